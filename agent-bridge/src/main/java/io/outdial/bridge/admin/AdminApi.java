@@ -1,0 +1,29 @@
+package io.outdial.bridge.admin;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The supervisor's HTTP API, implemented by the dialer. Results are JSON-serialisable values. Called on a Netty
+ * event loop: implementations must return at once and do blocking work (JDBC) on their own pool. Refusals complete
+ * exceptionally with {@link AdminException}.
+ */
+public interface AdminApi {
+
+    /** {@code GET /api/campaigns}. */
+    CompletableFuture<Object> campaigns();
+
+    /** {@code POST /api/campaigns/{name}/{load|start|stop|unload}}. */
+    CompletableFuture<Object> campaignAction(String campaign, CampaignAction action);
+
+    /** {@code POST /api/campaigns/{name}/records} with a CSV body: imports rows, reports rejected ones. */
+    CompletableFuture<Object> importRecords(String campaign, String csv);
+
+    /** {@code GET /api/campaigns/{name}/records}. */
+    CompletableFuture<Object> records(String campaign);
+
+    /** {@code GET /api/agents}. */
+    CompletableFuture<Object> agents();
+
+    /** The lifecycle commands of a campaign. */
+    enum CampaignAction { LOAD, START, STOP, UNLOAD }
+}

@@ -1,0 +1,23 @@
+package io.outdial.bridge.cti;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What the CTI protocol drives, implemented by the dialer. The bridge calls these on a Netty event loop:
+ * implementations hand the work to their own executors and return at once.
+ */
+public interface AgentDesk {
+
+    /**
+     * Authenticates an agent. On success the returned event (usually {@link CtiEvent.LoggedIn}) is sent first, and the
+     * desk may push more events (campaign notices) through {@code channel}. Completes exceptionally with
+     * {@link CtiException} to refuse the login (the bridge sends the error and closes the connection).
+     */
+    CompletableFuture<CtiEvent> login(CtiCommand.Login login, AgentChannel channel);
+
+    /** A command from a logged-in agent (never {@link CtiCommand.Login}). Replies and errors go through the channel. */
+    void command(String agentId, CtiCommand command, AgentChannel channel);
+
+    /** The agent's WebSocket closed (or the agent logged out). */
+    void disconnected(String agentId, AgentChannel channel);
+}

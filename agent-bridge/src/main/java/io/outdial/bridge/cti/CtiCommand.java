@@ -1,0 +1,40 @@
+package io.outdial.bridge.cti;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * Messages from an agent desktop, JSON objects told apart by {@code type}. Every command may carry a
+ * {@code requestId} that the reply or error echoes. See docs/cti-protocol.md.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = CtiCommand.Login.class, name = "Login"),
+        @JsonSubTypes.Type(value = CtiCommand.Ready.class, name = "Ready"),
+        @JsonSubTypes.Type(value = CtiCommand.NotReady.class, name = "NotReady"),
+        @JsonSubTypes.Type(value = CtiCommand.SetCallResult.class, name = "SetCallResult"),
+        @JsonSubTypes.Type(value = CtiCommand.MarkDone.class, name = "MarkDone"),
+        @JsonSubTypes.Type(value = CtiCommand.Logout.class, name = "Logout"),
+})
+public sealed interface CtiCommand {
+
+    String requestId();
+
+    /** Log in with an agent id, its secret and the SIP URI of the phone calls are delivered to. */
+    record Login(String requestId, String agentId, String secret, String phone) implements CtiCommand { }
+
+    /** Voice channel Ready: the agent may be given calls. */
+    record Ready(String requestId) implements CtiCommand { }
+
+    /** Voice channel Not Ready, with an optional reason code. */
+    record NotReady(String requestId, String reason) implements CtiCommand { }
+
+    /** Sets the call result of one of the agent's interactions (name from the call-result list). */
+    record SetCallResult(String requestId, String interactionId, String callResult) implements CtiCommand { }
+
+    /** Finishes an interaction: its record is Updated and the agent goes back to Ready. */
+    record MarkDone(String requestId, String interactionId) implements CtiCommand { }
+
+    /** Logs the agent out and closes the connection. */
+    record Logout(String requestId) implements CtiCommand { }
+}

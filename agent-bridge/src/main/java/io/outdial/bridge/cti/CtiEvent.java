@@ -1,0 +1,72 @@
+package io.outdial.bridge.cti;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+import java.util.Map;
+
+/** Messages to an agent desktop, JSON objects told apart by {@code type}. See docs/cti-protocol.md. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = CtiEvent.LoggedIn.class, name = "LoggedIn"),
+        @JsonSubTypes.Type(value = CtiEvent.LoggedOut.class, name = "LoggedOut"),
+        @JsonSubTypes.Type(value = CtiEvent.AgentStateChanged.class, name = "AgentStateChanged"),
+        @JsonSubTypes.Type(value = CtiEvent.CampaignLoaded.class, name = "CampaignLoaded"),
+        @JsonSubTypes.Type(value = CtiEvent.CampaignStarted.class, name = "CampaignStarted"),
+        @JsonSubTypes.Type(value = CtiEvent.CampaignStopped.class, name = "CampaignStopped"),
+        @JsonSubTypes.Type(value = CtiEvent.CampaignUnloaded.class, name = "CampaignUnloaded"),
+        @JsonSubTypes.Type(value = CtiEvent.InteractionRinging.class, name = "InteractionRinging"),
+        @JsonSubTypes.Type(value = CtiEvent.InteractionEstablished.class, name = "InteractionEstablished"),
+        @JsonSubTypes.Type(value = CtiEvent.InteractionReleased.class, name = "InteractionReleased"),
+        @JsonSubTypes.Type(value = CtiEvent.CallResultSet.class, name = "CallResultSet"),
+        @JsonSubTypes.Type(value = CtiEvent.InteractionDone.class, name = "InteractionDone"),
+        @JsonSubTypes.Type(value = CtiEvent.Error.class, name = "Error"),
+})
+public sealed interface CtiEvent {
+
+    /** Login accepted: the agent's voice state and the campaigns the agent works on. */
+    record LoggedIn(String requestId, String agentId, String state, List<CampaignInfo> campaigns) implements CtiEvent { }
+
+    /** The agent is logged out; the connection closes after this. */
+    record LoggedOut(String requestId, String agentId) implements CtiEvent { }
+
+    /** The voice channel changed state (Ready, NotReady, Reserved, Busy, AfterCallWork). */
+    record AgentStateChanged(String requestId, String agentId, String state, String reason) implements CtiEvent { }
+
+    record CampaignLoaded(CampaignInfo campaign) implements CtiEvent { }
+
+    record CampaignStarted(CampaignInfo campaign) implements CtiEvent { }
+
+    record CampaignStopped(CampaignInfo campaign) implements CtiEvent { }
+
+    record CampaignUnloaded(CampaignInfo campaign) implements CtiEvent { }
+
+    /** The agent's phone is ringing with a campaign call; carries the record's data. */
+    record InteractionRinging(Interaction interaction) implements CtiEvent { }
+
+    /** The agent answered and is talking to the contact. */
+    record InteractionEstablished(Interaction interaction) implements CtiEvent { }
+
+    /** The call ended; the agent is in after-call work until Mark Done. */
+    record InteractionReleased(Interaction interaction) implements CtiEvent { }
+
+    /** Reply to SetCallResult. */
+    record CallResultSet(String requestId, String interactionId, String callResult) implements CtiEvent { }
+
+    /** Reply to MarkDone: the record is Updated. */
+    record InteractionDone(String requestId, String interactionId, String callResult) implements CtiEvent { }
+
+    /** A refused or malformed request; {@code code} is stable, {@code message} is for people. */
+    record Error(String requestId, String code, String message) implements CtiEvent { }
+
+    /** A campaign as an agent sees it ("My Campaigns"). */
+    record CampaignInfo(String name, String description, String status, String dialingMode, String deliveryMode) { }
+
+    /**
+     * One campaign call as the agent sees it.
+     *
+     * @param record the calling-list record: standard fields (record_id, contact_info, ...) and custom fields
+     */
+    record Interaction(String interactionId, String campaign, String state, String callResult,
+                       Map<String, Object> record) { }
+}

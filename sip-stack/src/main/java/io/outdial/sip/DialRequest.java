@@ -1,0 +1,33 @@
+package io.outdial.sip;
+
+import java.time.Duration;
+
+/**
+ * What to dial: a Request-URI, the identity to present, an optional outbound proxy, and how long to let it ring.
+ * Build with {@link #contactViaTrunk} or {@link #agentPhone}.
+ */
+public record DialRequest(String requestUri, Transport transport, String outboundProxy, String fromUser,
+                          String fromDisplayName, Duration ringTimeout) {
+
+    /** The shortest ring time the dialing rules allow before giving up on an unanswered call. */
+    public static final Duration MIN_RING_TIMEOUT = Duration.ofSeconds(15);
+
+    public DialRequest {
+        if (ringTimeout.compareTo(MIN_RING_TIMEOUT) < 0) {
+            throw new IllegalArgumentException("ring timeout " + ringTimeout + " is below the 15 s minimum");
+        }
+    }
+
+    /** A contact's number dialed through the trunk. */
+    public static DialRequest contactViaTrunk(TrunkConfig trunk, String number, Duration ringTimeout) {
+        String uri = "sip:" + number + "@" + trunk.host() + ":" + trunk.port();
+        return new DialRequest(uri, trunk.transport(), trunk.outboundProxy(), trunk.callerId(), trunk.callerName(),
+                ringTimeout);
+    }
+
+    /** An agent's phone, dialed directly at its SIP URI, presenting the campaign's identity. */
+    public static DialRequest agentPhone(String phoneUri, Transport transport, String fromUser, String fromDisplayName,
+                                         Duration ringTimeout) {
+        return new DialRequest(phoneUri, transport, null, fromUser, fromDisplayName, ringTimeout);
+    }
+}

@@ -1,0 +1,29 @@
+package io.outdial.sip;
+
+import io.outdial.sip.call.CallExecutor;
+
+/**
+ * The gateway's SIP user agent and B2BUA core: places outbound legs and bridges answered legs with anchored media.
+ * Implementations hand JAIN-SIP events to the owning call's executor and never block in listener callbacks.
+ */
+public interface SipUserAgent extends AutoCloseable {
+
+    /**
+     * Sends an INVITE with an SDP offer from a fresh RTP endpoint. Events reach {@code listener} on {@code executor},
+     * in order. The leg CANCELs itself when {@code request.ringTimeout()} passes without an answer.
+     */
+    Leg dial(DialRequest request, CallExecutor executor, LegListener listener);
+
+    /**
+     * Joins two answered legs of the same call: relays their RTP (transcoding if the codecs differ) and ties
+     * their ends together (BYE from one side makes the bridge BYE the other). Must be called on the call's executor.
+     */
+    Bridge bridge(Leg a, Leg b);
+
+    /** Legs not yet terminated, for metrics and leak checks. */
+    int activeLegs();
+
+    /** Hangs up every leg and stops the stack. */
+    @Override
+    void close();
+}
