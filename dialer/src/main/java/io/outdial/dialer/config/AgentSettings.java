@@ -1,0 +1,47 @@
+package io.outdial.dialer.config;
+
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/**
+ * One agent the gateway knows ({@code agents:} list item).
+ *
+ * @param id        the agent's login id, used by campaigns and on the CTI wire
+ * @param secret    the desktop login secret, or null for a phone-only agent who never logs in from a desktop
+ * @param phone     the agent's default phone as a SIP URI (a desktop login may give another), or null
+ * @param autoReady a phone-only agent: logged in and Ready at start-up, its records marked done automatically
+ *                  once {@code wrapUp} has passed after each call
+ * @param wrapUp    after-call work time of an auto-ready agent before it is Ready again
+ */
+public record AgentSettings(String id, String secret, String phone, boolean autoReady, Duration wrapUp) {
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern SIP_URI = Pattern.compile("sips?:([^@\\s]+@)?[^@\\s;]+(;\\S*)?");
+
+    static AgentSettings read(YamlSection s) {
+        String id = s.requiredText("id");
+        if (!ID.matcher(id).matches()) {
+            throw s.fail("id", "must be 1..64 letters, digits, '.', '_' or '-'", id);
+        }
+        String secret = s.text("secret", null);
+        String phone = s.text("phone", null);
+        if (phone != null && !SIP_URI.matcher(phone.trim()).matches()) {
+            throw s.fail("phone", "must be a SIP URI such as sip:agent1@127.0.0.1:5080", phone);
+        }
+        boolean autoReady = s.flag("autoReady", false);
+        Duration wrapUp = s.duration("wrapUp", Duration.ZERO, Duration.ZERO, Duration.ofHours(1));
+        s.refuseUnknownKeys();
+        if (autoReady && phone == null) {
+            // Nobody logs an auto-ready agent in, so nothing else would ever tell us where to ring it.
+            throw s.fail("phone", "is required when autoReady is true", (Object) null);
+        }
+        return new AgentSettings(id, secret, phone == null ? null : phone.trim(), autoReady, wrapUp);
+    }
+
+    /** Keeps the secret out of logs and exception messages. */
+    @Override
+    public String toString() {
+        return "AgentSettings[id=" + id + ", secret=" + (secret == null ? "none" : "***") + ", phone=" + phone
+                + ", autoReady=" + autoReady + ", wrapUp=" + wrapUp + "]";
+    }
+}

@@ -1,0 +1,51 @@
+package io.outdial.dialer.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * One campaign ({@code campaigns:} list item).
+ *
+ * @param name        unique name, also used in URLs ({@code /api/campaigns/{name}})
+ * @param description free text shown to agents and supervisors
+ * @param dialingMode how contacts reach agents; unsupported modes are refused when the campaign is loaded
+ * @param agents      ids of the configured agents who work on this campaign
+ * @param callingList CSV file imported at start-up when the campaign's list is empty, or null
+ * @param autoLoad    load the campaign at start-up
+ * @param autoStart   start the campaign at start-up (needs autoLoad)
+ * @param maxAttempts dial attempts per record before it is no longer retrieved
+ */
+public record CampaignSettings(String name, String description, DialingMode dialingMode, List<String> agents,
+                               Path callingList, boolean autoLoad, boolean autoStart, int maxAttempts) {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    public CampaignSettings {
+        agents = List.copyOf(agents);
+    }
+
+    static CampaignSettings read(YamlSection s, Path baseDir) {
+        String name = s.requiredText("name");
+        if (!NAME.matcher(name).matches()) {
+            throw s.fail("name", "must be 1..64 letters, digits, '_' or '-' (it appears in URLs)", name);
+        }
+        String description = s.text("description", "");
+        DialingMode mode = s.oneOf("dialingMode", DialingMode.PROGRESSIVE, DialingMode.values());
+        List<String> agents = s.textList("agents");
+        Path list = s.file("callingList", baseDir);
+        if (list != null && !Files.isRegularFile(list)) {
+            throw s.fail("callingList", "must name an existing CSV file (relative paths start at the "
+                    + "configuration file's folder)", list.toString());
+        }
+        boolean autoLoad = s.flag("autoLoad", true);
+        boolean autoStart = s.flag("autoStart", false);
+        int maxAttempts = s.integer("maxAttempts", 3, 1, 100);
+        s.refuseUnknownKeys();
+        if (autoStart && !autoLoad) {
+            throw s.fail("autoStart", "can be true only when autoLoad is true", true);
+        }
+        return new CampaignSettings(name, description, mode, agents, list, autoLoad, autoStart, maxAttempts);
+    }
+}

@@ -1,0 +1,36 @@
+package io.outdial.dialer.config;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+
+/**
+ * Dialing rules shared by every campaign ({@code dialing:} section).
+ *
+ * @param ringTimeout      how long a contact's phone may ring before the call is No Answer; never below 15 s
+ *                         (ARCHITECTURE.md section 8: ring at least 15 s, four rings)
+ * @param agentRingTimeout how long an agent's phone may ring before the agent is taken as not answering
+ * @param defaultTimeZone  time zone of records imported without a {@code tz} column (calling hours are local)
+ */
+public record DialingSettings(Duration ringTimeout, Duration agentRingTimeout, ZoneId defaultTimeZone) {
+
+    public static final Duration MIN_RING_TIMEOUT = Duration.ofSeconds(15);
+    public static final DialingSettings DEFAULTS =
+            new DialingSettings(Duration.ofSeconds(30), Duration.ofSeconds(20), ZoneId.of("UTC"));
+
+    static DialingSettings read(YamlSection s) {
+        DialingSettings d = DEFAULTS;
+        Duration ring = s.duration("ringTimeout", d.ringTimeout, MIN_RING_TIMEOUT, Duration.ofMinutes(5));
+        Duration agentRing = s.duration("agentRingTimeout", d.agentRingTimeout, Duration.ofSeconds(1),
+                Duration.ofMinutes(5));
+        String zone = s.text("defaultTimeZone", d.defaultTimeZone.getId());
+        ZoneId zoneId;
+        try {
+            zoneId = ZoneId.of(zone.trim());
+        } catch (DateTimeException e) {
+            throw s.fail("defaultTimeZone", "must be an IANA time zone id such as UTC or America/New_York", zone);
+        }
+        s.refuseUnknownKeys();
+        return new DialingSettings(ring, agentRing, zoneId);
+    }
+}

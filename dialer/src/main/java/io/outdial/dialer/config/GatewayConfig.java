@@ -1,0 +1,43 @@
+package io.outdial.dialer.config;
+
+import io.outdial.bridge.BridgeConfig;
+import io.outdial.media.MediaConfig;
+import io.outdial.sip.SipConfig;
+import io.outdial.sip.TrunkConfig;
+import java.util.List;
+import java.util.Optional;
+
+/** The whole gateway configuration, immutable and already checked; built by {@link ConfigLoader}. */
+public record GatewayConfig(SipSettings sip, TrunkSettings trunk, RtpSettings rtp, HttpSettings http,
+                            DatabaseSettings database, DialingSettings dialing, List<AgentSettings> agents,
+                            List<CampaignSettings> campaigns) {
+
+    public GatewayConfig {
+        agents = List.copyOf(agents);
+        campaigns = List.copyOf(campaigns);
+    }
+
+    public Optional<AgentSettings> agent(String id) {
+        return agents.stream().filter(a -> a.id().equals(id)).findFirst();
+    }
+
+    public Optional<CampaignSettings> campaign(String name) {
+        return campaigns.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    public SipConfig toSipConfig() {
+        return sip.toSipConfig();
+    }
+
+    public TrunkConfig toTrunkConfig() {
+        return trunk.toTrunkConfig();
+    }
+
+    public MediaConfig toMediaConfig() {
+        return rtp.toMediaConfig();
+    }
+
+    public BridgeConfig toBridgeConfig() {
+        return http.toBridgeConfig();
+    }
+}

@@ -1,0 +1,31 @@
+package io.outdial.dialer.config;
+
+import io.outdial.media.MediaConfig;
+
+/**
+ * Where RTP endpoints bind ({@code rtp:} section).
+ *
+ * @param bindAddress local address for RTP, also advertised in SDP
+ * @param portMin     lowest port of the range, even (RTP takes the even ports)
+ * @param portMax     highest port of the range (inclusive)
+ * @param ioThreads   event-loop threads for RTP
+ */
+public record RtpSettings(String bindAddress, int portMin, int portMax, int ioThreads) {
+
+    public static final RtpSettings DEFAULTS = new RtpSettings("127.0.0.1", 20000, 29999, 1);
+
+    static RtpSettings read(YamlSection s) {
+        RtpSettings d = DEFAULTS;
+        String bind = s.host("bindAddress", d.bindAddress);
+        int min = s.integer("portMin", d.portMin, "must be an even number in 1024..65534",
+                v -> v >= 1024 && v <= 65534 && v % 2 == 0);
+        int max = s.integer("portMax", d.portMax, min, 65534);
+        int threads = s.integer("ioThreads", d.ioThreads, 1, 16);
+        s.refuseUnknownKeys();
+        return new RtpSettings(bind, min, max, threads);
+    }
+
+    public MediaConfig toMediaConfig() {
+        return new MediaConfig(bindAddress, portMin, portMax, ioThreads);
+    }
+}

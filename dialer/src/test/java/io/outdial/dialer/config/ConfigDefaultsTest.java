@@ -1,0 +1,155 @@
+package io.outdial.dialer.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.outdial.sip.Transport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigDefaultsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void emptyFileTakesEveryDocumentedDefault() {
+        GatewayConfig c = ConfigLoader.parse("", dir);
+
+        assertEquals(new SipSettings("127.0.0.1", 5060, 5060, "Outdial/0.1", 4), c.sip());
+        assertEquals(new TrunkSettings("127.0.0.1", 5070, Transport.UDP, null, "18005550100", "Outdial"), c.trunk());
+        assertEquals(new RtpSettings("127.0.0.1", 20000, 29999, 1), c.rtp());
+        assertEquals(new HttpSettings("127.0.0.1", 8080, 10485760), c.http());
+        assertEquals("jdbc:h2:" + dir.resolve("data/outdial"), c.database().url());
+        assertEquals("sa", c.database().user());
+        assertEquals("", c.database().password());
+        assertEquals(4, c.database().poolSize());
+        assertEquals(new DialingSettings(Duration.ofSeconds(30), Duration.ofSeconds(20), ZoneId.of("UTC")),
+                c.dialing());
+        assertTrue(c.agents().isEmpty());
+        assertTrue(c.campaigns().isEmpty());
+    }
+
+    @Test
+    void keysLeftOutOfASectionKeepTheirDefaults() {
+        GatewayConfig c = ConfigLoader.parse("sip: { udpPort: 5062 }\ntrunk:\n  port: 5080\nrtp:\n", dir);
+
+        assertEquals(5062, c.sip().udpPort());
+        assertEquals(5060, c.sip().tcpPort());
+        assertEquals(5080, c.trunk().port());
+        assertEquals(Transport.UDP, c.trunk().transport());
+        assertEquals(RtpSettings.DEFAULTS, c.rtp());
+    }
+
+    @Test
+    void agentAndCampaignKeysTakeTheirDefaults() {
+        GatewayConfig c = ConfigLoader.parse("""
+                agents:
+                  - id: a1
+                campaigns:
+                  - name: c1
+                """, dir);
+
+        AgentSettings a = c.agents().get(0);
+        assertNull(a.secret());
+        assertNull(a.phone());
+        assertFalse(a.autoReady());
+        assertEquals(Duration.ZERO, a.wrapUp());
+        CampaignSettings k = c.campaigns().get(0);
+        assertEquals("", k.description());
+        assertEquals(DialingMode.PROGRESSIVE, k.dialingMode());
+        assertTrue(k.agents().isEmpty());
+        assertNull(k.callingList());
+        assertTrue(k.autoLoad());
+        assertFalse(k.autoStart());
+        assertEquals(3, k.maxAttempts());
+    }
+
+    @Test
+    void durationsAreReadInMillisecondsSecondsMinutesAndHours() {
+        GatewayConfig c = ConfigLoader.parse("""
+                dialing: { ringTimeout: 2m, agentRingTimeout: 1500ms }
+                agents:
+                  - { id: a1, wrapUp: 1h }
+                  - { id: a2, wrapUp: 45s }
+                """, dir);
+
+        assertEquals(Duration.ofMinutes(2), c.dialing().ringTimeout());
+        assertEquals(Duration.ofMillis(1500), c.dialing().agentRingTimeout());
+        assertEquals(Duration.ofHours(1), c.agents().get(0).wrapUp());
+        assertEquals(Duration.ofSeconds(45), c.agents().get(1).wrapUp());
+    }
+
+    @Test
+    void relativeCallingListIsResolvedAgainstTheConfigFilesFolder() throws IOException {
+        Files.createDirectories(dir.resolve("lists"));
+        Files.writeString(dir.resolve("lists/a.csv"), "contact_info\n2005550101\n");
+        Path file = dir.resolve("gateway.yaml");
+        Files.writeString(file, "campaigns:\n  - { name: c1, callingList: lists/a.csv }\n");
+
+        GatewayConfig c = ConfigLoader.load(file);
+
+        assertEquals(dir.resolve("lists/a.csv"), c.campaigns().get(0).callingList());
+    }
+
+    @Test
+    void relativeH2FileIsResolvedAgainstTheConfigFolderButOtherUrlsAreKept() {
+        assertEquals("jdbc:h2:file:" + dir.resolve("db/x") + ";MODE=PostgreSQL",
+                ConfigLoader.parse("database: { url: 'jdbc:h2:file:./db/x;MODE=PostgreSQL' }", dir).database().url());
+        assertEquals("jdbc:h2:mem:t1;DB_CLOSE_DELAY=-1",
+                ConfigLoader.parse("database: { url: 'jdbc:h2:mem:t1;DB_CLOSE_DELAY=-1' }", dir).database().url());
+        assertEquals("jdbc:postgresql://db:5432/outdial",
+                ConfigLoader.parse("database: { url: 'jdbc:postgresql://db:5432/outdial' }", dir).database().url());
+    }
+
+    @Test
+    void unsupportedDialingModeParsesAndIsRefusedOnlyWhenTheCampaignLoads() {
+        GatewayConfig c = ConfigLoader.parse("campaigns:\n  - { name: c1, dialingMode: predictive }\n", dir);
+
+        assertEquals(DialingMode.PREDICTIVE, c.campaigns().get(0).dialingMode());
+        assertFalse(c.campaigns().get(0).dialingMode().isSupported());
+        assertTrue(DialingMode.PROGRESSIVE.isSupported());
+    }
+
+    @Test
+    void convertsToTheSiblingModulesConfigRecords() {
+        GatewayConfig c = ConfigLoader.parse("""
+                sip: { host: 10.0.0.5, udpPort: 5062, tcpPort: 0, userAgent: UA, threads: 2 }
+                trunk: { host: trunk.example, port: 5080, transport: tcp, outboundProxy: 'edge:5090',
+                         callerId: '+15550100', callerName: null }
+                rtp: { bindAddress: 10.0.0.5, portMin: 30000, portMax: 30999, ioThreads: 2 }
+                http: { host: 0.0.0.0, port: 0, maxBodyBytes: 2048 }
+                """, dir);
+
+        assertEquals(new io.outdial.sip.SipConfig("10.0.0.5", 5062, 0, "UA", 2), c.toSipConfig());
+        assertEquals(new io.outdial.sip.TrunkConfig("trunk.example", 5080, Transport.TCP, "edge:5090", "+15550100",
+                null), c.toTrunkConfig());
+        assertEquals(new io.outdial.media.MediaConfig("10.0.0.5", 30000, 30999, 2), c.toMediaConfig());
+        assertEquals(new io.outdial.bridge.BridgeConfig("0.0.0.0", 0, 2048), c.toBridgeConfig());
+    }
+
+    @Test
+    void configIsImmutable() {
+        GatewayConfig c = ConfigLoader.parse("agents: [{ id: a1 }]\ncampaigns: [{ name: c1, agents: [a1] }]", dir);
+
+        assertThrows(UnsupportedOperationException.class, () -> c.agents().clear());
+        assertThrows(UnsupportedOperationException.class, () -> c.campaigns().get(0).agents().clear());
+    }
+
+    @Test
+    void secretsStayOutOfToString() {
+        GatewayConfig c = ConfigLoader.parse("database: { password: hunter2 }\nagents: [{ id: a1, secret: s3cr3t }]",
+                dir);
+
+        assertFalse(c.toString().contains("hunter2"));
+        assertFalse(c.toString().contains("s3cr3t"));
+    }
+}

@@ -1,0 +1,165 @@
+package io.outdial.dialer.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every bad value stops start-up with a message naming the full key, the value and what is allowed. */
+class ConfigValidationTest {
+
+    @TempDir
+    Path dir;
+
+    static Stream<Arguments> badValues() {
+        return Stream.of(
+                Arguments.of("rtp: { portMin: 70001 }",
+                        "rtp.portMin: must be an even number in 1024..65534, got 70001"),
+                Arguments.of("rtp: { portMin: 20001 }",
+                        "rtp.portMin: must be an even number in 1024..65534, got 20001"),
+                Arguments.of("rtp: { portMin: 30000, portMax: 29000 }",
+                        "rtp.portMax: must be an integer in 30000..65534, got 29000"),
+                Arguments.of("rtp: { ioThreads: 0 }",
+                        "rtp.ioThreads: must be an integer in 1..16, got 0"),
+                Arguments.of("rtp: { bindAddress: 'not an address' }",
+                        "rtp.bindAddress: must be a host name or IP address, got 'not an address'"),
+                Arguments.of("trunk: { transport: sctp }",
+                        "trunk.transport: must be one of udp, tcp, got 'sctp'"),
+                Arguments.of("trunk: { port: 0 }",
+                        "trunk.port: must be an integer in 1..65535, got 0"),
+                Arguments.of("trunk: { outboundProxy: edge }",
+                        "trunk.outboundProxy: must be host:port or null, got 'edge'"),
+                Arguments.of("trunk: { callerId: 'call me' }",
+                        "trunk.callerId: must be 1..32 letters, digits, '.', '_' or '-' with an optional leading +,"
+                                + " got 'call me'"),
+                Arguments.of("trunk: { callerId: 0123 }",
+                        "trunk.callerId: must be quoted (\"...\") so that YAML keeps it as written, got 83"),
+                Arguments.of("agents: [{ id: a1, phone: 'sip:a1@h', autoReady: yes }]",
+                        "agents[0].autoReady: must be true or false, got 'yes'"),
+                Arguments.of("trunk: { callerName: 'say \"hi\"' }",
+                        "trunk.callerName: must not contain quotes, backslashes or control characters,"
+                                + " got 'say \"hi\"'"),
+                Arguments.of("sip: { udpPort: 70000 }",
+                        "sip.udpPort: must be an integer in 0..65535, got 70000"),
+                Arguments.of("sip: { udpPort: 0, tcpPort: 0 }",
+                        "sip.tcpPort: at least one of sip.udpPort, sip.tcpPort must be non-zero (0 means none), got 0"),
+                Arguments.of("sip: { threads: lots }",
+                        "sip.threads: must be an integer in 1..64, got 'lots'"),
+                Arguments.of("http: { port: [8080] }",
+                        "http.port: must be an integer in 0..65535, got a list"),
+                Arguments.of("http: { maxBodyBytes: 10 }",
+                        "http.maxBodyBytes: must be an integer in 1024..2147483647, got 10"),
+                Arguments.of("database: { url: 'h2:mem:x' }",
+                        "database.url: must be a JDBC URL starting with 'jdbc:', got 'h2:mem:x'"),
+                Arguments.of("database: { poolSize: 0 }",
+                        "database.poolSize: must be an integer in 1..64, got 0"),
+                Arguments.of("dialing: { ringTimeout: 10s }",
+                        "dialing.ringTimeout: must be a duration (500ms, 30s, 2m, 1h) in 15s..5m, got '10s'"),
+                Arguments.of("dialing: { ringTimeout: 30 }",
+                        "dialing.ringTimeout: must be a duration (500ms, 30s, 2m, 1h) in 15s..5m, got 30"),
+                Arguments.of("dialing: { agentRingTimeout: 20 seconds }",
+                        "dialing.agentRingTimeout: must be a duration (500ms, 30s, 2m, 1h) in 1s..5m,"
+                                + " got '20 seconds'"),
+                Arguments.of("dialing: { defaultTimeZone: Mars/Olympus }",
+                        "dialing.defaultTimeZone: must be an IANA time zone id such as UTC or America/New_York,"
+                                + " got 'Mars/Olympus'"),
+                Arguments.of("agents: [{ secret: s }]",
+                        "agents[0].id: is required"),
+                Arguments.of("agents: [{ id: 'agent one' }]",
+                        "agents[0].id: must be 1..64 letters, digits, '.', '_' or '-', got 'agent one'"),
+                Arguments.of("agents: [{ id: a1 }, { id: a1 }]",
+                        "agents[1].id: must be unique among agents, got 'a1'"),
+                Arguments.of("agents: [{ id: a1, phone: '127.0.0.1:5080' }]",
+                        "agents[0].phone: must be a SIP URI such as sip:agent1@127.0.0.1:5080, got '127.0.0.1:5080'"),
+                Arguments.of("agents: [{ id: a1, autoReady: true }]",
+                        "agents[0].phone: is required when autoReady is true, got null"),
+                Arguments.of("agents: [{ id: a1, autoReady: maybe }]",
+                        "agents[0].autoReady: must be true or false, got 'maybe'"),
+                Arguments.of("agents: [{ id: a1, wrapUp: 2h }]",
+                        "agents[0].wrapUp: must be a duration (500ms, 30s, 2m, 1h) in 0s..1h, got '2h'"),
+                Arguments.of("agents: { id: a1 }",
+                        "agents: must be a list, got a mapping"),
+                Arguments.of("agents: [a1]",
+                        "agents[0]: must be a mapping of keys, got 'a1'"),
+                Arguments.of("agents: [{ id: alice }]\ncampaigns: [{ name: c0 }, { name: c1, agents: [bob] }]",
+                        "campaigns[1].agents[0]: unknown agent 'bob'; configured agents are alice"),
+                Arguments.of("agents: [{ id: alice }]\ncampaigns: [{ name: c1, agents: [alice, alice] }]",
+                        "campaigns[0].agents[1]: agent 'alice' is listed twice"),
+                Arguments.of("campaigns: [{ name: c1 }, { name: c1 }]",
+                        "campaigns[1].name: must be unique among campaigns, got 'c1'"),
+                Arguments.of("campaigns: [{ description: x }]",
+                        "campaigns[0].name: is required"),
+                Arguments.of("campaigns: [{ name: 'my campaign' }]",
+                        "campaigns[0].name: must be 1..64 letters, digits, '_' or '-' (it appears in URLs),"
+                                + " got 'my campaign'"),
+                Arguments.of("campaigns: [{ name: c1, dialingMode: turbo }]",
+                        "campaigns[0].dialingMode: must be one of preview, push_preview, direct_push_preview,"
+                                + " progressive, predictive, assured_connection, got 'turbo'"),
+                Arguments.of("campaigns: [{ name: c1, maxAttempts: 0 }]",
+                        "campaigns[0].maxAttempts: must be an integer in 1..100, got 0"),
+                Arguments.of("campaigns: [{ name: c1, autoLoad: false, autoStart: true }]",
+                        "campaigns[0].autoStart: can be true only when autoLoad is true, got true"),
+                Arguments.of("campaigns: [{ name: c1, agents: bob }]",
+                        "campaigns[0].agents: must be a list of values, got 'bob'"),
+                Arguments.of("trunk: { transprt: udp }",
+                        "trunk.transprt: unknown key; allowed keys in trunk are host, port, transport, outboundProxy,"
+                                + " callerId, callerName"),
+                Arguments.of("campaigns: [{ name: c1, autostart: true }]",
+                        "campaigns[0].autostart: unknown key; allowed keys in campaigns[0] are name, description,"
+                                + " dialingMode, agents, callingList, autoLoad, autoStart, maxAttempts"),
+                Arguments.of("sipp: {}",
+                        "sipp: unknown key; allowed keys at the top level are sip, trunk, rtp, http, database,"
+                                + " dialing, agents, campaigns"),
+                Arguments.of("rtp: 20000",
+                        "rtp: must be a mapping of keys, got 20000"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badValues")
+    void badValueIsRefusedWithItsKeyValueAndWhatIsAllowed(String yaml, String message) {
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse(yaml, dir));
+        assertEquals(message, e.getMessage());
+    }
+
+    @Test
+    void missingCallingListFileIsRefusedWithItsResolvedPath() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigLoader.parse("campaigns: [{ name: c1, callingList: nowhere.csv }]", dir));
+        assertEquals("campaigns[0].callingList: must name an existing CSV file (relative paths start at the"
+                + " configuration file's folder), got '" + dir.resolve("nowhere.csv") + "'", e.getMessage());
+    }
+
+    @Test
+    void malformedYamlIsRefusedWithItsLine() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigLoader.parse("sip:\n  host: [127.0.0.1\n", dir));
+        assertTrue(e.getMessage().startsWith("configuration is not valid YAML at line "), e.getMessage());
+    }
+
+    @Test
+    void keyWrittenTwiceIsRefused() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigLoader.parse("trunk:\n  port: 5070\n  port: 5080\n", dir));
+        assertTrue(e.getMessage().contains("port"), e.getMessage());
+    }
+
+    @Test
+    void fileThatIsNotAMappingIsRefused() {
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse("- sip\n- trunk\n", dir));
+        assertEquals("the configuration must be a mapping of sections (sip, trunk, ...), got a list", e.getMessage());
+    }
+
+    @Test
+    void unreadableFileIsRefusedWithItsPath() {
+        Path missing = dir.resolve("absent.yaml");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(missing));
+        assertTrue(e.getMessage().startsWith("cannot read configuration file " + missing), e.getMessage());
+    }
+}
