@@ -1,0 +1,129 @@
+package io.outdial.bridge.cti;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import io.outdial.bridge.json.BridgeJson;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Text of the CTI wire protocol to and from {@link CtiCommand} and {@link CtiEvent}. Validates what Jackson alone
+ * would let through (missing required fields) so that the dialer only ever sees complete commands. Thread-safe.
+ */
+public final class CtiCodec {
+
+    /**
+     * Fields without which a command means nothing; the others are optional. {@code Login.phone} is optional: the
+     * dialer falls back to the agent's configured phone.
+     */
+    private static final Map<Class<?>, List<String>> REQUIRED = Map.of(
+            CtiCommand.Login.class, List.of("agentId", "secret"),
+            CtiCommand.SetCallResult.class, List.of("interactionId", "callResult"),
+            CtiCommand.MarkDone.class, List.of("interactionId"));
+
+    private static final Map<String, Class<?>> COMMAND_TYPES = commandTypes();
+
+    private final ObjectMapper mapper;
+    private final ObjectReader commandReader;
+    private final ObjectWriter eventWriter;
+
+    /** A codec with its own mapper from {@link BridgeJson#newMapper()}. */
+    public CtiCodec() {
+        this(BridgeJson.newMapper());
+    }
+
+    /** A codec sharing {@code mapper}, which should come from {@link BridgeJson#newMapper()}. */
+    public CtiCodec(ObjectMapper mapper) {
+        this.mapper = mapper;
+        this.commandReader = mapper.readerFor(CtiCommand.class);
+        // Written as the sealed type, so the "type" property is always there.
+        this.eventWriter = mapper.writerFor(CtiEvent.class);
+    }
+
+    /** The command names of the protocol (the {@code type} values), for documentation and tests. */
+    public static List<String> commandNames() {
+        return List.copyOf(COMMAND_TYPES.keySet());
+    }
+
+    /**
+     * Parses one desktop message.
+     *
+     * @throws InvalidCommandException with code MALFORMED, UNKNOWN_COMMAND or INVALID
+     */
+    public CtiCommand decode(String text) {
+        JsonNode tree;
+        try {
+            tree = mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new InvalidCommandException(null, CtiErrorCodes.MALFORMED, "not valid JSON: " + e.getOriginalMessage());
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new InvalidCommandException(null, CtiErrorCodes.MALFORMED, "a command is a JSON object");
+        }
+        JsonNode requestIdNode = tree.get("requestId");
+        String requestId = requestIdNode != null && requestIdNode.isValueNode() && !requestIdNode.isNull()
+                ? requestIdNode.asText() : null;
+        JsonNode typeNode = tree.get("type");
+        if (typeNode == null || typeNode.isNull()) {
+            throw new InvalidCommandException(requestId, CtiErrorCodes.INVALID, "missing field: type");
+        }
+        if (!typeNode.isTextual()) {
+            throw new InvalidCommandException(requestId, CtiErrorCodes.INVALID, "field type must be a string");
+        }
+        Class<?> commandType = COMMAND_TYPES.get(typeNode.textValue());
+        if (commandType == null) {
+            throw new InvalidCommandException(requestId, CtiErrorCodes.UNKNOWN_COMMAND,
+                    "unknown command type: " + typeNode.textValue());
+        }
+        for (String field : REQUIRED.getOrDefault(commandType, List.of())) {
+            JsonNode value = tree.get(field);
+            if (value == null || value.isNull() || value.isTextual() && value.textValue().isBlank()) {
+                throw new InvalidCommandException(requestId, CtiErrorCodes.INVALID, "missing field: " + field);
+            }
+        }
+        try {
+            return commandReader.treeToValue(tree, CtiCommand.class);
+        } catch (JsonProcessingException e) {
+            throw new InvalidCommandException(requestId, CtiErrorCodes.INVALID, "invalid value for field "
+                    + fieldOf(e) + ": expected a string");
+        }
+    }
+
+    /**
+     * The JSON text of an event.
+     *
+     * @throws IllegalArgumentException if the event cannot be serialised (a value Jackson cannot write)
+     */
+    public String encode(CtiEvent event) {
+        try {
+            return eventWriter.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot serialise " + event.getClass().getSimpleName() + ": "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String fieldOf(JsonProcessingException e) {
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            String name = m.getPath().get(m.getPath().size() - 1).getFieldName();
+            if (name != null) {
+                return name;
+            }
+        }
+        return "(unknown)";
+    }
+
+    private static Map<String, Class<?>> commandTypes() {
+        Map<String, Class<?>> types = new HashMap<>();
+        for (JsonSubTypes.Type t : CtiCommand.class.getAnnotation(JsonSubTypes.class).value()) {
+            types.put(t.name(), t.value());
+        }
+        return Map.copyOf(types);
+    }
+}

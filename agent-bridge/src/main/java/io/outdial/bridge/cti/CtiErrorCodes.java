@@ -1,0 +1,41 @@
+package io.outdial.bridge.cti;
+
+/**
+ * The stable {@code code} values of {@link CtiEvent.Error}. The bridge sends the protocol ones itself; the dialer
+ * raises the others as {@link CtiException}. Listed in docs/cti-protocol.md.
+ */
+public final class CtiErrorCodes {
+
+    // Sent by the bridge.
+    /** A command other than Login before login; the connection is closed. */
+    public static final String NOT_LOGGED_IN = "NOT_LOGGED_IN";
+    /** Login on a connection that is already logged in. */
+    public static final String ALREADY_LOGGED_IN = "ALREADY_LOGGED_IN";
+    /** The text is not a JSON object. */
+    public static final String MALFORMED = "MALFORMED";
+    /** The {@code type} names no command. */
+    public static final String UNKNOWN_COMMAND = "UNKNOWN_COMMAND";
+    /** A required field is missing or blank, or a field has the wrong JSON type; the message names the field. */
+    public static final String INVALID = "INVALID";
+    /** A binary frame: the protocol is JSON in text frames. */
+    public static final String UNSUPPORTED = "UNSUPPORTED";
+    /** The gateway closes the connection; the message says why. */
+    public static final String CLOSED = "CLOSED";
+    /** The gateway failed unexpectedly while handling the request. */
+    public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
+
+    // Raised by the dialer.
+    /** Login refused: wrong secret. */
+    public static final String BAD_CREDENTIALS = "BAD_CREDENTIALS";
+    /** Login refused: no such agent. */
+    public static final String UNKNOWN_AGENT = "UNKNOWN_AGENT";
+    /** The command is not allowed in the agent's current state; the message gives the reason. */
+    public static final String NOT_ALLOWED = "NOT_ALLOWED";
+    /** The interaction id is not one of this agent's interactions. */
+    public static final String UNKNOWN_INTERACTION = "UNKNOWN_INTERACTION";
+    /** SetCallResult with a name, label or code that is no call result. */
+    public static final String INVALID_CALL_RESULT = "INVALID_CALL_RESULT";
+
+    private CtiErrorCodes() {
+    }
+}

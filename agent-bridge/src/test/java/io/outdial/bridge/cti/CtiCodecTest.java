@@ -1,0 +1,217 @@
+package io.outdial.bridge.cti;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CtiCodecTest {
+    private final CtiCodec codec = new CtiCodec();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void loginParsesWithAllFields() {
+        CtiCommand c = codec.decode("""
+                {"type":"Login","requestId":"r1","agentId":"agent1","secret":"s3cret","phone":"sip:agent1@10.0.0.5"}""");
+        assertEquals(new CtiCommand.Login("r1", "agent1", "s3cret", "sip:agent1@10.0.0.5"), c);
+    }
+
+    @Test
+    void loginWithoutPhoneLeavesItToTheDialer() {
+        assertEquals(new CtiCommand.Login(null, "agent1", "s", null),
+                codec.decode("{\"type\":\"Login\",\"agentId\":\"agent1\",\"secret\":\"s\"}"));
+    }
+
+    @Test
+    void everyOtherCommandParses() {
+        assertEquals(new CtiCommand.Ready("r2"), codec.decode("{\"type\":\"Ready\",\"requestId\":\"r2\"}"));
+        assertEquals(new CtiCommand.NotReady(null, "Lunch"),
+                codec.decode("{\"type\":\"NotReady\",\"reason\":\"Lunch\"}"));
+        assertEquals(new CtiCommand.NotReady(null, null), codec.decode("{\"type\":\"NotReady\"}"));
+        assertEquals(new CtiCommand.SetCallResult("r3", "ix-1", "NO_ANSWER"), codec.decode(
+                "{\"type\":\"SetCallResult\",\"requestId\":\"r3\",\"interactionId\":\"ix-1\",\"callResult\":\"NO_ANSWER\"}"));
+        assertEquals(new CtiCommand.MarkDone(null, "ix-1"),
+                codec.decode("{\"type\":\"MarkDone\",\"interactionId\":\"ix-1\"}"));
+        assertEquals(new CtiCommand.Logout("r4"), codec.decode("{\"type\":\"Logout\",\"requestId\":\"r4\"}"));
+    }
+
+    @Test
+    void everyDeclaredCommandTypeDecodesFromItsRequiredFields() {
+        // Guards the codec's table of required fields against a command added to CtiCommand later.
+        Map<String, String> minimal = Map.of(
+                "Login", "\"agentId\":\"a\",\"secret\":\"s\"",
+                "Ready", "",
+                "NotReady", "",
+                "SetCallResult", "\"interactionId\":\"i\",\"callResult\":\"ANSWER\"",
+                "MarkDone", "\"interactionId\":\"i\"",
+                "Logout", "");
+        Set<String> declared = new HashSet<>();
+        for (JsonSubTypes.Type t : CtiCommand.class.getAnnotation(JsonSubTypes.class).value()) {
+            declared.add(t.name());
+            String fields = minimal.get(t.name());
+            String text = "{\"type\":\"" + t.name() + "\"" + (fields == null || fields.isEmpty() ? "" : "," + fields) + "}";
+            assertInstanceOf(t.value(), codec.decode(text), t.name());
+        }
+        assertEquals(minimal.keySet(), declared);
+        assertEquals(declared, Set.copyOf(CtiCodec.commandNames()));
+    }
+
+    @Test
+    void unknownPropertiesAreIgnoredForForwardCompatibility() {
+        assertEquals(new CtiCommand.Ready("r"),
+                codec.decode("{\"type\":\"Ready\",\"requestId\":\"r\",\"comesInVersion2\":{\"x\":1}}"));
+    }
+
+    @Test
+    void numericRequestIdIsReadAsText() {
+        assertEquals(new CtiCommand.Ready("42"), codec.decode("{\"type\":\"Ready\",\"requestId\":42}"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{", "not json", "", "   ", "{\"type\":\"Ready\"} trailing",
+            "{\"type\":\"Ready\",\"type\":\"Logout\"}"})
+    void textThatIsNotOneJsonValueIsMalformed(String text) {
+        InvalidCommandException e = assertThrows(InvalidCommandException.class, () -> codec.decode(text));
+        assertEquals(CtiErrorCodes.MALFORMED, e.code());
+        assertNull(e.requestId());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[]", "\"Ready\"", "42", "null"})
+    void jsonThatIsNotAnObjectIsMalformed(String text) {
+        assertEquals(CtiErrorCodes.MALFORMED,
+                assertThrows(InvalidCommandException.class, () -> codec.decode(text)).code());
+    }
+
+    @Test
+    void unknownTypeIsUnknownCommandAndKeepsTheRequestId() {
+        InvalidCommandException e = assertThrows(InvalidCommandException.class,
+                () -> codec.decode("{\"type\":\"Transfer\",\"requestId\":\"r9\"}"));
+        assertEquals(CtiErrorCodes.UNKNOWN_COMMAND, e.code());
+        assertEquals("r9", e.requestId());
+        assertTrue(e.getMessage().contains("Transfer"), e.getMessage());
+        assertEquals(new CtiEvent.Error("r9", CtiErrorCodes.UNKNOWN_COMMAND, e.getMessage()), e.toError());
+    }
+
+    @Test
+    void missingTypeIsInvalidAndNamesTheField() {
+        InvalidCommandException e = assertThrows(InvalidCommandException.class,
+                () -> codec.decode("{\"requestId\":\"r1\"}"));
+        assertEquals(CtiErrorCodes.INVALID, e.code());
+        assertEquals("r1", e.requestId());
+        assertTrue(e.getMessage().contains("type"), e.getMessage());
+    }
+
+    @Test
+    void nonStringTypeIsInvalid() {
+        assertEquals(CtiErrorCodes.INVALID,
+                assertThrows(InvalidCommandException.class, () -> codec.decode("{\"type\":7}")).code());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"type\":\"Login\",\"requestId\":\"r\",\"secret\":\"s\"}|agentId",
+            "{\"type\":\"Login\",\"requestId\":\"r\",\"agentId\":\"a\"}|secret",
+            "{\"type\":\"Login\",\"requestId\":\"r\",\"agentId\":\"  \",\"secret\":\"s\"}|agentId",
+            "{\"type\":\"Login\",\"requestId\":\"r\",\"agentId\":null,\"secret\":\"s\"}|agentId",
+            "{\"type\":\"SetCallResult\",\"requestId\":\"r\",\"callResult\":\"BUSY\"}|interactionId",
+            "{\"type\":\"SetCallResult\",\"requestId\":\"r\",\"interactionId\":\"i\"}|callResult",
+            "{\"type\":\"MarkDone\",\"requestId\":\"r\"}|interactionId"})
+    void missingRequiredFieldIsInvalidAndNamesIt(String caseText) {
+        String[] parts = caseText.split("\\|");
+        InvalidCommandException e = assertThrows(InvalidCommandException.class, () -> codec.decode(parts[0]));
+        assertEquals(CtiErrorCodes.INVALID, e.code());
+        assertEquals("r", e.requestId());
+        assertEquals("missing field: " + parts[1], e.getMessage());
+    }
+
+    @Test
+    void fieldOfTheWrongJsonTypeIsInvalidAndNamesIt() {
+        InvalidCommandException e = assertThrows(InvalidCommandException.class, () -> codec.decode(
+                "{\"type\":\"Login\",\"requestId\":\"r\",\"agentId\":\"a\",\"secret\":\"s\",\"phone\":{\"uri\":\"x\"}}"));
+        assertEquals(CtiErrorCodes.INVALID, e.code());
+        assertEquals("r", e.requestId());
+        assertTrue(e.getMessage().contains("phone"), e.getMessage());
+    }
+
+    @Test
+    void everyEventSerialisesWithItsType() throws Exception {
+        CtiEvent.CampaignInfo campaign = new CtiEvent.CampaignInfo("Spring", "Spring drive", "Running",
+                "Progressive", "Automatic");
+        CtiEvent.Interaction ix = new CtiEvent.Interaction("ix-1", "Spring", "Ringing", "UNKNOWN",
+                Map.of("record_id", 17, "contact_info", "+15551234567"));
+        List<CtiEvent> events = List.of(
+                new CtiEvent.LoggedIn("r1", "agent1", "NotReady", List.of(campaign)),
+                new CtiEvent.LoggedOut("r2", "agent1"),
+                new CtiEvent.AgentStateChanged(null, "agent1", "Ready", null),
+                new CtiEvent.CampaignLoaded(campaign),
+                new CtiEvent.CampaignStarted(campaign),
+                new CtiEvent.CampaignStopped(campaign),
+                new CtiEvent.CampaignUnloaded(campaign),
+                new CtiEvent.InteractionRinging(ix),
+                new CtiEvent.InteractionEstablished(ix),
+                new CtiEvent.InteractionReleased(ix),
+                new CtiEvent.CallResultSet("r3", "ix-1", "ANSWER"),
+                new CtiEvent.InteractionDone("r4", "ix-1", "ANSWER"),
+                new CtiEvent.Error("r5", "NOT_ALLOWED", "Ready is not allowed while Busy"));
+        Set<String> declared = new HashSet<>();
+        for (JsonSubTypes.Type t : CtiEvent.class.getAnnotation(JsonSubTypes.class).value()) {
+            declared.add(t.name());
+        }
+        Set<String> seen = new HashSet<>();
+        for (CtiEvent event : events) {
+            JsonNode node = json.readTree(codec.encode(event));
+            assertEquals(event.getClass().getSimpleName(), node.get("type").asText());
+            seen.add(node.get("type").asText());
+        }
+        assertEquals(declared, seen, "a sample of every event type");
+    }
+
+    @Test
+    void eventFieldsKeepTheirNamesAndNullsAreLeftOut() throws Exception {
+        JsonNode node = json.readTree(codec.encode(new CtiEvent.AgentStateChanged(null, "agent1", "Ready", null)));
+        assertEquals("agent1", node.get("agentId").asText());
+        assertEquals("Ready", node.get("state").asText());
+        assertFalse(node.has("requestId"));
+        assertFalse(node.has("reason"));
+    }
+
+    @Test
+    void interactionRecordKeepsNullFieldsAndWritesTimesAsIso8601() throws Exception {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("record_id", 17);
+        record.put("call_time", null);
+        record.put("dial_sched_time", Instant.parse("2026-03-01T09:30:00Z"));
+        record.put("customer_name", "Ada");
+        JsonNode node = json.readTree(codec.encode(new CtiEvent.InteractionRinging(
+                new CtiEvent.Interaction("ix-1", "Spring", "Ringing", null, record))));
+        JsonNode r = node.get("interaction").get("record");
+        assertTrue(r.has("call_time") && r.get("call_time").isNull());
+        assertEquals("2026-03-01T09:30:00Z", r.get("dial_sched_time").asText());
+        assertEquals("Ada", r.get("customer_name").asText());
+        assertEquals(17, r.get("record_id").asInt());
+        assertFalse(node.get("interaction").has("callResult"));
+    }
+
+    @Test
+    void eventThatCannotBeSerialisedIsRefusedLoudly() {
+        Map<String, Object> record = Map.of("bad", new Object());
+        assertThrows(IllegalArgumentException.class, () -> codec.encode(new CtiEvent.InteractionRinging(
+                new CtiEvent.Interaction("ix", "c", "Ringing", null, record))));
+    }
+}
