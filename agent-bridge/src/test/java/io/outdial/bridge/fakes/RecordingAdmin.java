@@ -1,0 +1,56 @@
+package io.outdial.bridge.fakes;
+
+import io.outdial.bridge.admin.AdminApi;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Function;
+
+/** Stands in for the dialer's admin API: records each call and answers with what the test chose. */
+public final class RecordingAdmin implements AdminApi {
+
+    /** One call: the method name and its arguments. */
+    public record Call(String method, List<Object> args) { }
+
+    public final BlockingQueue<Call> calls = new LinkedBlockingQueue<>();
+    private volatile Function<Call, CompletableFuture<Object>> answer =
+            call -> CompletableFuture.completedFuture(Map.of("called", call.method()));
+
+    public RecordingAdmin answerWith(Function<Call, CompletableFuture<Object>> answer) {
+        this.answer = answer;
+        return this;
+    }
+
+    private CompletableFuture<Object> record(String method, Object... args) {
+        Call call = new Call(method, List.of(args));
+        calls.add(call);
+        return answer.apply(call);
+    }
+
+    @Override
+    public CompletableFuture<Object> campaigns() {
+        return record("campaigns");
+    }
+
+    @Override
+    public CompletableFuture<Object> campaignAction(String campaign, CampaignAction action) {
+        return record("campaignAction", campaign, action);
+    }
+
+    @Override
+    public CompletableFuture<Object> importRecords(String campaign, String csv) {
+        return record("importRecords", campaign, csv);
+    }
+
+    @Override
+    public CompletableFuture<Object> records(String campaign) {
+        return record("records", campaign);
+    }
+
+    @Override
+    public CompletableFuture<Object> agents() {
+        return record("agents");
+    }
+}
