@@ -1,0 +1,136 @@
+package io.outdial.bridge.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.outdial.bridge.admin.AdminApi;
+import io.outdial.bridge.admin.AdminApi.CampaignAction;
+import io.outdial.bridge.admin.AdminException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The supervisor's API under {@code /api}: maps each path and method onto {@link AdminApi}, its result to JSON and
+ * its refusals ({@link AdminException}) to their status.
+ */
+public final class AdminRoutes {
+    private static final Logger LOG = LoggerFactory.getLogger(AdminRoutes.class);
+
+    /** Prefix of every admin path. */
+    public static final String PREFIX = "/api/";
+
+    private final AdminApi admin;
+    private final ObjectMapper mapper;
+
+    public AdminRoutes(AdminApi admin, ObjectMapper mapper) {
+        this.admin = admin;
+        this.mapper = mapper;
+    }
+
+    /** The endpoints of {@code path} (which starts with {@link #PREFIX}) by method; empty if there is no such path. */
+    public Map<HttpMethod, Endpoint> resolve(String path) {
+        List<String> s = segments(path.substring(PREFIX.length()));
+        if (s.equals(List.of("campaigns"))) {
+            return Map.of(HttpMethod.GET, request -> answer(request, admin::campaigns));
+        }
+        if (s.equals(List.of("agents"))) {
+            return Map.of(HttpMethod.GET, request -> answer(request, admin::agents));
+        }
+        if (s.size() == 3 && s.get(0).equals("campaigns")) {
+            String campaign = s.get(1);
+            if (s.get(2).equals("records")) {
+                return Map.of(
+                        HttpMethod.GET, request -> answer(request, () -> admin.records(campaign)),
+                        HttpMethod.POST, request -> {
+                            String csv = request.content().toString(HttpUtil.getCharset(request, StandardCharsets.UTF_8));
+                            return answer(request, () -> admin.importRecords(campaign, csv));
+                        });
+            }
+            CampaignAction action = actionNamed(s.get(2));
+            if (action != null) {
+                return Map.of(HttpMethod.POST, request -> answer(request, () -> admin.campaignAction(campaign, action)));
+            }
+        }
+        return Map.of();
+    }
+
+    private CompletableFuture<HttpReply> answer(FullHttpRequest request, Supplier<CompletableFuture<Object>> call) {
+        String what = request.method() + " " + request.uri();
+        CompletableFuture<Object> result;
+        try {
+            result = call.get();
+            if (result == null) {
+                throw new IllegalStateException("AdminApi returned no future");
+            }
+        } catch (RuntimeException e) {
+            result = CompletableFuture.failedFuture(e);
+        }
+        return result.handle((value, failure) -> failure == null ? ok(what, value) : failed(what, failure));
+    }
+
+    private HttpReply ok(String what, Object value) {
+        if (value == null) {
+            return HttpReply.empty(HttpResponseStatus.NO_CONTENT);
+        }
+        try {
+            return HttpReply.json(HttpResponseStatus.OK, mapper.writeValueAsBytes(value));
+        } catch (JsonProcessingException e) {
+            LOG.error("{}: the result cannot be written as JSON", what, e);
+            return HttpReply.error(HttpResponseStatus.INTERNAL_SERVER_ERROR,
+                    "internal error: the result cannot be written as JSON");
+        }
+    }
+
+    private static HttpReply failed(String what, Throwable failure) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof AdminException refused && refused.status() >= 400 && refused.status() <= 599) {
+            return HttpReply.error(HttpResponseStatus.valueOf(refused.status()), String.valueOf(refused.getMessage()));
+        }
+        LOG.error("{} failed", what, cause);
+        String message = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+        return HttpReply.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error: " + message);
+    }
+
+    private static CampaignAction actionNamed(String segment) {
+        for (CampaignAction a : CampaignAction.values()) {
+            if (a.name().toLowerCase(Locale.ROOT).equals(segment)) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    /** Path segments, percent-decoded; a trailing slash is ignored. Empty segments make the path unknown. */
+    private static List<String> segments(String rest) {
+        String trimmed = rest.endsWith("/") ? rest.substring(0, rest.length() - 1) : rest;
+        List<String> out = new ArrayList<>();
+        for (String raw : trimmed.split("/", -1)) {
+            if (raw.isEmpty()) {
+                return List.of();
+            }
+            // "+" is a plus sign in a path (only a query turns it into a space).
+            out.add(QueryStringDecoder.decodeComponent(raw.replace("+", "%2B")));
+        }
+        return out;
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}
