@@ -5,7 +5,10 @@ public sealed interface LegEvent {
 
     Leg leg();
 
-    /** 100 Trying. */
+    /**
+     * 100 Trying. Reported only when it is the first response handled: UDP and the stack's thread pool may deliver
+     * it after the 180 that followed it, and then it carries no news.
+     */
     record Trying(Leg leg) implements LegEvent { }
 
     /** 180 Ringing, or 183 without SDP. */

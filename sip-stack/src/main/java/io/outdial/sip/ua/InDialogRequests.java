@@ -1,0 +1,85 @@
+package io.outdial.sip.ua;
+
+import io.outdial.media.RtpEndpoint;
+import io.outdial.sip.LegState;
+import io.outdial.sip.sdp.SdpException;
+import io.outdial.sip.sdp.SdpNegotiation;
+import io.outdial.sip.sdp.SdpParser;
+import javax.sip.ServerTransaction;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers requests the far end sends inside one of our dialogs: BYE ends the leg; a re-INVITE or UPDATE gets our
+ * current SDP (and moves our RTP peer if its offer changes it); INFO, OPTIONS and NOTIFY are acknowledged.
+ * Runs on the leg's call executor.
+ */
+final class InDialogRequests {
+    private static final Logger LOG = LoggerFactory.getLogger(InDialogRequests.class);
+
+    private final OutboundLeg leg;
+    private final SipMessages messages;
+
+    InDialogRequests(OutboundLeg leg, SipMessages messages) {
+        this.leg = leg;
+        this.messages = messages;
+    }
+
+    void handle(Request request, ServerTransaction st) {
+        String method = request.getMethod();
+        if (method.equals(Request.ACK) || st == null) {
+            // The ACK of our 200 to a re-INVITE: nothing to answer.
+            return;
+        }
+        switch (method) {
+            case Request.BYE -> onBye(request, st);
+            case Request.INVITE -> onOffer(request, st, leg.state() == LegState.ANSWERED);
+            case Request.UPDATE -> onOffer(request, st, !leg.state().isTerminal());
+            case Request.INFO, Request.OPTIONS, Request.NOTIFY -> respond(request, st, Response.OK, null);
+            case Request.CANCEL -> respond(request, st, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
+            default -> respond(request, st, Response.METHOD_NOT_ALLOWED, null);
+        }
+    }
+
+    private void onBye(Request request, ServerTransaction st) {
+        if (leg.state() == LegState.ANSWERED) {
+            respond(request, st, Response.OK, null);
+            leg.onRemoteBye();
+        } else if (leg.byePending()) {
+            // Our BYE crossed theirs: both are fine, ours ends the leg when it completes.
+            respond(request, st, Response.OK, null);
+        } else {
+            respond(request, st, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
+        }
+    }
+
+    private void onOffer(Request request, ServerTransaction st, boolean acceptable) {
+        if (!acceptable || leg.offer() == null) {
+            respond(request, st, Response.REQUEST_PENDING, null);
+            return;
+        }
+        String sdp = SdpBodies.of(request);
+        RtpEndpoint media = leg.media();
+        if (sdp != null && media != null) {
+            try {
+                media.connect(SdpNegotiation.negotiate(leg.offer(), SdpParser.parse(sdp)));
+            } catch (SdpException e) {
+                LOG.info("{}: refusing {} offer: {}", leg, request.getMethod(), e.getMessage());
+                respond(request, st, Response.NOT_ACCEPTABLE_HERE, null);
+                return;
+            }
+        }
+        boolean withSdp = request.getMethod().equals(Request.INVITE) || sdp != null;
+        respond(request, st, Response.OK, withSdp ? leg.offer().toSdp() : null);
+    }
+
+    private void respond(Request request, ServerTransaction st, int status, String sdp) {
+        try {
+            messages.respond(st, request, status, null, sdp);
+        } catch (Exception e) {
+            LOG.warn("{}: could not answer {} with {}: {}", leg, request.getMethod(), status, e.toString());
+        }
+    }
+}

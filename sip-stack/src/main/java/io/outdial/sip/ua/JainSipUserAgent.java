@@ -1,0 +1,185 @@
+package io.outdial.sip.ua;
+
+import gov.nist.core.CommonLogger;
+import gov.nist.javax.sip.SipStackImpl;
+import gov.nist.javax.sip.address.AddressFactoryImpl;
+import gov.nist.javax.sip.header.HeaderFactoryImpl;
+import gov.nist.javax.sip.message.MessageFactoryImpl;
+import io.outdial.media.MediaEngine;
+import io.outdial.media.RtpRelay;
+import io.outdial.sip.Bridge;
+import io.outdial.sip.DialRequest;
+import io.outdial.sip.Leg;
+import io.outdial.sip.LegListener;
+import io.outdial.sip.LegState;
+import io.outdial.sip.SipConfig;
+import io.outdial.sip.SipUserAgent;
+import io.outdial.sip.call.CallExecutor;
+import io.outdial.sip.call.Scheduler;
+import io.outdial.sip.ua.logging.Slf4jStackLogger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.sip.ListeningPoint;
+import javax.sip.SipProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway's SIP user agent on JAIN-SIP RI: one stack with UDP and/or TCP listening points, outbound legs with
+ * anchored RTP, and the B2BUA bridge. Start it with {@link #start}.
+ */
+public final class JainSipUserAgent implements SipUserAgent {
+    private static final Logger LOG = LoggerFactory.getLogger(JainSipUserAgent.class);
+
+    /** How long {@link #close()} lets legs send their CANCEL/BYE and hear back before stopping the stack. */
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(3);
+
+    static {
+        // The RI logs through log4j 1 until a stack installs its logger; code that logs before the first stack
+        // exists would fail without log4j on the classpath.
+        if (CommonLogger.legacyLogger == null) {
+            CommonLogger.legacyLogger = new Slf4jStackLogger();
+        }
+    }
+
+    private final SipStackImpl stack;
+    private final LegContext ctx;
+    private final Scheduler scheduler;
+    private volatile boolean closed;
+
+    private JainSipUserAgent(SipStackImpl stack, LegContext ctx, Scheduler scheduler) {
+        this.stack = stack;
+        this.ctx = ctx;
+        this.scheduler = scheduler;
+    }
+
+    /**
+     * Starts a stack listening on {@code config}'s address and ports.
+     *
+     * @param media     opens the RTP endpoint of each leg and relays bridged legs
+     * @param workers   runs out-of-dialog work (OPTIONS, refused INVITEs) off the SIP threads
+     * @param scheduler the gateway's clock; call timers come from each call's own executor
+     * @throws IllegalStateException if the stack cannot start (e.g. a port is taken)
+     */
+    public static JainSipUserAgent start(SipConfig config, MediaEngine media, Executor workers, Scheduler scheduler) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(media, "media");
+        Objects.requireNonNull(workers, "workers");
+        Objects.requireNonNull(scheduler, "scheduler");
+        SipStackImpl stack;
+        try {
+            stack = new SipStackImpl(StackProperties.of(config));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create the SIP stack: " + e.getMessage(), e);
+        }
+        try {
+            List<ListeningPoint> points = new ArrayList<>();
+            if (config.udpPort() > 0) {
+                points.add(stack.createListeningPoint(config.host(), config.udpPort(), ListeningPoint.UDP));
+            }
+            if (config.tcpPort() > 0) {
+                points.add(stack.createListeningPoint(config.host(), config.tcpPort(), ListeningPoint.TCP));
+            }
+            SipProvider provider = stack.createSipProvider(points.get(0));
+            for (ListeningPoint lp : points.subList(1, points.size())) {
+                provider.addListeningPoint(lp);
+            }
+            SipMessages messages = new SipMessages(provider, new AddressFactoryImpl(), new HeaderFactoryImpl(),
+                    new MessageFactoryImpl(), config);
+            LegRegistry legs = new LegRegistry();
+            LegContext ctx = new LegContext(provider, messages, media, legs);
+            provider.addSipListener(new SipDispatcher(provider, legs, new OutOfDialogRequests(messages), workers));
+            stack.start();
+            LOG.info("SIP user agent listening on {} udp:{} tcp:{}", config.host(), config.udpPort(), config.tcpPort());
+            return new JainSipUserAgent(stack, ctx, scheduler);
+        } catch (Exception e) {
+            stack.stop();
+            throw new IllegalStateException("cannot start the SIP stack on " + config.host() + " udp:"
+                    + config.udpPort() + " tcp:" + config.tcpPort() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Leg dial(DialRequest request, CallExecutor executor, LegListener listener) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(executor, "executor");
+        Objects.requireNonNull(listener, "listener");
+        if (closed) {
+            throw new IllegalStateException("the SIP user agent is closed");
+        }
+        OutboundLeg leg = new OutboundLeg(ctx, request, executor, listener);
+        ctx.registry().add(leg);
+        leg.start();
+        return leg;
+    }
+
+    @Override
+    public Bridge bridge(Leg a, Leg b) {
+        OutboundLeg la = own(a);
+        OutboundLeg lb = own(b);
+        if (la == lb) {
+            throw new IllegalArgumentException("cannot bridge a leg to itself: " + a);
+        }
+        if (la.executor() != lb.executor()) {
+            throw new IllegalArgumentException("legs of one bridge must belong to one call (one executor): "
+                    + la.executor().name() + " vs " + lb.executor().name());
+        }
+        if (la.state() != LegState.ANSWERED || lb.state() != LegState.ANSWERED) {
+            throw new IllegalStateException("both legs must be answered to bridge: " + la + ", " + lb);
+        }
+        RtpRelay relay = ctx.media().relay(la.media(), lb.media());
+        return new LegBridge(la, lb, relay);
+    }
+
+    private OutboundLeg own(Leg leg) {
+        if (leg instanceof OutboundLeg outbound && ctx.registry().find(outbound.callId()) == outbound) {
+            return outbound;
+        }
+        throw new IllegalArgumentException("not a live leg of this user agent: " + leg);
+    }
+
+    @Override
+    public int activeLegs() {
+        return ctx.registry().size();
+    }
+
+    /**
+     * Completes when no leg is active any more (at once if none is): every leg terminal and its last transaction
+     * done. For graceful shutdown and leak checks in tests.
+     */
+    public CompletableFuture<Void> whenIdle() {
+        return ctx.registry().whenIdle();
+    }
+
+    /** The clock this user agent was started with. */
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        ctx.registry().all().forEach(OutboundLeg::hangup);
+        try {
+            whenIdle().get(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("stopping the SIP stack with {} legs still active", activeLegs());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.warn("waiting for legs to end failed", e);
+        }
+        stack.stop();
+        LOG.info("SIP user agent stopped");
+    }
+}

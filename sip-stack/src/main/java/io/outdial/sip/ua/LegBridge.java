@@ -1,0 +1,48 @@
+package io.outdial.sip.ua;
+
+import io.outdial.media.RtpRelay;
+import io.outdial.sip.Bridge;
+import io.outdial.sip.Leg;
+
+/** Two answered legs of one call with their RTP relayed; the end of either hangs up the other. */
+final class LegBridge implements Bridge {
+    private final OutboundLeg a;
+    private final OutboundLeg b;
+    private final RtpRelay relay;
+
+    LegBridge(OutboundLeg a, OutboundLeg b, RtpRelay relay) {
+        this.a = a;
+        this.b = b;
+        this.relay = relay;
+        // Runs on the call's executor when a leg becomes terminal, before its endpoint closes.
+        a.whenTerminated(() -> legEnded(b));
+        b.whenTerminated(() -> legEnded(a));
+    }
+
+    private void legEnded(OutboundLeg survivor) {
+        relay.stop();
+        survivor.hangup();
+    }
+
+    @Override
+    public Leg a() {
+        return a;
+    }
+
+    @Override
+    public Leg b() {
+        return b;
+    }
+
+    @Override
+    public RtpRelay relay() {
+        return relay;
+    }
+
+    @Override
+    public void hangup() {
+        relay.stop();
+        a.hangup();
+        b.hangup();
+    }
+}

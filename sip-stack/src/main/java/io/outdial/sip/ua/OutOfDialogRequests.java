@@ -1,0 +1,49 @@
+package io.outdial.sip.ua;
+
+import javax.sip.ServerTransaction;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers requests that belong to none of our legs. Trunks ping us with OPTIONS; inbound calls are refused with 403
+ * because the gateway only dials out; requests for dialogs we do not know get 481.
+ */
+final class OutOfDialogRequests {
+    private static final Logger LOG = LoggerFactory.getLogger(OutOfDialogRequests.class);
+
+    /** The reason phrase of our 403 to inbound INVITEs. */
+    static final String INBOUND_REFUSED = "Forbidden (outbound-only gateway: inbound calls are not accepted)";
+
+    private final SipMessages messages;
+
+    OutOfDialogRequests(SipMessages messages) {
+        this.messages = messages;
+    }
+
+    /** {@code st} is null only for ACK. Runs on a worker thread, never on a SIP listener thread. */
+    void handle(Request request, ServerTransaction st) {
+        if (st == null) {
+            return;
+        }
+        String method = request.getMethod();
+        switch (method) {
+            case Request.OPTIONS -> respond(request, st, Response.OK, null);
+            case Request.INVITE -> respond(request, st, Response.FORBIDDEN, INBOUND_REFUSED);
+            case Request.BYE, Request.CANCEL, Request.INFO, Request.UPDATE, Request.PRACK, Request.NOTIFY ->
+                    respond(request, st, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
+            case Request.REGISTER, Request.SUBSCRIBE, Request.MESSAGE, Request.PUBLISH, Request.REFER ->
+                    respond(request, st, Response.METHOD_NOT_ALLOWED, null);
+            default -> respond(request, st, Response.NOT_IMPLEMENTED, null);
+        }
+    }
+
+    private void respond(Request request, ServerTransaction st, int status, String reason) {
+        try {
+            messages.respond(st, request, status, reason, null);
+        } catch (Exception e) {
+            LOG.info("could not answer out-of-dialog {} with {}: {}", request.getMethod(), status, e.toString());
+        }
+    }
+}

@@ -1,0 +1,485 @@
+package io.outdial.sip.ua;
+
+import io.outdial.media.RtpEndpoint;
+import io.outdial.media.RtpPeer;
+import io.outdial.sip.DialRequest;
+import io.outdial.sip.Leg;
+import io.outdial.sip.LegEvent;
+import io.outdial.sip.LegEvent.EndReason;
+import io.outdial.sip.LegEvent.FailureKind;
+import io.outdial.sip.LegListener;
+import io.outdial.sip.LegState;
+import io.outdial.sip.call.Cancellable;
+import io.outdial.sip.call.CallExecutor;
+import io.outdial.sip.sdp.SdpException;
+import io.outdial.sip.sdp.SdpNegotiation;
+import io.outdial.sip.sdp.SdpOffer;
+import io.outdial.sip.sdp.SdpParser;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.TimeoutEvent;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One outbound INVITE dialog and its RTP endpoint: the UAC state machine of RFC 3261 as {@link LegState} moves,
+ * reported as {@link LegEvent}s. Every method but {@link #hangup()} and the getters runs on the call's executor.
+ */
+final class OutboundLeg implements Leg {
+    private static final Logger LOG = LoggerFactory.getLogger(OutboundLeg.class);
+
+    /** 64*T1: how long we wait for the final response after CANCEL before giving the far end up. */
+    private static final Duration CANCEL_GUARD = Duration.ofSeconds(32);
+    private static final Cancellable NO_TIMER = () -> { };
+
+    private final LegContext ctx;
+    private final DialRequest request;
+    private final CallExecutor executor;
+    private final LegListener listener;
+    private final CallIdHeader callIdHeader;
+    private final String callId;
+    private volatile LegState state = LegState.CALLING;
+    private volatile RtpEndpoint endpoint;
+
+    // Touched only on the call's executor.
+    private SdpOffer offer;
+    private ClientTransaction inviteTx;
+    private Dialog dialog;
+    private Request ack;
+    private boolean provisionalSeen;
+    private FailureKind cancelKind;
+    private boolean cancelSent;
+    private Cancellable ringTimer = NO_TIMER;
+    private Cancellable cancelGuard = NO_TIMER;
+    private ClientTransaction byeTx;
+    private EndReason endReason;
+    private final List<Runnable> terminationHooks = new ArrayList<>();
+    private boolean released;
+
+    OutboundLeg(LegContext ctx, DialRequest request, CallExecutor executor, LegListener listener) {
+        this.ctx = ctx;
+        this.request = request;
+        this.executor = executor;
+        this.listener = listener;
+        this.callIdHeader = ctx.provider().getNewCallId();
+        this.callId = callIdHeader.getCallId();
+    }
+
+    @Override
+    public String callId() {
+        return callId;
+    }
+
+    @Override
+    public String target() {
+        return request.requestUri();
+    }
+
+    @Override
+    public LegState state() {
+        return state;
+    }
+
+    @Override
+    public CallExecutor executor() {
+        return executor;
+    }
+
+    @Override
+    public RtpEndpoint media() {
+        return endpoint;
+    }
+
+    @Override
+    public void hangup() {
+        executor.execute(this::hangupNow);
+    }
+
+    @Override
+    public String toString() {
+        return "leg " + callId + " to " + request.requestUri() + " (" + state + ")";
+    }
+
+    /** Opens the RTP endpoint, then sends the INVITE from the call's executor. Called once, by the user agent. */
+    void start() {
+        try {
+            ctx.media().openEndpoint().whenComplete((ep, error) -> executor.execute(() -> onEndpoint(ep, error)));
+        } catch (RuntimeException e) {
+            executor.execute(() -> onEndpoint(null, e));
+        }
+    }
+
+    /** Runs {@code hook} on the executor once the leg is terminal (at once if it already is). */
+    void whenTerminated(Runnable hook) {
+        if (state.isTerminal()) {
+            hook.run();
+        } else {
+            terminationHooks.add(hook);
+        }
+    }
+
+    private void onEndpoint(RtpEndpoint ep, Throwable error) {
+        if (error != null) {
+            fail(FailureKind.NO_RESPONSE, Response.SERVICE_UNAVAILABLE, "no RTP endpoint: " + error.getMessage());
+            return;
+        }
+        if (state.isTerminal()) {
+            ep.close();
+            return;
+        }
+        endpoint = ep;
+        try {
+            offer = SdpOffer.standard(ep.localAddress(), ctx.media().bindAddress(),
+                    ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
+            Request invite = ctx.messages().invite(request, callIdHeader, offer.toSdp());
+            inviteTx = ctx.provider().getNewClientTransaction(invite);
+            dialog = ctx.provider().getNewDialog(inviteTx);
+            inviteTx.sendRequest();
+            ringTimer = executor.schedule(request.ringTimeout(), this::onRingTimeout);
+        } catch (Exception e) {
+            LOG.info("INVITE to {} not sent: {}", request.requestUri(), e.toString());
+            fail(FailureKind.NO_RESPONSE, Response.SERVICE_UNAVAILABLE, "INVITE not sent: " + e.getMessage());
+        }
+    }
+
+    private void hangupNow() {
+        switch (state) {
+            case CALLING, TRYING, RINGING, EARLY_MEDIA -> {
+                if (inviteTx == null) {
+                    fail(FailureKind.CANCELLED, Response.REQUEST_TERMINATED, "hung up before the INVITE was sent");
+                } else {
+                    startCancel(FailureKind.CANCELLED);
+                }
+            }
+            case ANSWERED -> startBye(EndReason.LOCAL_HANGUP);
+            default -> {
+                // Already ending or over: hangup is idempotent.
+            }
+        }
+    }
+
+    private void onRingTimeout() {
+        if (isEarly()) {
+            startCancel(FailureKind.RING_TIMEOUT);
+        }
+    }
+
+    private boolean isEarly() {
+        return state == LegState.CALLING || state == LegState.TRYING || state == LegState.RINGING
+                || state == LegState.EARLY_MEDIA;
+    }
+
+    private void startCancel(FailureKind kind) {
+        cancelKind = kind;
+        ringTimer.cancel();
+        moveTo(LegState.ENDING);
+        // RFC 3261 9.1: no CANCEL before a provisional response; the first one (or Timer B) ends the wait.
+        if (provisionalSeen) {
+            sendCancel();
+        }
+        cancelGuard = executor.schedule(CANCEL_GUARD, this::onCancelGuard);
+    }
+
+    private void sendCancel() {
+        try {
+            Request cancel = ctx.messages().decorate(inviteTx.createCancel());
+            ctx.provider().getNewClientTransaction(cancel).sendRequest();
+            cancelSent = true;
+        } catch (Exception e) {
+            // The guard timer still ends the leg if no final response comes.
+            LOG.warn("CANCEL of {} not sent: {}", this, e.toString());
+        }
+    }
+
+    private void onCancelGuard() {
+        if (state == LegState.ENDING && ack == null) {
+            terminate(inviteTx);
+            fail(cancelKind, Response.REQUEST_TIMEOUT, "no final response after CANCEL");
+        }
+    }
+
+    void onResponse(ResponseEvent event) {
+        Response response = event.getResponse();
+        CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
+        int status = response.getStatusCode();
+        switch (cseq.getMethod()) {
+            case Request.INVITE -> {
+                if (status < 200) {
+                    onProvisional(response, status);
+                } else if (status < 300) {
+                    onAnswer(event, cseq.getSeqNumber());
+                } else {
+                    onRejected(response, status);
+                }
+            }
+            case Request.BYE -> {
+                if (status >= 200 && event.getClientTransaction() == byeTx) {
+                    onByeDone();
+                }
+            }
+            default -> {
+                // The CANCEL's own 200 says nothing: the INVITE's 487 is what ends the leg.
+            }
+        }
+    }
+
+    private void onProvisional(Response response, int status) {
+        if (state == LegState.ENDING && !cancelSent && ack == null) {
+            provisionalSeen = true;
+            sendCancel();
+            return;
+        }
+        if (!isEarly()) {
+            // The stack's thread pool does not keep the order of one call's messages: a 180 may be handed over
+            // after the 200 it preceded on the wire. A provisional after the answer (or the end) says nothing.
+            return;
+        }
+        provisionalSeen = true;
+        if (status == Response.TRYING) {
+            if (state == LegState.CALLING) {
+                moveTo(LegState.TRYING);
+                emit(new LegEvent.Trying(this));
+            }
+            return;
+        }
+        RtpPeer early = earlyPeer(response);
+        if (early != null) {
+            endpoint.connect(early);
+            moveTo(LegState.EARLY_MEDIA);
+            emit(new LegEvent.EarlyMedia(this, status));
+        } else {
+            moveTo(LegState.RINGING);
+            emit(new LegEvent.Ringing(this, status));
+        }
+    }
+
+    private RtpPeer earlyPeer(Response response) {
+        String sdp = SdpBodies.of(response);
+        if (sdp == null) {
+            return null;
+        }
+        try {
+            return SdpNegotiation.negotiate(offer, SdpParser.parse(sdp));
+        } catch (SdpException e) {
+            LOG.info("{}: ignoring unusable early-media SDP in {}: {}", this, response.getStatusCode(), e.getMessage());
+            return null;
+        }
+    }
+
+    private void onAnswer(ResponseEvent event, long cseq) {
+        Dialog answered = event.getDialog() != null ? event.getDialog() : dialog;
+        if (ack != null && ack.getHeader(CSeqHeader.NAME) instanceof CSeqHeader acked
+                && acked.getSeqNumber() == cseq) {
+            // A retransmitted 2xx: our ACK was lost. The RI passes it up without a transaction and, with automatic
+            // dialog support off, does not re-ACK it itself; if we did not, the far end would end the call.
+            resendAck(answered);
+            return;
+        }
+        if (!sendAck(answered, cseq)) {
+            fail(FailureKind.NO_RESPONSE, Response.SERVER_INTERNAL_ERROR, "could not ACK the 2xx");
+            return;
+        }
+        ringTimer.cancel();
+        cancelGuard.cancel();
+        if (state == LegState.ENDING || state.isTerminal()) {
+            // The 2xx crossed our CANCEL: the call exists now, so end it properly.
+            sendBye(answered);
+            fail(cancelKind != null ? cancelKind : FailureKind.CANCELLED, Response.REQUEST_TERMINATED,
+                    "answered while being cancelled; sent BYE");
+            return;
+        }
+        try {
+            String sdp = SdpBodies.of(event.getResponse());
+            if (sdp == null) {
+                throw new SdpException("the 2xx carries no SDP answer");
+            }
+            RtpPeer peer = SdpNegotiation.negotiate(offer, SdpParser.parse(sdp));
+            endpoint.connect(peer);
+            moveTo(LegState.ANSWERED);
+            emit(new LegEvent.Answered(this));
+        } catch (SdpException e) {
+            sendBye(answered);
+            fail(FailureKind.MEDIA_MISMATCH, Response.NOT_ACCEPTABLE_HERE, "unusable SDP answer: " + e.getMessage());
+        }
+    }
+
+    private boolean sendAck(Dialog answered, long cseq) {
+        try {
+            Request newAck = ctx.messages().decorate(answered.createAck(cseq));
+            answered.sendAck(newAck);
+            ack = newAck;
+            return true;
+        } catch (Exception e) {
+            LOG.warn("{}: ACK not sent: {}", this, e.toString());
+            return false;
+        }
+    }
+
+    private void resendAck(Dialog answered) {
+        try {
+            answered.sendAck(ack);
+        } catch (Exception e) {
+            LOG.warn("{}: ACK not re-sent: {}", this, e.toString());
+        }
+    }
+
+    private void onRejected(Response response, int status) {
+        if (state.isTerminal()) {
+            return;
+        }
+        FailureKind kind = state == LegState.ENDING ? cancelKind : FailureKind.REJECTED;
+        fail(kind, status, response.getReasonPhrase());
+    }
+
+    void onTimeout(TimeoutEvent event) {
+        ClientTransaction tx = event.getClientTransaction();
+        if (tx == null) {
+            return;
+        }
+        if (tx == inviteTx && !state.isTerminal() && ack == null) {
+            if (state == LegState.ENDING) {
+                fail(cancelKind, Response.REQUEST_TIMEOUT, "no response to the INVITE");
+            } else {
+                fail(FailureKind.NO_RESPONSE, Response.REQUEST_TIMEOUT, "no response to the INVITE");
+            }
+        } else if (tx == byeTx) {
+            endReason = EndReason.ERROR;
+            onByeDone();
+        }
+    }
+
+    private void startBye(EndReason reason) {
+        endReason = reason;
+        moveTo(LegState.ENDING);
+        if (!sendBye(dialog)) {
+            end(EndReason.ERROR);
+        }
+    }
+
+    private boolean sendBye(Dialog d) {
+        try {
+            Request bye = ctx.messages().decorate(d.createRequest(Request.BYE));
+            ClientTransaction tx = ctx.provider().getNewClientTransaction(bye);
+            d.sendRequest(tx);
+            byeTx = tx;
+            return true;
+        } catch (Exception e) {
+            LOG.warn("{}: BYE not sent: {}", this, e.toString());
+            return false;
+        }
+    }
+
+    private void onByeDone() {
+        byeTx = null;
+        if (state == LegState.ENDING) {
+            end(endReason);
+        } else if (state.isTerminal()) {
+            release();
+        }
+    }
+
+    /** An in-dialog request from the far end; {@code st} is null only for ACK. */
+    void onRequest(Request req, ServerTransaction st) {
+        new InDialogRequests(this, ctx.messages()).handle(req, st);
+    }
+
+    /** The far end hung up (BYE received and answered). */
+    void onRemoteBye() {
+        if (state == LegState.ANSWERED) {
+            end(EndReason.REMOTE_HANGUP);
+        }
+    }
+
+    /** True while a BYE of ours is outstanding (a crossing BYE then gets 200, not 481). */
+    boolean byePending() {
+        return byeTx != null;
+    }
+
+    /** Our offer, also what we answer re-INVITEs and UPDATEs with. */
+    SdpOffer offer() {
+        return offer;
+    }
+
+    private void fail(FailureKind kind, int status, String reason) {
+        if (state.isTerminal()) {
+            return;
+        }
+        moveTo(LegState.FAILED);
+        emit(new LegEvent.Failed(this, status, reason, kind));
+        onTerminal();
+    }
+
+    private void end(EndReason reason) {
+        if (state.isTerminal()) {
+            return;
+        }
+        moveTo(LegState.ENDED);
+        emit(new LegEvent.Ended(this, reason));
+        onTerminal();
+    }
+
+    private void onTerminal() {
+        ringTimer.cancel();
+        cancelGuard.cancel();
+        for (Runnable hook : terminationHooks) {
+            try {
+                hook.run();
+            } catch (RuntimeException e) {
+                LOG.error("{}: termination hook failed", this, e);
+            }
+        }
+        terminationHooks.clear();
+        RtpEndpoint ep = endpoint;
+        if (ep != null) {
+            ep.close();
+        }
+        if (byeTx == null) {
+            release();
+        }
+    }
+
+    /** Lets go of the dialog and leaves the registry; transactions that saw a final response end on their own. */
+    private void release() {
+        if (released) {
+            return;
+        }
+        released = true;
+        if (dialog != null) {
+            dialog.delete();
+        }
+        ctx.registry().remove(this);
+    }
+
+    private static void terminate(ClientTransaction tx) {
+        if (tx == null) {
+            return;
+        }
+        try {
+            tx.terminate();
+        } catch (Exception e) {
+            LOG.debug("could not terminate {}: {}", tx, e.toString());
+        }
+    }
+
+    private void moveTo(LegState next) {
+        state = state.moveTo(next);
+    }
+
+    private void emit(LegEvent event) {
+        try {
+            listener.onEvent(event);
+        } catch (RuntimeException e) {
+            LOG.error("listener of {} failed on {}", this, event, e);
+        }
+    }
+}

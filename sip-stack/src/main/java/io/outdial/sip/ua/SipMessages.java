@@ -1,0 +1,175 @@
+package io.outdial.sip.ua;
+
+import io.outdial.sip.DialRequest;
+import io.outdial.sip.SipConfig;
+import io.outdial.sip.Transport;
+import java.text.ParseException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sip.InvalidArgumentException;
+import javax.sip.ListeningPoint;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.SipProvider;
+import javax.sip.address.Address;
+import javax.sip.address.AddressFactory;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.HeaderFactory;
+import javax.sip.header.MaxForwardsHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Message;
+import javax.sip.message.MessageFactory;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+/** Builds the requests and responses of the gateway's user agent from typed headers. */
+final class SipMessages {
+    /** The methods we handle inside our dialogs, advertised in Allow. */
+    static final List<String> ALLOWED = List.of(Request.INVITE, Request.ACK, Request.CANCEL, Request.BYE,
+            Request.OPTIONS, Request.INFO, Request.UPDATE);
+
+    private static final int MAX_FORWARDS = 70;
+    private static final String CONTACT_USER = "outdial";
+
+    private final SipProvider provider;
+    private final AddressFactory addresses;
+    private final HeaderFactory headers;
+    private final MessageFactory messages;
+    private final SipConfig config;
+
+    SipMessages(SipProvider provider, AddressFactory addresses, HeaderFactory headers, MessageFactory messages,
+                SipConfig config) {
+        this.provider = provider;
+        this.addresses = addresses;
+        this.headers = headers;
+        this.messages = messages;
+        this.config = config;
+    }
+
+    /** A fresh random tag for From (RFC 3261 19.3 asks for at least 32 bits of randomness). */
+    static String newTag() {
+        return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+    }
+
+    /** True if a listening point exists for {@code transport}. */
+    boolean listensOn(Transport transport) {
+        return provider.getListeningPoint(transport.jainName()) != null;
+    }
+
+    /** The initial INVITE of an outbound leg, carrying {@code sdp} as its offer. */
+    Request invite(DialRequest dial, CallIdHeader callId, String sdp)
+            throws ParseException, InvalidArgumentException, SipException {
+        String transport = dial.transport().jainName();
+        ListeningPoint lp = provider.getListeningPoint(transport);
+        if (lp == null) {
+            throw new SipException("the gateway has no " + dial.transport() + " listening point");
+        }
+        URI parsed = addresses.createURI(dial.requestUri());
+        if (!(parsed instanceof SipURI requestUri)) {
+            throw new ParseException("not a SIP URI: " + dial.requestUri(), 0);
+        }
+        if (dial.transport() != Transport.UDP && requestUri.getTransportParam() == null) {
+            requestUri.setTransportParam(transport);
+        }
+        SipURI toUri = (SipURI) requestUri.clone();
+        toUri.removeParameter("transport");
+        ToHeader to = headers.createToHeader(addresses.createAddress(toUri), null);
+
+        String user = dial.fromUser() == null || dial.fromUser().isBlank() ? "anonymous" : dial.fromUser();
+        Address fromAddress = addresses.createAddress(addresses.createSipURI(user, config.host()));
+        if (dial.fromDisplayName() != null && !dial.fromDisplayName().isBlank()) {
+            fromAddress.setDisplayName(dial.fromDisplayName());
+        }
+        FromHeader from = headers.createFromHeader(fromAddress, newTag());
+
+        ViaHeader via = headers.createViaHeader(lp.getIPAddress(), lp.getPort(), transport, null);
+        via.setRPort();
+        CSeqHeader cseq = headers.createCSeqHeader(1L, Request.INVITE);
+        MaxForwardsHeader maxForwards = headers.createMaxForwardsHeader(MAX_FORWARDS);
+        Request invite = messages.createRequest(requestUri, Request.INVITE, callId, cseq, from, to,
+                List.of(via), maxForwards);
+
+        invite.addHeader(contact(lp));
+        for (String method : ALLOWED) {
+            invite.addHeader(headers.createAllowHeader(method));
+        }
+        if (dial.outboundProxy() != null && !dial.outboundProxy().isBlank()) {
+            SipURI route = (SipURI) addresses.createURI("sip:" + dial.outboundProxy());
+            route.setLrParam();
+            if (dial.transport() != Transport.UDP) {
+                route.setTransportParam(transport);
+            }
+            invite.addHeader(headers.createRouteHeader(addresses.createAddress(route)));
+        }
+        decorate(invite);
+        setSdp(invite, sdp);
+        return invite;
+    }
+
+    /** Adds what every message we originate carries (User-Agent). */
+    <M extends Message> M decorate(M message) throws ParseException {
+        if (config.userAgent() != null && !config.userAgent().isBlank()) {
+            message.setHeader(headers.createUserAgentHeader(List.of(config.userAgent())));
+        }
+        return message;
+    }
+
+    /** Sends a response to {@code request} on {@code st}; {@code sdp} and Contact are added when given/needed. */
+    void respond(ServerTransaction st, Request request, int status, String reasonPhrase, String sdp)
+            throws ParseException, SipException, InvalidArgumentException {
+        Response response = messages.createResponse(status, request);
+        if (reasonPhrase != null) {
+            response.setReasonPhrase(reasonPhrase);
+        }
+        if (status / 100 == 2 && (request.getMethod().equals(Request.INVITE)
+                || request.getMethod().equals(Request.UPDATE))) {
+            // Target-refresh requests need our Contact in their 2xx.
+            response.addHeader(contact(transportOf(request)));
+        }
+        if (status == Response.METHOD_NOT_ALLOWED || request.getMethod().equals(Request.OPTIONS)) {
+            for (String method : ALLOWED) {
+                response.addHeader(headers.createAllowHeader(method));
+            }
+        }
+        if (request.getMethod().equals(Request.OPTIONS) && status / 100 == 2) {
+            response.addHeader(headers.createAcceptHeader("application", "sdp"));
+        }
+        if (status / 100 != 1 && response.getHeader(ToHeader.NAME) instanceof ToHeader to && to.getTag() == null) {
+            to.setTag(newTag());
+        }
+        if (sdp != null) {
+            setSdp(response, sdp);
+        }
+        decorate(response);
+        st.sendResponse(response);
+    }
+
+    private ListeningPoint transportOf(Request request) {
+        ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
+        String transport = via == null ? "udp" : via.getTransport().toLowerCase(java.util.Locale.ROOT);
+        ListeningPoint lp = provider.getListeningPoint(transport);
+        return lp != null ? lp : provider.getListeningPoints()[0];
+    }
+
+    private ContactHeader contact(ListeningPoint lp) throws ParseException {
+        SipURI uri = addresses.createSipURI(CONTACT_USER, lp.getIPAddress());
+        uri.setPort(lp.getPort());
+        if (!lp.getTransport().equalsIgnoreCase("udp")) {
+            uri.setTransportParam(lp.getTransport().toLowerCase(java.util.Locale.ROOT));
+        }
+        return headers.createContactHeader(addresses.createAddress(uri));
+    }
+
+    private void setSdp(Message message, String sdp) throws ParseException {
+        ContentTypeHeader type = headers.createContentTypeHeader("application", "sdp");
+        message.setContent(sdp, type);
+    }
+}

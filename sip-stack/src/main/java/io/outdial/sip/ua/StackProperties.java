@@ -1,0 +1,36 @@
+package io.outdial.sip.ua;
+
+import io.outdial.sip.SipConfig;
+import io.outdial.sip.ua.logging.Slf4jMessageLogger;
+import io.outdial.sip.ua.logging.Slf4jStackLogger;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The JAIN-SIP RI settings of one gateway stack (names checked against SipStackImpl, see ARCHITECTURE.md 4). */
+final class StackProperties {
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+    /** Bounds what one TCP peer can make us buffer for a single message. */
+    private static final int MAX_MESSAGE_SIZE = 64 * 1024;
+
+    private StackProperties() {
+    }
+
+    static Properties of(SipConfig config) {
+        Properties p = new Properties();
+        // The RI keeps stacks by name: several gateways in one JVM (tests) each need their own.
+        p.setProperty("javax.sip.STACK_NAME",
+                "outdial-" + INSTANCES.incrementAndGet() + "-" + config.host() + "-" + config.udpPort() + "-"
+                        + config.tcpPort());
+        // A B2BUA creates its dialogs itself (getNewDialog) and answers every request itself.
+        p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
+        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(Math.max(1, config.threads())));
+        // The listener only hands events to call executors, so it is safe to call from many threads at once.
+        p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+        p.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
+        p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", Slf4jMessageLogger.class.getName());
+        p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
+        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(MAX_MESSAGE_SIZE));
+        return p;
+    }
+}

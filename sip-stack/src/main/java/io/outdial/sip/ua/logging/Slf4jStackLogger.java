@@ -1,0 +1,125 @@
+package io.outdial.sip.ua.logging;
+
+import gov.nist.core.LogLevels;
+import gov.nist.core.StackLogger;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes JAIN-SIP RI's own diagnostics to slf4j (logger {@code gov.nist.javax.sip}), one level quieter than the stack
+ * names them: the stack reports a far end's stray or malformed messages as errors, which are the network's problem,
+ * not ours, and it logs routine work at INFO. The stack instantiates this class by name through its no-arg
+ * constructor.
+ */
+public final class Slf4jStackLogger implements StackLogger {
+    private static final Logger LOG = LoggerFactory.getLogger("gov.nist.javax.sip");
+
+    public Slf4jStackLogger() {
+        // Instantiated reflectively by the stack (gov.nist.javax.sip.STACK_LOGGER).
+    }
+
+    @Override
+    public boolean isLoggingEnabled() {
+        return LOG.isWarnEnabled();
+    }
+
+    @Override
+    public boolean isLoggingEnabled(int logLevel) {
+        if (logLevel <= LogLevels.TRACE_ERROR) {
+            return LOG.isWarnEnabled();
+        } else if (logLevel <= LogLevels.TRACE_WARN) {
+            return LOG.isInfoEnabled();
+        } else if (logLevel <= LogLevels.TRACE_INFO) {
+            return LOG.isDebugEnabled();
+        }
+        return LOG.isTraceEnabled();
+    }
+
+    @Override
+    public void logStackTrace() {
+        logStackTrace(LogLevels.TRACE_DEBUG);
+    }
+
+    @Override
+    public void logStackTrace(int traceLevel) {
+        if (LOG.isTraceEnabled()) {
+            LOG.trace("stack trace requested by JAIN-SIP", new Throwable("here"));
+        }
+    }
+
+    @Override
+    public int getLineCount() {
+        return 0;
+    }
+
+    @Override
+    public void logException(Throwable ex) {
+        LOG.warn("JAIN-SIP exception", ex);
+    }
+
+    @Override
+    public void logDebug(String message) {
+        LOG.trace(message);
+    }
+
+    @Override
+    public void logDebug(String message, Exception ex) {
+        LOG.trace(message, ex);
+    }
+
+    @Override
+    public void logTrace(String message) {
+        LOG.trace(message);
+    }
+
+    @Override
+    public void logFatalError(String message) {
+        LOG.error(message);
+    }
+
+    @Override
+    public void logError(String message) {
+        LOG.warn(message);
+    }
+
+    @Override
+    public void logError(String message, Exception ex) {
+        LOG.warn(message, ex);
+    }
+
+    @Override
+    public void logWarning(String message) {
+        LOG.info(message);
+    }
+
+    @Override
+    public void logInfo(String message) {
+        LOG.debug(message);
+    }
+
+    @Override
+    public void disableLogging() {
+        // Levels belong to the slf4j configuration.
+    }
+
+    @Override
+    public void enableLogging() {
+        // Levels belong to the slf4j configuration.
+    }
+
+    @Override
+    public void setBuildTimeStamp(String buildTimeStamp) {
+        LOG.debug("JAIN-SIP build {}", buildTimeStamp);
+    }
+
+    @Override
+    public void setStackProperties(Properties stackProperties) {
+        // Nothing to read: levels belong to the slf4j configuration.
+    }
+
+    @Override
+    public String getLoggerName() {
+        return LOG.getName();
+    }
+}

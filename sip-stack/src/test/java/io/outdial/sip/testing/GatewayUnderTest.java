@@ -1,0 +1,88 @@
+package io.outdial.sip.testing;
+
+import io.outdial.media.MediaEngine;
+import io.outdial.sip.SipConfig;
+import io.outdial.sip.call.CallExecutor;
+import io.outdial.sip.call.Scheduler;
+import io.outdial.sip.call.SystemScheduler;
+import io.outdial.sip.ua.JainSipUserAgent;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The gateway's SIP user agent started on free loopback ports with real media, as integration tests use it. */
+public final class GatewayUnderTest implements AutoCloseable {
+    private static final AtomicInteger CALLS = new AtomicInteger();
+
+    private final ExecutorService workers;
+    private final Scheduler scheduler;
+    private final SystemScheduler ownScheduler;
+    private final MediaEngine media;
+    private final JainSipUserAgent ua;
+    private final int sipPort;
+
+    private GatewayUnderTest(Scheduler scheduler, SystemScheduler ownScheduler) {
+        this.workers = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "test-call-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        this.scheduler = scheduler;
+        this.ownScheduler = ownScheduler;
+        this.media = LoopbackMedia.start();
+        this.sipPort = FreePorts.sip();
+        this.ua = JainSipUserAgent.start(new SipConfig("127.0.0.1", sipPort, sipPort, "Outdial-test/0.1", 4), media,
+                workers, scheduler);
+    }
+
+    /** Starts a gateway on wall-clock time. */
+    public static GatewayUnderTest start() {
+        SystemScheduler s = new SystemScheduler();
+        return new GatewayUnderTest(s, s);
+    }
+
+    /** Starts a gateway whose call timers run on {@code scheduler} (a VirtualScheduler in ring-timeout tests). */
+    public static GatewayUnderTest start(Scheduler scheduler) {
+        return new GatewayUnderTest(scheduler, null);
+    }
+
+    public JainSipUserAgent ua() {
+        return ua;
+    }
+
+    public MediaEngine media() {
+        return media;
+    }
+
+    /** The UDP and TCP port the gateway listens on. */
+    public int sipPort() {
+        return sipPort;
+    }
+
+    /** A new call's serial executor. */
+    public CallExecutor newCall() {
+        return new CallExecutor("test-call-" + CALLS.incrementAndGet(), workers, scheduler);
+    }
+
+    /** Waits until every leg is released (nothing leaks); throws if some are still active after {@code limit}. */
+    public void awaitIdle(Duration limit) throws Exception {
+        try {
+            ua.whenIdle().get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError(ua.activeLegs() + " legs still active after " + limit, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        ua.close();
+        media.close();
+        workers.shutdownNow();
+        if (ownScheduler != null) {
+            ownScheduler.close();
+        }
+    }
+}
