@@ -3,6 +3,7 @@ package io.outdial.bridge.http;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.FullHttpMessage;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
@@ -38,10 +39,17 @@ final class BodyLimit extends HttpObjectAggregator {
             super.handleOversizedMessage(ctx, oversized);
             return;
         }
-        // The rest of the body may still be on its way and cannot be told from the next request: close.
         FullHttpResponse response = tooLarge(oversized, maxContentLength());
-        HttpUtil.setKeepAlive(response, false);
-        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        // As Netty does: a body announced too large by Content-Length is skipped as it arrives and the connection
+        // stays usable (closing now would reset it under a client still sending, losing this answer). A chunked
+        // body that outgrew the limit cannot be told from what follows: close.
+        if (oversized instanceof FullHttpMessage
+                || !HttpUtil.is100ContinueExpected(oversized) && !HttpUtil.isKeepAlive(oversized)) {
+            HttpUtil.setKeepAlive(response, false);
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        } else {
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        }
     }
 
     private static FullHttpResponse tooLarge(HttpMessage request, int limit) {

@@ -224,10 +224,21 @@ class HttpRouterTest {
     }
 
     @Test
-    void bodyOverTheLimitIsRefusedWith413AndTheConnectionClosed() throws Exception {
+    void bodyOverTheLimitIsRefusedWith413AndSkipped() throws Exception {
         Answer a = exchange(post("/api/campaigns/Spring/records", "x".repeat(MAX_BODY + 1)));
         assertEquals(413, a.status());
         assertTrue(body(a).get("error").asText().contains(String.valueOf(MAX_BODY)));
+        assertTrue(admin.calls.isEmpty());
+        assertEquals(200, exchange(request("GET", "/health")).status(), "the connection is still usable");
+    }
+
+    @Test
+    void chunkedBodyOutgrowingTheLimitIsRefusedWith413AndTheConnectionClosed() {
+        String chunk = "x".repeat(MAX_BODY);
+        Answer a = exchange("POST /api/campaigns/Spring/records HTTP/1.1\r\nHost: localhost\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(MAX_BODY) + "\r\n" + chunk + "\r\n"
+                + Integer.toHexString(MAX_BODY) + "\r\n" + chunk + "\r\n0\r\n\r\n");
+        assertEquals(413, a.status());
         assertFalse(ch.isActive());
         assertTrue(admin.calls.isEmpty());
     }
