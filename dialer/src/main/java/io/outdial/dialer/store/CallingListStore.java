@@ -1,0 +1,328 @@
+package io.outdial.dialer.store;
+
+import io.outdial.dialer.record.CallResult;
+import io.outdial.dialer.record.RecordStatus;
+import io.outdial.dialer.record.RecordType;
+import java.io.Reader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The calling lists of every campaign, in one database. Blocking JDBC: call it from the dialer's bounded database
+ * pool only. Thread-safe; each method is one short transaction. Status moves follow {@link RecordStatus}'s table and
+ * are guarded in SQL ({@code WHERE record_status = ...}), so two callers can never both move the same record.
+ */
+public final class CallingListStore implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(CallingListStore.class);
+
+    /** Ready records fetched per look; a caller that loses all of them to concurrent callers looks again. */
+    private static final int CANDIDATES = 8;
+    private static final int INSERT_BATCH = 500;
+
+    private static final String INSERT = "INSERT INTO calling_record (campaign, contact_info, contact_info_type,"
+            + " record_type, dial_sched_time, daily_from, daily_till, tz, chain_id, chain_n, custom_fields,"
+            + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String NEXT_READY = "SELECT record_id FROM calling_record"
+            + " WHERE campaign = ? AND record_status = 'READY' AND record_type <> 'NO_CALL'"
+            + " AND (dial_sched_time IS NULL OR dial_sched_time <= ?) AND attempt < ?"
+            + " ORDER BY dial_sched_time NULLS FIRST, record_id FETCH FIRST " + CANDIDATES + " ROWS ONLY";
+
+    private final JdbcConnectionPool pool;
+    private final RowValues rowValues;
+    private final Clock clock;
+
+    private CallingListStore(JdbcConnectionPool pool, ZoneId defaultZone, Clock clock) {
+        this.pool = pool;
+        this.rowValues = new RowValues(defaultZone);
+        this.clock = clock;
+    }
+
+    /** Opens an H2 database (file or in-memory) with records imported without tz in UTC. */
+    public static CallingListStore open(String jdbcUrl, String user, String password, int poolSize) {
+        return open(jdbcUrl, user, password, poolSize, ZoneId.of("UTC"));
+    }
+
+    /**
+     * Opens an H2 database and brings its schema up to date (Flyway, {@code db/migration}).
+     *
+     * @param defaultZone time zone given to records imported without a {@code tz} column
+     */
+    public static CallingListStore open(String jdbcUrl, String user, String password, int poolSize,
+                                        ZoneId defaultZone) {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl, user, password);
+        pool.setMaxConnections(poolSize);
+        try {
+            var result = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            log.info("calling-list schema at version {} ({} migration(s) applied) on {}",
+                    result.targetSchemaVersion, result.migrationsExecuted, jdbcUrl);
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw e;
+        }
+        return new CallingListStore(pool, defaultZone, Clock.systemUTC());
+    }
+
+    /**
+     * Adds the rows of a CSV file to {@code campaign}'s list as Ready records. Good rows are all kept, in one
+     * transaction; bad rows are refused whole and reported with their line. A file that is not a calling list
+     * (not CSV, no contact_info column, broken quoting) throws {@link ImportException} and imports nothing.
+     */
+    public ImportReport importCsv(String campaign, Reader csv) {
+        Objects.requireNonNull(campaign, "campaign");
+        Instant now = clock.instant();
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+                int[] imported = {0};
+                List<ImportReport.RejectedRow> rejected = new CsvImport(rowValues).read(csv, row -> {
+                    bindInsert(insert, campaign, row, now);
+                    insert.addBatch();
+                    if (++imported[0] % INSERT_BATCH == 0) {
+                        insert.executeBatch();
+                    }
+                });
+                insert.executeBatch();
+                c.commit();
+                log.info("campaign {}: imported {} record(s), refused {} row(s)", campaign, imported[0],
+                        rejected.size());
+                return new ImportReport(imported[0], rejected);
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true); // the connection goes back to the pool
+            }
+        } catch (SQLException e) {
+            throw new StoreException("importing into campaign " + campaign + " failed", e);
+        }
+    }
+
+    /** Next dialable record of {@code campaign} with no limit on attempts; see the three-argument form. */
+    public Optional<CallingRecord> retrieveNext(String campaign, Instant now) {
+        return retrieveNext(campaign, now, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Moves the next dialable record of {@code campaign} from Ready to Retrieved and returns it: Ready, not of type
+     * No Call, {@code dial_sched_time} unset or due by {@code now}, fewer than {@code maxAttempts} attempts; the
+     * unscheduled first, then by {@code dial_sched_time}, then by {@code record_id}. Concurrent callers never get
+     * the same record. Calling hours are not checked here (see {@link CallingRecord#isWithinCallingHours}).
+     */
+    public Optional<CallingRecord> retrieveNext(String campaign, Instant now, int maxAttempts) {
+        try (Connection c = pool.getConnection()) {
+            while (true) {
+                List<Long> candidates = nextReady(c, campaign, now, maxAttempts);
+                if (candidates.isEmpty()) {
+                    return Optional.empty();
+                }
+                for (long id : candidates) {
+                    // The status guard makes this the atomic claim: a concurrent caller that read the same
+                    // candidate updates no row and moves on to the next one.
+                    if (update(c, "UPDATE calling_record SET record_status = 'RETRIEVED', updated_at = ?"
+                            + " WHERE record_id = ? AND record_status = 'READY'", clock.instant(), id) == 1) {
+                        return find(c, id);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("retrieving from campaign " + campaign + " failed", e);
+        }
+    }
+
+    /** Retrieved to Updated after a dial attempt: counts the attempt, keeps its result, time and agent (or null). */
+    public void complete(long recordId, CallResult result, Instant callTime, String agentId) {
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(callTime, "callTime");
+        move(recordId, RecordStatus.RETRIEVED, RecordStatus.UPDATED,
+                ", call_result = ?, call_time = ?, agent_id = ?, attempt = attempt + 1", result.code(), callTime,
+                agentId);
+    }
+
+    /** An Updated record's result changed by the agent (Set Call Result, Mark Done); a null agent keeps the last. */
+    public void changeResult(long recordId, CallResult result, String agentId) {
+        Objects.requireNonNull(result, "result");
+        move(recordId, RecordStatus.UPDATED, RecordStatus.UPDATED,
+                ", call_result = ?, agent_id = COALESCE(?, agent_id)", result.code(), agentId);
+    }
+
+    /** Retrieved back to Ready without counting an attempt: the call was never placed, or the agent rejected it. */
+    public void returnToReady(long recordId) {
+        move(recordId, RecordStatus.RETRIEVED, RecordStatus.READY, "");
+    }
+
+    /**
+     * Updated back to Ready, due at {@code dialSchedTime} and typed Campaign Rescheduled: a treatment's retry.
+     * Attempts already counted stay counted.
+     */
+    public void reschedule(long recordId, Instant dialSchedTime) {
+        Objects.requireNonNull(dialSchedTime, "dialSchedTime");
+        move(recordId, RecordStatus.UPDATED, RecordStatus.READY, ", dial_sched_time = ?, record_type = ?",
+                dialSchedTime, RecordType.CAMPAIGN_RESCHEDULED.name());
+    }
+
+    /** At start-up: every Retrieved record (a crash left it so, no call owns it now) back to Ready. */
+    public int recoverRetrieved() {
+        try (Connection c = pool.getConnection()) {
+            int recovered = update(c, "UPDATE calling_record SET record_status = 'READY', updated_at = ?"
+                    + " WHERE record_status = 'RETRIEVED'", clock.instant());
+            if (recovered > 0) {
+                log.warn("{} record(s) were left Retrieved by an earlier run; they are Ready again", recovered);
+            }
+            return recovered;
+        } catch (SQLException e) {
+            throw new StoreException("recovering retrieved records failed", e);
+        }
+    }
+
+    /** Every record of {@code campaign}, by record_id. */
+    public List<CallingRecord> records(String campaign) {
+        try (Connection c = pool.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT " + RecordRows.COLUMNS
+                     + " FROM calling_record WHERE campaign = ? ORDER BY record_id")) {
+            ps.setString(1, campaign);
+            List<CallingRecord> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(RecordRows.read(rs));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("reading campaign " + campaign + " failed", e);
+        }
+    }
+
+    public Optional<CallingRecord> find(long recordId) {
+        try (Connection c = pool.getConnection()) {
+            return find(c, recordId);
+        } catch (SQLException e) {
+            throw new StoreException("reading record " + recordId + " failed", e);
+        }
+    }
+
+    /** How many records of {@code campaign} are in each status; every status is present, zero included. */
+    public Map<RecordStatus, Integer> countByStatus(String campaign) {
+        Map<RecordStatus, Integer> counts = new EnumMap<>(RecordStatus.class);
+        for (RecordStatus s : RecordStatus.values()) {
+            counts.put(s, 0);
+        }
+        try (Connection c = pool.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT record_status, COUNT(*) FROM calling_record"
+                     + " WHERE campaign = ? GROUP BY record_status")) {
+            ps.setString(1, campaign);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(RecordStatus.valueOf(rs.getString(1)), rs.getInt(2));
+                }
+            }
+            return Collections.unmodifiableMap(counts);
+        } catch (SQLException e) {
+            throw new StoreException("counting campaign " + campaign + " failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.dispose();
+    }
+
+    /**
+     * Moves one record {@code from -> to}, setting {@code assignments} too. The move must be in the table; the SQL
+     * guard on the current status decides races, and a record found in another status is an illegal move.
+     */
+    private void move(long recordId, RecordStatus from, RecordStatus to, String assignments, Object... values) {
+        from.moveTo(to);
+        Object[] all = new Object[values.length + 4];
+        all[0] = to.name();
+        all[1] = clock.instant();
+        System.arraycopy(values, 0, all, 2, values.length);
+        all[all.length - 2] = recordId;
+        all[all.length - 1] = from.name();
+        try (Connection c = pool.getConnection()) {
+            int moved = update(c, "UPDATE calling_record SET record_status = ?, updated_at = ?" + assignments
+                    + " WHERE record_id = ? AND record_status = ?", all);
+            if (moved == 0) {
+                RecordStatus actual = find(c, recordId).map(CallingRecord::status)
+                        .orElseThrow(() -> new NoSuchElementException("no calling record " + recordId));
+                throw new IllegalStateException("record " + recordId + " is " + actual + ", not " + from
+                        + ": cannot move it to " + to);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("moving record " + recordId + " to " + to + " failed", e);
+        }
+    }
+
+    private static List<Long> nextReady(Connection c, String campaign, Instant now, int maxAttempts)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(NEXT_READY)) {
+            ps.setString(1, campaign);
+            RecordRows.setInstant(ps, 2, now);
+            ps.setInt(3, maxAttempts);
+            List<Long> ids = new ArrayList<>(CANDIDATES);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    private static Optional<CallingRecord> find(Connection c, long recordId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + RecordRows.COLUMNS
+                + " FROM calling_record WHERE record_id = ?")) {
+            ps.setLong(1, recordId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(RecordRows.read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static int update(Connection c, String sql, Object... values) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] instanceof Instant instant) {
+                    RecordRows.setInstant(ps, i + 1, instant);
+                } else {
+                    ps.setObject(i + 1, values[i]);
+                }
+            }
+            return ps.executeUpdate();
+        }
+    }
+
+    private static void bindInsert(PreparedStatement ps, String campaign, ImportedRecord row, Instant now)
+            throws SQLException {
+        ps.setString(1, campaign);
+        ps.setString(2, row.contactInfo());
+        ps.setString(3, row.contactInfoType());
+        ps.setString(4, row.recordType().name());
+        RecordRows.setInstant(ps, 5, row.dialSchedTime());
+        ps.setInt(6, row.dailyFrom());
+        ps.setInt(7, row.dailyTill());
+        ps.setString(8, row.tz());
+        ps.setString(9, row.chainId());
+        ps.setInt(10, row.chainN());
+        ps.setString(11, RecordRows.json(row.customFields()));
+        RecordRows.setInstant(ps, 12, now);
+        RecordRows.setInstant(ps, 13, now);
+    }
+}
