@@ -27,7 +27,8 @@ class ConfigDefaultsTest {
         assertEquals(new SipSettings("127.0.0.1", 5060, 5060, "Outdial/0.1", 4), c.sip());
         assertEquals(new TrunkSettings("127.0.0.1", 5070, Transport.UDP, null, "18005550100", "Outdial"), c.trunk());
         assertEquals(new RtpSettings("127.0.0.1", 20000, 29999, 1), c.rtp());
-        assertEquals(new HttpSettings("127.0.0.1", 8080, 10485760), c.http());
+        assertEquals(new HttpSettings("127.0.0.1", 8080, 10485760, Duration.ofSeconds(30), Duration.ofMinutes(5)),
+                c.http());
         assertEquals("jdbc:h2:" + dir.resolve("data/outdial"), c.database().url());
         assertEquals("sa", c.database().user());
         assertEquals("", c.database().password());
@@ -126,14 +127,15 @@ class ConfigDefaultsTest {
                 trunk: { host: trunk.example, port: 5080, transport: tcp, outboundProxy: 'edge:5090',
                          callerId: '+15550100', callerName: null }
                 rtp: { bindAddress: 10.0.0.5, portMin: 30000, portMax: 30999, ioThreads: 2 }
-                http: { host: 0.0.0.0, port: 0, maxBodyBytes: 2048 }
+                http: { host: 0.0.0.0, port: 0, maxBodyBytes: 2048, pingInterval: 10s, idleTimeout: 1m }
                 """, dir);
 
         assertEquals(new io.outdial.sip.SipConfig("10.0.0.5", 5062, 0, "UA", 2), c.toSipConfig());
         assertEquals(new io.outdial.sip.TrunkConfig("trunk.example", 5080, Transport.TCP, "edge:5090", "+15550100",
                 null), c.toTrunkConfig());
         assertEquals(new io.outdial.media.MediaConfig("10.0.0.5", 30000, 30999, 2), c.toMediaConfig());
-        assertEquals(new io.outdial.bridge.BridgeConfig("0.0.0.0", 0, 2048), c.toBridgeConfig());
+        assertEquals(new io.outdial.bridge.BridgeConfig("0.0.0.0", 0, 2048, Duration.ofSeconds(10),
+                Duration.ofMinutes(1)), c.toBridgeConfig());
     }
 
     @Test
