@@ -21,6 +21,7 @@ import io.outdial.bridge.session.CtiInitializer;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,7 @@ public final class AgentBridgeServer implements AutoCloseable {
     private final EventLoopGroup workers;
     private final Channel listener;
     private final ChannelGroup connections;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private AgentBridgeServer(EventLoopGroup acceptor, EventLoopGroup workers, Channel listener,
                               ChannelGroup connections) {
@@ -90,10 +92,13 @@ public final class AgentBridgeServer implements AutoCloseable {
 
     /**
      * Stops accepting, closes every connection (desktops get a close frame, the desk {@code disconnected} calls)
-     * and stops the event loops. Blocks until done; do not call it from an event loop.
+     * and stops the event loops. Blocks until done; do not call it from an event loop. Closing twice is harmless.
      */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         listener.close().awaitUninterruptibly();
         connections.close().awaitUninterruptibly();
         shutDown(acceptor, workers);

@@ -217,6 +217,15 @@ class AgentBridgeServerIT {
         assertTrue(desk.disconnects.isEmpty());
     }
 
+    @Test
+    void messageOverTheSizeLimitClosesTheConnectionAsTooBig() throws Exception {
+        try (CtiClient client = loggedInDesktop()) {
+            client.send("{\"type\":\"Ready\",\"pad\":\"" + "x".repeat(70_000) + "\"}");
+            assertEquals(1009, client.awaitClose());
+        }
+        assertEquals("agent1", next(desk.disconnects).agentId());
+    }
+
     // ---- admin API, /metrics, /health ----
 
     private HttpResponse<String> get(String path) throws Exception {

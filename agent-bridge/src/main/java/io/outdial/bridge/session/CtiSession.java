@@ -1,10 +1,14 @@
 package io.outdial.bridge.session;
 
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.outdial.bridge.cti.AgentDesk;
@@ -200,6 +204,13 @@ public final class CtiSession extends SimpleChannelInboundHandler<WebSocketFrame
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof TooLongFrameException) {
+            // A message fragmented past the limit (a single oversized frame is refused the same way by the decoder).
+            ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.MESSAGE_TOO_BIG.code(),
+                    "message larger than " + CtiInitializer.MAX_MESSAGE_BYTES + " bytes"))
+                    .addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
         LOG.debug("{}: closing after {}", ctx.channel(), cause.toString());
         ctx.close();
     }

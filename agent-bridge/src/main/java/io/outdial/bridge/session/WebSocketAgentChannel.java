@@ -12,6 +12,7 @@ import io.outdial.bridge.cti.CtiEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +53,7 @@ final class WebSocketAgentChannel implements AgentChannel {
             return;
         }
         // Always through the task queue, even from the event loop itself: one FIFO keeps every caller's order.
-        channel.eventLoop().execute(() -> deliver(text));
+        onEventLoop(() -> deliver(text));
     }
 
     @Override
@@ -61,8 +62,15 @@ final class WebSocketAgentChannel implements AgentChannel {
             return;
         }
         // Queued behind the events this caller sent before, so those still go out first.
-        channel.eventLoop().execute(() -> closeNow(reason == null ? null
-                : new CtiEvent.Error(null, CtiErrorCodes.CLOSED, reason)));
+        onEventLoop(() -> closeNow(reason == null ? null : new CtiEvent.Error(null, CtiErrorCodes.CLOSED, reason)));
+    }
+
+    private void onEventLoop(Runnable task) {
+        try {
+            channel.eventLoop().execute(task);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("{}: the bridge is stopped, nothing more is sent", channel);
+        }
     }
 
     @Override
