@@ -107,7 +107,8 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
 
     private void answerInOrder(ChannelHandlerContext ctx, FullHttpRequest request, CompletableFuture<HttpReply> reply) {
         HttpVersion version = request.protocolVersion();
-        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        // After a decoding failure the codec discards the rest of the stream: answer, then close.
+        boolean keepAlive = HttpUtil.isKeepAlive(request) && !request.decoderResult().isFailure();
         previousAnswer = previousAnswer.thenCombine(reply, (ignored, r) -> r)
                 .thenAccept(r -> write(ctx, r, version, keepAlive));
     }

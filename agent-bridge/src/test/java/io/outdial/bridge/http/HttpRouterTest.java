@@ -299,8 +299,9 @@ class HttpRouterTest {
     }
 
     @Test
-    void malformedRequestIsBadRequest() {
+    void malformedRequestIsBadRequestAndTheConnectionClosed() {
         Answer a = exchange(request("GET", "/" + "a".repeat(5_000)));
         assertEquals(400, a.status());
+        assertFalse(ch.isActive());
     }
 }
