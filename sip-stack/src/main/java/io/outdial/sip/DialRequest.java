@@ -13,13 +13,16 @@ public record DialRequest(String requestUri, Transport transport, String outboun
     public static final Duration MIN_RING_TIMEOUT = Duration.ofSeconds(15);
 
     public DialRequest {
-        if (ringTimeout.compareTo(MIN_RING_TIMEOUT) < 0) {
-            throw new IllegalArgumentException("ring timeout " + ringTimeout + " is below the 15 s minimum");
+        if (ringTimeout.isNegative() || ringTimeout.isZero()) {
+            throw new IllegalArgumentException("ring timeout must be positive, got " + ringTimeout);
         }
     }
 
-    /** A contact's number dialed through the trunk. */
+    /** A contact's number dialed through the trunk; the dialing rules want at least 15 s of ringing. */
     public static DialRequest contactViaTrunk(TrunkConfig trunk, String number, Duration ringTimeout) {
+        if (ringTimeout.compareTo(MIN_RING_TIMEOUT) < 0) {
+            throw new IllegalArgumentException("ring timeout " + ringTimeout + " is below the 15 s minimum");
+        }
         String uri = "sip:" + number + "@" + trunk.host() + ":" + trunk.port();
         return new DialRequest(uri, trunk.transport(), trunk.outboundProxy(), trunk.callerId(), trunk.callerName(),
                 ringTimeout);
