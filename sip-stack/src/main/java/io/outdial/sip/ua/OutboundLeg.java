@@ -327,6 +327,7 @@ final class OutboundLeg implements Leg {
 
     private void resendAck(Dialog answered) {
         try {
+            LOG.debug("{}: 2xx retransmitted, ACK sent again", this);
             answered.sendAck(ack);
         } catch (Exception e) {
             LOG.warn("{}: ACK not re-sent: {}", this, e.toString());

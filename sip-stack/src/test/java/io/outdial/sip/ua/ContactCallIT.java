@@ -10,6 +10,7 @@ import io.outdial.sip.LegEvent;
 import io.outdial.sip.LegState;
 import io.outdial.sip.TrunkConfig;
 import io.outdial.sip.Transport;
+import io.outdial.sip.testing.FreePorts;
 import io.outdial.sip.testing.GatewayUnderTest;
 import io.outdial.sip.testing.LegEvents;
 import io.outdial.sip.testing.Sipp;
@@ -63,5 +64,129 @@ class ContactCallIT {
             assertTrue(result.passed(), result::describe);
             assertEquals(1, result.successful());
         }
+    }
+
+    @Test
+    void busyContactFailsAsRejectedWith486() throws Exception {
+        try (Sipp contact = Sipp.scenario("uas-busy.xml").start()) {
+            LegEvents events = new LegEvents();
+            gateway.ua().dial(viaTrunk(contact, "4865550000", Transport.UDP), gateway.newCall(), events);
+
+            LegEvent.Failed failed = events.awaitType(LegEvent.Failed.class, STEP);
+
+            assertEquals(486, failed.status());
+            assertEquals(LegEvent.FailureKind.REJECTED, failed.kind());
+            assertEquals("Busy Here", failed.reason());
+            assertSippPassed(contact);
+        }
+    }
+
+    @Test
+    void unknownNumberFailsAsRejectedWith404() throws Exception {
+        try (Sipp contact = Sipp.scenario("uas-not-found.xml").start()) {
+            LegEvents events = new LegEvents();
+            Leg leg = gateway.ua().dial(viaTrunk(contact, "4045550000", Transport.UDP), gateway.newCall(), events);
+
+            LegEvent.Failed failed = events.awaitType(LegEvent.Failed.class, STEP);
+
+            assertEquals(404, failed.status());
+            assertEquals(LegEvent.FailureKind.REJECTED, failed.kind());
+            assertEquals(LegState.FAILED, leg.state());
+            assertSippPassed(contact);
+        }
+    }
+
+    @Test
+    void earlyMediaReachesTheEndpointBeforeA404() throws Exception {
+        try (Sipp contact = Sipp.scenario("uas-early-media-then-404.xml").talkTime(Duration.ofMillis(800)).start()) {
+            LegEvents events = new LegEvents();
+            Leg leg = gateway.ua().dial(viaTrunk(contact, "5550000", Transport.UDP), gateway.newCall(), events);
+
+            events.untilTerminal(STEP);
+
+            assertEquals(List.of("Trying", "EarlyMedia", "Failed"), events.names());
+            assertEquals(183, ((LegEvent.EarlyMedia) events.seen().get(1)).status());
+            LegEvent.Failed failed = (LegEvent.Failed) events.seen().get(2);
+            assertEquals(404, failed.status());
+            assertEquals(LegEvent.FailureKind.REJECTED, failed.kind());
+            long packets = leg.media().stats().packetsReceived();
+            assertTrue(packets > 5, "early-media RTP packets received: " + packets);
+            assertSippPassed(contact);
+        }
+    }
+
+    @Test
+    void ownerHangingUpWhileRingingCancelsTheInvite() throws Exception {
+        try (Sipp contact = Sipp.scenario("uas-ring-forever.xml").start()) {
+            LegEvents events = new LegEvents();
+            Leg leg = gateway.ua().dial(viaTrunk(contact, "9995550000", Transport.UDP), gateway.newCall(), events);
+            events.awaitType(LegEvent.Ringing.class, STEP);
+
+            leg.hangup();
+            leg.hangup(); // idempotent
+
+            LegEvent.Failed failed = events.awaitType(LegEvent.Failed.class, STEP);
+            assertEquals(LegEvent.FailureKind.CANCELLED, failed.kind());
+            assertEquals(487, failed.status());
+            assertSippPassed(contact);
+        }
+    }
+
+    @Test
+    void answerWithoutACommonCodecIsAckedThenHungUpAsMediaMismatch() throws Exception {
+        try (Sipp contact = Sipp.scenario("uas-answer-no-common-codec.xml").start()) {
+            LegEvents events = new LegEvents();
+            gateway.ua().dial(viaTrunk(contact, "5550000", Transport.UDP), gateway.newCall(), events);
+
+            LegEvent.Failed failed = events.awaitType(LegEvent.Failed.class, STEP);
+
+            assertEquals(LegEvent.FailureKind.MEDIA_MISMATCH, failed.kind());
+            assertTrue(failed.reason().contains("no common codec"), failed.reason());
+            assertSippPassed(contact); // SIPp insists on the ACK and the BYE
+        }
+    }
+
+    @Test
+    void retransmittedTwoHundredIsAckedAgain() throws Exception {
+        try (Sipp contact = Sipp.scenario("uas-answer-retransmit-200.xml").talkTime(Duration.ofMillis(300)).args("-nr").start()) {
+            LegEvents events = new LegEvents();
+            gateway.ua().dial(viaTrunk(contact, "5550000", Transport.UDP), gateway.newCall(), events);
+
+            events.untilTerminal(STEP);
+
+            assertEquals(List.of("Ringing", "Answered", "Ended"), events.names());
+            assertSippPassed(contact); // SIPp fails the call unless the second 200 gets its own ACK
+        }
+    }
+
+    @Test
+    void callOverTcpIsAnsweredAndEnds() throws Exception {
+        try (Sipp contact = Sipp.scenario("uas-answer.xml").transport(Transport.TCP).start()) {
+            LegEvents events = new LegEvents();
+            Leg leg = gateway.ua().dial(viaTrunk(contact, "5551234", Transport.TCP), gateway.newCall(), events);
+
+            events.untilTerminal(STEP);
+
+            assertEquals(List.of("Trying", "Ringing", "Answered", "Ended"), events.names());
+            assertTrue(leg.media().stats().packetsReceived() > 10);
+            assertSippPassed(contact);
+        }
+    }
+
+    @Test
+    void unreachableTcpTrunkFailsWithNoResponse() throws Exception {
+        TrunkConfig nobody = new TrunkConfig("127.0.0.1", FreePorts.sip(), Transport.TCP, null, "100", null);
+        LegEvents events = new LegEvents();
+        gateway.ua().dial(DialRequest.contactViaTrunk(nobody, "5550000", RING), gateway.newCall(), events);
+
+        LegEvent.Failed failed = events.awaitType(LegEvent.Failed.class, STEP);
+
+        assertEquals(LegEvent.FailureKind.NO_RESPONSE, failed.kind());
+        assertEquals(503, failed.status());
+    }
+
+    private static void assertSippPassed(Sipp sipp) throws InterruptedException {
+        Sipp.Result result = sipp.awaitExit(STEP);
+        assertTrue(result.passed(), result::describe);
     }
 }

@@ -7,10 +7,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes JAIN-SIP RI's own diagnostics to slf4j (logger {@code gov.nist.javax.sip}), one level quieter than the stack
- * names them: the stack reports a far end's stray or malformed messages as errors, which are the network's problem,
- * not ours, and it logs routine work at INFO. The stack instantiates this class by name through its no-arg
- * constructor.
+ * Routes JAIN-SIP RI's own diagnostics to slf4j (logger {@code gov.nist.javax.sip}), quieter than the stack names
+ * them: it reports a far end's stray or malformed messages and refused connections as errors (dumping whole
+ * messages), which are the network's business and which our own code already reports per leg; and it logs routine
+ * work at INFO. Stack errors become INFO, warnings INFO, info DEBUG, debug TRACE. The stack instantiates this class
+ * by name through its no-arg constructor.
  */
 public final class Slf4jStackLogger implements StackLogger {
     private static final Logger LOG = LoggerFactory.getLogger("gov.nist.javax.sip");
@@ -21,13 +22,13 @@ public final class Slf4jStackLogger implements StackLogger {
 
     @Override
     public boolean isLoggingEnabled() {
-        return LOG.isWarnEnabled();
+        return LOG.isInfoEnabled();
     }
 
     @Override
     public boolean isLoggingEnabled(int logLevel) {
-        if (logLevel <= LogLevels.TRACE_ERROR) {
-            return LOG.isWarnEnabled();
+        if (logLevel <= LogLevels.TRACE_FATAL) {
+            return LOG.isErrorEnabled();
         } else if (logLevel <= LogLevels.TRACE_WARN) {
             return LOG.isInfoEnabled();
         } else if (logLevel <= LogLevels.TRACE_INFO) {
@@ -55,7 +56,7 @@ public final class Slf4jStackLogger implements StackLogger {
 
     @Override
     public void logException(Throwable ex) {
-        LOG.warn("JAIN-SIP exception", ex);
+        LOG.debug("JAIN-SIP exception", ex);
     }
 
     @Override
@@ -80,12 +81,12 @@ public final class Slf4jStackLogger implements StackLogger {
 
     @Override
     public void logError(String message) {
-        LOG.warn(message);
+        LOG.info(message);
     }
 
     @Override
     public void logError(String message, Exception ex) {
-        LOG.warn(message, ex);
+        LOG.info(message, ex);
     }
 
     @Override
