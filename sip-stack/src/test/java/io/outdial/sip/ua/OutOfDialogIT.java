@@ -1,0 +1,132 @@
+package io.outdial.sip.ua;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.outdial.sip.DialRequest;
+import io.outdial.sip.LegEvent;
+import io.outdial.sip.Transport;
+import io.outdial.sip.TrunkConfig;
+import io.outdial.sip.testing.GatewayUnderTest;
+import io.outdial.sip.testing.LegEvents;
+import io.outdial.sip.testing.Sipp;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What the gateway answers to requests outside its own calls, including malformed and hostile ones. */
+class OutOfDialogIT {
+    private static final Duration STEP = Duration.ofSeconds(10);
+
+    private GatewayUnderTest gateway;
+    private DatagramSocket probe;
+
+    @BeforeEach
+    void start() throws Exception {
+        gateway = GatewayUnderTest.start();
+        probe = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        probe.setSoTimeout(5000);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        probe.close();
+        try {
+            gateway.awaitIdle(STEP);
+        } finally {
+            gateway.close();
+        }
+    }
+
+    @Test
+    void optionsPingFromATrunkGets200WithAllow() throws Exception {
+        send(request("OPTIONS", "opt-1", "1 OPTIONS", ""));
+
+        String response = finalResponse();
+
+        assertTrue(response.startsWith("SIP/2.0 200 "), response);
+        assertTrue(response.contains("Allow: INVITE"), response);
+    }
+
+    @Test
+    void inboundInviteIsForbiddenWithAReason() throws Exception {
+        send(request("INVITE", "inbound-1", "1 INVITE", "Contact: <sip:caller@127.0.0.1>\r\n"));
+
+        String response = finalResponse();
+
+        assertTrue(response.startsWith("SIP/2.0 403 Forbidden (outbound-only gateway"), response);
+    }
+
+    @Test
+    void byeForAnUnknownCallGets481() throws Exception {
+        send(request("BYE", "nobody-1", "2 BYE", "").replace("To: <sip:gw@127.0.0.1>", "To: <sip:gw@127.0.0.1>;tag=x"));
+
+        assertTrue(finalResponse().startsWith("SIP/2.0 481 "));
+    }
+
+    @Test
+    void malformedInviteGets400GarbageIsDroppedAndCallsStillWork() throws Exception {
+        send(request("INVITE", "bad-cseq-1", "one INVITE", "Contact: <sip:caller@127.0.0.1>\r\n"));
+        String response = finalResponse();
+        assertTrue(response.startsWith("SIP/2.0 400 "), response);
+
+        send("\u0000\u0001\u00ff garbage that is no SIP at all \r\n\r\n");
+        send("INVITE sip:x SIP/2.0\r\n\r\n");
+        send("SIP/2.0 200 OK\r\nVia: nonsense\r\n\r\n");
+
+        try (Sipp contact = Sipp.scenario("uas-answer.xml").talkTime(Duration.ofMillis(300)).start()) {
+            TrunkConfig trunk = new TrunkConfig("127.0.0.1", contact.sipPort(), Transport.UDP, null, "100", null);
+            LegEvents events = new LegEvents();
+            gateway.ua().dial(DialRequest.contactViaTrunk(trunk, "5551234", Duration.ofSeconds(30)),
+                    gateway.newCall(), events);
+            events.untilTerminal(STEP);
+            assertEquals(List.of("Trying", "Ringing", "Answered", "Ended"), events.names());
+            assertEquals(LegEvent.EndReason.REMOTE_HANGUP, ((LegEvent.Ended) events.seen().get(3)).reason());
+            assertTrue(contact.awaitExit(STEP).passed());
+        }
+    }
+
+    private String request(String method, String callId, String cseq, String extraHeaders) {
+        int port = gateway.sipPort();
+        return method + " sip:gw@127.0.0.1:" + port + " SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:" + probe.getLocalPort() + ";branch=z9hG4bK-" + callId + "\r\n"
+                + "Max-Forwards: 70\r\n"
+                + "From: <sip:probe@127.0.0.1>;tag=probe\r\n"
+                + "To: <sip:gw@127.0.0.1>\r\n"
+                + "Call-ID: " + callId + "@127.0.0.1\r\n"
+                + "CSeq: " + cseq + "\r\n"
+                + extraHeaders
+                + "Content-Length: 0\r\n\r\n";
+    }
+
+    private void send(String text) throws Exception {
+        byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+        probe.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), gateway.sipPort()));
+    }
+
+    /** The first final (non-1xx) response, reading past provisional ones; a bounded number of reads. */
+    private String finalResponse() throws Exception {
+        byte[] buf = new byte[4096];
+        for (int i = 0; i < 5; i++) {
+            DatagramPacket packet = new DatagramPacket(buf, buf.length);
+            try {
+                probe.receive(packet);
+            } catch (SocketTimeoutException e) {
+                throw new AssertionError("no response from the gateway within 5 s", e);
+            }
+            String text = new String(buf, 0, packet.getLength(), StandardCharsets.ISO_8859_1);
+            if (!text.startsWith("SIP/2.0 1")) {
+                return text;
+            }
+        }
+        throw new AssertionError("only provisional responses");
+    }
+}

@@ -1,0 +1,47 @@
+package io.outdial.sip.ua;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.outdial.sip.DialRequest;
+import io.outdial.sip.Leg;
+import io.outdial.sip.LegEvent;
+import io.outdial.sip.LegState;
+import io.outdial.sip.Transport;
+import io.outdial.sip.TrunkConfig;
+import io.outdial.sip.call.VirtualScheduler;
+import io.outdial.sip.testing.GatewayUnderTest;
+import io.outdial.sip.testing.LegEvents;
+import io.outdial.sip.testing.Sipp;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** The ring timeout runs on the call's scheduler: virtual time here, so the test takes a second, not fifteen. */
+class RingTimeoutIT {
+    private static final Duration STEP = Duration.ofSeconds(10);
+
+    @Test
+    void unansweredCallIsCancelledAfterTheRingTimeoutAndFailsAsRingTimeout() throws Exception {
+        VirtualScheduler clock = new VirtualScheduler(Instant.parse("2026-01-05T10:00:00Z"));
+        try (GatewayUnderTest gateway = GatewayUnderTest.start(clock);
+             Sipp contact = Sipp.scenario("uas-ring-forever.xml").start()) {
+            TrunkConfig trunk = new TrunkConfig("127.0.0.1", contact.sipPort(), Transport.UDP, null, "100", null);
+            LegEvents events = new LegEvents();
+            Leg leg = gateway.ua().dial(DialRequest.contactViaTrunk(trunk, "9995550000", DialRequest.MIN_RING_TIMEOUT),
+                    gateway.newCall(), events);
+            events.awaitType(LegEvent.Ringing.class, STEP);
+
+            clock.advance(Duration.ofSeconds(14));
+            assertEquals(LegState.RINGING, leg.state(), "still ringing after 14 s");
+            clock.advance(Duration.ofSeconds(1));
+
+            LegEvent.Failed failed = events.awaitType(LegEvent.Failed.class, STEP);
+            assertEquals(LegEvent.FailureKind.RING_TIMEOUT, failed.kind());
+            assertEquals(487, failed.status());
+            Sipp.Result result = contact.awaitExit(STEP);
+            assertTrue(result.passed(), result::describe); // SIPp got its CANCEL and the ACK of the 487
+            gateway.awaitIdle(STEP);
+        }
+    }
+}
