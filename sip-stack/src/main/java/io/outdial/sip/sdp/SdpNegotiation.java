@@ -25,6 +25,15 @@ public final class SdpNegotiation {
      * telephone-event payload type (if we offered one), and its connection address (media level, else session).
      */
     public static RtpPeer negotiate(SdpOffer offer, SessionDescription answer) throws SdpException {
+        return negotiate(offer, answer, null);
+    }
+
+    /**
+     * As {@link #negotiate(SdpOffer, SessionDescription)}, but keeps {@code current} when the far end still lists
+     * it: a session refresh (re-INVITE, UPDATE) then moves the stream without switching codec under our answer,
+     * which lists our codecs in our own order.
+     */
+    public static RtpPeer negotiate(SdpOffer offer, SessionDescription answer, Codec current) throws SdpException {
         MediaDescription audio = answer.firstAudio()
                 .orElseThrow(() -> new SdpException("the answer has no audio stream"));
         if (audio.isRejected()) {
@@ -44,9 +53,13 @@ public final class SdpNegotiation {
         for (int pt : audio.payloadTypes()) {
             Codec codec = codecOf(pt, audio);
             if (codec != null && offer.codecs().contains(codec)) {
-                chosen = codec;
-                chosenPt = pt;
-                break;
+                if (chosen == null || codec == current) {
+                    chosen = codec;
+                    chosenPt = pt;
+                }
+                if (current == null || codec == current) {
+                    break;
+                }
             }
         }
         if (chosen == null) {

@@ -1,5 +1,6 @@
 package io.outdial.sip.ua;
 
+import io.outdial.media.Codec;
 import io.outdial.media.RtpEndpoint;
 import io.outdial.sip.LegState;
 import io.outdial.sip.sdp.SdpException;
@@ -64,7 +65,8 @@ final class InDialogRequests {
         RtpEndpoint media = leg.media();
         if (sdp != null && media != null) {
             try {
-                media.connect(SdpNegotiation.negotiate(leg.offer(), SdpParser.parse(sdp)));
+                Codec current = media.peer() == null ? null : media.peer().codec();
+                media.connect(SdpNegotiation.negotiate(leg.offer(), SdpParser.parse(sdp), current));
             } catch (SdpException e) {
                 LOG.info("{}: refusing {} offer: {}", leg, request.getMethod(), e.getMessage());
                 respond(request, st, Response.NOT_ACCEPTABLE_HERE, null);

@@ -56,6 +56,22 @@ class SdpNegotiationTest {
     }
 
     @Test
+    void aSessionRefreshKeepsTheCurrentCodecWhileTheFarEndStillListsIt() throws SdpException {
+        SessionDescription refresh = SdpParser.parse("v=0\nc=IN IP4 192.0.2.10\nm=audio 41000 RTP/AVP 8 0 101\n"
+                + "a=rtpmap:101 telephone-event/8000\n");
+
+        RtpPeer kept = SdpNegotiation.negotiate(OFFER, refresh, Codec.PCMU);
+        assertEquals(Codec.PCMU, kept.codec());
+        assertEquals(0, kept.payloadType());
+        assertEquals(41000, kept.remote().getPort());
+        assertEquals(101, kept.telephoneEventPt());
+
+        RtpPeer switched = SdpNegotiation.negotiate(OFFER,
+                SdpParser.parse("v=0\nc=IN IP4 192.0.2.10\nm=audio 41000 RTP/AVP 8\n"), Codec.PCMU);
+        assertEquals(Codec.PCMA, switched.codec());
+    }
+
+    @Test
     void unusableAnswersFailWithAReason() {
         assertReason("no common codec", "v=0\nc=IN IP4 192.0.2.10\nm=audio 40000 RTP/AVP 18 9\n");
         assertReason("no common codec", "v=0\nc=IN IP4 192.0.2.10\nm=audio 40000 RTP/AVP 97\na=rtpmap:97 PCMU/16000\n");

@@ -174,6 +174,21 @@ class ContactCallIT {
     }
 
     @Test
+    void farEndReInviteInfoAndUpdateAreAnsweredInsideTheDialog() throws Exception {
+        try (Sipp contact = Sipp.scenario("uas-answer-reinvite-info.xml").start()) {
+            LegEvents events = new LegEvents();
+            Leg leg = gateway.ua().dial(viaTrunk(contact, "5551234", Transport.UDP), gateway.newCall(), events);
+
+            events.untilTerminal(STEP);
+
+            assertEquals(List.of("Trying", "Ringing", "Answered", "Ended"), events.names());
+            // The re-INVITE offered PCMA first, but PCMU too: the call keeps PCMU, as our answer lists it first.
+            assertEquals(io.outdial.media.Codec.PCMU, leg.media().peer().codec());
+            assertSippPassed(contact);
+        }
+    }
+
+    @Test
     void unreachableTcpTrunkFailsWithNoResponse() throws Exception {
         TrunkConfig nobody = new TrunkConfig("127.0.0.1", FreePorts.sip(), Transport.TCP, null, "100", null);
         LegEvents events = new LegEvents();
