@@ -133,6 +133,22 @@ class ContactCallIT {
     }
 
     @Test
+    void answerCrossingOurCancelIsAckedThenHungUpAndReportedAsCancelled() throws Exception {
+        try (Sipp contact = Sipp.scenario("uas-answer-crossing-cancel.xml").start()) {
+            LegEvents events = new LegEvents();
+            Leg leg = gateway.ua().dial(viaTrunk(contact, "5550000", Transport.UDP), gateway.newCall(), events);
+            events.awaitType(LegEvent.Ringing.class, STEP);
+
+            leg.hangup();
+
+            LegEvent.Failed failed = events.awaitType(LegEvent.Failed.class, STEP);
+            assertEquals(LegEvent.FailureKind.CANCELLED, failed.kind());
+            assertTrue(failed.reason().contains("sent BYE"), failed.reason());
+            assertSippPassed(contact); // SIPp insists on the ACK of its 200 and on the BYE
+        }
+    }
+
+    @Test
     void answerWithoutACommonCodecIsAckedThenHungUpAsMediaMismatch() throws Exception {
         try (Sipp contact = Sipp.scenario("uas-answer-no-common-codec.xml").start()) {
             LegEvents events = new LegEvents();
