@@ -43,6 +43,7 @@ final class OutboundLeg implements Leg {
     private static final Cancellable NO_TIMER = () -> { };
 
     private final LegContext ctx;
+    private final LegSignalling signalling;
     private final DialRequest request;
     private final CallExecutor executor;
     private final LegListener listener;
@@ -68,6 +69,7 @@ final class OutboundLeg implements Leg {
 
     OutboundLeg(LegContext ctx, DialRequest request, CallExecutor executor, LegListener listener) {
         this.ctx = ctx;
+        this.signalling = new LegSignalling(ctx, this);
         this.request = request;
         this.executor = executor;
         this.listener = listener;
@@ -191,19 +193,13 @@ final class OutboundLeg implements Leg {
     }
 
     private void sendCancel() {
-        try {
-            Request cancel = ctx.messages().decorate(inviteTx.createCancel());
-            ctx.provider().getNewClientTransaction(cancel).sendRequest();
-            cancelSent = true;
-        } catch (Exception e) {
-            // The guard timer still ends the leg if no final response comes.
-            LOG.warn("CANCEL of {} not sent: {}", this, e.toString());
-        }
+        // If it cannot be sent, the guard timer still ends the leg.
+        cancelSent = signalling.cancel(inviteTx);
     }
 
     private void onCancelGuard() {
         if (state == LegState.ENDING && ack == null) {
-            terminate(inviteTx);
+            LegSignalling.terminate(inviteTx);
             fail(cancelKind, Response.REQUEST_TIMEOUT, "no final response after CANCEL");
         }
     }
@@ -282,10 +278,11 @@ final class OutboundLeg implements Leg {
                 && acked.getSeqNumber() == cseq) {
             // A retransmitted 2xx: our ACK was lost. The RI passes it up without a transaction and, with automatic
             // dialog support off, does not re-ACK it itself; if we did not, the far end would end the call.
-            resendAck(answered);
+            signalling.reAck(answered, ack);
             return;
         }
-        if (!sendAck(answered, cseq)) {
+        ack = signalling.ack(answered, cseq);
+        if (ack == null) {
             fail(FailureKind.NO_RESPONSE, Response.SERVER_INTERNAL_ERROR, "could not ACK the 2xx");
             return;
         }
@@ -310,27 +307,6 @@ final class OutboundLeg implements Leg {
         } catch (SdpException e) {
             sendBye(answered);
             fail(FailureKind.MEDIA_MISMATCH, Response.NOT_ACCEPTABLE_HERE, "unusable SDP answer: " + e.getMessage());
-        }
-    }
-
-    private boolean sendAck(Dialog answered, long cseq) {
-        try {
-            Request newAck = ctx.messages().decorate(answered.createAck(cseq));
-            answered.sendAck(newAck);
-            ack = newAck;
-            return true;
-        } catch (Exception e) {
-            LOG.warn("{}: ACK not sent: {}", this, e.toString());
-            return false;
-        }
-    }
-
-    private void resendAck(Dialog answered) {
-        try {
-            LOG.debug("{}: 2xx retransmitted, ACK sent again", this);
-            answered.sendAck(ack);
-        } catch (Exception e) {
-            LOG.warn("{}: ACK not re-sent: {}", this, e.toString());
         }
     }
 
@@ -368,16 +344,8 @@ final class OutboundLeg implements Leg {
     }
 
     private boolean sendBye(Dialog d) {
-        try {
-            Request bye = ctx.messages().decorate(d.createRequest(Request.BYE));
-            ClientTransaction tx = ctx.provider().getNewClientTransaction(bye);
-            d.sendRequest(tx);
-            byeTx = tx;
-            return true;
-        } catch (Exception e) {
-            LOG.warn("{}: BYE not sent: {}", this, e.toString());
-            return false;
-        }
+        byeTx = signalling.bye(d);
+        return byeTx != null;
     }
 
     private void onByeDone() {
@@ -459,17 +427,6 @@ final class OutboundLeg implements Leg {
             dialog.delete();
         }
         ctx.registry().remove(this);
-    }
-
-    private static void terminate(ClientTransaction tx) {
-        if (tx == null) {
-            return;
-        }
-        try {
-            tx.terminate();
-        } catch (Exception e) {
-            LOG.debug("could not terminate {}: {}", tx, e.toString());
-        }
     }
 
     private void moveTo(LegState next) {
