@@ -205,6 +205,22 @@ class ContactCallIT {
     }
 
     @Test
+    void closingTheUserAgentHangsUpItsAnsweredLegs() throws Exception {
+        try (Sipp agent = Sipp.scenario("agent-phone.xml").start()) {
+            LegEvents events = new LegEvents();
+            gateway.ua().dial(DialRequest.agentPhone(agent.uri("agent1"), Transport.UDP, "100", null, RING),
+                    gateway.newCall(), events);
+            events.awaitType(LegEvent.Answered.class, STEP);
+
+            gateway.ua().close();
+
+            assertEquals(LegEvent.EndReason.LOCAL_HANGUP, events.awaitType(LegEvent.Ended.class, STEP).reason());
+            assertEquals(0, gateway.ua().activeLegs());
+            assertSippPassed(agent); // the phone got its BYE
+        }
+    }
+
+    @Test
     void unreachableTcpTrunkFailsWithNoResponse() throws Exception {
         TrunkConfig nobody = new TrunkConfig("127.0.0.1", FreePorts.sip(), Transport.TCP, null, "100", null);
         LegEvents events = new LegEvents();
