@@ -14,7 +14,10 @@ import io.outdial.sip.testing.FreePorts;
 import io.outdial.sip.testing.GatewayUnderTest;
 import io.outdial.sip.testing.LegEvents;
 import io.outdial.sip.testing.Sipp;
+import io.outdial.sip.call.CallExecutor;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -129,6 +132,28 @@ class ContactCallIT {
             assertEquals(LegEvent.FailureKind.CANCELLED, failed.kind());
             assertEquals(487, failed.status());
             assertSippPassed(contact);
+        }
+    }
+
+    @Test
+    void hangupBeforeAnyResponseHoldsTheCancelUntilTheFirstProvisional() throws Exception {
+        try (Sipp contact = Sipp.scenario("uas-late-ring.xml").talkTime(Duration.ofMillis(700)).start()) {
+            CountDownLatch inviteSent = new CountDownLatch(1);
+            // The leg's first task on its executor opens media and sends the INVITE; hang up right after it.
+            CallExecutor call = new CallExecutor("late-ring", task -> gateway.newCall().execute(() -> {
+                task.run();
+                inviteSent.countDown();
+            }), gateway.ua().scheduler());
+            LegEvents events = new LegEvents();
+            Leg leg = gateway.ua().dial(viaTrunk(contact, "5550000", Transport.UDP), call, events);
+            assertTrue(inviteSent.await(STEP.toSeconds(), TimeUnit.SECONDS));
+
+            leg.hangup();
+
+            LegEvent.Failed failed = events.awaitType(LegEvent.Failed.class, STEP);
+            assertEquals(LegEvent.FailureKind.CANCELLED, failed.kind());
+            assertEquals(487, failed.status());
+            assertSippPassed(contact); // a CANCEL before the 180 would have failed the call
         }
     }
 
