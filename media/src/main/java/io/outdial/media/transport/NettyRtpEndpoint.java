@@ -1,0 +1,357 @@
+package io.outdial.media.transport;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.DatagramPacket;
+import io.outdial.media.RtpPeer;
+import io.outdial.media.StreamStats;
+import io.outdial.media.rtp.OutboundStream;
+import io.outdial.media.rtp.PacketEndpoint;
+import io.outdial.media.rtp.RtpHeader;
+import io.outdial.media.rtp.RtpSink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
+import java.nio.channels.ClosedChannelException;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * An RTP endpoint on one Netty datagram channel. It accepts packets only from its peer's address, latching on the
+ * source port of the first one (symmetric RTP, for phones behind NAT), and then connects its socket to that source
+ * so the kernel filters the rest and sends need no per-packet address. Everything arriving before a sink is
+ * attached is counted and dropped.
+ */
+public final class NettyRtpEndpoint implements PacketEndpoint {
+
+    private static final Logger log = LoggerFactory.getLogger(NettyRtpEndpoint.class);
+
+    private final InetSocketAddress localAddress;
+    private final DatagramTransport transport;
+    private final EventLoop loop;
+    private final Consumer<NettyRtpEndpoint> onClosed;
+    private final OutboundStream outbound = OutboundStream.random();
+    private final InboundFilter inbound = new InboundFilter();
+    private final OutboundStamper stamper = new OutboundStamper();
+    private final AtomicReference<RtpSink> sink = new AtomicReference<>();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final AtomicBoolean released = new AtomicBoolean();
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+
+    private final AtomicLong packetsReceived = new AtomicLong();
+    private final AtomicLong bytesReceived = new AtomicLong();
+    private final AtomicLong packetsSent = new AtomicLong();
+    private final AtomicLong bytesSent = new AtomicLong();
+    private final AtomicLong packetsDropped = new AtomicLong();
+
+    private volatile DatagramChannel channel;
+    private volatile RtpPeer peer;
+    // Confined to the event loop: the peer the latch belongs to, and the source its packets actually come from.
+    private RtpPeer followedPeer;
+    private InetSocketAddress latched;
+
+    NettyRtpEndpoint(InetSocketAddress localAddress, DatagramTransport transport,
+                     Consumer<NettyRtpEndpoint> onClosed) {
+        this.localAddress = localAddress;
+        this.transport = transport;
+        this.loop = transport.nextLoop();
+        this.onClosed = onClosed;
+    }
+
+    /** Binds the channel on the local address; completes on the event loop, exceptionally if the bind fails. */
+    CompletableFuture<Void> open() {
+        CompletableFuture<Void> bound = new CompletableFuture<>();
+        try {
+            loop.execute(() -> bindChannel(bound));
+        } catch (RejectedExecutionException e) {
+            bound.completeExceptionally(e);
+        }
+        return bound;
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+        return localAddress;
+    }
+
+    /**
+     * Sets the far end. When its address changes the latch starts over (see {@link #followPeer}), before the next
+     * packet either way is handled. Concurrent calls: the last one wins.
+     */
+    @Override
+    public void connect(RtpPeer newPeer) {
+        Objects.requireNonNull(newPeer, "peer");
+        if (newPeer.remote().isUnresolved()) {
+            throw new IllegalArgumentException("RTP peer address must be resolved: " + newPeer.remote());
+        }
+        RtpPeer previous = peer;
+        peer = newPeer;
+        if (previous != null && !previous.remote().equals(newPeer.remote())) {
+            // also when no packet flows: a socket still connected to the old source would never hear the new one
+            try {
+                loop.execute(this::followPeer);
+            } catch (RejectedExecutionException e) {
+                log.debug("{}: engine stopped, peer change ignored", this);
+            }
+        }
+    }
+
+    @Override
+    public RtpPeer peer() {
+        return peer;
+    }
+
+    @Override
+    public StreamStats stats() {
+        return new StreamStats(packetsReceived.get(), bytesReceived.get(), packetsSent.get(), bytesSent.get());
+    }
+
+    /** Datagrams refused: not from the peer, not RTP, or sent while there was nowhere to send them. */
+    public long packetsDropped() {
+        return packetsDropped.get();
+    }
+
+    @Override
+    public int ssrc() {
+        return outbound.ssrc();
+    }
+
+    @Override
+    public void attach(RtpSink newSink) {
+        Objects.requireNonNull(newSink, "sink");
+        if (closing.get()) {
+            throw new IllegalStateException(this + " is closed");
+        }
+        if (!sink.compareAndSet(null, newSink)) {
+            throw new IllegalStateException(this + " already feeds " + sink.get());
+        }
+    }
+
+    @Override
+    public boolean detach(RtpSink oldSink) {
+        return sink.compareAndSet(oldSink, null);
+    }
+
+    @Override
+    public void send(ByteBuf packet) {
+        DatagramChannel current = channel;
+        if (current == null || closing.get()) {
+            packetsDropped.incrementAndGet();
+            packet.release();
+            return;
+        }
+        // the void promise saves a promise object per packet; failures surface in exceptionCaught
+        current.writeAndFlush(packet, current.voidPromise());
+    }
+
+    @Override
+    public CompletableFuture<Void> close() {
+        if (closing.compareAndSet(false, true)) {
+            sink.set(null);
+            try {
+                loop.execute(this::closeChannel);
+            } catch (RejectedExecutionException e) {
+                finishClose();
+            }
+        }
+        return closed;
+    }
+
+    /** Whether {@link #close} has been called. */
+    boolean isClosing() {
+        return closing.get();
+    }
+
+    @Override
+    public String toString() {
+        return "RTP endpoint " + localAddress.getAddress().getHostAddress() + ":" + localAddress.getPort();
+    }
+
+    private void bindChannel(CompletableFuture<Void> bound) {
+        DatagramChannel fresh = transport.newChannel();
+        fresh.pipeline().addLast(inbound, stamper);
+        loop.register(fresh).addListener(registered -> {
+            if (!registered.isSuccess()) {
+                fresh.close();
+                bound.completeExceptionally(registered.cause());
+                return;
+            }
+            fresh.bind(localAddress).addListener(bind -> {
+                if (!bind.isSuccess()) {
+                    fresh.close();
+                    bound.completeExceptionally(bind.cause());
+                    return;
+                }
+                channel = fresh;
+                if (closing.get()) {
+                    closeChannel();
+                }
+                bound.complete(null);
+            });
+        });
+    }
+
+    /**
+     * On the event loop, before handling any packet: if the peer's address changed since the latch was set, start
+     * the latch over. A socket already connected to the old source is disconnected where the transport allows it
+     * (NIO); Netty's epoll transport cannot disconnect a datagram channel and keep using it, so there the channel is
+     * replaced by a fresh one on the same port. Returns whether the channel was replaced.
+     */
+    private boolean followPeer() {
+        RtpPeer current = peer;
+        if (current == followedPeer) {
+            return false;
+        }
+        RtpPeer before = followedPeer;
+        followedPeer = current;
+        if (before == null || current == null || before.remote().equals(current.remote())) {
+            return false;
+        }
+        latched = null;
+        DatagramChannel connected = channel;
+        if (connected == null || !connected.isConnected() || closing.get()) {
+            return false;
+        }
+        if (transport.canDisconnect()) {
+            connected.disconnect();
+            return false;
+        }
+        // An epoll socket closes at once on its event loop, so the port is free for the replacement bound next.
+        connected.close();
+        CompletableFuture<Void> rebound = new CompletableFuture<>();
+        rebound.whenComplete((ok, failure) -> {
+            if (failure != null) {
+                log.error("{}: could not rebind after the peer moved; closing the endpoint", this, failure);
+                close();
+            }
+        });
+        bindChannel(rebound);
+        return true;
+    }
+
+    private void closeChannel() {
+        DatagramChannel current = channel;
+        if (current == null) {
+            finishClose();
+        } else {
+            current.close().addListener(done -> finishClose());
+        }
+    }
+
+    private void finishClose() {
+        // the port goes back before the future completes, so whoever waits on it can reopen at once
+        if (released.compareAndSet(false, true)) {
+            onClosed.accept(this);
+            closed.complete(null);
+        }
+    }
+
+    private boolean acceptFrom(DatagramChannel from, InetSocketAddress sender) {
+        RtpPeer current = peer;
+        if (current == null) {
+            return false;
+        }
+        if (latched != null) {
+            return latched.equals(sender);
+        }
+        if (!current.remote().getAddress().equals(sender.getAddress())) {
+            return false;
+        }
+        latched = sender;
+        from.connect(sender).addListener(connect -> {
+            if (!connect.isSuccess()) {
+                log.warn("{}: could not connect to the latched source {}", this, sender, connect.cause());
+            }
+        });
+        return true;
+    }
+
+    /** Validates and counts what arrives, then lends it to the sink. */
+    @ChannelHandler.Sharable
+    private final class InboundFilter extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            DatagramPacket datagram = (DatagramPacket) msg;
+            try {
+                if (followPeer()) {
+                    packetsDropped.incrementAndGet(); // it came from the old source
+                    return;
+                }
+                ByteBuf packet = datagram.content();
+                // validate first: only an RTP packet from the peer's address may set the latch
+                if (!RtpHeader.isValid(packet) || !acceptFrom((DatagramChannel) ctx.channel(), datagram.sender())) {
+                    packetsDropped.incrementAndGet();
+                    return;
+                }
+                packetsReceived.incrementAndGet();
+                bytesReceived.addAndGet(packet.readableBytes());
+                RtpSink current = sink.get();
+                if (current != null) {
+                    current.onRtp(packet);
+                }
+            } finally {
+                datagram.release();
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            // A connected UDP socket hears of the peer's closed port through ICMP, and sends racing a close fail:
+            // both are routine for RTP and must not tear the endpoint down.
+            if (cause instanceof PortUnreachableException || cause instanceof ClosedChannelException) {
+                log.debug("{}: {}", NettyRtpEndpoint.this, cause.toString());
+            } else {
+                log.warn("{}: {}", NettyRtpEndpoint.this, cause.toString(), cause);
+            }
+        }
+    }
+
+    /** Stamps our stream on what leaves and addresses it: by the connected socket once latched, else by SDP. */
+    @ChannelHandler.Sharable
+    private final class OutboundStamper extends ChannelOutboundHandlerAdapter {
+        @Override
+        public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+            if (!(msg instanceof ByteBuf)) {
+                ctx.write(msg, promise);
+                return;
+            }
+            ByteBuf packet = (ByteBuf) msg;
+            if (followPeer()) {
+                // this channel is now closed: the packet goes out of its replacement (same port)
+                promise.trySuccess();
+                DatagramChannel replacement = channel;
+                replacement.writeAndFlush(packet, replacement.voidPromise());
+                return;
+            }
+            RtpPeer current = peer;
+            if (current == null || !RtpHeader.isValid(packet)) {
+                packetsDropped.incrementAndGet();
+                packet.release();
+                promise.trySuccess();
+                return;
+            }
+            outbound.stamp(packet);
+            packetsSent.incrementAndGet();
+            bytesSent.addAndGet(packet.readableBytes());
+            if (((DatagramChannel) ctx.channel()).isConnected()) {
+                ctx.write(packet, promise);
+            } else {
+                // until the peer's first packet tells us its real source, send where SDP said (one envelope each)
+                ctx.write(new DatagramPacket(packet, current.remote()), promise);
+            }
+        }
+    }
+}
