@@ -31,8 +31,9 @@ final class DatagramTransport {
     private final InternetProtocolFamily family;
     private final FixedRecvByteBufAllocator receiveBuffers = new FixedRecvByteBufAllocator(RECEIVE_BUFFER_BYTES);
 
-    DatagramTransport(int threads, InetAddress bindAddress) {
-        this.epoll = Epoll.isAvailable();
+    /** @param allowEpoll false to use NIO even where epoll loads (tests of the fallback) */
+    DatagramTransport(int threads, InetAddress bindAddress, boolean allowEpoll) {
+        this.epoll = allowEpoll && Epoll.isAvailable();
         DefaultThreadFactory threadFactory = new DefaultThreadFactory("outdial-rtp", true);
         this.group = epoll ? new EpollEventLoopGroup(threads, threadFactory)
                 : new NioEventLoopGroup(threads, threadFactory);
@@ -57,6 +58,19 @@ final class DatagramTransport {
      */
     boolean canDisconnect() {
         return !epoll;
+    }
+
+    /**
+     * Runs {@code action} on {@code loop} once a channel closed there has really given its port back. An epoll
+     * socket is closed at once. A closed NIO channel keeps its socket until the selector drops its key at the next
+     * select; a scheduled task runs only after the loop has selected again, so the port is free by then.
+     */
+    void afterPortReleased(EventLoop loop, Runnable action) {
+        if (epoll) {
+            action.run();
+        } else {
+            loop.schedule(action, 0, TimeUnit.NANOSECONDS);
+        }
     }
 
     /** "epoll" or "nio", for logs. */

@@ -39,7 +39,7 @@ public final class NettyMediaEngine implements MediaEngine {
     private final LongAdder packetsRelayed = new LongAdder();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private NettyMediaEngine(MediaConfig config, InetAddress bindAddress) {
+    private NettyMediaEngine(MediaConfig config, InetAddress bindAddress, boolean allowEpoll) {
         this.config = config;
         this.bindAddress = bindAddress;
         this.ports = new PortPool(config.portMin(), config.portMax());
@@ -47,18 +47,23 @@ public final class NettyMediaEngine implements MediaEngine {
             throw new IllegalArgumentException("RTP port range " + config.portMin() + ".." + config.portMax()
                     + " holds no even port");
         }
-        this.transport = new DatagramTransport(config.ioThreads(), bindAddress);
+        this.transport = new DatagramTransport(config.ioThreads(), bindAddress, allowEpoll);
     }
 
     /** Starts the event loops; endpoints are bound on demand by {@link #openEndpoint}. */
     public static NettyMediaEngine start(MediaConfig config) {
+        return start(config, true);
+    }
+
+    /** As {@link #start(MediaConfig)}, on NIO when {@code allowEpoll} is false (to test the fallback). */
+    static NettyMediaEngine start(MediaConfig config, boolean allowEpoll) {
         InetAddress address;
         try {
             address = InetAddress.getByName(config.bindAddress());
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("media bind address does not resolve: " + config.bindAddress(), e);
         }
-        NettyMediaEngine engine = new NettyMediaEngine(config, address);
+        NettyMediaEngine engine = new NettyMediaEngine(config, address, allowEpoll);
         log.info("RTP on {} {} with {} {} event loop(s)", config.bindAddress(), engine.ports, config.ioThreads(),
                 engine.transport.name());
         return engine;
@@ -145,7 +150,7 @@ public final class NettyMediaEngine implements MediaEngine {
         return config.bindAddress();
     }
 
-    /** Closes every endpoint, then stops the event loops. */
+    /** Closes every endpoint, then stops the event loops. Blocks a few seconds at most: never call it on an event loop. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {

@@ -247,7 +247,7 @@ public final class NettyRtpEndpoint implements PacketEndpoint {
         if (current == null) {
             finishClose();
         } else {
-            current.close().addListener(done -> finishClose());
+            current.close().addListener(done -> transport.afterPortReleased(loop, this::finishClose));
         }
     }
 

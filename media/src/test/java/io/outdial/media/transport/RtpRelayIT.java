@@ -61,9 +61,14 @@ class RtpRelayIT {
         phoneB.close();
     }
 
+    /** Epoll where it loads; {@link RtpRelayNioIT} runs every test again on the NIO fallback. */
+    boolean allowEpoll() {
+        return true;
+    }
+
     private NettyMediaEngine engine(int ports, int ioThreads) {
         engine = NettyMediaEngine.start(new MediaConfig("127.0.0.1", firstPort, firstPort + 2 * (ports - 1),
-                ioThreads));
+                ioThreads), allowEpoll());
         return engine;
     }
 
@@ -136,7 +141,7 @@ class RtpRelayIT {
             assertEquals(firstTimestamp + 160 * i, RtpHeader.timestamp(got));
             assertEquals(8, RtpHeader.payloadType(got));
             assertEquals(i == 0, RtpHeader.marker(got), "marker on the first packet of the stream only");
-            assertArrayEquals(transcoded(TestPacket.payloadOf(160, i), Codec.PCMU), payload(phoneBLast(got)));
+            assertArrayEquals(transcoded(TestPacket.payloadOf(160, i), Codec.PCMU), payload(bytes(got)));
         }
 
         for (int i = 0; i < 30; i++) {
@@ -144,7 +149,7 @@ class RtpRelayIT {
             ByteBuf got = wrap(phoneA.receive());
             assertEquals(a.ssrc(), RtpHeader.ssrc(got));
             assertEquals(0, RtpHeader.payloadType(got));
-            assertArrayEquals(transcoded(TestPacket.payloadOf(160, i), Codec.PCMA), payload(phoneBLast(got)));
+            assertArrayEquals(transcoded(TestPacket.payloadOf(160, i), Codec.PCMA), payload(bytes(got)));
         }
 
         byte[] digit = {1, (byte) 0x8A, 0, (byte) 160};
@@ -152,7 +157,7 @@ class RtpRelayIT {
         ByteBuf event = wrap(phoneB.receive());
         assertEquals(96, RtpHeader.payloadType(event), "A's telephone-event type becomes B's");
         assertEquals((firstSequence + 50) & 0xFFFF, RtpHeader.sequence(event), "same stream, next number");
-        assertArrayEquals(digit, payload(phoneBLast(event)));
+        assertArrayEquals(digit, payload(bytes(event)));
 
         assertEquals(81, relay.packetsRelayed());
         assertEquals(81, engine.totalPacketsRelayed());
@@ -167,8 +172,7 @@ class RtpRelayIT {
         assertNotEquals(a.ssrc(), b.ssrc());
     }
 
-    /** Keeps the assertion lines short: the datagram as bytes again. */
-    private static byte[] phoneBLast(ByteBuf datagram) {
+    private static byte[] bytes(ByteBuf datagram) {
         byte[] bytes = new byte[datagram.readableBytes()];
         datagram.getBytes(datagram.readerIndex(), bytes);
         return bytes;
@@ -211,7 +215,7 @@ class RtpRelayIT {
             stranger.send(a, audio(0, 99, 0x5757_5757));
             phoneA.send(a, audio(0, 1, PHONE_A_SSRC));
             ByteBuf got = wrap(phoneB.receive());
-            assertArrayEquals(TestPacket.payloadOf(160, 1), payload(phoneBLast(got)), "the stranger's was dropped");
+            assertArrayEquals(TestPacket.payloadOf(160, 1), payload(bytes(got)), "the stranger's was dropped");
             assertEquals(1, ((NettyRtpEndpoint) a).packetsDropped());
 
             phoneB.send(b, audio(0, 2, PHONE_B_SSRC));
@@ -325,7 +329,7 @@ class RtpRelayIT {
             phoneA.send(a, audio(0, 2, PHONE_A_SSRC));
             ByteBuf after = wrap(moved.receive());
             assertEquals(8, RtpHeader.payloadType(after));
-            assertArrayEquals(transcoded(TestPacket.payloadOf(160, 2), Codec.PCMU), payload(phoneBLast(after)));
+            assertArrayEquals(transcoded(TestPacket.payloadOf(160, 2), Codec.PCMU), payload(bytes(after)));
             assertEquals((RtpHeader.sequence(before) + 1) & 0xFFFF, RtpHeader.sequence(after),
                     "B's stream goes on unbroken");
             assertEquals(b.localAddress(), ((NettyRtpEndpoint) b).localAddress());
