@@ -1,0 +1,26 @@
+package io.outdial.dialer;
+
+import io.outdial.dialer.metrics.DialerMetrics;
+import io.outdial.dialer.store.CallingListStore;
+import io.outdial.sip.SipUserAgent;
+import io.outdial.sip.TrunkConfig;
+import io.outdial.sip.Transport;
+import io.outdial.sip.call.CallExecutor;
+import io.outdial.sip.call.Scheduler;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+
+/**
+ * The services the dialer's parts share.
+ *
+ * @param dialer           the serial executor owning agents, campaigns and pacing (the dialer's actor)
+ * @param workers          the pool call executors run on
+ * @param database         the bounded pool every store call runs on (never an event loop, never a SIP thread)
+ * @param ringTimeout      how long a contact may ring
+ * @param agentRingTimeout how long an agent's phone may ring
+ * @param agentTransport   transport towards agents' phones
+ */
+public record DialerContext(CallExecutor dialer, Executor workers, Executor database, Scheduler scheduler,
+                            CallingListStore store, SipUserAgent userAgent, DialerMetrics metrics, TrunkConfig trunk,
+                            Duration ringTimeout, Duration agentRingTimeout, Transport agentTransport) {
+}

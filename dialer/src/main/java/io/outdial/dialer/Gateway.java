@@ -1,0 +1,231 @@
+package io.outdial.dialer;
+
+import io.outdial.bridge.AgentBridgeServer;
+import io.outdial.dialer.admin.AdminService;
+import io.outdial.dialer.agent.Agent;
+import io.outdial.dialer.agent.AgentProfile;
+import io.outdial.dialer.agent.AgentRoster;
+import io.outdial.dialer.agent.AgentState;
+import io.outdial.dialer.call.ProgressiveDialing;
+import io.outdial.dialer.campaign.Campaign;
+import io.outdial.dialer.campaign.CampaignPlan;
+import io.outdial.dialer.campaign.Campaigns;
+import io.outdial.dialer.config.GatewayConfig;
+import io.outdial.dialer.cti.CtiDesk;
+import io.outdial.dialer.metrics.DialerMetrics;
+import io.outdial.dialer.store.CallingListStore;
+import io.outdial.dialer.store.ImportReport;
+import io.outdial.media.transport.NettyMediaEngine;
+import io.outdial.sip.ua.JainSipUserAgent;
+import io.outdial.sip.Transport;
+import io.outdial.sip.call.CallExecutor;
+import io.outdial.sip.call.SystemScheduler;
+import io.outdial.bridge.admin.AdminApi.CampaignAction;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The running gateway: store, media, SIP, dialer and the agent bridge, wired from one configuration. */
+public final class Gateway implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+    private final GatewayConfig config;
+    private final SystemScheduler scheduler = new SystemScheduler();
+    private final ExecutorService workers = Executors.newFixedThreadPool(4, named("outdial-call"));
+    private final ExecutorService database;
+    private final CallingListStore store;
+    private final NettyMediaEngine media;
+    private final JainSipUserAgent userAgent;
+    private final AgentRoster roster;
+    private final Campaigns campaigns;
+    private final ProgressiveDialing dialing;
+    private final DialerContext ctx;
+    private final AgentBridgeServer bridge;
+
+    private Gateway(GatewayConfig config) {
+        this.config = config;
+        this.database = Executors.newFixedThreadPool(config.database().poolSize(), named("outdial-db"));
+        this.store = CallingListStore.open(config.database().url(), config.database().user(),
+                config.database().password(), config.database().poolSize(), config.dialing().defaultTimeZone());
+        int recovered = store.recoverRetrieved();
+        if (recovered > 0) {
+            LOG.warn("{} records were left Retrieved by an earlier run: back to Ready", recovered);
+        }
+        this.media = NettyMediaEngine.start(config.toMediaConfig());
+        this.userAgent = JainSipUserAgent.start(config.toSipConfig(), media, workers, scheduler);
+        this.roster = new AgentRoster(config.agents().stream()
+                .map(a -> new AgentProfile(a.id(), a.secret(), a.phone(), a.autoReady(), a.wrapUp())).toList());
+        this.campaigns = new Campaigns(config.campaigns().stream()
+                .map(c -> new CampaignPlan(c.name(), c.description(), c.dialingMode().wireName(), c.agents(),
+                        c.maxAttempts(), c.callingList(), c.autoLoad(), c.autoStart())).toList(), roster);
+        CallExecutor dialer = new CallExecutor("dialer", workers, scheduler);
+        DialerMetrics metrics = new DialerMetrics(roster, media, userAgent);
+        this.ctx = new DialerContext(dialer, workers, database, scheduler, store, userAgent, metrics,
+                config.toTrunkConfig(), config.dialing().ringTimeout(), config.dialing().agentRingTimeout(),
+                Transport.UDP);
+        this.dialing = new ProgressiveDialing(ctx, roster, campaigns.all());
+        campaigns.dialing(new Campaigns.Dialing() {
+            @Override
+            public void started(Campaign campaign) {
+                dialing.listChanged(campaign);
+            }
+
+            @Override
+            public void unloaded(Campaign campaign) {
+                dialing.dropCalls(campaign);
+            }
+        });
+        this.bridge = AgentBridgeServer.start(config.toBridgeConfig(),
+                new CtiDesk(dialer, roster, campaigns, dialing),
+                new AdminService(ctx, campaigns, roster, dialing), metrics::scrape);
+    }
+
+    /** Starts everything, imports configured calling lists into empty campaigns, and applies autoLoad/autoStart. */
+    public static Gateway start(GatewayConfig config) {
+        Gateway g = new Gateway(config);
+        try {
+            g.importConfiguredLists();
+            g.onDialer(g::startCampaignsAndPhoneAgents).join();
+        } catch (RuntimeException e) {
+            g.close();
+            throw e;
+        }
+        LOG.info("gateway up: SIP {}:{} (udp) / {} (tcp), HTTP {}:{}, {} agents, {} campaigns",
+                config.sip().host(), config.sip().udpPort(), config.sip().tcpPort(), config.http().host(),
+                g.httpPort(), g.roster.all().size(), g.campaigns.all().size());
+        return g;
+    }
+
+    private void importConfiguredLists() {
+        for (Campaign c : campaigns.all()) {
+            var file = c.plan().callingList();
+            if (file == null || !store.records(c.name()).isEmpty()) {
+                continue;
+            }
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                ImportReport report = store.importCsv(c.name(), in);
+                LOG.info("campaign {}: imported {} records from {} ({} rejected)", c.name(), report.imported(), file,
+                        report.rejected().size());
+                report.rejected().forEach(r -> LOG.warn("{} line {}: {}", file, r.line(), r.reason()));
+            } catch (IOException e) {
+                throw new IllegalStateException("campaigns." + c.name() + ".callingList: cannot read " + file + ": "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void startCampaignsAndPhoneAgents() {
+        for (Agent a : roster.all()) {
+            if (a.profile().autoReady()) {
+                a.moveTo(AgentState.READY, "PhoneOnlyAgent");
+            }
+        }
+        for (Campaign c : campaigns.all()) {
+            if (c.plan().autoLoad() || c.plan().autoStart()) {
+                campaigns.apply(c.name(), CampaignAction.LOAD);
+            }
+            if (c.plan().autoStart()) {
+                campaigns.apply(c.name(), CampaignAction.START);
+            }
+        }
+        dialing.pace();
+    }
+
+    private CompletableFuture<Void> onDialer(Runnable work) {
+        return CompletableFuture.runAsync(work, ctx.dialer());
+    }
+
+    public int httpPort() {
+        return bridge.port();
+    }
+
+    public CallingListStore store() {
+        return store;
+    }
+
+    public ProgressiveDialing dialing() {
+        return dialing;
+    }
+
+    public JainSipUserAgent userAgent() {
+        return userAgent;
+    }
+
+    public NettyMediaEngine media() {
+        return media;
+    }
+
+    public GatewayConfig config() {
+        return config;
+    }
+
+    /** Stops dialing, hangs up every call (waiting a bounded time for the legs to end), then stops every part. */
+    @Override
+    public void close() {
+        List<Runnable> steps = new ArrayList<>();
+        if (dialing != null) {
+            steps.add(() -> {
+                onDialer(() -> campaigns.all().forEach(c -> {
+                    if (c.state() != io.outdial.dialer.campaign.CampaignState.UNLOADED) {
+                        campaigns.apply(c.name(), CampaignAction.UNLOAD);
+                    }
+                })).join();
+                dialing.dropAll();
+                try {
+                    dialing.idle().get(10, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    LOG.warn("calls still up after 10 s at shutdown; their records stay Retrieved until next start");
+                }
+            });
+        }
+        if (bridge != null) {
+            steps.add(bridge::close);
+        }
+        if (userAgent != null) {
+            steps.add(userAgent::close);
+        }
+        if (media != null) {
+            steps.add(media::close);
+        }
+        steps.add(() -> {
+            database.shutdown();
+            try {
+                database.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        if (store != null) {
+            steps.add(store::close);
+        }
+        steps.add(scheduler::close);
+        steps.add(workers::shutdown);
+        for (Runnable step : steps) {
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                LOG.warn("while stopping: {}", e.toString());
+            }
+        }
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

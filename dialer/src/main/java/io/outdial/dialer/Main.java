@@ -1,0 +1,85 @@
+package io.outdial.dialer;
+
+import io.outdial.dialer.config.ConfigException;
+import io.outdial.dialer.config.ConfigLoader;
+import io.outdial.dialer.config.GatewayConfig;
+import io.outdial.dialer.demo.Demo;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Command line: {@code outdial-gateway.jar [--config FILE]} runs the gateway until stopped;
+ * {@code outdial-gateway.jar demo [--config FILE]} runs the sample campaign against SIPp contacts and phones.
+ */
+public final class Main {
+    private static final Path DEFAULT_CONFIG = Path.of("dialer/config/outdial.yaml");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        // The CLI's own output: results and usage go to stdout, problems to stderr; logs go through slf4j.
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        boolean demo = false;
+        Path configFile = DEFAULT_CONFIG;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "demo" -> demo = true;
+                case "--config" -> {
+                    if (i + 1 >= args.length) {
+                        usage(err, "--config needs a file");
+                        return;
+                    }
+                    configFile = Path.of(args[++i]);
+                }
+                case "-h", "--help" -> {
+                    usage(out, null);
+                    return;
+                }
+                default -> {
+                    usage(err, "unknown argument '" + args[i] + "'");
+                    return;
+                }
+            }
+        }
+        if (!Files.isRegularFile(configFile)) {
+            err.println("configuration file not found: " + configFile.toAbsolutePath());
+            System.exit(2);
+        }
+        GatewayConfig config;
+        try {
+            config = ConfigLoader.load(configFile);
+        } catch (ConfigException e) {
+            err.println("bad configuration in " + configFile + ": " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (demo) {
+            System.exit(new Demo(config, configFile, out).run());
+        }
+        runUntilStopped(config);
+    }
+
+    private static void runUntilStopped(GatewayConfig config) throws InterruptedException {
+        Gateway gateway = Gateway.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            gateway.close();
+            stopped.countDown();
+        }, "outdial-shutdown"));
+        stopped.await();
+    }
+
+    private static void usage(PrintStream to, String problem) {
+        if (problem != null) {
+            to.println(problem);
+        }
+        to.println("usage: java -jar outdial-gateway.jar [demo] [--config FILE]   (default FILE: " + DEFAULT_CONFIG + ")");
+        if (problem != null) {
+            System.exit(2);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.outdial.dialer.admin;
+
+import io.outdial.bridge.admin.AdminApi;
+import io.outdial.bridge.admin.AdminException;
+import io.outdial.dialer.DialerContext;
+import io.outdial.dialer.agent.Agent;
+import io.outdial.dialer.agent.AgentRoster;
+import io.outdial.dialer.call.ProgressiveDialing;
+import io.outdial.dialer.campaign.Campaign;
+import io.outdial.dialer.campaign.Campaigns;
+import io.outdial.dialer.store.CallingRecord;
+import io.outdial.dialer.store.ImportException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+
+/** The supervisor's HTTP API: campaign lifecycle, calling-list upload, records and agents. */
+public final class AdminService implements AdminApi {
+    private final DialerContext ctx;
+    private final Campaigns campaigns;
+    private final AgentRoster roster;
+    private final ProgressiveDialing dialing;
+
+    public AdminService(DialerContext ctx, Campaigns campaigns, AgentRoster roster, ProgressiveDialing dialing) {
+        this.ctx = ctx;
+        this.campaigns = campaigns;
+        this.roster = roster;
+        this.dialing = dialing;
+    }
+
+    @Override
+    public CompletableFuture<Object> campaigns() {
+        return onDialer(() -> {
+            List<Object> list = new ArrayList<>();
+            for (Campaign c : campaigns.all()) {
+                list.add(view(c));
+            }
+            return list;
+        });
+    }
+
+    private static Map<String, Object> view(Campaign c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", c.name());
+        m.put("description", c.plan().description());
+        m.put("status", c.state().statusName());
+        m.put("dialingMode", c.plan().dialingModeLabel());
+        m.put("deliveryMode", c.plan().deliveryMode());
+        m.put("agents", c.plan().agentIds());
+        return m;
+    }
+
+    @Override
+    public CompletableFuture<Object> campaignAction(String campaign, CampaignAction action) {
+        return onDialer(() -> view(campaigns.apply(campaign, action)));
+    }
+
+    @Override
+    public CompletableFuture<Object> importRecords(String campaign, String csv) {
+        return onDialer(() -> campaigns.find(campaign)
+                        .orElseThrow(() -> new AdminException(404, "no campaign named '" + campaign + "'")))
+                .thenApplyAsync(c -> {
+                    try {
+                        Object report = ctx.store().importCsv(c.name(), new StringReader(csv));
+                        dialing.listChanged(c);
+                        return report;
+                    } catch (ImportException e) {
+                        throw new AdminException(400, e.getMessage());
+                    }
+                }, ctx.database());
+    }
+
+    @Override
+    public CompletableFuture<Object> records(String campaign) {
+        return onDialer(() -> campaigns.find(campaign)
+                        .orElseThrow(() -> new AdminException(404, "no campaign named '" + campaign + "'")))
+                .thenApplyAsync(c -> {
+                    List<Map<String, Object>> rows = new ArrayList<>();
+                    for (CallingRecord r : ctx.store().records(c.name())) {
+                        rows.add(r.toWire());
+                    }
+                    return rows;
+                }, ctx.database());
+    }
+
+    @Override
+    public CompletableFuture<Object> agents() {
+        return onDialer(() -> {
+            List<Object> list = new ArrayList<>();
+            for (Agent a : roster.all()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", a.id());
+                m.put("state", a.state().wireName());
+                m.put("phone", a.phone());
+                m.put("desktop", a.channel() != null);
+                m.put("interaction", a.interaction() == null ? null : a.interaction().id());
+                list.add(m);
+            }
+            return list;
+        });
+    }
+
+    /** Runs on the dialer executor, where campaign and agent state live. */
+    private <T> CompletableFuture<T> onDialer(Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, ctx.dialer()).exceptionallyCompose(e -> {
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            return CompletableFuture.failedFuture(cause);
+        });
+    }
+}

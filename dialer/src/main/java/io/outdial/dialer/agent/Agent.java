@@ -1,0 +1,98 @@
+package io.outdial.dialer.agent;
+
+import io.outdial.bridge.cti.AgentChannel;
+import io.outdial.bridge.cti.CtiEvent;
+
+/** A configured agent and where it stands right now. Confined to the dialer executor. */
+public final class Agent {
+    private final AgentProfile profile;
+    /** Volatile so metrics may read it from the scrape thread; written only on the dialer executor. */
+    private volatile AgentState state = AgentState.LOGGED_OUT;
+    private AgentChannel channel;
+    private String phone;
+    private Interaction interaction;
+    private boolean notReadyAfterCall;
+    private boolean logoutAfterCall;
+
+    public Agent(AgentProfile profile) {
+        this.profile = profile;
+        this.phone = profile.phone();
+    }
+
+    public String id() {
+        return profile.id();
+    }
+
+    public AgentProfile profile() {
+        return profile;
+    }
+
+    public AgentState state() {
+        return state;
+    }
+
+    /** Moves to {@code next} (throws on a move the table forbids) and tells the desktop. */
+    public void moveTo(AgentState next, String reason) {
+        state = state.moveTo(next);
+        send(new CtiEvent.AgentStateChanged(null, id(), state.wireName(), reason));
+    }
+
+    /** Like {@link #moveTo} but answering a desktop request, echoing its id. */
+    public void moveTo(AgentState next, String reason, String requestId) {
+        state = state.moveTo(next);
+        send(new CtiEvent.AgentStateChanged(requestId, id(), state.wireName(), reason));
+    }
+
+    /** The desktop connection, or null for a phone-only agent or a closed desktop. */
+    public AgentChannel channel() {
+        return channel;
+    }
+
+    public void channel(AgentChannel channel) {
+        this.channel = channel;
+    }
+
+    /** Pushes an event to the desktop if one is connected. */
+    public void send(CtiEvent event) {
+        AgentChannel c = channel;
+        if (c != null && c.isOpen()) {
+            c.send(event);
+        }
+    }
+
+    /** The SIP URI campaign calls are delivered to. */
+    public String phone() {
+        return phone;
+    }
+
+    public void phone(String phone) {
+        this.phone = phone;
+    }
+
+    /** The campaign call this agent is working, or null. */
+    public Interaction interaction() {
+        return interaction;
+    }
+
+    public void interaction(Interaction interaction) {
+        this.interaction = interaction;
+    }
+
+    /** Not Ready was asked during a call: applied at Mark Done. */
+    public boolean notReadyAfterCall() {
+        return notReadyAfterCall;
+    }
+
+    public void notReadyAfterCall(boolean value) {
+        this.notReadyAfterCall = value;
+    }
+
+    /** The desktop went away during a call: log out once the call is done. */
+    public boolean logoutAfterCall() {
+        return logoutAfterCall;
+    }
+
+    public void logoutAfterCall(boolean value) {
+        this.logoutAfterCall = value;
+    }
+}

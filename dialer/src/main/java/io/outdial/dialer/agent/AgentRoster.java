@@ -1,0 +1,48 @@
+package io.outdial.dialer.agent;
+
+import io.outdial.bridge.cti.CtiEvent;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every configured agent, by id. The set is fixed at start-up; agents change state on the dialer executor. */
+public final class AgentRoster {
+    private final Map<String, Agent> agents = new LinkedHashMap<>();
+
+    public AgentRoster(List<AgentProfile> profiles) {
+        for (AgentProfile p : profiles) {
+            agents.put(p.id(), new Agent(p));
+        }
+    }
+
+    public Optional<Agent> find(String id) {
+        return Optional.ofNullable(agents.get(id));
+    }
+
+    public Collection<Agent> all() {
+        return agents.values();
+    }
+
+    /** Sends an event to every listed agent that has a desktop connected. */
+    public void notify(Collection<String> agentIds, CtiEvent event) {
+        for (String id : agentIds) {
+            Agent a = agents.get(id);
+            if (a != null) {
+                a.send(event);
+            }
+        }
+    }
+
+    /** Agents in {@code state} right now; safe from any thread (metrics). */
+    public int count(AgentState state) {
+        int n = 0;
+        for (Agent a : agents.values()) {
+            if (a.state() == state) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,78 @@
+package io.outdial.dialer.agent;
+
+import io.outdial.bridge.cti.CtiEvent;
+import io.outdial.dialer.record.CallResult;
+import io.outdial.dialer.store.CallingRecord;
+import java.util.concurrent.CompletableFuture;
+
+/** One campaign call as its agent works it: from the agent's phone ringing to Mark Done. Dialer-executor confined. */
+public final class Interaction {
+
+    /** Where the interaction stands on the agent's desktop. */
+    public enum Stage { DIALING, RINGING, ESTABLISHED, RELEASED, DONE }
+
+    private final String id;
+    private final String campaign;
+    private final CallingRecord record;
+    /** DIALING until the contact answers: the desktop hears of an interaction only once its phone rings. */
+    private Stage stage = Stage.DIALING;
+    private CallResult callResult;
+    /** Completes once the call's result is in the store; Mark Done's own write chains on it. */
+    private CompletableFuture<Void> stored = new CompletableFuture<>();
+
+    public Interaction(String id, String campaign, CallingRecord record) {
+        this.id = id;
+        this.campaign = campaign;
+        this.record = record;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String campaign() {
+        return campaign;
+    }
+
+    public CallingRecord record() {
+        return record;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public void stage(Stage next) {
+        this.stage = next;
+    }
+
+    /** The result the agent set, or null if none yet. */
+    public CallResult callResult() {
+        return callResult;
+    }
+
+    public void callResult(CallResult result) {
+        this.callResult = result;
+    }
+
+    public CompletableFuture<Void> stored() {
+        return stored;
+    }
+
+    public void stored(CompletableFuture<Void> write) {
+        this.stored = write;
+    }
+
+    /** The interaction as the CTI protocol carries it. */
+    public CtiEvent.Interaction toWire() {
+        String stageName = switch (stage) {
+            case DIALING -> "Dialing";
+            case RINGING -> "Ringing";
+            case ESTABLISHED -> "Established";
+            case RELEASED -> "Released";
+            case DONE -> "Done";
+        };
+        return new CtiEvent.Interaction(id, campaign, stageName, callResult == null ? null : callResult.name(),
+                record.toWire());
+    }
+}

@@ -1,0 +1,175 @@
+package io.outdial.dialer.call;
+
+import io.outdial.dialer.record.CallResult;
+import io.outdial.dialer.record.FailureResults;
+import io.outdial.media.StreamStats;
+import io.outdial.sip.Bridge;
+import io.outdial.sip.DialRequest;
+import io.outdial.sip.Leg;
+import io.outdial.sip.LegEvent;
+import io.outdial.sip.SipUserAgent;
+import io.outdial.sip.call.CallExecutor;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One progressive campaign call: dials the contact through the trunk, calls the agent's phone when the contact
+ * answers, and bridges the two. Everything runs on the call's own serial executor; the observer is told of
+ * milestones there and must hand them off without blocking.
+ */
+public final class CampaignCall {
+    private static final Logger LOG = LoggerFactory.getLogger(CampaignCall.class);
+
+    /** Milestones of a call, reported on the call's executor. */
+    public interface Observer {
+        /** The contact answered and the agent's phone is being called. */
+        void agentRinging(CampaignCall call);
+
+        /** Agent and contact are bridged. */
+        void connected(CampaignCall call);
+
+        /** Both legs are gone. Called exactly once. */
+        void finished(CampaignCall call, CallOutcome outcome);
+    }
+
+    private final String id;
+    private final CallExecutor executor;
+    private final SipUserAgent userAgent;
+    private final DialRequest contactRequest;
+    private final DialRequest agentRequest;
+    private final Observer observer;
+
+    private CallPhase phase = CallPhase.DIALING_CONTACT;
+    private Leg contact;
+    private Leg agent;
+    private Bridge bridge;
+    private CallResult result;
+    private boolean agentConnected;
+    private boolean agentFailed;
+    private boolean contactAttempted = true;
+
+    public CampaignCall(String id, CallExecutor executor, SipUserAgent userAgent, DialRequest contactRequest,
+                        DialRequest agentRequest, Observer observer) {
+        this.id = Objects.requireNonNull(id);
+        this.executor = executor;
+        this.userAgent = userAgent;
+        this.contactRequest = contactRequest;
+        this.agentRequest = agentRequest;
+        this.observer = observer;
+    }
+
+    /** The interaction id this call is known by on the CTI protocol. */
+    public String id() {
+        return id;
+    }
+
+    /** Dials the contact. */
+    public void start() {
+        executor.execute(() -> contact = userAgent.dial(contactRequest, executor, this::onContactEvent));
+    }
+
+    /** Ends the call whatever its phase (campaign unloaded, gateway stopping). */
+    public void drop() {
+        executor.execute(() -> {
+            switch (phase) {
+                case DIALING_CONTACT -> {
+                    if (contact != null) {
+                        contact.hangup();
+                    }
+                }
+                case CONNECTING_AGENT -> {
+                    release(CallResult.DROPPED);
+                    hangUpBoth();
+                }
+                case CONNECTED -> bridge.hangup();
+                default -> { }
+            }
+        });
+    }
+
+    private void onContactEvent(LegEvent event) {
+        if (event instanceof LegEvent.Answered) {
+            onContactAnswered();
+        } else if (event instanceof LegEvent.Failed failed) {
+            contactAttempted = failed.kind() != LegEvent.FailureKind.CANCELLED;
+            release(FailureResults.of(failed));
+            finishIfBothGone();
+        } else if (event instanceof LegEvent.Ended) {
+            // Answered by the contact but gone before an agent was there: an abandoned call.
+            release(phase == CallPhase.CONNECTING_AGENT ? CallResult.ABANDONED : CallResult.ANSWER);
+            if (agent != null) {
+                agent.hangup();
+            }
+            finishIfBothGone();
+        }
+    }
+
+    private void onContactAnswered() {
+        if (phase != CallPhase.DIALING_CONTACT) {
+            contact.hangup();
+            return;
+        }
+        phase = phase.moveTo(CallPhase.CONNECTING_AGENT);
+        agent = userAgent.dial(agentRequest, executor, this::onAgentEvent);
+        observer.agentRinging(this);
+    }
+
+    private void onAgentEvent(LegEvent event) {
+        if (event instanceof LegEvent.Answered) {
+            if (phase != CallPhase.CONNECTING_AGENT) {
+                agent.hangup();
+                return;
+            }
+            phase = phase.moveTo(CallPhase.CONNECTED);
+            agentConnected = true;
+            bridge = userAgent.bridge(contact, agent);
+            observer.connected(this);
+        } else if (event instanceof LegEvent.Failed failed) {
+            LOG.info("call {}: agent phone failed ({} {}), contact abandoned", id, failed.status(), failed.reason());
+            agentFailed = failed.kind() != LegEvent.FailureKind.CANCELLED;
+            release(CallResult.ABANDONED);
+            contact.hangup();
+            finishIfBothGone();
+        } else if (event instanceof LegEvent.Ended) {
+            release(CallResult.ANSWER);
+            contact.hangup();
+            finishIfBothGone();
+        }
+    }
+
+    /** Records the first result decided and moves towards the end; later decisions do not overwrite it. */
+    private void release(CallResult decided) {
+        if (result == null) {
+            result = decided;
+        }
+        if (phase != CallPhase.RELEASING && phase != CallPhase.FINISHED) {
+            phase = phase.moveTo(CallPhase.RELEASING);
+        }
+    }
+
+    private void hangUpBoth() {
+        if (contact != null) {
+            contact.hangup();
+        }
+        if (agent != null) {
+            agent.hangup();
+        }
+    }
+
+    private void finishIfBothGone() {
+        boolean contactGone = contact == null || contact.state().isTerminal();
+        boolean agentGone = agent == null || agent.state().isTerminal();
+        if (phase == CallPhase.FINISHED || !contactGone || !agentGone) {
+            return;
+        }
+        phase = phase.moveTo(CallPhase.FINISHED);
+        CallOutcome outcome = new CallOutcome(contactAttempted ? result : CallResult.UNKNOWN, contactAttempted,
+                agentConnected, agentFailed, mediaOf(contact), mediaOf(agent));
+        observer.finished(this, outcome);
+    }
+
+    private static StreamStats mediaOf(Leg leg) {
+        return leg == null || leg.media() == null ? CallOutcome.NO_MEDIA : leg.media().stats();
+    }
+}

@@ -1,0 +1,39 @@
+package io.outdial.dialer.campaign;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A configured campaign.
+ *
+ * @param dialingMode  the mode's configuration name (progressive, preview, ...)
+ * @param agentIds     the agents assigned to it, who get its notices and its calls
+ * @param callingList  a CSV imported at start-up when the campaign's list is empty, or null
+ */
+public record CampaignPlan(String name, String description, String dialingMode, List<String> agentIds,
+                           int maxAttempts, Path callingList, boolean autoLoad, boolean autoStart) {
+
+    /** Dialing modes this build can run; the others are refused at Load with a clear message. */
+    public static final List<String> SUPPORTED_MODES = List.of("progressive");
+
+    public boolean supported() {
+        return SUPPORTED_MODES.contains(dialingMode);
+    }
+
+    /** How the desktop shows the mode: "Progressive", "Push Preview", ... */
+    public String dialingModeLabel() {
+        StringBuilder b = new StringBuilder();
+        for (String word : dialingMode.split("_")) {
+            if (!b.isEmpty()) {
+                b.append(' ');
+            }
+            b.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+        }
+        return b.toString();
+    }
+
+    /** Manual delivery is pull (preview); the others push calls to agents. */
+    public String deliveryMode() {
+        return "preview".equals(dialingMode) ? "Manual" : "Automatic";
+    }
+}

@@ -1,0 +1,113 @@
+package io.outdial.dialer.campaign;
+
+import io.outdial.bridge.admin.AdminApi.CampaignAction;
+import io.outdial.bridge.admin.AdminException;
+import io.outdial.bridge.cti.CtiEvent;
+import io.outdial.dialer.agent.AgentRoster;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Every configured campaign and its lifecycle (Load -> Start -> Stop -> Unload), with the notices each move sends
+ * to the campaign's agents. Dialer executor only.
+ */
+public final class Campaigns {
+
+    /** What the dialing side does when a campaign starts or goes away. */
+    public interface Dialing {
+        void started(Campaign campaign);
+
+        void unloaded(Campaign campaign);
+    }
+
+    private final Map<String, Campaign> byName = new LinkedHashMap<>();
+    private final AgentRoster roster;
+    private Dialing dialing;
+
+    public Campaigns(List<CampaignPlan> plans, AgentRoster roster) {
+        for (CampaignPlan p : plans) {
+            byName.put(p.name(), new Campaign(p));
+        }
+        this.roster = roster;
+    }
+
+    public void dialing(Dialing dialing) {
+        this.dialing = dialing;
+    }
+
+    /** The campaigns in configuration order; the collection is fixed at start-up. */
+    public Collection<Campaign> all() {
+        return Collections.unmodifiableCollection(byName.values());
+    }
+
+    public Optional<Campaign> find(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    /** Applies a lifecycle command, or throws {@link AdminException} (404 unknown, 409 not allowed now). */
+    public Campaign apply(String name, CampaignAction action) {
+        Campaign c = find(name).orElseThrow(() -> new AdminException(404, "no campaign named '" + name + "'"));
+        switch (action) {
+            case LOAD -> {
+                if (!c.plan().supported()) {
+                    throw new AdminException(409, "campaign '" + name + "': dialing mode '" + c.plan().dialingMode()
+                            + "' is not supported by this gateway yet (supported: " + CampaignPlan.SUPPORTED_MODES + ")");
+                }
+                move(c, CampaignState.LOADED, action, CtiEvent.CampaignLoaded::new);
+            }
+            case START -> {
+                move(c, CampaignState.RUNNING, action, CtiEvent.CampaignStarted::new);
+                dialing.started(c);
+            }
+            case STOP -> move(c, CampaignState.LOADED, action, CtiEvent.CampaignStopped::new);
+            case UNLOAD -> {
+                if (c.state() == CampaignState.RUNNING) {
+                    move(c, CampaignState.LOADED, CampaignAction.STOP, CtiEvent.CampaignStopped::new);
+                }
+                move(c, CampaignState.UNLOADED, action, CtiEvent.CampaignUnloaded::new);
+                dialing.unloaded(c);
+            }
+        }
+        return c;
+    }
+
+    private void move(Campaign c, CampaignState next, CampaignAction action,
+                      java.util.function.Function<CtiEvent.CampaignInfo, CtiEvent> notice) {
+        if (!c.state().canMoveTo(next)) {
+            throw new AdminException(409, "campaign '" + c.name() + "' is " + c.state().statusName() + ": cannot "
+                    + action.name().toLowerCase(java.util.Locale.ROOT) + " it");
+        }
+        c.state(next);
+        roster.notify(c.plan().agentIds(), notice.apply(c.info()));
+    }
+
+    /** The campaigns an agent works on that are loaded or running ("My Campaigns"). */
+    public List<CtiEvent.CampaignInfo> activeFor(String agentId) {
+        List<CtiEvent.CampaignInfo> list = new ArrayList<>();
+        for (Campaign c : byName.values()) {
+            if (c.state() != CampaignState.UNLOADED && c.plan().agentIds().contains(agentId)) {
+                list.add(c.info());
+            }
+        }
+        return list;
+    }
+
+    /** Replays Loaded (and Started) to an agent who logs in after them. */
+    public void replayNotices(String agentId, Consumer<CtiEvent> send) {
+        for (Campaign c : byName.values()) {
+            if (c.state() == CampaignState.UNLOADED || !c.plan().agentIds().contains(agentId)) {
+                continue;
+            }
+            send.accept(new CtiEvent.CampaignLoaded(c.info()));
+            if (c.state() == CampaignState.RUNNING) {
+                send.accept(new CtiEvent.CampaignStarted(c.info()));
+            }
+        }
+    }
+}

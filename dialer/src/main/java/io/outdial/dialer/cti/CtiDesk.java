@@ -1,0 +1,210 @@
+package io.outdial.dialer.cti;
+
+import io.outdial.bridge.cti.AgentChannel;
+import io.outdial.bridge.cti.AgentDesk;
+import io.outdial.bridge.cti.CtiCommand;
+import io.outdial.bridge.cti.CtiErrorCodes;
+import io.outdial.bridge.cti.CtiEvent;
+import io.outdial.bridge.cti.CtiException;
+import io.outdial.dialer.agent.Agent;
+import io.outdial.dialer.agent.AgentRoster;
+import io.outdial.dialer.agent.AgentState;
+import io.outdial.dialer.agent.Interaction;
+import io.outdial.dialer.call.ProgressiveDialing;
+import io.outdial.dialer.campaign.Campaigns;
+import io.outdial.dialer.record.CallResult;
+import io.outdial.sip.call.CallExecutor;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The dialer's side of the CTI protocol: logins, agent states, call results and Mark Done. Every request is handed
+ * to the dialer executor, so agent state is only ever touched there.
+ */
+public final class CtiDesk implements AgentDesk {
+    private final CallExecutor dialer;
+    private final AgentRoster roster;
+    private final Campaigns campaigns;
+    private final ProgressiveDialing dialing;
+
+    public CtiDesk(CallExecutor dialer, AgentRoster roster, Campaigns campaigns, ProgressiveDialing dialing) {
+        this.dialer = dialer;
+        this.roster = roster;
+        this.campaigns = campaigns;
+        this.dialing = dialing;
+    }
+
+    @Override
+    public CompletableFuture<CtiEvent> login(CtiCommand.Login login, AgentChannel channel) {
+        CompletableFuture<CtiEvent> reply = new CompletableFuture<>();
+        dialer.execute(() -> {
+            try {
+                reply.complete(loginNow(login, channel));
+                // After LoggedIn: the notices of campaigns loaded before this login.
+                dialer.execute(() -> campaigns.replayNotices(login.agentId(), channel::send));
+            } catch (CtiException e) {
+                reply.completeExceptionally(e);
+            }
+        });
+        return reply;
+    }
+
+    private CtiEvent loginNow(CtiCommand.Login login, AgentChannel channel) {
+        Agent agent = roster.find(login.agentId())
+                .orElseThrow(() -> new CtiException(CtiErrorCodes.UNKNOWN_AGENT, "no agent '" + login.agentId() + "'"));
+        if (!secretMatches(agent.profile().secret(), login.secret())) {
+            throw new CtiException(CtiErrorCodes.BAD_CREDENTIALS, "wrong secret for agent '" + login.agentId() + "'");
+        }
+        String phone = login.phone() == null || login.phone().isBlank() ? agent.profile().phone() : login.phone();
+        if (phone == null || !(phone.startsWith("sip:") || phone.startsWith("sips:")) || !phone.contains("@")) {
+            throw new CtiException(CtiErrorCodes.INVALID, "phone must be a SIP URI such as sip:agent1@10.0.0.5:5060, got '"
+                    + phone + "'");
+        }
+        AgentChannel previous = agent.channel();
+        if (previous != null && previous != channel && previous.isOpen()) {
+            previous.close("agent " + agent.id() + " logged in from another desktop");
+        }
+        agent.channel(null);
+        if (agent.state() == AgentState.LOGGED_OUT) {
+            // Before the channel is attached: LoggedIn itself tells the new desktop its state.
+            agent.moveTo(AgentState.NOT_READY, "LoggedIn");
+        }
+        agent.channel(channel);
+        agent.logoutAfterCall(false);
+        if (!agent.state().isEngaged()) {
+            // A new phone only takes effect between calls.
+            agent.phone(phone);
+        }
+        return new CtiEvent.LoggedIn(login.requestId(), agent.id(), agent.state().wireName(),
+                campaigns.activeFor(agent.id()));
+    }
+
+    private static boolean secretMatches(String expected, String given) {
+        // An agent configured without a secret is phone-only: no desktop may log in as it.
+        return expected != null && given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                given.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void command(String agentId, CtiCommand command, AgentChannel channel) {
+        dialer.execute(() -> {
+            Agent agent = roster.find(agentId).orElse(null);
+            if (agent == null || agent.channel() != channel) {
+                channel.send(new CtiEvent.Error(command.requestId(), CtiErrorCodes.NOT_LOGGED_IN,
+                        "this connection is no longer the agent's desktop"));
+                return;
+            }
+            try {
+                handle(agent, command, channel);
+            } catch (CtiException e) {
+                channel.send(new CtiEvent.Error(command.requestId(), e.code(), e.getMessage()));
+            }
+        });
+    }
+
+    private void handle(Agent agent, CtiCommand command, AgentChannel channel) {
+        if (command instanceof CtiCommand.Ready r) {
+            ready(agent, r.requestId());
+        } else if (command instanceof CtiCommand.NotReady n) {
+            notReady(agent, n);
+        } else if (command instanceof CtiCommand.SetCallResult s) {
+            setCallResult(agent, s);
+        } else if (command instanceof CtiCommand.MarkDone m) {
+            markDone(agent, m);
+        } else if (command instanceof CtiCommand.Logout l) {
+            logout(agent, l, channel);
+        } else {
+            throw new CtiException(CtiErrorCodes.ALREADY_LOGGED_IN, "already logged in");
+        }
+    }
+
+    private void ready(Agent agent, String requestId) {
+        if (agent.state().isEngaged()) {
+            throw notAllowed("Ready", agent, "the agent goes Ready after Mark Done");
+        }
+        if (agent.state() == AgentState.READY) {
+            agent.send(new CtiEvent.AgentStateChanged(requestId, agent.id(), agent.state().wireName(), null));
+            return;
+        }
+        agent.moveTo(AgentState.READY, null, requestId);
+        dialing.pace();
+    }
+
+    private void notReady(Agent agent, CtiCommand.NotReady n) {
+        if (agent.state().isEngaged()) {
+            // Taken into account at Mark Done, so the call in hand is not disturbed.
+            agent.notReadyAfterCall(true);
+            agent.send(new CtiEvent.AgentStateChanged(n.requestId(), agent.id(), agent.state().wireName(),
+                    "NotReady after Mark Done"));
+            return;
+        }
+        agent.moveTo(AgentState.NOT_READY, n.reason(), n.requestId());
+    }
+
+    private Interaction ownInteraction(Agent agent, String interactionId) {
+        Interaction ix = agent.interaction();
+        if (ix == null || !ix.id().equals(interactionId) || ix.stage() == Interaction.Stage.DIALING) {
+            throw new CtiException(CtiErrorCodes.UNKNOWN_INTERACTION, "agent " + agent.id() + " has no interaction '"
+                    + interactionId + "'");
+        }
+        return ix;
+    }
+
+    private void setCallResult(Agent agent, CtiCommand.SetCallResult s) {
+        Interaction ix = ownInteraction(agent, s.interactionId());
+        if (ix.stage() != Interaction.Stage.ESTABLISHED && ix.stage() != Interaction.Stage.RELEASED) {
+            throw notAllowed("SetCallResult", agent, "the interaction is " + ix.stage().name().toLowerCase());
+        }
+        CallResult result;
+        try {
+            result = CallResult.parse(s.callResult() == null ? "" : s.callResult());
+        } catch (IllegalArgumentException e) {
+            throw new CtiException(CtiErrorCodes.INVALID_CALL_RESULT, e.getMessage());
+        }
+        ix.callResult(result);
+        agent.send(new CtiEvent.CallResultSet(s.requestId(), ix.id(), result.name()));
+    }
+
+    private void markDone(Agent agent, CtiCommand.MarkDone m) {
+        Interaction ix = ownInteraction(agent, m.interactionId());
+        if (ix.stage() != Interaction.Stage.RELEASED) {
+            throw notAllowed("MarkDone", agent, ix.stage() == Interaction.Stage.DONE
+                    ? "the interaction is already done" : "the call is still in progress");
+        }
+        dialing.markDone(agent, m.requestId());
+    }
+
+    private void logout(Agent agent, CtiCommand.Logout l, AgentChannel channel) {
+        if (agent.state().isEngaged()) {
+            throw notAllowed("Logout", agent, "finish the call and Mark Done first");
+        }
+        agent.moveTo(AgentState.LOGGED_OUT, "Logout", l.requestId());
+        agent.send(new CtiEvent.LoggedOut(l.requestId(), agent.id()));
+        agent.channel(null);
+        channel.close(null);
+    }
+
+    private static CtiException notAllowed(String command, Agent agent, String why) {
+        return new CtiException(CtiErrorCodes.NOT_ALLOWED, command + " is not allowed while " + agent.state().wireName() + ": " + why);
+    }
+
+    @Override
+    public void disconnected(String agentId, AgentChannel channel) {
+        dialer.execute(() -> roster.find(agentId).ifPresent(agent -> {
+            if (agent.channel() != channel) {
+                return;
+            }
+            agent.channel(null);
+            if (agent.state() == AgentState.AFTER_CALL_WORK && agent.interaction() != null
+                    && agent.interaction().stage() == Interaction.Stage.RELEASED) {
+                agent.logoutAfterCall(true);
+                dialing.markDone(agent, null);
+            } else if (agent.state().isEngaged()) {
+                agent.logoutAfterCall(true);
+            } else if (agent.state() != AgentState.LOGGED_OUT) {
+                agent.moveTo(AgentState.LOGGED_OUT, "DesktopDisconnected");
+            }
+        }));
+    }
+}

@@ -1,0 +1,79 @@
+package io.outdial.dialer.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.outdial.dialer.agent.AgentRoster;
+import io.outdial.dialer.agent.AgentState;
+import io.outdial.dialer.record.CallResult;
+import io.outdial.media.MediaEngine;
+import io.outdial.media.StreamStats;
+import io.outdial.sip.SipUserAgent;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The gateway's Prometheus metrics: calls, results, agents, media. */
+public final class DialerMetrics {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final AtomicInteger callsInProgress = new AtomicInteger();
+
+    public DialerMetrics(AgentRoster roster, MediaEngine media, SipUserAgent userAgent) {
+        Gauge.builder("outdial_calls_in_progress", callsInProgress, AtomicInteger::get)
+                .description("Campaign calls from dial to hang-up").register(registry);
+        for (AgentState s : AgentState.values()) {
+            Gauge.builder("outdial_agents", () -> roster.count(s)).tag("state", s.wireName())
+                    .description("Agents by voice state").register(registry);
+        }
+        FunctionCounter.builder("outdial_rtp_packets_relayed", media, MediaEngine::totalPacketsRelayed)
+                .description("RTP packets relayed between bridged legs").register(registry);
+        Gauge.builder("outdial_rtp_endpoints_open", media::openEndpoints)
+                .description("RTP ports in use").register(registry);
+        Gauge.builder("outdial_sip_legs_active", userAgent::activeLegs)
+                .description("SIP legs not yet terminated").register(registry);
+    }
+
+    /** Campaign calls between dial and hang-up. */
+    public void callsInProgress(int calls) {
+        callsInProgress.set(calls);
+    }
+
+    /** A contact was dialed. */
+    public void dialed(String campaign) {
+        Counter.builder("outdial_calls_dialed").tag("campaign", campaign)
+                .description("Contacts dialed").register(registry).increment();
+    }
+
+    /** A contact answered. */
+    public void answered(String campaign) {
+        Counter.builder("outdial_calls_answered").tag("campaign", campaign)
+                .description("Contacts that answered").register(registry).increment();
+    }
+
+    /** A call result was written on a record. */
+    public void result(String campaign, CallResult result) {
+        Counter.builder("outdial_call_results").tag("campaign", campaign).tag("result", result.name())
+                .description("Call results written, by result").register(registry).increment();
+    }
+
+    /** Adds a finished call's RTP counters per leg (contact or agent) and direction. */
+    public void legMedia(String leg, StreamStats stats) {
+        Counter.builder("outdial_rtp_leg_packets").tag("leg", leg).tag("direction", "in")
+                .description("RTP packets per call leg and direction, counted when the call ends")
+                .register(registry).increment(stats.packetsReceived());
+        Counter.builder("outdial_rtp_leg_packets").tag("leg", leg).tag("direction", "out")
+                .description("RTP packets per call leg and direction, counted when the call ends")
+                .register(registry).increment(stats.packetsSent());
+        Counter.builder("outdial_rtp_leg_bytes").tag("leg", leg).tag("direction", "in")
+                .description("RTP bytes per call leg and direction, counted when the call ends")
+                .register(registry).increment(stats.bytesReceived());
+        Counter.builder("outdial_rtp_leg_bytes").tag("leg", leg).tag("direction", "out")
+                .description("RTP bytes per call leg and direction, counted when the call ends")
+                .register(registry).increment(stats.bytesSent());
+    }
+
+    /** The Prometheus text exposition. */
+    public String scrape() {
+        return registry.scrape();
+    }
+}

@@ -1,0 +1,38 @@
+package io.outdial.dialer.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class AgentStateTest {
+
+    @Test
+    void aProgressiveCallTakesTheAgentThroughReservedBusyAndAfterCallWork() {
+        AgentState s = AgentState.LOGGED_OUT.moveTo(AgentState.NOT_READY)
+                .moveTo(AgentState.READY)
+                .moveTo(AgentState.RESERVED)
+                .moveTo(AgentState.BUSY)
+                .moveTo(AgentState.AFTER_CALL_WORK)
+                .moveTo(AgentState.READY);
+        assertEquals(AgentState.READY, s);
+    }
+
+    @Test
+    void aBusyAgentCannotGoReadyOrLeaveBeforeWrappingUp() {
+        assertThrows(IllegalStateException.class, () -> AgentState.BUSY.moveTo(AgentState.READY));
+        assertThrows(IllegalStateException.class, () -> AgentState.BUSY.moveTo(AgentState.LOGGED_OUT));
+        assertThrows(IllegalStateException.class, () -> AgentState.NOT_READY.moveTo(AgentState.RESERVED));
+    }
+
+    @Test
+    void engagedMeansHeldByACampaignCall() {
+        assertTrue(AgentState.RESERVED.isEngaged());
+        assertTrue(AgentState.BUSY.isEngaged());
+        assertTrue(AgentState.AFTER_CALL_WORK.isEngaged());
+        assertFalse(AgentState.READY.isEngaged());
+        assertFalse(AgentState.NOT_READY.isEngaged());
+    }
+}

@@ -1,0 +1,232 @@
+package io.outdial.dialer.call;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.outdial.dialer.record.CallResult;
+import io.outdial.media.RtpEndpoint;
+import io.outdial.sip.Bridge;
+import io.outdial.sip.DialRequest;
+import io.outdial.sip.Leg;
+import io.outdial.sip.LegEvent;
+import io.outdial.sip.LegEvent.EndReason;
+import io.outdial.sip.LegEvent.FailureKind;
+import io.outdial.sip.LegListener;
+import io.outdial.sip.LegState;
+import io.outdial.sip.SipUserAgent;
+import io.outdial.sip.TrunkConfig;
+import io.outdial.sip.Transport;
+import io.outdial.sip.call.CallExecutor;
+import io.outdial.sip.call.VirtualScheduler;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The call-phase logic of a progressive call, driven by scripted leg events (the SIP stack has its own ITs). */
+class CampaignCallTest {
+    private final ScriptedUserAgent ua = new ScriptedUserAgent();
+    private final List<String> milestones = new ArrayList<>();
+    private CallOutcome outcome;
+    private CampaignCall call;
+
+    @BeforeEach
+    void setUp() {
+        CallExecutor executor = new CallExecutor("test", Runnable::run, new VirtualScheduler(Instant.EPOCH));
+        TrunkConfig trunk = new TrunkConfig("127.0.0.1", 5070, Transport.UDP, null, "100", "Outdial");
+        DialRequest contact = DialRequest.contactViaTrunk(trunk, "2005550101", Duration.ofSeconds(30));
+        DialRequest agent = DialRequest.agentPhone("sip:agent1@127.0.0.1:5081", Transport.UDP, "2005550101",
+                "sample", Duration.ofSeconds(20));
+        call = new CampaignCall("ix-1", executor, ua, contact, agent, new CampaignCall.Observer() {
+            @Override
+            public void agentRinging(CampaignCall c) {
+                milestones.add("agentRinging");
+            }
+
+            @Override
+            public void connected(CampaignCall c) {
+                milestones.add("connected");
+            }
+
+            @Override
+            public void finished(CampaignCall c, CallOutcome o) {
+                milestones.add("finished");
+                outcome = o;
+            }
+        });
+        call.start();
+    }
+
+    @Test
+    void busyContactGetsBusyResultAndAgentIsNeverCalled() {
+        ua.legs.get(0).fail(486);
+        assertEquals(1, ua.legs.size());
+        assertEquals(List.of("finished"), milestones);
+        assertEquals(CallResult.BUSY, outcome.result());
+        assertTrue(outcome.attempted());
+        assertFalse(outcome.agentConnected());
+    }
+
+    @Test
+    void answeredContactIsBridgedToTheAgentAndEndsAsAnswer() {
+        ScriptedLeg contact = ua.legs.get(0);
+        contact.answer();
+        ScriptedLeg agent = ua.legs.get(1);
+        assertEquals("sip:agent1@127.0.0.1:5081", agent.target());
+        agent.answer();
+        assertEquals(1, ua.bridges);
+        contact.end(EndReason.REMOTE_HANGUP);
+        assertEquals(LegState.ENDED, agent.state(), "the contact's BYE ends the agent's leg");
+        assertEquals(List.of("agentRinging", "connected", "finished"), milestones);
+        assertEquals(CallResult.ANSWER, outcome.result());
+        assertTrue(outcome.agentConnected());
+    }
+
+    @Test
+    void agentPhoneNotAnsweringAbandonsTheContactAndFlagsTheAgent() {
+        ScriptedLeg contact = ua.legs.get(0);
+        contact.answer();
+        ua.legs.get(1).fail(480);
+        assertEquals(LegState.ENDED, contact.state(), "the waiting contact is hung up");
+        assertEquals(CallResult.ABANDONED, outcome.result());
+        assertTrue(outcome.agentFailed());
+    }
+
+    @Test
+    void contactHangingUpBeforeTheAgentAnswersIsAbandoned() {
+        ScriptedLeg contact = ua.legs.get(0);
+        contact.answer();
+        contact.end(EndReason.REMOTE_HANGUP);
+        assertEquals(LegState.FAILED, ua.legs.get(1).state(), "the ringing agent phone is cancelled");
+        assertEquals(CallResult.ABANDONED, outcome.result());
+        assertFalse(outcome.agentFailed());
+    }
+
+    @Test
+    void droppingACallThatIsStillRingingLeavesTheRecordUnattempted() {
+        call.drop();
+        assertFalse(outcome.attempted());
+        assertEquals(1, ua.legs.size());
+    }
+
+    @Test
+    void droppingWhileTheAgentIsBeingCalledIsADroppedCall() {
+        ua.legs.get(0).answer();
+        call.drop();
+        assertEquals(CallResult.DROPPED, outcome.result());
+        assertEquals(List.of("agentRinging", "finished"), milestones);
+    }
+
+    @Test
+    void ringTimeoutIsNoAnswer() {
+        ScriptedLeg contact = ua.legs.get(0);
+        contact.failWith(487, FailureKind.RING_TIMEOUT);
+        assertEquals(CallResult.NO_ANSWER, outcome.result());
+        assertNull(ua.legs.size() > 1 ? ua.legs.get(1) : null);
+    }
+
+    /** Legs whose events the test scripts; hangup behaves like the real stack (CANCEL before, BYE after answer). */
+    private static final class ScriptedLeg implements Leg {
+        private final String target;
+        private final LegListener listener;
+        private LegState state = LegState.CALLING;
+        private Runnable onEnd = () -> { };
+
+        ScriptedLeg(String target, LegListener listener) {
+            this.target = target;
+            this.listener = listener;
+        }
+
+        void answer() {
+            state = state.moveTo(LegState.ANSWERED);
+            listener.onEvent(new LegEvent.Answered(this));
+        }
+
+        void fail(int status) {
+            failWith(status, FailureKind.REJECTED);
+        }
+
+        void failWith(int status, FailureKind kind) {
+            state = state.moveTo(LegState.FAILED);
+            listener.onEvent(new LegEvent.Failed(this, status, "scripted", kind));
+        }
+
+        void end(EndReason reason) {
+            state = state.moveTo(LegState.ENDED);
+            listener.onEvent(new LegEvent.Ended(this, reason));
+            onEnd.run();
+        }
+
+        @Override
+        public String callId() {
+            return target;
+        }
+
+        @Override
+        public String target() {
+            return target;
+        }
+
+        @Override
+        public LegState state() {
+            return state;
+        }
+
+        @Override
+        public CallExecutor executor() {
+            return null;
+        }
+
+        @Override
+        public RtpEndpoint media() {
+            return null;
+        }
+
+        @Override
+        public void hangup() {
+            if (state.isTerminal()) {
+                return;
+            }
+            if (state == LegState.ANSWERED) {
+                end(EndReason.LOCAL_HANGUP);
+            } else {
+                failWith(487, FailureKind.CANCELLED);
+            }
+        }
+    }
+
+    private static final class ScriptedUserAgent implements SipUserAgent {
+        final List<ScriptedLeg> legs = new ArrayList<>();
+        int bridges;
+
+        @Override
+        public Leg dial(DialRequest request, CallExecutor executor, LegListener listener) {
+            ScriptedLeg leg = new ScriptedLeg(request.requestUri(), listener);
+            legs.add(leg);
+            return leg;
+        }
+
+        @Override
+        public Bridge bridge(Leg a, Leg b) {
+            bridges++;
+            ScriptedLeg sa = (ScriptedLeg) a;
+            ScriptedLeg sb = (ScriptedLeg) b;
+            sa.onEnd = sb::hangup;
+            sb.onEnd = sa::hangup;
+            return null;
+        }
+
+        @Override
+        public int activeLegs() {
+            return (int) legs.stream().filter(l -> !l.state().isTerminal()).count();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.outdial.dialer.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A real WebSocket client speaking the CTI protocol, as an agent desktop would. */
+final class CtiClient implements AutoCloseable {
+    private final BlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
+    private final List<JsonNode> seen = new ArrayList<>();
+    private final WebSocket socket;
+
+    CtiClient(String url) {
+        this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create(url), new WebSocket.Listener() {
+                    private final StringBuilder partial = new StringBuilder();
+
+                    @Override
+                    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                        partial.append(data);
+                        if (last) {
+                            try {
+                                inbox.add(GatewayHarness.JSON.readTree(partial.toString()));
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                            partial.setLength(0);
+                        }
+                        ws.request(1);
+                        return null;
+                    }
+                }).join();
+    }
+
+    void send(String json) {
+        socket.sendText(json, true).join();
+    }
+
+    /** The next event of {@code type}, skipping (but remembering) others. */
+    JsonNode await(String type, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            JsonNode e = left > 0 ? inbox.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (e == null) {
+                throw new AssertionError("no " + type + " within " + limit + "; seen: " + types());
+            }
+            seen.add(e);
+            if (type.equals(e.path("type").asText())) {
+                return e;
+            }
+        }
+    }
+
+    /** Types of every event consumed so far, in arrival order. */
+    List<String> types() {
+        return seen.stream().map(e -> e.path("type").asText()).toList();
+    }
+
+    @Override
+    public void close() {
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+    }
+}

@@ -1,0 +1,148 @@
+package io.outdial.dialer.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.outdial.dialer.Gateway;
+import io.outdial.dialer.config.ConfigLoader;
+import io.outdial.dialer.record.RecordStatus;
+import io.outdial.dialer.store.CallingRecord;
+import io.outdial.sip.testing.FreePorts;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The real gateway started in-process on free loopback ports with a fresh in-memory store, plus the HTTP client a
+ * supervisor would use. Contacts and phones are real SIPp processes started by the tests.
+ */
+final class GatewayHarness implements AutoCloseable {
+    private static final AtomicInteger RUN = new AtomicInteger();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Gateway gateway;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private GatewayHarness(Gateway gateway) {
+        this.gateway = gateway;
+    }
+
+    /**
+     * Starts a gateway whose trunk is {@code trunkHostPort}; {@code agentsYaml} and {@code campaignsYaml} are the
+     * YAML list items of {@code agents:} and {@code campaigns:} (indented by four spaces).
+     */
+    static GatewayHarness start(String trunkHostPort, String agentsYaml, String campaignsYaml) throws IOException {
+        int run = RUN.incrementAndGet();
+        int rtpMin = 30000 + (int) (ProcessHandle.current().pid() % 50) * 400 + (run % 10) * 40;
+        int sipPort = FreePorts.sip();
+        String[] trunk = trunkHostPort.split(":");
+        String yaml = """
+                sip:
+                  host: 127.0.0.1
+                  udpPort: %d
+                  tcpPort: %d
+                trunk:
+                  host: %s
+                  port: %s
+                  callerId: "18005550100"
+                rtp:
+                  bindAddress: 127.0.0.1
+                  portMin: %d
+                  portMax: %d
+                http:
+                  host: 127.0.0.1
+                  port: 0
+                database:
+                  url: "jdbc:h2:mem:it-%d-%d;DB_CLOSE_DELAY=-1"
+                dialing:
+                  ringTimeout: 15s
+                  agentRingTimeout: 15s
+                agents:
+                %s
+                campaigns:
+                %s
+                """.formatted(sipPort, sipPort, trunk[0], trunk[1], rtpMin, rtpMin + 39,
+                ProcessHandle.current().pid(), run, agentsYaml, campaignsYaml);
+        Path dir = Files.createTempDirectory("outdial-it");
+        return new GatewayHarness(Gateway.start(ConfigLoader.parse(yaml, dir)));
+    }
+
+    Gateway gateway() {
+        return gateway;
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + gateway.httpPort();
+    }
+
+    String ctiUrl() {
+        return "ws://127.0.0.1:" + gateway.httpPort() + "/cti";
+    }
+
+    /** POSTs {@code body} and returns the JSON answer; fails on a non-2xx status. */
+    JsonNode post(String path, String body) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 != 2) {
+            throw new AssertionError("POST " + path + " -> " + r.statusCode() + " " + r.body());
+        }
+        return JSON.readTree(r.body());
+    }
+
+    /** GETs {@code path} as text; fails on a non-2xx status. */
+    String get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 != 2) {
+            throw new AssertionError("GET " + path + " -> " + r.statusCode() + " " + r.body());
+        }
+        return r.body();
+    }
+
+    /** Uploads records, then loads and starts the campaign, as a supervisor does. */
+    void uploadAndStart(String campaign, String csv) throws IOException, InterruptedException {
+        JsonNode report = post("/api/campaigns/" + campaign + "/records", csv);
+        if (report.path("rejected").size() > 0) {
+            throw new AssertionError("rows rejected: " + report);
+        }
+        post("/api/campaigns/" + campaign + "/load", "");
+        post("/api/campaigns/" + campaign + "/start", "");
+    }
+
+    /** The value of one Prometheus sample line (name with its labels as printed), or 0 if absent. */
+    double metric(String sample) throws IOException, InterruptedException {
+        for (String line : get("/metrics").split("\n")) {
+            if (line.startsWith(sample + " ")) {
+                return Double.parseDouble(line.substring(sample.length() + 1).trim());
+            }
+        }
+        return 0;
+    }
+
+    List<CallingRecord> records(String campaign) {
+        return gateway.store().records(campaign);
+    }
+
+    Map<RecordStatus, Integer> counts(String campaign) {
+        return gateway.store().countByStatus(campaign);
+    }
+
+    /** Waits until every record of the campaign is Updated and no call is up. */
+    List<CallingRecord> awaitAllUpdated(String campaign, Duration limit) {
+        Await.until(limit, "every record Updated", () -> gateway.dialing().callsInProgress() == 0
+                && records(campaign).stream().allMatch(r -> r.status() == RecordStatus.UPDATED));
+        return records(campaign);
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+    }
+}

@@ -1,0 +1,195 @@
+package io.outdial.dialer.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.outdial.dialer.record.CallResult;
+import io.outdial.dialer.record.RecordStatus;
+import io.outdial.dialer.store.CallingRecord;
+import io.outdial.sip.testing.Sipp;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One progressive campaign call end to end: the in-process gateway, real SIPp contacts and agent phones over
+ * loopback, real RTP, real HTTP and a real WebSocket desktop.
+ */
+class ProgressiveCampaignIT {
+    private static final Duration LIMIT = Duration.ofSeconds(40);
+
+    private static String phoneOnlyAgent(Sipp phone) {
+        return "  - { id: agent1, phone: \"" + phone.uri("agent1") + "\", autoReady: true, wrapUp: 0s }";
+    }
+
+    private static String campaign(String agents) {
+        return "  - { name: it, description: \"integration\", dialingMode: progressive, agents: [" + agents + "],"
+                + " autoLoad: false, autoStart: false }";
+    }
+
+    @Test
+    void answeredContactIsBridgedToTheAgentWithRtpBothWaysAndEndsAsAnswer() throws Exception {
+        try (Sipp phone = Sipp.scenario("agent-phone.xml").calls(10).timeout(Duration.ofMinutes(2)).start();
+             Sipp contact = Sipp.scenario("uas-answer.xml").talkTime(Duration.ofSeconds(3)).calls(1).start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), phoneOnlyAgent(phone), campaign("agent1"))) {
+            gw.uploadAndStart("it", "contact_info,first_name\n2005550101,Ann\n");
+
+            CallingRecord r = gw.awaitAllUpdated("it", LIMIT).get(0);
+            assertEquals(CallResult.ANSWER, r.callResult());
+            assertEquals(1, r.attempt());
+            assertEquals("agent1", r.agentId());
+            assertTrue(contact.awaitExit(LIMIT).passed(), "the contact's scenario completed");
+            // Real packets crossed the bridge in both directions.
+            assertTrue(gw.metric("outdial_rtp_leg_packets_total{direction=\"in\",leg=\"contact\"}") > 20);
+            assertTrue(gw.metric("outdial_rtp_leg_packets_total{direction=\"out\",leg=\"contact\"}") > 20);
+            assertTrue(gw.metric("outdial_rtp_leg_packets_total{direction=\"in\",leg=\"agent\"}") > 20);
+            assertTrue(gw.metric("outdial_rtp_leg_packets_total{direction=\"out\",leg=\"agent\"}") > 20);
+            assertTrue(gw.metric("outdial_rtp_packets_relayed_total") > 40);
+            assertEquals(1.0, gw.metric("outdial_call_results_total{campaign=\"it\",result=\"ANSWER\"}"));
+            Await.until(LIMIT, "both legs released", () -> gw.gateway().userAgent().activeLegs() == 0);
+        }
+    }
+
+    @Test
+    void busyContactGetsBusyResultAndAgentIsNeverCalled() throws Exception {
+        try (Sipp phone = Sipp.scenario("agent-phone.xml").calls(10).timeout(Duration.ofMinutes(2)).start();
+             Sipp contact = Sipp.scenario("uas-busy.xml").calls(1).start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), phoneOnlyAgent(phone), campaign("agent1"))) {
+            gw.uploadAndStart("it", "contact_info\n4865550102\n");
+
+            CallingRecord r = gw.awaitAllUpdated("it", LIMIT).get(0);
+            assertEquals(CallResult.BUSY, r.callResult());
+            assertEquals(1, r.attempt());
+            assertEquals(0.0, gw.metric("outdial_calls_answered_total{campaign=\"it\"}"));
+            Sipp.Result agentPhone = phone.stop();
+            assertEquals(0, agentPhone.successful() + agentPhone.failed(), "the agent's phone never rang");
+        }
+    }
+
+    @Test
+    void contactThatNeverAnswersIsNoAnswerAfterTheRingTimeout() throws Exception {
+        try (Sipp phone = Sipp.scenario("agent-phone.xml").calls(10).timeout(Duration.ofMinutes(2)).start();
+             Sipp contact = Sipp.scenario("uas-ring-forever.xml").calls(1).start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), phoneOnlyAgent(phone), campaign("agent1"))) {
+            long start = System.nanoTime();
+            gw.uploadAndStart("it", "contact_info\n9995550103\n");
+
+            CallingRecord r = gw.awaitAllUpdated("it", LIMIT).get(0);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertEquals(CallResult.NO_ANSWER, r.callResult());
+            assertTrue(took.compareTo(Duration.ofSeconds(15)) >= 0, "rang at least 15 s, took " + took);
+            assertTrue(contact.awaitExit(LIMIT).passed(), "SIPp saw CANCEL, answered 487 and got the ACK");
+        }
+    }
+
+    @Test
+    void notFoundIsWrongNumber() throws Exception {
+        try (Sipp phone = Sipp.scenario("agent-phone.xml").calls(10).timeout(Duration.ofMinutes(2)).start();
+             Sipp contact = Sipp.scenario("uas-not-found.xml").calls(1).start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), phoneOnlyAgent(phone), campaign("agent1"))) {
+            gw.uploadAndStart("it", "contact_info\n4045550104\n");
+
+            assertEquals(CallResult.WRONG_NUMBER, gw.awaitAllUpdated("it", LIMIT).get(0).callResult());
+        }
+    }
+
+    @Test
+    void desktopSeesTheCallInOrderSetsAResultAndMarksDone() throws Exception {
+        try (Sipp phone = Sipp.scenario("agent-phone.xml").calls(10).timeout(Duration.ofMinutes(2)).start();
+             Sipp contact = Sipp.scenario("uas-answer.xml").talkTime(Duration.ofSeconds(2)).calls(1).start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(),
+                     "  - { id: ann, secret: s3cret }", campaign("ann"))) {
+            gw.post("/api/campaigns/it/records", "contact_info,first_name,balance\n2005550105,Bob,120.50\n");
+            gw.post("/api/campaigns/it/load", "");
+            try (CtiClient desk = new CtiClient(gw.ctiUrl())) {
+                desk.send("{\"type\":\"Login\",\"requestId\":\"1\",\"agentId\":\"ann\",\"secret\":\"s3cret\","
+                        + "\"phone\":\"" + phone.uri("ann") + "\"}");
+                JsonNode loggedIn = desk.await("LoggedIn", LIMIT);
+                assertEquals("NotReady", loggedIn.path("state").asText());
+                assertEquals("it", desk.await("CampaignLoaded", LIMIT).path("campaign").path("name").asText());
+                gw.post("/api/campaigns/it/start", "");
+                desk.await("CampaignStarted", LIMIT);
+                desk.send("{\"type\":\"Ready\",\"requestId\":\"2\"}");
+
+                JsonNode ringing = desk.await("InteractionRinging", LIMIT);
+                JsonNode record = ringing.path("interaction").path("record");
+                assertEquals("2005550105", record.path("contact_info").asText());
+                assertEquals("Bob", record.path("first_name").asText());
+                String ix = ringing.path("interaction").path("interactionId").asText();
+                desk.await("InteractionEstablished", LIMIT);
+                desk.await("InteractionReleased", LIMIT);
+                assertEquals(List.of("LoggedIn", "CampaignLoaded", "CampaignStarted", "AgentStateChanged",
+                        "AgentStateChanged", "InteractionRinging", "AgentStateChanged", "InteractionEstablished",
+                        "AgentStateChanged", "InteractionReleased"), desk.types());
+
+                desk.send("{\"type\":\"SetCallResult\",\"requestId\":\"3\",\"interactionId\":\"" + ix
+                        + "\",\"callResult\":\"WRONG_PARTY\"}");
+                desk.await("CallResultSet", LIMIT);
+                desk.send("{\"type\":\"MarkDone\",\"requestId\":\"4\",\"interactionId\":\"" + ix + "\"}");
+                assertEquals("WRONG_PARTY", desk.await("InteractionDone", LIMIT).path("callResult").asText());
+                assertEquals("Ready", desk.await("AgentStateChanged", LIMIT).path("state").asText());
+            }
+            CallingRecord r = gw.records("it").get(0);
+            assertEquals(RecordStatus.UPDATED, r.status());
+            assertEquals(CallResult.WRONG_PARTY, r.callResult());
+            assertEquals("ann", r.agentId());
+        }
+    }
+
+    @Test
+    void unloadingWhileContactsRingLeavesNothingRetrieved() throws Exception {
+        try (Sipp phone1 = Sipp.scenario("agent-phone.xml").calls(10).timeout(Duration.ofMinutes(2)).start();
+             Sipp phone2 = Sipp.scenario("agent-phone.xml").calls(10).timeout(Duration.ofMinutes(2)).start();
+             Sipp contact = Sipp.scenario("uas-ring-forever.xml").calls(4).timeout(Duration.ofMinutes(2)).start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(),
+                     phoneOnlyAgent(phone1) + "\n  - { id: agent2, phone: \"" + phone2.uri("agent2")
+                             + "\", autoReady: true }", campaign("agent1, agent2"))) {
+            gw.uploadAndStart("it", "contact_info\n9990000001\n9990000002\n9990000003\n9990000004\n");
+            Await.until(LIMIT, "two contacts ringing", () -> gw.gateway().dialing().callsInProgress() == 2);
+
+            gw.post("/api/campaigns/it/unload", "");
+
+            Await.until(LIMIT, "calls gone", () -> gw.gateway().dialing().callsInProgress() == 0);
+            Await.until(LIMIT, "records settled",
+                    () -> gw.counts("it").getOrDefault(RecordStatus.RETRIEVED, 0) == 0);
+            Map<RecordStatus, Integer> counts = gw.counts("it");
+            assertEquals(4, counts.getOrDefault(RecordStatus.READY, 0), "cancelled before answer: back to Ready");
+            assertTrue(gw.records("it").stream().allMatch(r -> r.attempt() == 0));
+        }
+    }
+
+    @Test
+    void killingContactsMidCallThenUnloadingLosesNoRecord() throws Exception {
+        try (Sipp phone1 = Sipp.scenario("agent-phone.xml").calls(10).timeout(Duration.ofMinutes(2)).start();
+             Sipp phone2 = Sipp.scenario("agent-phone.xml").calls(10).timeout(Duration.ofMinutes(2)).start();
+             Sipp contact = Sipp.scenario("uas-answer-wait-bye.xml").calls(5).timeout(Duration.ofMinutes(2)).start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(),
+                     phoneOnlyAgent(phone1) + "\n  - { id: agent2, phone: \"" + phone2.uri("agent2")
+                             + "\", autoReady: true }", campaign("agent1, agent2"))) {
+            gw.uploadAndStart("it", "contact_info\n2000000001\n2000000002\n2000000003\n2000000004\n2000000005\n");
+            Await.until(LIMIT, "two calls connected", () -> metricQuietly(gw, "outdial_agents{state=\"Busy\"}") == 2);
+
+            contact.stop(); // the contacts' side dies: no BYE will ever come from it
+            gw.post("/api/campaigns/it/unload", "");
+
+            Await.until(Duration.ofSeconds(60), "calls gone", () -> gw.gateway().dialing().callsInProgress() == 0);
+            Await.until(LIMIT, "records settled",
+                    () -> gw.counts("it").getOrDefault(RecordStatus.RETRIEVED, 0) == 0);
+            Map<RecordStatus, Integer> counts = gw.counts("it");
+            assertEquals(2, counts.getOrDefault(RecordStatus.UPDATED, 0), "the two talked calls keep their result");
+            assertEquals(3, counts.getOrDefault(RecordStatus.READY, 0), "the others were never dialed");
+            assertTrue(gw.records("it").stream().filter(r -> r.status() == RecordStatus.UPDATED)
+                    .allMatch(r -> r.callResult() == CallResult.ANSWER));
+        }
+    }
+
+    private static double metricQuietly(GatewayHarness gw, String sample) {
+        try {
+            return gw.metric(sample);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
