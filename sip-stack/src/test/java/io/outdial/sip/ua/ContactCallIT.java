@@ -15,6 +15,7 @@ import io.outdial.sip.testing.GatewayUnderTest;
 import io.outdial.sip.testing.LegEvents;
 import io.outdial.sip.testing.Sipp;
 import io.outdial.sip.call.CallExecutor;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -81,6 +82,24 @@ class ContactCallIT {
             assertEquals(LegEvent.FailureKind.REJECTED, failed.kind());
             assertEquals("Busy Here", failed.reason());
             assertSippPassed(contact);
+        }
+    }
+
+    @Test
+    void outboundProxyGetsTheInviteWithALooseRoute() throws Exception {
+        try (Sipp proxy = Sipp.scenario("uas-busy.xml").start()) {
+            // The trunk itself is unreachable: only the Route header can bring the INVITE to SIPp.
+            TrunkConfig trunk = new TrunkConfig("127.0.0.1", FreePorts.udp(), Transport.UDP, proxy.hostPort(), "100",
+                    null);
+            LegEvents events = new LegEvents();
+            gateway.ua().dial(DialRequest.contactViaTrunk(trunk, "4865550000", RING), gateway.newCall(), events);
+
+            assertEquals(486, events.awaitType(LegEvent.Failed.class, STEP).status());
+            Sipp.Result result = proxy.awaitExit(STEP);
+            assertTrue(result.passed(), result::describe);
+            String trace = Files.readString(result.messageFile());
+            assertTrue(trace.contains("Route: <sip:" + proxy.hostPort() + ";lr>"), trace);
+            assertTrue(trace.contains("INVITE sip:4865550000@127.0.0.1:" + trunk.port() + " SIP/2.0"), trace);
         }
     }
 
