@@ -10,6 +10,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class StackProperties {
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
+    /**
+     * The RI drops early dialogs after 3 minutes by default, which would cut a long ring short; each leg bounds its
+     * own early phase (ring timeout, then the CANCEL guard), so the stack's limit only has to stay out of the way.
+     */
+    private static final int EARLY_DIALOG_TIMEOUT_SECONDS = 3600;
+
     /** Bounds what one TCP peer can make us buffer for a single message. */
     private static final int MAX_MESSAGE_SIZE = 64 * 1024;
 
@@ -31,6 +37,7 @@ final class StackProperties {
         p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", Slf4jMessageLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(MAX_MESSAGE_SIZE));
+        p.setProperty("gov.nist.javax.sip.EARLY_DIALOG_TIMEOUT_SECONDS", Integer.toString(EARLY_DIALOG_TIMEOUT_SECONDS));
         return p;
     }
 }
