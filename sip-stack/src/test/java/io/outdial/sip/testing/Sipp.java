@@ -111,9 +111,15 @@ public final class Sipp implements AutoCloseable {
         return result(process.exitValue());
     }
 
-    /** Kills SIPp now (if still running) and returns what it had counted. */
+    /**
+     * Stops SIPp now (SIGTERM, which lets it write its last statistics; SIGKILL if it lingers) and returns what it
+     * had counted. For scenarios that serve calls until stopped, such as agent phones.
+     */
     public Result stop() throws InterruptedException {
-        process.destroyForcibly();
+        process.destroy();
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
         return result(process.waitFor());
     }
 
