@@ -9,11 +9,11 @@ import io.outdial.sip.SipConfig;
  * @param udpPort   UDP port, 0 for none
  * @param tcpPort   TCP port, 0 for none
  * @param userAgent value of the User-Agent header
- * @param threads   JAIN-SIP worker threads
+ * @param threads   JAIN-SIP worker threads; 1 (the default) keeps each call's messages in arrival order
  */
 public record SipSettings(String host, int udpPort, int tcpPort, String userAgent, int threads) {
 
-    public static final SipSettings DEFAULTS = new SipSettings("127.0.0.1", 5060, 5060, "Outdial/0.1", 4);
+    public static final SipSettings DEFAULTS = new SipSettings("127.0.0.1", 5060, 5060, "Outdial/0.1", 1);
 
     static SipSettings read(YamlSection s) {
         SipSettings d = DEFAULTS;
