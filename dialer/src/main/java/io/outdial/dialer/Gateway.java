@@ -9,6 +9,7 @@ import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.call.ProgressiveDialing;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.CampaignPlan;
+import io.outdial.dialer.campaign.CampaignState;
 import io.outdial.dialer.campaign.Campaigns;
 import io.outdial.dialer.config.GatewayConfig;
 import io.outdial.dialer.cti.CtiDesk;
@@ -44,18 +45,28 @@ public final class Gateway implements AutoCloseable {
     private final SystemScheduler scheduler = new SystemScheduler();
     private final ExecutorService workers = Executors.newFixedThreadPool(4, named("outdial-call"));
     private final ExecutorService database;
-    private final CallingListStore store;
-    private final NettyMediaEngine media;
-    private final JainSipUserAgent userAgent;
-    private final AgentRoster roster;
-    private final Campaigns campaigns;
-    private final ProgressiveDialing dialing;
-    private final DialerContext ctx;
-    private final AgentBridgeServer bridge;
+    private CallingListStore store;
+    private NettyMediaEngine media;
+    private JainSipUserAgent userAgent;
+    private AgentRoster roster;
+    private Campaigns campaigns;
+    private ProgressiveDialing dialing;
+    private DialerContext ctx;
+    private AgentBridgeServer bridge;
 
     private Gateway(GatewayConfig config) {
         this.config = config;
         this.database = Executors.newFixedThreadPool(config.database().poolSize(), named("outdial-db"));
+        try {
+            startParts(config);
+        } catch (RuntimeException e) {
+            // A port in use or a bad database: stop what did start, so the process can exit or retry cleanly.
+            close();
+            throw e;
+        }
+    }
+
+    private void startParts(GatewayConfig config) {
         this.store = CallingListStore.open(config.database().url(), config.database().user(),
                 config.database().password(), config.database().poolSize(), config.dialing().defaultTimeZone());
         int recovered = store.recoverRetrieved();
@@ -132,9 +143,15 @@ public final class Gateway implements AutoCloseable {
             }
         }
         for (Campaign c : campaigns.all()) {
-            if (c.plan().autoLoad() || c.plan().autoStart()) {
-                campaigns.apply(c.name(), CampaignAction.LOAD);
+            if (!c.plan().autoLoad()) {
+                continue;
             }
+            if (!c.plan().supported()) {
+                LOG.error("campaigns[{}].dialingMode: '{}' is not supported by this gateway yet (supported: {});"
+                        + " campaign left unloaded", c.name(), c.plan().dialingMode(), CampaignPlan.SUPPORTED_MODES);
+                continue;
+            }
+            campaigns.apply(c.name(), CampaignAction.LOAD);
             if (c.plan().autoStart()) {
                 campaigns.apply(c.name(), CampaignAction.START);
             }
@@ -170,23 +187,23 @@ public final class Gateway implements AutoCloseable {
         return config;
     }
 
-    /** Stops dialing, hangs up every call (waiting a bounded time for the legs to end), then stops every part. */
+    /**
+     * Stops dialing, hangs up every call (waiting a bounded time for the legs to end), marks done the interactions
+     * agents had not finished, waits for the last store writes, then stops every part. Safe on a partly started
+     * gateway.
+     */
     @Override
     public void close() {
         List<Runnable> steps = new ArrayList<>();
         if (dialing != null) {
             steps.add(() -> {
                 onDialer(() -> campaigns.all().forEach(c -> {
-                    if (c.state() != io.outdial.dialer.campaign.CampaignState.UNLOADED) {
+                    if (c.state() != CampaignState.UNLOADED) {
                         campaigns.apply(c.name(), CampaignAction.UNLOAD);
                     }
                 })).join();
                 dialing.dropAll();
-                try {
-                    dialing.idle().get(10, TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    LOG.warn("calls still up after 10 s at shutdown; their records stay Retrieved until next start");
-                }
+                awaitQuietly(dialing.idle(), 10, "calls still up after 10 s: the SIP stack will end them");
             });
         }
         if (bridge != null) {
@@ -194,6 +211,12 @@ public final class Gateway implements AutoCloseable {
         }
         if (userAgent != null) {
             steps.add(userAgent::close);
+        }
+        if (dialing != null) {
+            steps.add(() -> {
+                awaitQuietly(dialing.idle(), 5, "calls still up after the SIP stack stopped");
+                awaitQuietly(dialing.finishInteractions(), 10, "store writes still running after 10 s");
+            });
         }
         if (media != null) {
             steps.add(media::close);
@@ -217,6 +240,16 @@ public final class Gateway implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("while stopping: {}", e.toString());
             }
+        }
+    }
+
+    private static void awaitQuietly(CompletableFuture<Void> done, int seconds, String otherwise) {
+        try {
+            done.get(seconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warn(otherwise);
         }
     }
 

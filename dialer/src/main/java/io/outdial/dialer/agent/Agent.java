@@ -33,8 +33,7 @@ public final class Agent {
 
     /** Moves to {@code next} (throws on a move the table forbids) and tells the desktop. */
     public void moveTo(AgentState next, String reason) {
-        state = state.moveTo(next);
-        send(new CtiEvent.AgentStateChanged(null, id(), state.wireName(), reason));
+        moveTo(next, reason, null);
     }
 
     /** Like {@link #moveTo} but answering a desktop request, echoing its id. */

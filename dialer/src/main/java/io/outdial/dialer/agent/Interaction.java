@@ -3,6 +3,7 @@ package io.outdial.dialer.agent;
 import io.outdial.bridge.cti.CtiEvent;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.store.CallingRecord;
+import io.outdial.sip.call.Cancellable;
 import java.util.concurrent.CompletableFuture;
 
 /** One campaign call as its agent works it: from the agent's phone ringing to Mark Done. Dialer-executor confined. */
@@ -19,6 +20,7 @@ public final class Interaction {
     private CallResult callResult;
     /** Completes once the call's result is in the store; Mark Done's own write chains on it. */
     private CompletableFuture<Void> stored = new CompletableFuture<>();
+    private Cancellable wrapUpTimer;
 
     public Interaction(String id, String campaign, CallingRecord record) {
         this.id = id;
@@ -61,6 +63,15 @@ public final class Interaction {
 
     public void stored(CompletableFuture<Void> write) {
         this.stored = write;
+    }
+
+    /** The automatic Mark Done of a phone-only agent, or null. */
+    public Cancellable wrapUpTimer() {
+        return wrapUpTimer;
+    }
+
+    public void wrapUpTimer(Cancellable timer) {
+        this.wrapUpTimer = timer;
     }
 
     /** The interaction as the CTI protocol carries it. */

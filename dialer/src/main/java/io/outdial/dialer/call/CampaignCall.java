@@ -48,6 +48,8 @@ public final class CampaignCall {
     private boolean agentConnected;
     private boolean agentFailed;
     private boolean contactAttempted = true;
+    /** drop() was asked while dialing: an answer that was already on its way is hung up, not connected. */
+    private boolean dropped;
 
     public CampaignCall(String id, CallExecutor executor, SipUserAgent userAgent, DialRequest contactRequest,
                         DialRequest agentRequest, Observer observer) {
@@ -74,6 +76,7 @@ public final class CampaignCall {
         executor.execute(() -> {
             switch (phase) {
                 case DIALING_CONTACT -> {
+                    dropped = true;
                     if (contact != null) {
                         contact.hangup();
                     }
@@ -106,6 +109,9 @@ public final class CampaignCall {
     }
 
     private void onContactAnswered() {
+        if (dropped) {
+            release(CallResult.DROPPED);
+        }
         if (phase != CallPhase.DIALING_CONTACT) {
             contact.hangup();
             return;

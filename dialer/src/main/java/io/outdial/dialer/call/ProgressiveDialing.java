@@ -1,6 +1,5 @@
 package io.outdial.dialer.call;
 
-import io.outdial.bridge.cti.CtiErrorCodes;
 import io.outdial.bridge.cti.CtiEvent;
 import io.outdial.dialer.DialerContext;
 import io.outdial.dialer.agent.Agent;
@@ -9,11 +8,11 @@ import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.CampaignState;
-import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.store.CallingRecord;
 import io.outdial.sip.DialRequest;
 import io.outdial.sip.call.CallExecutor;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -40,10 +39,12 @@ public final class ProgressiveDialing {
     private final DialerContext ctx;
     private final AgentRoster roster;
     private final Collection<Campaign> campaigns;
+    private final RecordWrites writes;
+    private final AfterCall afterCall;
     private final Map<String, ActiveCall> active = new LinkedHashMap<>();
     /** Agents a record is being retrieved for (not yet Reserved: nothing may be there to dial). */
     private final Set<String> retrieving = new HashSet<>();
-    private final List<CompletableFuture<Void>> idleWaiters = new java.util.ArrayList<>();
+    private final List<CompletableFuture<Void>> idleWaiters = new ArrayList<>();
     private final AtomicLong ids = new AtomicLong();
     private volatile int calls;
 
@@ -51,6 +52,8 @@ public final class ProgressiveDialing {
         this.ctx = ctx;
         this.roster = roster;
         this.campaigns = campaigns;
+        this.writes = new RecordWrites(ctx);
+        this.afterCall = new AfterCall(ctx, writes, this::pace);
     }
 
     /** Asks for a pacing pass on the dialer executor. */
@@ -78,19 +81,19 @@ public final class ProgressiveDialing {
                         campaign.plan().maxAttempts()), ctx.database())
                 .whenCompleteAsync((record, error) -> {
                     retrieving.remove(agent.id());
-                    if (error != null) {
-                        LOG.error("campaign {}: cannot retrieve a record", campaign.name(), error);
-                        markExhausted(campaign);
-                    } else if (record.isEmpty()) {
+                    if (error != null || record.isEmpty()) {
+                        if (error != null) {
+                            LOG.error("campaign {}: cannot retrieve a record", campaign.name(), error);
+                        }
                         markExhausted(campaign);
                     } else if (campaign.state() != CampaignState.RUNNING || agent.state() != AgentState.READY) {
                         // The world moved while the store answered: give the record back untouched.
-                        returnToReady(record.get());
-                        pace();
+                        writes.returnToReady(record.get().recordId());
                     } else {
                         dial(campaign, agent, record.get());
-                        pace();
                     }
+                    // Also after an empty list: the agent may work another campaign too.
+                    paceNow();
                 }, ctx.dialer());
     }
 
@@ -129,23 +132,20 @@ public final class ProgressiveDialing {
         CallExecutor callExecutor = new CallExecutor("call-" + id, ctx.workers(), ctx.scheduler());
         CampaignCall call = new CampaignCall(id, callExecutor, ctx.userAgent(), toContact, toAgent, new Observer());
         active.put(id, new ActiveCall(call, agent, interaction, campaign));
-        calls = active.size();
-        ctx.metrics().callsInProgress(calls);
+        countCalls();
         ctx.metrics().dialed(campaign.name());
         LOG.info("campaign {}: dialing record {} ({}) for agent {}", campaign.name(), record.recordId(),
                 record.contactInfo(), agent.id());
         call.start();
     }
 
-    /** Hangs up every call of a campaign (unload); their records end Updated or back to Ready. */
+    /** Hangs up every call of a campaign (unload); their records end Updated or back to Ready. Dialer only. */
     public void dropCalls(Campaign campaign) {
-        ctx.dialer().execute(() -> {
-            for (ActiveCall a : active.values()) {
-                if (a.campaign() == campaign) {
-                    a.call().drop();
-                }
+        for (ActiveCall a : active.values()) {
+            if (a.campaign() == campaign) {
+                a.call().drop();
             }
-        });
+        }
     }
 
     /** Hangs up every call (gateway stopping). */
@@ -153,12 +153,52 @@ public final class ProgressiveDialing {
         ctx.dialer().execute(() -> active.values().forEach(a -> a.call().drop()));
     }
 
-    private void returnToReady(CallingRecord record) {
-        CompletableFuture.runAsync(() -> ctx.store().returnToReady(record.recordId()), ctx.database())
-                .exceptionally(e -> {
-                    LOG.error("record {}: cannot return it to Ready", record.recordId(), e);
-                    return null;
-                });
+    /** Mark Done on a released interaction (desktop request); see {@link AfterCall#markDone}. Dialer only. */
+    public void markDone(Agent agent, String requestId) {
+        afterCall.markDone(agent, requestId);
+    }
+
+    /**
+     * For shutdown: marks done every interaction still waiting for its agent (with the result the agent set, if
+     * any) and completes when those and every other store write have finished.
+     */
+    public CompletableFuture<Void> finishInteractions() {
+        CompletableFuture<Void> queued = CompletableFuture.runAsync(() -> {
+            for (Agent agent : roster.all()) {
+                Interaction ix = agent.interaction();
+                if (ix != null && ix.stage() == Interaction.Stage.RELEASED) {
+                    afterCall.markDone(agent, null);
+                }
+            }
+        }, ctx.dialer());
+        return queued.thenCompose(ignored -> writes.drained());
+    }
+
+    /** Campaign calls between dial and hang-up; safe from any thread. */
+    public int callsInProgress() {
+        return calls;
+    }
+
+    /** Completes when no campaign call is left (at once if none is running). */
+    public CompletableFuture<Void> idle() {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        ctx.dialer().execute(() -> {
+            if (active.isEmpty()) {
+                f.complete(null);
+            } else {
+                idleWaiters.add(f);
+            }
+        });
+        return f;
+    }
+
+    private void countCalls() {
+        calls = active.size();
+        ctx.metrics().callsInProgress(calls);
+        if (active.isEmpty()) {
+            idleWaiters.forEach(f -> f.complete(null));
+            idleWaiters.clear();
+        }
     }
 
     /** Hops call milestones from the call's executor to the dialer executor. */
@@ -185,122 +225,16 @@ public final class ProgressiveDialing {
 
         @Override
         public void finished(CampaignCall call, CallOutcome outcome) {
-            ctx.dialer().execute(() -> onFinished(active.remove(call.id()), outcome));
+            ctx.dialer().execute(() -> {
+                ActiveCall a = active.remove(call.id());
+                countCalls();
+                if (!outcome.attempted()) {
+                    // Cancelled before any answer: the record may be dialed again later.
+                    a.campaign().listExhausted(false);
+                }
+                afterCall.callEnded(a.agent(), a.interaction(), a.campaign().name(), outcome);
+                paceNow();
+            });
         }
-    }
-
-    /** Completes when no campaign call is left (at once if none is running). */
-    public CompletableFuture<Void> idle() {
-        CompletableFuture<Void> f = new CompletableFuture<>();
-        ctx.dialer().execute(() -> {
-            if (active.isEmpty()) {
-                f.complete(null);
-            } else {
-                idleWaiters.add(f);
-            }
-        });
-        return f;
-    }
-
-    private void onFinished(ActiveCall a, CallOutcome outcome) {
-        calls = active.size();
-        ctx.metrics().callsInProgress(calls);
-        if (active.isEmpty()) {
-            idleWaiters.forEach(f -> f.complete(null));
-            idleWaiters.clear();
-        }
-        Agent agent = a.agent();
-        Interaction interaction = a.interaction();
-        CallingRecord record = interaction.record();
-        ctx.metrics().legMedia("contact", outcome.contactMedia());
-        ctx.metrics().legMedia("agent", outcome.agentMedia());
-        if (!outcome.attempted()) {
-            returnToReady(record);
-            agent.interaction(null);
-            releaseAgent(agent, AgentState.READY, "CallCancelled");
-            a.campaign().listExhausted(false);
-            pace();
-            return;
-        }
-        CallResult result = outcome.agentConnected() && interaction.callResult() != null
-                ? interaction.callResult() : outcome.result();
-        interaction.callResult(result);
-        String agentId = outcome.agentConnected() ? agent.id() : null;
-        interaction.stored(CompletableFuture.runAsync(
-                () -> ctx.store().complete(record.recordId(), result, ctx.scheduler().now(), agentId), ctx.database()));
-        interaction.stored().exceptionally(e -> {
-            LOG.error("record {}: cannot write result {}", record.recordId(), result, e);
-            return null;
-        });
-        ctx.metrics().result(a.campaign().name(), result);
-        LOG.info("campaign {}: record {} ({}) -> {}", a.campaign().name(), record.recordId(), record.contactInfo(),
-                result.label());
-        if (outcome.agentConnected()) {
-            interaction.stage(Interaction.Stage.RELEASED);
-            agent.moveTo(AgentState.AFTER_CALL_WORK, a.campaign().name());
-            agent.send(new CtiEvent.InteractionReleased(interaction.toWire()));
-            if (agent.profile().autoReady() || agent.channel() == null) {
-                // Nobody will press Mark Done: the gateway does it after the configured wrap-up.
-                ctx.dialer().schedule(agent.profile().wrapUp(), () -> {
-                    if (agent.interaction() == interaction && interaction.stage() == Interaction.Stage.RELEASED) {
-                        markDone(agent, null);
-                    }
-                });
-            }
-        } else {
-            if (interaction.stage() == Interaction.Stage.RINGING) {
-                // The desktop saw the call ring but the agent never talked: close it there.
-                interaction.stage(Interaction.Stage.DONE);
-                agent.send(new CtiEvent.InteractionReleased(interaction.toWire()));
-            }
-            agent.interaction(null);
-            releaseAgent(agent, outcome.agentFailed() ? AgentState.NOT_READY : AgentState.READY,
-                    outcome.agentFailed() ? "PhoneDidNotAnswer" : null);
-        }
-        pace();
-    }
-
-    /**
-     * Mark Done on a released interaction (desktop request, or automatic for phone-only agents): the agent's result
-     * goes to the store after the call's own write, then the agent is free again. Dialer executor only.
-     */
-    public void markDone(Agent agent, String requestId) {
-        Interaction interaction = agent.interaction();
-        CallResult result = interaction.callResult();
-        long recordId = interaction.record().recordId();
-        interaction.stage(Interaction.Stage.DONE);
-        interaction.stored()
-                .thenRunAsync(() -> ctx.store().changeResult(recordId, result, agent.id()), ctx.database())
-                .whenCompleteAsync((ok, error) -> {
-                    if (error != null) {
-                        LOG.error("record {}: cannot write the agent's result {}", recordId, result, error);
-                        agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.INTERNAL_ERROR,
-                                "the result could not be saved: " + error.getMessage()));
-                    }
-                    agent.send(new CtiEvent.InteractionDone(requestId, interaction.id(), result.name()));
-                    if (agent.interaction() == interaction) {
-                        agent.interaction(null);
-                        releaseAgent(agent, AgentState.READY, null);
-                    }
-                    pace();
-                }, ctx.dialer());
-    }
-
-    /** Ends an agent's reservation: to Ready (or Not Ready), or logged out if its desktop went away meanwhile. */
-    private void releaseAgent(Agent agent, AgentState next, String reason) {
-        if (agent.logoutAfterCall()) {
-            agent.logoutAfterCall(false);
-            agent.moveTo(AgentState.LOGGED_OUT, "DesktopDisconnected");
-        } else if (agent.notReadyAfterCall() || next == AgentState.NOT_READY) {
-            agent.notReadyAfterCall(false);
-            agent.moveTo(AgentState.NOT_READY, reason);
-        } else {
-            agent.moveTo(next, reason);
-        }
-    }
-
-    /** Campaign calls between dial and hang-up; safe from any thread. */
-    public int callsInProgress() {
-        return calls;
     }
 }

@@ -162,6 +162,10 @@ public final class CtiDesk implements AgentDesk {
         } catch (IllegalArgumentException e) {
             throw new CtiException(CtiErrorCodes.INVALID_CALL_RESULT, e.getMessage());
         }
+        if (!result.agentMaySet()) {
+            throw new CtiException(CtiErrorCodes.INVALID_CALL_RESULT, "'" + result.label()
+                    + "' is set by the gateway, not by an agent");
+        }
         ix.callResult(result);
         agent.send(new CtiEvent.CallResultSet(s.requestId(), ix.id(), result.name()));
     }

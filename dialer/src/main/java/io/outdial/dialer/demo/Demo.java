@@ -87,11 +87,15 @@ public final class Demo {
         ScheduledExecutorService poll = Executors.newSingleThreadScheduledExecutor();
         try {
             poll.scheduleWithFixedDelay(() -> {
-                Map<RecordStatus, Integer> counts = gateway.store().countByStatus(campaign);
-                boolean pending = counts.getOrDefault(RecordStatus.READY, 0) > 0
-                        || counts.getOrDefault(RecordStatus.RETRIEVED, 0) > 0;
-                if (!pending && gateway.dialing().callsInProgress() == 0) {
-                    worked.complete(null);
+                try {
+                    Map<RecordStatus, Integer> counts = gateway.store().countByStatus(campaign);
+                    boolean pending = counts.getOrDefault(RecordStatus.READY, 0) > 0
+                            || counts.getOrDefault(RecordStatus.RETRIEVED, 0) > 0;
+                    if (!pending && gateway.dialing().callsInProgress() == 0) {
+                        worked.complete(null);
+                    }
+                } catch (RuntimeException e) {
+                    worked.completeExceptionally(e);
                 }
             }, 500, 500, TimeUnit.MILLISECONDS);
             worked.get(LIMIT.toSeconds(), TimeUnit.SECONDS);

@@ -58,18 +58,15 @@ public final class DialerMetrics {
 
     /** Adds a finished call's RTP counters per leg (contact or agent) and direction. */
     public void legMedia(String leg, StreamStats stats) {
-        Counter.builder("outdial_rtp_leg_packets").tag("leg", leg).tag("direction", "in")
-                .description("RTP packets per call leg and direction, counted when the call ends")
-                .register(registry).increment(stats.packetsReceived());
-        Counter.builder("outdial_rtp_leg_packets").tag("leg", leg).tag("direction", "out")
-                .description("RTP packets per call leg and direction, counted when the call ends")
-                .register(registry).increment(stats.packetsSent());
-        Counter.builder("outdial_rtp_leg_bytes").tag("leg", leg).tag("direction", "in")
-                .description("RTP bytes per call leg and direction, counted when the call ends")
-                .register(registry).increment(stats.bytesReceived());
-        Counter.builder("outdial_rtp_leg_bytes").tag("leg", leg).tag("direction", "out")
-                .description("RTP bytes per call leg and direction, counted when the call ends")
-                .register(registry).increment(stats.bytesSent());
+        legCounter("outdial_rtp_leg_packets", "RTP packets", leg, "in").increment(stats.packetsReceived());
+        legCounter("outdial_rtp_leg_packets", "RTP packets", leg, "out").increment(stats.packetsSent());
+        legCounter("outdial_rtp_leg_bytes", "RTP bytes", leg, "in").increment(stats.bytesReceived());
+        legCounter("outdial_rtp_leg_bytes", "RTP bytes", leg, "out").increment(stats.bytesSent());
+    }
+
+    private Counter legCounter(String name, String what, String leg, String direction) {
+        return Counter.builder(name).tag("leg", leg).tag("direction", direction)
+                .description(what + " per call leg and direction, counted when the call ends").register(registry);
     }
 
     /** The Prometheus text exposition. */

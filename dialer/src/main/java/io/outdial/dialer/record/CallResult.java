@@ -44,6 +44,17 @@ public enum CallResult {
         return label;
     }
 
+    /**
+     * Whether an agent may set this result on a call: the outcomes a person can tell from talking. The others are
+     * the gateway's own findings (errors, tones, abandonment) and must not be faked from a desktop.
+     */
+    public boolean agentMaySet() {
+        return switch (this) {
+            case ANSWER, ANSWERING_MACHINE, FAX, SILENCE, BUSY, NO_ANSWER, WRONG_NUMBER, WRONG_PARTY, DO_NOT_CALL -> true;
+            default -> false;
+        };
+    }
+
     public static CallResult ofCode(int code) {
         for (CallResult r : values()) {
             if (r.code == code) {

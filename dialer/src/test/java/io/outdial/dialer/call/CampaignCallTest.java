@@ -122,6 +122,17 @@ class CampaignCallTest {
     }
 
     @Test
+    void anAnswerArrivingAfterADropIsHungUpAsDroppedAndTheAgentIsNotCalled() {
+        ScriptedLeg contact = ua.legs.get(0);
+        contact.ignoreHangup = true; // the 200 OK is already queued when the CANCEL is asked for
+        call.drop();
+        contact.answer();
+        assertEquals(1, ua.legs.size(), "no agent leg");
+        assertEquals(CallResult.DROPPED, outcome.result());
+        assertTrue(outcome.attempted());
+    }
+
+    @Test
     void ringTimeoutIsNoAnswer() {
         ScriptedLeg contact = ua.legs.get(0);
         contact.failWith(487, FailureKind.RING_TIMEOUT);
@@ -135,6 +146,7 @@ class CampaignCallTest {
         private final LegListener listener;
         private LegState state = LegState.CALLING;
         private Runnable onEnd = () -> { };
+        boolean ignoreHangup;
 
         ScriptedLeg(String target, LegListener listener) {
             this.target = target;
@@ -189,6 +201,10 @@ class CampaignCallTest {
         @Override
         public void hangup() {
             if (state.isTerminal()) {
+                return;
+            }
+            if (ignoreHangup) {
+                ignoreHangup = false;
                 return;
             }
             if (state == LegState.ANSWERED) {

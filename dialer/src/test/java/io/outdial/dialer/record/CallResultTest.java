@@ -32,4 +32,14 @@ class CallResultTest {
         assertThrows(IllegalArgumentException.class, () -> CallResult.parse("Maybe"));
         assertThrows(IllegalArgumentException.class, () -> CallResult.ofCode(999));
     }
+
+    @Test
+    void agentsMaySetWhatAPersonCanTellButNotTheGatewaysOwnFindings() {
+        assertEquals(true, CallResult.WRONG_PARTY.agentMaySet());
+        assertEquals(true, CallResult.ANSWER.agentMaySet());
+        assertEquals(false, CallResult.ABANDONED.agentMaySet());
+        assertEquals(false, CallResult.DROPPED.agentMaySet());
+        assertEquals(false, CallResult.SIT_VACANT.agentMaySet());
+        assertEquals(false, CallResult.UNKNOWN.agentMaySet());
+    }
 }

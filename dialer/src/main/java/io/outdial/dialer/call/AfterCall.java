@@ -1,0 +1,138 @@
+package io.outdial.dialer.call;
+
+import io.outdial.bridge.cti.CtiErrorCodes;
+import io.outdial.bridge.cti.CtiEvent;
+import io.outdial.dialer.DialerContext;
+import io.outdial.dialer.agent.Agent;
+import io.outdial.dialer.agent.AgentState;
+import io.outdial.dialer.agent.Interaction;
+import io.outdial.dialer.record.CallResult;
+import io.outdial.dialer.store.CallingRecord;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What follows a campaign call: the record's result, the agent's after-call work and Mark Done, and the agent's
+ * way back to Ready. Dialer executor only.
+ */
+final class AfterCall {
+    private static final Logger LOG = LoggerFactory.getLogger(AfterCall.class);
+    /** A phone-only agent whose phone did not answer rests this long before it is offered calls again. */
+    private static final Duration PHONE_FAILURE_BACKOFF = Duration.ofSeconds(30);
+
+    private final DialerContext ctx;
+    private final RecordWrites writes;
+    private final Runnable pace;
+
+    AfterCall(DialerContext ctx, RecordWrites writes, Runnable pace) {
+        this.ctx = ctx;
+        this.writes = writes;
+        this.pace = pace;
+    }
+
+    /** Writes the call's result and moves the agent on. */
+    void callEnded(Agent agent, Interaction interaction, String campaign, CallOutcome outcome) {
+        CallingRecord record = interaction.record();
+        ctx.metrics().legMedia("contact", outcome.contactMedia());
+        ctx.metrics().legMedia("agent", outcome.agentMedia());
+        if (!outcome.attempted()) {
+            writes.returnToReady(record.recordId());
+            agent.interaction(null);
+            release(agent, AgentState.READY, "CallCancelled");
+            return;
+        }
+        CallResult result = outcome.agentConnected() && interaction.callResult() != null
+                ? interaction.callResult() : outcome.result();
+        interaction.callResult(result);
+        String agentId = outcome.agentConnected() ? agent.id() : null;
+        interaction.stored(writes.complete(record.recordId(), result, ctx.scheduler().now(), agentId));
+        ctx.metrics().result(campaign, result);
+        LOG.info("campaign {}: record {} ({}) -> {}", campaign, record.recordId(), record.contactInfo(),
+                result.label());
+        if (outcome.agentConnected()) {
+            interaction.stage(Interaction.Stage.RELEASED);
+            agent.moveTo(AgentState.AFTER_CALL_WORK, campaign);
+            agent.send(new CtiEvent.InteractionReleased(interaction.toWire()));
+            if (agent.profile().autoReady() || agent.channel() == null) {
+                // Nobody will press Mark Done: the gateway does it after the configured wrap-up.
+                interaction.wrapUpTimer(ctx.dialer().schedule(agent.profile().wrapUp(), () -> {
+                    if (agent.interaction() == interaction && interaction.stage() == Interaction.Stage.RELEASED) {
+                        markDone(agent, null);
+                    }
+                }));
+            }
+            return;
+        }
+        if (interaction.stage() == Interaction.Stage.RINGING) {
+            // The desktop saw the call ring but the agent never talked: close it there.
+            interaction.stage(Interaction.Stage.DONE);
+            agent.send(new CtiEvent.InteractionReleased(interaction.toWire()));
+        }
+        agent.interaction(null);
+        if (outcome.agentFailed()) {
+            phoneFailed(agent);
+        } else {
+            release(agent, AgentState.READY, null);
+        }
+    }
+
+    /** The agent's phone did not answer: Not Ready, so the next contact is not abandoned the same way. */
+    private void phoneFailed(Agent agent) {
+        release(agent, AgentState.NOT_READY, "PhoneDidNotAnswer");
+        if (agent.channel() == null && agent.state() == AgentState.NOT_READY && agent.profile().autoReady()) {
+            // No desktop will ever set a phone-only agent Ready again: the gateway does, after a rest.
+            LOG.warn("agent {}: phone {} did not answer; Ready again in {}", agent.id(), agent.phone(),
+                    PHONE_FAILURE_BACKOFF);
+            ctx.dialer().schedule(PHONE_FAILURE_BACKOFF, () -> {
+                if (agent.state() == AgentState.NOT_READY && agent.channel() == null) {
+                    agent.moveTo(AgentState.READY, "PhoneOnlyAgent");
+                    pace.run();
+                }
+            });
+        }
+    }
+
+    /**
+     * Mark Done on a released interaction: the agent's result goes to the store after the call's own write, then
+     * the agent is free again. Replies InteractionDone, or an error if the result could not be saved.
+     */
+    void markDone(Agent agent, String requestId) {
+        Interaction interaction = agent.interaction();
+        CallResult result = interaction.callResult();
+        long recordId = interaction.record().recordId();
+        interaction.stage(Interaction.Stage.DONE);
+        if (interaction.wrapUpTimer() != null) {
+            interaction.wrapUpTimer().cancel();
+        }
+        interaction.stored()
+                .thenCompose(ok -> writes.changeResult(recordId, result, agent.id()))
+                .whenCompleteAsync((ok, error) -> {
+                    if (error != null) {
+                        agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.INTERNAL_ERROR,
+                                "the result of record " + recordId + " could not be saved; it is kept as the"
+                                        + " call's own result: " + error.getMessage()));
+                    } else {
+                        agent.send(new CtiEvent.InteractionDone(requestId, interaction.id(), result.name()));
+                    }
+                    if (agent.interaction() == interaction) {
+                        agent.interaction(null);
+                        release(agent, AgentState.READY, null);
+                    }
+                    pace.run();
+                }, ctx.dialer());
+    }
+
+    /** Ends an agent's reservation: to Ready (or Not Ready), or logged out if its desktop went away meanwhile. */
+    private void release(Agent agent, AgentState next, String reason) {
+        if (agent.logoutAfterCall()) {
+            agent.logoutAfterCall(false);
+            agent.moveTo(AgentState.LOGGED_OUT, "DesktopDisconnected");
+        } else if (agent.notReadyAfterCall() || next == AgentState.NOT_READY) {
+            agent.notReadyAfterCall(false);
+            agent.moveTo(AgentState.NOT_READY, reason);
+        } else {
+            agent.moveTo(next, reason);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.outdial.dialer.call;
+
+import io.outdial.dialer.DialerContext;
+import io.outdial.dialer.record.CallResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The dialer's writes to the calling list: run on the database pool, retried a few times (a database blip must
+ * not leave a record Retrieved), and tracked so that shutdown can wait for the last ones.
+ */
+final class RecordWrites {
+    private static final Logger LOG = LoggerFactory.getLogger(RecordWrites.class);
+    private static final int ATTEMPTS = 3;
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+
+    private final DialerContext ctx;
+    private final Set<CompletableFuture<Void>> pending = ConcurrentHashMap.newKeySet();
+
+    RecordWrites(DialerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** Retrieved to Updated with the call's result. */
+    CompletableFuture<Void> complete(long recordId, CallResult result, Instant callTime, String agentId) {
+        return write("record " + recordId + ": result " + result,
+                () -> ctx.store().complete(recordId, result, callTime, agentId));
+    }
+
+    /** The agent's final result on an Updated record. */
+    CompletableFuture<Void> changeResult(long recordId, CallResult result, String agentId) {
+        return write("record " + recordId + ": agent's result " + result,
+                () -> ctx.store().changeResult(recordId, result, agentId));
+    }
+
+    /** Retrieved back to Ready, no attempt counted. */
+    CompletableFuture<Void> returnToReady(long recordId) {
+        return write("record " + recordId + ": back to Ready", () -> ctx.store().returnToReady(recordId));
+    }
+
+    /** Completes when every write started so far has finished (or failed for good). */
+    CompletableFuture<Void> drained() {
+        return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+                .handle((ok, error) -> null);
+    }
+
+    private CompletableFuture<Void> write(String what, Runnable op) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        pending.add(done);
+        done.whenComplete((ok, error) -> pending.remove(done));
+        attempt(what, op, 1, done);
+        return done;
+    }
+
+    private void attempt(String what, Runnable op, int attempt, CompletableFuture<Void> done) {
+        CompletableFuture<Void> run;
+        try {
+            run = CompletableFuture.runAsync(op, ctx.database());
+        } catch (RejectedExecutionException e) {
+            LOG.error("{}: not written, the database pool is stopped", what);
+            done.completeExceptionally(e);
+            return;
+        }
+        run.whenComplete((ok, error) -> {
+            if (error == null) {
+                done.complete(null);
+            } else if (error.getCause() instanceof IllegalStateException || attempt >= ATTEMPTS) {
+                // A refused status move will be refused again; anything else had its retries.
+                LOG.error("{}: not written ({} attempt(s))", what, attempt, error);
+                done.completeExceptionally(error);
+            } else {
+                LOG.warn("{}: write failed, retrying in {}: {}", what, RETRY_AFTER, error.toString());
+                ctx.scheduler().schedule(RETRY_AFTER, () -> attempt(what, op, attempt + 1, done));
+            }
+        });
+    }
+}
