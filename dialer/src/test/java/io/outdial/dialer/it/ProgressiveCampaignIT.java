@@ -185,6 +185,43 @@ class ProgressiveCampaignIT {
         }
     }
 
+    @Test
+    void agentPhoneThatDoesNotAnswerLeavesTheContactAbandoned() throws Exception {
+        try (Sipp phone = Sipp.scenario("uas-busy.xml").calls(1).start();
+             Sipp contact = Sipp.scenario("uas-answer-wait-bye.xml").calls(1).start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), phoneOnlyAgent(phone), campaign("agent1"))) {
+            gw.uploadAndStart("it", "contact_info\n2005550106\n");
+
+            CallingRecord r = gw.awaitAllUpdated("it", LIMIT).get(0);
+            assertEquals(CallResult.ABANDONED, r.callResult());
+            assertTrue(contact.awaitExit(LIMIT).passed(), "the waiting contact got our BYE");
+            assertEquals(1.0, gw.metric("outdial_agents{state=\"NotReady\"}"), "the agent rests after a failed phone");
+        }
+    }
+
+    @Test
+    void desktopRequestsThatDoNotFitGetAnErrorWithAReason() throws Exception {
+        try (Sipp contact = Sipp.scenario("uas-busy.xml").calls(1).start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), "  - { id: ann, secret: s3cret }",
+                     campaign("ann"))) {
+            try (CtiClient intruder = new CtiClient(gw.ctiUrl())) {
+                intruder.send("{\"type\":\"Login\",\"agentId\":\"ann\",\"secret\":\"guess\",\"phone\":\"sip:a@127.0.0.1\"}");
+                assertEquals("BAD_CREDENTIALS", intruder.await("Error", LIMIT).path("code").asText());
+            }
+            try (CtiClient desk = new CtiClient(gw.ctiUrl())) {
+                desk.send("{\"type\":\"Login\",\"agentId\":\"ann\",\"secret\":\"s3cret\",\"phone\":\"sip:ann@127.0.0.1:5999\"}");
+                desk.await("LoggedIn", LIMIT);
+                desk.send("{\"type\":\"MarkDone\",\"requestId\":\"7\",\"interactionId\":\"ix-99\"}");
+                JsonNode error = desk.await("Error", LIMIT);
+                assertEquals("UNKNOWN_INTERACTION", error.path("code").asText());
+                assertEquals("7", error.path("requestId").asText());
+                desk.send("{\"type\":\"Logout\",\"requestId\":\"8\"}");
+                assertEquals("8", desk.await("LoggedOut", LIMIT).path("requestId").asText());
+            }
+            assertEquals(1.0, gw.metric("outdial_agents{state=\"LoggedOut\"}"));
+        }
+    }
+
     private static double metricQuietly(GatewayHarness gw, String sample) {
         try {
             return gw.metric(sample);
