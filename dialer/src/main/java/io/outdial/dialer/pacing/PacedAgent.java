@@ -1,0 +1,25 @@
+package io.outdial.dialer.pacing;
+
+/** What the pacer tracks of one agent: its phase and since when (seconds), and its last wait for a call. */
+final class PacedAgent {
+    /** The phases that matter for pacing (the dialer's finer agent states map onto these). */
+    enum Phase { NOT_READY, READY, TALKING, WRAP_UP }
+
+    final String id;
+    final String campaign;
+    Phase phase = Phase.NOT_READY;
+    double since;
+    double lastWait;
+    double lastTalk;
+
+    PacedAgent(String id, String campaign, double now) {
+        this.id = id;
+        this.campaign = campaign;
+        this.since = now;
+    }
+
+    void moveTo(Phase next, double now) {
+        phase = next;
+        since = now;
+    }
+}
