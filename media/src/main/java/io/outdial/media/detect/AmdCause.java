@@ -8,8 +8,6 @@ public enum AmdCause {
     LONG_GREETING,
     /** MACHINE: more than {@code maximumWords} words in the greeting. */
     TOO_MANY_WORDS,
-    /** MACHINE: one uninterrupted stretch of speech longer than {@code maximumWordLength}. */
-    LONG_WORD,
     /** MACHINE: a beep, the end of a machine's greeting. */
     BEEP,
     /** NOT_SURE: nothing said within {@code initialSilence} of the answer. */

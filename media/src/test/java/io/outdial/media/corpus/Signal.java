@@ -34,6 +34,15 @@ public final class Signal {
         return length * 1000.0 / RATE;
     }
 
+    /** How long the audio has been exactly zero at its end (silence appended, before noise is added). */
+    public double trailingSilenceMillis() {
+        int i = length;
+        while (i > 0 && samples[i - 1] == 0) {
+            i--;
+        }
+        return (length - i) * 1000.0 / RATE;
+    }
+
     /** A sum of equal-level sines, {@code levelDbfs} being the level of each. */
     public Signal tone(double millis, double levelDbfs, double... frequencies) {
         int n = samplesFor(millis);

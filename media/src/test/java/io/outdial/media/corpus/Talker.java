@@ -1,0 +1,123 @@
+package io.outdial.media.corpus;
+
+import java.util.SplittableRandom;
+
+/**
+ * A crude speech synthesiser, good enough to exercise level- and timing-based detectors: a glottal pulse train
+ * (with pitch contour and jitter) through three formant resonators makes vowels; short bursts of noise make
+ * consonants; syllables rise and fall in level; words are syllables run together, separated by short gaps. Each
+ * talker has its own pitch, speaking rate and loudness.
+ */
+public final class Talker {
+
+    private static final int RATE = Signal.RATE;
+    /** F1, F2, F3 of a, e, i, o, u, schwa (adult averages). */
+    private static final double[][] VOWELS = {
+            {730, 1090, 2440}, {530, 1840, 2480}, {270, 2290, 3010}, {570, 840, 2410}, {300, 870, 2240},
+            {500, 1500, 2500}};
+
+    private final SplittableRandom random;
+    private final double pitchHz;
+    private final double rate;
+    private final double levelDbfs;
+
+    public Talker(SplittableRandom random, double pitchHz, double rate, double levelDbfs) {
+        this.random = random;
+        this.pitchHz = pitchHz;
+        this.rate = rate;
+        this.levelDbfs = levelDbfs;
+    }
+
+    /** A random talker: pitch 85-260 Hz, speaking rate 0.75-1.35, level -28 to -14 dBFS. */
+    public static Talker random(SplittableRandom random) {
+        return new Talker(random, 85 + random.nextDouble() * 175, 0.75 + random.nextDouble() * 0.6,
+                -28 + random.nextDouble() * 14);
+    }
+
+    /** One word of {@code syllables} syllables, as samples (16-bit scale). */
+    public double[] word(int syllables) {
+        int total = 0;
+        double[][] parts = new double[syllables][];
+        for (int i = 0; i < syllables; i++) {
+            parts[i] = syllable(i == syllables - 1);
+            total += parts[i].length;
+        }
+        double[] out = new double[total];
+        int at = 0;
+        for (double[] p : parts) {
+            System.arraycopy(p, 0, out, at, p.length);
+            at += p.length;
+        }
+        return out;
+    }
+
+    /** Appends a phrase of words separated by gaps of {@code gapMinMs}..{@code gapMaxMs}. */
+    public void phrase(Signal signal, int words, double gapMinMs, double gapMaxMs) {
+        for (int w = 0; w < words; w++) {
+            if (w > 0) {
+                signal.silence(between(gapMinMs, gapMaxMs));
+            }
+            signal.append(word(1 + random.nextInt(3)));
+        }
+    }
+
+    private double[] syllable(boolean last) {
+        // an optional consonant, then the vowel
+        int consonant = random.nextInt(3) == 0 ? 0 : (int) (between(25, 70) / rate * RATE / 1000);
+        int vowel = (int) (between(90, last ? 260 : 200) / rate * RATE / 1000);
+        double[] out = new double[consonant + vowel];
+        double amplitude = Signal.amplitude(levelDbfs + between(-4, 3));
+        for (int i = 0; i < consonant; i++) {
+            double envelope = Math.sin(Math.PI * i / consonant);
+            out[i] = amplitude * 0.25 * envelope * Signal.gaussian(random);
+        }
+        double[] formants = VOWELS[random.nextInt(VOWELS.length)];
+        double f0Start = pitchHz * between(0.9, 1.15);
+        double f0End = f0Start * (last ? between(0.75, 1.25) : between(0.9, 1.05));
+        double[] voiced = new double[vowel];
+        double phase = 0;
+        for (int i = 0; i < vowel; i++) {
+            double f0 = f0Start + (f0End - f0Start) * i / vowel;
+            f0 *= 1 + 0.01 * Signal.gaussian(random); // jitter
+            phase += f0 / RATE;
+            if (phase >= 1) {
+                phase -= 1;
+                voiced[i] = 1; // a glottal pulse
+            }
+            voiced[i] += 0.02 * Signal.gaussian(random); // breath
+        }
+        for (int k = 0; k < 3; k++) {
+            resonate(voiced, formants[k] * between(0.93, 1.07), 60 + 40 * k);
+        }
+        double peak = 1e-9;
+        for (double v : voiced) {
+            peak = Math.max(peak, Math.abs(v));
+        }
+        for (int i = 0; i < vowel; i++) {
+            // rises quickly, decays slowly, as a syllable does
+            double x = (double) i / vowel;
+            double envelope = Math.min(1, x * 6) * Math.pow(1 - x, 0.6);
+            out[consonant + i] = amplitude * 1.4 * envelope * voiced[i] / peak;
+        }
+        return out;
+    }
+
+    /** A two-pole resonator in place. */
+    private static void resonate(double[] x, double hz, double bandwidthHz) {
+        double r = Math.exp(-Math.PI * bandwidthHz / RATE);
+        double a1 = 2 * r * Math.cos(2 * Math.PI * hz / RATE);
+        double a2 = -r * r;
+        double y1 = 0;
+        double y2 = 0;
+        for (int i = 0; i < x.length; i++) {
+            double y = (1 - r) * x[i] + a1 * y1 + a2 * y2;
+            y2 = y1;
+            y1 = y;
+            x[i] = y;
+        }
+    }
+
+    private double between(double low, double high) {
+        return low + random.nextDouble() * (high - low);
+    }
+}
