@@ -11,7 +11,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Command line: {@code outdial-gateway.jar [--config FILE]} runs the gateway until stopped;
- * {@code outdial-gateway.jar demo [--config FILE]} runs the sample campaign against SIPp contacts and phones.
+ * {@code outdial-gateway.jar demo [--config FILE] [--contacts SIPP_XML] [--list CSV]} runs the sample campaign
+ * against SIPp contacts and phones.
  */
 public final class Main {
     private static final Path DEFAULT_CONFIG = Path.of("dialer/config/outdial.yaml");
@@ -25,6 +26,8 @@ public final class Main {
         PrintStream err = System.err;
         boolean demo = false;
         Path configFile = DEFAULT_CONFIG;
+        Path contactScenario = null;
+        Path callingList = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "demo" -> demo = true;
@@ -34,6 +37,23 @@ public final class Main {
                         return;
                     }
                     configFile = Path.of(args[++i]);
+                }
+                case "--contacts", "--list" -> {
+                    if (i + 1 >= args.length) {
+                        usage(err, args[i] + " needs a file");
+                        return;
+                    }
+                    Path file = Path.of(args[i + 1]);
+                    if (!Files.isRegularFile(file)) {
+                        usage(err, args[i] + ": no such file " + file);
+                        return;
+                    }
+                    if (args[i].equals("--contacts")) {
+                        contactScenario = file;
+                    } else {
+                        callingList = file;
+                    }
+                    i++;
                 }
                 case "-h", "--help" -> {
                     usage(out, null);
@@ -58,7 +78,7 @@ public final class Main {
             return;
         }
         if (demo) {
-            System.exit(new Demo(config, configFile, out).run());
+            System.exit(new Demo(config, configFile, out, contactScenario, callingList).run());
         }
         runUntilStopped(config);
     }
@@ -77,7 +97,10 @@ public final class Main {
         if (problem != null) {
             to.println(problem);
         }
-        to.println("usage: java -jar outdial-gateway.jar [demo] [--config FILE]   (default FILE: " + DEFAULT_CONFIG + ")");
+        to.println("usage: java -jar outdial-gateway.jar [--config FILE]                  run the gateway");
+        to.println("       java -jar outdial-gateway.jar demo [--config FILE] [--contacts SIPP_XML] [--list CSV]");
+        to.println("  (default FILE: " + DEFAULT_CONFIG + "; the demo plays contacts with SIPp, by default"
+                + " sipp-scenarios/contact-farm.xml, and dials the campaign's list unless --list is given)");
         if (problem != null) {
             System.exit(2);
         }

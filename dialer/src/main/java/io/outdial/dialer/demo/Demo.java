@@ -34,30 +34,50 @@ public final class Demo {
     private final GatewayConfig config;
     private final Path configFile;
     private final PrintStream out;
+    private final Path contactScenario;
+    private final Path callingList;
 
+    /** The demo as shipped: the SIPp contact farm and the campaign's own calling list. */
     public Demo(GatewayConfig config, Path configFile, PrintStream out) {
+        this(config, configFile, out, null, null);
+    }
+
+    /**
+     * @param contactScenario a SIPp UAS scenario to play the contacts instead of sipp-scenarios/contact-farm.xml,
+     *                        or null
+     * @param callingList     a CSV to dial instead of the campaign's configured list, or null
+     */
+    public Demo(GatewayConfig config, Path configFile, PrintStream out, Path contactScenario, Path callingList) {
         this.config = config;
         this.configFile = configFile;
         this.out = out;
+        this.contactScenario = contactScenario == null ? null : contactScenario.toAbsolutePath();
+        this.callingList = callingList == null ? null : callingList.toAbsolutePath();
     }
 
     /** Runs the demonstration; returns the process exit code. */
     public int run() throws IOException, InterruptedException {
         Path scenarios = findScenarios();
         Path logs = Files.createDirectories(Path.of("target", "demo").toAbsolutePath());
-        CampaignSettings campaign = config.campaigns().stream().filter(CampaignSettings::autoStart).findFirst()
+        CampaignSettings configured = config.campaigns().stream().filter(CampaignSettings::autoStart).findFirst()
                 .orElseThrow(() -> new IllegalStateException(configFile + ": the demo needs a campaign with autoStart"));
-        // A fresh in-memory H2 each run, so the demo always starts from the sample list.
+        CampaignSettings campaign = callingList == null ? configured : new CampaignSettings(configured.name(),
+                configured.description(), configured.dialingMode(), configured.agents(), callingList,
+                configured.autoLoad(), configured.autoStart(), configured.maxAttempts());
+        List<CampaignSettings> campaigns = config.campaigns().stream()
+                .map(c -> c == configured ? campaign : c).toList();
+        // A fresh in-memory H2 each run, so the demo always starts from the list.
         GatewayConfig demoConfig = new GatewayConfig(config.sip(), config.trunk(), config.rtp(), config.http(),
                 new DatabaseSettings("jdbc:h2:mem:outdial-demo;DB_CLOSE_DELAY=-1", "sa", "", 4),
-                config.dialing(), config.agents(), config.campaigns());
+                config.dialing(), config.agents(), campaigns);
+        Path contacts = contactScenario != null ? contactScenario : scenarios.resolve("contact-farm.xml");
 
         List<SippProcess> sipp = new ArrayList<>();
         long started = System.nanoTime();
         try {
             int mediaPort = 16000;
-            sipp.add(SippProcess.start("contacts", scenarios.resolve("contact-farm.xml"), config.trunk().host(),
-                    config.trunk().port(), mediaPort, logs));
+            sipp.add(SippProcess.start("contacts", contacts, config.trunk().host(), config.trunk().port(), mediaPort,
+                    logs));
             for (AgentSettings agent : config.agents()) {
                 if (agent.autoReady() && campaign.agents().contains(agent.id())) {
                     URI phone = URI.create(agent.phone());
@@ -66,9 +86,10 @@ public final class Demo {
                             port(phone), mediaPort, logs));
                 }
             }
-            out.printf("Outdial demo: campaign '%s' (%s), contacts = SIPp contact farm on %s:%d, agent phones = %d SIPp"
-                            + " phones; logs in %s%n", campaign.name(), campaign.dialingMode().wireName(),
-                    config.trunk().host(), config.trunk().port(), sipp.size() - 1, logs.toAbsolutePath());
+            out.printf("Outdial demo: campaign '%s' (%s), list %s, contacts = SIPp %s on %s:%d, agent phones = %d"
+                            + " SIPp phones; logs in %s%n", campaign.name(), campaign.dialingMode().wireName(),
+                    campaign.callingList(), contacts.getFileName(), config.trunk().host(), config.trunk().port(),
+                    sipp.size() - 1, logs.toAbsolutePath());
             try (Gateway gateway = Gateway.start(demoConfig)) {
                 awaitListWorked(gateway, campaign.name());
                 List<CallingRecord> records = gateway.store().records(campaign.name());
