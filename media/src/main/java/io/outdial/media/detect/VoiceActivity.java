@@ -6,17 +6,19 @@ import java.util.Arrays;
  * Tells speech frames from silent ones by level: a frame is speech when it is louder than an absolute minimum and
  * clearly above the noise floor, the quietest frame of the last second (a ring of frame levels, no allocation).
  *
- * <p>Until a second of audio has been seen, the floor counts the missing frames as quiet (-70 dBFS): someone who
- * speaks from the very first frame is heard at once, at the cost of a very noisy line (above the absolute minimum)
- * reading as speech for that first second.
+ * <p>The floor needs a few frames to exist: for the first {@value #WARM_UP_FRAMES} frames only the absolute minimum
+ * applies, so that someone who speaks from the very first frame is heard. That is shorter than any word, so a noisy
+ * line cannot pass for a word meanwhile; afterwards the floor is the quietest frame seen so far, then of the last
+ * second.
  */
 public final class VoiceActivity {
 
-    private static final double ASSUMED_QUIET_DBFS = -70;
+    static final int WARM_UP_FRAMES = 4;
 
     private final VoiceActivitySettings settings;
     private final double[] levels;
     private int next;
+    private int seen;
     private double lastLevel;
 
     public VoiceActivity(VoiceActivitySettings settings) {
@@ -31,8 +33,12 @@ public final class VoiceActivity {
         lastLevel = level;
         levels[next] = level;
         next = next + 1 == levels.length ? 0 : next + 1;
+        seen++;
         if (level < settings.minimumSpeechDbfs()) {
             return false;
+        }
+        if (seen <= WARM_UP_FRAMES) {
+            return true;
         }
         double floor = levels[0];
         for (int i = 1; i < levels.length; i++) {
@@ -47,7 +53,9 @@ public final class VoiceActivity {
     }
 
     public void reset() {
-        Arrays.fill(levels, ASSUMED_QUIET_DBFS);
+        // unseen frames must never be the minimum
+        Arrays.fill(levels, Double.MAX_VALUE);
         next = 0;
+        seen = 0;
     }
 }

@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * How {@link VoiceActivity} tells speech from silence.
  *
- * @param minimumSpeechDbfs a frame quieter than this is never speech (-42 dBFS: telephone speech runs at about
+ * @param minimumSpeechDbfs a frame quieter than this is never speech (-47 dBFS: telephone speech runs at about
  *                          -20 to -30 dBFS, line noise usually below -55)
  * @param aboveNoiseDb      a frame must also be this far above the noise floor (9 dB), so that a noisy line does
  *                          not read as someone talking
@@ -15,7 +15,7 @@ import java.time.Duration;
 public record VoiceActivitySettings(double minimumSpeechDbfs, double aboveNoiseDb, Duration noiseWindow) {
 
     public static final VoiceActivitySettings DEFAULTS =
-            new VoiceActivitySettings(-42, 9, Duration.ofSeconds(1));
+            new VoiceActivitySettings(-47, 9, Duration.ofSeconds(1));
 
     public VoiceActivitySettings {
         if (aboveNoiseDb < 0) {

@@ -105,12 +105,17 @@ public final class DetectionBenchmark {
         final Map<Label, Map<String, Integer>> matrix = new EnumMap<>(Label.class);
         final Map<Label, List<Double>> latencyMillis = new EnumMap<>(Label.class);
         final Map<String, Integer> causes = new LinkedHashMap<>();
+        final List<String> wrong = new ArrayList<>();
         int falseSit;
         double audioSeconds;
         double wallSeconds;
 
         void add(CorpusItem item, Outcome outcome) {
             matrix.computeIfAbsent(item.label(), k -> new LinkedHashMap<>()).merge(outcome.predicted, 1, Integer::sum);
+            String right = item.label() == Label.RINGBACK ? NONE : item.label().name();
+            if (!outcome.predicted.equals(right)) {
+                wrong.add(item.id() + " (" + item.description() + "): " + outcome.detection);
+            }
             if (outcome.detection instanceof Detection.AmdDecision d) {
                 causes.merge(item.label() + " -> " + d.outcome() + " (" + d.cause() + ")", 1, Integer::sum);
                 if (item.label().name().equals(d.outcome().name())) {
@@ -183,6 +188,8 @@ public final class DetectionBenchmark {
             out.append("\nAMD causes:\n");
             causes.entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .forEach(e -> out.append("  ").append(e.getKey()).append(": ").append(e.getValue()).append('\n'));
+            out.append("\nMisclassified:\n");
+            wrong.forEach(w -> out.append("  ").append(w).append('\n'));
             return out.toString();
         }
     }

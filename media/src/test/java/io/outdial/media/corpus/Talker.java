@@ -28,10 +28,10 @@ public final class Talker {
         this.levelDbfs = levelDbfs;
     }
 
-    /** A random talker: pitch 85-260 Hz, speaking rate 0.75-1.35, level -28 to -14 dBFS. */
+    /** A random talker: pitch 85-260 Hz, speaking rate 0.75-1.35, vowels at -32 to -16 dBFS. */
     public static Talker random(SplittableRandom random) {
         return new Talker(random, 85 + random.nextDouble() * 175, 0.75 + random.nextDouble() * 0.6,
-                -28 + random.nextDouble() * 14);
+                -32 + random.nextDouble() * 16);
     }
 
     /** One word of {@code syllables} syllables, as samples (16-bit scale). */
@@ -64,7 +64,8 @@ public final class Talker {
     private double[] syllable(boolean last) {
         // an optional consonant, then the vowel
         int consonant = random.nextInt(3) == 0 ? 0 : (int) (between(25, 70) / rate * RATE / 1000);
-        int vowel = (int) (between(90, last ? 260 : 200) / rate * RATE / 1000);
+        // a word-final vowel is drawn out ("Hello?", "Yes?")
+        int vowel = (int) (between(last ? 150 : 90, last ? 300 : 200) / rate * RATE / 1000);
         double[] out = new double[consonant + vowel];
         double amplitude = Signal.amplitude(levelDbfs + between(-4, 3));
         for (int i = 0; i < consonant; i++) {
@@ -89,15 +90,17 @@ public final class Talker {
         for (int k = 0; k < 3; k++) {
             resonate(voiced, formants[k] * between(0.93, 1.07), 60 + 40 * k);
         }
-        double peak = 1e-9;
+        // scaled so that the vowel's RMS is that of a sine at the talker's level (the pulses make it peaky)
+        double square = 1e-18;
         for (double v : voiced) {
-            peak = Math.max(peak, Math.abs(v));
+            square += v * v;
         }
+        double rms = Math.sqrt(square / vowel) * Math.sqrt(2);
         for (int i = 0; i < vowel; i++) {
             // rises quickly, decays slowly, as a syllable does
             double x = (double) i / vowel;
             double envelope = Math.min(1, x * 6) * Math.pow(1 - x, 0.6);
-            out[consonant + i] = amplitude * 1.4 * envelope * voiced[i] / peak;
+            out[consonant + i] = amplitude * 1.4 * envelope * voiced[i] / rms;
         }
         return out;
     }
