@@ -14,11 +14,13 @@ import java.util.Map;
  */
 final class CampaignPacer {
     /** The back-off starts when the abandonment rate reaches this share of the limit, and is complete at the limit. */
-    private static final double BACKOFF_START = 0.8;
+    private static final double BACKOFF_START = 0.75;
     /** The compliance reserve: predictive dials only while the (1 - RESERVE_TAIL) overflow fits in the slack. */
-    private static final double RESERVE_TAIL = 0.02;
+    private static final double RESERVE_TAIL = 0.01;
     /** Small groups: the base bound on P(any abandon) per decision, scaled by the feedback. */
     private static final double SMALL_GROUP_TAIL = 0.10;
+    /** Small groups back off fully at this share of the limit. */
+    private static final double SMALL_GROUP_CEILING = 0.85;
 
     private final String name;
     private final PacingSettings settings;
@@ -142,25 +144,12 @@ final class CampaignPacer {
     PacingDecision decide(Instant at, double now) {
         int free = 0;
         int nBusy = 0;
-        double predictedFree = 0;
         for (PacedAgent a : agents.values()) {
-            double q;
-            switch (a.phase) {
-                case READY -> {
-                    free++;
-                    continue;
-                }
-                case TALKING -> q = estimates.freeInTimeFromTalk(now - a.since);
-                case WRAP_UP -> q = estimates.freeInTimeFromWrap(now - a.since);
-                default -> {
-                    continue;
-                }
+            if (a.phase == PacedAgent.Phase.READY) {
+                free++;
+            } else if (a.phase != PacedAgent.Phase.NOT_READY) {
+                nBusy++;
             }
-            if (nBusy == busyQ.length) {
-                busyQ = java.util.Arrays.copyOf(busyQ, nBusy * 2);
-            }
-            busyQ[nBusy++] = q;
-            predictedFree += q;
         }
         int available = free + nBusy;
         int inFlight = ringing.size() + waiting.size();
@@ -173,49 +162,98 @@ final class CampaignPacer {
         int floor = Math.max(0, free - inFlight);
         double rate = ledger.rate(at);
         double limit = settings.compliance().abandonLimit();
-        double room = Math.max(0, Math.min(1, (limit - rate) / (limit * (1 - BACKOFF_START))));
+        // Small groups stop short of the limit: one abandon moves their daily rate by a whole step.
+        double ceiling = available < settings.smallGroupAgents() ? SMALL_GROUP_CEILING * limit : limit;
+        double room = Math.max(0, Math.min(1, (ceiling - rate) / (ceiling * (1 - BACKOFF_START))));
 
         if (settings.method() == PacingMethod.PROGRESSIVE) {
             double lines = 1 + (settings.target() - 1) * room;
             int dial = Math.max(floor, (int) Math.floor(lines * free + 1e-9) - inFlight);
             return new PacingDecision(Math.min(dial, cap), PacingMode.PROGRESSIVE, inFlight, free, 0, 0, p);
         }
+        int all = estimates.horizons() - 1;
+        double predictedFree = fillBusy(all, now);
         if (room <= 0) {
             return new PacingDecision(Math.min(floor, cap), PacingMode.BACKED_OFF, inFlight, free, predictedFree, 0,
                     p);
         }
-
-        int nRinging = 0;
-        if (ringingP.length < ringing.size()) {
-            ringingP = new double[ringing.size() * 2];
-        }
-        for (double dialedAt : ringing.values()) {
-            ringingP[nRinging++] = estimates.liveProbability(now - dialedAt);
-        }
-        OverflowForecast forecast = new OverflowForecast(waiting.size(), ringingP, nRinging, free, busyQ, nBusy,
-                RESERVE_TAIL);
         boolean small = available < settings.smallGroupAgents();
         double scale = aggressiveness.multiplier() * room;
         double ratio = (settings.method() == PacingMethod.ABANDONMENT_RATE ? settings.target() : limit / 2) * scale;
         double anyBound = Math.min(0.5, SMALL_GROUP_TAIL * scale);
         double slack = ledger.slack(at);
 
-        int k = 0;
-        OverflowForecast.Outcome last = forecast.outcome();
-        if (acceptable(last, small, ratio, anyBound, slack)) {
-            while (k < cap) {
-                forecast.addDial(p);
-                OverflowForecast.Outcome next = forecast.outcome();
-                if (!acceptable(next, small, ratio, anyBound, slack)) {
-                    break;
-                }
-                k++;
-                last = next;
+        // The whole ring first, then each shorter horizon may only lower k; the compliance reserve holds at each.
+        int k = cap;
+        double expectedAnswers = 0;
+        for (int h = all; h >= 0 && k > 0; h--) {
+            if (h != all) {
+                fillBusy(h, now);
             }
+            int nRinging = fillRinging(h, now);
+            OverflowForecast forecast = new OverflowForecast(waiting.size(), ringingP, nRinging, free, busyQ, nBusy,
+                    RESERVE_TAIL);
+            double ph = estimates.newDialLiveWithin(h);
+            // Small groups keep one abandon of slack in hand: one call is a large share of their day.
+            double hSlack = small ? slack - 1 : slack;
+            OverflowForecast.Outcome last = forecast.outcome();
+            int kh = 0;
+            if (acceptable(last, small, ratio, anyBound, hSlack)) {
+                while (kh < k) {
+                    forecast.addDial(ph);
+                    OverflowForecast.Outcome next = forecast.outcome();
+                    if (!acceptable(next, small, ratio, anyBound, hSlack)) {
+                        break;
+                    }
+                    kh++;
+                    last = next;
+                }
+            }
+            if (h == all) {
+                expectedAnswers = last.expectedAnswers();
+            }
+            k = Math.min(k, kh);
         }
         PacingMode mode = room < 1 ? PacingMode.BACKED_OFF : small ? PacingMode.SMALL_GROUP : PacingMode.PREDICTIVE;
         return new PacingDecision(Math.min(cap, Math.max(k, floor)), mode, inFlight, free, predictedFree,
-                last.expectedAnswers(), p);
+                expectedAnswers, p);
+    }
+
+    /** Fills {@link #busyQ} with P(free in time for horizon h) of each busy agent; returns their sum. */
+    private double fillBusy(int h, double now) {
+        int n = 0;
+        double sum = 0;
+        if (busyQ.length < agents.size()) {
+            busyQ = new double[agents.size() * 2];
+        }
+        for (PacedAgent a : agents.values()) {
+            double q;
+            if (a.leavingAfterCall) {
+                q = 0;
+            } else if (a.phase == PacedAgent.Phase.TALKING) {
+                q = estimates.freeFromTalk(h, now - a.since);
+            } else if (a.phase == PacedAgent.Phase.WRAP_UP) {
+                q = estimates.freeFromWrap(h, now - a.since);
+            } else {
+                continue;
+            }
+            // Kept in the list with q = 0 so that agent counts line up with the other horizons.
+            busyQ[n++] = q;
+            sum += q;
+        }
+        return sum;
+    }
+
+    /** Fills {@link #ringingP} with P(live answer within horizon h) of each ringing call; returns their count. */
+    private int fillRinging(int h, double now) {
+        if (ringingP.length < ringing.size()) {
+            ringingP = new double[ringing.size() * 2];
+        }
+        int n = 0;
+        for (double dialedAt : ringing.values()) {
+            ringingP[n++] = estimates.liveWithin(h, now - dialedAt);
+        }
+        return n;
     }
 
     private static boolean acceptable(OverflowForecast.Outcome o, boolean small, double ratio, double anyBound,

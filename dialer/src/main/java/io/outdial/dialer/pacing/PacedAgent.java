@@ -11,6 +11,8 @@ final class PacedAgent {
     double since;
     double lastWait;
     double lastTalk;
+    /** The agent asked to go Not Ready (or log out) once the current call and wrap-up are over. */
+    boolean leavingAfterCall;
 
     PacedAgent(String id, String campaign, double now) {
         this.id = id;
@@ -21,5 +23,8 @@ final class PacedAgent {
     void moveTo(Phase next, double now) {
         phase = next;
         since = now;
+        if (next == Phase.READY || next == Phase.NOT_READY) {
+            leavingAfterCall = false;
+        }
     }
 }

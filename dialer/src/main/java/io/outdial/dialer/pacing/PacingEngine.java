@@ -72,6 +72,14 @@ public final class PacingEngine {
         pacer(a.campaign).notReady(a, seconds(at));
     }
 
+    /**
+     * The agent asked for Not Ready (a break) or to log out once its current call and wrap-up are over: it is no longer
+     * counted on to take the next answer. Its next Ready or Not Ready clears this.
+     */
+    public void agentLeavingAfterCall(String agentId, Instant at) {
+        agent(agentId).leavingAfterCall = true;
+    }
+
     /** A call ended for the agent, which now does its after-call work. */
     public void agentReleased(String agentId, Instant at) {
         PacedAgent a = agent(agentId);

@@ -42,9 +42,9 @@ public record PacingSettings(PacingMethod method, double target, ComplianceSetti
         }
     }
 
-    /** Predictive at 2.5 % abandonment (3 % limit), small groups under 15 agents, 2 s connect window. */
+    /** Predictive at 2 % abandonment (3 % limit), small groups under 15 agents, 2 s connect window. */
     public static PacingSettings predictive() {
-        return new PacingSettings(PacingMethod.ABANDONMENT_RATE, 0.025, ComplianceSettings.defaults(), 15,
+        return new PacingSettings(PacingMethod.ABANDONMENT_RATE, 0.02, ComplianceSettings.defaults(), 15,
                 Duration.ofSeconds(2), 10, 0.2, 10, 180, 30);
     }
 

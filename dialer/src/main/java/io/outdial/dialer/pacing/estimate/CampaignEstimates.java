@@ -20,14 +20,14 @@ public final class CampaignEstimates {
     private final DurationEstimator wrap;
     private final double connectWindow;
 
-    private double[] liveTable = new double[0];
+    private double[][] liveTable = new double[0][0];
     private double liveStep;
     private double liveTableP = -1;
     private long liveTableKey = -1;
 
-    private double[] talkTable = new double[0];
+    private double[][] talkTable = new double[0][0];
     private double talkStep;
-    private double[] wrapTable = new double[0];
+    private double[][] wrapTable = new double[0][0];
     private double wrapStep;
     private long agentTableKey = -1;
 
@@ -69,10 +69,29 @@ public final class CampaignEstimates {
     }
 
     /**
-     * P(live answer) for a dial still ringing after {@code elapsed} seconds: Bayes on "not resolved yet", so a call
-     * that has rung longer than live answers usually take counts for less.
+     * The horizons forecasts are made for: quantiles of the time a new dial takes to be answered live, and last
+     * "whenever it is answered". Checking overflow at each of them, not only over the whole ring, is what stops a call
+     * answered in 3 s from counting on an agent who is free in 12 s.
      */
-    public double liveProbability(double elapsed) {
+    public int horizons() {
+        return GRID.length + 1;
+    }
+
+    /** P(a new dial is answered live within horizon {@code h}) ({@code h == horizons() - 1}: at all). */
+    public double newDialLiveWithin(int h) {
+        double p = answer.probability();
+        return h == GRID.length ? p : p * liveRing.cdf(horizonSeconds(h));
+    }
+
+    private double horizonSeconds(int h) {
+        return liveRing.quantile(GRID[h]);
+    }
+
+    /**
+     * P(a dial still ringing after {@code elapsed} s is answered live within horizon {@code h}): Bayes on "not
+     * resolved yet", so a call that has rung longer than live answers usually take counts for less.
+     */
+    public double liveWithin(int h, double elapsed) {
         double p = answer.probability();
         long key = liveRing.version() * 1_000_003L + otherEnd.version();
         if (key != liveTableKey || Math.abs(p - liveTableP) > 0.002) {
@@ -81,34 +100,46 @@ public final class CampaignEstimates {
             liveTableP = p;
         }
         int i = (int) (elapsed / liveStep);
-        return i < liveTable.length ? liveTable[Math.max(0, i)] : 0;
+        return i < liveTable[h].length ? liveTable[h][Math.max(0, i)] : 0;
+    }
+
+    /** P(live answer at all) for a dial ringing for {@code elapsed} seconds. */
+    public double liveProbability(double elapsed) {
+        return liveWithin(GRID.length, elapsed);
     }
 
     private void rebuildLiveTable(double p) {
-        double horizon = Math.max(liveRing.max(), otherEnd.max()) + 1;
-        liveStep = Math.max(0.25, horizon / TABLE_POINTS);
-        int n = (int) Math.ceil(horizon / liveStep) + 1;
-        liveTable = new double[n];
+        double longest = Math.max(liveRing.max(), otherEnd.max()) + 1;
+        liveStep = Math.max(0.25, longest / TABLE_POINTS);
+        int n = (int) Math.ceil(longest / liveStep) + 1;
+        liveTable = new double[GRID.length + 1][n];
         for (int i = 0; i < n; i++) {
             double e = i * liveStep;
-            double live = p * liveRing.survival(e);
-            double other = (1 - p) * otherEnd.survival(e);
-            liveTable[i] = live + other <= 0 ? 0 : live / (live + other);
+            double liveLeft = liveRing.survival(e);
+            double pending = p * liveLeft + (1 - p) * otherEnd.survival(e);
+            if (pending <= 0) {
+                continue;
+            }
+            double base = liveRing.cdf(e);
+            for (int h = 0; h < GRID.length; h++) {
+                liveTable[h][i] = p * Math.max(0, liveRing.cdf(e + horizonSeconds(h)) - base) / pending;
+            }
+            liveTable[GRID.length][i] = p * liveLeft / pending;
         }
     }
 
-    /** P(an agent talking for {@code elapsed} s is free, talk and wrap-up done, when a new dial is answered). */
-    public double freeInTimeFromTalk(double elapsed) {
+    /** P(an agent talking for {@code elapsed} s is free, talk and wrap-up done, in time for horizon {@code h}). */
+    public double freeFromTalk(int h, double elapsed) {
         refreshAgentTables();
         int i = (int) (elapsed / talkStep);
-        return talkTable[Math.min(talkTable.length - 1, Math.max(0, i))];
+        return talkTable[h][Math.min(talkTable[h].length - 1, Math.max(0, i))];
     }
 
-    /** P(an agent in wrap-up for {@code elapsed} s is free when a new dial is answered). */
-    public double freeInTimeFromWrap(double elapsed) {
+    /** P(an agent in wrap-up for {@code elapsed} s is free in time for horizon {@code h}). */
+    public double freeFromWrap(int h, double elapsed) {
         refreshAgentTables();
         int i = (int) (elapsed / wrapStep);
-        return wrapTable[Math.min(wrapTable.length - 1, Math.max(0, i))];
+        return wrapTable[h][Math.min(wrapTable[h].length - 1, Math.max(0, i))];
     }
 
     private void refreshAgentTables() {
@@ -117,49 +148,51 @@ public final class CampaignEstimates {
             return;
         }
         agentTableKey = key;
-        // The answer the agent must be free for arrives after a ring time, and may wait the connect window.
-        double[] answerAt = new double[GRID.length];
+        // An answer may wait the connect window for its agent.
+        double[] by = new double[GRID.length];
         double[] wrapTimes = new double[GRID.length];
         for (int i = 0; i < GRID.length; i++) {
-            answerAt[i] = liveRing.quantile(GRID[i]) + connectWindow;
+            by[i] = horizonSeconds(i) + connectWindow;
             wrapTimes[i] = wrap.quantile(GRID[i]);
         }
         double talkHorizon = Math.min(talk.max(), 4 * 3600);
         talkStep = Math.max(1, talkHorizon / TABLE_POINTS);
-        talkTable = new double[(int) Math.ceil(talkHorizon / talkStep) + 1];
-        for (int i = 0; i < talkTable.length; i++) {
+        int nt = (int) Math.ceil(talkHorizon / talkStep) + 1;
+        talkTable = new double[GRID.length + 1][nt];
+        for (int i = 0; i < nt; i++) {
             double e = i * talkStep;
             double alive = talk.survival(e);
-            if (alive <= 0) {
-                // Longer than any call seen: no basis for a forecast, keep the last one.
-                talkTable[i] = i > 0 ? talkTable[i - 1] : 0;
-                continue;
-            }
             double base = talk.cdf(e);
-            double sum = 0;
-            for (double a : answerAt) {
+            double all = 0;
+            for (int h = 0; h < GRID.length; h++) {
+                double sum = 0;
                 for (double w : wrapTimes) {
-                    sum += Math.max(0, talk.cdf(e + a - w) - base);
+                    sum += Math.max(0, talk.cdf(e + by[h] - w) - base);
                 }
+                // Longer than any call seen: no basis for a forecast, keep the last one.
+                double q = alive <= 0 ? (i > 0 ? talkTable[h][i - 1] : 0) : sum / wrapTimes.length / alive;
+                talkTable[h][i] = q;
+                all += q;
             }
-            talkTable[i] = sum / (answerAt.length * wrapTimes.length) / alive;
+            // "In time for the answer, whenever it comes": averaged over the answer-time quantiles.
+            talkTable[GRID.length][i] = all / GRID.length;
         }
         double wrapHorizon = Math.min(wrap.max(), 3600);
         wrapStep = Math.max(0.25, wrapHorizon / TABLE_POINTS);
-        wrapTable = new double[(int) Math.ceil(wrapHorizon / wrapStep) + 1];
-        for (int i = 0; i < wrapTable.length; i++) {
+        int nw = (int) Math.ceil(wrapHorizon / wrapStep) + 1;
+        wrapTable = new double[GRID.length + 1][nw];
+        for (int i = 0; i < nw; i++) {
             double e = i * wrapStep;
             double alive = wrap.survival(e);
-            if (alive <= 0) {
-                wrapTable[i] = i > 0 ? wrapTable[i - 1] : 1;
-                continue;
-            }
             double base = wrap.cdf(e);
-            double sum = 0;
-            for (double a : answerAt) {
-                sum += Math.max(0, wrap.cdf(e + a) - base);
+            double all = 0;
+            for (int h = 0; h < GRID.length; h++) {
+                double q = alive <= 0 ? (i > 0 ? wrapTable[h][i - 1] : 1)
+                        : Math.max(0, wrap.cdf(e + by[h]) - base) / alive;
+                wrapTable[h][i] = q;
+                all += q;
             }
-            wrapTable[i] = sum / answerAt.length / alive;
+            wrapTable[GRID.length][i] = all / GRID.length;
         }
     }
 
