@@ -7,6 +7,7 @@ import io.outdial.sip.Bridge;
 import io.outdial.sip.DialRequest;
 import io.outdial.sip.Leg;
 import io.outdial.sip.LegEvent;
+import io.outdial.sip.LegListener;
 import io.outdial.sip.SipUserAgent;
 import io.outdial.sip.call.CallExecutor;
 import java.util.Objects;
@@ -68,7 +69,39 @@ public final class CampaignCall {
 
     /** Dials the contact. */
     public void start() {
-        executor.execute(() -> contact = userAgent.dial(contactRequest, executor, this::onContactEvent));
+        executor.execute(guarded(() -> contact = userAgent.dial(contactRequest, executor,
+                guarded(this::onContactEvent))));
+    }
+
+    /**
+     * Our own failure (a bug, a refused bridge, no RTP port) must not strand the call: it is hung up, its result is
+     * System Error, and it finishes like any other call once its legs are gone.
+     */
+    private Runnable guarded(Runnable step) {
+        return () -> {
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                failedHere(e);
+            }
+        };
+    }
+
+    private LegListener guarded(LegListener listener) {
+        return event -> {
+            try {
+                listener.onEvent(event);
+            } catch (RuntimeException e) {
+                failedHere(e);
+            }
+        };
+    }
+
+    private void failedHere(RuntimeException e) {
+        LOG.error("call {}: failed in the gateway, hanging up", id, e);
+        release(CallResult.SYSTEM_ERROR);
+        hangUpBoth();
+        finishIfBothGone();
     }
 
     /** Ends the call whatever its phase (campaign unloaded, gateway stopping). */
@@ -117,7 +150,7 @@ public final class CampaignCall {
             return;
         }
         phase = phase.moveTo(CallPhase.CONNECTING_AGENT);
-        agent = userAgent.dial(agentRequest, executor, this::onAgentEvent);
+        agent = userAgent.dial(agentRequest, executor, guarded(this::onAgentEvent));
         observer.agentRinging(this);
     }
 

@@ -133,6 +133,18 @@ class CampaignCallTest {
     }
 
     @Test
+    void aFailureInsideTheGatewayHangsUpBothLegsAsSystemError() {
+        ua.refuseBridge = true;
+        ScriptedLeg contact = ua.legs.get(0);
+        contact.answer();
+        ScriptedLeg agent = ua.legs.get(1);
+        agent.answer();
+        assertEquals(LegState.ENDED, contact.state());
+        assertEquals(LegState.ENDED, agent.state());
+        assertEquals(CallResult.SYSTEM_ERROR, outcome.result());
+    }
+
+    @Test
     void ringTimeoutIsNoAnswer() {
         ScriptedLeg contact = ua.legs.get(0);
         contact.failWith(487, FailureKind.RING_TIMEOUT);
@@ -218,6 +230,7 @@ class CampaignCallTest {
     private static final class ScriptedUserAgent implements SipUserAgent {
         final List<ScriptedLeg> legs = new ArrayList<>();
         int bridges;
+        boolean refuseBridge;
 
         @Override
         public Leg dial(DialRequest request, CallExecutor executor, LegListener listener) {
@@ -228,6 +241,9 @@ class CampaignCallTest {
 
         @Override
         public Bridge bridge(Leg a, Leg b) {
+            if (refuseBridge) {
+                throw new IllegalStateException("scripted refusal");
+            }
             bridges++;
             ScriptedLeg sa = (ScriptedLeg) a;
             ScriptedLeg sb = (ScriptedLeg) b;
