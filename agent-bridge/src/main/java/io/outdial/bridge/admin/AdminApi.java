@@ -24,6 +24,20 @@ public interface AdminApi {
     /** {@code GET /api/agents}. */
     CompletableFuture<Object> agents();
 
+    /** {@code GET /api/dnc}: the internal do-not-call list. */
+    CompletableFuture<Object> doNotCallList();
+
+    /** {@code POST /api/dnc} with a JSON {@link DoNotCallEntry}: the number is never dialed again. */
+    CompletableFuture<Object> addDoNotCall(DoNotCallEntry entry);
+
+    /**
+     * An entry of the internal do-not-call list.
+     *
+     * @param phone    the number, as in a calling list's contact_info
+     * @param campaign the campaign it applies to, or null for every campaign
+     */
+    record DoNotCallEntry(String phone, String campaign) { }
+
     /** The lifecycle commands of a campaign. */
     enum CampaignAction { LOAD, START, STOP, UNLOAD }
 }

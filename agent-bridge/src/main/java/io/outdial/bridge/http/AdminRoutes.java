@@ -1,6 +1,7 @@
 package io.outdial.bridge.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
@@ -49,6 +50,11 @@ public final class AdminRoutes {
         if (s.equals(List.of("agents"))) {
             return Map.of(HttpMethod.GET, request -> answer(request, admin::agents));
         }
+        if (s.equals(List.of("dnc"))) {
+            return Map.of(
+                    HttpMethod.GET, request -> answer(request, admin::doNotCallList),
+                    HttpMethod.POST, request -> answer(request, () -> admin.addDoNotCall(doNotCallEntry(request))));
+        }
         if (s.size() == 3 && s.get(0).equals("campaigns")) {
             String campaign = s.get(1);
             if (s.get(2).equals("records")) {
@@ -65,6 +71,27 @@ public final class AdminRoutes {
             }
         }
         return Map.of();
+    }
+
+    /** Reads {@code {"phone": "...", "campaign": "..."}}; a body that is not one is a 400 naming the problem. */
+    private AdminApi.DoNotCallEntry doNotCallEntry(FullHttpRequest request) {
+        String body = request.content().toString(HttpUtil.getCharset(request, StandardCharsets.UTF_8));
+        JsonNode json;
+        try {
+            json = mapper.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new AdminException(400, "body must be a JSON object such as {\"phone\": \"5551234\"}: "
+                    + e.getOriginalMessage());
+        }
+        if (json == null || !json.isObject() || !json.path("phone").isTextual() || json.path("phone").asText().isBlank()) {
+            throw new AdminException(400, "body must be a JSON object with a text field \"phone\""
+                    + " (and optionally \"campaign\")");
+        }
+        JsonNode campaign = json.path("campaign");
+        if (!campaign.isMissingNode() && !campaign.isNull() && !campaign.isTextual()) {
+            throw new AdminException(400, "\"campaign\" must be a campaign name or null");
+        }
+        return new AdminApi.DoNotCallEntry(json.get("phone").asText(), campaign.isTextual() ? campaign.asText() : null);
     }
 
     private CompletableFuture<HttpReply> answer(FullHttpRequest request, Supplier<CompletableFuture<Object>> call) {

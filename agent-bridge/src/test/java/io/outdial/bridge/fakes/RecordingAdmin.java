@@ -53,4 +53,14 @@ public final class RecordingAdmin implements AdminApi {
     public CompletableFuture<Object> agents() {
         return record("agents");
     }
+
+    @Override
+    public CompletableFuture<Object> doNotCallList() {
+        return record("doNotCallList");
+    }
+
+    @Override
+    public CompletableFuture<Object> addDoNotCall(DoNotCallEntry entry) {
+        return record("addDoNotCall", entry);
+    }
 }

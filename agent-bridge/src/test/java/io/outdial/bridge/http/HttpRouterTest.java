@@ -19,6 +19,7 @@ import io.netty.handler.codec.http.HttpResponseDecoder;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.outdial.bridge.BridgeConfig;
 import io.outdial.bridge.admin.AdminApi.CampaignAction;
+import io.outdial.bridge.admin.AdminApi;
 import io.outdial.bridge.admin.AdminException;
 import io.outdial.bridge.cti.CtiCodec;
 import io.outdial.bridge.fakes.RecordingAdmin;
@@ -175,6 +176,24 @@ class HttpRouterTest {
         assertEquals(new RecordingAdmin.Call("records", List.of("Spring")), next(admin.calls));
         assertEquals(200, exchange(request("GET", "/api/agents/")).status());
         assertEquals(new RecordingAdmin.Call("agents", List.of()), next(admin.calls));
+    }
+
+    @Test
+    void doNotCallEntriesArePostedAsJsonAndListed() {
+        assertEquals(200, exchange(post("/api/dnc", "{\"phone\":\"5551234\",\"campaign\":\"Spring\"}")).status());
+        assertEquals(new RecordingAdmin.Call("addDoNotCall",
+                List.of(new AdminApi.DoNotCallEntry("5551234", "Spring"))), next(admin.calls));
+        assertEquals(200, exchange(request("GET", "/api/dnc")).status());
+        assertEquals(new RecordingAdmin.Call("doNotCallList", List.of()), next(admin.calls));
+    }
+
+    @Test
+    void aDoNotCallBodyThatIsNotAnEntryIsBadRequest() throws Exception {
+        Answer a = exchange(post("/api/dnc", "phone=5551234"));
+        assertEquals(400, a.status());
+        assertTrue(body(a).get("error").asText().contains("JSON object"));
+        assertEquals(400, exchange(post("/api/dnc", "{\"campaign\":\"Spring\"}")).status());
+        assertTrue(admin.calls.isEmpty(), "nothing reached the dialer");
     }
 
     @Test

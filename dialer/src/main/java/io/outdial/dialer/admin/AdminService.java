@@ -105,6 +105,27 @@ public final class AdminService implements AdminApi {
         });
     }
 
+    @Override
+    public CompletableFuture<Object> doNotCallList() {
+        return CompletableFuture.supplyAsync(() -> ctx.store().doNotCallList(), ctx.database());
+    }
+
+    @Override
+    public CompletableFuture<Object> addDoNotCall(DoNotCallEntry entry) {
+        return onDialer(() -> {
+            if (entry.campaign() != null && campaigns.find(entry.campaign()).isEmpty()) {
+                throw new AdminException(404, "no campaign named '" + entry.campaign() + "'");
+            }
+            return entry;
+        }).thenApplyAsync(e -> {
+            try {
+                return ctx.store().addDoNotCall(e.phone(), e.campaign());
+            } catch (IllegalArgumentException bad) {
+                throw new AdminException(400, bad.getMessage());
+            }
+        }, ctx.database());
+    }
+
     /** Runs on the dialer executor, where campaign and agent state live. */
     private <T> CompletableFuture<T> onDialer(Supplier<T> work) {
         return CompletableFuture.supplyAsync(work, ctx.dialer()).exceptionallyCompose(e -> {

@@ -138,12 +138,70 @@ public final class CallingListStore implements AutoCloseable {
                     // candidate updates no row and moves on to the next one.
                     if (update(c, "UPDATE calling_record SET record_status = 'RETRIEVED', updated_at = ?"
                             + " WHERE record_id = ? AND record_status = 'READY'", clock.instant(), id) == 1) {
-                        return find(c, id);
+                        Optional<CallingRecord> claimed = find(c, id);
+                        if (claimed.isPresent() && onDoNotCallList(c, claimed.get())) {
+                            // Never dialed: closed with the Do Not Call result, no attempt counted.
+                            update(c, "UPDATE calling_record SET record_status = 'UPDATED', call_result = ?,"
+                                    + " updated_at = ? WHERE record_id = ? AND record_status = 'RETRIEVED'",
+                                    CallResult.DO_NOT_CALL.code(), clock.instant(), id);
+                            log.info("campaign {}: record {} ({}) is on the do-not-call list, not dialed", campaign,
+                                    id, claimed.get().contactInfo());
+                            continue;
+                        }
+                        return claimed;
                     }
                 }
             }
         } catch (SQLException e) {
             throw new StoreException("retrieving from campaign " + campaign + " failed", e);
+        }
+    }
+
+    /**
+     * Adds a number to the internal do-not-call list, for one campaign or (campaign null) for all; the number is
+     * normalised as calling lists store it. Returns the entry as stored.
+     */
+    public DoNotCallEntry addDoNotCall(String phone, String campaign) {
+        String number;
+        try {
+            number = RowValues.contactInfo(phone == null ? "" : phone.trim());
+        } catch (RowValues.BadValue e) {
+            throw new IllegalArgumentException(e.getMessage().replaceFirst("^contact_info", "phone"));
+        }
+        Instant now = clock.instant();
+        try (Connection c = pool.getConnection()) {
+            update(c, "INSERT INTO do_not_call (phone, campaign, created_at) VALUES (?, ?, ?)", number, campaign, now);
+            return new DoNotCallEntry(number, campaign, now);
+        } catch (SQLException e) {
+            throw new StoreException("adding " + number + " to the do-not-call list failed", e);
+        }
+    }
+
+    /** The internal do-not-call list, oldest first. */
+    public List<DoNotCallEntry> doNotCallList() {
+        try (Connection c = pool.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT phone, campaign, created_at FROM do_not_call ORDER BY entry_id");
+             ResultSet rs = ps.executeQuery()) {
+            List<DoNotCallEntry> list = new ArrayList<>();
+            while (rs.next()) {
+                list.add(new DoNotCallEntry(rs.getString(1), rs.getString(2),
+                        rs.getObject(3, java.time.OffsetDateTime.class).toInstant()));
+            }
+            return list;
+        } catch (SQLException e) {
+            throw new StoreException("reading the do-not-call list failed", e);
+        }
+    }
+
+    private static boolean onDoNotCallList(Connection c, CallingRecord record) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM do_not_call WHERE phone = ?"
+                + " AND (campaign IS NULL OR campaign = ?) FETCH FIRST 1 ROWS ONLY")) {
+            ps.setString(1, record.contactInfo());
+            ps.setString(2, record.campaign());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
         }
     }
 

@@ -222,6 +222,24 @@ class ProgressiveCampaignIT {
         }
     }
 
+    @Test
+    void aNumberOnTheDoNotCallListIsNeverDialed() throws Exception {
+        try (Sipp phone = Sipp.scenario("agent-phone.xml").calls(2).start();
+             Sipp contact = Sipp.scenario("uas-busy.xml").calls(2).start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), phoneOnlyAgent(phone), campaign("agent1"))) {
+            gw.post("/api/dnc", "{\"phone\": \"486-555-0107\"}");
+            assertTrue(gw.get("/api/dnc").contains("4865550107"));
+            gw.uploadAndStart("it", "contact_info\n4865550107\n4865550108\n");
+
+            List<CallingRecord> records = gw.awaitAllUpdated("it", LIMIT);
+            assertEquals(CallResult.DO_NOT_CALL, records.get(0).callResult());
+            assertEquals(0, records.get(0).attempt());
+            assertEquals(CallResult.BUSY, records.get(1).callResult());
+            Sipp.Result contacts = contact.stop();
+            assertEquals(1, contacts.successful() + contacts.failed(), "only the other number reached the trunk");
+        }
+    }
+
     private static double metricQuietly(GatewayHarness gw, String sample) {
         try {
             return gw.metric(sample);

@@ -1,0 +1,62 @@
+package io.outdial.dialer.store;
+
+import static io.outdial.dialer.store.InMemoryStore.load;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.outdial.dialer.record.CallResult;
+import io.outdial.dialer.record.RecordStatus;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class DoNotCallTest {
+    private static final Instant NOW = Instant.parse("2030-06-01T12:00:00Z");
+
+    private final CallingListStore store = InMemoryStore.open();
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void aNumberOnTheGlobalListIsNeverRetrievedAndItsRecordClosesAsDoNotCall() {
+        load(store, "c1", "contact_info\n1000000001\n1000000002\n");
+        store.addDoNotCall("100-000-0001", null);
+
+        Optional<CallingRecord> next = store.retrieveNext("c1", NOW, 3);
+        assertEquals("1000000002", next.orElseThrow().contactInfo());
+        assertTrue(store.retrieveNext("c1", NOW, 3).isEmpty());
+        CallingRecord skipped = store.records("c1").get(0);
+        assertEquals(RecordStatus.UPDATED, skipped.status());
+        assertEquals(CallResult.DO_NOT_CALL, skipped.callResult());
+        assertEquals(0, skipped.attempt(), "never dialed, so no attempt");
+    }
+
+    @Test
+    void aCampaignEntryBindsOnlyThatCampaign() {
+        load(store, "c1", "contact_info\n1000000001\n");
+        load(store, "c2", "contact_info\n1000000001\n");
+        store.addDoNotCall("1000000001", "c1");
+
+        assertTrue(store.retrieveNext("c1", NOW, 3).isEmpty());
+        assertEquals("1000000001", store.retrieveNext("c2", NOW, 3).orElseThrow().contactInfo());
+    }
+
+    @Test
+    void aMalformedNumberIsRefusedWithTheRule() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> store.addDoNotCall("call me", null));
+        assertTrue(e.getMessage().startsWith("phone"), e.getMessage());
+        assertTrue(store.doNotCallList().isEmpty());
+    }
+
+    @Test
+    void entriesAreListedAsStored() {
+        store.addDoNotCall("+1 (555) 010-0001", null);
+        assertEquals("+15550100001", store.doNotCallList().get(0).phone());
+    }
+}
