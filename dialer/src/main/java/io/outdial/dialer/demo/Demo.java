@@ -10,6 +10,7 @@ import io.outdial.dialer.record.RecordStatus;
 import io.outdial.dialer.store.CallingRecord;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,10 +81,10 @@ public final class Demo {
                     logs));
             for (AgentSettings agent : config.agents()) {
                 if (agent.autoReady() && campaign.agents().contains(agent.id())) {
-                    URI phone = URI.create(agent.phone());
+                    InetSocketAddress phone = hostPort(agent.phone());
                     mediaPort += 10;
-                    sipp.add(SippProcess.start(agent.id(), scenarios.resolve("agent-phone.xml"), host(phone),
-                            port(phone), mediaPort, logs));
+                    sipp.add(SippProcess.start(agent.id(), scenarios.resolve("agent-phone.xml"),
+                            phone.getHostString(), phone.getPort(), mediaPort, logs));
                 }
             }
             out.printf("Outdial demo: campaign '%s' (%s), list %s, contacts = SIPp %s on %s:%d, agent phones = %d"
@@ -158,15 +159,13 @@ public final class Demo {
         throw new IllegalStateException("sipp-scenarios/ not found: run the demo from the repository");
     }
 
-    private static String host(URI sipUri) {
-        String rest = sipUri.getSchemeSpecificPart();
+    /** The {@code host:port} of a SIP URI such as {@code sip:agent1@127.0.0.1:5081;transport=udp}. */
+    private static InetSocketAddress hostPort(String sipUri) {
+        String rest = URI.create(sipUri).getSchemeSpecificPart();
         String hostPort = rest.substring(rest.indexOf('@') + 1).split(";")[0];
-        return hostPort.contains(":") ? hostPort.substring(0, hostPort.lastIndexOf(':')) : hostPort;
-    }
-
-    private static int port(URI sipUri) {
-        String rest = sipUri.getSchemeSpecificPart();
-        String hostPort = rest.substring(rest.indexOf('@') + 1).split(";")[0];
-        return hostPort.contains(":") ? Integer.parseInt(hostPort.substring(hostPort.lastIndexOf(':') + 1)) : 5060;
+        int colon = hostPort.lastIndexOf(':');
+        return colon < 0 ? InetSocketAddress.createUnresolved(hostPort, 5060)
+                : InetSocketAddress.createUnresolved(hostPort.substring(0, colon),
+                        Integer.parseInt(hostPort.substring(colon + 1)));
     }
 }

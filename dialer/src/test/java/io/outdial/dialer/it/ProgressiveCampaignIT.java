@@ -21,7 +21,15 @@ class ProgressiveCampaignIT {
     private static final Duration LIMIT = Duration.ofSeconds(40);
 
     private static String phoneOnlyAgent(Sipp phone) {
-        return "  - { id: agent1, phone: \"" + phone.uri("agent1") + "\", autoReady: true, wrapUp: 0s }";
+        return phoneOnlyAgent("agent1", phone);
+    }
+
+    private static String phoneOnlyAgent(String id, Sipp phone) {
+        return "  - { id: " + id + ", phone: \"" + phone.uri(id) + "\", autoReady: true, wrapUp: 0s }";
+    }
+
+    private static String twoPhoneOnlyAgents(Sipp phone1, Sipp phone2) {
+        return phoneOnlyAgent("agent1", phone1) + "\n" + phoneOnlyAgent("agent2", phone2);
     }
 
     private static String campaign(String agents) {
@@ -144,8 +152,7 @@ class ProgressiveCampaignIT {
              Sipp phone2 = Sipp.scenario("agent-phone.xml").calls(10).timeout(Duration.ofMinutes(2)).start();
              Sipp contact = Sipp.scenario("uas-ring-forever.xml").calls(4).timeout(Duration.ofMinutes(2)).start();
              GatewayHarness gw = GatewayHarness.start(contact.hostPort(),
-                     phoneOnlyAgent(phone1) + "\n  - { id: agent2, phone: \"" + phone2.uri("agent2")
-                             + "\", autoReady: true }", campaign("agent1, agent2"))) {
+                     twoPhoneOnlyAgents(phone1, phone2), campaign("agent1, agent2"))) {
             gw.uploadAndStart("it", "contact_info\n9990000001\n9990000002\n9990000003\n9990000004\n");
             Await.until(LIMIT, "two contacts ringing", () -> gw.gateway().dialing().callsInProgress() == 2);
 
@@ -166,8 +173,7 @@ class ProgressiveCampaignIT {
              Sipp phone2 = Sipp.scenario("agent-phone.xml").calls(10).timeout(Duration.ofMinutes(2)).start();
              Sipp contact = Sipp.scenario("uas-answer-wait-bye.xml").calls(5).timeout(Duration.ofMinutes(2)).start();
              GatewayHarness gw = GatewayHarness.start(contact.hostPort(),
-                     phoneOnlyAgent(phone1) + "\n  - { id: agent2, phone: \"" + phone2.uri("agent2")
-                             + "\", autoReady: true }", campaign("agent1, agent2"))) {
+                     twoPhoneOnlyAgents(phone1, phone2), campaign("agent1, agent2"))) {
             gw.uploadAndStart("it", "contact_info\n2000000001\n2000000002\n2000000003\n2000000004\n2000000005\n");
             Await.until(LIMIT, "two calls connected", () -> metricQuietly(gw, "outdial_agents{state=\"Busy\"}") == 2);
 
