@@ -1,6 +1,11 @@
 package io.outdial.media;
 
+import io.outdial.media.detect.Detection;
+import io.outdial.media.detect.FrameDetector;
+import io.outdial.media.player.MediaClip;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /** Opens RTP endpoints from the configured port range and joins them with relays. One per gateway. */
 public interface MediaEngine extends AutoCloseable {
@@ -10,6 +15,24 @@ public interface MediaEngine extends AutoCloseable {
 
     /** Starts relaying between two connected endpoints. */
     RtpRelay relay(RtpEndpoint a, RtpEndpoint b);
+
+    /**
+     * Decodes what {@code endpoint} receives from its peer into 20 ms frames and feeds them, in order, to each
+     * detector; every detection is handed to {@code listener} on the endpoint's event loop (hand it off, do not
+     * block). Media time runs with the clock: when no packet comes, silence is fed, so that "no audio" is heard as
+     * silence. The tap becomes the endpoint's sink until stopped.
+     *
+     * @throws IllegalStateException if the endpoint already feeds a sink (a relay) or is closed
+     */
+    MediaTap listen(RtpEndpoint endpoint, List<FrameDetector> detectors, Consumer<Detection> listener);
+
+    /**
+     * Plays {@code clip} to {@code endpoint}'s peer in its negotiated codec, once or looped, paced at 20 ms on the
+     * endpoint's event loop. The first frame leaves at once.
+     *
+     * @throws IllegalStateException if the endpoint has no peer yet
+     */
+    Playback play(RtpEndpoint endpoint, MediaClip clip, boolean loop);
 
     /** Endpoints currently open (ports taken from the range). */
     int openEndpoints();

@@ -3,7 +3,18 @@ package io.outdial.media.transport;
 import io.outdial.media.MediaConfig;
 import io.outdial.media.MediaEngine;
 import io.outdial.media.RtpEndpoint;
+import io.outdial.media.MediaTap;
+import io.outdial.media.Playback;
 import io.outdial.media.RtpRelay;
+import io.outdial.media.analysis.ClipPlayback;
+import io.outdial.media.analysis.DetectorTap;
+import io.outdial.media.detect.Detection;
+import io.outdial.media.detect.FrameDetector;
+import io.outdial.media.player.MediaClip;
+import io.outdial.media.player.PlayoutClock;
+import io.netty.buffer.PooledByteBufAllocator;
+import java.util.List;
+import java.util.function.Consumer;
 import io.outdial.media.relay.EndpointRelay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,6 +136,19 @@ public final class NettyMediaEngine implements MediaEngine {
             throw new IllegalArgumentException("cannot relay " + a + " to itself");
         }
         return EndpointRelay.start(first, second, packetsRelayed);
+    }
+
+    @Override
+    public MediaTap listen(RtpEndpoint endpoint, List<FrameDetector> detectors, Consumer<Detection> listener) {
+        NettyRtpEndpoint owned = owned(endpoint);
+        return DetectorTap.start(owned, detectors, listener, PlayoutClock.of(owned.eventLoop()));
+    }
+
+    @Override
+    public Playback play(RtpEndpoint endpoint, MediaClip clip, boolean loop) {
+        NettyRtpEndpoint owned = owned(endpoint);
+        return ClipPlayback.start(owned, clip, loop, PlayoutClock.of(owned.eventLoop()),
+                PooledByteBufAllocator.DEFAULT);
     }
 
     private NettyRtpEndpoint owned(RtpEndpoint endpoint) {

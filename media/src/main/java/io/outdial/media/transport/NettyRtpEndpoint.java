@@ -170,6 +170,11 @@ public final class NettyRtpEndpoint implements PacketEndpoint {
         return closed;
     }
 
+    /** The event loop this endpoint's channel, sink and players run on. */
+    EventLoop eventLoop() {
+        return loop;
+    }
+
     /** Whether {@link #close} has been called. */
     boolean isClosing() {
         return closing.get();

@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
  * A {@link PlayoutClock} in virtual time: timers run when {@link #advanceTo} passes their time, each late by a
  * random lateness up to {@code maxLatenessNanos}, as a busy event loop's timers are.
  */
-final class VirtualClock implements PlayoutClock {
+public final class VirtualClock implements PlayoutClock {
 
     private record Timer(long at, long order, Runnable task) {
     }
@@ -19,7 +19,7 @@ final class VirtualClock implements PlayoutClock {
     private long now = 1_000_000_000L;
     private long order;
 
-    VirtualClock(long maxLatenessNanos) {
+    public VirtualClock(long maxLatenessNanos) {
         this.maxLatenessNanos = maxLatenessNanos;
     }
 
@@ -34,7 +34,7 @@ final class VirtualClock implements PlayoutClock {
         timers.add(new Timer(now + Math.max(0, delayNanos) + lateness, order++, task));
     }
 
-    void advanceTo(long time) {
+    public void advanceTo(long time) {
         while (!timers.isEmpty() && timers.peek().at <= time) {
             Timer t = timers.poll();
             now = Math.max(now, t.at);
@@ -43,7 +43,7 @@ final class VirtualClock implements PlayoutClock {
         now = Math.max(now, time);
     }
 
-    void advanceBy(long nanos) {
+    public void advanceBy(long nanos) {
         advanceTo(now + nanos);
     }
 

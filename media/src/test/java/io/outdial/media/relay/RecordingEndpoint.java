@@ -12,13 +12,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** A network-free endpoint for relay unit tests: keeps what is sent to it, and holds one sink like the real one. */
-final class RecordingEndpoint implements PacketEndpoint {
+public final class RecordingEndpoint implements PacketEndpoint {
 
-    final List<ByteBuf> sent = new ArrayList<>();
-    RtpSink sink;
+    public final List<ByteBuf> sent = new ArrayList<>();
+    public RtpSink sink;
     private RtpPeer peer;
 
-    RecordingEndpoint(RtpPeer peer) {
+    public RecordingEndpoint(RtpPeer peer) {
         this.peer = peer;
     }
 
