@@ -2,6 +2,7 @@ package io.outdial.dialer;
 
 import io.outdial.dialer.metrics.DialerMetrics;
 import io.outdial.dialer.store.CallingListStore;
+import io.outdial.media.MediaEngine;
 import io.outdial.sip.SipUserAgent;
 import io.outdial.sip.TrunkConfig;
 import io.outdial.sip.Transport;
@@ -19,8 +20,10 @@ import java.util.concurrent.Executor;
  * @param ringTimeout      how long a contact may ring
  * @param agentRingTimeout how long an agent's phone may ring
  * @param agentTransport   transport towards agents' phones
+ * @param media            RTP endpoints, detectors and players
  */
 public record DialerContext(CallExecutor dialer, Executor workers, Executor database, Scheduler scheduler,
                             CallingListStore store, SipUserAgent userAgent, DialerMetrics metrics, TrunkConfig trunk,
-                            Duration ringTimeout, Duration agentRingTimeout, Transport agentTransport) {
+                            Duration ringTimeout, Duration agentRingTimeout, Transport agentTransport,
+                            MediaEngine media) {
 }

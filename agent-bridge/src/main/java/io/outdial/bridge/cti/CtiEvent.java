@@ -65,8 +65,22 @@ public sealed interface CtiEvent {
     /**
      * One campaign call as the agent sees it.
      *
-     * @param record the calling-list record: standard fields (record_id, contact_info, ...) and custom fields
+     * @param record   the calling-list record: standard fields (record_id, contact_info, ...) and custom fields
+     * @param detected the answering-machine verdict, or null (omitted on the wire) when none was made
      */
     record Interaction(String interactionId, String campaign, String state, String callResult,
-                       Map<String, Object> record) { }
+                       Map<String, Object> record, Detected detected) {
+
+        /** Without a detection (none made, or detection off). */
+        public Interaction(String interactionId, String campaign, String state, String callResult,
+                           Map<String, Object> record) {
+            this(interactionId, campaign, state, callResult, record, null);
+        }
+    }
+
+    /**
+     * What was heard when the contact answered: {@code outcome} HUMAN, MACHINE or NOT_SURE (answering machine
+     * detection), {@code cause} the rule that decided, {@code decisionMs} the time from the answer to the verdict.
+     */
+    record Detected(String outcome, String cause, long decisionMs) { }
 }

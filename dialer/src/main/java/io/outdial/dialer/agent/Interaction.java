@@ -1,5 +1,6 @@
 package io.outdial.dialer.agent;
 
+import io.outdial.media.detect.Detection;
 import io.outdial.bridge.cti.CtiEvent;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.store.CallingRecord;
@@ -21,6 +22,7 @@ public final class Interaction {
     /** Completes once the call's result is in the store; Mark Done's own write chains on it. */
     private CompletableFuture<Void> stored = new CompletableFuture<>();
     private Cancellable wrapUpTimer;
+    private Detection.AmdDecision detected;
 
     public Interaction(String id, String campaign, CallingRecord record) {
         this.id = id;
@@ -75,6 +77,15 @@ public final class Interaction {
     }
 
     /** The interaction as the CTI protocol carries it. */
+    /** The answering-machine verdict on the contact, or null. */
+    public Detection.AmdDecision detected() {
+        return detected;
+    }
+
+    public void detected(Detection.AmdDecision verdict) {
+        this.detected = verdict;
+    }
+
     public CtiEvent.Interaction toWire() {
         String stageName = switch (stage) {
             case DIALING -> "Dialing";
@@ -84,6 +95,7 @@ public final class Interaction {
             case DONE -> "Done";
         };
         return new CtiEvent.Interaction(id, campaign, stageName, callResult == null ? null : callResult.name(),
-                record.toWire());
+                record.toWire(), detected == null ? null : new CtiEvent.Detected(detected.outcome().name(),
+                        detected.cause().name(), detected.at().toMillis()));
     }
 }

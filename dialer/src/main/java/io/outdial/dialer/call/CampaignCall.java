@@ -1,8 +1,12 @@
 package io.outdial.dialer.call;
 
+import io.outdial.dialer.config.DetectionSettings;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.record.FailureResults;
+import io.outdial.media.MediaEngine;
 import io.outdial.media.StreamStats;
+import io.outdial.media.detect.AmdOutcome;
+import io.outdial.media.detect.Detection;
 import io.outdial.sip.Bridge;
 import io.outdial.sip.DialRequest;
 import io.outdial.sip.Leg;
@@ -32,6 +36,10 @@ public final class CampaignCall {
 
         /** Both legs are gone. Called exactly once. */
         void finished(CampaignCall call, CallOutcome outcome);
+
+        /** Something was heard on the contact's audio (a tone, a fax, silence, a machine verdict). */
+        default void detected(CampaignCall call, Detection detection) {
+        }
     }
 
     private final String id;
@@ -40,6 +48,7 @@ public final class CampaignCall {
     private final DialRequest contactRequest;
     private final DialRequest agentRequest;
     private final Observer observer;
+    private final ContactAnalysis analysis;
 
     private CallPhase phase = CallPhase.DIALING_CONTACT;
     private Leg contact;
@@ -47,19 +56,27 @@ public final class CampaignCall {
     private Bridge bridge;
     private CallResult result;
     private boolean agentConnected;
+    private boolean agentAnswered;
+    /** The analysis let the agent in (a person, or a party the campaign connects anyway). */
+    private boolean cleared;
+    /** A machine gets a message and no agent: the agent's leg was let go on purpose. */
+    private boolean agentLetGo;
+    private boolean machine;
     private boolean agentFailed;
     private boolean contactAttempted = true;
     /** drop() was asked while dialing: an answer that was already on its way is hung up, not connected. */
     private boolean dropped;
 
     public CampaignCall(String id, CallExecutor executor, SipUserAgent userAgent, DialRequest contactRequest,
-                        DialRequest agentRequest, Observer observer) {
+                        DialRequest agentRequest, Observer observer, DetectionSettings detection,
+                        MediaEngine media) {
         this.id = Objects.requireNonNull(id);
         this.executor = executor;
         this.userAgent = userAgent;
         this.contactRequest = contactRequest;
         this.agentRequest = agentRequest;
         this.observer = observer;
+        this.analysis = new ContactAnalysis(detection, media, executor, new Verdicts());
     }
 
     /** The interaction id this call is known by on the CTI protocol. */
@@ -99,6 +116,7 @@ public final class CampaignCall {
 
     private void failedHere(RuntimeException e) {
         LOG.error("call {}: failed in the gateway, hanging up", id, e);
+        analysis.stop();
         release(CallResult.SYSTEM_ERROR);
         hangUpBoth();
         finishIfBothGone();
@@ -107,6 +125,7 @@ public final class CampaignCall {
     /** Ends the call whatever its phase (campaign unloaded, gateway stopping). */
     public void drop() {
         executor.execute(() -> {
+            analysis.stop();
             switch (phase) {
                 case DIALING_CONTACT -> {
                     dropped = true;
@@ -127,13 +146,21 @@ public final class CampaignCall {
     private void onContactEvent(LegEvent event) {
         if (event instanceof LegEvent.Answered) {
             onContactAnswered();
+        } else if (event instanceof LegEvent.EarlyMedia) {
+            analysis.earlyMedia(contact);
         } else if (event instanceof LegEvent.Failed failed) {
-            contactAttempted = failed.kind() != LegEvent.FailureKind.CANCELLED;
+            // Cancelled by us before any answer leaves the record untouched, unless a tone had already decided it.
+            contactAttempted = failed.kind() != LegEvent.FailureKind.CANCELLED || result != null;
             release(FailureResults.of(failed));
             finishIfBothGone();
         } else if (event instanceof LegEvent.Ended) {
-            // Answered by the contact but gone before an agent was there: an abandoned call.
-            release(phase == CallPhase.CONNECTING_AGENT ? CallResult.ABANDONED : CallResult.ANSWER);
+            // Answered by the contact but gone before an agent was there: an abandoned call (unless a machine).
+            analysis.stop();
+            if (phase == CallPhase.CONNECTING_AGENT) {
+                release(machine ? CallResult.ANSWERING_MACHINE : CallResult.ABANDONED);
+            } else {
+                release(CallResult.ANSWER);
+            }
             if (agent != null) {
                 agent.hangup();
             }
@@ -152,18 +179,25 @@ public final class CampaignCall {
         phase = phase.moveTo(CallPhase.CONNECTING_AGENT);
         agent = userAgent.dial(agentRequest, executor, guarded(this::onAgentEvent));
         observer.agentRinging(this);
+        analysis.answered(contact);
     }
 
     private void onAgentEvent(LegEvent event) {
+        if (agentLetGo) {
+            if (event instanceof LegEvent.Answered) {
+                agent.hangup();
+            } else if (event instanceof LegEvent.Failed || event instanceof LegEvent.Ended) {
+                finishIfBothGone();
+            }
+            return;
+        }
         if (event instanceof LegEvent.Answered) {
             if (phase != CallPhase.CONNECTING_AGENT) {
                 agent.hangup();
                 return;
             }
-            phase = phase.moveTo(CallPhase.CONNECTED);
-            agentConnected = true;
-            bridge = userAgent.bridge(contact, agent);
-            observer.connected(this);
+            agentAnswered = true;
+            connectIfReady();
         } else if (event instanceof LegEvent.Failed failed) {
             LOG.info("call {}: agent phone failed ({} {}), contact abandoned", id, failed.status(), failed.reason());
             agentFailed = failed.kind() != LegEvent.FailureKind.CANCELLED;
@@ -174,6 +208,52 @@ public final class CampaignCall {
             release(CallResult.ANSWER);
             contact.hangup();
             finishIfBothGone();
+        }
+    }
+
+    /** Bridges once the agent has answered and the analysis has let the agent in. */
+    private void connectIfReady() {
+        if (phase != CallPhase.CONNECTING_AGENT || !agentAnswered || !cleared) {
+            return;
+        }
+        analysis.stop();
+        phase = phase.moveTo(CallPhase.CONNECTED);
+        agentConnected = true;
+        bridge = userAgent.bridge(contact, agent);
+        observer.connected(this);
+    }
+
+    /** What the contact analysis decides, on this call's executor. */
+    private final class Verdicts implements ContactAnalysis.Verdicts {
+        @Override
+        public void cleared(Detection.AmdDecision decision) {
+            cleared = true;
+            guarded(CampaignCall.this::connectIfReady).run();
+        }
+
+        @Override
+        public void release(CallResult result, Detection cause) {
+            LOG.info("call {}: {} ({}), hanging up", id, result.label(), cause == null ? "message left" : cause);
+            CampaignCall.this.release(result);
+            hangUpBoth();
+            finishIfBothGone();
+        }
+
+        @Override
+        public void agentNotNeeded() {
+            machine = true;
+            agentLetGo = true;
+            if (agent != null) {
+                agent.hangup();
+            }
+        }
+
+        @Override
+        public void detected(Detection detection) {
+            if (detection instanceof Detection.AmdDecision d && d.outcome() == AmdOutcome.MACHINE) {
+                machine = true;
+            }
+            observer.detected(CampaignCall.this, detection);
         }
     }
 
@@ -203,6 +283,7 @@ public final class CampaignCall {
             return;
         }
         phase = phase.moveTo(CallPhase.FINISHED);
+        analysis.stop();
         CallOutcome outcome = new CallOutcome(contactAttempted ? result : CallResult.UNKNOWN, contactAttempted,
                 agentConnected, agentFailed, mediaOf(contact), mediaOf(agent));
         observer.finished(this, outcome);

@@ -9,6 +9,7 @@ import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.CampaignState;
 import io.outdial.dialer.store.CallingRecord;
+import io.outdial.media.detect.Detection;
 import io.outdial.sip.DialRequest;
 import io.outdial.sip.call.CallExecutor;
 import java.time.Duration;
@@ -130,7 +131,8 @@ public final class ProgressiveDialing {
         DialRequest toAgent = DialRequest.agentPhone(agent.phone(), ctx.agentTransport(), record.contactInfo(),
                 campaign.name(), ctx.agentRingTimeout());
         CallExecutor callExecutor = new CallExecutor("call-" + id, ctx.workers(), ctx.scheduler());
-        CampaignCall call = new CampaignCall(id, callExecutor, ctx.userAgent(), toContact, toAgent, new Observer());
+        CampaignCall call = new CampaignCall(id, callExecutor, ctx.userAgent(), toContact, toAgent, new Observer(),
+                campaign.plan().detection(), ctx.media());
         active.put(id, new ActiveCall(call, agent, interaction, campaign));
         countCalls();
         ctx.metrics().dialed(campaign.name());
@@ -220,6 +222,20 @@ public final class ProgressiveDialing {
                 a.interaction().stage(Interaction.Stage.ESTABLISHED);
                 a.agent().moveTo(AgentState.BUSY, a.campaign().name());
                 a.agent().send(new CtiEvent.InteractionEstablished(a.interaction().toWire()));
+            });
+        }
+
+        @Override
+        public void detected(CampaignCall call, Detection detection) {
+            ctx.dialer().execute(() -> {
+                ActiveCall a = active.get(call.id());
+                if (a == null) {
+                    return;
+                }
+                ctx.metrics().detected(a.campaign().name(), detection);
+                if (detection instanceof Detection.AmdDecision verdict) {
+                    a.interaction().detected(verdict);
+                }
             });
         }
 

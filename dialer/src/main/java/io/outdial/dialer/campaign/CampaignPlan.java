@@ -1,5 +1,6 @@
 package io.outdial.dialer.campaign;
 
+import io.outdial.dialer.config.DetectionSettings;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -9,9 +10,11 @@ import java.util.List;
  * @param dialingMode  the mode's configuration name (progressive, preview, ...)
  * @param agentIds     the agents assigned to it, who get its notices and its calls
  * @param callingList  a CSV imported at start-up when the campaign's list is empty, or null
+ * @param detection    what is listened for on the contact's audio
  */
 public record CampaignPlan(String name, String description, String dialingMode, List<String> agentIds,
-                           int maxAttempts, Path callingList, boolean autoLoad, boolean autoStart) {
+                           int maxAttempts, Path callingList, boolean autoLoad, boolean autoStart,
+                           DetectionSettings detection) {
 
     /** Dialing modes this build can run; the others are refused at Load with a clear message. */
     public static final List<String> SUPPORTED_MODES = List.of("progressive");

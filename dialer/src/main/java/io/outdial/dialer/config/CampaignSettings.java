@@ -16,9 +16,11 @@ import java.util.regex.Pattern;
  * @param autoLoad    load the campaign at start-up
  * @param autoStart   start the campaign at start-up (needs autoLoad)
  * @param maxAttempts dial attempts per record before it is no longer retrieved
+ * @param detection   what is listened for on the contact's audio (tones, fax, silence, answering machines)
  */
 public record CampaignSettings(String name, String description, DialingMode dialingMode, List<String> agents,
-                               Path callingList, boolean autoLoad, boolean autoStart, int maxAttempts) {
+                               Path callingList, boolean autoLoad, boolean autoStart, int maxAttempts,
+                               DetectionSettings detection) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
@@ -42,10 +44,12 @@ public record CampaignSettings(String name, String description, DialingMode dial
         boolean autoLoad = s.flag("autoLoad", true);
         boolean autoStart = s.flag("autoStart", false);
         int maxAttempts = s.integer("maxAttempts", 3, 1, 100);
+        DetectionSettings detection = DetectionSettings.read(s.section("detection"), baseDir);
         s.refuseUnknownKeys();
         if (autoStart && !autoLoad) {
             throw s.fail("autoStart", "can be true only when autoLoad is true", true);
         }
-        return new CampaignSettings(name, description, mode, agents, list, autoLoad, autoStart, maxAttempts);
+        return new CampaignSettings(name, description, mode, agents, list, autoLoad, autoStart, maxAttempts,
+                detection);
     }
 }

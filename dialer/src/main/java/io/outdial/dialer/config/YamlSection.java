@@ -183,6 +183,18 @@ final class YamlSection {
         return parsed;
     }
 
+    /** A number (decimals allowed) in {@code min..max}. */
+    double decimal(String key, double def, double min, double max) {
+        JsonNode value = take(key);
+        if (value == null) {
+            return def;
+        }
+        if (!value.isNumber() || value.asDouble() < min || value.asDouble() > max) {
+            throw fail(key, "must be a number in " + min + ".." + max, value);
+        }
+        return value.asDouble();
+    }
+
     /** One of the constants of {@code allowed}, written in lower case ({@code udp}, {@code push_preview}). */
     @SafeVarargs
     final <E extends Enum<E>> E oneOf(String key, E def, E... allowed) {

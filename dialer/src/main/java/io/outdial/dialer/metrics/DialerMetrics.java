@@ -3,6 +3,7 @@ package io.outdial.dialer.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.outdial.dialer.agent.AgentRoster;
@@ -10,7 +11,9 @@ import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.media.MediaEngine;
 import io.outdial.media.StreamStats;
+import io.outdial.media.detect.Detection;
 import io.outdial.sip.SipUserAgent;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The gateway's Prometheus metrics: calls, results, agents, media. */
@@ -54,6 +57,39 @@ public final class DialerMetrics {
     public void result(String campaign, CallResult result) {
         Counter.builder("outdial_call_results").tag("campaign", campaign).tag("result", result.name())
                 .description("Call results written, by result").register(registry).increment();
+    }
+
+    /**
+     * Something was heard on a contact's audio: counted by kind (sit, fax, silence, beep, amd) and outcome (the SIT
+     * class, the AMD verdict); AMD verdicts also record their decision time (media time from the answer).
+     */
+    public void detected(String campaign, Detection detection) {
+        String kind;
+        String outcome;
+        if (detection instanceof Detection.SitDetected sit) {
+            kind = "sit";
+            outcome = sit.sitClass().name();
+        } else if (detection instanceof Detection.FaxDetected fax) {
+            kind = "fax";
+            outcome = fax.tone().name();
+        } else if (detection instanceof Detection.SilenceDetected) {
+            kind = "silence";
+            outcome = "SILENCE";
+        } else if (detection instanceof Detection.BeepDetected) {
+            kind = "beep";
+            outcome = "BEEP";
+        } else {
+            Detection.AmdDecision amd = (Detection.AmdDecision) detection;
+            kind = "amd";
+            outcome = amd.outcome().name();
+            Timer.builder("outdial_amd_decision_seconds").tag("campaign", campaign).tag("outcome", outcome)
+                    .description("Answering machine detection: time from the answer to the verdict")
+                    .serviceLevelObjectives(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(1500),
+                            Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(5))
+                    .register(registry).record(amd.at());
+        }
+        Counter.builder("outdial_detections").tag("campaign", campaign).tag("kind", kind).tag("outcome", outcome)
+                .description("What was heard on contacts' audio, by kind and outcome").register(registry).increment();
     }
 
     /** Adds a finished call's RTP counters per leg (contact or agent) and direction. */

@@ -1,5 +1,6 @@
 package io.outdial.dialer.call;
 
+import io.outdial.dialer.config.DetectionSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -57,7 +58,7 @@ class CampaignCallTest {
                 milestones.add("finished");
                 outcome = o;
             }
-        });
+        }, DetectionSettings.DEFAULTS, null);
         call.start();
     }
 

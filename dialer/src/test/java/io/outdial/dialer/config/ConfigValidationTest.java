@@ -96,6 +96,18 @@ class ConfigValidationTest {
                         "campaigns[1].agents[0]: unknown agent 'bob'; configured agents are alice"),
                 Arguments.of("agents: [{ id: alice }]\ncampaigns: [{ name: c1, agents: [alice, alice] }]",
                         "campaigns[0].agents[1]: agent 'alice' is listed twice"),
+                Arguments.of("campaigns: [{ name: c1, detection: { callProgress: always } }]",
+                        "campaigns[0].detection.callProgress: must be one of off, on_dial, on_connect, got 'always'"),
+                Arguments.of("campaigns: [{ name: c1, detection: { amd: true, onMachine: message } }]",
+                        "campaigns[0].detection.machineMessage: is required when onMachine is message (a WAV file)"),
+                Arguments.of("campaigns: [{ name: c1, detection: { amdSettings: { maximumWords: 0 } } }]",
+                        "campaigns[0].detection.amdSettings.maximumWords: must be an integer in 1..100, got 0"),
+                Arguments.of("campaigns: [{ name: c1, detection: { amdSettings: { speechLevelDbfs: 3 } } }]",
+                        "campaigns[0].detection.amdSettings.speechLevelDbfs: must be a number in -90.0..0.0, got 3"),
+                Arguments.of("campaigns: [{ name: c1, detection: { amdSetings: {} } }]",
+                        "campaigns[0].detection.amdSetings: unknown key; allowed keys in campaigns[0].detection are"
+                                + " callProgress, fax, silence, amd, onMachine, onNotSure, machineMessage,"
+                                + " greetingEndSilence, greetingWaitLimit, amdSettings"),
                 Arguments.of("campaigns: [{ name: c1 }, { name: c1 }]",
                         "campaigns[1].name: must be unique among campaigns, got 'c1'"),
                 Arguments.of("campaigns: [{ description: x }]",
@@ -117,7 +129,7 @@ class ConfigValidationTest {
                                 + " callerId, callerName"),
                 Arguments.of("campaigns: [{ name: c1, autostart: true }]",
                         "campaigns[0].autostart: unknown key; allowed keys in campaigns[0] are name, description,"
-                                + " dialingMode, agents, callingList, autoLoad, autoStart, maxAttempts"),
+                                + " dialingMode, agents, callingList, autoLoad, autoStart, maxAttempts, detection"),
                 Arguments.of("sipp: {}",
                         "sipp: unknown key; allowed keys at the top level are sip, trunk, rtp, http, database,"
                                 + " dialing, agents, campaigns"),
@@ -130,6 +142,23 @@ class ConfigValidationTest {
     void badValueIsRefusedWithItsKeyValueAndWhatIsAllowed(String yaml, String message) {
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse(yaml, dir));
         assertEquals(message, e.getMessage());
+    }
+
+    @Test
+    void machineMessageMustBeAnExistingWavAndOnlyForTheMessageTreatment() throws Exception {
+        String key = "campaigns[0].detection.machineMessage: ";
+        ConfigException unused = assertThrows(ConfigException.class, () -> ConfigLoader.parse(
+                "campaigns: [{ name: c1, detection: { machineMessage: vm.wav } }]", dir));
+        assertEquals(key + "is used only with onMachine: message, got '" + dir.resolve("vm.wav") + "'",
+                unused.getMessage());
+        ConfigException missing = assertThrows(ConfigException.class, () -> ConfigLoader.parse(
+                "campaigns: [{ name: c1, detection: { onMachine: message, machineMessage: none.wav } }]", dir));
+        assertTrue(missing.getMessage().startsWith(key + "must name an existing WAV file"), missing.getMessage());
+        java.nio.file.Files.writeString(dir.resolve("text.wav"), "not audio");
+        ConfigException notWav = assertThrows(ConfigException.class, () -> ConfigLoader.parse(
+                "campaigns: [{ name: c1, detection: { onMachine: message, machineMessage: text.wav } }]", dir));
+        assertTrue(notWav.getMessage().startsWith(key + "must be a WAV file of 8 or 16 kHz PCM or G.711"),
+                notWav.getMessage());
     }
 
     @Test

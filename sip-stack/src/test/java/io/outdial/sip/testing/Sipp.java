@@ -220,6 +220,7 @@ public final class Sipp implements AutoCloseable {
         private boolean rtpEcho;
         private final Map<String, String> variables = new TreeMap<>();
         private final List<String> extraArgs = new ArrayList<>();
+        private Path directory;
 
         private Builder(String scenario) {
             this.scenario = Objects.requireNonNull(scenario);
@@ -258,6 +259,15 @@ public final class Sipp implements AutoCloseable {
         /** {@code -set name value}: a global scenario variable. */
         public Builder set(String name, String value) {
             variables.put(name, value);
+            return this;
+        }
+
+        /**
+         * Runs SIPp in {@code dir} instead of sipp-scenarios/: {@code rtp_stream} paths in the scenario (such as
+         * {@code audio/contact.raw}) are then read from there, so each test can give a scenario its own audio.
+         */
+        public Builder directory(Path dir) {
+            this.directory = dir;
             return this;
         }
 
@@ -305,7 +315,7 @@ public final class Sipp implements AutoCloseable {
             try (WatchService watcher = out.getFileSystem().newWatchService()) {
                 out.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
                 Process process = new ProcessBuilder(cmd)
-                        .directory(scenarios.toFile()) // rtp_stream paths are relative to it
+                        .directory((directory == null ? scenarios : directory).toFile()) // rtp_stream paths
                         .redirectOutput(out.resolve(base + "-stdout.log").toFile())
                         .redirectError(out.resolve(base + "-stderr.log").toFile())
                         .start();
