@@ -44,14 +44,39 @@ public final class DetectionBenchmark {
         System.out.print(report.format(seed, perClass));
     }
 
-    /** Runs every item and gathers the scores. */
+    /** How items reach the detectors: in process, or as RTP through the media engine ({@link RtpDetectionBenchmark}). */
+    interface Classifier {
+        Outcome earlyMedia(CorpusItem item);
+
+        Outcome answered(CorpusItem item);
+    }
+
+    /** Frames straight into the detectors, as fast as they go. */
+    static final Classifier IN_PROCESS = new Classifier() {
+        @Override
+        public Outcome earlyMedia(CorpusItem item) {
+            return DetectionBenchmark.earlyMedia(item);
+        }
+
+        @Override
+        public Outcome answered(CorpusItem item) {
+            return DetectionBenchmark.answered(item);
+        }
+    };
+
+    /** Runs every item in process and gathers the scores. */
     public static Report run(List<CorpusItem> corpus) {
+        return run(corpus, IN_PROCESS);
+    }
+
+    /** Runs every item through {@code classifier} and gathers the scores. */
+    static Report run(List<CorpusItem> corpus, Classifier classifier) {
         Report report = new Report();
         long start = System.nanoTime();
         long frames = 0;
         for (CorpusItem item : corpus) {
             frames += item.pcm().length / PcmFrame.SAMPLES;
-            Outcome outcome = item.label().isEarlyMedia() ? earlyMedia(item) : answered(item);
+            Outcome outcome = item.label().isEarlyMedia() ? classifier.earlyMedia(item) : classifier.answered(item);
             report.add(item, outcome);
             if (!item.label().isEarlyMedia() && earlyMedia(item).predicted.startsWith("SIT_")) {
                 report.falseSit++;
@@ -63,6 +88,41 @@ public final class DetectionBenchmark {
     }
 
     record Outcome(String predicted, Detection detection) {
+    }
+
+    /** The early-media verdict from what the SIT detector reported (nothing, or one tone). */
+    static Outcome decideEarly(List<Detection> detections) {
+        for (Detection d : detections) {
+            if (d instanceof Detection.SitDetected sit) {
+                return new Outcome("SIT_" + sit.sitClass().name(), d);
+            }
+        }
+        return new Outcome(NONE, null);
+    }
+
+    /**
+     * The answered verdict from what fax, silence and AMD detection reported, in the order they reported it: the
+     * first fax, silence or HUMAN/MACHINE verdict decides; NOT_SURE stands only if nothing else came.
+     */
+    static Outcome decideAnswered(List<Detection> detections) {
+        Outcome notSure = null;
+        for (Detection d : detections) {
+            if (d instanceof Detection.FaxDetected) {
+                return new Outcome(Label.FAX.name(), d);
+            }
+            if (d instanceof Detection.SilenceDetected) {
+                return new Outcome(Label.SILENCE.name(), d);
+            }
+            if (d instanceof Detection.AmdDecision decision) {
+                if (decision.outcome() != AmdOutcome.NOT_SURE) {
+                    return new Outcome(decision.outcome().name(), decision);
+                }
+                if (notSure == null) {
+                    notSure = new Outcome(NOT_SURE, decision);
+                }
+            }
+        }
+        return notSure != null ? notSure : new Outcome(NONE, null);
     }
 
     static Outcome earlyMedia(CorpusItem item) {
