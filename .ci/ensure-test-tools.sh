@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs what the test suite runs besides Java and Maven, when it is missing (Debian packages):
+#   sipp (sip-tester)  - contacts and agent phones in the integration tests
+#   espeak-ng, sox     - spoken greetings for the answering-machine tests on text-to-speech clips
+# Used by the README's test command and by CI. Needs root to install; says what to install otherwise.
+set -euo pipefail
+missing=()
+command -v sipp >/dev/null 2>&1 || missing+=(sip-tester)
+command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
+command -v sox >/dev/null 2>&1 || missing+=(sox)
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+if [ "$(id -u)" -ne 0 ]; then
+  echo "Missing test tools: run 'apt-get update && apt-get install -y ${missing[*]}' as root" >&2
+  exit 1
+fi
+echo "Installing ${missing[*]}..." >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq "${missing[@]}" >/dev/null
+command -v sipp >/dev/null && command -v espeak-ng >/dev/null && command -v sox >/dev/null
