@@ -68,8 +68,9 @@ public final class ConfigLoader {
         DialingSettings dialing = DialingSettings.read(root.section("dialing"));
         List<AgentSettings> agents = readAgents(root);
         List<CampaignSettings> campaigns = readCampaigns(root, base, agents);
+        AudioSettings audio = AudioSettings.read(root.section("audio"), base);
         root.refuseUnknownKeys();
-        return new GatewayConfig(sip, trunk, rtp, http, database, dialing, agents, campaigns);
+        return new GatewayConfig(sip, trunk, rtp, http, database, dialing, agents, campaigns, audio);
     }
 
     private static List<AgentSettings> readAgents(YamlSection root) {

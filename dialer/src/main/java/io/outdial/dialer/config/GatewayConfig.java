@@ -10,7 +10,7 @@ import java.util.Optional;
 /** The whole gateway configuration, immutable and already checked; built by {@link ConfigLoader}. */
 public record GatewayConfig(SipSettings sip, TrunkSettings trunk, RtpSettings rtp, HttpSettings http,
                             DatabaseSettings database, DialingSettings dialing, List<AgentSettings> agents,
-                            List<CampaignSettings> campaigns) {
+                            List<CampaignSettings> campaigns, AudioSettings audio) {
 
     public GatewayConfig {
         agents = List.copyOf(agents);

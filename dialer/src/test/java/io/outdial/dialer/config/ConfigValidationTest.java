@@ -132,7 +132,7 @@ class ConfigValidationTest {
                                 + " dialingMode, agents, callingList, autoLoad, autoStart, maxAttempts, detection"),
                 Arguments.of("sipp: {}",
                         "sipp: unknown key; allowed keys at the top level are sip, trunk, rtp, http, database,"
-                                + " dialing, agents, campaigns"),
+                                + " dialing, agents, campaigns, audio"),
                 Arguments.of("rtp: 20000",
                         "rtp: must be a mapping of keys, got 20000"));
     }
