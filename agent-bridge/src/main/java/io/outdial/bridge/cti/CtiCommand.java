@@ -15,6 +15,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = CtiCommand.SetCallResult.class, name = "SetCallResult"),
         @JsonSubTypes.Type(value = CtiCommand.MarkDone.class, name = "MarkDone"),
         @JsonSubTypes.Type(value = CtiCommand.Logout.class, name = "Logout"),
+        @JsonSubTypes.Type(value = CtiCommand.GetMyCampaigns.class, name = "GetMyCampaigns"),
 })
 public sealed interface CtiCommand {
 
@@ -37,4 +38,7 @@ public sealed interface CtiCommand {
 
     /** Logs the agent out and closes the connection. */
     record Logout(String requestId) implements CtiCommand { }
+
+    /** Asks for "My Campaigns": the loaded campaigns the agent works on. */
+    record GetMyCampaigns(String requestId) implements CtiCommand { }
 }

@@ -21,6 +21,7 @@ import java.util.Map;
         @JsonSubTypes.Type(value = CtiEvent.CallResultSet.class, name = "CallResultSet"),
         @JsonSubTypes.Type(value = CtiEvent.InteractionDone.class, name = "InteractionDone"),
         @JsonSubTypes.Type(value = CtiEvent.Error.class, name = "Error"),
+        @JsonSubTypes.Type(value = CtiEvent.MyCampaigns.class, name = "MyCampaigns"),
 })
 public sealed interface CtiEvent {
 
@@ -58,6 +59,9 @@ public sealed interface CtiEvent {
 
     /** A refused or malformed request; {@code code} is stable, {@code message} is for people. */
     record Error(String requestId, String code, String message) implements CtiEvent { }
+
+    /** Reply to GetMyCampaigns: the loaded campaigns the agent works on. */
+    record MyCampaigns(String requestId, List<CampaignInfo> campaigns) implements CtiEvent { }
 
     /** A campaign as an agent sees it ("My Campaigns"). */
     record CampaignInfo(String name, String description, String status, String dialingMode, String deliveryMode) { }

@@ -59,7 +59,8 @@ class CtiCodecTest {
                 "NotReady", "",
                 "SetCallResult", "\"interactionId\":\"i\",\"callResult\":\"ANSWER\"",
                 "MarkDone", "\"interactionId\":\"i\"",
-                "Logout", "");
+                "Logout", "",
+                "GetMyCampaigns", "");
         Set<String> declared = new HashSet<>();
         for (JsonSubTypes.Type t : CtiCommand.class.getAnnotation(JsonSubTypes.class).value()) {
             declared.add(t.name());
@@ -168,7 +169,8 @@ class CtiCodecTest {
                 new CtiEvent.InteractionReleased(ix),
                 new CtiEvent.CallResultSet("r3", "ix-1", "ANSWER"),
                 new CtiEvent.InteractionDone("r4", "ix-1", "ANSWER"),
-                new CtiEvent.Error("r5", "NOT_ALLOWED", "Ready is not allowed while Busy"));
+                new CtiEvent.Error("r5", "NOT_ALLOWED", "Ready is not allowed while Busy"),
+                new CtiEvent.MyCampaigns("r6", List.of(campaign)));
         Set<String> declared = new HashSet<>();
         for (JsonSubTypes.Type t : CtiEvent.class.getAnnotation(JsonSubTypes.class).value()) {
             declared.add(t.name());

@@ -114,6 +114,8 @@ public final class CtiDesk implements AgentDesk {
             markDone(agent, m);
         } else if (command instanceof CtiCommand.Logout l) {
             logout(agent, l, channel);
+        } else if (command instanceof CtiCommand.GetMyCampaigns g) {
+            agent.send(new CtiEvent.MyCampaigns(g.requestId(), campaigns.activeFor(agent.id())));
         } else {
             throw new CtiException(CtiErrorCodes.ALREADY_LOGGED_IN, "already logged in");
         }
