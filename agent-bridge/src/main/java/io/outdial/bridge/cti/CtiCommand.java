@@ -16,6 +16,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = CtiCommand.MarkDone.class, name = "MarkDone"),
         @JsonSubTypes.Type(value = CtiCommand.Logout.class, name = "Logout"),
         @JsonSubTypes.Type(value = CtiCommand.GetMyCampaigns.class, name = "GetMyCampaigns"),
+        @JsonSubTypes.Type(value = CtiCommand.GetRecord.class, name = "GetRecord"),
+        @JsonSubTypes.Type(value = CtiCommand.Call.class, name = "Call"),
+        @JsonSubTypes.Type(value = CtiCommand.Decline.class, name = "Decline"),
+        @JsonSubTypes.Type(value = CtiCommand.DoneAndStop.class, name = "DoneAndStop"),
 })
 public sealed interface CtiCommand {
 
@@ -41,4 +45,16 @@ public sealed interface CtiCommand {
 
     /** Asks for "My Campaigns": the loaded campaigns the agent works on. */
     record GetMyCampaigns(String requestId) implements CtiCommand { }
+
+    /** Preview (pull): asks a campaign for the next record to preview. */
+    record GetRecord(String requestId, String campaign) implements CtiCommand { }
+
+    /** Preview: dials the previewed record's contact. */
+    record Call(String requestId, String interactionId) implements CtiCommand { }
+
+    /** Preview: gives the previewed record back, {@code later} (to the list) or {@code do_not_call} (cancelled). */
+    record Decline(String requestId, String interactionId, String reason) implements CtiCommand { }
+
+    /** Preview: Mark Done without being given the next record. */
+    record DoneAndStop(String requestId, String interactionId) implements CtiCommand { }
 }

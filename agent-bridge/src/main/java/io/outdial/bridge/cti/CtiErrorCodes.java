@@ -36,6 +36,9 @@ public final class CtiErrorCodes {
     /** SetCallResult with a name, label or code that is no call result. */
     public static final String INVALID_CALL_RESULT = "INVALID_CALL_RESULT";
 
+    /** Preview: the agent's phone did not answer Call, so the contact was not dialed; the record is still previewed. */
+    public static final String PHONE_FAILED = "PHONE_FAILED";
+
     private CtiErrorCodes() {
     }
 }

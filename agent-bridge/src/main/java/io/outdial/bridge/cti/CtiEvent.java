@@ -22,6 +22,9 @@ import java.util.Map;
         @JsonSubTypes.Type(value = CtiEvent.InteractionDone.class, name = "InteractionDone"),
         @JsonSubTypes.Type(value = CtiEvent.Error.class, name = "Error"),
         @JsonSubTypes.Type(value = CtiEvent.MyCampaigns.class, name = "MyCampaigns"),
+        @JsonSubTypes.Type(value = CtiEvent.InteractionPreview.class, name = "InteractionPreview"),
+        @JsonSubTypes.Type(value = CtiEvent.InteractionDeclined.class, name = "InteractionDeclined"),
+        @JsonSubTypes.Type(value = CtiEvent.NoRecord.class, name = "NoRecord"),
 })
 public sealed interface CtiEvent {
 
@@ -63,14 +66,31 @@ public sealed interface CtiEvent {
     /** Reply to GetMyCampaigns: the loaded campaigns the agent works on. */
     record MyCampaigns(String requestId, List<CampaignInfo> campaigns) implements CtiEvent { }
 
+    /** Preview: a record to read before dialing (reply to GetRecord, or the next one after Done). */
+    record InteractionPreview(String requestId, Interaction interaction) implements CtiEvent { }
+
+    /** Reply to Decline: the record went back to the list ({@code later}) or was cancelled ({@code do_not_call}). */
+    record InteractionDeclined(String requestId, String interactionId, String reason) implements CtiEvent { }
+
+    /** Preview: the campaign has no record to give now (GetRecord, or Done asking for the next one). */
+    record NoRecord(String requestId, String campaign, String reason) implements CtiEvent { }
+
     /** A campaign as an agent sees it ("My Campaigns"). */
     record CampaignInfo(String name, String description, String status, String dialingMode, String deliveryMode) { }
 
     /**
      * One campaign call as the agent sees it.
      *
-     * @param record the calling-list record: standard fields (record_id, contact_info, ...) and custom fields
+     * @param record          the calling-list record ("Record Information"): standard fields (record_id,
+     *                        contact_info, ...) and custom fields
+     * @param caseInformation summary for the agent ("Case Information"): Origin, Campaign, Phone, ...
      */
     record Interaction(String interactionId, String campaign, String state, String callResult,
-                       Map<String, Object> record) { }
+                       Map<String, Object> record, Map<String, Object> caseInformation) {
+
+        public Interaction(String interactionId, String campaign, String state, String callResult,
+                           Map<String, Object> record) {
+            this(interactionId, campaign, state, callResult, record, null);
+        }
+    }
 }

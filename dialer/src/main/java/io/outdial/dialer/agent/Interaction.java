@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 public final class Interaction {
 
     /** Where the interaction stands on the agent's desktop. */
-    public enum Stage { DIALING, RINGING, ESTABLISHED, RELEASED, DONE }
+    public enum Stage { PREVIEW, DIALING, RINGING, ESTABLISHED, RELEASED, DONE }
 
     private final String id;
     private final String campaign;
@@ -77,6 +77,7 @@ public final class Interaction {
     /** The interaction as the CTI protocol carries it. */
     public CtiEvent.Interaction toWire() {
         String stageName = switch (stage) {
+            case PREVIEW -> "Preview";
             case DIALING -> "Dialing";
             case RINGING -> "Ringing";
             case ESTABLISHED -> "Established";
@@ -84,6 +85,6 @@ public final class Interaction {
             case DONE -> "Done";
         };
         return new CtiEvent.Interaction(id, campaign, stageName, callResult == null ? null : callResult.name(),
-                record.toWire());
+                record.toWire(), CaseInformation.of(campaign, record));
     }
 }

@@ -63,7 +63,8 @@ public final class ProgressiveDialing {
 
     private void paceNow() {
         for (Campaign campaign : campaigns) {
-            if (campaign.state() != CampaignState.RUNNING || campaign.listExhausted()) {
+            if (campaign.state() != CampaignState.RUNNING || campaign.listExhausted()
+                    || !"progressive".equals(campaign.plan().dialingMode())) {
                 continue;
             }
             for (String agentId : campaign.plan().agentIds()) {
@@ -78,7 +79,7 @@ public final class ProgressiveDialing {
     private void retrieveFor(Campaign campaign, Agent agent) {
         CompletableFuture
                 .supplyAsync(() -> ctx.store().retrieveNext(campaign.name(), ctx.scheduler().now(),
-                        campaign.plan().maxAttempts()), ctx.database())
+                        campaign.plan().maxAttempts(), agent.id()), ctx.database())
                 .whenCompleteAsync((record, error) -> {
                     retrieving.remove(agent.id());
                     if (error != null || record.isEmpty()) {

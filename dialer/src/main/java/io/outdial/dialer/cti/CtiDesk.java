@@ -12,6 +12,7 @@ import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.call.ProgressiveDialing;
 import io.outdial.dialer.campaign.Campaigns;
+import io.outdial.dialer.preview.PreviewDesk;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.sip.call.CallExecutor;
 import java.nio.charset.StandardCharsets;
@@ -27,12 +28,15 @@ public final class CtiDesk implements AgentDesk {
     private final AgentRoster roster;
     private final Campaigns campaigns;
     private final ProgressiveDialing dialing;
+    private final PreviewDesk preview;
 
-    public CtiDesk(CallExecutor dialer, AgentRoster roster, Campaigns campaigns, ProgressiveDialing dialing) {
+    public CtiDesk(CallExecutor dialer, AgentRoster roster, Campaigns campaigns, ProgressiveDialing dialing,
+                   PreviewDesk preview) {
         this.dialer = dialer;
         this.roster = roster;
         this.campaigns = campaigns;
         this.dialing = dialing;
+        this.preview = preview;
     }
 
     @Override
@@ -116,6 +120,14 @@ public final class CtiDesk implements AgentDesk {
             logout(agent, l, channel);
         } else if (command instanceof CtiCommand.GetMyCampaigns g) {
             agent.send(new CtiEvent.MyCampaigns(g.requestId(), campaigns.activeFor(agent.id())));
+        } else if (command instanceof CtiCommand.GetRecord g) {
+            preview.getRecord(agent, g.campaign(), g.requestId());
+        } else if (command instanceof CtiCommand.Call c) {
+            preview.call(agent, ownInteraction(agent, c.interactionId()));
+        } else if (command instanceof CtiCommand.Decline d) {
+            preview.decline(agent, ownInteraction(agent, d.interactionId()), d.reason(), d.requestId());
+        } else if (command instanceof CtiCommand.DoneAndStop d) {
+            preview.done(agent, ownInteraction(agent, d.interactionId()), d.requestId(), false);
         } else {
             throw new CtiException(CtiErrorCodes.ALREADY_LOGGED_IN, "already logged in");
         }
@@ -174,6 +186,11 @@ public final class CtiDesk implements AgentDesk {
 
     private void markDone(Agent agent, CtiCommand.MarkDone m) {
         Interaction ix = ownInteraction(agent, m.interactionId());
+        if (preview.owns(agent)) {
+            // Preview's Done: marks done and previews the campaign's next record.
+            preview.done(agent, ix, m.requestId(), true);
+            return;
+        }
         if (ix.stage() != Interaction.Stage.RELEASED) {
             throw notAllowed("MarkDone", agent, ix.stage() == Interaction.Stage.DONE
                     ? "the interaction is already done" : "the call is still in progress");
@@ -202,7 +219,9 @@ public final class CtiDesk implements AgentDesk {
                 return;
             }
             agent.channel(null);
-            if (agent.state() == AgentState.AFTER_CALL_WORK && agent.interaction() != null
+            if (preview.owns(agent)) {
+                preview.desktopGone(agent);
+            } else if (agent.state() == AgentState.AFTER_CALL_WORK && agent.interaction() != null
                     && agent.interaction().stage() == Interaction.Stage.RELEASED) {
                 agent.logoutAfterCall(true);
                 dialing.markDone(agent, null);

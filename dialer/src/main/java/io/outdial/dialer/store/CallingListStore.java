@@ -40,10 +40,17 @@ public final class CallingListStore implements AutoCloseable {
     private static final String INSERT = "INSERT INTO calling_record (campaign, contact_info, contact_info_type,"
             + " record_type, dial_sched_time, daily_from, daily_till, tz, chain_id, chain_n, custom_fields,"
             + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /**
+     * Due callbacks first (a personal one only for its agent), then unscheduled records, then rescheduled ones by
+     * due time. A callback's own time is its appointment, so it is not held back by the list's maximum attempts.
+     */
     private static final String NEXT_READY = "SELECT record_id FROM calling_record"
             + " WHERE campaign = ? AND record_status = 'READY' AND record_type <> 'NO_CALL'"
-            + " AND (dial_sched_time IS NULL OR dial_sched_time <= ?) AND attempt < ?"
-            + " ORDER BY dial_sched_time NULLS FIRST, record_id FETCH FIRST " + CANDIDATES + " ROWS ONLY";
+            + " AND (dial_sched_time IS NULL OR dial_sched_time <= ?)"
+            + " AND (attempt < ? OR record_type IN ('PERSONAL_CALLBACK', 'CAMPAIGN_CALLBACK'))"
+            + " AND (record_type <> 'PERSONAL_CALLBACK' OR agent_id = ?)"
+            + " ORDER BY CASE WHEN record_type IN ('PERSONAL_CALLBACK', 'CAMPAIGN_CALLBACK') THEN 0 ELSE 1 END,"
+            + " dial_sched_time NULLS FIRST, record_id FETCH FIRST " + CANDIDATES + " ROWS ONLY";
 
     private final JdbcConnectionPool pool;
     private final RowValues rowValues;
@@ -127,9 +134,17 @@ public final class CallingListStore implements AutoCloseable {
      * the same record. Calling hours are not checked here (see {@link CallingRecord#isWithinCallingHours}).
      */
     public Optional<CallingRecord> retrieveNext(String campaign, Instant now, int maxAttempts) {
+        return retrieveNext(campaign, now, maxAttempts, null);
+    }
+
+    /**
+     * Like {@link #retrieveNext(String, Instant, int)}, for one agent: due callbacks come first, and a personal
+     * callback is only ever given to its own agent ({@code agentId} null: to nobody).
+     */
+    public Optional<CallingRecord> retrieveNext(String campaign, Instant now, int maxAttempts, String agentId) {
         try (Connection c = pool.getConnection()) {
             while (true) {
-                List<Long> candidates = nextReady(c, campaign, now, maxAttempts);
+                List<Long> candidates = nextReady(c, campaign, now, maxAttempts, agentId);
                 if (candidates.isEmpty()) {
                     return Optional.empty();
                 }
@@ -224,6 +239,16 @@ public final class CallingListStore implements AutoCloseable {
     /** Retrieved back to Ready without counting an attempt: the call was never placed, or the agent rejected it. */
     public void returnToReady(long recordId) {
         move(recordId, RecordStatus.RETRIEVED, RecordStatus.READY, "");
+    }
+
+    /**
+     * Retrieved to Cancelled with {@code result}, no attempt counted: the agent declined the record for this
+     * campaign ("do not call this contact for this campaign"). A Cancelled record is never retrieved again.
+     */
+    public void cancel(long recordId, CallResult result, String agentId) {
+        Objects.requireNonNull(result, "result");
+        move(recordId, RecordStatus.RETRIEVED, RecordStatus.CANCELLED, ", call_result = ?, agent_id = ?",
+                result.code(), agentId);
     }
 
     /**
@@ -328,12 +353,13 @@ public final class CallingListStore implements AutoCloseable {
         }
     }
 
-    private static List<Long> nextReady(Connection c, String campaign, Instant now, int maxAttempts)
-            throws SQLException {
+    private static List<Long> nextReady(Connection c, String campaign, Instant now, int maxAttempts,
+                                        String agentId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(NEXT_READY)) {
             ps.setString(1, campaign);
             RecordRows.setInstant(ps, 2, now);
             ps.setInt(3, maxAttempts);
+            ps.setString(4, agentId);
             List<Long> ids = new ArrayList<>(CANDIDATES);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
