@@ -15,6 +15,7 @@ import io.outdial.dialer.config.GatewayConfig;
 import io.outdial.dialer.cti.CtiDesk;
 import io.outdial.dialer.metrics.DialerMetrics;
 import io.outdial.dialer.preview.PreviewDesk;
+import io.outdial.dialer.wrapup.Dispositions;
 import io.outdial.dialer.store.CallingListStore;
 import io.outdial.dialer.store.ImportReport;
 import io.outdial.media.transport.NettyMediaEngine;
@@ -89,6 +90,9 @@ public final class Gateway implements AutoCloseable {
                 Transport.UDP);
         this.dialing = new ProgressiveDialing(ctx, roster, campaigns.all());
         this.preview = new PreviewDesk(ctx, campaigns, dialing::pace);
+        Dispositions dispositions = new Dispositions(ctx, config.campaigns().stream()
+                .collect(java.util.stream.Collectors.toMap(c -> c.name(), c -> c.dispositionCodes())));
+        preview.addDoneStep(dispositions::write);
         campaigns.dialing(new Campaigns.Dialing() {
             @Override
             public void started(Campaign campaign) {
@@ -102,7 +106,7 @@ public final class Gateway implements AutoCloseable {
             }
         });
         this.bridge = AgentBridgeServer.start(config.toBridgeConfig(),
-                new CtiDesk(dialer, roster, campaigns, dialing, preview),
+                new CtiDesk(dialer, roster, campaigns, dialing, preview, dispositions),
                 new AdminService(ctx, campaigns, roster, dialing), metrics::scrape);
     }
 

@@ -29,7 +29,8 @@ public final class CtiCodec {
             Map.entry(CtiCommand.GetRecord.class, List.of("campaign")),
             Map.entry(CtiCommand.Call.class, List.of("interactionId")),
             Map.entry(CtiCommand.Decline.class, List.of("interactionId", "reason")),
-            Map.entry(CtiCommand.DoneAndStop.class, List.of("interactionId")));
+            Map.entry(CtiCommand.DoneAndStop.class, List.of("interactionId")),
+            Map.entry(CtiCommand.SetDisposition.class, List.of("interactionId")));
 
     private static final Map<String, Class<?>> COMMAND_TYPES = commandTypes();
 

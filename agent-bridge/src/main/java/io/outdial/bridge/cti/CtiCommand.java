@@ -20,6 +20,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = CtiCommand.Call.class, name = "Call"),
         @JsonSubTypes.Type(value = CtiCommand.Decline.class, name = "Decline"),
         @JsonSubTypes.Type(value = CtiCommand.DoneAndStop.class, name = "DoneAndStop"),
+        @JsonSubTypes.Type(value = CtiCommand.SetDisposition.class, name = "SetDisposition"),
 })
 public sealed interface CtiCommand {
 
@@ -57,4 +58,11 @@ public sealed interface CtiCommand {
 
     /** Preview: Mark Done without being given the next record. */
     record DoneAndStop(String requestId, String interactionId) implements CtiCommand { }
+
+    /**
+     * The agent's disposition of an interaction: a code from the campaign's list, the contact's wish not to be
+     * called, a note. Each one replaces the previous; kept in the contact history at Mark Done.
+     */
+    record SetDisposition(String requestId, String interactionId, String dispositionCode, Boolean doNotCall,
+                          String note) implements CtiCommand { }
 }

@@ -36,6 +36,8 @@ public final class CtiErrorCodes {
     /** SetCallResult with a name, label or code that is no call result. */
     public static final String INVALID_CALL_RESULT = "INVALID_CALL_RESULT";
 
+    /** SetDisposition with a code that is not in the campaign's list; the message names it and the list. */
+    public static final String INVALID_DISPOSITION = "INVALID_DISPOSITION";
     /** Preview: the agent's phone did not answer Call, so the contact was not dialed; the record is still previewed. */
     public static final String PHONE_FAILED = "PHONE_FAILED";
 

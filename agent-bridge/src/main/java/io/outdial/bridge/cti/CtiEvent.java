@@ -25,6 +25,7 @@ import java.util.Map;
         @JsonSubTypes.Type(value = CtiEvent.InteractionPreview.class, name = "InteractionPreview"),
         @JsonSubTypes.Type(value = CtiEvent.InteractionDeclined.class, name = "InteractionDeclined"),
         @JsonSubTypes.Type(value = CtiEvent.NoRecord.class, name = "NoRecord"),
+        @JsonSubTypes.Type(value = CtiEvent.DispositionSet.class, name = "DispositionSet"),
 })
 public sealed interface CtiEvent {
 
@@ -74,6 +75,10 @@ public sealed interface CtiEvent {
 
     /** Preview: the campaign has no record to give now (GetRecord, or Done asking for the next one). */
     record NoRecord(String requestId, String campaign, String reason) implements CtiEvent { }
+
+    /** Reply to SetDisposition: what is now recorded for the interaction. */
+    record DispositionSet(String requestId, String interactionId, String dispositionCode, Boolean doNotCall,
+                          String note) implements CtiEvent { }
 
     /** A campaign as an agent sees it ("My Campaigns"). */
     record CampaignInfo(String name, String description, String status, String dialingMode, String deliveryMode) { }

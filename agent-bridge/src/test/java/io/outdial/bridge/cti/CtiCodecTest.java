@@ -64,7 +64,8 @@ class CtiCodecTest {
                 Map.entry("GetRecord", "\"campaign\":\"c\""),
                 Map.entry("Call", "\"interactionId\":\"i\""),
                 Map.entry("Decline", "\"interactionId\":\"i\",\"reason\":\"later\""),
-                Map.entry("DoneAndStop", "\"interactionId\":\"i\""));
+                Map.entry("DoneAndStop", "\"interactionId\":\"i\""),
+                Map.entry("SetDisposition", "\"interactionId\":\"i\""));
         Set<String> declared = new HashSet<>();
         for (JsonSubTypes.Type t : CtiCommand.class.getAnnotation(JsonSubTypes.class).value()) {
             declared.add(t.name());
@@ -177,7 +178,8 @@ class CtiCodecTest {
                 new CtiEvent.MyCampaigns("r6", List.of(campaign)),
                 new CtiEvent.InteractionPreview("r7", ix),
                 new CtiEvent.InteractionDeclined("r8", "ix-1", "later"),
-                new CtiEvent.NoRecord("r9", "Spring", "no record is ready to be called"));
+                new CtiEvent.NoRecord("r9", "Spring", "no record is ready to be called"),
+                new CtiEvent.DispositionSet("r10", "ix-1", "Accepted", true, "call after 6"));
         Set<String> declared = new HashSet<>();
         for (JsonSubTypes.Type t : CtiEvent.class.getAnnotation(JsonSubTypes.class).value()) {
             declared.add(t.name());

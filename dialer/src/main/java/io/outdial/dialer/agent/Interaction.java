@@ -3,6 +3,8 @@ package io.outdial.dialer.agent;
 import io.outdial.bridge.cti.CtiEvent;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.store.CallingRecord;
+import io.outdial.dialer.wrapup.Callback;
+import io.outdial.dialer.wrapup.Disposition;
 import io.outdial.sip.call.Cancellable;
 import java.util.concurrent.CompletableFuture;
 
@@ -21,6 +23,10 @@ public final class Interaction {
     /** Completes once the call's result is in the store; Mark Done's own write chains on it. */
     private CompletableFuture<Void> stored = new CompletableFuture<>();
     private Cancellable wrapUpTimer;
+    private Disposition disposition = Disposition.NONE;
+    private Callback callback;
+    /** A ScheduleCallback was refused (a time in the past): Mark Done waits until it is fixed or cancelled. */
+    private String callbackProblem;
 
     public Interaction(String id, String campaign, CallingRecord record) {
         this.id = id;
@@ -72,6 +78,33 @@ public final class Interaction {
 
     public void wrapUpTimer(Cancellable timer) {
         this.wrapUpTimer = timer;
+    }
+
+    /** The agent's disposition code, do-not-call wish and note; {@link Disposition#NONE} until set. */
+    public Disposition disposition() {
+        return disposition;
+    }
+
+    public void disposition(Disposition disposition) {
+        this.disposition = disposition;
+    }
+
+    /** The callback to apply at Mark Done, or null. */
+    public Callback callback() {
+        return callback;
+    }
+
+    public void callback(Callback callback) {
+        this.callback = callback;
+    }
+
+    /** Why the last ScheduleCallback was refused, while it is neither fixed nor cancelled; else null. */
+    public String callbackProblem() {
+        return callbackProblem;
+    }
+
+    public void callbackProblem(String problem) {
+        this.callbackProblem = problem;
     }
 
     /** The interaction as the CTI protocol carries it. */

@@ -16,14 +16,23 @@ import java.util.regex.Pattern;
  * @param autoLoad    load the campaign at start-up
  * @param autoStart   start the campaign at start-up (needs autoLoad)
  * @param maxAttempts dial attempts per record before it is no longer retrieved
+ * @param dispositionCodes the disposition codes an agent may set on this campaign's interactions
  */
 public record CampaignSettings(String name, String description, DialingMode dialingMode, List<String> agents,
-                               Path callingList, boolean autoLoad, boolean autoStart, int maxAttempts) {
+                               Path callingList, boolean autoLoad, boolean autoStart, int maxAttempts,
+                               List<String> dispositionCodes) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     public CampaignSettings {
         agents = List.copyOf(agents);
+        dispositionCodes = List.copyOf(dispositionCodes);
+    }
+
+    /** A campaign without disposition codes. */
+    public CampaignSettings(String name, String description, DialingMode dialingMode, List<String> agents,
+                            Path callingList, boolean autoLoad, boolean autoStart, int maxAttempts) {
+        this(name, description, dialingMode, agents, callingList, autoLoad, autoStart, maxAttempts, List.of());
     }
 
     static CampaignSettings read(YamlSection s, Path baseDir) {
@@ -42,10 +51,17 @@ public record CampaignSettings(String name, String description, DialingMode dial
         boolean autoLoad = s.flag("autoLoad", true);
         boolean autoStart = s.flag("autoStart", false);
         int maxAttempts = s.integer("maxAttempts", 3, 1, 100);
+        List<String> codes = s.textList("dispositionCodes");
+        for (int i = 0; i < codes.size(); i++) {
+            String code = codes.get(i);
+            if (code.isBlank() || code.length() > 64 || codes.subList(0, i).contains(code)) {
+                throw s.fail("dispositionCodes", "must be distinct, non-blank codes of at most 64 characters", code);
+            }
+        }
         s.refuseUnknownKeys();
         if (autoStart && !autoLoad) {
             throw s.fail("autoStart", "can be true only when autoLoad is true", true);
         }
-        return new CampaignSettings(name, description, mode, agents, list, autoLoad, autoStart, maxAttempts);
+        return new CampaignSettings(name, description, mode, agents, list, autoLoad, autoStart, maxAttempts, codes);
     }
 }

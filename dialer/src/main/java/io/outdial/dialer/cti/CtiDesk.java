@@ -13,6 +13,8 @@ import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.call.ProgressiveDialing;
 import io.outdial.dialer.campaign.Campaigns;
 import io.outdial.dialer.preview.PreviewDesk;
+import io.outdial.dialer.wrapup.Disposition;
+import io.outdial.dialer.wrapup.Dispositions;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.sip.call.CallExecutor;
 import java.nio.charset.StandardCharsets;
@@ -29,14 +31,16 @@ public final class CtiDesk implements AgentDesk {
     private final Campaigns campaigns;
     private final ProgressiveDialing dialing;
     private final PreviewDesk preview;
+    private final Dispositions dispositions;
 
     public CtiDesk(CallExecutor dialer, AgentRoster roster, Campaigns campaigns, ProgressiveDialing dialing,
-                   PreviewDesk preview) {
+                   PreviewDesk preview, Dispositions dispositions) {
         this.dialer = dialer;
         this.roster = roster;
         this.campaigns = campaigns;
         this.dialing = dialing;
         this.preview = preview;
+        this.dispositions = dispositions;
     }
 
     @Override
@@ -128,6 +132,8 @@ public final class CtiDesk implements AgentDesk {
             preview.decline(agent, ownInteraction(agent, d.interactionId()), d.reason(), d.requestId());
         } else if (command instanceof CtiCommand.DoneAndStop d) {
             preview.done(agent, ownInteraction(agent, d.interactionId()), d.requestId(), false);
+        } else if (command instanceof CtiCommand.SetDisposition d) {
+            setDisposition(agent, d);
         } else {
             throw new CtiException(CtiErrorCodes.ALREADY_LOGGED_IN, "already logged in");
         }
@@ -184,6 +190,16 @@ public final class CtiDesk implements AgentDesk {
         agent.send(new CtiEvent.CallResultSet(s.requestId(), ix.id(), result.name()));
     }
 
+    private void setDisposition(Agent agent, CtiCommand.SetDisposition d) {
+        Interaction ix = ownInteraction(agent, d.interactionId());
+        if (ix.stage() != Interaction.Stage.ESTABLISHED && ix.stage() != Interaction.Stage.RELEASED) {
+            throw notAllowed("SetDisposition", agent, "the interaction is " + ix.stage().name().toLowerCase());
+        }
+        Disposition set = dispositions.check(ix.campaign(), d.dispositionCode(), d.doNotCall(), d.note());
+        ix.disposition(set);
+        agent.send(new CtiEvent.DispositionSet(d.requestId(), ix.id(), set.code(), set.doNotCall(), set.note()));
+    }
+
     private void markDone(Agent agent, CtiCommand.MarkDone m) {
         Interaction ix = ownInteraction(agent, m.interactionId());
         if (preview.owns(agent)) {
@@ -195,6 +211,11 @@ public final class CtiDesk implements AgentDesk {
             throw notAllowed("MarkDone", agent, ix.stage() == Interaction.Stage.DONE
                     ? "the interaction is already done" : "the call is still in progress");
         }
+        dispositions.write(agent, ix).exceptionally(e -> {
+            agent.send(new CtiEvent.Error(m.requestId(), CtiErrorCodes.INTERNAL_ERROR,
+                    "the contact history of " + ix.id() + " could not be saved: " + e.getMessage()));
+            return null;
+        });
         dialing.markDone(agent, m.requestId());
     }
 

@@ -192,6 +192,45 @@ public final class CallingListStore implements AutoCloseable {
         }
     }
 
+    /** Adds one finished interaction to its record's contact history. */
+    public void addHistory(ContactHistoryEntry e) {
+        try (Connection c = pool.getConnection()) {
+            update(c, "INSERT INTO contact_history (record_id, campaign, interaction_id, agent_id, contact_info,"
+                    + " call_result, disposition_code, do_not_call, note, callback_at, callback_type, created_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e.recordId(), e.campaign(), e.interactionId(),
+                    e.agentId(), e.contactInfo(), e.callResult().code(), e.dispositionCode(), e.doNotCall(),
+                    e.note(), e.callbackAt(), e.callbackType() == null ? null : e.callbackType().name(),
+                    e.createdAt());
+        } catch (SQLException ex) {
+            throw new StoreException("adding to the contact history of record " + e.recordId() + " failed", ex);
+        }
+    }
+
+    /** A record's contact history, oldest first. */
+    public List<ContactHistoryEntry> history(long recordId) {
+        try (Connection c = pool.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT record_id, campaign, interaction_id, agent_id,"
+                     + " contact_info, call_result, disposition_code, do_not_call, note, callback_at, callback_type,"
+                     + " created_at FROM contact_history WHERE record_id = ? ORDER BY entry_id")) {
+            ps.setLong(1, recordId);
+            List<ContactHistoryEntry> list = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    java.time.OffsetDateTime callbackAt = rs.getObject(10, java.time.OffsetDateTime.class);
+                    String callbackType = rs.getString(11);
+                    list.add(new ContactHistoryEntry(rs.getLong(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), CallResult.ofCode(rs.getInt(6)), rs.getString(7),
+                            rs.getBoolean(8), rs.getString(9), callbackAt == null ? null : callbackAt.toInstant(),
+                            callbackType == null ? null : RecordType.valueOf(callbackType),
+                            rs.getObject(12, java.time.OffsetDateTime.class).toInstant()));
+                }
+            }
+            return list;
+        } catch (SQLException e) {
+            throw new StoreException("reading the contact history of record " + recordId + " failed", e);
+        }
+    }
+
     /** The internal do-not-call list, oldest first. */
     public List<DoNotCallEntry> doNotCallList() {
         try (Connection c = pool.getConnection();

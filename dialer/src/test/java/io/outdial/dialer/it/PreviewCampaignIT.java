@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.record.RecordStatus;
 import io.outdial.dialer.store.CallingRecord;
+import io.outdial.dialer.store.ContactHistoryEntry;
 import io.outdial.sip.testing.Sipp;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +22,7 @@ class PreviewCampaignIT {
     static final Duration LIMIT = Duration.ofSeconds(40);
     static final String AGENTS = "  - { id: ann, secret: s3cret }";
     static final String CAMPAIGN = "  - { name: pv, description: \"Preview drive\", dialingMode: preview,"
-            + " agents: [ann], autoLoad: false }";
+            + " agents: [ann], autoLoad: false, dispositionCodes: [Accepted, Rejected, Transferred] }";
 
     static CtiClient login(GatewayHarness gw, Sipp phone) throws InterruptedException {
         CtiClient desk = new CtiClient(gw.ctiUrl());
@@ -83,6 +84,16 @@ class PreviewCampaignIT {
                 desk.send("{\"type\":\"SetCallResult\",\"requestId\":\"r1\",\"interactionId\":\"" + id
                         + "\",\"callResult\":\"WRONG_PARTY\"}");
                 desk.await("CallResultSet", LIMIT);
+                desk.send("{\"type\":\"SetDisposition\",\"requestId\":\"s0\",\"interactionId\":\"" + id
+                        + "\",\"dispositionCode\":\"Maybe\"}");
+                JsonNode refused = desk.await("Error", LIMIT);
+                assertEquals("INVALID_DISPOSITION", refused.path("code").asText());
+                assertTrue(refused.path("message").asText().contains("'Maybe'"), refused.toString());
+                desk.send("{\"type\":\"SetDisposition\",\"requestId\":\"s1\",\"interactionId\":\"" + id
+                        + "\",\"dispositionCode\":\"Rejected\",\"doNotCall\":true,\"note\":\"asked us not to call\"}");
+                JsonNode disposition = desk.await("DispositionSet", LIMIT);
+                assertEquals("Rejected", disposition.path("dispositionCode").asText());
+                assertTrue(disposition.path("doNotCall").asBoolean());
                 desk.send("{\"type\":\"MarkDone\",\"requestId\":\"d1\",\"interactionId\":\"" + id + "\"}");
                 assertEquals("WRONG_PARTY", desk.await("InteractionDone", LIMIT).path("callResult").asText());
                 JsonNode next = desk.await("InteractionPreview", LIMIT);
@@ -102,6 +113,14 @@ class PreviewCampaignIT {
             assertEquals(1, called.attempt());
             assertEquals("ann", called.agentId());
             assertEquals(0, gw.records("pv").get(1).attempt());
+            List<ContactHistoryEntry> history = gw.gateway().store().history(called.recordId());
+            assertEquals(1, history.size());
+            assertEquals("Rejected", history.get(0).dispositionCode());
+            assertEquals("asked us not to call", history.get(0).note());
+            assertEquals(CallResult.WRONG_PARTY, history.get(0).callResult());
+            assertTrue(history.get(0).doNotCall());
+            assertTrue(gw.gateway().store().doNotCallList().stream()
+                    .anyMatch(e -> e.phone().equals("2005550101") && "pv".equals(e.campaign())));
         }
     }
 
