@@ -16,6 +16,7 @@ import io.outdial.dialer.cti.CtiDesk;
 import io.outdial.dialer.metrics.DialerMetrics;
 import io.outdial.dialer.preview.PreviewDesk;
 import io.outdial.dialer.wrapup.Dispositions;
+import io.outdial.dialer.wrapup.WrapUp;
 import io.outdial.dialer.store.CallingListStore;
 import io.outdial.dialer.store.ImportReport;
 import io.outdial.media.transport.NettyMediaEngine;
@@ -92,7 +93,19 @@ public final class Gateway implements AutoCloseable {
         this.preview = new PreviewDesk(ctx, campaigns, dialing::pace);
         Dispositions dispositions = new Dispositions(ctx, config.campaigns().stream()
                 .collect(java.util.stream.Collectors.toMap(c -> c.name(), c -> c.dispositionCodes())));
-        preview.addDoneStep(dispositions::write);
+        WrapUp wrapUp = new WrapUp(ctx, dispositions);
+        dialing.afterResult(wrapUp::write);
+        preview.addDoneStep(new PreviewDesk.DoneStep() {
+            @Override
+            public void check(Agent agent, io.outdial.dialer.agent.Interaction interaction) {
+                wrapUp.check(agent, interaction);
+            }
+
+            @Override
+            public CompletableFuture<Void> write(Agent agent, io.outdial.dialer.agent.Interaction interaction) {
+                return wrapUp.write(agent, interaction);
+            }
+        });
         campaigns.dialing(new Campaigns.Dialing() {
             @Override
             public void started(Campaign campaign) {
@@ -106,7 +119,7 @@ public final class Gateway implements AutoCloseable {
             }
         });
         this.bridge = AgentBridgeServer.start(config.toBridgeConfig(),
-                new CtiDesk(dialer, roster, campaigns, dialing, preview, dispositions),
+                new CtiDesk(dialer, roster, campaigns, dialing, preview, wrapUp),
                 new AdminService(ctx, campaigns, roster, dialing), metrics::scrape);
     }
 

@@ -21,6 +21,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = CtiCommand.Decline.class, name = "Decline"),
         @JsonSubTypes.Type(value = CtiCommand.DoneAndStop.class, name = "DoneAndStop"),
         @JsonSubTypes.Type(value = CtiCommand.SetDisposition.class, name = "SetDisposition"),
+        @JsonSubTypes.Type(value = CtiCommand.ScheduleCallback.class, name = "ScheduleCallback"),
+        @JsonSubTypes.Type(value = CtiCommand.CancelCallback.class, name = "CancelCallback"),
 })
 public sealed interface CtiCommand {
 
@@ -65,4 +67,15 @@ public sealed interface CtiCommand {
      */
     record SetDisposition(String requestId, String interactionId, String dispositionCode, Boolean doNotCall,
                           String note) implements CtiCommand { }
+
+    /**
+     * Reschedules the contact as a callback, applied at Mark Done: {@code at} is a date-time in the contact's time
+     * zone ({@code 2026-11-21T16:30}); {@code personal} keeps it for this agent; {@code phone} and
+     * {@code phoneType} give a new number to call back on.
+     */
+    record ScheduleCallback(String requestId, String interactionId, String at, Boolean personal, String phone,
+                            String phoneType) implements CtiCommand { }
+
+    /** Cancels the interaction's scheduled (or refused) callback. */
+    record CancelCallback(String requestId, String interactionId) implements CtiCommand { }
 }

@@ -26,6 +26,8 @@ import java.util.Map;
         @JsonSubTypes.Type(value = CtiEvent.InteractionDeclined.class, name = "InteractionDeclined"),
         @JsonSubTypes.Type(value = CtiEvent.NoRecord.class, name = "NoRecord"),
         @JsonSubTypes.Type(value = CtiEvent.DispositionSet.class, name = "DispositionSet"),
+        @JsonSubTypes.Type(value = CtiEvent.CallbackScheduled.class, name = "CallbackScheduled"),
+        @JsonSubTypes.Type(value = CtiEvent.CallbackCancelled.class, name = "CallbackCancelled"),
 })
 public sealed interface CtiEvent {
 
@@ -79,6 +81,19 @@ public sealed interface CtiEvent {
     /** Reply to SetDisposition: what is now recorded for the interaction. */
     record DispositionSet(String requestId, String interactionId, String dispositionCode, Boolean doNotCall,
                           String note) implements CtiEvent { }
+
+    /**
+     * Reply to ScheduleCallback: the callback applied at Mark Done.
+     *
+     * @param at       the instant, ISO-8601 UTC
+     * @param localAt  the same in the contact's time zone, as the agent gave it
+     * @param callbackType {@code Personal} or {@code Campaign} ({@code type} names the event)
+     */
+    record CallbackScheduled(String requestId, String interactionId, String at, String localAt, String timeZone,
+                             String callbackType, String phone, String phoneType) implements CtiEvent { }
+
+    /** Reply to CancelCallback. */
+    record CallbackCancelled(String requestId, String interactionId) implements CtiEvent { }
 
     /** A campaign as an agent sees it ("My Campaigns"). */
     record CampaignInfo(String name, String description, String status, String dialingMode, String deliveryMode) { }

@@ -65,7 +65,9 @@ class CtiCodecTest {
                 Map.entry("Call", "\"interactionId\":\"i\""),
                 Map.entry("Decline", "\"interactionId\":\"i\",\"reason\":\"later\""),
                 Map.entry("DoneAndStop", "\"interactionId\":\"i\""),
-                Map.entry("SetDisposition", "\"interactionId\":\"i\""));
+                Map.entry("SetDisposition", "\"interactionId\":\"i\""),
+                Map.entry("ScheduleCallback", "\"interactionId\":\"i\",\"at\":\"2026-11-21T16:30\""),
+                Map.entry("CancelCallback", "\"interactionId\":\"i\""));
         Set<String> declared = new HashSet<>();
         for (JsonSubTypes.Type t : CtiCommand.class.getAnnotation(JsonSubTypes.class).value()) {
             declared.add(t.name());
@@ -179,7 +181,10 @@ class CtiCodecTest {
                 new CtiEvent.InteractionPreview("r7", ix),
                 new CtiEvent.InteractionDeclined("r8", "ix-1", "later"),
                 new CtiEvent.NoRecord("r9", "Spring", "no record is ready to be called"),
-                new CtiEvent.DispositionSet("r10", "ix-1", "Accepted", true, "call after 6"));
+                new CtiEvent.DispositionSet("r10", "ix-1", "Accepted", true, "call after 6"),
+                new CtiEvent.CallbackScheduled("r11", "ix-1", "2026-11-21T21:30:00Z", "2026-11-21T16:30",
+                        "America/New_York", "Personal", null, null),
+                new CtiEvent.CallbackCancelled("r12", "ix-1"));
         Set<String> declared = new HashSet<>();
         for (JsonSubTypes.Type t : CtiEvent.class.getAnnotation(JsonSubTypes.class).value()) {
             declared.add(t.name());

@@ -154,6 +154,11 @@ public final class ProgressiveDialing {
         ctx.dialer().execute(() -> active.values().forEach(a -> a.call().drop()));
     }
 
+    /** Mark Done's writes after the result's (contact history, callbacks), chained so the record moves in order. */
+    public void afterResult(java.util.function.BiFunction<Agent, Interaction, CompletableFuture<Void>> step) {
+        afterCall.afterResult(step);
+    }
+
     /** Mark Done on a released interaction (desktop request); see {@link AfterCall#markDone}. Dialer only. */
     public void markDone(Agent agent, String requestId) {
         afterCall.markDone(agent, requestId);

@@ -13,8 +13,10 @@ import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.call.ProgressiveDialing;
 import io.outdial.dialer.campaign.Campaigns;
 import io.outdial.dialer.preview.PreviewDesk;
+import io.outdial.dialer.wrapup.Callback;
+import io.outdial.dialer.wrapup.Callbacks;
 import io.outdial.dialer.wrapup.Disposition;
-import io.outdial.dialer.wrapup.Dispositions;
+import io.outdial.dialer.wrapup.WrapUp;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.sip.call.CallExecutor;
 import java.nio.charset.StandardCharsets;
@@ -31,16 +33,16 @@ public final class CtiDesk implements AgentDesk {
     private final Campaigns campaigns;
     private final ProgressiveDialing dialing;
     private final PreviewDesk preview;
-    private final Dispositions dispositions;
+    private final WrapUp wrapUp;
 
     public CtiDesk(CallExecutor dialer, AgentRoster roster, Campaigns campaigns, ProgressiveDialing dialing,
-                   PreviewDesk preview, Dispositions dispositions) {
+                   PreviewDesk preview, WrapUp wrapUp) {
         this.dialer = dialer;
         this.roster = roster;
         this.campaigns = campaigns;
         this.dialing = dialing;
         this.preview = preview;
-        this.dispositions = dispositions;
+        this.wrapUp = wrapUp;
     }
 
     @Override
@@ -134,6 +136,10 @@ public final class CtiDesk implements AgentDesk {
             preview.done(agent, ownInteraction(agent, d.interactionId()), d.requestId(), false);
         } else if (command instanceof CtiCommand.SetDisposition d) {
             setDisposition(agent, d);
+        } else if (command instanceof CtiCommand.ScheduleCallback c) {
+            scheduleCallback(agent, c);
+        } else if (command instanceof CtiCommand.CancelCallback c) {
+            cancelCallback(agent, c);
         } else {
             throw new CtiException(CtiErrorCodes.ALREADY_LOGGED_IN, "already logged in");
         }
@@ -195,9 +201,39 @@ public final class CtiDesk implements AgentDesk {
         if (ix.stage() != Interaction.Stage.ESTABLISHED && ix.stage() != Interaction.Stage.RELEASED) {
             throw notAllowed("SetDisposition", agent, "the interaction is " + ix.stage().name().toLowerCase());
         }
-        Disposition set = dispositions.check(ix.campaign(), d.dispositionCode(), d.doNotCall(), d.note());
+        Disposition set = wrapUp.dispositions().check(ix.campaign(), d.dispositionCode(), d.doNotCall(), d.note());
         ix.disposition(set);
         agent.send(new CtiEvent.DispositionSet(d.requestId(), ix.id(), set.code(), set.doNotCall(), set.note()));
+    }
+
+    private void scheduleCallback(Agent agent, CtiCommand.ScheduleCallback c) {
+        Interaction ix = ownInteraction(agent, c.interactionId());
+        if (ix.stage() != Interaction.Stage.ESTABLISHED && ix.stage() != Interaction.Stage.RELEASED) {
+            throw notAllowed("ScheduleCallback", agent, "the interaction is " + ix.stage().name().toLowerCase());
+        }
+        Callback cb;
+        try {
+            cb = Callbacks.schedule(c.at(), ix.record().tz(), wrapUp.now(), Boolean.TRUE.equals(c.personal()),
+                    agent.id(), c.phone(), c.phoneType());
+        } catch (CtiException e) {
+            // The refused callback replaces any earlier one: Mark Done waits until it is fixed or cancelled.
+            ix.callback(null);
+            ix.callbackProblem(e.getMessage());
+            throw e;
+        }
+        ix.callback(cb);
+        ix.callbackProblem(null);
+        String localAt = java.time.LocalDateTime.ofInstant(cb.at(), java.time.ZoneId.of(ix.record().tz())).toString();
+        agent.send(new CtiEvent.CallbackScheduled(c.requestId(), ix.id(), cb.at().toString(), localAt,
+                ix.record().tz(), cb.type() == io.outdial.dialer.record.RecordType.PERSONAL_CALLBACK
+                ? "Personal" : "Campaign", cb.phone(), cb.phoneType()));
+    }
+
+    private void cancelCallback(Agent agent, CtiCommand.CancelCallback c) {
+        Interaction ix = ownInteraction(agent, c.interactionId());
+        ix.callback(null);
+        ix.callbackProblem(null);
+        agent.send(new CtiEvent.CallbackCancelled(c.requestId(), ix.id()));
     }
 
     private void markDone(Agent agent, CtiCommand.MarkDone m) {
@@ -211,11 +247,7 @@ public final class CtiDesk implements AgentDesk {
             throw notAllowed("MarkDone", agent, ix.stage() == Interaction.Stage.DONE
                     ? "the interaction is already done" : "the call is still in progress");
         }
-        dispositions.write(agent, ix).exceptionally(e -> {
-            agent.send(new CtiEvent.Error(m.requestId(), CtiErrorCodes.INTERNAL_ERROR,
-                    "the contact history of " + ix.id() + " could not be saved: " + e.getMessage()));
-            return null;
-        });
+        wrapUp.check(agent, ix);
         dialing.markDone(agent, m.requestId());
     }
 

@@ -300,6 +300,31 @@ public final class CallingListStore implements AutoCloseable {
                 dialSchedTime, RecordType.CAMPAIGN_RESCHEDULED.name());
     }
 
+    /**
+     * Updated back to Ready as a callback due at {@code at}: typed Personal CallBack (for {@code agentId} only) or
+     * Campaign CallBack (any agent), optionally on a new number with its type. Attempts already counted stay.
+     */
+    public void scheduleCallback(long recordId, Instant at, RecordType type, String agentId, String phone,
+                                 String phoneType) {
+        Objects.requireNonNull(at, "at");
+        if (type != RecordType.PERSONAL_CALLBACK && type != RecordType.CAMPAIGN_CALLBACK) {
+            throw new IllegalArgumentException("a callback is PERSONAL_CALLBACK or CAMPAIGN_CALLBACK, not " + type);
+        }
+        String number = phone == null ? null : normalisePhone(phone);
+        move(recordId, RecordStatus.UPDATED, RecordStatus.READY, ", dial_sched_time = ?, record_type = ?,"
+                + " agent_id = COALESCE(?, agent_id), contact_info = COALESCE(?, contact_info),"
+                + " contact_info_type = COALESCE(?, contact_info_type)", at, type.name(), agentId, number, phoneType);
+    }
+
+    /** A phone number written as calling lists store it, or IllegalArgumentException saying what is wrong. */
+    public static String normalisePhone(String phone) {
+        try {
+            return RowValues.contactInfo(phone == null ? "" : phone.trim());
+        } catch (RowValues.BadValue e) {
+            throw new IllegalArgumentException(e.getMessage().replaceFirst("^contact_info", "phone"));
+        }
+    }
+
     /** At start-up: every Retrieved record (a crash left it so, no call owns it now) back to Ready. */
     public int recoverRetrieved() {
         try (Connection c = pool.getConnection()) {
