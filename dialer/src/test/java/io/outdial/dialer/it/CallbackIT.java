@@ -79,4 +79,47 @@ class CallbackIT {
             Await.until(LIMIT, "record back in the list", () -> gw.records("pv").get(0).status() == RecordStatus.READY);
         }
     }
+
+    @Test
+    void aPersonalCallbackOnANewNumberIsDialedAgainForItsAgentInAProgressiveCampaign() throws Exception {
+        try (Sipp phone = Sipp.scenario("agent-phone.xml").calls(5).timeout(Duration.ofMinutes(2)).start();
+             Sipp contact = Sipp.scenario("uas-answer.xml").talkTime(Duration.ofSeconds(1)).calls(2)
+                     .timeout(Duration.ofMinutes(2)).start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), PreviewCampaignIT.AGENTS,
+                     "  - { name: pg, dialingMode: progressive, agents: [ann], autoLoad: false }")) {
+            gw.uploadAndStart("pg", "contact_info,tz,daily_from,daily_till\n2005550121,Europe/London,0,86400\n");
+            try (CtiClient desk = PreviewCampaignIT.login(gw, phone)) {
+                desk.send("{\"type\":\"Ready\",\"requestId\":\"r\"}");
+                JsonNode first = desk.await("InteractionRinging", LIMIT);
+                assertEquals("Outbound campaign call to 2005550121",
+                        first.path("interaction").path("caseInformation").path("Origin").asText());
+                String ix = PreviewCampaignIT.ixOf(first);
+                desk.await("InteractionReleased", LIMIT);
+                String due = LocalDateTime.now(ZoneId.of("Europe/London")).plusSeconds(3)
+                        .truncatedTo(ChronoUnit.SECONDS).toString();
+                send(desk, "ScheduleCallback", "s1", ix, ",\"at\":\"" + due + "\",\"personal\":true,"
+                        + "\"phone\":\"200-555-0122\",\"phoneType\":\"Mobile\"");
+                JsonNode scheduled = desk.await("CallbackScheduled", LIMIT);
+                assertEquals("Personal", scheduled.path("callbackType").asText());
+                assertEquals("2005550122", scheduled.path("phone").asText());
+                send(desk, "MarkDone", "d1", ix, "");
+                desk.await("InteractionDone", LIMIT);
+
+                JsonNode again = desk.await("InteractionRinging", LIMIT);
+                JsonNode interaction = again.path("interaction");
+                assertEquals("Personal Callback", interaction.path("caseInformation").path("Origin").asText());
+                assertEquals("2005550122", interaction.path("record").path("contact_info").asText());
+                assertEquals("Mobile", interaction.path("record").path("contact_info_type").asText());
+                String second = PreviewCampaignIT.ixOf(again);
+                desk.await("InteractionReleased", LIMIT);
+                send(desk, "MarkDone", "d2", second, "");
+                desk.await("InteractionDone", LIMIT);
+            }
+            CallingRecord record = gw.records("pg").get(0);
+            assertEquals(RecordType.PERSONAL_CALLBACK, record.recordType());
+            assertEquals(2, record.attempt());
+            assertEquals("ann", record.agentId());
+            assertTrue(contact.awaitExit(LIMIT).passed(), "both calls reached the contact side and completed");
+        }
+    }
 }
