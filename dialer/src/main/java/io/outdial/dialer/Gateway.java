@@ -14,6 +14,9 @@ import io.outdial.dialer.campaign.Campaigns;
 import io.outdial.dialer.config.GatewayConfig;
 import io.outdial.dialer.cti.CtiDesk;
 import io.outdial.dialer.metrics.DialerMetrics;
+import io.outdial.dialer.preview.PreviewDesk;
+import io.outdial.dialer.wrapup.Dispositions;
+import io.outdial.dialer.wrapup.WrapUp;
 import io.outdial.dialer.store.CallingListStore;
 import io.outdial.dialer.store.ImportReport;
 import io.outdial.media.transport.NettyMediaEngine;
@@ -51,6 +54,7 @@ public final class Gateway implements AutoCloseable {
     private AgentRoster roster;
     private Campaigns campaigns;
     private ProgressiveDialing dialing;
+    private PreviewDesk preview;
     private DialerContext ctx;
     private AgentBridgeServer bridge;
 
@@ -86,6 +90,22 @@ public final class Gateway implements AutoCloseable {
                 config.toTrunkConfig(), config.dialing().ringTimeout(), config.dialing().agentRingTimeout(),
                 Transport.UDP, media);
         this.dialing = new ProgressiveDialing(ctx, roster, campaigns.all());
+        this.preview = new PreviewDesk(ctx, campaigns, dialing::pace);
+        Dispositions dispositions = new Dispositions(ctx, config.campaigns().stream()
+                .collect(java.util.stream.Collectors.toMap(c -> c.name(), c -> c.dispositionCodes())));
+        WrapUp wrapUp = new WrapUp(ctx, dispositions);
+        dialing.afterResult(wrapUp::write);
+        preview.addDoneStep(new PreviewDesk.DoneStep() {
+            @Override
+            public void check(Agent agent, io.outdial.dialer.agent.Interaction interaction) {
+                wrapUp.check(agent, interaction);
+            }
+
+            @Override
+            public CompletableFuture<Void> write(Agent agent, io.outdial.dialer.agent.Interaction interaction) {
+                return wrapUp.write(agent, interaction);
+            }
+        });
         campaigns.dialing(new Campaigns.Dialing() {
             @Override
             public void started(Campaign campaign) {
@@ -95,10 +115,11 @@ public final class Gateway implements AutoCloseable {
             @Override
             public void unloaded(Campaign campaign) {
                 dialing.dropCalls(campaign);
+                preview.unloaded(campaign);
             }
         });
         this.bridge = AgentBridgeServer.start(config.toBridgeConfig(),
-                new CtiDesk(dialer, roster, campaigns, dialing),
+                new CtiDesk(dialer, roster, campaigns, dialing, preview, wrapUp),
                 new AdminService(ctx, campaigns, roster, dialing), metrics::scrape);
     }
 
@@ -203,7 +224,9 @@ public final class Gateway implements AutoCloseable {
                     }
                 })).join();
                 dialing.dropAll();
+                preview.dropAll();
                 awaitQuietly(dialing.idle(), 10, "calls still up after 10 s: the SIP stack will end them");
+                awaitQuietly(preview.idle(), 10, "preview calls still up after 10 s: the SIP stack will end them");
             });
         }
         if (bridge != null) {

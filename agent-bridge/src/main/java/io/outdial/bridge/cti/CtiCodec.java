@@ -22,10 +22,17 @@ public final class CtiCodec {
      * Fields without which a command means nothing; the others are optional. {@code Login.phone} is optional: the
      * dialer falls back to the agent's configured phone.
      */
-    private static final Map<Class<?>, List<String>> REQUIRED = Map.of(
-            CtiCommand.Login.class, List.of("agentId", "secret"),
-            CtiCommand.SetCallResult.class, List.of("interactionId", "callResult"),
-            CtiCommand.MarkDone.class, List.of("interactionId"));
+    private static final Map<Class<?>, List<String>> REQUIRED = Map.ofEntries(
+            Map.entry(CtiCommand.Login.class, List.of("agentId", "secret")),
+            Map.entry(CtiCommand.SetCallResult.class, List.of("interactionId", "callResult")),
+            Map.entry(CtiCommand.MarkDone.class, List.of("interactionId")),
+            Map.entry(CtiCommand.GetRecord.class, List.of("campaign")),
+            Map.entry(CtiCommand.Call.class, List.of("interactionId")),
+            Map.entry(CtiCommand.Decline.class, List.of("interactionId", "reason")),
+            Map.entry(CtiCommand.DoneAndStop.class, List.of("interactionId")),
+            Map.entry(CtiCommand.SetDisposition.class, List.of("interactionId")),
+            Map.entry(CtiCommand.ScheduleCallback.class, List.of("interactionId", "at")),
+            Map.entry(CtiCommand.CancelCallback.class, List.of("interactionId")));
 
     private static final Map<String, Class<?>> COMMAND_TYPES = commandTypes();
 

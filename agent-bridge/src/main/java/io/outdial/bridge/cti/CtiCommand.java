@@ -15,6 +15,14 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = CtiCommand.SetCallResult.class, name = "SetCallResult"),
         @JsonSubTypes.Type(value = CtiCommand.MarkDone.class, name = "MarkDone"),
         @JsonSubTypes.Type(value = CtiCommand.Logout.class, name = "Logout"),
+        @JsonSubTypes.Type(value = CtiCommand.GetMyCampaigns.class, name = "GetMyCampaigns"),
+        @JsonSubTypes.Type(value = CtiCommand.GetRecord.class, name = "GetRecord"),
+        @JsonSubTypes.Type(value = CtiCommand.Call.class, name = "Call"),
+        @JsonSubTypes.Type(value = CtiCommand.Decline.class, name = "Decline"),
+        @JsonSubTypes.Type(value = CtiCommand.DoneAndStop.class, name = "DoneAndStop"),
+        @JsonSubTypes.Type(value = CtiCommand.SetDisposition.class, name = "SetDisposition"),
+        @JsonSubTypes.Type(value = CtiCommand.ScheduleCallback.class, name = "ScheduleCallback"),
+        @JsonSubTypes.Type(value = CtiCommand.CancelCallback.class, name = "CancelCallback"),
 })
 public sealed interface CtiCommand {
 
@@ -37,4 +45,37 @@ public sealed interface CtiCommand {
 
     /** Logs the agent out and closes the connection. */
     record Logout(String requestId) implements CtiCommand { }
+
+    /** Asks for "My Campaigns": the loaded campaigns the agent works on. */
+    record GetMyCampaigns(String requestId) implements CtiCommand { }
+
+    /** Preview (pull): asks a campaign for the next record to preview. */
+    record GetRecord(String requestId, String campaign) implements CtiCommand { }
+
+    /** Preview: dials the previewed record's contact. */
+    record Call(String requestId, String interactionId) implements CtiCommand { }
+
+    /** Preview: gives the previewed record back, {@code later} (to the list) or {@code do_not_call} (cancelled). */
+    record Decline(String requestId, String interactionId, String reason) implements CtiCommand { }
+
+    /** Preview: Mark Done without being given the next record. */
+    record DoneAndStop(String requestId, String interactionId) implements CtiCommand { }
+
+    /**
+     * The agent's disposition of an interaction: a code from the campaign's list, the contact's wish not to be
+     * called, a note. Each one replaces the previous; kept in the contact history at Mark Done.
+     */
+    record SetDisposition(String requestId, String interactionId, String dispositionCode, Boolean doNotCall,
+                          String note) implements CtiCommand { }
+
+    /**
+     * Reschedules the contact as a callback, applied at Mark Done: {@code at} is a date-time in the contact's time
+     * zone ({@code 2026-11-21T16:30}); {@code personal} keeps it for this agent; {@code phone} and
+     * {@code phoneType} give a new number to call back on.
+     */
+    record ScheduleCallback(String requestId, String interactionId, String at, Boolean personal, String phone,
+                            String phoneType) implements CtiCommand { }
+
+    /** Cancels the interaction's scheduled (or refused) callback. */
+    record CancelCallback(String requestId, String interactionId) implements CtiCommand { }
 }

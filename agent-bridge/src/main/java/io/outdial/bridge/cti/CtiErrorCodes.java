@@ -36,6 +36,13 @@ public final class CtiErrorCodes {
     /** SetCallResult with a name, label or code that is no call result. */
     public static final String INVALID_CALL_RESULT = "INVALID_CALL_RESULT";
 
+    /** SetDisposition with a code that is not in the campaign's list; the message names it and the list. */
+    public static final String INVALID_DISPOSITION = "INVALID_DISPOSITION";
+    /** ScheduleCallback with a time in the past or badly written, or a bad new number; Mark Done waits for a fix. */
+    public static final String INVALID_CALLBACK = "INVALID_CALLBACK";
+    /** Preview: the agent's phone did not answer Call, so the contact was not dialed; the record is still previewed. */
+    public static final String PHONE_FAILED = "PHONE_FAILED";
+
     private CtiErrorCodes() {
     }
 }

@@ -21,6 +21,13 @@ import java.util.Map;
         @JsonSubTypes.Type(value = CtiEvent.CallResultSet.class, name = "CallResultSet"),
         @JsonSubTypes.Type(value = CtiEvent.InteractionDone.class, name = "InteractionDone"),
         @JsonSubTypes.Type(value = CtiEvent.Error.class, name = "Error"),
+        @JsonSubTypes.Type(value = CtiEvent.MyCampaigns.class, name = "MyCampaigns"),
+        @JsonSubTypes.Type(value = CtiEvent.InteractionPreview.class, name = "InteractionPreview"),
+        @JsonSubTypes.Type(value = CtiEvent.InteractionDeclined.class, name = "InteractionDeclined"),
+        @JsonSubTypes.Type(value = CtiEvent.NoRecord.class, name = "NoRecord"),
+        @JsonSubTypes.Type(value = CtiEvent.DispositionSet.class, name = "DispositionSet"),
+        @JsonSubTypes.Type(value = CtiEvent.CallbackScheduled.class, name = "CallbackScheduled"),
+        @JsonSubTypes.Type(value = CtiEvent.CallbackCancelled.class, name = "CallbackCancelled"),
 })
 public sealed interface CtiEvent {
 
@@ -59,22 +66,59 @@ public sealed interface CtiEvent {
     /** A refused or malformed request; {@code code} is stable, {@code message} is for people. */
     record Error(String requestId, String code, String message) implements CtiEvent { }
 
+    /** Reply to GetMyCampaigns: the loaded campaigns the agent works on. */
+    record MyCampaigns(String requestId, List<CampaignInfo> campaigns) implements CtiEvent { }
+
+    /** Preview: a record to read before dialing (reply to GetRecord, or the next one after Done). */
+    record InteractionPreview(String requestId, Interaction interaction) implements CtiEvent { }
+
+    /** Reply to Decline: the record went back to the list ({@code later}) or was cancelled ({@code do_not_call}). */
+    record InteractionDeclined(String requestId, String interactionId, String reason) implements CtiEvent { }
+
+    /** Preview: the campaign has no record to give now (GetRecord, or Done asking for the next one). */
+    record NoRecord(String requestId, String campaign, String reason) implements CtiEvent { }
+
+    /** Reply to SetDisposition: what is now recorded for the interaction. */
+    record DispositionSet(String requestId, String interactionId, String dispositionCode, Boolean doNotCall,
+                          String note) implements CtiEvent { }
+
+    /**
+     * Reply to ScheduleCallback: the callback applied at Mark Done.
+     *
+     * @param at       the instant, ISO-8601 UTC
+     * @param localAt  the same in the contact's time zone, as the agent gave it
+     * @param callbackType {@code Personal} or {@code Campaign} ({@code type} names the event)
+     */
+    record CallbackScheduled(String requestId, String interactionId, String at, String localAt, String timeZone,
+                             String callbackType, String phone, String phoneType) implements CtiEvent { }
+
+    /** Reply to CancelCallback. */
+    record CallbackCancelled(String requestId, String interactionId) implements CtiEvent { }
+
     /** A campaign as an agent sees it ("My Campaigns"). */
     record CampaignInfo(String name, String description, String status, String dialingMode, String deliveryMode) { }
 
     /**
      * One campaign call as the agent sees it.
      *
-     * @param record   the calling-list record: standard fields (record_id, contact_info, ...) and custom fields
-     * @param detected the answering-machine verdict, or null (omitted on the wire) when none was made
+     * @param record          the calling-list record ("Record Information"): standard fields (record_id,
+     *                        contact_info, ...) and custom fields
+     * @param detected        the answering-machine verdict, or null (omitted on the wire) when none was made
+     * @param caseInformation summary for the agent ("Case Information"): Origin, Campaign, Phone, ...
      */
     record Interaction(String interactionId, String campaign, String state, String callResult,
-                       Map<String, Object> record, Detected detected) {
+                       Map<String, Object> record, Detected detected, Map<String, Object> caseInformation) {
 
-        /** Without a detection (none made, or detection off). */
+        /** Without a detection or case information. */
         public Interaction(String interactionId, String campaign, String state, String callResult,
                            Map<String, Object> record) {
-            this(interactionId, campaign, state, callResult, record, null);
+            this(interactionId, campaign, state, callResult, record, null, null);
+        }
+
+        /** Without a detection. */
+        public Interaction(String interactionId, String campaign, String state, String callResult,
+                           Map<String, Object> record, Map<String, Object> caseInformation) {
+            this(interactionId, campaign, state, callResult, record, null, caseInformation);
         }
     }
 

@@ -53,13 +53,21 @@ class CtiCodecTest {
     @Test
     void everyDeclaredCommandTypeDecodesFromItsRequiredFields() {
         // Guards the codec's table of required fields against a command added to CtiCommand later.
-        Map<String, String> minimal = Map.of(
-                "Login", "\"agentId\":\"a\",\"secret\":\"s\"",
-                "Ready", "",
-                "NotReady", "",
-                "SetCallResult", "\"interactionId\":\"i\",\"callResult\":\"ANSWER\"",
-                "MarkDone", "\"interactionId\":\"i\"",
-                "Logout", "");
+        Map<String, String> minimal = Map.ofEntries(
+                Map.entry("Login", "\"agentId\":\"a\",\"secret\":\"s\""),
+                Map.entry("Ready", ""),
+                Map.entry("NotReady", ""),
+                Map.entry("SetCallResult", "\"interactionId\":\"i\",\"callResult\":\"ANSWER\""),
+                Map.entry("MarkDone", "\"interactionId\":\"i\""),
+                Map.entry("Logout", ""),
+                Map.entry("GetMyCampaigns", ""),
+                Map.entry("GetRecord", "\"campaign\":\"c\""),
+                Map.entry("Call", "\"interactionId\":\"i\""),
+                Map.entry("Decline", "\"interactionId\":\"i\",\"reason\":\"later\""),
+                Map.entry("DoneAndStop", "\"interactionId\":\"i\""),
+                Map.entry("SetDisposition", "\"interactionId\":\"i\""),
+                Map.entry("ScheduleCallback", "\"interactionId\":\"i\",\"at\":\"2026-11-21T16:30\""),
+                Map.entry("CancelCallback", "\"interactionId\":\"i\""));
         Set<String> declared = new HashSet<>();
         for (JsonSubTypes.Type t : CtiCommand.class.getAnnotation(JsonSubTypes.class).value()) {
             declared.add(t.name());
@@ -168,7 +176,15 @@ class CtiCodecTest {
                 new CtiEvent.InteractionReleased(ix),
                 new CtiEvent.CallResultSet("r3", "ix-1", "ANSWER"),
                 new CtiEvent.InteractionDone("r4", "ix-1", "ANSWER"),
-                new CtiEvent.Error("r5", "NOT_ALLOWED", "Ready is not allowed while Busy"));
+                new CtiEvent.Error("r5", "NOT_ALLOWED", "Ready is not allowed while Busy"),
+                new CtiEvent.MyCampaigns("r6", List.of(campaign)),
+                new CtiEvent.InteractionPreview("r7", ix),
+                new CtiEvent.InteractionDeclined("r8", "ix-1", "later"),
+                new CtiEvent.NoRecord("r9", "Spring", "no record is ready to be called"),
+                new CtiEvent.DispositionSet("r10", "ix-1", "Accepted", true, "call after 6"),
+                new CtiEvent.CallbackScheduled("r11", "ix-1", "2026-11-21T21:30:00Z", "2026-11-21T16:30",
+                        "America/New_York", "Personal", null, null),
+                new CtiEvent.CallbackCancelled("r12", "ix-1"));
         Set<String> declared = new HashSet<>();
         for (JsonSubTypes.Type t : CtiEvent.class.getAnnotation(JsonSubTypes.class).value()) {
             declared.add(t.name());

@@ -18,7 +18,8 @@ public enum AgentState {
 
     private static final Map<AgentState, Set<AgentState>> NEXT = Map.of(
             LOGGED_OUT, EnumSet.of(NOT_READY, READY),
-            NOT_READY, EnumSet.of(READY, NOT_READY, LOGGED_OUT),
+            // Not Ready to Reserved: a preview record may be asked for whatever the voice state.
+            NOT_READY, EnumSet.of(READY, NOT_READY, RESERVED, LOGGED_OUT),
             READY, EnumSet.of(NOT_READY, RESERVED, LOGGED_OUT),
             RESERVED, EnumSet.of(READY, NOT_READY, BUSY, AFTER_CALL_WORK, LOGGED_OUT),
             BUSY, EnumSet.of(AFTER_CALL_WORK),

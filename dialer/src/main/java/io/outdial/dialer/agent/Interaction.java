@@ -4,6 +4,8 @@ import io.outdial.media.detect.Detection;
 import io.outdial.bridge.cti.CtiEvent;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.store.CallingRecord;
+import io.outdial.dialer.wrapup.Callback;
+import io.outdial.dialer.wrapup.Disposition;
 import io.outdial.sip.call.Cancellable;
 import java.util.concurrent.CompletableFuture;
 
@@ -11,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 public final class Interaction {
 
     /** Where the interaction stands on the agent's desktop. */
-    public enum Stage { DIALING, RINGING, ESTABLISHED, RELEASED, DONE }
+    public enum Stage { PREVIEW, DIALING, RINGING, ESTABLISHED, RELEASED, DONE }
 
     private final String id;
     private final String campaign;
@@ -23,6 +25,10 @@ public final class Interaction {
     private CompletableFuture<Void> stored = new CompletableFuture<>();
     private Cancellable wrapUpTimer;
     private Detection.AmdDecision detected;
+    private Disposition disposition = Disposition.NONE;
+    private Callback callback;
+    /** A ScheduleCallback was refused (a time in the past): Mark Done waits until it is fixed or cancelled. */
+    private String callbackProblem;
 
     public Interaction(String id, String campaign, CallingRecord record) {
         this.id = id;
@@ -76,6 +82,33 @@ public final class Interaction {
         this.wrapUpTimer = timer;
     }
 
+    /** The agent's disposition code, do-not-call wish and note; {@link Disposition#NONE} until set. */
+    public Disposition disposition() {
+        return disposition;
+    }
+
+    public void disposition(Disposition disposition) {
+        this.disposition = disposition;
+    }
+
+    /** The callback to apply at Mark Done, or null. */
+    public Callback callback() {
+        return callback;
+    }
+
+    public void callback(Callback callback) {
+        this.callback = callback;
+    }
+
+    /** Why the last ScheduleCallback was refused, while it is neither fixed nor cancelled; else null. */
+    public String callbackProblem() {
+        return callbackProblem;
+    }
+
+    public void callbackProblem(String problem) {
+        this.callbackProblem = problem;
+    }
+
     /** The interaction as the CTI protocol carries it. */
     /** The answering-machine verdict on the contact, or null. */
     public Detection.AmdDecision detected() {
@@ -88,6 +121,7 @@ public final class Interaction {
 
     public CtiEvent.Interaction toWire() {
         String stageName = switch (stage) {
+            case PREVIEW -> "Preview";
             case DIALING -> "Dialing";
             case RINGING -> "Ringing";
             case ESTABLISHED -> "Established";
@@ -96,6 +130,6 @@ public final class Interaction {
         };
         return new CtiEvent.Interaction(id, campaign, stageName, callResult == null ? null : callResult.name(),
                 record.toWire(), detected == null ? null : new CtiEvent.Detected(detected.outcome().name(),
-                        detected.cause().name(), detected.at().toMillis()));
+                        detected.cause().name(), detected.at().toMillis()), CaseInformation.of(campaign, record));
     }
 }

@@ -9,6 +9,8 @@ import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.store.CallingRecord;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,11 +26,18 @@ final class AfterCall {
     private final DialerContext ctx;
     private final RecordWrites writes;
     private final Runnable pace;
+    /** Mark Done's writes after the result's (contact history, callback); none by default. */
+    private BiFunction<Agent, Interaction, CompletableFuture<Void>> afterResult =
+            (agent, interaction) -> CompletableFuture.completedFuture(null);
 
     AfterCall(DialerContext ctx, RecordWrites writes, Runnable pace) {
         this.ctx = ctx;
         this.writes = writes;
         this.pace = pace;
+    }
+
+    void afterResult(BiFunction<Agent, Interaction, CompletableFuture<Void>> step) {
+        this.afterResult = step;
     }
 
     /** Writes the call's result and moves the agent on. */
@@ -107,6 +116,7 @@ final class AfterCall {
         }
         interaction.stored()
                 .thenCompose(ok -> writes.changeResult(recordId, result, agent.id()))
+                .thenCompose(ok -> afterResult.apply(agent, interaction))
                 .whenCompleteAsync((ok, error) -> {
                     if (error != null) {
                         agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.INTERNAL_ERROR,

@@ -64,7 +64,8 @@ public final class ProgressiveDialing {
 
     private void paceNow() {
         for (Campaign campaign : campaigns) {
-            if (campaign.state() != CampaignState.RUNNING || campaign.listExhausted()) {
+            if (campaign.state() != CampaignState.RUNNING || campaign.listExhausted()
+                    || !"progressive".equals(campaign.plan().dialingMode())) {
                 continue;
             }
             for (String agentId : campaign.plan().agentIds()) {
@@ -79,7 +80,7 @@ public final class ProgressiveDialing {
     private void retrieveFor(Campaign campaign, Agent agent) {
         CompletableFuture
                 .supplyAsync(() -> ctx.store().retrieveNext(campaign.name(), ctx.scheduler().now(),
-                        campaign.plan().maxAttempts()), ctx.database())
+                        campaign.plan().maxAttempts(), agent.id()), ctx.database())
                 .whenCompleteAsync((record, error) -> {
                     retrieving.remove(agent.id());
                     if (error != null || record.isEmpty()) {
@@ -153,6 +154,11 @@ public final class ProgressiveDialing {
     /** Hangs up every call (gateway stopping). */
     public void dropAll() {
         ctx.dialer().execute(() -> active.values().forEach(a -> a.call().drop()));
+    }
+
+    /** Mark Done's writes after the result's (contact history, callbacks), chained so the record moves in order. */
+    public void afterResult(java.util.function.BiFunction<Agent, Interaction, CompletableFuture<Void>> step) {
+        afterCall.afterResult(step);
     }
 
     /** Mark Done on a released interaction (desktop request); see {@link AfterCall#markDone}. Dialer only. */

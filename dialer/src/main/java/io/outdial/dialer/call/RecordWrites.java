@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * The dialer's writes to the calling list: run on the database pool, retried a few times (a database blip must
  * not leave a record Retrieved), and tracked so that shutdown can wait for the last ones.
  */
-final class RecordWrites {
+public final class RecordWrites {
     private static final Logger LOG = LoggerFactory.getLogger(RecordWrites.class);
     private static final int ATTEMPTS = 3;
     private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
@@ -23,29 +23,34 @@ final class RecordWrites {
     private final DialerContext ctx;
     private final Set<CompletableFuture<Void>> pending = ConcurrentHashMap.newKeySet();
 
-    RecordWrites(DialerContext ctx) {
+    public RecordWrites(DialerContext ctx) {
         this.ctx = ctx;
     }
 
     /** Retrieved to Updated with the call's result. */
-    CompletableFuture<Void> complete(long recordId, CallResult result, Instant callTime, String agentId) {
+    public CompletableFuture<Void> complete(long recordId, CallResult result, Instant callTime, String agentId) {
         return write("record " + recordId + ": result " + result,
                 () -> ctx.store().complete(recordId, result, callTime, agentId));
     }
 
     /** The agent's final result on an Updated record. */
-    CompletableFuture<Void> changeResult(long recordId, CallResult result, String agentId) {
+    public CompletableFuture<Void> changeResult(long recordId, CallResult result, String agentId) {
         return write("record " + recordId + ": agent's result " + result,
                 () -> ctx.store().changeResult(recordId, result, agentId));
     }
 
     /** Retrieved back to Ready, no attempt counted. */
-    CompletableFuture<Void> returnToReady(long recordId) {
+    public CompletableFuture<Void> returnToReady(long recordId) {
         return write("record " + recordId + ": back to Ready", () -> ctx.store().returnToReady(recordId));
     }
 
+    /** Any other write of the dialer's, with the same retries and tracking. */
+    public CompletableFuture<Void> run(String what, Runnable op) {
+        return write(what, op);
+    }
+
     /** Completes when every write started so far has finished (or failed for good). */
-    CompletableFuture<Void> drained() {
+    public CompletableFuture<Void> drained() {
         return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
                 .handle((ok, error) -> null);
     }

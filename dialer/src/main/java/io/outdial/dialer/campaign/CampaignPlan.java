@@ -17,7 +17,7 @@ public record CampaignPlan(String name, String description, String dialingMode, 
                            DetectionSettings detection) {
 
     /** Dialing modes this build can run; the others are refused at Load with a clear message. */
-    public static final List<String> SUPPORTED_MODES = List.of("progressive");
+    public static final List<String> SUPPORTED_MODES = List.of("progressive", "preview");
 
     public boolean supported() {
         return SUPPORTED_MODES.contains(dialingMode);

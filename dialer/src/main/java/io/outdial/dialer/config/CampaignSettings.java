@@ -17,15 +17,25 @@ import java.util.regex.Pattern;
  * @param autoStart   start the campaign at start-up (needs autoLoad)
  * @param maxAttempts dial attempts per record before it is no longer retrieved
  * @param detection   what is listened for on the contact's audio (tones, fax, silence, answering machines)
+ * @param dispositionCodes the disposition codes an agent may set on this campaign's interactions
  */
 public record CampaignSettings(String name, String description, DialingMode dialingMode, List<String> agents,
                                Path callingList, boolean autoLoad, boolean autoStart, int maxAttempts,
-                               DetectionSettings detection) {
+                               DetectionSettings detection, List<String> dispositionCodes) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     public CampaignSettings {
         agents = List.copyOf(agents);
+        dispositionCodes = List.copyOf(dispositionCodes);
+    }
+
+    /** A campaign without disposition codes. */
+    public CampaignSettings(String name, String description, DialingMode dialingMode, List<String> agents,
+                            Path callingList, boolean autoLoad, boolean autoStart, int maxAttempts,
+                            DetectionSettings detection) {
+        this(name, description, dialingMode, agents, callingList, autoLoad, autoStart, maxAttempts, detection,
+                List.of());
     }
 
     static CampaignSettings read(YamlSection s, Path baseDir) {
@@ -45,11 +55,18 @@ public record CampaignSettings(String name, String description, DialingMode dial
         boolean autoStart = s.flag("autoStart", false);
         int maxAttempts = s.integer("maxAttempts", 3, 1, 100);
         DetectionSettings detection = DetectionSettings.read(s.section("detection"), baseDir);
+        List<String> codes = s.textList("dispositionCodes");
+        for (int i = 0; i < codes.size(); i++) {
+            String code = codes.get(i);
+            if (code.isBlank() || code.length() > 64 || codes.subList(0, i).contains(code)) {
+                throw s.fail("dispositionCodes", "must be distinct, non-blank codes of at most 64 characters", code);
+            }
+        }
         s.refuseUnknownKeys();
         if (autoStart && !autoLoad) {
             throw s.fail("autoStart", "can be true only when autoLoad is true", true);
         }
         return new CampaignSettings(name, description, mode, agents, list, autoLoad, autoStart, maxAttempts,
-                detection);
+                detection, codes);
     }
 }

@@ -12,6 +12,11 @@ import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.call.ProgressiveDialing;
 import io.outdial.dialer.campaign.Campaigns;
+import io.outdial.dialer.preview.PreviewDesk;
+import io.outdial.dialer.wrapup.Callback;
+import io.outdial.dialer.wrapup.Callbacks;
+import io.outdial.dialer.wrapup.Disposition;
+import io.outdial.dialer.wrapup.WrapUp;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.sip.call.CallExecutor;
 import java.nio.charset.StandardCharsets;
@@ -27,12 +32,17 @@ public final class CtiDesk implements AgentDesk {
     private final AgentRoster roster;
     private final Campaigns campaigns;
     private final ProgressiveDialing dialing;
+    private final PreviewDesk preview;
+    private final WrapUp wrapUp;
 
-    public CtiDesk(CallExecutor dialer, AgentRoster roster, Campaigns campaigns, ProgressiveDialing dialing) {
+    public CtiDesk(CallExecutor dialer, AgentRoster roster, Campaigns campaigns, ProgressiveDialing dialing,
+                   PreviewDesk preview, WrapUp wrapUp) {
         this.dialer = dialer;
         this.roster = roster;
         this.campaigns = campaigns;
         this.dialing = dialing;
+        this.preview = preview;
+        this.wrapUp = wrapUp;
     }
 
     @Override
@@ -114,6 +124,22 @@ public final class CtiDesk implements AgentDesk {
             markDone(agent, m);
         } else if (command instanceof CtiCommand.Logout l) {
             logout(agent, l, channel);
+        } else if (command instanceof CtiCommand.GetMyCampaigns g) {
+            agent.send(new CtiEvent.MyCampaigns(g.requestId(), campaigns.activeFor(agent.id())));
+        } else if (command instanceof CtiCommand.GetRecord g) {
+            preview.getRecord(agent, g.campaign(), g.requestId());
+        } else if (command instanceof CtiCommand.Call c) {
+            preview.call(agent, ownInteraction(agent, c.interactionId()));
+        } else if (command instanceof CtiCommand.Decline d) {
+            preview.decline(agent, ownInteraction(agent, d.interactionId()), d.reason(), d.requestId());
+        } else if (command instanceof CtiCommand.DoneAndStop d) {
+            preview.done(agent, ownInteraction(agent, d.interactionId()), d.requestId(), false);
+        } else if (command instanceof CtiCommand.SetDisposition d) {
+            setDisposition(agent, d);
+        } else if (command instanceof CtiCommand.ScheduleCallback c) {
+            scheduleCallback(agent, c);
+        } else if (command instanceof CtiCommand.CancelCallback c) {
+            cancelCallback(agent, c);
         } else {
             throw new CtiException(CtiErrorCodes.ALREADY_LOGGED_IN, "already logged in");
         }
@@ -170,12 +196,58 @@ public final class CtiDesk implements AgentDesk {
         agent.send(new CtiEvent.CallResultSet(s.requestId(), ix.id(), result.name()));
     }
 
+    private void setDisposition(Agent agent, CtiCommand.SetDisposition d) {
+        Interaction ix = ownInteraction(agent, d.interactionId());
+        if (ix.stage() != Interaction.Stage.ESTABLISHED && ix.stage() != Interaction.Stage.RELEASED) {
+            throw notAllowed("SetDisposition", agent, "the interaction is " + ix.stage().name().toLowerCase());
+        }
+        Disposition set = wrapUp.dispositions().check(ix.campaign(), d.dispositionCode(), d.doNotCall(), d.note());
+        ix.disposition(set);
+        agent.send(new CtiEvent.DispositionSet(d.requestId(), ix.id(), set.code(), set.doNotCall(), set.note()));
+    }
+
+    private void scheduleCallback(Agent agent, CtiCommand.ScheduleCallback c) {
+        Interaction ix = ownInteraction(agent, c.interactionId());
+        if (ix.stage() != Interaction.Stage.ESTABLISHED && ix.stage() != Interaction.Stage.RELEASED) {
+            throw notAllowed("ScheduleCallback", agent, "the interaction is " + ix.stage().name().toLowerCase());
+        }
+        Callback cb;
+        try {
+            cb = Callbacks.schedule(c.at(), ix.record().tz(), wrapUp.now(), Boolean.TRUE.equals(c.personal()),
+                    agent.id(), c.phone(), c.phoneType());
+        } catch (CtiException e) {
+            // The refused callback replaces any earlier one: Mark Done waits until it is fixed or cancelled.
+            ix.callback(null);
+            ix.callbackProblem(e.getMessage());
+            throw e;
+        }
+        ix.callback(cb);
+        ix.callbackProblem(null);
+        String localAt = java.time.LocalDateTime.ofInstant(cb.at(), java.time.ZoneId.of(ix.record().tz())).toString();
+        agent.send(new CtiEvent.CallbackScheduled(c.requestId(), ix.id(), cb.at().toString(), localAt,
+                ix.record().tz(), cb.type() == io.outdial.dialer.record.RecordType.PERSONAL_CALLBACK
+                ? "Personal" : "Campaign", cb.phone(), cb.phoneType()));
+    }
+
+    private void cancelCallback(Agent agent, CtiCommand.CancelCallback c) {
+        Interaction ix = ownInteraction(agent, c.interactionId());
+        ix.callback(null);
+        ix.callbackProblem(null);
+        agent.send(new CtiEvent.CallbackCancelled(c.requestId(), ix.id()));
+    }
+
     private void markDone(Agent agent, CtiCommand.MarkDone m) {
         Interaction ix = ownInteraction(agent, m.interactionId());
+        if (preview.owns(agent)) {
+            // Preview's Done: marks done and previews the campaign's next record.
+            preview.done(agent, ix, m.requestId(), true);
+            return;
+        }
         if (ix.stage() != Interaction.Stage.RELEASED) {
             throw notAllowed("MarkDone", agent, ix.stage() == Interaction.Stage.DONE
                     ? "the interaction is already done" : "the call is still in progress");
         }
+        wrapUp.check(agent, ix);
         dialing.markDone(agent, m.requestId());
     }
 
@@ -200,7 +272,9 @@ public final class CtiDesk implements AgentDesk {
                 return;
             }
             agent.channel(null);
-            if (agent.state() == AgentState.AFTER_CALL_WORK && agent.interaction() != null
+            if (preview.owns(agent)) {
+                preview.desktopGone(agent);
+            } else if (agent.state() == AgentState.AFTER_CALL_WORK && agent.interaction() != null
                     && agent.interaction().stage() == Interaction.Stage.RELEASED) {
                 agent.logoutAfterCall(true);
                 dialing.markDone(agent, null);

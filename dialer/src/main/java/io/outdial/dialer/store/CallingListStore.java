@@ -40,10 +40,17 @@ public final class CallingListStore implements AutoCloseable {
     private static final String INSERT = "INSERT INTO calling_record (campaign, contact_info, contact_info_type,"
             + " record_type, dial_sched_time, daily_from, daily_till, tz, chain_id, chain_n, custom_fields,"
             + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /**
+     * Due callbacks first (a personal one only for its agent), then unscheduled records, then rescheduled ones by
+     * due time. A callback's own time is its appointment, so it is not held back by the list's maximum attempts.
+     */
     private static final String NEXT_READY = "SELECT record_id FROM calling_record"
             + " WHERE campaign = ? AND record_status = 'READY' AND record_type <> 'NO_CALL'"
-            + " AND (dial_sched_time IS NULL OR dial_sched_time <= ?) AND attempt < ?"
-            + " ORDER BY dial_sched_time NULLS FIRST, record_id FETCH FIRST " + CANDIDATES + " ROWS ONLY";
+            + " AND (dial_sched_time IS NULL OR dial_sched_time <= ?)"
+            + " AND (attempt < ? OR record_type IN ('PERSONAL_CALLBACK', 'CAMPAIGN_CALLBACK'))"
+            + " AND (record_type <> 'PERSONAL_CALLBACK' OR agent_id = ?)"
+            + " ORDER BY CASE WHEN record_type IN ('PERSONAL_CALLBACK', 'CAMPAIGN_CALLBACK') THEN 0 ELSE 1 END,"
+            + " dial_sched_time NULLS FIRST, record_id FETCH FIRST " + CANDIDATES + " ROWS ONLY";
 
     private final JdbcConnectionPool pool;
     private final RowValues rowValues;
@@ -127,9 +134,17 @@ public final class CallingListStore implements AutoCloseable {
      * the same record. Calling hours are not checked here (see {@link CallingRecord#isWithinCallingHours}).
      */
     public Optional<CallingRecord> retrieveNext(String campaign, Instant now, int maxAttempts) {
+        return retrieveNext(campaign, now, maxAttempts, null);
+    }
+
+    /**
+     * Like {@link #retrieveNext(String, Instant, int)}, for one agent: due callbacks come first, and a personal
+     * callback is only ever given to its own agent ({@code agentId} null: to nobody).
+     */
+    public Optional<CallingRecord> retrieveNext(String campaign, Instant now, int maxAttempts, String agentId) {
         try (Connection c = pool.getConnection()) {
             while (true) {
-                List<Long> candidates = nextReady(c, campaign, now, maxAttempts);
+                List<Long> candidates = nextReady(c, campaign, now, maxAttempts, agentId);
                 if (candidates.isEmpty()) {
                     return Optional.empty();
                 }
@@ -174,6 +189,45 @@ public final class CallingListStore implements AutoCloseable {
             return new DoNotCallEntry(number, campaign, now);
         } catch (SQLException e) {
             throw new StoreException("adding " + number + " to the do-not-call list failed", e);
+        }
+    }
+
+    /** Adds one finished interaction to its record's contact history. */
+    public void addHistory(ContactHistoryEntry e) {
+        try (Connection c = pool.getConnection()) {
+            update(c, "INSERT INTO contact_history (record_id, campaign, interaction_id, agent_id, contact_info,"
+                    + " call_result, disposition_code, do_not_call, note, callback_at, callback_type, created_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e.recordId(), e.campaign(), e.interactionId(),
+                    e.agentId(), e.contactInfo(), e.callResult().code(), e.dispositionCode(), e.doNotCall(),
+                    e.note(), e.callbackAt(), e.callbackType() == null ? null : e.callbackType().name(),
+                    e.createdAt());
+        } catch (SQLException ex) {
+            throw new StoreException("adding to the contact history of record " + e.recordId() + " failed", ex);
+        }
+    }
+
+    /** A record's contact history, oldest first. */
+    public List<ContactHistoryEntry> history(long recordId) {
+        try (Connection c = pool.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT record_id, campaign, interaction_id, agent_id,"
+                     + " contact_info, call_result, disposition_code, do_not_call, note, callback_at, callback_type,"
+                     + " created_at FROM contact_history WHERE record_id = ? ORDER BY entry_id")) {
+            ps.setLong(1, recordId);
+            List<ContactHistoryEntry> list = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    java.time.OffsetDateTime callbackAt = rs.getObject(10, java.time.OffsetDateTime.class);
+                    String callbackType = rs.getString(11);
+                    list.add(new ContactHistoryEntry(rs.getLong(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), CallResult.ofCode(rs.getInt(6)), rs.getString(7),
+                            rs.getBoolean(8), rs.getString(9), callbackAt == null ? null : callbackAt.toInstant(),
+                            callbackType == null ? null : RecordType.valueOf(callbackType),
+                            rs.getObject(12, java.time.OffsetDateTime.class).toInstant()));
+                }
+            }
+            return list;
+        } catch (SQLException e) {
+            throw new StoreException("reading the contact history of record " + recordId + " failed", e);
         }
     }
 
@@ -227,6 +281,16 @@ public final class CallingListStore implements AutoCloseable {
     }
 
     /**
+     * Retrieved to Cancelled with {@code result}, no attempt counted: the agent declined the record for this
+     * campaign ("do not call this contact for this campaign"). A Cancelled record is never retrieved again.
+     */
+    public void cancel(long recordId, CallResult result, String agentId) {
+        Objects.requireNonNull(result, "result");
+        move(recordId, RecordStatus.RETRIEVED, RecordStatus.CANCELLED, ", call_result = ?, agent_id = ?",
+                result.code(), agentId);
+    }
+
+    /**
      * Updated back to Ready, due at {@code dialSchedTime} and typed Campaign Rescheduled: a treatment's retry.
      * Attempts already counted stay counted.
      */
@@ -234,6 +298,31 @@ public final class CallingListStore implements AutoCloseable {
         Objects.requireNonNull(dialSchedTime, "dialSchedTime");
         move(recordId, RecordStatus.UPDATED, RecordStatus.READY, ", dial_sched_time = ?, record_type = ?",
                 dialSchedTime, RecordType.CAMPAIGN_RESCHEDULED.name());
+    }
+
+    /**
+     * Updated back to Ready as a callback due at {@code at}: typed Personal CallBack (for {@code agentId} only) or
+     * Campaign CallBack (any agent), optionally on a new number with its type. Attempts already counted stay.
+     */
+    public void scheduleCallback(long recordId, Instant at, RecordType type, String agentId, String phone,
+                                 String phoneType) {
+        Objects.requireNonNull(at, "at");
+        if (type != RecordType.PERSONAL_CALLBACK && type != RecordType.CAMPAIGN_CALLBACK) {
+            throw new IllegalArgumentException("a callback is PERSONAL_CALLBACK or CAMPAIGN_CALLBACK, not " + type);
+        }
+        String number = phone == null ? null : normalisePhone(phone);
+        move(recordId, RecordStatus.UPDATED, RecordStatus.READY, ", dial_sched_time = ?, record_type = ?,"
+                + " agent_id = COALESCE(?, agent_id), contact_info = COALESCE(?, contact_info),"
+                + " contact_info_type = COALESCE(?, contact_info_type)", at, type.name(), agentId, number, phoneType);
+    }
+
+    /** A phone number written as calling lists store it, or IllegalArgumentException saying what is wrong. */
+    public static String normalisePhone(String phone) {
+        try {
+            return RowValues.contactInfo(phone == null ? "" : phone.trim());
+        } catch (RowValues.BadValue e) {
+            throw new IllegalArgumentException(e.getMessage().replaceFirst("^contact_info", "phone"));
+        }
     }
 
     /** At start-up: every Retrieved record (a crash left it so, no call owns it now) back to Ready. */
@@ -328,12 +417,13 @@ public final class CallingListStore implements AutoCloseable {
         }
     }
 
-    private static List<Long> nextReady(Connection c, String campaign, Instant now, int maxAttempts)
-            throws SQLException {
+    private static List<Long> nextReady(Connection c, String campaign, Instant now, int maxAttempts,
+                                        String agentId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(NEXT_READY)) {
             ps.setString(1, campaign);
             RecordRows.setInstant(ps, 2, now);
             ps.setInt(3, maxAttempts);
+            ps.setString(4, agentId);
             List<Long> ids = new ArrayList<>(CANDIDATES);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -24,7 +24,14 @@ class AgentStateTest {
     void aBusyAgentCannotGoReadyOrLeaveBeforeWrappingUp() {
         assertThrows(IllegalStateException.class, () -> AgentState.BUSY.moveTo(AgentState.READY));
         assertThrows(IllegalStateException.class, () -> AgentState.BUSY.moveTo(AgentState.LOGGED_OUT));
-        assertThrows(IllegalStateException.class, () -> AgentState.NOT_READY.moveTo(AgentState.RESERVED));
+    }
+
+    @Test
+    void aPreviewRecordReservesAnAgentWhetherReadyOrNot() {
+        // Progressive pacing only ever dials for Ready agents; a preview record is asked for in either state.
+        assertEquals(AgentState.RESERVED, AgentState.NOT_READY.moveTo(AgentState.RESERVED));
+        assertEquals(AgentState.NOT_READY, AgentState.RESERVED.moveTo(AgentState.NOT_READY));
+        assertThrows(IllegalStateException.class, () -> AgentState.LOGGED_OUT.moveTo(AgentState.RESERVED));
     }
 
     @Test

@@ -118,6 +118,9 @@ class ConfigValidationTest {
                 Arguments.of("campaigns: [{ name: c1, dialingMode: turbo }]",
                         "campaigns[0].dialingMode: must be one of preview, push_preview, direct_push_preview,"
                                 + " progressive, predictive, assured_connection, got 'turbo'"),
+                Arguments.of("campaigns: [{ name: c1, dispositionCodes: [Accepted, Accepted] }]",
+                        "campaigns[0].dispositionCodes: must be distinct, non-blank codes of at most 64 characters,"
+                                + " got 'Accepted'"),
                 Arguments.of("campaigns: [{ name: c1, maxAttempts: 0 }]",
                         "campaigns[0].maxAttempts: must be an integer in 1..100, got 0"),
                 Arguments.of("campaigns: [{ name: c1, autoLoad: false, autoStart: true }]",
@@ -129,7 +132,8 @@ class ConfigValidationTest {
                                 + " callerId, callerName"),
                 Arguments.of("campaigns: [{ name: c1, autostart: true }]",
                         "campaigns[0].autostart: unknown key; allowed keys in campaigns[0] are name, description,"
-                                + " dialingMode, agents, callingList, autoLoad, autoStart, maxAttempts, detection"),
+                                + " dialingMode, agents, callingList, autoLoad, autoStart, maxAttempts, detection,"
+                                + " dispositionCodes"),
                 Arguments.of("sipp: {}",
                         "sipp: unknown key; allowed keys at the top level are sip, trunk, rtp, http, database,"
                                 + " dialing, agents, campaigns, audio"),

@@ -60,6 +60,23 @@ final class CtiClient implements AutoCloseable {
         }
     }
 
+    /** The next event of any of {@code types}, skipping (but remembering) others. */
+    JsonNode awaitAny(Duration limit, String... types) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        List<String> wanted = List.of(types);
+        while (true) {
+            long left = deadline - System.nanoTime();
+            JsonNode e = left > 0 ? inbox.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (e == null) {
+                throw new AssertionError("none of " + wanted + " within " + limit + "; seen: " + types());
+            }
+            seen.add(e);
+            if (wanted.contains(e.path("type").asText())) {
+                return e;
+            }
+        }
+    }
+
     /** Types of every event consumed so far, in arrival order. */
     List<String> types() {
         return seen.stream().map(e -> e.path("type").asText()).toList();

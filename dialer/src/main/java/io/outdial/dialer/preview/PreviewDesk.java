@@ -1,0 +1,394 @@
+package io.outdial.dialer.preview;
+
+import io.outdial.bridge.cti.CtiErrorCodes;
+import io.outdial.bridge.cti.CtiEvent;
+import io.outdial.bridge.cti.CtiException;
+import io.outdial.dialer.DialerContext;
+import io.outdial.dialer.agent.Agent;
+import io.outdial.dialer.agent.AgentState;
+import io.outdial.dialer.agent.Interaction;
+import io.outdial.dialer.call.CallOutcome;
+import io.outdial.dialer.call.RecordWrites;
+import io.outdial.dialer.campaign.Campaign;
+import io.outdial.dialer.campaign.CampaignState;
+import io.outdial.dialer.campaign.Campaigns;
+import io.outdial.dialer.record.CallResult;
+import io.outdial.dialer.store.CallingRecord;
+import io.outdial.sip.DialRequest;
+import io.outdial.sip.call.CallExecutor;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Preview dialing (manual, pull): the agent asks a campaign for a record (Get Record), reads it, then calls the
+ * contact (Call) or gives the record back (Decline: later, or do not call for this campaign); after the call the
+ * agent sets a result and marks it Done (and is given the next record) or Done and Stop. Dialer executor only.
+ */
+public final class PreviewDesk {
+    private static final Logger LOG = LoggerFactory.getLogger(PreviewDesk.class);
+    /** The mode's configuration name. */
+    public static final String MODE = "preview";
+    static final String LATER = "later";
+    static final String DO_NOT_CALL = "do_not_call";
+
+    private final DialerContext ctx;
+    private final Campaigns campaigns;
+    private final RecordWrites writes;
+    private final Runnable pace;
+    private final Map<String, PreviewSession> sessions = new LinkedHashMap<>();
+    /** Agents a record is being retrieved for. */
+    private final Set<String> retrieving = new HashSet<>();
+    private final List<CompletableFuture<Void>> idleWaiters = new ArrayList<>();
+    private final AtomicLong ids = new AtomicLong();
+    /** What Done does besides writing the result (dispositions, callbacks); may refuse with a CtiException. */
+    private final List<DoneStep> doneSteps = new ArrayList<>();
+
+    /** Work joined to Mark Done: checks run before anything changes, writes chain after the result's write. */
+    public interface DoneStep {
+        /** Throws {@link CtiException} to refuse Mark Done. */
+        default void check(Agent agent, Interaction interaction) {
+        }
+
+        /** The record's write after the result is stored; completes when this step's own writes have. */
+        CompletableFuture<Void> write(Agent agent, Interaction interaction);
+    }
+
+    /** @param pace asks progressive pacing to look again (an agent is free) */
+    public PreviewDesk(DialerContext ctx, Campaigns campaigns, Runnable pace) {
+        this.ctx = ctx;
+        this.campaigns = campaigns;
+        this.writes = new RecordWrites(ctx);
+        this.pace = pace;
+    }
+
+    public void addDoneStep(DoneStep step) {
+        doneSteps.add(step);
+    }
+
+    /** True if the agent's interaction is a preview record (so Mark Done is this desk's). */
+    public boolean owns(Agent agent) {
+        PreviewSession s = sessions.get(agent.id());
+        return s != null && s.interaction == agent.interaction();
+    }
+
+    /** Get Record: the campaign's next record, previewed (InteractionPreview) or NoRecord. */
+    public void getRecord(Agent agent, String campaignName, String requestId) {
+        Campaign campaign = campaigns.find(campaignName).orElseThrow(() -> new CtiException(CtiErrorCodes.INVALID,
+                "no campaign named '" + campaignName + "'"));
+        if (!campaign.plan().agentIds().contains(agent.id())) {
+            throw notAllowed("GetRecord", agent, "agent " + agent.id() + " does not work on campaign '"
+                    + campaignName + "'");
+        }
+        if (!MODE.equals(campaign.plan().dialingMode())) {
+            throw notAllowed("GetRecord", agent, "campaign '" + campaignName + "' is "
+                    + campaign.plan().dialingModeLabel() + ": its records are not asked for");
+        }
+        if (campaign.state() != CampaignState.RUNNING) {
+            throw notAllowed("GetRecord", agent, "campaign '" + campaignName + "' is "
+                    + campaign.state().statusName() + ", not Running");
+        }
+        if (agent.interaction() != null || retrieving.contains(agent.id()) || agent.state().isEngaged()) {
+            throw notAllowed("GetRecord", agent, "finish the record in hand first (Done or Decline)");
+        }
+        retrieve(agent, campaign, requestId);
+    }
+
+    private void retrieve(Agent agent, Campaign campaign, String requestId) {
+        retrieving.add(agent.id());
+        CompletableFuture
+                .supplyAsync(() -> ctx.store().retrieveNext(campaign.name(), ctx.scheduler().now(),
+                        campaign.plan().maxAttempts(), agent.id()), ctx.database())
+                .whenCompleteAsync((record, error) -> {
+                    retrieving.remove(agent.id());
+                    if (error != null) {
+                        LOG.error("campaign {}: cannot retrieve a record for {}", campaign.name(), agent.id(), error);
+                        agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.INTERNAL_ERROR,
+                                "the calling list could not be read: " + error.getMessage()));
+                    } else if (record.isEmpty()) {
+                        agent.send(new CtiEvent.NoRecord(requestId, campaign.name(),
+                                "no record is ready to be called now"));
+                    } else if (!canPreview(agent, campaign)) {
+                        // The agent or the campaign moved on while the store answered.
+                        writes.returnToReady(record.get().recordId());
+                    } else {
+                        preview(agent, campaign, record.get(), requestId);
+                    }
+                }, ctx.dialer());
+    }
+
+    private static boolean canPreview(Agent agent, Campaign campaign) {
+        return campaign.state() == CampaignState.RUNNING && agent.interaction() == null && agent.channel() != null
+                && (agent.state() == AgentState.READY || agent.state() == AgentState.NOT_READY);
+    }
+
+    private void preview(Agent agent, Campaign campaign, CallingRecord record, String requestId) {
+        Interaction ix = new Interaction("pv-" + ids.incrementAndGet(), campaign.name(), record);
+        ix.stage(Interaction.Stage.PREVIEW);
+        sessions.put(agent.id(), new PreviewSession(agent, campaign, ix, agent.state()));
+        agent.interaction(ix);
+        agent.moveTo(AgentState.RESERVED, campaign.name());
+        LOG.info("campaign {}: record {} ({}) previewed by {}", campaign.name(), record.recordId(),
+                record.contactInfo(), agent.id());
+        agent.send(new CtiEvent.InteractionPreview(requestId, ix.toWire()));
+    }
+
+    /** Call: the agent's phone, then the previewed contact. */
+    public void call(Agent agent, Interaction ix) {
+        PreviewSession s = session(agent, ix);
+        if (ix.stage() != Interaction.Stage.PREVIEW) {
+            throw notAllowed("Call", agent, "the record is already " + (ix.stage() == Interaction.Stage.DONE
+                    ? "done" : "being called"));
+        }
+        CallingRecord record = ix.record();
+        DialRequest toAgent = DialRequest.agentPhone(agent.phone(), ctx.agentTransport(), record.contactInfo(),
+                s.campaign.name(), ctx.agentRingTimeout());
+        DialRequest toContact = DialRequest.contactViaTrunk(ctx.trunk(), record.contactInfo(), ctx.ringTimeout());
+        ix.stage(Interaction.Stage.RINGING);
+        s.call = new PreviewCall(ix.id(), new CallExecutor("call-" + ix.id(), ctx.workers(), ctx.scheduler()),
+                ctx.userAgent(), toAgent, toContact, new Observer(s));
+        LOG.info("campaign {}: agent {} calls record {} ({})", s.campaign.name(), agent.id(), record.recordId(),
+                record.contactInfo());
+        s.call.start();
+    }
+
+    /** Decline: the record back to the list ({@code later}) or cancelled for this campaign ({@code do_not_call}). */
+    public void decline(Agent agent, Interaction ix, String reason, String requestId) {
+        PreviewSession s = session(agent, ix);
+        if (ix.stage() != Interaction.Stage.PREVIEW) {
+            throw notAllowed("Decline", agent, "only a record not yet called can be declined");
+        }
+        long recordId = ix.record().recordId();
+        if (LATER.equals(reason)) {
+            writes.returnToReady(recordId);
+        } else if (DO_NOT_CALL.equals(reason)) {
+            ix.callResult(CallResult.CANCEL_RECORD);
+            writes.run("record " + recordId + ": cancelled for campaign " + s.campaign.name(),
+                    () -> ctx.store().cancel(recordId, CallResult.CANCEL_RECORD, agent.id()));
+        } else {
+            throw new CtiException(CtiErrorCodes.INVALID, "reason must be '" + LATER + "' (call this contact later)"
+                    + " or '" + DO_NOT_CALL + "' (do not call this contact for this campaign), got '" + reason + "'");
+        }
+        LOG.info("campaign {}: record {} declined by {} ({})", s.campaign.name(), recordId, agent.id(), reason);
+        ix.stage(Interaction.Stage.DONE);
+        agent.send(new CtiEvent.InteractionDeclined(requestId, ix.id(), reason));
+        end(s);
+    }
+
+    /**
+     * Done (Mark Done) on a released preview interaction: the result is written, then, with {@code next}, the
+     * campaign's next record is previewed (Done) or not (Done and Stop).
+     */
+    public void done(Agent agent, Interaction ix, String requestId, boolean next) {
+        PreviewSession s = session(agent, ix);
+        if (ix.stage() != Interaction.Stage.RELEASED) {
+            throw notAllowed(next ? "MarkDone" : "DoneAndStop", agent, ix.stage() == Interaction.Stage.DONE
+                    ? "the interaction is already done" : ix.stage() == Interaction.Stage.PREVIEW
+                    ? "the record was not called: Call or Decline it" : "the call is still in progress");
+        }
+        for (DoneStep step : doneSteps) {
+            step.check(agent, ix);
+        }
+        finish(s, requestId, next);
+    }
+
+    private void finish(PreviewSession s, String requestId, boolean next) {
+        Interaction ix = s.interaction;
+        Agent agent = s.agent;
+        CallResult result = ix.callResult();
+        long recordId = ix.record().recordId();
+        ix.stage(Interaction.Stage.DONE);
+        CompletableFuture<Void> written = ix.stored().thenCompose(ok -> writes.changeResult(recordId, result,
+                agent.id()));
+        for (DoneStep step : doneSteps) {
+            written = written.thenCompose(ok -> step.write(agent, ix));
+        }
+        written.whenCompleteAsync((ok, error) -> {
+            if (error != null) {
+                agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.INTERNAL_ERROR, "record " + recordId
+                        + " could not be fully saved: " + error.getMessage()));
+            } else {
+                agent.send(new CtiEvent.InteractionDone(requestId, ix.id(), result.name()));
+            }
+            end(s);
+            if (next && canPreview(agent, s.campaign)) {
+                retrieve(agent, s.campaign, requestId);
+            }
+        }, ctx.dialer());
+    }
+
+    /** The session is over: the agent back to its state before Get Record (or as asked meanwhile). */
+    private void end(PreviewSession s) {
+        Agent agent = s.agent;
+        if (sessions.get(agent.id()) == s) {
+            sessions.remove(agent.id());
+        }
+        if (agent.interaction() == s.interaction) {
+            agent.interaction(null);
+        }
+        if (agent.logoutAfterCall() || agent.channel() == null) {
+            agent.logoutAfterCall(false);
+            agent.moveTo(AgentState.LOGGED_OUT, "DesktopDisconnected");
+        } else if (agent.notReadyAfterCall() || s.before == AgentState.NOT_READY) {
+            agent.notReadyAfterCall(false);
+            agent.moveTo(AgentState.NOT_READY, null);
+        } else {
+            agent.moveTo(AgentState.READY, null);
+        }
+        pace.run();
+    }
+
+    /** The agent's desktop went away: a record not called goes back to the list, a released one is marked done. */
+    public void desktopGone(Agent agent) {
+        PreviewSession s = sessions.get(agent.id());
+        if (s == null) {
+            return;
+        }
+        agent.logoutAfterCall(true);
+        Interaction.Stage stage = s.interaction.stage();
+        if (stage == Interaction.Stage.PREVIEW) {
+            writes.returnToReady(s.interaction.record().recordId());
+            s.interaction.stage(Interaction.Stage.DONE);
+            end(s);
+        } else if (stage == Interaction.Stage.RELEASED) {
+            finish(s, null, false);
+        }
+        // A call in progress: finished() marks it done, the desktop being gone.
+    }
+
+    /** The campaign was unloaded: calls are hung up, records not called go back to the list. */
+    public void unloaded(Campaign campaign) {
+        for (PreviewSession s : List.copyOf(sessions.values())) {
+            if (s.campaign == campaign) {
+                close(s);
+            }
+        }
+    }
+
+    /** Gateway stopping: every preview call hung up, every record settled. */
+    public void dropAll() {
+        ctx.dialer().execute(() -> List.copyOf(sessions.values()).forEach(this::close));
+    }
+
+    private void close(PreviewSession s) {
+        s.closing = true;
+        Interaction ix = s.interaction;
+        if (s.call != null) {
+            s.call.drop();
+        } else if (ix.stage() == Interaction.Stage.PREVIEW) {
+            writes.returnToReady(ix.record().recordId());
+            ix.stage(Interaction.Stage.DONE);
+            s.agent.send(new CtiEvent.InteractionReleased(ix.toWire()));
+            end(s);
+        } else if (ix.stage() == Interaction.Stage.RELEASED) {
+            finish(s, null, false);
+        }
+    }
+
+    /** Completes when no preview call is up and every write has finished. */
+    public CompletableFuture<Void> idle() {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        ctx.dialer().execute(() -> {
+            if (sessions.values().stream().noneMatch(s -> s.call != null)) {
+                f.complete(null);
+            } else {
+                idleWaiters.add(f);
+            }
+        });
+        return f.thenCompose(ok -> writes.drained());
+    }
+
+    private PreviewSession session(Agent agent, Interaction ix) {
+        PreviewSession s = sessions.get(agent.id());
+        if (s == null || s.interaction != ix) {
+            throw new CtiException(CtiErrorCodes.NOT_ALLOWED, "interaction " + ix.id() + " is not a preview record");
+        }
+        return s;
+    }
+
+    private static CtiException notAllowed(String command, Agent agent, String why) {
+        return new CtiException(CtiErrorCodes.NOT_ALLOWED, command + " is not allowed while "
+                + agent.state().wireName() + ": " + why);
+    }
+
+    private void callGone(PreviewSession s, PreviewCall call, CallOutcome outcome) {
+        s.call = null;
+        if (sessions.values().stream().noneMatch(x -> x.call != null)) {
+            idleWaiters.forEach(f -> f.complete(null));
+            idleWaiters.clear();
+        }
+        Interaction ix = s.interaction;
+        Agent agent = s.agent;
+        ctx.metrics().legMedia("contact", outcome.contactMedia());
+        ctx.metrics().legMedia("agent", outcome.agentMedia());
+        if (!outcome.attempted()) {
+            ix.stage(Interaction.Stage.PREVIEW);
+            if (s.closing || agent.channel() == null) {
+                close(s);
+                return;
+            }
+            // The contact was never dialed: the record stays previewed, to call again or decline.
+            agent.send(new CtiEvent.Error(null, CtiErrorCodes.PHONE_FAILED, "your phone " + agent.phone()
+                    + " did not answer (" + call.agentFailure() + "): the contact was not dialed"));
+            agent.send(new CtiEvent.InteractionPreview(null, ix.toWire()));
+            return;
+        }
+        CallResult result = outcome.agentConnected() && ix.callResult() != null ? ix.callResult() : outcome.result();
+        ix.callResult(result);
+        ix.stored(writes.complete(ix.record().recordId(), outcome.result(), ctx.scheduler().now(), agent.id()));
+        ctx.metrics().result(s.campaign.name(), outcome.result());
+        LOG.info("campaign {}: record {} ({}) -> {}", s.campaign.name(), ix.record().recordId(),
+                ix.record().contactInfo(), outcome.result().label());
+        ix.stage(Interaction.Stage.RELEASED);
+        agent.moveTo(AgentState.AFTER_CALL_WORK, s.campaign.name());
+        agent.send(new CtiEvent.InteractionReleased(ix.toWire()));
+        if (s.closing || agent.channel() == null) {
+            finish(s, null, false);
+        }
+    }
+
+    /** Hops call milestones from the call's executor to the dialer executor. */
+    private final class Observer implements PreviewCall.Observer {
+        private final PreviewSession session;
+
+        Observer(PreviewSession session) {
+            this.session = session;
+        }
+
+        @Override
+        public void contactDialing(PreviewCall call) {
+            ctx.dialer().execute(() -> {
+                ctx.metrics().dialed(session.campaign.name());
+                session.agent.send(new CtiEvent.InteractionRinging(session.interaction.toWire()));
+            });
+        }
+
+        @Override
+        public void connected(PreviewCall call) {
+            ctx.dialer().execute(() -> {
+                ctx.metrics().answered(session.campaign.name());
+                session.interaction.stage(Interaction.Stage.ESTABLISHED);
+                session.agent.moveTo(AgentState.BUSY, session.campaign.name());
+                session.agent.send(new CtiEvent.InteractionEstablished(session.interaction.toWire()));
+            });
+        }
+
+        @Override
+        public void finished(PreviewCall call, CallOutcome outcome) {
+            ctx.dialer().execute(() -> callGone(session, call, outcome));
+        }
+    }
+
+    /** For tests and metrics: the agents holding a preview record. */
+    Optional<PreviewSession> sessionOf(String agentId) {
+        return Optional.ofNullable(sessions.get(agentId));
+    }
+}

@@ -1,0 +1,25 @@
+package io.outdial.dialer.preview;
+
+import io.outdial.dialer.agent.Agent;
+import io.outdial.dialer.agent.AgentState;
+import io.outdial.dialer.agent.Interaction;
+import io.outdial.dialer.campaign.Campaign;
+
+/** One previewed record in an agent's hands, from Get Record to Done or Decline. Dialer-executor confined. */
+final class PreviewSession {
+    final Agent agent;
+    final Campaign campaign;
+    final Interaction interaction;
+    /** The voice state the agent goes back to once the record is done (Ready or Not Ready). */
+    final AgentState before;
+    PreviewCall call;
+    /** The campaign went away or the gateway stops: a call that finishes now ends the session. */
+    boolean closing;
+
+    PreviewSession(Agent agent, Campaign campaign, Interaction interaction, AgentState before) {
+        this.agent = agent;
+        this.campaign = campaign;
+        this.interaction = interaction;
+        this.before = before;
+    }
+}

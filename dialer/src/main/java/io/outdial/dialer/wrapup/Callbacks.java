@@ -1,0 +1,73 @@
+package io.outdial.dialer.wrapup;
+
+import io.outdial.bridge.cti.CtiErrorCodes;
+import io.outdial.bridge.cti.CtiException;
+import io.outdial.dialer.record.RecordType;
+import io.outdial.dialer.store.CallingListStore;
+import io.outdial.dialer.store.ContactInfoType;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Checks a callback an agent schedules: the date-time is read in the contact's time zone, must lie in the future,
+ * and a new number must be a phone number with a known type. Pure: the caller passes the clock's now.
+ */
+public final class Callbacks {
+    private Callbacks() {
+    }
+
+    /**
+     * The callback asked for, or a CtiException ({@code INVALID_CALLBACK}) saying what is wrong.
+     *
+     * @param at a local date-time in {@code tz} ({@code 2026-11-21T16:30}), or one with an offset or Z
+     */
+    public static Callback schedule(String at, String tz, Instant now, boolean personal, String agentId,
+                                    String phone, String phoneType) {
+        ZoneId zone = ZoneId.of(tz);
+        Instant when = parse(at, zone);
+        if (!when.isAfter(now)) {
+            throw new CtiException(CtiErrorCodes.INVALID_CALLBACK, "callback time " + at + " (" + zone + ") is in the"
+                    + " past: it is now " + LocalDateTime.ofInstant(now, zone).withNano(0) + " there; fix the time"
+                    + " or CancelCallback before Mark Done");
+        }
+        String number = null;
+        String type = null;
+        if (phone != null && !phone.isBlank()) {
+            try {
+                number = CallingListStore.normalisePhone(phone);
+                type = ContactInfoType.parse(phoneType == null || phoneType.isBlank() ? "Home" : phoneType).label();
+            } catch (IllegalArgumentException e) {
+                throw new CtiException(CtiErrorCodes.INVALID_CALLBACK, "new number for the callback: "
+                        + (number == null ? "" : "phoneType ") + e.getMessage());
+            }
+        }
+        return new Callback(when, personal ? RecordType.PERSONAL_CALLBACK : RecordType.CAMPAIGN_CALLBACK, agentId,
+                number, type);
+    }
+
+    /** Null if the callback may still be applied at {@code now}; else why Mark Done must wait. */
+    public static String problemAt(Callback callback, Instant now) {
+        if (callback != null && !callback.at().isAfter(now)) {
+            return "the callback time " + callback.at() + " has passed: schedule it again or CancelCallback";
+        }
+        return null;
+    }
+
+    private static Instant parse(String at, ZoneId zone) {
+        String text = at == null ? "" : at.trim();
+        try {
+            return LocalDateTime.parse(text).atZone(zone).toInstant();
+        } catch (DateTimeParseException local) {
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeException e) {
+                throw new CtiException(CtiErrorCodes.INVALID_CALLBACK, "at must be a date and time such as"
+                        + " 2026-11-21T16:30 (in the contact's time zone " + zone + "), got '" + at + "'");
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.outdial.dialer.wrapup;
+
+import io.outdial.bridge.cti.CtiErrorCodes;
+import io.outdial.bridge.cti.CtiException;
+import io.outdial.dialer.DialerContext;
+import io.outdial.dialer.agent.Agent;
+import io.outdial.dialer.agent.Interaction;
+import io.outdial.dialer.record.CallResult;
+import io.outdial.dialer.store.CallingRecord;
+import io.outdial.dialer.store.ContactHistoryEntry;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Dispositions: checks what an agent sets against the campaign's list of codes, and at Mark Done writes the
+ * interaction to the record's contact history and a do-not-call wish to the campaign's do-not-call list.
+ */
+public final class Dispositions {
+    private static final Logger LOG = LoggerFactory.getLogger(Dispositions.class);
+    /** Longest note kept (the contact_history column). */
+    static final int MAX_NOTE = 4000;
+
+    private final DialerContext ctx;
+    private final Map<String, List<String>> codesByCampaign;
+
+    /** @param codesByCampaign each campaign's disposition codes ({@code campaigns[i].dispositionCodes}) */
+    public Dispositions(DialerContext ctx, Map<String, List<String>> codesByCampaign) {
+        this.ctx = ctx;
+        this.codesByCampaign = Map.copyOf(codesByCampaign);
+    }
+
+    /** The disposition as set, or a CtiException naming what is wrong (an unknown code names the list). */
+    public Disposition check(String campaign, String code, Boolean doNotCall, String note) {
+        String trimmed = code == null || code.isBlank() ? null : code.trim();
+        if (trimmed != null) {
+            List<String> codes = codesByCampaign.getOrDefault(campaign, List.of());
+            if (!codes.contains(trimmed)) {
+                throw new CtiException(CtiErrorCodes.INVALID_DISPOSITION, "disposition code '" + trimmed
+                        + "' is not one of campaign '" + campaign + "''s codes: "
+                        + (codes.isEmpty() ? "it has none" : String.join(", ", codes)));
+            }
+        }
+        if (note != null && note.length() > MAX_NOTE) {
+            throw new CtiException(CtiErrorCodes.INVALID, "note is " + note.length() + " characters long; at most "
+                    + MAX_NOTE + " are kept");
+        }
+        return new Disposition(trimmed, Boolean.TRUE.equals(doNotCall), note == null || note.isBlank() ? null : note);
+    }
+
+    /**
+     * Mark Done's writes: the interaction in the contact history (with its callback, if one was scheduled), and
+     * the contact's number on the campaign's do-not-call list if asked. Runs on the database pool.
+     */
+    public CompletableFuture<Void> write(Agent agent, Interaction ix) {
+        CallingRecord record = ix.record();
+        Disposition d = ix.disposition();
+        Callback cb = ix.callback();
+        CallResult result = ix.callResult() == null ? CallResult.UNKNOWN : ix.callResult();
+        ContactHistoryEntry entry = new ContactHistoryEntry(record.recordId(), ix.campaign(), ix.id(), agent.id(),
+                record.contactInfo(), result, d.code(), d.doNotCall(), d.note(), cb == null ? null : cb.at(),
+                cb == null ? null : cb.type(), ctx.scheduler().now());
+        return CompletableFuture.runAsync(() -> {
+            if (d.doNotCall()) {
+                ctx.store().addDoNotCall(record.contactInfo(), ix.campaign());
+                LOG.info("campaign {}: {} added to the do-not-call list by {}", ix.campaign(), record.contactInfo(),
+                        agent.id());
+            }
+            ctx.store().addHistory(entry);
+        }, ctx.database());
+    }
+}

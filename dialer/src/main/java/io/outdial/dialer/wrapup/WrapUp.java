@@ -1,0 +1,61 @@
+package io.outdial.dialer.wrapup;
+
+import io.outdial.bridge.cti.CtiErrorCodes;
+import io.outdial.bridge.cti.CtiException;
+import io.outdial.dialer.DialerContext;
+import io.outdial.dialer.agent.Agent;
+import io.outdial.dialer.agent.Interaction;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What Mark Done does besides writing the call result, for every dialing mode: refuses while a callback is wrong,
+ * then writes the contact history (and do-not-call wish) and applies the callback to the record.
+ */
+public final class WrapUp {
+    private static final Logger LOG = LoggerFactory.getLogger(WrapUp.class);
+
+    private final DialerContext ctx;
+    private final Dispositions dispositions;
+
+    public WrapUp(DialerContext ctx, Dispositions dispositions) {
+        this.ctx = ctx;
+        this.dispositions = dispositions;
+    }
+
+    /** The dialer's clock (virtual in tests). */
+    public java.time.Instant now() {
+        return ctx.scheduler().now();
+    }
+
+    public Dispositions dispositions() {
+        return dispositions;
+    }
+
+    /** Throws NOT_ALLOWED while the interaction's callback was refused or its time has passed. */
+    public void check(Agent agent, Interaction ix) {
+        String problem = ix.callbackProblem() != null ? ix.callbackProblem()
+                : Callbacks.problemAt(ix.callback(), ctx.scheduler().now());
+        if (problem != null) {
+            throw new CtiException(CtiErrorCodes.NOT_ALLOWED, "MarkDone is not allowed while "
+                    + agent.state().wireName() + ": " + problem);
+        }
+    }
+
+    /** After the result's write: history and do-not-call, then the callback (the record back to Ready, due). */
+    public CompletableFuture<Void> write(Agent agent, Interaction ix) {
+        Callback cb = ix.callback();
+        CompletableFuture<Void> history = dispositions.write(agent, ix);
+        if (cb == null) {
+            return history;
+        }
+        long recordId = ix.record().recordId();
+        return history.thenRunAsync(() -> {
+            ctx.store().scheduleCallback(recordId, cb.at(), cb.type(),
+                    cb.type() == io.outdial.dialer.record.RecordType.PERSONAL_CALLBACK ? cb.agentId() : null,
+                    cb.phone(), cb.phoneType());
+            LOG.info("campaign {}: record {} is a {} due {}", ix.campaign(), recordId, cb.type(), cb.at());
+        }, ctx.database());
+    }
+}
