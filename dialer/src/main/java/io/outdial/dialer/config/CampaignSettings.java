@@ -1,5 +1,6 @@
 package io.outdial.dialer.config;
 
+import io.outdial.dialer.pacing.PacingSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,9 +17,12 @@ import java.util.regex.Pattern;
  * @param autoLoad    load the campaign at start-up
  * @param autoStart   start the campaign at start-up (needs autoLoad)
  * @param maxAttempts dial attempts per record before it is no longer retrieved
+ * @param pacing      how a predictive campaign is paced, and the abandonment rules (the defaults for other modes,
+ *                    whose abandoned calls still follow the no-redial rule)
  */
 public record CampaignSettings(String name, String description, DialingMode dialingMode, List<String> agents,
-                               Path callingList, boolean autoLoad, boolean autoStart, int maxAttempts) {
+                               Path callingList, boolean autoLoad, boolean autoStart, int maxAttempts,
+                               PacingSettings pacing) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
@@ -42,10 +46,16 @@ public record CampaignSettings(String name, String description, DialingMode dial
         boolean autoLoad = s.flag("autoLoad", true);
         boolean autoStart = s.flag("autoStart", false);
         int maxAttempts = s.integer("maxAttempts", 3, 1, 100);
+        if (s.has("pacing") && mode != DialingMode.PREDICTIVE) {
+            throw s.fail("pacing", "applies only to dialingMode predictive; this campaign's mode is "
+                    + mode.wireName(), "a mapping");
+        }
+        PacingSettings pacing = PacingSection.read(s.section("pacing"));
         s.refuseUnknownKeys();
         if (autoStart && !autoLoad) {
             throw s.fail("autoStart", "can be true only when autoLoad is true", true);
         }
-        return new CampaignSettings(name, description, mode, agents, list, autoLoad, autoStart, maxAttempts);
+        return new CampaignSettings(name, description, mode, agents, list, autoLoad, autoStart, maxAttempts,
+                pacing);
     }
 }

@@ -64,7 +64,8 @@ public final class Demo {
                 .orElseThrow(() -> new IllegalStateException(configFile + ": the demo needs a campaign with autoStart"));
         CampaignSettings campaign = callingList == null ? configured : new CampaignSettings(configured.name(),
                 configured.description(), configured.dialingMode(), configured.agents(), callingList,
-                configured.autoLoad(), configured.autoStart(), configured.maxAttempts());
+                configured.autoLoad(), configured.autoStart(), configured.maxAttempts(),
+                configured.pacing());
         List<CampaignSettings> campaigns = config.campaigns().stream()
                 .map(c -> c == configured ? campaign : c).toList();
         // A fresh in-memory H2 each run, so the demo always starts from the list.
