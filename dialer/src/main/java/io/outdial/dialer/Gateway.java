@@ -79,13 +79,13 @@ public final class Gateway implements AutoCloseable {
                 .map(a -> new AgentProfile(a.id(), a.secret(), a.phone(), a.autoReady(), a.wrapUp())).toList());
         this.campaigns = new Campaigns(config.campaigns().stream()
                 .map(c -> new CampaignPlan(c.name(), c.description(), c.dialingMode().wireName(), c.agents(),
-                        c.maxAttempts(), c.callingList(), c.autoLoad(), c.autoStart())).toList(), roster);
+                        c.maxAttempts(), c.callingList(), c.autoLoad(), c.autoStart(), c.pacing())).toList(), roster);
         CallExecutor dialer = new CallExecutor("dialer", workers, scheduler);
         DialerMetrics metrics = new DialerMetrics(roster, media, userAgent);
         this.ctx = new DialerContext(dialer, workers, database, scheduler, store, userAgent, metrics,
                 config.toTrunkConfig(), config.dialing().ringTimeout(), config.dialing().agentRingTimeout(),
                 Transport.UDP);
-        this.dialing = new ProgressiveDialing(ctx, roster, campaigns.all());
+        this.dialing = new ProgressiveDialing(ctx, roster, campaigns.all(), config.dialing().defaultTimeZone());
         campaigns.dialing(new Campaigns.Dialing() {
             @Override
             public void started(Campaign campaign) {

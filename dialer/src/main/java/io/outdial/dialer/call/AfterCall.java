@@ -77,6 +77,21 @@ final class AfterCall {
         }
     }
 
+    /** A predictive call that never reached an agent (no answer, busy, abandoned...): writes the record's result. */
+    void contactOnlyCallEnded(Interaction interaction, String campaign, CallOutcome outcome) {
+        CallingRecord record = interaction.record();
+        ctx.metrics().legMedia("contact", outcome.contactMedia());
+        if (!outcome.attempted()) {
+            writes.returnToReady(record.recordId());
+            return;
+        }
+        interaction.callResult(outcome.result());
+        interaction.stored(writes.complete(record.recordId(), outcome.result(), ctx.scheduler().now(), null));
+        ctx.metrics().result(campaign, outcome.result());
+        LOG.info("campaign {}: record {} ({}) -> {}", campaign, record.recordId(), record.contactInfo(),
+                outcome.result().label());
+    }
+
     /** The agent's phone did not answer: Not Ready, so the next contact is not abandoned the same way. */
     private void phoneFailed(Agent agent) {
         release(agent, AgentState.NOT_READY, "PhoneDidNotAnswer");

@@ -15,15 +15,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One progressive campaign call: dials the contact through the trunk, calls the agent's phone when the contact
- * answers, and bridges the two. Everything runs on the call's own serial executor; the observer is told of
- * milestones there and must hand them off without blocking.
+ * One campaign call: dials the contact through the trunk, calls the agent's phone when the contact answers, and
+ * bridges the two. Progressive calls know their agent from the start; predictive calls are dialed without one and,
+ * once the contact answers, wait for {@link #connectAgent} or {@link #abandon}. Everything runs on the call's own
+ * serial executor; the observer is told of milestones there and must hand them off without blocking.
  */
 public final class CampaignCall {
     private static final Logger LOG = LoggerFactory.getLogger(CampaignCall.class);
 
     /** Milestones of a call, reported on the call's executor. */
     public interface Observer {
+        /** Predictive: the contact answered live and waits for an agent ({@link #connectAgent}) or {@link #abandon}. */
+        default void contactAnswered(CampaignCall call) {
+        }
+
         /** The contact answered and the agent's phone is being called. */
         void agentRinging(CampaignCall call);
 
@@ -38,7 +43,8 @@ public final class CampaignCall {
     private final CallExecutor executor;
     private final SipUserAgent userAgent;
     private final DialRequest contactRequest;
-    private final DialRequest agentRequest;
+    /** Null for a predictive call until an agent is given. */
+    private DialRequest agentRequest;
     private final Observer observer;
 
     private CallPhase phase = CallPhase.DIALING_CONTACT;
@@ -52,6 +58,7 @@ public final class CampaignCall {
     /** drop() was asked while dialing: an answer that was already on its way is hung up, not connected. */
     private boolean dropped;
 
+    /** @param agentRequest the agent's phone, or null for a predictive call whose agent is found at the answer */
     public CampaignCall(String id, CallExecutor executor, SipUserAgent userAgent, DialRequest contactRequest,
                         DialRequest agentRequest, Observer observer) {
         this.id = Objects.requireNonNull(id);
@@ -114,7 +121,7 @@ public final class CampaignCall {
                         contact.hangup();
                     }
                 }
-                case CONNECTING_AGENT -> {
+                case WAITING_FOR_AGENT, CONNECTING_AGENT -> {
                     release(CallResult.DROPPED);
                     hangUpBoth();
                 }
@@ -133,7 +140,8 @@ public final class CampaignCall {
             finishIfBothGone();
         } else if (event instanceof LegEvent.Ended) {
             // Answered by the contact but gone before an agent was there: an abandoned call.
-            release(phase == CallPhase.CONNECTING_AGENT ? CallResult.ABANDONED : CallResult.ANSWER);
+            release(phase == CallPhase.CONNECTING_AGENT || phase == CallPhase.WAITING_FOR_AGENT
+                    ? CallResult.ABANDONED : CallResult.ANSWER);
             if (agent != null) {
                 agent.hangup();
             }
@@ -149,9 +157,51 @@ public final class CampaignCall {
             contact.hangup();
             return;
         }
+        if (agentRequest == null) {
+            phase = phase.moveTo(CallPhase.WAITING_FOR_AGENT);
+            observer.contactAnswered(this);
+            return;
+        }
+        dialAgent();
+    }
+
+    private void dialAgent() {
         phase = phase.moveTo(CallPhase.CONNECTING_AGENT);
         agent = userAgent.dial(agentRequest, executor, guarded(this::onAgentEvent));
         observer.agentRinging(this);
+    }
+
+    /**
+     * Predictive: calls the agent's phone for the contact waiting since its answer. If the contact is already gone
+     * (hung up, dropped) nothing is dialed and the call finishes without an agent.
+     */
+    public void connectAgent(DialRequest toAgent) {
+        executor.execute(guarded(() -> {
+            if (phase == CallPhase.WAITING_FOR_AGENT) {
+                agentRequest = toAgent;
+                dialAgent();
+            }
+        }));
+    }
+
+    /** Predictive: no agent was free within the connect window: the call is Abandoned. */
+    public void abandon() {
+        executor.execute(guarded(() -> {
+            if (phase == CallPhase.WAITING_FOR_AGENT) {
+                release(CallResult.ABANDONED);
+                startSafeHarbourMessage();
+            }
+        }));
+    }
+
+    /**
+     * THE SAFE-HARBOUR HOOK: where a contact who gets no agent would hear the recorded message (who called, a number
+     * to call back) within the connect window. No message player exists yet, so the contact is hung up at once; a
+     * player would start here and hang up when the message ends. Call executor only.
+     */
+    private void startSafeHarbourMessage() {
+        LOG.info("call {}: no agent for the contact, abandoned (safe-harbour message not played yet: hanging up)", id);
+        contact.hangup();
     }
 
     private void onAgentEvent(LegEvent event) {
@@ -168,7 +218,7 @@ public final class CampaignCall {
             LOG.info("call {}: agent phone failed ({} {}), contact abandoned", id, failed.status(), failed.reason());
             agentFailed = failed.kind() != LegEvent.FailureKind.CANCELLED;
             release(CallResult.ABANDONED);
-            contact.hangup();
+            startSafeHarbourMessage();
             finishIfBothGone();
         } else if (event instanceof LegEvent.Ended) {
             release(CallResult.ANSWER);

@@ -12,6 +12,7 @@ import io.outdial.dialer.store.CallingRecord;
 import io.outdial.sip.DialRequest;
 import io.outdial.sip.call.CallExecutor;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Progressive pacing: one contact dialed for each Ready agent of a running campaign, the agent connected when the
- * contact answers. Runs on the dialer executor; re-paces on every agent and call event.
+ * contact answers. Runs on the dialer executor; re-paces on every agent and call event. Also the dialing entry point
+ * of the gateway: predictive campaigns are handed to {@link PredictiveDialing}, which shares the after-call path.
  */
 public final class ProgressiveDialing {
     private static final Logger LOG = LoggerFactory.getLogger(ProgressiveDialing.class);
@@ -47,13 +49,21 @@ public final class ProgressiveDialing {
     private final List<CompletableFuture<Void>> idleWaiters = new ArrayList<>();
     private final AtomicLong ids = new AtomicLong();
     private volatile int calls;
+    private final PredictiveDialing predictive;
 
     public ProgressiveDialing(DialerContext ctx, AgentRoster roster, Collection<Campaign> campaigns) {
+        this(ctx, roster, campaigns, ZoneId.of("UTC"));
+    }
+
+    /** @param zone the zone whose calendar days predictive campaigns count their daily abandonment rate in */
+    public ProgressiveDialing(DialerContext ctx, AgentRoster roster, Collection<Campaign> campaigns, ZoneId zone) {
         this.ctx = ctx;
         this.roster = roster;
         this.campaigns = campaigns;
         this.writes = new RecordWrites(ctx);
         this.afterCall = new AfterCall(ctx, writes, this::pace);
+        this.predictive = new PredictiveDialing(ctx, roster, campaigns, writes, afterCall, zone);
+        ctx.metrics().callsInProgress(this::callsInProgress);
     }
 
     /** Asks for a pacing pass on the dialer executor. */
@@ -63,7 +73,8 @@ public final class ProgressiveDialing {
 
     private void paceNow() {
         for (Campaign campaign : campaigns) {
-            if (campaign.state() != CampaignState.RUNNING || campaign.listExhausted()) {
+            if (campaign.plan().predictive() || campaign.state() != CampaignState.RUNNING
+                    || campaign.listExhausted()) {
                 continue;
             }
             for (String agentId : campaign.plan().agentIds()) {
@@ -73,6 +84,7 @@ public final class ProgressiveDialing {
                 }
             }
         }
+        predictive.paceNow();
     }
 
     private void retrieveFor(Campaign campaign, Agent agent) {
@@ -146,11 +158,15 @@ public final class ProgressiveDialing {
                 a.call().drop();
             }
         }
+        predictive.dropCalls(campaign);
     }
 
     /** Hangs up every call (gateway stopping). */
     public void dropAll() {
-        ctx.dialer().execute(() -> active.values().forEach(a -> a.call().drop()));
+        ctx.dialer().execute(() -> {
+            active.values().forEach(a -> a.call().drop());
+            predictive.dropAll();
+        });
     }
 
     /** Mark Done on a released interaction (desktop request); see {@link AfterCall#markDone}. Dialer only. */
@@ -174,9 +190,9 @@ public final class ProgressiveDialing {
         return queued.thenCompose(ignored -> writes.drained());
     }
 
-    /** Campaign calls between dial and hang-up; safe from any thread. */
+    /** Campaign calls (progressive and predictive) between dial and hang-up; safe from any thread. */
     public int callsInProgress() {
-        return calls;
+        return calls + predictive.callsInProgress();
     }
 
     /** Completes when no campaign call is left (at once if none is running). */
@@ -189,12 +205,19 @@ public final class ProgressiveDialing {
                 idleWaiters.add(f);
             }
         });
-        return f;
+        CompletableFuture<Void> predictiveIdle = CompletableFuture.supplyAsync(predictive::idle, ctx.dialer())
+                .thenCompose(x -> x);
+        return CompletableFuture.allOf(f, predictiveIdle);
+    }
+
+    /** Seeds a predictive campaign's abandonment ledger with a stored day (start-up, after a restart). */
+    public void restoreAbandonment(String campaign, java.time.LocalDate day,
+            io.outdial.dialer.pacing.compliance.AbandonmentLedger.DayCounts counts) {
+        ctx.dialer().execute(() -> predictive.restoreAbandonment(campaign, day, counts));
     }
 
     private void countCalls() {
         calls = active.size();
-        ctx.metrics().callsInProgress(calls);
         if (active.isEmpty()) {
             idleWaiters.forEach(f -> f.complete(null));
             idleWaiters.clear();

@@ -1,5 +1,6 @@
 package io.outdial.dialer.campaign;
 
+import io.outdial.dialer.pacing.PacingSettings;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -9,12 +10,19 @@ import java.util.List;
  * @param dialingMode  the mode's configuration name (progressive, preview, ...)
  * @param agentIds     the agents assigned to it, who get its notices and its calls
  * @param callingList  a CSV imported at start-up when the campaign's list is empty, or null
+ * @param pacing       predictive pacing and the abandonment rules (defaults for other modes)
  */
 public record CampaignPlan(String name, String description, String dialingMode, List<String> agentIds,
-                           int maxAttempts, Path callingList, boolean autoLoad, boolean autoStart) {
+                           int maxAttempts, Path callingList, boolean autoLoad, boolean autoStart,
+                           PacingSettings pacing) {
 
     /** Dialing modes this build can run; the others are refused at Load with a clear message. */
-    public static final List<String> SUPPORTED_MODES = List.of("progressive");
+    public static final List<String> SUPPORTED_MODES = List.of("progressive", "predictive");
+
+    /** True when the pacing engine decides how many contacts to dial, ahead of free agents. */
+    public boolean predictive() {
+        return "predictive".equals(dialingMode);
+    }
 
     public boolean supported() {
         return SUPPORTED_MODES.contains(dialingMode);
