@@ -14,6 +14,8 @@ import io.outdial.dialer.campaign.Campaigns;
 import io.outdial.dialer.config.GatewayConfig;
 import io.outdial.dialer.cti.CtiDesk;
 import io.outdial.dialer.metrics.DialerMetrics;
+import io.outdial.dialer.pacing.compliance.AbandonmentLedger;
+import io.outdial.dialer.store.AbandonmentDay;
 import io.outdial.dialer.store.CallingListStore;
 import io.outdial.dialer.store.ImportReport;
 import io.outdial.media.transport.NettyMediaEngine;
@@ -26,6 +28,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -86,6 +89,7 @@ public final class Gateway implements AutoCloseable {
                 config.toTrunkConfig(), config.dialing().ringTimeout(), config.dialing().agentRingTimeout(),
                 Transport.UDP);
         this.dialing = new ProgressiveDialing(ctx, roster, campaigns.all(), config.dialing().defaultTimeZone());
+        restoreAbandonmentLedgers(config);
         campaigns.dialing(new Campaigns.Dialing() {
             @Override
             public void started(Campaign campaign) {
@@ -100,6 +104,21 @@ public final class Gateway implements AutoCloseable {
         this.bridge = AgentBridgeServer.start(config.toBridgeConfig(),
                 new CtiDesk(dialer, roster, campaigns, dialing),
                 new AdminService(ctx, campaigns, roster, dialing), metrics::scrape);
+    }
+
+    /** Seeds each predictive campaign's abandonment ledger with its stored days, so a restart keeps its rates. */
+    private void restoreAbandonmentLedgers(GatewayConfig config) {
+        for (Campaign c : campaigns.all()) {
+            if (!c.plan().predictive()) {
+                continue;
+            }
+            LocalDate today = LocalDate.ofInstant(scheduler.now(), config.dialing().defaultTimeZone());
+            LocalDate from = today.minusDays(c.plan().pacing().compliance().windowDays());
+            for (AbandonmentDay d : store.abandonmentDays(c.name(), from)) {
+                dialing.restoreAbandonment(c.name(), d.day(),
+                        new AbandonmentLedger.DayCounts(d.liveAnswered(), d.abandoned(), d.machines()));
+            }
+        }
     }
 
     /** Starts everything, imports configured calling lists into empty campaigns, and applies autoLoad/autoStart. */

@@ -47,6 +47,7 @@ final class AfterCall {
         interaction.callResult(result);
         String agentId = outcome.agentConnected() ? agent.id() : null;
         interaction.stored(writes.complete(record.recordId(), result, ctx.scheduler().now(), agentId));
+        noteAbandoned(record, campaign, result);
         ctx.metrics().result(campaign, result);
         LOG.info("campaign {}: record {} ({}) -> {}", campaign, record.recordId(), record.contactInfo(),
                 result.label());
@@ -87,9 +88,17 @@ final class AfterCall {
         }
         interaction.callResult(outcome.result());
         interaction.stored(writes.complete(record.recordId(), outcome.result(), ctx.scheduler().now(), null));
+        noteAbandoned(record, campaign, outcome.result());
         ctx.metrics().result(campaign, outcome.result());
         LOG.info("campaign {}: record {} ({}) -> {}", campaign, record.recordId(), record.contactInfo(),
                 outcome.result().label());
+    }
+
+    /** An abandoned number is not dialed again for the no-redial period: the store keeps when it was abandoned. */
+    private void noteAbandoned(CallingRecord record, String campaign, CallResult result) {
+        if (result == CallResult.ABANDONED) {
+            writes.abandoned(record.contactInfo(), campaign, ctx.scheduler().now());
+        }
     }
 
     /** The agent's phone did not answer: Not Ready, so the next contact is not abandoned the same way. */

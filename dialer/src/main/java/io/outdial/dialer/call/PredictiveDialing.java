@@ -17,6 +17,7 @@ import io.outdial.sip.call.CallExecutor;
 import io.outdial.sip.call.Cancellable;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -68,6 +69,7 @@ public final class PredictiveDialing {
     private final PacingEngine engine;
     private final PacedAgents agents;
     private final PacingFigures figures;
+    private final ZoneId zone;
     private final Map<String, Dialed> active = new LinkedHashMap<>();
     /** Live answers waiting for an agent, oldest first. */
     private final List<Dialed> waiting = new ArrayList<>();
@@ -86,6 +88,7 @@ public final class PredictiveDialing {
         this.campaigns = campaigns;
         this.writes = writes;
         this.afterCall = afterCall;
+        this.zone = zone;
         this.engine = new PacingEngine(zone);
         this.agents = new PacedAgents(engine, campaigns);
         this.figures = new PacingFigures(ctx, engine, agents);
@@ -153,7 +156,8 @@ public final class PredictiveDialing {
         retrieving.merge(campaign.name(), 1, Integer::sum);
         CompletableFuture
                 .supplyAsync(() -> ctx.store().retrieveNext(campaign.name(), ctx.scheduler().now(),
-                        campaign.plan().maxAttempts()), ctx.database())
+                        campaign.plan().maxAttempts(), campaign.plan().pacing().compliance().noRedialAfterAbandon()),
+                        ctx.database())
                 .whenCompleteAsync((record, error) -> {
                     int others = retrieving.merge(campaign.name(), -1, Integer::sum);
                     if (error != null || record.isEmpty()) {
@@ -208,6 +212,7 @@ public final class PredictiveDialing {
         d.answered = true;
         engine.callAnsweredLive(d.call.id(), now);
         figures.liveAnswered(d.campaign.name(), now);
+        writes.abandonmentCounts(d.campaign.name(), LocalDate.ofInstant(now, zone), 1, 0);
         ctx.metrics().answered(d.campaign.name());
         Agent agent = longestWaitingReady(d.campaign);
         if (agent != null) {
@@ -269,6 +274,7 @@ public final class PredictiveDialing {
             Instant now = ctx.scheduler().now();
             engine.callAbandoned(d.call.id(), now);
             figures.abandoned(d.campaign.name(), now);
+            writes.abandonmentCounts(d.campaign.name(), LocalDate.ofInstant(now, zone), 0, 1);
         }
     }
 

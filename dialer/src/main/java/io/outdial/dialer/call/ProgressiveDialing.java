@@ -90,7 +90,8 @@ public final class ProgressiveDialing {
     private void retrieveFor(Campaign campaign, Agent agent) {
         CompletableFuture
                 .supplyAsync(() -> ctx.store().retrieveNext(campaign.name(), ctx.scheduler().now(),
-                        campaign.plan().maxAttempts()), ctx.database())
+                        campaign.plan().maxAttempts(), campaign.plan().pacing().compliance().noRedialAfterAbandon()),
+                        ctx.database())
                 .whenCompleteAsync((record, error) -> {
                     retrieving.remove(agent.id());
                     if (error != null || record.isEmpty()) {

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.outdial.dialer.record.CallResult;
+import io.outdial.dialer.store.AbandonmentDay;
 import io.outdial.dialer.store.CallingRecord;
 import io.outdial.sip.testing.Sipp;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -116,6 +119,13 @@ class PredictiveCampaignIT {
             assertEquals((double) abandoned / LIVE, dayRate, 1e-9);
             assertTrue(dayRate <= LIMIT, "abandonment " + dayRate + " within the limit " + LIMIT);
             assertTrue(gw.metric("outdial_pacing_predicted_answers_total{campaign=\"pd\"}") > 0);
+            // The ledger is stored too, so that a restart keeps the day and the window.
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            Await.until(Duration.ofSeconds(5), "ledger stored", () -> gw.gateway().store()
+                    .abandonmentDays("pd", today.minusDays(1)).stream().mapToLong(AbandonmentDay::liveAnswered)
+                    .sum() == LIVE);
+            assertEquals(abandoned, gw.gateway().store().abandonmentDays("pd", today.minusDays(1)).stream()
+                    .mapToLong(AbandonmentDay::abandoned).sum());
             assertTrue(gw.metric("outdial_agent_wait_seconds_count{campaign=\"pd\"}") >= answered);
             assertTrue(gw.metric("outdial_pacing_busy_factor{campaign=\"pd\"}") > 0);
 
