@@ -1,5 +1,6 @@
 package io.outdial.dialer;
 
+import io.outdial.dialer.config.AudioSettings;
 import io.outdial.dialer.metrics.DialerMetrics;
 import io.outdial.dialer.store.CallingListStore;
 import io.outdial.media.MediaEngine;
@@ -21,9 +22,10 @@ import java.util.concurrent.Executor;
  * @param agentRingTimeout how long an agent's phone may ring
  * @param agentTransport   transport towards agents' phones
  * @param media            RTP endpoints, detectors and players
+ * @param audio            the recordings calls play (hold music, safe-harbour message)
  */
 public record DialerContext(CallExecutor dialer, Executor workers, Executor database, Scheduler scheduler,
                             CallingListStore store, SipUserAgent userAgent, DialerMetrics metrics, TrunkConfig trunk,
                             Duration ringTimeout, Duration agentRingTimeout, Transport agentTransport,
-                            MediaEngine media) {
+                            MediaEngine media, AudioSettings audio) {
 }

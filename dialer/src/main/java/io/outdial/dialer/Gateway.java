@@ -14,6 +14,8 @@ import io.outdial.dialer.campaign.Campaigns;
 import io.outdial.dialer.config.GatewayConfig;
 import io.outdial.dialer.cti.CtiDesk;
 import io.outdial.dialer.metrics.DialerMetrics;
+import io.outdial.dialer.pacing.compliance.AbandonmentLedger;
+import io.outdial.dialer.store.AbandonmentDay;
 import io.outdial.dialer.preview.PreviewDesk;
 import io.outdial.dialer.wrapup.Dispositions;
 import io.outdial.dialer.wrapup.WrapUp;
@@ -29,6 +31,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -83,13 +86,15 @@ public final class Gateway implements AutoCloseable {
                 .map(a -> new AgentProfile(a.id(), a.secret(), a.phone(), a.autoReady(), a.wrapUp())).toList());
         this.campaigns = new Campaigns(config.campaigns().stream()
                 .map(c -> new CampaignPlan(c.name(), c.description(), c.dialingMode().wireName(), c.agents(),
-                        c.maxAttempts(), c.callingList(), c.autoLoad(), c.autoStart(), c.detection())).toList(), roster);
+                        c.maxAttempts(), c.callingList(), c.autoLoad(), c.autoStart(), c.detection(), c.pacing()))
+                .toList(), roster);
         CallExecutor dialer = new CallExecutor("dialer", workers, scheduler);
         DialerMetrics metrics = new DialerMetrics(roster, media, userAgent);
         this.ctx = new DialerContext(dialer, workers, database, scheduler, store, userAgent, metrics,
                 config.toTrunkConfig(), config.dialing().ringTimeout(), config.dialing().agentRingTimeout(),
-                Transport.UDP, media);
-        this.dialing = new ProgressiveDialing(ctx, roster, campaigns.all());
+                Transport.UDP, media, config.audio());
+        this.dialing = new ProgressiveDialing(ctx, roster, campaigns.all(), config.dialing().defaultTimeZone());
+        restoreAbandonmentLedgers(config);
         this.preview = new PreviewDesk(ctx, campaigns, dialing::pace);
         Dispositions dispositions = new Dispositions(ctx, config.campaigns().stream()
                 .collect(java.util.stream.Collectors.toMap(c -> c.name(), c -> c.dispositionCodes())));
@@ -121,6 +126,21 @@ public final class Gateway implements AutoCloseable {
         this.bridge = AgentBridgeServer.start(config.toBridgeConfig(),
                 new CtiDesk(dialer, roster, campaigns, dialing, preview, wrapUp),
                 new AdminService(ctx, campaigns, roster, dialing), metrics::scrape);
+    }
+
+    /** Seeds each predictive campaign's abandonment ledger with its stored days, so a restart keeps its rates. */
+    private void restoreAbandonmentLedgers(GatewayConfig config) {
+        for (Campaign c : campaigns.all()) {
+            if (!c.plan().predictive()) {
+                continue;
+            }
+            LocalDate today = LocalDate.ofInstant(scheduler.now(), config.dialing().defaultTimeZone());
+            LocalDate from = today.minusDays(c.plan().pacing().compliance().windowDays());
+            for (AbandonmentDay d : store.abandonmentDays(c.name(), from)) {
+                dialing.restoreAbandonment(c.name(), d.day(),
+                        new AbandonmentLedger.DayCounts(d.liveAnswered(), d.abandoned(), d.machines()));
+            }
+        }
     }
 
     /** Starts everything, imports configured calling lists into empty campaigns, and applies autoLoad/autoStart. */

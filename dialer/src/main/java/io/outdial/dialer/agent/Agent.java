@@ -13,6 +13,7 @@ public final class Agent {
     private Interaction interaction;
     private boolean notReadyAfterCall;
     private boolean logoutAfterCall;
+    private AgentRoster.StateListener stateListener;
 
     public Agent(AgentProfile profile) {
         this.profile = profile;
@@ -38,8 +39,16 @@ public final class Agent {
 
     /** Like {@link #moveTo} but answering a desktop request, echoing its id. */
     public void moveTo(AgentState next, String reason, String requestId) {
+        AgentState previous = state;
         state = state.moveTo(next);
         send(new CtiEvent.AgentStateChanged(requestId, id(), state.wireName(), reason));
+        if (stateListener != null) {
+            stateListener.moved(this, previous);
+        }
+    }
+
+    void stateListener(AgentRoster.StateListener listener) {
+        this.stateListener = listener;
     }
 
     /** The desktop connection, or null for a phone-only agent or a closed desktop. */

@@ -9,12 +9,22 @@ import java.util.Optional;
 
 /** Every configured agent, by id. The set is fixed at start-up; agents change state on the dialer executor. */
 public final class AgentRoster {
+    /** Told of every agent state change, on the dialer executor, after the desktop was told. */
+    public interface StateListener {
+        void moved(Agent agent, AgentState previous);
+    }
+
     private final Map<String, Agent> agents = new LinkedHashMap<>();
 
     public AgentRoster(List<AgentProfile> profiles) {
         for (AgentProfile p : profiles) {
             agents.put(p.id(), new Agent(p));
         }
+    }
+
+    /** Sets the one listener told of every agent's state changes (pacing). */
+    public void onStateChange(StateListener listener) {
+        agents.values().forEach(a -> a.stateListener(listener));
     }
 
     public Optional<Agent> find(String id) {

@@ -56,6 +56,7 @@ final class AfterCall {
         interaction.callResult(result);
         String agentId = outcome.agentConnected() ? agent.id() : null;
         interaction.stored(writes.complete(record.recordId(), result, ctx.scheduler().now(), agentId));
+        noteAbandoned(record, campaign, result);
         ctx.metrics().result(campaign, result);
         LOG.info("campaign {}: record {} ({}) -> {}", campaign, record.recordId(), record.contactInfo(),
                 result.label());
@@ -83,6 +84,29 @@ final class AfterCall {
             phoneFailed(agent);
         } else {
             release(agent, AgentState.READY, null);
+        }
+    }
+
+    /** A predictive call that never reached an agent (no answer, busy, abandoned...): writes the record's result. */
+    void contactOnlyCallEnded(Interaction interaction, String campaign, CallOutcome outcome) {
+        CallingRecord record = interaction.record();
+        ctx.metrics().legMedia("contact", outcome.contactMedia());
+        if (!outcome.attempted()) {
+            writes.returnToReady(record.recordId());
+            return;
+        }
+        interaction.callResult(outcome.result());
+        interaction.stored(writes.complete(record.recordId(), outcome.result(), ctx.scheduler().now(), null));
+        noteAbandoned(record, campaign, outcome.result());
+        ctx.metrics().result(campaign, outcome.result());
+        LOG.info("campaign {}: record {} ({}) -> {}", campaign, record.recordId(), record.contactInfo(),
+                outcome.result().label());
+    }
+
+    /** An abandoned number is not dialed again for the no-redial period: the store keeps when it was abandoned. */
+    private void noteAbandoned(CallingRecord record, String campaign, CallResult result) {
+        if (result == CallResult.ABANDONED) {
+            writes.abandoned(record.contactInfo(), campaign, ctx.scheduler().now());
         }
     }
 

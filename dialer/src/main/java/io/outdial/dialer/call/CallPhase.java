@@ -4,10 +4,12 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
-/** The phases of one progressive campaign call, from dialing the contact to both legs gone. */
+/** The phases of one campaign call, from dialing the contact to both legs gone. */
 public enum CallPhase {
     /** Contact leg dialed through the trunk, not answered yet. */
     DIALING_CONTACT,
+    /** Predictive: the contact answered and waits for the dialer to give it an agent, or to abandon it. */
+    WAITING_FOR_AGENT,
     /** The contact answered; the agent's phone is being called. */
     CONNECTING_AGENT,
     /** Both legs answered and bridged. */
@@ -18,7 +20,8 @@ public enum CallPhase {
     FINISHED;
 
     private static final Map<CallPhase, Set<CallPhase>> NEXT = Map.of(
-            DIALING_CONTACT, EnumSet.of(CONNECTING_AGENT, RELEASING, FINISHED),
+            DIALING_CONTACT, EnumSet.of(WAITING_FOR_AGENT, CONNECTING_AGENT, RELEASING, FINISHED),
+            WAITING_FOR_AGENT, EnumSet.of(CONNECTING_AGENT, RELEASING, FINISHED),
             CONNECTING_AGENT, EnumSet.of(CONNECTED, RELEASING, FINISHED),
             CONNECTED, EnumSet.of(RELEASING, FINISHED),
             RELEASING, EnumSet.of(FINISHED),

@@ -4,7 +4,9 @@ import io.outdial.dialer.config.DetectionSettings;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.record.FailureResults;
 import io.outdial.media.MediaEngine;
+import io.outdial.media.Playback;
 import io.outdial.media.StreamStats;
+import io.outdial.media.player.MediaClip;
 import io.outdial.media.detect.AmdOutcome;
 import io.outdial.media.detect.Detection;
 import io.outdial.sip.Bridge;
@@ -19,15 +21,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One progressive campaign call: dials the contact through the trunk, calls the agent's phone when the contact
- * answers, and bridges the two. Everything runs on the call's own serial executor; the observer is told of
- * milestones there and must hand them off without blocking.
+ * One campaign call: dials the contact through the trunk, calls the agent's phone when the contact answers, and
+ * bridges the two. Progressive calls know their agent from the start; predictive calls are dialed without one and,
+ * once the contact answers, wait for {@link #connectAgent} or {@link #abandon}. Everything runs on the call's own
+ * serial executor; the observer is told of milestones there and must hand them off without blocking.
  */
 public final class CampaignCall {
     private static final Logger LOG = LoggerFactory.getLogger(CampaignCall.class);
 
     /** Milestones of a call, reported on the call's executor. */
     public interface Observer {
+        /** Predictive: the contact answered live and waits for an agent ({@link #connectAgent}) or {@link #abandon}. */
+        default void contactAnswered(CampaignCall call) {
+        }
+
         /** The contact answered and the agent's phone is being called. */
         void agentRinging(CampaignCall call);
 
@@ -46,9 +53,14 @@ public final class CampaignCall {
     private final CallExecutor executor;
     private final SipUserAgent userAgent;
     private final DialRequest contactRequest;
-    private final DialRequest agentRequest;
+    /** Null for a predictive call until an agent is given. */
+    private DialRequest agentRequest;
     private final Observer observer;
     private final ContactAnalysis analysis;
+    private final MediaEngine media;
+    /** Played to a contact no agent can take (null: the contact is hung up at once). */
+    private final MediaClip safeHarbourMessage;
+    private Playback safeHarbour;
 
     private CallPhase phase = CallPhase.DIALING_CONTACT;
     private Leg contact;
@@ -67,9 +79,10 @@ public final class CampaignCall {
     /** drop() was asked while dialing: an answer that was already on its way is hung up, not connected. */
     private boolean dropped;
 
+    /** @param agentRequest the agent's phone, or null for a predictive call whose agent is found at the answer */
     public CampaignCall(String id, CallExecutor executor, SipUserAgent userAgent, DialRequest contactRequest,
                         DialRequest agentRequest, Observer observer, DetectionSettings detection,
-                        MediaEngine media) {
+                        MediaEngine media, MediaClip safeHarbourMessage) {
         this.id = Objects.requireNonNull(id);
         this.executor = executor;
         this.userAgent = userAgent;
@@ -77,6 +90,8 @@ public final class CampaignCall {
         this.agentRequest = agentRequest;
         this.observer = observer;
         this.analysis = new ContactAnalysis(detection, media, executor, new Verdicts());
+        this.media = media;
+        this.safeHarbourMessage = safeHarbourMessage;
     }
 
     /** The interaction id this call is known by on the CTI protocol. */
@@ -133,7 +148,7 @@ public final class CampaignCall {
                         contact.hangup();
                     }
                 }
-                case CONNECTING_AGENT -> {
+                case WAITING_FOR_AGENT, CONNECTING_AGENT -> {
                     release(CallResult.DROPPED);
                     hangUpBoth();
                 }
@@ -156,7 +171,8 @@ public final class CampaignCall {
         } else if (event instanceof LegEvent.Ended) {
             // Answered by the contact but gone before an agent was there: an abandoned call (unless a machine).
             analysis.stop();
-            if (phase == CallPhase.CONNECTING_AGENT) {
+            stopSafeHarbourMessage();
+            if (phase == CallPhase.CONNECTING_AGENT || phase == CallPhase.WAITING_FOR_AGENT) {
                 release(machine ? CallResult.ANSWERING_MACHINE : CallResult.ABANDONED);
             } else {
                 release(CallResult.ANSWER);
@@ -176,10 +192,67 @@ public final class CampaignCall {
             contact.hangup();
             return;
         }
+        if (agentRequest == null) {
+            phase = phase.moveTo(CallPhase.WAITING_FOR_AGENT);
+            observer.contactAnswered(this);
+            analysis.answered(contact);
+            return;
+        }
+        dialAgent();
+        analysis.answered(contact);
+    }
+
+    private void dialAgent() {
         phase = phase.moveTo(CallPhase.CONNECTING_AGENT);
         agent = userAgent.dial(agentRequest, executor, guarded(this::onAgentEvent));
         observer.agentRinging(this);
-        analysis.answered(contact);
+    }
+
+    /**
+     * Predictive: calls the agent's phone for the contact waiting since its answer. If the contact is already gone
+     * (hung up, dropped) nothing is dialed and the call finishes without an agent.
+     */
+    public void connectAgent(DialRequest toAgent) {
+        executor.execute(guarded(() -> {
+            if (phase == CallPhase.WAITING_FOR_AGENT && !agentLetGo) {
+                agentRequest = toAgent;
+                dialAgent();
+            }
+        }));
+    }
+
+    /** Predictive: no agent was free within the connect window: the call is Abandoned. */
+    public void abandon() {
+        executor.execute(guarded(() -> {
+            if (phase == CallPhase.WAITING_FOR_AGENT) {
+                release(CallResult.ABANDONED);
+                startSafeHarbourMessage();
+            }
+        }));
+    }
+
+    /**
+     * The contact gets no agent: the safe-harbour message (who called, a number to call back) starts at once, within
+     * the connect window, and the contact is hung up when it ends. Without a configured message, or with no media to
+     * play it on, the contact is hung up at once. Call executor only.
+     */
+    private void startSafeHarbourMessage() {
+        analysis.stop();
+        if (safeHarbourMessage == null || contact.state().isTerminal() || contact.media() == null
+                || contact.media().peer() == null) {
+            LOG.info("call {}: no agent for the contact, abandoned (no safe-harbour message to play)", id);
+            contact.hangup();
+            return;
+        }
+        LOG.info("call {}: no agent for the contact, abandoned; playing the safe-harbour message", id);
+        safeHarbour = media.play(contact.media(), safeHarbourMessage, false);
+        safeHarbour.finished().whenComplete((ok, error) -> executor.execute(contact::hangup));
+    }
+
+    private void stopSafeHarbourMessage() {
+        if (safeHarbour != null) {
+            safeHarbour.stop();
+        }
     }
 
     private void onAgentEvent(LegEvent event) {
@@ -202,7 +275,7 @@ public final class CampaignCall {
             LOG.info("call {}: agent phone failed ({} {}), contact abandoned", id, failed.status(), failed.reason());
             agentFailed = failed.kind() != LegEvent.FailureKind.CANCELLED;
             release(CallResult.ABANDONED);
-            contact.hangup();
+            startSafeHarbourMessage();
             finishIfBothGone();
         } else if (event instanceof LegEvent.Ended) {
             release(CallResult.ANSWER);
@@ -284,6 +357,7 @@ public final class CampaignCall {
         }
         phase = phase.moveTo(CallPhase.FINISHED);
         analysis.stop();
+        stopSafeHarbourMessage();
         CallOutcome outcome = new CallOutcome(contactAttempted ? result : CallResult.UNKNOWN, contactAttempted,
                 agentConnected, agentFailed, mediaOf(contact), mediaOf(agent));
         observer.finished(this, outcome);

@@ -13,6 +13,7 @@ import io.outdial.media.detect.Detection;
 import io.outdial.sip.DialRequest;
 import io.outdial.sip.call.CallExecutor;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Progressive pacing: one contact dialed for each Ready agent of a running campaign, the agent connected when the
- * contact answers. Runs on the dialer executor; re-paces on every agent and call event.
+ * contact answers. Runs on the dialer executor; re-paces on every agent and call event. Also the dialing entry point
+ * of the gateway: predictive campaigns are handed to {@link PredictiveDialing}, which shares the after-call path.
  */
 public final class ProgressiveDialing {
     private static final Logger LOG = LoggerFactory.getLogger(ProgressiveDialing.class);
@@ -48,13 +50,21 @@ public final class ProgressiveDialing {
     private final List<CompletableFuture<Void>> idleWaiters = new ArrayList<>();
     private final AtomicLong ids = new AtomicLong();
     private volatile int calls;
+    private final PredictiveDialing predictive;
 
     public ProgressiveDialing(DialerContext ctx, AgentRoster roster, Collection<Campaign> campaigns) {
+        this(ctx, roster, campaigns, ZoneId.of("UTC"));
+    }
+
+    /** @param zone the zone whose calendar days predictive campaigns count their daily abandonment rate in */
+    public ProgressiveDialing(DialerContext ctx, AgentRoster roster, Collection<Campaign> campaigns, ZoneId zone) {
         this.ctx = ctx;
         this.roster = roster;
         this.campaigns = campaigns;
         this.writes = new RecordWrites(ctx);
         this.afterCall = new AfterCall(ctx, writes, this::pace);
+        this.predictive = new PredictiveDialing(ctx, roster, campaigns, writes, afterCall, zone);
+        ctx.metrics().callsInProgress(this::callsInProgress);
     }
 
     /** Asks for a pacing pass on the dialer executor. */
@@ -64,8 +74,8 @@ public final class ProgressiveDialing {
 
     private void paceNow() {
         for (Campaign campaign : campaigns) {
-            if (campaign.state() != CampaignState.RUNNING || campaign.listExhausted()
-                    || !"progressive".equals(campaign.plan().dialingMode())) {
+            if (!"progressive".equals(campaign.plan().dialingMode()) || campaign.state() != CampaignState.RUNNING
+                    || campaign.listExhausted()) {
                 continue;
             }
             for (String agentId : campaign.plan().agentIds()) {
@@ -75,12 +85,14 @@ public final class ProgressiveDialing {
                 }
             }
         }
+        predictive.paceNow();
     }
 
     private void retrieveFor(Campaign campaign, Agent agent) {
         CompletableFuture
                 .supplyAsync(() -> ctx.store().retrieveNext(campaign.name(), ctx.scheduler().now(),
-                        campaign.plan().maxAttempts(), agent.id()), ctx.database())
+                        campaign.plan().maxAttempts(), agent.id(),
+                        campaign.plan().pacing().compliance().noRedialAfterAbandon()), ctx.database())
                 .whenCompleteAsync((record, error) -> {
                     retrieving.remove(agent.id());
                     if (error != null || record.isEmpty()) {
@@ -133,7 +145,7 @@ public final class ProgressiveDialing {
                 campaign.name(), ctx.agentRingTimeout());
         CallExecutor callExecutor = new CallExecutor("call-" + id, ctx.workers(), ctx.scheduler());
         CampaignCall call = new CampaignCall(id, callExecutor, ctx.userAgent(), toContact, toAgent, new Observer(),
-                campaign.plan().detection(), ctx.media());
+                campaign.plan().detection(), ctx.media(), ctx.audio().safeHarbourMessage());
         active.put(id, new ActiveCall(call, agent, interaction, campaign));
         countCalls();
         ctx.metrics().dialed(campaign.name());
@@ -149,11 +161,15 @@ public final class ProgressiveDialing {
                 a.call().drop();
             }
         }
+        predictive.dropCalls(campaign);
     }
 
     /** Hangs up every call (gateway stopping). */
     public void dropAll() {
-        ctx.dialer().execute(() -> active.values().forEach(a -> a.call().drop()));
+        ctx.dialer().execute(() -> {
+            active.values().forEach(a -> a.call().drop());
+            predictive.dropAll();
+        });
     }
 
     /** Mark Done's writes after the result's (contact history, callbacks), chained so the record moves in order. */
@@ -182,9 +198,9 @@ public final class ProgressiveDialing {
         return queued.thenCompose(ignored -> writes.drained());
     }
 
-    /** Campaign calls between dial and hang-up; safe from any thread. */
+    /** Campaign calls (progressive and predictive) between dial and hang-up; safe from any thread. */
     public int callsInProgress() {
-        return calls;
+        return calls + predictive.callsInProgress();
     }
 
     /** Completes when no campaign call is left (at once if none is running). */
@@ -197,12 +213,19 @@ public final class ProgressiveDialing {
                 idleWaiters.add(f);
             }
         });
-        return f;
+        CompletableFuture<Void> predictiveIdle = CompletableFuture.supplyAsync(predictive::idle, ctx.dialer())
+                .thenCompose(x -> x);
+        return CompletableFuture.allOf(f, predictiveIdle);
+    }
+
+    /** Seeds a predictive campaign's abandonment ledger with a stored day (start-up, after a restart). */
+    public void restoreAbandonment(String campaign, java.time.LocalDate day,
+            io.outdial.dialer.pacing.compliance.AbandonmentLedger.DayCounts counts) {
+        ctx.dialer().execute(() -> predictive.restoreAbandonment(campaign, day, counts));
     }
 
     private void countCalls() {
         calls = active.size();
-        ctx.metrics().callsInProgress(calls);
         if (active.isEmpty()) {
             idleWaiters.forEach(f -> f.complete(null));
             idleWaiters.clear();

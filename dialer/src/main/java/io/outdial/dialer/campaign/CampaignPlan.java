@@ -1,6 +1,7 @@
 package io.outdial.dialer.campaign;
 
 import io.outdial.dialer.config.DetectionSettings;
+import io.outdial.dialer.pacing.PacingSettings;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -11,13 +12,19 @@ import java.util.List;
  * @param agentIds     the agents assigned to it, who get its notices and its calls
  * @param callingList  a CSV imported at start-up when the campaign's list is empty, or null
  * @param detection    what is listened for on the contact's audio
+ * @param pacing       predictive pacing and the abandonment rules (defaults for other modes)
  */
 public record CampaignPlan(String name, String description, String dialingMode, List<String> agentIds,
                            int maxAttempts, Path callingList, boolean autoLoad, boolean autoStart,
-                           DetectionSettings detection) {
+                           DetectionSettings detection, PacingSettings pacing) {
 
     /** Dialing modes this build can run; the others are refused at Load with a clear message. */
-    public static final List<String> SUPPORTED_MODES = List.of("progressive", "preview");
+    public static final List<String> SUPPORTED_MODES = List.of("progressive", "preview", "predictive");
+
+    /** True when the pacing engine decides how many contacts to dial, ahead of free agents. */
+    public boolean predictive() {
+        return "predictive".equals(dialingMode);
+    }
 
     public boolean supported() {
         return SUPPORTED_MODES.contains(dialingMode);

@@ -1,5 +1,6 @@
 package io.outdial.dialer.config;
 
+import io.outdial.dialer.pacing.PacingSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,24 +19,18 @@ import java.util.regex.Pattern;
  * @param maxAttempts dial attempts per record before it is no longer retrieved
  * @param detection   what is listened for on the contact's audio (tones, fax, silence, answering machines)
  * @param dispositionCodes the disposition codes an agent may set on this campaign's interactions
+ * @param pacing      how a predictive campaign is paced, and the abandonment rules (the defaults for other modes,
+ *                    whose abandoned calls still follow the no-redial rule)
  */
 public record CampaignSettings(String name, String description, DialingMode dialingMode, List<String> agents,
                                Path callingList, boolean autoLoad, boolean autoStart, int maxAttempts,
-                               DetectionSettings detection, List<String> dispositionCodes) {
+                               DetectionSettings detection, List<String> dispositionCodes, PacingSettings pacing) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     public CampaignSettings {
         agents = List.copyOf(agents);
         dispositionCodes = List.copyOf(dispositionCodes);
-    }
-
-    /** A campaign without disposition codes. */
-    public CampaignSettings(String name, String description, DialingMode dialingMode, List<String> agents,
-                            Path callingList, boolean autoLoad, boolean autoStart, int maxAttempts,
-                            DetectionSettings detection) {
-        this(name, description, dialingMode, agents, callingList, autoLoad, autoStart, maxAttempts, detection,
-                List.of());
     }
 
     static CampaignSettings read(YamlSection s, Path baseDir) {
@@ -62,11 +57,16 @@ public record CampaignSettings(String name, String description, DialingMode dial
                 throw s.fail("dispositionCodes", "must be distinct, non-blank codes of at most 64 characters", code);
             }
         }
+        if (s.has("pacing") && mode != DialingMode.PREDICTIVE) {
+            throw s.fail("pacing", "applies only to dialingMode predictive; this campaign's mode is "
+                    + mode.wireName(), "a mapping");
+        }
+        PacingSettings pacing = PacingSection.read(s.section("pacing"));
         s.refuseUnknownKeys();
         if (autoStart && !autoLoad) {
             throw s.fail("autoStart", "can be true only when autoLoad is true", true);
         }
         return new CampaignSettings(name, description, mode, agents, list, autoLoad, autoStart, maxAttempts,
-                detection, codes);
+                detection, codes, pacing);
     }
 }

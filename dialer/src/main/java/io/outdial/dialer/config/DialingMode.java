@@ -20,7 +20,7 @@ public enum DialingMode {
     ASSURED_CONNECTION;
 
     public boolean isSupported() {
-        return this == PROGRESSIVE || this == PREVIEW;
+        return this == PROGRESSIVE || this == PREVIEW || this == PREDICTIVE;
     }
 
     /** The spelling used in the YAML file and on the wire ({@code push_preview}). */

@@ -52,6 +52,12 @@ final class YamlSection {
         return path.isEmpty() ? key : path + "." + key;
     }
 
+    /** True when the key is written with a value (the key is not marked read). */
+    boolean has(String key) {
+        JsonNode value = node.get(key);
+        return value != null && !value.isNull();
+    }
+
     YamlSection section(String key) {
         JsonNode value = take(key);
         if (value == null) {
@@ -148,6 +154,28 @@ final class YamlSection {
         return parsed;
     }
 
+    /** A number (integer or decimal) in {@code min..max}, both included. */
+    double decimal(String key, double def, double min, double max) {
+        JsonNode value = take(key);
+        if (value == null) {
+            return def;
+        }
+        Double parsed = null;
+        if (value.isNumber()) {
+            parsed = value.doubleValue();
+        } else if (value.isTextual() && value.asText().trim().matches("-?\\d+(\\.\\d+)?")) {
+            parsed = Double.parseDouble(value.asText().trim());
+        }
+        if (parsed == null || parsed < min || parsed > max) {
+            throw fail(key, "must be a number in " + show(min) + ".." + show(max), value);
+        }
+        return parsed;
+    }
+
+    private static String show(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+    }
+
     boolean flag(String key, boolean def) {
         JsonNode value = take(key);
         if (value == null) {
@@ -181,18 +209,6 @@ final class YamlSection {
             throw fail(key, requirement, value);
         }
         return parsed;
-    }
-
-    /** A number (decimals allowed) in {@code min..max}. */
-    double decimal(String key, double def, double min, double max) {
-        JsonNode value = take(key);
-        if (value == null) {
-            return def;
-        }
-        if (!value.isNumber() || value.asDouble() < min || value.asDouble() > max) {
-            throw fail(key, "must be a number in " + min + ".." + max, value);
-        }
-        return value.asDouble();
     }
 
     /** One of the constants of {@code allowed}, written in lower case ({@code udp}, {@code push_preview}). */

@@ -1,6 +1,7 @@
 package io.outdial.dialer.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -14,15 +15,16 @@ import io.outdial.media.StreamStats;
 import io.outdial.media.detect.Detection;
 import io.outdial.sip.SipUserAgent;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleSupplier;
+import java.util.function.IntSupplier;
 
 /** The gateway's Prometheus metrics: calls, results, agents, media. */
 public final class DialerMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final AtomicInteger callsInProgress = new AtomicInteger();
+    private volatile IntSupplier callsInProgress = () -> 0;
 
     public DialerMetrics(AgentRoster roster, MediaEngine media, SipUserAgent userAgent) {
-        Gauge.builder("outdial_calls_in_progress", callsInProgress, AtomicInteger::get)
+        Gauge.builder("outdial_calls_in_progress", () -> callsInProgress.getAsInt())
                 .description("Campaign calls from dial to hang-up").register(registry);
         for (AgentState s : AgentState.values()) {
             Gauge.builder("outdial_agents", () -> roster.count(s)).tag("state", s.wireName())
@@ -36,9 +38,32 @@ public final class DialerMetrics {
                 .description("SIP legs not yet terminated").register(registry);
     }
 
-    /** Campaign calls between dial and hang-up. */
-    public void callsInProgress(int calls) {
-        callsInProgress.set(calls);
+    /** Where the number of campaign calls between dial and hang-up is read (thread-safe supplier). */
+    public void callsInProgress(IntSupplier calls) {
+        callsInProgress = calls;
+    }
+
+    /** Registers a per-campaign gauge of pacing figures; {@code value} must be safe to read from any thread. */
+    public void pacingGauge(String name, String description, String campaign, String window, DoubleSupplier value) {
+        Gauge.Builder<DoubleSupplier> b = Gauge.builder(name, value, DoubleSupplier::getAsDouble)
+                .tag("campaign", campaign).description(description).strongReference(true);
+        if (window != null) {
+            b.tag("window", window);
+        }
+        b.register(registry);
+    }
+
+    /** Adds to a per-campaign pacing counter (predicted answers count fractions). */
+    public void pacingCount(String name, String description, String campaign, double amount) {
+        Counter.builder(name).tag("campaign", campaign).description(description).register(registry)
+                .increment(amount);
+    }
+
+    /** How long an agent waited Ready before a predictive call reached it. */
+    public void agentWait(String campaign, Duration wait) {
+        DistributionSummary.builder("outdial_agent_wait_seconds").tag("campaign", campaign).baseUnit("seconds")
+                .description("Time agents waited Ready before a paced call connected").register(registry)
+                .record(wait.toMillis() / 1e3);
     }
 
     /** A contact was dialed. */

@@ -168,6 +168,12 @@ public final class PacingEngine {
         return pacer(campaign).ledger.report(now);
     }
 
+    /** Seeds a past day of the campaign's abandonment ledger (from the store, after a restart). */
+    public void restoreAbandonment(String campaign, java.time.LocalDate day,
+            io.outdial.dialer.pacing.compliance.AbandonmentLedger.DayCounts counts) {
+        pacer(campaign).ledger.restore(day, counts);
+    }
+
     /** Calls of the campaign ringing or answered and waiting for an agent. */
     public int callsInFlight(String campaign) {
         return pacer(campaign).callsInFlight();

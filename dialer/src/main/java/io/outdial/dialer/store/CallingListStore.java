@@ -1,5 +1,7 @@
 package io.outdial.dialer.store;
 
+import io.outdial.dialer.pacing.compliance.AbandonedRedialFilter;
+import io.outdial.dialer.pacing.compliance.ComplianceSettings;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.record.RecordStatus;
 import io.outdial.dialer.record.RecordType;
@@ -9,7 +11,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -134,7 +138,7 @@ public final class CallingListStore implements AutoCloseable {
      * the same record. Calling hours are not checked here (see {@link CallingRecord#isWithinCallingHours}).
      */
     public Optional<CallingRecord> retrieveNext(String campaign, Instant now, int maxAttempts) {
-        return retrieveNext(campaign, now, maxAttempts, null);
+        return retrieveNext(campaign, now, maxAttempts, null, ComplianceSettings.defaults().noRedialAfterAbandon());
     }
 
     /**
@@ -142,6 +146,23 @@ public final class CallingListStore implements AutoCloseable {
      * callback is only ever given to its own agent ({@code agentId} null: to nobody).
      */
     public Optional<CallingRecord> retrieveNext(String campaign, Instant now, int maxAttempts, String agentId) {
+        return retrieveNext(campaign, now, maxAttempts, agentId,
+                ComplianceSettings.defaults().noRedialAfterAbandon());
+    }
+
+    /**
+     * Like {@link #retrieveNext(String, Instant, int)}, and a record whose number was abandoned (by any campaign)
+     * less than {@code noRedialAfterAbandon} ago is not dialed: it goes back to Ready, due when the period ends.
+     */
+    public Optional<CallingRecord> retrieveNext(String campaign, Instant now, int maxAttempts,
+                                                Duration noRedialAfterAbandon) {
+        return retrieveNext(campaign, now, maxAttempts, null, noRedialAfterAbandon);
+    }
+
+    /** The next record for {@code agentId} (callbacks first) under the no-redial rule; see the forms above. */
+    public Optional<CallingRecord> retrieveNext(String campaign, Instant now, int maxAttempts, String agentId,
+                                                Duration noRedialAfterAbandon) {
+        AbandonedRedialFilter redial = new AbandonedRedialFilter(noRedialAfterAbandon);
         try (Connection c = pool.getConnection()) {
             while (true) {
                 List<Long> candidates = nextReady(c, campaign, now, maxAttempts, agentId);
@@ -161,6 +182,17 @@ public final class CallingListStore implements AutoCloseable {
                                     CallResult.DO_NOT_CALL.code(), clock.instant(), id);
                             log.info("campaign {}: record {} ({}) is on the do-not-call list, not dialed", campaign,
                                     id, claimed.get().contactInfo());
+                            continue;
+                        }
+                        Optional<Instant> abandoned = claimed.isPresent()
+                                ? lastAbandoned(c, claimed.get().contactInfo()) : Optional.empty();
+                        if (!redial.mayDial(abandoned, now)) {
+                            Instant from = redial.dialableFrom(abandoned.get());
+                            update(c, "UPDATE calling_record SET record_status = 'READY', dial_sched_time = ?,"
+                                    + " updated_at = ? WHERE record_id = ? AND record_status = 'RETRIEVED'",
+                                    from, clock.instant(), id);
+                            log.info("campaign {}: record {} ({}) was abandoned at {}: not redialed before {}",
+                                    campaign, id, claimed.get().contactInfo(), abandoned.get(), from);
                             continue;
                         }
                         return claimed;
@@ -245,6 +277,67 @@ public final class CallingListStore implements AutoCloseable {
             return list;
         } catch (SQLException e) {
             throw new StoreException("reading the do-not-call list failed", e);
+        }
+    }
+
+    /** Notes that a call to {@code phone} was abandoned (no agent in time), for the no-redial rule. */
+    public void recordAbandoned(String phone, String campaign, Instant at) {
+        try (Connection c = pool.getConnection()) {
+            update(c, "INSERT INTO abandoned_call (phone, campaign, abandoned_at) VALUES (?, ?, ?)", phone, campaign,
+                    at);
+        } catch (SQLException e) {
+            throw new StoreException("recording the abandoned call to " + phone + " failed", e);
+        }
+    }
+
+    private static Optional<Instant> lastAbandoned(Connection c, String phone) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT MAX(abandoned_at) FROM abandoned_call WHERE phone = ?")) {
+            ps.setString(1, phone);
+            try (ResultSet rs = ps.executeQuery()) {
+                java.time.OffsetDateTime at = rs.next() ? rs.getObject(1, java.time.OffsetDateTime.class) : null;
+                return Optional.ofNullable(at).map(java.time.OffsetDateTime::toInstant);
+            }
+        }
+    }
+
+    /** Adds to a campaign's abandonment counts of one day (a live answer, an abandon, a machine verdict). */
+    public void addAbandonmentCounts(String campaign, LocalDate day, long liveAnswered, long abandoned,
+                                     long machines) {
+        String add = "UPDATE abandonment_day SET live_answered = live_answered + ?, abandoned = abandoned + ?,"
+                + " machines = machines + ? WHERE campaign = ? AND ledger_day = ?";
+        try (Connection c = pool.getConnection()) {
+            if (update(c, add, liveAnswered, abandoned, machines, campaign, day) == 0) {
+                try {
+                    update(c, "INSERT INTO abandonment_day (campaign, ledger_day, live_answered, abandoned, machines)"
+                            + " VALUES (?, ?, ?, ?, ?)", campaign, day, liveAnswered, abandoned, machines);
+                } catch (SQLException raced) {
+                    // Another writer inserted the day first: add to its row.
+                    update(c, add, liveAnswered, abandoned, machines, campaign, day);
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("adding to the abandonment counts of " + campaign + " on " + day + " failed", e);
+        }
+    }
+
+    /** A campaign's stored abandonment counts from {@code from} on, oldest first. */
+    public List<AbandonmentDay> abandonmentDays(String campaign, LocalDate from) {
+        try (Connection c = pool.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT ledger_day, live_answered, abandoned, machines"
+                     + " FROM abandonment_day WHERE campaign = ? AND ledger_day >= ? ORDER BY ledger_day")) {
+            ps.setString(1, campaign);
+            ps.setObject(2, from);
+            List<AbandonmentDay> days = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    days.add(new AbandonmentDay(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getLong(3),
+                            rs.getLong(4)));
+                }
+            }
+            return days;
+        } catch (SQLException e) {
+            throw new StoreException("reading the abandonment counts of " + campaign + " failed", e);
         }
     }
 

@@ -58,7 +58,7 @@ class CampaignCallTest {
                 milestones.add("finished");
                 outcome = o;
             }
-        }, DetectionSettings.DEFAULTS, null);
+        }, DetectionSettings.DEFAULTS, null, null);
         call.start();
     }
 
@@ -154,6 +154,86 @@ class CampaignCallTest {
     }
 
     /** Legs whose events the test scripts; hangup behaves like the real stack (CANCEL before, BYE after answer). */
+    // ---- predictive: dialed without an agent ------------------------------------------------------------------
+
+    private final ScriptedUserAgent pua = new ScriptedUserAgent();
+
+    private CampaignCall predictiveCall() {
+        CallExecutor executor = new CallExecutor("test-p", Runnable::run, new VirtualScheduler(Instant.EPOCH));
+        TrunkConfig trunk = new TrunkConfig("127.0.0.1", 5070, Transport.UDP, null, "100", "Outdial");
+        CampaignCall p = new CampaignCall("px-1", executor, pua,
+                DialRequest.contactViaTrunk(trunk, "2005550102", Duration.ofSeconds(30)), null,
+                new CampaignCall.Observer() {
+                    @Override
+                    public void contactAnswered(CampaignCall c) {
+                        milestones.add("contactAnswered");
+                    }
+
+                    @Override
+                    public void agentRinging(CampaignCall c) {
+                        milestones.add("agentRinging");
+                    }
+
+                    @Override
+                    public void connected(CampaignCall c) {
+                        milestones.add("connected");
+                    }
+
+                    @Override
+                    public void finished(CampaignCall c, CallOutcome o) {
+                        milestones.add("finished");
+                        outcome = o;
+                    }
+                }, DetectionSettings.DEFAULTS, null, null);
+        p.start();
+        return p;
+    }
+
+    private static DialRequest agentPhone() {
+        return DialRequest.agentPhone("sip:agent2@127.0.0.1:5082", Transport.UDP, "2005550102", "pd",
+                Duration.ofSeconds(20));
+    }
+
+    @Test
+    void predictiveAnswerWaitsForAnAgentThenIsBridgedToIt() {
+        CampaignCall p = predictiveCall();
+        pua.legs.get(0).answer();
+        assertEquals(List.of("contactAnswered"), milestones);
+        assertEquals(1, pua.legs.size(), "no agent phone is called before the dialer gives one");
+
+        p.connectAgent(agentPhone());
+        ScriptedLeg agent = pua.legs.get(1);
+        assertEquals("sip:agent2@127.0.0.1:5082", agent.target());
+        agent.answer();
+        pua.legs.get(0).end(EndReason.REMOTE_HANGUP);
+        assertEquals(List.of("contactAnswered", "agentRinging", "connected", "finished"), milestones);
+        assertEquals(CallResult.ANSWER, outcome.result());
+        assertTrue(outcome.agentConnected());
+    }
+
+    @Test
+    void predictiveAnswerWithoutAnAgentIsAbandonedAndTheContactHungUp() {
+        CampaignCall p = predictiveCall();
+        ScriptedLeg contact = pua.legs.get(0);
+        contact.answer();
+        p.abandon();
+        assertEquals(LegState.ENDED, contact.state(), "the contact is hung up (no message player yet)");
+        assertEquals(CallResult.ABANDONED, outcome.result());
+        assertFalse(outcome.agentConnected());
+        p.connectAgent(agentPhone());
+        assertEquals(1, pua.legs.size(), "an agent given too late is never called");
+    }
+
+    @Test
+    void predictiveContactHangingUpWhileWaitingIsAbandonedAndNoAgentIsCalled() {
+        CampaignCall p = predictiveCall();
+        pua.legs.get(0).answer();
+        pua.legs.get(0).end(EndReason.REMOTE_HANGUP);
+        assertEquals(CallResult.ABANDONED, outcome.result());
+        p.connectAgent(agentPhone());
+        assertEquals(1, pua.legs.size());
+    }
+
     private static final class ScriptedLeg implements Leg {
         private final String target;
         private final LegListener listener;

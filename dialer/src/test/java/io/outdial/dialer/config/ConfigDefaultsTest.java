@@ -113,11 +113,68 @@ class ConfigDefaultsTest {
 
     @Test
     void unsupportedDialingModeParsesAndIsRefusedOnlyWhenTheCampaignLoads() {
-        GatewayConfig c = ConfigLoader.parse("campaigns:\n  - { name: c1, dialingMode: predictive }\n", dir);
+        GatewayConfig c = ConfigLoader.parse("campaigns:\n  - { name: c1, dialingMode: assured_connection }\n", dir);
 
-        assertEquals(DialingMode.PREDICTIVE, c.campaigns().get(0).dialingMode());
+        assertEquals(DialingMode.ASSURED_CONNECTION, c.campaigns().get(0).dialingMode());
         assertFalse(c.campaigns().get(0).dialingMode().isSupported());
         assertTrue(DialingMode.PROGRESSIVE.isSupported());
+        assertTrue(DialingMode.PREDICTIVE.isSupported());
+    }
+
+    @Test
+    void predictiveCampaignWithoutPacingSectionGetsTheEngineDefaults() {
+        GatewayConfig c = ConfigLoader.parse("campaigns:\n  - { name: c1, dialingMode: predictive }\n", dir);
+
+        assertEquals(io.outdial.dialer.pacing.PacingSettings.predictive(), c.campaigns().get(0).pacing());
+    }
+
+    @Test
+    void pacingSectionIsReadIntoTheEngineSettings() {
+        GatewayConfig c = ConfigLoader.parse("""
+                campaigns:
+                  - name: c1
+                    dialingMode: predictive
+                    pacing:
+                      method: busy_factor
+                      target: 0.9
+                      abandonLimit: 0.05
+                      abandonWindowDays: 1
+                      amdFalsePositiveRate: 0.1
+                      countAmdFalsePositives: true
+                      noRedialAfterAbandon: 24h
+                      smallGroupAgents: 8
+                      connectWindow: 1500ms
+                      maxLinesPerAgent: 4
+                      priorAnswerRate: 0.3
+                      priorRingTime: 6s
+                      priorTalkTime: 2m
+                      priorWrapUp: 10s
+                """, dir);
+
+        var p = c.campaigns().get(0).pacing();
+        assertEquals(io.outdial.dialer.pacing.PacingMethod.BUSY_FACTOR, p.method());
+        assertEquals(0.9, p.target());
+        assertEquals(new io.outdial.dialer.pacing.compliance.ComplianceSettings(0.05, 1, 0.1, true,
+                Duration.ofHours(24)), p.compliance());
+        assertEquals(8, p.smallGroupAgents());
+        assertEquals(Duration.ofMillis(1500), p.connectWindow());
+        assertEquals(4.0, p.maxLinesPerAgent());
+        assertEquals(0.3, p.priorAnswerRate());
+        assertEquals(6.0, p.priorRingSeconds());
+        assertEquals(120.0, p.priorTalkSeconds());
+        assertEquals(10.0, p.priorWrapSeconds());
+    }
+
+    @Test
+    void progressivePacingTargetIsLinesPerAgentAndAbandonmentTargetFollowsALowerLimit() {
+        GatewayConfig c = ConfigLoader.parse("""
+                campaigns:
+                  - { name: c1, dialingMode: predictive, pacing: { method: progressive, target: 1.5 } }
+                  - { name: c2, dialingMode: predictive, pacing: { abandonLimit: 0.01 } }
+                """, dir);
+
+        assertEquals(io.outdial.dialer.pacing.PacingSettings.progressive(1.5), c.campaigns().get(0).pacing());
+        assertEquals(0.01, c.campaigns().get(1).pacing().target());
     }
 
     @Test

@@ -103,7 +103,7 @@ class ConfigValidationTest {
                 Arguments.of("campaigns: [{ name: c1, detection: { amdSettings: { maximumWords: 0 } } }]",
                         "campaigns[0].detection.amdSettings.maximumWords: must be an integer in 1..100, got 0"),
                 Arguments.of("campaigns: [{ name: c1, detection: { amdSettings: { speechLevelDbfs: 3 } } }]",
-                        "campaigns[0].detection.amdSettings.speechLevelDbfs: must be a number in -90.0..0.0, got 3"),
+                        "campaigns[0].detection.amdSettings.speechLevelDbfs: must be a number in -90..0, got 3"),
                 Arguments.of("campaigns: [{ name: c1, detection: { amdSetings: {} } }]",
                         "campaigns[0].detection.amdSetings: unknown key; allowed keys in campaigns[0].detection are"
                                 + " callProgress, fax, silence, amd, onMachine, onNotSure, machineMessage,"
@@ -133,7 +133,34 @@ class ConfigValidationTest {
                 Arguments.of("campaigns: [{ name: c1, autostart: true }]",
                         "campaigns[0].autostart: unknown key; allowed keys in campaigns[0] are name, description,"
                                 + " dialingMode, agents, callingList, autoLoad, autoStart, maxAttempts, detection,"
-                                + " dispositionCodes"),
+                                + " dispositionCodes, pacing"),
+                Arguments.of("campaigns: [{ name: c1, pacing: { method: abandonment_rate } }]",
+                        "campaigns[0].pacing: applies only to dialingMode predictive; this campaign's mode is"
+                                + " progressive, got 'a mapping'"),
+                Arguments.of("campaigns: [{ name: c1, dialingMode: predictive, pacing: { method: fastest } }]",
+                        "campaigns[0].pacing.method: must be one of progressive, abandonment_rate, busy_factor,"
+                                + " agent_wait, got 'fastest'"),
+                Arguments.of("campaigns: [{ name: c1, dialingMode: predictive, pacing: { target: 0.05 } }]",
+                        "campaigns[0].pacing.target: must not be above abandonLimit (0.03) for method"
+                                + " abandonment_rate, got 0.05"),
+                Arguments.of("campaigns: [{ name: c1, dialingMode: predictive,"
+                                + " pacing: { method: busy_factor, target: 1.5 } }]",
+                        "campaigns[0].pacing.target: must be a number in 0.01..0.99, got 1.5"),
+                Arguments.of("campaigns: [{ name: c1, dialingMode: predictive,"
+                                + " pacing: { method: progressive, target: 3, maxLinesPerAgent: 2 } }]",
+                        "campaigns[0].pacing.target: must not be above maxLinesPerAgent (2.0) for method"
+                                + " progressive, got 3.0"),
+                Arguments.of("campaigns: [{ name: c1, dialingMode: predictive, pacing: { abandonLimit: 3 } }]",
+                        "campaigns[0].pacing.abandonLimit: must be a number in 0.001..0.5, got 3"),
+                Arguments.of("campaigns: [{ name: c1, dialingMode: predictive, pacing: { connectWindow: 5s } }]",
+                        "campaigns[0].pacing.connectWindow: must be a duration (500ms, 30s, 2m, 1h) in 500ms..2s,"
+                                + " got '5s'"),
+                Arguments.of("campaigns: [{ name: c1, dialingMode: predictive, pacing: { linesPerAgent: 2 } }]",
+                        "campaigns[0].pacing.linesPerAgent: unknown key; allowed keys in campaigns[0].pacing are"
+                                + " method, abandonLimit, abandonWindowDays, amdFalsePositiveRate,"
+                                + " countAmdFalsePositives, noRedialAfterAbandon, smallGroupAgents, connectWindow,"
+                                + " maxLinesPerAgent, priorAnswerRate, priorRingTime, priorTalkTime, priorWrapUp,"
+                                + " target"),
                 Arguments.of("sipp: {}",
                         "sipp: unknown key; allowed keys at the top level are sip, trunk, rtp, http, database,"
                                 + " dialing, agents, campaigns, audio"),

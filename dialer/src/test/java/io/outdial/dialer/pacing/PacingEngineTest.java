@@ -150,4 +150,19 @@ class PacingEngineTest {
                 - n * (n - 1) / 2.0 * p * p * Math.pow(1 - p, n - 2);
         assertTrue(n >= 2 && atLeastThree <= 0.1 + 1e-9, d + " P(>=3 answers)=" + atLeastThree);
     }
+
+    @Test
+    void restoredDaysCountInTheDayAndWindowRates() {
+        PacingEngine engine = new PacingEngine(java.time.ZoneOffset.UTC);
+        engine.campaign("c1", PacingSettings.predictive());
+        Instant now = Instant.parse("2030-06-10T12:00:00Z");
+        engine.restoreAbandonment("c1", java.time.LocalDate.of(2030, 6, 10),
+                new io.outdial.dialer.pacing.compliance.AbandonmentLedger.DayCounts(100, 2, 0));
+        engine.restoreAbandonment("c1", java.time.LocalDate.of(2030, 6, 1),
+                new io.outdial.dialer.pacing.compliance.AbandonmentLedger.DayCounts(100, 4, 0));
+
+        var report = engine.abandonment("c1", now);
+        org.junit.jupiter.api.Assertions.assertEquals(0.02, report.dayRate(), 1e-9);
+        org.junit.jupiter.api.Assertions.assertEquals(0.03, report.windowRate(), 1e-9);
+    }
 }

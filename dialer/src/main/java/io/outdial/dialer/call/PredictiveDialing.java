@@ -1,0 +1,386 @@
+package io.outdial.dialer.call;
+
+import io.outdial.bridge.cti.CtiEvent;
+import io.outdial.dialer.DialerContext;
+import io.outdial.dialer.agent.Agent;
+import io.outdial.dialer.agent.AgentRoster;
+import io.outdial.dialer.agent.AgentState;
+import io.outdial.dialer.agent.Interaction;
+import io.outdial.dialer.campaign.Campaign;
+import io.outdial.dialer.campaign.CampaignState;
+import io.outdial.dialer.pacing.PacingDecision;
+import io.outdial.dialer.pacing.PacingEngine;
+import io.outdial.dialer.record.CallResult;
+import io.outdial.dialer.store.CallingRecord;
+import io.outdial.sip.DialRequest;
+import io.outdial.sip.call.CallExecutor;
+import io.outdial.sip.call.Cancellable;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Predictive dialing: the {@link PacingEngine} decides how many contacts each running predictive campaign dials now,
+ * asked again after every agent state change and call outcome and every second. Contacts are dialed without an
+ * agent; a live answer gets the campaign's longest-waiting Ready agent, or waits for one up to the connect window and
+ * is then abandoned (result Abandoned, counted in the campaign's abandonment ledger). Dialer executor only.
+ */
+public final class PredictiveDialing {
+    /** Interaction ids of predictive calls start with this (agents' desktops see them like any other). */
+    static final String ID_PREFIX = "px-";
+    private static final Logger LOG = LoggerFactory.getLogger(PredictiveDialing.class);
+    private static final Duration TICK = Duration.ofSeconds(1);
+    private static final Duration LIST_RECHECK = Duration.ofSeconds(5);
+
+    /** One predictive call as the dialer tracks it. */
+    private static final class Dialed {
+        final CampaignCall call;
+        final Campaign campaign;
+        final Interaction interaction;
+        Agent agent;
+        boolean answered;
+        boolean abandonCounted;
+        Cancellable connectWindow;
+
+        Dialed(CampaignCall call, Campaign campaign, Interaction interaction) {
+            this.call = call;
+            this.campaign = campaign;
+            this.interaction = interaction;
+        }
+    }
+
+    private final DialerContext ctx;
+    private final AgentRoster roster;
+    private final Collection<Campaign> campaigns;
+    private final RecordWrites writes;
+    private final AfterCall afterCall;
+    private final PacingEngine engine;
+    private final PacedAgents agents;
+    private final PacingFigures figures;
+    private final ZoneId zone;
+    private final Map<String, Dialed> active = new LinkedHashMap<>();
+    /** Live answers waiting for an agent, oldest first. */
+    private final List<Dialed> waiting = new ArrayList<>();
+    /** Records being retrieved per campaign: decided dials the engine does not see in flight yet. */
+    private final Map<String, Integer> retrieving = new HashMap<>();
+    private final List<CompletableFuture<Void>> idleWaiters = new ArrayList<>();
+    private final AtomicLong ids = new AtomicLong();
+    private boolean paceQueued;
+    private boolean stopped;
+    private volatile int calls;
+
+    PredictiveDialing(DialerContext ctx, AgentRoster roster, Collection<Campaign> campaigns, RecordWrites writes,
+            AfterCall afterCall, ZoneId zone) {
+        this.ctx = ctx;
+        this.roster = roster;
+        this.campaigns = campaigns;
+        this.writes = writes;
+        this.afterCall = afterCall;
+        this.zone = zone;
+        this.engine = new PacingEngine(zone);
+        this.agents = new PacedAgents(engine, campaigns);
+        this.figures = new PacingFigures(ctx, engine, agents);
+        for (Campaign c : campaigns) {
+            if (c.plan().predictive()) {
+                engine.campaign(c.name(), c.plan().pacing());
+                figures.register(c.name());
+            }
+        }
+        roster.onStateChange((agent, previous) -> {
+            agents.moved(agent, previous, ctx.scheduler().now());
+            paceSoon();
+        });
+        ctx.dialer().execute(this::tick);
+    }
+
+    private boolean anyPredictive() {
+        return campaigns.stream().anyMatch(c -> c.plan().predictive());
+    }
+
+    private void tick() {
+        if (stopped || !anyPredictive()) {
+            return;
+        }
+        paceNow();
+        ctx.dialer().schedule(TICK, this::tick);
+    }
+
+    /** Asks for a pacing pass once the current dialer task is over (coalesces bursts of agent changes). */
+    private void paceSoon() {
+        if (!paceQueued) {
+            paceQueued = true;
+            ctx.dialer().execute(() -> {
+                paceQueued = false;
+                paceNow();
+            });
+        }
+    }
+
+    /** Serves waiting answers, then dials what the engine asks for, for every running predictive campaign. */
+    void paceNow() {
+        Instant now = ctx.scheduler().now();
+        for (Agent a : roster.all()) {
+            agents.sync(a, now);
+        }
+        serveWaiting();
+        for (Campaign campaign : campaigns) {
+            if (!campaign.plan().predictive()) {
+                continue;
+            }
+            if (stopped || campaign.state() != CampaignState.RUNNING || campaign.listExhausted()) {
+                figures.update(campaign.name(), null, now);
+                continue;
+            }
+            PacingDecision decision = engine.decide(campaign.name(), now);
+            figures.update(campaign.name(), decision, now);
+            int more = decision.dialNow() - retrieving.getOrDefault(campaign.name(), 0);
+            for (int i = 0; i < more; i++) {
+                retrieve(campaign);
+            }
+        }
+    }
+
+    private void retrieve(Campaign campaign) {
+        retrieving.merge(campaign.name(), 1, Integer::sum);
+        CompletableFuture
+                .supplyAsync(() -> ctx.store().retrieveNext(campaign.name(), ctx.scheduler().now(),
+                        campaign.plan().maxAttempts(), campaign.plan().pacing().compliance().noRedialAfterAbandon()),
+                        ctx.database())
+                .whenCompleteAsync((record, error) -> {
+                    int others = retrieving.merge(campaign.name(), -1, Integer::sum);
+                    if (error != null || record.isEmpty()) {
+                        if (error != null) {
+                            LOG.error("campaign {}: cannot retrieve a record", campaign.name(), error);
+                        }
+                        markExhausted(campaign);
+                        return;
+                    }
+                    // The world moved while the store answered: dial only if the engine still wants this one.
+                    boolean wanted = !stopped && campaign.state() == CampaignState.RUNNING
+                            && engine.decide(campaign.name(), ctx.scheduler().now()).dialNow() - others >= 1;
+                    if (wanted) {
+                        dial(campaign, record.get());
+                    } else {
+                        writes.returnToReady(record.get().recordId());
+                    }
+                }, ctx.dialer());
+    }
+
+    private void markExhausted(Campaign campaign) {
+        if (campaign.listExhausted()) {
+            return;
+        }
+        campaign.listExhausted(true);
+        campaign.recheck(ctx.dialer().schedule(LIST_RECHECK, () -> {
+            campaign.listExhausted(false);
+            campaign.recheck(null);
+            paceNow();
+        }));
+    }
+
+    private void dial(Campaign campaign, CallingRecord record) {
+        String id = ID_PREFIX + ids.incrementAndGet();
+        Interaction interaction = new Interaction(id, campaign.name(), record);
+        DialRequest toContact = DialRequest.contactViaTrunk(ctx.trunk(), record.contactInfo(), ctx.ringTimeout());
+        CallExecutor callExecutor = new CallExecutor("call-" + id, ctx.workers(), ctx.scheduler());
+        CampaignCall call = new CampaignCall(id, callExecutor, ctx.userAgent(), toContact, null, new Observer(),
+                campaign.plan().detection(), ctx.media(), ctx.audio().safeHarbourMessage());
+        active.put(id, new Dialed(call, campaign, interaction));
+        countCalls();
+        engine.callDialed(id, campaign.name(), ctx.scheduler().now());
+        figures.dialed(campaign.name(), ctx.scheduler().now());
+        LOG.info("campaign {}: predictive dial of record {} ({})", campaign.name(), record.recordId(),
+                record.contactInfo());
+        call.start();
+    }
+
+    // ---- answers and agents -------------------------------------------------------------------------------------
+
+    private void contactAnswered(Dialed d) {
+        Instant now = ctx.scheduler().now();
+        d.answered = true;
+        engine.callAnsweredLive(d.call.id(), now);
+        figures.liveAnswered(d.campaign.name(), now);
+        writes.abandonmentCounts(d.campaign.name(), LocalDate.ofInstant(now, zone), 1, 0);
+        ctx.metrics().answered(d.campaign.name());
+        Agent agent = longestWaitingReady(d.campaign);
+        if (agent != null) {
+            reserve(d, agent);
+            return;
+        }
+        waiting.add(d);
+        d.connectWindow = ctx.dialer().schedule(d.campaign.plan().pacing().connectWindow(), () -> noAgentInTime(d));
+    }
+
+    private void serveWaiting() {
+        for (Iterator<Dialed> it = waiting.iterator(); it.hasNext(); ) {
+            Dialed d = it.next();
+            Agent agent = longestWaitingReady(d.campaign);
+            if (agent != null) {
+                it.remove();
+                d.connectWindow.cancel();
+                reserve(d, agent);
+            }
+        }
+    }
+
+    private Agent longestWaitingReady(Campaign campaign) {
+        Agent best = null;
+        for (String id : campaign.plan().agentIds()) {
+            Agent a = roster.find(id).orElse(null);
+            if (a != null && a.state() == AgentState.READY
+                    && (best == null || agents.readySince(a).isBefore(agents.readySince(best)))) {
+                best = a;
+            }
+        }
+        return best;
+    }
+
+    private void reserve(Dialed d, Agent agent) {
+        d.agent = agent;
+        agent.interaction(d.interaction);
+        agent.moveTo(AgentState.RESERVED, d.campaign.name());
+        CallingRecord record = d.interaction.record();
+        d.call.connectAgent(DialRequest.agentPhone(agent.phone(), ctx.agentTransport(), record.contactInfo(),
+                d.campaign.name(), ctx.agentRingTimeout()));
+    }
+
+    /** The connect window is over and no agent was free: the contact is abandoned. */
+    private void noAgentInTime(Dialed d) {
+        if (!waiting.remove(d)) {
+            return;
+        }
+        LOG.info("campaign {}: no agent within {} for call {}: abandoned", d.campaign.name(),
+                d.campaign.plan().pacing().connectWindow(), d.call.id());
+        countAbandoned(d);
+        d.call.abandon();
+        paceNow();
+    }
+
+    private void countAbandoned(Dialed d) {
+        if (!d.abandonCounted) {
+            d.abandonCounted = true;
+            Instant now = ctx.scheduler().now();
+            engine.callAbandoned(d.call.id(), now);
+            figures.abandoned(d.campaign.name(), now);
+            writes.abandonmentCounts(d.campaign.name(), LocalDate.ofInstant(now, zone), 0, 1);
+        }
+    }
+
+    // ---- the end of a call --------------------------------------------------------------------------------------
+
+    private void finished(Dialed d, CallOutcome outcome) {
+        active.remove(d.call.id());
+        if (waiting.remove(d)) {
+            d.connectWindow.cancel();
+        }
+        countCalls();
+        if (!outcome.attempted()) {
+            engine.callForgotten(d.call.id());
+            d.campaign.listExhausted(false);
+        } else if (outcome.result() == CallResult.ABANDONED) {
+            countAbandoned(d);
+        } else if (!d.answered) {
+            engine.callFailed(d.call.id(), ctx.scheduler().now());
+        } else if (!outcome.agentConnected()) {
+            engine.callForgotten(d.call.id());
+        }
+        if (d.agent != null) {
+            afterCall.callEnded(d.agent, d.interaction, d.campaign.name(), outcome);
+        } else {
+            afterCall.contactOnlyCallEnded(d.interaction, d.campaign.name(), outcome);
+        }
+        paceNow();
+    }
+
+    /** Hangs up every call of a campaign (unload). Dialer only. */
+    void dropCalls(Campaign campaign) {
+        for (Dialed d : active.values()) {
+            if (d.campaign == campaign) {
+                d.call.drop();
+            }
+        }
+    }
+
+    /** Stops pacing and hangs up every call (gateway stopping). Dialer only. */
+    void dropAll() {
+        stopped = true;
+        active.values().forEach(d -> d.call.drop());
+    }
+
+    /** Predictive calls between dial and hang-up; safe from any thread. */
+    int callsInProgress() {
+        return calls;
+    }
+
+    /** Completes when no predictive call is left. Dialer only. */
+    CompletableFuture<Void> idle() {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        if (active.isEmpty()) {
+            f.complete(null);
+        } else {
+            idleWaiters.add(f);
+        }
+        return f;
+    }
+
+    /** Seeds a campaign's abandonment ledger with a past day (after a restart). Dialer only. */
+    void restoreAbandonment(String campaign, java.time.LocalDate day,
+            io.outdial.dialer.pacing.compliance.AbandonmentLedger.DayCounts counts) {
+        engine.restoreAbandonment(campaign, day, counts);
+    }
+
+    private void countCalls() {
+        calls = active.size();
+        if (active.isEmpty()) {
+            idleWaiters.forEach(f -> f.complete(null));
+            idleWaiters.clear();
+        }
+    }
+
+    /** Hops call milestones from the call's executor to the dialer executor. */
+    private final class Observer implements CampaignCall.Observer {
+        @Override
+        public void contactAnswered(CampaignCall call) {
+            ctx.dialer().execute(() -> PredictiveDialing.this.contactAnswered(active.get(call.id())));
+        }
+
+        @Override
+        public void agentRinging(CampaignCall call) {
+            ctx.dialer().execute(() -> {
+                Dialed d = active.get(call.id());
+                d.interaction.stage(Interaction.Stage.RINGING);
+                d.agent.send(new CtiEvent.InteractionRinging(d.interaction.toWire()));
+            });
+        }
+
+        @Override
+        public void connected(CampaignCall call) {
+            ctx.dialer().execute(() -> {
+                Dialed d = active.get(call.id());
+                agents.connected(call.id(), d.agent, ctx.scheduler().now())
+                        .ifPresent(wait -> figures.agentWaited(d.campaign.name(), wait));
+                d.interaction.stage(Interaction.Stage.ESTABLISHED);
+                d.agent.moveTo(AgentState.BUSY, d.campaign.name());
+                d.agent.send(new CtiEvent.InteractionEstablished(d.interaction.toWire()));
+            });
+        }
+
+        @Override
+        public void finished(CampaignCall call, CallOutcome outcome) {
+            ctx.dialer().execute(() -> PredictiveDialing.this.finished(active.get(call.id()), outcome));
+        }
+    }
+}
