@@ -45,6 +45,9 @@ final class AfterCall {
         CallingRecord record = interaction.record();
         ctx.metrics().legMedia("contact", outcome.contactMedia());
         ctx.metrics().legMedia("agent", outcome.agentMedia());
+        if (outcome.result() == CallResult.ABANDONED) {
+            ctx.metrics().abandonedContactAudio(campaign, outcome.contactMedia());
+        }
         if (!outcome.attempted()) {
             writes.returnToReady(record.recordId());
             agent.interaction(null);
@@ -91,6 +94,9 @@ final class AfterCall {
     void contactOnlyCallEnded(Interaction interaction, String campaign, CallOutcome outcome) {
         CallingRecord record = interaction.record();
         ctx.metrics().legMedia("contact", outcome.contactMedia());
+        if (outcome.result() == CallResult.ABANDONED) {
+            ctx.metrics().abandonedContactAudio(campaign, outcome.contactMedia());
+        }
         if (!outcome.attempted()) {
             writes.returnToReady(record.recordId());
             return;

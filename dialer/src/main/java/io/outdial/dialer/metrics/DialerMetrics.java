@@ -117,6 +117,19 @@ public final class DialerMetrics {
                 .description("What was heard on contacts' audio, by kind and outcome").register(registry).increment();
     }
 
+    /**
+     * An abandoned call ended: what the contact was sent is the safe-harbour message (no agent was ever bridged), so
+     * its packets show whether the message reached the contact.
+     */
+    public void abandonedContactAudio(String campaign, StreamStats contact) {
+        Counter.builder("outdial_abandoned_calls_with_message").tag("campaign", campaign)
+                .description("Abandoned calls whose contact was sent audio (the safe-harbour message)")
+                .register(registry).increment(contact.packetsSent() > 0 ? 1 : 0);
+        Counter.builder("outdial_safe_harbour_packets").tag("campaign", campaign)
+                .description("RTP packets sent to abandoned contacts (the safe-harbour message)")
+                .register(registry).increment(contact.packetsSent());
+    }
+
     /** Adds a finished call's RTP counters per leg (contact or agent) and direction. */
     public void legMedia(String leg, StreamStats stats) {
         legCounter("outdial_rtp_leg_packets", "RTP packets", leg, "in").increment(stats.packetsReceived());

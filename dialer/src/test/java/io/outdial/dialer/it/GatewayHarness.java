@@ -39,6 +39,12 @@ final class GatewayHarness implements AutoCloseable {
      * YAML list items of {@code agents:} and {@code campaigns:} (indented by four spaces).
      */
     static GatewayHarness start(String trunkHostPort, String agentsYaml, String campaignsYaml) throws IOException {
+        return start(trunkHostPort, agentsYaml, campaignsYaml, "");
+    }
+
+    /** As above, with more top-level YAML sections ({@code audio:}, ...) appended. */
+    static GatewayHarness start(String trunkHostPort, String agentsYaml, String campaignsYaml, String moreYaml)
+            throws IOException {
         int run = RUN.incrementAndGet();
         int rtpMin = 30000 + (int) (ProcessHandle.current().pid() % 50) * 400 + (run % 10) * 40;
         int sipPort = FreePorts.sip();
@@ -68,8 +74,9 @@ final class GatewayHarness implements AutoCloseable {
                 %s
                 campaigns:
                 %s
+                %s
                 """.formatted(sipPort, sipPort, trunk[0], trunk[1], rtpMin, rtpMin + 39,
-                ProcessHandle.current().pid(), run, agentsYaml, campaignsYaml);
+                ProcessHandle.current().pid(), run, agentsYaml, campaignsYaml, moreYaml);
         Path dir = Files.createTempDirectory("outdial-it");
         return new GatewayHarness(Gateway.start(ConfigLoader.parse(yaml, dir)));
     }

@@ -1,5 +1,7 @@
 package io.outdial.dialer.it;
 
+import io.outdial.media.player.MediaClip;
+import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -91,6 +93,8 @@ class PredictiveCampaignIT {
     @Test
     void engineDialsAheadOfAgentsConnectsAnswersAndCountsAbandonsWithinTheLimit() throws Exception {
         Duration limit = Duration.ofSeconds(55);
+        Path message = ContactAudio.messageWav();
+        int messageFrames = MediaClip.fromWav(message).frameCount();
         try (Sipp phone1 = Sipp.scenario("agent-phone.xml").calls(100).timeout(Duration.ofMinutes(2)).start();
              Sipp phone2 = Sipp.scenario("agent-phone.xml").calls(100).timeout(Duration.ofMinutes(2)).start();
              Sipp phone3 = Sipp.scenario("agent-phone.xml").calls(100).timeout(Duration.ofMinutes(2)).start();
@@ -98,7 +102,7 @@ class PredictiveCampaignIT {
                      .timeout(Duration.ofMinutes(2)).start();
              GatewayHarness gw = GatewayHarness.start(farm.hostPort(),
                      agent("agent1", phone1) + "\n" + agent("agent2", phone2) + "\n" + agent("agent3", phone3),
-                     CAMPAIGN)) {
+                     CAMPAIGN, "audio:\n  safeHarbourMessage: \"" + message + "\"\n")) {
             gw.uploadAndStart("pd", callingList());
 
             List<CallingRecord> records = gw.awaitAllUpdated("pd", limit);
@@ -119,6 +123,13 @@ class PredictiveCampaignIT {
             assertEquals(LIVE, gw.metric("outdial_pacing_live_answers_total{campaign=\"pd\"}"));
             assertEquals(abandoned, gw.metric("outdial_pacing_abandoned_total{campaign=\"pd\"}"));
             assertTrue(abandoned >= 1, "the run overdialed: some live answers found no agent");
+            // Each abandoned contact was sent the safe-harbour message. The farm's contacts hang up 3 s after their
+            // answer and the message starts when the 2 s connect window closes, so each heard at least its first
+            // second (50 packets; 40 allows for timer slack), and never more than the whole message.
+            assertEquals(abandoned, gw.metric("outdial_abandoned_calls_with_message_total{campaign=\"pd\"}"));
+            double messagePackets = gw.metric("outdial_safe_harbour_packets_total{campaign=\"pd\"}");
+            assertTrue(messagePackets >= 40.0 * abandoned && messagePackets <= (messageFrames + 1.0) * abandoned,
+                    messagePackets + " message packets to " + abandoned + " abandoned contacts");
             double dayRate = gw.metric("outdial_abandonment_rate{campaign=\"pd\",window=\"day\"}");
             assertEquals((double) abandoned / LIVE, dayRate, 1e-9);
             assertTrue(dayRate <= LIMIT, "abandonment " + dayRate + " within the limit " + LIMIT);
