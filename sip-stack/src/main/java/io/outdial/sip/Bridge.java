@@ -11,6 +11,15 @@ public interface Bridge {
 
     RtpRelay relay();
 
+    /** Stops relaying (one side is on hold; the legs stay up). No-op when already held. Call's executor only. */
+    void hold();
+
+    /** Relays again after {@link #hold()}. No-op when not held. Call's executor only. */
+    void retrieve();
+
+    /** Whether {@link #hold()} is in effect. */
+    boolean held();
+
     /** Hangs up both legs. */
     void hangup();
 }

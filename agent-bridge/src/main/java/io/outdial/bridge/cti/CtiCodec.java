@@ -32,7 +32,9 @@ public final class CtiCodec {
             Map.entry(CtiCommand.DoneAndStop.class, List.of("interactionId")),
             Map.entry(CtiCommand.SetDisposition.class, List.of("interactionId")),
             Map.entry(CtiCommand.ScheduleCallback.class, List.of("interactionId", "at")),
-            Map.entry(CtiCommand.CancelCallback.class, List.of("interactionId")));
+            Map.entry(CtiCommand.CancelCallback.class, List.of("interactionId")),
+            Map.entry(CtiCommand.Hold.class, List.of("interactionId")),
+            Map.entry(CtiCommand.Retrieve.class, List.of("interactionId")));
 
     private static final Map<String, Class<?>> COMMAND_TYPES = commandTypes();
 

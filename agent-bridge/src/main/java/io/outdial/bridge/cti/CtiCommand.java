@@ -23,6 +23,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = CtiCommand.SetDisposition.class, name = "SetDisposition"),
         @JsonSubTypes.Type(value = CtiCommand.ScheduleCallback.class, name = "ScheduleCallback"),
         @JsonSubTypes.Type(value = CtiCommand.CancelCallback.class, name = "CancelCallback"),
+        @JsonSubTypes.Type(value = CtiCommand.Hold.class, name = "Hold"),
+        @JsonSubTypes.Type(value = CtiCommand.Retrieve.class, name = "Retrieve"),
 })
 public sealed interface CtiCommand {
 
@@ -78,4 +80,10 @@ public sealed interface CtiCommand {
 
     /** Cancels the interaction's scheduled (or refused) callback. */
     record CancelCallback(String requestId, String interactionId) implements CtiCommand { }
+
+    /** Puts the contact of a connected interaction on hold: the contact hears hold music, the agent nothing. */
+    record Hold(String requestId, String interactionId) implements CtiCommand { }
+
+    /** Takes the contact off hold: agent and contact talk again. */
+    record Retrieve(String requestId, String interactionId) implements CtiCommand { }
 }

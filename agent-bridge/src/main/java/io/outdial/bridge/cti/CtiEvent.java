@@ -17,6 +17,8 @@ import java.util.Map;
         @JsonSubTypes.Type(value = CtiEvent.CampaignUnloaded.class, name = "CampaignUnloaded"),
         @JsonSubTypes.Type(value = CtiEvent.InteractionRinging.class, name = "InteractionRinging"),
         @JsonSubTypes.Type(value = CtiEvent.InteractionEstablished.class, name = "InteractionEstablished"),
+        @JsonSubTypes.Type(value = CtiEvent.InteractionHeld.class, name = "InteractionHeld"),
+        @JsonSubTypes.Type(value = CtiEvent.InteractionRetrieved.class, name = "InteractionRetrieved"),
         @JsonSubTypes.Type(value = CtiEvent.InteractionReleased.class, name = "InteractionReleased"),
         @JsonSubTypes.Type(value = CtiEvent.CallResultSet.class, name = "CallResultSet"),
         @JsonSubTypes.Type(value = CtiEvent.InteractionDone.class, name = "InteractionDone"),
@@ -53,6 +55,12 @@ public sealed interface CtiEvent {
 
     /** The agent answered and is talking to the contact. */
     record InteractionEstablished(Interaction interaction) implements CtiEvent { }
+
+    /** Reply to Hold: the contact is on hold (state OnHold) and hears the hold music. */
+    record InteractionHeld(String requestId, Interaction interaction) implements CtiEvent { }
+
+    /** Reply to Retrieve: agent and contact are talking again (state Established). */
+    record InteractionRetrieved(String requestId, Interaction interaction) implements CtiEvent { }
 
     /** The call ended; the agent is in after-call work until Mark Done. */
     record InteractionReleased(Interaction interaction) implements CtiEvent { }

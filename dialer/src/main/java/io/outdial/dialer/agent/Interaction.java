@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 public final class Interaction {
 
     /** Where the interaction stands on the agent's desktop. */
-    public enum Stage { PREVIEW, DIALING, RINGING, ESTABLISHED, RELEASED, DONE }
+    public enum Stage { PREVIEW, DIALING, RINGING, ESTABLISHED, ON_HOLD, RELEASED, DONE }
 
     private final String id;
     private final String campaign;
@@ -125,6 +125,7 @@ public final class Interaction {
             case DIALING -> "Dialing";
             case RINGING -> "Ringing";
             case ESTABLISHED -> "Established";
+            case ON_HOLD -> "OnHold";
             case RELEASED -> "Released";
             case DONE -> "Done";
         };

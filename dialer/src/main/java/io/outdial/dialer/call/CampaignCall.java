@@ -1,5 +1,6 @@
 package io.outdial.dialer.call;
 
+import io.outdial.dialer.config.AudioSettings;
 import io.outdial.dialer.config.DetectionSettings;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.record.FailureResults;
@@ -17,6 +18,7 @@ import io.outdial.sip.LegListener;
 import io.outdial.sip.SipUserAgent;
 import io.outdial.sip.call.CallExecutor;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +62,10 @@ public final class CampaignCall {
     private final MediaEngine media;
     /** Played to a contact no agent can take (null: the contact is hung up at once). */
     private final MediaClip safeHarbourMessage;
+    /** Looped to a contact on hold (null: silence). */
+    private final MediaClip holdMusic;
     private Playback safeHarbour;
+    private Playback holdPlayback;
 
     private CallPhase phase = CallPhase.DIALING_CONTACT;
     private Leg contact;
@@ -82,7 +87,7 @@ public final class CampaignCall {
     /** @param agentRequest the agent's phone, or null for a predictive call whose agent is found at the answer */
     public CampaignCall(String id, CallExecutor executor, SipUserAgent userAgent, DialRequest contactRequest,
                         DialRequest agentRequest, Observer observer, DetectionSettings detection,
-                        MediaEngine media, MediaClip safeHarbourMessage) {
+                        MediaEngine media, AudioSettings audio) {
         this.id = Objects.requireNonNull(id);
         this.executor = executor;
         this.userAgent = userAgent;
@@ -91,7 +96,8 @@ public final class CampaignCall {
         this.observer = observer;
         this.analysis = new ContactAnalysis(detection, media, executor, new Verdicts());
         this.media = media;
-        this.safeHarbourMessage = safeHarbourMessage;
+        this.safeHarbourMessage = audio == null ? null : audio.safeHarbourMessage();
+        this.holdMusic = audio == null ? null : audio.holdMusic();
     }
 
     /** The interaction id this call is known by on the CTI protocol. */
@@ -253,6 +259,57 @@ public final class CampaignCall {
         if (safeHarbour != null) {
             safeHarbour.stop();
         }
+        if (holdPlayback != null) {
+            holdPlayback.stop();
+        }
+    }
+
+    /**
+     * Puts the contact on hold: the relay stops, the agent hears nothing, the contact hears the hold music (looped;
+     * silence when none is configured). Completes with false when the call is not connected or already held.
+     */
+    public CompletableFuture<Boolean> hold() {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        executor.execute(() -> {
+            try {
+                if (phase != CallPhase.CONNECTED || bridge.held()) {
+                    done.complete(false);
+                    return;
+                }
+                bridge.hold();
+                if (holdMusic != null && contact.media() != null && contact.media().peer() != null) {
+                    holdPlayback = media.play(contact.media(), holdMusic, true);
+                }
+                done.complete(true);
+            } catch (RuntimeException e) {
+                done.complete(false);
+                failedHere(e);
+            }
+        });
+        return done;
+    }
+
+    /** Takes the contact off hold: the music stops and the relay starts again. False when not held. */
+    public CompletableFuture<Boolean> retrieve() {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        executor.execute(() -> {
+            try {
+                if (phase != CallPhase.CONNECTED || !bridge.held()) {
+                    done.complete(false);
+                    return;
+                }
+                if (holdPlayback != null) {
+                    holdPlayback.stop();
+                    holdPlayback = null;
+                }
+                bridge.retrieve();
+                done.complete(true);
+            } catch (RuntimeException e) {
+                done.complete(false);
+                failedHere(e);
+            }
+        });
+        return done;
     }
 
     private void onAgentEvent(LegEvent event) {

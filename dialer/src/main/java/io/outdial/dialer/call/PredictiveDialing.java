@@ -26,6 +26,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -45,6 +46,16 @@ public final class PredictiveDialing {
     private static final Duration LIST_RECHECK = Duration.ofSeconds(5);
 
     /** One predictive call as the dialer tracks it. */
+    /** The live call of an interaction, if it is still up. Dialer only. */
+    Optional<CampaignCall> callOf(String interactionId) {
+        for (Dialed d : active.values()) {
+            if (d.interaction.id().equals(interactionId)) {
+                return Optional.of(d.call);
+            }
+        }
+        return Optional.empty();
+    }
+
     private static final class Dialed {
         final CampaignCall call;
         final Campaign campaign;
@@ -196,7 +207,7 @@ public final class PredictiveDialing {
         DialRequest toContact = DialRequest.contactViaTrunk(ctx.trunk(), record.contactInfo(), ctx.ringTimeout());
         CallExecutor callExecutor = new CallExecutor("call-" + id, ctx.workers(), ctx.scheduler());
         CampaignCall call = new CampaignCall(id, callExecutor, ctx.userAgent(), toContact, null, new Observer(),
-                campaign.plan().detection(), ctx.media(), ctx.audio().safeHarbourMessage());
+                campaign.plan().detection(), ctx.media(), ctx.audio());
         active.put(id, new Dialed(call, campaign, interaction));
         countCalls();
         engine.callDialed(id, campaign.name(), ctx.scheduler().now());

@@ -145,7 +145,7 @@ public final class ProgressiveDialing {
                 campaign.name(), ctx.agentRingTimeout());
         CallExecutor callExecutor = new CallExecutor("call-" + id, ctx.workers(), ctx.scheduler());
         CampaignCall call = new CampaignCall(id, callExecutor, ctx.userAgent(), toContact, toAgent, new Observer(),
-                campaign.plan().detection(), ctx.media(), ctx.audio().safeHarbourMessage());
+                campaign.plan().detection(), ctx.media(), ctx.audio());
         active.put(id, new ActiveCall(call, agent, interaction, campaign));
         countCalls();
         ctx.metrics().dialed(campaign.name());
@@ -175,6 +175,12 @@ public final class ProgressiveDialing {
     /** Mark Done's writes after the result's (contact history, callbacks), chained so the record moves in order. */
     public void afterResult(java.util.function.BiFunction<Agent, Interaction, CompletableFuture<Void>> step) {
         afterCall.afterResult(step);
+    }
+
+    /** The live call of an interaction (progressive or predictive), if it is still up. Dialer only. */
+    public Optional<CampaignCall> callOf(String interactionId) {
+        ActiveCall a = active.get(interactionId);
+        return a != null ? Optional.of(a.call()) : predictive.callOf(interactionId);
     }
 
     /** Mark Done on a released interaction (desktop request); see {@link AfterCall#markDone}. Dialer only. */

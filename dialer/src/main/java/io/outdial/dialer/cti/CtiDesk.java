@@ -10,6 +10,7 @@ import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentRoster;
 import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
+import io.outdial.dialer.call.CampaignCall;
 import io.outdial.dialer.call.ProgressiveDialing;
 import io.outdial.dialer.campaign.Campaigns;
 import io.outdial.dialer.preview.PreviewDesk;
@@ -138,6 +139,10 @@ public final class CtiDesk implements AgentDesk {
             setDisposition(agent, d);
         } else if (command instanceof CtiCommand.ScheduleCallback c) {
             scheduleCallback(agent, c);
+        } else if (command instanceof CtiCommand.Hold h) {
+            hold(agent, h.requestId(), h.interactionId(), true);
+        } else if (command instanceof CtiCommand.Retrieve r) {
+            hold(agent, r.requestId(), r.interactionId(), false);
         } else if (command instanceof CtiCommand.CancelCallback c) {
             cancelCallback(agent, c);
         } else {
@@ -179,7 +184,7 @@ public final class CtiDesk implements AgentDesk {
 
     private void setCallResult(Agent agent, CtiCommand.SetCallResult s) {
         Interaction ix = ownInteraction(agent, s.interactionId());
-        if (ix.stage() != Interaction.Stage.ESTABLISHED && ix.stage() != Interaction.Stage.RELEASED) {
+        if (!talkingOrReleased(ix)) {
             throw notAllowed("SetCallResult", agent, "the interaction is " + ix.stage().name().toLowerCase());
         }
         CallResult result;
@@ -198,7 +203,7 @@ public final class CtiDesk implements AgentDesk {
 
     private void setDisposition(Agent agent, CtiCommand.SetDisposition d) {
         Interaction ix = ownInteraction(agent, d.interactionId());
-        if (ix.stage() != Interaction.Stage.ESTABLISHED && ix.stage() != Interaction.Stage.RELEASED) {
+        if (!talkingOrReleased(ix)) {
             throw notAllowed("SetDisposition", agent, "the interaction is " + ix.stage().name().toLowerCase());
         }
         Disposition set = wrapUp.dispositions().check(ix.campaign(), d.dispositionCode(), d.doNotCall(), d.note());
@@ -208,7 +213,7 @@ public final class CtiDesk implements AgentDesk {
 
     private void scheduleCallback(Agent agent, CtiCommand.ScheduleCallback c) {
         Interaction ix = ownInteraction(agent, c.interactionId());
-        if (ix.stage() != Interaction.Stage.ESTABLISHED && ix.stage() != Interaction.Stage.RELEASED) {
+        if (!talkingOrReleased(ix)) {
             throw notAllowed("ScheduleCallback", agent, "the interaction is " + ix.stage().name().toLowerCase());
         }
         Callback cb;
@@ -259,6 +264,34 @@ public final class CtiDesk implements AgentDesk {
         agent.send(new CtiEvent.LoggedOut(l.requestId(), agent.id()));
         agent.channel(null);
         channel.close(null);
+    }
+
+    private static boolean talkingOrReleased(Interaction ix) {
+        return ix.stage() == Interaction.Stage.ESTABLISHED || ix.stage() == Interaction.Stage.ON_HOLD
+                || ix.stage() == Interaction.Stage.RELEASED;
+    }
+
+    /** Hold (on = true) or Retrieve: the call's answer comes back on the dialer executor. */
+    private void hold(Agent agent, String requestId, String interactionId, boolean on) {
+        String command = on ? "Hold" : "Retrieve";
+        Interaction ix = ownInteraction(agent, interactionId);
+        Interaction.Stage from = on ? Interaction.Stage.ESTABLISHED : Interaction.Stage.ON_HOLD;
+        if (ix.stage() != from) {
+            throw notAllowed(command, agent, on ? "the call is not connected (or already on hold)"
+                    : "the call is not on hold");
+        }
+        CampaignCall call = dialing.callOf(ix.id()).orElseThrow(() -> notAllowed(command, agent,
+                "this interaction's call cannot be held"));
+        (on ? call.hold() : call.retrieve()).whenCompleteAsync((done, error) -> {
+            if (Boolean.TRUE.equals(done) && ix.stage() == from) {
+                ix.stage(on ? Interaction.Stage.ON_HOLD : Interaction.Stage.ESTABLISHED);
+                agent.send(on ? new CtiEvent.InteractionHeld(requestId, ix.toWire())
+                        : new CtiEvent.InteractionRetrieved(requestId, ix.toWire()));
+            } else {
+                agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.NOT_ALLOWED, command
+                        + " is not allowed: the call has ended or changed"));
+            }
+        }, dialer);
     }
 
     private static CtiException notAllowed(String command, Agent agent, String why) {

@@ -135,7 +135,7 @@ public final class JainSipUserAgent implements SipUserAgent {
             throw new IllegalStateException("both legs must be answered to bridge: " + la + ", " + lb);
         }
         RtpRelay relay = ctx.media().relay(la.media(), lb.media());
-        return new LegBridge(la, lb, relay);
+        return new LegBridge(la, lb, relay, ctx.media());
     }
 
     private OutboundLeg own(Leg leg) {

@@ -1,5 +1,6 @@
 package io.outdial.sip.ua;
 
+import io.outdial.media.MediaEngine;
 import io.outdial.media.RtpRelay;
 import io.outdial.sip.Bridge;
 import io.outdial.sip.Leg;
@@ -8,12 +9,15 @@ import io.outdial.sip.Leg;
 final class LegBridge implements Bridge {
     private final OutboundLeg a;
     private final OutboundLeg b;
-    private final RtpRelay relay;
+    private final MediaEngine media;
+    private RtpRelay relay;
+    private boolean held;
 
-    LegBridge(OutboundLeg a, OutboundLeg b, RtpRelay relay) {
+    LegBridge(OutboundLeg a, OutboundLeg b, RtpRelay relay, MediaEngine media) {
         this.a = a;
         this.b = b;
         this.relay = relay;
+        this.media = media;
         // Runs on the call's executor when a leg becomes terminal, before its endpoint closes.
         a.whenTerminated(() -> legEnded(b));
         b.whenTerminated(() -> legEnded(a));
@@ -37,6 +41,27 @@ final class LegBridge implements Bridge {
     @Override
     public RtpRelay relay() {
         return relay;
+    }
+
+    @Override
+    public void hold() {
+        if (!held) {
+            held = true;
+            relay.stop();
+        }
+    }
+
+    @Override
+    public void retrieve() {
+        if (held && !a.state().isTerminal() && !b.state().isTerminal()) {
+            relay = media.relay(a.media(), b.media());
+            held = false;
+        }
+    }
+
+    @Override
+    public boolean held() {
+        return held;
     }
 
     @Override
