@@ -124,7 +124,8 @@ public final class Gateway implements AutoCloseable {
             }
         });
         this.bridge = AgentBridgeServer.start(config.toBridgeConfig(),
-                new CtiDesk(dialer, roster, campaigns, dialing, preview, wrapUp),
+                new CtiDesk(dialer, roster, campaigns, dialing, preview, wrapUp,
+                        config.dialing().logoutDelayLimit()),
                 new AdminService(ctx, campaigns, roster, dialing), metrics::scrape);
     }
 

@@ -30,6 +30,8 @@ import java.util.Map;
         @JsonSubTypes.Type(value = CtiEvent.DispositionSet.class, name = "DispositionSet"),
         @JsonSubTypes.Type(value = CtiEvent.CallbackScheduled.class, name = "CallbackScheduled"),
         @JsonSubTypes.Type(value = CtiEvent.CallbackCancelled.class, name = "CallbackCancelled"),
+        @JsonSubTypes.Type(value = CtiEvent.LogoutPending.class, name = "LogoutPending"),
+        @JsonSubTypes.Type(value = CtiEvent.LogoutAuthorized.class, name = "LogoutAuthorized"),
 })
 public sealed interface CtiEvent {
 
@@ -38,6 +40,15 @@ public sealed interface CtiEvent {
 
     /** The agent is logged out; the connection closes after this. */
     record LoggedOut(String requestId, String agentId) implements CtiEvent { }
+
+    /**
+     * Negotiated logout: Logout arrived while a call or record holds the agent. {@code secondsLeft} counts down to
+     * the authorization; null when the agent is talking or wrapping up and is logged out after Mark Done.
+     */
+    record LogoutPending(String requestId, String agentId, Integer secondsLeft, String reason) implements CtiEvent { }
+
+    /** The pending logout is authorized ({@code reason}: CallFinished or CountdownEnded); LoggedOut follows. */
+    record LogoutAuthorized(String requestId, String agentId, String reason) implements CtiEvent { }
 
     /** The voice channel changed state (Ready, NotReady, Reserved, Busy, AfterCallWork). */
     record AgentStateChanged(String requestId, String agentId, String state, String reason) implements CtiEvent { }

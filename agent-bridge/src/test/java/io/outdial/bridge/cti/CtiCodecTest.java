@@ -67,7 +67,9 @@ class CtiCodecTest {
                 Map.entry("DoneAndStop", "\"interactionId\":\"i\""),
                 Map.entry("SetDisposition", "\"interactionId\":\"i\""),
                 Map.entry("ScheduleCallback", "\"interactionId\":\"i\",\"at\":\"2026-11-21T16:30\""),
-                Map.entry("CancelCallback", "\"interactionId\":\"i\""));
+                Map.entry("CancelCallback", "\"interactionId\":\"i\""),
+                Map.entry("Hold", "\"interactionId\":\"i\""),
+                Map.entry("Retrieve", "\"interactionId\":\"i\""));
         Set<String> declared = new HashSet<>();
         for (JsonSubTypes.Type t : CtiCommand.class.getAnnotation(JsonSubTypes.class).value()) {
             declared.add(t.name());
@@ -184,7 +186,11 @@ class CtiCodecTest {
                 new CtiEvent.DispositionSet("r10", "ix-1", "Accepted", true, "call after 6"),
                 new CtiEvent.CallbackScheduled("r11", "ix-1", "2026-11-21T21:30:00Z", "2026-11-21T16:30",
                         "America/New_York", "Personal", null, null),
-                new CtiEvent.CallbackCancelled("r12", "ix-1"));
+                new CtiEvent.CallbackCancelled("r12", "ix-1"),
+                new CtiEvent.InteractionHeld("r13", ix),
+                new CtiEvent.InteractionRetrieved("r14", ix),
+                new CtiEvent.LogoutPending("r15", "ann", 30, "InteractionRinging"),
+                new CtiEvent.LogoutAuthorized("r15", "ann", "CallFinished"));
         Set<String> declared = new HashSet<>();
         for (JsonSubTypes.Type t : CtiEvent.class.getAnnotation(JsonSubTypes.class).value()) {
             declared.add(t.name());

@@ -1,6 +1,7 @@
 package io.outdial.dialer.agent;
 
 import io.outdial.bridge.cti.CtiEvent;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,16 +16,24 @@ public final class AgentRoster {
     }
 
     private final Map<String, Agent> agents = new LinkedHashMap<>();
+    private final List<StateListener> listeners = new ArrayList<>();
 
     public AgentRoster(List<AgentProfile> profiles) {
+        StateListener all = (agent, previous) -> {
+            for (StateListener l : listeners) {
+                l.moved(agent, previous);
+            }
+        };
         for (AgentProfile p : profiles) {
-            agents.put(p.id(), new Agent(p));
+            Agent a = new Agent(p);
+            a.stateListener(all);
+            agents.put(p.id(), a);
         }
     }
 
-    /** Sets the one listener told of every agent's state changes (pacing). */
+    /** Adds a listener told of every agent's state changes (pacing, negotiated logout), in the order added. */
     public void onStateChange(StateListener listener) {
-        agents.values().forEach(a -> a.stateListener(listener));
+        listeners.add(listener);
     }
 
     public Optional<Agent> find(String id) {

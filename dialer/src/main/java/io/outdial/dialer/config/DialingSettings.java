@@ -11,12 +11,15 @@ import java.time.ZoneId;
  *                         (ARCHITECTURE.md section 8: ring at least 15 s, four rings)
  * @param agentRingTimeout how long an agent's phone may ring before the agent is taken as not answering
  * @param defaultTimeZone  time zone of records imported without a {@code tz} column (calling hours are local)
+ * @param logoutDelayLimit the longest a Logout waits while a call or record is being set up for the agent
+ *                         (negotiated logout); 0 authorizes at once
  */
-public record DialingSettings(Duration ringTimeout, Duration agentRingTimeout, ZoneId defaultTimeZone) {
+public record DialingSettings(Duration ringTimeout, Duration agentRingTimeout, ZoneId defaultTimeZone,
+                              Duration logoutDelayLimit) {
 
     public static final Duration MIN_RING_TIMEOUT = Duration.ofSeconds(15);
     public static final DialingSettings DEFAULTS =
-            new DialingSettings(Duration.ofSeconds(30), Duration.ofSeconds(20), ZoneId.of("UTC"));
+            new DialingSettings(Duration.ofSeconds(30), Duration.ofSeconds(20), ZoneId.of("UTC"), Duration.ofSeconds(30));
 
     static DialingSettings read(YamlSection s) {
         DialingSettings d = DEFAULTS;
@@ -30,7 +33,8 @@ public record DialingSettings(Duration ringTimeout, Duration agentRingTimeout, Z
         } catch (DateTimeException e) {
             throw s.fail("defaultTimeZone", "must be an IANA time zone id such as UTC or America/New_York", zone);
         }
+        Duration logoutDelay = s.duration("logoutDelayLimit", d.logoutDelayLimit, Duration.ZERO, Duration.ofMinutes(10));
         s.refuseUnknownKeys();
-        return new DialingSettings(ring, agentRing, zoneId);
+        return new DialingSettings(ring, agentRing, zoneId, logoutDelay);
     }
 }

@@ -20,7 +20,11 @@ import io.outdial.dialer.wrapup.Disposition;
 import io.outdial.dialer.wrapup.WrapUp;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.sip.call.CallExecutor;
+import io.outdial.sip.call.Cancellable;
+import io.outdial.sip.call.Scheduler;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.security.MessageDigest;
 import java.util.concurrent.CompletableFuture;
 
@@ -35,15 +39,30 @@ public final class CtiDesk implements AgentDesk {
     private final ProgressiveDialing dialing;
     private final PreviewDesk preview;
     private final WrapUp wrapUp;
+    private final NegotiatedLogout logouts;
 
+    /** @param logoutDelayLimit the longest a Logout waits for a call being set up ({@link NegotiatedLogout}) */
     public CtiDesk(CallExecutor dialer, AgentRoster roster, Campaigns campaigns, ProgressiveDialing dialing,
-                   PreviewDesk preview, WrapUp wrapUp) {
+                   PreviewDesk preview, WrapUp wrapUp, Duration logoutDelayLimit) {
         this.dialer = dialer;
         this.roster = roster;
         this.campaigns = campaigns;
         this.dialing = dialing;
         this.preview = preview;
         this.wrapUp = wrapUp;
+        Scheduler onDialer = new Scheduler() {
+            @Override
+            public Instant now() {
+                return dialer.scheduler().now();
+            }
+
+            @Override
+            public Cancellable schedule(Duration delay, Runnable task) {
+                return dialer.schedule(delay, task);
+            }
+        };
+        this.logouts = new NegotiatedLogout(onDialer, logoutDelayLimit, this::logoutAuthorized);
+        roster.onStateChange(logouts::agentMoved);
     }
 
     @Override
@@ -83,6 +102,7 @@ public final class CtiDesk implements AgentDesk {
         }
         agent.channel(channel);
         agent.logoutAfterCall(false);
+        logouts.forget(agent);
         if (!agent.state().isEngaged()) {
             // A new phone only takes effect between calls.
             agent.phone(phone);
@@ -257,8 +277,8 @@ public final class CtiDesk implements AgentDesk {
     }
 
     private void logout(Agent agent, CtiCommand.Logout l, AgentChannel channel) {
-        if (agent.state().isEngaged()) {
-            throw notAllowed("Logout", agent, "finish the call and Mark Done first");
+        if (logouts.request(agent, l.requestId())) {
+            return; // negotiated: LogoutPending now, LogoutAuthorized later
         }
         agent.moveTo(AgentState.LOGGED_OUT, "Logout", l.requestId());
         agent.send(new CtiEvent.LoggedOut(l.requestId(), agent.id()));
@@ -294,6 +314,25 @@ public final class CtiDesk implements AgentDesk {
         }, dialer);
     }
 
+    /** A negotiated logout was authorized: the desktop is logged out, whatever still holds the agent. */
+    private void logoutAuthorized(Agent agent, String requestId) {
+        AgentChannel channel = agent.channel();
+        if (!agent.state().isEngaged() && agent.state() != AgentState.LOGGED_OUT) {
+            agent.moveTo(AgentState.LOGGED_OUT, "Logout", requestId);
+        }
+        agent.send(new CtiEvent.LoggedOut(requestId, agent.id()));
+        if (channel == null) {
+            return;
+        }
+        agent.channel(null);
+        if (agent.state().isEngaged()) {
+            // The countdown ran out: the reservation ends as for a closed desktop (a preview record goes back to
+            // the list, a call being set up ends and the agent is logged out after it).
+            desktopGone(agent);
+        }
+        channel.close(null);
+    }
+
     private static CtiException notAllowed(String command, Agent agent, String why) {
         return new CtiException(CtiErrorCodes.NOT_ALLOWED, command + " is not allowed while " + agent.state().wireName() + ": " + why);
     }
@@ -305,17 +344,23 @@ public final class CtiDesk implements AgentDesk {
                 return;
             }
             agent.channel(null);
-            if (preview.owns(agent)) {
-                preview.desktopGone(agent);
-            } else if (agent.state() == AgentState.AFTER_CALL_WORK && agent.interaction() != null
-                    && agent.interaction().stage() == Interaction.Stage.RELEASED) {
-                agent.logoutAfterCall(true);
-                dialing.markDone(agent, null);
-            } else if (agent.state().isEngaged()) {
-                agent.logoutAfterCall(true);
-            } else if (agent.state() != AgentState.LOGGED_OUT) {
-                agent.moveTo(AgentState.LOGGED_OUT, "DesktopDisconnected");
-            }
+            logouts.forget(agent);
+            desktopGone(agent);
         }));
+    }
+
+    /** The agent has no desktop any more: it is logged out, after the call or record that holds it if any. */
+    private void desktopGone(Agent agent) {
+        if (preview.owns(agent)) {
+            preview.desktopGone(agent);
+        } else if (agent.state() == AgentState.AFTER_CALL_WORK && agent.interaction() != null
+                && agent.interaction().stage() == Interaction.Stage.RELEASED) {
+            agent.logoutAfterCall(true);
+            dialing.markDone(agent, null);
+        } else if (agent.state().isEngaged()) {
+            agent.logoutAfterCall(true);
+        } else if (agent.state() != AgentState.LOGGED_OUT) {
+            agent.moveTo(AgentState.LOGGED_OUT, "DesktopDisconnected");
+        }
     }
 }

@@ -33,7 +33,8 @@ class ConfigDefaultsTest {
         assertEquals("sa", c.database().user());
         assertEquals("", c.database().password());
         assertEquals(4, c.database().poolSize());
-        assertEquals(new DialingSettings(Duration.ofSeconds(30), Duration.ofSeconds(20), ZoneId.of("UTC")),
+        assertEquals(new DialingSettings(Duration.ofSeconds(30), Duration.ofSeconds(20), ZoneId.of("UTC"),
+                Duration.ofSeconds(30)),
                 c.dialing());
         assertTrue(c.agents().isEmpty());
         assertTrue(c.campaigns().isEmpty());
