@@ -190,15 +190,7 @@ public final class PredictiveDialing {
     }
 
     private void markExhausted(Campaign campaign) {
-        if (campaign.listExhausted()) {
-            return;
-        }
-        campaign.listExhausted(true);
-        campaign.recheck(ctx.dialer().schedule(LIST_RECHECK, () -> {
-            campaign.listExhausted(false);
-            campaign.recheck(null);
-            paceNow();
-        }));
+        campaign.markExhausted(ctx.dialer(), LIST_RECHECK, this::paceNow);
     }
 
     private void dial(Campaign campaign, CallingRecord record) {

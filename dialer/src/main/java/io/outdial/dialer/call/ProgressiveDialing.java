@@ -112,25 +112,13 @@ public final class ProgressiveDialing {
     }
 
     private void markExhausted(Campaign campaign) {
-        if (campaign.listExhausted()) {
-            return;
-        }
-        campaign.listExhausted(true);
-        campaign.recheck(ctx.dialer().schedule(LIST_RECHECK, () -> {
-            campaign.listExhausted(false);
-            campaign.recheck(null);
-            paceNow();
-        }));
+        campaign.markExhausted(ctx.dialer(), LIST_RECHECK, this::paceNow);
     }
 
     /** New records may be there (import, records back to Ready): look at the list again now. */
     public void listChanged(Campaign campaign) {
         ctx.dialer().execute(() -> {
-            if (campaign.recheck() != null) {
-                campaign.recheck().cancel();
-                campaign.recheck(null);
-            }
-            campaign.listExhausted(false);
+            campaign.listMayHaveRecords();
             paceNow();
         });
     }

@@ -1,7 +1,9 @@
 package io.outdial.dialer.campaign;
 
 import io.outdial.bridge.cti.CtiEvent;
+import io.outdial.sip.call.CallExecutor;
 import io.outdial.sip.call.Cancellable;
+import java.time.Duration;
 
 /** A campaign and where it stands. Confined to the dialer executor (state is volatile for metrics and admin). */
 public final class Campaign {
@@ -43,13 +45,29 @@ public final class Campaign {
         this.listExhausted = exhausted;
     }
 
-    /** The pending "look at the list again" timer, if any. */
-    public Cancellable recheck() {
-        return recheck;
+    /**
+     * The list had no Ready record: pacing skips the campaign until {@code after} has passed on {@code dialer}, then
+     * runs {@code repace}. Nothing happens if the list is already marked exhausted.
+     */
+    public void markExhausted(CallExecutor dialer, Duration after, Runnable repace) {
+        if (listExhausted) {
+            return;
+        }
+        listExhausted = true;
+        recheck = dialer.schedule(after, () -> {
+            listExhausted = false;
+            recheck = null;
+            repace.run();
+        });
     }
 
-    public void recheck(Cancellable timer) {
-        this.recheck = timer;
+    /** New records may be due (import, records back to Ready): the list is looked at again at once. */
+    public void listMayHaveRecords() {
+        if (recheck != null) {
+            recheck.cancel();
+            recheck = null;
+        }
+        listExhausted = false;
     }
 
     /** The campaign as an agent's "My Campaigns" shows it. */
