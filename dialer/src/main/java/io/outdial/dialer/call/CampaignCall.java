@@ -177,7 +177,7 @@ public final class CampaignCall {
         } else if (event instanceof LegEvent.Ended) {
             // Answered by the contact but gone before an agent was there: an abandoned call (unless a machine).
             analysis.stop();
-            stopSafeHarbourMessage();
+            stopPlayers();
             if (phase == CallPhase.CONNECTING_AGENT || phase == CallPhase.WAITING_FOR_AGENT) {
                 release(machine ? CallResult.ANSWERING_MACHINE : CallResult.ABANDONED);
             } else {
@@ -255,54 +255,39 @@ public final class CampaignCall {
         safeHarbour.finished().whenComplete((ok, error) -> executor.execute(contact::hangup));
     }
 
-    private void stopSafeHarbourMessage() {
+    /** Stops whatever plays to the contact (safe-harbour message, hold music). */
+    private void stopPlayers() {
         if (safeHarbour != null) {
             safeHarbour.stop();
         }
         if (holdPlayback != null) {
             holdPlayback.stop();
+            holdPlayback = null;
         }
     }
 
     /**
-     * Puts the contact on hold: the relay stops, the agent hears nothing, the contact hears the hold music (looped;
-     * silence when none is configured). Completes with false when the call is not connected or already held.
+     * Puts the contact on hold ({@code on}) or takes it off. On hold the relay stops, the agent hears nothing and the
+     * contact hears the hold music, looped (silence when none is configured); off hold the music stops and the relay
+     * starts again. Completes with false when the call is not connected or already in the asked state.
      */
-    public CompletableFuture<Boolean> hold() {
+    public CompletableFuture<Boolean> hold(boolean on) {
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         executor.execute(() -> {
             try {
-                if (phase != CallPhase.CONNECTED || bridge.held()) {
+                if (phase != CallPhase.CONNECTED || bridge.held() == on) {
                     done.complete(false);
                     return;
                 }
-                bridge.hold();
-                if (holdMusic != null && contact.media() != null && contact.media().peer() != null) {
-                    holdPlayback = media.play(contact.media(), holdMusic, true);
+                if (on) {
+                    bridge.hold();
+                    if (holdMusic != null && contact.media() != null && contact.media().peer() != null) {
+                        holdPlayback = media.play(contact.media(), holdMusic, true);
+                    }
+                } else {
+                    stopPlayers();
+                    bridge.retrieve();
                 }
-                done.complete(true);
-            } catch (RuntimeException e) {
-                done.complete(false);
-                failedHere(e);
-            }
-        });
-        return done;
-    }
-
-    /** Takes the contact off hold: the music stops and the relay starts again. False when not held. */
-    public CompletableFuture<Boolean> retrieve() {
-        CompletableFuture<Boolean> done = new CompletableFuture<>();
-        executor.execute(() -> {
-            try {
-                if (phase != CallPhase.CONNECTED || !bridge.held()) {
-                    done.complete(false);
-                    return;
-                }
-                if (holdPlayback != null) {
-                    holdPlayback.stop();
-                    holdPlayback = null;
-                }
-                bridge.retrieve();
                 done.complete(true);
             } catch (RuntimeException e) {
                 done.complete(false);
@@ -414,7 +399,7 @@ public final class CampaignCall {
         }
         phase = phase.moveTo(CallPhase.FINISHED);
         analysis.stop();
-        stopSafeHarbourMessage();
+        stopPlayers();
         CallOutcome outcome = new CallOutcome(contactAttempted ? result : CallResult.UNKNOWN, contactAttempted,
                 agentConnected, agentFailed, mediaOf(contact), mediaOf(agent));
         observer.finished(this, outcome);

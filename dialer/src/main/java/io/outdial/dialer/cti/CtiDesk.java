@@ -302,7 +302,7 @@ public final class CtiDesk implements AgentDesk {
         }
         CampaignCall call = dialing.callOf(ix.id()).orElseThrow(() -> notAllowed(command, agent,
                 "this interaction's call cannot be held"));
-        (on ? call.hold() : call.retrieve()).whenCompleteAsync((done, error) -> {
+        call.hold(on).whenCompleteAsync((done, error) -> {
             if (Boolean.TRUE.equals(done) && ix.stage() == from) {
                 ix.stage(on ? Interaction.Stage.ON_HOLD : Interaction.Stage.ESTABLISHED);
                 agent.send(on ? new CtiEvent.InteractionHeld(requestId, ix.toWire())
