@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.sip.testing.Sipp;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,17 @@ import org.junit.jupiter.api.Test;
  */
 class HoldIT {
     private static final Duration LIMIT = Duration.ofSeconds(40);
+
+    private static double relayed(GatewayHarness gw) {
+        try {
+            return gw.metric("outdial_rtp_packets_relayed_total");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Test
     void heldContactHearsHoldMusicThenTalksToTheAgentAgain() throws Exception {
@@ -35,14 +48,16 @@ class HoldIT {
                 desk.send("{\"type\":\"Ready\",\"requestId\":\"2\"}");
                 String ix = desk.await("InteractionEstablished", LIMIT).path("interaction").path("interactionId")
                         .asText();
-                Thread.sleep(1000);
+                Await.until(LIMIT, "a second of audio relayed both ways", () -> relayed(gw) > 100);
 
                 desk.send("{\"type\":\"Hold\",\"requestId\":\"3\",\"interactionId\":\"" + ix + "\"}");
                 JsonNode held = desk.await("InteractionHeld", LIMIT);
                 assertEquals("OnHold", held.path("interaction").path("state").asText());
-                double relayedAtHold = gw.metric("outdial_rtp_packets_relayed_total");
+                double relayedAtHold = relayed(gw);
+                // The one fixed wait: how long the hold is watched. Nothing should change in it, so there is no
+                // condition to await; 2 s is 200 packets both ways had the relay gone on.
                 Thread.sleep(2000);
-                double relayedDuringHold = gw.metric("outdial_rtp_packets_relayed_total") - relayedAtHold;
+                double relayedDuringHold = relayed(gw) - relayedAtHold;
                 assertTrue(relayedDuringHold < 10, "nothing relayed while held: " + relayedDuringHold);
 
                 desk.send("{\"type\":\"Hold\",\"requestId\":\"4\",\"interactionId\":\"" + ix + "\"}");
@@ -51,10 +66,9 @@ class HoldIT {
                 desk.send("{\"type\":\"Retrieve\",\"requestId\":\"5\",\"interactionId\":\"" + ix + "\"}");
                 assertEquals("Established", desk.await("InteractionRetrieved", LIMIT).path("interaction")
                         .path("state").asText());
-                double relayedAtRetrieve = gw.metric("outdial_rtp_packets_relayed_total");
-                Thread.sleep(1000);
-                assertTrue(gw.metric("outdial_rtp_packets_relayed_total") - relayedAtRetrieve > 60,
-                        "relaying both ways again after Retrieve");
+                double relayedAtRetrieve = relayed(gw);
+                Await.until(Duration.ofSeconds(3), "relaying both ways again after Retrieve",
+                        () -> relayed(gw) - relayedAtRetrieve > 60);
 
                 desk.await("InteractionReleased", LIMIT);
                 desk.send("{\"type\":\"MarkDone\",\"requestId\":\"6\",\"interactionId\":\"" + ix + "\"}");

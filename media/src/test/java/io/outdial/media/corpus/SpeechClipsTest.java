@@ -6,12 +6,15 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Answering machine detection on speech it was not tuned on: text-to-speech greetings (espeak-ng, four voices) instead
  * of the corpus generator's synthetic talkers, with line noise, beeps on half the machines, and the silence after.
  */
 class SpeechClipsTest {
+    private static final Logger LOG = LoggerFactory.getLogger(SpeechClipsTest.class);
 
     @Test
     void spokenGreetingsAreToldApartQuickly() throws Exception {
@@ -19,7 +22,7 @@ class SpeechClipsTest {
         List<CorpusItem> clips = SpeechClips.generate(dir, 5);
         DetectionBenchmark.Report report = DetectionBenchmark.run(clips);
         String shown = report.format(5, clips.size());
-        System.out.print(shown);
+        LOG.info("AMD on text-to-speech greetings:\n{}", shown);
         assertTrue(report.amdAccuracy() >= 0.95, "AMD accuracy at least 95 %:\n" + shown);
         assertTrue(report.accuracy(Label.HUMAN) >= 0.9, shown);
         assertTrue(report.accuracy(Label.MACHINE) >= 0.9, shown);
