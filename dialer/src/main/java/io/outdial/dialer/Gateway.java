@@ -25,6 +25,7 @@ import io.outdial.media.transport.NettyMediaEngine;
 import io.outdial.sip.ua.JainSipUserAgent;
 import io.outdial.sip.Transport;
 import io.outdial.sip.call.CallExecutor;
+import io.outdial.sip.call.WorkerPools;
 import io.outdial.sip.call.SystemScheduler;
 import io.outdial.bridge.admin.AdminApi.CampaignAction;
 import java.io.IOException;
@@ -36,10 +37,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +47,7 @@ public final class Gateway implements AutoCloseable {
 
     private final GatewayConfig config;
     private final SystemScheduler scheduler = new SystemScheduler();
-    private final ExecutorService workers = Executors.newFixedThreadPool(4, named("outdial-call"));
+    private final ExecutorService workers = WorkerPools.start(4, "outdial-call");
     private final ExecutorService database;
     private CallingListStore store;
     private NettyMediaEngine media;
@@ -63,7 +61,7 @@ public final class Gateway implements AutoCloseable {
 
     private Gateway(GatewayConfig config) {
         this.config = config;
-        this.database = Executors.newFixedThreadPool(config.database().poolSize(), named("outdial-db"));
+        this.database = WorkerPools.start(config.database().poolSize(), "outdial-db");
         try {
             startParts(config);
         } catch (RuntimeException e) {
@@ -295,14 +293,5 @@ public final class Gateway implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn(otherwise);
         }
-    }
-
-    private static ThreadFactory named(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

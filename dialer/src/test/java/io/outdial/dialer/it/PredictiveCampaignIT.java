@@ -14,18 +14,14 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import reactor.blockhound.BlockHound;
 
 /**
  * A predictive campaign end to end: the pacing engine dials ahead of three agents (three SIPp phones) into a SIPp
  * contact farm where 40 % of the numbers answer after a random ring; the rest ring and give up. Under BlockHound.
  */
 class PredictiveCampaignIT {
-    private static final List<String> BLOCKED = new CopyOnWriteArrayList<>();
     private static final int RECORDS = 40;
     private static final int LIVE = 16;
     /**
@@ -33,29 +29,6 @@ class PredictiveCampaignIT {
      * engine overdial, so that the run does abandon calls (two or three of 16 in practice) and counts them.
      */
     private static final double LIMIT = 0.5;
-
-    @BeforeAll
-    static void installBlockHound() {
-        BlockHound.builder()
-                .nonBlockingThreadPredicate(p -> p.or(t -> t.getName().startsWith("outdial-call")))
-                .allowBlockingCallsInside("java.util.concurrent.ThreadPoolExecutor", "getTask")
-                .allowBlockingCallsInside("java.util.concurrent.ThreadPoolExecutor", "processWorkerExit")
-                // JAIN-SIP sends UDP on the calling thread; the JDK's per-socket send lock parks briefly when
-                // several calls dial at once (a burst of predictive dials). A microsecond lock, not I/O waiting.
-                .allowBlockingCallsInside("gov.nist.javax.sip.stack.UDPMessageChannel", "sendMessage")
-                .blockingMethodCallback(m -> BLOCKED.add(Thread.currentThread().getName() + ": " + m + "\n"
-                        + stackOf(new Throwable())))
-                .install();
-    }
-
-    private static String stackOf(Throwable t) {
-        StringBuilder b = new StringBuilder();
-        StackTraceElement[] frames = t.getStackTrace();
-        for (int i = 0; i < Math.min(frames.length, 40); i++) {
-            b.append("    at ").append(frames[i]).append('\n');
-        }
-        return b.toString();
-    }
 
     private static String agent(String id, Sipp phone) {
         return "  - { id: " + id + ", phone: \"" + phone.uri(id) + "\", autoReady: true, wrapUp: 1s }";
@@ -92,6 +65,7 @@ class PredictiveCampaignIT {
 
     @Test
     void engineDialsAheadOfAgentsConnectsAnswersAndCountsAbandonsWithinTheLimit() throws Exception {
+        BlockingWatch.armed();
         Duration limit = Duration.ofSeconds(55);
         Path message = ContactAudio.messageWav();
         int messageFrames = MediaClip.fromWav(message).frameCount();
@@ -149,7 +123,7 @@ class PredictiveCampaignIT {
 
             Sipp.Result contacts = farm.awaitExit(Duration.ofSeconds(20));
             assertTrue(contacts.passed(), contacts.describe());
-            assertTrue(BLOCKED.isEmpty(), "blocking calls: " + BLOCKED);
+            assertEquals(List.of(), BlockingWatch.blocked(), "blocking calls");
         }
     }
 }

@@ -1,22 +1,31 @@
 package io.outdial.sip.call;
 
+import io.netty.util.HashedWheelTimer;
+import io.netty.util.Timeout;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-/** The wall-clock scheduler: one timer thread for the whole gateway; tasks must only enqueue work. */
+/**
+ * The wall-clock scheduler: one timer thread for the whole gateway; tasks must only enqueue work.
+ *
+ * <p>A hashed wheel with 10 ms ticks (Netty's {@link HashedWheelTimer}): scheduling and cancelling go through
+ * lock-free queues, so a call executor that arms a ring timer never parks, which a
+ * {@code ScheduledThreadPoolExecutor} (one lock shared with its timer thread) cannot promise. Call timers (ring
+ * timeouts, the connect window, countdowns) need tens of milliseconds of precision, not better; RTP pacing does not
+ * use this scheduler.
+ */
 public final class SystemScheduler implements Scheduler, AutoCloseable {
-    private final ScheduledExecutorService timer;
+    private final HashedWheelTimer timer;
 
     public SystemScheduler() {
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        this.timer = new HashedWheelTimer(r -> {
             Thread t = new Thread(r, "outdial-timer");
             t.setDaemon(true);
             return t;
-        });
+        }, 10, TimeUnit.MILLISECONDS, 512);
+        // Start now: the first newTimeout would otherwise wait on a latch for the timer thread to come up.
+        timer.start();
     }
 
     @Override
@@ -26,12 +35,12 @@ public final class SystemScheduler implements Scheduler, AutoCloseable {
 
     @Override
     public Cancellable schedule(Duration delay, Runnable task) {
-        ScheduledFuture<?> f = timer.schedule(task, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
-        return () -> f.cancel(false);
+        Timeout t = timer.newTimeout(ignored -> task.run(), Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+        return t::cancel;
     }
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        timer.stop();
     }
 }

@@ -4,11 +4,11 @@ import io.outdial.media.MediaEngine;
 import io.outdial.sip.SipConfig;
 import io.outdial.sip.call.CallExecutor;
 import io.outdial.sip.call.Scheduler;
+import io.outdial.sip.call.WorkerPools;
 import io.outdial.sip.call.SystemScheduler;
 import io.outdial.sip.ua.JainSipUserAgent;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,11 +25,7 @@ public final class GatewayUnderTest implements AutoCloseable {
     private final int sipPort;
 
     private GatewayUnderTest(Scheduler scheduler, SystemScheduler ownScheduler) {
-        this.workers = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "test-call-worker");
-            t.setDaemon(true);
-            return t;
-        });
+        this.workers = WorkerPools.start(4, "test-call-worker");
         this.scheduler = scheduler;
         this.ownScheduler = ownScheduler;
         this.media = LoopbackMedia.start();
