@@ -3,6 +3,7 @@ package io.outdial.dialer;
 import io.outdial.dialer.config.AudioSettings;
 import io.outdial.dialer.metrics.DialerMetrics;
 import io.outdial.dialer.store.CallingListStore;
+import io.outdial.dialer.treatment.CampaignTreatments;
 import io.outdial.media.MediaEngine;
 import io.outdial.sip.SipUserAgent;
 import io.outdial.sip.TrunkConfig;
@@ -23,9 +24,11 @@ import java.util.concurrent.Executor;
  * @param agentTransport   transport towards agents' phones
  * @param media            RTP endpoints, detectors and players
  * @param audio            the recordings calls play (hold music, safe-harbour message)
+ * @param treatments       what follows a record's final result, per campaign
  */
 public record DialerContext(CallExecutor dialer, Executor workers, Executor database, Scheduler scheduler,
                             CallingListStore store, SipUserAgent userAgent, DialerMetrics metrics, TrunkConfig trunk,
                             Duration ringTimeout, Duration agentRingTimeout, Transport agentTransport,
-                            MediaEngine media, AudioSettings audio) {
+                            MediaEngine media, AudioSettings audio,
+                            CampaignTreatments treatments) {
 }

@@ -26,6 +26,7 @@ import io.outdial.sip.ua.JainSipUserAgent;
 import io.outdial.sip.Transport;
 import io.outdial.sip.call.CallExecutor;
 import io.outdial.sip.call.WorkerPools;
+import io.outdial.dialer.treatment.CampaignTreatments;
 import io.outdial.sip.call.SystemScheduler;
 import io.outdial.bridge.admin.AdminApi.CampaignAction;
 import java.io.IOException;
@@ -36,6 +37,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -73,7 +75,8 @@ public final class Gateway implements AutoCloseable {
 
     private void startParts(GatewayConfig config) {
         this.store = CallingListStore.open(config.database().url(), config.database().user(),
-                config.database().password(), config.database().poolSize(), config.dialing().defaultTimeZone());
+                config.database().password(), config.database().poolSize(), config.dialing().defaultTimeZone(),
+                config.dialing().defaultCallingHours());
         int recovered = store.recoverRetrieved();
         if (recovered > 0) {
             LOG.warn("{} records were left Retrieved by an earlier run: back to Ready", recovered);
@@ -90,7 +93,9 @@ public final class Gateway implements AutoCloseable {
         DialerMetrics metrics = new DialerMetrics(roster, media, userAgent);
         this.ctx = new DialerContext(dialer, workers, database, scheduler, store, userAgent, metrics,
                 config.toTrunkConfig(), config.dialing().ringTimeout(), config.dialing().agentRingTimeout(),
-                Transport.UDP, media, config.audio());
+                Transport.UDP, media, config.audio(), new CampaignTreatments(
+                        config.campaigns().stream().collect(Collectors.toMap(c -> c.name(), c -> c.treatments())),
+                        config.campaigns().stream().collect(Collectors.toMap(c -> c.name(), c -> c.maxAttempts()))));
         this.dialing = new ProgressiveDialing(ctx, roster, campaigns.all(), config.dialing().defaultTimeZone());
         restoreAbandonmentLedgers(config);
         this.preview = new PreviewDesk(ctx, campaigns, dialing::pace);

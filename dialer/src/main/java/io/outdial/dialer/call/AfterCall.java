@@ -58,7 +58,10 @@ final class AfterCall {
                 ? interaction.callResult() : outcome.result();
         interaction.callResult(result);
         String agentId = outcome.agentConnected() ? agent.id() : null;
-        interaction.stored(writes.complete(record.recordId(), result, ctx.scheduler().now(), agentId));
+        // With an agent the result is final at Mark Done (the treatment follows there); without one, now.
+        interaction.stored(outcome.agentConnected()
+                ? writes.complete(record.recordId(), result, ctx.scheduler().now(), agentId)
+                : writes.completeAndTreat(record, result, ctx.scheduler().now(), null));
         noteAbandoned(record, campaign, result);
         ctx.metrics().result(campaign, result);
         LOG.info("campaign {}: record {} ({}) -> {}", campaign, record.recordId(), record.contactInfo(),
@@ -102,7 +105,7 @@ final class AfterCall {
             return;
         }
         interaction.callResult(outcome.result());
-        interaction.stored(writes.complete(record.recordId(), outcome.result(), ctx.scheduler().now(), null));
+        interaction.stored(writes.completeAndTreat(record, outcome.result(), ctx.scheduler().now(), null));
         noteAbandoned(record, campaign, outcome.result());
         ctx.metrics().result(campaign, outcome.result());
         LOG.info("campaign {}: record {} ({}) -> {}", campaign, record.recordId(), record.contactInfo(),

@@ -2,6 +2,8 @@ package io.outdial.dialer.call;
 
 import io.outdial.dialer.DialerContext;
 import io.outdial.dialer.record.CallResult;
+import io.outdial.dialer.store.CallingRecord;
+import io.outdial.dialer.treatment.TreatmentStep;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -31,6 +33,23 @@ public final class RecordWrites {
     public CompletableFuture<Void> complete(long recordId, CallResult result, Instant callTime, String agentId) {
         return write("record " + recordId + ": result " + result,
                 () -> ctx.store().complete(recordId, result, callTime, agentId));
+    }
+
+    /**
+     * A result that is final (no agent will change it): Retrieved to Updated, then the campaign's treatment
+     * (retry, next number in the chain, cancel, or the contact done).
+     */
+    public CompletableFuture<Void> completeAndTreat(CallingRecord record, CallResult result, Instant callTime,
+                                                    String agentId) {
+        return complete(record.recordId(), result, callTime, agentId).thenCompose(ok -> treat(record, result));
+    }
+
+    /** The campaign's treatment of an Updated record whose result is now final. */
+    public CompletableFuture<Void> treat(CallingRecord record, CallResult result) {
+        TreatmentStep step = ctx.treatments().decide(record, result, ctx.scheduler().now());
+        return write("record " + record.recordId() + ": treatment of " + result + " -> " + step.kind()
+                + (step.due() == null ? "" : " due " + step.due()),
+                () -> ctx.store().applyTreatment(record.recordId(), step));
     }
 
     /** The agent's final result on an Updated record. */

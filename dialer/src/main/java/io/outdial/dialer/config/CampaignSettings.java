@@ -1,6 +1,7 @@
 package io.outdial.dialer.config;
 
 import io.outdial.dialer.pacing.PacingSettings;
+import io.outdial.dialer.treatment.Treatments;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,16 +22,24 @@ import java.util.regex.Pattern;
  * @param dispositionCodes the disposition codes an agent may set on this campaign's interactions
  * @param pacing      how a predictive campaign is paced, and the abandonment rules (the defaults for other modes,
  *                    whose abandoned calls still follow the no-redial rule)
+ * @param treatments  what follows each call result: retry, retry at a time, next number in the chain, cancel
  */
 public record CampaignSettings(String name, String description, DialingMode dialingMode, List<String> agents,
                                Path callingList, boolean autoLoad, boolean autoStart, int maxAttempts,
-                               DetectionSettings detection, List<String> dispositionCodes, PacingSettings pacing) {
+                               DetectionSettings detection, List<String> dispositionCodes, PacingSettings pacing,
+                               Treatments treatments) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     public CampaignSettings {
         agents = List.copyOf(agents);
         dispositionCodes = List.copyOf(dispositionCodes);
+    }
+
+    /** The same campaign with another calling list (the demo dials its own). */
+    public CampaignSettings withCallingList(Path list) {
+        return new CampaignSettings(name, description, dialingMode, agents, list, autoLoad, autoStart, maxAttempts,
+                detection, dispositionCodes, pacing, treatments);
     }
 
     static CampaignSettings read(YamlSection s, Path baseDir) {
@@ -62,11 +71,12 @@ public record CampaignSettings(String name, String description, DialingMode dial
                     + mode.wireName(), "a mapping");
         }
         PacingSettings pacing = PacingSection.read(s.section("pacing"));
+        Treatments treatments = TreatmentSection.read(s.sections("treatments"));
         s.refuseUnknownKeys();
         if (autoStart && !autoLoad) {
             throw s.fail("autoStart", "can be true only when autoLoad is true", true);
         }
         return new CampaignSettings(name, description, mode, agents, list, autoLoad, autoStart, maxAttempts,
-                detection, codes, pacing);
+                detection, codes, pacing, treatments);
     }
 }

@@ -3,6 +3,7 @@ package io.outdial.dialer.config;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
+import io.outdial.dialer.store.CallingHours;
 
 /**
  * Dialing rules shared by every campaign ({@code dialing:} section).
@@ -13,13 +14,16 @@ import java.time.ZoneId;
  * @param defaultTimeZone  time zone of records imported without a {@code tz} column (calling hours are local)
  * @param logoutDelayLimit the longest a Logout waits while a call or record is being set up for the agent
  *                         (negotiated logout); 0 authorizes at once
+ * @param defaultCallingHours the daily calling window (contact's local time) of records imported without
+ *                         daily_from / daily_till; a record is only dialed inside its window
  */
 public record DialingSettings(Duration ringTimeout, Duration agentRingTimeout, ZoneId defaultTimeZone,
-                              Duration logoutDelayLimit) {
+                              Duration logoutDelayLimit, CallingHours defaultCallingHours) {
 
     public static final Duration MIN_RING_TIMEOUT = Duration.ofSeconds(15);
     public static final DialingSettings DEFAULTS =
-            new DialingSettings(Duration.ofSeconds(30), Duration.ofSeconds(20), ZoneId.of("UTC"), Duration.ofSeconds(30));
+            new DialingSettings(Duration.ofSeconds(30), Duration.ofSeconds(20), ZoneId.of("UTC"), Duration.ofSeconds(30),
+                    CallingHours.DEFAULT);
 
     static DialingSettings read(YamlSection s) {
         DialingSettings d = DEFAULTS;
@@ -34,7 +38,14 @@ public record DialingSettings(Duration ringTimeout, Duration agentRingTimeout, Z
             throw s.fail("defaultTimeZone", "must be an IANA time zone id such as UTC or America/New_York", zone);
         }
         Duration logoutDelay = s.duration("logoutDelayLimit", d.logoutDelayLimit, Duration.ZERO, Duration.ofMinutes(10));
+        String window = s.text("defaultCallingHours", d.defaultCallingHours.toString());
+        CallingHours hours;
+        try {
+            hours = CallingHours.parse(window);
+        } catch (IllegalArgumentException e) {
+            throw s.fail("defaultCallingHours", e.getMessage(), window);
+        }
         s.refuseUnknownKeys();
-        return new DialingSettings(ring, agentRing, zoneId, logoutDelay);
+        return new DialingSettings(ring, agentRing, zoneId, logoutDelay, hours);
     }
 }

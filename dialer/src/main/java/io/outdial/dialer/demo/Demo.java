@@ -62,10 +62,7 @@ public final class Demo {
         Path logs = Files.createDirectories(Path.of("target", "demo").toAbsolutePath());
         CampaignSettings configured = config.campaigns().stream().filter(CampaignSettings::autoStart).findFirst()
                 .orElseThrow(() -> new IllegalStateException(configFile + ": the demo needs a campaign with autoStart"));
-        CampaignSettings campaign = callingList == null ? configured : new CampaignSettings(configured.name(),
-                configured.description(), configured.dialingMode(), configured.agents(), callingList,
-                configured.autoLoad(), configured.autoStart(), configured.maxAttempts(),
-                configured.detection(), configured.dispositionCodes(), configured.pacing());
+        CampaignSettings campaign = callingList == null ? configured : configured.withCallingList(callingList);
         List<CampaignSettings> campaigns = config.campaigns().stream()
                 .map(c -> c == configured ? campaign : c).toList();
         // A fresh in-memory H2 each run, so the demo always starts from the list.

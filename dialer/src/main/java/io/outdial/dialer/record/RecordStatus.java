@@ -5,16 +5,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Where a calling-list record stands. A record is always Ready, Retrieved by a live call, or Updated with a result
- * (the other states are for later features: staleness, cancellation, chains, callbacks).
+ * Where a calling-list record stands: Ready, Retrieved by a live call, Updated with a result; Cancelled (declined
+ * for the campaign, or by a treatment); Chain Updated (a Ready number of a contact whose chain ended on another
+ * number); the others are for later features (staleness, agent errors, missed callbacks).
  */
 public enum RecordStatus {
     READY, RETRIEVED, UPDATED, STALE, CANCELLED, AGENT_ERROR, CHAIN_UPDATED, MISSED_CALLBACK;
 
     private static final Map<RecordStatus, Set<RecordStatus>> NEXT = Map.of(
-            READY, EnumSet.of(RETRIEVED, CANCELLED, STALE),
+            READY, EnumSet.of(RETRIEVED, CANCELLED, STALE, CHAIN_UPDATED),
             RETRIEVED, EnumSet.of(READY, UPDATED, CANCELLED, AGENT_ERROR, CHAIN_UPDATED),
-            UPDATED, EnumSet.of(UPDATED, READY),
+            UPDATED, EnumSet.of(UPDATED, READY, CANCELLED),
             STALE, EnumSet.noneOf(RecordStatus.class),
             CANCELLED, EnumSet.noneOf(RecordStatus.class),
             AGENT_ERROR, EnumSet.of(READY),

@@ -5,6 +5,7 @@ import io.outdial.dialer.pacing.compliance.ComplianceSettings;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.record.RecordStatus;
 import io.outdial.dialer.record.RecordType;
+import io.outdial.dialer.treatment.TreatmentStep;
 import java.io.Reader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -53,6 +54,11 @@ public final class CallingListStore implements AutoCloseable {
             + " AND (dial_sched_time IS NULL OR dial_sched_time <= ?)"
             + " AND (attempt < ? OR record_type IN ('PERSONAL_CALLBACK', 'CAMPAIGN_CALLBACK'))"
             + " AND (record_type <> 'PERSONAL_CALLBACK' OR agent_id = ?)"
+            // A contact's numbers (a chain) are dialed one at a time, in chain order.
+            + " AND (chain_id IS NULL OR NOT EXISTS (SELECT 1 FROM calling_record o WHERE o.campaign = ?"
+            + " AND o.chain_id = calling_record.chain_id AND o.record_id <> calling_record.record_id"
+            + " AND (o.record_status = 'RETRIEVED'"
+            + " OR (o.record_status = 'READY' AND o.chain_n < calling_record.chain_n))))"
             + " ORDER BY CASE WHEN record_type IN ('PERSONAL_CALLBACK', 'CAMPAIGN_CALLBACK') THEN 0 ELSE 1 END,"
             + " dial_sched_time NULLS FIRST, record_id FETCH FIRST " + CANDIDATES + " ROWS ONLY";
 
@@ -60,9 +66,9 @@ public final class CallingListStore implements AutoCloseable {
     private final RowValues rowValues;
     private final Clock clock;
 
-    private CallingListStore(JdbcConnectionPool pool, ZoneId defaultZone, Clock clock) {
+    private CallingListStore(JdbcConnectionPool pool, ZoneId defaultZone, CallingHours defaultHours, Clock clock) {
         this.pool = pool;
-        this.rowValues = new RowValues(defaultZone);
+        this.rowValues = new RowValues(defaultZone, defaultHours);
         this.clock = clock;
     }
 
@@ -78,6 +84,15 @@ public final class CallingListStore implements AutoCloseable {
      */
     public static CallingListStore open(String jdbcUrl, String user, String password, int poolSize,
                                         ZoneId defaultZone) {
+        return open(jdbcUrl, user, password, poolSize, defaultZone, CallingHours.DEFAULT);
+    }
+
+    /**
+     * Like {@link #open(String, String, String, int, ZoneId)}, with the calling window given to records imported
+     * without daily_from / daily_till.
+     */
+    public static CallingListStore open(String jdbcUrl, String user, String password, int poolSize,
+                                        ZoneId defaultZone, CallingHours defaultHours) {
         JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl, user, password);
         pool.setMaxConnections(poolSize);
         try {
@@ -88,7 +103,7 @@ public final class CallingListStore implements AutoCloseable {
             pool.dispose();
             throw e;
         }
-        return new CallingListStore(pool, defaultZone, Clock.systemUTC());
+        return new CallingListStore(pool, defaultZone, defaultHours, Clock.systemUTC());
     }
 
     /**
@@ -182,6 +197,15 @@ public final class CallingListStore implements AutoCloseable {
                                     CallResult.DO_NOT_CALL.code(), clock.instant(), id);
                             log.info("campaign {}: record {} ({}) is on the do-not-call list, not dialed", campaign,
                                     id, claimed.get().contactInfo());
+                            continue;
+                        }
+                        if (claimed.isPresent() && !claimed.get().isWithinCallingHours(now)) {
+                            Instant opens = claimed.get().nextCallingWindowOpening(now);
+                            update(c, "UPDATE calling_record SET record_status = 'READY', dial_sched_time = ?,"
+                                    + " updated_at = ? WHERE record_id = ? AND record_status = 'RETRIEVED'",
+                                    opens, clock.instant(), id);
+                            log.info("campaign {}: record {} ({}) is outside its calling window: due {}", campaign,
+                                    id, claimed.get().contactInfo(), opens);
                             continue;
                         }
                         Optional<Instant> abandoned = claimed.isPresent()
@@ -394,6 +418,60 @@ public final class CallingListStore implements AutoCloseable {
     }
 
     /**
+     * What follows a record's final result (its campaign's treatment): a retry (back to Ready, due), a cancel, the
+     * chain's next number made due, or nothing more; when the contact is done (no retry, no next number), the
+     * chain's other Ready numbers become Chain Updated and are not dialed.
+     */
+    public void applyTreatment(long recordId, TreatmentStep step) {
+        Objects.requireNonNull(step, "step");
+        switch (step.kind()) {
+            case RETRY:
+                reschedule(recordId, step.due());
+                return;
+            case CANCEL:
+                move(recordId, RecordStatus.UPDATED, RecordStatus.CANCELLED, "");
+                endChain(recordId);
+                return;
+            case NEXT_IN_CHAIN:
+                nextInChain(recordId, step.due());
+                return;
+            case DONE:
+                endChain(recordId);
+                return;
+            default:
+                throw new IllegalStateException("unknown treatment step " + step.kind());
+        }
+    }
+
+    private void endChain(long recordId) {
+        chainUpdate(recordId, "UPDATE calling_record SET record_status = 'CHAIN_UPDATED', updated_at = ?"
+                + " WHERE campaign = ? AND chain_id = ? AND record_id <> ? AND record_status = 'READY'", null);
+    }
+
+    private void nextInChain(long recordId, Instant due) {
+        chainUpdate(recordId, "UPDATE calling_record SET updated_at = ?, dial_sched_time = CASE WHEN"
+                + " dial_sched_time IS NULL OR dial_sched_time < ? THEN ? ELSE dial_sched_time END"
+                + " WHERE campaign = ? AND chain_id = ? AND record_id <> ? AND record_status = 'READY'", due);
+    }
+
+    private void chainUpdate(long recordId, String sql, Instant due) {
+        try (Connection c = pool.getConnection()) {
+            CallingRecord record = find(c, recordId)
+                    .orElseThrow(() -> new NoSuchElementException("no calling record " + recordId));
+            if (record.chainId() == null) {
+                return;
+            }
+            int changed = due == null
+                    ? update(c, sql, clock.instant(), record.campaign(), record.chainId(), recordId)
+                    : update(c, sql, clock.instant(), due, due, record.campaign(), record.chainId(), recordId);
+            log.info("campaign {}: chain {} after record {}: {} other number(s) {}", record.campaign(),
+                    record.chainId(), recordId, changed, due == null ? "closed" : "due " + due);
+        } catch (SQLException e) {
+            throw new StoreException("updating the chain of record " + recordId + " failed", e);
+        }
+    }
+
+    /**
      * Updated back to Ready as a callback due at {@code at}: typed Personal CallBack (for {@code agentId} only) or
      * Campaign CallBack (any agent), optionally on a new number with its type. Attempts already counted stay.
      */
@@ -517,6 +595,7 @@ public final class CallingListStore implements AutoCloseable {
             RecordRows.setInstant(ps, 2, now);
             ps.setInt(3, maxAttempts);
             ps.setString(4, agentId);
+            ps.setString(5, campaign);
             List<Long> ids = new ArrayList<>(CANDIDATES);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

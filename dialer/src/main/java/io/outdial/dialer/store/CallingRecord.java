@@ -32,6 +32,16 @@ public record CallingRecord(long recordId, String campaign, String contactInfo, 
         return secondOfDay >= dailyFrom && secondOfDay < dailyTill;
     }
 
+    /** When the contact's calling window next opens after {@code now}: today's opening if still ahead, else tomorrow's. */
+    public Instant nextCallingWindowOpening(Instant now) {
+        java.time.ZonedDateTime local = now.atZone(ZoneId.of(tz));
+        java.time.ZonedDateTime opening = local.toLocalDate().atStartOfDay(local.getZone()).plusSeconds(dailyFrom);
+        if (!opening.isAfter(local)) {
+            opening = local.toLocalDate().plusDays(1).atStartOfDay(local.getZone()).plusSeconds(dailyFrom);
+        }
+        return opening.toInstant();
+    }
+
     /**
      * The record as CTI events and the admin API show it: the standard fields under their snake_case column names
      * (enumerations by constant name, times as ISO-8601 or null, daily window in seconds), then the custom fields.

@@ -24,8 +24,6 @@ final class RowValues {
     static final Set<String> STANDARD = Set.of("contact_info", "contact_info_type", "record_type", "tz",
             "daily_from", "daily_till", "chain_id", "chain_n", "dial_sched_time");
 
-    static final int DEFAULT_DAILY_FROM = 8 * 3600;
-    static final int DEFAULT_DAILY_TILL = 21 * 3600;
 
     // People paste numbers as "(800) 555-0100" or "800.555.0100"; the separators carry no meaning for dialing.
     private static final Pattern NUMBER_SEPARATORS = Pattern.compile("[\\s\\-.()]");
@@ -42,9 +40,11 @@ final class RowValues {
     }
 
     private final ZoneId defaultZone;
+    private final CallingHours defaultHours;
 
-    RowValues(ZoneId defaultZone) {
+    RowValues(ZoneId defaultZone, CallingHours defaultHours) {
         this.defaultZone = defaultZone;
+        this.defaultHours = defaultHours;
     }
 
     ImportedRecord read(CsvImport.Header header, List<String> row) throws BadValue {
@@ -59,8 +59,8 @@ final class RowValues {
             }
         }
         String zone = zone(standard.getOrDefault("tz", ""));
-        int dailyFrom = secondOfDay("daily_from", standard.getOrDefault("daily_from", ""), DEFAULT_DAILY_FROM);
-        int dailyTill = secondOfDay("daily_till", standard.getOrDefault("daily_till", ""), DEFAULT_DAILY_TILL);
+        int dailyFrom = secondOfDay("daily_from", standard.getOrDefault("daily_from", ""), defaultHours.from());
+        int dailyTill = secondOfDay("daily_till", standard.getOrDefault("daily_till", ""), defaultHours.till());
         if (dailyFrom >= dailyTill) {
             throw new BadValue("daily_from", "must be before daily_till (" + clock(dailyTill) + ")", clock(dailyFrom));
         }

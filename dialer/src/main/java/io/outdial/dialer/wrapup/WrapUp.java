@@ -5,6 +5,7 @@ import io.outdial.bridge.cti.CtiException;
 import io.outdial.dialer.DialerContext;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.Interaction;
+import io.outdial.dialer.treatment.TreatmentStep;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,8 +48,14 @@ public final class WrapUp {
     public CompletableFuture<Void> write(Agent agent, Interaction ix) {
         Callback cb = ix.callback();
         CompletableFuture<Void> history = dispositions.write(agent, ix);
-        if (cb == null) {
+        if (cb == null && ix.callResult() == null) {
             return history;
+        }
+        if (cb == null) {
+            // No callback: the agent's result is final, and the campaign's treatment decides what follows.
+            TreatmentStep step = ctx.treatments().decide(ix.record(), ix.callResult(), ctx.scheduler().now());
+            return history.thenRunAsync(() -> ctx.store().applyTreatment(ix.record().recordId(), step),
+                    ctx.database());
         }
         long recordId = ix.record().recordId();
         return history.thenRunAsync(() -> {

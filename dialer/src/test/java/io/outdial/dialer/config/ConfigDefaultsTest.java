@@ -34,7 +34,7 @@ class ConfigDefaultsTest {
         assertEquals("", c.database().password());
         assertEquals(4, c.database().poolSize());
         assertEquals(new DialingSettings(Duration.ofSeconds(30), Duration.ofSeconds(20), ZoneId.of("UTC"),
-                Duration.ofSeconds(30)),
+                Duration.ofSeconds(30), io.outdial.dialer.store.CallingHours.DEFAULT),
                 c.dialing());
         assertTrue(c.agents().isEmpty());
         assertTrue(c.campaigns().isEmpty());

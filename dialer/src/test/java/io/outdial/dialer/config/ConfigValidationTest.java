@@ -133,7 +133,7 @@ class ConfigValidationTest {
                 Arguments.of("campaigns: [{ name: c1, autostart: true }]",
                         "campaigns[0].autostart: unknown key; allowed keys in campaigns[0] are name, description,"
                                 + " dialingMode, agents, callingList, autoLoad, autoStart, maxAttempts, detection,"
-                                + " dispositionCodes, pacing"),
+                                + " dispositionCodes, pacing, treatments"),
                 Arguments.of("campaigns: [{ name: c1, pacing: { method: abandonment_rate } }]",
                         "campaigns[0].pacing: applies only to dialingMode predictive; this campaign's mode is"
                                 + " progressive, got 'a mapping'"),
@@ -161,6 +161,25 @@ class ConfigValidationTest {
                                 + " countAmdFalsePositives, noRedialAfterAbandon, smallGroupAgents, connectWindow,"
                                 + " maxLinesPerAgent, priorAnswerRate, priorRingTime, priorTalkTime, priorWrapUp,"
                                 + " target"),
+                Arguments.of("campaigns: [{ name: c1, treatments: [{ result: busi, action: retry }] }]",
+                        "campaigns[0].treatments[0].result: must be a call result (name such as busy or no_answer,"
+                                + " label, or code), got 'busi'"),
+                Arguments.of("campaigns: [{ name: c1, treatments: [{ result: busy, action: redial }] }]",
+                        "campaigns[0].treatments[0].action: must be one of retry, retry_at, next_in_chain, cancel,"
+                                + " got 'redial'"),
+                Arguments.of("campaigns: [{ name: c1, treatments: [{ result: busy, action: retry_at, at: noon }] }]",
+                        "campaigns[0].treatments[0].at: must be a time of day (HH:MM, the next one to come) or a"
+                                + " local date-time (YYYY-MM-DDTHH:MM), in the contact's time zone, got 'noon'"),
+                Arguments.of("campaigns: [{ name: c1, treatments: [{ result: busy, action: cancel },"
+                                + " { result: 6, action: retry }] }]",
+                        "campaigns[0].treatments[1].result: must be unique among the campaign's treatments,"
+                                + " got 'BUSY'"),
+                Arguments.of("campaigns: [{ name: c1, treatments: [{ result: busy, action: cancel, after: 5m }] }]",
+                        "campaigns[0].treatments[0].after: unknown key; allowed keys in campaigns[0].treatments[0]"
+                                + " are result, action"),
+                Arguments.of("dialing: { defaultCallingHours: 21:00-08:00 }",
+                        "dialing.defaultCallingHours: must be HH:MM-HH:MM within 00:00-24:00, start before end,"
+                                + " got '21:00-08:00'"),
                 Arguments.of("sipp: {}",
                         "sipp: unknown key; allowed keys at the top level are sip, trunk, rtp, http, database,"
                                 + " dialing, agents, campaigns, audio"),

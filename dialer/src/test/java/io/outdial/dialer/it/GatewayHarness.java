@@ -70,6 +70,7 @@ final class GatewayHarness implements AutoCloseable {
                 dialing:
                   ringTimeout: 15s
                   agentRingTimeout: 15s
+                  defaultCallingHours: "00:00-24:00"
                 agents:
                 %s
                 campaigns:

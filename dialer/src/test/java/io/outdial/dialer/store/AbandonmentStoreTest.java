@@ -20,7 +20,8 @@ class AbandonmentStoreTest {
     @Test
     void numberAbandonedWithinTheQuietPeriodIsHeldBackUntilItEnds() {
         try (CallingListStore store = InMemoryStore.open()) {
-            load(store, "c1", "contact_info\n1000000001\n1000000002\n");
+            // Open all day: the quiet period ends at 02:00Z, outside the default 08:00-21:00 window.
+            load(store, "c1", "contact_info,daily_from,daily_till\n1000000001,00:00,24:00\n1000000002,00:00,24:00\n");
             Instant abandonedAt = NOW.minus(Duration.ofHours(10));
             store.recordAbandoned("1000000001", "other-campaign", abandonedAt);
 
