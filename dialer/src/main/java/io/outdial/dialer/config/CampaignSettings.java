@@ -21,10 +21,12 @@ import java.util.regex.Pattern;
  * @param dispositionCodes the disposition codes an agent may set on this campaign's interactions
  * @param pacing      how a predictive campaign is paced, and the abandonment rules (the defaults for other modes,
  *                    whose abandoned calls still follow the no-redial rule)
+ * @param preview     the interaction preview (Accept / Reject) of push preview, direct push preview and progressive
  */
 public record CampaignSettings(String name, String description, DialingMode dialingMode, List<String> agents,
                                Path callingList, boolean autoLoad, boolean autoStart, int maxAttempts,
-                               DetectionSettings detection, List<String> dispositionCodes, PacingSettings pacing) {
+                               DetectionSettings detection, List<String> dispositionCodes, PacingSettings pacing,
+                               PreviewSettings preview) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
@@ -62,11 +64,17 @@ public record CampaignSettings(String name, String description, DialingMode dial
                     + mode.wireName(), "a mapping");
         }
         PacingSettings pacing = PacingSection.read(s.section("pacing"));
+        if (s.has("preview") && mode != DialingMode.PROGRESSIVE && mode != DialingMode.PUSH_PREVIEW
+                && mode != DialingMode.DIRECT_PUSH_PREVIEW) {
+            throw s.fail("preview", "applies only to dialingMode push_preview, direct_push_preview and progressive;"
+                    + " this campaign's mode is " + mode.wireName(), "a mapping");
+        }
+        PreviewSettings preview = PreviewSettings.read(s.section("preview"), mode);
         s.refuseUnknownKeys();
         if (autoStart && !autoLoad) {
             throw s.fail("autoStart", "can be true only when autoLoad is true", true);
         }
         return new CampaignSettings(name, description, mode, agents, list, autoLoad, autoStart, maxAttempts,
-                detection, codes, pacing);
+                detection, codes, pacing, preview);
     }
 }
