@@ -16,7 +16,12 @@ import io.outdial.dialer.cti.CtiDesk;
 import io.outdial.dialer.metrics.DialerMetrics;
 import io.outdial.dialer.pacing.compliance.AbandonmentLedger;
 import io.outdial.dialer.store.AbandonmentDay;
+import io.outdial.dialer.preview.InteractionPreviews;
 import io.outdial.dialer.preview.PreviewDesk;
+import io.outdial.dialer.preview.ProgressivePreview;
+import io.outdial.dialer.preview.PushPreviewDesk;
+import io.outdial.dialer.config.CampaignSettings;
+import io.outdial.dialer.config.PreviewSettings;
 import io.outdial.dialer.wrapup.Dispositions;
 import io.outdial.dialer.wrapup.WrapUp;
 import io.outdial.dialer.store.CallingListStore;
@@ -36,6 +41,7 @@ import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.concurrent.ExecutorService;
@@ -99,6 +105,12 @@ public final class Gateway implements AutoCloseable {
         this.dialing = new ProgressiveDialing(ctx, roster, campaigns.all(), config.dialing().defaultTimeZone());
         restoreAbandonmentLedgers(config);
         this.preview = new PreviewDesk(ctx, campaigns, dialing::pace);
+        Map<String, PreviewSettings> previewSettings = config.campaigns().stream()
+                .collect(java.util.stream.Collectors.toMap(CampaignSettings::name, CampaignSettings::preview));
+        InteractionPreviews previews = new InteractionPreviews(ctx, dialing::pace);
+        PushPreviewDesk push = new PushPreviewDesk(ctx, campaigns, roster, previews, preview, previewSettings);
+        dialing.addPacer(push::paceNow);
+        dialing.dialPreview(new ProgressivePreview(previews, previewSettings));
         Dispositions dispositions = new Dispositions(ctx, config.campaigns().stream()
                 .collect(java.util.stream.Collectors.toMap(c -> c.name(), c -> c.dispositionCodes())));
         WrapUp wrapUp = new WrapUp(ctx, dispositions);
@@ -124,10 +136,12 @@ public final class Gateway implements AutoCloseable {
             public void unloaded(Campaign campaign) {
                 dialing.dropCalls(campaign);
                 preview.unloaded(campaign);
+                previews.withdraw(campaign);
+                push.campaignEnded(campaign);
             }
         });
         this.bridge = AgentBridgeServer.start(config.toBridgeConfig(),
-                new CtiDesk(dialer, roster, campaigns, dialing, preview, wrapUp,
+                new CtiDesk(dialer, roster, campaigns, dialing, preview, previews, push, wrapUp,
                         config.dialing().logoutDelayLimit()),
                 new AdminService(ctx, campaigns, roster, dialing), metrics::scrape);
     }

@@ -34,7 +34,10 @@ public final class CtiCodec {
             Map.entry(CtiCommand.ScheduleCallback.class, List.of("interactionId", "at")),
             Map.entry(CtiCommand.CancelCallback.class, List.of("interactionId")),
             Map.entry(CtiCommand.Hold.class, List.of("interactionId")),
-            Map.entry(CtiCommand.Retrieve.class, List.of("interactionId")));
+            Map.entry(CtiCommand.Retrieve.class, List.of("interactionId")),
+            Map.entry(CtiCommand.Accept.class, List.of("interactionId")),
+            Map.entry(CtiCommand.Reject.class, List.of("interactionId")),
+            Map.entry(CtiCommand.StopRecords.class, List.of("campaign")));
 
     private static final Map<String, Class<?>> COMMAND_TYPES = commandTypes();
 

@@ -25,6 +25,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = CtiCommand.CancelCallback.class, name = "CancelCallback"),
         @JsonSubTypes.Type(value = CtiCommand.Hold.class, name = "Hold"),
         @JsonSubTypes.Type(value = CtiCommand.Retrieve.class, name = "Retrieve"),
+        @JsonSubTypes.Type(value = CtiCommand.OutboundPreviewReady.class, name = "OutboundPreviewReady"),
+        @JsonSubTypes.Type(value = CtiCommand.OutboundPreviewNotReady.class, name = "OutboundPreviewNotReady"),
+        @JsonSubTypes.Type(value = CtiCommand.Accept.class, name = "Accept"),
+        @JsonSubTypes.Type(value = CtiCommand.Reject.class, name = "Reject"),
+        @JsonSubTypes.Type(value = CtiCommand.StopRecords.class, name = "StopRecords"),
 })
 public sealed interface CtiCommand {
 
@@ -86,4 +91,19 @@ public sealed interface CtiCommand {
 
     /** Takes the contact off hold: agent and contact talk again. */
     record Retrieve(String requestId, String interactionId) implements CtiCommand { }
+
+    /** The outbound-preview channel (separate from voice) Ready: push preview records may be pushed. */
+    record OutboundPreviewReady(String requestId) implements CtiCommand { }
+
+    /** The outbound-preview channel Not Ready: no more push preview records. */
+    record OutboundPreviewNotReady(String requestId, String reason) implements CtiCommand { }
+
+    /** Accepts an interaction preview (push preview: dials; progressive and predictive: lets the dial go ahead). */
+    record Accept(String requestId, String interactionId) implements CtiCommand { }
+
+    /** Rejects an interaction preview: its record goes back to the top of the calling list. */
+    record Reject(String requestId, String interactionId) implements CtiCommand { }
+
+    /** Direct push preview: stops the records of a campaign started with GetRecord (the Get Record / Stop toggle). */
+    record StopRecords(String requestId, String campaign) implements CtiCommand { }
 }

@@ -32,6 +32,10 @@ import java.util.Map;
         @JsonSubTypes.Type(value = CtiEvent.CallbackCancelled.class, name = "CallbackCancelled"),
         @JsonSubTypes.Type(value = CtiEvent.LogoutPending.class, name = "LogoutPending"),
         @JsonSubTypes.Type(value = CtiEvent.LogoutAuthorized.class, name = "LogoutAuthorized"),
+        @JsonSubTypes.Type(value = CtiEvent.OutboundPreviewStateChanged.class, name = "OutboundPreviewStateChanged"),
+        @JsonSubTypes.Type(value = CtiEvent.InteractionAccepted.class, name = "InteractionAccepted"),
+        @JsonSubTypes.Type(value = CtiEvent.InteractionRejected.class, name = "InteractionRejected"),
+        @JsonSubTypes.Type(value = CtiEvent.RecordDeliveryChanged.class, name = "RecordDeliveryChanged"),
 })
 public sealed interface CtiEvent {
 
@@ -88,8 +92,44 @@ public sealed interface CtiEvent {
     /** Reply to GetMyCampaigns: the loaded campaigns the agent works on. */
     record MyCampaigns(String requestId, List<CampaignInfo> campaigns) implements CtiEvent { }
 
-    /** Preview: a record to read before dialing (reply to GetRecord, or the next one after Done). */
-    record InteractionPreview(String requestId, Interaction interaction) implements CtiEvent { }
+    /**
+     * A record to read before dialing: preview (reply to GetRecord, or the next one after Done), or an interaction
+     * preview to Accept or Reject (push preview, direct push preview, progressive and predictive with
+     * {@code preview.interactionPreview}).
+     *
+     * @param acceptTimeout seconds to Accept or Reject before the record goes back to the list; null for preview
+     * @param autoAnswerIn  seconds until the interaction is accepted on the agent's behalf (auto-answer), or null
+     * @param rejectAllowed whether Reject is offered (false during an auto-answer countdown without Reject), or null
+     */
+    record InteractionPreview(String requestId, Interaction interaction, Integer acceptTimeout, Integer autoAnswerIn,
+                              Boolean rejectAllowed) implements CtiEvent {
+
+        /** A pulled preview record (nothing to accept). */
+        public InteractionPreview(String requestId, Interaction interaction) {
+            this(requestId, interaction, null, null, null);
+        }
+    }
+
+    /** An interaction preview was accepted, by the agent or ({@code auto}) by the auto-answer countdown. */
+    record InteractionAccepted(String requestId, String interactionId, boolean auto) implements CtiEvent { }
+
+    /**
+     * An interaction preview ended without Accept; its record is back at the top of the calling list.
+     * {@code reason}: Rejected (the agent), Timeout (no answer in time), AutoRejected (no answer in time, and the
+     * agent's channel was set Not Ready), Withdrawn (the campaign stopped or the desktop went away).
+     */
+    record InteractionRejected(String requestId, String interactionId, String reason) implements CtiEvent { }
+
+    /** The outbound-preview channel changed state (Ready, NotReady); separate from the voice channel. */
+    record OutboundPreviewStateChanged(String requestId, String agentId, String state, String reason)
+            implements CtiEvent { }
+
+    /**
+     * Direct push preview: the Get Record / Stop toggle of a campaign. {@code delivering} true after GetRecord,
+     * false after StopRecords, Done and Stop, or the campaign stopping.
+     */
+    record RecordDeliveryChanged(String requestId, String campaign, boolean delivering, String reason)
+            implements CtiEvent { }
 
     /** Reply to Decline: the record went back to the list ({@code later}) or was cancelled ({@code do_not_call}). */
     record InteractionDeclined(String requestId, String interactionId, String reason) implements CtiEvent { }

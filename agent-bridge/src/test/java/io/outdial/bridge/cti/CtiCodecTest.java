@@ -69,7 +69,12 @@ class CtiCodecTest {
                 Map.entry("ScheduleCallback", "\"interactionId\":\"i\",\"at\":\"2026-11-21T16:30\""),
                 Map.entry("CancelCallback", "\"interactionId\":\"i\""),
                 Map.entry("Hold", "\"interactionId\":\"i\""),
-                Map.entry("Retrieve", "\"interactionId\":\"i\""));
+                Map.entry("Retrieve", "\"interactionId\":\"i\""),
+                Map.entry("OutboundPreviewReady", ""),
+                Map.entry("OutboundPreviewNotReady", ""),
+                Map.entry("Accept", "\"interactionId\":\"i\""),
+                Map.entry("Reject", "\"interactionId\":\"i\""),
+                Map.entry("StopRecords", "\"campaign\":\"c\""));
         Set<String> declared = new HashSet<>();
         for (JsonSubTypes.Type t : CtiCommand.class.getAnnotation(JsonSubTypes.class).value()) {
             declared.add(t.name());
@@ -79,6 +84,34 @@ class CtiCodecTest {
         }
         assertEquals(minimal.keySet(), declared);
         assertEquals(declared, Set.copyOf(CtiCodec.commandNames()));
+    }
+
+    @Test
+    void pushPreviewCommandsParse() {
+        assertEquals(new CtiCommand.OutboundPreviewReady("p1"),
+                codec.decode("{\"type\":\"OutboundPreviewReady\",\"requestId\":\"p1\"}"));
+        assertEquals(new CtiCommand.OutboundPreviewNotReady(null, "Break"),
+                codec.decode("{\"type\":\"OutboundPreviewNotReady\",\"reason\":\"Break\"}"));
+        assertEquals(new CtiCommand.Accept("a1", "ix-1"),
+                codec.decode("{\"type\":\"Accept\",\"requestId\":\"a1\",\"interactionId\":\"ix-1\"}"));
+        assertEquals(new CtiCommand.Reject(null, "ix-1"),
+                codec.decode("{\"type\":\"Reject\",\"interactionId\":\"ix-1\"}"));
+        assertEquals(new CtiCommand.StopRecords("s", "Spring"),
+                codec.decode("{\"type\":\"StopRecords\",\"requestId\":\"s\",\"campaign\":\"Spring\"}"));
+        InvalidCommandException e = assertThrows(InvalidCommandException.class,
+                () -> codec.decode("{\"type\":\"Accept\",\"requestId\":\"r\"}"));
+        assertEquals("missing field: interactionId", e.getMessage());
+    }
+
+    @Test
+    void interactionPreviewCarriesTheCountdownsOnlyWhenThereAreAny() throws Exception {
+        CtiEvent.Interaction ix = new CtiEvent.Interaction("ix-1", "Spring", "Preview", null, Map.of("record_id", 1));
+        JsonNode pushed = json.readTree(codec.encode(new CtiEvent.InteractionPreview(null, ix, 30, 9, false)));
+        assertEquals(30, pushed.get("acceptTimeout").asInt());
+        assertEquals(9, pushed.get("autoAnswerIn").asInt());
+        assertFalse(pushed.get("rejectAllowed").asBoolean());
+        JsonNode pulled = json.readTree(codec.encode(new CtiEvent.InteractionPreview("r", ix)));
+        assertFalse(pulled.has("acceptTimeout") || pulled.has("autoAnswerIn") || pulled.has("rejectAllowed"));
     }
 
     @Test
@@ -190,7 +223,12 @@ class CtiCodecTest {
                 new CtiEvent.InteractionHeld("r13", ix),
                 new CtiEvent.InteractionRetrieved("r14", ix),
                 new CtiEvent.LogoutPending("r15", "ann", 30, "InteractionRinging"),
-                new CtiEvent.LogoutAuthorized("r15", "ann", "CallFinished"));
+                new CtiEvent.LogoutAuthorized("r15", "ann", "CallFinished"),
+                new CtiEvent.OutboundPreviewStateChanged("r16", "ann", "Ready", null),
+                new CtiEvent.InteractionPreview(null, ix, 30, 10, true),
+                new CtiEvent.InteractionAccepted("r17", "ix-1", false),
+                new CtiEvent.InteractionRejected("r18", "ix-1", "Rejected"),
+                new CtiEvent.RecordDeliveryChanged("r19", "Spring", true, null));
         Set<String> declared = new HashSet<>();
         for (JsonSubTypes.Type t : CtiEvent.class.getAnnotation(JsonSubTypes.class).value()) {
             declared.add(t.name());

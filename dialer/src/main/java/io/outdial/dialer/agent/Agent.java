@@ -14,6 +14,7 @@ public final class Agent {
     private boolean notReadyAfterCall;
     private boolean logoutAfterCall;
     private AgentRoster.StateListener stateListener;
+    private OutboundPreviewState outboundPreview = OutboundPreviewState.LOGGED_OUT;
 
     public Agent(AgentProfile profile) {
         this.profile = profile;
@@ -41,10 +42,25 @@ public final class Agent {
     public void moveTo(AgentState next, String reason, String requestId) {
         AgentState previous = state;
         state = state.moveTo(next);
+        if (next == AgentState.LOGGED_OUT && outboundPreview != OutboundPreviewState.LOGGED_OUT) {
+            // Logging out closes every channel; the desktop is told of the voice channel only.
+            outboundPreview = outboundPreview.moveTo(OutboundPreviewState.LOGGED_OUT);
+        }
         send(new CtiEvent.AgentStateChanged(requestId, id(), state.wireName(), reason));
         if (stateListener != null) {
             stateListener.moved(this, previous);
         }
+    }
+
+    /** The outbound-preview channel (push preview), separate from the voice state. */
+    public OutboundPreviewState outboundPreview() {
+        return outboundPreview;
+    }
+
+    /** Moves the outbound-preview channel (throws on a move the table forbids) and tells the desktop. */
+    public void moveOutboundPreview(OutboundPreviewState next, String reason, String requestId) {
+        outboundPreview = outboundPreview.moveTo(next);
+        send(new CtiEvent.OutboundPreviewStateChanged(requestId, id(), next.wireName(), reason));
     }
 
     void stateListener(AgentRoster.StateListener listener) {

@@ -51,6 +51,21 @@ public final class ProgressiveDialing {
     private final AtomicLong ids = new AtomicLong();
     private volatile int calls;
     private final PredictiveDialing predictive;
+    /** Other dialing modes' pacing passes (push preview), run with every pass of this one. */
+    private final List<Runnable> pacers = new ArrayList<>();
+    private DialPreview dialPreview;
+
+    /**
+     * Progressive's interaction preview: shown a reserved record, the agent accepts before it is dialed. Dialer
+     * executor only.
+     */
+    public interface DialPreview {
+        /**
+         * Offers {@code interaction} (the agent already Reserved with it); returns false when the campaign dials
+         * without a preview. On Accept the offer runs {@code dial}; otherwise it frees the agent and the record.
+         */
+        boolean offer(Campaign campaign, Agent agent, Interaction interaction, Runnable dial);
+    }
 
     public ProgressiveDialing(DialerContext ctx, AgentRoster roster, Collection<Campaign> campaigns) {
         this(ctx, roster, campaigns, ZoneId.of("UTC"));
@@ -86,6 +101,17 @@ public final class ProgressiveDialing {
             }
         }
         predictive.paceNow();
+        pacers.forEach(Runnable::run);
+    }
+
+    /** Runs {@code pacer} on the dialer executor with every pacing pass. Call before the first pass. */
+    public void addPacer(Runnable pacer) {
+        pacers.add(pacer);
+    }
+
+    /** Sets progressive's interaction preview. Call before the first pass. */
+    public void dialPreview(DialPreview preview) {
+        this.dialPreview = preview;
     }
 
     private void retrieveFor(Campaign campaign, Agent agent) {
@@ -128,6 +154,17 @@ public final class ProgressiveDialing {
         Interaction interaction = new Interaction(id, campaign.name(), record);
         agent.interaction(interaction);
         agent.moveTo(AgentState.RESERVED, campaign.name());
+        if (dialPreview != null && dialPreview.offer(campaign, agent, interaction,
+                () -> place(campaign, agent, interaction))) {
+            return;
+        }
+        place(campaign, agent, interaction);
+    }
+
+    /** Dials the contact of the agent's (Reserved) interaction. */
+    private void place(Campaign campaign, Agent agent, Interaction interaction) {
+        String id = interaction.id();
+        CallingRecord record = interaction.record();
         DialRequest toContact = DialRequest.contactViaTrunk(ctx.trunk(), record.contactInfo(), ctx.ringTimeout());
         DialRequest toAgent = DialRequest.agentPhone(agent.phone(), ctx.agentTransport(), record.contactInfo(),
                 campaign.name(), ctx.agentRingTimeout());

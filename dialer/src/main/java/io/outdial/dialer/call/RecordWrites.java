@@ -64,6 +64,11 @@ public final class RecordWrites {
     }
 
     /** Any other write of the dialer's, with the same retries and tracking. */
+    /** Back to Ready at the top of the list (a rejected interaction preview): the next record retrieved. */
+    public CompletableFuture<Void> returnToTop(long recordId) {
+        return write("record " + recordId + ": back to the top of the list", () -> ctx.store().returnToTop(recordId));
+    }
+
     public CompletableFuture<Void> run(String what, Runnable op) {
         return write(what, op);
     }

@@ -19,7 +19,8 @@ public record CampaignPlan(String name, String description, String dialingMode, 
                            DetectionSettings detection, PacingSettings pacing) {
 
     /** Dialing modes this build can run; the others are refused at Load with a clear message. */
-    public static final List<String> SUPPORTED_MODES = List.of("progressive", "preview", "predictive");
+    public static final List<String> SUPPORTED_MODES = List.of("progressive", "preview", "predictive",
+            "push_preview", "direct_push_preview");
 
     /** True when the pacing engine decides how many contacts to dial, ahead of free agents. */
     public boolean predictive() {

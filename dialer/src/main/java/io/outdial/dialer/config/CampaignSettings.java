@@ -23,11 +23,12 @@ import java.util.regex.Pattern;
  * @param pacing      how a predictive campaign is paced, and the abandonment rules (the defaults for other modes,
  *                    whose abandoned calls still follow the no-redial rule)
  * @param treatments  what follows each call result: retry, retry at a time, next number in the chain, cancel
+ * @param preview     the interaction preview (Accept / Reject) of push preview, direct push preview and progressive
  */
 public record CampaignSettings(String name, String description, DialingMode dialingMode, List<String> agents,
                                Path callingList, boolean autoLoad, boolean autoStart, int maxAttempts,
                                DetectionSettings detection, List<String> dispositionCodes, PacingSettings pacing,
-                               Treatments treatments) {
+                               Treatments treatments, PreviewSettings preview) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
@@ -39,7 +40,7 @@ public record CampaignSettings(String name, String description, DialingMode dial
     /** The same campaign with another calling list (the demo dials its own). */
     public CampaignSettings withCallingList(Path list) {
         return new CampaignSettings(name, description, dialingMode, agents, list, autoLoad, autoStart, maxAttempts,
-                detection, dispositionCodes, pacing, treatments);
+                detection, dispositionCodes, pacing, treatments, preview);
     }
 
     static CampaignSettings read(YamlSection s, Path baseDir) {
@@ -72,11 +73,17 @@ public record CampaignSettings(String name, String description, DialingMode dial
         }
         PacingSettings pacing = PacingSection.read(s.section("pacing"));
         Treatments treatments = TreatmentSection.read(s.sections("treatments"));
+        if (s.has("preview") && mode != DialingMode.PROGRESSIVE && mode != DialingMode.PUSH_PREVIEW
+                && mode != DialingMode.DIRECT_PUSH_PREVIEW) {
+            throw s.fail("preview", "applies only to dialingMode push_preview, direct_push_preview and progressive;"
+                    + " this campaign's mode is " + mode.wireName(), "a mapping");
+        }
+        PreviewSettings preview = PreviewSettings.read(s.section("preview"), mode);
         s.refuseUnknownKeys();
         if (autoStart && !autoLoad) {
             throw s.fail("autoStart", "can be true only when autoLoad is true", true);
         }
         return new CampaignSettings(name, description, mode, agents, list, autoLoad, autoStart, maxAttempts,
-                detection, codes, pacing, treatments);
+                detection, codes, pacing, treatments, preview);
     }
 }

@@ -20,7 +20,8 @@ public enum DialingMode {
     ASSURED_CONNECTION;
 
     public boolean isSupported() {
-        return this == PROGRESSIVE || this == PREVIEW || this == PREDICTIVE;
+        return this == PROGRESSIVE || this == PREVIEW || this == PREDICTIVE || this == PUSH_PREVIEW
+                || this == DIRECT_PUSH_PREVIEW;
     }
 
     /** The spelling used in the YAML file and on the wire ({@code push_preview}). */

@@ -10,10 +10,13 @@ import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentRoster;
 import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
+import io.outdial.dialer.agent.OutboundPreviewState;
 import io.outdial.dialer.call.CampaignCall;
 import io.outdial.dialer.call.ProgressiveDialing;
 import io.outdial.dialer.campaign.Campaigns;
+import io.outdial.dialer.preview.InteractionPreviews;
 import io.outdial.dialer.preview.PreviewDesk;
+import io.outdial.dialer.preview.PushPreviewDesk;
 import io.outdial.dialer.wrapup.Callback;
 import io.outdial.dialer.wrapup.Callbacks;
 import io.outdial.dialer.wrapup.Disposition;
@@ -40,10 +43,19 @@ public final class CtiDesk implements AgentDesk {
     private final PreviewDesk preview;
     private final WrapUp wrapUp;
     private final NegotiatedLogout logouts;
+    private final InteractionPreviews previews;
+    private final PushPreviewDesk push;
 
-    /** @param logoutDelayLimit the longest a Logout waits for a call being set up ({@link NegotiatedLogout}) */
+    /**
+     * @param previews         the interaction previews (Accept / Reject) of push preview and progressive
+     * @param push             push preview and direct push preview delivery
+     * @param logoutDelayLimit the longest a Logout waits for a call being set up ({@link NegotiatedLogout})
+     */
     public CtiDesk(CallExecutor dialer, AgentRoster roster, Campaigns campaigns, ProgressiveDialing dialing,
-                   PreviewDesk preview, WrapUp wrapUp, Duration logoutDelayLimit) {
+                   PreviewDesk preview, InteractionPreviews previews, PushPreviewDesk push, WrapUp wrapUp,
+                   Duration logoutDelayLimit) {
+        this.previews = previews;
+        this.push = push;
         this.dialer = dialer;
         this.roster = roster;
         this.campaigns = campaigns;
@@ -100,6 +112,9 @@ public final class CtiDesk implements AgentDesk {
             // Before the channel is attached: LoggedIn itself tells the new desktop its state.
             agent.moveTo(AgentState.NOT_READY, "LoggedIn");
         }
+        if (agent.outboundPreview() == OutboundPreviewState.LOGGED_OUT) {
+            agent.moveOutboundPreview(OutboundPreviewState.NOT_READY, "LoggedIn", null);
+        }
         agent.channel(channel);
         agent.logoutAfterCall(false);
         logouts.forget(agent);
@@ -148,7 +163,17 @@ public final class CtiDesk implements AgentDesk {
         } else if (command instanceof CtiCommand.GetMyCampaigns g) {
             agent.send(new CtiEvent.MyCampaigns(g.requestId(), campaigns.activeFor(agent.id())));
         } else if (command instanceof CtiCommand.GetRecord g) {
-            preview.getRecord(agent, g.campaign(), g.requestId());
+            if (push.isDirectPush(g.campaign())) {
+                push.startDelivery(agent, g.campaign(), g.requestId());
+            } else {
+                preview.getRecord(agent, g.campaign(), g.requestId());
+            }
+        } else if (command instanceof CtiCommand.StopRecords s) {
+            push.stopDelivery(agent, s.campaign(), s.requestId());
+        } else if (command instanceof CtiCommand.Accept a) {
+            previews.accept(agent, ownInteraction(agent, a.interactionId()), a.requestId());
+        } else if (command instanceof CtiCommand.Reject r) {
+            previews.reject(agent, ownInteraction(agent, r.interactionId()), r.requestId());
         } else if (command instanceof CtiCommand.Call c) {
             preview.call(agent, ownInteraction(agent, c.interactionId()));
         } else if (command instanceof CtiCommand.Decline d) {
@@ -165,6 +190,10 @@ public final class CtiDesk implements AgentDesk {
             hold(agent, r.requestId(), r.interactionId(), false);
         } else if (command instanceof CtiCommand.CancelCallback c) {
             cancelCallback(agent, c);
+        } else if (command instanceof CtiCommand.OutboundPreviewReady r) {
+            outboundPreview(agent, OutboundPreviewState.READY, null, r.requestId());
+        } else if (command instanceof CtiCommand.OutboundPreviewNotReady n) {
+            outboundPreview(agent, OutboundPreviewState.NOT_READY, n.reason(), n.requestId());
         } else {
             throw new CtiException(CtiErrorCodes.ALREADY_LOGGED_IN, "already logged in");
         }
@@ -179,6 +208,16 @@ public final class CtiDesk implements AgentDesk {
             return;
         }
         agent.moveTo(AgentState.READY, null, requestId);
+        dialing.pace();
+    }
+
+    /** The outbound-preview channel: Ready lets push preview records come, whatever the voice state. */
+    private void outboundPreview(Agent agent, OutboundPreviewState next, String reason, String requestId) {
+        if (agent.outboundPreview() == next) {
+            agent.send(new CtiEvent.OutboundPreviewStateChanged(requestId, agent.id(), next.wireName(), reason));
+            return;
+        }
+        agent.moveOutboundPreview(next, reason, requestId);
         dialing.pace();
     }
 
@@ -263,6 +302,9 @@ public final class CtiDesk implements AgentDesk {
 
     private void markDone(Agent agent, CtiCommand.MarkDone m) {
         Interaction ix = ownInteraction(agent, m.interactionId());
+        if (previews.owns(agent)) {
+            throw notAllowed("MarkDone", agent, "Accept or Reject the interaction preview first");
+        }
         if (preview.owns(agent)) {
             // Preview's Done: marks done and previews the campaign's next record.
             preview.done(agent, ix, m.requestId(), true);
@@ -351,7 +393,12 @@ public final class CtiDesk implements AgentDesk {
 
     /** The agent has no desktop any more: it is logged out, after the call or record that holds it if any. */
     private void desktopGone(Agent agent) {
-        if (preview.owns(agent)) {
+        push.agentGone(agent);
+        if (previews.owns(agent)) {
+            // The record goes back to the top of the list; the agent is logged out as it is freed.
+            agent.logoutAfterCall(true);
+            previews.withdraw(agent);
+        } else if (preview.owns(agent)) {
             preview.desktopGone(agent);
         } else if (agent.state() == AgentState.AFTER_CALL_WORK && agent.interaction() != null
                 && agent.interaction().stage() == Interaction.Stage.RELEASED) {

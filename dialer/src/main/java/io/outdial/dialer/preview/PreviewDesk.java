@@ -141,6 +141,22 @@ public final class PreviewDesk {
         agent.send(new CtiEvent.InteractionPreview(requestId, ix.toWire()));
     }
 
+    /**
+     * A pushed record the agent accepted (push preview, direct push preview): it becomes a preview record of this
+     * desk (the agent already Reserved with it) and is called at once, like Call.
+     *
+     * @param before    the voice state the agent goes back to after Done
+     * @param afterDone told of Done (true) or Done and Stop (false) before the agent is freed
+     */
+    public void callAccepted(Agent agent, Campaign campaign, Interaction ix, AgentState before,
+                             java.util.function.Consumer<Boolean> afterDone) {
+        PreviewSession s = new PreviewSession(agent, campaign, ix, before);
+        s.afterDone = afterDone;
+        ix.stage(Interaction.Stage.PREVIEW);
+        sessions.put(agent.id(), s);
+        call(agent, ix);
+    }
+
     /** Call: the agent's phone, then the previewed contact. */
     public void call(Agent agent, Interaction ix) {
         PreviewSession s = session(agent, ix);
@@ -218,8 +234,11 @@ public final class PreviewDesk {
             } else {
                 agent.send(new CtiEvent.InteractionDone(requestId, ix.id(), result.name()));
             }
+            if (s.afterDone != null) {
+                s.afterDone.accept(next);
+            }
             end(s);
-            if (next && canPreview(agent, s.campaign)) {
+            if (s.afterDone == null && next && canPreview(agent, s.campaign)) {
                 retrieve(agent, s.campaign, requestId);
             }
         }, ctx.dialer());

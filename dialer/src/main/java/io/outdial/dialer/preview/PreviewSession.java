@@ -15,6 +15,11 @@ final class PreviewSession {
     PreviewCall call;
     /** The campaign went away or the gateway stops: a call that finishes now ends the session. */
     boolean closing;
+    /**
+     * For a pushed record (push preview, direct push preview): told of Done ({@code true}) or Done and Stop before
+     * the agent is freed; the push desk then delivers the next record itself. Null for a pulled preview record.
+     */
+    java.util.function.Consumer<Boolean> afterDone;
 
     PreviewSession(Agent agent, Campaign campaign, Interaction interaction, AgentState before) {
         this.agent = agent;

@@ -46,7 +46,7 @@ public final class CallingListStore implements AutoCloseable {
             + " record_type, dial_sched_time, daily_from, daily_till, tz, chain_id, chain_n, custom_fields,"
             + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     /**
-     * Due callbacks first (a personal one only for its agent), then unscheduled records, then rescheduled ones by
+     * A record an agent rejected (or let time out) first, then due callbacks (a personal one only for its agent), then unscheduled records, then rescheduled ones by
      * due time. A callback's own time is its appointment, so it is not held back by the list's maximum attempts.
      */
     private static final String NEXT_READY = "SELECT record_id FROM calling_record"
@@ -59,7 +59,8 @@ public final class CallingListStore implements AutoCloseable {
             + " AND o.chain_id = calling_record.chain_id AND o.record_id <> calling_record.record_id"
             + " AND (o.record_status = 'RETRIEVED'"
             + " OR (o.record_status = 'READY' AND o.chain_n < calling_record.chain_n))))"
-            + " ORDER BY CASE WHEN record_type IN ('PERSONAL_CALLBACK', 'CAMPAIGN_CALLBACK') THEN 0 ELSE 1 END,"
+            + " ORDER BY CASE WHEN list_top THEN 0 ELSE 1 END,"
+            + " CASE WHEN record_type IN ('PERSONAL_CALLBACK', 'CAMPAIGN_CALLBACK') THEN 0 ELSE 1 END,"
             + " dial_sched_time NULLS FIRST, record_id FETCH FIRST " + CANDIDATES + " ROWS ONLY";
 
     private final JdbcConnectionPool pool;
@@ -187,8 +188,8 @@ public final class CallingListStore implements AutoCloseable {
                 for (long id : candidates) {
                     // The status guard makes this the atomic claim: a concurrent caller that read the same
                     // candidate updates no row and moves on to the next one.
-                    if (update(c, "UPDATE calling_record SET record_status = 'RETRIEVED', updated_at = ?"
-                            + " WHERE record_id = ? AND record_status = 'READY'", clock.instant(), id) == 1) {
+                    if (update(c, "UPDATE calling_record SET record_status = 'RETRIEVED', list_top = FALSE,"
+                            + " updated_at = ? WHERE record_id = ? AND record_status = 'READY'", clock.instant(), id) == 1) {
                         Optional<CallingRecord> claimed = find(c, id);
                         if (claimed.isPresent() && onDoNotCallList(c, claimed.get())) {
                             // Never dialed: closed with the Do Not Call result, no attempt counted.
@@ -395,6 +396,14 @@ public final class CallingListStore implements AutoCloseable {
     /** Retrieved back to Ready without counting an attempt: the call was never placed, or the agent rejected it. */
     public void returnToReady(long recordId) {
         move(recordId, RecordStatus.RETRIEVED, RecordStatus.READY, "");
+    }
+
+    /**
+     * Retrieved back to Ready at the top of the list, no attempt counted: an interaction preview was rejected or
+     * not answered in time, so the record is the next one retrieved from its campaign.
+     */
+    public void returnToTop(long recordId) {
+        move(recordId, RecordStatus.RETRIEVED, RecordStatus.READY, ", list_top = TRUE");
     }
 
     /**

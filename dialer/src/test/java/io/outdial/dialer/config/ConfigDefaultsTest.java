@@ -123,6 +123,26 @@ class ConfigDefaultsTest {
     }
 
     @Test
+    void previewSectionDefaultsAndValues() {
+        GatewayConfig c = ConfigLoader.parse("""
+                campaigns:
+                  - { name: c1, dialingMode: push_preview }
+                  - name: c2
+                    dialingMode: push_preview
+                    preview: { acceptTimeout: 12s, autoReject: true, autoAnswer: 9s, rejectDuringAutoAnswer: false }
+                  - { name: c3, preview: { interactionPreview: true } }
+                """, dir);
+        assertEquals(io.outdial.dialer.config.PreviewSettings.defaults(), c.campaigns().get(0).preview());
+        assertFalse(c.campaigns().get(0).preview().interactionPreview());
+        assertEquals(java.time.Duration.ofSeconds(30), c.campaigns().get(0).preview().acceptTimeout());
+        assertEquals(new io.outdial.dialer.config.PreviewSettings(false, java.time.Duration.ofSeconds(12), true,
+                java.time.Duration.ofSeconds(9), false), c.campaigns().get(1).preview());
+        assertTrue(c.campaigns().get(2).preview().interactionPreview());
+        assertTrue(DialingMode.PUSH_PREVIEW.isSupported());
+        assertTrue(DialingMode.DIRECT_PUSH_PREVIEW.isSupported());
+    }
+
+    @Test
     void predictiveCampaignWithoutPacingSectionGetsTheEngineDefaults() {
         GatewayConfig c = ConfigLoader.parse("campaigns:\n  - { name: c1, dialingMode: predictive }\n", dir);
 

@@ -121,6 +121,22 @@ class ConfigValidationTest {
                 Arguments.of("campaigns: [{ name: c1, dispositionCodes: [Accepted, Accepted] }]",
                         "campaigns[0].dispositionCodes: must be distinct, non-blank codes of at most 64 characters,"
                                 + " got 'Accepted'"),
+                Arguments.of("campaigns: [{ name: c1, dialingMode: preview, preview: { acceptTimeout: 10s } }]",
+                        "campaigns[0].preview: applies only to dialingMode push_preview, direct_push_preview and"
+                                + " progressive; this campaign's mode is preview, got 'a mapping'"),
+                Arguments.of("campaigns: [{ name: c1, dialingMode: push_preview, preview: { interactionPreview: true } }]",
+                        "campaigns[0].preview.interactionPreview: applies only to dialingMode progressive"
+                                + " (push_preview and direct_push_preview always preview); this campaign's mode is"
+                                + " push_preview, got 'a flag'"),
+                Arguments.of("campaigns: [{ name: c1, dialingMode: push_preview, preview: { acceptTimeout: 0s } }]",
+                        "campaigns[0].preview.acceptTimeout: must be a duration (500ms, 30s, 2m, 1h) in 1s..10m,"
+                                + " got '0s'"),
+                Arguments.of("campaigns: [{ name: c1, dialingMode: push_preview, preview: { autoAnswer: soon } }]",
+                        "campaigns[0].preview.autoAnswer: must be a duration (500ms, 30s, 2m, 1h) in 0s..5m,"
+                                + " got 'soon'"),
+                Arguments.of("campaigns: [{ name: c1, preview: { autoReply: true } }]",
+                        "campaigns[0].preview.autoReply: unknown key; allowed keys in campaigns[0].preview are"
+                                + " interactionPreview, acceptTimeout, autoReject, autoAnswer, rejectDuringAutoAnswer"),
                 Arguments.of("campaigns: [{ name: c1, maxAttempts: 0 }]",
                         "campaigns[0].maxAttempts: must be an integer in 1..100, got 0"),
                 Arguments.of("campaigns: [{ name: c1, autoLoad: false, autoStart: true }]",
@@ -133,7 +149,7 @@ class ConfigValidationTest {
                 Arguments.of("campaigns: [{ name: c1, autostart: true }]",
                         "campaigns[0].autostart: unknown key; allowed keys in campaigns[0] are name, description,"
                                 + " dialingMode, agents, callingList, autoLoad, autoStart, maxAttempts, detection,"
-                                + " dispositionCodes, pacing, treatments"),
+                                + " dispositionCodes, pacing, treatments, preview"),
                 Arguments.of("campaigns: [{ name: c1, pacing: { method: abandonment_rate } }]",
                         "campaigns[0].pacing: applies only to dialingMode predictive; this campaign's mode is"
                                 + " progressive, got 'a mapping'"),

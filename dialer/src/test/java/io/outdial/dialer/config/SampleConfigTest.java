@@ -49,6 +49,7 @@ class SampleConfigTest {
         assertEquals(defaults.http(), sample.http());
         assertEquals(defaults.database(), sample.database());
         assertEquals(defaults.dialing(), sample.dialing());
+        assertEquals(PreviewSettings.defaults(), sample.campaign("sample").orElseThrow().preview());
         assertEquals(io.outdial.dialer.pacing.PacingSettings.predictive(),
                 sample.campaign("predictive-sample").orElseThrow().pacing());
     }

@@ -1,0 +1,194 @@
+package io.outdial.dialer.preview;
+
+import io.outdial.bridge.cti.CtiErrorCodes;
+import io.outdial.bridge.cti.CtiEvent;
+import io.outdial.bridge.cti.CtiException;
+import io.outdial.dialer.DialerContext;
+import io.outdial.dialer.agent.Agent;
+import io.outdial.dialer.agent.AgentState;
+import io.outdial.dialer.agent.Interaction;
+import io.outdial.dialer.call.RecordWrites;
+import io.outdial.dialer.campaign.Campaign;
+import io.outdial.dialer.config.PreviewSettings;
+import io.outdial.sip.call.Cancellable;
+import io.outdial.sip.call.Scheduler;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The interaction previews in front of agents (push preview, direct push preview, progressive): each a reserved
+ * record shown with {@code InteractionPreview}, ended by Accept (the mode's dial goes ahead), Reject, the accept
+ * timeout or the gateway withdrawing it (the record back to the top of the list). Dialer executor only.
+ */
+public final class InteractionPreviews {
+    private static final Logger LOG = LoggerFactory.getLogger(InteractionPreviews.class);
+
+    /** What the mode does with an offer's end. Called on the dialer executor. */
+    public interface Handler {
+        /** Accepted: the interaction is still the agent's, the agent still Reserved. */
+        void accepted(Agent agent, Campaign campaign, Interaction interaction);
+
+        /**
+         * Timed out with {@code autoReject}: the mode's channel goes Not Ready. Returns the voice state the agent
+         * goes to ({@code before} when the mode has a channel of its own).
+         */
+        AgentState autoRejected(Agent agent, Campaign campaign, AgentState before);
+    }
+
+    private record Pending(Agent agent, Campaign campaign, Interaction interaction, InteractionOffer offer,
+                           AgentState before, Handler handler) { }
+
+    private final DialerContext ctx;
+    private final RecordWrites writes;
+    private final Runnable pace;
+    private final Scheduler onDialer;
+    private final Map<String, Pending> pending = new LinkedHashMap<>();
+    /** The requestId of the Accept or Reject being handled, echoed by the events it causes. */
+    private String requestId;
+
+    /** @param pace asks every dialing mode to look again (a record is back, an agent is free) */
+    public InteractionPreviews(DialerContext ctx, Runnable pace) {
+        this.ctx = ctx;
+        this.writes = new RecordWrites(ctx);
+        this.pace = pace;
+        this.onDialer = new Scheduler() {
+            @Override
+            public Instant now() {
+                return ctx.dialer().scheduler().now();
+            }
+
+            @Override
+            public Cancellable schedule(Duration delay, Runnable task) {
+                return ctx.dialer().schedule(delay, task);
+            }
+        };
+    }
+
+    /**
+     * Shows {@code interaction} (already the agent's, agent already Reserved) as an interaction preview.
+     *
+     * @param before the voice state the agent goes back to if the record is returned
+     */
+    public void offer(Agent agent, Campaign campaign, Interaction interaction, PreviewSettings terms,
+                      AgentState before, Handler handler) {
+        interaction.stage(Interaction.Stage.PREVIEW);
+        InteractionOffer offer = new InteractionOffer(onDialer, terms, new Outcome(agent.id()));
+        pending.put(agent.id(), new Pending(agent, campaign, interaction, offer, before, handler));
+        LOG.info("campaign {}: record {} ({}) offered to {}", campaign.name(), interaction.record().recordId(),
+                interaction.record().contactInfo(), agent.id());
+        agent.send(new CtiEvent.InteractionPreview(null, interaction.toWire(), offer.acceptTimeoutSeconds(),
+                offer.autoAnswerSeconds(), offer.rejectAllowed()));
+        offer.start();
+    }
+
+    /** True while the agent's interaction is an interaction preview not yet answered. */
+    public boolean owns(Agent agent) {
+        Pending p = pending.get(agent.id());
+        return p != null && p.interaction == agent.interaction();
+    }
+
+    public void accept(Agent agent, Interaction ix, String requestId) {
+        answer(agent, ix, requestId, "Accept");
+    }
+
+    public void reject(Agent agent, Interaction ix, String requestId) {
+        answer(agent, ix, requestId, "Reject");
+    }
+
+    private void answer(Agent agent, Interaction ix, String requestId, String command) {
+        Pending p = pending.get(agent.id());
+        if (p == null || p.interaction != ix) {
+            throw new CtiException(CtiErrorCodes.NOT_ALLOWED, command + " is not allowed while "
+                    + agent.state().wireName() + ": interaction " + ix.id() + " is not an interaction preview"
+                    + " waiting for an answer");
+        }
+        this.requestId = requestId;
+        try {
+            String refused = "Accept".equals(command) ? p.offer.accept() : p.offer.reject();
+            if (refused != null) {
+                throw new CtiException(CtiErrorCodes.NOT_ALLOWED, command + " is not allowed while "
+                        + agent.state().wireName() + ": " + refused);
+            }
+        } finally {
+            this.requestId = null;
+        }
+    }
+
+    /** The desktop went away: the record goes back to the top of the list. */
+    public void withdraw(Agent agent) {
+        Pending p = pending.get(agent.id());
+        if (p != null) {
+            p.offer.withdraw();
+        }
+    }
+
+    /** The campaign was stopped or unloaded: its offers are taken back. */
+    public void withdraw(Campaign campaign) {
+        for (Pending p : List.copyOf(pending.values())) {
+            if (p.campaign == campaign) {
+                p.offer.withdraw();
+            }
+        }
+    }
+
+    /** Ends of offers, on the dialer executor (the scheduler and the commands run there). */
+    private final class Outcome implements InteractionOffer.Outcome {
+        private final String agentId;
+
+        Outcome(String agentId) {
+            this.agentId = agentId;
+        }
+
+        @Override
+        public void accepted(InteractionOffer offer, boolean auto) {
+            Pending p = pending.remove(agentId);
+            LOG.info("campaign {}: record {} accepted by {}{}", p.campaign.name(), p.interaction.record().recordId(),
+                    agentId, auto ? " (auto-answer)" : "");
+            p.agent.send(new CtiEvent.InteractionAccepted(requestId, p.interaction.id(), auto));
+            p.handler.accepted(p.agent, p.campaign, p.interaction);
+        }
+
+        @Override
+        public void returned(InteractionOffer offer, OfferState why) {
+            Pending p = pending.remove(agentId);
+            Agent agent = p.agent;
+            boolean autoRejected = why == OfferState.TIMED_OUT && offer.autoReject();
+            String reason = why == OfferState.REJECTED ? "Rejected" : why == OfferState.WITHDRAWN ? "Withdrawn"
+                    : autoRejected ? "AutoRejected" : "Timeout";
+            long recordId = p.interaction.record().recordId();
+            LOG.info("campaign {}: record {} back to the top of the list ({} by {})", p.campaign.name(), recordId,
+                    reason, agentId);
+            p.interaction.stage(Interaction.Stage.DONE);
+            if (agent.interaction() == p.interaction) {
+                agent.interaction(null);
+            }
+            agent.send(new CtiEvent.InteractionRejected(requestId, p.interaction.id(), reason));
+            if (agent.channel() == null || agent.logoutAfterCall()) {
+                agent.logoutAfterCall(false);
+                agent.moveTo(AgentState.LOGGED_OUT, "DesktopDisconnected");
+            } else if (autoRejected) {
+                AgentState next = p.handler.autoRejected(agent, p.campaign, p.before);
+                if (agent.notReadyAfterCall()) {
+                    agent.notReadyAfterCall(false);
+                    next = AgentState.NOT_READY;
+                }
+                agent.moveTo(next, "AutoRejected");
+            } else if (agent.notReadyAfterCall() || p.before == AgentState.NOT_READY) {
+                agent.notReadyAfterCall(false);
+                agent.moveTo(AgentState.NOT_READY, null);
+            } else {
+                agent.moveTo(AgentState.READY, null);
+            }
+            // Pace once the record is Ready again, so that it is the next one retrieved.
+            writes.returnToTop(recordId).whenCompleteAsync((ok, error) -> {
+                p.campaign.listMayHaveRecords();
+                pace.run();
+            }, ctx.dialer());
+        }
+    }
+}

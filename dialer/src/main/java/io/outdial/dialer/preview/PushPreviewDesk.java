@@ -1,0 +1,205 @@
+package io.outdial.dialer.preview;
+
+import io.outdial.bridge.cti.CtiErrorCodes;
+import io.outdial.bridge.cti.CtiEvent;
+import io.outdial.bridge.cti.CtiException;
+import io.outdial.dialer.DialerContext;
+import io.outdial.dialer.agent.Agent;
+import io.outdial.dialer.agent.AgentRoster;
+import io.outdial.dialer.agent.AgentState;
+import io.outdial.dialer.agent.Interaction;
+import io.outdial.dialer.agent.OutboundPreviewState;
+import io.outdial.dialer.call.RecordWrites;
+import io.outdial.dialer.campaign.Campaign;
+import io.outdial.dialer.campaign.CampaignState;
+import io.outdial.dialer.campaign.Campaigns;
+import io.outdial.dialer.config.PreviewSettings;
+import io.outdial.dialer.store.CallingRecord;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Push preview and direct push preview: the gateway pushes the next record to an agent as an interaction preview
+ * (Accept dials as preview's Call; Reject or the timeout returns the record to the top of the list). Push preview
+ * delivers while the agent's outbound-preview channel is Ready; direct push preview ignores Ready / Not Ready and
+ * delivers between the agent's GetRecord and StopRecords (or Done and Stop). Dialer executor only.
+ */
+public final class PushPreviewDesk {
+    private static final Logger LOG = LoggerFactory.getLogger(PushPreviewDesk.class);
+    public static final String PUSH = "push_preview";
+    public static final String DIRECT = "direct_push_preview";
+    /** How soon an exhausted list is looked at again. */
+    private static final Duration LIST_RECHECK = Duration.ofSeconds(5);
+
+    private final DialerContext ctx;
+    private final Campaigns campaigns;
+    private final AgentRoster roster;
+    private final InteractionPreviews previews;
+    private final PreviewDesk preview;
+    private final Map<String, PreviewSettings> settings;
+    private final RecordWrites writes;
+    /** Direct push preview's Get Record / Stop toggle: campaign name to the agents it delivers to. */
+    private final Map<String, Set<String>> delivering = new HashMap<>();
+    private final Set<String> retrieving = new HashSet<>();
+    private final AtomicLong ids = new AtomicLong();
+
+    public PushPreviewDesk(DialerContext ctx, Campaigns campaigns, AgentRoster roster, InteractionPreviews previews,
+                           PreviewDesk preview, Map<String, PreviewSettings> settings) {
+        this.ctx = ctx;
+        this.campaigns = campaigns;
+        this.roster = roster;
+        this.previews = previews;
+        this.preview = preview;
+        this.settings = Map.copyOf(settings);
+        this.writes = new RecordWrites(ctx);
+    }
+
+    /** True for a direct push preview campaign (its GetRecord is this desk's toggle). */
+    public boolean isDirectPush(String campaignName) {
+        return campaigns.find(campaignName).map(c -> DIRECT.equals(c.plan().dialingMode())).orElse(false);
+    }
+
+    /** Direct push preview's Get Record: records are delivered to the agent until Stop or Done and Stop. */
+    public void startDelivery(Agent agent, String campaignName, String requestId) {
+        Campaign campaign = directCampaign(agent, campaignName, "GetRecord");
+        if (campaign.state() != CampaignState.RUNNING) {
+            throw notAllowed("GetRecord", agent, "campaign '" + campaignName + "' is "
+                    + campaign.state().statusName() + ", not Running");
+        }
+        delivering.computeIfAbsent(campaign.name(), k -> new LinkedHashSet<>()).add(agent.id());
+        LOG.info("campaign {}: delivering records to {}", campaign.name(), agent.id());
+        agent.send(new CtiEvent.RecordDeliveryChanged(requestId, campaign.name(), true, "GetRecord"));
+        campaign.listMayHaveRecords();
+        paceNow();
+    }
+
+    /** Direct push preview's Stop: no more records (a record in hand stays the agent's). */
+    public void stopDelivery(Agent agent, String campaignName, String requestId) {
+        Campaign campaign = directCampaign(agent, campaignName, "StopRecords");
+        stop(agent, campaign, requestId, "Stop");
+    }
+
+    private void stop(Agent agent, Campaign campaign, String requestId, String reason) {
+        Set<String> agents = delivering.get(campaign.name());
+        if (agents != null) {
+            agents.remove(agent.id());
+        }
+        LOG.info("campaign {}: no more records for {} ({})", campaign.name(), agent.id(), reason);
+        agent.send(new CtiEvent.RecordDeliveryChanged(requestId, campaign.name(), false, reason));
+    }
+
+    private Campaign directCampaign(Agent agent, String campaignName, String command) {
+        Campaign campaign = campaigns.find(campaignName).orElseThrow(() -> new CtiException(CtiErrorCodes.INVALID,
+                "no campaign named '" + campaignName + "'"));
+        if (!campaign.plan().agentIds().contains(agent.id())) {
+            throw notAllowed(command, agent, "agent " + agent.id() + " does not work on campaign '"
+                    + campaignName + "'");
+        }
+        if (!DIRECT.equals(campaign.plan().dialingMode())) {
+            throw notAllowed(command, agent, "campaign '" + campaignName + "' is "
+                    + campaign.plan().dialingModeLabel() + ", not Direct Push Preview");
+        }
+        return campaign;
+    }
+
+    /** A pacing pass (dialer executor): a record for each agent a push campaign may deliver to now. */
+    public void paceNow() {
+        for (Campaign campaign : campaigns.all()) {
+            String mode = campaign.plan().dialingMode();
+            if (!(PUSH.equals(mode) || DIRECT.equals(mode)) || campaign.state() != CampaignState.RUNNING
+                    || campaign.listExhausted()) {
+                continue;
+            }
+            for (String agentId : campaign.plan().agentIds()) {
+                roster.find(agentId).ifPresent(agent -> {
+                    if (mayDeliver(agent, campaign) && retrieving.add(agentId)) {
+                        retrieveFor(campaign, agent);
+                    }
+                });
+            }
+        }
+    }
+
+    private boolean mayDeliver(Agent agent, Campaign campaign) {
+        if (agent.channel() == null || agent.interaction() != null || agent.logoutAfterCall()
+                || !(agent.state() == AgentState.READY || agent.state() == AgentState.NOT_READY)) {
+            return false;
+        }
+        if (PUSH.equals(campaign.plan().dialingMode())) {
+            return agent.outboundPreview() == OutboundPreviewState.READY;
+        }
+        return delivering.getOrDefault(campaign.name(), Set.of()).contains(agent.id());
+    }
+
+    private void retrieveFor(Campaign campaign, Agent agent) {
+        CompletableFuture
+                .supplyAsync(() -> ctx.store().retrieveNext(campaign.name(), ctx.scheduler().now(),
+                        campaign.plan().maxAttempts(), agent.id(),
+                        campaign.plan().pacing().compliance().noRedialAfterAbandon()), ctx.database())
+                .whenCompleteAsync((record, error) -> {
+                    retrieving.remove(agent.id());
+                    if (error != null || record.isEmpty()) {
+                        if (error != null) {
+                            LOG.error("campaign {}: cannot retrieve a record", campaign.name(), error);
+                        }
+                        campaign.markExhausted(ctx.dialer(), LIST_RECHECK, this::paceNow);
+                    } else if (campaign.state() != CampaignState.RUNNING || !mayDeliver(agent, campaign)) {
+                        writes.returnToReady(record.get().recordId());
+                    } else {
+                        offer(campaign, agent, record.get());
+                    }
+                    paceNow();
+                }, ctx.dialer());
+    }
+
+    private void offer(Campaign campaign, Agent agent, CallingRecord record) {
+        Interaction ix = new Interaction("pp-" + ids.incrementAndGet(), campaign.name(), record);
+        AgentState before = agent.state();
+        agent.interaction(ix);
+        agent.moveTo(AgentState.RESERVED, campaign.name());
+        previews.offer(agent, campaign, ix, settings.getOrDefault(campaign.name(), PreviewSettings.defaults()),
+                before, new InteractionPreviews.Handler() {
+                    @Override
+                    public void accepted(Agent a, Campaign c, Interaction accepted) {
+                        preview.callAccepted(a, c, accepted, before, next -> {
+                            if (!next && DIRECT.equals(c.plan().dialingMode())) {
+                                stop(a, c, null, "DoneAndStop");
+                            }
+                        });
+                    }
+
+                    @Override
+                    public AgentState autoRejected(Agent a, Campaign c, AgentState voiceBefore) {
+                        if (DIRECT.equals(c.plan().dialingMode())) {
+                            stop(a, c, null, "AutoRejected");
+                        } else if (a.outboundPreview() == OutboundPreviewState.READY) {
+                            a.moveOutboundPreview(OutboundPreviewState.NOT_READY, "AutoRejected", null);
+                        }
+                        return voiceBefore;
+                    }
+                });
+    }
+
+    /** The campaign stopped or was unloaded: direct push deliveries end (agents must Get Record again). */
+    public void campaignEnded(Campaign campaign) {
+        delivering.remove(campaign.name());
+    }
+
+    /** The agent's desktop went away: its direct push deliveries end. */
+    public void agentGone(Agent agent) {
+        delivering.values().forEach(agents -> agents.remove(agent.id()));
+    }
+
+    private static CtiException notAllowed(String command, Agent agent, String why) {
+        return new CtiException(CtiErrorCodes.NOT_ALLOWED, command + " is not allowed while "
+                + agent.state().wireName() + ": " + why);
+    }
+}

@@ -1,0 +1,237 @@
+package io.outdial.dialer.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.outdial.dialer.record.CallResult;
+import io.outdial.dialer.record.RecordStatus;
+import io.outdial.dialer.store.CallingRecord;
+import io.outdial.sip.testing.Sipp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Push preview and direct push preview end to end: records pushed to a real WebSocket desktop as interaction
+ * previews, accepted (its SIPp phone, then the SIPp contact through the trunk), rejected or left to time out.
+ */
+class PushPreviewIT {
+    static final Duration LIMIT = Duration.ofSeconds(40);
+    static final String AGENTS = "  - { id: ann, secret: s3cret }";
+
+    static String campaign(String mode, String preview) {
+        return "  - { name: pp, description: \"Push drive\", dialingMode: " + mode + ", agents: [ann],"
+                + " autoLoad: false, preview: " + preview + " }";
+    }
+
+    static String ix(JsonNode event) {
+        return event.path("interaction").path("interactionId").asText();
+    }
+
+    static String phoneOf(JsonNode event) {
+        return event.path("interaction").path("record").path("contact_info").asText();
+    }
+
+    static void send(CtiClient desk, String type, String requestId, String interactionId) {
+        desk.send("{\"type\":\"" + type + "\",\"requestId\":\"" + requestId + "\",\"interactionId\":\""
+                + interactionId + "\"}");
+    }
+
+    /** A fence: every event sent before this answer has arrived. */
+    static void fence(CtiClient desk, String id) throws InterruptedException {
+        desk.send("{\"type\":\"GetMyCampaigns\",\"requestId\":\"" + id + "\"}");
+        desk.await("MyCampaigns", LIMIT);
+    }
+
+    static long count(CtiClient desk, String type) {
+        return desk.types().stream().filter(type::equals).count();
+    }
+
+    @Test
+    void pushedWhileTheChannelIsReadyRejectAndTimeoutPutTheRecordBackOnTopAcceptDials() throws Exception {
+        try (Sipp phone = Sipp.scenario("agent-phone.xml").calls(5).timeout(Duration.ofMinutes(2)).start();
+             Sipp contact = Sipp.scenario("uas-answer.xml").talkTime(Duration.ofSeconds(2)).calls(1).start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), AGENTS,
+                     campaign("push_preview", "{ acceptTimeout: 4s }"))) {
+            // The callback falls due while the first record is in front of the agent: without "top of the list"
+            // it would be retrieved before the returned record.
+            String due = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS).toString();
+            gw.uploadAndStart("pp", "contact_info,record_type,dial_sched_time\n2005550101,GENERAL,\n"
+                    + "2005550102,CAMPAIGN_CALLBACK," + due + "\n");
+            try (CtiClient desk = PreviewCampaignIT.login(gw, phone)) {
+                JsonNode started = desk.await("CampaignStarted", LIMIT);
+                assertEquals("Push Preview", started.path("campaign").path("dialingMode").asText());
+                assertEquals("Automatic", started.path("campaign").path("deliveryMode").asText());
+                fence(desk, "f0");
+                assertEquals(0, count(desk, "InteractionPreview"), "nothing pushed while the channel is NotReady");
+
+                desk.send("{\"type\":\"OutboundPreviewReady\",\"requestId\":\"op1\"}");
+                JsonNode channel = desk.await("OutboundPreviewStateChanged", LIMIT);
+                assertEquals("op1", channel.path("requestId").asText());
+                assertEquals("Ready", channel.path("state").asText());
+                JsonNode first = desk.await("InteractionPreview", LIMIT);
+                assertEquals("2005550101", phoneOf(first));
+                assertEquals("Preview", first.path("interaction").path("state").asText());
+                assertEquals(4, first.path("acceptTimeout").asInt());
+                assertTrue(first.path("rejectAllowed").asBoolean());
+                assertEquals("Reserved", PreviewCampaignIT.agentState(gw), "voice Reserved while the record is offered");
+                assertEquals(0, gw.gateway().userAgent().activeLegs(), "nothing is dialed before Accept");
+
+                send(desk, "MarkDone", "md0", ix(first));
+                assertEquals("NOT_ALLOWED", desk.await("Error", LIMIT).path("code").asText());
+                send(desk, "Reject", "rj1", ix(first));
+                JsonNode rejected = desk.await("InteractionRejected", LIMIT);
+                assertEquals("rj1", rejected.path("requestId").asText());
+                assertEquals("Rejected", rejected.path("reason").asText());
+                JsonNode again = desk.await("InteractionPreview", LIMIT);
+                assertEquals("2005550101", phoneOf(again), "a rejected record is the next one retrieved");
+                send(desk, "Reject", "rj2", ix(first));
+                assertEquals("UNKNOWN_INTERACTION", desk.await("Error", LIMIT).path("code").asText());
+
+                // No answer: the record goes back to the top, ahead of the callback that fell due meanwhile.
+                JsonNode timedOut = desk.await("InteractionRejected", Duration.ofSeconds(10));
+                assertEquals("Timeout", timedOut.path("reason").asText());
+                assertEquals(ix(again), timedOut.path("interactionId").asText());
+                JsonNode third = desk.await("InteractionPreview", LIMIT);
+                assertEquals("2005550101", phoneOf(third), "a timed-out record is the next one retrieved");
+
+                send(desk, "Accept", "ac1", ix(third));
+                JsonNode accepted = desk.await("InteractionAccepted", LIMIT);
+                assertEquals("ac1", accepted.path("requestId").asText());
+                assertFalse(accepted.path("auto").asBoolean());
+                send(desk, "Accept", "ac2", ix(third));
+                assertEquals("NOT_ALLOWED", desk.await("Error", LIMIT).path("code").asText());
+                desk.await("InteractionRinging", LIMIT);
+                desk.await("InteractionEstablished", LIMIT);
+                JsonNode released = desk.await("InteractionReleased", LIMIT);
+                assertEquals("ANSWER", released.path("interaction").path("callResult").asText());
+                send(desk, "MarkDone", "d1", ix(third));
+                desk.await("InteractionDone", LIMIT);
+                JsonNode callback = desk.await("InteractionPreview", LIMIT);
+                assertEquals("2005550102", phoneOf(callback), "Done: the next record is pushed");
+                assertEquals("Callback", callback.path("interaction").path("caseInformation").path("Origin")
+                        .asText());
+
+                desk.send("{\"type\":\"OutboundPreviewNotReady\",\"requestId\":\"op2\",\"reason\":\"Break\"}");
+                assertEquals("NotReady", desk.await("OutboundPreviewStateChanged", LIMIT).path("state").asText());
+                send(desk, "Reject", "rj3", ix(callback));
+                desk.await("InteractionRejected", LIMIT);
+                Await.until(LIMIT, "agent back to NotReady", () -> "NotReady".equals(
+                        PreviewCampaignIT.stateQuietly(gw)));
+                fence(desk, "f1");
+                assertEquals(4, count(desk, "InteractionPreview"), "nothing more pushed once the channel is NotReady");
+                assertTrue(contact.awaitExit(LIMIT).passed(), "the contact's scenario completed");
+            }
+            Await.until(LIMIT, "callback back to Ready",
+                    () -> gw.records("pp").get(1).status() == RecordStatus.READY);
+            List<CallingRecord> records = gw.records("pp");
+            assertEquals(RecordStatus.UPDATED, records.get(0).status());
+            assertEquals(CallResult.ANSWER, records.get(0).callResult());
+            assertEquals(1, records.get(0).attempt(), "rejects and timeouts count no attempt");
+            assertEquals(0, records.get(1).attempt());
+        }
+    }
+
+    @Test
+    void autoAnswerCountdownAcceptsOnTheAgentsBehalfAndRejectIsRefusedDuringIt() throws Exception {
+        try (Sipp phone = Sipp.scenario("agent-phone.xml").calls(5).timeout(Duration.ofMinutes(2)).start();
+             Sipp contact = Sipp.scenario("uas-answer.xml").talkTime(Duration.ofSeconds(1)).calls(1).start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), AGENTS,
+                     campaign("push_preview", "{ autoAnswer: 2s, rejectDuringAutoAnswer: false }"))) {
+            gw.uploadAndStart("pp", "contact_info\n2005550201\n");
+            try (CtiClient desk = PreviewCampaignIT.login(gw, phone)) {
+                desk.send("{\"type\":\"OutboundPreviewReady\",\"requestId\":\"op1\"}");
+                JsonNode offered = desk.await("InteractionPreview", LIMIT);
+                assertEquals(2, offered.path("autoAnswerIn").asInt());
+                assertFalse(offered.path("rejectAllowed").asBoolean());
+                assertFalse(offered.has("acceptTimeout"));
+                send(desk, "Reject", "rj", ix(offered));
+                JsonNode refused = desk.await("Error", LIMIT);
+                assertEquals("NOT_ALLOWED", refused.path("code").asText());
+                assertTrue(refused.path("message").asText().contains("auto-answer"), refused.toString());
+                JsonNode accepted = desk.await("InteractionAccepted", LIMIT);
+                assertTrue(accepted.path("auto").asBoolean());
+                desk.await("InteractionEstablished", LIMIT);
+                assertEquals("ANSWER", desk.await("InteractionReleased", LIMIT).path("interaction")
+                        .path("callResult").asText());
+            }
+            Await.until(LIMIT, "record Updated", () -> gw.records("pp").get(0).status() == RecordStatus.UPDATED);
+            assertEquals(CallResult.ANSWER, gw.records("pp").get(0).callResult());
+        }
+    }
+
+    @Test
+    void autoRejectSetsTheOutboundPreviewChannelNotReady() throws Exception {
+        try (Sipp contact = Sipp.scenario("uas-busy.xml").calls(1).start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), AGENTS,
+                     campaign("push_preview", "{ acceptTimeout: 1s, autoReject: true }"))) {
+            gw.uploadAndStart("pp", "contact_info\n2005550301\n2005550302\n");
+            try (CtiClient desk = PreviewCampaignIT.login(gw, null)) {
+                desk.send("{\"type\":\"OutboundPreviewReady\",\"requestId\":\"op1\"}");
+                JsonNode offered = desk.await("InteractionPreview", LIMIT);
+                JsonNode rejected = desk.await("InteractionRejected", LIMIT);
+                assertEquals("AutoRejected", rejected.path("reason").asText());
+                JsonNode channel = desk.await("OutboundPreviewStateChanged", LIMIT);
+                assertEquals("NotReady", channel.path("state").asText());
+                assertEquals("AutoRejected", channel.path("reason").asText());
+                Await.until(LIMIT, "record back", () -> gw.records("pp").get(0).status() == RecordStatus.READY);
+                fence(desk, "f");
+                assertEquals(1, count(desk, "InteractionPreview"), "no record pushed after the auto-reject: "
+                        + ix(offered));
+            }
+        }
+    }
+
+    @Test
+    void directPushPreviewDeliversBetweenGetRecordAndStopWhateverTheChannel() throws Exception {
+        try (Sipp phone = Sipp.scenario("agent-phone.xml").calls(5).timeout(Duration.ofMinutes(2)).start();
+             Sipp contact = Sipp.scenario("uas-busy.xml").calls(1).start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), AGENTS,
+                     campaign("direct_push_preview", "{ acceptTimeout: 30s }"))) {
+            gw.uploadAndStart("pp", "contact_info\n4865550401\n4865550402\n4865550403\n");
+            try (CtiClient desk = PreviewCampaignIT.login(gw, phone)) {
+                assertEquals("Direct Push Preview", desk.await("CampaignStarted", LIMIT).path("campaign")
+                        .path("dialingMode").asText());
+                fence(desk, "f0");
+                assertEquals(0, count(desk, "InteractionPreview"), "nothing delivered before Get Record");
+
+                desk.send("{\"type\":\"GetRecord\",\"requestId\":\"g1\",\"campaign\":\"pp\"}");
+                JsonNode on = desk.await("RecordDeliveryChanged", LIMIT);
+                assertEquals("g1", on.path("requestId").asText());
+                assertTrue(on.path("delivering").asBoolean());
+                JsonNode first = desk.await("InteractionPreview", LIMIT);
+                assertEquals("4865550401", phoneOf(first), "delivered with both channels NotReady");
+                send(desk, "Accept", "a1", ix(first));
+                desk.await("InteractionAccepted", LIMIT);
+                assertEquals("BUSY", desk.await("InteractionReleased", LIMIT).path("interaction")
+                        .path("callResult").asText());
+                send(desk, "MarkDone", "d1", ix(first));
+                desk.await("InteractionDone", LIMIT);
+                JsonNode second = desk.await("InteractionPreview", LIMIT);
+                assertEquals("4865550402", phoneOf(second), "records keep coming after Done");
+
+                desk.send("{\"type\":\"StopRecords\",\"requestId\":\"s1\",\"campaign\":\"pp\"}");
+                JsonNode off = desk.await("RecordDeliveryChanged", LIMIT);
+                assertFalse(off.path("delivering").asBoolean());
+                assertEquals("Stop", off.path("reason").asText());
+                send(desk, "Reject", "r1", ix(second));
+                desk.await("InteractionRejected", LIMIT);
+                Await.until(LIMIT, "record back", () -> gw.records("pp").get(1).status() == RecordStatus.READY);
+                fence(desk, "f1");
+                assertEquals(2, count(desk, "InteractionPreview"), "nothing delivered after Stop");
+
+                desk.send("{\"type\":\"StopRecords\",\"requestId\":\"s2\",\"campaign\":\"nope\"}");
+                assertEquals("INVALID", desk.await("Error", LIMIT).path("code").asText());
+                desk.send("{\"type\":\"GetRecord\",\"requestId\":\"g2\",\"campaign\":\"pp\"}");
+                desk.await("RecordDeliveryChanged", LIMIT);
+                JsonNode back = desk.await("InteractionPreview", LIMIT);
+                assertEquals("4865550402", phoneOf(back), "Get Record again: the rejected record first");
+            }
+            assertEquals(CallResult.BUSY, gw.records("pp").get(0).callResult());
+        }
+    }
+}
