@@ -34,7 +34,12 @@ public final class CtiCodec {
             Map.entry(CtiCommand.ScheduleCallback.class, List.of("interactionId", "at")),
             Map.entry(CtiCommand.CancelCallback.class, List.of("interactionId")),
             Map.entry(CtiCommand.Hold.class, List.of("interactionId")),
-            Map.entry(CtiCommand.Retrieve.class, List.of("interactionId")));
+            Map.entry(CtiCommand.Retrieve.class, List.of("interactionId")),
+            Map.entry(CtiCommand.ReleaseCall.class, List.of("interactionId")),
+            Map.entry(CtiCommand.Transfer.class, List.of("interactionId")),
+            Map.entry(CtiCommand.Consult.class, List.of("interactionId")),
+            Map.entry(CtiCommand.Conference.class, List.of("interactionId")),
+            Map.entry(CtiCommand.Recall.class, List.of("interactionId")));
 
     private static final Map<String, Class<?>> COMMAND_TYPES = commandTypes();
 

@@ -69,7 +69,12 @@ class CtiCodecTest {
                 Map.entry("ScheduleCallback", "\"interactionId\":\"i\",\"at\":\"2026-11-21T16:30\""),
                 Map.entry("CancelCallback", "\"interactionId\":\"i\""),
                 Map.entry("Hold", "\"interactionId\":\"i\""),
-                Map.entry("Retrieve", "\"interactionId\":\"i\""));
+                Map.entry("Retrieve", "\"interactionId\":\"i\""),
+                Map.entry("ReleaseCall", "\"interactionId\":\"i\""),
+                Map.entry("Transfer", "\"interactionId\":\"i\""),
+                Map.entry("Consult", "\"interactionId\":\"i\""),
+                Map.entry("Conference", "\"interactionId\":\"i\""),
+                Map.entry("Recall", "\"interactionId\":\"i\""));
         Set<String> declared = new HashSet<>();
         for (JsonSubTypes.Type t : CtiCommand.class.getAnnotation(JsonSubTypes.class).value()) {
             declared.add(t.name());
@@ -111,10 +116,10 @@ class CtiCodecTest {
     @Test
     void unknownTypeIsUnknownCommandAndKeepsTheRequestId() {
         InvalidCommandException e = assertThrows(InvalidCommandException.class,
-                () -> codec.decode("{\"type\":\"Transfer\",\"requestId\":\"r9\"}"));
+                () -> codec.decode("{\"type\":\"Teleport\",\"requestId\":\"r9\"}"));
         assertEquals(CtiErrorCodes.UNKNOWN_COMMAND, e.code());
         assertEquals("r9", e.requestId());
-        assertTrue(e.getMessage().contains("Transfer"), e.getMessage());
+        assertTrue(e.getMessage().contains("Teleport"), e.getMessage());
         assertEquals(new CtiEvent.Error("r9", CtiErrorCodes.UNKNOWN_COMMAND, e.getMessage()), e.toError());
     }
 
@@ -190,7 +195,10 @@ class CtiCodecTest {
                 new CtiEvent.InteractionHeld("r13", ix),
                 new CtiEvent.InteractionRetrieved("r14", ix),
                 new CtiEvent.LogoutPending("r15", "ann", 30, "InteractionRinging"),
-                new CtiEvent.LogoutAuthorized("r15", "ann", "CallFinished"));
+                new CtiEvent.LogoutAuthorized("r15", "ann", "CallFinished"),
+                new CtiEvent.InteractionEngaged(new CtiEvent.Interaction("ac-1", "Spring", "Establishing", null,
+                        Map.of())),
+                new CtiEvent.InteractionUpdated(ix));
         Set<String> declared = new HashSet<>();
         for (JsonSubTypes.Type t : CtiEvent.class.getAnnotation(JsonSubTypes.class).value()) {
             declared.add(t.name());
@@ -202,6 +210,14 @@ class CtiCodecTest {
             seen.add(node.get("type").asText());
         }
         assertEquals(declared, seen, "a sample of every event type");
+    }
+
+    @Test
+    void restrictedWhileEngagedErrorNamesTheAction() throws Exception {
+        JsonNode node = json.readTree(codec.encode(new CtiEvent.Error("r1", CtiErrorCodes.RESTRICTED_WHILE_ENGAGED,
+                "Hold is not available during the engaging phase", "Hold")));
+        assertEquals("Hold", node.get("action").asText());
+        assertFalse(json.readTree(codec.encode(new CtiEvent.Error("r2", "NOT_ALLOWED", "no"))).has("action"));
     }
 
     @Test

@@ -21,10 +21,13 @@ import java.util.regex.Pattern;
  * @param dispositionCodes the disposition codes an agent may set on this campaign's interactions
  * @param pacing      how a predictive campaign is paced, and the abandonment rules (the defaults for other modes,
  *                    whose abandoned calls still follow the no-redial rule)
+ * @param engageAgentFirst ASM / engaging call (progressive and predictive only): the agent's phone is called first
+ *                    and the desktop gets an empty record, filled in when the contact connects
  */
 public record CampaignSettings(String name, String description, DialingMode dialingMode, List<String> agents,
                                Path callingList, boolean autoLoad, boolean autoStart, int maxAttempts,
-                               DetectionSettings detection, List<String> dispositionCodes, PacingSettings pacing) {
+                               DetectionSettings detection, List<String> dispositionCodes, PacingSettings pacing,
+                               boolean engageAgentFirst) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
@@ -62,11 +65,16 @@ public record CampaignSettings(String name, String description, DialingMode dial
                     + mode.wireName(), "a mapping");
         }
         PacingSettings pacing = PacingSection.read(s.section("pacing"));
+        boolean engageAgentFirst = s.flag("engageAgentFirst", false);
+        if (engageAgentFirst && mode != DialingMode.PROGRESSIVE && mode != DialingMode.PREDICTIVE) {
+            throw s.fail("engageAgentFirst", "applies only to dialingMode progressive or predictive (assured_connection"
+                    + " always engages the agent first); this campaign's mode is " + mode.wireName(), true);
+        }
         s.refuseUnknownKeys();
         if (autoStart && !autoLoad) {
             throw s.fail("autoStart", "can be true only when autoLoad is true", true);
         }
         return new CampaignSettings(name, description, mode, agents, list, autoLoad, autoStart, maxAttempts,
-                detection, codes, pacing);
+                detection, codes, pacing, engageAgentFirst);
     }
 }

@@ -65,7 +65,8 @@ public final class Demo {
         CampaignSettings campaign = callingList == null ? configured : new CampaignSettings(configured.name(),
                 configured.description(), configured.dialingMode(), configured.agents(), callingList,
                 configured.autoLoad(), configured.autoStart(), configured.maxAttempts(),
-                configured.detection(), configured.dispositionCodes(), configured.pacing());
+                configured.detection(), configured.dispositionCodes(), configured.pacing(),
+                configured.engageAgentFirst());
         List<CampaignSettings> campaigns = config.campaigns().stream()
                 .map(c -> c == configured ? campaign : c).toList();
         // A fresh in-memory H2 each run, so the demo always starts from the list.

@@ -113,11 +113,23 @@ class ConfigDefaultsTest {
     }
 
     @Test
-    void unsupportedDialingModeParsesAndIsRefusedOnlyWhenTheCampaignLoads() {
-        GatewayConfig c = ConfigLoader.parse("campaigns:\n  - { name: c1, dialingMode: assured_connection }\n", dir);
+    void callWaitingMusicDefaultsToTheHoldMusicAndEngageAgentFirstToOff() {
+        GatewayConfig c = ConfigLoader.parse("campaigns:\n  - { name: c1, dialingMode: progressive }\n", dir);
+        assertFalse(c.campaigns().get(0).engageAgentFirst());
+        assertEquals(c.audio().holdMusic(), c.audio().callWaitingMusic());
+        assertTrue(ConfigLoader.parse("campaigns:\n  - { name: c1, dialingMode: predictive, engageAgentFirst: true }\n",
+                dir).campaigns().get(0).engageAgentFirst());
+        assertThrows(ConfigException.class, () -> ConfigLoader.parse(
+                "campaigns:\n  - { name: c1, dialingMode: preview, engageAgentFirst: true }\n", dir));
+    }
 
-        assertEquals(DialingMode.ASSURED_CONNECTION, c.campaigns().get(0).dialingMode());
+    @Test
+    void unsupportedDialingModeParsesAndIsRefusedOnlyWhenTheCampaignLoads() {
+        GatewayConfig c = ConfigLoader.parse("campaigns:\n  - { name: c1, dialingMode: push_preview }\n", dir);
+
+        assertEquals(DialingMode.PUSH_PREVIEW, c.campaigns().get(0).dialingMode());
         assertFalse(c.campaigns().get(0).dialingMode().isSupported());
+        assertTrue(DialingMode.ASSURED_CONNECTION.isSupported());
         assertTrue(DialingMode.PROGRESSIVE.isSupported());
         assertTrue(DialingMode.PREDICTIVE.isSupported());
     }
