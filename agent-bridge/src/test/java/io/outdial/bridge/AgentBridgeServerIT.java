@@ -114,7 +114,7 @@ class AgentBridgeServerIT {
 
             client.send(LOGIN);
             assertEquals("LoggedIn", client.next().get("type").asText());
-            client.send("{\"type\":\"Transfer\",\"requestId\":\"r7\"}");
+            client.send("{\"type\":\"Teleport\",\"requestId\":\"r7\"}");
             JsonNode unknown = client.next();
             assertEquals("UNKNOWN_COMMAND", unknown.get("code").asText());
             assertEquals("r7", unknown.get("requestId").asText());

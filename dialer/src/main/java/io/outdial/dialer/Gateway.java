@@ -93,7 +93,8 @@ public final class Gateway implements AutoCloseable {
                 .map(a -> new AgentProfile(a.id(), a.secret(), a.phone(), a.autoReady(), a.wrapUp())).toList());
         this.campaigns = new Campaigns(config.campaigns().stream()
                 .map(c -> new CampaignPlan(c.name(), c.description(), c.dialingMode().wireName(), c.agents(),
-                        c.maxAttempts(), c.callingList(), c.autoLoad(), c.autoStart(), c.detection(), c.pacing()))
+                        c.maxAttempts(), c.callingList(), c.autoLoad(), c.autoStart(), c.detection(), c.pacing(),
+                        c.engageAgentFirst()))
                 .toList(), roster);
         CallExecutor dialer = new CallExecutor("dialer", workers, scheduler);
         DialerMetrics metrics = new DialerMetrics(roster, media, userAgent);

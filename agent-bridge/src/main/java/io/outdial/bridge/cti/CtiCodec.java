@@ -37,7 +37,12 @@ public final class CtiCodec {
             Map.entry(CtiCommand.Retrieve.class, List.of("interactionId")),
             Map.entry(CtiCommand.Accept.class, List.of("interactionId")),
             Map.entry(CtiCommand.Reject.class, List.of("interactionId")),
-            Map.entry(CtiCommand.StopRecords.class, List.of("campaign")));
+            Map.entry(CtiCommand.StopRecords.class, List.of("campaign")),
+            Map.entry(CtiCommand.ReleaseCall.class, List.of("interactionId")),
+            Map.entry(CtiCommand.Transfer.class, List.of("interactionId")),
+            Map.entry(CtiCommand.Consult.class, List.of("interactionId")),
+            Map.entry(CtiCommand.Conference.class, List.of("interactionId")),
+            Map.entry(CtiCommand.Recall.class, List.of("interactionId")));
 
     private static final Map<String, Class<?>> COMMAND_TYPES = commandTypes();
 

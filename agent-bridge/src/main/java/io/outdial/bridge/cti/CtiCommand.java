@@ -30,6 +30,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = CtiCommand.Accept.class, name = "Accept"),
         @JsonSubTypes.Type(value = CtiCommand.Reject.class, name = "Reject"),
         @JsonSubTypes.Type(value = CtiCommand.StopRecords.class, name = "StopRecords"),
+        @JsonSubTypes.Type(value = CtiCommand.ReleaseCall.class, name = "ReleaseCall"),
+        @JsonSubTypes.Type(value = CtiCommand.Transfer.class, name = "Transfer"),
+        @JsonSubTypes.Type(value = CtiCommand.Consult.class, name = "Consult"),
+        @JsonSubTypes.Type(value = CtiCommand.Conference.class, name = "Conference"),
+        @JsonSubTypes.Type(value = CtiCommand.Recall.class, name = "Recall"),
 })
 public sealed interface CtiCommand {
 
@@ -106,4 +111,19 @@ public sealed interface CtiCommand {
 
     /** Direct push preview: stops the records of a campaign started with GetRecord (the Get Record / Stop toggle). */
     record StopRecords(String requestId, String campaign) implements CtiCommand { }
+
+    /** Hangs up the contact of a connected interaction (End Call); the agent goes to after-call work. */
+    record ReleaseCall(String requestId, String interactionId) implements CtiCommand { }
+
+    /** Transfers the interaction to {@code target}. Not supported yet: always refused with a reason. */
+    record Transfer(String requestId, String interactionId, String target) implements CtiCommand { }
+
+    /** Starts a consultation call to {@code target}. Not supported yet: always refused with a reason. */
+    record Consult(String requestId, String interactionId, String target) implements CtiCommand { }
+
+    /** Conferences {@code target} into the interaction. Not supported yet: always refused with a reason. */
+    record Conference(String requestId, String interactionId, String target) implements CtiCommand { }
+
+    /** Dials the interaction's contact again. Not supported yet: always refused with a reason. */
+    record Recall(String requestId, String interactionId) implements CtiCommand { }
 }

@@ -43,6 +43,14 @@ public final class CtiErrorCodes {
     /** Preview: the agent's phone did not answer Call, so the contact was not dialed; the record is still previewed. */
     public static final String PHONE_FAILED = "PHONE_FAILED";
 
+    /**
+     * The agent is in the engaging phase (assured connection, ASM: on the line, waiting for a contact) and the action
+     * is restricted until the contact is connected; the error's {@code action} names it.
+     */
+    public static final String RESTRICTED_WHILE_ENGAGED = "RESTRICTED_WHILE_ENGAGED";
+    /** The command is part of the protocol but this gateway does not carry it out yet; the message says so. */
+    public static final String NOT_SUPPORTED = "NOT_SUPPORTED";
+
     private CtiErrorCodes() {
     }
 }

@@ -17,6 +17,8 @@ import java.util.Map;
         @JsonSubTypes.Type(value = CtiEvent.CampaignUnloaded.class, name = "CampaignUnloaded"),
         @JsonSubTypes.Type(value = CtiEvent.InteractionRinging.class, name = "InteractionRinging"),
         @JsonSubTypes.Type(value = CtiEvent.InteractionEstablished.class, name = "InteractionEstablished"),
+        @JsonSubTypes.Type(value = CtiEvent.InteractionEngaged.class, name = "InteractionEngaged"),
+        @JsonSubTypes.Type(value = CtiEvent.InteractionUpdated.class, name = "InteractionUpdated"),
         @JsonSubTypes.Type(value = CtiEvent.InteractionHeld.class, name = "InteractionHeld"),
         @JsonSubTypes.Type(value = CtiEvent.InteractionRetrieved.class, name = "InteractionRetrieved"),
         @JsonSubTypes.Type(value = CtiEvent.InteractionReleased.class, name = "InteractionReleased"),
@@ -71,6 +73,16 @@ public sealed interface CtiEvent {
     /** The agent answered and is talking to the contact. */
     record InteractionEstablished(Interaction interaction) implements CtiEvent { }
 
+    /**
+     * Engaging phase (assured connection, ASM): the agent's phone answered and is Connected to the campaign, hearing
+     * the call-waiting music while the interaction's contact is dialed (state Establishing). With ASM the record is
+     * empty until {@link InteractionUpdated}. Sent again with a new interaction for each record dialed while engaged.
+     */
+    record InteractionEngaged(Interaction interaction) implements CtiEvent { }
+
+    /** The interaction's data changed: with ASM, the record filled in once the contact connects. */
+    record InteractionUpdated(Interaction interaction) implements CtiEvent { }
+
     /** Reply to Hold: the contact is on hold (state OnHold) and hears the hold music. */
     record InteractionHeld(String requestId, Interaction interaction) implements CtiEvent { }
 
@@ -86,8 +98,17 @@ public sealed interface CtiEvent {
     /** Reply to MarkDone: the record is Updated. */
     record InteractionDone(String requestId, String interactionId, String callResult) implements CtiEvent { }
 
-    /** A refused or malformed request; {@code code} is stable, {@code message} is for people. */
-    record Error(String requestId, String code, String message) implements CtiEvent { }
+    /**
+     * A refused or malformed request; {@code code} is stable, {@code message} is for people. {@code action} names the
+     * restricted action when {@code code} is RESTRICTED_WHILE_ENGAGED (omitted otherwise).
+     */
+    record Error(String requestId, String code, String message, String action) implements CtiEvent {
+
+        /** An error that names no restricted action. */
+        public Error(String requestId, String code, String message) {
+            this(requestId, code, message, null);
+        }
+    }
 
     /** Reply to GetMyCampaigns: the loaded campaigns the agent works on. */
     record MyCampaigns(String requestId, List<CampaignInfo> campaigns) implements CtiEvent { }

@@ -74,7 +74,12 @@ class CtiCodecTest {
                 Map.entry("OutboundPreviewNotReady", ""),
                 Map.entry("Accept", "\"interactionId\":\"i\""),
                 Map.entry("Reject", "\"interactionId\":\"i\""),
-                Map.entry("StopRecords", "\"campaign\":\"c\""));
+                Map.entry("StopRecords", "\"campaign\":\"c\""),
+                Map.entry("ReleaseCall", "\"interactionId\":\"i\""),
+                Map.entry("Transfer", "\"interactionId\":\"i\""),
+                Map.entry("Consult", "\"interactionId\":\"i\""),
+                Map.entry("Conference", "\"interactionId\":\"i\""),
+                Map.entry("Recall", "\"interactionId\":\"i\""));
         Set<String> declared = new HashSet<>();
         for (JsonSubTypes.Type t : CtiCommand.class.getAnnotation(JsonSubTypes.class).value()) {
             declared.add(t.name());
@@ -144,10 +149,10 @@ class CtiCodecTest {
     @Test
     void unknownTypeIsUnknownCommandAndKeepsTheRequestId() {
         InvalidCommandException e = assertThrows(InvalidCommandException.class,
-                () -> codec.decode("{\"type\":\"Transfer\",\"requestId\":\"r9\"}"));
+                () -> codec.decode("{\"type\":\"Teleport\",\"requestId\":\"r9\"}"));
         assertEquals(CtiErrorCodes.UNKNOWN_COMMAND, e.code());
         assertEquals("r9", e.requestId());
-        assertTrue(e.getMessage().contains("Transfer"), e.getMessage());
+        assertTrue(e.getMessage().contains("Teleport"), e.getMessage());
         assertEquals(new CtiEvent.Error("r9", CtiErrorCodes.UNKNOWN_COMMAND, e.getMessage()), e.toError());
     }
 
@@ -228,7 +233,10 @@ class CtiCodecTest {
                 new CtiEvent.InteractionPreview(null, ix, 30, 10, true),
                 new CtiEvent.InteractionAccepted("r17", "ix-1", false),
                 new CtiEvent.InteractionRejected("r18", "ix-1", "Rejected"),
-                new CtiEvent.RecordDeliveryChanged("r19", "Spring", true, null));
+                new CtiEvent.RecordDeliveryChanged("r19", "Spring", true, null),
+                new CtiEvent.InteractionEngaged(new CtiEvent.Interaction("ac-1", "Spring", "Establishing", null,
+                        Map.of())),
+                new CtiEvent.InteractionUpdated(ix));
         Set<String> declared = new HashSet<>();
         for (JsonSubTypes.Type t : CtiEvent.class.getAnnotation(JsonSubTypes.class).value()) {
             declared.add(t.name());
@@ -240,6 +248,14 @@ class CtiCodecTest {
             seen.add(node.get("type").asText());
         }
         assertEquals(declared, seen, "a sample of every event type");
+    }
+
+    @Test
+    void restrictedWhileEngagedErrorNamesTheAction() throws Exception {
+        JsonNode node = json.readTree(codec.encode(new CtiEvent.Error("r1", CtiErrorCodes.RESTRICTED_WHILE_ENGAGED,
+                "Hold is not available during the engaging phase", "Hold")));
+        assertEquals("Hold", node.get("action").asText());
+        assertFalse(json.readTree(codec.encode(new CtiEvent.Error("r2", "NOT_ALLOWED", "no"))).has("action"));
     }
 
     @Test

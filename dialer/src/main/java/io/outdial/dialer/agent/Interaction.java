@@ -13,7 +13,12 @@ import java.util.concurrent.CompletableFuture;
 public final class Interaction {
 
     /** Where the interaction stands on the agent's desktop. */
-    public enum Stage { PREVIEW, DIALING, RINGING, ESTABLISHED, ON_HOLD, RELEASED, DONE }
+    public enum Stage {
+        PREVIEW, DIALING, RINGING,
+        /** Engaging phase (assured connection, ASM): the agent is on the line, the contact not yet connected. */
+        ESTABLISHING,
+        ESTABLISHED, ON_HOLD, RELEASED, DONE
+    }
 
     private final String id;
     private final String campaign;
@@ -29,6 +34,8 @@ public final class Interaction {
     private Callback callback;
     /** A ScheduleCallback was refused (a time in the past): Mark Done waits until it is fixed or cancelled. */
     private String callbackProblem;
+    /** ASM: the desktop gets an empty record until the contact connects. */
+    private boolean recordHidden;
 
     public Interaction(String id, String campaign, CallingRecord record) {
         this.id = id;
@@ -109,7 +116,15 @@ public final class Interaction {
         this.callbackProblem = problem;
     }
 
-    /** The interaction as the CTI protocol carries it. */
+    /** ASM: whether the desktop sees the record yet (false: an empty record, filled in when the contact connects). */
+    public boolean recordHidden() {
+        return recordHidden;
+    }
+
+    public void recordHidden(boolean hidden) {
+        this.recordHidden = hidden;
+    }
+
     /** The answering-machine verdict on the contact, or null. */
     public Detection.AmdDecision detected() {
         return detected;
@@ -119,16 +134,21 @@ public final class Interaction {
         this.detected = verdict;
     }
 
+    /** The interaction as the CTI protocol carries it. */
     public CtiEvent.Interaction toWire() {
         String stageName = switch (stage) {
             case PREVIEW -> "Preview";
             case DIALING -> "Dialing";
             case RINGING -> "Ringing";
+            case ESTABLISHING -> "Establishing";
             case ESTABLISHED -> "Established";
             case ON_HOLD -> "OnHold";
             case RELEASED -> "Released";
             case DONE -> "Done";
         };
+        if (recordHidden) {
+            return new CtiEvent.Interaction(id, campaign, stageName, null, java.util.Map.of(), null, null);
+        }
         return new CtiEvent.Interaction(id, campaign, stageName, callResult == null ? null : callResult.name(),
                 record.toWire(), detected == null ? null : new CtiEvent.Detected(detected.outcome().name(),
                         detected.cause().name(), detected.at().toMillis()), CaseInformation.of(campaign, record));

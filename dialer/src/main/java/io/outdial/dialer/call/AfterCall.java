@@ -119,6 +119,22 @@ final class AfterCall {
         }
     }
 
+    /**
+     * An engaging call's agent phone did not answer before any contact was dialed: the record goes back to Ready and
+     * the agent Not Ready, as for a progressive call whose agent does not answer.
+     */
+    void engagedPhoneFailed(Agent agent, Interaction interaction) {
+        writes.returnToReady(interaction.record().recordId());
+        agent.interaction(null);
+        phoneFailed(agent);
+    }
+
+    /** An engagement ended without a connected call: the agent is free again ({@code next}: Ready or Not Ready). */
+    void engagementReleased(Agent agent, AgentState next, String reason) {
+        agent.interaction(null);
+        release(agent, next, reason);
+    }
+
     /** The agent's phone did not answer: Not Ready, so the next contact is not abandoned the same way. */
     private void phoneFailed(Agent agent) {
         release(agent, AgentState.NOT_READY, "PhoneDidNotAnswer");

@@ -83,6 +83,9 @@ public final class CampaignCall {
     private boolean contactAttempted = true;
     /** drop() was asked while dialing: an answer that was already on its way is hung up, not connected. */
     private boolean dropped;
+    /** Assured connection / ASM: the agent's leg, already answered, waiting to be bridged once the call is cleared. */
+    private Leg engagedAgent;
+    private Runnable beforeEngagedBridge;
 
     /** @param agentRequest the agent's phone, or null for a predictive call whose agent is found at the answer */
     public CampaignCall(String id, CallExecutor executor, SipUserAgent userAgent, DialRequest contactRequest,
@@ -227,6 +230,39 @@ public final class CampaignCall {
         }));
     }
 
+    /**
+     * Engaging call (assured connection, ASM): the contact answered while the agent waits on an already answered leg
+     * that belongs to the {@link EngagingCall}. Once the analysis clears the call, {@code beforeBridge} runs (the
+     * call-waiting music stops) and the two are bridged with no new dial. Until then the agent's leg is not this
+     * call's: a machine or a tone releases the contact alone and the agent stays engaged. Runs on the executor this
+     * call shares with its engaging call, and must be called there.
+     */
+    void takeEngagedAgent(Leg engaged, Runnable beforeBridge) {
+        guarded(() -> {
+            if (phase == CallPhase.WAITING_FOR_AGENT && !agentLetGo && engagedAgent == null) {
+                engagedAgent = engaged;
+                beforeEngagedBridge = beforeBridge;
+                bridgeEngagedIfCleared();
+            }
+        }).run();
+    }
+
+    private void bridgeEngagedIfCleared() {
+        if (engagedAgent == null || !cleared || phase != CallPhase.WAITING_FOR_AGENT) {
+            return;
+        }
+        phase = phase.moveTo(CallPhase.CONNECTING_AGENT);
+        agent = engagedAgent;
+        agentAnswered = true;
+        beforeEngagedBridge.run();
+        connectIfReady();
+    }
+
+    /** An event of the engaged agent's leg once it is bridged to this call (see {@link #takeEngagedAgent}). */
+    void engagedAgentEvent(LegEvent event) {
+        guarded(this::onAgentEvent).onEvent(event);
+    }
+
     /** Predictive: no agent was free within the connect window: the call is Abandoned. */
     public void abandon() {
         executor.execute(guarded(() -> {
@@ -344,6 +380,7 @@ public final class CampaignCall {
         public void cleared(Detection.AmdDecision decision) {
             cleared = true;
             guarded(CampaignCall.this::connectIfReady).run();
+            guarded(CampaignCall.this::bridgeEngagedIfCleared).run();
         }
 
         @Override

@@ -51,6 +51,7 @@ public final class ProgressiveDialing {
     private final AtomicLong ids = new AtomicLong();
     private volatile int calls;
     private final PredictiveDialing predictive;
+    private final EngagedDialing engaged;
     /** Other dialing modes' pacing passes (push preview), run with every pass of this one. */
     private final List<Runnable> pacers = new ArrayList<>();
     private DialPreview dialPreview;
@@ -79,6 +80,7 @@ public final class ProgressiveDialing {
         this.writes = new RecordWrites(ctx);
         this.afterCall = new AfterCall(ctx, writes, this::pace);
         this.predictive = new PredictiveDialing(ctx, roster, campaigns, writes, afterCall, zone);
+        this.engaged = new EngagedDialing(ctx, roster, campaigns, writes, afterCall, this::pace);
         ctx.metrics().callsInProgress(this::callsInProgress);
     }
 
@@ -89,8 +91,8 @@ public final class ProgressiveDialing {
 
     private void paceNow() {
         for (Campaign campaign : campaigns) {
-            if (!"progressive".equals(campaign.plan().dialingMode()) || campaign.state() != CampaignState.RUNNING
-                    || campaign.listExhausted()) {
+            if (!"progressive".equals(campaign.plan().dialingMode()) || campaign.plan().engagesAgentFirst()
+                    || campaign.state() != CampaignState.RUNNING || campaign.listExhausted()) {
                 continue;
             }
             for (String agentId : campaign.plan().agentIds()) {
@@ -101,6 +103,7 @@ public final class ProgressiveDialing {
             }
         }
         predictive.paceNow();
+        engaged.paceNow();
         pacers.forEach(Runnable::run);
     }
 
@@ -187,6 +190,7 @@ public final class ProgressiveDialing {
             }
         }
         predictive.dropCalls(campaign);
+        engaged.dropCalls(campaign);
     }
 
     /** Hangs up every call (gateway stopping). */
@@ -194,6 +198,7 @@ public final class ProgressiveDialing {
         ctx.dialer().execute(() -> {
             active.values().forEach(a -> a.call().drop());
             predictive.dropAll();
+            engaged.dropAll();
         });
     }
 
@@ -205,7 +210,19 @@ public final class ProgressiveDialing {
     /** The live call of an interaction (progressive or predictive), if it is still up. Dialer only. */
     public Optional<CampaignCall> callOf(String interactionId) {
         ActiveCall a = active.get(interactionId);
-        return a != null ? Optional.of(a.call()) : predictive.callOf(interactionId);
+        if (a != null) {
+            return Optional.of(a.call());
+        }
+        Optional<CampaignCall> p = predictive.callOf(interactionId);
+        return p.isPresent() ? p : engaged.callOf(interactionId);
+    }
+
+    /**
+     * The RTP counters of an agent's leg while the agent is engaged (assured connection, ASM: the call-waiting music
+     * sent, and what the phone sends back); empty when the agent is not engaged. Safe from any thread.
+     */
+    public Optional<io.outdial.media.StreamStats> engagedAgentMedia(String agentId) {
+        return engaged.agentMedia(agentId);
     }
 
     /** Mark Done on a released interaction (desktop request); see {@link AfterCall#markDone}. Dialer only. */
@@ -231,7 +248,7 @@ public final class ProgressiveDialing {
 
     /** Campaign calls (progressive and predictive) between dial and hang-up; safe from any thread. */
     public int callsInProgress() {
-        return calls + predictive.callsInProgress();
+        return calls + predictive.callsInProgress() + engaged.callsInProgress();
     }
 
     /** Completes when no campaign call is left (at once if none is running). */
@@ -246,7 +263,9 @@ public final class ProgressiveDialing {
         });
         CompletableFuture<Void> predictiveIdle = CompletableFuture.supplyAsync(predictive::idle, ctx.dialer())
                 .thenCompose(x -> x);
-        return CompletableFuture.allOf(f, predictiveIdle);
+        CompletableFuture<Void> engagedIdle = CompletableFuture.supplyAsync(engaged::idle, ctx.dialer())
+                .thenCompose(x -> x);
+        return CompletableFuture.allOf(f, predictiveIdle, engagedIdle);
     }
 
     /** Seeds a predictive campaign's abandonment ledger with a stored day (start-up, after a restart). */

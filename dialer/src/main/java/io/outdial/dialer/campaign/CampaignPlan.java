@@ -13,18 +13,37 @@ import java.util.List;
  * @param callingList  a CSV imported at start-up when the campaign's list is empty, or null
  * @param detection    what is listened for on the contact's audio
  * @param pacing       predictive pacing and the abandonment rules (defaults for other modes)
+ * @param engageAgentFirst ASM / engaging call (progressive, predictive): the agent is called first and gets an empty
+ *                     record, filled in when the contact connects
  */
 public record CampaignPlan(String name, String description, String dialingMode, List<String> agentIds,
                            int maxAttempts, Path callingList, boolean autoLoad, boolean autoStart,
-                           DetectionSettings detection, PacingSettings pacing) {
+                           DetectionSettings detection, PacingSettings pacing, boolean engageAgentFirst) {
 
     /** Dialing modes this build can run; the others are refused at Load with a clear message. */
     public static final List<String> SUPPORTED_MODES = List.of("progressive", "preview", "predictive",
-            "push_preview", "direct_push_preview");
+            "push_preview", "direct_push_preview", "assured_connection");
 
-    /** True when the pacing engine decides how many contacts to dial, ahead of free agents. */
+    /** Without ASM. */
+    public CampaignPlan(String name, String description, String dialingMode, List<String> agentIds,
+                        int maxAttempts, Path callingList, boolean autoLoad, boolean autoStart,
+                        DetectionSettings detection, PacingSettings pacing) {
+        this(name, description, dialingMode, agentIds, maxAttempts, callingList, autoLoad, autoStart, detection,
+                pacing, false);
+    }
+
+    /**
+     * True when the pacing engine decides how many contacts to dial, ahead of free agents. A predictive campaign
+     * that engages its agents first dials one contact per engaged agent instead: there is no dialing ahead of an
+     * agent who is already on the line.
+     */
     public boolean predictive() {
-        return "predictive".equals(dialingMode);
+        return "predictive".equals(dialingMode) && !engageAgentFirst;
+    }
+
+    /** Assured connection, or ASM: the agent's phone is called before the contact (see call.EngagingCall). */
+    public boolean engagesAgentFirst() {
+        return engageAgentFirst || "assured_connection".equals(dialingMode);
     }
 
     public boolean supported() {

@@ -24,11 +24,13 @@ import java.util.regex.Pattern;
  *                    whose abandoned calls still follow the no-redial rule)
  * @param treatments  what follows each call result: retry, retry at a time, next number in the chain, cancel
  * @param preview     the interaction preview (Accept / Reject) of push preview, direct push preview and progressive
+ * @param engageAgentFirst ASM / engaging call (progressive and predictive only): the agent's phone is called first
+ *                    and the desktop gets an empty record, filled in when the contact connects
  */
 public record CampaignSettings(String name, String description, DialingMode dialingMode, List<String> agents,
                                Path callingList, boolean autoLoad, boolean autoStart, int maxAttempts,
                                DetectionSettings detection, List<String> dispositionCodes, PacingSettings pacing,
-                               Treatments treatments, PreviewSettings preview) {
+                               Treatments treatments, PreviewSettings preview, boolean engageAgentFirst) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
@@ -40,7 +42,7 @@ public record CampaignSettings(String name, String description, DialingMode dial
     /** The same campaign with another calling list (the demo dials its own). */
     public CampaignSettings withCallingList(Path list) {
         return new CampaignSettings(name, description, dialingMode, agents, list, autoLoad, autoStart, maxAttempts,
-                detection, dispositionCodes, pacing, treatments, preview);
+                detection, dispositionCodes, pacing, treatments, preview, engageAgentFirst);
     }
 
     static CampaignSettings read(YamlSection s, Path baseDir) {
@@ -79,11 +81,16 @@ public record CampaignSettings(String name, String description, DialingMode dial
                     + " this campaign's mode is " + mode.wireName(), "a mapping");
         }
         PreviewSettings preview = PreviewSettings.read(s.section("preview"), mode);
+        boolean engageAgentFirst = s.flag("engageAgentFirst", false);
+        if (engageAgentFirst && mode != DialingMode.PROGRESSIVE && mode != DialingMode.PREDICTIVE) {
+            throw s.fail("engageAgentFirst", "applies only to dialingMode progressive or predictive (assured_connection"
+                    + " always engages the agent first); this campaign's mode is " + mode.wireName(), true);
+        }
         s.refuseUnknownKeys();
         if (autoStart && !autoLoad) {
             throw s.fail("autoStart", "can be true only when autoLoad is true", true);
         }
         return new CampaignSettings(name, description, mode, agents, list, autoLoad, autoStart, maxAttempts,
-                detection, codes, pacing, treatments, preview);
+                detection, codes, pacing, treatments, preview, engageAgentFirst);
     }
 }

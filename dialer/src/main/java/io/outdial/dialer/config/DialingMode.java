@@ -16,12 +16,12 @@ public enum DialingMode {
     PROGRESSIVE,
     /** Several calls per agent, paced to keep abandonment under the limit. */
     PREDICTIVE,
-    /** Predictive with a guaranteed agent for a share of calls. */
+    /** The agent is called first and waits, hearing call-waiting music, while records are dialed until one answers. */
     ASSURED_CONNECTION;
 
     public boolean isSupported() {
         return this == PROGRESSIVE || this == PREVIEW || this == PREDICTIVE || this == PUSH_PREVIEW
-                || this == DIRECT_PUSH_PREVIEW;
+                || this == DIRECT_PUSH_PREVIEW || this == ASSURED_CONNECTION;
     }
 
     /** The spelling used in the YAML file and on the wire ({@code push_preview}). */

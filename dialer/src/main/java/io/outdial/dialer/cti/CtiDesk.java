@@ -142,11 +142,34 @@ public final class CtiDesk implements AgentDesk {
                 return;
             }
             try {
+                refuseIfEngaging(agent, command);
                 handle(agent, command, channel);
             } catch (CtiException e) {
-                channel.send(new CtiEvent.Error(command.requestId(), e.code(), e.getMessage()));
+                channel.send(new CtiEvent.Error(command.requestId(), e.code(), e.getMessage(),
+                        e instanceof RestrictedWhileEngaged r ? r.action : null));
             }
         });
+    }
+
+    /** The engaging phase restricts what the agent may do until the contact is connected: an error names it. */
+    private static void refuseIfEngaging(Agent agent, CtiCommand command) {
+        Interaction ix = agent.interaction();
+        if (ix == null || ix.stage() != Interaction.Stage.ESTABLISHING) {
+            return;
+        }
+        EngagingRestrictions.actionOf(command).ifPresent(action -> {
+            throw new RestrictedWhileEngaged(action);
+        });
+    }
+
+    /** Carries the restricted action to the error event. */
+    private static final class RestrictedWhileEngaged extends CtiException {
+        private final String action;
+
+        RestrictedWhileEngaged(String action) {
+            super(CtiErrorCodes.RESTRICTED_WHILE_ENGAGED, EngagingRestrictions.message(action));
+            this.action = action;
+        }
     }
 
     private void handle(Agent agent, CtiCommand command, AgentChannel channel) {
@@ -194,6 +217,12 @@ public final class CtiDesk implements AgentDesk {
             outboundPreview(agent, OutboundPreviewState.READY, null, r.requestId());
         } else if (command instanceof CtiCommand.OutboundPreviewNotReady n) {
             outboundPreview(agent, OutboundPreviewState.NOT_READY, n.reason(), n.requestId());
+        } else if (command instanceof CtiCommand.ReleaseCall r) {
+            releaseCall(agent, r);
+        } else if (command instanceof CtiCommand.Transfer || command instanceof CtiCommand.Consult
+                || command instanceof CtiCommand.Conference || command instanceof CtiCommand.Recall) {
+            throw new CtiException(CtiErrorCodes.NOT_SUPPORTED, command.getClass().getSimpleName()
+                    + " is not supported by this gateway yet");
         } else {
             throw new CtiException(CtiErrorCodes.ALREADY_LOGGED_IN, "already logged in");
         }
@@ -354,6 +383,15 @@ public final class CtiDesk implements AgentDesk {
                         + " is not allowed: the call has ended or changed"));
             }
         }, dialer);
+    }
+
+    /** End Call: hangs up a connected interaction's call; InteractionReleased follows. */
+    private void releaseCall(Agent agent, CtiCommand.ReleaseCall r) {
+        Interaction ix = ownInteraction(agent, r.interactionId());
+        if (ix.stage() != Interaction.Stage.ESTABLISHED && ix.stage() != Interaction.Stage.ON_HOLD) {
+            throw notAllowed("ReleaseCall", agent, "the call is not connected");
+        }
+        dialing.callOf(ix.id()).orElseThrow(() -> notAllowed("ReleaseCall", agent, "the call has ended")).drop();
     }
 
     /** A negotiated logout was authorized: the desktop is logged out, whatever still holds the agent. */

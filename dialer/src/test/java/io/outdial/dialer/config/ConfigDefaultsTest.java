@@ -113,13 +113,24 @@ class ConfigDefaultsTest {
     }
 
     @Test
-    void unsupportedDialingModeParsesAndIsRefusedOnlyWhenTheCampaignLoads() {
-        GatewayConfig c = ConfigLoader.parse("campaigns:\n  - { name: c1, dialingMode: assured_connection }\n", dir);
+    void callWaitingMusicDefaultsToTheHoldMusicAndEngageAgentFirstToOff() {
+        GatewayConfig c = ConfigLoader.parse("campaigns:\n  - { name: c1, dialingMode: progressive }\n", dir);
+        assertFalse(c.campaigns().get(0).engageAgentFirst());
+        assertEquals(c.audio().holdMusic(), c.audio().callWaitingMusic());
+        assertTrue(ConfigLoader.parse("campaigns:\n  - { name: c1, dialingMode: predictive, engageAgentFirst: true }\n",
+                dir).campaigns().get(0).engageAgentFirst());
+        assertThrows(ConfigException.class, () -> ConfigLoader.parse(
+                "campaigns:\n  - { name: c1, dialingMode: preview, engageAgentFirst: true }\n", dir));
+    }
 
-        assertEquals(DialingMode.ASSURED_CONNECTION, c.campaigns().get(0).dialingMode());
-        assertFalse(c.campaigns().get(0).dialingMode().isSupported());
-        assertTrue(DialingMode.PROGRESSIVE.isSupported());
-        assertTrue(DialingMode.PREDICTIVE.isSupported());
+    @Test
+    void everyDialingModeOfTheSeedsParsesAndRuns() {
+        GatewayConfig c = ConfigLoader.parse("campaigns:\n  - { name: c1, dialingMode: push_preview }\n", dir);
+        assertEquals(DialingMode.PUSH_PREVIEW, c.campaigns().get(0).dialingMode());
+        for (DialingMode mode : DialingMode.values()) {
+            assertTrue(mode.isSupported(), mode + " runs");
+            assertTrue(io.outdial.dialer.campaign.CampaignPlan.SUPPORTED_MODES.contains(mode.wireName()), mode.wireName());
+        }
     }
 
     @Test

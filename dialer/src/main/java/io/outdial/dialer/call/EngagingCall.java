@@ -1,0 +1,276 @@
+package io.outdial.dialer.call;
+
+import io.outdial.media.MediaEngine;
+import io.outdial.media.Playback;
+import io.outdial.media.StreamStats;
+import io.outdial.media.detect.Detection;
+import io.outdial.media.player.MediaClip;
+import io.outdial.sip.DialRequest;
+import io.outdial.sip.Leg;
+import io.outdial.sip.LegEvent;
+import io.outdial.sip.SipUserAgent;
+import io.outdial.sip.call.CallExecutor;
+import io.outdial.sip.call.Cancellable;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One engaged agent (assured connection, ASM): the agent's phone is called first; once it answers, the agent hears
+ * the call-waiting music, looped, and contacts are dialed one after the other ({@link #dialContact}) as
+ * {@link CampaignCall}s sharing this executor. The first contact that answers (and is cleared by the analysis) is
+ * bridged to the agent's leg with no new dial and the music stops; a contact that does not answer leaves the agent
+ * engaged for the next one. Everything runs on this call's serial executor; the observer hands off to the dialer.
+ */
+public final class EngagingCall {
+    private static final Logger LOG = LoggerFactory.getLogger(EngagingCall.class);
+    /** The agent hears the music start before any contact is dialed: the music is what tells the agent "engaged". */
+    static final Duration MUSIC_BEFORE_DIAL = Duration.ofMillis(300);
+
+    /** How an engagement ended. */
+    public enum End {
+        /** A contact was bridged and that call is over (its outcome went to {@link Observer#contactFinished}). */
+        CALL_FINISHED,
+        /** Released on purpose (list exhausted, campaign stopped, ASM attempt over) or dropped. */
+        RELEASED,
+        /** The agent hung up during the engaging phase. */
+        AGENT_HUNG_UP,
+        /** The agent's phone did not answer. */
+        AGENT_PHONE_FAILED
+    }
+
+    /** Milestones, on this call's executor; implementations hand them to the dialer without blocking. */
+    public interface Observer {
+        /** The agent answered and hears the music: the first contact may be dialed. */
+        void engaged(EngagingCall call);
+
+        /** The contact of {@code contact} is bridged to the agent. */
+        void contactConnected(EngagingCall call, CampaignCall contact);
+
+        /** One contact call is over (bridged or not); the agent may still be engaged. */
+        void contactFinished(EngagingCall call, CampaignCall contact, CallOutcome outcome);
+
+        /** Something was heard on the current contact's audio. */
+        default void detected(EngagingCall call, CampaignCall contact, Detection detection) {
+        }
+
+        /** The engagement is over; called exactly once, after the last {@link #contactFinished}. */
+        void finished(EngagingCall call, End end);
+    }
+
+    private final String id;
+    private final CallExecutor executor;
+    private final SipUserAgent userAgent;
+    private final DialRequest agentRequest;
+    private final MediaEngine media;
+    private final MediaClip music;
+    private final Observer observer;
+
+    private volatile EngagingPhase phase = EngagingPhase.CALLING_AGENT;
+    private volatile Leg agent;
+    private Playback playback;
+    private Cancellable musicLead;
+    private CampaignCall contact;
+    private End end;
+
+    /** @param music the call-waiting music looped to the agent while engaged, or null for silence */
+    public EngagingCall(String id, CallExecutor executor, SipUserAgent userAgent, DialRequest agentRequest,
+                        MediaEngine media, MediaClip music, Observer observer) {
+        this.id = id;
+        this.executor = executor;
+        this.userAgent = userAgent;
+        this.agentRequest = agentRequest;
+        this.media = media;
+        this.music = music;
+        this.observer = observer;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** The executor contact calls of this engagement must be built on. */
+    public CallExecutor executor() {
+        return executor;
+    }
+
+    /** Where the engagement stands; read on this call's executor. */
+    public EngagingPhase phase() {
+        return phase;
+    }
+
+    /** The agent leg's live RTP counters (music sent, audio received); safe from any thread. */
+    public StreamStats agentMedia() {
+        Leg leg = agent;
+        return leg == null || leg.media() == null ? CallOutcome.NO_MEDIA : leg.media().stats();
+    }
+
+    /** Calls the agent's phone. */
+    public void start() {
+        executor.execute(() -> agent = userAgent.dial(agentRequest, executor, this::onAgentEvent));
+    }
+
+    /**
+     * Dials {@code call}'s contact (a call built without an agent, on {@link #executor()}, observed by
+     * {@link #contactObserver()}). Ignored, and the call never started, unless the agent is engaged and idle.
+     */
+    public void dialContact(CampaignCall call) {
+        executor.execute(() -> {
+            if (phase != EngagingPhase.ENGAGED) {
+                LOG.info("engaging call {}: not dialing {}, the engagement is {}", id, call.id(), phase);
+                return;
+            }
+            phase = phase.moveTo(EngagingPhase.DIALING_CONTACT);
+            contact = call;
+            call.start();
+        });
+    }
+
+    /** Ends the engagement once no contact is being dialed: the music stops and the agent is hung up. */
+    public void release() {
+        executor.execute(() -> {
+            if (phase == EngagingPhase.ENGAGED || phase == EngagingPhase.CALLING_AGENT) {
+                releasing(End.RELEASED);
+            }
+        });
+    }
+
+    /** Ends the engagement whatever its phase (campaign unloaded, gateway stopping). */
+    public void drop() {
+        executor.execute(() -> {
+            if (contact != null) {
+                contact.drop();
+            }
+            if (phase != EngagingPhase.CONNECTED && phase != EngagingPhase.FINISHED) {
+                releasing(End.RELEASED);
+            }
+        });
+    }
+
+    /** The observer every contact call of this engagement reports to. */
+    public CampaignCall.Observer contactObserver() {
+        return new ContactObserver();
+    }
+
+    private void releasing(End why) {
+        if (end == null) {
+            end = why;
+        }
+        if (phase != EngagingPhase.RELEASING) {
+            phase = phase.moveTo(EngagingPhase.RELEASING);
+        }
+        stopMusic();
+        if (agent != null) {
+            agent.hangup();
+        }
+        finishIfGone();
+    }
+
+    private void onAgentEvent(LegEvent event) {
+        if (phase == EngagingPhase.CONNECTED) {
+            contact.engagedAgentEvent(event);
+            return;
+        }
+        if (event instanceof LegEvent.Answered) {
+            if (phase != EngagingPhase.CALLING_AGENT) {
+                agent.hangup();
+                return;
+            }
+            phase = phase.moveTo(EngagingPhase.ENGAGED);
+            if (music != null && agent.media() != null && agent.media().peer() != null) {
+                playback = media.play(agent.media(), music, true);
+            }
+            LOG.info("engaging call {}: agent {} answered, engaged", id, agentRequest.requestUri());
+            musicLead = executor.schedule(MUSIC_BEFORE_DIAL, () -> {
+                if (phase == EngagingPhase.ENGAGED) {
+                    observer.engaged(this);
+                }
+            });
+        } else if (event instanceof LegEvent.Failed) {
+            if (end == null) {
+                end = phase == EngagingPhase.CALLING_AGENT ? End.AGENT_PHONE_FAILED : End.RELEASED;
+            }
+            if (phase != EngagingPhase.RELEASING && phase != EngagingPhase.FINISHED) {
+                phase = phase.moveTo(EngagingPhase.RELEASING);
+            }
+            finishIfGone();
+        } else if (event instanceof LegEvent.Ended) {
+            stopMusic();
+            if (end == null) {
+                end = End.AGENT_HUNG_UP;
+                LOG.info("engaging call {}: the agent hung up while engaged", id);
+            }
+            if (phase != EngagingPhase.RELEASING && phase != EngagingPhase.FINISHED) {
+                phase = phase.moveTo(EngagingPhase.RELEASING);
+            }
+            if (contact != null) {
+                contact.drop();
+            }
+            finishIfGone();
+        }
+    }
+
+    private void stopMusic() {
+        if (musicLead != null) {
+            musicLead.cancel();
+        }
+        if (playback != null) {
+            playback.stop();
+            playback = null;
+        }
+    }
+
+    private void finishIfGone() {
+        boolean agentGone = agent == null || agent.state().isTerminal();
+        if (phase != EngagingPhase.RELEASING || !agentGone || contact != null) {
+            return;
+        }
+        phase = phase.moveTo(EngagingPhase.FINISHED);
+        observer.finished(this, end);
+    }
+
+    /** The current contact call's milestones, on the shared executor. */
+    private final class ContactObserver implements CampaignCall.Observer {
+        @Override
+        public void contactAnswered(CampaignCall call) {
+            if (call == contact && phase == EngagingPhase.DIALING_CONTACT && agent != null
+                    && !agent.state().isTerminal()) {
+                call.takeEngagedAgent(agent, EngagingCall.this::stopMusic);
+            }
+        }
+
+        @Override
+        public void agentRinging(CampaignCall call) {
+            // Never: the agent of an engaging call is not dialed by the contact call.
+        }
+
+        @Override
+        public void connected(CampaignCall call) {
+            phase = phase.moveTo(EngagingPhase.CONNECTED);
+            observer.contactConnected(EngagingCall.this, call);
+        }
+
+        @Override
+        public void detected(CampaignCall call, Detection detection) {
+            observer.detected(EngagingCall.this, call, detection);
+        }
+
+        @Override
+        public void finished(CampaignCall call, CallOutcome outcome) {
+            if (call != contact) {
+                return;
+            }
+            contact = null;
+            observer.contactFinished(EngagingCall.this, call, outcome);
+            if (phase == EngagingPhase.CONNECTED) {
+                end = End.CALL_FINISHED;
+                phase = phase.moveTo(EngagingPhase.FINISHED);
+                observer.finished(EngagingCall.this, end);
+            } else if (phase == EngagingPhase.DIALING_CONTACT) {
+                phase = phase.moveTo(EngagingPhase.ENGAGED);
+            } else {
+                finishIfGone();
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.outdial.dialer.call;
+
+import io.outdial.media.RtpEndpoint;
+import io.outdial.sip.Bridge;
+import io.outdial.sip.DialRequest;
+import io.outdial.sip.Leg;
+import io.outdial.sip.LegEvent;
+import io.outdial.sip.LegEvent.EndReason;
+import io.outdial.sip.LegEvent.FailureKind;
+import io.outdial.sip.LegListener;
+import io.outdial.sip.LegState;
+import io.outdial.sip.SipUserAgent;
+import io.outdial.sip.call.CallExecutor;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A leg whose events the test scripts. */
+final class ScriptedLeg implements Leg {
+    private final String target;
+    private final LegListener listener;
+    private LegState state = LegState.CALLING;
+    Runnable onEnd = () -> { };
+    boolean ignoreHangup;
+
+    ScriptedLeg(String target, LegListener listener) {
+        this.target = target;
+        this.listener = listener;
+    }
+
+    void answer() {
+        state = state.moveTo(LegState.ANSWERED);
+        listener.onEvent(new LegEvent.Answered(this));
+    }
+
+    void fail(int status) {
+        failWith(status, FailureKind.REJECTED);
+    }
+
+    void failWith(int status, FailureKind kind) {
+        state = state.moveTo(LegState.FAILED);
+        listener.onEvent(new LegEvent.Failed(this, status, "scripted", kind));
+    }
+
+    void end(EndReason reason) {
+        state = state.moveTo(LegState.ENDED);
+        listener.onEvent(new LegEvent.Ended(this, reason));
+        onEnd.run();
+    }
+
+    @Override
+    public String callId() {
+        return target;
+    }
+
+    @Override
+    public String target() {
+        return target;
+    }
+
+    @Override
+    public LegState state() {
+        return state;
+    }
+
+    @Override
+    public CallExecutor executor() {
+        return null;
+    }
+
+    @Override
+    public RtpEndpoint media() {
+        return null;
+    }
+
+    @Override
+    public void hangup() {
+        if (state.isTerminal()) {
+            return;
+        }
+        if (ignoreHangup) {
+            ignoreHangup = false;
+            return;
+        }
+        if (state == LegState.ANSWERED) {
+            end(EndReason.LOCAL_HANGUP);
+        } else {
+            failWith(487, FailureKind.CANCELLED);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.outdial.dialer.call;
+
+import io.outdial.media.RtpEndpoint;
+import io.outdial.sip.Bridge;
+import io.outdial.sip.DialRequest;
+import io.outdial.sip.Leg;
+import io.outdial.sip.LegEvent;
+import io.outdial.sip.LegEvent.EndReason;
+import io.outdial.sip.LegEvent.FailureKind;
+import io.outdial.sip.LegListener;
+import io.outdial.sip.LegState;
+import io.outdial.sip.SipUserAgent;
+import io.outdial.sip.call.CallExecutor;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A user agent whose legs the test scripts; bridging joins their ends. */
+final class ScriptedUserAgent implements SipUserAgent {
+    final List<ScriptedLeg> legs = new ArrayList<>();
+    int bridges;
+    boolean refuseBridge;
+
+    @Override
+    public Leg dial(DialRequest request, CallExecutor executor, LegListener listener) {
+        ScriptedLeg leg = new ScriptedLeg(request.requestUri(), listener);
+        legs.add(leg);
+        return leg;
+    }
+
+    @Override
+    public Bridge bridge(Leg a, Leg b) {
+        if (refuseBridge) {
+            throw new IllegalStateException("scripted refusal");
+        }
+        bridges++;
+        ScriptedLeg sa = (ScriptedLeg) a;
+        ScriptedLeg sb = (ScriptedLeg) b;
+        sa.onEnd = sb::hangup;
+        sb.onEnd = sa::hangup;
+        return null;
+    }
+
+    @Override
+    public int activeLegs() {
+        return (int) legs.stream().filter(l -> !l.state().isTerminal()).count();
+    }
+
+    @Override
+    public void close() {
+    }
+}
