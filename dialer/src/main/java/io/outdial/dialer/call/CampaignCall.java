@@ -37,6 +37,13 @@ public final class CampaignCall {
         default void contactAnswered(CampaignCall call) {
         }
 
+        /**
+         * Predictive: the analysis let the answered contact through (a person, or a verdict configured to connect);
+         * without answering machine detection this follows {@link #contactAnswered} at once.
+         */
+        default void contactCleared(CampaignCall call, Detection.AmdDecision decision) {
+        }
+
         /** The contact answered and the agent's phone is being called. */
         void agentRinging(CampaignCall call);
 
@@ -379,6 +386,9 @@ public final class CampaignCall {
         @Override
         public void cleared(Detection.AmdDecision decision) {
             cleared = true;
+            if (phase == CallPhase.WAITING_FOR_AGENT && agentRequest == null && engagedAgent == null) {
+                observer.contactCleared(CampaignCall.this, decision);
+            }
             guarded(CampaignCall.this::connectIfReady).run();
             guarded(CampaignCall.this::bridgeEngagedIfCleared).run();
         }

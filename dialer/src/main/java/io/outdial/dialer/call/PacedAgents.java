@@ -63,14 +63,45 @@ final class PacedAgents {
         }
     }
 
-    /** The predictive campaign an agent is paced in: the first loaded one that lists it. */
+    /**
+     * The predictive campaign an agent is paced in. An agent on a predictive call is paced in that call's campaign.
+     * Otherwise an agent listed in several keeps its campaign while that one runs, and else joins the running one
+     * with the fewest paced agents, so that agents shared between campaigns spread over them; with none running,
+     * the first loaded one.
+     */
     private Optional<Campaign> campaignOf(Agent agent) {
-        for (Campaign c : campaigns) {
-            if (c.plan().predictive() && c.state() != CampaignState.UNLOADED && c.plan().agentIds().contains(agent.id())) {
-                return Optional.of(c);
+        Interaction ix = agent.interaction();
+        if (ix != null && ix.id().startsWith(PredictiveDialing.ID_PREFIX)) {
+            for (Campaign c : campaigns) {
+                if (c.name().equals(ix.campaign()) && c.state() != CampaignState.UNLOADED) {
+                    return Optional.of(c);
+                }
             }
         }
-        return Optional.empty();
+        Reported current = reported.get(agent.id());
+        if (current != null && current.campaign.state() == CampaignState.RUNNING
+                && current.campaign.plan().agentIds().contains(agent.id())) {
+            return Optional.of(current.campaign);
+        }
+        Campaign best = null;
+        Campaign firstLoaded = null;
+        for (Campaign c : campaigns) {
+            if (!c.plan().predictive() || c.state() == CampaignState.UNLOADED
+                    || !c.plan().agentIds().contains(agent.id())) {
+                continue;
+            }
+            if (firstLoaded == null) {
+                firstLoaded = c;
+            }
+            if (c.state() == CampaignState.RUNNING && (best == null || pacedIn(c) < pacedIn(best))) {
+                best = c;
+            }
+        }
+        return Optional.ofNullable(best != null ? best : firstLoaded);
+    }
+
+    private long pacedIn(Campaign campaign) {
+        return reported.values().stream().filter(r -> r.campaign == campaign).count();
     }
 
     /** An agent changed state: remember since when it is Ready, then report what changed. */

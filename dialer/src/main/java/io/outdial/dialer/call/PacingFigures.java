@@ -72,6 +72,11 @@ final class PacingFigures {
         refreshRates(campaign, at);
     }
 
+    /** AMD found a machine: out of the live answers; reported apart (AMD false positives). */
+    void machineDetected(String campaign) {
+        metrics.pacingCount("outdial_pacing_machines", "Paced calls answered by a machine (AMD verdict)", campaign, 1);
+    }
+
     void abandoned(String campaign, Instant at) {
         metrics.pacingCount("outdial_pacing_abandoned", "Live answers abandoned: no agent within the connect window",
                 campaign, 1);

@@ -12,6 +12,8 @@ import io.outdial.dialer.pacing.PacingDecision;
 import io.outdial.dialer.pacing.PacingEngine;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.store.CallingRecord;
+import io.outdial.media.detect.AmdOutcome;
+import io.outdial.media.detect.Detection;
 import io.outdial.sip.DialRequest;
 import io.outdial.sip.call.CallExecutor;
 import io.outdial.sip.call.Cancellable;
@@ -61,7 +63,12 @@ public final class PredictiveDialing {
         final Campaign campaign;
         final Interaction interaction;
         Agent agent;
+        /** When the contact picked up (the connect window counts from here). */
+        Instant pickedUp;
+        /** Counted as a live answer: at pick-up, or with AMD at the verdict that lets the call through. */
         boolean answered;
+        /** AMD said machine: out of pacing; connected (onMachine: connect) but never a live answer. */
+        boolean machine;
         boolean abandonCounted;
         Cancellable connectWindow;
 
@@ -211,20 +218,60 @@ public final class PredictiveDialing {
 
     // ---- answers and agents -------------------------------------------------------------------------------------
 
+    /**
+     * The contact picked up. Without AMD that is the live answer; with AMD the live answer is the verdict that lets
+     * the call through ({@link #contactCleared}), and a machine verdict takes the call out of pacing.
+     */
     private void contactAnswered(Dialed d) {
+        d.pickedUp = ctx.scheduler().now();
+        if (!d.campaign.plan().detection().amd()) {
+            liveAnswer(d);
+        }
+    }
+
+    private void contactCleared(Dialed d) {
+        if (d.campaign.plan().detection().amd() && d.pickedUp != null && !d.answered) {
+            liveAnswer(d);
+        }
+    }
+
+    private void machineDetected(Dialed d) {
+        if (!d.machine && !d.answered) {
+            d.machine = true;
+            Instant now = ctx.scheduler().now();
+            engine.callMachineDetected(d.call.id(), now);
+            figures.machineDetected(d.campaign.name());
+            writes.abandonmentCounts(d.campaign.name(), LocalDate.ofInstant(now, zone), 0, 0, 1);
+        }
+    }
+
+    /**
+     * A live answer (or a machine to connect): the longest-waiting Ready agent, or a wait for one within what is left
+     * of the connect window, which counts from the pick-up: the time AMD took to decide is already spent.
+     */
+    private void liveAnswer(Dialed d) {
         Instant now = ctx.scheduler().now();
-        d.answered = true;
-        engine.callAnsweredLive(d.call.id(), now);
-        figures.liveAnswered(d.campaign.name(), now);
-        writes.abandonmentCounts(d.campaign.name(), LocalDate.ofInstant(now, zone), 1, 0);
-        ctx.metrics().answered(d.campaign.name());
+        if (!d.machine) {
+            d.answered = true;
+            engine.callAnsweredLive(d.call.id(), now);
+            figures.liveAnswered(d.campaign.name(), now);
+            writes.abandonmentCounts(d.campaign.name(), LocalDate.ofInstant(now, zone), 1, 0, 0);
+            ctx.metrics().answered(d.campaign.name());
+        }
         Agent agent = longestWaitingReady(d.campaign);
         if (agent != null) {
             reserve(d, agent);
             return;
         }
         waiting.add(d);
-        d.connectWindow = ctx.dialer().schedule(d.campaign.plan().pacing().connectWindow(), () -> noAgentInTime(d));
+        Duration left = connectWindowLeft(d.campaign.plan().pacing().connectWindow(), d.pickedUp, now);
+        d.connectWindow = ctx.dialer().schedule(left, () -> noAgentInTime(d));
+    }
+
+    /** What is left of the connect window at {@code now} for a contact who picked up at {@code pickedUp}. */
+    static Duration connectWindowLeft(Duration window, Instant pickedUp, Instant now) {
+        Duration left = window.minus(Duration.between(pickedUp, now));
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
     private void serveWaiting() {
@@ -278,7 +325,7 @@ public final class PredictiveDialing {
             Instant now = ctx.scheduler().now();
             engine.callAbandoned(d.call.id(), now);
             figures.abandoned(d.campaign.name(), now);
-            writes.abandonmentCounts(d.campaign.name(), LocalDate.ofInstant(now, zone), 0, 1);
+            writes.abandonmentCounts(d.campaign.name(), LocalDate.ofInstant(now, zone), 0, 1, 0);
         }
     }
 
@@ -358,6 +405,28 @@ public final class PredictiveDialing {
         @Override
         public void contactAnswered(CampaignCall call) {
             ctx.dialer().execute(() -> PredictiveDialing.this.contactAnswered(active.get(call.id())));
+        }
+
+        @Override
+        public void contactCleared(CampaignCall call, Detection.AmdDecision decision) {
+            ctx.dialer().execute(() -> PredictiveDialing.this.contactCleared(active.get(call.id())));
+        }
+
+        @Override
+        public void detected(CampaignCall call, Detection detection) {
+            ctx.dialer().execute(() -> {
+                Dialed d = active.get(call.id());
+                if (d == null) {
+                    return;
+                }
+                ctx.metrics().detected(d.campaign.name(), detection);
+                if (detection instanceof Detection.AmdDecision verdict) {
+                    d.interaction.detected(verdict);
+                    if (verdict.outcome() == AmdOutcome.MACHINE) {
+                        machineDetected(d);
+                    }
+                }
+            });
         }
 
         @Override

@@ -79,9 +79,10 @@ public final class RecordWrites {
     }
 
     /** Adds to a campaign's stored abandonment counts of one day (the ledger that survives restarts). */
-    CompletableFuture<Void> abandonmentCounts(String campaign, java.time.LocalDate day, long live, long abandoned) {
+    CompletableFuture<Void> abandonmentCounts(String campaign, java.time.LocalDate day, long live, long abandoned,
+                                              long machines) {
         return write("campaign " + campaign + ": abandonment counts of " + day,
-                () -> ctx.store().addAbandonmentCounts(campaign, day, live, abandoned, 0));
+                () -> ctx.store().addAbandonmentCounts(campaign, day, live, abandoned, machines));
     }
 
     /** Completes when every write started so far has finished (or failed for good). */
