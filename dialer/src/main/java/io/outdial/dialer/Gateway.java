@@ -83,6 +83,7 @@ public final class Gateway implements AutoCloseable {
         this.store = CallingListStore.open(config.database().url(), config.database().user(),
                 config.database().password(), config.database().poolSize(), config.dialing().defaultTimeZone(),
                 config.dialing().defaultCallingHours());
+        config.campaigns().forEach(c -> store.customerIdField(c.name(), c.dnc().customerIdField()));
         int recovered = store.recoverRetrieved();
         if (recovered > 0) {
             LOG.warn("{} records were left Retrieved by an earlier run: back to Ready", recovered);
