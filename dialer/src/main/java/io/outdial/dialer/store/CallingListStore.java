@@ -180,10 +180,71 @@ public final class CallingListStore implements AutoCloseable {
     /** The next record for {@code agentId} (callbacks first) under the no-redial rule; see the forms above. */
     public Optional<CallingRecord> retrieveNext(String campaign, Instant now, int maxAttempts, String agentId,
                                                 Duration noRedialAfterAbandon) {
+        return claimNext(campaign, now, noRedialAfterAbandon, c -> nextReady(c, campaign, now, maxAttempts, agentId));
+    }
+
+    /**
+     * The chain's next number: moves the Ready, due record of {@code chainId} with the lowest chain_n to Retrieved
+     * and returns it, under the same checks as {@link #retrieveNext} (do-not-call, calling window, no-redial).
+     * Empty when the chain has no number due now.
+     */
+    public Optional<CallingRecord> retrieveFromChain(String campaign, String chainId, Instant now,
+                                                     Duration noRedialAfterAbandon) {
+        return claimNext(campaign, now, noRedialAfterAbandon, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT record_id FROM calling_record WHERE campaign = ?"
+                    + " AND chain_id = ? AND record_status = 'READY' AND record_type <> 'NO_CALL'"
+                    + " AND (dial_sched_time IS NULL OR dial_sched_time <= ?) ORDER BY chain_n, record_id"
+                    + " FETCH FIRST " + CANDIDATES + " ROWS ONLY")) {
+                ps.setString(1, campaign);
+                ps.setString(2, chainId);
+                RecordRows.setInstant(ps, 3, now);
+                List<Long> ids = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+                return ids;
+            }
+        });
+    }
+
+    /**
+     * Retrieved to Updated with {@code result}, no attempt counted: the pre-dial check refused the record, it was
+     * never dialed. Returns whether its contact has another number (same chain) Ready and due by {@code now}.
+     */
+    public boolean refuseDial(long recordId, CallResult result, Instant now) {
+        move(recordId, RecordStatus.RETRIEVED, RecordStatus.UPDATED, ", call_result = ?", result.code());
+        return chainHasDueNumber(recordId, now);
+    }
+
+    /** Whether the record's contact has another number (same chain) Ready and due by {@code now}. */
+    public boolean chainHasDueNumber(long recordId, Instant now) {
+        try (Connection c = pool.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT 1 FROM calling_record r JOIN calling_record o"
+                     + " ON o.campaign = r.campaign AND o.chain_id = r.chain_id AND o.record_id <> r.record_id"
+                     + " WHERE r.record_id = ? AND o.record_status = 'READY' AND o.record_type <> 'NO_CALL'"
+                     + " AND (o.dial_sched_time IS NULL OR o.dial_sched_time <= ?) FETCH FIRST 1 ROWS ONLY")) {
+            ps.setLong(1, recordId);
+            RecordRows.setInstant(ps, 2, now);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading the chain of record " + recordId + " failed", e);
+        }
+    }
+
+    private interface Candidates {
+        List<Long> find(Connection c) throws SQLException;
+    }
+
+    private Optional<CallingRecord> claimNext(String campaign, Instant now, Duration noRedialAfterAbandon,
+                                              Candidates next) {
         AbandonedRedialFilter redial = new AbandonedRedialFilter(noRedialAfterAbandon);
         try (Connection c = pool.getConnection()) {
             while (true) {
-                List<Long> candidates = nextReady(c, campaign, now, maxAttempts, agentId);
+                List<Long> candidates = next.find(c);
                 if (candidates.isEmpty()) {
                     return Optional.empty();
                 }
