@@ -103,4 +103,21 @@ class DoNotCallTest {
         store.addDoNotCall("1000000001", "c1");
         assertEquals("1000000002", store.retrieveNext("c1", NOW, 3).orElseThrow().contactInfo());
     }
+
+    @Test
+    void aRefusedRecordClosesWithoutAnAttemptAndTheChainsNextNumberIsRetrievedFromTheChain() {
+        load(store, "c1", "contact_info,chain_id,chain_n\n1000000009,k,1\n1000000001,x,1\n1000000002,k,2\n");
+        CallingRecord first = store.retrieveNext("c1", NOW, 3).orElseThrow();
+        assertEquals("1000000009", first.contactInfo());
+        assertTrue(store.refuseDial(first.recordId(), CallResult.DO_NOT_CALL, NOW), "k has another number due");
+
+        CallingRecord next = store.retrieveFromChain("c1", "k", NOW, java.time.Duration.ZERO).orElseThrow();
+        assertEquals("1000000002", next.contactInfo(), "the chain's number, not the list's next record");
+        assertTrue(!store.refuseDial(next.recordId(), CallResult.DO_NOT_CALL, NOW), "k has no number left");
+        assertTrue(store.retrieveFromChain("c1", "k", NOW, java.time.Duration.ZERO).isEmpty());
+        CallingRecord refused = store.find(first.recordId()).orElseThrow();
+        assertEquals(RecordStatus.UPDATED, refused.status());
+        assertEquals(CallResult.DO_NOT_CALL, refused.callResult());
+        assertEquals(0, refused.attempt());
+    }
 }
