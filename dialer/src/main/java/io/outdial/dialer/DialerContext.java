@@ -1,6 +1,7 @@
 package io.outdial.dialer;
 
 import io.outdial.dialer.config.AudioSettings;
+import io.outdial.dialer.dnc.RecordSource;
 import io.outdial.dialer.metrics.DialerMetrics;
 import io.outdial.dialer.store.CallingListStore;
 import io.outdial.dialer.treatment.CampaignTreatments;
@@ -25,10 +26,12 @@ import java.util.concurrent.Executor;
  * @param media            RTP endpoints, detectors and players
  * @param audio            the recordings calls play (hold music, safe-harbour message)
  * @param treatments       what follows a record's final result, per campaign
+ * @param records          where every dialing mode gets its records: retrieval plus the pre-dial (do-not-call)
+ *                         check
  */
 public record DialerContext(CallExecutor dialer, Executor workers, Executor database, Scheduler scheduler,
                             CallingListStore store, SipUserAgent userAgent, DialerMetrics metrics, TrunkConfig trunk,
                             Duration ringTimeout, Duration agentRingTimeout, Transport agentTransport,
                             MediaEngine media, AudioSettings audio,
-                            CampaignTreatments treatments) {
+                            CampaignTreatments treatments, RecordSource records) {
 }

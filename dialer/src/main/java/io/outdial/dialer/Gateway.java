@@ -32,6 +32,7 @@ import io.outdial.sip.Transport;
 import io.outdial.sip.call.CallExecutor;
 import io.outdial.sip.call.WorkerPools;
 import io.outdial.dialer.treatment.CampaignTreatments;
+import io.outdial.dialer.dnc.RecordSource;
 import io.outdial.sip.call.SystemScheduler;
 import io.outdial.bridge.admin.AdminApi.CampaignAction;
 import java.io.IOException;
@@ -83,6 +84,7 @@ public final class Gateway implements AutoCloseable {
         this.store = CallingListStore.open(config.database().url(), config.database().user(),
                 config.database().password(), config.database().poolSize(), config.dialing().defaultTimeZone(),
                 config.dialing().defaultCallingHours());
+        config.campaigns().forEach(c -> store.customerIdField(c.name(), c.dnc().customerIdField()));
         int recovered = store.recoverRetrieved();
         if (recovered > 0) {
             LOG.warn("{} records were left Retrieved by an earlier run: back to Ready", recovered);
@@ -98,11 +100,14 @@ public final class Gateway implements AutoCloseable {
                 .toList(), roster);
         CallExecutor dialer = new CallExecutor("dialer", workers, scheduler);
         DialerMetrics metrics = new DialerMetrics(roster, media, userAgent);
+        CampaignTreatments treatments = new CampaignTreatments(
+                config.campaigns().stream().collect(Collectors.toMap(c -> c.name(), c -> c.treatments())),
+                config.campaigns().stream().collect(Collectors.toMap(c -> c.name(), c -> c.maxAttempts())));
+        RecordSource records = new RecordSource(store, database, scheduler, treatments,
+                config.campaigns().stream().collect(Collectors.toMap(c -> c.name(), c -> c.dnc())));
         this.ctx = new DialerContext(dialer, workers, database, scheduler, store, userAgent, metrics,
                 config.toTrunkConfig(), config.dialing().ringTimeout(), config.dialing().agentRingTimeout(),
-                Transport.UDP, media, config.audio(), new CampaignTreatments(
-                        config.campaigns().stream().collect(Collectors.toMap(c -> c.name(), c -> c.treatments())),
-                        config.campaigns().stream().collect(Collectors.toMap(c -> c.name(), c -> c.maxAttempts()))));
+                Transport.UDP, media, config.audio(), treatments, records);
         this.dialing = new ProgressiveDialing(ctx, roster, campaigns.all(), config.dialing().defaultTimeZone());
         restoreAbandonmentLedgers(config);
         this.preview = new PreviewDesk(ctx, campaigns, dialing::pace);

@@ -27,16 +27,22 @@ public interface AdminApi {
     /** {@code GET /api/dnc}: the internal do-not-call list. */
     CompletableFuture<Object> doNotCallList();
 
-    /** {@code POST /api/dnc} with a JSON {@link DoNotCallEntry}: the number is never dialed again. */
+    /** {@code POST /api/dnc} with a JSON {@link DoNotCallEntry}: the number (or customer) is never dialed again. */
     CompletableFuture<Object> addDoNotCall(DoNotCallEntry entry);
 
     /**
-     * An entry of the internal do-not-call list.
+     * An entry of the internal do-not-call list: a phone number or a customer id, exactly one of the two.
      *
-     * @param phone    the number, as in a calling list's contact_info
-     * @param campaign the campaign it applies to, or null for every campaign
+     * @param phone      the number, as in a calling list's contact_info, or null
+     * @param customerId a customer id (the value of a campaign's customer-id field), or null
+     * @param campaign   the campaign it applies to, or null for every campaign
      */
-    record DoNotCallEntry(String phone, String campaign) { }
+    record DoNotCallEntry(String phone, String customerId, String campaign) {
+        /** A phone entry. */
+        public DoNotCallEntry(String phone, String campaign) {
+            this(phone, null, campaign);
+        }
+    }
 
     /** The lifecycle commands of a campaign. */
     enum CampaignAction { LOAD, START, STOP, UNLOAD }

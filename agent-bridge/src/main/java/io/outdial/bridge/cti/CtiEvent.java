@@ -29,6 +29,7 @@ import java.util.Map;
         @JsonSubTypes.Type(value = CtiEvent.InteractionPreview.class, name = "InteractionPreview"),
         @JsonSubTypes.Type(value = CtiEvent.InteractionDeclined.class, name = "InteractionDeclined"),
         @JsonSubTypes.Type(value = CtiEvent.NoRecord.class, name = "NoRecord"),
+        @JsonSubTypes.Type(value = CtiEvent.DoNotCallNotice.class, name = "DoNotCallNotice"),
         @JsonSubTypes.Type(value = CtiEvent.DispositionSet.class, name = "DispositionSet"),
         @JsonSubTypes.Type(value = CtiEvent.CallbackScheduled.class, name = "CallbackScheduled"),
         @JsonSubTypes.Type(value = CtiEvent.CallbackCancelled.class, name = "CallbackCancelled"),
@@ -157,6 +158,16 @@ public sealed interface CtiEvent {
 
     /** Preview: the campaign has no record to give now (GetRecord, or Done asking for the next one). */
     record NoRecord(String requestId, String campaign, String reason) implements CtiEvent { }
+
+    /**
+     * A record meant for the agent was not dialed: its number is on the do-not-call list ({@code reason}
+     * {@code on_list}) or could not be validated ({@code cannot_validate}). With {@code nextNumberSelected} the
+     * contact's next number follows (an InteractionPreview); without it the agent marks the record Done
+     * ({@code interactionId}) to get the next one. {@code message} is the text to show, word for word.
+     */
+    record DoNotCallNotice(String requestId, String campaign, String interactionId, long recordId,
+                           String contactInfo, String reason, boolean nextNumberSelected, String message)
+            implements CtiEvent { }
 
     /** Reply to SetDisposition: what is now recorded for the interaction. */
     record DispositionSet(String requestId, String interactionId, String dispositionCode, Boolean doNotCall,

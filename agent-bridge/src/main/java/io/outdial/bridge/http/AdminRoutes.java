@@ -73,7 +73,10 @@ public final class AdminRoutes {
         return Map.of();
     }
 
-    /** Reads {@code {"phone": "...", "campaign": "..."}}; a body that is not one is a 400 naming the problem. */
+    /**
+     * Reads {@code {"phone": "...", "campaign": "..."}} or {@code {"customerId": "...", "campaign": "..."}}; a body
+     * that is not one is a 400 naming the problem.
+     */
     private AdminApi.DoNotCallEntry doNotCallEntry(FullHttpRequest request) {
         String body = request.content().toString(HttpUtil.getCharset(request, StandardCharsets.UTF_8));
         JsonNode json;
@@ -83,15 +86,21 @@ public final class AdminRoutes {
             throw new AdminException(400, "body must be a JSON object such as {\"phone\": \"5551234\"}: "
                     + e.getOriginalMessage());
         }
-        if (json == null || !json.isObject() || !json.path("phone").isTextual() || json.path("phone").asText().isBlank()) {
-            throw new AdminException(400, "body must be a JSON object with a text field \"phone\""
-                    + " (and optionally \"campaign\")");
+        String phone = json == null ? null : filledText(json.path("phone"));
+        String customer = json == null ? null : filledText(json.path("customerId"));
+        if (json == null || !json.isObject() || (phone == null) == (customer == null)) {
+            throw new AdminException(400, "body must be a JSON object with either a text field \"phone\" or a text"
+                    + " field \"customerId\" (and optionally \"campaign\")");
         }
         JsonNode campaign = json.path("campaign");
         if (!campaign.isMissingNode() && !campaign.isNull() && !campaign.isTextual()) {
             throw new AdminException(400, "\"campaign\" must be a campaign name or null");
         }
-        return new AdminApi.DoNotCallEntry(json.get("phone").asText(), campaign.isTextual() ? campaign.asText() : null);
+        return new AdminApi.DoNotCallEntry(phone, customer, campaign.isTextual() ? campaign.asText() : null);
+    }
+
+    private static String filledText(JsonNode node) {
+        return node.isTextual() && !node.asText().isBlank() ? node.asText() : null;
     }
 
     private CompletableFuture<HttpReply> answer(FullHttpRequest request, Supplier<CompletableFuture<Object>> call) {

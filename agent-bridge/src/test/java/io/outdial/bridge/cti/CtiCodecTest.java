@@ -221,6 +221,9 @@ class CtiCodecTest {
                 new CtiEvent.InteractionPreview("r7", ix),
                 new CtiEvent.InteractionDeclined("r8", "ix-1", "later"),
                 new CtiEvent.NoRecord("r9", "Spring", "no record is ready to be called"),
+                new CtiEvent.DoNotCallNotice("r9", "Spring", "pv-3", 17, "5550100", "on_list", true,
+                        "The phone number is on the Do-Not-Call list. The next available phone number will be"
+                                + " selected."),
                 new CtiEvent.DispositionSet("r10", "ix-1", "Accepted", true, "call after 6"),
                 new CtiEvent.CallbackScheduled("r11", "ix-1", "2026-11-21T21:30:00Z", "2026-11-21T16:30",
                         "America/New_York", "Personal", null, null),

@@ -185,6 +185,9 @@ class HttpRouterTest {
                 List.of(new AdminApi.DoNotCallEntry("5551234", "Spring"))), next(admin.calls));
         assertEquals(200, exchange(request("GET", "/api/dnc")).status());
         assertEquals(new RecordingAdmin.Call("doNotCallList", List.of()), next(admin.calls));
+        assertEquals(200, exchange(post("/api/dnc", "{\"customerId\":\"C-17\"}")).status());
+        assertEquals(new RecordingAdmin.Call("addDoNotCall",
+                List.of(new AdminApi.DoNotCallEntry(null, "C-17", null))), next(admin.calls));
     }
 
     @Test
@@ -193,6 +196,7 @@ class HttpRouterTest {
         assertEquals(400, a.status());
         assertTrue(body(a).get("error").asText().contains("JSON object"));
         assertEquals(400, exchange(post("/api/dnc", "{\"campaign\":\"Spring\"}")).status());
+        assertEquals(400, exchange(post("/api/dnc", "{\"phone\":\"5551234\",\"customerId\":\"C-17\"}")).status());
         assertTrue(admin.calls.isEmpty(), "nothing reached the dialer");
     }
 

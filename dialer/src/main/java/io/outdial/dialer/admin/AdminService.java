@@ -119,7 +119,8 @@ public final class AdminService implements AdminApi {
             return entry;
         }).thenApplyAsync(e -> {
             try {
-                return ctx.store().addDoNotCall(e.phone(), e.campaign());
+                return e.customerId() != null ? ctx.store().addDoNotCallCustomer(e.customerId(), e.campaign())
+                        : ctx.store().addDoNotCall(e.phone(), e.campaign());
             } catch (IllegalArgumentException bad) {
                 throw new AdminException(400, bad.getMessage());
             }

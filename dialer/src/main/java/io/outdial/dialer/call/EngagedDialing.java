@@ -101,10 +101,7 @@ final class EngagedDialing {
 
     /** Retrieves a record for {@code agent}: a new engagement, or the next record of {@code engaged}. */
     private void retrieve(Campaign campaign, Agent agent, Engagement engaged) {
-        CompletableFuture
-                .supplyAsync(() -> ctx.store().retrieveNext(campaign.name(), ctx.scheduler().now(),
-                        campaign.plan().maxAttempts(), agent.id(),
-                        campaign.plan().pacing().compliance().noRedialAfterAbandon()), ctx.database())
+        ctx.records().next(campaign, agent.id())
                 .whenCompleteAsync((record, error) -> {
                     if (engaged == null) {
                         retrieving.remove(agent.id());

@@ -172,10 +172,7 @@ public final class PredictiveDialing {
 
     private void retrieve(Campaign campaign) {
         retrieving.merge(campaign.name(), 1, Integer::sum);
-        CompletableFuture
-                .supplyAsync(() -> ctx.store().retrieveNext(campaign.name(), ctx.scheduler().now(),
-                        campaign.plan().maxAttempts(), campaign.plan().pacing().compliance().noRedialAfterAbandon()),
-                        ctx.database())
+        ctx.records().next(campaign, null)
                 .whenCompleteAsync((record, error) -> {
                     int others = retrieving.merge(campaign.name(), -1, Integer::sum);
                     if (error != null || record.isEmpty()) {

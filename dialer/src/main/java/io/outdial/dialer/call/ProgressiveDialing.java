@@ -118,10 +118,7 @@ public final class ProgressiveDialing {
     }
 
     private void retrieveFor(Campaign campaign, Agent agent) {
-        CompletableFuture
-                .supplyAsync(() -> ctx.store().retrieveNext(campaign.name(), ctx.scheduler().now(),
-                        campaign.plan().maxAttempts(), agent.id(),
-                        campaign.plan().pacing().compliance().noRedialAfterAbandon()), ctx.database())
+        ctx.records().next(campaign, agent.id())
                 .whenCompleteAsync((record, error) -> {
                     retrieving.remove(agent.id());
                     if (error != null || record.isEmpty()) {

@@ -12,6 +12,7 @@ import io.outdial.dialer.call.RecordWrites;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.CampaignState;
 import io.outdial.dialer.campaign.Campaigns;
+import io.outdial.dialer.dnc.DncNotice;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.store.CallingRecord;
 import io.outdial.sip.DialRequest;
@@ -104,15 +105,21 @@ public final class PreviewDesk {
 
     private void retrieve(Agent agent, Campaign campaign, String requestId) {
         retrieving.add(agent.id());
-        CompletableFuture
-                .supplyAsync(() -> ctx.store().retrieveNext(campaign.name(), ctx.scheduler().now(),
-                        campaign.plan().maxAttempts(), agent.id()), ctx.database())
-                .whenCompleteAsync((record, error) -> {
+        ctx.records().next(campaign, agent.id(), true)
+                .whenCompleteAsync((retrieval, error) -> {
                     retrieving.remove(agent.id());
+                    Optional<CallingRecord> record = error == null ? retrieval.record() : Optional.empty();
+                    Optional<DncNotice> refused = error == null ? retrieval.refusedForAgent() : Optional.empty();
+                    if (error == null) {
+                        retrieval.notices().stream().filter(n -> refused.orElse(null) != n)
+                                .forEach(n -> agent.send(notice(requestId, null, n)));
+                    }
                     if (error != null) {
                         LOG.error("campaign {}: cannot retrieve a record for {}", campaign.name(), agent.id(), error);
                         agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.INTERNAL_ERROR,
                                 "the calling list could not be read: " + error.getMessage()));
+                    } else if (refused.isPresent()) {
+                        refusedRecord(agent, campaign, refused.get(), requestId);
                     } else if (record.isEmpty()) {
                         agent.send(new CtiEvent.NoRecord(requestId, campaign.name(),
                                 "no record is ready to be called now"));
@@ -123,6 +130,33 @@ public final class PreviewDesk {
                         preview(agent, campaign, record.get(), requestId);
                     }
                 }, ctx.dialer());
+    }
+
+    private static CtiEvent.DoNotCallNotice notice(String requestId, String interactionId, DncNotice n) {
+        return new CtiEvent.DoNotCallNotice(requestId, n.record().campaign(), interactionId, n.record().recordId(),
+                n.record().contactInfo(), n.reason().wireName(), n.nextNumberSelected(), n.message());
+    }
+
+    /**
+     * The pre-dial check refused the record and its contact has no other number: the agent is told (the seed's
+     * message) and holds the record, closed Do Not Call, until Mark Done gets the next one.
+     */
+    private void refusedRecord(Agent agent, Campaign campaign, DncNotice n, String requestId) {
+        if (!canPreview(agent, campaign)) {
+            return; // already closed Do Not Call in the store; nothing to give back
+        }
+        Interaction ix = new Interaction("pv-" + ids.incrementAndGet(), campaign.name(), n.record());
+        ix.callResult(CallResult.DO_NOT_CALL);
+        ix.stored(CompletableFuture.completedFuture(null));
+        ix.stage(Interaction.Stage.RELEASED);
+        PreviewSession s = new PreviewSession(agent, campaign, ix, agent.state());
+        s.refused = true;
+        sessions.put(agent.id(), s);
+        agent.interaction(ix);
+        agent.moveTo(AgentState.RESERVED, campaign.name());
+        agent.moveTo(AgentState.AFTER_CALL_WORK, campaign.name());
+        agent.send(notice(requestId, ix.id(), n));
+        agent.send(new CtiEvent.InteractionReleased(ix.toWire()));
     }
 
     private static boolean canPreview(Agent agent, Campaign campaign) {
@@ -222,9 +256,10 @@ public final class PreviewDesk {
         CallResult result = ix.callResult();
         long recordId = ix.record().recordId();
         ix.stage(Interaction.Stage.DONE);
-        CompletableFuture<Void> written = ix.stored().thenCompose(ok -> writes.changeResult(recordId, result,
-                agent.id()));
-        for (DoneStep step : doneSteps) {
+        // A record the pre-dial check refused is already closed (and treated): no result to write.
+        CompletableFuture<Void> written = s.refused ? ix.stored() : ix.stored().thenCompose(ok ->
+                writes.changeResult(recordId, result, agent.id()));
+        for (DoneStep step : s.refused ? List.<DoneStep>of() : doneSteps) {
             written = written.thenCompose(ok -> step.write(agent, ix));
         }
         written.whenCompleteAsync((ok, error) -> {

@@ -20,6 +20,8 @@ final class PreviewSession {
      * the agent is freed; the push desk then delivers the next record itself. Null for a pulled preview record.
      */
     java.util.function.Consumer<Boolean> afterDone;
+    /** The pre-dial check refused the record (closed Do Not Call, never dialed): Mark Done writes no result. */
+    boolean refused;
 
     PreviewSession(Agent agent, Campaign campaign, Interaction interaction, AgentState before) {
         this.agent = agent;

@@ -65,6 +65,8 @@ public final class CallingListStore implements AutoCloseable {
 
     private final JdbcConnectionPool pool;
     private final RowValues rowValues;
+    /** Per campaign, the custom field holding the customer id checked against the do-not-call list. */
+    private final Map<String, String> customerIdFields = new java.util.concurrent.ConcurrentHashMap<>();
     private final Clock clock;
 
     private CallingListStore(JdbcConnectionPool pool, ZoneId defaultZone, CallingHours defaultHours, Clock clock) {
@@ -178,10 +180,71 @@ public final class CallingListStore implements AutoCloseable {
     /** The next record for {@code agentId} (callbacks first) under the no-redial rule; see the forms above. */
     public Optional<CallingRecord> retrieveNext(String campaign, Instant now, int maxAttempts, String agentId,
                                                 Duration noRedialAfterAbandon) {
+        return claimNext(campaign, now, noRedialAfterAbandon, c -> nextReady(c, campaign, now, maxAttempts, agentId));
+    }
+
+    /**
+     * The chain's next number: moves the Ready, due record of {@code chainId} with the lowest chain_n to Retrieved
+     * and returns it, under the same checks as {@link #retrieveNext} (do-not-call, calling window, no-redial).
+     * Empty when the chain has no number due now.
+     */
+    public Optional<CallingRecord> retrieveFromChain(String campaign, String chainId, Instant now,
+                                                     Duration noRedialAfterAbandon) {
+        return claimNext(campaign, now, noRedialAfterAbandon, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT record_id FROM calling_record WHERE campaign = ?"
+                    + " AND chain_id = ? AND record_status = 'READY' AND record_type <> 'NO_CALL'"
+                    + " AND (dial_sched_time IS NULL OR dial_sched_time <= ?) ORDER BY chain_n, record_id"
+                    + " FETCH FIRST " + CANDIDATES + " ROWS ONLY")) {
+                ps.setString(1, campaign);
+                ps.setString(2, chainId);
+                RecordRows.setInstant(ps, 3, now);
+                List<Long> ids = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+                return ids;
+            }
+        });
+    }
+
+    /**
+     * Retrieved to Updated with {@code result}, no attempt counted: the pre-dial check refused the record, it was
+     * never dialed. Returns whether its contact has another number (same chain) Ready and due by {@code now}.
+     */
+    public boolean refuseDial(long recordId, CallResult result, Instant now) {
+        move(recordId, RecordStatus.RETRIEVED, RecordStatus.UPDATED, ", call_result = ?", result.code());
+        return chainHasDueNumber(recordId, now);
+    }
+
+    /** Whether the record's contact has another number (same chain) Ready and due by {@code now}. */
+    public boolean chainHasDueNumber(long recordId, Instant now) {
+        try (Connection c = pool.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT 1 FROM calling_record r JOIN calling_record o"
+                     + " ON o.campaign = r.campaign AND o.chain_id = r.chain_id AND o.record_id <> r.record_id"
+                     + " WHERE r.record_id = ? AND o.record_status = 'READY' AND o.record_type <> 'NO_CALL'"
+                     + " AND (o.dial_sched_time IS NULL OR o.dial_sched_time <= ?) FETCH FIRST 1 ROWS ONLY")) {
+            ps.setLong(1, recordId);
+            RecordRows.setInstant(ps, 2, now);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading the chain of record " + recordId + " failed", e);
+        }
+    }
+
+    private interface Candidates {
+        List<Long> find(Connection c) throws SQLException;
+    }
+
+    private Optional<CallingRecord> claimNext(String campaign, Instant now, Duration noRedialAfterAbandon,
+                                              Candidates next) {
         AbandonedRedialFilter redial = new AbandonedRedialFilter(noRedialAfterAbandon);
         try (Connection c = pool.getConnection()) {
             while (true) {
-                List<Long> candidates = nextReady(c, campaign, now, maxAttempts, agentId);
+                List<Long> candidates = next.find(c);
                 if (candidates.isEmpty()) {
                     return Optional.empty();
                 }
@@ -243,9 +306,49 @@ public final class CallingListStore implements AutoCloseable {
         Instant now = clock.instant();
         try (Connection c = pool.getConnection()) {
             update(c, "INSERT INTO do_not_call (phone, campaign, created_at) VALUES (?, ?, ?)", number, campaign, now);
-            return new DoNotCallEntry(number, campaign, now);
+            return new DoNotCallEntry(number, null, campaign, now);
         } catch (SQLException e) {
             throw new StoreException("adding " + number + " to the do-not-call list failed", e);
+        }
+    }
+
+    /**
+     * Adds a customer id to the internal do-not-call list, for one campaign or (campaign null) for all: no record
+     * whose customer-id field (see {@link #customerIdField}) holds it is dialed. Returns the entry as stored.
+     */
+    public DoNotCallEntry addDoNotCallCustomer(String customerId, String campaign) {
+        String id = customerId == null ? "" : customerId.trim();
+        if (id.isEmpty() || id.length() > 64) {
+            throw new IllegalArgumentException("customerId must be 1..64 characters, got '" + customerId + "'");
+        }
+        Instant now = clock.instant();
+        try (Connection c = pool.getConnection()) {
+            update(c, "INSERT INTO do_not_call (customer_id, campaign, created_at) VALUES (?, ?, ?)", id, campaign,
+                    now);
+            return new DoNotCallEntry(null, id, campaign, now);
+        } catch (SQLException e) {
+            throw new StoreException("adding customer " + id + " to the do-not-call list failed", e);
+        }
+    }
+
+    /** Names the custom field that holds {@code campaign}'s customer ids (default {@code customer_id}). */
+    public void customerIdField(String campaign, String field) {
+        customerIdFields.put(Objects.requireNonNull(campaign, "campaign"), Objects.requireNonNull(field, "field"));
+    }
+
+    /** The customer id of a record: its campaign's customer-id field, or null when the record has none. */
+    public String customerId(CallingRecord record) {
+        String value = record.customFields().get(customerIdFields.getOrDefault(record.campaign(), "customer_id"));
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** Whether the record's number or customer id is on the internal do-not-call list (global or its campaign). */
+    public boolean onDoNotCallList(CallingRecord record) {
+        try (Connection c = pool.getConnection()) {
+            return onDoNotCallList(c, record);
+        } catch (SQLException e) {
+            throw new StoreException("checking record " + record.recordId() + " against the do-not-call list failed",
+                    e);
         }
     }
 
@@ -292,12 +395,12 @@ public final class CallingListStore implements AutoCloseable {
     public List<DoNotCallEntry> doNotCallList() {
         try (Connection c = pool.getConnection();
              PreparedStatement ps = c.prepareStatement(
-                     "SELECT phone, campaign, created_at FROM do_not_call ORDER BY entry_id");
+                     "SELECT phone, customer_id, campaign, created_at FROM do_not_call ORDER BY entry_id");
              ResultSet rs = ps.executeQuery()) {
             List<DoNotCallEntry> list = new ArrayList<>();
             while (rs.next()) {
-                list.add(new DoNotCallEntry(rs.getString(1), rs.getString(2),
-                        rs.getObject(3, java.time.OffsetDateTime.class).toInstant()));
+                list.add(new DoNotCallEntry(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, java.time.OffsetDateTime.class).toInstant()));
             }
             return list;
         } catch (SQLException e) {
@@ -366,11 +469,12 @@ public final class CallingListStore implements AutoCloseable {
         }
     }
 
-    private static boolean onDoNotCallList(Connection c, CallingRecord record) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM do_not_call WHERE phone = ?"
-                + " AND (campaign IS NULL OR campaign = ?) FETCH FIRST 1 ROWS ONLY")) {
+    private boolean onDoNotCallList(Connection c, CallingRecord record) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM do_not_call WHERE (phone = ?"
+                + " OR customer_id = ?) AND (campaign IS NULL OR campaign = ?) FETCH FIRST 1 ROWS ONLY")) {
             ps.setString(1, record.contactInfo());
-            ps.setString(2, record.campaign());
+            ps.setString(2, customerId(record));
+            ps.setString(3, record.campaign());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }

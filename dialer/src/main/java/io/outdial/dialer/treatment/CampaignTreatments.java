@@ -16,6 +16,11 @@ public final class CampaignTreatments {
         this.maxAttempts = Map.copyOf(maxAttempts);
     }
 
+    /** Whether {@code campaign} has a treatment of its own for {@code result}. */
+    public boolean has(String campaign, CallResult result) {
+        return treatments.getOrDefault(campaign, Treatments.NONE).forResult(result).isPresent();
+    }
+
     /**
      * The step for {@code record} (as it was retrieved, before this attempt was counted) whose attempt just gave
      * its final {@code result}.

@@ -154,6 +154,25 @@ class ConfigDefaultsTest {
     }
 
     @Test
+    void dncSectionDefaultsAndValues() {
+        GatewayConfig c = ConfigLoader.parse("""
+                campaigns:
+                  - { name: c1 }
+                  - name: c2
+                    dnc: { customerIdField: account, validationUrl: 'http://127.0.0.1:9099/check',
+                           validationTimeout: 500ms, onUnavailable: dial }
+                """, dir);
+        DncSettings d = c.campaigns().get(0).dnc();
+        assertEquals(DncSettings.defaults(), d);
+        assertEquals("customer_id", d.customerIdField());
+        assertFalse(d.validates());
+        assertEquals(java.time.Duration.ofSeconds(2), d.validationTimeout());
+        assertEquals(DncSettings.OnUnavailable.DO_NOT_CALL, d.onUnavailable());
+        assertEquals(new DncSettings("account", java.net.URI.create("http://127.0.0.1:9099/check"),
+                java.time.Duration.ofMillis(500), DncSettings.OnUnavailable.DIAL), c.campaigns().get(1).dnc());
+    }
+
+    @Test
     void predictiveCampaignWithoutPacingSectionGetsTheEngineDefaults() {
         GatewayConfig c = ConfigLoader.parse("campaigns:\n  - { name: c1, dialingMode: predictive }\n", dir);
 

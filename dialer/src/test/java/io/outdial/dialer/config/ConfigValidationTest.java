@@ -149,7 +149,7 @@ class ConfigValidationTest {
                 Arguments.of("campaigns: [{ name: c1, autostart: true }]",
                         "campaigns[0].autostart: unknown key; allowed keys in campaigns[0] are name, description,"
                                 + " dialingMode, agents, callingList, autoLoad, autoStart, maxAttempts, detection,"
-                                + " dispositionCodes, pacing, treatments, preview, engageAgentFirst"),
+                                + " dispositionCodes, pacing, treatments, preview, engageAgentFirst, dnc"),
                 Arguments.of("campaigns: [{ name: c1, pacing: { method: abandonment_rate } }]",
                         "campaigns[0].pacing: applies only to dialingMode predictive; this campaign's mode is"
                                 + " progressive, got 'a mapping'"),
@@ -193,6 +193,16 @@ class ConfigValidationTest {
                 Arguments.of("campaigns: [{ name: c1, treatments: [{ result: busy, action: cancel, after: 5m }] }]",
                         "campaigns[0].treatments[0].after: unknown key; allowed keys in campaigns[0].treatments[0]"
                                 + " are result, action"),
+                Arguments.of("campaigns: [{ name: c1, dnc: { validationUrl: 'ftp://127.0.0.1/x' } }]",
+                        "campaigns[0].dnc.validationUrl: must be an http:// or https:// URL, got 'ftp://127.0.0.1/x'"),
+                Arguments.of("campaigns: [{ name: c1, dnc: { onUnavailable: maybe } }]",
+                        "campaigns[0].dnc.onUnavailable: must be one of do_not_call, dial, got 'maybe'"),
+                Arguments.of("campaigns: [{ name: c1, dnc: { validationTimeout: 1m } }]",
+                        "campaigns[0].dnc.validationTimeout: must be a duration (500ms, 30s, 2m, 1h) in"
+                                + " 100ms..30s, got '1m'"),
+                Arguments.of("campaigns: [{ name: c1, dnc: { url: 'http://127.0.0.1/' } }]",
+                        "campaigns[0].dnc.url: unknown key; allowed keys in campaigns[0].dnc are customerIdField,"
+                                + " validationUrl, validationTimeout, onUnavailable"),
                 Arguments.of("dialing: { defaultCallingHours: 21:00-08:00 }",
                         "dialing.defaultCallingHours: must be HH:MM-HH:MM within 00:00-24:00, start before end,"
                                 + " got '21:00-08:00'"),

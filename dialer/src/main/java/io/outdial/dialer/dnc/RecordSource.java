@@ -1,0 +1,138 @@
+package io.outdial.dialer.dnc;
+
+import io.outdial.dialer.campaign.Campaign;
+import io.outdial.dialer.config.DncSettings;
+import io.outdial.dialer.record.CallResult;
+import io.outdial.dialer.store.CallingListStore;
+import io.outdial.dialer.store.CallingRecord;
+import io.outdial.dialer.treatment.CampaignTreatments;
+import io.outdial.dialer.treatment.TreatmentStep;
+import io.outdial.sip.call.Scheduler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where every dialing mode gets its records: the one place a record is checked before it is dialed. The store
+ * refuses numbers and customers on the internal do-not-call list; then, when the campaign has a pre-dial
+ * validation service, the record is validated (HTTP, asynchronous). A refused record closes Do Not Call (51) with
+ * no attempt counted, the campaign's treatment for Do Not Call applies (without one the contact's next number is
+ * used), and the next record is retrieved. Store work runs on the database pool; the futures complete off the
+ * dialer executor (callers hop back to it).
+ */
+public final class RecordSource {
+    private static final Logger LOG = LoggerFactory.getLogger(RecordSource.class);
+
+    private final CallingListStore store;
+    private final Executor database;
+    private final Scheduler scheduler;
+    private final CampaignTreatments treatments;
+    private final Map<String, DncSettings> settings;
+    private final PreDialValidation validation = new PreDialValidation();
+
+    public RecordSource(CallingListStore store, Executor database, Scheduler scheduler,
+                        CampaignTreatments treatments, Map<String, DncSettings> settings) {
+        this.store = store;
+        this.database = database;
+        this.scheduler = scheduler;
+        this.treatments = treatments;
+        this.settings = Map.copyOf(settings);
+    }
+
+    /** The next record to dial for {@code agentId} (null: any agent), refusals only logged. */
+    public CompletableFuture<Optional<CallingRecord>> next(Campaign campaign, String agentId) {
+        return next(campaign, agentId, false).thenApply(Retrieval::record);
+    }
+
+    /**
+     * The next record to dial. {@code forAgent}: the agent sees the records (preview): after a refusal the
+     * contact's next number is retrieved (not any record), and a refusal with no next number ends the retrieval so
+     * that the agent can mark it Done.
+     */
+    public CompletableFuture<Retrieval> next(Campaign campaign, String agentId, boolean forAgent) {
+        CompletableFuture<Retrieval> result = new CompletableFuture<>();
+        step(campaign, agentId, forAgent, null, new ArrayList<>(), result);
+        return result;
+    }
+
+    /** The pre-dial check of one record already retrieved (a number the agent changed to). */
+    public CompletableFuture<Verdict> check(CallingRecord record) {
+        DncSettings dnc = settings.getOrDefault(record.campaign(), DncSettings.defaults());
+        CompletableFuture<Boolean> listed = CompletableFuture.supplyAsync(() -> store.onDoNotCallList(record),
+                database);
+        return listed.thenCompose(onList -> onList ? CompletableFuture.completedFuture(Verdict.ON_LIST)
+                : validate(dnc, record));
+    }
+
+    private CompletableFuture<Verdict> validate(DncSettings dnc, CallingRecord record) {
+        if (!dnc.validates()) {
+            return CompletableFuture.completedFuture(Verdict.DIAL);
+        }
+        return validation.validate(dnc, record, store.customerId(record)).thenApply(v ->
+                v == Verdict.UNAVAILABLE && dnc.onUnavailable() == DncSettings.OnUnavailable.DIAL ? Verdict.DIAL : v);
+    }
+
+    private void step(Campaign campaign, String agentId, boolean forAgent, String chainId, List<DncNotice> notices,
+                      CompletableFuture<Retrieval> result) {
+        var plan = campaign.plan();
+        CompletableFuture.supplyAsync(() -> chainId != null
+                        ? store.retrieveFromChain(campaign.name(), chainId, scheduler.now(),
+                                plan.pacing().compliance().noRedialAfterAbandon())
+                        : store.retrieveNext(campaign.name(), scheduler.now(), plan.maxAttempts(), agentId,
+                                plan.pacing().compliance().noRedialAfterAbandon()), database)
+                .thenCompose(found -> {
+                    if (found.isEmpty() && chainId != null) {
+                        // The next number went meanwhile (taken, outside its window): any record then.
+                        step(campaign, agentId, forAgent, null, notices, result);
+                        return CompletableFuture.completedFuture(null);
+                    }
+                    if (found.isEmpty()) {
+                        result.complete(new Retrieval(Optional.empty(), notices));
+                        return CompletableFuture.completedFuture(null);
+                    }
+                    DncSettings dnc = settings.getOrDefault(campaign.name(), DncSettings.defaults());
+                    return validate(dnc, found.get()).thenCompose(v -> {
+                        if (v == Verdict.DIAL) {
+                            result.complete(new Retrieval(found, notices));
+                            return CompletableFuture.completedFuture(null);
+                        }
+                        return refuse(found.get(), v == Verdict.ON_LIST ? DncReason.ON_LIST
+                                : DncReason.CANNOT_VALIDATE).thenAccept(notice -> {
+                                    notices.add(notice);
+                                    if (forAgent && !notice.nextNumberSelected()) {
+                                        result.complete(new Retrieval(Optional.empty(), notices));
+                                    } else {
+                                        step(campaign, agentId, forAgent, forAgent ? found.get().chainId() : null,
+                                                notices, result);
+                                    }
+                                });
+                    });
+                })
+                .whenComplete((ok, error) -> {
+                    if (error != null) {
+                        result.completeExceptionally(error);
+                    }
+                });
+    }
+
+    /** Closes a refused record Do Not Call and applies the treatment; says whether a next number is due. */
+    private CompletableFuture<DncNotice> refuse(CallingRecord record, DncReason reason) {
+        return CompletableFuture.supplyAsync(() -> {
+            var now = scheduler.now();
+            store.refuseDial(record.recordId(), CallResult.DO_NOT_CALL, now);
+            if (treatments.has(record.campaign(), CallResult.DO_NOT_CALL)) {
+                TreatmentStep step = treatments.decide(record, CallResult.DO_NOT_CALL, now);
+                store.applyTreatment(record.recordId(), step);
+            }
+            boolean next = store.chainHasDueNumber(record.recordId(), now);
+            LOG.info("campaign {}: record {} ({}) not dialed: {}{}", record.campaign(), record.recordId(),
+                    record.contactInfo(), reason.wireName(), next ? ", the contact's next number follows" : "");
+            return new DncNotice(record, reason, next);
+        }, database);
+    }
+}
