@@ -4,6 +4,7 @@ import io.outdial.dialer.config.AudioSettings;
 import io.outdial.dialer.metrics.DialerMetrics;
 import io.outdial.dialer.store.CallingListStore;
 import io.outdial.dialer.treatment.CampaignTreatments;
+import io.outdial.dialer.wrapup.RecordWork;
 import io.outdial.media.MediaEngine;
 import io.outdial.sip.SipUserAgent;
 import io.outdial.sip.TrunkConfig;
@@ -25,10 +26,11 @@ import java.util.concurrent.Executor;
  * @param media            RTP endpoints, detectors and players
  * @param audio            the recordings calls play (hold music, safe-harbour message)
  * @param treatments       what follows a record's final result, per campaign
+ * @param work             how agents work each campaign's records (Record Information fields, callbacks, Mark Done)
  */
 public record DialerContext(CallExecutor dialer, Executor workers, Executor database, Scheduler scheduler,
                             CallingListStore store, SipUserAgent userAgent, DialerMetrics metrics, TrunkConfig trunk,
                             Duration ringTimeout, Duration agentRingTimeout, Transport agentTransport,
                             MediaEngine media, AudioSettings audio,
-                            CampaignTreatments treatments) {
+                            CampaignTreatments treatments, RecordWork work) {
 }

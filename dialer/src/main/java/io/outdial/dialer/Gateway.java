@@ -22,6 +22,9 @@ import io.outdial.dialer.preview.ProgressivePreview;
 import io.outdial.dialer.preview.PushPreviewDesk;
 import io.outdial.dialer.config.CampaignSettings;
 import io.outdial.dialer.config.PreviewSettings;
+import io.outdial.dialer.recordinfo.RecordDesk;
+import io.outdial.dialer.recordinfo.RecordFields;
+import io.outdial.dialer.wrapup.RecordWork;
 import io.outdial.dialer.wrapup.Dispositions;
 import io.outdial.dialer.wrapup.WrapUp;
 import io.outdial.dialer.store.CallingListStore;
@@ -102,7 +105,10 @@ public final class Gateway implements AutoCloseable {
                 config.toTrunkConfig(), config.dialing().ringTimeout(), config.dialing().agentRingTimeout(),
                 Transport.UDP, media, config.audio(), new CampaignTreatments(
                         config.campaigns().stream().collect(Collectors.toMap(c -> c.name(), c -> c.treatments())),
-                        config.campaigns().stream().collect(Collectors.toMap(c -> c.name(), c -> c.maxAttempts()))));
+                        config.campaigns().stream().collect(Collectors.toMap(c -> c.name(), c -> c.maxAttempts()))),
+                new RecordWork(config.campaigns().stream().collect(Collectors.toMap(c -> c.name(),
+                        c -> new RecordWork.Rules(new RecordFields(c.work().recordFields()), c.work().callbacks(),
+                                c.work().markDone())))));
         this.dialing = new ProgressiveDialing(ctx, roster, campaigns.all(), config.dialing().defaultTimeZone());
         restoreAbandonmentLedgers(config);
         this.preview = new PreviewDesk(ctx, campaigns, dialing::pace);
@@ -143,7 +149,7 @@ public final class Gateway implements AutoCloseable {
         });
         this.bridge = AgentBridgeServer.start(config.toBridgeConfig(),
                 new CtiDesk(dialer, roster, campaigns, dialing, preview, previews, push, wrapUp,
-                        config.dialing().logoutDelayLimit()),
+                        new RecordDesk(ctx), config.dialing().logoutDelayLimit()),
                 new AdminService(ctx, campaigns, roster, dialing), metrics::scrape);
     }
 

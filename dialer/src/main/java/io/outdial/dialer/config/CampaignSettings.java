@@ -26,11 +26,14 @@ import java.util.regex.Pattern;
  * @param preview     the interaction preview (Accept / Reject) of push preview, direct push preview and progressive
  * @param engageAgentFirst ASM / engaging call (progressive and predictive only): the agent's phone is called first
  *                    and the desktop gets an empty record, filled in when the contact connects
+ * @param work        Record Information fields, callback rules and Mark Done ({@code recordFields},
+ *                    {@code callbacks}, {@code markDone})
  */
 public record CampaignSettings(String name, String description, DialingMode dialingMode, List<String> agents,
                                Path callingList, boolean autoLoad, boolean autoStart, int maxAttempts,
                                DetectionSettings detection, List<String> dispositionCodes, PacingSettings pacing,
-                               Treatments treatments, PreviewSettings preview, boolean engageAgentFirst) {
+                               Treatments treatments, PreviewSettings preview, boolean engageAgentFirst,
+                               WorkSettings work) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
@@ -42,7 +45,7 @@ public record CampaignSettings(String name, String description, DialingMode dial
     /** The same campaign with another calling list (the demo dials its own). */
     public CampaignSettings withCallingList(Path list) {
         return new CampaignSettings(name, description, dialingMode, agents, list, autoLoad, autoStart, maxAttempts,
-                detection, dispositionCodes, pacing, treatments, preview, engageAgentFirst);
+                detection, dispositionCodes, pacing, treatments, preview, engageAgentFirst, work);
     }
 
     static CampaignSettings read(YamlSection s, Path baseDir) {
@@ -86,11 +89,12 @@ public record CampaignSettings(String name, String description, DialingMode dial
             throw s.fail("engageAgentFirst", "applies only to dialingMode progressive or predictive (assured_connection"
                     + " always engages the agent first); this campaign's mode is " + mode.wireName(), true);
         }
+        WorkSettings work = WorkSettings.read(s);
         s.refuseUnknownKeys();
         if (autoStart && !autoLoad) {
             throw s.fail("autoStart", "can be true only when autoLoad is true", true);
         }
         return new CampaignSettings(name, description, mode, agents, list, autoLoad, autoStart, maxAttempts,
-                detection, codes, pacing, treatments, preview, engageAgentFirst);
+                detection, codes, pacing, treatments, preview, engageAgentFirst, work);
     }
 }

@@ -496,6 +496,44 @@ public final class CallingListStore implements AutoCloseable {
                 + " contact_info_type = COALESCE(?, contact_info_type)", at, type.name(), agentId, number, phoneType);
     }
 
+    /**
+     * An agent's edit of a record's custom fields (Record Information): {@code changes} are merged into the stored
+     * fields in one transaction, whatever the record's status. Returns the record as stored now.
+     */
+    public CallingRecord updateCustomFields(long recordId, Map<String, String> changes) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                CallingRecord record = findForUpdate(c, recordId)
+                        .orElseThrow(() -> new NoSuchElementException("no calling record " + recordId));
+                Map<String, String> fields = new java.util.LinkedHashMap<>(record.customFields());
+                fields.putAll(changes);
+                update(c, "UPDATE calling_record SET custom_fields = ?, updated_at = ? WHERE record_id = ?",
+                        RecordRows.json(fields), clock.instant(), recordId);
+                CallingRecord stored = find(c, recordId).orElseThrow();
+                c.commit();
+                return stored;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("updating the custom fields of record " + recordId + " failed", e);
+        }
+    }
+
+    private static Optional<CallingRecord> findForUpdate(Connection c, long recordId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + RecordRows.COLUMNS
+                + " FROM calling_record WHERE record_id = ? FOR UPDATE")) {
+            ps.setLong(1, recordId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(RecordRows.read(rs)) : Optional.empty();
+            }
+        }
+    }
+
     /** A phone number written as calling lists store it, or IllegalArgumentException saying what is wrong. */
     public static String normalisePhone(String phone) {
         try {
