@@ -24,6 +24,7 @@ import io.outdial.dialer.config.CampaignSettings;
 import io.outdial.dialer.config.PreviewSettings;
 import io.outdial.dialer.recordinfo.RecordDesk;
 import io.outdial.dialer.recordinfo.RecordFields;
+import io.outdial.dialer.wrapup.CallbackSweep;
 import io.outdial.dialer.wrapup.RecordWork;
 import io.outdial.dialer.wrapup.Dispositions;
 import io.outdial.dialer.wrapup.WrapUp;
@@ -67,6 +68,7 @@ public final class Gateway implements AutoCloseable {
     private Campaigns campaigns;
     private ProgressiveDialing dialing;
     private PreviewDesk preview;
+    private CallbackSweep callbackSweep;
     private DialerContext ctx;
     private AgentBridgeServer bridge;
 
@@ -147,6 +149,7 @@ public final class Gateway implements AutoCloseable {
                 push.campaignEnded(campaign);
             }
         });
+        this.callbackSweep = new CallbackSweep(ctx, roster, campaigns, dialing::listChanged);
         this.bridge = AgentBridgeServer.start(config.toBridgeConfig(),
                 new CtiDesk(dialer, roster, campaigns, dialing, preview, previews, push, wrapUp,
                         new RecordDesk(ctx), config.dialing().logoutDelayLimit()),
@@ -223,6 +226,7 @@ public final class Gateway implements AutoCloseable {
             }
         }
         dialing.pace();
+        callbackSweep.start();
     }
 
     private CompletableFuture<Void> onDialer(Runnable work) {
@@ -263,6 +267,11 @@ public final class Gateway implements AutoCloseable {
         List<Runnable> steps = new ArrayList<>();
         if (dialing != null) {
             steps.add(() -> {
+                onDialer(() -> {
+                    if (callbackSweep != null) {
+                        callbackSweep.stop();
+                    }
+                }).join();
                 onDialer(() -> campaigns.all().forEach(c -> {
                     if (c.state() != CampaignState.UNLOADED) {
                         campaigns.apply(c.name(), CampaignAction.UNLOAD);
