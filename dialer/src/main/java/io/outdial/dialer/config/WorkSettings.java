@@ -47,7 +47,7 @@ public record WorkSettings(List<RecordField> recordFields, CallbackRules callbac
             FieldType type = f.oneOf("type", FieldType.TEXT, FieldType.values());
             List<String> options = f.textList("options");
             if (type == FieldType.DROPDOWN && options.isEmpty()) {
-                throw f.fail("options", "must list the choices of a dropdown field", "nothing");
+                throw f.fail("options", "must list the choices of a dropdown field", "[]");
             }
             if (type != FieldType.DROPDOWN && !options.isEmpty()) {
                 throw f.fail("options", "applies only to type dropdown; this field's type is " + type.wireName(),
