@@ -110,4 +110,43 @@ class AbsentAgentCallbackIT {
             }
         }
     }
+
+    @Test
+    void aDuePersonalCallbackIsPushedToItsOwnAgentOnlyAsPersonalCallback() throws Exception {
+        try (Sipp phone = Sipp.scenario("agent-phone.xml").calls(5).timeout(Duration.ofMinutes(2)).start();
+             Sipp contact = Sipp.scenario("uas-answer.xml").talkTime(Duration.ofSeconds(1)).calls(1).start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), AGENTS,
+                     "  - { name: pp, dialingMode: push_preview, agents: [ann, bob], autoLoad: false,"
+                             + " callbacks: { type: personal } }")) {
+            gw.uploadAndStart("pp", "contact_info,tz,daily_from,daily_till\n2005550181,Europe/London,0,86400\n");
+            Instant due;
+            try (CtiClient ann = PreviewCampaignIT.login(gw, phone); CtiClient bob = loginBob(gw)) {
+                ann.send("{\"type\":\"OutboundPreviewReady\",\"requestId\":\"op\"}");
+                String ix = PreviewCampaignIT.ixOf(ann.await("InteractionPreview", LIMIT));
+                send(ann, "Accept", "a1", ix, "");
+                ann.await("InteractionReleased", LIMIT);
+                String at = LocalDateTime.now(LONDON).plusSeconds(2).truncatedTo(ChronoUnit.SECONDS).toString();
+                // No "personal": the campaign forces personal callbacks.
+                send(ann, "ScheduleCallback", "s1", ix, ",\"at\":\"" + at + "\"");
+                assertEquals("Personal", ann.await("CallbackScheduled", LIMIT).path("callbackType").asText());
+                ann.send("{\"type\":\"OutboundPreviewNotReady\",\"requestId\":\"np\"}");
+                ann.await("OutboundPreviewStateChanged", LIMIT);
+                send(ann, "MarkDone", "d1", ix, "");
+                ann.await("InteractionDone", LIMIT);
+                due = LocalDateTime.parse(at).atZone(LONDON).toInstant();
+
+                bob.send("{\"type\":\"OutboundPreviewReady\",\"requestId\":\"opb\"}");
+                bob.await("OutboundPreviewStateChanged", LIMIT);
+                Await.until(LIMIT, "the callback's time", () -> Instant.now().isAfter(due.plusSeconds(1)));
+                PushPreviewIT.fence(bob, "fb");
+                assertEquals(0, PushPreviewIT.count(bob, "InteractionPreview"), "not pushed to another agent");
+
+                ann.send("{\"type\":\"OutboundPreviewReady\",\"requestId\":\"op2\"}");
+                JsonNode pushed = ann.await("InteractionPreview", LIMIT);
+                assertEquals("Personal Callback",
+                        pushed.path("interaction").path("caseInformation").path("Origin").asText());
+                assertEquals("2005550181", pushed.path("interaction").path("record").path("contact_info").asText());
+            }
+        }
+    }
 }
