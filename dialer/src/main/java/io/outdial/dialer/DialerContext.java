@@ -5,6 +5,7 @@ import io.outdial.dialer.dnc.RecordSource;
 import io.outdial.dialer.metrics.DialerMetrics;
 import io.outdial.dialer.store.CallingListStore;
 import io.outdial.dialer.treatment.CampaignTreatments;
+import io.outdial.dialer.wrapup.RecordWork;
 import io.outdial.media.MediaEngine;
 import io.outdial.sip.SipUserAgent;
 import io.outdial.sip.TrunkConfig;
@@ -28,10 +29,11 @@ import java.util.concurrent.Executor;
  * @param treatments       what follows a record's final result, per campaign
  * @param records          where every dialing mode gets its records: retrieval plus the pre-dial (do-not-call)
  *                         check
+ * @param work             how agents work each campaign's records (Record Information fields, callbacks, Mark Done)
  */
 public record DialerContext(CallExecutor dialer, Executor workers, Executor database, Scheduler scheduler,
                             CallingListStore store, SipUserAgent userAgent, DialerMetrics metrics, TrunkConfig trunk,
                             Duration ringTimeout, Duration agentRingTimeout, Transport agentTransport,
                             MediaEngine media, AudioSettings audio,
-                            CampaignTreatments treatments, RecordSource records) {
+                            CampaignTreatments treatments, RecordSource records, RecordWork work) {
 }

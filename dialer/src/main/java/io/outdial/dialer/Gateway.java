@@ -22,6 +22,10 @@ import io.outdial.dialer.preview.ProgressivePreview;
 import io.outdial.dialer.preview.PushPreviewDesk;
 import io.outdial.dialer.config.CampaignSettings;
 import io.outdial.dialer.config.PreviewSettings;
+import io.outdial.dialer.recordinfo.RecordDesk;
+import io.outdial.dialer.recordinfo.RecordFields;
+import io.outdial.dialer.wrapup.CallbackSweep;
+import io.outdial.dialer.wrapup.RecordWork;
 import io.outdial.dialer.wrapup.Dispositions;
 import io.outdial.dialer.wrapup.WrapUp;
 import io.outdial.dialer.store.CallingListStore;
@@ -65,6 +69,7 @@ public final class Gateway implements AutoCloseable {
     private Campaigns campaigns;
     private ProgressiveDialing dialing;
     private PreviewDesk preview;
+    private CallbackSweep callbackSweep;
     private DialerContext ctx;
     private AgentBridgeServer bridge;
 
@@ -107,7 +112,10 @@ public final class Gateway implements AutoCloseable {
                 config.campaigns().stream().collect(Collectors.toMap(c -> c.name(), c -> c.dnc())));
         this.ctx = new DialerContext(dialer, workers, database, scheduler, store, userAgent, metrics,
                 config.toTrunkConfig(), config.dialing().ringTimeout(), config.dialing().agentRingTimeout(),
-                Transport.UDP, media, config.audio(), treatments, records);
+                Transport.UDP, media, config.audio(), treatments, records,
+                new RecordWork(config.campaigns().stream().collect(Collectors.toMap(c -> c.name(),
+                        c -> new RecordWork.Rules(new RecordFields(c.work().recordFields()), c.work().callbacks(),
+                                c.work().markDone())))));
         this.dialing = new ProgressiveDialing(ctx, roster, campaigns.all(), config.dialing().defaultTimeZone());
         restoreAbandonmentLedgers(config);
         this.preview = new PreviewDesk(ctx, campaigns, dialing::pace);
@@ -146,9 +154,10 @@ public final class Gateway implements AutoCloseable {
                 push.campaignEnded(campaign);
             }
         });
+        this.callbackSweep = new CallbackSweep(ctx, roster, campaigns, dialing::listChanged);
         this.bridge = AgentBridgeServer.start(config.toBridgeConfig(),
                 new CtiDesk(dialer, roster, campaigns, dialing, preview, previews, push, wrapUp,
-                        config.dialing().logoutDelayLimit()),
+                        new RecordDesk(ctx), config.dialing().logoutDelayLimit()),
                 new AdminService(ctx, campaigns, roster, dialing), metrics::scrape);
     }
 
@@ -222,6 +231,7 @@ public final class Gateway implements AutoCloseable {
             }
         }
         dialing.pace();
+        callbackSweep.start();
     }
 
     private CompletableFuture<Void> onDialer(Runnable work) {
@@ -262,6 +272,11 @@ public final class Gateway implements AutoCloseable {
         List<Runnable> steps = new ArrayList<>();
         if (dialing != null) {
             steps.add(() -> {
+                onDialer(() -> {
+                    if (callbackSweep != null) {
+                        callbackSweep.stop();
+                    }
+                }).join();
                 onDialer(() -> campaigns.all().forEach(c -> {
                     if (c.state() != CampaignState.UNLOADED) {
                         campaigns.apply(c.name(), CampaignAction.UNLOAD);

@@ -35,6 +35,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = CtiCommand.Consult.class, name = "Consult"),
         @JsonSubTypes.Type(value = CtiCommand.Conference.class, name = "Conference"),
         @JsonSubTypes.Type(value = CtiCommand.Recall.class, name = "Recall"),
+        @JsonSubTypes.Type(value = CtiCommand.UpdateRecordFields.class, name = "UpdateRecordFields"),
+        @JsonSubTypes.Type(value = CtiCommand.GetContactHistory.class, name = "GetContactHistory"),
 })
 public sealed interface CtiCommand {
 
@@ -126,4 +128,15 @@ public sealed interface CtiCommand {
 
     /** Dials the interaction's contact again. Not supported yet: always refused with a reason. */
     record Recall(String requestId, String interactionId) implements CtiCommand { }
+
+    /**
+     * Changes editable Record Information fields of the interaction's record: {@code fields} maps field names to new
+     * values (text, true/false for a check box, {@code 2026-11-21T16:30} for a date-time, an option of a drop-down,
+     * null or "" to empty a field that is not required). All or nothing; persisted at once.
+     */
+    record UpdateRecordFields(String requestId, String interactionId, java.util.Map<String, Object> fields)
+            implements CtiCommand { }
+
+    /** Asks for the contact history of the interaction's record: earlier attempts, oldest first. */
+    record GetContactHistory(String requestId, String interactionId) implements CtiCommand { }
 }

@@ -40,6 +40,11 @@ public final class CtiErrorCodes {
     public static final String INVALID_DISPOSITION = "INVALID_DISPOSITION";
     /** ScheduleCallback with a time in the past or badly written, or a bad new number; Mark Done waits for a fix. */
     public static final String INVALID_CALLBACK = "INVALID_CALLBACK";
+    /**
+     * UpdateRecordFields with an unknown or read-only field, or a value that does not fit the field's type; the
+     * error's {@code field} names it and nothing is written.
+     */
+    public static final String INVALID_RECORD_FIELD = "INVALID_RECORD_FIELD";
     /** Preview: the agent's phone did not answer Call, so the contact was not dialed; the record is still previewed. */
     public static final String PHONE_FAILED = "PHONE_FAILED";
 

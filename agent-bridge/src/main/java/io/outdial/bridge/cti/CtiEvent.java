@@ -39,6 +39,8 @@ import java.util.Map;
         @JsonSubTypes.Type(value = CtiEvent.InteractionAccepted.class, name = "InteractionAccepted"),
         @JsonSubTypes.Type(value = CtiEvent.InteractionRejected.class, name = "InteractionRejected"),
         @JsonSubTypes.Type(value = CtiEvent.RecordDeliveryChanged.class, name = "RecordDeliveryChanged"),
+        @JsonSubTypes.Type(value = CtiEvent.RecordFieldsUpdated.class, name = "RecordFieldsUpdated"),
+        @JsonSubTypes.Type(value = CtiEvent.ContactHistory.class, name = "ContactHistory"),
 })
 public sealed interface CtiEvent {
 
@@ -101,13 +103,19 @@ public sealed interface CtiEvent {
 
     /**
      * A refused or malformed request; {@code code} is stable, {@code message} is for people. {@code action} names the
-     * restricted action when {@code code} is RESTRICTED_WHILE_ENGAGED (omitted otherwise).
+     * restricted action when {@code code} is RESTRICTED_WHILE_ENGAGED, {@code field} the Record Information field when
+     * {@code code} is INVALID_RECORD_FIELD (each omitted otherwise).
      */
-    record Error(String requestId, String code, String message, String action) implements CtiEvent {
+    record Error(String requestId, String code, String message, String action, String field) implements CtiEvent {
 
         /** An error that names no restricted action. */
         public Error(String requestId, String code, String message) {
-            this(requestId, code, message, null);
+            this(requestId, code, message, null, null);
+        }
+
+        /** An error that may name a restricted action, and no field. */
+        public Error(String requestId, String code, String message, String action) {
+            this(requestId, code, message, action, null);
         }
     }
 
@@ -186,6 +194,26 @@ public sealed interface CtiEvent {
     /** Reply to CancelCallback. */
     record CallbackCancelled(String requestId, String interactionId) implements CtiEvent { }
 
+    /**
+     * Reply to UpdateRecordFields: the changes are stored; {@code record} is the record as stored now and
+     * {@code recordInformation} the fields with their new values.
+     */
+    record RecordFieldsUpdated(String requestId, String interactionId, Map<String, Object> record,
+                               List<Map<String, Object>> recordInformation) implements CtiEvent { }
+
+    /** Reply to GetContactHistory: the record's earlier finished interactions, oldest first. */
+    record ContactHistory(String requestId, String interactionId, long recordId, List<HistoryEntry> entries)
+            implements CtiEvent { }
+
+    /**
+     * One finished interaction of a contact: when it was marked done, by whom, on which number, its call result,
+     * disposition code, do-not-call wish, note, and the callback scheduled then (times ISO-8601 UTC; absent ones
+     * omitted).
+     */
+    record HistoryEntry(String at, String agentId, String interactionId, String contactInfo, String callResult,
+                        String dispositionCode, boolean doNotCall, String note, String callbackAt,
+                        String callbackType) { }
+
     /** A campaign as an agent sees it ("My Campaigns"). */
     record CampaignInfo(String name, String description, String status, String dialingMode, String deliveryMode) { }
 
@@ -196,9 +224,20 @@ public sealed interface CtiEvent {
      *                        contact_info, ...) and custom fields
      * @param detected        the answering-machine verdict, or null (omitted on the wire) when none was made
      * @param caseInformation summary for the agent ("Case Information"): Origin, Campaign, Phone, ...
+     * @param recordInformation the campaign's Record Information fields in order, each {@code name}, {@code label},
+     *                        {@code type} (text, checkbox, datetime, dropdown), {@code options} (dropdown),
+     *                        {@code editable}, {@code required} and the current {@code value}; omitted when the
+     *                        campaign configures none
      */
     record Interaction(String interactionId, String campaign, String state, String callResult,
-                       Map<String, Object> record, Detected detected, Map<String, Object> caseInformation) {
+                       Map<String, Object> record, Detected detected, Map<String, Object> caseInformation,
+                       List<Map<String, Object>> recordInformation) {
+
+        /** Without Record Information fields. */
+        public Interaction(String interactionId, String campaign, String state, String callResult,
+                           Map<String, Object> record, Detected detected, Map<String, Object> caseInformation) {
+            this(interactionId, campaign, state, callResult, record, detected, caseInformation, null);
+        }
 
         /** Without a detection or case information. */
         public Interaction(String interactionId, String campaign, String state, String callResult,

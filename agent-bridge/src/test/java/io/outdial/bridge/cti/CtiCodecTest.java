@@ -79,7 +79,9 @@ class CtiCodecTest {
                 Map.entry("Transfer", "\"interactionId\":\"i\""),
                 Map.entry("Consult", "\"interactionId\":\"i\""),
                 Map.entry("Conference", "\"interactionId\":\"i\""),
-                Map.entry("Recall", "\"interactionId\":\"i\""));
+                Map.entry("Recall", "\"interactionId\":\"i\""),
+                Map.entry("UpdateRecordFields", "\"interactionId\":\"i\",\"fields\":{\"Plan\":\"Gold\"}"),
+                Map.entry("GetContactHistory", "\"interactionId\":\"i\""));
         Set<String> declared = new HashSet<>();
         for (JsonSubTypes.Type t : CtiCommand.class.getAnnotation(JsonSubTypes.class).value()) {
             declared.add(t.name());
@@ -239,7 +241,12 @@ class CtiCodecTest {
                 new CtiEvent.RecordDeliveryChanged("r19", "Spring", true, null),
                 new CtiEvent.InteractionEngaged(new CtiEvent.Interaction("ac-1", "Spring", "Establishing", null,
                         Map.of())),
-                new CtiEvent.InteractionUpdated(ix));
+                new CtiEvent.InteractionUpdated(ix),
+                new CtiEvent.RecordFieldsUpdated("r20", "ix-1", Map.of("record_id", 17, "Plan", "Gold"),
+                        List.of(Map.of("name", "Plan", "type", "dropdown", "value", "Gold"))),
+                new CtiEvent.ContactHistory("r21", "ix-1", 17, List.of(new CtiEvent.HistoryEntry(
+                        "2026-11-20T15:00:00Z", "ann", "pv-1", "2005550111", "NO_ANSWER", null, false, "try later",
+                        null, null))));
         Set<String> declared = new HashSet<>();
         for (JsonSubTypes.Type t : CtiEvent.class.getAnnotation(JsonSubTypes.class).value()) {
             declared.add(t.name());
@@ -259,6 +266,23 @@ class CtiCodecTest {
                 "Hold is not available during the engaging phase", "Hold")));
         assertEquals("Hold", node.get("action").asText());
         assertFalse(json.readTree(codec.encode(new CtiEvent.Error("r2", "NOT_ALLOWED", "no"))).has("action"));
+    }
+
+    @Test
+    void recordFieldErrorNamesTheFieldAndUpdateCarriesTypedValues() throws Exception {
+        JsonNode node = json.readTree(codec.encode(new CtiEvent.Error("r1", CtiErrorCodes.INVALID_RECORD_FIELD,
+                "field 'Plan' must be one of Gold, Silver, got 'Tin'", null, "Plan")));
+        assertEquals("Plan", node.get("field").asText());
+        assertFalse(node.has("action"));
+        CtiCommand decoded = codec.decode("{\"type\":\"UpdateRecordFields\",\"requestId\":\"u\","
+                + "\"interactionId\":\"ix-1\",\"fields\":{\"Plan\":\"Gold\",\"Vip\":true,\"Notes\":null}}");
+        CtiCommand.UpdateRecordFields u = (CtiCommand.UpdateRecordFields) decoded;
+        assertEquals("Gold", u.fields().get("Plan"));
+        assertEquals(Boolean.TRUE, u.fields().get("Vip"));
+        assertTrue(u.fields().containsKey("Notes"));
+        InvalidCommandException e = assertThrows(InvalidCommandException.class,
+                () -> codec.decode("{\"type\":\"UpdateRecordFields\",\"interactionId\":\"ix-1\"}"));
+        assertEquals("missing field: fields", e.getMessage());
     }
 
     @Test

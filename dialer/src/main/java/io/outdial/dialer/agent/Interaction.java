@@ -3,6 +3,7 @@ package io.outdial.dialer.agent;
 import io.outdial.media.detect.Detection;
 import io.outdial.bridge.cti.CtiEvent;
 import io.outdial.dialer.record.CallResult;
+import io.outdial.dialer.recordinfo.RecordFields;
 import io.outdial.dialer.store.CallingRecord;
 import io.outdial.dialer.wrapup.Callback;
 import io.outdial.dialer.wrapup.Disposition;
@@ -22,7 +23,10 @@ public final class Interaction {
 
     private final String id;
     private final String campaign;
-    private final CallingRecord record;
+    /** Replaced when the agent edits Record Information (the stored record after the edit). */
+    private CallingRecord record;
+    /** The campaign's Record Information fields, shown with the record; none unless set. */
+    private RecordFields recordFields = RecordFields.NONE;
     /** DIALING until the contact answers: the desktop hears of an interaction only once its phone rings. */
     private Stage stage = Stage.DIALING;
     private CallResult callResult;
@@ -53,6 +57,22 @@ public final class Interaction {
 
     public CallingRecord record() {
         return record;
+    }
+
+    /** The record as stored after an edit of its Record Information; the record id never changes. */
+    public void record(CallingRecord edited) {
+        if (edited.recordId() != record.recordId()) {
+            throw new IllegalArgumentException("record " + edited.recordId() + " is not record " + record.recordId());
+        }
+        this.record = edited;
+    }
+
+    public RecordFields recordFields() {
+        return recordFields;
+    }
+
+    public void recordFields(RecordFields fields) {
+        this.recordFields = fields;
     }
 
     public Stage stage() {
@@ -151,6 +171,7 @@ public final class Interaction {
         }
         return new CtiEvent.Interaction(id, campaign, stageName, callResult == null ? null : callResult.name(),
                 record.toWire(), detected == null ? null : new CtiEvent.Detected(detected.outcome().name(),
-                        detected.cause().name(), detected.at().toMillis()), CaseInformation.of(campaign, record));
+                        detected.cause().name(), detected.at().toMillis()), CaseInformation.of(campaign, record),
+                recordFields.fields().isEmpty() ? null : recordFields.toWire(record.customFields()));
     }
 }

@@ -129,6 +129,7 @@ final class EngagedDialing {
 
     private Interaction interactionFor(Campaign campaign, CallingRecord record) {
         Interaction ix = new Interaction(ID_PREFIX + ids.incrementAndGet(), campaign.name(), record);
+        ix.recordFields(ctx.work().of(campaign.name()).fields());
         // ASM: an empty record until the contact connects; assured connection shows the record being dialed.
         ix.recordHidden(!"assured_connection".equals(campaign.plan().dialingMode()));
         return ix;

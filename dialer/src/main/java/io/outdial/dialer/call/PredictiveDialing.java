@@ -200,6 +200,7 @@ public final class PredictiveDialing {
     private void dial(Campaign campaign, CallingRecord record) {
         String id = ID_PREFIX + ids.incrementAndGet();
         Interaction interaction = new Interaction(id, campaign.name(), record);
+        interaction.recordFields(ctx.work().of(campaign.name()).fields());
         DialRequest toContact = DialRequest.contactViaTrunk(ctx.trunk(), record.contactInfo(), ctx.ringTimeout());
         CallExecutor callExecutor = new CallExecutor("call-" + id, ctx.workers(), ctx.scheduler());
         CampaignCall call = new CampaignCall(id, callExecutor, ctx.userAgent(), toContact, null, new Observer(),

@@ -152,6 +152,7 @@ public final class ProgressiveDialing {
     private void dial(Campaign campaign, Agent agent, CallingRecord record) {
         String id = "ix-" + ids.incrementAndGet();
         Interaction interaction = new Interaction(id, campaign.name(), record);
+        interaction.recordFields(ctx.work().of(campaign.name()).fields());
         agent.interaction(interaction);
         agent.moveTo(AgentState.RESERVED, campaign.name());
         if (dialPreview != null && dialPreview.offer(campaign, agent, interaction,

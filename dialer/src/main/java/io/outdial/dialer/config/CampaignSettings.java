@@ -27,12 +27,14 @@ import java.util.regex.Pattern;
  * @param engageAgentFirst ASM / engaging call (progressive and predictive only): the agent's phone is called first
  *                    and the desktop gets an empty record, filled in when the contact connects
  * @param dnc         do-not-call checks before each dial: the customer-id field, the pre-dial validation service
+ * @param work        Record Information fields, callback rules and Mark Done ({@code recordFields},
+ *                    {@code callbacks}, {@code markDone})
  */
 public record CampaignSettings(String name, String description, DialingMode dialingMode, List<String> agents,
                                Path callingList, boolean autoLoad, boolean autoStart, int maxAttempts,
                                DetectionSettings detection, List<String> dispositionCodes, PacingSettings pacing,
                                Treatments treatments, PreviewSettings preview, boolean engageAgentFirst,
-                               DncSettings dnc) {
+                               DncSettings dnc, WorkSettings work) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
@@ -44,7 +46,7 @@ public record CampaignSettings(String name, String description, DialingMode dial
     /** The same campaign with another calling list (the demo dials its own). */
     public CampaignSettings withCallingList(Path list) {
         return new CampaignSettings(name, description, dialingMode, agents, list, autoLoad, autoStart, maxAttempts,
-                detection, dispositionCodes, pacing, treatments, preview, engageAgentFirst, dnc);
+                detection, dispositionCodes, pacing, treatments, preview, engageAgentFirst, dnc, work);
     }
 
     static CampaignSettings read(YamlSection s, Path baseDir) {
@@ -89,11 +91,12 @@ public record CampaignSettings(String name, String description, DialingMode dial
                     + " always engages the agent first); this campaign's mode is " + mode.wireName(), true);
         }
         DncSettings dnc = DncSettings.read(s.section("dnc"));
+        WorkSettings work = WorkSettings.read(s);
         s.refuseUnknownKeys();
         if (autoStart && !autoLoad) {
             throw s.fail("autoStart", "can be true only when autoLoad is true", true);
         }
         return new CampaignSettings(name, description, mode, agents, list, autoLoad, autoStart, maxAttempts,
-                detection, codes, pacing, treatments, preview, engageAgentFirst, dnc);
+                detection, codes, pacing, treatments, preview, engageAgentFirst, dnc, work);
     }
 }

@@ -17,8 +17,12 @@ import io.outdial.dialer.campaign.Campaigns;
 import io.outdial.dialer.preview.InteractionPreviews;
 import io.outdial.dialer.preview.PreviewDesk;
 import io.outdial.dialer.preview.PushPreviewDesk;
+import io.outdial.dialer.recordinfo.RecordDesk;
+import io.outdial.dialer.recordinfo.RecordFields;
 import io.outdial.dialer.wrapup.Callback;
+import io.outdial.dialer.wrapup.CallbackRules;
 import io.outdial.dialer.wrapup.Callbacks;
+import io.outdial.dialer.wrapup.MarkDoneMode;
 import io.outdial.dialer.wrapup.Disposition;
 import io.outdial.dialer.wrapup.WrapUp;
 import io.outdial.dialer.record.CallResult;
@@ -45,15 +49,18 @@ public final class CtiDesk implements AgentDesk {
     private final NegotiatedLogout logouts;
     private final InteractionPreviews previews;
     private final PushPreviewDesk push;
+    private final RecordDesk records;
 
     /**
      * @param previews         the interaction previews (Accept / Reject) of push preview and progressive
      * @param push             push preview and direct push preview delivery
+     * @param records          Record Information edits and the contact history view
      * @param logoutDelayLimit the longest a Logout waits for a call being set up ({@link NegotiatedLogout})
      */
     public CtiDesk(CallExecutor dialer, AgentRoster roster, Campaigns campaigns, ProgressiveDialing dialing,
                    PreviewDesk preview, InteractionPreviews previews, PushPreviewDesk push, WrapUp wrapUp,
-                   Duration logoutDelayLimit) {
+                   RecordDesk records, Duration logoutDelayLimit) {
+        this.records = records;
         this.previews = previews;
         this.push = push;
         this.dialer = dialer;
@@ -75,6 +82,40 @@ public final class CtiDesk implements AgentDesk {
         };
         this.logouts = new NegotiatedLogout(onDialer, logoutDelayLimit, this::logoutAuthorized);
         roster.onStateChange(logouts::agentMoved);
+        roster.onStateChange((agent, previous) -> {
+            Interaction ix = agent.interaction();
+            if (agent.state() == AgentState.AFTER_CALL_WORK && ix != null) {
+                // After the InteractionReleased that follows this move.
+                dialer.execute(() -> autoMarkDone(agent, ix));
+            }
+        });
+    }
+
+    /**
+     * {@code campaigns[i].markDone}: Mark Done for the agent once the call has ended (on_end), or once it has ended
+     * and a disposition is set (on_disposition). A callback that must be fixed first leaves Mark Done to the agent.
+     */
+    private void autoMarkDone(Agent agent, Interaction ix) {
+        MarkDoneMode mode = wrapUp.work().of(ix.campaign()).markDone();
+        if (mode == MarkDoneMode.MANUAL || agent.interaction() != ix || ix.stage() != Interaction.Stage.RELEASED
+                || previews.owns(agent)) {
+            return;
+        }
+        if (mode == MarkDoneMode.ON_DISPOSITION && ix.disposition().equals(Disposition.NONE)) {
+            return;
+        }
+        try {
+            wrapUp.check(agent, ix);
+        } catch (CtiException e) {
+            agent.send(new CtiEvent.Error(null, e.code(), "automatic Mark Done waits for you: " + e.getMessage()));
+            return;
+        }
+        // Exactly the agent's MarkDone (preview: Done, so the campaign's next record is previewed).
+        if (preview.owns(agent)) {
+            preview.done(agent, ix, null, true);
+        } else {
+            dialing.markDone(agent, null);
+        }
     }
 
     @Override
@@ -146,7 +187,8 @@ public final class CtiDesk implements AgentDesk {
                 handle(agent, command, channel);
             } catch (CtiException e) {
                 channel.send(new CtiEvent.Error(command.requestId(), e.code(), e.getMessage(),
-                        e instanceof RestrictedWhileEngaged r ? r.action : null));
+                        e instanceof RestrictedWhileEngaged r ? r.action : null,
+                        e instanceof RecordFields.InvalidField f ? f.field() : null));
             }
         });
     }
@@ -219,6 +261,10 @@ public final class CtiDesk implements AgentDesk {
             outboundPreview(agent, OutboundPreviewState.NOT_READY, n.reason(), n.requestId());
         } else if (command instanceof CtiCommand.ReleaseCall r) {
             releaseCall(agent, r);
+        } else if (command instanceof CtiCommand.UpdateRecordFields u) {
+            records.update(agent, ownInteraction(agent, u.interactionId()), u.fields(), u.requestId());
+        } else if (command instanceof CtiCommand.GetContactHistory g) {
+            records.history(agent, ownInteraction(agent, g.interactionId()), g.requestId());
         } else if (command instanceof CtiCommand.Transfer || command instanceof CtiCommand.Consult
                 || command instanceof CtiCommand.Conference || command instanceof CtiCommand.Recall) {
             throw new CtiException(CtiErrorCodes.NOT_SUPPORTED, command.getClass().getSimpleName()
@@ -297,6 +343,9 @@ public final class CtiDesk implements AgentDesk {
         Disposition set = wrapUp.dispositions().check(ix.campaign(), d.dispositionCode(), d.doNotCall(), d.note());
         ix.disposition(set);
         agent.send(new CtiEvent.DispositionSet(d.requestId(), ix.id(), set.code(), set.doNotCall(), set.note()));
+        if (wrapUp.work().of(ix.campaign()).markDone() == MarkDoneMode.ON_DISPOSITION) {
+            autoMarkDone(agent, ix);
+        }
     }
 
     private void scheduleCallback(Agent agent, CtiCommand.ScheduleCallback c) {
@@ -304,9 +353,16 @@ public final class CtiDesk implements AgentDesk {
         if (!talkingOrReleased(ix)) {
             throw notAllowed("ScheduleCallback", agent, "the interaction is " + ix.stage().name().toLowerCase());
         }
+        CallbackRules rules = wrapUp.work().of(ix.campaign()).callbacks();
+        boolean personal = rules.personal(c.personal());
+        String refusal = rules.refusal(personal);
+        if (refusal != null) {
+            // A request for the other kind is refused; the interaction's earlier callback, if any, stays.
+            throw new CtiException(CtiErrorCodes.INVALID_CALLBACK, refusal);
+        }
         Callback cb;
         try {
-            cb = Callbacks.schedule(c.at(), ix.record().tz(), wrapUp.now(), Boolean.TRUE.equals(c.personal()),
+            cb = Callbacks.schedule(c.at(), ix.record().tz(), wrapUp.now(), personal,
                     agent.id(), c.phone(), c.phoneType());
         } catch (CtiException e) {
             // The refused callback replaces any earlier one: Mark Done waits until it is fixed or cancelled.

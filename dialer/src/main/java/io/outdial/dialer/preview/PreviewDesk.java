@@ -166,6 +166,7 @@ public final class PreviewDesk {
 
     private void preview(Agent agent, Campaign campaign, CallingRecord record, String requestId) {
         Interaction ix = new Interaction("pv-" + ids.incrementAndGet(), campaign.name(), record);
+        ix.recordFields(ctx.work().of(campaign.name()).fields());
         ix.stage(Interaction.Stage.PREVIEW);
         sessions.put(agent.id(), new PreviewSession(agent, campaign, ix, agent.state()));
         agent.interaction(ix);

@@ -159,6 +159,7 @@ public final class PushPreviewDesk {
 
     private void offer(Campaign campaign, Agent agent, CallingRecord record) {
         Interaction ix = new Interaction("pp-" + ids.incrementAndGet(), campaign.name(), record);
+        ix.recordFields(ctx.work().of(campaign.name()).fields());
         AgentState before = agent.state();
         agent.interaction(ix);
         agent.moveTo(AgentState.RESERVED, campaign.name());

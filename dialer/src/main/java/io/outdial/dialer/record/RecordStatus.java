@@ -13,7 +13,7 @@ public enum RecordStatus {
     READY, RETRIEVED, UPDATED, STALE, CANCELLED, AGENT_ERROR, CHAIN_UPDATED, MISSED_CALLBACK;
 
     private static final Map<RecordStatus, Set<RecordStatus>> NEXT = Map.of(
-            READY, EnumSet.of(RETRIEVED, CANCELLED, STALE, CHAIN_UPDATED),
+            READY, EnumSet.of(RETRIEVED, CANCELLED, STALE, CHAIN_UPDATED, MISSED_CALLBACK),
             RETRIEVED, EnumSet.of(READY, UPDATED, CANCELLED, AGENT_ERROR, CHAIN_UPDATED),
             UPDATED, EnumSet.of(UPDATED, READY, CANCELLED),
             STALE, EnumSet.noneOf(RecordStatus.class),

@@ -600,6 +600,112 @@ public final class CallingListStore implements AutoCloseable {
                 + " contact_info_type = COALESCE(?, contact_info_type)", at, type.name(), agentId, number, phoneType);
     }
 
+    /**
+     * An agent's edit of a record's custom fields (Record Information): {@code changes} are merged into the stored
+     * fields in one transaction, whatever the record's status. Returns the record as stored now.
+     */
+    public CallingRecord updateCustomFields(long recordId, Map<String, String> changes) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                CallingRecord record = findForUpdate(c, recordId)
+                        .orElseThrow(() -> new NoSuchElementException("no calling record " + recordId));
+                Map<String, String> fields = new java.util.LinkedHashMap<>(record.customFields());
+                fields.putAll(changes);
+                update(c, "UPDATE calling_record SET custom_fields = ?, updated_at = ? WHERE record_id = ?",
+                        RecordRows.json(fields), clock.instant(), recordId);
+                CallingRecord stored = find(c, recordId).orElseThrow();
+                c.commit();
+                return stored;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("updating the custom fields of record " + recordId + " failed", e);
+        }
+    }
+
+    private static Optional<CallingRecord> findForUpdate(Connection c, long recordId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + RecordRows.COLUMNS
+                + " FROM calling_record WHERE record_id = ? FOR UPDATE")) {
+            ps.setLong(1, recordId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(RecordRows.read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Ready personal callbacks of {@code campaign} due by {@code dueBy}, oldest first (the absent-agent sweep). */
+    public List<CallingRecord> duePersonalCallbacks(String campaign, Instant dueBy) {
+        try (Connection c = pool.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT " + RecordRows.COLUMNS + " FROM calling_record"
+                     + " WHERE campaign = ? AND record_status = 'READY' AND record_type = 'PERSONAL_CALLBACK'"
+                     + " AND dial_sched_time <= ? ORDER BY dial_sched_time, record_id")) {
+            ps.setString(1, campaign);
+            RecordRows.setInstant(ps, 2, dueBy);
+            List<CallingRecord> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(RecordRows.read(rs));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("reading the due personal callbacks of campaign " + campaign + " failed", e);
+        }
+    }
+
+    /**
+     * A Ready personal callback handed to the whole campaign (its agent is absent): typed Campaign CallBack, any
+     * agent may get it. False if the record is no longer a Ready personal callback (its agent took it meanwhile).
+     */
+    public boolean handToCampaign(long recordId) {
+        try (Connection c = pool.getConnection()) {
+            return update(c, "UPDATE calling_record SET record_type = 'CAMPAIGN_CALLBACK', updated_at = ?"
+                    + " WHERE record_id = ? AND record_status = 'READY' AND record_type = 'PERSONAL_CALLBACK'",
+                    clock.instant(), recordId) == 1;
+        } catch (SQLException e) {
+            throw new StoreException("handing callback " + recordId + " to its campaign failed", e);
+        }
+    }
+
+    /**
+     * A Ready personal callback whose agent stayed absent: Missed CallBack, never retrieved again (its last result
+     * is kept, and {@code note} goes into its contact history). False if it is no longer a Ready personal callback.
+     */
+    public boolean missCallback(long recordId, String interactionId, String note) {
+        RecordStatus.READY.moveTo(RecordStatus.MISSED_CALLBACK);
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Instant now = clock.instant();
+                int moved = update(c, "UPDATE calling_record SET record_status = 'MISSED_CALLBACK', updated_at = ?"
+                        + " WHERE record_id = ? AND record_status = 'READY' AND record_type = 'PERSONAL_CALLBACK'",
+                        now, recordId);
+                if (moved == 1) {
+                    CallingRecord r = find(c, recordId).orElseThrow();
+                    update(c, "INSERT INTO contact_history (record_id, campaign, interaction_id, agent_id,"
+                            + " contact_info, call_result, note, callback_at, callback_type, created_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", recordId, r.campaign(), interactionId,
+                            r.agentId(), r.contactInfo(), r.callResult().code(), note, r.dialSchedTime(),
+                            RecordType.PERSONAL_CALLBACK.name(), now);
+                }
+                c.commit();
+                return moved == 1;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("marking callback " + recordId + " missed failed", e);
+        }
+    }
+
     /** A phone number written as calling lists store it, or IllegalArgumentException saying what is wrong. */
     public static String normalisePhone(String phone) {
         try {

@@ -30,6 +30,11 @@ public final class WrapUp {
         return ctx.scheduler().now();
     }
 
+    /** How agents work each campaign's records: fields, callback rules, Mark Done mode. */
+    public RecordWork work() {
+        return ctx.work();
+    }
+
     public Dispositions dispositions() {
         return dispositions;
     }

@@ -149,7 +149,8 @@ class ConfigValidationTest {
                 Arguments.of("campaigns: [{ name: c1, autostart: true }]",
                         "campaigns[0].autostart: unknown key; allowed keys in campaigns[0] are name, description,"
                                 + " dialingMode, agents, callingList, autoLoad, autoStart, maxAttempts, detection,"
-                                + " dispositionCodes, pacing, treatments, preview, engageAgentFirst, dnc"),
+                                + " dispositionCodes, pacing, treatments, preview, engageAgentFirst, dnc, recordFields,"
+                                + " callbacks, markDone"),
                 Arguments.of("campaigns: [{ name: c1, pacing: { method: abandonment_rate } }]",
                         "campaigns[0].pacing: applies only to dialingMode predictive; this campaign's mode is"
                                 + " progressive, got 'a mapping'"),
@@ -210,7 +211,28 @@ class ConfigValidationTest {
                         "sipp: unknown key; allowed keys at the top level are sip, trunk, rtp, http, database,"
                                 + " dialing, agents, campaigns, audio"),
                 Arguments.of("rtp: 20000",
-                        "rtp: must be a mapping of keys, got 20000"));
+                        "rtp: must be a mapping of keys, got 20000"),
+                Arguments.of("campaigns: [{ name: c1, recordFields: [{ name: plan, type: list }] }]",
+                        "campaigns[0].recordFields[0].type: must be one of text, checkbox, datetime, dropdown,"
+                                + " got 'list'"),
+                Arguments.of("campaigns: [{ name: c1, recordFields: [{ name: plan, type: dropdown }] }]",
+                        "campaigns[0].recordFields[0].options: must list the choices of a dropdown field,"
+                                + " got '[]'"),
+                Arguments.of("campaigns: [{ name: c1, recordFields: [{ name: vip, type: checkbox, options: [a] }] }]",
+                        "campaigns[0].recordFields[0].options: applies only to type dropdown; this field's type is"
+                                + " checkbox, got 'a'"),
+                Arguments.of("campaigns: [{ name: c1, recordFields: [{ name: a }, { name: a }] }]",
+                        "campaigns[0].recordFields[1].name: must be distinct within the campaign's recordFields,"
+                                + " got 'a'"),
+                Arguments.of("campaigns: [{ name: c1, recordFields: [{ name: a, edit: true }] }]",
+                        "campaigns[0].recordFields[0].edit: unknown key; allowed keys in campaigns[0].recordFields[0]"
+                                + " are name, label, type, options, editable, required"),
+                Arguments.of("campaigns: [{ name: c1, callbacks: { type: team } }]",
+                        "campaigns[0].callbacks.type: must be one of any, personal, campaign, got 'team'"),
+                Arguments.of("campaigns: [{ name: c1, callbacks: { absentAgent: drop } }]",
+                        "campaigns[0].callbacks.absentAgent: must be one of wait, campaign, missed, got 'drop'"),
+                Arguments.of("campaigns: [{ name: c1, markDone: auto }]",
+                        "campaigns[0].markDone: must be one of manual, on_end, on_disposition, got 'auto'"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -50,6 +50,12 @@ class SampleConfigTest {
         assertEquals(defaults.database(), sample.database());
         assertEquals(defaults.dialing(), sample.dialing());
         assertEquals(PreviewSettings.defaults(), sample.campaign("sample").orElseThrow().preview());
+        WorkSettings work = sample.campaign("sample").orElseThrow().work();
+        assertEquals(WorkSettings.defaults().callbacks(), work.callbacks());
+        assertEquals(WorkSettings.defaults().markDone(), work.markDone());
+        assertEquals(List.of("first_name", "account", "note"),
+                work.recordFields().stream().map(io.outdial.dialer.recordinfo.RecordField::name).toList());
+        assertTrue(work.recordFields().get(2).editable());
         assertEquals(io.outdial.dialer.pacing.PacingSettings.predictive(),
                 sample.campaign("predictive-sample").orElseThrow().pacing());
     }

@@ -1,0 +1,89 @@
+package io.outdial.dialer.recordinfo;
+
+import io.outdial.bridge.cti.CtiErrorCodes;
+import io.outdial.bridge.cti.CtiEvent;
+import io.outdial.bridge.cti.CtiException;
+import io.outdial.dialer.DialerContext;
+import io.outdial.dialer.agent.Agent;
+import io.outdial.dialer.agent.Interaction;
+import io.outdial.dialer.store.CallingRecord;
+import io.outdial.dialer.store.ContactHistoryEntry;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Working a record's data from the desktop: edits of the Record Information (checked against the campaign's fields,
+ * persisted into the record's custom fields) and the contact history view. Called on the dialer executor; the
+ * store work runs on the database pool and the reply comes back on the dialer executor.
+ */
+public final class RecordDesk {
+    private static final Logger LOG = LoggerFactory.getLogger(RecordDesk.class);
+
+    private final DialerContext ctx;
+
+    public RecordDesk(DialerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** UpdateRecordFields: all or nothing; RecordFieldsUpdated once stored. */
+    public void update(Agent agent, Interaction ix, Map<String, Object> edit, String requestId) {
+        refuseIfNotEditable(agent, ix);
+        Map<String, String> changes = ix.recordFields().check(edit);
+        long recordId = ix.record().recordId();
+        CompletableFuture.supplyAsync(() -> ctx.store().updateCustomFields(recordId, changes), ctx.database())
+                .whenCompleteAsync((stored, error) -> {
+                    if (error != null) {
+                        LOG.warn("record {}: Record Information not saved", recordId, error);
+                        agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.INTERNAL_ERROR, "the Record"
+                                + " Information of record " + recordId + " could not be saved: nothing changed"));
+                        return;
+                    }
+                    ix.record(stored);
+                    LOG.info("campaign {}: record {} fields {} changed by {}", ix.campaign(), recordId,
+                            changes.keySet(), agent.id());
+                    agent.send(new CtiEvent.RecordFieldsUpdated(requestId, ix.id(), stored.toWire(),
+                            ix.recordFields().toWire(stored.customFields())));
+                }, ctx.dialer());
+    }
+
+    /** GetContactHistory: the record's finished interactions, oldest first. */
+    public void history(Agent agent, Interaction ix, String requestId) {
+        if (ix.recordHidden()) {
+            throw new CtiException(CtiErrorCodes.NOT_ALLOWED, "GetContactHistory is not allowed yet: the record is"
+                    + " shown once the contact connects");
+        }
+        long recordId = ix.record().recordId();
+        CompletableFuture.supplyAsync(() -> ctx.store().history(recordId), ctx.database())
+                .whenCompleteAsync((entries, error) -> {
+                    if (error != null) {
+                        agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.INTERNAL_ERROR, "the contact history"
+                                + " of record " + recordId + " could not be read: " + error.getMessage()));
+                        return;
+                    }
+                    agent.send(new CtiEvent.ContactHistory(requestId, ix.id(), recordId, toWire(entries)));
+                }, ctx.dialer());
+    }
+
+    static List<CtiEvent.HistoryEntry> toWire(List<ContactHistoryEntry> entries) {
+        return entries.stream().map(e -> new CtiEvent.HistoryEntry(e.createdAt().toString(), e.agentId(),
+                e.interactionId(), e.contactInfo(), e.callResult().name(), e.dispositionCode(), e.doNotCall(),
+                e.note(), e.callbackAt() == null ? null : e.callbackAt().toString(),
+                e.callbackType() == null ? null : e.callbackType().name())).toList();
+    }
+
+    /** Record Information can be edited while previewed, talking or wrapping up; never after Mark Done. */
+    private static void refuseIfNotEditable(Agent agent, Interaction ix) {
+        Interaction.Stage stage = ix.stage();
+        if (stage == Interaction.Stage.DONE) {
+            throw new CtiException(CtiErrorCodes.NOT_ALLOWED, "UpdateRecordFields is not allowed while "
+                    + agent.state().wireName() + ": the interaction is done; its Record Information is read-only");
+        }
+        if (ix.recordHidden() || stage == Interaction.Stage.ESTABLISHING || stage == Interaction.Stage.DIALING) {
+            throw new CtiException(CtiErrorCodes.NOT_ALLOWED, "UpdateRecordFields is not allowed while "
+                    + agent.state().wireName() + ": the contact is not connected yet");
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.outdial.dialer.wrapup;
+
+import io.outdial.dialer.DialerContext;
+import io.outdial.dialer.agent.Agent;
+import io.outdial.dialer.agent.AgentRoster;
+import io.outdial.dialer.agent.AgentState;
+import io.outdial.dialer.campaign.Campaign;
+import io.outdial.dialer.campaign.CampaignState;
+import io.outdial.dialer.campaign.Campaigns;
+import io.outdial.dialer.store.CallingRecord;
+import io.outdial.sip.call.Cancellable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every {@link #EVERY}, on the dialer executor: due personal callbacks of campaigns whose {@code absentAgent} rule is
+ * {@code campaign} or {@code missed} are checked against their agent's presence ({@link AbsentAgentRule}); the
+ * store reads and writes run on the database pool.
+ */
+public final class CallbackSweep {
+    private static final Logger LOG = LoggerFactory.getLogger(CallbackSweep.class);
+    /** How often due personal callbacks are looked at. */
+    public static final Duration EVERY = Duration.ofSeconds(1);
+
+    private final DialerContext ctx;
+    private final AgentRoster roster;
+    private final Campaigns campaigns;
+    private final Consumer<Campaign> listChanged;
+    private Cancellable next;
+    private boolean sweeping;
+    private boolean stopped;
+
+    /** @param listChanged told when a callback is handed to a campaign (pacing looks at its list again) */
+    public CallbackSweep(DialerContext ctx, AgentRoster roster, Campaigns campaigns, Consumer<Campaign> listChanged) {
+        this.ctx = ctx;
+        this.roster = roster;
+        this.campaigns = campaigns;
+        this.listChanged = listChanged;
+    }
+
+    /** Starts sweeping (dialer executor). Nothing is scheduled when no campaign has a rule to apply. */
+    public void start() {
+        boolean any = ctx.work().all().values().stream()
+                .anyMatch(r -> r.callbacks().absentAgent() != CallbackRules.AbsentAgent.WAIT);
+        if (any) {
+            schedule();
+        }
+    }
+
+    /** Stops sweeping (dialer executor). */
+    public void stop() {
+        stopped = true;
+        if (next != null) {
+            next.cancel();
+        }
+    }
+
+    private void schedule() {
+        if (!stopped) {
+            next = ctx.dialer().schedule(EVERY, this::sweep);
+        }
+    }
+
+    /** One sweep over every running or loaded campaign with an absent-agent rule. Dialer executor. */
+    void sweep() {
+        if (sweeping || stopped) {
+            schedule();
+            return;
+        }
+        Instant now = ctx.scheduler().now();
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        for (Campaign campaign : campaigns.all()) {
+            CallbackRules rules = ctx.work().of(campaign.name()).callbacks();
+            if (rules.absentAgent() == CallbackRules.AbsentAgent.WAIT
+                    || campaign.state() == CampaignState.UNLOADED) {
+                continue;
+            }
+            Instant dueBy = now.minus(rules.grace());
+            all.add(CompletableFuture.supplyAsync(() -> ctx.store().duePersonalCallbacks(campaign.name(), dueBy),
+                            ctx.database())
+                    .thenComposeAsync(due -> apply(campaign, rules, due, now), ctx.dialer()));
+        }
+        sweeping = true;
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).whenCompleteAsync((ok, error) -> {
+            if (error != null) {
+                LOG.warn("callback sweep failed; trying again in {}", EVERY, error);
+            }
+            sweeping = false;
+            schedule();
+        }, ctx.dialer());
+    }
+
+    private CompletableFuture<Void> apply(Campaign campaign, CallbackRules rules, List<CallingRecord> due,
+                                          Instant now) {
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
+        for (CallingRecord r : due) {
+            AbsentAgentRule.Verdict verdict = AbsentAgentRule.decide(rules, r.dialSchedTime(), now,
+                    present(r.agentId(), campaign));
+            if (verdict == AbsentAgentRule.Verdict.HAND_TO_CAMPAIGN) {
+                writes.add(CompletableFuture.supplyAsync(() -> ctx.store().handToCampaign(r.recordId()),
+                        ctx.database()).thenAcceptAsync(done -> {
+                            if (done) {
+                                LOG.info("campaign {}: personal callback {} of absent agent {} handed to the campaign",
+                                        campaign.name(), r.recordId(), r.agentId());
+                                listChanged.accept(campaign);
+                            }
+                        }, ctx.dialer()));
+            } else if (verdict == AbsentAgentRule.Verdict.MISS) {
+                String note = "Missed CallBack: agent " + r.agentId() + " was absent " + rules.grace()
+                        + " after the callback time " + r.dialSchedTime();
+                writes.add(CompletableFuture.runAsync(() -> {
+                    if (ctx.store().missCallback(r.recordId(), "missed-" + r.recordId(), note)) {
+                        LOG.info("campaign {}: personal callback {} missed: {}", campaign.name(), r.recordId(), note);
+                    }
+                }, ctx.database()));
+            }
+        }
+        return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
+    }
+
+    /** The agent is logged in and works on the campaign. */
+    private boolean present(String agentId, Campaign campaign) {
+        Agent agent = agentId == null ? null : roster.find(agentId).orElse(null);
+        return agent != null && agent.state() != AgentState.LOGGED_OUT
+                && campaign.plan().agentIds().contains(agentId);
+    }
+}

@@ -1,0 +1,152 @@
+package io.outdial.dialer.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.outdial.dialer.record.RecordStatus;
+import io.outdial.dialer.record.RecordType;
+import io.outdial.dialer.store.CallingRecord;
+import io.outdial.dialer.store.ContactHistoryEntry;
+import io.outdial.sip.testing.Sipp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A personal callback whose agent logged out, with short durations: handed to the campaign (another agent gets it
+ * as a Callback) or Missed CallBack, over the real WebSocket and SIPp.
+ */
+class AbsentAgentCallbackIT {
+    private static final Duration LIMIT = Duration.ofSeconds(40);
+    private static final String AGENTS = "  - { id: ann, secret: s3cret }\n  - { id: bob, secret: b0b }";
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    private static void send(CtiClient desk, String type, String requestId, String ix, String more) {
+        desk.send("{\"type\":\"" + type + "\",\"requestId\":\"" + requestId + "\",\"interactionId\":\"" + ix + "\""
+                + more + "}");
+    }
+
+    private static CtiClient loginBob(GatewayHarness gw) throws InterruptedException {
+        CtiClient desk = new CtiClient(gw.ctiUrl());
+        desk.send("{\"type\":\"Login\",\"requestId\":\"login\",\"agentId\":\"bob\",\"secret\":\"b0b\","
+                + "\"phone\":\"sip:bob@127.0.0.1:5999\"}");
+        desk.await("LoggedIn", LIMIT);
+        return desk;
+    }
+
+    /** Ann calls the contact, schedules a personal callback {@code seconds} ahead, marks done and logs out. */
+    private static Instant annSchedulesAPersonalCallbackAndLeaves(GatewayHarness gw, Sipp phone, int seconds)
+            throws Exception {
+        try (CtiClient ann = PreviewCampaignIT.login(gw, phone)) {
+            String ix = PreviewCampaignIT.ixOf(PreviewCampaignIT.getRecord(ann, "g1"));
+            send(ann, "Call", "c1", ix, "");
+            ann.await("InteractionReleased", LIMIT);
+            String due = LocalDateTime.now(LONDON).plusSeconds(seconds).truncatedTo(ChronoUnit.SECONDS).toString();
+            send(ann, "ScheduleCallback", "s1", ix, ",\"at\":\"" + due + "\",\"personal\":true");
+            assertEquals("Personal", ann.await("CallbackScheduled", LIMIT).path("callbackType").asText());
+            send(ann, "DoneAndStop", "d1", ix, "");
+            ann.await("InteractionDone", LIMIT);
+            ann.send("{\"type\":\"Logout\",\"requestId\":\"bye\"}");
+            ann.await("LoggedOut", LIMIT);
+            return LocalDateTime.parse(due).atZone(LONDON).toInstant();
+        }
+    }
+
+    private static String campaign(String absentAgent) {
+        return "  - { name: pv, dialingMode: preview, agents: [ann, bob], autoLoad: false,"
+                + " callbacks: { absentAgent: " + absentAgent + ", absentAgentGrace: 4s } }";
+    }
+
+    @Test
+    void aPersonalCallbackOfALoggedOutAgentIsHandedToTheCampaignAfterTheGrace() throws Exception {
+        try (Sipp phone = Sipp.scenario("agent-phone.xml").calls(5).timeout(Duration.ofMinutes(2)).start();
+             Sipp contact = Sipp.scenario("uas-answer.xml").talkTime(Duration.ofSeconds(1)).calls(1).start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), AGENTS, campaign("campaign"))) {
+            gw.uploadAndStart("pv", "contact_info,tz,daily_from,daily_till\n2005550161,Europe/London,0,86400\n");
+            Instant due = annSchedulesAPersonalCallbackAndLeaves(gw, phone, 2);
+            try (CtiClient bob = loginBob(gw)) {
+                Await.until(LIMIT, "the callback's time", () -> Instant.now().isAfter(due));
+                bob.send("{\"type\":\"GetRecord\",\"requestId\":\"early\",\"campaign\":\"pv\"}");
+                JsonNode early = bob.awaitAny(LIMIT, "NoRecord", "InteractionPreview");
+                assertEquals("NoRecord", early.path("type").asText(), "within the grace it is still ann's");
+                assertEquals(RecordType.PERSONAL_CALLBACK, gw.records("pv").get(0).recordType());
+
+                Await.until(LIMIT, "handed to the campaign",
+                        () -> gw.records("pv").get(0).recordType() == RecordType.CAMPAIGN_CALLBACK);
+                assertTrue(Instant.now().isAfter(due.plusSeconds(4)), "not before the grace is over");
+                bob.send("{\"type\":\"GetRecord\",\"requestId\":\"g2\",\"campaign\":\"pv\"}");
+                JsonNode offered = bob.awaitAny(LIMIT, "NoRecord", "InteractionPreview");
+                assertEquals("InteractionPreview", offered.path("type").asText(), offered.toString());
+                assertEquals("Callback", offered.path("interaction").path("caseInformation").path("Origin").asText());
+                assertEquals("2005550161", offered.path("interaction").path("record").path("contact_info").asText());
+            }
+        }
+    }
+
+    @Test
+    void aPersonalCallbackOfALoggedOutAgentBecomesMissedCallBack() throws Exception {
+        try (Sipp phone = Sipp.scenario("agent-phone.xml").calls(5).timeout(Duration.ofMinutes(2)).start();
+             Sipp contact = Sipp.scenario("uas-answer.xml").talkTime(Duration.ofSeconds(1)).calls(1).start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), AGENTS, campaign("missed"))) {
+            gw.uploadAndStart("pv", "contact_info,tz,daily_from,daily_till\n2005550171,Europe/London,0,86400\n");
+            Instant due = annSchedulesAPersonalCallbackAndLeaves(gw, phone, 2);
+            Await.until(LIMIT, "Missed CallBack",
+                    () -> gw.records("pv").get(0).status() == RecordStatus.MISSED_CALLBACK);
+            assertTrue(Instant.now().isAfter(due.plusSeconds(4)), "not before the grace is over");
+            CallingRecord record = gw.records("pv").get(0);
+            List<ContactHistoryEntry> history = gw.gateway().store().history(record.recordId());
+            assertEquals(2, history.size());
+            assertTrue(history.get(1).note().startsWith("Missed CallBack: agent ann was absent"),
+                    history.get(1).note());
+            assertEquals(record.callResult(), history.get(1).callResult(), "the last result is noted");
+            try (CtiClient bob = loginBob(gw)) {
+                bob.send("{\"type\":\"GetRecord\",\"requestId\":\"g\",\"campaign\":\"pv\"}");
+                assertEquals("NoRecord", bob.awaitAny(LIMIT, "NoRecord", "InteractionPreview").path("type").asText());
+            }
+        }
+    }
+
+    @Test
+    void aDuePersonalCallbackIsPushedToItsOwnAgentOnlyAsPersonalCallback() throws Exception {
+        try (Sipp phone = Sipp.scenario("agent-phone.xml").calls(5).timeout(Duration.ofMinutes(2)).start();
+             Sipp contact = Sipp.scenario("uas-answer.xml").talkTime(Duration.ofSeconds(1)).calls(1).start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), AGENTS,
+                     "  - { name: pp, dialingMode: push_preview, agents: [ann, bob], autoLoad: false,"
+                             + " callbacks: { type: personal } }")) {
+            gw.uploadAndStart("pp", "contact_info,tz,daily_from,daily_till\n2005550181,Europe/London,0,86400\n");
+            Instant due;
+            try (CtiClient ann = PreviewCampaignIT.login(gw, phone); CtiClient bob = loginBob(gw)) {
+                ann.send("{\"type\":\"OutboundPreviewReady\",\"requestId\":\"op\"}");
+                String ix = PreviewCampaignIT.ixOf(ann.await("InteractionPreview", LIMIT));
+                send(ann, "Accept", "a1", ix, "");
+                ann.await("InteractionReleased", LIMIT);
+                String at = LocalDateTime.now(LONDON).plusSeconds(2).truncatedTo(ChronoUnit.SECONDS).toString();
+                // No "personal": the campaign forces personal callbacks.
+                send(ann, "ScheduleCallback", "s1", ix, ",\"at\":\"" + at + "\"");
+                assertEquals("Personal", ann.await("CallbackScheduled", LIMIT).path("callbackType").asText());
+                ann.send("{\"type\":\"OutboundPreviewNotReady\",\"requestId\":\"np\"}");
+                ann.await("OutboundPreviewStateChanged", LIMIT);
+                send(ann, "MarkDone", "d1", ix, "");
+                ann.await("InteractionDone", LIMIT);
+                due = LocalDateTime.parse(at).atZone(LONDON).toInstant();
+
+                bob.send("{\"type\":\"OutboundPreviewReady\",\"requestId\":\"opb\"}");
+                bob.await("OutboundPreviewStateChanged", LIMIT);
+                Await.until(LIMIT, "the callback's time", () -> Instant.now().isAfter(due.plusSeconds(1)));
+                PushPreviewIT.fence(bob, "fb");
+                assertEquals(0, PushPreviewIT.count(bob, "InteractionPreview"), "not pushed to another agent");
+
+                ann.send("{\"type\":\"OutboundPreviewReady\",\"requestId\":\"op2\"}");
+                JsonNode pushed = ann.await("InteractionPreview", LIMIT);
+                assertEquals("Personal Callback",
+                        pushed.path("interaction").path("caseInformation").path("Origin").asText());
+                assertEquals("2005550181", pushed.path("interaction").path("record").path("contact_info").asText());
+            }
+        }
+    }
+}
