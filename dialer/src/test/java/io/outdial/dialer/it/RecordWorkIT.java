@@ -197,6 +197,7 @@ class RecordWorkIT {
                 desk.send("{\"type\":\"Ready\",\"requestId\":\"r\"}");
                 String ix = PreviewCampaignIT.ixOf(desk.await("InteractionRinging", LIMIT));
                 desk.await("InteractionReleased", LIMIT);
+                // An observation window, not a wait for a condition: nothing may mark the interaction Done by itself.
                 Thread.sleep(500);
                 assertEquals("AfterCallWork", PreviewCampaignIT.agentState(gw), "no disposition yet: still wrapping up");
                 send(desk, "SetDisposition", "sd", ix, ",\"dispositionCode\":\"Sale\"");
