@@ -646,13 +646,7 @@ public final class CallingListStore implements AutoCloseable {
                      + " AND dial_sched_time <= ? ORDER BY dial_sched_time, record_id")) {
             ps.setString(1, campaign);
             RecordRows.setInstant(ps, 2, dueBy);
-            List<CallingRecord> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(RecordRows.read(rs));
-                }
-            }
-            return out;
+            return readAll(ps);
         } catch (SQLException e) {
             throw new StoreException("reading the due personal callbacks of campaign " + campaign + " failed", e);
         }
@@ -735,13 +729,7 @@ public final class CallingListStore implements AutoCloseable {
              PreparedStatement ps = c.prepareStatement("SELECT " + RecordRows.COLUMNS
                      + " FROM calling_record WHERE campaign = ? ORDER BY record_id")) {
             ps.setString(1, campaign);
-            List<CallingRecord> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(RecordRows.read(rs));
-                }
-            }
-            return out;
+            return readAll(ps);
         } catch (SQLException e) {
             throw new StoreException("reading campaign " + campaign + " failed", e);
         }
@@ -823,6 +811,16 @@ public final class CallingListStore implements AutoCloseable {
             }
             return ids;
         }
+    }
+
+    private static List<CallingRecord> readAll(PreparedStatement ps) throws SQLException {
+        List<CallingRecord> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(RecordRows.read(rs));
+            }
+        }
+        return out;
     }
 
     private static Optional<CallingRecord> find(Connection c, long recordId) throws SQLException {
