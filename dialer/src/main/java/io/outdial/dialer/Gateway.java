@@ -118,9 +118,9 @@ public final class Gateway implements AutoCloseable {
                                 c.work().markDone())))));
         this.dialing = new ProgressiveDialing(ctx, roster, campaigns.all(), config.dialing().defaultTimeZone());
         restoreAbandonmentLedgers(config);
-        this.preview = new PreviewDesk(ctx, campaigns, dialing::pace);
         Map<String, PreviewSettings> previewSettings = config.campaigns().stream()
                 .collect(java.util.stream.Collectors.toMap(CampaignSettings::name, CampaignSettings::preview));
+        this.preview = new PreviewDesk(ctx, campaigns, dialing::pace, previewSettings);
         InteractionPreviews previews = new InteractionPreviews(ctx, dialing::pace);
         PushPreviewDesk push = new PushPreviewDesk(ctx, campaigns, roster, previews, preview, previewSettings);
         dialing.addPacer(push::paceNow);

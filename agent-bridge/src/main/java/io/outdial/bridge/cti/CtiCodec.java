@@ -44,7 +44,9 @@ public final class CtiCodec {
             Map.entry(CtiCommand.Conference.class, List.of("interactionId")),
             Map.entry(CtiCommand.Recall.class, List.of("interactionId")),
             Map.entry(CtiCommand.UpdateRecordFields.class, List.of("interactionId", "fields")),
-            Map.entry(CtiCommand.GetContactHistory.class, List.of("interactionId")));
+            Map.entry(CtiCommand.GetContactHistory.class, List.of("interactionId")),
+            Map.entry(CtiCommand.PauseAutoDial.class, List.of("interactionId")),
+            Map.entry(CtiCommand.ChangeNumber.class, List.of("interactionId")));
 
     private static final Map<String, Class<?>> COMMAND_TYPES = commandTypes();
 

@@ -37,6 +37,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = CtiCommand.Recall.class, name = "Recall"),
         @JsonSubTypes.Type(value = CtiCommand.UpdateRecordFields.class, name = "UpdateRecordFields"),
         @JsonSubTypes.Type(value = CtiCommand.GetContactHistory.class, name = "GetContactHistory"),
+        @JsonSubTypes.Type(value = CtiCommand.PauseAutoDial.class, name = "PauseAutoDial"),
+        @JsonSubTypes.Type(value = CtiCommand.ChangeNumber.class, name = "ChangeNumber"),
 })
 public sealed interface CtiCommand {
 
@@ -71,6 +73,19 @@ public sealed interface CtiCommand {
 
     /** Preview: gives the previewed record back, {@code later} (to the list) or {@code do_not_call} (cancelled). */
     record Decline(String requestId, String interactionId, String reason) implements CtiCommand { }
+
+    /**
+     * Preview with timed auto-dial: holds the countdown while the agent enters another number (ChangeNumber starts
+     * it again; Call and Decline still work).
+     */
+    record PauseAutoDial(String requestId, String interactionId) implements CtiCommand { }
+
+    /**
+     * Preview, before Call: the record to dial becomes another Ready record of the contact's chain ({@code recordId})
+     * or an "other phone number" ({@code phone}, with its {@code phoneType}, Home if absent) stored on the record.
+     */
+    record ChangeNumber(String requestId, String interactionId, Long recordId, String phone, String phoneType)
+            implements CtiCommand { }
 
     /** Preview: Mark Done without being given the next record. */
     record DoneAndStop(String requestId, String interactionId) implements CtiCommand { }

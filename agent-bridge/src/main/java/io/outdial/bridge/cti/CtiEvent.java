@@ -28,6 +28,7 @@ import java.util.Map;
         @JsonSubTypes.Type(value = CtiEvent.MyCampaigns.class, name = "MyCampaigns"),
         @JsonSubTypes.Type(value = CtiEvent.InteractionPreview.class, name = "InteractionPreview"),
         @JsonSubTypes.Type(value = CtiEvent.InteractionDeclined.class, name = "InteractionDeclined"),
+        @JsonSubTypes.Type(value = CtiEvent.AutoDialPaused.class, name = "AutoDialPaused"),
         @JsonSubTypes.Type(value = CtiEvent.NoRecord.class, name = "NoRecord"),
         @JsonSubTypes.Type(value = CtiEvent.DoNotCallNotice.class, name = "DoNotCallNotice"),
         @JsonSubTypes.Type(value = CtiEvent.DispositionSet.class, name = "DispositionSet"),
@@ -130,15 +131,26 @@ public sealed interface CtiEvent {
      * @param acceptTimeout seconds to Accept or Reject before the record goes back to the list; null for preview
      * @param autoAnswerIn  seconds until the interaction is accepted on the agent's behalf (auto-answer), or null
      * @param rejectAllowed whether Reject is offered (false during an auto-answer countdown without Reject), or null
+     * @param autoDialIn    preview with timed auto-dial: seconds until the record is dialed unless the agent Calls,
+     *                      Declines or sends PauseAutoDial; null otherwise
      */
     record InteractionPreview(String requestId, Interaction interaction, Integer acceptTimeout, Integer autoAnswerIn,
-                              Boolean rejectAllowed) implements CtiEvent {
+                              Boolean rejectAllowed, Integer autoDialIn) implements CtiEvent {
 
         /** A pulled preview record (nothing to accept). */
         public InteractionPreview(String requestId, Interaction interaction) {
-            this(requestId, interaction, null, null, null);
+            this(requestId, interaction, null, null, null, null);
+        }
+
+        /** An interaction preview to Accept or Reject. */
+        public InteractionPreview(String requestId, Interaction interaction, Integer acceptTimeout,
+                                  Integer autoAnswerIn, Boolean rejectAllowed) {
+            this(requestId, interaction, acceptTimeout, autoAnswerIn, rejectAllowed, null);
         }
     }
+
+    /** Reply to PauseAutoDial: the timed auto-dial countdown is held until ChangeNumber (or Call / Decline). */
+    record AutoDialPaused(String requestId, String interactionId) implements CtiEvent { }
 
     /** An interaction preview was accepted, by the agent or ({@code auto}) by the auto-answer countdown. */
     record InteractionAccepted(String requestId, String interactionId, boolean auto) implements CtiEvent { }

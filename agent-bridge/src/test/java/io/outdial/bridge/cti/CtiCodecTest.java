@@ -81,7 +81,9 @@ class CtiCodecTest {
                 Map.entry("Conference", "\"interactionId\":\"i\""),
                 Map.entry("Recall", "\"interactionId\":\"i\""),
                 Map.entry("UpdateRecordFields", "\"interactionId\":\"i\",\"fields\":{\"Plan\":\"Gold\"}"),
-                Map.entry("GetContactHistory", "\"interactionId\":\"i\""));
+                Map.entry("GetContactHistory", "\"interactionId\":\"i\""),
+                Map.entry("PauseAutoDial", "\"interactionId\":\"i\""),
+                Map.entry("ChangeNumber", "\"interactionId\":\"i\""));
         Set<String> declared = new HashSet<>();
         for (JsonSubTypes.Type t : CtiCommand.class.getAnnotation(JsonSubTypes.class).value()) {
             declared.add(t.name());
@@ -91,6 +93,18 @@ class CtiCodecTest {
         }
         assertEquals(minimal.keySet(), declared);
         assertEquals(declared, Set.copyOf(CtiCodec.commandNames()));
+    }
+
+    @Test
+    void autoDialAndChangeNumberCommandsParse() {
+        assertEquals(new CtiCommand.PauseAutoDial("p", "pv-1"),
+                codec.decode("{\"type\":\"PauseAutoDial\",\"requestId\":\"p\",\"interactionId\":\"pv-1\"}"));
+        assertEquals(new CtiCommand.ChangeNumber("c", "pv-1", null, "+1 555 0199", "Mobile"),
+                codec.decode("{\"type\":\"ChangeNumber\",\"requestId\":\"c\",\"interactionId\":\"pv-1\","
+                        + "\"phone\":\"+1 555 0199\",\"phoneType\":\"Mobile\"}"));
+        assertEquals(new CtiCommand.ChangeNumber(null, "pv-1", 42L, null, null),
+                codec.decode("{\"type\":\"ChangeNumber\",\"interactionId\":\"pv-1\",\"recordId\":42}"));
+        assertThrows(CtiException.class, () -> codec.decode("{\"type\":\"PauseAutoDial\"}"));
     }
 
     @Test
@@ -222,6 +236,8 @@ class CtiCodecTest {
                 new CtiEvent.MyCampaigns("r6", List.of(campaign)),
                 new CtiEvent.InteractionPreview("r7", ix),
                 new CtiEvent.InteractionDeclined("r8", "ix-1", "later"),
+                new CtiEvent.InteractionPreview("r7", ix, null, null, null, 10),
+                new CtiEvent.AutoDialPaused("r8", "ix-1"),
                 new CtiEvent.NoRecord("r9", "Spring", "no record is ready to be called"),
                 new CtiEvent.DoNotCallNotice("r9", "Spring", "pv-3", 17, "5550100", "on_list", true,
                         "The phone number is on the Do-Not-Call list. The next available phone number will be"

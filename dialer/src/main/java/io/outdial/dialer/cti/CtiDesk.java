@@ -243,6 +243,11 @@ public final class CtiDesk implements AgentDesk {
             preview.call(agent, ownInteraction(agent, c.interactionId()));
         } else if (command instanceof CtiCommand.Decline d) {
             preview.decline(agent, ownInteraction(agent, d.interactionId()), d.reason(), d.requestId());
+        } else if (command instanceof CtiCommand.PauseAutoDial p) {
+            preview.pauseAutoDial(agent, ownInteraction(agent, p.interactionId()), p.requestId());
+        } else if (command instanceof CtiCommand.ChangeNumber c) {
+            preview.changeNumber(agent, ownInteraction(agent, c.interactionId()), c.recordId(), c.phone(),
+                    c.phoneType(), c.requestId());
         } else if (command instanceof CtiCommand.DoneAndStop d) {
             preview.done(agent, ownInteraction(agent, d.interactionId()), d.requestId(), false);
         } else if (command instanceof CtiCommand.SetDisposition d) {

@@ -12,11 +12,19 @@ import io.outdial.dialer.call.RecordWrites;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.CampaignState;
 import io.outdial.dialer.campaign.Campaigns;
+import io.outdial.dialer.config.AutoDial;
+import io.outdial.dialer.config.PreviewSettings;
 import io.outdial.dialer.dnc.DncNotice;
 import io.outdial.dialer.record.CallResult;
+import io.outdial.dialer.store.CallingListStore;
 import io.outdial.dialer.store.CallingRecord;
+import io.outdial.dialer.store.ContactInfoType;
 import io.outdial.sip.DialRequest;
 import io.outdial.sip.call.CallExecutor;
+import io.outdial.sip.call.Cancellable;
+import io.outdial.sip.call.Scheduler;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -52,6 +60,9 @@ public final class PreviewDesk {
     private final AtomicLong ids = new AtomicLong();
     /** What Done does besides writing the result (dispositions, callbacks); may refuse with a CtiException. */
     private final List<DoneStep> doneSteps = new ArrayList<>();
+    /** Each campaign's preview section (auto-dial). */
+    private final Map<String, PreviewSettings> terms;
+    private final Scheduler onDialer;
 
     /** Work joined to Mark Done: checks run before anything changes, writes chain after the result's write. */
     public interface DoneStep {
@@ -64,11 +75,23 @@ public final class PreviewDesk {
     }
 
     /** @param pace asks progressive pacing to look again (an agent is free) */
-    public PreviewDesk(DialerContext ctx, Campaigns campaigns, Runnable pace) {
+    public PreviewDesk(DialerContext ctx, Campaigns campaigns, Runnable pace, Map<String, PreviewSettings> terms) {
         this.ctx = ctx;
         this.campaigns = campaigns;
         this.writes = new RecordWrites(ctx);
         this.pace = pace;
+        this.terms = Map.copyOf(terms);
+        this.onDialer = new Scheduler() {
+            @Override
+            public Instant now() {
+                return ctx.dialer().scheduler().now();
+            }
+
+            @Override
+            public Cancellable schedule(Duration delay, Runnable task) {
+                return ctx.dialer().schedule(delay, task);
+            }
+        };
     }
 
     public void addDoneStep(DoneStep step) {
@@ -168,12 +191,108 @@ public final class PreviewDesk {
         Interaction ix = new Interaction("pv-" + ids.incrementAndGet(), campaign.name(), record);
         ix.recordFields(ctx.work().of(campaign.name()).fields());
         ix.stage(Interaction.Stage.PREVIEW);
-        sessions.put(agent.id(), new PreviewSession(agent, campaign, ix, agent.state()));
+        PreviewSession s = new PreviewSession(agent, campaign, ix, agent.state());
+        sessions.put(agent.id(), s);
         agent.interaction(ix);
         agent.moveTo(AgentState.RESERVED, campaign.name());
         LOG.info("campaign {}: record {} ({}) previewed by {}", campaign.name(), record.recordId(),
                 record.contactInfo(), agent.id());
-        agent.send(new CtiEvent.InteractionPreview(requestId, ix.toWire()));
+        PreviewSettings t = terms.getOrDefault(campaign.name(), PreviewSettings.defaults());
+        if (t.autoDial() == AutoDial.TIMED) {
+            s.autoDial = new AutoDialCountdown(onDialer, t.autoDialAfter(), () -> autoDial(s));
+            s.autoDial.restart();
+        }
+        agent.send(new CtiEvent.InteractionPreview(requestId, ix.toWire(), null, null, null,
+                s.autoDial == null ? null : s.autoDial.seconds()));
+        if (t.autoDial() == AutoDial.IMMEDIATE) {
+            autoDial(s);
+        }
+    }
+
+    /** Auto-dial (immediate, or the timed countdown ended): Call on the agent's behalf if the record is still here. */
+    private void autoDial(PreviewSession s) {
+        if (sessions.get(s.agent.id()) != s || s.interaction.stage() != Interaction.Stage.PREVIEW
+                || s.changingNumber) {
+            return;
+        }
+        LOG.info("campaign {}: record {} auto-dialed for {}", s.campaign.name(), s.interaction.record().recordId(),
+                s.agent.id());
+        call(s.agent, s.interaction);
+    }
+
+    /** PauseAutoDial: the timed countdown is held while the agent enters another number. */
+    public void pauseAutoDial(Agent agent, Interaction ix, String requestId) {
+        PreviewSession s = session(agent, ix);
+        if (ix.stage() != Interaction.Stage.PREVIEW) {
+            throw notAllowed("PauseAutoDial", agent, "the record is no longer a preview");
+        }
+        if (s.autoDial == null) {
+            throw notAllowed("PauseAutoDial", agent, "campaign '" + s.campaign.name() + "' has no timed auto-dial");
+        }
+        String refused = s.autoDial.pause();
+        if (refused != null) {
+            throw notAllowed("PauseAutoDial", agent, refused);
+        }
+        agent.send(new CtiEvent.AutoDialPaused(requestId, ix.id()));
+    }
+
+    /**
+     * ChangeNumber before Call: the record is dialed on an "other phone number" (stored on the record with its
+     * type); the preview is shown again and a timed auto-dial countdown starts from the top.
+     */
+    public void changeNumber(Agent agent, Interaction ix, Long otherRecordId, String phone, String phoneType,
+                             String requestId) {
+        PreviewSession s = session(agent, ix);
+        if (ix.stage() != Interaction.Stage.PREVIEW) {
+            throw notAllowed("ChangeNumber", agent, "the number can be changed only before Call");
+        }
+        if (s.changingNumber) {
+            throw notAllowed("ChangeNumber", agent, "the previous ChangeNumber is still being stored");
+        }
+        if (otherRecordId != null) {
+            throw new CtiException(CtiErrorCodes.INVALID, "ChangeNumber to another record of the chain (recordId)"
+                    + " is not supported yet: give phone and phoneType");
+        }
+        if (phone == null || phone.isBlank()) {
+            throw new CtiException(CtiErrorCodes.INVALID, "ChangeNumber needs phone (the other phone number)");
+        }
+        String number;
+        String type;
+        try {
+            number = CallingListStore.normalisePhone(phone);
+        } catch (IllegalArgumentException e) {
+            throw new CtiException(CtiErrorCodes.INVALID, "phone: " + e.getMessage());
+        }
+        try {
+            type = ContactInfoType.parse(phoneType == null || phoneType.isBlank() ? "Home" : phoneType).label();
+        } catch (IllegalArgumentException e) {
+            throw new CtiException(CtiErrorCodes.INVALID, "phoneType: " + e.getMessage());
+        }
+        long recordId = ix.record().recordId();
+        s.changingNumber = true;
+        CompletableFuture.supplyAsync(() -> ctx.store().changeNumber(recordId, number, type), ctx.database())
+                .whenCompleteAsync((stored, error) -> {
+                    s.changingNumber = false;
+                    if (error != null) {
+                        LOG.warn("record {}: number not changed", recordId, error);
+                        agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.INTERNAL_ERROR, "the number of record "
+                                + recordId + " could not be changed: " + error.getMessage()));
+                        return;
+                    }
+                    if (sessions.get(agent.id()) != s || ix.stage() != Interaction.Stage.PREVIEW) {
+                        return; // declined or taken back meanwhile; the number stays stored on the record
+                    }
+                    ix.record(stored);
+                    LOG.info("campaign {}: record {} to be dialed on {} ({}) for {}", s.campaign.name(), recordId,
+                            stored.contactInfo(), stored.contactInfoType(), agent.id());
+                    if (s.autoDial != null && (s.autoDial.state() == AutoDialState.COUNTING
+                            || s.autoDial.state() == AutoDialState.PAUSED)) {
+                        s.autoDial.restart();
+                    }
+                    agent.send(new CtiEvent.InteractionPreview(requestId, ix.toWire(), null, null, null,
+                            s.autoDial != null && s.autoDial.state() == AutoDialState.COUNTING
+                                    ? s.autoDial.seconds() : null));
+                }, ctx.dialer());
     }
 
     /**
@@ -198,6 +317,12 @@ public final class PreviewDesk {
         if (ix.stage() != Interaction.Stage.PREVIEW) {
             throw notAllowed("Call", agent, "the record is already " + (ix.stage() == Interaction.Stage.DONE
                     ? "done" : "being called"));
+        }
+        if (s.changingNumber) {
+            throw notAllowed("Call", agent, "the new number is still being stored: Call again in a moment");
+        }
+        if (s.autoDial != null) {
+            s.autoDial.cancel();
         }
         CallingRecord record = ix.record();
         DialRequest toAgent = DialRequest.agentPhone(agent.phone(), ctx.agentTransport(), record.contactInfo(),
@@ -283,6 +408,9 @@ public final class PreviewDesk {
     /** The session is over: the agent back to its state before Get Record (or as asked meanwhile). */
     private void end(PreviewSession s) {
         Agent agent = s.agent;
+        if (s.autoDial != null) {
+            s.autoDial.cancel();
+        }
         if (sessions.get(agent.id()) == s) {
             sessions.remove(agent.id());
         }

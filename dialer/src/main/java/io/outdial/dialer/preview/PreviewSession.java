@@ -22,6 +22,10 @@ final class PreviewSession {
     java.util.function.Consumer<Boolean> afterDone;
     /** The pre-dial check refused the record (closed Do Not Call, never dialed): Mark Done writes no result. */
     boolean refused;
+    /** The timed auto-dial countdown of a pulled preview record, or null (auto-dial off or immediate). */
+    AutoDialCountdown autoDial;
+    /** A ChangeNumber is being stored: Call waits for the new number. */
+    boolean changingNumber;
 
     PreviewSession(Agent agent, Campaign campaign, Interaction interaction, AgentState before) {
         this.agent = agent;

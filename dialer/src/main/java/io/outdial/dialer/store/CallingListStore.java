@@ -601,6 +601,26 @@ public final class CallingListStore implements AutoCloseable {
     }
 
     /**
+     * Preview ChangeNumber: a retrieved (previewed, not yet dialed) record is to be dialed on an "other phone
+     * number" of the given contact_info_type; the number is stored on the record. Returns the record as stored.
+     */
+    public CallingRecord changeNumber(long recordId, String phone, String phoneType) {
+        String number = normalisePhone(phone);
+        try (Connection c = pool.getConnection()) {
+            int changed = update(c, "UPDATE calling_record SET contact_info = ?, contact_info_type = ?, updated_at = ?"
+                    + " WHERE record_id = ? AND record_status = ?", number, phoneType, clock.instant(), recordId,
+                    RecordStatus.RETRIEVED.name());
+            if (changed == 0) {
+                throw new IllegalStateException("record " + recordId + " is not a previewed record: its number"
+                        + " cannot be changed");
+            }
+            return find(c, recordId).orElseThrow();
+        } catch (SQLException e) {
+            throw new StoreException("changing the number of record " + recordId + " failed", e);
+        }
+    }
+
+    /**
      * An agent's edit of a record's custom fields (Record Information): {@code changes} are merged into the stored
      * fields in one transaction, whatever the record's status. Returns the record as stored now.
      */

@@ -154,6 +154,22 @@ class ConfigDefaultsTest {
     }
 
     @Test
+    void previewAutoDialDefaultsAndValues() {
+        GatewayConfig c = ConfigLoader.parse("""
+                campaigns:
+                  - { name: c1, dialingMode: preview }
+                  - { name: c2, dialingMode: preview, preview: { autoDial: immediate } }
+                  - { name: c3, dialingMode: preview, preview: { autoDial: timed, autoDialAfter: 7s } }
+                  - { name: c4, dialingMode: preview, preview: { autoDial: timed } }
+                """, dir);
+        assertEquals(AutoDial.OFF, c.campaigns().get(0).preview().autoDial());
+        assertEquals(AutoDial.IMMEDIATE, c.campaigns().get(1).preview().autoDial());
+        assertEquals(AutoDial.TIMED, c.campaigns().get(2).preview().autoDial());
+        assertEquals(java.time.Duration.ofSeconds(7), c.campaigns().get(2).preview().autoDialAfter());
+        assertEquals(java.time.Duration.ofSeconds(10), c.campaigns().get(3).preview().autoDialAfter());
+    }
+
+    @Test
     void dncSectionDefaultsAndValues() {
         GatewayConfig c = ConfigLoader.parse("""
                 campaigns:

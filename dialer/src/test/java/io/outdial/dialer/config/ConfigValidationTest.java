@@ -122,8 +122,23 @@ class ConfigValidationTest {
                         "campaigns[0].dispositionCodes: must be distinct, non-blank codes of at most 64 characters,"
                                 + " got 'Accepted'"),
                 Arguments.of("campaigns: [{ name: c1, dialingMode: preview, preview: { acceptTimeout: 10s } }]",
-                        "campaigns[0].preview: applies only to dialingMode push_preview, direct_push_preview and"
-                                + " progressive; this campaign's mode is preview, got 'a mapping'"),
+                        "campaigns[0].preview.acceptTimeout: does not apply to dialingMode preview (the agent Calls"
+                                + " or Declines; use autoDial / autoDialAfter), got 'an Accept / Reject setting'"),
+                Arguments.of("campaigns: [{ name: c1, dialingMode: predictive, preview: { autoDial: timed } }]",
+                        "campaigns[0].preview: applies only to dialingMode preview, push_preview,"
+                                + " direct_push_preview and progressive; this campaign's mode is predictive,"
+                                + " got 'a mapping'"),
+                Arguments.of("campaigns: [{ name: c1, dialingMode: push_preview, preview: { autoDial: timed } }]",
+                        "campaigns[0].preview.autoDial: applies only to dialingMode preview; this campaign's mode"
+                                + " is push_preview, got 'an auto-dial setting'"),
+                Arguments.of("campaigns: [{ name: c1, dialingMode: preview, preview: { autoDial: later } }]",
+                        "campaigns[0].preview.autoDial: must be one of off, immediate, timed, got 'later'"),
+                Arguments.of("campaigns: [{ name: c1, dialingMode: preview, preview: { autoDialAfter: 5s } }]",
+                        "campaigns[0].preview.autoDialAfter: applies only with autoDial: timed, got 'autoDial: off'"),
+                Arguments.of("campaigns: [{ name: c1, dialingMode: preview, preview: { autoDial: timed,"
+                                + " autoDialAfter: 0s } }]",
+                        "campaigns[0].preview.autoDialAfter: must be a duration (500ms, 30s, 2m, 1h) in 1s..10m,"
+                                + " got '0s'"),
                 Arguments.of("campaigns: [{ name: c1, dialingMode: push_preview, preview: { interactionPreview: true } }]",
                         "campaigns[0].preview.interactionPreview: applies only to dialingMode progressive"
                                 + " (push_preview and direct_push_preview always preview); this campaign's mode is"
@@ -136,7 +151,8 @@ class ConfigValidationTest {
                                 + " got 'soon'"),
                 Arguments.of("campaigns: [{ name: c1, preview: { autoReply: true } }]",
                         "campaigns[0].preview.autoReply: unknown key; allowed keys in campaigns[0].preview are"
-                                + " interactionPreview, acceptTimeout, autoReject, autoAnswer, rejectDuringAutoAnswer"),
+                                + " interactionPreview, acceptTimeout, autoReject, autoAnswer, rejectDuringAutoAnswer, autoDial,"
+                                + " autoDialAfter"),
                 Arguments.of("campaigns: [{ name: c1, maxAttempts: 0 }]",
                         "campaigns[0].maxAttempts: must be an integer in 1..100, got 0"),
                 Arguments.of("campaigns: [{ name: c1, autoLoad: false, autoStart: true }]",
