@@ -2,6 +2,7 @@ package io.outdial.dialer.call;
 
 import io.outdial.dialer.record.CallResult;
 import io.outdial.media.StreamStats;
+import io.outdial.sip.Leg;
 
 /**
  * How a campaign call ended.
@@ -19,4 +20,9 @@ public record CallOutcome(CallResult result, boolean attempted, boolean agentCon
 
     /** Counters of a leg that never had media. */
     public static final StreamStats NO_MEDIA = new StreamStats(0, 0, 0, 0);
+
+    /** A leg's RTP counters, or {@link #NO_MEDIA} for a leg never placed or without media. */
+    public static StreamStats mediaOf(Leg leg) {
+        return leg == null || leg.media() == null ? NO_MEDIA : leg.media().stats();
+    }
 }

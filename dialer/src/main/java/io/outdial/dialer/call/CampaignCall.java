@@ -6,7 +6,6 @@ import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.record.FailureResults;
 import io.outdial.media.MediaEngine;
 import io.outdial.media.Playback;
-import io.outdial.media.StreamStats;
 import io.outdial.media.player.MediaClip;
 import io.outdial.media.detect.AmdOutcome;
 import io.outdial.media.detect.Detection;
@@ -448,11 +447,7 @@ public final class CampaignCall {
         analysis.stop();
         stopPlayers();
         CallOutcome outcome = new CallOutcome(contactAttempted ? result : CallResult.UNKNOWN, contactAttempted,
-                agentConnected, agentFailed, mediaOf(contact), mediaOf(agent));
+                agentConnected, agentFailed, CallOutcome.mediaOf(contact), CallOutcome.mediaOf(agent));
         observer.finished(this, outcome);
-    }
-
-    private static StreamStats mediaOf(Leg leg) {
-        return leg == null || leg.media() == null ? CallOutcome.NO_MEDIA : leg.media().stats();
     }
 }

@@ -14,11 +14,9 @@ import io.outdial.media.detect.Detection;
 import io.outdial.sip.DialRequest;
 import io.outdial.sip.call.CallExecutor;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -70,7 +68,7 @@ final class EngagedDialing {
     /** Engaged agents' calls by agent id, readable from any thread (supervision, tests). */
     private final Map<String, EngagingCall> byAgent = new ConcurrentHashMap<>();
     private final Set<String> retrieving = new HashSet<>();
-    private final List<CompletableFuture<Void>> idleWaiters = new ArrayList<>();
+    private final IdleWaiters idleWaiters = new IdleWaiters();
     private final AtomicLong ids = new AtomicLong();
     private volatile int calls;
 
@@ -210,20 +208,13 @@ final class EngagedDialing {
     }
 
     CompletableFuture<Void> idle() {
-        CompletableFuture<Void> f = new CompletableFuture<>();
-        if (active.isEmpty()) {
-            f.complete(null);
-        } else {
-            idleWaiters.add(f);
-        }
-        return f;
+        return idleWaiters.await(active.isEmpty());
     }
 
     private void countCalls() {
         calls = active.size();
         if (active.isEmpty()) {
-            idleWaiters.forEach(f -> f.complete(null));
-            idleWaiters.clear();
+            idleWaiters.idle();
         }
     }
 

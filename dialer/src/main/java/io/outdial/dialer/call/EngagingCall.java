@@ -101,8 +101,7 @@ public final class EngagingCall {
 
     /** The agent leg's live RTP counters (music sent, audio received); safe from any thread. */
     public StreamStats agentMedia() {
-        Leg leg = agent;
-        return leg == null || leg.media() == null ? CallOutcome.NO_MEDIA : leg.media().stats();
+        return CallOutcome.mediaOf(agent);
     }
 
     /** Calls the agent's phone. */

@@ -93,7 +93,7 @@ public final class PredictiveDialing {
     private final List<Dialed> waiting = new ArrayList<>();
     /** Records being retrieved per campaign: decided dials the engine does not see in flight yet. */
     private final Map<String, Integer> retrieving = new HashMap<>();
-    private final List<CompletableFuture<Void>> idleWaiters = new ArrayList<>();
+    private final IdleWaiters idleWaiters = new IdleWaiters();
     private final AtomicLong ids = new AtomicLong();
     private boolean paceQueued;
     private boolean stopped;
@@ -375,13 +375,7 @@ public final class PredictiveDialing {
 
     /** Completes when no predictive call is left. Dialer only. */
     CompletableFuture<Void> idle() {
-        CompletableFuture<Void> f = new CompletableFuture<>();
-        if (active.isEmpty()) {
-            f.complete(null);
-        } else {
-            idleWaiters.add(f);
-        }
-        return f;
+        return idleWaiters.await(active.isEmpty());
     }
 
     /** Seeds a campaign's abandonment ledger with a past day (after a restart). Dialer only. */
@@ -393,8 +387,7 @@ public final class PredictiveDialing {
     private void countCalls() {
         calls = active.size();
         if (active.isEmpty()) {
-            idleWaiters.forEach(f -> f.complete(null));
-            idleWaiters.clear();
+            idleWaiters.idle();
         }
     }
 

@@ -47,7 +47,7 @@ public final class ProgressiveDialing {
     private final Map<String, ActiveCall> active = new LinkedHashMap<>();
     /** Agents a record is being retrieved for (not yet Reserved: nothing may be there to dial). */
     private final Set<String> retrieving = new HashSet<>();
-    private final List<CompletableFuture<Void>> idleWaiters = new ArrayList<>();
+    private final IdleWaiters idleWaiters = new IdleWaiters();
     private final AtomicLong ids = new AtomicLong();
     private volatile int calls;
     private final PredictiveDialing predictive;
@@ -251,14 +251,8 @@ public final class ProgressiveDialing {
 
     /** Completes when no campaign call is left (at once if none is running). */
     public CompletableFuture<Void> idle() {
-        CompletableFuture<Void> f = new CompletableFuture<>();
-        ctx.dialer().execute(() -> {
-            if (active.isEmpty()) {
-                f.complete(null);
-            } else {
-                idleWaiters.add(f);
-            }
-        });
+        CompletableFuture<Void> f = CompletableFuture.supplyAsync(() -> idleWaiters.await(active.isEmpty()),
+                ctx.dialer()).thenCompose(x -> x);
         CompletableFuture<Void> predictiveIdle = CompletableFuture.supplyAsync(predictive::idle, ctx.dialer())
                 .thenCompose(x -> x);
         CompletableFuture<Void> engagedIdle = CompletableFuture.supplyAsync(engaged::idle, ctx.dialer())
@@ -275,8 +269,7 @@ public final class ProgressiveDialing {
     private void countCalls() {
         calls = active.size();
         if (active.isEmpty()) {
-            idleWaiters.forEach(f -> f.complete(null));
-            idleWaiters.clear();
+            idleWaiters.idle();
         }
     }
 

@@ -3,7 +3,6 @@ package io.outdial.dialer.preview;
 import io.outdial.dialer.call.CallOutcome;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.record.FailureResults;
-import io.outdial.media.StreamStats;
 import io.outdial.sip.Bridge;
 import io.outdial.sip.DialRequest;
 import io.outdial.sip.Leg;
@@ -188,11 +187,7 @@ public final class PreviewCall {
         phase = phase.moveTo(PreviewCallPhase.FINISHED);
         boolean attempted = contact != null;
         CallOutcome outcome = new CallOutcome(attempted ? result : CallResult.UNKNOWN, attempted, connected,
-                agentFailed, mediaOf(contact), mediaOf(agent));
+                agentFailed, CallOutcome.mediaOf(contact), CallOutcome.mediaOf(agent));
         observer.finished(this, outcome);
-    }
-
-    private static StreamStats mediaOf(Leg leg) {
-        return leg == null || leg.media() == null ? CallOutcome.NO_MEDIA : leg.media().stats();
     }
 }

@@ -8,6 +8,7 @@ import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.call.CallOutcome;
+import io.outdial.dialer.call.IdleWaiters;
 import io.outdial.dialer.call.RecordWrites;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.CampaignState;
@@ -56,7 +57,7 @@ public final class PreviewDesk {
     private final Map<String, PreviewSession> sessions = new LinkedHashMap<>();
     /** Agents a record is being retrieved for. */
     private final Set<String> retrieving = new HashSet<>();
-    private final List<CompletableFuture<Void>> idleWaiters = new ArrayList<>();
+    private final IdleWaiters idleWaiters = new IdleWaiters();
     private final AtomicLong ids = new AtomicLong();
     /** What Done does besides writing the result (dispositions, callbacks); may refuse with a CtiException. */
     private final List<DoneStep> doneSteps = new ArrayList<>();
@@ -478,15 +479,12 @@ public final class PreviewDesk {
 
     /** Completes when no preview call is up and every write has finished. */
     public CompletableFuture<Void> idle() {
-        CompletableFuture<Void> f = new CompletableFuture<>();
-        ctx.dialer().execute(() -> {
-            if (sessions.values().stream().noneMatch(s -> s.call != null)) {
-                f.complete(null);
-            } else {
-                idleWaiters.add(f);
-            }
-        });
-        return f.thenCompose(ok -> writes.drained());
+        return CompletableFuture.supplyAsync(() -> idleWaiters.await(noCallUp()), ctx.dialer())
+                .thenCompose(idle -> idle).thenCompose(ok -> writes.drained());
+    }
+
+    private boolean noCallUp() {
+        return sessions.values().stream().noneMatch(s -> s.call != null);
     }
 
     private PreviewSession session(Agent agent, Interaction ix) {
@@ -504,9 +502,8 @@ public final class PreviewDesk {
 
     private void callGone(PreviewSession s, PreviewCall call, CallOutcome outcome) {
         s.call = null;
-        if (sessions.values().stream().noneMatch(x -> x.call != null)) {
-            idleWaiters.forEach(f -> f.complete(null));
-            idleWaiters.clear();
+        if (noCallUp()) {
+            idleWaiters.idle();
         }
         Interaction ix = s.interaction;
         Agent agent = s.agent;
