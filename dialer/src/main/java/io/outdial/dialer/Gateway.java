@@ -89,7 +89,7 @@ public final class Gateway implements AutoCloseable {
         this.store = CallingListStore.open(config.database().url(), config.database().user(),
                 config.database().password(), config.database().poolSize(), config.dialing().defaultTimeZone(),
                 config.dialing().defaultCallingHours());
-        config.campaigns().forEach(c -> store.customerIdField(c.name(), c.dnc().customerIdField()));
+        config.campaigns().forEach(c -> store.doNotCall().customerIdField(c.name(), c.dnc().customerIdField()));
         int recovered = store.recoverRetrieved();
         if (recovered > 0) {
             LOG.warn("{} records were left Retrieved by an earlier run: back to Ready", recovered);
@@ -169,7 +169,7 @@ public final class Gateway implements AutoCloseable {
             }
             LocalDate today = LocalDate.ofInstant(scheduler.now(), config.dialing().defaultTimeZone());
             LocalDate from = today.minusDays(c.plan().pacing().compliance().windowDays());
-            for (AbandonmentDay d : store.abandonmentDays(c.name(), from)) {
+            for (AbandonmentDay d : store.ledger().abandonmentDays(c.name(), from)) {
                 dialing.restoreAbandonment(c.name(), d.day(),
                         new AbandonmentLedger.DayCounts(d.liveAnswered(), d.abandoned(), d.machines()));
             }

@@ -107,7 +107,7 @@ public final class AdminService implements AdminApi {
 
     @Override
     public CompletableFuture<Object> doNotCallList() {
-        return CompletableFuture.supplyAsync(() -> ctx.store().doNotCallList(), ctx.database());
+        return CompletableFuture.supplyAsync(() -> ctx.store().doNotCall().list(), ctx.database());
     }
 
     @Override
@@ -119,8 +119,8 @@ public final class AdminService implements AdminApi {
             return entry;
         }).thenApplyAsync(e -> {
             try {
-                return e.customerId() != null ? ctx.store().addDoNotCallCustomer(e.customerId(), e.campaign())
-                        : ctx.store().addDoNotCall(e.phone(), e.campaign());
+                return e.customerId() != null ? ctx.store().doNotCall().addCustomer(e.customerId(), e.campaign())
+                        : ctx.store().doNotCall().add(e.phone(), e.campaign());
             } catch (IllegalArgumentException bad) {
                 throw new AdminException(400, bad.getMessage());
             }

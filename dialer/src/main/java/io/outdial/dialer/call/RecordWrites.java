@@ -75,14 +75,14 @@ public final class RecordWrites {
 
     /** The number of an abandoned call, for the no-redial rule. */
     CompletableFuture<Void> abandoned(String phone, String campaign, Instant at) {
-        return write("abandoned call to " + phone, () -> ctx.store().recordAbandoned(phone, campaign, at));
+        return write("abandoned call to " + phone, () -> ctx.store().ledger().recordAbandoned(phone, campaign, at));
     }
 
     /** Adds to a campaign's stored abandonment counts of one day (the ledger that survives restarts). */
     CompletableFuture<Void> abandonmentCounts(String campaign, java.time.LocalDate day, long live, long abandoned,
                                               long machines) {
         return write("campaign " + campaign + ": abandonment counts of " + day,
-                () -> ctx.store().addAbandonmentCounts(campaign, day, live, abandoned, machines));
+                () -> ctx.store().ledger().addAbandonmentCounts(campaign, day, live, abandoned, machines));
     }
 
     /** Completes when every write started so far has finished (or failed for good). */

@@ -63,7 +63,7 @@ public final class RecordSource {
     /** The pre-dial check of one record already retrieved (a number the agent changed to). */
     public CompletableFuture<Verdict> check(CallingRecord record) {
         DncSettings dnc = settings.getOrDefault(record.campaign(), DncSettings.defaults());
-        CompletableFuture<Boolean> listed = CompletableFuture.supplyAsync(() -> store.onDoNotCallList(record),
+        CompletableFuture<Boolean> listed = CompletableFuture.supplyAsync(() -> store.doNotCall().onList(record),
                 database);
         return listed.thenCompose(onList -> onList ? CompletableFuture.completedFuture(Verdict.ON_LIST)
                 : validate(dnc, record));
@@ -73,7 +73,7 @@ public final class RecordSource {
         if (!dnc.validates()) {
             return CompletableFuture.completedFuture(Verdict.DIAL);
         }
-        return validation.validate(dnc, record, store.customerId(record)).thenApply(v ->
+        return validation.validate(dnc, record, store.doNotCall().customerId(record)).thenApply(v ->
                 v == Verdict.UNAVAILABLE && dnc.onUnavailable() == DncSettings.OnUnavailable.DIAL ? Verdict.DIAL : v);
     }
 

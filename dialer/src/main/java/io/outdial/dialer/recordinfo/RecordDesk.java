@@ -56,7 +56,7 @@ public final class RecordDesk {
                     + " shown once the contact connects");
         }
         long recordId = ix.record().recordId();
-        CompletableFuture.supplyAsync(() -> ctx.store().history(recordId), ctx.database())
+        CompletableFuture.supplyAsync(() -> ctx.store().ledger().history(recordId), ctx.database())
                 .whenCompleteAsync((entries, error) -> {
                     if (error != null) {
                         agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.INTERNAL_ERROR, "the contact history"

@@ -1,5 +1,7 @@
 package io.outdial.dialer.store;
 
+import static io.outdial.dialer.store.RecordRows.update;
+
 import io.outdial.dialer.pacing.compliance.AbandonedRedialFilter;
 import io.outdial.dialer.pacing.compliance.ComplianceSettings;
 import io.outdial.dialer.record.CallResult;
@@ -14,7 +16,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -66,12 +67,15 @@ public final class CallingListStore implements AutoCloseable {
     private final JdbcConnectionPool pool;
     private final RowValues rowValues;
     /** Per campaign, the custom field holding the customer id checked against the do-not-call list. */
-    private final Map<String, String> customerIdFields = new java.util.concurrent.ConcurrentHashMap<>();
+    private final DoNotCallList doNotCall;
+    private final ContactLedger ledger;
     private final Clock clock;
 
     private CallingListStore(JdbcConnectionPool pool, ZoneId defaultZone, CallingHours defaultHours, Clock clock) {
         this.pool = pool;
         this.rowValues = new RowValues(defaultZone, defaultHours);
+        this.doNotCall = new DoNotCallList(pool, clock);
+        this.ledger = new ContactLedger(pool);
         this.clock = clock;
     }
 
@@ -254,7 +258,7 @@ public final class CallingListStore implements AutoCloseable {
                     if (update(c, "UPDATE calling_record SET record_status = 'RETRIEVED', list_top = FALSE,"
                             + " updated_at = ? WHERE record_id = ? AND record_status = 'READY'", clock.instant(), id) == 1) {
                         Optional<CallingRecord> claimed = find(c, id);
-                        if (claimed.isPresent() && onDoNotCallList(c, claimed.get())) {
+                        if (claimed.isPresent() && doNotCall.onList(c, claimed.get())) {
                             // Never dialed: closed with the Do Not Call result, no attempt counted.
                             update(c, "UPDATE calling_record SET record_status = 'UPDATED', call_result = ?,"
                                     + " updated_at = ? WHERE record_id = ? AND record_status = 'RETRIEVED'",
@@ -273,7 +277,7 @@ public final class CallingListStore implements AutoCloseable {
                             continue;
                         }
                         Optional<Instant> abandoned = claimed.isPresent()
-                                ? lastAbandoned(c, claimed.get().contactInfo()) : Optional.empty();
+                                ? ContactLedger.lastAbandoned(c, claimed.get().contactInfo()) : Optional.empty();
                         if (!redial.mayDial(abandoned, now)) {
                             Instant from = redial.dialableFrom(abandoned.get());
                             update(c, "UPDATE calling_record SET record_status = 'READY', dial_sched_time = ?,"
@@ -292,193 +296,14 @@ public final class CallingListStore implements AutoCloseable {
         }
     }
 
-    /**
-     * Adds a number to the internal do-not-call list, for one campaign or (campaign null) for all; the number is
-     * normalised as calling lists store it. Returns the entry as stored.
-     */
-    public DoNotCallEntry addDoNotCall(String phone, String campaign) {
-        String number;
-        try {
-            number = RowValues.contactInfo(phone == null ? "" : phone.trim());
-        } catch (RowValues.BadValue e) {
-            throw new IllegalArgumentException(e.getMessage().replaceFirst("^contact_info", "phone"));
-        }
-        Instant now = clock.instant();
-        try (Connection c = pool.getConnection()) {
-            update(c, "INSERT INTO do_not_call (phone, campaign, created_at) VALUES (?, ?, ?)", number, campaign, now);
-            return new DoNotCallEntry(number, null, campaign, now);
-        } catch (SQLException e) {
-            throw new StoreException("adding " + number + " to the do-not-call list failed", e);
-        }
+    /** The internal do-not-call list (numbers and customer ids) that every retrieval checks. */
+    public DoNotCallList doNotCall() {
+        return doNotCall;
     }
 
-    /**
-     * Adds a customer id to the internal do-not-call list, for one campaign or (campaign null) for all: no record
-     * whose customer-id field (see {@link #customerIdField}) holds it is dialed. Returns the entry as stored.
-     */
-    public DoNotCallEntry addDoNotCallCustomer(String customerId, String campaign) {
-        String id = customerId == null ? "" : customerId.trim();
-        if (id.isEmpty() || id.length() > 64) {
-            throw new IllegalArgumentException("customerId must be 1..64 characters, got '" + customerId + "'");
-        }
-        Instant now = clock.instant();
-        try (Connection c = pool.getConnection()) {
-            update(c, "INSERT INTO do_not_call (customer_id, campaign, created_at) VALUES (?, ?, ?)", id, campaign,
-                    now);
-            return new DoNotCallEntry(null, id, campaign, now);
-        } catch (SQLException e) {
-            throw new StoreException("adding customer " + id + " to the do-not-call list failed", e);
-        }
-    }
-
-    /** Names the custom field that holds {@code campaign}'s customer ids (default {@code customer_id}). */
-    public void customerIdField(String campaign, String field) {
-        customerIdFields.put(Objects.requireNonNull(campaign, "campaign"), Objects.requireNonNull(field, "field"));
-    }
-
-    /** The customer id of a record: its campaign's customer-id field, or null when the record has none. */
-    public String customerId(CallingRecord record) {
-        String value = record.customFields().get(customerIdFields.getOrDefault(record.campaign(), "customer_id"));
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    /** Whether the record's number or customer id is on the internal do-not-call list (global or its campaign). */
-    public boolean onDoNotCallList(CallingRecord record) {
-        try (Connection c = pool.getConnection()) {
-            return onDoNotCallList(c, record);
-        } catch (SQLException e) {
-            throw new StoreException("checking record " + record.recordId() + " against the do-not-call list failed",
-                    e);
-        }
-    }
-
-    /** Adds one finished interaction to its record's contact history. */
-    public void addHistory(ContactHistoryEntry e) {
-        try (Connection c = pool.getConnection()) {
-            update(c, "INSERT INTO contact_history (record_id, campaign, interaction_id, agent_id, contact_info,"
-                    + " call_result, disposition_code, do_not_call, note, callback_at, callback_type, created_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e.recordId(), e.campaign(), e.interactionId(),
-                    e.agentId(), e.contactInfo(), e.callResult().code(), e.dispositionCode(), e.doNotCall(),
-                    e.note(), e.callbackAt(), e.callbackType() == null ? null : e.callbackType().name(),
-                    e.createdAt());
-        } catch (SQLException ex) {
-            throw new StoreException("adding to the contact history of record " + e.recordId() + " failed", ex);
-        }
-    }
-
-    /** A record's contact history, oldest first. */
-    public List<ContactHistoryEntry> history(long recordId) {
-        try (Connection c = pool.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT record_id, campaign, interaction_id, agent_id,"
-                     + " contact_info, call_result, disposition_code, do_not_call, note, callback_at, callback_type,"
-                     + " created_at FROM contact_history WHERE record_id = ? ORDER BY entry_id")) {
-            ps.setLong(1, recordId);
-            List<ContactHistoryEntry> list = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    java.time.OffsetDateTime callbackAt = rs.getObject(10, java.time.OffsetDateTime.class);
-                    String callbackType = rs.getString(11);
-                    list.add(new ContactHistoryEntry(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5), CallResult.ofCode(rs.getInt(6)), rs.getString(7),
-                            rs.getBoolean(8), rs.getString(9), callbackAt == null ? null : callbackAt.toInstant(),
-                            callbackType == null ? null : RecordType.valueOf(callbackType),
-                            rs.getObject(12, java.time.OffsetDateTime.class).toInstant()));
-                }
-            }
-            return list;
-        } catch (SQLException e) {
-            throw new StoreException("reading the contact history of record " + recordId + " failed", e);
-        }
-    }
-
-    /** The internal do-not-call list, oldest first. */
-    public List<DoNotCallEntry> doNotCallList() {
-        try (Connection c = pool.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "SELECT phone, customer_id, campaign, created_at FROM do_not_call ORDER BY entry_id");
-             ResultSet rs = ps.executeQuery()) {
-            List<DoNotCallEntry> list = new ArrayList<>();
-            while (rs.next()) {
-                list.add(new DoNotCallEntry(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, java.time.OffsetDateTime.class).toInstant()));
-            }
-            return list;
-        } catch (SQLException e) {
-            throw new StoreException("reading the do-not-call list failed", e);
-        }
-    }
-
-    /** Notes that a call to {@code phone} was abandoned (no agent in time), for the no-redial rule. */
-    public void recordAbandoned(String phone, String campaign, Instant at) {
-        try (Connection c = pool.getConnection()) {
-            update(c, "INSERT INTO abandoned_call (phone, campaign, abandoned_at) VALUES (?, ?, ?)", phone, campaign,
-                    at);
-        } catch (SQLException e) {
-            throw new StoreException("recording the abandoned call to " + phone + " failed", e);
-        }
-    }
-
-    private static Optional<Instant> lastAbandoned(Connection c, String phone) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT MAX(abandoned_at) FROM abandoned_call WHERE phone = ?")) {
-            ps.setString(1, phone);
-            try (ResultSet rs = ps.executeQuery()) {
-                java.time.OffsetDateTime at = rs.next() ? rs.getObject(1, java.time.OffsetDateTime.class) : null;
-                return Optional.ofNullable(at).map(java.time.OffsetDateTime::toInstant);
-            }
-        }
-    }
-
-    /** Adds to a campaign's abandonment counts of one day (a live answer, an abandon, a machine verdict). */
-    public void addAbandonmentCounts(String campaign, LocalDate day, long liveAnswered, long abandoned,
-                                     long machines) {
-        String add = "UPDATE abandonment_day SET live_answered = live_answered + ?, abandoned = abandoned + ?,"
-                + " machines = machines + ? WHERE campaign = ? AND ledger_day = ?";
-        try (Connection c = pool.getConnection()) {
-            if (update(c, add, liveAnswered, abandoned, machines, campaign, day) == 0) {
-                try {
-                    update(c, "INSERT INTO abandonment_day (campaign, ledger_day, live_answered, abandoned, machines)"
-                            + " VALUES (?, ?, ?, ?, ?)", campaign, day, liveAnswered, abandoned, machines);
-                } catch (SQLException raced) {
-                    // Another writer inserted the day first: add to its row.
-                    update(c, add, liveAnswered, abandoned, machines, campaign, day);
-                }
-            }
-        } catch (SQLException e) {
-            throw new StoreException("adding to the abandonment counts of " + campaign + " on " + day + " failed", e);
-        }
-    }
-
-    /** A campaign's stored abandonment counts from {@code from} on, oldest first. */
-    public List<AbandonmentDay> abandonmentDays(String campaign, LocalDate from) {
-        try (Connection c = pool.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT ledger_day, live_answered, abandoned, machines"
-                     + " FROM abandonment_day WHERE campaign = ? AND ledger_day >= ? ORDER BY ledger_day")) {
-            ps.setString(1, campaign);
-            ps.setObject(2, from);
-            List<AbandonmentDay> days = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    days.add(new AbandonmentDay(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getLong(3),
-                            rs.getLong(4)));
-                }
-            }
-            return days;
-        } catch (SQLException e) {
-            throw new StoreException("reading the abandonment counts of " + campaign + " failed", e);
-        }
-    }
-
-    private boolean onDoNotCallList(Connection c, CallingRecord record) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM do_not_call WHERE (phone = ?"
-                + " OR customer_id = ?) AND (campaign IS NULL OR campaign = ?) FETCH FIRST 1 ROWS ONLY")) {
-            ps.setString(1, record.contactInfo());
-            ps.setString(2, customerId(record));
-            ps.setString(3, record.campaign());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
+    /** Contact history, abandoned numbers and the stored abandonment counts. */
+    public ContactLedger ledger() {
+        return ledger;
     }
 
     /** Retrieved to Updated after a dial attempt: counts the attempt, keeps its result, time and agent (or null). */
@@ -850,19 +675,6 @@ public final class CallingListStore implements AutoCloseable {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(RecordRows.read(rs)) : Optional.empty();
             }
-        }
-    }
-
-    private static int update(Connection c, String sql, Object... values) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                if (values[i] instanceof Instant instant) {
-                    RecordRows.setInstant(ps, i + 1, instant);
-                } else {
-                    ps.setObject(i + 1, values[i]);
-                }
-            }
-            return ps.executeUpdate();
         }
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.record.RecordStatus;
 import io.outdial.dialer.record.RecordType;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -73,5 +74,19 @@ final class RecordRows {
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
+    }
+
+    /** Runs one statement with {@code values} bound in order (instants as UTC timestamps); returns the row count. */
+    static int update(Connection c, String sql, Object... values) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] instanceof Instant instant) {
+                    RecordRows.setInstant(ps, i + 1, instant);
+                } else {
+                    ps.setObject(i + 1, values[i]);
+                }
+            }
+            return ps.executeUpdate();
+        }
     }
 }

@@ -64,11 +64,11 @@ public final class Dispositions {
                 cb == null ? null : cb.type(), ctx.scheduler().now());
         return CompletableFuture.runAsync(() -> {
             if (d.doNotCall()) {
-                ctx.store().addDoNotCall(record.contactInfo(), ix.campaign());
+                ctx.store().doNotCall().add(record.contactInfo(), ix.campaign());
                 LOG.info("campaign {}: {} added to the do-not-call list by {}", ix.campaign(), record.contactInfo(),
                         agent.id());
             }
-            ctx.store().addHistory(entry);
+            ctx.store().ledger().addHistory(entry);
         }, ctx.database());
     }
 }

@@ -99,7 +99,7 @@ class AbsentAgentCallbackIT {
                     () -> gw.records("pv").get(0).status() == RecordStatus.MISSED_CALLBACK);
             assertTrue(Instant.now().isAfter(due.plusSeconds(4)), "not before the grace is over");
             CallingRecord record = gw.records("pv").get(0);
-            List<ContactHistoryEntry> history = gw.gateway().store().history(record.recordId());
+            List<ContactHistoryEntry> history = gw.gateway().store().ledger().history(record.recordId());
             assertEquals(2, history.size());
             assertTrue(history.get(1).note().startsWith("Missed CallBack: agent ann was absent"),
                     history.get(1).note());

@@ -73,7 +73,7 @@ class CallbackIT {
                 assertEquals("2005550111", interaction.path("record").path("contact_info").asText());
             }
             CallingRecord record = gw.records("pv").get(0);
-            List<ContactHistoryEntry> history = gw.gateway().store().history(record.recordId());
+            List<ContactHistoryEntry> history = gw.gateway().store().ledger().history(record.recordId());
             assertEquals(1, history.size());
             assertEquals(RecordType.CAMPAIGN_CALLBACK, history.get(0).callbackType());
             Await.until(LIMIT, "record back in the list", () -> gw.records("pv").get(0).status() == RecordStatus.READY);

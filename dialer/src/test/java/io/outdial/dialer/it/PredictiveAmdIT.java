@@ -42,7 +42,7 @@ class PredictiveAmdIT {
 
     private static AbandonmentDay storedToday(GatewayHarness gw) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        return gw.gateway().store().abandonmentDays("pd", today.minusDays(1)).stream()
+        return gw.gateway().store().ledger().abandonmentDays("pd", today.minusDays(1)).stream()
                 .reduce(new AbandonmentDay(today, 0, 0, 0), (a, b) -> new AbandonmentDay(today,
                         a.liveAnswered() + b.liveAnswered(), a.abandoned() + b.abandoned(), a.machines() + b.machines()));
     }

@@ -114,9 +114,9 @@ class PredictiveCampaignIT {
             // The ledger is stored too, so that a restart keeps the day and the window.
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
             Await.until(Duration.ofSeconds(5), "ledger stored", () -> gw.gateway().store()
-                    .abandonmentDays("pd", today.minusDays(1)).stream().mapToLong(AbandonmentDay::liveAnswered)
+                    .ledger().abandonmentDays("pd", today.minusDays(1)).stream().mapToLong(AbandonmentDay::liveAnswered)
                     .sum() == LIVE);
-            assertEquals(abandoned, gw.gateway().store().abandonmentDays("pd", today.minusDays(1)).stream()
+            assertEquals(abandoned, gw.gateway().store().ledger().abandonmentDays("pd", today.minusDays(1)).stream()
                     .mapToLong(AbandonmentDay::abandoned).sum());
             assertTrue(gw.metric("outdial_agent_wait_seconds_count{campaign=\"pd\"}") >= answered);
             assertTrue(gw.metric("outdial_pacing_busy_factor{campaign=\"pd\"}") > 0);

@@ -113,13 +113,13 @@ class PreviewCampaignIT {
             assertEquals(1, called.attempt());
             assertEquals("ann", called.agentId());
             assertEquals(0, gw.records("pv").get(1).attempt());
-            List<ContactHistoryEntry> history = gw.gateway().store().history(called.recordId());
+            List<ContactHistoryEntry> history = gw.gateway().store().ledger().history(called.recordId());
             assertEquals(1, history.size());
             assertEquals("Rejected", history.get(0).dispositionCode());
             assertEquals("asked us not to call", history.get(0).note());
             assertEquals(CallResult.WRONG_PARTY, history.get(0).callResult());
             assertTrue(history.get(0).doNotCall());
-            assertTrue(gw.gateway().store().doNotCallList().stream()
+            assertTrue(gw.gateway().store().doNotCall().list().stream()
                     .anyMatch(e -> e.phone().equals("2005550101") && "pv".equals(e.campaign())));
         }
     }

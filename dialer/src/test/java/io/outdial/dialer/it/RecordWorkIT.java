@@ -180,7 +180,7 @@ class RecordWorkIT {
                         throw new IllegalStateException(e);
                     }
                 });
-                assertEquals(1, gw.gateway().store().history(gw.records("pg").get(0).recordId()).size());
+                assertEquals(1, gw.gateway().store().ledger().history(gw.records("pg").get(0).recordId()).size());
             }
         }
     }
@@ -204,7 +204,7 @@ class RecordWorkIT {
                 desk.await("DispositionSet", LIMIT);
                 JsonNode done = desk.await("InteractionDone", LIMIT);
                 assertEquals(ix, done.path("interactionId").asText());
-                assertEquals("Sale", gw.gateway().store().history(gw.records("pg").get(0).recordId()).get(0)
+                assertEquals("Sale", gw.gateway().store().ledger().history(gw.records("pg").get(0).recordId()).get(0)
                         .dispositionCode());
             }
         }

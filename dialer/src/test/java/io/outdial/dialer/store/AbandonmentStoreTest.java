@@ -23,7 +23,7 @@ class AbandonmentStoreTest {
             // Open all day: the quiet period ends at 02:00Z, outside the default 08:00-21:00 window.
             load(store, "c1", "contact_info,daily_from,daily_till\n1000000001,00:00,24:00\n1000000002,00:00,24:00\n");
             Instant abandonedAt = NOW.minus(Duration.ofHours(10));
-            store.recordAbandoned("1000000001", "other-campaign", abandonedAt);
+            store.ledger().recordAbandoned("1000000001", "other-campaign", abandonedAt);
 
             assertEquals("1000000002", store.retrieveNext("c1", NOW, 3, QUIET).orElseThrow().contactInfo());
             assertEquals(Optional.empty(), store.retrieveNext("c1", NOW, 3, QUIET));
@@ -42,7 +42,7 @@ class AbandonmentStoreTest {
     void numberAbandonedLongerAgoThanTheQuietPeriodIsDialed() {
         try (CallingListStore store = InMemoryStore.open()) {
             load(store, "c1", "contact_info\n1000000001\n");
-            store.recordAbandoned("1000000001", "c1", NOW.minus(Duration.ofHours(73)));
+            store.ledger().recordAbandoned("1000000001", "c1", NOW.minus(Duration.ofHours(73)));
 
             assertTrue(store.retrieveNext("c1", NOW, 3, QUIET).isPresent());
         }
@@ -53,15 +53,15 @@ class AbandonmentStoreTest {
         String url = InMemoryStore.newUrl();
         LocalDate day = LocalDate.of(2030, 6, 1);
         try (CallingListStore store = CallingListStore.open(url, "sa", "", 2)) {
-            store.addAbandonmentCounts("c1", day, 1, 0, 0);
-            store.addAbandonmentCounts("c1", day, 1, 0, 0);
-            store.addAbandonmentCounts("c1", day, 0, 1, 0);
-            store.addAbandonmentCounts("c1", day.minusDays(40), 5, 1, 0);
-            store.addAbandonmentCounts("c2", day, 7, 0, 0);
+            store.ledger().addAbandonmentCounts("c1", day, 1, 0, 0);
+            store.ledger().addAbandonmentCounts("c1", day, 1, 0, 0);
+            store.ledger().addAbandonmentCounts("c1", day, 0, 1, 0);
+            store.ledger().addAbandonmentCounts("c1", day.minusDays(40), 5, 1, 0);
+            store.ledger().addAbandonmentCounts("c2", day, 7, 0, 0);
         }
         try (CallingListStore reopened = CallingListStore.open(url, "sa", "", 2)) {
             assertEquals(List.of(new AbandonmentDay(day, 2, 1, 0)),
-                    reopened.abandonmentDays("c1", day.minusDays(30)));
+                    reopened.ledger().abandonmentDays("c1", day.minusDays(30)));
         }
     }
 }

@@ -25,7 +25,7 @@ class DoNotCallTest {
     @Test
     void aNumberOnTheGlobalListIsNeverRetrievedAndItsRecordClosesAsDoNotCall() {
         load(store, "c1", "contact_info\n1000000001\n1000000002\n");
-        store.addDoNotCall("100-000-0001", null);
+        store.doNotCall().add("100-000-0001", null);
 
         Optional<CallingRecord> next = store.retrieveNext("c1", NOW, 3);
         assertEquals("1000000002", next.orElseThrow().contactInfo());
@@ -40,7 +40,7 @@ class DoNotCallTest {
     void aCampaignEntryBindsOnlyThatCampaign() {
         load(store, "c1", "contact_info\n1000000001\n");
         load(store, "c2", "contact_info\n1000000001\n");
-        store.addDoNotCall("1000000001", "c1");
+        store.doNotCall().add("1000000001", "c1");
 
         assertTrue(store.retrieveNext("c1", NOW, 3).isEmpty());
         assertEquals("1000000001", store.retrieveNext("c2", NOW, 3).orElseThrow().contactInfo());
@@ -49,21 +49,21 @@ class DoNotCallTest {
     @Test
     void aMalformedNumberIsRefusedWithTheRule() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> store.addDoNotCall("call me", null));
+                () -> store.doNotCall().add("call me", null));
         assertTrue(e.getMessage().startsWith("phone"), e.getMessage());
-        assertTrue(store.doNotCallList().isEmpty());
+        assertTrue(store.doNotCall().list().isEmpty());
     }
 
     @Test
     void entriesAreListedAsStored() {
-        store.addDoNotCall("+1 (555) 010-0001", null);
-        assertEquals("+15550100001", store.doNotCallList().get(0).phone());
+        store.doNotCall().add("+1 (555) 010-0001", null);
+        assertEquals("+15550100001", store.doNotCall().list().get(0).phone());
     }
 
     @Test
     void aCustomerOnTheListIsNeverRetrievedWhateverItsNumber() {
         load(store, "c1", "contact_info,customer_id\n1000000001,C-1\n1000000002,C-2\n1000000003,\n");
-        store.addDoNotCallCustomer("C-1", null);
+        store.doNotCall().addCustomer("C-1", null);
 
         assertEquals("1000000002", store.retrieveNext("c1", NOW, 3).orElseThrow().contactInfo());
         assertEquals("1000000003", store.retrieveNext("c1", NOW, 3).orElseThrow().contactInfo(),
@@ -78,9 +78,9 @@ class DoNotCallTest {
         load(store, "c1", "contact_info,account\n1000000001,A-9\n");
         load(store, "c2", "contact_info,account\n1000000001,A-9\n");
         load(store, "c3", "contact_info,account\n1000000001,A-9\n");
-        store.customerIdField("c1", "account");
-        store.customerIdField("c3", "account");
-        store.addDoNotCallCustomer("A-9", "c1");
+        store.doNotCall().customerIdField("c1", "account");
+        store.doNotCall().customerIdField("c3", "account");
+        store.doNotCall().addCustomer("A-9", "c1");
 
         assertTrue(store.retrieveNext("c1", NOW, 3).isEmpty());
         assertTrue(store.retrieveNext("c2", NOW, 3).isPresent(), "c2 reads customer ids from customer_id");
@@ -89,18 +89,18 @@ class DoNotCallTest {
 
     @Test
     void customerEntriesAreListedAndABlankIdIsRefused() {
-        store.addDoNotCallCustomer(" C-7 ", "c1");
-        DoNotCallEntry e = store.doNotCallList().get(0);
+        store.doNotCall().addCustomer(" C-7 ", "c1");
+        DoNotCallEntry e = store.doNotCall().list().get(0);
         assertEquals("C-7", e.customerId());
         assertEquals(null, e.phone());
         assertEquals("c1", e.campaign());
-        assertThrows(IllegalArgumentException.class, () -> store.addDoNotCallCustomer("  ", null));
+        assertThrows(IllegalArgumentException.class, () -> store.doNotCall().addCustomer("  ", null));
     }
 
     @Test
     void aChainGoesOnToItsNextNumberWhenOneNumberIsListed() {
         load(store, "c1", "contact_info,chain_id,chain_n\n1000000001,k,1\n1000000002,k,2\n");
-        store.addDoNotCall("1000000001", "c1");
+        store.doNotCall().add("1000000001", "c1");
         assertEquals("1000000002", store.retrieveNext("c1", NOW, 3).orElseThrow().contactInfo());
     }
 
