@@ -161,10 +161,10 @@ public final class Gateway implements AutoCloseable {
                 new AdminService(ctx, campaigns, roster, dialing), metrics::scrape);
     }
 
-    /** Seeds each predictive campaign's abandonment ledger with its stored days, so a restart keeps its rates. */
+    /** Seeds each paced campaign's abandonment ledger with its stored days, so a restart keeps its rates. */
     private void restoreAbandonmentLedgers(GatewayConfig config) {
         for (Campaign c : campaigns.all()) {
-            if (!c.plan().predictive()) {
+            if (!c.plan().paced()) {
                 continue;
             }
             LocalDate today = LocalDate.ofInstant(scheduler.now(), config.dialing().defaultTimeZone());

@@ -8,18 +8,21 @@ import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.CampaignState;
+import io.outdial.dialer.pacing.PacingDecision;
+import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.store.CallingRecord;
 import io.outdial.media.StreamStats;
+import io.outdial.media.detect.AmdOutcome;
 import io.outdial.media.detect.Detection;
 import io.outdial.sip.DialRequest;
 import io.outdial.sip.call.CallExecutor;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,32 +32,66 @@ import org.slf4j.LoggerFactory;
 /**
  * Campaigns that engage the agent first: assured connection (the agent stays engaged, hearing call-waiting music,
  * while record after record is dialed until one answers) and ASM / engaging calls of progressive and predictive
- * campaigns ({@code engageAgentFirst}: one record per engagement, shown empty until its contact connects). One
- * {@link EngagingCall} per Ready agent. Dialer executor only.
+ * campaigns ({@code engageAgentFirst}: the agent's record is shown empty until its contact connects). One
+ * {@link EngagingCall} per Ready agent, reserved before any contact is dialed for it.
+ *
+ * <p>How many contacts are dialed is the {@link Pacing} engine's decision, as for predictive campaigns: each engaged
+ * agent is a free agent to the engine. Assured connection and progressive ASM are paced at one line per engaged agent,
+ * so every contact has its agent already on the line; predictive ASM follows the campaign's pacing method and may
+ * dial ahead, several contacts for one engaged agent: the first answer takes the agent, a later one is abandoned with
+ * the safe-harbour message and counted against the abandonment limit, which makes the engine back off. Dialer
+ * executor only.
  */
 final class EngagedDialing {
     private static final Logger LOG = LoggerFactory.getLogger(EngagedDialing.class);
     private static final Duration LIST_RECHECK = Duration.ofSeconds(5);
     static final String ID_PREFIX = "ac-";
 
+    /** One contact call dialed for an engaged agent. */
+    private static final class Dial {
+        final Interaction interaction;
+        /** Counted as a live answer (at the pick-up, at the verdict, or when bridged). */
+        boolean answered;
+        boolean machine;
+
+        Dial(Interaction interaction) {
+            this.interaction = interaction;
+        }
+    }
+
     /** One engaged agent as the dialer tracks it. */
     private static final class Engagement {
         final EngagingCall call;
         final Agent agent;
         final Campaign campaign;
-        Interaction current;
-        CampaignCall contact;
+        /** The interaction the agent's desktop shows (null once released there). */
+        Interaction shown;
+        /** The record the engagement was started for, until it is dialed. */
+        Interaction first;
+        final Map<CampaignCall, Dial> contacts = new LinkedHashMap<>();
+        int retrieving;
+        boolean engaged;
         boolean connected;
 
         Engagement(EngagingCall call, Agent agent, Campaign campaign, Interaction first) {
             this.call = call;
             this.agent = agent;
             this.campaign = campaign;
-            this.current = first;
+            this.shown = first;
+            this.first = first;
         }
 
         boolean assured() {
             return "assured_connection".equals(campaign.plan().dialingMode());
+        }
+
+        /** The agent waits on the line for a contact: more may be dialed for it. */
+        boolean waiting() {
+            return engaged && !connected && first == null && call.phase().engaging();
+        }
+
+        int lines() {
+            return contacts.size() + retrieving;
         }
     }
 
@@ -64,58 +101,95 @@ final class EngagedDialing {
     private final AfterCall afterCall;
     private final RecordWrites writes;
     private final Runnable pace;
+    private final Pacing pacing;
     private final Map<String, Engagement> active = new LinkedHashMap<>();
     /** Engaged agents' calls by agent id, readable from any thread (supervision, tests). */
     private final Map<String, EngagingCall> byAgent = new ConcurrentHashMap<>();
-    private final Set<String> retrieving = new HashSet<>();
+    /** Agents whose first record is being retrieved, with the campaign. */
+    private final Map<String, Campaign> engaging = new HashMap<>();
     private final IdleWaiters idleWaiters = new IdleWaiters();
     private final AtomicLong ids = new AtomicLong();
     private volatile int calls;
 
     EngagedDialing(DialerContext ctx, AgentRoster roster, Collection<Campaign> campaigns, RecordWrites writes,
-                   AfterCall afterCall, Runnable pace) {
+                   AfterCall afterCall, Runnable pace, Pacing pacing) {
         this.ctx = ctx;
         this.roster = roster;
         this.campaigns = campaigns;
         this.writes = writes;
         this.afterCall = afterCall;
         this.pace = pace;
+        this.pacing = pacing;
     }
 
+    /** Engages every Ready agent, then dials what the engine asks for, for every running engaging campaign. */
     void paceNow() {
+        Instant now = ctx.scheduler().now();
         for (Campaign campaign : campaigns) {
-            if (!campaign.plan().engagesAgentFirst() || campaign.state() != CampaignState.RUNNING
-                    || campaign.listExhausted()) {
+            if (!campaign.plan().engagesAgentFirst()) {
+                continue;
+            }
+            if (campaign.state() != CampaignState.RUNNING || campaign.listExhausted()) {
+                pacing.figures.update(campaign.name(), null, now);
                 continue;
             }
             for (String agentId : campaign.plan().agentIds()) {
                 Agent agent = roster.find(agentId).orElse(null);
-                if (agent != null && agent.state() == AgentState.READY && retrieving.add(agentId)) {
-                    retrieve(campaign, agent, null);
+                if (agent != null && agent.state() == AgentState.READY && !engaging.containsKey(agentId)) {
+                    engaging.put(agentId, campaign);
+                    retrieveFirst(campaign, agent);
                 }
+            }
+            PacingDecision decision = pacing.engine.decide(campaign.name(), now);
+            pacing.figures.update(campaign.name(), decision, now);
+            for (int more = decision.dialNow() - pending(campaign); more > 0; more--) {
+                Engagement e = leastLoaded(campaign);
+                if (e == null) {
+                    break;
+                }
+                retrieveFor(e);
             }
         }
     }
 
-    /** Retrieves a record for {@code agent}: a new engagement, or the next record of {@code engaged}. */
-    private void retrieve(Campaign campaign, Agent agent, Engagement engaged) {
+    /** Decided dials the engine does not see in flight yet: records being retrieved or waiting for their agent. */
+    private int pending(Campaign campaign) {
+        int n = 0;
+        for (Campaign c : engaging.values()) {
+            n += c == campaign ? 1 : 0;
+        }
+        for (Engagement e : active.values()) {
+            if (e.campaign == campaign) {
+                n += e.retrieving + (e.first != null ? 1 : 0);
+            }
+        }
+        return n;
+    }
+
+    /** The waiting engaged agent with the fewest lines, under the campaign's ceiling; null if there is none. */
+    private Engagement leastLoaded(Campaign campaign) {
+        int ceiling = (int) Math.ceil(Pacing.settingsOf(campaign.plan()).maxLinesPerAgent());
+        int lines = "predictive".equals(campaign.plan().dialingMode()) ? ceiling : 1;
+        Engagement best = null;
+        for (Engagement e : active.values()) {
+            if (e.campaign == campaign && e.waiting() && e.lines() < lines
+                    && (best == null || e.lines() < best.lines())) {
+                best = e;
+            }
+        }
+        return best;
+    }
+
+    /** Retrieves the record a Ready agent is engaged for. */
+    private void retrieveFirst(Campaign campaign, Agent agent) {
         ctx.records().next(campaign, agent.id())
                 .whenCompleteAsync((record, error) -> {
-                    if (engaged == null) {
-                        retrieving.remove(agent.id());
-                    }
+                    engaging.remove(agent.id());
                     if (error != null) {
                         LOG.error("campaign {}: cannot retrieve a record", campaign.name(), error);
                     }
                     if (error != null || record.isEmpty()) {
-                        campaign.markExhausted(ctx.dialer(), LIST_RECHECK, pace);
-                        if (engaged != null) {
-                            LOG.info("campaign {}: list exhausted, releasing engaged agent {}", campaign.name(),
-                                    agent.id());
-                            engaged.call.release();
-                        }
-                    } else if (engaged != null) {
-                        nextRecord(engaged, record.get());
+                        exhausted(campaign);
                     } else if (campaign.state() != CampaignState.RUNNING || agent.state() != AgentState.READY) {
                         writes.returnToReady(record.get().recordId());
                     } else {
@@ -123,6 +197,45 @@ final class EngagedDialing {
                     }
                     pace.run();
                 }, ctx.dialer());
+    }
+
+    /** Retrieves one more record for an engaged agent (the engine asked for a dial). */
+    private void retrieveFor(Engagement e) {
+        e.retrieving++;
+        ctx.records().next(e.campaign, e.agent.id())
+                .whenCompleteAsync((record, error) -> {
+                    e.retrieving--;
+                    if (error != null) {
+                        LOG.error("campaign {}: cannot retrieve a record", e.campaign.name(), error);
+                    }
+                    if (error != null || record.isEmpty()) {
+                        exhausted(e.campaign);
+                    } else if (!e.waiting() || !active.containsKey(e.call.id())
+                            || e.campaign.state() != CampaignState.RUNNING) {
+                        writes.returnToReady(record.get().recordId());
+                        releaseIfIdle(e);
+                    } else {
+                        dial(e, interactionFor(e.campaign, record.get()));
+                    }
+                    pace.run();
+                }, ctx.dialer());
+    }
+
+    /** No record left: the engaged agents with no contact in flight are released. */
+    private void exhausted(Campaign campaign) {
+        campaign.markExhausted(ctx.dialer(), LIST_RECHECK, pace);
+        for (Engagement e : active.values()) {
+            if (e.campaign == campaign && e.engaged && e.first == null) {
+                releaseIfIdle(e);
+            }
+        }
+    }
+
+    private void releaseIfIdle(Engagement e) {
+        if (!e.connected && e.lines() == 0) {
+            LOG.info("campaign {}: releasing engaged agent {}", e.campaign.name(), e.agent.id());
+            e.call.release();
+        }
     }
 
     private Interaction interactionFor(Campaign campaign, CallingRecord record) {
@@ -151,36 +264,32 @@ final class EngagedDialing {
         call.start();
     }
 
-    /** Assured connection: the agent is still engaged and the next record is dialed. */
-    private void nextRecord(Engagement e, CallingRecord record) {
-        if (e.call.phase() == EngagingPhase.FINISHED || !active.containsKey(e.call.id())) {
-            writes.returnToReady(record.recordId());
-            return;
+    /** Dials a contact for an engaged agent; alone on an assured agent's line, its record is what the agent sees. */
+    private void dial(Engagement e, Interaction ix) {
+        if (ix != e.shown && e.assured() && e.contacts.isEmpty()) {
+            e.shown = ix;
+            e.agent.interaction(ix);
+            ix.stage(Interaction.Stage.ESTABLISHING);
+            e.agent.send(new CtiEvent.InteractionEngaged(ix.toWire()));
         }
-        e.current = interactionFor(e.campaign, record);
-        e.agent.interaction(e.current);
-        e.current.stage(Interaction.Stage.ESTABLISHING);
-        e.agent.send(new CtiEvent.InteractionEngaged(e.current.toWire()));
-        dialCurrent(e);
-    }
-
-    private void dialCurrent(Engagement e) {
-        CallingRecord record = e.current.record();
+        CallingRecord record = ix.record();
         DialRequest toContact = DialRequest.contactViaTrunk(ctx.trunk(), record.contactInfo(), ctx.ringTimeout());
-        CampaignCall contact = new CampaignCall(e.current.id(), e.call.executor(), ctx.userAgent(), toContact, null,
+        CampaignCall contact = new CampaignCall(ix.id(), e.call.executor(), ctx.userAgent(), toContact, null,
                 e.call.contactObserver(), e.campaign.plan().detection(), ctx.media(), ctx.audio());
-        e.contact = contact;
-        ctx.metrics().dialed(e.campaign.name());
-        LOG.info("campaign {}: dialing record {} ({}) for engaged agent {}", e.campaign.name(), record.recordId(),
-                record.contactInfo(), e.agent.id());
+        e.contacts.put(contact, new Dial(ix));
+        pacing.dialed(contact.id(), e.campaign);
+        LOG.info("campaign {}: dialing record {} ({}) for engaged agent {} ({} line(s))", e.campaign.name(),
+                record.recordId(), record.contactInfo(), e.agent.id(), e.contacts.size());
         e.call.dialContact(contact);
     }
 
     /** The live contact call of an interaction, if it is still up. */
     Optional<CampaignCall> callOf(String interactionId) {
         for (Engagement e : active.values()) {
-            if (e.current.id().equals(interactionId) && e.contact != null) {
-                return Optional.of(e.contact);
+            for (Map.Entry<CampaignCall, Dial> c : e.contacts.entrySet()) {
+                if (c.getValue().interaction.id().equals(interactionId)) {
+                    return Optional.of(c.getKey());
+                }
             }
         }
         return Optional.empty();
@@ -221,21 +330,58 @@ final class EngagedDialing {
     // ---- milestones, on the dialer executor ---------------------------------------------------------------------
 
     private void engaged(Engagement e) {
-        e.current.stage(Interaction.Stage.ESTABLISHING);
-        e.agent.send(new CtiEvent.InteractionEngaged(e.current.toWire()));
+        e.engaged = true;
+        Interaction first = e.first;
+        e.first = null;
+        first.stage(Interaction.Stage.ESTABLISHING);
+        e.agent.send(new CtiEvent.InteractionEngaged(first.toWire()));
         if (e.campaign.state() != CampaignState.RUNNING || e.agent.logoutAfterCall()) {
-            writes.returnToReady(e.current.record().recordId());
-            e.current = null;
+            writes.returnToReady(first.record().recordId());
+            e.shown = null;
             e.call.release();
             return;
         }
-        dialCurrent(e);
+        dial(e, first);
+        pace.run();
     }
 
-    private void contactConnected(Engagement e) {
+    private void answered(Engagement e, CampaignCall call) {
+        Dial d = e.contacts.get(call);
+        if (d != null && !e.campaign.plan().detection().amd()) {
+            liveAnswer(e, call, d);
+        }
+    }
+
+    private void cleared(Engagement e, CampaignCall call) {
+        Dial d = e.contacts.get(call);
+        if (d != null) {
+            liveAnswer(e, call, d);
+        }
+    }
+
+    private void liveAnswer(Engagement e, CampaignCall call, Dial d) {
+        if (!d.answered && !d.machine) {
+            d.answered = true;
+            pacing.liveAnswer(call.id(), e.campaign);
+        }
+    }
+
+    private void contactConnected(Engagement e, CampaignCall call) {
+        Dial d = e.contacts.get(call);
         e.connected = true;
-        ctx.metrics().answered(e.campaign.name());
-        Interaction ix = e.current;
+        liveAnswer(e, call, d);
+        pacing.agents.connected(call.id(), e.agent, ctx.scheduler().now())
+                .ifPresent(wait -> pacing.figures.agentWaited(e.campaign.name(), wait));
+        Interaction ix = d.interaction;
+        if (ix != e.shown) {
+            // A contact dialed ahead answered first: the desktop drops the record it showed and gets this one.
+            if (e.shown != null) {
+                e.agent.send(new CtiEvent.InteractionReleased(e.shown.toWire()));
+            }
+            e.shown = ix;
+            e.agent.interaction(ix);
+            e.agent.send(new CtiEvent.InteractionEngaged(ix.toWire()));
+        }
         ix.stage(Interaction.Stage.ESTABLISHED);
         e.agent.moveTo(AgentState.BUSY, e.campaign.name());
         if (ix.recordHidden()) {
@@ -245,9 +391,10 @@ final class EngagedDialing {
         e.agent.send(new CtiEvent.InteractionEstablished(ix.toWire()));
     }
 
-    private void contactFinished(Engagement e, CallOutcome outcome) {
-        Interaction ix = e.current;
-        e.contact = null;
+    private void contactFinished(Engagement e, CampaignCall call, CallOutcome outcome) {
+        Dial d = e.contacts.remove(call);
+        report(e, call, d, outcome);
+        Interaction ix = d.interaction;
         if (outcome.agentConnected()) {
             afterCall.callEnded(e.agent, ix, e.campaign.name(), outcome);
             return;
@@ -258,16 +405,48 @@ final class EngagedDialing {
         } else {
             afterCall.contactOnlyCallEnded(ix, e.campaign.name(), outcome);
         }
-        // The desktop closes this record; the agent stays on the line for the next one (assured connection).
-        ix.recordHidden(false);
-        ix.stage(Interaction.Stage.DONE);
-        e.agent.send(new CtiEvent.InteractionReleased(ix.toWire()));
+        if (ix == e.shown) {
+            // The desktop closes this record; the agent stays on the line for the next one (assured connection).
+            ix.recordHidden(false);
+            ix.stage(Interaction.Stage.DONE);
+            e.agent.send(new CtiEvent.InteractionReleased(ix.toWire()));
+            e.shown = null;
+        }
+        if (e.connected || e.lines() > 0) {
+            return; // the bridged call goes on, or other contacts dialed for this agent still ring
+        }
         boolean goOn = e.assured() && e.campaign.state() == CampaignState.RUNNING && !e.agent.logoutAfterCall()
                 && e.call.phase() != EngagingPhase.RELEASING && outcome.attempted();
         if (goOn) {
-            retrieve(e.campaign, e.agent, e);
+            pace.run();
         } else {
             e.call.release();
+        }
+    }
+
+    /** What the engine learns from a contact call's end. */
+    private void report(Engagement e, CampaignCall call, Dial d, CallOutcome outcome) {
+        if (!outcome.attempted()) {
+            pacing.engine.callForgotten(call.id());
+        } else if (outcome.result() == CallResult.ABANDONED) {
+            pacing.abandoned(call.id(), e.campaign);
+        } else if (!d.answered && !d.machine) {
+            pacing.engine.callFailed(call.id(), ctx.scheduler().now());
+        } else if (!outcome.agentConnected()) {
+            pacing.engine.callForgotten(call.id());
+        }
+    }
+
+    private void detected(Engagement e, CampaignCall call, Detection detection) {
+        ctx.metrics().detected(e.campaign.name(), detection);
+        Dial d = e.contacts.get(call);
+        if (d == null || !(detection instanceof Detection.AmdDecision verdict)) {
+            return;
+        }
+        d.interaction.detected(verdict);
+        if (verdict.outcome() == AmdOutcome.MACHINE && !d.machine && !d.answered) {
+            d.machine = true;
+            pacing.machine(call.id(), e.campaign);
         }
     }
 
@@ -280,15 +459,16 @@ final class EngagedDialing {
             pace.run();
             return; // the connected call's end already moved the agent to after-call work
         }
-        if (end == EngagingCall.End.AGENT_PHONE_FAILED && e.current != null) {
-            afterCall.engagedPhoneFailed(e.agent, e.current);
+        Interaction shown = e.shown != null ? e.shown : e.first;
+        if (end == EngagingCall.End.AGENT_PHONE_FAILED && shown != null) {
+            afterCall.engagedPhoneFailed(e.agent, shown);
         } else {
-            if (e.current != null && e.current.stage() != Interaction.Stage.DONE) {
+            if (shown != null && shown.stage() != Interaction.Stage.DONE) {
                 // Engaged but never dialed (agent hung up at once, campaign stopped): the record is not spent.
-                writes.returnToReady(e.current.record().recordId());
-                e.current.stage(Interaction.Stage.DONE);
-                e.current.recordHidden(false);
-                e.agent.send(new CtiEvent.InteractionReleased(e.current.toWire()));
+                writes.returnToReady(shown.record().recordId());
+                shown.stage(Interaction.Stage.DONE);
+                shown.recordHidden(false);
+                e.agent.send(new CtiEvent.InteractionReleased(shown.toWire()));
             }
             afterCall.engagementReleased(e.agent, end == EngagingCall.End.AGENT_HUNG_UP
                     ? AgentState.NOT_READY : AgentState.READY, end == EngagingCall.End.AGENT_HUNG_UP
@@ -299,37 +479,48 @@ final class EngagedDialing {
 
     /** Hops milestones from the engaging call's executor to the dialer executor. */
     private final class Observer implements EngagingCall.Observer {
-        @Override
-        public void engaged(EngagingCall call) {
-            ctx.dialer().execute(() -> EngagedDialing.this.engaged(active.get(call.id())));
-        }
-
-        @Override
-        public void contactConnected(EngagingCall call, CampaignCall contact) {
-            ctx.dialer().execute(() -> EngagedDialing.this.contactConnected(active.get(call.id())));
-        }
-
-        @Override
-        public void contactFinished(EngagingCall call, CampaignCall contact, CallOutcome outcome) {
-            ctx.dialer().execute(() -> EngagedDialing.this.contactFinished(active.get(call.id()), outcome));
-        }
-
-        @Override
-        public void detected(EngagingCall call, CampaignCall contact, Detection detection) {
+        private void hop(EngagingCall call, java.util.function.Consumer<Engagement> step) {
             ctx.dialer().execute(() -> {
                 Engagement e = active.get(call.id());
                 if (e != null) {
-                    ctx.metrics().detected(e.campaign.name(), detection);
-                    if (detection instanceof Detection.AmdDecision verdict && e.current != null) {
-                        e.current.detected(verdict);
-                    }
+                    step.accept(e);
                 }
             });
         }
 
         @Override
+        public void engaged(EngagingCall call) {
+            hop(call, EngagedDialing.this::engaged);
+        }
+
+        @Override
+        public void contactAnswered(EngagingCall call, CampaignCall contact) {
+            hop(call, e -> answered(e, contact));
+        }
+
+        @Override
+        public void contactCleared(EngagingCall call, CampaignCall contact, Detection.AmdDecision decision) {
+            hop(call, e -> cleared(e, contact));
+        }
+
+        @Override
+        public void contactConnected(EngagingCall call, CampaignCall contact) {
+            hop(call, e -> EngagedDialing.this.contactConnected(e, contact));
+        }
+
+        @Override
+        public void contactFinished(EngagingCall call, CampaignCall contact, CallOutcome outcome) {
+            hop(call, e -> EngagedDialing.this.contactFinished(e, contact, outcome));
+        }
+
+        @Override
+        public void detected(EngagingCall call, CampaignCall contact, Detection detection) {
+            hop(call, e -> EngagedDialing.this.detected(e, contact, detection));
+        }
+
+        @Override
         public void finished(EngagingCall call, EngagingCall.End end) {
-            ctx.dialer().execute(() -> EngagedDialing.this.finished(active.get(call.id()), end));
+            hop(call, e -> EngagedDialing.this.finished(e, end));
         }
     }
 }

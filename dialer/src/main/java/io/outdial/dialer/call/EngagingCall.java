@@ -12,15 +12,19 @@ import io.outdial.sip.SipUserAgent;
 import io.outdial.sip.call.CallExecutor;
 import io.outdial.sip.call.Cancellable;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One engaged agent (assured connection, ASM): the agent's phone is called first; once it answers, the agent hears
- * the call-waiting music, looped, and contacts are dialed one after the other ({@link #dialContact}) as
- * {@link CampaignCall}s sharing this executor. The first contact that answers (and is cleared by the analysis) is
- * bridged to the agent's leg with no new dial and the music stops; a contact that does not answer leaves the agent
- * engaged for the next one. Everything runs on this call's serial executor; the observer hands off to the dialer.
+ * the call-waiting music, looped, and contacts are dialed for it ({@link #dialContact}) as {@link CampaignCall}s
+ * sharing this executor: one at a time, or several at once when the pacing engine dials ahead (predictive ASM). The
+ * first contact that answers takes the agent: it is bridged with no new dial once the analysis clears it, and the
+ * music stops. A contact that answers when the agent is already taken is abandoned at once and hears the
+ * safe-harbour message. A contact that does not answer leaves the agent engaged for the next one. Everything runs on
+ * this call's serial executor; the observer hands off to the dialer.
  */
 public final class EngagingCall {
     private static final Logger LOG = LoggerFactory.getLogger(EngagingCall.class);
@@ -43,6 +47,14 @@ public final class EngagingCall {
     public interface Observer {
         /** The agent answered and hears the music: the first contact may be dialed. */
         void engaged(EngagingCall call);
+
+        /** A contact picked up: it takes the agent, or is abandoned when the agent is already taken. */
+        default void contactAnswered(EngagingCall call, CampaignCall contact) {
+        }
+
+        /** The analysis let an answered contact through (at once without answering machine detection). */
+        default void contactCleared(EngagingCall call, CampaignCall contact, Detection.AmdDecision decision) {
+        }
 
         /** The contact of {@code contact} is bridged to the agent. */
         void contactConnected(EngagingCall call, CampaignCall contact);
@@ -70,7 +82,10 @@ public final class EngagingCall {
     private volatile Leg agent;
     private Playback playback;
     private Cancellable musicLead;
-    private CampaignCall contact;
+    /** Contact calls dialed for this agent and not finished yet. */
+    private final List<CampaignCall> contacts = new ArrayList<>(2);
+    /** The contact that took the agent (bridged, or waiting for the analysis to clear it); null while free. */
+    private CampaignCall taker;
     private End end;
 
     /** @param music the call-waiting music looped to the agent while engaged, or null for silence */
@@ -111,16 +126,18 @@ public final class EngagingCall {
 
     /**
      * Dials {@code call}'s contact (a call built without an agent, on {@link #executor()}, observed by
-     * {@link #contactObserver()}). Ignored, and the call never started, unless the agent is engaged and idle.
+     * {@link #contactObserver()}). Ignored, and the call never started, unless the agent is engaged and waiting.
      */
     public void dialContact(CampaignCall call) {
         executor.execute(() -> {
-            if (phase != EngagingPhase.ENGAGED) {
+            if (!phase.engaging()) {
                 LOG.info("engaging call {}: not dialing {}, the engagement is {}", id, call.id(), phase);
                 return;
             }
-            phase = phase.moveTo(EngagingPhase.DIALING_CONTACT);
-            contact = call;
+            if (phase == EngagingPhase.ENGAGED) {
+                phase = phase.moveTo(EngagingPhase.DIALING_CONTACT);
+            }
+            contacts.add(call);
             call.start();
         });
     }
@@ -137,9 +154,7 @@ public final class EngagingCall {
     /** Ends the engagement whatever its phase (campaign unloaded, gateway stopping). */
     public void drop() {
         executor.execute(() -> {
-            if (contact != null) {
-                contact.drop();
-            }
+            List.copyOf(contacts).forEach(CampaignCall::drop);
             if (phase != EngagingPhase.CONNECTED && phase != EngagingPhase.FINISHED) {
                 releasing(End.RELEASED);
             }
@@ -167,7 +182,7 @@ public final class EngagingCall {
 
     private void onAgentEvent(LegEvent event) {
         if (phase == EngagingPhase.CONNECTED) {
-            contact.engagedAgentEvent(event);
+            taker.engagedAgentEvent(event);
             return;
         }
         if (event instanceof LegEvent.Answered) {
@@ -202,9 +217,7 @@ public final class EngagingCall {
             if (phase != EngagingPhase.RELEASING && phase != EngagingPhase.FINISHED) {
                 phase = phase.moveTo(EngagingPhase.RELEASING);
             }
-            if (contact != null) {
-                contact.drop();
-            }
+            List.copyOf(contacts).forEach(CampaignCall::drop);
             finishIfGone();
         }
     }
@@ -221,7 +234,7 @@ public final class EngagingCall {
 
     private void finishIfGone() {
         boolean agentGone = agent == null || agent.state().isTerminal();
-        if (phase != EngagingPhase.RELEASING || !agentGone || contact != null) {
+        if (phase != EngagingPhase.RELEASING || !agentGone || !contacts.isEmpty()) {
             return;
         }
         phase = phase.moveTo(EngagingPhase.FINISHED);
@@ -232,10 +245,34 @@ public final class EngagingCall {
     private final class ContactObserver implements CampaignCall.Observer {
         @Override
         public void contactAnswered(CampaignCall call) {
-            if (call == contact && phase == EngagingPhase.DIALING_CONTACT && agent != null
-                    && !agent.state().isTerminal()) {
-                call.takeEngagedAgent(agent, EngagingCall.this::stopMusic);
+            if (!contacts.contains(call)) {
+                return;
             }
+            observer.contactAnswered(EngagingCall.this, call);
+            takeAgentIfFree(call);
+        }
+
+        /** A cleared contact the agent is not free for is abandoned; a machine never got this far. */
+        @Override
+        public void contactCleared(CampaignCall call, Detection.AmdDecision decision) {
+            if (!contacts.contains(call)) {
+                return;
+            }
+            observer.contactCleared(EngagingCall.this, call, decision);
+            if (call != taker && !takeAgentIfFree(call)) {
+                LOG.info("engaging call {}: {} answered but the agent is taken, abandoned", id, call.id());
+                call.abandon();
+            }
+        }
+
+        private boolean takeAgentIfFree(CampaignCall call) {
+            if (taker != null || phase != EngagingPhase.DIALING_CONTACT || agent == null
+                    || agent.state().isTerminal()) {
+                return false;
+            }
+            taker = call;
+            call.takeEngagedAgent(agent, EngagingCall.this::stopMusic);
+            return true;
         }
 
         @Override
@@ -256,16 +293,24 @@ public final class EngagingCall {
 
         @Override
         public void finished(CampaignCall call, CallOutcome outcome) {
-            if (call != contact) {
+            if (!contacts.remove(call)) {
                 return;
             }
-            contact = null;
             observer.contactFinished(EngagingCall.this, call, outcome);
-            if (phase == EngagingPhase.CONNECTED) {
-                end = End.CALL_FINISHED;
-                phase = phase.moveTo(EngagingPhase.FINISHED);
-                observer.finished(EngagingCall.this, end);
-            } else if (phase == EngagingPhase.DIALING_CONTACT) {
+            if (call == taker) {
+                taker = null;
+                if (phase == EngagingPhase.CONNECTED) {
+                    // The bridged call is over (its end hung up the agent): contacts still ringing are abandoned
+                    // if they answer, and the engagement ends with the last of them.
+                    end = End.CALL_FINISHED;
+                    phase = phase.moveTo(contacts.isEmpty() ? EngagingPhase.FINISHED : EngagingPhase.RELEASING);
+                    if (phase == EngagingPhase.FINISHED) {
+                        observer.finished(EngagingCall.this, end);
+                    }
+                    return;
+                }
+            }
+            if (phase == EngagingPhase.DIALING_CONTACT && contacts.isEmpty()) {
                 phase = phase.moveTo(EngagingPhase.ENGAGED);
             } else {
                 finishIfGone();

@@ -13,7 +13,7 @@ public enum EngagingPhase {
     CALLING_AGENT,
     /** The agent answered and hears the call-waiting music; no contact is being dialed. */
     ENGAGED,
-    /** The agent waits (music) while a contact is dialed. */
+    /** The agent waits (music) while one or more contacts are dialed. */
     DIALING_CONTACT,
     /** A contact answered and is bridged to the agent: from here it is an ordinary campaign call. */
     CONNECTED,
@@ -27,7 +27,8 @@ public enum EngagingPhase {
             ENGAGED, EnumSet.of(DIALING_CONTACT, RELEASING, FINISHED),
             // A contact that did not answer sends the agent back to waiting, for the next record.
             DIALING_CONTACT, EnumSet.of(ENGAGED, CONNECTED, RELEASING, FINISHED),
-            CONNECTED, EnumSet.of(FINISHED),
+            // The bridged call ended while other contacts dialed ahead still ring: they end before the engagement.
+            CONNECTED, EnumSet.of(RELEASING, FINISHED),
             RELEASING, EnumSet.of(FINISHED),
             FINISHED, EnumSet.noneOf(EngagingPhase.class));
 

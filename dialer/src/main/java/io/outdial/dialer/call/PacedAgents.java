@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * Keeps the pacing engine's view of agents in step with the dialer's agents. The dialer's states are finer than the
- * engine's phases and an agent may work several campaigns, so each agent is mapped to one phase of one predictive
+ * engine's phases and an agent may work several campaigns, so each agent is mapped to one phase of one paced
  * campaign and only the differences are reported. Also measures, per campaign, how agents spend their time (busy
  * factor) and how long each waited Ready before a call. Dialer executor only.
  */
@@ -57,21 +57,21 @@ final class PacedAgents {
         this.engine = engine;
         this.campaigns = campaigns;
         for (Campaign c : campaigns) {
-            if (c.plan().predictive()) {
+            if (c.plan().paced()) {
                 shares.put(c.name(), new TimeShares());
             }
         }
     }
 
     /**
-     * The predictive campaign an agent is paced in. An agent on a predictive call is paced in that call's campaign.
+     * The paced campaign an agent is paced in. An agent on a paced call is paced in that call's campaign.
      * Otherwise an agent listed in several keeps its campaign while that one runs, and else joins the running one
      * with the fewest paced agents, so that agents shared between campaigns spread over them; with none running,
      * the first loaded one.
      */
     private Optional<Campaign> campaignOf(Agent agent) {
         Interaction ix = agent.interaction();
-        if (ix != null && ix.id().startsWith(PredictiveDialing.ID_PREFIX)) {
+        if (pacedCall(ix)) {
             for (Campaign c : campaigns) {
                 if (c.name().equals(ix.campaign()) && c.state() != CampaignState.UNLOADED) {
                     return Optional.of(c);
@@ -86,7 +86,7 @@ final class PacedAgents {
         Campaign best = null;
         Campaign firstLoaded = null;
         for (Campaign c : campaigns) {
-            if (!c.plan().predictive() || c.state() == CampaignState.UNLOADED
+            if (!c.plan().paced() || c.state() == CampaignState.UNLOADED
                     || !c.plan().agentIds().contains(agent.id())) {
                 continue;
             }
@@ -147,20 +147,26 @@ final class PacedAgents {
         moveTo(r, want, now);
     }
 
+    /** A call the engine paces: predictive, or an engaged agent's (assured connection, ASM). */
+    private static boolean pacedCall(Interaction ix) {
+        return ix != null && (ix.id().startsWith(PredictiveDialing.ID_PREFIX)
+                || ix.id().startsWith(EngagedDialing.ID_PREFIX));
+    }
+
     /**
      * The engine's phase for the agent's state. A predictive call's agent counts as Ready until its phone answers (it
-     * is matched to the answer already waiting); calls of other campaigns take the agent out of pacing.
+     * is matched to the answer already waiting), and so does an engaged agent until a contact is bridged (it waits on
+     * the line for one); calls of other campaigns take the agent out of pacing.
      */
     private static Phase phaseOf(Agent agent) {
-        Interaction ix = agent.interaction();
-        boolean predictiveCall = ix != null && ix.id().startsWith(PredictiveDialing.ID_PREFIX);
+        boolean paced = pacedCall(agent.interaction());
         return switch (agent.state()) {
             case LOGGED_OUT -> Phase.ABSENT;
             case NOT_READY -> Phase.NOT_READY;
             case READY -> Phase.READY;
-            case RESERVED -> predictiveCall ? Phase.READY : Phase.NOT_READY;
-            case BUSY -> predictiveCall ? Phase.TALKING : Phase.NOT_READY;
-            case AFTER_CALL_WORK -> predictiveCall ? Phase.WRAP_UP : Phase.NOT_READY;
+            case RESERVED -> paced ? Phase.READY : Phase.NOT_READY;
+            case BUSY -> paced ? Phase.TALKING : Phase.NOT_READY;
+            case AFTER_CALL_WORK -> paced ? Phase.WRAP_UP : Phase.NOT_READY;
         };
     }
 
@@ -209,7 +215,7 @@ final class PacedAgents {
         return readySince.getOrDefault(agent.id(), Instant.MAX);
     }
 
-    /** The time shares of a predictive campaign. */
+    /** The time shares of a paced campaign. */
     TimeShares shares(String campaign) {
         return shares.get(campaign);
     }

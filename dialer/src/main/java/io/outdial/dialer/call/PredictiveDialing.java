@@ -84,6 +84,7 @@ public final class PredictiveDialing {
     private final Collection<Campaign> campaigns;
     private final RecordWrites writes;
     private final AfterCall afterCall;
+    private final Pacing pacing;
     private final PacingEngine engine;
     private final PacedAgents agents;
     private final PacingFigures figures;
@@ -107,15 +108,10 @@ public final class PredictiveDialing {
         this.writes = writes;
         this.afterCall = afterCall;
         this.zone = zone;
-        this.engine = new PacingEngine(zone);
-        this.agents = new PacedAgents(engine, campaigns);
-        this.figures = new PacingFigures(ctx, engine, agents);
-        for (Campaign c : campaigns) {
-            if (c.plan().predictive()) {
-                engine.campaign(c.name(), c.plan().pacing());
-                figures.register(c.name());
-            }
-        }
+        this.pacing = new Pacing(ctx, campaigns, writes, zone);
+        this.engine = pacing.engine;
+        this.agents = pacing.agents;
+        this.figures = pacing.figures;
         roster.onStateChange((agent, previous) -> {
             agents.moved(agent, previous, ctx.scheduler().now());
             paceSoon();
@@ -207,8 +203,7 @@ public final class PredictiveDialing {
                 campaign.plan().detection(), ctx.media(), ctx.audio());
         active.put(id, new Dialed(call, campaign, interaction));
         countCalls();
-        engine.callDialed(id, campaign.name(), ctx.scheduler().now());
-        figures.dialed(campaign.name(), ctx.scheduler().now());
+        pacing.dialed(id, campaign);
         LOG.info("campaign {}: predictive dial of record {} ({})", campaign.name(), record.recordId(),
                 record.contactInfo());
         call.start();
@@ -236,10 +231,7 @@ public final class PredictiveDialing {
     private void machineDetected(Dialed d) {
         if (!d.machine && !d.answered) {
             d.machine = true;
-            Instant now = ctx.scheduler().now();
-            engine.callMachineDetected(d.call.id(), now);
-            figures.machineDetected(d.campaign.name());
-            writes.abandonmentCounts(d.campaign.name(), LocalDate.ofInstant(now, zone), 0, 0, 1);
+            pacing.machine(d.call.id(), d.campaign);
         }
     }
 
@@ -251,10 +243,7 @@ public final class PredictiveDialing {
         Instant now = ctx.scheduler().now();
         if (!d.machine) {
             d.answered = true;
-            engine.callAnsweredLive(d.call.id(), now);
-            figures.liveAnswered(d.campaign.name(), now);
-            writes.abandonmentCounts(d.campaign.name(), LocalDate.ofInstant(now, zone), 1, 0, 0);
-            ctx.metrics().answered(d.campaign.name());
+            pacing.liveAnswer(d.call.id(), d.campaign);
         }
         Agent agent = longestWaitingReady(d.campaign);
         if (agent != null) {
@@ -320,10 +309,7 @@ public final class PredictiveDialing {
     private void countAbandoned(Dialed d) {
         if (!d.abandonCounted) {
             d.abandonCounted = true;
-            Instant now = ctx.scheduler().now();
-            engine.callAbandoned(d.call.id(), now);
-            figures.abandoned(d.campaign.name(), now);
-            writes.abandonmentCounts(d.campaign.name(), LocalDate.ofInstant(now, zone), 0, 1, 0);
+            pacing.abandoned(d.call.id(), d.campaign);
         }
     }
 
@@ -376,6 +362,11 @@ public final class PredictiveDialing {
     /** Completes when no predictive call is left. Dialer only. */
     CompletableFuture<Void> idle() {
         return idleWaiters.await(active.isEmpty());
+    }
+
+    /** The pacing engine and its feeds, shared with engaged dialing (assured connection, ASM). */
+    Pacing pacing() {
+        return pacing;
     }
 
     /** Seeds a campaign's abandonment ledger with a past day (after a restart). Dialer only. */

@@ -80,7 +80,7 @@ public final class ProgressiveDialing {
         this.writes = new RecordWrites(ctx);
         this.afterCall = new AfterCall(ctx, writes, this::pace);
         this.predictive = new PredictiveDialing(ctx, roster, campaigns, writes, afterCall, zone);
-        this.engaged = new EngagedDialing(ctx, roster, campaigns, writes, afterCall, this::pace);
+        this.engaged = new EngagedDialing(ctx, roster, campaigns, writes, afterCall, this::pace, predictive.pacing());
         ctx.metrics().callsInProgress(this::callsInProgress);
     }
 

@@ -41,6 +41,14 @@ public record CampaignPlan(String name, String description, String dialingMode, 
         return "predictive".equals(dialingMode) && !engageAgentFirst;
     }
 
+    /**
+     * True when the pacing engine decides this campaign's dials: predictive campaigns, and the campaigns that engage
+     * their agents first (assured connection, ASM), where each engaged agent is a free agent to the engine.
+     */
+    public boolean paced() {
+        return "predictive".equals(dialingMode) || engagesAgentFirst();
+    }
+
     /** Assured connection, or ASM: the agent's phone is called before the contact (see call.EngagingCall). */
     public boolean engagesAgentFirst() {
         return engageAgentFirst || "assured_connection".equals(dialingMode);

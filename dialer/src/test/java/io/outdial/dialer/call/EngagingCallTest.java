@@ -106,6 +106,45 @@ class EngagingCallTest {
     }
 
     @Test
+    void withTwoContactsDialedAheadTheFirstAnswerTakesTheAgentAndALaterAnswerIsAbandoned() {
+        ScriptedLeg agent = ua.legs.get(0);
+        agent.answer();
+        clock.advance(EngagingCall.MUSIC_BEFORE_DIAL);
+        engaging.dialContact(contactCall("ac-2", "2005550102"));
+        engaging.dialContact(contactCall("ac-3", "2005550103"));
+        assertEquals(3, ua.legs.size(), "both contacts ring at once for the one engaged agent");
+        ScriptedLeg first = ua.legs.get(2);
+        ScriptedLeg second = ua.legs.get(1);
+        first.answer();
+        assertEquals(EngagingPhase.CONNECTED, engaging.phase());
+        assertEquals(1, ua.bridges);
+        second.answer();
+        assertEquals(LegState.ENDED, second.state(), "no agent for it: hung up (no safe-harbour clip configured)");
+        assertEquals(List.of("connected ac-3", "finished ac-2"), milestones.subList(1, 3));
+        assertEquals(CallResult.ABANDONED, outcomes.get(0).result());
+        assertEquals(1, ua.bridges, "the later answer is never bridged");
+
+        first.end(EndReason.REMOTE_HANGUP);
+        assertEquals(EngagingCall.End.CALL_FINISHED, end);
+        assertEquals(CallResult.ANSWER, outcomes.get(1).result());
+    }
+
+    @Test
+    void theBridgedCallEndingWhileAnotherContactStillRingsEndsTheEngagementOnlyAfterThatContact() {
+        ua.legs.get(0).answer();
+        clock.advance(EngagingCall.MUSIC_BEFORE_DIAL);
+        engaging.dialContact(contactCall("ac-2", "2005550102"));
+        engaging.dialContact(contactCall("ac-3", "2005550103"));
+        ua.legs.get(1).answer();
+        ua.legs.get(1).end(EndReason.REMOTE_HANGUP);
+        assertEquals(EngagingPhase.RELEASING, engaging.phase());
+        assertEquals(null, end, "not over while a contact dialed for the agent still rings");
+        ua.legs.get(2).fail(486);
+        assertEquals(EngagingCall.End.CALL_FINISHED, end);
+        assertEquals(EngagingPhase.FINISHED, engaging.phase());
+    }
+
+    @Test
     void releasingAnIdleEngagementHangsUpTheAgent() {
         ScriptedLeg agent = ua.legs.get(0);
         agent.answer();
