@@ -33,9 +33,9 @@ public record CampaignPlan(String name, String description, String dialingMode, 
     }
 
     /**
-     * True when the pacing engine decides how many contacts to dial, ahead of free agents. A predictive campaign
-     * that engages its agents first dials one contact per engaged agent instead: there is no dialing ahead of an
-     * agent who is already on the line.
+     * True when contacts are dialed with no agent reserved for them, ahead of free agents (call.PredictiveDialing). A
+     * predictive campaign that engages its agents first is paced by the same engine but dials for engaged agents
+     * (call.EngagedDialing): see {@link #paced()}.
      */
     public boolean predictive() {
         return "predictive".equals(dialingMode) && !engageAgentFirst;
