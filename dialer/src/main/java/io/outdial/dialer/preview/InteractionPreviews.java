@@ -21,9 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The interaction previews in front of agents (push preview, direct push preview, progressive): each a reserved
- * record shown with {@code InteractionPreview}, ended by Accept (the mode's dial goes ahead), Reject, the accept
- * timeout or the gateway withdrawing it (the record back to the top of the list). Dialer executor only.
+ * The interaction previews in front of agents (push preview, direct push preview, progressive, predictive): each
+ * a reserved record shown with {@code InteractionPreview}, ended by Accept (the mode's dial goes ahead), Reject,
+ * the accept timeout or the gateway withdrawing it (the record back to the top of the list, or for predictive the
+ * contact handed on). Dialer executor only.
  */
 public final class InteractionPreviews {
     private static final Logger LOG = LoggerFactory.getLogger(InteractionPreviews.class);
@@ -38,6 +39,16 @@ public final class InteractionPreviews {
          * goes to ({@code before} when the mode has a channel of its own).
          */
         AgentState autoRejected(Agent agent, Campaign campaign, AgentState before);
+
+        /**
+         * Rejected, timed out or withdrawn, once the agent has been freed: by default the record goes back to the
+         * top of the list ({@code backOnTop}); predictive, whose contact is already on the line, hands the contact
+         * on instead.
+         */
+        default void returned(Agent agent, Campaign campaign, Interaction interaction, OfferState why,
+                              Runnable backOnTop) {
+            backOnTop.run();
+        }
     }
 
     private record Pending(Agent agent, Campaign campaign, Interaction interaction, InteractionOffer offer,
@@ -161,7 +172,7 @@ public final class InteractionPreviews {
             String reason = why == OfferState.REJECTED ? "Rejected" : why == OfferState.WITHDRAWN ? "Withdrawn"
                     : autoRejected ? "AutoRejected" : "Timeout";
             long recordId = p.interaction.record().recordId();
-            LOG.info("campaign {}: record {} back to the top of the list ({} by {})", p.campaign.name(), recordId,
+            LOG.info("campaign {}: record {} returned ({} by {})", p.campaign.name(), recordId,
                     reason, agentId);
             p.interaction.stage(Interaction.Stage.DONE);
             if (agent.interaction() == p.interaction) {
@@ -185,10 +196,11 @@ public final class InteractionPreviews {
                 agent.moveTo(AgentState.READY, null);
             }
             // Pace once the record is Ready again, so that it is the next one retrieved.
-            writes.returnToTop(recordId).whenCompleteAsync((ok, error) -> {
-                p.campaign.listMayHaveRecords();
-                pace.run();
-            }, ctx.dialer());
+            p.handler.returned(agent, p.campaign, p.interaction, why, () -> writes.returnToTop(recordId)
+                    .whenCompleteAsync((ok, error) -> {
+                        p.campaign.listMayHaveRecords();
+                        pace.run();
+                    }, ctx.dialer()));
         }
     }
 }
