@@ -157,8 +157,7 @@ public final class PreviewDesk {
     }
 
     private static CtiEvent.DoNotCallNotice notice(String requestId, String interactionId, DncNotice n) {
-        return new CtiEvent.DoNotCallNotice(requestId, n.record().campaign(), interactionId, n.record().recordId(),
-                n.record().contactInfo(), n.reason().wireName(), n.nextNumberSelected(), n.message());
+        return DncNotices.event(requestId, interactionId, n);
     }
 
     /**

@@ -184,7 +184,19 @@ public final class CallingListStore implements AutoCloseable {
     /** The next record for {@code agentId} (callbacks first) under the no-redial rule; see the forms above. */
     public Optional<CallingRecord> retrieveNext(String campaign, Instant now, int maxAttempts, String agentId,
                                                 Duration noRedialAfterAbandon) {
-        return claimNext(campaign, now, noRedialAfterAbandon, c -> nextReady(c, campaign, now, maxAttempts, agentId));
+        return claimNext(campaign, now, noRedialAfterAbandon, true,
+                c -> nextReady(c, campaign, now, maxAttempts, agentId));
+    }
+
+    /**
+     * Like {@link #retrieveNext(String, Instant, int, String, Duration)}, but a record on the internal do-not-call
+     * list is returned like any other (still Retrieved): the caller checks it, closes it with {@link #refuseDial}
+     * and tells the agent concerned.
+     */
+    public Optional<CallingRecord> retrieveNextUnscreened(String campaign, Instant now, int maxAttempts,
+                                                         String agentId, Duration noRedialAfterAbandon) {
+        return claimNext(campaign, now, noRedialAfterAbandon, false,
+                c -> nextReady(c, campaign, now, maxAttempts, agentId));
     }
 
     /**
@@ -194,7 +206,18 @@ public final class CallingListStore implements AutoCloseable {
      */
     public Optional<CallingRecord> retrieveFromChain(String campaign, String chainId, Instant now,
                                                      Duration noRedialAfterAbandon) {
-        return claimNext(campaign, now, noRedialAfterAbandon, c -> {
+        return retrieveFromChain(campaign, chainId, now, noRedialAfterAbandon, true);
+    }
+
+    /** {@link #retrieveFromChain} without the do-not-call check (see {@link #retrieveNextUnscreened}). */
+    public Optional<CallingRecord> retrieveFromChainUnscreened(String campaign, String chainId, Instant now,
+                                                               Duration noRedialAfterAbandon) {
+        return retrieveFromChain(campaign, chainId, now, noRedialAfterAbandon, false);
+    }
+
+    private Optional<CallingRecord> retrieveFromChain(String campaign, String chainId, Instant now,
+                                                      Duration noRedialAfterAbandon, boolean screen) {
+        return claimNext(campaign, now, noRedialAfterAbandon, screen, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT record_id FROM calling_record WHERE campaign = ?"
                     + " AND chain_id = ? AND record_status = 'READY' AND record_type <> 'NO_CALL'"
                     + " AND (dial_sched_time IS NULL OR dial_sched_time <= ?) ORDER BY chain_n, record_id"
@@ -244,7 +267,7 @@ public final class CallingListStore implements AutoCloseable {
     }
 
     private Optional<CallingRecord> claimNext(String campaign, Instant now, Duration noRedialAfterAbandon,
-                                              Candidates next) {
+                                              boolean screen, Candidates next) {
         AbandonedRedialFilter redial = new AbandonedRedialFilter(noRedialAfterAbandon);
         try (Connection c = pool.getConnection()) {
             while (true) {
@@ -258,7 +281,7 @@ public final class CallingListStore implements AutoCloseable {
                     if (update(c, "UPDATE calling_record SET record_status = 'RETRIEVED', list_top = FALSE,"
                             + " updated_at = ? WHERE record_id = ? AND record_status = 'READY'", clock.instant(), id) == 1) {
                         Optional<CallingRecord> claimed = find(c, id);
-                        if (claimed.isPresent() && doNotCall.onList(c, claimed.get())) {
+                        if (screen && claimed.isPresent() && doNotCall.onList(c, claimed.get())) {
                             // Never dialed: closed with the Do Not Call result, no attempt counted.
                             update(c, "UPDATE calling_record SET record_status = 'UPDATED', call_result = ?,"
                                     + " updated_at = ? WHERE record_id = ? AND record_status = 'RETRIEVED'",
