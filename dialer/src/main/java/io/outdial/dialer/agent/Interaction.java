@@ -40,6 +40,8 @@ public final class Interaction {
     private String callbackProblem;
     /** ASM: the desktop gets an empty record until the contact connects. */
     private boolean recordHidden;
+    /** The gateway already closed the record and applied its treatment (a record the pre-dial check refused). */
+    private boolean treated;
 
     public Interaction(String id, String campaign, CallingRecord record) {
         this.id = id;
@@ -90,6 +92,15 @@ public final class Interaction {
 
     public void callResult(CallResult result) {
         this.callResult = result;
+    }
+
+    /** True when the record's result and treatment are already applied: Mark Done writes no treatment again. */
+    public boolean treated() {
+        return treated;
+    }
+
+    public void treated(boolean treated) {
+        this.treated = treated;
     }
 
     public CompletableFuture<Void> stored() {

@@ -170,6 +170,7 @@ public final class PreviewDesk {
         }
         Interaction ix = new Interaction("pv-" + ids.incrementAndGet(), campaign.name(), n.record());
         ix.callResult(CallResult.DO_NOT_CALL);
+        ix.treated(true);
         ix.stored(CompletableFuture.completedFuture(null));
         ix.stage(Interaction.Stage.RELEASED);
         PreviewSession s = new PreviewSession(agent, campaign, ix, agent.state());
@@ -382,10 +383,11 @@ public final class PreviewDesk {
         CallResult result = ix.callResult();
         long recordId = ix.record().recordId();
         ix.stage(Interaction.Stage.DONE);
-        // A record the pre-dial check refused is already closed (and treated): no result to write.
+        // A record the pre-dial check refused is already closed (and treated): no result to write, but the agent's
+        // disposition, note and callback are (the interaction is marked treated: no second treatment).
         CompletableFuture<Void> written = s.refused ? ix.stored() : ix.stored().thenCompose(ok ->
                 writes.changeResult(recordId, result, agent.id()));
-        for (DoneStep step : s.refused ? List.<DoneStep>of() : doneSteps) {
+        for (DoneStep step : doneSteps) {
             written = written.thenCompose(ok -> step.write(agent, ix));
         }
         written.whenCompleteAsync((ok, error) -> {

@@ -8,13 +8,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.record.RecordStatus;
+import io.outdial.dialer.record.RecordType;
 import io.outdial.dialer.store.CallingRecord;
+import io.outdial.dialer.store.ContactHistoryEntry;
 import io.outdial.sip.testing.Sipp;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -175,9 +178,12 @@ class DoNotCallIT {
 
     @Test
     void internalListHitsGiveThePreviewAgentTheSeedsMessagesToo() throws Exception {
+        String callbackAt = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).plusDays(1)
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
         try (Sipp contact = Sipp.scenario("uas-answer.xml").calls(1).start();
              GatewayHarness gw = GatewayHarness.start(contact.hostPort(), PreviewCampaignIT.AGENTS,
-                     "  - { name: pv, dialingMode: preview, agents: [ann], autoLoad: false }")) {
+                     "  - { name: pv, dialingMode: preview, agents: [ann], autoLoad: false,"
+                             + " dispositionCodes: [WrongPerson] }")) {
             gw.post("/api/dnc", "{\"phone\": \"2005550401\"}");
             gw.post("/api/dnc", "{\"phone\": \"2005550403\", \"campaign\": \"pv\"}");
             gw.uploadAndStart("pv", "contact_info,chain_id,chain_n\n2005550401,k,1\n2005550402,k,2\n"
@@ -203,12 +209,29 @@ class DoNotCallIT {
                 assertEquals("The phone number is on the Do-Not-Call list", notice.path("message").asText());
                 String held = notice.path("interactionId").asText();
                 assertEquals(held, PreviewCampaignIT.ixOf(desk.await("InteractionReleased", LIMIT)));
+                // A disposition, a note and a callback on another number, set on the refused record, are written.
+                desk.send("{\"type\":\"SetDisposition\",\"requestId\":\"sd\",\"interactionId\":\"" + held
+                        + "\",\"dispositionCode\":\"WrongPerson\",\"note\":\"call the office\"}");
+                desk.await("DispositionSet", LIMIT);
+                desk.send("{\"type\":\"ScheduleCallback\",\"requestId\":\"cb\",\"interactionId\":\"" + held
+                        + "\",\"at\":\"" + callbackAt + "Z\",\"phone\":\"2005550499\","
+                        + "\"phoneType\":\"Direct Business\"}");
+                desk.await("CallbackScheduled", LIMIT);
                 desk.send("{\"type\":\"MarkDone\",\"requestId\":\"m1\",\"interactionId\":\"" + held + "\"}");
                 assertEquals("DO_NOT_CALL", desk.await("InteractionDone", LIMIT).path("callResult").asText());
                 assertEquals("m1", desk.await("NoRecord", LIMIT).path("requestId").asText());
             }
+            CallingRecord callback = byPhone(gw.records("pv")).get("2005550499");
+            assertEquals(RecordStatus.READY, callback.status(), "the refused record is a callback on the new number");
+            assertEquals(RecordType.CAMPAIGN_CALLBACK, callback.recordType());
+            assertEquals(Instant.parse(callbackAt + ":00Z"), callback.dialSchedTime());
+            List<ContactHistoryEntry> history = gw.gateway().store().ledger().history(callback.recordId());
+            assertEquals(1, history.size(), history.toString());
+            assertEquals("WrongPerson", history.get(0).dispositionCode());
+            assertEquals("call the office", history.get(0).note());
+            assertEquals(CallResult.DO_NOT_CALL, history.get(0).callResult());
             Map<String, CallingRecord> r = byPhone(gw.records("pv"));
-            for (String refused : List.of("2005550401", "2005550403")) {
+            for (String refused : List.of("2005550401")) {
                 assertEquals(CallResult.DO_NOT_CALL, r.get(refused).callResult(), refused);
                 assertEquals(0, r.get(refused).attempt(), refused);
             }
