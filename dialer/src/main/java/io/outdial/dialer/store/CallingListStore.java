@@ -469,6 +469,68 @@ public final class CallingListStore implements AutoCloseable {
     }
 
     /**
+     * Preview ChangeNumber to another record of the contact's chain, in one transaction: {@code otherId} (same
+     * campaign and chain_id as {@code currentId}, Ready, not No Call, inside its calling window at {@code now}, not on
+     * the internal do-not-call list) becomes Retrieved, and {@code currentId} (previewed, never dialed in this
+     * interaction) goes back to Ready as it was. Otherwise nothing changes and the refusal says why.
+     */
+    public ChainSwitch switchToChainRecord(long currentId, long otherId, Instant now) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                ChainSwitch result = switchInChain(c, currentId, otherId, now);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("changing record " + currentId + " to record " + otherId + " failed", e);
+        }
+    }
+
+    private ChainSwitch switchInChain(Connection c, long currentId, long otherId, Instant now) throws SQLException {
+        CallingRecord current = findForUpdate(c, currentId)
+                .orElseThrow(() -> new NoSuchElementException("no calling record " + currentId));
+        if (current.status() != RecordStatus.RETRIEVED) {
+            throw new IllegalStateException("record " + currentId + " is " + current.status() + ", not previewed");
+        }
+        Optional<CallingRecord> found = findForUpdate(c, otherId);
+        if (found.isEmpty() || otherId == currentId || current.chainId() == null
+                || !current.campaign().equals(found.get().campaign())
+                || !current.chainId().equals(found.get().chainId())) {
+            return ChainSwitch.refused(ChainSwitch.Refusal.NOT_IN_CHAIN, "record " + otherId + " is not another"
+                    + " record of this contact's chain" + (current.chainId() == null ? " (record " + currentId
+                    + " has no chain_id)" : " (chain_id " + current.chainId() + ")"));
+        }
+        CallingRecord other = found.get();
+        if (other.status() != RecordStatus.READY || other.recordType() == RecordType.NO_CALL) {
+            return ChainSwitch.refused(ChainSwitch.Refusal.NOT_READY, "record " + otherId + " is "
+                    + (other.recordType() == RecordType.NO_CALL ? "of type No Call" : other.status()
+                    + (other.callResult() == null ? "" : " (" + other.callResult() + ")")) + ", not Ready to dial");
+        }
+        if (!other.isWithinCallingHours(now)) {
+            return ChainSwitch.refused(ChainSwitch.Refusal.OUTSIDE_CALLING_WINDOW, "record " + otherId + " ("
+                    + other.contactInfo() + ") is outside its calling window now; it opens at "
+                    + other.nextCallingWindowOpening(now));
+        }
+        if (doNotCall.onList(c, other)) {
+            return ChainSwitch.refused(ChainSwitch.Refusal.ON_DO_NOT_CALL_LIST, "record " + otherId + " ("
+                    + other.contactInfo() + ") is on the do-not-call list");
+        }
+        update(c, "UPDATE calling_record SET record_status = 'RETRIEVED', list_top = FALSE, updated_at = ?"
+                + " WHERE record_id = ? AND record_status = 'READY'", clock.instant(), otherId);
+        update(c, "UPDATE calling_record SET record_status = 'READY', updated_at = ? WHERE record_id = ?"
+                + " AND record_status = 'RETRIEVED'", clock.instant(), currentId);
+        log.info("campaign {}: record {} ({}) previewed in place of record {} ({}), which is Ready again",
+                current.campaign(), otherId, other.contactInfo(), currentId, current.contactInfo());
+        return ChainSwitch.made(find(c, otherId).orElseThrow());
+    }
+
+    /**
      * An agent's edit of a record's custom fields (Record Information): {@code changes} are merged into the stored
      * fields in one transaction, whatever the record's status. Returns the record as stored now.
      */
