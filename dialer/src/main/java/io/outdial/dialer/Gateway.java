@@ -149,6 +149,11 @@ public final class Gateway implements AutoCloseable {
             }
 
             @Override
+            public void stopped(Campaign campaign) {
+                previews.withdrawOnStop(campaign); // direct push deliveries resume when it starts again
+            }
+
+            @Override
             public void unloaded(Campaign campaign) {
                 dialing.dropCalls(campaign);
                 preview.unloaded(campaign);

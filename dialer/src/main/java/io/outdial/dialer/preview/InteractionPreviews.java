@@ -49,6 +49,14 @@ public final class InteractionPreviews {
                               Runnable backOnTop) {
             backOnTop.run();
         }
+
+        /**
+         * True when the offer is of a contact already on the line (predictive): a call in progress, which a
+         * campaign Stop leaves to finish (only unloading takes it back).
+         */
+        default boolean liveContact() {
+            return false;
+        }
     }
 
     private record Pending(Agent agent, Campaign campaign, Interaction interaction, InteractionOffer offer,
@@ -138,10 +146,23 @@ public final class InteractionPreviews {
         }
     }
 
-    /** The campaign was stopped or unloaded: its offers are taken back. */
+    /** The campaign was unloaded: all its offers are taken back. */
     public void withdraw(Campaign campaign) {
+        withdraw(campaign, true);
+    }
+
+    /**
+     * The campaign was stopped: its offers of records not yet dialed are taken back (the agent gets
+     * InteractionRejected "Withdrawn", the record goes back to the top of the list); an answered predictive
+     * contact's offer is a call in progress and stays.
+     */
+    public void withdrawOnStop(Campaign campaign) {
+        withdraw(campaign, false);
+    }
+
+    private void withdraw(Campaign campaign, boolean liveContacts) {
         for (Pending p : List.copyOf(pending.values())) {
-            if (p.campaign == campaign) {
+            if (p.campaign == campaign && (liveContacts || !p.handler.liveContact())) {
                 p.offer.withdraw();
             }
         }

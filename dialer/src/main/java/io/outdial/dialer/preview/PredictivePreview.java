@@ -50,6 +50,11 @@ public final class PredictivePreview implements PredictiveDialing.AnswerPreview 
             public void returned(Agent a, Campaign c, Interaction ix, OfferState why, Runnable backOnTop) {
                 answer.declined(); // the contact is on the line: handed on, not put back in the list
             }
+
+            @Override
+            public boolean liveContact() {
+                return true;
+            }
         });
     }
 
