@@ -275,4 +275,29 @@ class DoNotCallIT {
             assertEquals("", invites(contact.stop()), "no contact was dialed");
         }
     }
+
+    @Test
+    void directPushPreviewAgentIsToldOfAListedRecordBeforeTheNextOneIsDelivered() throws Exception {
+        try (Sipp contact = Sipp.scenario("uas-answer.xml").calls(1).start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), PreviewCampaignIT.AGENTS,
+                     "  - { name: dp, dialingMode: direct_push_preview, agents: [ann], autoLoad: false }")) {
+            gw.post("/api/dnc", "{\"customerId\": \"C-9\", \"campaign\": \"dp\"}");
+            gw.uploadAndStart("dp", "contact_info,customer_id,chain_id,chain_n\n2005550611,C-9,j,0\n"
+                    + "2005550612,C-1,j,1\n");
+            try (CtiClient desk = PreviewCampaignIT.login(gw, null)) {
+                desk.send("{\"type\":\"GetRecord\",\"requestId\":\"g1\",\"campaign\":\"dp\"}");
+                desk.await("RecordDeliveryChanged", LIMIT);
+                JsonNode notice = desk.await("DoNotCallNotice", LIMIT);
+                assertEquals("dp", notice.path("campaign").asText());
+                assertEquals("2005550611", notice.path("contactInfo").asText());
+                assertTrue(notice.path("nextNumberSelected").asBoolean());
+                assertEquals("The phone number is on the Do-Not-Call list. The next available phone number will be"
+                        + " selected.", notice.path("message").asText());
+                JsonNode offered = desk.await("InteractionPreview", LIMIT);
+                assertEquals("2005550612", PushPreviewIT.phoneOf(offered), "the chain's next number is delivered");
+            }
+            assertEquals(CallResult.DO_NOT_CALL, byPhone(gw.records("dp")).get("2005550611").callResult());
+            assertEquals("", invites(contact.stop()), "no contact was dialed");
+        }
+    }
 }
