@@ -131,7 +131,7 @@ class EngagingCallIT {
                 desk.await("InteractionDone", LIMIT);
             }
             assertEquals(CallResult.ANSWER, gw.awaitAllUpdated("pasm", LIMIT).get(0).callResult());
-            assertEquals(1.0, gw.metric("outdial_calls_dialed_total{campaign=\"pasm\"}"), "one dial, no pacing ahead");
+            assertEquals(1.0, gw.metric("outdial_calls_dialed_total{campaign=\"pasm\"}"), "its one record dialed once");
         }
     }
 }
