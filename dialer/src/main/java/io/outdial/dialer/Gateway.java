@@ -17,6 +17,7 @@ import io.outdial.dialer.metrics.DialerMetrics;
 import io.outdial.dialer.pacing.compliance.AbandonmentLedger;
 import io.outdial.dialer.store.AbandonmentDay;
 import io.outdial.dialer.preview.InteractionPreviews;
+import io.outdial.dialer.preview.PredictivePreview;
 import io.outdial.dialer.preview.PreviewDesk;
 import io.outdial.dialer.preview.ProgressivePreview;
 import io.outdial.dialer.preview.PushPreviewDesk;
@@ -125,6 +126,7 @@ public final class Gateway implements AutoCloseable {
         PushPreviewDesk push = new PushPreviewDesk(ctx, campaigns, roster, previews, preview, previewSettings);
         dialing.addPacer(push::paceNow);
         dialing.dialPreview(new ProgressivePreview(previews, previewSettings));
+        dialing.answerPreview(new PredictivePreview(previews, previewSettings));
         Dispositions dispositions = new Dispositions(ctx, config.campaigns().stream()
                 .collect(java.util.stream.Collectors.toMap(c -> c.name(), c -> c.dispositionCodes())));
         WrapUp wrapUp = new WrapUp(ctx, dispositions);
@@ -144,6 +146,11 @@ public final class Gateway implements AutoCloseable {
             @Override
             public void started(Campaign campaign) {
                 dialing.listChanged(campaign);
+            }
+
+            @Override
+            public void stopped(Campaign campaign) {
+                previews.withdrawOnStop(campaign); // direct push deliveries resume when it starts again
             }
 
             @Override

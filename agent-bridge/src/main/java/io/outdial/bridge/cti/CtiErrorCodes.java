@@ -53,6 +53,14 @@ public final class CtiErrorCodes {
      * is restricted until the contact is connected; the error's {@code action} names it.
      */
     public static final String RESTRICTED_WHILE_ENGAGED = "RESTRICTED_WHILE_ENGAGED";
+    /** ChangeNumber with a recordId that is no other record of the contact's chain. */
+    public static final String NOT_IN_CHAIN = "NOT_IN_CHAIN";
+    /** ChangeNumber with a chain record that is not Ready to dial (finished, cancelled, taken, No Call). */
+    public static final String RECORD_NOT_READY = "RECORD_NOT_READY";
+    /** ChangeNumber with a chain record whose calling window is closed now; the message says when it opens. */
+    public static final String OUTSIDE_CALLING_WINDOW = "OUTSIDE_CALLING_WINDOW";
+    /** ChangeNumber with a chain record whose number or customer id is on the internal do-not-call list. */
+    public static final String ON_DO_NOT_CALL_LIST = "ON_DO_NOT_CALL_LIST";
     /** The command is part of the protocol but this gateway does not carry it out yet; the message says so. */
     public static final String NOT_SUPPORTED = "NOT_SUPPORTED";
 

@@ -84,8 +84,17 @@ public sealed interface CtiEvent {
      */
     record InteractionEngaged(Interaction interaction) implements CtiEvent { }
 
-    /** The interaction's data changed: with ASM, the record filled in once the contact connects. */
-    record InteractionUpdated(Interaction interaction) implements CtiEvent { }
+    /**
+     * The interaction's data changed: with ASM, the record filled in once the contact connects; in preview, the
+     * reply to ChangeNumber to another record of the contact's chain (with its {@code requestId}).
+     */
+    record InteractionUpdated(String requestId, Interaction interaction) implements CtiEvent {
+
+        /** A change the gateway made on its own (no request). */
+        public InteractionUpdated(Interaction interaction) {
+            this(null, interaction);
+        }
+    }
 
     /** Reply to Hold: the contact is on hold (state OnHold) and hears the hold music. */
     record InteractionHeld(String requestId, Interaction interaction) implements CtiEvent { }

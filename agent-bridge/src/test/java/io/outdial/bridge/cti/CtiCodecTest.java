@@ -258,6 +258,11 @@ class CtiCodecTest {
                 new CtiEvent.InteractionEngaged(new CtiEvent.Interaction("ac-1", "Spring", "Establishing", null,
                         Map.of())),
                 new CtiEvent.InteractionUpdated(ix),
+                new CtiEvent.InteractionUpdated("r22", ix),
+                new CtiEvent.DoNotCallNotice(null, "Push", null, 21, "2005550501", "on_list", false,
+                        "The phone number is on the Do-Not-Call list"),
+                new CtiEvent.Error("r23", CtiErrorCodes.NOT_IN_CHAIN, "ChangeNumber refused: record 9 is not another"
+                        + " record of this contact's chain (chain_id k)"),
                 new CtiEvent.RecordFieldsUpdated("r20", "ix-1", Map.of("record_id", 17, "Plan", "Gold"),
                         List.of(Map.of("name", "Plan", "type", "dropdown", "value", "Gold"))),
                 new CtiEvent.ContactHistory("r21", "ix-1", 17, List.of(new CtiEvent.HistoryEntry(
@@ -274,6 +279,17 @@ class CtiCodecTest {
             seen.add(node.get("type").asText());
         }
         assertEquals(declared, seen, "a sample of every event type");
+    }
+
+    @Test
+    void interactionUpdatedEchoesTheChangeNumberRequestOnlyWhenThereIsOne() throws Exception {
+        CtiEvent.Interaction ix = new CtiEvent.Interaction("pv-1", "Spring", "Preview", null,
+                Map.of("record_id", 12, "contact_info", "2005550902"));
+        JsonNode reply = json.readTree(codec.encode(new CtiEvent.InteractionUpdated("c1", ix)));
+        assertEquals("c1", reply.get("requestId").asText());
+        assertEquals(12, reply.path("interaction").path("record").path("record_id").asInt());
+        JsonNode pushed = json.readTree(codec.encode(new CtiEvent.InteractionUpdated(ix)));
+        assertFalse(pushed.has("requestId") && !pushed.get("requestId").isNull(), pushed.toString());
     }
 
     @Test

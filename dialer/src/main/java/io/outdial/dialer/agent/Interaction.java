@@ -40,6 +40,8 @@ public final class Interaction {
     private String callbackProblem;
     /** ASM: the desktop gets an empty record until the contact connects. */
     private boolean recordHidden;
+    /** The gateway already closed the record and applied its treatment (a record the pre-dial check refused). */
+    private boolean treated;
 
     public Interaction(String id, String campaign, CallingRecord record) {
         this.id = id;
@@ -60,6 +62,11 @@ public final class Interaction {
     }
 
     /** The record as stored after an edit of its Record Information; the record id never changes. */
+    /** Preview ChangeNumber to another record of the contact's chain: the interaction goes on with that record. */
+    public void switchRecord(CallingRecord other) {
+        this.record = other;
+    }
+
     public void record(CallingRecord edited) {
         if (edited.recordId() != record.recordId()) {
             throw new IllegalArgumentException("record " + edited.recordId() + " is not record " + record.recordId());
@@ -90,6 +97,15 @@ public final class Interaction {
 
     public void callResult(CallResult result) {
         this.callResult = result;
+    }
+
+    /** True when the record's result and treatment are already applied: Mark Done writes no treatment again. */
+    public boolean treated() {
+        return treated;
+    }
+
+    public void treated(boolean treated) {
+        this.treated = treated;
     }
 
     public CompletableFuture<Void> stored() {

@@ -47,7 +47,32 @@ public final class PredictiveDialing {
     private static final Duration TICK = Duration.ofSeconds(1);
     private static final Duration LIST_RECHECK = Duration.ofSeconds(5);
 
-    /** One predictive call as the dialer tracks it. */
+    /**
+     * Predictive's interaction preview ({@code preview.interactionPreview: true}): an answered contact is shown to the
+     * Ready agent picked for it, who Accepts (then is connected) or Rejects (then the contact goes to another Ready
+     * agent, or is abandoned when none comes within the connect window). Dialer executor only.
+     */
+    public interface AnswerPreview {
+        /** Whether answers of {@code campaign} are shown to {@code agent} before it is connected. */
+        boolean previews(Campaign campaign, Agent agent);
+
+        /**
+         * Shows the answered contact's interaction (the agent already Reserved with it) for at most {@code left},
+         * what is left of the connect window; exactly one of {@code answer}'s methods is called later.
+         */
+        void offer(Campaign campaign, Agent agent, Interaction interaction, Duration left, Answer answer);
+
+        /** Takes the agent's offer back (the contact hung up); {@link Answer#declined} follows. */
+        void withdraw(Agent agent);
+
+        /** The end of an offer, on the dialer executor; the agent already freed when declined. */
+        interface Answer {
+            void accepted();
+
+            void declined();
+        }
+    }
+
     /** The live call of an interaction, if it is still up. Dialer only. */
     Optional<CampaignCall> callOf(String interactionId) {
         for (Dialed d : active.values()) {
@@ -63,6 +88,10 @@ public final class PredictiveDialing {
         final Campaign campaign;
         final Interaction interaction;
         Agent agent;
+        /** True while {@link #agent} is looking at the contact's interaction preview. */
+        boolean previewing;
+        /** Agents who rejected (or let time out) this contact's preview: not offered it again. */
+        final java.util.Set<String> declinedBy = new java.util.HashSet<>();
         /** When the contact picked up (the connect window counts from here). */
         Instant pickedUp;
         /** Counted as a live answer: at pick-up, or with AMD at the verdict that lets the call through. */
@@ -96,6 +125,7 @@ public final class PredictiveDialing {
     private final Map<String, Integer> retrieving = new HashMap<>();
     private final IdleWaiters idleWaiters = new IdleWaiters();
     private final AtomicLong ids = new AtomicLong();
+    private AnswerPreview answerPreview;
     private boolean paceQueued;
     private boolean stopped;
     private volatile int calls;
@@ -117,6 +147,11 @@ public final class PredictiveDialing {
             paceSoon();
         });
         ctx.dialer().execute(this::tick);
+    }
+
+    /** Sets the interaction preview of answered contacts. Call before the first answer. */
+    void answerPreview(AnswerPreview preview) {
+        this.answerPreview = preview;
     }
 
     private boolean anyPredictive() {
@@ -245,13 +280,23 @@ public final class PredictiveDialing {
             d.answered = true;
             pacing.liveAnswer(d.call.id(), d.campaign);
         }
-        Agent agent = longestWaitingReady(d.campaign);
+        Agent agent = longestWaitingReady(d);
         if (agent != null) {
-            reserve(d, agent);
+            assign(d, agent);
             return;
         }
-        waiting.add(d);
-        Duration left = connectWindowLeft(d.campaign.plan().pacing().connectWindow(), d.pickedUp, now);
+        waitForAgent(d, false);
+    }
+
+    /** No agent now: the contact waits for one for what is left of the connect window (first in line: on top). */
+    private void waitForAgent(Dialed d, boolean onTop) {
+        Duration left = connectWindowLeft(d.campaign.plan().pacing().connectWindow(), d.pickedUp,
+                ctx.scheduler().now());
+        if (onTop) {
+            waiting.add(0, d);
+        } else {
+            waiting.add(d);
+        }
         d.connectWindow = ctx.dialer().schedule(left, () -> noAgentInTime(d));
     }
 
@@ -264,20 +309,21 @@ public final class PredictiveDialing {
     private void serveWaiting() {
         for (Iterator<Dialed> it = waiting.iterator(); it.hasNext(); ) {
             Dialed d = it.next();
-            Agent agent = longestWaitingReady(d.campaign);
+            Agent agent = longestWaitingReady(d);
             if (agent != null) {
                 it.remove();
                 d.connectWindow.cancel();
-                reserve(d, agent);
+                assign(d, agent);
             }
         }
     }
 
-    private Agent longestWaitingReady(Campaign campaign) {
+    /** The longest-waiting Ready agent of the call's campaign who has not declined this contact's preview. */
+    private Agent longestWaitingReady(Dialed d) {
         Agent best = null;
-        for (String id : campaign.plan().agentIds()) {
+        for (String id : d.campaign.plan().agentIds()) {
             Agent a = roster.find(id).orElse(null);
-            if (a != null && a.state() == AgentState.READY
+            if (a != null && a.state() == AgentState.READY && !d.declinedBy.contains(id)
                     && (best == null || agents.readySince(a).isBefore(agents.readySince(best)))) {
                 best = a;
             }
@@ -285,10 +331,59 @@ public final class PredictiveDialing {
         return best;
     }
 
+    /**
+     * Gives the contact to {@code agent}: connected at once, or first shown as an interaction preview for what is
+     * left of the connect window (none left: abandoned, as the window counts from the pick-up).
+     */
+    private void assign(Dialed d, Agent agent) {
+        if (answerPreview == null || !answerPreview.previews(d.campaign, agent)) {
+            reserve(d, agent);
+            connectAgent(d, agent);
+            return;
+        }
+        Duration left = connectWindowLeft(d.campaign.plan().pacing().connectWindow(), d.pickedUp,
+                ctx.scheduler().now());
+        if (left.isZero()) {
+            abandon(d);
+            return;
+        }
+        reserve(d, agent);
+        d.previewing = true;
+        answerPreview.offer(d.campaign, agent, d.interaction, left, new AnswerPreview.Answer() {
+            @Override
+            public void accepted() {
+                d.previewing = false;
+                if (active.get(d.call.id()) == d) {
+                    d.interaction.stage(Interaction.Stage.DIALING);
+                    connectAgent(d, agent);
+                }
+            }
+
+            @Override
+            public void declined() {
+                d.previewing = false;
+                d.agent = null;
+                d.declinedBy.add(agent.id());
+                if (active.get(d.call.id()) != d || d.campaign.state() == CampaignState.UNLOADED) {
+                    return; // the contact is gone (or being hung up): nothing to hand on
+                }
+                Agent next = longestWaitingReady(d);
+                if (next != null) {
+                    assign(d, next);
+                } else {
+                    waitForAgent(d, true);
+                }
+            }
+        });
+    }
+
     private void reserve(Dialed d, Agent agent) {
         d.agent = agent;
         agent.interaction(d.interaction);
         agent.moveTo(AgentState.RESERVED, d.campaign.name());
+    }
+
+    private void connectAgent(Dialed d, Agent agent) {
         CallingRecord record = d.interaction.record();
         d.call.connectAgent(DialRequest.agentPhone(agent.phone(), ctx.agentTransport(), record.contactInfo(),
                 d.campaign.name(), ctx.agentRingTimeout()));
@@ -299,11 +394,15 @@ public final class PredictiveDialing {
         if (!waiting.remove(d)) {
             return;
         }
+        abandon(d);
+    }
+
+    private void abandon(Dialed d) {
         LOG.info("campaign {}: no agent within {} for call {}: abandoned", d.campaign.name(),
                 d.campaign.plan().pacing().connectWindow(), d.call.id());
         countAbandoned(d);
         d.call.abandon();
-        paceNow();
+        paceSoon(); // not now: called while the waiting answers are being served
     }
 
     private void countAbandoned(Dialed d) {
@@ -319,6 +418,9 @@ public final class PredictiveDialing {
         active.remove(d.call.id());
         if (waiting.remove(d)) {
             d.connectWindow.cancel();
+        }
+        if (d.previewing) {
+            answerPreview.withdraw(d.agent); // the agent is freed; the result is the contact's alone
         }
         countCalls();
         if (!outcome.attempted()) {

@@ -117,6 +117,11 @@ public final class ProgressiveDialing {
         this.dialPreview = preview;
     }
 
+    /** Sets predictive's interaction preview of answered contacts. Call before the first pass. */
+    public void answerPreview(PredictiveDialing.AnswerPreview preview) {
+        predictive.answerPreview(preview);
+    }
+
     private void retrieveFor(Campaign campaign, Agent agent) {
         ctx.records().next(campaign, agent.id())
                 .whenCompleteAsync((record, error) -> {

@@ -23,6 +23,10 @@ public final class Campaigns {
     public interface Dialing {
         void started(Campaign campaign);
 
+        /** Stopped (also on the way to unloaded): no new records; offers in front of agents are taken back. */
+        default void stopped(Campaign campaign) {
+        }
+
         void unloaded(Campaign campaign);
     }
 
@@ -65,10 +69,14 @@ public final class Campaigns {
                 move(c, CampaignState.RUNNING, action, CtiEvent.CampaignStarted::new);
                 dialing.started(c);
             }
-            case STOP -> move(c, CampaignState.LOADED, action, CtiEvent.CampaignStopped::new);
+            case STOP -> {
+                move(c, CampaignState.LOADED, action, CtiEvent.CampaignStopped::new);
+                dialing.stopped(c);
+            }
             case UNLOAD -> {
                 if (c.state() == CampaignState.RUNNING) {
                     move(c, CampaignState.LOADED, CampaignAction.STOP, CtiEvent.CampaignStopped::new);
+                    dialing.stopped(c);
                 }
                 move(c, CampaignState.UNLOADED, action, CtiEvent.CampaignUnloaded::new);
                 dialing.unloaded(c);

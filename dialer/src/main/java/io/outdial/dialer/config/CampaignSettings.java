@@ -80,9 +80,10 @@ public record CampaignSettings(String name, String description, DialingMode dial
         PacingSettings pacing = PacingSection.read(s.section("pacing"));
         Treatments treatments = TreatmentSection.read(s.sections("treatments"));
         if (s.has("preview") && mode != DialingMode.PROGRESSIVE && mode != DialingMode.PUSH_PREVIEW
-                && mode != DialingMode.DIRECT_PUSH_PREVIEW && mode != DialingMode.PREVIEW) {
-            throw s.fail("preview", "applies only to dialingMode preview, push_preview, direct_push_preview and"
-                    + " progressive;"
+                && mode != DialingMode.DIRECT_PUSH_PREVIEW && mode != DialingMode.PREVIEW
+                && mode != DialingMode.PREDICTIVE) {
+            throw s.fail("preview", "applies only to dialingMode preview, push_preview, direct_push_preview,"
+                    + " progressive and predictive;"
                     + " this campaign's mode is " + mode.wireName(), "a mapping");
         }
         PreviewSettings preview = PreviewSettings.read(s.section("preview"), mode);

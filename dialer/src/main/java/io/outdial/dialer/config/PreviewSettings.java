@@ -4,10 +4,12 @@ import java.time.Duration;
 
 /**
  * A campaign's {@code preview:} section: the interaction preview an agent Accepts or Rejects (push preview, direct
- * push preview, and progressive with {@code interactionPreview}).
+ * push preview, and progressive and predictive with {@code interactionPreview}).
  *
- * @param interactionPreview progressive only: a reserved record is shown to the agent before it is dialed
+ * @param interactionPreview progressive: a reserved record is shown to the agent before it is dialed; predictive: an
+ *                           answered contact is shown to the agent before the agent is connected
  * @param acceptTimeout      how long the agent has to Accept or Reject before the record goes back to the top
+ *                           (predictive: cut to what is left of the connect window, which counts from the pick-up)
  * @param autoReject         on that timeout the agent's channel also goes Not Ready (outbound-preview channel for
  *                           push preview, voice for progressive; direct push preview stops delivering)
  * @param autoAnswer         the countdown after which the preview is accepted on the agent's behalf, or null (off)
@@ -37,9 +39,10 @@ public record PreviewSettings(boolean interactionPreview, Duration acceptTimeout
 
     static PreviewSettings read(YamlSection s, DialingMode mode) {
         PreviewSettings d = defaults();
-        if (s.has("interactionPreview") && mode != DialingMode.PROGRESSIVE) {
-            throw s.fail("interactionPreview", "applies only to dialingMode progressive (push_preview and"
-                    + " direct_push_preview always preview); this campaign's mode is " + mode.wireName(), "a flag");
+        if (s.has("interactionPreview") && mode != DialingMode.PROGRESSIVE && mode != DialingMode.PREDICTIVE) {
+            throw s.fail("interactionPreview", "applies only to dialingMode progressive and predictive (push_preview"
+                    + " and direct_push_preview always preview); this campaign's mode is " + mode.wireName(),
+                    "a flag");
         }
         if (mode == DialingMode.PREVIEW) {
             for (String key : OFFER_KEYS) {

@@ -18,9 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where every dialing mode gets its records: the one place a record is checked before it is dialed. The store
- * refuses numbers and customers on the internal do-not-call list; then, when the campaign has a pre-dial
- * validation service, the record is validated (HTTP, asynchronous). A refused record closes Do Not Call (51) with
+ * Where every dialing mode gets its records: the one place a record is checked before it is dialed. A number or
+ * customer on the internal do-not-call list is refused; then, when the campaign has a pre-dial validation service,
+ * the record is validated (HTTP, asynchronous). A refused record closes Do Not Call (51) with
  * no attempt counted, the campaign's treatment for Do Not Call applies (without one the contact's next number is
  * used), and the next record is retrieved. Store work runs on the database pool; the futures complete off the
  * dialer executor (callers hop back to it).
@@ -44,7 +44,11 @@ public final class RecordSource {
         this.settings = Map.copyOf(settings);
     }
 
-    /** The next record to dial for {@code agentId} (null: any agent), refusals only logged. */
+    /**
+     * The next record to dial for {@code agentId} (null: any agent), refusals only logged (progressive, predictive,
+     * ASM: no agent was chosen for a refused record, so no agent is told; the record still gets its result and
+     * treatments).
+     */
     public CompletableFuture<Optional<CallingRecord>> next(Campaign campaign, String agentId) {
         return next(campaign, agentId, false).thenApply(Retrieval::record);
     }
@@ -81,9 +85,9 @@ public final class RecordSource {
                       CompletableFuture<Retrieval> result) {
         var plan = campaign.plan();
         CompletableFuture.supplyAsync(() -> chainId != null
-                        ? store.retrieveFromChain(campaign.name(), chainId, scheduler.now(),
+                        ? store.retrieveFromChainUnscreened(campaign.name(), chainId, scheduler.now(),
                                 plan.pacing().compliance().noRedialAfterAbandon())
-                        : store.retrieveNext(campaign.name(), scheduler.now(), plan.maxAttempts(), agentId,
+                        : store.retrieveNextUnscreened(campaign.name(), scheduler.now(), plan.maxAttempts(), agentId,
                                 plan.pacing().compliance().noRedialAfterAbandon()), database)
                 .thenCompose(found -> {
                     if (found.isEmpty() && chainId != null) {
@@ -95,8 +99,7 @@ public final class RecordSource {
                         result.complete(new Retrieval(Optional.empty(), notices));
                         return CompletableFuture.completedFuture(null);
                     }
-                    DncSettings dnc = settings.getOrDefault(campaign.name(), DncSettings.defaults());
-                    return validate(dnc, found.get()).thenCompose(v -> {
+                    return check(found.get()).thenCompose(v -> {
                         if (v == Verdict.DIAL) {
                             result.complete(new Retrieval(found, notices));
                             return CompletableFuture.completedFuture(null);
@@ -107,7 +110,9 @@ public final class RecordSource {
                                     if (forAgent && !notice.nextNumberSelected()) {
                                         result.complete(new Retrieval(Optional.empty(), notices));
                                     } else {
-                                        step(campaign, agentId, forAgent, forAgent ? found.get().chainId() : null,
+                                        // The contact's next number, when one is due; any record otherwise.
+                                        step(campaign, agentId, forAgent,
+                                                notice.nextNumberSelected() ? found.get().chainId() : null,
                                                 notices, result);
                                     }
                                 });

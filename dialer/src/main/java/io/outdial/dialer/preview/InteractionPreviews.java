@@ -21,9 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The interaction previews in front of agents (push preview, direct push preview, progressive): each a reserved
- * record shown with {@code InteractionPreview}, ended by Accept (the mode's dial goes ahead), Reject, the accept
- * timeout or the gateway withdrawing it (the record back to the top of the list). Dialer executor only.
+ * The interaction previews in front of agents (push preview, direct push preview, progressive, predictive): each
+ * a reserved record shown with {@code InteractionPreview}, ended by Accept (the mode's dial goes ahead), Reject,
+ * the accept timeout or the gateway withdrawing it (the record back to the top of the list, or for predictive the
+ * contact handed on). Dialer executor only.
  */
 public final class InteractionPreviews {
     private static final Logger LOG = LoggerFactory.getLogger(InteractionPreviews.class);
@@ -38,6 +39,24 @@ public final class InteractionPreviews {
          * goes to ({@code before} when the mode has a channel of its own).
          */
         AgentState autoRejected(Agent agent, Campaign campaign, AgentState before);
+
+        /**
+         * Rejected, timed out or withdrawn, once the agent has been freed: by default the record goes back to the
+         * top of the list ({@code backOnTop}); predictive, whose contact is already on the line, hands the contact
+         * on instead.
+         */
+        default void returned(Agent agent, Campaign campaign, Interaction interaction, OfferState why,
+                              Runnable backOnTop) {
+            backOnTop.run();
+        }
+
+        /**
+         * True when the offer is of a contact already on the line (predictive): a call in progress, which a
+         * campaign Stop leaves to finish (only unloading takes it back).
+         */
+        default boolean liveContact() {
+            return false;
+        }
     }
 
     private record Pending(Agent agent, Campaign campaign, Interaction interaction, InteractionOffer offer,
@@ -127,10 +146,23 @@ public final class InteractionPreviews {
         }
     }
 
-    /** The campaign was stopped or unloaded: its offers are taken back. */
+    /** The campaign was unloaded: all its offers are taken back. */
     public void withdraw(Campaign campaign) {
+        withdraw(campaign, true);
+    }
+
+    /**
+     * The campaign was stopped: its offers of records not yet dialed are taken back (the agent gets
+     * InteractionRejected "Withdrawn", the record goes back to the top of the list); an answered predictive
+     * contact's offer is a call in progress and stays.
+     */
+    public void withdrawOnStop(Campaign campaign) {
+        withdraw(campaign, false);
+    }
+
+    private void withdraw(Campaign campaign, boolean liveContacts) {
         for (Pending p : List.copyOf(pending.values())) {
-            if (p.campaign == campaign) {
+            if (p.campaign == campaign && (liveContacts || !p.handler.liveContact())) {
                 p.offer.withdraw();
             }
         }
@@ -161,7 +193,7 @@ public final class InteractionPreviews {
             String reason = why == OfferState.REJECTED ? "Rejected" : why == OfferState.WITHDRAWN ? "Withdrawn"
                     : autoRejected ? "AutoRejected" : "Timeout";
             long recordId = p.interaction.record().recordId();
-            LOG.info("campaign {}: record {} back to the top of the list ({} by {})", p.campaign.name(), recordId,
+            LOG.info("campaign {}: record {} returned ({} by {})", p.campaign.name(), recordId,
                     reason, agentId);
             p.interaction.stage(Interaction.Stage.DONE);
             if (agent.interaction() == p.interaction) {
@@ -185,10 +217,11 @@ public final class InteractionPreviews {
                 agent.moveTo(AgentState.READY, null);
             }
             // Pace once the record is Ready again, so that it is the next one retrieved.
-            writes.returnToTop(recordId).whenCompleteAsync((ok, error) -> {
-                p.campaign.listMayHaveRecords();
-                pace.run();
-            }, ctx.dialer());
+            p.handler.returned(agent, p.campaign, p.interaction, why, () -> writes.returnToTop(recordId)
+                    .whenCompleteAsync((ok, error) -> {
+                        p.campaign.listMayHaveRecords();
+                        pace.run();
+                    }, ctx.dialer()));
         }
     }
 }

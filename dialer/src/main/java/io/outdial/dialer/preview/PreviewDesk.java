@@ -19,6 +19,7 @@ import io.outdial.dialer.dnc.DncNotice;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.store.CallingListStore;
 import io.outdial.dialer.store.CallingRecord;
+import io.outdial.dialer.store.ChainSwitch;
 import io.outdial.dialer.store.ContactInfoType;
 import io.outdial.sip.DialRequest;
 import io.outdial.sip.call.CallExecutor;
@@ -157,8 +158,7 @@ public final class PreviewDesk {
     }
 
     private static CtiEvent.DoNotCallNotice notice(String requestId, String interactionId, DncNotice n) {
-        return new CtiEvent.DoNotCallNotice(requestId, n.record().campaign(), interactionId, n.record().recordId(),
-                n.record().contactInfo(), n.reason().wireName(), n.nextNumberSelected(), n.message());
+        return DncNotices.event(requestId, interactionId, n);
     }
 
     /**
@@ -171,6 +171,7 @@ public final class PreviewDesk {
         }
         Interaction ix = new Interaction("pv-" + ids.incrementAndGet(), campaign.name(), n.record());
         ix.callResult(CallResult.DO_NOT_CALL);
+        ix.treated(true);
         ix.stored(CompletableFuture.completedFuture(null));
         ix.stage(Interaction.Stage.RELEASED);
         PreviewSession s = new PreviewSession(agent, campaign, ix, agent.state());
@@ -251,8 +252,12 @@ public final class PreviewDesk {
             throw notAllowed("ChangeNumber", agent, "the previous ChangeNumber is still being stored");
         }
         if (otherRecordId != null) {
-            throw new CtiException(CtiErrorCodes.INVALID, "ChangeNumber to another record of the chain (recordId)"
-                    + " is not supported yet: give phone and phoneType");
+            if (phone != null || phoneType != null) {
+                throw new CtiException(CtiErrorCodes.INVALID, "ChangeNumber takes either recordId (another record"
+                        + " of the contact's chain) or phone and phoneType, not both");
+            }
+            changeToChainRecord(s, otherRecordId, requestId);
+            return;
         }
         if (phone == null || phone.isBlank()) {
             throw new CtiException(CtiErrorCodes.INVALID, "ChangeNumber needs phone (the other phone number)");
@@ -294,6 +299,60 @@ public final class PreviewDesk {
                             s.autoDial != null && s.autoDial.state() == AutoDialState.COUNTING
                                     ? s.autoDial.seconds() : null));
                 }, ctx.dialer());
+    }
+
+    /**
+     * ChangeNumber to another record of the contact's chain: that record becomes the interaction's (Retrieved for
+     * the agent) and the previewed one goes back to Ready; the desktop gets InteractionUpdated with the new record,
+     * or an error naming why the record may not be used. A timed auto-dial countdown starts again from the top.
+     */
+    private void changeToChainRecord(PreviewSession s, long otherRecordId, String requestId) {
+        Agent agent = s.agent;
+        Interaction ix = s.interaction;
+        long recordId = ix.record().recordId();
+        s.changingNumber = true;
+        CompletableFuture.supplyAsync(() -> ctx.store().switchToChainRecord(recordId, otherRecordId,
+                        ctx.scheduler().now()), ctx.database())
+                .whenCompleteAsync((change, error) -> {
+                    s.changingNumber = false;
+                    if (error != null) {
+                        LOG.warn("record {}: not changed to record {}", recordId, otherRecordId, error);
+                        agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.INTERNAL_ERROR, "record " + recordId
+                                + " could not be changed to record " + otherRecordId + ": " + error.getMessage()));
+                        return;
+                    }
+                    if (change.refusal() != null) {
+                        agent.send(new CtiEvent.Error(requestId, errorCode(change.refusal()),
+                                "ChangeNumber refused: " + change.detail()));
+                        return;
+                    }
+                    CallingRecord other = change.record().orElseThrow();
+                    if (sessions.get(agent.id()) != s || ix.stage() != Interaction.Stage.PREVIEW) {
+                        writes.returnToReady(other.recordId()); // declined or taken back meanwhile
+                        return;
+                    }
+                    ix.switchRecord(other);
+                    LOG.info("campaign {}: {} changed record {} to record {} ({}) of the same contact",
+                            s.campaign.name(), agent.id(), recordId, other.recordId(), other.contactInfo());
+                    if (s.autoDial != null && (s.autoDial.state() == AutoDialState.COUNTING
+                            || s.autoDial.state() == AutoDialState.PAUSED)) {
+                        s.autoDial.restart();
+                    }
+                    agent.send(new CtiEvent.InteractionUpdated(requestId, ix.toWire()));
+                }, ctx.dialer());
+    }
+
+    private static String errorCode(ChainSwitch.Refusal refusal) {
+        switch (refusal) {
+            case NOT_IN_CHAIN:
+                return CtiErrorCodes.NOT_IN_CHAIN;
+            case NOT_READY:
+                return CtiErrorCodes.RECORD_NOT_READY;
+            case OUTSIDE_CALLING_WINDOW:
+                return CtiErrorCodes.OUTSIDE_CALLING_WINDOW;
+            default:
+                return CtiErrorCodes.ON_DO_NOT_CALL_LIST;
+        }
     }
 
     /**
@@ -383,10 +442,11 @@ public final class PreviewDesk {
         CallResult result = ix.callResult();
         long recordId = ix.record().recordId();
         ix.stage(Interaction.Stage.DONE);
-        // A record the pre-dial check refused is already closed (and treated): no result to write.
+        // A record the pre-dial check refused is already closed (and treated): no result to write, but the agent's
+        // disposition, note and callback are (the interaction is marked treated: no second treatment).
         CompletableFuture<Void> written = s.refused ? ix.stored() : ix.stored().thenCompose(ok ->
                 writes.changeResult(recordId, result, agent.id()));
-        for (DoneStep step : s.refused ? List.<DoneStep>of() : doneSteps) {
+        for (DoneStep step : doneSteps) {
             written = written.thenCompose(ok -> step.write(agent, ix));
         }
         written.whenCompleteAsync((ok, error) -> {

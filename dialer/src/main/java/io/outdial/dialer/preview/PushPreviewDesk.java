@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -140,9 +141,14 @@ public final class PushPreviewDesk {
     }
 
     private void retrieveFor(Campaign campaign, Agent agent) {
-        ctx.records().next(campaign, agent.id())
-                .whenCompleteAsync((record, error) -> {
+        ctx.records().next(campaign, agent.id(), false)
+                .whenCompleteAsync((retrieval, error) -> {
                     retrieving.remove(agent.id());
+                    Optional<CallingRecord> record = error == null ? retrieval.record() : Optional.empty();
+                    if (error == null && agent.channel() != null) {
+                        // Records refused on the way were meant for this agent: the seed's message for each.
+                        retrieval.notices().forEach(n -> agent.send(DncNotices.event(null, null, n)));
+                    }
                     if (error != null || record.isEmpty()) {
                         if (error != null) {
                             LOG.error("campaign {}: cannot retrieve a record", campaign.name(), error);

@@ -184,7 +184,19 @@ public final class CallingListStore implements AutoCloseable {
     /** The next record for {@code agentId} (callbacks first) under the no-redial rule; see the forms above. */
     public Optional<CallingRecord> retrieveNext(String campaign, Instant now, int maxAttempts, String agentId,
                                                 Duration noRedialAfterAbandon) {
-        return claimNext(campaign, now, noRedialAfterAbandon, c -> nextReady(c, campaign, now, maxAttempts, agentId));
+        return claimNext(campaign, now, noRedialAfterAbandon, true,
+                c -> nextReady(c, campaign, now, maxAttempts, agentId));
+    }
+
+    /**
+     * Like {@link #retrieveNext(String, Instant, int, String, Duration)}, but a record on the internal do-not-call
+     * list is returned like any other (still Retrieved): the caller checks it, closes it with {@link #refuseDial}
+     * and tells the agent concerned.
+     */
+    public Optional<CallingRecord> retrieveNextUnscreened(String campaign, Instant now, int maxAttempts,
+                                                         String agentId, Duration noRedialAfterAbandon) {
+        return claimNext(campaign, now, noRedialAfterAbandon, false,
+                c -> nextReady(c, campaign, now, maxAttempts, agentId));
     }
 
     /**
@@ -194,7 +206,18 @@ public final class CallingListStore implements AutoCloseable {
      */
     public Optional<CallingRecord> retrieveFromChain(String campaign, String chainId, Instant now,
                                                      Duration noRedialAfterAbandon) {
-        return claimNext(campaign, now, noRedialAfterAbandon, c -> {
+        return retrieveFromChain(campaign, chainId, now, noRedialAfterAbandon, true);
+    }
+
+    /** {@link #retrieveFromChain} without the do-not-call check (see {@link #retrieveNextUnscreened}). */
+    public Optional<CallingRecord> retrieveFromChainUnscreened(String campaign, String chainId, Instant now,
+                                                               Duration noRedialAfterAbandon) {
+        return retrieveFromChain(campaign, chainId, now, noRedialAfterAbandon, false);
+    }
+
+    private Optional<CallingRecord> retrieveFromChain(String campaign, String chainId, Instant now,
+                                                      Duration noRedialAfterAbandon, boolean screen) {
+        return claimNext(campaign, now, noRedialAfterAbandon, screen, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT record_id FROM calling_record WHERE campaign = ?"
                     + " AND chain_id = ? AND record_status = 'READY' AND record_type <> 'NO_CALL'"
                     + " AND (dial_sched_time IS NULL OR dial_sched_time <= ?) ORDER BY chain_n, record_id"
@@ -244,7 +267,7 @@ public final class CallingListStore implements AutoCloseable {
     }
 
     private Optional<CallingRecord> claimNext(String campaign, Instant now, Duration noRedialAfterAbandon,
-                                              Candidates next) {
+                                              boolean screen, Candidates next) {
         AbandonedRedialFilter redial = new AbandonedRedialFilter(noRedialAfterAbandon);
         try (Connection c = pool.getConnection()) {
             while (true) {
@@ -258,7 +281,7 @@ public final class CallingListStore implements AutoCloseable {
                     if (update(c, "UPDATE calling_record SET record_status = 'RETRIEVED', list_top = FALSE,"
                             + " updated_at = ? WHERE record_id = ? AND record_status = 'READY'", clock.instant(), id) == 1) {
                         Optional<CallingRecord> claimed = find(c, id);
-                        if (claimed.isPresent() && doNotCall.onList(c, claimed.get())) {
+                        if (screen && claimed.isPresent() && doNotCall.onList(c, claimed.get())) {
                             // Never dialed: closed with the Do Not Call result, no attempt counted.
                             update(c, "UPDATE calling_record SET record_status = 'UPDATED', call_result = ?,"
                                     + " updated_at = ? WHERE record_id = ? AND record_status = 'RETRIEVED'",
@@ -443,6 +466,68 @@ public final class CallingListStore implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException("changing the number of record " + recordId + " failed", e);
         }
+    }
+
+    /**
+     * Preview ChangeNumber to another record of the contact's chain, in one transaction: {@code otherId} (same
+     * campaign and chain_id as {@code currentId}, Ready, not No Call, inside its calling window at {@code now}, not on
+     * the internal do-not-call list) becomes Retrieved, and {@code currentId} (previewed, never dialed in this
+     * interaction) goes back to Ready as it was. Otherwise nothing changes and the refusal says why.
+     */
+    public ChainSwitch switchToChainRecord(long currentId, long otherId, Instant now) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                ChainSwitch result = switchInChain(c, currentId, otherId, now);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("changing record " + currentId + " to record " + otherId + " failed", e);
+        }
+    }
+
+    private ChainSwitch switchInChain(Connection c, long currentId, long otherId, Instant now) throws SQLException {
+        CallingRecord current = findForUpdate(c, currentId)
+                .orElseThrow(() -> new NoSuchElementException("no calling record " + currentId));
+        if (current.status() != RecordStatus.RETRIEVED) {
+            throw new IllegalStateException("record " + currentId + " is " + current.status() + ", not previewed");
+        }
+        Optional<CallingRecord> found = findForUpdate(c, otherId);
+        if (found.isEmpty() || otherId == currentId || current.chainId() == null
+                || !current.campaign().equals(found.get().campaign())
+                || !current.chainId().equals(found.get().chainId())) {
+            return ChainSwitch.refused(ChainSwitch.Refusal.NOT_IN_CHAIN, "record " + otherId + " is not another"
+                    + " record of this contact's chain" + (current.chainId() == null ? " (record " + currentId
+                    + " has no chain_id)" : " (chain_id " + current.chainId() + ")"));
+        }
+        CallingRecord other = found.get();
+        if (other.status() != RecordStatus.READY || other.recordType() == RecordType.NO_CALL) {
+            return ChainSwitch.refused(ChainSwitch.Refusal.NOT_READY, "record " + otherId + " is "
+                    + (other.recordType() == RecordType.NO_CALL ? "of type No Call" : other.status()
+                    + (other.callResult() == null ? "" : " (" + other.callResult() + ")")) + ", not Ready to dial");
+        }
+        if (!other.isWithinCallingHours(now)) {
+            return ChainSwitch.refused(ChainSwitch.Refusal.OUTSIDE_CALLING_WINDOW, "record " + otherId + " ("
+                    + other.contactInfo() + ") is outside its calling window now; it opens at "
+                    + other.nextCallingWindowOpening(now));
+        }
+        if (doNotCall.onList(c, other)) {
+            return ChainSwitch.refused(ChainSwitch.Refusal.ON_DO_NOT_CALL_LIST, "record " + otherId + " ("
+                    + other.contactInfo() + ") is on the do-not-call list");
+        }
+        update(c, "UPDATE calling_record SET record_status = 'RETRIEVED', list_top = FALSE, updated_at = ?"
+                + " WHERE record_id = ? AND record_status = 'READY'", clock.instant(), otherId);
+        update(c, "UPDATE calling_record SET record_status = 'READY', updated_at = ? WHERE record_id = ?"
+                + " AND record_status = 'RETRIEVED'", clock.instant(), currentId);
+        log.info("campaign {}: record {} ({}) previewed in place of record {} ({}), which is Ready again",
+                current.campaign(), otherId, other.contactInfo(), currentId, current.contactInfo());
+        return ChainSwitch.made(find(c, otherId).orElseThrow());
     }
 
     /**

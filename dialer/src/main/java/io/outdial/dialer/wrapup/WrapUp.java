@@ -49,12 +49,15 @@ public final class WrapUp {
         }
     }
 
-    /** After the result's write: history and do-not-call, then the callback (the record back to Ready, due). */
+    /**
+     * After the result's write: history and do-not-call, then the callback (the record back to Ready, due), or else
+     * the campaign's treatment (not again for a record the pre-dial check refused: it was treated then).
+     */
     public CompletableFuture<Void> write(Agent agent, Interaction ix) {
         Callback cb = ix.callback();
         CompletableFuture<Void> history = dispositions.write(agent, ix);
-        if (cb == null && ix.callResult() == null) {
-            return history;
+        if (cb == null && (ix.callResult() == null || ix.treated())) {
+            return history; // a refused record was treated when it was closed Do Not Call
         }
         if (cb == null) {
             // No callback: the agent's result is final, and the campaign's treatment decides what follows.

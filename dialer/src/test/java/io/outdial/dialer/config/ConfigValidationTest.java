@@ -124,10 +124,14 @@ class ConfigValidationTest {
                 Arguments.of("campaigns: [{ name: c1, dialingMode: preview, preview: { acceptTimeout: 10s } }]",
                         "campaigns[0].preview.acceptTimeout: does not apply to dialingMode preview (the agent Calls"
                                 + " or Declines; use autoDial / autoDialAfter), got 'an Accept / Reject setting'"),
-                Arguments.of("campaigns: [{ name: c1, dialingMode: predictive, preview: { autoDial: timed } }]",
+                Arguments.of("campaigns: [{ name: c1, dialingMode: assured_connection, preview: { acceptTimeout: 5s"
+                                + " } }]",
                         "campaigns[0].preview: applies only to dialingMode preview, push_preview,"
-                                + " direct_push_preview and progressive; this campaign's mode is predictive,"
-                                + " got 'a mapping'"),
+                                + " direct_push_preview, progressive and predictive; this campaign's mode is"
+                                + " assured_connection, got 'a mapping'"),
+                Arguments.of("campaigns: [{ name: c1, dialingMode: predictive, preview: { autoDial: timed } }]",
+                        "campaigns[0].preview.autoDial: applies only to dialingMode preview; this campaign's mode"
+                                + " is predictive, got 'an auto-dial setting'"),
                 Arguments.of("campaigns: [{ name: c1, dialingMode: push_preview, preview: { autoDial: timed } }]",
                         "campaigns[0].preview.autoDial: applies only to dialingMode preview; this campaign's mode"
                                 + " is push_preview, got 'an auto-dial setting'"),
@@ -139,9 +143,10 @@ class ConfigValidationTest {
                                 + " autoDialAfter: 0s } }]",
                         "campaigns[0].preview.autoDialAfter: must be a duration (500ms, 30s, 2m, 1h) in 1s..10m,"
                                 + " got '0s'"),
-                Arguments.of("campaigns: [{ name: c1, dialingMode: push_preview, preview: { interactionPreview: true } }]",
-                        "campaigns[0].preview.interactionPreview: applies only to dialingMode progressive"
-                                + " (push_preview and direct_push_preview always preview); this campaign's mode is"
+                Arguments.of("campaigns: [{ name: c1, dialingMode: push_preview, preview: { interactionPreview:"
+                                + " true } }]",
+                        "campaigns[0].preview.interactionPreview: applies only to dialingMode progressive and"
+                                + " predictive (push_preview and direct_push_preview always preview); this campaign's mode is"
                                 + " push_preview, got 'a flag'"),
                 Arguments.of("campaigns: [{ name: c1, dialingMode: push_preview, preview: { acceptTimeout: 0s } }]",
                         "campaigns[0].preview.acceptTimeout: must be a duration (500ms, 30s, 2m, 1h) in 1s..10m,"

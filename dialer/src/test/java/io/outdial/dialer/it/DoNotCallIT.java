@@ -8,13 +8,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.record.RecordStatus;
+import io.outdial.dialer.record.RecordType;
 import io.outdial.dialer.store.CallingRecord;
+import io.outdial.dialer.store.ContactHistoryEntry;
 import io.outdial.sip.testing.Sipp;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -170,6 +173,131 @@ class DoNotCallIT {
             assertEquals(RecordStatus.CANCELLED, r.get("2005550201").status());
             Sipp.Result run = contact.stop();
             assertEquals("", invites(run), "no contact was dialed");
+        }
+    }
+
+    @Test
+    void internalListHitsGiveThePreviewAgentTheSeedsMessagesToo() throws Exception {
+        String callbackAt = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).plusDays(1)
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
+        try (Sipp contact = Sipp.scenario("uas-answer.xml").calls(1).start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), PreviewCampaignIT.AGENTS,
+                     "  - { name: pv, dialingMode: preview, agents: [ann], autoLoad: false,"
+                             + " dispositionCodes: [WrongPerson] }")) {
+            gw.post("/api/dnc", "{\"phone\": \"2005550401\"}");
+            gw.post("/api/dnc", "{\"phone\": \"2005550403\", \"campaign\": \"pv\"}");
+            gw.uploadAndStart("pv", "contact_info,chain_id,chain_n\n2005550401,k,1\n2005550402,k,2\n"
+                    + "2005550403,,0\n");
+            try (CtiClient desk = PreviewCampaignIT.login(gw, null)) {
+                desk.send("{\"type\":\"GetRecord\",\"requestId\":\"g1\",\"campaign\":\"pv\"}");
+                JsonNode notice = desk.await("DoNotCallNotice", LIMIT);
+                assertEquals("g1", notice.path("requestId").asText());
+                assertEquals("2005550401", notice.path("contactInfo").asText());
+                assertEquals("on_list", notice.path("reason").asText());
+                assertEquals("The phone number is on the Do-Not-Call list. The next available phone number will be"
+                        + " selected.", notice.path("message").asText());
+                JsonNode preview = desk.await("InteractionPreview", LIMIT);
+                assertEquals("2005550402", preview.path("interaction").path("record").path("contact_info").asText());
+                desk.send("{\"type\":\"Decline\",\"requestId\":\"d1\",\"interactionId\":\""
+                        + PreviewCampaignIT.ixOf(preview) + "\",\"reason\":\"do_not_call\"}");
+                desk.await("InteractionDeclined", LIMIT);
+
+                desk.send("{\"type\":\"GetRecord\",\"requestId\":\"g2\",\"campaign\":\"pv\"}");
+                notice = desk.await("DoNotCallNotice", LIMIT);
+                assertEquals("2005550403", notice.path("contactInfo").asText());
+                assertFalse(notice.path("nextNumberSelected").asBoolean());
+                assertEquals("The phone number is on the Do-Not-Call list", notice.path("message").asText());
+                String held = notice.path("interactionId").asText();
+                assertEquals(held, PreviewCampaignIT.ixOf(desk.await("InteractionReleased", LIMIT)));
+                // A disposition, a note and a callback on another number, set on the refused record, are written.
+                desk.send("{\"type\":\"SetDisposition\",\"requestId\":\"sd\",\"interactionId\":\"" + held
+                        + "\",\"dispositionCode\":\"WrongPerson\",\"note\":\"call the office\"}");
+                desk.await("DispositionSet", LIMIT);
+                desk.send("{\"type\":\"ScheduleCallback\",\"requestId\":\"cb\",\"interactionId\":\"" + held
+                        + "\",\"at\":\"" + callbackAt + "Z\",\"phone\":\"2005550499\","
+                        + "\"phoneType\":\"Direct Business\"}");
+                desk.await("CallbackScheduled", LIMIT);
+                desk.send("{\"type\":\"MarkDone\",\"requestId\":\"m1\",\"interactionId\":\"" + held + "\"}");
+                assertEquals("DO_NOT_CALL", desk.await("InteractionDone", LIMIT).path("callResult").asText());
+                assertEquals("m1", desk.await("NoRecord", LIMIT).path("requestId").asText());
+            }
+            CallingRecord callback = byPhone(gw.records("pv")).get("2005550499");
+            assertEquals(RecordStatus.READY, callback.status(), "the refused record is a callback on the new number");
+            assertEquals(RecordType.CAMPAIGN_CALLBACK, callback.recordType());
+            assertEquals(Instant.parse(callbackAt + ":00Z"), callback.dialSchedTime());
+            List<ContactHistoryEntry> history = gw.gateway().store().ledger().history(callback.recordId());
+            assertEquals(1, history.size(), history.toString());
+            assertEquals("WrongPerson", history.get(0).dispositionCode());
+            assertEquals("call the office", history.get(0).note());
+            assertEquals(CallResult.DO_NOT_CALL, history.get(0).callResult());
+            Map<String, CallingRecord> r = byPhone(gw.records("pv"));
+            for (String refused : List.of("2005550401")) {
+                assertEquals(CallResult.DO_NOT_CALL, r.get(refused).callResult(), refused);
+                assertEquals(0, r.get(refused).attempt(), refused);
+            }
+            assertEquals("", invites(contact.stop()), "no contact was dialed");
+        }
+    }
+
+    @Test
+    void pushPreviewAgentTheRecordsWereMeantForIsToldAndTheirTreatmentsApply() throws Exception {
+        try (Sipp contact = Sipp.scenario("uas-answer.xml").calls(1).start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), PreviewCampaignIT.AGENTS,
+                     "  - { name: pp, dialingMode: push_preview, agents: [ann], autoLoad: false, " + dnc()
+                             + ", treatments: [{ result: do_not_call, action: cancel }] }")) {
+            gw.post("/api/dnc", "{\"phone\": \"2005550501\"}");
+            // The treatment cancels a refused record and ends its chain (2005550502 is never offered).
+            gw.uploadAndStart("pp", "contact_info,chain_id,chain_n\n2005550501,k,1\n2005550502,k,2\n"
+                    + "2005550509,,0\n2005550503,,0\n");
+            try (CtiClient desk = PreviewCampaignIT.login(gw, null)) {
+                desk.send("{\"type\":\"OutboundPreviewReady\",\"requestId\":\"op\"}");
+                JsonNode listed = desk.await("DoNotCallNotice", LIMIT);
+                assertTrue(listed.path("requestId").isNull() || listed.path("requestId").isMissingNode(),
+                        listed.toString());
+                assertEquals("pp", listed.path("campaign").asText());
+                assertEquals("2005550501", listed.path("contactInfo").asText());
+                assertFalse(listed.path("nextNumberSelected").asBoolean(), "the treatment ended the chain");
+                assertEquals("The phone number is on the Do-Not-Call list", listed.path("message").asText());
+                JsonNode registry = desk.await("DoNotCallNotice", LIMIT);
+                assertEquals("2005550509", registry.path("contactInfo").asText());
+                assertEquals("on_list", registry.path("reason").asText());
+                JsonNode offered = desk.await("InteractionPreview", LIMIT);
+                assertEquals("2005550503", PushPreviewIT.phoneOf(offered));
+            }
+            Map<String, CallingRecord> r = byPhone(gw.records("pp"));
+            for (String refused : List.of("2005550501", "2005550509")) {
+                assertEquals(CallResult.DO_NOT_CALL, r.get(refused).callResult(), refused);
+                assertEquals(RecordStatus.CANCELLED, r.get(refused).status(), refused + ": the treatment applied");
+                assertEquals(0, r.get(refused).attempt(), refused);
+            }
+            assertEquals(RecordStatus.CHAIN_UPDATED, r.get("2005550502").status());
+            assertFalse(asked.contains("2005550501"), "a listed number is refused before the service is asked");
+            assertEquals("", invites(contact.stop()), "no contact was dialed");
+        }
+    }
+
+    @Test
+    void directPushPreviewAgentIsToldOfAListedRecordBeforeTheNextOneIsDelivered() throws Exception {
+        try (Sipp contact = Sipp.scenario("uas-answer.xml").calls(1).start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), PreviewCampaignIT.AGENTS,
+                     "  - { name: dp, dialingMode: direct_push_preview, agents: [ann], autoLoad: false }")) {
+            gw.post("/api/dnc", "{\"customerId\": \"C-9\", \"campaign\": \"dp\"}");
+            gw.uploadAndStart("dp", "contact_info,customer_id,chain_id,chain_n\n2005550611,C-9,j,0\n"
+                    + "2005550612,C-1,j,1\n");
+            try (CtiClient desk = PreviewCampaignIT.login(gw, null)) {
+                desk.send("{\"type\":\"GetRecord\",\"requestId\":\"g1\",\"campaign\":\"dp\"}");
+                desk.await("RecordDeliveryChanged", LIMIT);
+                JsonNode notice = desk.await("DoNotCallNotice", LIMIT);
+                assertEquals("dp", notice.path("campaign").asText());
+                assertEquals("2005550611", notice.path("contactInfo").asText());
+                assertTrue(notice.path("nextNumberSelected").asBoolean());
+                assertEquals("The phone number is on the Do-Not-Call list. The next available phone number will be"
+                        + " selected.", notice.path("message").asText());
+                JsonNode offered = desk.await("InteractionPreview", LIMIT);
+                assertEquals("2005550612", PushPreviewIT.phoneOf(offered), "the chain's next number is delivered");
+            }
+            assertEquals(CallResult.DO_NOT_CALL, byPhone(gw.records("dp")).get("2005550611").callResult());
+            assertEquals("", invites(contact.stop()), "no contact was dialed");
         }
     }
 }

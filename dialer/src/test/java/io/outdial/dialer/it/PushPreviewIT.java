@@ -234,4 +234,53 @@ class PushPreviewIT {
             assertEquals(CallResult.BUSY, gw.records("pp").get(0).callResult());
         }
     }
+
+    @Test
+    void aDesktopClosedMidOfferPutsTheRecordBackOnTopAndItIsOfferedToAnotherAgent() throws Exception {
+        try (Sipp contact = Sipp.scenario("uas-busy.xml").calls(1).start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(),
+                     AGENTS + "\n  - { id: bob, secret: s3cret }",
+                     "  - { name: pp, dialingMode: push_preview, agents: [ann, bob], autoLoad: false,"
+                             + " preview: { acceptTimeout: 60s } }")) {
+            gw.uploadAndStart("pp", "contact_info\n2005551301\n");
+            CtiClient bob = new CtiClient(gw.ctiUrl());
+            try (bob) {
+                bob.send("{\"type\":\"Login\",\"requestId\":\"l\",\"agentId\":\"bob\",\"secret\":\"s3cret\","
+                        + "\"phone\":\"sip:bob@127.0.0.1:5998\"}");
+                bob.await("LoggedIn", LIMIT);
+                JsonNode offered;
+                try (CtiClient ann = PreviewCampaignIT.login(gw, null)) {
+                    ann.send("{\"type\":\"OutboundPreviewReady\",\"requestId\":\"op\"}");
+                    offered = ann.await("InteractionPreview", LIMIT);
+                    assertEquals("2005551301", phoneOf(offered));
+                    bob.send("{\"type\":\"OutboundPreviewReady\",\"requestId\":\"op\"}");
+                    bob.await("OutboundPreviewStateChanged", LIMIT);
+                    fence(bob, "f1");
+                    assertEquals(0, count(bob, "InteractionPreview"), "one record, in front of ann");
+                } // ann's desktop goes away with the offer on screen
+
+                JsonNode handedOn = bob.await("InteractionPreview", LIMIT);
+                assertEquals("2005551301", phoneOf(handedOn), "the record came back on top and went to bob");
+                assertTrue(!ix(handedOn).equals(ix(offered)), "a new offer");
+                assertEquals(RecordStatus.RETRIEVED, gw.records("pp").get(0).status());
+                assertEquals(0, gw.records("pp").get(0).attempt(), "never dialed");
+                Await.until(LIMIT, "ann logged out", () -> agentState(gw, "ann").equals("LoggedOut"));
+            }
+            Sipp.Result run = contact.stop();
+            assertEquals(0, run.successful() + run.failed(), "nothing was dialed");
+        }
+    }
+
+    private static String agentState(GatewayHarness gw, String id) {
+        try {
+            for (JsonNode a : GatewayHarness.JSON.readTree(gw.get("/api/agents"))) {
+                if (id.equals(a.path("id").asText())) {
+                    return a.path("state").asText();
+                }
+            }
+            return "";
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
