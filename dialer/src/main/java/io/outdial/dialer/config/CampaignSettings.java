@@ -92,6 +92,10 @@ public record CampaignSettings(String name, String description, DialingMode dial
             throw s.fail("engageAgentFirst", "applies only to dialingMode progressive or predictive (assured_connection"
                     + " always engages the agent first); this campaign's mode is " + mode.wireName(), true);
         }
+        if (engageAgentFirst && preview.interactionPreview()) {
+            throw s.fail("engageAgentFirst", "cannot be combined with preview.interactionPreview: an engaged agent is"
+                    + " already on the line and sees its record when the contact connects; choose one", true);
+        }
         DncSettings dnc = DncSettings.read(s.section("dnc"));
         WorkSettings work = WorkSettings.read(s);
         s.refuseUnknownKeys();

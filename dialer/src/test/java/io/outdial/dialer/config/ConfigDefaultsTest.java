@@ -121,6 +121,9 @@ class ConfigDefaultsTest {
                 dir).campaigns().get(0).engageAgentFirst());
         assertThrows(ConfigException.class, () -> ConfigLoader.parse(
                 "campaigns:\n  - { name: c1, dialingMode: preview, engageAgentFirst: true }\n", dir));
+        ConfigException both = assertThrows(ConfigException.class, () -> ConfigLoader.parse("campaigns:\n  - { name: c1,"
+                + " dialingMode: progressive, engageAgentFirst: true, preview: { interactionPreview: true } }\n", dir));
+        assertTrue(both.getMessage().contains("cannot be combined with preview.interactionPreview"), both.getMessage());
     }
 
     @Test
