@@ -92,6 +92,10 @@ public final class CampaignCall {
     /** Assured connection / ASM: the agent's leg, already answered, waiting to be bridged once the call is cleared. */
     private Leg engagedAgent;
     private Runnable beforeEngagedBridge;
+    /** The latest blind transfer, or null. */
+    private Transfer transfer;
+    /** The transferring agent's leg once a transfer handed the contact over: its end is no news. */
+    private Leg releasedAgent;
 
     /** @param agentRequest the agent's phone, or null for a predictive call whose agent is found at the answer */
     public CampaignCall(String id, CallExecutor executor, SipUserAgent userAgent, DialRequest contactRequest,
@@ -147,6 +151,7 @@ public final class CampaignCall {
     private void failedHere(RuntimeException e) {
         LOG.error("call {}: failed in the gateway, hanging up", id, e);
         analysis.stop();
+        abortTransfer();
         release(CallResult.SYSTEM_ERROR);
         hangUpBoth();
         finishIfBothGone();
@@ -156,6 +161,7 @@ public final class CampaignCall {
     public void drop() {
         executor.execute(() -> {
             analysis.stop();
+            abortTransfer();
             switch (phase) {
                 case DIALING_CONTACT -> {
                     dropped = true;
@@ -186,6 +192,7 @@ public final class CampaignCall {
         } else if (event instanceof LegEvent.Ended) {
             // Answered by the contact but gone before an agent was there: an abandoned call (unless a machine).
             analysis.stop();
+            abortTransfer();
             stopPlayers();
             if (phase == CallPhase.CONNECTING_AGENT || phase == CallPhase.WAITING_FOR_AGENT) {
                 release(machine ? CallResult.ANSWERING_MACHINE : CallResult.ABANDONED);
@@ -317,7 +324,7 @@ public final class CampaignCall {
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         executor.execute(() -> {
             try {
-                if (phase != CallPhase.CONNECTED || bridge.held() == on) {
+                if (phase != CallPhase.CONNECTED || bridge.held() == on || transferring()) {
                     done.complete(false);
                     return;
                 }
@@ -340,6 +347,9 @@ public final class CampaignCall {
     }
 
     private void onAgentEvent(LegEvent event) {
+        if (event.leg() == releasedAgent && releasedAgent != null) {
+            return; // the transferring agent's leg, released on purpose once the target took the contact
+        }
         if (agentLetGo) {
             if (event instanceof LegEvent.Answered) {
                 agent.hangup();
@@ -362,9 +372,80 @@ public final class CampaignCall {
             startSafeHarbourMessage();
             finishIfBothGone();
         } else if (event instanceof LegEvent.Ended) {
+            abortTransfer();
             release(CallResult.ANSWER);
             contact.hangup();
             finishIfBothGone();
+        }
+    }
+
+    /**
+     * Blind transfer of the connected call to {@code target} (see {@link Transfer}); what happens next reaches
+     * {@code listener} on this call's executor. Completes with false (and nothing is dialed) when the call is not
+     * connected, is on hold, or a transfer is already under way.
+     */
+    public CompletableFuture<Boolean> transfer(DialRequest target, Transfer.Listener listener) {
+        CompletableFuture<Boolean> started = new CompletableFuture<>();
+        executor.execute(() -> {
+            // An engaged agent's leg belongs to its engaging call: it is not this call's to release.
+            if (phase != CallPhase.CONNECTED || bridge.held() || transferring() || engagedAgent != null) {
+                started.complete(false);
+                return;
+            }
+            started.complete(true);
+            transfer = new Transfer(id, target, new TransferLegs(), listener);
+            guarded(transfer::start).run();
+        });
+        return started;
+    }
+
+    private boolean transferring() {
+        return transfer != null && transfer.phase().inProgress();
+    }
+
+    private void abortTransfer() {
+        if (transfer != null) {
+            transfer.abort();
+        }
+    }
+
+    /** The legs a transfer works on; call's executor only. */
+    private final class TransferLegs implements Transfer.Legs {
+        @Override
+        public void holdContact() {
+            bridge.hold();
+            if (holdMusic != null && contact.media() != null && contact.media().peer() != null) {
+                holdPlayback = media.play(contact.media(), holdMusic, true);
+            }
+        }
+
+        @Override
+        public Leg dialTarget(DialRequest target) {
+            Transfer owner = transfer;
+            return userAgent.dial(target, executor, guarded(event -> {
+                if (event.leg() == agent) {
+                    onAgentEvent(event);
+                } else {
+                    owner.onTargetEvent(event);
+                }
+            }));
+        }
+
+        @Override
+        public void handOver(Leg target) {
+            stopPlayers();
+            Leg previous = agent;
+            bridge.dissolve();
+            releasedAgent = previous;
+            agent = target;
+            bridge = userAgent.bridge(contact, target);
+            previous.hangup();
+        }
+
+        @Override
+        public void restore() {
+            stopPlayers();
+            bridge.retrieve();
         }
     }
 
