@@ -132,8 +132,11 @@ public sealed interface CtiCommand {
     /** Hangs up the contact of a connected interaction (End Call); the agent goes to after-call work. */
     record ReleaseCall(String requestId, String interactionId) implements CtiCommand { }
 
-    /** Transfers the interaction to {@code target}. Not supported yet: always refused with a reason. */
-    record Transfer(String requestId, String interactionId, String target) implements CtiCommand { }
+    /**
+     * Blind transfer of the interaction's connected call to another logged-in, Ready agent ({@code agentId}) or to an
+     * outside number through the trunk ({@code phone}); exactly one of the two.
+     */
+    record Transfer(String requestId, String interactionId, String agentId, String phone) implements CtiCommand { }
 
     /** Starts a consultation call to {@code target}. Not supported yet: always refused with a reason. */
     record Consult(String requestId, String interactionId, String target) implements CtiCommand { }

@@ -53,6 +53,11 @@ public final class CtiErrorCodes {
      * is restricted until the contact is connected; the error's {@code action} names it.
      */
     public static final String RESTRICTED_WHILE_ENGAGED = "RESTRICTED_WHILE_ENGAGED";
+    /**
+     * Transfer: the target did not take the call (busy, no answer, refused); the message names the result and the
+     * contact is back with the agent.
+     */
+    public static final String TRANSFER_FAILED = "TRANSFER_FAILED";
     /** The command is part of the protocol but this gateway does not carry it out yet; the message says so. */
     public static final String NOT_SUPPORTED = "NOT_SUPPORTED";
 

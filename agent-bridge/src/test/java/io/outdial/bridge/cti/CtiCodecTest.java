@@ -108,6 +108,17 @@ class CtiCodecTest {
     }
 
     @Test
+    void transferTakesAnAgentOrAPhone() {
+        assertEquals(new CtiCommand.Transfer("t", "ix-1", "bob", null),
+                codec.decode("{\"type\":\"Transfer\",\"requestId\":\"t\",\"interactionId\":\"ix-1\","
+                        + "\"agentId\":\"bob\"}"));
+        assertEquals(new CtiCommand.Transfer("t", "ix-1", null, "+15550199"),
+                codec.decode("{\"type\":\"Transfer\",\"requestId\":\"t\",\"interactionId\":\"ix-1\","
+                        + "\"phone\":\"+15550199\"}"));
+        assertThrows(CtiException.class, () -> codec.decode("{\"type\":\"Transfer\",\"agentId\":\"bob\"}"));
+    }
+
+    @Test
     void pushPreviewCommandsParse() {
         assertEquals(new CtiCommand.OutboundPreviewReady("p1"),
                 codec.decode("{\"type\":\"OutboundPreviewReady\",\"requestId\":\"p1\"}"));
@@ -248,6 +259,8 @@ class CtiCodecTest {
                 new CtiEvent.CallbackCancelled("r12", "ix-1"),
                 new CtiEvent.InteractionHeld("r13", ix),
                 new CtiEvent.InteractionRetrieved("r14", ix),
+                new CtiEvent.TransferStarted("r15", "ix-1", "bob"),
+                new CtiEvent.TransferCompleted("r15", "ix-1", "bob", "bob"),
                 new CtiEvent.LogoutPending("r15", "ann", 30, "InteractionRinging"),
                 new CtiEvent.LogoutAuthorized("r15", "ann", "CallFinished"),
                 new CtiEvent.OutboundPreviewStateChanged("r16", "ann", "Ready", null),

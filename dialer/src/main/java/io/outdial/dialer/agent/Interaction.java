@@ -18,7 +18,10 @@ public final class Interaction {
         PREVIEW, DIALING, RINGING,
         /** Engaging phase (assured connection, ASM): the agent is on the line, the contact not yet connected. */
         ESTABLISHING,
-        ESTABLISHED, ON_HOLD, RELEASED, DONE
+        ESTABLISHED, ON_HOLD,
+        /** Blind transfer under way: the contact is on hold while the target's phone is dialed. */
+        TRANSFERRING,
+        RELEASED, DONE
     }
 
     private final String id;
@@ -40,6 +43,10 @@ public final class Interaction {
     private String callbackProblem;
     /** ASM: the desktop gets an empty record until the contact connects. */
     private boolean recordHidden;
+    /** False once a transfer gave the record to the target agent: this interaction's Mark Done writes nothing. */
+    private boolean ownsRecord = true;
+    /** The agent this interaction was transferred from, or null. */
+    private String transferredFrom;
 
     public Interaction(String id, String campaign, CallingRecord record) {
         this.id = id;
@@ -145,6 +152,24 @@ public final class Interaction {
         this.recordHidden = hidden;
     }
 
+    /** Whether this interaction's Mark Done writes the record (false once a transfer gave it to the target agent). */
+    public boolean ownsRecord() {
+        return ownsRecord;
+    }
+
+    public void ownsRecord(boolean owns) {
+        this.ownsRecord = owns;
+    }
+
+    /** The agent who transferred this interaction to its agent, or null. */
+    public String transferredFrom() {
+        return transferredFrom;
+    }
+
+    public void transferredFrom(String agentId) {
+        this.transferredFrom = agentId;
+    }
+
     /** The answering-machine verdict on the contact, or null. */
     public Detection.AmdDecision detected() {
         return detected;
@@ -152,6 +177,17 @@ public final class Interaction {
 
     public void detected(Detection.AmdDecision verdict) {
         this.detected = verdict;
+    }
+
+    /** Case Information; a transferred interaction's Origin names the agent it came from. */
+    private java.util.Map<String, Object> caseInformation() {
+        java.util.Map<String, Object> info = CaseInformation.of(campaign, record);
+        if (transferredFrom == null) {
+            return info;
+        }
+        java.util.Map<String, Object> transferred = new java.util.LinkedHashMap<>(info);
+        transferred.put("Origin", "Transferred from agent " + transferredFrom);
+        return transferred;
     }
 
     /** The interaction as the CTI protocol carries it. */
@@ -163,6 +199,7 @@ public final class Interaction {
             case ESTABLISHING -> "Establishing";
             case ESTABLISHED -> "Established";
             case ON_HOLD -> "OnHold";
+            case TRANSFERRING -> "Transferring";
             case RELEASED -> "Released";
             case DONE -> "Done";
         };
@@ -171,7 +208,7 @@ public final class Interaction {
         }
         return new CtiEvent.Interaction(id, campaign, stageName, callResult == null ? null : callResult.name(),
                 record.toWire(), detected == null ? null : new CtiEvent.Detected(detected.outcome().name(),
-                        detected.cause().name(), detected.at().toMillis()), CaseInformation.of(campaign, record),
+                        detected.cause().name(), detected.at().toMillis()), caseInformation(),
                 recordFields.fields().isEmpty() ? null : recordFields.toWire(record.customFields()));
     }
 }

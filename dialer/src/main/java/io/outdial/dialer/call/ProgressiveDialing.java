@@ -37,6 +37,7 @@ public final class ProgressiveDialing {
     /** How soon an exhausted list is looked at again (records may fall due, or come back to Ready). */
     private static final Duration LIST_RECHECK = Duration.ofSeconds(5);
 
+    /** {@code agent} and {@code interaction} are null once a transfer gave the contact to an outside number. */
     private record ActiveCall(CampaignCall call, Agent agent, Interaction interaction, Campaign campaign) { }
 
     private final DialerContext ctx;
@@ -205,6 +206,36 @@ public final class ProgressiveDialing {
         afterCall.afterResult(step);
     }
 
+    /** The live progressive call of an interaction, if it is still up (the calls a transfer can take). Dialer only. */
+    public Optional<CampaignCall> progressiveCallOf(String interactionId) {
+        return Optional.ofNullable(active.get(interactionId)).filter(a -> a.agent() != null).map(ActiveCall::call);
+    }
+
+    /**
+     * A blind transfer of a progressive call completed: the transferring agent wraps up, and the call's end now
+     * belongs to {@code target} with {@code targetInteraction} (the record's new owner), or to nobody when the
+     * target is an outside number (the transferring agent keeps the record). Dialer only.
+     */
+    public void transferred(String interactionId, Agent target, Interaction targetInteraction) {
+        ActiveCall a = active.get(interactionId);
+        if (a == null || a.agent() == null) {
+            return;
+        }
+        active.put(interactionId, new ActiveCall(a.call(), target, targetInteraction, a.campaign()));
+        afterCall.transferredAway(a.agent(), a.interaction(), a.campaign().name(), target == null);
+    }
+
+    /** A transfer's dial to another agent's phone, presenting the contact's number and the campaign. */
+    public DialRequest agentPhoneRequest(Agent target, Interaction interaction) {
+        return DialRequest.agentPhone(target.phone(), ctx.agentTransport(), interaction.record().contactInfo(),
+                interaction.campaign(), ctx.agentRingTimeout());
+    }
+
+    /** A transfer's dial to an outside number, through the trunk as contacts are dialed. */
+    public DialRequest outsideNumberRequest(String number) {
+        return DialRequest.contactViaTrunk(ctx.trunk(), number, ctx.ringTimeout());
+    }
+
     /** The live call of an interaction (progressive or predictive), if it is still up. Dialer only. */
     public Optional<CampaignCall> callOf(String interactionId) {
         ActiveCall a = active.get(interactionId);
@@ -317,6 +348,12 @@ public final class ProgressiveDialing {
                 if (!outcome.attempted()) {
                     // Cancelled before any answer: the record may be dialed again later.
                     a.campaign().listExhausted(false);
+                }
+                if (a.agent() == null) {
+                    // Transferred to an outside number: the transferring agent already wrote the record.
+                    LOG.info("campaign {}: transferred call {} ended", a.campaign().name(), call.id());
+                    paceNow();
+                    return;
                 }
                 afterCall.callEnded(a.agent(), a.interaction(), a.campaign().name(), outcome);
                 paceNow();

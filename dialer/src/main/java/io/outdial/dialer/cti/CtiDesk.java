@@ -50,6 +50,7 @@ public final class CtiDesk implements AgentDesk {
     private final InteractionPreviews previews;
     private final PushPreviewDesk push;
     private final RecordDesk records;
+    private final TransferDesk transfers;
 
     /**
      * @param previews         the interaction previews (Accept / Reject) of push preview and progressive
@@ -69,6 +70,7 @@ public final class CtiDesk implements AgentDesk {
         this.dialing = dialing;
         this.preview = preview;
         this.wrapUp = wrapUp;
+        this.transfers = new TransferDesk(dialer, roster, dialing);
         Scheduler onDialer = new Scheduler() {
             @Override
             public Instant now() {
@@ -270,7 +272,9 @@ public final class CtiDesk implements AgentDesk {
             records.update(agent, ownInteraction(agent, u.interactionId()), u.fields(), u.requestId());
         } else if (command instanceof CtiCommand.GetContactHistory g) {
             records.history(agent, ownInteraction(agent, g.interactionId()), g.requestId());
-        } else if (command instanceof CtiCommand.Transfer || command instanceof CtiCommand.Consult
+        } else if (command instanceof CtiCommand.Transfer t) {
+            transfers.transfer(agent, ownInteraction(agent, t.interactionId()), t);
+        } else if (command instanceof CtiCommand.Consult
                 || command instanceof CtiCommand.Conference || command instanceof CtiCommand.Recall) {
             throw new CtiException(CtiErrorCodes.NOT_SUPPORTED, command.getClass().getSimpleName()
                     + " is not supported by this gateway yet");
@@ -420,6 +424,7 @@ public final class CtiDesk implements AgentDesk {
 
     private static boolean talkingOrReleased(Interaction ix) {
         return ix.stage() == Interaction.Stage.ESTABLISHED || ix.stage() == Interaction.Stage.ON_HOLD
+                || ix.stage() == Interaction.Stage.TRANSFERRING
                 || ix.stage() == Interaction.Stage.RELEASED;
     }
 

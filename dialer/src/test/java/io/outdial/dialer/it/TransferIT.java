@@ -1,0 +1,157 @@
+package io.outdial.dialer.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.outdial.dialer.record.CallResult;
+import io.outdial.dialer.store.CallingRecord;
+import io.outdial.sip.testing.Sipp;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Blind transfer of a connected progressive call, over the real WebSocket with SIPp phones and contact: to a second
+ * agent (whose phone then gets the contact's audio, while the first agent's phone gets a BYE), and to a busy target
+ * (the contact comes back to the first agent).
+ */
+class TransferIT {
+    private static final Duration LIMIT = Duration.ofSeconds(40);
+    private static final String AGENTS = "  - { id: ann, secret: s3cret }\n  - { id: bob, secret: s3cret }";
+    private static final String CAMPAIGN = "  - { name: it, dialingMode: progressive, agents: [ann], autoLoad: false }";
+
+    static double metric(GatewayHarness gw, String sample) {
+        try {
+            return gw.metric(sample);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String login(String agent, Sipp phone) {
+        return "{\"type\":\"Login\",\"requestId\":\"l-" + agent + "\",\"agentId\":\"" + agent
+                + "\",\"secret\":\"s3cret\",\"phone\":\"" + phone.uri(agent) + "\"}";
+    }
+
+    @Test
+    void transferToASecondAgentHandsOverTheContactAndTheRecord() throws Exception {
+        try (Sipp annPhone = Sipp.scenario("agent-phone.xml").calls(1).timeout(Duration.ofMinutes(2)).start();
+             Sipp bobPhone = Sipp.scenario("agent-phone-listening.xml").rtpEcho().calls(1)
+                     .timeout(Duration.ofMinutes(2)).start();
+             Sipp contact = Sipp.scenario("uas-answer.xml").talkTime(Duration.ofSeconds(9)).calls(1).start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), AGENTS, CAMPAIGN)) {
+            gw.post("/api/campaigns/it/records", "contact_info\n2005550401\n");
+            gw.post("/api/campaigns/it/load", "");
+            try (CtiClient ann = new CtiClient(gw.ctiUrl()); CtiClient bob = new CtiClient(gw.ctiUrl())) {
+                ann.send(login("ann", annPhone));
+                ann.await("LoggedIn", LIMIT);
+                bob.send(login("bob", bobPhone));
+                bob.await("LoggedIn", LIMIT);
+                bob.send("{\"type\":\"Ready\",\"requestId\":\"b1\"}");
+                bob.await("AgentStateChanged", LIMIT);
+                gw.post("/api/campaigns/it/start", "");
+                ann.send("{\"type\":\"Ready\",\"requestId\":\"a1\"}");
+                String ix = ann.await("InteractionEstablished", LIMIT).path("interaction").path("interactionId")
+                        .asText();
+
+                ann.send("{\"type\":\"Transfer\",\"requestId\":\"a2\",\"interactionId\":\"" + ix
+                        + "\",\"agentId\":\"bob\"}");
+                JsonNode started = ann.await("TransferStarted", LIMIT);
+                assertEquals("bob", started.path("target").asText());
+
+                JsonNode ringing = bob.await("InteractionRinging", LIMIT).path("interaction");
+                assertEquals(ix, ringing.path("interactionId").asText());
+                assertEquals("2005550401", ringing.path("record").path("contact_info").asText());
+                assertEquals("Transferred from agent ann", ringing.path("caseInformation").path("Origin").asText());
+                assertEquals("Established", bob.await("InteractionEstablished", LIMIT).path("interaction")
+                        .path("state").asText());
+
+                JsonNode completed = ann.await("TransferCompleted", LIMIT);
+                assertEquals("bob", completed.path("recordOwner").asText());
+                assertEquals("Released", ann.await("InteractionReleased", LIMIT).path("interaction").path("state")
+                        .asText());
+                Sipp.Result annResult = annPhone.awaitExit(LIMIT);
+                assertTrue(annResult.passed(), "ann's phone got a BYE and ended its call: " + annResult.describe());
+                ann.send("{\"type\":\"MarkDone\",\"requestId\":\"a3\",\"interactionId\":\"" + ix + "\"}");
+                ann.await("InteractionDone", LIMIT);
+
+                // The contact talks on with bob until it hangs up; then bob wraps up and owns the record.
+                JsonNode released = bob.await("InteractionReleased", LIMIT).path("interaction");
+                assertEquals(ix, released.path("interactionId").asText());
+                bob.send("{\"type\":\"SetCallResult\",\"requestId\":\"b2\",\"interactionId\":\"" + ix
+                        + "\",\"callResult\":\"ANSWER\"}");
+                bob.await("CallResultSet", LIMIT);
+                bob.send("{\"type\":\"MarkDone\",\"requestId\":\"b3\",\"interactionId\":\"" + ix + "\"}");
+                bob.await("InteractionDone", LIMIT);
+            }
+            CallingRecord record = gw.awaitAllUpdated("it", LIMIT).get(0);
+            assertEquals(CallResult.ANSWER, record.callResult());
+            assertEquals("bob", record.agentId(), "the record follows the transfer");
+            // bob's phone only echoes what it receives: packets from it are the contact's audio that reached it.
+            double echoed = metric(gw, "outdial_rtp_leg_packets_total{direction=\"in\",leg=\"agent\"}");
+            assertTrue(echoed > 50, "the contact's audio reached bob's phone: " + echoed + " packets echoed");
+        }
+    }
+
+    @Test
+    void busyTargetGivesAnErrorAndTheContactBackToTheAgent() throws Exception {
+        try (Sipp annPhone = Sipp.scenario("agent-phone.xml").calls(1).timeout(Duration.ofMinutes(2)).start();
+             Sipp bobPhone = Sipp.scenario("uas-busy.xml").calls(1).start();
+             Sipp contact = Sipp.scenario("uas-answer-wait-bye.xml").calls(1).timeout(Duration.ofMinutes(2))
+                     .start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), AGENTS, CAMPAIGN)) {
+            gw.post("/api/campaigns/it/records", "contact_info\n2005550402\n");
+            gw.post("/api/campaigns/it/load", "");
+            try (CtiClient ann = new CtiClient(gw.ctiUrl()); CtiClient bob = new CtiClient(gw.ctiUrl())) {
+                ann.send(login("ann", annPhone));
+                ann.await("LoggedIn", LIMIT);
+                bob.send(login("bob", bobPhone));
+                bob.await("LoggedIn", LIMIT);
+                gw.post("/api/campaigns/it/start", "");
+                ann.send("{\"type\":\"Ready\",\"requestId\":\"a1\"}");
+                String ix = ann.await("InteractionEstablished", LIMIT).path("interaction").path("interactionId")
+                        .asText();
+
+                String transfer = "{\"type\":\"Transfer\",\"requestId\":\"a2\",\"interactionId\":\"" + ix
+                        + "\",\"agentId\":\"bob\"}";
+                ann.send(transfer);
+                JsonNode notReady = ann.await("Error", LIMIT);
+                assertEquals("NOT_ALLOWED", notReady.path("code").asText(), "bob is not Ready yet");
+                assertTrue(notReady.path("message").asText().contains("bob"), notReady.toString());
+                ann.send("{\"type\":\"Transfer\",\"requestId\":\"a3\",\"interactionId\":\"" + ix + "\"}");
+                assertEquals("INVALID", ann.await("Error", LIMIT).path("code").asText(), "no target");
+
+                bob.send("{\"type\":\"Ready\",\"requestId\":\"b1\"}");
+                bob.await("AgentStateChanged", LIMIT);
+                ann.send(transfer);
+                ann.await("TransferStarted", LIMIT);
+                JsonNode failed = ann.await("Error", LIMIT);
+                assertEquals("TRANSFER_FAILED", failed.path("code").asText());
+                assertTrue(failed.path("message").asText().contains("486"), failed.toString());
+                assertEquals("Established", ann.await("InteractionRetrieved", LIMIT).path("interaction")
+                        .path("state").asText());
+                JsonNode bobState;
+                do {
+                    bobState = bob.await("AgentStateChanged", LIMIT);
+                } while (!"NotReady".equals(bobState.path("state").asText()));
+
+                double relayedAtRestore = metric(gw, "outdial_rtp_packets_relayed_total");
+                Await.until(Duration.ofSeconds(5), "ann and the contact talk again",
+                        () -> metric(gw, "outdial_rtp_packets_relayed_total") - relayedAtRestore > 60);
+
+                ann.send("{\"type\":\"ReleaseCall\",\"requestId\":\"a4\",\"interactionId\":\"" + ix + "\"}");
+                ann.await("InteractionReleased", LIMIT);
+                ann.send("{\"type\":\"MarkDone\",\"requestId\":\"a5\",\"interactionId\":\"" + ix + "\"}");
+                ann.await("InteractionDone", LIMIT);
+            }
+            CallingRecord record = gw.awaitAllUpdated("it", LIMIT).get(0);
+            assertEquals("ann", record.agentId());
+            assertTrue(bobPhone.awaitExit(LIMIT).passed(), "bob's phone answered busy and got its ACK");
+        }
+    }
+}
