@@ -58,6 +58,16 @@ public final class CtiErrorCodes {
      * contact is back with the agent.
      */
     public static final String TRANSFER_FAILED = "TRANSFER_FAILED";
+    /**
+     * Transfer refused: the campaign requires a call result (or disposition code) before a transfer or conference;
+     * the message says to set it first.
+     */
+    public static final String CALL_RESULT_REQUIRED = "CALL_RESULT_REQUIRED";
+    /**
+     * After a transfer on a campaign that required a call result first, the call result and Record Information are
+     * read-only: SetCallResult and UpdateRecordFields are refused and the error's {@code field} names the field.
+     */
+    public static final String READ_ONLY = "READ_ONLY";
     /** The command is part of the protocol but this gateway does not carry it out yet; the message says so. */
     public static final String NOT_SUPPORTED = "NOT_SUPPORTED";
 

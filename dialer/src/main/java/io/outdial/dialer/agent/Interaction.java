@@ -47,6 +47,8 @@ public final class Interaction {
     private boolean ownsRecord = true;
     /** The agent this interaction was transferred from, or null. */
     private String transferredFrom;
+    /** After a transfer that required a call result first: call result and Record Information are read-only. */
+    private boolean readOnly;
 
     public Interaction(String id, String campaign, CallingRecord record) {
         this.id = id;
@@ -168,6 +170,15 @@ public final class Interaction {
 
     public void transferredFrom(String agentId) {
         this.transferredFrom = agentId;
+    }
+
+    /** Whether the call result and Record Information are read-only (after a transfer that required a result). */
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    public void readOnly(boolean locked) {
+        this.readOnly = locked;
     }
 
     /** The answering-machine verdict on the contact, or null. */

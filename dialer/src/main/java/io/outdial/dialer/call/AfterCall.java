@@ -57,6 +57,12 @@ final class AfterCall {
         CallResult result = outcome.agentConnected() && interaction.callResult() != null
                 ? interaction.callResult() : outcome.result();
         interaction.callResult(result);
+        if (!interaction.ownsRecord() && outcome.agentConnected()) {
+            // A transfer target whose transferring agent kept the record: nothing to write here.
+            interaction.stored(CompletableFuture.completedFuture(null));
+            toAfterCallWork(agent, interaction, campaign);
+            return;
+        }
         String agentId = outcome.agentConnected() ? agent.id() : null;
         // With an agent the result is final at Mark Done (the treatment follows there); without one, now.
         interaction.stored(outcome.agentConnected()

@@ -213,16 +213,21 @@ public final class ProgressiveDialing {
 
     /**
      * A blind transfer of a progressive call completed: the transferring agent wraps up, and the call's end now
-     * belongs to {@code target} with {@code targetInteraction} (the record's new owner), or to nobody when the
-     * target is an outside number (the transferring agent keeps the record). Dialer only.
+     * belongs to {@code target} with {@code targetInteraction}, or to nobody when the target is an outside number.
+     * With {@code recordFollows} the target agent's interaction owns the record (its Mark Done writes it);
+     * otherwise the transferring agent keeps it and the target's interaction writes nothing. Dialer only.
      */
-    public void transferred(String interactionId, Agent target, Interaction targetInteraction) {
+    public void transferred(String interactionId, Agent target, Interaction targetInteraction,
+                            boolean recordFollows) {
         ActiveCall a = active.get(interactionId);
         if (a == null || a.agent() == null) {
             return;
         }
+        if (targetInteraction != null && !recordFollows) {
+            targetInteraction.ownsRecord(false);
+        }
         active.put(interactionId, new ActiveCall(a.call(), target, targetInteraction, a.campaign()));
-        afterCall.transferredAway(a.agent(), a.interaction(), a.campaign().name(), target == null);
+        afterCall.transferredAway(a.agent(), a.interaction(), a.campaign().name(), !recordFollows);
     }
 
     /** A transfer's dial to another agent's phone, presenting the contact's number and the campaign. */

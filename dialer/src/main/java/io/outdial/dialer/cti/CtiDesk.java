@@ -70,7 +70,7 @@ public final class CtiDesk implements AgentDesk {
         this.dialing = dialing;
         this.preview = preview;
         this.wrapUp = wrapUp;
-        this.transfers = new TransferDesk(dialer, roster, dialing);
+        this.transfers = new TransferDesk(dialer, roster, dialing, wrapUp.work());
         Scheduler onDialer = new Scheduler() {
             @Override
             public Instant now() {
@@ -190,7 +190,8 @@ public final class CtiDesk implements AgentDesk {
             } catch (CtiException e) {
                 channel.send(new CtiEvent.Error(command.requestId(), e.code(), e.getMessage(),
                         e instanceof RestrictedWhileEngaged r ? r.action : null,
-                        e instanceof RecordFields.InvalidField f ? f.field() : null));
+                        e instanceof RecordFields.InvalidField f ? f.field()
+                                : e instanceof ReadOnlyField r ? r.field : null));
             }
         });
     }
@@ -204,6 +205,16 @@ public final class CtiDesk implements AgentDesk {
         EngagingRestrictions.actionOf(command).ifPresent(action -> {
             throw new RestrictedWhileEngaged(action);
         });
+    }
+
+    /** A read-only call result or Record Information field (after a transfer that required a result first). */
+    private static final class ReadOnlyField extends CtiException {
+        private final String field;
+
+        ReadOnlyField(String field, String message) {
+            super(CtiErrorCodes.READ_ONLY, message);
+            this.field = field;
+        }
     }
 
     /** Carries the restricted action to the error event. */
@@ -269,7 +280,13 @@ public final class CtiDesk implements AgentDesk {
         } else if (command instanceof CtiCommand.ReleaseCall r) {
             releaseCall(agent, r);
         } else if (command instanceof CtiCommand.UpdateRecordFields u) {
-            records.update(agent, ownInteraction(agent, u.interactionId()), u.fields(), u.requestId());
+            Interaction ix = ownInteraction(agent, u.interactionId());
+            if (ix.readOnly()) {
+                String field = u.fields() == null || u.fields().isEmpty() ? null : u.fields().keySet().iterator().next();
+                throw new ReadOnlyField(field, "UpdateRecordFields is not allowed: the Record Information"
+                        + (field == null ? "" : " (field '" + field + "')") + " is read-only after the transfer");
+            }
+            records.update(agent, ix, u.fields(), u.requestId());
         } else if (command instanceof CtiCommand.GetContactHistory g) {
             records.history(agent, ownInteraction(agent, g.interactionId()), g.requestId());
         } else if (command instanceof CtiCommand.Transfer t) {
@@ -339,6 +356,10 @@ public final class CtiDesk implements AgentDesk {
         if (!result.agentMaySet()) {
             throw new CtiException(CtiErrorCodes.INVALID_CALL_RESULT, "'" + result.label()
                     + "' is set by the gateway, not by an agent");
+        }
+        if (ix.readOnly()) {
+            throw new ReadOnlyField("callResult", "SetCallResult is not allowed: the call result is read-only"
+                    + " after the transfer");
         }
         ix.callResult(result);
         agent.send(new CtiEvent.CallResultSet(s.requestId(), ix.id(), result.name()));

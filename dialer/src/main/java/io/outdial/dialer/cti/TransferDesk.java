@@ -11,6 +11,7 @@ import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.call.CampaignCall;
 import io.outdial.dialer.call.ProgressiveDialing;
 import io.outdial.dialer.call.Transfer;
+import io.outdial.dialer.wrapup.RecordWork;
 import io.outdial.sip.DialRequest;
 import io.outdial.sip.call.CallExecutor;
 import java.util.regex.Pattern;
@@ -27,11 +28,26 @@ final class TransferDesk {
     private final CallExecutor dialer;
     private final AgentRoster roster;
     private final ProgressiveDialing dialing;
+    private final RecordWork work;
 
-    TransferDesk(CallExecutor dialer, AgentRoster roster, ProgressiveDialing dialing) {
+    TransferDesk(CallExecutor dialer, AgentRoster roster, ProgressiveDialing dialing, RecordWork work) {
         this.dialer = dialer;
         this.roster = roster;
         this.dialing = dialing;
+        this.work = work;
+    }
+
+    /**
+     * {@code campaigns[i].resultRequiredBeforeTransfer}: Transfer (and Conference) wait for a call result or a
+     * disposition code.
+     */
+    private void refuseWithoutResult(Interaction ix, String command) {
+        if (work.of(ix.campaign()).resultRequiredBeforeTransfer() && ix.callResult() == null
+                && ix.disposition().code() == null) {
+            throw new CtiException(CtiErrorCodes.CALL_RESULT_REQUIRED, command + " is not allowed yet: set the call"
+                    + " result (SetCallResult) or a disposition first; campaign " + ix.campaign()
+                    + " requires one before a transfer or conference");
+        }
     }
 
     /** Transfer: refused with an error, or TransferStarted and the target dialed. */
@@ -40,6 +56,7 @@ final class TransferDesk {
             throw new CtiException(CtiErrorCodes.NOT_ALLOWED, "Transfer is not allowed: the call is "
                     + ix.toWire().state() + ", it must be connected and not on hold");
         }
+        refuseWithoutResult(ix, "Transfer");
         CampaignCall call = dialing.progressiveCallOf(ix.id()).orElseThrow(() -> new CtiException(
                 CtiErrorCodes.NOT_SUPPORTED, "Transfer is carried out for progressive campaign calls only"));
         boolean toAgent = t.agentId() != null && !t.agentId().isBlank();
@@ -156,9 +173,17 @@ final class TransferDesk {
                     target.moveTo(AgentState.BUSY, ix.campaign());
                     target.send(new CtiEvent.InteractionEstablished(targetIx.toWire()));
                 }
+                RecordWork.Rules rules = work.of(ix.campaign());
+                boolean follows = target != null && rules.recordFollowsTransfer();
+                if (rules.resultRequiredBeforeTransfer()) {
+                    ix.readOnly(true);
+                    if (targetIx != null) {
+                        targetIx.readOnly(true);
+                    }
+                }
                 agent.send(new CtiEvent.TransferCompleted(requestId, ix.id(), targetName,
-                        target != null ? target.id() : agent.id()));
-                dialing.transferred(ix.id(), target, targetIx);
+                        follows ? target.id() : agent.id()));
+                dialing.transferred(ix.id(), target, targetIx, follows);
             });
         }
 

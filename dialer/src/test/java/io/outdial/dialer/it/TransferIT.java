@@ -154,4 +154,69 @@ class TransferIT {
             assertTrue(bobPhone.awaitExit(LIMIT).passed(), "bob's phone answered busy and got its ACK");
         }
     }
+
+    @Test
+    void requiredCallResultComesFirstAndIsReadOnlyAfterTheTransfer() throws Exception {
+        String campaign = "  - { name: it, dialingMode: progressive, agents: [ann], autoLoad: false,"
+                + " resultRequiredBeforeTransfer: true, recordFields: [{ name: Plan, editable: true }] }";
+        try (Sipp annPhone = Sipp.scenario("agent-phone.xml").calls(1).timeout(Duration.ofMinutes(2)).start();
+             Sipp bobPhone = Sipp.scenario("agent-phone.xml").calls(1).timeout(Duration.ofMinutes(2)).start();
+             Sipp contact = Sipp.scenario("uas-answer.xml").talkTime(Duration.ofSeconds(6)).calls(1).start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), AGENTS, campaign)) {
+            gw.post("/api/campaigns/it/records", "contact_info,Plan\n2005550403,Silver\n");
+            gw.post("/api/campaigns/it/load", "");
+            try (CtiClient ann = new CtiClient(gw.ctiUrl()); CtiClient bob = new CtiClient(gw.ctiUrl())) {
+                ann.send(login("ann", annPhone));
+                ann.await("LoggedIn", LIMIT);
+                bob.send(login("bob", bobPhone));
+                bob.await("LoggedIn", LIMIT);
+                bob.send("{\"type\":\"Ready\",\"requestId\":\"b1\"}");
+                bob.await("AgentStateChanged", LIMIT);
+                gw.post("/api/campaigns/it/start", "");
+                ann.send("{\"type\":\"Ready\",\"requestId\":\"a1\"}");
+                String ix = ann.await("InteractionEstablished", LIMIT).path("interaction").path("interactionId")
+                        .asText();
+                String transfer = "{\"type\":\"Transfer\",\"requestId\":\"a2\",\"interactionId\":\"" + ix
+                        + "\",\"agentId\":\"bob\"}";
+                ann.send(transfer);
+                JsonNode refused = ann.await("Error", LIMIT);
+                assertEquals("CALL_RESULT_REQUIRED", refused.path("code").asText());
+                assertTrue(refused.path("message").asText().contains("set the call result"), refused.toString());
+
+                // Record Information is still editable before the transfer.
+                ann.send("{\"type\":\"UpdateRecordFields\",\"requestId\":\"a3\",\"interactionId\":\"" + ix
+                        + "\",\"fields\":{\"Plan\":\"Gold\"}}");
+                ann.await("RecordFieldsUpdated", LIMIT);
+                ann.send("{\"type\":\"SetCallResult\",\"requestId\":\"a4\",\"interactionId\":\"" + ix
+                        + "\",\"callResult\":\"ANSWER\"}");
+                ann.await("CallResultSet", LIMIT);
+                ann.send(transfer);
+                ann.await("TransferStarted", LIMIT);
+                ann.await("TransferCompleted", LIMIT);
+                ann.await("InteractionReleased", LIMIT);
+                JsonNode established = bob.await("InteractionEstablished", LIMIT).path("interaction");
+                assertEquals("ANSWER", established.path("callResult").asText(), "the result travels with the call");
+
+                ann.send("{\"type\":\"SetCallResult\",\"requestId\":\"a5\",\"interactionId\":\"" + ix
+                        + "\",\"callResult\":\"WRONG_PARTY\"}");
+                JsonNode readOnly = ann.await("Error", LIMIT);
+                assertEquals("READ_ONLY", readOnly.path("code").asText());
+                assertEquals("callResult", readOnly.path("field").asText());
+                bob.send("{\"type\":\"UpdateRecordFields\",\"requestId\":\"b2\",\"interactionId\":\"" + ix
+                        + "\",\"fields\":{\"Plan\":\"Bronze\"}}");
+                JsonNode fieldReadOnly = bob.await("Error", LIMIT);
+                assertEquals("READ_ONLY", fieldReadOnly.path("code").asText());
+                assertEquals("Plan", fieldReadOnly.path("field").asText());
+
+                ann.send("{\"type\":\"MarkDone\",\"requestId\":\"a6\",\"interactionId\":\"" + ix + "\"}");
+                ann.await("InteractionDone", LIMIT);
+                bob.await("InteractionReleased", LIMIT);
+                bob.send("{\"type\":\"MarkDone\",\"requestId\":\"b3\",\"interactionId\":\"" + ix + "\"}");
+                assertEquals("ANSWER", bob.await("InteractionDone", LIMIT).path("callResult").asText());
+            }
+            CallingRecord record = gw.awaitAllUpdated("it", LIMIT).get(0);
+            assertEquals(CallResult.ANSWER, record.callResult());
+            assertEquals("Gold", record.customFields().get("Plan"));
+        }
+    }
 }
