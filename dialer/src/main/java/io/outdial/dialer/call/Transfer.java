@@ -116,7 +116,7 @@ public final class Transfer {
         listener.aborted(this);
     }
 
-    private static String describe(LegEvent.Failed failed) {
+    static String describe(LegEvent.Failed failed) {
         return switch (failed.kind()) {
             case RING_TIMEOUT -> "no answer";
             case NO_RESPONSE -> "no response (" + failed.status() + ")";
