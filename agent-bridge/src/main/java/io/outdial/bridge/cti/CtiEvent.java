@@ -24,6 +24,9 @@ import java.util.Map;
         @JsonSubTypes.Type(value = CtiEvent.InteractionReleased.class, name = "InteractionReleased"),
         @JsonSubTypes.Type(value = CtiEvent.TransferStarted.class, name = "TransferStarted"),
         @JsonSubTypes.Type(value = CtiEvent.TransferCompleted.class, name = "TransferCompleted"),
+        @JsonSubTypes.Type(value = CtiEvent.ConferenceStarted.class, name = "ConferenceStarted"),
+        @JsonSubTypes.Type(value = CtiEvent.ConferenceJoined.class, name = "ConferenceJoined"),
+        @JsonSubTypes.Type(value = CtiEvent.ConferencePartyLeft.class, name = "ConferencePartyLeft"),
         @JsonSubTypes.Type(value = CtiEvent.CallResultSet.class, name = "CallResultSet"),
         @JsonSubTypes.Type(value = CtiEvent.InteractionDone.class, name = "InteractionDone"),
         @JsonSubTypes.Type(value = CtiEvent.Error.class, name = "Error"),
@@ -109,6 +112,22 @@ public sealed interface CtiEvent {
      */
     record TransferCompleted(String requestId, String interactionId, String target, String recordOwner)
             implements CtiEvent { }
+
+    /**
+     * Reply to Conference: the contact is on hold and {@code target} (an agent id, or a phone number) is dialed; the
+     * interaction's state is Conference. {@link ConferenceJoined} follows, or an Error {@code CONFERENCE_FAILED}
+     * with an {@link InteractionRetrieved}.
+     */
+    record ConferenceStarted(String requestId, String interactionId, String target) implements CtiEvent { }
+
+    /** The conference's target answered: contact, agent and target hear each other. */
+    record ConferenceJoined(String requestId, String interactionId, String target) implements CtiEvent { }
+
+    /**
+     * A party left the conference ({@code party}: the agent id, or the outside number); the receiver talks on with
+     * the contact, two-party (state Established).
+     */
+    record ConferencePartyLeft(String requestId, String interactionId, String party) implements CtiEvent { }
 
     /** The call ended; the agent is in after-call work until Mark Done. */
     record InteractionReleased(Interaction interaction) implements CtiEvent { }

@@ -21,6 +21,8 @@ public final class Interaction {
         ESTABLISHED, ON_HOLD,
         /** Blind transfer under way: the contact is on hold while the target's phone is dialed. */
         TRANSFERRING,
+        /** Conference: the target is dialed (the contact on hold), then contact, agent and target are mixed. */
+        CONFERENCE,
         RELEASED, DONE
     }
 
@@ -45,8 +47,8 @@ public final class Interaction {
     private boolean recordHidden;
     /** False once a transfer gave the record to the target agent: this interaction's Mark Done writes nothing. */
     private boolean ownsRecord = true;
-    /** The agent this interaction was transferred from, or null. */
-    private String transferredFrom;
+    /** Case Information's Origin when a transfer or conference brought the interaction ("Transferred from ..."). */
+    private String origin;
     /** After a transfer that required a call result first: call result and Record Information are read-only. */
     private boolean readOnly;
 
@@ -163,13 +165,13 @@ public final class Interaction {
         this.ownsRecord = owns;
     }
 
-    /** The agent who transferred this interaction to its agent, or null. */
-    public String transferredFrom() {
-        return transferredFrom;
+    /** The Origin shown when a transfer or conference brought this interaction to its agent, or null. */
+    public String origin() {
+        return origin;
     }
 
-    public void transferredFrom(String agentId) {
-        this.transferredFrom = agentId;
+    public void origin(String text) {
+        this.origin = text;
     }
 
     /** Whether the call result and Record Information are read-only (after a transfer that required a result). */
@@ -190,15 +192,15 @@ public final class Interaction {
         this.detected = verdict;
     }
 
-    /** Case Information; a transferred interaction's Origin names the agent it came from. */
+    /** Case Information; a transferred or conferenced interaction's Origin names the agent it came from. */
     private java.util.Map<String, Object> caseInformation() {
         java.util.Map<String, Object> info = CaseInformation.of(campaign, record);
-        if (transferredFrom == null) {
+        if (origin == null) {
             return info;
         }
-        java.util.Map<String, Object> transferred = new java.util.LinkedHashMap<>(info);
-        transferred.put("Origin", "Transferred from agent " + transferredFrom);
-        return transferred;
+        java.util.Map<String, Object> brought = new java.util.LinkedHashMap<>(info);
+        brought.put("Origin", origin);
+        return brought;
     }
 
     /** The interaction as the CTI protocol carries it. */
@@ -211,6 +213,7 @@ public final class Interaction {
             case ESTABLISHED -> "Established";
             case ON_HOLD -> "OnHold";
             case TRANSFERRING -> "Transferring";
+            case CONFERENCE -> "Conference";
             case RELEASED -> "Released";
             case DONE -> "Done";
         };

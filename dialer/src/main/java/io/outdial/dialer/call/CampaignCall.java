@@ -75,7 +75,8 @@ public final class CampaignCall {
 
     private CallPhase phase = CallPhase.DIALING_CONTACT;
     private Leg contact;
-    private Leg agent;
+    /** Volatile only so that {@link #agentMedia()} may be read from another thread. */
+    private volatile Leg agent;
     private Bridge bridge;
     private CallResult result;
     private boolean agentConnected;
@@ -95,7 +96,7 @@ public final class CampaignCall {
     /** The latest blind transfer, or null. */
     private Transfer transfer;
     /** The latest conference, or null; {@link #mixing} is its three-party mix while all three talk. */
-    private Conference conference;
+    private volatile Conference conference;
     private io.outdial.media.Conference mixing;
     /** The transferring agent's leg once a transfer handed the contact over: its end is no news. */
     private Leg releasedAgent;
@@ -440,6 +441,17 @@ public final class CampaignCall {
     private boolean mayStartSideCall() {
         return phase == CallPhase.CONNECTED && !bridge.held() && !transferring() && !conferencing()
                 && engagedAgent == null;
+    }
+
+    /** The RTP counters of the agent's leg (the target's once a transfer or conference handed it the call). */
+    public io.outdial.media.StreamStats agentMedia() {
+        return CallOutcome.mediaOf(agent);
+    }
+
+    /** The RTP counters of the latest conference's target leg, or no media. Safe from any thread. */
+    public io.outdial.media.StreamStats conferenceTargetMedia() {
+        Conference c = conference;
+        return c == null ? CallOutcome.NO_MEDIA : c.targetMedia();
     }
 
     private boolean transferring() {

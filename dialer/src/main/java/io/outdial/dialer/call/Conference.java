@@ -65,7 +65,8 @@ public final class Conference {
     private final Legs legs;
     private final Listener listener;
     private ConferencePhase phase = ConferencePhase.DIALING_TARGET;
-    private Leg targetLeg;
+    /** Volatile only so that {@link #targetMedia()} may be read from another thread. */
+    private volatile Leg targetLeg;
 
     Conference(String callId, DialRequest target, Legs legs, Listener listener) {
         this.callId = callId;
@@ -77,6 +78,11 @@ public final class Conference {
     /** The Request-URI dialed. */
     public String target() {
         return target.requestUri();
+    }
+
+    /** The RTP counters of the target's leg (no media before it is dialed). */
+    public io.outdial.media.StreamStats targetMedia() {
+        return CallOutcome.mediaOf(targetLeg);
     }
 
     public ConferencePhase phase() {

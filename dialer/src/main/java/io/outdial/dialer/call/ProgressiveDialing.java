@@ -230,6 +230,14 @@ public final class ProgressiveDialing {
         afterCall.transferredAway(a.agent(), a.interaction(), a.campaign().name(), !recordFollows);
     }
 
+    /**
+     * A conference target agent whose leg is gone (it left, or the call ended) wraps up; its interaction never owns
+     * the record while the conference's agent is on the call. Dialer only.
+     */
+    public void conferenceTargetReleased(Agent target, Interaction interaction) {
+        afterCall.transferredAway(target, interaction, interaction.campaign(), false);
+    }
+
     /** A transfer's dial to another agent's phone, presenting the contact's number and the campaign. */
     public DialRequest agentPhoneRequest(Agent target, Interaction interaction) {
         return DialRequest.agentPhone(target.phone(), ctx.agentTransport(), interaction.record().contactInfo(),
@@ -239,6 +247,11 @@ public final class ProgressiveDialing {
     /** A transfer's dial to an outside number, through the trunk as contacts are dialed. */
     public DialRequest outsideNumberRequest(String number) {
         return DialRequest.contactViaTrunk(ctx.trunk(), number, ctx.ringTimeout());
+    }
+
+    /** {@link #callOf}, looked up on the dialer executor: safe from any thread (tests, admin). */
+    public CompletableFuture<Optional<CampaignCall>> findCall(String interactionId) {
+        return CompletableFuture.supplyAsync(() -> callOf(interactionId), ctx.dialer());
     }
 
     /** The live call of an interaction (progressive or predictive), if it is still up. Dialer only. */

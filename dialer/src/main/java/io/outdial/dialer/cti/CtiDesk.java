@@ -51,6 +51,7 @@ public final class CtiDesk implements AgentDesk {
     private final PushPreviewDesk push;
     private final RecordDesk records;
     private final TransferDesk transfers;
+    private final ConferenceDesk conferences;
 
     /**
      * @param previews         the interaction previews (Accept / Reject) of push preview and progressive
@@ -70,7 +71,9 @@ public final class CtiDesk implements AgentDesk {
         this.dialing = dialing;
         this.preview = preview;
         this.wrapUp = wrapUp;
-        this.transfers = new TransferDesk(dialer, roster, dialing, wrapUp.work());
+        CallTargets targets = new CallTargets(roster, dialing, wrapUp.work());
+        this.transfers = new TransferDesk(dialer, dialing, targets);
+        this.conferences = new ConferenceDesk(dialer, dialing, targets);
         Scheduler onDialer = new Scheduler() {
             @Override
             public Instant now() {
@@ -291,8 +294,11 @@ public final class CtiDesk implements AgentDesk {
             records.history(agent, ownInteraction(agent, g.interactionId()), g.requestId());
         } else if (command instanceof CtiCommand.Transfer t) {
             transfers.transfer(agent, ownInteraction(agent, t.interactionId()), t);
-        } else if (command instanceof CtiCommand.Consult
-                || command instanceof CtiCommand.Conference || command instanceof CtiCommand.Recall) {
+        } else if (command instanceof CtiCommand.Conference c) {
+            conferences.conference(agent, ownInteraction(agent, c.interactionId()), c);
+        } else if (command instanceof CtiCommand.LeaveConference l) {
+            conferences.leave(agent, ownInteraction(agent, l.interactionId()), l.requestId());
+        } else if (command instanceof CtiCommand.Consult || command instanceof CtiCommand.Recall) {
             throw new CtiException(CtiErrorCodes.NOT_SUPPORTED, command.getClass().getSimpleName()
                     + " is not supported by this gateway yet");
         } else {
@@ -445,7 +451,7 @@ public final class CtiDesk implements AgentDesk {
 
     private static boolean talkingOrReleased(Interaction ix) {
         return ix.stage() == Interaction.Stage.ESTABLISHED || ix.stage() == Interaction.Stage.ON_HOLD
-                || ix.stage() == Interaction.Stage.TRANSFERRING
+                || ix.stage() == Interaction.Stage.TRANSFERRING || ix.stage() == Interaction.Stage.CONFERENCE
                 || ix.stage() == Interaction.Stage.RELEASED;
     }
 
@@ -475,6 +481,11 @@ public final class CtiDesk implements AgentDesk {
     /** End Call: hangs up a connected interaction's call; InteractionReleased follows. */
     private void releaseCall(Agent agent, CtiCommand.ReleaseCall r) {
         Interaction ix = ownInteraction(agent, r.interactionId());
+        if (ix.stage() == Interaction.Stage.CONFERENCE) {
+            // End in a conference releases only this agent's leg; the others talk on.
+            conferences.leave(agent, ix, r.requestId());
+            return;
+        }
         if (ix.stage() != Interaction.Stage.ESTABLISHED && ix.stage() != Interaction.Stage.ON_HOLD) {
             throw notAllowed("ReleaseCall", agent, "the call is not connected");
         }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class TransferIT {
     private static final Duration LIMIT = Duration.ofSeconds(40);
-    private static final String AGENTS = "  - { id: ann, secret: s3cret }\n  - { id: bob, secret: s3cret }";
-    private static final String CAMPAIGN = "  - { name: it, dialingMode: progressive, agents: [ann], autoLoad: false }";
+    static final String AGENTS = "  - { id: ann, secret: s3cret }\n  - { id: bob, secret: s3cret }";
+    static final String CAMPAIGN = "  - { name: it, dialingMode: progressive, agents: [ann], autoLoad: false }";
 
     static double metric(GatewayHarness gw, String sample) {
         try {

@@ -8,7 +8,8 @@ import io.outdial.media.codec.G711;
  * A small conference mixer for up to {@value #MAX_PARTICIPANTS} parties of one call. What each participant sends is
  * decoded from G.711 into 20 ms frames queued in its own slot (a short ring absorbs jitter); on every {@link #tick()}
  * (one per 20 ms of media time, from the caller's clock) each participant is handed the sum, clipped to 16 bits, of
- * the OTHER participants' current frames, encoded in its own codec. Nobody hears itself.
+ * the OTHER participants' current frames, encoded in its own codec. Nobody hears itself. Like a relay, a
+ * participant is sent nothing in a tick where none of the others sent a frame.
  *
  * <p>Every buffer is allocated up front: receiving and mixing allocate nothing. Packets may arrive on other threads
  * than the ticks; the mixer's monitor guards its slots (short, non-blocking critical sections).
@@ -127,14 +128,19 @@ public final class ConferenceMixer {
                 continue;
             }
             java.util.Arrays.fill(sum, 0);
+            boolean heard = false;
             for (int other = 0; other < MAX_PARTICIPANTS; other++) {
                 if (other == slot || !hasCurrent[other]) {
                     continue;
                 }
+                heard = true;
                 short[] frame = current[other];
                 for (int i = 0; i < SAMPLES; i++) {
                     sum[i] += frame[i];
                 }
+            }
+            if (!heard) {
+                continue;
             }
             for (int i = 0; i < SAMPLES; i++) {
                 mixed[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, sum[i]));
