@@ -206,13 +206,18 @@ public final class ProgressiveDialing {
         afterCall.afterResult(step);
     }
 
-    /** The live progressive call of an interaction, if it is still up (the calls a transfer can take). Dialer only. */
-    public Optional<CampaignCall> progressiveCallOf(String interactionId) {
-        return Optional.ofNullable(active.get(interactionId)).filter(a -> a.agent() != null).map(ActiveCall::call);
+    /**
+     * The live progressive or predictive call of an interaction whose agent talks to the contact: the calls a
+     * transfer or conference can take. Dialer only.
+     */
+    public Optional<CampaignCall> transferableCallOf(String interactionId) {
+        Optional<CampaignCall> progressive = Optional.ofNullable(active.get(interactionId))
+                .filter(a -> a.agent() != null).map(ActiveCall::call);
+        return progressive.isPresent() ? progressive : predictive.agentCallOf(interactionId);
     }
 
     /**
-     * A blind transfer of a progressive call completed: the transferring agent wraps up, and the call's end now
+     * A blind transfer of a progressive or predictive call completed: the transferring agent wraps up, and the call's end now
      * belongs to {@code target} with {@code targetInteraction}, or to nobody when the target is an outside number.
      * With {@code recordFollows} the target agent's interaction owns the record (its Mark Done writes it);
      * otherwise the transferring agent keeps it and the target's interaction writes nothing. Dialer only.
@@ -221,6 +226,7 @@ public final class ProgressiveDialing {
                             boolean recordFollows) {
         ActiveCall a = active.get(interactionId);
         if (a == null || a.agent() == null) {
+            predictive.transferred(interactionId, target, targetInteraction, recordFollows);
             return;
         }
         if (targetInteraction != null && !recordFollows) {

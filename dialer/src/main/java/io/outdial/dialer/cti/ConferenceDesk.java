@@ -41,8 +41,9 @@ final class ConferenceDesk {
                     + ix.toWire().state() + ", it must be connected and not on hold");
         }
         targets.refuseWithoutResult(ix, "Conference");
-        CampaignCall call = dialing.progressiveCallOf(ix.id()).orElseThrow(() -> new CtiException(
-                CtiErrorCodes.NOT_SUPPORTED, "Conference is carried out for progressive campaign calls only"));
+        CampaignCall call = dialing.transferableCallOf(ix.id()).orElseThrow(() -> new CtiException(
+                CtiErrorCodes.NOT_SUPPORTED, "Conference is carried out for progressive and predictive campaign calls"
+                + " only"));
         CallTargets.Target target = targets.reserve(agent, ix, c.agentId(), c.phone(), "Conference",
                 "Conference with agent " + agent.id());
         ix.stage(Interaction.Stage.CONFERENCE);

@@ -36,8 +36,9 @@ final class TransferDesk {
                     + ix.toWire().state() + ", it must be connected and not on hold");
         }
         targets.refuseWithoutResult(ix, "Transfer");
-        CampaignCall call = dialing.progressiveCallOf(ix.id()).orElseThrow(() -> new CtiException(
-                CtiErrorCodes.NOT_SUPPORTED, "Transfer is carried out for progressive campaign calls only"));
+        CampaignCall call = dialing.transferableCallOf(ix.id()).orElseThrow(() -> new CtiException(
+                CtiErrorCodes.NOT_SUPPORTED, "Transfer is carried out for progressive and predictive campaign calls"
+                + " only"));
         CallTargets.Target target = targets.reserve(agent, ix, t.agentId(), t.phone(), "Transfer",
                 "Transferred from agent " + agent.id());
         ix.stage(Interaction.Stage.TRANSFERRING);

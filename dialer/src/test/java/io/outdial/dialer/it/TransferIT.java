@@ -219,4 +219,52 @@ class TransferIT {
             assertEquals("Gold", record.customFields().get("Plan"));
         }
     }
+
+    @Test
+    void aPredictiveCallIsTransferredToo() throws Exception {
+        String campaign = """
+                  - name: pd
+                    dialingMode: predictive
+                    agents: [ann]
+                    autoLoad: false
+                    pacing:
+                      priorAnswerRate: 0.9
+                      maxLinesPerAgent: 1
+                """;
+        try (Sipp annPhone = Sipp.scenario("agent-phone.xml").calls(1).timeout(Duration.ofMinutes(2)).start();
+             Sipp bobPhone = Sipp.scenario("agent-phone.xml").calls(1).timeout(Duration.ofMinutes(2)).start();
+             Sipp contact = Sipp.scenario("uas-answer.xml").talkTime(Duration.ofSeconds(6)).calls(1).start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), AGENTS, campaign)) {
+            gw.post("/api/campaigns/pd/records", "contact_info\n2005550404\n");
+            gw.post("/api/campaigns/pd/load", "");
+            try (CtiClient ann = new CtiClient(gw.ctiUrl()); CtiClient bob = new CtiClient(gw.ctiUrl())) {
+                ann.send(login("ann", annPhone));
+                ann.await("LoggedIn", LIMIT);
+                bob.send(login("bob", bobPhone));
+                bob.await("LoggedIn", LIMIT);
+                bob.send("{\"type\":\"Ready\",\"requestId\":\"b1\"}");
+                bob.await("AgentStateChanged", LIMIT);
+                gw.post("/api/campaigns/pd/start", "");
+                ann.send("{\"type\":\"Ready\",\"requestId\":\"a1\"}");
+                String ix = ann.await("InteractionEstablished", LIMIT).path("interaction").path("interactionId")
+                        .asText();
+                ann.send("{\"type\":\"Transfer\",\"requestId\":\"a2\",\"interactionId\":\"" + ix
+                        + "\",\"agentId\":\"bob\"}");
+                ann.await("TransferStarted", LIMIT);
+                assertEquals(ix, bob.await("InteractionEstablished", LIMIT).path("interaction")
+                        .path("interactionId").asText());
+                assertEquals("bob", ann.await("TransferCompleted", LIMIT).path("recordOwner").asText());
+                ann.await("InteractionReleased", LIMIT);
+                assertTrue(annPhone.awaitExit(LIMIT).passed(), "ann's phone got a BYE");
+                ann.send("{\"type\":\"MarkDone\",\"requestId\":\"a3\",\"interactionId\":\"" + ix + "\"}");
+                ann.await("InteractionDone", LIMIT);
+                bob.await("InteractionReleased", LIMIT);
+                bob.send("{\"type\":\"MarkDone\",\"requestId\":\"b2\",\"interactionId\":\"" + ix + "\"}");
+                bob.await("InteractionDone", LIMIT);
+            }
+            CallingRecord record = gw.awaitAllUpdated("pd", LIMIT).get(0);
+            assertEquals(CallResult.ANSWER, record.callResult());
+            assertEquals("bob", record.agentId());
+        }
+    }
 }
