@@ -267,4 +267,47 @@ class TransferIT {
             assertEquals("bob", record.agentId());
         }
     }
+
+    @Test
+    void transferToAnOutsideNumberGoesThroughTheTrunkAndTheAgentKeepsTheRecord() throws Exception {
+        try (Sipp annPhone = Sipp.scenario("agent-phone.xml").calls(1).timeout(Duration.ofMinutes(2)).start();
+             // The trunk: the contact's call and then the transfer's, each answered until the gateway hangs up.
+             Sipp trunk = Sipp.scenario("uas-answer-wait-bye.xml").calls(2).timeout(Duration.ofMinutes(2))
+                     .start();
+             GatewayHarness gw = GatewayHarness.start(trunk.hostPort(), AGENTS, CAMPAIGN)) {
+            gw.post("/api/campaigns/it/records", "contact_info\n2005550405\n");
+            gw.post("/api/campaigns/it/load", "");
+            try (CtiClient ann = new CtiClient(gw.ctiUrl())) {
+                ann.send(login("ann", annPhone));
+                ann.await("LoggedIn", LIMIT);
+                gw.post("/api/campaigns/it/start", "");
+                ann.send("{\"type\":\"Ready\",\"requestId\":\"a1\"}");
+                String ix = ann.await("InteractionEstablished", LIMIT).path("interaction").path("interactionId")
+                        .asText();
+                ann.send("{\"type\":\"Transfer\",\"requestId\":\"a2\",\"interactionId\":\"" + ix
+                        + "\",\"phone\":\"nine\"}");
+                assertEquals("INVALID", ann.await("Error", LIMIT).path("code").asText(), "not a phone number");
+                ann.send("{\"type\":\"Transfer\",\"requestId\":\"a3\",\"interactionId\":\"" + ix
+                        + "\",\"phone\":\"+1 555-0199\"}");
+                assertEquals("+15550199", ann.await("TransferStarted", LIMIT).path("target").asText());
+                JsonNode completed = ann.await("TransferCompleted", LIMIT);
+                assertEquals("ann", completed.path("recordOwner").asText(), "an outside number owns no record");
+                ann.await("InteractionReleased", LIMIT);
+                assertTrue(annPhone.awaitExit(LIMIT).passed(), "ann's phone got a BYE");
+                ann.send("{\"type\":\"SetCallResult\",\"requestId\":\"a4\",\"interactionId\":\"" + ix
+                        + "\",\"callResult\":\"ANSWER\"}");
+                ann.await("CallResultSet", LIMIT);
+                ann.send("{\"type\":\"MarkDone\",\"requestId\":\"a5\",\"interactionId\":\"" + ix + "\"}");
+                ann.await("InteractionDone", LIMIT);
+                // Contact and outside number talk on without any agent until the campaign is unloaded.
+                gw.post("/api/campaigns/it/stop", "");
+                gw.post("/api/campaigns/it/unload", "");
+            }
+            CallingRecord record = gw.awaitAllUpdated("it", LIMIT).get(0);
+            assertEquals("ann", record.agentId());
+            Sipp.Result trunkResult = trunk.awaitExit(LIMIT);
+            assertEquals(2, trunkResult.successful(), "the contact and the transfer's outside number: "
+                    + trunkResult.describe());
+        }
+    }
 }
