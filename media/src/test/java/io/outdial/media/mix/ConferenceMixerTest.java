@@ -138,4 +138,34 @@ class ConferenceMixerTest {
         assertEquals(2, mixer.framesDropped());
         assertThrows(IllegalStateException.class, () -> mixer.join(Codec.PCMA, (p, n) -> { }));
     }
+
+    @Test
+    void mixingAllocatesNothingPerPacket() {
+        ConferenceMixer mixer = new ConferenceMixer();
+        long[] sent = new long[1];
+        ConferenceMixer.Output count = (payload, length) -> sent[0]++;
+        int sa = mixer.join(Codec.PCMU, count);
+        int sb = mixer.join(Codec.PCMA, count);
+        int sc = mixer.join(Codec.PCMU, count);
+        ByteBuf ulaw = tone(Codec.PCMU, 400, 6000, 0);
+        ByteBuf alaw = tone(Codec.PCMA, 1000, 6000, 0);
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().getId();
+        int rounds = 20_000;
+        for (int warm = 0; warm < 2; warm++) {
+            long before = threads.getThreadAllocatedBytes(thread);
+            for (int n = 0; n < rounds; n++) {
+                mixer.received(sa, ulaw, 0, SAMPLES);
+                mixer.received(sb, alaw, 0, SAMPLES);
+                mixer.received(sc, ulaw, 0, SAMPLES);
+                mixer.tick();
+            }
+            long perRound = (threads.getThreadAllocatedBytes(thread) - before) / rounds;
+            if (warm == 1) {
+                assertTrue(perRound < 8, "bytes allocated per 3 packets and a tick: " + perRound);
+            }
+        }
+        assertEquals(2L * rounds * 3, sent[0], "every participant was sent a mix every tick");
+    }
 }
