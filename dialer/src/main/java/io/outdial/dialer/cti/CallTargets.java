@@ -117,7 +117,13 @@ final class CallTargets {
         }
         agent.interaction(null);
         if (agent.state() == AgentState.RESERVED) {
-            agent.moveTo(next, reason);
+            if (agent.logoutAfterCall()) {
+                // Its desktop went away while it was reserved for the call.
+                agent.logoutAfterCall(false);
+                agent.moveTo(AgentState.LOGGED_OUT, "DesktopDisconnected");
+            } else {
+                agent.moveTo(next, reason);
+            }
         }
         dialing.pace();
     }
