@@ -116,7 +116,8 @@ public final class Gateway implements AutoCloseable {
                 Transport.UDP, media, config.audio(), treatments, records,
                 new RecordWork(config.campaigns().stream().collect(Collectors.toMap(c -> c.name(),
                         c -> new RecordWork.Rules(new RecordFields(c.work().recordFields()), c.work().callbacks(),
-                                c.work().markDone())))));
+                                c.work().markDone(), c.work().resultRequiredBeforeTransfer(),
+                                c.work().recordFollowsTransfer())))));
         this.dialing = new ProgressiveDialing(ctx, roster, campaigns.all(), config.dialing().defaultTimeZone());
         restoreAbandonmentLedgers(config);
         Map<String, PreviewSettings> previewSettings = config.campaigns().stream()

@@ -34,6 +34,15 @@ public interface MediaEngine extends AutoCloseable {
      */
     Playback play(RtpEndpoint endpoint, MediaClip clip, boolean loop);
 
+    /**
+     * Mixes two or three connected endpoints of one call (see {@code io.outdial.media.mix.ConferenceMixer}): each
+     * peer hears the sum of the others, in its own codec, paced at 20 ms on the first endpoint's event loop. The
+     * endpoints must feed no other sink (stop their relay first) until {@link Conference#stop()}.
+     *
+     * @throws IllegalStateException if an endpoint has no peer yet or already feeds a sink
+     */
+    Conference conference(List<RtpEndpoint> endpoints);
+
     /** Endpoints currently open (ports taken from the range). */
     int openEndpoints();
 

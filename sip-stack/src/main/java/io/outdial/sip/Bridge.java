@@ -20,6 +20,13 @@ public interface Bridge {
     /** Whether {@link #hold()} is in effect. */
     boolean held();
 
+    /**
+     * Unties the two legs: the relay stops and the end of one no longer hangs up the other; both stay up for their
+     * owner to bridge elsewhere or hang up (a transfer hands the contact to another leg). Hold and retrieve do
+     * nothing afterwards. Idempotent. Call's executor only.
+     */
+    void dissolve();
+
     /** Hangs up both legs. */
     void hangup();
 }

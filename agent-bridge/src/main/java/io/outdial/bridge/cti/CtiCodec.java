@@ -43,6 +43,7 @@ public final class CtiCodec {
             Map.entry(CtiCommand.Consult.class, List.of("interactionId")),
             Map.entry(CtiCommand.Conference.class, List.of("interactionId")),
             Map.entry(CtiCommand.Recall.class, List.of("interactionId")),
+            Map.entry(CtiCommand.LeaveConference.class, List.of("interactionId")),
             Map.entry(CtiCommand.UpdateRecordFields.class, List.of("interactionId", "fields")),
             Map.entry(CtiCommand.GetContactHistory.class, List.of("interactionId")),
             Map.entry(CtiCommand.PauseAutoDial.class, List.of("interactionId")),

@@ -35,6 +35,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = CtiCommand.Consult.class, name = "Consult"),
         @JsonSubTypes.Type(value = CtiCommand.Conference.class, name = "Conference"),
         @JsonSubTypes.Type(value = CtiCommand.Recall.class, name = "Recall"),
+        @JsonSubTypes.Type(value = CtiCommand.LeaveConference.class, name = "LeaveConference"),
         @JsonSubTypes.Type(value = CtiCommand.UpdateRecordFields.class, name = "UpdateRecordFields"),
         @JsonSubTypes.Type(value = CtiCommand.GetContactHistory.class, name = "GetContactHistory"),
         @JsonSubTypes.Type(value = CtiCommand.PauseAutoDial.class, name = "PauseAutoDial"),
@@ -132,14 +133,23 @@ public sealed interface CtiCommand {
     /** Hangs up the contact of a connected interaction (End Call); the agent goes to after-call work. */
     record ReleaseCall(String requestId, String interactionId) implements CtiCommand { }
 
-    /** Transfers the interaction to {@code target}. Not supported yet: always refused with a reason. */
-    record Transfer(String requestId, String interactionId, String target) implements CtiCommand { }
+    /**
+     * Blind transfer of the interaction's connected call to another logged-in, Ready agent ({@code agentId}) or to an
+     * outside number through the trunk ({@code phone}); exactly one of the two.
+     */
+    record Transfer(String requestId, String interactionId, String agentId, String phone) implements CtiCommand { }
 
     /** Starts a consultation call to {@code target}. Not supported yet: always refused with a reason. */
     record Consult(String requestId, String interactionId, String target) implements CtiCommand { }
 
-    /** Conferences {@code target} into the interaction. Not supported yet: always refused with a reason. */
-    record Conference(String requestId, String interactionId, String target) implements CtiCommand { }
+    /**
+     * Conferences another logged-in, Ready agent ({@code agentId}) or an outside number ({@code phone}) into the
+     * interaction's connected call: all three hear each other. Exactly one of the two.
+     */
+    record Conference(String requestId, String interactionId, String agentId, String phone) implements CtiCommand { }
+
+    /** Leaves the three-party conference: only the sender's leg is released; the others talk on. */
+    record LeaveConference(String requestId, String interactionId) implements CtiCommand { }
 
     /** Dials the interaction's contact again. Not supported yet: always refused with a reason. */
     record Recall(String requestId, String interactionId) implements CtiCommand { }

@@ -61,6 +61,23 @@ public final class CtiErrorCodes {
     public static final String OUTSIDE_CALLING_WINDOW = "OUTSIDE_CALLING_WINDOW";
     /** ChangeNumber with a chain record whose number or customer id is on the internal do-not-call list. */
     public static final String ON_DO_NOT_CALL_LIST = "ON_DO_NOT_CALL_LIST";
+    /**
+     * Transfer: the target did not take the call (busy, no answer, refused); the message names the result and the
+     * contact is back with the agent.
+     */
+    public static final String TRANSFER_FAILED = "TRANSFER_FAILED";
+    /** Conference: the target did not take the call; the message names the result; the contact is back. */
+    public static final String CONFERENCE_FAILED = "CONFERENCE_FAILED";
+    /**
+     * Transfer refused: the campaign requires a call result (or disposition code) before a transfer or conference;
+     * the message says to set it first.
+     */
+    public static final String CALL_RESULT_REQUIRED = "CALL_RESULT_REQUIRED";
+    /**
+     * After a transfer on a campaign that required a call result first, the call result and Record Information are
+     * read-only: SetCallResult and UpdateRecordFields are refused and the error's {@code field} names the field.
+     */
+    public static final String READ_ONLY = "READ_ONLY";
     /** The command is part of the protocol but this gateway does not carry it out yet; the message says so. */
     public static final String NOT_SUPPORTED = "NOT_SUPPORTED";
 

@@ -22,6 +22,11 @@ import java.util.Map;
         @JsonSubTypes.Type(value = CtiEvent.InteractionHeld.class, name = "InteractionHeld"),
         @JsonSubTypes.Type(value = CtiEvent.InteractionRetrieved.class, name = "InteractionRetrieved"),
         @JsonSubTypes.Type(value = CtiEvent.InteractionReleased.class, name = "InteractionReleased"),
+        @JsonSubTypes.Type(value = CtiEvent.TransferStarted.class, name = "TransferStarted"),
+        @JsonSubTypes.Type(value = CtiEvent.TransferCompleted.class, name = "TransferCompleted"),
+        @JsonSubTypes.Type(value = CtiEvent.ConferenceStarted.class, name = "ConferenceStarted"),
+        @JsonSubTypes.Type(value = CtiEvent.ConferenceJoined.class, name = "ConferenceJoined"),
+        @JsonSubTypes.Type(value = CtiEvent.ConferencePartyLeft.class, name = "ConferencePartyLeft"),
         @JsonSubTypes.Type(value = CtiEvent.CallResultSet.class, name = "CallResultSet"),
         @JsonSubTypes.Type(value = CtiEvent.InteractionDone.class, name = "InteractionDone"),
         @JsonSubTypes.Type(value = CtiEvent.Error.class, name = "Error"),
@@ -101,6 +106,37 @@ public sealed interface CtiEvent {
 
     /** Reply to Retrieve: agent and contact are talking again (state Established). */
     record InteractionRetrieved(String requestId, Interaction interaction) implements CtiEvent { }
+
+    /**
+     * Reply to Transfer: the contact is on hold (hold music) and {@code target} (an agent id, or a phone number) is
+     * dialed; the interaction's state is Transferring. {@link TransferCompleted} follows, or an Error
+     * {@code TRANSFER_FAILED} with an {@link InteractionRetrieved} when the target does not answer.
+     */
+    record TransferStarted(String requestId, String interactionId, String target) implements CtiEvent { }
+
+    /**
+     * The transfer's target answered and talks to the contact; the transferring agent's leg is released and its
+     * {@link InteractionReleased} follows. {@code recordOwner}: the agent id that now owns the record (the target
+     * agent), or the transferring agent's own id when the target is an outside number.
+     */
+    record TransferCompleted(String requestId, String interactionId, String target, String recordOwner)
+            implements CtiEvent { }
+
+    /**
+     * Reply to Conference: the contact is on hold and {@code target} (an agent id, or a phone number) is dialed; the
+     * interaction's state is Conference. {@link ConferenceJoined} follows, or an Error {@code CONFERENCE_FAILED}
+     * with an {@link InteractionRetrieved}.
+     */
+    record ConferenceStarted(String requestId, String interactionId, String target) implements CtiEvent { }
+
+    /** The conference's target answered: contact, agent and target hear each other. */
+    record ConferenceJoined(String requestId, String interactionId, String target) implements CtiEvent { }
+
+    /**
+     * A party left the conference ({@code party}: the agent id, or the outside number); the receiver talks on with
+     * the contact, two-party (state Established).
+     */
+    record ConferencePartyLeft(String requestId, String interactionId, String party) implements CtiEvent { }
 
     /** The call ended; the agent is in after-call work until Mark Done. */
     record InteractionReleased(Interaction interaction) implements CtiEvent { }

@@ -80,6 +80,7 @@ class CtiCodecTest {
                 Map.entry("Consult", "\"interactionId\":\"i\""),
                 Map.entry("Conference", "\"interactionId\":\"i\""),
                 Map.entry("Recall", "\"interactionId\":\"i\""),
+                Map.entry("LeaveConference", "\"interactionId\":\"i\""),
                 Map.entry("UpdateRecordFields", "\"interactionId\":\"i\",\"fields\":{\"Plan\":\"Gold\"}"),
                 Map.entry("GetContactHistory", "\"interactionId\":\"i\""),
                 Map.entry("PauseAutoDial", "\"interactionId\":\"i\""),
@@ -105,6 +106,17 @@ class CtiCodecTest {
         assertEquals(new CtiCommand.ChangeNumber(null, "pv-1", 42L, null, null),
                 codec.decode("{\"type\":\"ChangeNumber\",\"interactionId\":\"pv-1\",\"recordId\":42}"));
         assertThrows(CtiException.class, () -> codec.decode("{\"type\":\"PauseAutoDial\"}"));
+    }
+
+    @Test
+    void transferTakesAnAgentOrAPhone() {
+        assertEquals(new CtiCommand.Transfer("t", "ix-1", "bob", null),
+                codec.decode("{\"type\":\"Transfer\",\"requestId\":\"t\",\"interactionId\":\"ix-1\","
+                        + "\"agentId\":\"bob\"}"));
+        assertEquals(new CtiCommand.Transfer("t", "ix-1", null, "+15550199"),
+                codec.decode("{\"type\":\"Transfer\",\"requestId\":\"t\",\"interactionId\":\"ix-1\","
+                        + "\"phone\":\"+15550199\"}"));
+        assertThrows(CtiException.class, () -> codec.decode("{\"type\":\"Transfer\",\"agentId\":\"bob\"}"));
     }
 
     @Test
@@ -248,6 +260,11 @@ class CtiCodecTest {
                 new CtiEvent.CallbackCancelled("r12", "ix-1"),
                 new CtiEvent.InteractionHeld("r13", ix),
                 new CtiEvent.InteractionRetrieved("r14", ix),
+                new CtiEvent.TransferStarted("r15", "ix-1", "bob"),
+                new CtiEvent.TransferCompleted("r15", "ix-1", "bob", "bob"),
+                new CtiEvent.ConferenceStarted("r15", "ix-1", "bob"),
+                new CtiEvent.ConferenceJoined("r15", "ix-1", "bob"),
+                new CtiEvent.ConferencePartyLeft(null, "ix-1", "ann"),
                 new CtiEvent.LogoutPending("r15", "ann", 30, "InteractionRinging"),
                 new CtiEvent.LogoutAuthorized("r15", "ann", "CallFinished"),
                 new CtiEvent.OutboundPreviewStateChanged("r16", "ann", "Ready", null),

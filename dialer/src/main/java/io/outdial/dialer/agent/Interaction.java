@@ -18,7 +18,12 @@ public final class Interaction {
         PREVIEW, DIALING, RINGING,
         /** Engaging phase (assured connection, ASM): the agent is on the line, the contact not yet connected. */
         ESTABLISHING,
-        ESTABLISHED, ON_HOLD, RELEASED, DONE
+        ESTABLISHED, ON_HOLD,
+        /** Blind transfer under way: the contact is on hold while the target's phone is dialed. */
+        TRANSFERRING,
+        /** Conference: the target is dialed (the contact on hold), then contact, agent and target are mixed. */
+        CONFERENCE,
+        RELEASED, DONE
     }
 
     private final String id;
@@ -42,6 +47,12 @@ public final class Interaction {
     private boolean recordHidden;
     /** The gateway already closed the record and applied its treatment (a record the pre-dial check refused). */
     private boolean treated;
+    /** False once a transfer gave the record to the target agent: this interaction's Mark Done writes nothing. */
+    private boolean ownsRecord = true;
+    /** Case Information's Origin when a transfer or conference brought the interaction ("Transferred from ..."). */
+    private String origin;
+    /** After a transfer that required a call result first: call result and Record Information are read-only. */
+    private boolean readOnly;
 
     public Interaction(String id, String campaign, CallingRecord record) {
         this.id = id;
@@ -161,6 +172,33 @@ public final class Interaction {
         this.recordHidden = hidden;
     }
 
+    /** Whether this interaction's Mark Done writes the record (false once a transfer gave it to the target agent). */
+    public boolean ownsRecord() {
+        return ownsRecord;
+    }
+
+    public void ownsRecord(boolean owns) {
+        this.ownsRecord = owns;
+    }
+
+    /** The Origin shown when a transfer or conference brought this interaction to its agent, or null. */
+    public String origin() {
+        return origin;
+    }
+
+    public void origin(String text) {
+        this.origin = text;
+    }
+
+    /** Whether the call result and Record Information are read-only (after a transfer that required a result). */
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    public void readOnly(boolean locked) {
+        this.readOnly = locked;
+    }
+
     /** The answering-machine verdict on the contact, or null. */
     public Detection.AmdDecision detected() {
         return detected;
@@ -168,6 +206,17 @@ public final class Interaction {
 
     public void detected(Detection.AmdDecision verdict) {
         this.detected = verdict;
+    }
+
+    /** Case Information; a transferred or conferenced interaction's Origin names the agent it came from. */
+    private java.util.Map<String, Object> caseInformation() {
+        java.util.Map<String, Object> info = CaseInformation.of(campaign, record);
+        if (origin == null) {
+            return info;
+        }
+        java.util.Map<String, Object> brought = new java.util.LinkedHashMap<>(info);
+        brought.put("Origin", origin);
+        return brought;
     }
 
     /** The interaction as the CTI protocol carries it. */
@@ -179,6 +228,8 @@ public final class Interaction {
             case ESTABLISHING -> "Establishing";
             case ESTABLISHED -> "Established";
             case ON_HOLD -> "OnHold";
+            case TRANSFERRING -> "Transferring";
+            case CONFERENCE -> "Conference";
             case RELEASED -> "Released";
             case DONE -> "Done";
         };
@@ -187,7 +238,7 @@ public final class Interaction {
         }
         return new CtiEvent.Interaction(id, campaign, stageName, callResult == null ? null : callResult.name(),
                 record.toWire(), detected == null ? null : new CtiEvent.Detected(detected.outcome().name(),
-                        detected.cause().name(), detected.at().toMillis()), CaseInformation.of(campaign, record),
+                        detected.cause().name(), detected.at().toMillis()), caseInformation(),
                 recordFields.fields().isEmpty() ? null : recordFields.toWire(record.customFields()));
     }
 }

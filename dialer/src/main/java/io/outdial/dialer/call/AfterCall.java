@@ -57,6 +57,12 @@ final class AfterCall {
         CallResult result = outcome.agentConnected() && interaction.callResult() != null
                 ? interaction.callResult() : outcome.result();
         interaction.callResult(result);
+        if (!interaction.ownsRecord() && outcome.agentConnected()) {
+            // A transfer target whose transferring agent kept the record: nothing to write here.
+            interaction.stored(CompletableFuture.completedFuture(null));
+            toAfterCallWork(agent, interaction, campaign);
+            return;
+        }
         String agentId = outcome.agentConnected() ? agent.id() : null;
         // With an agent the result is final at Mark Done (the treatment follows there); without one, now.
         interaction.stored(outcome.agentConnected()
@@ -67,17 +73,7 @@ final class AfterCall {
         LOG.info("campaign {}: record {} ({}) -> {}", campaign, record.recordId(), record.contactInfo(),
                 result.label());
         if (outcome.agentConnected()) {
-            interaction.stage(Interaction.Stage.RELEASED);
-            agent.moveTo(AgentState.AFTER_CALL_WORK, campaign);
-            agent.send(new CtiEvent.InteractionReleased(interaction.toWire()));
-            if (agent.profile().autoReady() || agent.channel() == null) {
-                // Nobody will press Mark Done: the gateway does it after the configured wrap-up.
-                interaction.wrapUpTimer(ctx.dialer().schedule(agent.profile().wrapUp(), () -> {
-                    if (agent.interaction() == interaction && interaction.stage() == Interaction.Stage.RELEASED) {
-                        markDone(agent, null);
-                    }
-                }));
-            }
+            toAfterCallWork(agent, interaction, campaign);
             return;
         }
         if (interaction.stage() == Interaction.Stage.RINGING) {
@@ -91,6 +87,41 @@ final class AfterCall {
         } else {
             release(agent, AgentState.READY, null);
         }
+    }
+
+    /** The agent talked to the contact and wraps up now: Released, after-call work until Mark Done. */
+    private void toAfterCallWork(Agent agent, Interaction interaction, String campaign) {
+        interaction.stage(Interaction.Stage.RELEASED);
+        agent.moveTo(AgentState.AFTER_CALL_WORK, campaign);
+        agent.send(new CtiEvent.InteractionReleased(interaction.toWire()));
+        if (agent.profile().autoReady() || agent.channel() == null) {
+            // Nobody will press Mark Done: the gateway does it after the configured wrap-up.
+            interaction.wrapUpTimer(ctx.dialer().schedule(agent.profile().wrapUp(), () -> {
+                if (agent.interaction() == interaction && interaction.stage() == Interaction.Stage.RELEASED) {
+                    markDone(agent, null);
+                }
+            }));
+        }
+    }
+
+    /**
+     * A blind transfer completed: the transferring agent's leg is gone and the agent wraps up as after any call.
+     * With {@code keepsRecord} (the target is an outside number) the agent's interaction still owns the record and
+     * the call's result is written now; otherwise the target agent's interaction owns it and this one's Mark Done
+     * writes nothing.
+     */
+    void transferredAway(Agent agent, Interaction interaction, String campaign, boolean keepsRecord) {
+        CallResult result = interaction.callResult() != null ? interaction.callResult() : CallResult.ANSWER;
+        interaction.callResult(result);
+        if (keepsRecord) {
+            interaction.stored(writes.complete(interaction.record().recordId(), result, ctx.scheduler().now(),
+                    agent.id()));
+            ctx.metrics().result(campaign, result);
+        } else {
+            interaction.ownsRecord(false);
+            interaction.stored(CompletableFuture.completedFuture(null));
+        }
+        toAfterCallWork(agent, interaction, campaign);
     }
 
     /** A predictive call that never reached an agent (no answer, busy, abandoned...): writes the record's result. */
@@ -163,9 +194,11 @@ final class AfterCall {
         if (interaction.wrapUpTimer() != null) {
             interaction.wrapUpTimer().cancel();
         }
-        interaction.stored()
+        CompletableFuture<Void> written = !interaction.ownsRecord() ? CompletableFuture.completedFuture(null)
+                : interaction.stored()
                 .thenCompose(ok -> writes.changeResult(recordId, result, agent.id()))
-                .thenCompose(ok -> afterResult.apply(agent, interaction))
+                .thenCompose(ok -> afterResult.apply(agent, interaction));
+        written
                 .whenCompleteAsync((ok, error) -> {
                     if (error != null) {
                         agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.INTERNAL_ERROR,

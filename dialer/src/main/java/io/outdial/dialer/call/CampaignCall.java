@@ -75,7 +75,8 @@ public final class CampaignCall {
 
     private CallPhase phase = CallPhase.DIALING_CONTACT;
     private Leg contact;
-    private Leg agent;
+    /** Volatile only so that {@link #agentMedia()} may be read from another thread. */
+    private volatile Leg agent;
     private Bridge bridge;
     private CallResult result;
     private boolean agentConnected;
@@ -92,6 +93,13 @@ public final class CampaignCall {
     /** Assured connection / ASM: the agent's leg, already answered, waiting to be bridged once the call is cleared. */
     private Leg engagedAgent;
     private Runnable beforeEngagedBridge;
+    /** The latest blind transfer, or null. */
+    private Transfer transfer;
+    /** The latest conference, or null; {@link #mixing} is its three-party mix while all three talk. */
+    private volatile Conference conference;
+    private io.outdial.media.Conference mixing;
+    /** The transferring agent's leg once a transfer handed the contact over: its end is no news. */
+    private Leg releasedAgent;
 
     /** @param agentRequest the agent's phone, or null for a predictive call whose agent is found at the answer */
     public CampaignCall(String id, CallExecutor executor, SipUserAgent userAgent, DialRequest contactRequest,
@@ -147,6 +155,7 @@ public final class CampaignCall {
     private void failedHere(RuntimeException e) {
         LOG.error("call {}: failed in the gateway, hanging up", id, e);
         analysis.stop();
+        abortSideCalls();
         release(CallResult.SYSTEM_ERROR);
         hangUpBoth();
         finishIfBothGone();
@@ -156,6 +165,7 @@ public final class CampaignCall {
     public void drop() {
         executor.execute(() -> {
             analysis.stop();
+            abortSideCalls();
             switch (phase) {
                 case DIALING_CONTACT -> {
                     dropped = true;
@@ -186,6 +196,7 @@ public final class CampaignCall {
         } else if (event instanceof LegEvent.Ended) {
             // Answered by the contact but gone before an agent was there: an abandoned call (unless a machine).
             analysis.stop();
+            abortSideCalls();
             stopPlayers();
             if (phase == CallPhase.CONNECTING_AGENT || phase == CallPhase.WAITING_FOR_AGENT) {
                 release(machine ? CallResult.ANSWERING_MACHINE : CallResult.ABANDONED);
@@ -317,7 +328,7 @@ public final class CampaignCall {
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         executor.execute(() -> {
             try {
-                if (phase != CallPhase.CONNECTED || bridge.held() == on) {
+                if (phase != CallPhase.CONNECTED || bridge.held() == on || transferring() || conferencing()) {
                     done.complete(false);
                     return;
                 }
@@ -340,6 +351,9 @@ public final class CampaignCall {
     }
 
     private void onAgentEvent(LegEvent event) {
+        if (event.leg() == releasedAgent && releasedAgent != null) {
+            return; // the transferring agent's leg, released on purpose once the target took the contact
+        }
         if (agentLetGo) {
             if (event instanceof LegEvent.Answered) {
                 agent.hangup();
@@ -362,9 +376,206 @@ public final class CampaignCall {
             startSafeHarbourMessage();
             finishIfBothGone();
         } else if (event instanceof LegEvent.Ended) {
+            if (conference != null && conference.agentLeaves()) {
+                return; // the agent hung up its phone in a conference: contact and target talk on
+            }
+            abortSideCalls();
             release(CallResult.ANSWER);
             contact.hangup();
             finishIfBothGone();
+        }
+    }
+
+    /**
+     * Blind transfer of the connected call to {@code target} (see {@link Transfer}); what happens next reaches
+     * {@code listener} on this call's executor. Completes with false (and nothing is dialed) when the call is not
+     * connected, is on hold, or a transfer is already under way.
+     */
+    public CompletableFuture<Boolean> transfer(DialRequest target, Transfer.Listener listener) {
+        CompletableFuture<Boolean> started = new CompletableFuture<>();
+        executor.execute(() -> {
+            // An engaged agent's leg belongs to its engaging call: it is not this call's to release.
+            if (!mayStartSideCall()) {
+                started.complete(false);
+                return;
+            }
+            started.complete(true);
+            transfer = new Transfer(id, target, new TransferLegs(), listener);
+            guarded(transfer::start).run();
+        });
+        return started;
+    }
+
+    /**
+     * Conference of the connected call with {@code target} (see {@link Conference}); what happens next reaches
+     * {@code listener} on this call's executor. Completes with false (and nothing is dialed) when the call is not
+     * connected, is on hold, or a transfer or conference is already under way.
+     */
+    public CompletableFuture<Boolean> conference(DialRequest target, Conference.Listener listener) {
+        CompletableFuture<Boolean> started = new CompletableFuture<>();
+        executor.execute(() -> {
+            if (!mayStartSideCall()) {
+                started.complete(false);
+                return;
+            }
+            started.complete(true);
+            conference = new Conference(id, target, new ConferenceLegs(), listener);
+            guarded(conference::start).run();
+        });
+        return started;
+    }
+
+    /**
+     * A party leaves the three-party conference: the agent ({@code agent} true: only its leg is released, contact
+     * and target talk on) or the target (its leg is hung up, contact and agent talk on). Completes with false when
+     * no conference is mixing.
+     */
+    public CompletableFuture<Boolean> leaveConference(boolean agentLeaves) {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        executor.execute(guarded(() -> done.complete(conference != null
+                && (agentLeaves ? conference.agentLeaves() : conference.targetLeaves()))));
+        return done;
+    }
+
+    /** An engaged agent's leg belongs to its engaging call: it is not this call's to release. */
+    private boolean mayStartSideCall() {
+        return phase == CallPhase.CONNECTED && !bridge.held() && !transferring() && !conferencing()
+                && engagedAgent == null;
+    }
+
+    /** The RTP counters of the agent's leg (the target's once a transfer or conference handed it the call). */
+    public io.outdial.media.StreamStats agentMedia() {
+        return CallOutcome.mediaOf(agent);
+    }
+
+    /** The RTP counters of the latest conference's target leg, or no media. Safe from any thread. */
+    public io.outdial.media.StreamStats conferenceTargetMedia() {
+        Conference c = conference;
+        return c == null ? CallOutcome.NO_MEDIA : c.targetMedia();
+    }
+
+    private boolean transferring() {
+        return transfer != null && transfer.phase().inProgress();
+    }
+
+    private boolean conferencing() {
+        return conference != null && conference.phase().inProgress();
+    }
+
+    private void abortSideCalls() {
+        if (transfer != null) {
+            transfer.abort();
+        }
+        if (conference != null) {
+            conference.abort();
+        }
+    }
+
+    /** Contact on hold: the relay to the agent stops and the hold music plays. */
+    private void holdContactForSideCall() {
+        bridge.hold();
+        if (holdMusic != null && contact.media() != null && contact.media().peer() != null) {
+            holdPlayback = media.play(contact.media(), holdMusic, true);
+        }
+    }
+
+    private void stopMix() {
+        if (mixing != null) {
+            mixing.stop();
+            mixing = null;
+        }
+    }
+
+    /** The legs a conference works on; call's executor only. */
+    private final class ConferenceLegs implements Conference.Legs {
+        @Override
+        public void holdContact() {
+            holdContactForSideCall();
+        }
+
+        @Override
+        public Leg dialTarget(DialRequest target) {
+            Conference owner = conference;
+            return userAgent.dial(target, executor, guarded(event -> {
+                if (event.leg() == agent) {
+                    onAgentEvent(event);
+                } else {
+                    owner.onTargetEvent(event);
+                }
+            }));
+        }
+
+        @Override
+        public void mix(Leg target) {
+            stopPlayers();
+            bridge.dissolve();
+            if (media != null && contact.media() != null && agent.media() != null && target.media() != null) {
+                mixing = media.conference(java.util.List.of(contact.media(), agent.media(), target.media()));
+            }
+        }
+
+        @Override
+        public void releaseAgent(Leg target) {
+            stopMix();
+            Leg previous = agent;
+            releasedAgent = previous;
+            agent = target;
+            bridge = userAgent.bridge(contact, target);
+            previous.hangup();
+        }
+
+        @Override
+        public void backToAgent() {
+            stopMix();
+            bridge = userAgent.bridge(contact, agent);
+        }
+
+        @Override
+        public void restore() {
+            stopPlayers();
+            bridge.retrieve();
+        }
+
+        @Override
+        public void stopMix() {
+            CampaignCall.this.stopMix();
+        }
+    }
+
+    /** The legs a transfer works on; call's executor only. */
+    private final class TransferLegs implements Transfer.Legs {
+        @Override
+        public void holdContact() {
+            holdContactForSideCall();
+        }
+
+        @Override
+        public Leg dialTarget(DialRequest target) {
+            Transfer owner = transfer;
+            return userAgent.dial(target, executor, guarded(event -> {
+                if (event.leg() == agent) {
+                    onAgentEvent(event);
+                } else {
+                    owner.onTargetEvent(event);
+                }
+            }));
+        }
+
+        @Override
+        public void handOver(Leg target) {
+            stopPlayers();
+            Leg previous = agent;
+            bridge.dissolve();
+            releasedAgent = previous;
+            agent = target;
+            bridge = userAgent.bridge(contact, target);
+            previous.hangup();
+        }
+
+        @Override
+        public void restore() {
+            stopPlayers();
+            bridge.retrieve();
         }
     }
 
@@ -446,6 +657,7 @@ public final class CampaignCall {
         phase = phase.moveTo(CallPhase.FINISHED);
         analysis.stop();
         stopPlayers();
+        stopMix();
         CallOutcome outcome = new CallOutcome(contactAttempted ? result : CallResult.UNKNOWN, contactAttempted,
                 agentConnected, agentFailed, CallOutcome.mediaOf(contact), CallOutcome.mediaOf(agent));
         observer.finished(this, outcome);

@@ -83,15 +83,53 @@ public final class PredictiveDialing {
         return Optional.empty();
     }
 
+    /** The live call of an interaction whose agent talks to the contact (one a transfer can take). Dialer only. */
+    Optional<CampaignCall> agentCallOf(String interactionId) {
+        for (Dialed d : active.values()) {
+            if (d.interaction.id().equals(interactionId) && d.agent != null && !d.transferredOut) {
+                return Optional.of(d.call);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A transfer (or a conference its agent left) handed the call to {@code target} (null: an outside number): as
+     * {@link ProgressiveDialing#transferred}. Returns false if no predictive call of that interaction has an agent.
+     */
+    boolean transferred(String interactionId, Agent target, Interaction targetInteraction, boolean recordFollows) {
+        for (Dialed d : active.values()) {
+            if (d.interaction.id().equals(interactionId) && d.agent != null && !d.transferredOut) {
+                Agent previous = d.agent;
+                Interaction previousInteraction = d.interaction;
+                if (targetInteraction != null && !recordFollows) {
+                    targetInteraction.ownsRecord(false);
+                }
+                if (target == null) {
+                    d.transferredOut = true;
+                } else {
+                    d.agent = target;
+                    d.interaction = targetInteraction;
+                }
+                afterCall.transferredAway(previous, previousInteraction, d.campaign.name(), !recordFollows);
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static final class Dialed {
         final CampaignCall call;
         final Campaign campaign;
-        final Interaction interaction;
+        /** Replaced by the target agent's once a transfer or conference hands it the call. */
+        Interaction interaction;
         Agent agent;
         /** True while {@link #agent} is looking at the contact's interaction preview. */
         boolean previewing;
         /** Agents who rejected (or let time out) this contact's preview: not offered it again. */
         final java.util.Set<String> declinedBy = new java.util.HashSet<>();
+        /** Transferred to an outside number: the transferring agent wrote the record; nothing to do at the end. */
+        boolean transferredOut;
         /** When the contact picked up (the connect window counts from here). */
         Instant pickedUp;
         /** Counted as a live answer: at pick-up, or with AMD at the verdict that lets the call through. */
@@ -433,7 +471,9 @@ public final class PredictiveDialing {
         } else if (!outcome.agentConnected()) {
             engine.callForgotten(d.call.id());
         }
-        if (d.agent != null) {
+        if (d.transferredOut) {
+            LOG.info("campaign {}: transferred call {} ended", d.campaign.name(), d.call.id());
+        } else if (d.agent != null) {
             afterCall.callEnded(d.agent, d.interaction, d.campaign.name(), outcome);
         } else {
             afterCall.contactOnlyCallEnded(d.interaction, d.campaign.name(), outcome);

@@ -37,6 +37,7 @@ public final class ProgressiveDialing {
     /** How soon an exhausted list is looked at again (records may fall due, or come back to Ready). */
     private static final Duration LIST_RECHECK = Duration.ofSeconds(5);
 
+    /** {@code agent} and {@code interaction} are null once a transfer gave the contact to an outside number. */
     private record ActiveCall(CampaignCall call, Agent agent, Interaction interaction, Campaign campaign) { }
 
     private final DialerContext ctx;
@@ -210,6 +211,60 @@ public final class ProgressiveDialing {
         afterCall.afterResult(step);
     }
 
+    /**
+     * The live progressive or predictive call of an interaction whose agent talks to the contact: the calls a
+     * transfer or conference can take. Dialer only.
+     */
+    public Optional<CampaignCall> transferableCallOf(String interactionId) {
+        Optional<CampaignCall> progressive = Optional.ofNullable(active.get(interactionId))
+                .filter(a -> a.agent() != null).map(ActiveCall::call);
+        return progressive.isPresent() ? progressive : predictive.agentCallOf(interactionId);
+    }
+
+    /**
+     * A blind transfer of a progressive or predictive call completed: the transferring agent wraps up, and the call's end now
+     * belongs to {@code target} with {@code targetInteraction}, or to nobody when the target is an outside number.
+     * With {@code recordFollows} the target agent's interaction owns the record (its Mark Done writes it);
+     * otherwise the transferring agent keeps it and the target's interaction writes nothing. Dialer only.
+     */
+    public void transferred(String interactionId, Agent target, Interaction targetInteraction,
+                            boolean recordFollows) {
+        ActiveCall a = active.get(interactionId);
+        if (a == null || a.agent() == null) {
+            predictive.transferred(interactionId, target, targetInteraction, recordFollows);
+            return;
+        }
+        if (targetInteraction != null && !recordFollows) {
+            targetInteraction.ownsRecord(false);
+        }
+        active.put(interactionId, new ActiveCall(a.call(), target, targetInteraction, a.campaign()));
+        afterCall.transferredAway(a.agent(), a.interaction(), a.campaign().name(), !recordFollows);
+    }
+
+    /**
+     * A conference target agent whose leg is gone (it left, or the call ended) wraps up; its interaction never owns
+     * the record while the conference's agent is on the call. Dialer only.
+     */
+    public void conferenceTargetReleased(Agent target, Interaction interaction) {
+        afterCall.transferredAway(target, interaction, interaction.campaign(), false);
+    }
+
+    /** A transfer's dial to another agent's phone, presenting the contact's number and the campaign. */
+    public DialRequest agentPhoneRequest(Agent target, Interaction interaction) {
+        return DialRequest.agentPhone(target.phone(), ctx.agentTransport(), interaction.record().contactInfo(),
+                interaction.campaign(), ctx.agentRingTimeout());
+    }
+
+    /** A transfer's dial to an outside number, through the trunk as contacts are dialed. */
+    public DialRequest outsideNumberRequest(String number) {
+        return DialRequest.contactViaTrunk(ctx.trunk(), number, ctx.ringTimeout());
+    }
+
+    /** {@link #callOf}, looked up on the dialer executor: safe from any thread (tests, admin). */
+    public CompletableFuture<Optional<CampaignCall>> findCall(String interactionId) {
+        return CompletableFuture.supplyAsync(() -> callOf(interactionId), ctx.dialer());
+    }
+
     /** The live call of an interaction (progressive or predictive), if it is still up. Dialer only. */
     public Optional<CampaignCall> callOf(String interactionId) {
         ActiveCall a = active.get(interactionId);
@@ -322,6 +377,12 @@ public final class ProgressiveDialing {
                 if (!outcome.attempted()) {
                     // Cancelled before any answer: the record may be dialed again later.
                     a.campaign().listExhausted(false);
+                }
+                if (a.agent() == null) {
+                    // Transferred to an outside number: the transferring agent already wrote the record.
+                    LOG.info("campaign {}: transferred call {} ended", a.campaign().name(), call.id());
+                    paceNow();
+                    return;
                 }
                 afterCall.callEnded(a.agent(), a.interaction(), a.campaign().name(), outcome);
                 paceNow();

@@ -12,14 +12,22 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * How agents work a campaign's records: {@code campaigns[i].recordFields}, {@code campaigns[i].callbacks} and
- * {@code campaigns[i].markDone}.
+ * How agents work a campaign's records: {@code campaigns[i].recordFields}, {@code campaigns[i].callbacks},
+ * {@code campaigns[i].markDone}, {@code campaigns[i].resultRequiredBeforeTransfer} and
+ * {@code campaigns[i].recordFollowsTransfer}.
  *
- * @param recordFields the Record Information fields shown to agents, editable ones checked and persisted
- * @param callbacks    which callbacks may be scheduled, and what becomes of a personal one whose agent is absent
- * @param markDone     manual, or done for the agent on the call's end or on a disposition
+ * @param recordFields                 the Record Information fields shown to agents, editable ones checked and
+ *                                     persisted
+ * @param callbacks                    which callbacks may be scheduled, and what becomes of a personal one whose
+ *                                     agent is absent
+ * @param markDone                     manual, or done for the agent on the call's end or on a disposition
+ * @param resultRequiredBeforeTransfer Transfer is refused until a call result (or disposition code) is set; after
+ *                                     the transfer the call result and Record Information are read-only
+ * @param recordFollowsTransfer        a transfer to another agent gives that agent the record (its Mark Done
+ *                                     writes it); false: the transferring agent keeps it
  */
-public record WorkSettings(List<RecordField> recordFields, CallbackRules callbacks, MarkDoneMode markDone) {
+public record WorkSettings(List<RecordField> recordFields, CallbackRules callbacks, MarkDoneMode markDone,
+                           boolean resultRequiredBeforeTransfer, boolean recordFollowsTransfer) {
 
     private static final Pattern FIELD = Pattern.compile("[A-Za-z0-9_ .-]{1,64}");
 
@@ -28,10 +36,10 @@ public record WorkSettings(List<RecordField> recordFields, CallbackRules callbac
     }
 
     public static WorkSettings defaults() {
-        return new WorkSettings(List.of(), CallbackRules.defaults(), MarkDoneMode.MANUAL);
+        return new WorkSettings(List.of(), CallbackRules.defaults(), MarkDoneMode.MANUAL, false, true);
     }
 
-    /** Reads the three keys from the campaign's own section. */
+    /** Reads the five keys from the campaign's own section. */
     static WorkSettings read(YamlSection campaign) {
         List<RecordField> fields = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -66,6 +74,9 @@ public record WorkSettings(List<RecordField> recordFields, CallbackRules callbac
         Duration grace = cb.duration("absentAgentGrace", d.grace(), Duration.ZERO, Duration.ofDays(7));
         cb.refuseUnknownKeys();
         MarkDoneMode markDone = campaign.oneOf("markDone", MarkDoneMode.MANUAL, MarkDoneMode.values());
-        return new WorkSettings(fields, new CallbackRules(type, absent, grace), markDone);
+        boolean resultRequired = campaign.flag("resultRequiredBeforeTransfer", false);
+        boolean recordFollows = campaign.flag("recordFollowsTransfer", true);
+        return new WorkSettings(fields, new CallbackRules(type, absent, grace), markDone, resultRequired,
+                recordFollows);
     }
 }

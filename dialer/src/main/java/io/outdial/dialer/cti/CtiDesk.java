@@ -50,6 +50,8 @@ public final class CtiDesk implements AgentDesk {
     private final InteractionPreviews previews;
     private final PushPreviewDesk push;
     private final RecordDesk records;
+    private final TransferDesk transfers;
+    private final ConferenceDesk conferences;
 
     /**
      * @param previews         the interaction previews (Accept / Reject) of push preview and progressive
@@ -69,6 +71,9 @@ public final class CtiDesk implements AgentDesk {
         this.dialing = dialing;
         this.preview = preview;
         this.wrapUp = wrapUp;
+        CallTargets targets = new CallTargets(roster, dialing, wrapUp.work());
+        this.transfers = new TransferDesk(dialer, dialing, targets);
+        this.conferences = new ConferenceDesk(dialer, dialing, targets);
         Scheduler onDialer = new Scheduler() {
             @Override
             public Instant now() {
@@ -188,7 +193,8 @@ public final class CtiDesk implements AgentDesk {
             } catch (CtiException e) {
                 channel.send(new CtiEvent.Error(command.requestId(), e.code(), e.getMessage(),
                         e instanceof RestrictedWhileEngaged r ? r.action : null,
-                        e instanceof RecordFields.InvalidField f ? f.field() : null));
+                        e instanceof RecordFields.InvalidField f ? f.field()
+                                : e instanceof ReadOnlyField r ? r.field : null));
             }
         });
     }
@@ -202,6 +208,16 @@ public final class CtiDesk implements AgentDesk {
         EngagingRestrictions.actionOf(command).ifPresent(action -> {
             throw new RestrictedWhileEngaged(action);
         });
+    }
+
+    /** A read-only call result or Record Information field (after a transfer that required a result first). */
+    private static final class ReadOnlyField extends CtiException {
+        private final String field;
+
+        ReadOnlyField(String field, String message) {
+            super(CtiErrorCodes.READ_ONLY, message);
+            this.field = field;
+        }
     }
 
     /** Carries the restricted action to the error event. */
@@ -267,11 +283,22 @@ public final class CtiDesk implements AgentDesk {
         } else if (command instanceof CtiCommand.ReleaseCall r) {
             releaseCall(agent, r);
         } else if (command instanceof CtiCommand.UpdateRecordFields u) {
-            records.update(agent, ownInteraction(agent, u.interactionId()), u.fields(), u.requestId());
+            Interaction ix = ownInteraction(agent, u.interactionId());
+            if (ix.readOnly()) {
+                String field = u.fields() == null || u.fields().isEmpty() ? null : u.fields().keySet().iterator().next();
+                throw new ReadOnlyField(field, "UpdateRecordFields is not allowed: the Record Information"
+                        + (field == null ? "" : " (field '" + field + "')") + " is read-only after the transfer");
+            }
+            records.update(agent, ix, u.fields(), u.requestId());
         } else if (command instanceof CtiCommand.GetContactHistory g) {
             records.history(agent, ownInteraction(agent, g.interactionId()), g.requestId());
-        } else if (command instanceof CtiCommand.Transfer || command instanceof CtiCommand.Consult
-                || command instanceof CtiCommand.Conference || command instanceof CtiCommand.Recall) {
+        } else if (command instanceof CtiCommand.Transfer t) {
+            transfers.transfer(agent, ownInteraction(agent, t.interactionId()), t);
+        } else if (command instanceof CtiCommand.Conference c) {
+            conferences.conference(agent, ownInteraction(agent, c.interactionId()), c);
+        } else if (command instanceof CtiCommand.LeaveConference l) {
+            conferences.leave(agent, ownInteraction(agent, l.interactionId()), l.requestId());
+        } else if (command instanceof CtiCommand.Consult || command instanceof CtiCommand.Recall) {
             throw new CtiException(CtiErrorCodes.NOT_SUPPORTED, command.getClass().getSimpleName()
                     + " is not supported by this gateway yet");
         } else {
@@ -335,6 +362,10 @@ public final class CtiDesk implements AgentDesk {
         if (!result.agentMaySet()) {
             throw new CtiException(CtiErrorCodes.INVALID_CALL_RESULT, "'" + result.label()
                     + "' is set by the gateway, not by an agent");
+        }
+        if (ix.readOnly()) {
+            throw new ReadOnlyField("callResult", "SetCallResult is not allowed: the call result is read-only"
+                    + " after the transfer");
         }
         ix.callResult(result);
         agent.send(new CtiEvent.CallResultSet(s.requestId(), ix.id(), result.name()));
@@ -420,6 +451,7 @@ public final class CtiDesk implements AgentDesk {
 
     private static boolean talkingOrReleased(Interaction ix) {
         return ix.stage() == Interaction.Stage.ESTABLISHED || ix.stage() == Interaction.Stage.ON_HOLD
+                || ix.stage() == Interaction.Stage.TRANSFERRING || ix.stage() == Interaction.Stage.CONFERENCE
                 || ix.stage() == Interaction.Stage.RELEASED;
     }
 
@@ -449,6 +481,11 @@ public final class CtiDesk implements AgentDesk {
     /** End Call: hangs up a connected interaction's call; InteractionReleased follows. */
     private void releaseCall(Agent agent, CtiCommand.ReleaseCall r) {
         Interaction ix = ownInteraction(agent, r.interactionId());
+        if (ix.stage() == Interaction.Stage.CONFERENCE) {
+            // End in a conference releases only this agent's leg; the others talk on.
+            conferences.leave(agent, ix, r.requestId());
+            return;
+        }
         if (ix.stage() != Interaction.Stage.ESTABLISHED && ix.stage() != Interaction.Stage.ON_HOLD) {
             throw notAllowed("ReleaseCall", agent, "the call is not connected");
         }

@@ -13,8 +13,21 @@ public final class RecordWork {
     private static final Rules DEFAULTS = new Rules(new RecordFields(List.of()), CallbackRules.defaults(),
             MarkDoneMode.MANUAL);
 
-    /** One campaign's rules. */
-    public record Rules(RecordFields fields, CallbackRules callbacks, MarkDoneMode markDone) { }
+    /**
+     * One campaign's rules.
+     *
+     * @param resultRequiredBeforeTransfer Transfer waits for a call result (or disposition code); afterwards call
+     *                                     result and Record Information are read-only
+     * @param recordFollowsTransfer        a transfer to another agent gives that agent the record
+     */
+    public record Rules(RecordFields fields, CallbackRules callbacks, MarkDoneMode markDone,
+                        boolean resultRequiredBeforeTransfer, boolean recordFollowsTransfer) {
+
+        /** Without transfer rules: no result required, the record follows a transfer. */
+        public Rules(RecordFields fields, CallbackRules callbacks, MarkDoneMode markDone) {
+            this(fields, callbacks, markDone, false, true);
+        }
+    }
 
     private final Map<String, Rules> byCampaign;
 

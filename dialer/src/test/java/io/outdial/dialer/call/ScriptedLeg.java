@@ -32,6 +32,10 @@ final class ScriptedLeg implements Leg {
         listener.onEvent(new LegEvent.Answered(this));
     }
 
+    void ring() {
+        listener.onEvent(new LegEvent.Ringing(this, 180));
+    }
+
     void fail(int status) {
         failWith(status, FailureKind.REJECTED);
     }

@@ -18,6 +18,7 @@ import java.util.List;
 final class ScriptedUserAgent implements SipUserAgent {
     final List<ScriptedLeg> legs = new ArrayList<>();
     int bridges;
+    final List<ScriptedBridge> bridged = new ArrayList<>();
     boolean refuseBridge;
 
     @Override
@@ -33,11 +34,9 @@ final class ScriptedUserAgent implements SipUserAgent {
             throw new IllegalStateException("scripted refusal");
         }
         bridges++;
-        ScriptedLeg sa = (ScriptedLeg) a;
-        ScriptedLeg sb = (ScriptedLeg) b;
-        sa.onEnd = sb::hangup;
-        sb.onEnd = sa::hangup;
-        return null;
+        ScriptedBridge bridge = new ScriptedBridge((ScriptedLeg) a, (ScriptedLeg) b);
+        bridged.add(bridge);
+        return bridge;
     }
 
     @Override

@@ -171,7 +171,7 @@ class ConfigValidationTest {
                         "campaigns[0].autostart: unknown key; allowed keys in campaigns[0] are name, description,"
                                 + " dialingMode, agents, callingList, autoLoad, autoStart, maxAttempts, detection,"
                                 + " dispositionCodes, pacing, treatments, preview, engageAgentFirst, dnc, recordFields,"
-                                + " callbacks, markDone"),
+                                + " callbacks, markDone, resultRequiredBeforeTransfer, recordFollowsTransfer"),
                 Arguments.of("campaigns: [{ name: c1, pacing: { method: abandonment_rate } }]",
                         "campaigns[0].pacing: applies only to dialingMode predictive; this campaign's mode is"
                                 + " progressive, got 'a mapping'"),

@@ -161,9 +161,9 @@ class AssuredConnectionIT {
                 do {
                     state = desk.await("AgentStateChanged", LIMIT);
                 } while (!"Ready".equals(state.path("state").asText()));
-                desk.send("{\"type\":\"Transfer\",\"requestId\":\"r12\",\"interactionId\":\"" + ix + "\"}");
+                desk.send("{\"type\":\"Recall\",\"requestId\":\"r12\",\"interactionId\":\"" + ix + "\"}");
                 assertEquals("NOT_SUPPORTED", desk.await("Error", LIMIT).path("code").asText(),
-                        "outside the engaging phase Transfer is refused as not supported");
+                        "outside the engaging phase Recall is refused as not supported");
             }
             assertEquals(0, gw.records("vip").stream().filter(r -> r.attempt() > 0).count(),
                     "the cancelled dial leaves the record unattempted");

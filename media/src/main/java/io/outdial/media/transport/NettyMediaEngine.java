@@ -1,6 +1,8 @@
 package io.outdial.media.transport;
 
+import io.outdial.media.Conference;
 import io.outdial.media.MediaConfig;
+import io.outdial.media.mix.MixedConference;
 import io.outdial.media.MediaEngine;
 import io.outdial.media.RtpEndpoint;
 import io.outdial.media.MediaTap;
@@ -157,6 +159,13 @@ public final class NettyMediaEngine implements MediaEngine {
             return (NettyRtpEndpoint) endpoint;
         }
         throw new IllegalArgumentException(endpoint + " is closed or was not opened by this engine");
+    }
+
+    @Override
+    public Conference conference(List<RtpEndpoint> endpoints) {
+        List<NettyRtpEndpoint> owned = endpoints.stream().map(this::owned).toList();
+        return MixedConference.start(owned, PlayoutClock.of(owned.get(0).eventLoop()),
+                PooledByteBufAllocator.DEFAULT);
     }
 
     @Override

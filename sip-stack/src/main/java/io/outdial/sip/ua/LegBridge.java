@@ -12,6 +12,7 @@ final class LegBridge implements Bridge {
     private final MediaEngine media;
     private RtpRelay relay;
     private boolean held;
+    private boolean dissolved;
 
     LegBridge(OutboundLeg a, OutboundLeg b, RtpRelay relay, MediaEngine media) {
         this.a = a;
@@ -24,6 +25,9 @@ final class LegBridge implements Bridge {
     }
 
     private void legEnded(OutboundLeg survivor) {
+        if (dissolved) {
+            return;
+        }
         relay.stop();
         survivor.hangup();
     }
@@ -53,7 +57,7 @@ final class LegBridge implements Bridge {
 
     @Override
     public void retrieve() {
-        if (held && !a.state().isTerminal() && !b.state().isTerminal()) {
+        if (held && !dissolved && !a.state().isTerminal() && !b.state().isTerminal()) {
             relay = media.relay(a.media(), b.media());
             held = false;
         }
@@ -62,6 +66,13 @@ final class LegBridge implements Bridge {
     @Override
     public boolean held() {
         return held;
+    }
+
+    @Override
+    public void dissolve() {
+        dissolved = true;
+        held = true;
+        relay.stop();
     }
 
     @Override

@@ -1,0 +1,125 @@
+package io.outdial.dialer.cti;
+
+import io.outdial.bridge.cti.CtiCommand;
+import io.outdial.bridge.cti.CtiErrorCodes;
+import io.outdial.bridge.cti.CtiEvent;
+import io.outdial.bridge.cti.CtiException;
+import io.outdial.dialer.agent.Agent;
+import io.outdial.dialer.agent.AgentState;
+import io.outdial.dialer.agent.Interaction;
+import io.outdial.dialer.call.CampaignCall;
+import io.outdial.dialer.call.ProgressiveDialing;
+import io.outdial.dialer.call.Transfer;
+import io.outdial.dialer.wrapup.RecordWork;
+import io.outdial.sip.call.CallExecutor;
+
+/**
+ * The agent's side of a blind transfer ({@link Transfer} is the call's side): checks the command, reserves the
+ * target ({@link CallTargets}), and tells both desktops how it goes. Dialer executor only; the call's reports are
+ * handed back here.
+ */
+final class TransferDesk {
+    private final CallExecutor dialer;
+    private final ProgressiveDialing dialing;
+    private final CallTargets targets;
+
+    TransferDesk(CallExecutor dialer, ProgressiveDialing dialing, CallTargets targets) {
+        this.dialer = dialer;
+        this.dialing = dialing;
+        this.targets = targets;
+    }
+
+    /** Transfer: refused with an error, or TransferStarted and the target dialed. */
+    void transfer(Agent agent, Interaction ix, CtiCommand.Transfer t) {
+        if (ix.stage() != Interaction.Stage.ESTABLISHED) {
+            throw new CtiException(CtiErrorCodes.NOT_ALLOWED, "Transfer is not allowed: the call is "
+                    + ix.toWire().state() + ", it must be connected and not on hold");
+        }
+        targets.refuseWithoutResult(ix, "Transfer");
+        CampaignCall call = dialing.transferableCallOf(ix.id()).orElseThrow(() -> new CtiException(
+                CtiErrorCodes.NOT_SUPPORTED, "Transfer is carried out for progressive and predictive campaign calls"
+                + " only"));
+        CallTargets.Target target = targets.reserve(agent, ix, t.agentId(), t.phone(), "Transfer",
+                "Transferred from agent " + agent.id());
+        ix.stage(Interaction.Stage.TRANSFERRING);
+        call.transfer(target.request(), new Reports(agent, ix, target, t.requestId()))
+                .whenCompleteAsync((started, error) -> {
+                    if (Boolean.TRUE.equals(started)) {
+                        agent.send(new CtiEvent.TransferStarted(t.requestId(), ix.id(), target.name()));
+                        return;
+                    }
+                    if (ix.stage() == Interaction.Stage.TRANSFERRING) {
+                        ix.stage(Interaction.Stage.ESTABLISHED);
+                    }
+                    targets.free(target, AgentState.READY, null);
+                    agent.send(new CtiEvent.Error(t.requestId(), CtiErrorCodes.NOT_ALLOWED,
+                            "Transfer is not allowed: the call has ended or changed"));
+                }, dialer);
+    }
+
+    /** The call's reports, handed to the dialer executor. */
+    private final class Reports implements Transfer.Listener {
+        private final Agent agent;
+        private final Interaction ix;
+        private final CallTargets.Target target;
+        private final String requestId;
+
+        Reports(Agent agent, Interaction ix, CallTargets.Target target, String requestId) {
+            this.agent = agent;
+            this.ix = ix;
+            this.target = target;
+            this.requestId = requestId;
+        }
+
+        @Override
+        public void targetRinging(Transfer transfer) {
+            dialer.execute(() -> {
+                if (target.isAgent() && target.agent().interaction() == target.interaction()) {
+                    target.interaction().stage(Interaction.Stage.RINGING);
+                    target.agent().send(new CtiEvent.InteractionRinging(target.interaction().toWire()));
+                }
+            });
+        }
+
+        @Override
+        public void completed(Transfer transfer) {
+            dialer.execute(() -> {
+                if (target.isAgent()) {
+                    target.interaction().stage(Interaction.Stage.ESTABLISHED);
+                    target.agent().moveTo(AgentState.BUSY, ix.campaign());
+                    target.agent().send(new CtiEvent.InteractionEstablished(target.interaction().toWire()));
+                }
+                RecordWork.Rules rules = targets.rules(ix);
+                boolean follows = target.isAgent() && rules.recordFollowsTransfer();
+                if (rules.resultRequiredBeforeTransfer()) {
+                    ix.readOnly(true);
+                    if (target.isAgent()) {
+                        target.interaction().readOnly(true);
+                    }
+                }
+                agent.send(new CtiEvent.TransferCompleted(requestId, ix.id(), target.name(),
+                        follows ? target.agent().id() : agent.id()));
+                dialing.transferred(ix.id(), target.agent(), target.interaction(), follows);
+            });
+        }
+
+        @Override
+        public void failed(Transfer transfer, String result) {
+            dialer.execute(() -> {
+                // The target's phone did not take the call: as for any unanswered agent phone, Not Ready.
+                targets.free(target, AgentState.NOT_READY, "PhoneDidNotAnswer");
+                if (ix.stage() == Interaction.Stage.TRANSFERRING) {
+                    ix.stage(Interaction.Stage.ESTABLISHED);
+                }
+                agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.TRANSFER_FAILED, "Transfer to "
+                        + target.name() + " failed: " + result + "; the contact is back with you"));
+                agent.send(new CtiEvent.InteractionRetrieved(requestId, ix.toWire()));
+            });
+        }
+
+        @Override
+        public void aborted(Transfer transfer) {
+            dialer.execute(() -> targets.free(target, AgentState.READY, "TransferAborted"));
+        }
+    }
+}

@@ -1,0 +1,313 @@
+package io.outdial.dialer.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.outdial.dialer.record.CallResult;
+import io.outdial.dialer.store.CallingRecord;
+import io.outdial.sip.testing.Sipp;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Blind transfer of a connected progressive call, over the real WebSocket with SIPp phones and contact: to a second
+ * agent (whose phone then gets the contact's audio, while the first agent's phone gets a BYE), and to a busy target
+ * (the contact comes back to the first agent).
+ */
+class TransferIT {
+    private static final Duration LIMIT = Duration.ofSeconds(40);
+    static final String AGENTS = "  - { id: ann, secret: s3cret }\n  - { id: bob, secret: s3cret }";
+    static final String CAMPAIGN = "  - { name: it, dialingMode: progressive, agents: [ann], autoLoad: false }";
+
+    static double metric(GatewayHarness gw, String sample) {
+        try {
+            return gw.metric(sample);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String login(String agent, Sipp phone) {
+        return "{\"type\":\"Login\",\"requestId\":\"l-" + agent + "\",\"agentId\":\"" + agent
+                + "\",\"secret\":\"s3cret\",\"phone\":\"" + phone.uri(agent) + "\"}";
+    }
+
+    @Test
+    void transferToASecondAgentHandsOverTheContactAndTheRecord() throws Exception {
+        try (Sipp annPhone = Sipp.scenario("agent-phone.xml").calls(1).timeout(Duration.ofMinutes(2)).start();
+             Sipp bobPhone = Sipp.scenario("agent-phone-listening.xml").rtpEcho().calls(1)
+                     .timeout(Duration.ofMinutes(2)).start();
+             Sipp contact = Sipp.scenario("uas-answer.xml").talkTime(Duration.ofSeconds(9)).calls(1).start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), AGENTS, CAMPAIGN)) {
+            gw.post("/api/campaigns/it/records", "contact_info\n2005550401\n");
+            gw.post("/api/campaigns/it/load", "");
+            try (CtiClient ann = new CtiClient(gw.ctiUrl()); CtiClient bob = new CtiClient(gw.ctiUrl())) {
+                ann.send(login("ann", annPhone));
+                ann.await("LoggedIn", LIMIT);
+                bob.send(login("bob", bobPhone));
+                bob.await("LoggedIn", LIMIT);
+                bob.send("{\"type\":\"Ready\",\"requestId\":\"b1\"}");
+                bob.await("AgentStateChanged", LIMIT);
+                gw.post("/api/campaigns/it/start", "");
+                ann.send("{\"type\":\"Ready\",\"requestId\":\"a1\"}");
+                String ix = ann.await("InteractionEstablished", LIMIT).path("interaction").path("interactionId")
+                        .asText();
+
+                ann.send("{\"type\":\"Transfer\",\"requestId\":\"a2\",\"interactionId\":\"" + ix
+                        + "\",\"agentId\":\"bob\"}");
+                JsonNode started = ann.await("TransferStarted", LIMIT);
+                assertEquals("bob", started.path("target").asText());
+
+                JsonNode ringing = bob.await("InteractionRinging", LIMIT).path("interaction");
+                assertEquals(ix, ringing.path("interactionId").asText());
+                assertEquals("2005550401", ringing.path("record").path("contact_info").asText());
+                assertEquals("Transferred from agent ann", ringing.path("caseInformation").path("Origin").asText());
+                assertEquals("Established", bob.await("InteractionEstablished", LIMIT).path("interaction")
+                        .path("state").asText());
+
+                JsonNode completed = ann.await("TransferCompleted", LIMIT);
+                assertEquals("bob", completed.path("recordOwner").asText());
+                assertEquals("Released", ann.await("InteractionReleased", LIMIT).path("interaction").path("state")
+                        .asText());
+                Sipp.Result annResult = annPhone.awaitExit(LIMIT);
+                assertTrue(annResult.passed(), "ann's phone got a BYE and ended its call: " + annResult.describe());
+                ann.send("{\"type\":\"MarkDone\",\"requestId\":\"a3\",\"interactionId\":\"" + ix + "\"}");
+                ann.await("InteractionDone", LIMIT);
+
+                // The contact talks on with bob until it hangs up; then bob wraps up and owns the record.
+                JsonNode released = bob.await("InteractionReleased", LIMIT).path("interaction");
+                assertEquals(ix, released.path("interactionId").asText());
+                bob.send("{\"type\":\"SetCallResult\",\"requestId\":\"b2\",\"interactionId\":\"" + ix
+                        + "\",\"callResult\":\"ANSWER\"}");
+                bob.await("CallResultSet", LIMIT);
+                bob.send("{\"type\":\"MarkDone\",\"requestId\":\"b3\",\"interactionId\":\"" + ix + "\"}");
+                bob.await("InteractionDone", LIMIT);
+            }
+            CallingRecord record = gw.awaitAllUpdated("it", LIMIT).get(0);
+            assertEquals(CallResult.ANSWER, record.callResult());
+            assertEquals("bob", record.agentId(), "the record follows the transfer");
+            // bob's phone only echoes what it receives: packets from it are the contact's audio that reached it.
+            double echoed = metric(gw, "outdial_rtp_leg_packets_total{direction=\"in\",leg=\"agent\"}");
+            assertTrue(echoed > 50, "the contact's audio reached bob's phone: " + echoed + " packets echoed");
+        }
+    }
+
+    @Test
+    void busyTargetGivesAnErrorAndTheContactBackToTheAgent() throws Exception {
+        try (Sipp annPhone = Sipp.scenario("agent-phone.xml").calls(1).timeout(Duration.ofMinutes(2)).start();
+             Sipp bobPhone = Sipp.scenario("uas-busy.xml").calls(1).start();
+             Sipp contact = Sipp.scenario("uas-answer-wait-bye.xml").calls(1).timeout(Duration.ofMinutes(2))
+                     .start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), AGENTS, CAMPAIGN)) {
+            gw.post("/api/campaigns/it/records", "contact_info\n2005550402\n");
+            gw.post("/api/campaigns/it/load", "");
+            try (CtiClient ann = new CtiClient(gw.ctiUrl()); CtiClient bob = new CtiClient(gw.ctiUrl())) {
+                ann.send(login("ann", annPhone));
+                ann.await("LoggedIn", LIMIT);
+                bob.send(login("bob", bobPhone));
+                bob.await("LoggedIn", LIMIT);
+                gw.post("/api/campaigns/it/start", "");
+                ann.send("{\"type\":\"Ready\",\"requestId\":\"a1\"}");
+                String ix = ann.await("InteractionEstablished", LIMIT).path("interaction").path("interactionId")
+                        .asText();
+
+                String transfer = "{\"type\":\"Transfer\",\"requestId\":\"a2\",\"interactionId\":\"" + ix
+                        + "\",\"agentId\":\"bob\"}";
+                ann.send(transfer);
+                JsonNode notReady = ann.await("Error", LIMIT);
+                assertEquals("NOT_ALLOWED", notReady.path("code").asText(), "bob is not Ready yet");
+                assertTrue(notReady.path("message").asText().contains("bob"), notReady.toString());
+                ann.send("{\"type\":\"Transfer\",\"requestId\":\"a3\",\"interactionId\":\"" + ix + "\"}");
+                assertEquals("INVALID", ann.await("Error", LIMIT).path("code").asText(), "no target");
+
+                bob.send("{\"type\":\"Ready\",\"requestId\":\"b1\"}");
+                bob.await("AgentStateChanged", LIMIT);
+                ann.send(transfer);
+                ann.await("TransferStarted", LIMIT);
+                JsonNode failed = ann.await("Error", LIMIT);
+                assertEquals("TRANSFER_FAILED", failed.path("code").asText());
+                assertTrue(failed.path("message").asText().contains("486"), failed.toString());
+                assertEquals("Established", ann.await("InteractionRetrieved", LIMIT).path("interaction")
+                        .path("state").asText());
+                JsonNode bobState;
+                do {
+                    bobState = bob.await("AgentStateChanged", LIMIT);
+                } while (!"NotReady".equals(bobState.path("state").asText()));
+
+                double relayedAtRestore = metric(gw, "outdial_rtp_packets_relayed_total");
+                Await.until(Duration.ofSeconds(5), "ann and the contact talk again",
+                        () -> metric(gw, "outdial_rtp_packets_relayed_total") - relayedAtRestore > 60);
+
+                ann.send("{\"type\":\"ReleaseCall\",\"requestId\":\"a4\",\"interactionId\":\"" + ix + "\"}");
+                ann.await("InteractionReleased", LIMIT);
+                ann.send("{\"type\":\"MarkDone\",\"requestId\":\"a5\",\"interactionId\":\"" + ix + "\"}");
+                ann.await("InteractionDone", LIMIT);
+            }
+            CallingRecord record = gw.awaitAllUpdated("it", LIMIT).get(0);
+            assertEquals("ann", record.agentId());
+            assertTrue(bobPhone.awaitExit(LIMIT).passed(), "bob's phone answered busy and got its ACK");
+        }
+    }
+
+    @Test
+    void requiredCallResultComesFirstAndIsReadOnlyAfterTheTransfer() throws Exception {
+        String campaign = "  - { name: it, dialingMode: progressive, agents: [ann], autoLoad: false,"
+                + " resultRequiredBeforeTransfer: true, recordFields: [{ name: Plan, editable: true }] }";
+        try (Sipp annPhone = Sipp.scenario("agent-phone.xml").calls(1).timeout(Duration.ofMinutes(2)).start();
+             Sipp bobPhone = Sipp.scenario("agent-phone.xml").calls(1).timeout(Duration.ofMinutes(2)).start();
+             Sipp contact = Sipp.scenario("uas-answer.xml").talkTime(Duration.ofSeconds(6)).calls(1).start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), AGENTS, campaign)) {
+            gw.post("/api/campaigns/it/records", "contact_info,Plan\n2005550403,Silver\n");
+            gw.post("/api/campaigns/it/load", "");
+            try (CtiClient ann = new CtiClient(gw.ctiUrl()); CtiClient bob = new CtiClient(gw.ctiUrl())) {
+                ann.send(login("ann", annPhone));
+                ann.await("LoggedIn", LIMIT);
+                bob.send(login("bob", bobPhone));
+                bob.await("LoggedIn", LIMIT);
+                bob.send("{\"type\":\"Ready\",\"requestId\":\"b1\"}");
+                bob.await("AgentStateChanged", LIMIT);
+                gw.post("/api/campaigns/it/start", "");
+                ann.send("{\"type\":\"Ready\",\"requestId\":\"a1\"}");
+                String ix = ann.await("InteractionEstablished", LIMIT).path("interaction").path("interactionId")
+                        .asText();
+                String transfer = "{\"type\":\"Transfer\",\"requestId\":\"a2\",\"interactionId\":\"" + ix
+                        + "\",\"agentId\":\"bob\"}";
+                ann.send(transfer);
+                JsonNode refused = ann.await("Error", LIMIT);
+                assertEquals("CALL_RESULT_REQUIRED", refused.path("code").asText());
+                assertTrue(refused.path("message").asText().contains("set the call result"), refused.toString());
+
+                // Record Information is still editable before the transfer.
+                ann.send("{\"type\":\"UpdateRecordFields\",\"requestId\":\"a3\",\"interactionId\":\"" + ix
+                        + "\",\"fields\":{\"Plan\":\"Gold\"}}");
+                ann.await("RecordFieldsUpdated", LIMIT);
+                ann.send("{\"type\":\"SetCallResult\",\"requestId\":\"a4\",\"interactionId\":\"" + ix
+                        + "\",\"callResult\":\"ANSWER\"}");
+                ann.await("CallResultSet", LIMIT);
+                ann.send(transfer);
+                ann.await("TransferStarted", LIMIT);
+                ann.await("TransferCompleted", LIMIT);
+                ann.await("InteractionReleased", LIMIT);
+                JsonNode established = bob.await("InteractionEstablished", LIMIT).path("interaction");
+                assertEquals("ANSWER", established.path("callResult").asText(), "the result travels with the call");
+
+                ann.send("{\"type\":\"SetCallResult\",\"requestId\":\"a5\",\"interactionId\":\"" + ix
+                        + "\",\"callResult\":\"WRONG_PARTY\"}");
+                JsonNode readOnly = ann.await("Error", LIMIT);
+                assertEquals("READ_ONLY", readOnly.path("code").asText());
+                assertEquals("callResult", readOnly.path("field").asText());
+                bob.send("{\"type\":\"UpdateRecordFields\",\"requestId\":\"b2\",\"interactionId\":\"" + ix
+                        + "\",\"fields\":{\"Plan\":\"Bronze\"}}");
+                JsonNode fieldReadOnly = bob.await("Error", LIMIT);
+                assertEquals("READ_ONLY", fieldReadOnly.path("code").asText());
+                assertEquals("Plan", fieldReadOnly.path("field").asText());
+
+                ann.send("{\"type\":\"MarkDone\",\"requestId\":\"a6\",\"interactionId\":\"" + ix + "\"}");
+                ann.await("InteractionDone", LIMIT);
+                bob.await("InteractionReleased", LIMIT);
+                bob.send("{\"type\":\"MarkDone\",\"requestId\":\"b3\",\"interactionId\":\"" + ix + "\"}");
+                assertEquals("ANSWER", bob.await("InteractionDone", LIMIT).path("callResult").asText());
+            }
+            CallingRecord record = gw.awaitAllUpdated("it", LIMIT).get(0);
+            assertEquals(CallResult.ANSWER, record.callResult());
+            assertEquals("Gold", record.customFields().get("Plan"));
+        }
+    }
+
+    @Test
+    void aPredictiveCallIsTransferredToo() throws Exception {
+        String campaign = """
+                  - name: pd
+                    dialingMode: predictive
+                    agents: [ann]
+                    autoLoad: false
+                    pacing:
+                      priorAnswerRate: 0.9
+                      maxLinesPerAgent: 1
+                """;
+        try (Sipp annPhone = Sipp.scenario("agent-phone.xml").calls(1).timeout(Duration.ofMinutes(2)).start();
+             Sipp bobPhone = Sipp.scenario("agent-phone.xml").calls(1).timeout(Duration.ofMinutes(2)).start();
+             Sipp contact = Sipp.scenario("uas-answer.xml").talkTime(Duration.ofSeconds(6)).calls(1).start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), AGENTS, campaign)) {
+            gw.post("/api/campaigns/pd/records", "contact_info\n2005550404\n");
+            gw.post("/api/campaigns/pd/load", "");
+            try (CtiClient ann = new CtiClient(gw.ctiUrl()); CtiClient bob = new CtiClient(gw.ctiUrl())) {
+                ann.send(login("ann", annPhone));
+                ann.await("LoggedIn", LIMIT);
+                bob.send(login("bob", bobPhone));
+                bob.await("LoggedIn", LIMIT);
+                bob.send("{\"type\":\"Ready\",\"requestId\":\"b1\"}");
+                bob.await("AgentStateChanged", LIMIT);
+                gw.post("/api/campaigns/pd/start", "");
+                ann.send("{\"type\":\"Ready\",\"requestId\":\"a1\"}");
+                String ix = ann.await("InteractionEstablished", LIMIT).path("interaction").path("interactionId")
+                        .asText();
+                ann.send("{\"type\":\"Transfer\",\"requestId\":\"a2\",\"interactionId\":\"" + ix
+                        + "\",\"agentId\":\"bob\"}");
+                ann.await("TransferStarted", LIMIT);
+                assertEquals(ix, bob.await("InteractionEstablished", LIMIT).path("interaction")
+                        .path("interactionId").asText());
+                assertEquals("bob", ann.await("TransferCompleted", LIMIT).path("recordOwner").asText());
+                ann.await("InteractionReleased", LIMIT);
+                assertTrue(annPhone.awaitExit(LIMIT).passed(), "ann's phone got a BYE");
+                ann.send("{\"type\":\"MarkDone\",\"requestId\":\"a3\",\"interactionId\":\"" + ix + "\"}");
+                ann.await("InteractionDone", LIMIT);
+                bob.await("InteractionReleased", LIMIT);
+                bob.send("{\"type\":\"MarkDone\",\"requestId\":\"b2\",\"interactionId\":\"" + ix + "\"}");
+                bob.await("InteractionDone", LIMIT);
+            }
+            CallingRecord record = gw.awaitAllUpdated("pd", LIMIT).get(0);
+            assertEquals(CallResult.ANSWER, record.callResult());
+            assertEquals("bob", record.agentId());
+        }
+    }
+
+    @Test
+    void transferToAnOutsideNumberGoesThroughTheTrunkAndTheAgentKeepsTheRecord() throws Exception {
+        try (Sipp annPhone = Sipp.scenario("agent-phone.xml").calls(1).timeout(Duration.ofMinutes(2)).start();
+             // The trunk: the contact's call and then the transfer's, each answered until the gateway hangs up.
+             Sipp trunk = Sipp.scenario("uas-answer-wait-bye.xml").calls(2).timeout(Duration.ofMinutes(2))
+                     .start();
+             GatewayHarness gw = GatewayHarness.start(trunk.hostPort(), AGENTS, CAMPAIGN)) {
+            gw.post("/api/campaigns/it/records", "contact_info\n2005550405\n");
+            gw.post("/api/campaigns/it/load", "");
+            try (CtiClient ann = new CtiClient(gw.ctiUrl())) {
+                ann.send(login("ann", annPhone));
+                ann.await("LoggedIn", LIMIT);
+                gw.post("/api/campaigns/it/start", "");
+                ann.send("{\"type\":\"Ready\",\"requestId\":\"a1\"}");
+                String ix = ann.await("InteractionEstablished", LIMIT).path("interaction").path("interactionId")
+                        .asText();
+                ann.send("{\"type\":\"Transfer\",\"requestId\":\"a2\",\"interactionId\":\"" + ix
+                        + "\",\"phone\":\"nine\"}");
+                assertEquals("INVALID", ann.await("Error", LIMIT).path("code").asText(), "not a phone number");
+                ann.send("{\"type\":\"Transfer\",\"requestId\":\"a3\",\"interactionId\":\"" + ix
+                        + "\",\"phone\":\"+1 555-0199\"}");
+                assertEquals("+15550199", ann.await("TransferStarted", LIMIT).path("target").asText());
+                JsonNode completed = ann.await("TransferCompleted", LIMIT);
+                assertEquals("ann", completed.path("recordOwner").asText(), "an outside number owns no record");
+                ann.await("InteractionReleased", LIMIT);
+                assertTrue(annPhone.awaitExit(LIMIT).passed(), "ann's phone got a BYE");
+                ann.send("{\"type\":\"SetCallResult\",\"requestId\":\"a4\",\"interactionId\":\"" + ix
+                        + "\",\"callResult\":\"ANSWER\"}");
+                ann.await("CallResultSet", LIMIT);
+                ann.send("{\"type\":\"MarkDone\",\"requestId\":\"a5\",\"interactionId\":\"" + ix + "\"}");
+                ann.await("InteractionDone", LIMIT);
+                // Contact and outside number talk on without any agent until the campaign is unloaded.
+                gw.post("/api/campaigns/it/stop", "");
+                gw.post("/api/campaigns/it/unload", "");
+            }
+            CallingRecord record = gw.awaitAllUpdated("it", LIMIT).get(0);
+            assertEquals("ann", record.agentId());
+            Sipp.Result trunkResult = trunk.awaitExit(LIMIT);
+            assertEquals(2, trunkResult.successful(), "the contact and the transfer's outside number: "
+                    + trunkResult.describe());
+        }
+    }
+}
