@@ -486,6 +486,20 @@ public final class CampaignCall {
         }
     }
 
+    /**
+     * Dials a transfer's or conference's target on this call's executor. Once the target has taken the agent's place
+     * its leg is {@link #agent} and its events are the agent's; until then they go to {@code onTarget}.
+     */
+    private Leg dialSideTarget(DialRequest target, java.util.function.Consumer<LegEvent> onTarget) {
+        return userAgent.dial(target, executor, guarded(event -> {
+            if (event.leg() == agent) {
+                onAgentEvent(event);
+            } else {
+                onTarget.accept(event);
+            }
+        }));
+    }
+
     /** The legs a conference works on; call's executor only. */
     private final class ConferenceLegs implements Conference.Legs {
         @Override
@@ -495,14 +509,7 @@ public final class CampaignCall {
 
         @Override
         public Leg dialTarget(DialRequest target) {
-            Conference owner = conference;
-            return userAgent.dial(target, executor, guarded(event -> {
-                if (event.leg() == agent) {
-                    onAgentEvent(event);
-                } else {
-                    owner.onTargetEvent(event);
-                }
-            }));
+            return dialSideTarget(target, conference::onTargetEvent);
         }
 
         @Override
@@ -551,14 +558,7 @@ public final class CampaignCall {
 
         @Override
         public Leg dialTarget(DialRequest target) {
-            Transfer owner = transfer;
-            return userAgent.dial(target, executor, guarded(event -> {
-                if (event.leg() == agent) {
-                    onAgentEvent(event);
-                } else {
-                    owner.onTargetEvent(event);
-                }
-            }));
+            return dialSideTarget(target, transfer::onTargetEvent);
         }
 
         @Override
