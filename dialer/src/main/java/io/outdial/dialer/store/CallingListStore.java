@@ -69,6 +69,7 @@ public final class CallingListStore implements AutoCloseable {
     /** Per campaign, the custom field holding the customer id checked against the do-not-call list. */
     private final DoNotCallList doNotCall;
     private final ContactLedger ledger;
+    private final PersonalCallbacks personalCallbacks;
     private final Clock clock;
 
     private CallingListStore(JdbcConnectionPool pool, ZoneId defaultZone, CallingHours defaultHours, Clock clock) {
@@ -76,6 +77,7 @@ public final class CallingListStore implements AutoCloseable {
         this.rowValues = new RowValues(defaultZone, defaultHours);
         this.doNotCall = new DoNotCallList(pool, clock);
         this.ledger = new ContactLedger(pool);
+        this.personalCallbacks = new PersonalCallbacks(pool, clock);
         this.clock = clock;
     }
 
@@ -280,7 +282,7 @@ public final class CallingListStore implements AutoCloseable {
                     // candidate updates no row and moves on to the next one.
                     if (update(c, "UPDATE calling_record SET record_status = 'RETRIEVED', list_top = FALSE,"
                             + " updated_at = ? WHERE record_id = ? AND record_status = 'READY'", clock.instant(), id) == 1) {
-                        Optional<CallingRecord> claimed = find(c, id);
+                        Optional<CallingRecord> claimed = RecordRows.find(c, id);
                         if (screen && claimed.isPresent() && doNotCall.onList(c, claimed.get())) {
                             // Never dialed: closed with the Do Not Call result, no attempt counted.
                             update(c, "UPDATE calling_record SET record_status = 'UPDATED', call_result = ?,"
@@ -322,6 +324,11 @@ public final class CallingListStore implements AutoCloseable {
     /** The internal do-not-call list (numbers and customer ids) that every retrieval checks. */
     public DoNotCallList doNotCall() {
         return doNotCall;
+    }
+
+    /** Personal callbacks whose agent is absent: due ones, handed to the campaign, missed. */
+    public PersonalCallbacks personalCallbacks() {
+        return personalCallbacks;
     }
 
     /** Contact history, abandoned numbers and the stored abandonment counts. */
@@ -417,7 +424,7 @@ public final class CallingListStore implements AutoCloseable {
 
     private void chainUpdate(long recordId, String sql, Instant due) {
         try (Connection c = pool.getConnection()) {
-            CallingRecord record = find(c, recordId)
+            CallingRecord record = RecordRows.find(c, recordId)
                     .orElseThrow(() -> new NoSuchElementException("no calling record " + recordId));
             if (record.chainId() == null) {
                 return;
@@ -462,7 +469,7 @@ public final class CallingListStore implements AutoCloseable {
                 throw new IllegalStateException("record " + recordId + " is not a previewed record: its number"
                         + " cannot be changed");
             }
-            return find(c, recordId).orElseThrow();
+            return RecordRows.find(c, recordId).orElseThrow();
         } catch (SQLException e) {
             throw new StoreException("changing the number of record " + recordId + " failed", e);
         }
@@ -476,17 +483,7 @@ public final class CallingListStore implements AutoCloseable {
      */
     public ChainSwitch switchToChainRecord(long currentId, long otherId, Instant now) {
         try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                ChainSwitch result = switchInChain(c, currentId, otherId, now);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            return RecordRows.inTransaction(c, tx -> switchInChain(tx, currentId, otherId, now));
         } catch (SQLException e) {
             throw new StoreException("changing record " + currentId + " to record " + otherId + " failed", e);
         }
@@ -527,7 +524,7 @@ public final class CallingListStore implements AutoCloseable {
                 + " AND record_status = 'RETRIEVED'", clock.instant(), currentId);
         log.info("campaign {}: record {} ({}) previewed in place of record {} ({}), which is Ready again",
                 current.campaign(), otherId, other.contactInfo(), currentId, current.contactInfo());
-        return ChainSwitch.made(find(c, otherId).orElseThrow());
+        return ChainSwitch.made(RecordRows.find(c, otherId).orElseThrow());
     }
 
     /**
@@ -536,23 +533,15 @@ public final class CallingListStore implements AutoCloseable {
      */
     public CallingRecord updateCustomFields(long recordId, Map<String, String> changes) {
         try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                CallingRecord record = findForUpdate(c, recordId)
+            return RecordRows.inTransaction(c, tx -> {
+                CallingRecord record = findForUpdate(tx, recordId)
                         .orElseThrow(() -> new NoSuchElementException("no calling record " + recordId));
                 Map<String, String> fields = new java.util.LinkedHashMap<>(record.customFields());
                 fields.putAll(changes);
-                update(c, "UPDATE calling_record SET custom_fields = ?, updated_at = ? WHERE record_id = ?",
+                update(tx, "UPDATE calling_record SET custom_fields = ?, updated_at = ? WHERE record_id = ?",
                         RecordRows.json(fields), clock.instant(), recordId);
-                CallingRecord stored = find(c, recordId).orElseThrow();
-                c.commit();
-                return stored;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+                return RecordRows.find(tx, recordId).orElseThrow();
+            });
         } catch (SQLException e) {
             throw new StoreException("updating the custom fields of record " + recordId + " failed", e);
         }
@@ -565,68 +554,6 @@ public final class CallingListStore implements AutoCloseable {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(RecordRows.read(rs)) : Optional.empty();
             }
-        }
-    }
-
-    /** Ready personal callbacks of {@code campaign} due by {@code dueBy}, oldest first (the absent-agent sweep). */
-    public List<CallingRecord> duePersonalCallbacks(String campaign, Instant dueBy) {
-        try (Connection c = pool.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT " + RecordRows.COLUMNS + " FROM calling_record"
-                     + " WHERE campaign = ? AND record_status = 'READY' AND record_type = 'PERSONAL_CALLBACK'"
-                     + " AND dial_sched_time <= ? ORDER BY dial_sched_time, record_id")) {
-            ps.setString(1, campaign);
-            RecordRows.setInstant(ps, 2, dueBy);
-            return readAll(ps);
-        } catch (SQLException e) {
-            throw new StoreException("reading the due personal callbacks of campaign " + campaign + " failed", e);
-        }
-    }
-
-    /**
-     * A Ready personal callback handed to the whole campaign (its agent is absent): typed Campaign CallBack, any
-     * agent may get it. False if the record is no longer a Ready personal callback (its agent took it meanwhile).
-     */
-    public boolean handToCampaign(long recordId) {
-        try (Connection c = pool.getConnection()) {
-            return update(c, "UPDATE calling_record SET record_type = 'CAMPAIGN_CALLBACK', updated_at = ?"
-                    + " WHERE record_id = ? AND record_status = 'READY' AND record_type = 'PERSONAL_CALLBACK'",
-                    clock.instant(), recordId) == 1;
-        } catch (SQLException e) {
-            throw new StoreException("handing callback " + recordId + " to its campaign failed", e);
-        }
-    }
-
-    /**
-     * A Ready personal callback whose agent stayed absent: Missed CallBack, never retrieved again (its last result
-     * is kept, and {@code note} goes into its contact history). False if it is no longer a Ready personal callback.
-     */
-    public boolean missCallback(long recordId, String interactionId, String note) {
-        RecordStatus.READY.moveTo(RecordStatus.MISSED_CALLBACK);
-        try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                Instant now = clock.instant();
-                int moved = update(c, "UPDATE calling_record SET record_status = 'MISSED_CALLBACK', updated_at = ?"
-                        + " WHERE record_id = ? AND record_status = 'READY' AND record_type = 'PERSONAL_CALLBACK'",
-                        now, recordId);
-                if (moved == 1) {
-                    CallingRecord r = find(c, recordId).orElseThrow();
-                    update(c, "INSERT INTO contact_history (record_id, campaign, interaction_id, agent_id,"
-                            + " contact_info, call_result, note, callback_at, callback_type, created_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", recordId, r.campaign(), interactionId,
-                            r.agentId(), r.contactInfo(), r.callResult().code(), note, r.dialSchedTime(),
-                            RecordType.PERSONAL_CALLBACK.name(), now);
-                }
-                c.commit();
-                return moved == 1;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("marking callback " + recordId + " missed failed", e);
         }
     }
 
@@ -659,7 +586,7 @@ public final class CallingListStore implements AutoCloseable {
              PreparedStatement ps = c.prepareStatement("SELECT " + RecordRows.COLUMNS
                      + " FROM calling_record WHERE campaign = ? ORDER BY record_id")) {
             ps.setString(1, campaign);
-            return readAll(ps);
+            return RecordRows.readAll(ps);
         } catch (SQLException e) {
             throw new StoreException("reading campaign " + campaign + " failed", e);
         }
@@ -667,7 +594,7 @@ public final class CallingListStore implements AutoCloseable {
 
     public Optional<CallingRecord> find(long recordId) {
         try (Connection c = pool.getConnection()) {
-            return find(c, recordId);
+            return RecordRows.find(c, recordId);
         } catch (SQLException e) {
             throw new StoreException("reading record " + recordId + " failed", e);
         }
@@ -715,7 +642,7 @@ public final class CallingListStore implements AutoCloseable {
             int moved = update(c, "UPDATE calling_record SET record_status = ?, updated_at = ?" + assignments
                     + " WHERE record_id = ? AND record_status = ?", all);
             if (moved == 0) {
-                RecordStatus actual = find(c, recordId).map(CallingRecord::status)
+                RecordStatus actual = RecordRows.find(c, recordId).map(CallingRecord::status)
                         .orElseThrow(() -> new NoSuchElementException("no calling record " + recordId));
                 throw new IllegalStateException("record " + recordId + " is " + actual + ", not " + from
                         + ": cannot move it to " + to);
@@ -740,26 +667,6 @@ public final class CallingListStore implements AutoCloseable {
                 }
             }
             return ids;
-        }
-    }
-
-    private static List<CallingRecord> readAll(PreparedStatement ps) throws SQLException {
-        List<CallingRecord> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(RecordRows.read(rs));
-            }
-        }
-        return out;
-    }
-
-    private static Optional<CallingRecord> find(Connection c, long recordId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + RecordRows.COLUMNS
-                + " FROM calling_record WHERE record_id = ?")) {
-            ps.setLong(1, recordId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(RecordRows.read(rs)) : Optional.empty();
-            }
         }
     }
 

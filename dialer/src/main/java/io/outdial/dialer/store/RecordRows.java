@@ -14,7 +14,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** How a {@link CallingRecord} maps onto a {@code calling_record} row and back. */
 final class RecordRows {
@@ -87,6 +90,47 @@ final class RecordRows {
                 }
             }
             return ps.executeUpdate();
+        }
+    }
+
+    static List<CallingRecord> readAll(PreparedStatement ps) throws SQLException {
+        List<CallingRecord> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(RecordRows.read(rs));
+            }
+        }
+        return out;
+    }
+
+    static Optional<CallingRecord> find(Connection c, long recordId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + RecordRows.COLUMNS
+                + " FROM calling_record WHERE record_id = ?")) {
+            ps.setLong(1, recordId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(RecordRows.read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Work on one connection inside a transaction. */
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction on {@code c}: committed when it returns, rolled back when it throws. */
+    static <T> T inTransaction(Connection c, SqlWork<T> work) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            T result = work.run(c);
+            c.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
         }
     }
 }

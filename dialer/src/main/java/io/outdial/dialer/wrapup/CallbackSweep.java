@@ -82,7 +82,7 @@ public final class CallbackSweep {
                 continue;
             }
             Instant dueBy = now.minus(rules.grace());
-            all.add(CompletableFuture.supplyAsync(() -> ctx.store().duePersonalCallbacks(campaign.name(), dueBy),
+            all.add(CompletableFuture.supplyAsync(() -> ctx.store().personalCallbacks().duePersonalCallbacks(campaign.name(), dueBy),
                             ctx.database())
                     .thenComposeAsync(due -> apply(campaign, rules, due, now), ctx.dialer()));
         }
@@ -103,7 +103,7 @@ public final class CallbackSweep {
             AbsentAgentRule.Verdict verdict = AbsentAgentRule.decide(rules, r.dialSchedTime(), now,
                     present(r.agentId(), campaign));
             if (verdict == AbsentAgentRule.Verdict.HAND_TO_CAMPAIGN) {
-                writes.add(CompletableFuture.supplyAsync(() -> ctx.store().handToCampaign(r.recordId()),
+                writes.add(CompletableFuture.supplyAsync(() -> ctx.store().personalCallbacks().handToCampaign(r.recordId()),
                         ctx.database()).thenAcceptAsync(done -> {
                             if (done) {
                                 LOG.info("campaign {}: personal callback {} of absent agent {} handed to the campaign",
@@ -115,7 +115,7 @@ public final class CallbackSweep {
                 String note = "Missed CallBack: agent " + r.agentId() + " was absent " + rules.grace()
                         + " after the callback time " + r.dialSchedTime();
                 writes.add(CompletableFuture.runAsync(() -> {
-                    if (ctx.store().missCallback(r.recordId(), "missed-" + r.recordId(), note)) {
+                    if (ctx.store().personalCallbacks().missCallback(r.recordId(), "missed-" + r.recordId(), note)) {
                         LOG.info("campaign {}: personal callback {} missed: {}", campaign.name(), r.recordId(), note);
                     }
                 }, ctx.database()));
