@@ -53,8 +53,7 @@ class PredictivePreviewIT {
              CtiClient ann = login(gw, "ann", annPhone);
              CtiClient bob = login(gw, "bob", bobPhone)) {
             gw.uploadAndStart("pdp", "contact_info\n2005550701\n");
-            ready(ann);
-            Thread.sleep(50); // ann has waited Ready longer: she is offered the contact first
+            ready(ann); // awaits the state change, so ann has waited Ready longer: she is offered the contact first
             ready(bob);
 
             JsonNode toAnn = ann.await("InteractionPreview", LIMIT);
