@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * Where a calling-list record stands: Ready, Retrieved by a live call, Updated with a result; Cancelled (declined
  * for the campaign, or by a treatment); Chain Updated (a Ready number of a contact whose chain ended on another
- * number); the others are for later features (staleness, agent errors, missed callbacks).
+ * number); Updated goes back to Retrieved when the agent holding the record dials it again (Recall); the others
+ * are for later features (staleness, agent errors, missed callbacks).
  */
 public enum RecordStatus {
     READY, RETRIEVED, UPDATED, STALE, CANCELLED, AGENT_ERROR, CHAIN_UPDATED, MISSED_CALLBACK;
@@ -15,7 +16,7 @@ public enum RecordStatus {
     private static final Map<RecordStatus, Set<RecordStatus>> NEXT = Map.of(
             READY, EnumSet.of(RETRIEVED, CANCELLED, STALE, CHAIN_UPDATED, MISSED_CALLBACK),
             RETRIEVED, EnumSet.of(READY, UPDATED, CANCELLED, AGENT_ERROR, CHAIN_UPDATED),
-            UPDATED, EnumSet.of(UPDATED, READY, CANCELLED),
+            UPDATED, EnumSet.of(UPDATED, READY, CANCELLED, RETRIEVED),
             STALE, EnumSet.noneOf(RecordStatus.class),
             CANCELLED, EnumSet.noneOf(RecordStatus.class),
             AGENT_ERROR, EnumSet.of(READY),

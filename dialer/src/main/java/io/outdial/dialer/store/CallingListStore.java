@@ -70,6 +70,7 @@ public final class CallingListStore implements AutoCloseable {
     private final DoNotCallList doNotCall;
     private final ContactLedger ledger;
     private final PersonalCallbacks personalCallbacks;
+    private final AgentDials agentDials;
     private final Clock clock;
 
     private CallingListStore(JdbcConnectionPool pool, ZoneId defaultZone, CallingHours defaultHours, Clock clock) {
@@ -78,6 +79,7 @@ public final class CallingListStore implements AutoCloseable {
         this.doNotCall = new DoNotCallList(pool, clock);
         this.ledger = new ContactLedger(pool);
         this.personalCallbacks = new PersonalCallbacks(pool, clock);
+        this.agentDials = new AgentDials(pool, doNotCall, clock);
         this.clock = clock;
     }
 
@@ -331,6 +333,11 @@ public final class CallingListStore implements AutoCloseable {
         return personalCallbacks;
     }
 
+    /** Records in an agent's hands dialed on another record of the chain, or again (ChangeNumber, Recall). */
+    public AgentDials agentDials() {
+        return agentDials;
+    }
+
     /** Contact history, abandoned numbers and the stored abandonment counts. */
     public ContactLedger ledger() {
         return ledger;
@@ -476,65 +483,13 @@ public final class CallingListStore implements AutoCloseable {
     }
 
     /**
-     * Preview ChangeNumber to another record of the contact's chain, in one transaction: {@code otherId} (same
-     * campaign and chain_id as {@code currentId}, Ready, not No Call, inside its calling window at {@code now}, not on
-     * the internal do-not-call list) becomes Retrieved, and {@code currentId} (previewed, never dialed in this
-     * interaction) goes back to Ready as it was. Otherwise nothing changes and the refusal says why.
-     */
-    public ChainSwitch switchToChainRecord(long currentId, long otherId, Instant now) {
-        try (Connection c = pool.getConnection()) {
-            return RecordRows.inTransaction(c, tx -> switchInChain(tx, currentId, otherId, now));
-        } catch (SQLException e) {
-            throw new StoreException("changing record " + currentId + " to record " + otherId + " failed", e);
-        }
-    }
-
-    private ChainSwitch switchInChain(Connection c, long currentId, long otherId, Instant now) throws SQLException {
-        CallingRecord current = findForUpdate(c, currentId)
-                .orElseThrow(() -> new NoSuchElementException("no calling record " + currentId));
-        if (current.status() != RecordStatus.RETRIEVED) {
-            throw new IllegalStateException("record " + currentId + " is " + current.status() + ", not previewed");
-        }
-        Optional<CallingRecord> found = findForUpdate(c, otherId);
-        if (found.isEmpty() || otherId == currentId || current.chainId() == null
-                || !current.campaign().equals(found.get().campaign())
-                || !current.chainId().equals(found.get().chainId())) {
-            return ChainSwitch.refused(ChainSwitch.Refusal.NOT_IN_CHAIN, "record " + otherId + " is not another"
-                    + " record of this contact's chain" + (current.chainId() == null ? " (record " + currentId
-                    + " has no chain_id)" : " (chain_id " + current.chainId() + ")"));
-        }
-        CallingRecord other = found.get();
-        if (other.status() != RecordStatus.READY || other.recordType() == RecordType.NO_CALL) {
-            return ChainSwitch.refused(ChainSwitch.Refusal.NOT_READY, "record " + otherId + " is "
-                    + (other.recordType() == RecordType.NO_CALL ? "of type No Call" : other.status()
-                    + (other.callResult() == null ? "" : " (" + other.callResult() + ")")) + ", not Ready to dial");
-        }
-        if (!other.isWithinCallingHours(now)) {
-            return ChainSwitch.refused(ChainSwitch.Refusal.OUTSIDE_CALLING_WINDOW, "record " + otherId + " ("
-                    + other.contactInfo() + ") is outside its calling window now; it opens at "
-                    + other.nextCallingWindowOpening(now));
-        }
-        if (doNotCall.onList(c, other)) {
-            return ChainSwitch.refused(ChainSwitch.Refusal.ON_DO_NOT_CALL_LIST, "record " + otherId + " ("
-                    + other.contactInfo() + ") is on the do-not-call list");
-        }
-        update(c, "UPDATE calling_record SET record_status = 'RETRIEVED', list_top = FALSE, updated_at = ?"
-                + " WHERE record_id = ? AND record_status = 'READY'", clock.instant(), otherId);
-        update(c, "UPDATE calling_record SET record_status = 'READY', updated_at = ? WHERE record_id = ?"
-                + " AND record_status = 'RETRIEVED'", clock.instant(), currentId);
-        log.info("campaign {}: record {} ({}) previewed in place of record {} ({}), which is Ready again",
-                current.campaign(), otherId, other.contactInfo(), currentId, current.contactInfo());
-        return ChainSwitch.made(RecordRows.find(c, otherId).orElseThrow());
-    }
-
-    /**
      * An agent's edit of a record's custom fields (Record Information): {@code changes} are merged into the stored
      * fields in one transaction, whatever the record's status. Returns the record as stored now.
      */
     public CallingRecord updateCustomFields(long recordId, Map<String, String> changes) {
         try (Connection c = pool.getConnection()) {
             return RecordRows.inTransaction(c, tx -> {
-                CallingRecord record = findForUpdate(tx, recordId)
+                CallingRecord record = RecordRows.findForUpdate(tx, recordId)
                         .orElseThrow(() -> new NoSuchElementException("no calling record " + recordId));
                 Map<String, String> fields = new java.util.LinkedHashMap<>(record.customFields());
                 fields.putAll(changes);
@@ -544,16 +499,6 @@ public final class CallingListStore implements AutoCloseable {
             });
         } catch (SQLException e) {
             throw new StoreException("updating the custom fields of record " + recordId + " failed", e);
-        }
-    }
-
-    private static Optional<CallingRecord> findForUpdate(Connection c, long recordId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + RecordRows.COLUMNS
-                + " FROM calling_record WHERE record_id = ? FOR UPDATE")) {
-            ps.setLong(1, recordId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(RecordRows.read(rs)) : Optional.empty();
-            }
         }
     }
 

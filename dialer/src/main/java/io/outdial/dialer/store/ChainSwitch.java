@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * The outcome of moving a previewed interaction to another record of its contact's chain
- * ({@link CallingListStore#switchToChainRecord}): the record now Retrieved for the agent, or why it may not be.
+ * ({@link AgentDials#switchToChainRecord}), or of dialing it again ({@link AgentDials#reopen}): the record now Retrieved for the agent, or why it may not be.
  *
  * @param record  the chain record, Retrieved, when the switch was made
  * @param refusal why not, or null when the switch was made
@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public record ChainSwitch(Optional<CallingRecord> record, Refusal refusal, String detail) {
 
-    /** Why a chain record cannot take a previewed record's place. */
+    /** Why a record may not be dialed for the agent. */
     public enum Refusal {
         /** No such record, or a record of another contact's chain (or of another campaign). */
         NOT_IN_CHAIN,

@@ -104,9 +104,14 @@ public final class DoNotCallList {
 
     /** The check on a connection the caller holds (retrieval claims and checks in one go). */
     boolean onList(Connection c, CallingRecord record) throws SQLException {
+        return onList(c, record, record.contactInfo());
+    }
+
+    /** The check of {@code phone} about to be dialed for {@code record} (its customer id and campaign). */
+    boolean onList(Connection c, CallingRecord record, String phone) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM do_not_call WHERE (phone = ?"
                 + " OR customer_id = ?) AND (campaign IS NULL OR campaign = ?) FETCH FIRST 1 ROWS ONLY")) {
-            ps.setString(1, record.contactInfo());
+            ps.setString(1, phone);
             ps.setString(2, customerId(record));
             ps.setString(3, record.campaign());
             try (ResultSet rs = ps.executeQuery()) {

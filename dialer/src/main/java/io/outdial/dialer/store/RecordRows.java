@@ -113,6 +113,17 @@ final class RecordRows {
         }
     }
 
+    /** The record, locked for the rest of the transaction on {@code c}. */
+    static Optional<CallingRecord> findForUpdate(Connection c, long recordId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                + " FROM calling_record WHERE record_id = ? FOR UPDATE")) {
+            ps.setLong(1, recordId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
+    }
+
     /** Work on one connection inside a transaction. */
     @FunctionalInterface
     interface SqlWork<T> {

@@ -39,7 +39,7 @@ class ChainSwitchTest {
         load(store, "c1", LIST);
         CallingRecord previewed = store.retrieveNext("c1", NOON, 3).orElseThrow();
         assertEquals("1000000001", previewed.contactInfo());
-        ChainSwitch change = store.switchToChainRecord(previewed.recordId(), byPhone("1000000002").recordId(), NOON);
+        ChainSwitch change = store.agentDials().switchToChainRecord(previewed.recordId(), byPhone("1000000002").recordId(), NOON);
         assertNull(change.refusal());
         assertEquals("1000000002", change.record().orElseThrow().contactInfo());
         assertEquals(RecordStatus.RETRIEVED, byPhone("1000000002").status());
@@ -65,8 +65,50 @@ class ChainSwitchTest {
         assertEquals(RecordStatus.READY, finished.status());
     }
 
+    @Test
+    void afterItsCallTheDialedRecordKeepsItsResultWhileTheChainsOtherRecordIsTaken() {
+        load(store, "c1", LIST);
+        CallingRecord called = store.retrieveNext("c1", NOON, 3).orElseThrow();
+        store.complete(called.recordId(), CallResult.NO_ANSWER, NOON, "ann");
+        ChainSwitch change = store.agentDials().switchToChainRecord(called.recordId(),
+                byPhone("1000000002").recordId(), NOON);
+        assertNull(change.refusal(), change.detail());
+        assertEquals(RecordStatus.RETRIEVED, byPhone("1000000002").status());
+        CallingRecord left = byPhone("1000000001");
+        assertEquals(RecordStatus.UPDATED, left.status());
+        assertEquals(CallResult.NO_ANSWER, left.callResult());
+    }
+
+    @Test
+    void aRecordWhoseCallEndedIsOpenedAgainOnItsNumberOrAnotherUnlessListedOrOutsideItsWindow() {
+        load(store, "c1", LIST);
+        CallingRecord called = store.retrieveNext("c1", NOON, 3).orElseThrow();
+        AgentDials dials = store.agentDials();
+        assertEquals(ChainSwitch.Refusal.NOT_READY, dials.reopen(called.recordId(), null, null, NOON).refusal(),
+                "not called yet: nothing to dial again");
+        store.complete(called.recordId(), CallResult.BUSY, NOON, "ann");
+        store.doNotCall().add("1000000099", null);
+        assertEquals(ChainSwitch.Refusal.ON_DO_NOT_CALL_LIST,
+                dials.reopen(called.recordId(), "1000000099", "Mobile", NOON).refusal());
+        Instant night = Instant.parse("2030-06-02T03:00:00Z"); // 23:00 in New York, after 21:00
+        assertEquals(ChainSwitch.Refusal.OUTSIDE_CALLING_WINDOW,
+                dials.reopen(called.recordId(), null, null, night).refusal());
+        assertEquals(RecordStatus.UPDATED, byPhone("1000000001").status(), "refusals change nothing");
+
+        ChainSwitch again = dials.reopen(called.recordId(), "1000000077", "Mobile", NOON);
+        assertNull(again.refusal(), again.detail());
+        CallingRecord reopened = again.record().orElseThrow();
+        assertEquals(RecordStatus.RETRIEVED, reopened.status());
+        assertEquals("1000000077", reopened.contactInfo());
+        assertEquals("Mobile", reopened.contactInfoType());
+        assertEquals(1, reopened.attempt(), "the first attempt stays counted");
+        store.complete(called.recordId(), CallResult.ANSWER, NOON, "ann");
+        assertEquals(2, store.records("c1").stream().filter(r -> r.recordId() == called.recordId()).findFirst()
+                .orElseThrow().attempt());
+    }
+
     private ChainSwitch assertRefused(CallingRecord previewed, long otherId, ChainSwitch.Refusal why) {
-        ChainSwitch change = store.switchToChainRecord(previewed.recordId(), otherId, NOON);
+        ChainSwitch change = store.agentDials().switchToChainRecord(previewed.recordId(), otherId, NOON);
         assertEquals(why, change.refusal(), change.detail());
         assertTrue(change.record().isEmpty());
         assertEquals(RecordStatus.RETRIEVED, byPhone(previewed.contactInfo()).status(), "the previewed record stays");
