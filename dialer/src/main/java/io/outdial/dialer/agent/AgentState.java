@@ -23,7 +23,8 @@ public enum AgentState {
             READY, EnumSet.of(NOT_READY, RESERVED, LOGGED_OUT),
             RESERVED, EnumSet.of(READY, NOT_READY, BUSY, AFTER_CALL_WORK, LOGGED_OUT),
             BUSY, EnumSet.of(AFTER_CALL_WORK),
-            AFTER_CALL_WORK, EnumSet.of(READY, NOT_READY, LOGGED_OUT));
+            // After-call work to Reserved: the agent dials the preview record in hand again (Recall, ChangeNumber).
+            AFTER_CALL_WORK, EnumSet.of(READY, NOT_READY, RESERVED, LOGGED_OUT));
 
     private final String wireName;
 

@@ -72,12 +72,12 @@ public final class Interaction {
         return record;
     }
 
-    /** The record as stored after an edit of its Record Information; the record id never changes. */
     /** Preview ChangeNumber to another record of the contact's chain: the interaction goes on with that record. */
     public void switchRecord(CallingRecord other) {
         this.record = other;
     }
 
+    /** The record as stored after an edit of its Record Information; the record id never changes. */
     public void record(CallingRecord edited) {
         if (edited.recordId() != record.recordId()) {
             throw new IllegalArgumentException("record " + edited.recordId() + " is not record " + record.recordId());

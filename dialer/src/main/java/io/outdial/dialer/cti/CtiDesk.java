@@ -298,7 +298,9 @@ public final class CtiDesk implements AgentDesk {
             conferences.conference(agent, ownInteraction(agent, c.interactionId()), c);
         } else if (command instanceof CtiCommand.LeaveConference l) {
             conferences.leave(agent, ownInteraction(agent, l.interactionId()), l.requestId());
-        } else if (command instanceof CtiCommand.Consult || command instanceof CtiCommand.Recall) {
+        } else if (command instanceof CtiCommand.Recall r) {
+            recall(agent, ownInteraction(agent, r.interactionId()), r.requestId());
+        } else if (command instanceof CtiCommand.Consult) {
             throw new CtiException(CtiErrorCodes.NOT_SUPPORTED, command.getClass().getSimpleName()
                     + " is not supported by this gateway yet");
         } else {
@@ -476,6 +478,16 @@ public final class CtiDesk implements AgentDesk {
                         + " is not allowed: the call has ended or changed"));
             }
         }, dialer);
+    }
+
+    /** Recall: a record in the agent's hands (the preview modes) dialed again once its call has ended. */
+    private void recall(Agent agent, Interaction ix, String requestId) {
+        if (!preview.owns(agent)) {
+            throw notAllowed("Recall", agent, "Recall dials again a record the agent holds (preview, push preview,"
+                    + " direct push preview); a progressive or predictive record is dialed again by its campaign's"
+                    + " treatments");
+        }
+        preview.recall(agent, ix, requestId);
     }
 
     /** End Call: hangs up a connected interaction's call; InteractionReleased follows. */

@@ -16,11 +16,10 @@ import io.outdial.dialer.campaign.Campaigns;
 import io.outdial.dialer.config.AutoDial;
 import io.outdial.dialer.config.PreviewSettings;
 import io.outdial.dialer.dnc.DncNotice;
+import io.outdial.dialer.dnc.DncReason;
+import io.outdial.dialer.dnc.Verdict;
 import io.outdial.dialer.record.CallResult;
-import io.outdial.dialer.store.CallingListStore;
 import io.outdial.dialer.store.CallingRecord;
-import io.outdial.dialer.store.ChainSwitch;
-import io.outdial.dialer.store.ContactInfoType;
 import io.outdial.sip.DialRequest;
 import io.outdial.sip.call.CallExecutor;
 import io.outdial.sip.call.Cancellable;
@@ -65,6 +64,7 @@ public final class PreviewDesk {
     /** Each campaign's preview section (auto-dial). */
     private final Map<String, PreviewSettings> terms;
     private final Scheduler onDialer;
+    private final NumberChanges numbers;
 
     /** Work joined to Mark Done: checks run before anything changes, writes chain after the result's write. */
     public interface DoneStep {
@@ -83,6 +83,8 @@ public final class PreviewDesk {
         this.writes = new RecordWrites(ctx);
         this.pace = pace;
         this.terms = Map.copyOf(terms);
+        this.numbers = new NumberChanges(ctx, writes, s -> sessions.get(s.agent.id()) == s,
+                s -> call(s.agent, s.interaction));
         this.onDialer = new Scheduler() {
             @Override
             public Instant now() {
@@ -239,120 +241,17 @@ public final class PreviewDesk {
     }
 
     /**
-     * ChangeNumber before Call: the record is dialed on an "other phone number" (stored on the record with its
-     * type); the preview is shown again and a timed auto-dial countdown starts from the top.
+     * ChangeNumber, before Call or once the call has ended: another record of the contact's chain, or an "other phone
+     * number" with its type ({@link NumberChanges}).
      */
     public void changeNumber(Agent agent, Interaction ix, Long otherRecordId, String phone, String phoneType,
                              String requestId) {
-        PreviewSession s = session(agent, ix);
-        if (ix.stage() != Interaction.Stage.PREVIEW) {
-            throw notAllowed("ChangeNumber", agent, "the number can be changed only before Call");
-        }
-        if (s.changingNumber) {
-            throw notAllowed("ChangeNumber", agent, "the previous ChangeNumber is still being stored");
-        }
-        if (otherRecordId != null) {
-            if (phone != null || phoneType != null) {
-                throw new CtiException(CtiErrorCodes.INVALID, "ChangeNumber takes either recordId (another record"
-                        + " of the contact's chain) or phone and phoneType, not both");
-            }
-            changeToChainRecord(s, otherRecordId, requestId);
-            return;
-        }
-        if (phone == null || phone.isBlank()) {
-            throw new CtiException(CtiErrorCodes.INVALID, "ChangeNumber needs phone (the other phone number)");
-        }
-        String number;
-        String type;
-        try {
-            number = CallingListStore.normalisePhone(phone);
-        } catch (IllegalArgumentException e) {
-            throw new CtiException(CtiErrorCodes.INVALID, "phone: " + e.getMessage());
-        }
-        try {
-            type = ContactInfoType.parse(phoneType == null || phoneType.isBlank() ? "Home" : phoneType).label();
-        } catch (IllegalArgumentException e) {
-            throw new CtiException(CtiErrorCodes.INVALID, "phoneType: " + e.getMessage());
-        }
-        long recordId = ix.record().recordId();
-        s.changingNumber = true;
-        CompletableFuture.supplyAsync(() -> ctx.store().changeNumber(recordId, number, type), ctx.database())
-                .whenCompleteAsync((stored, error) -> {
-                    s.changingNumber = false;
-                    if (error != null) {
-                        LOG.warn("record {}: number not changed", recordId, error);
-                        agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.INTERNAL_ERROR, "the number of record "
-                                + recordId + " could not be changed: " + error.getMessage()));
-                        return;
-                    }
-                    if (sessions.get(agent.id()) != s || ix.stage() != Interaction.Stage.PREVIEW) {
-                        return; // declined or taken back meanwhile; the number stays stored on the record
-                    }
-                    ix.record(stored);
-                    LOG.info("campaign {}: record {} to be dialed on {} ({}) for {}", s.campaign.name(), recordId,
-                            stored.contactInfo(), stored.contactInfoType(), agent.id());
-                    if (s.autoDial != null && (s.autoDial.state() == AutoDialState.COUNTING
-                            || s.autoDial.state() == AutoDialState.PAUSED)) {
-                        s.autoDial.restart();
-                    }
-                    agent.send(new CtiEvent.InteractionPreview(requestId, ix.toWire(), null, null, null,
-                            s.autoDial != null && s.autoDial.state() == AutoDialState.COUNTING
-                                    ? s.autoDial.seconds() : null));
-                }, ctx.dialer());
+        numbers.changeNumber(session(agent, ix), otherRecordId, phone, phoneType, requestId);
     }
 
-    /**
-     * ChangeNumber to another record of the contact's chain: that record becomes the interaction's (Retrieved for
-     * the agent) and the previewed one goes back to Ready; the desktop gets InteractionUpdated with the new record,
-     * or an error naming why the record may not be used. A timed auto-dial countdown starts again from the top.
-     */
-    private void changeToChainRecord(PreviewSession s, long otherRecordId, String requestId) {
-        Agent agent = s.agent;
-        Interaction ix = s.interaction;
-        long recordId = ix.record().recordId();
-        s.changingNumber = true;
-        CompletableFuture.supplyAsync(() -> ctx.store().switchToChainRecord(recordId, otherRecordId,
-                        ctx.scheduler().now()), ctx.database())
-                .whenCompleteAsync((change, error) -> {
-                    s.changingNumber = false;
-                    if (error != null) {
-                        LOG.warn("record {}: not changed to record {}", recordId, otherRecordId, error);
-                        agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.INTERNAL_ERROR, "record " + recordId
-                                + " could not be changed to record " + otherRecordId + ": " + error.getMessage()));
-                        return;
-                    }
-                    if (change.refusal() != null) {
-                        agent.send(new CtiEvent.Error(requestId, errorCode(change.refusal()),
-                                "ChangeNumber refused: " + change.detail()));
-                        return;
-                    }
-                    CallingRecord other = change.record().orElseThrow();
-                    if (sessions.get(agent.id()) != s || ix.stage() != Interaction.Stage.PREVIEW) {
-                        writes.returnToReady(other.recordId()); // declined or taken back meanwhile
-                        return;
-                    }
-                    ix.switchRecord(other);
-                    LOG.info("campaign {}: {} changed record {} to record {} ({}) of the same contact",
-                            s.campaign.name(), agent.id(), recordId, other.recordId(), other.contactInfo());
-                    if (s.autoDial != null && (s.autoDial.state() == AutoDialState.COUNTING
-                            || s.autoDial.state() == AutoDialState.PAUSED)) {
-                        s.autoDial.restart();
-                    }
-                    agent.send(new CtiEvent.InteractionUpdated(requestId, ix.toWire()));
-                }, ctx.dialer());
-    }
-
-    private static String errorCode(ChainSwitch.Refusal refusal) {
-        switch (refusal) {
-            case NOT_IN_CHAIN:
-                return CtiErrorCodes.NOT_IN_CHAIN;
-            case NOT_READY:
-                return CtiErrorCodes.RECORD_NOT_READY;
-            case OUTSIDE_CALLING_WINDOW:
-                return CtiErrorCodes.OUTSIDE_CALLING_WINDOW;
-            default:
-                return CtiErrorCodes.ON_DO_NOT_CALL_LIST;
-        }
+    /** Recall: the record whose call has ended is dialed again, on the same number. */
+    public void recall(Agent agent, Interaction ix, String requestId) {
+        numbers.recall(session(agent, ix), requestId);
     }
 
     /**
@@ -384,6 +283,45 @@ public final class PreviewDesk {
         if (s.autoDial != null) {
             s.autoDial.cancel();
         }
+        if (s.unscreened) {
+            screenThenDial(s);
+            return;
+        }
+        dial(s);
+    }
+
+    /**
+     * A number the agent chose (ChangeNumber, Recall) was not screened when the record was retrieved: the pre-dial
+     * check (internal list, validation service) runs now, and a refused number is not dialed; the agent is told why
+     * (DoNotCallNotice) and keeps the preview, to change the number again or decline.
+     */
+    private void screenThenDial(PreviewSession s) {
+        Interaction ix = s.interaction;
+        s.changingNumber = true;
+        ctx.records().check(ix.record()).whenCompleteAsync((verdict, error) -> {
+            s.changingNumber = false;
+            if (sessions.get(s.agent.id()) != s || ix.stage() != Interaction.Stage.PREVIEW) {
+                return;
+            }
+            if (error == null && verdict == Verdict.DIAL) {
+                s.unscreened = false;
+                dial(s);
+                return;
+            }
+            if (error != null) {
+                LOG.warn("record {}: pre-dial check failed", ix.record().recordId(), error);
+            }
+            DncReason reason = error == null && verdict == Verdict.ON_LIST ? DncReason.ON_LIST
+                    : DncReason.CANNOT_VALIDATE;
+            LOG.info("campaign {}: record {} ({}) not dialed for {}: {}", s.campaign.name(), ix.record().recordId(),
+                    ix.record().contactInfo(), s.agent.id(), reason.wireName());
+            s.agent.send(notice(null, ix.id(), new DncNotice(ix.record(), reason, false)));
+        }, ctx.dialer());
+    }
+
+    private void dial(PreviewSession s) {
+        Agent agent = s.agent;
+        Interaction ix = s.interaction;
         CallingRecord record = ix.record();
         DialRequest toAgent = DialRequest.agentPhone(agent.phone(), ctx.agentTransport(), record.contactInfo(),
                 s.campaign.name(), ctx.agentRingTimeout());
@@ -555,7 +493,7 @@ public final class PreviewDesk {
         return s;
     }
 
-    private static CtiException notAllowed(String command, Agent agent, String why) {
+    static CtiException notAllowed(String command, Agent agent, String why) {
         return new CtiException(CtiErrorCodes.NOT_ALLOWED, command + " is not allowed while "
                 + agent.state().wireName() + ": " + why);
     }

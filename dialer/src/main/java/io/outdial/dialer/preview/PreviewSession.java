@@ -26,6 +26,11 @@ final class PreviewSession {
     AutoDialCountdown autoDial;
     /** A ChangeNumber is being stored: Call waits for the new number. */
     boolean changingNumber;
+    /**
+     * The number to dial was chosen by the agent (ChangeNumber, Recall), not screened at retrieval: Call runs the
+     * pre-dial check (internal list and validation service) first.
+     */
+    boolean unscreened;
 
     PreviewSession(Agent agent, Campaign campaign, Interaction interaction, AgentState before) {
         this.agent = agent;

@@ -162,8 +162,8 @@ class AssuredConnectionIT {
                     state = desk.await("AgentStateChanged", LIMIT);
                 } while (!"Ready".equals(state.path("state").asText()));
                 desk.send("{\"type\":\"Recall\",\"requestId\":\"r12\",\"interactionId\":\"" + ix + "\"}");
-                assertEquals("NOT_SUPPORTED", desk.await("Error", LIMIT).path("code").asText(),
-                        "outside the engaging phase Recall is refused as not supported");
+                assertEquals("UNKNOWN_INTERACTION", desk.await("Error", LIMIT).path("code").asText(),
+                        "outside the engaging phase Recall is no longer refused as restricted: the interaction is gone");
             }
             assertEquals(0, gw.records("vip").stream().filter(r -> r.attempt() > 0).count(),
                     "the cancelled dial leaves the record unattempted");

@@ -135,6 +135,11 @@ class ProgressiveCampaignIT {
                 desk.send("{\"type\":\"SetCallResult\",\"requestId\":\"3\",\"interactionId\":\"" + ix
                         + "\",\"callResult\":\"WRONG_PARTY\"}");
                 desk.await("CallResultSet", LIMIT);
+                // A progressive record is dialed again by its campaign's treatments, not by the agent.
+                desk.send("{\"type\":\"Recall\",\"requestId\":\"r\",\"interactionId\":\"" + ix + "\"}");
+                JsonNode recall = desk.await("Error", LIMIT);
+                assertEquals("NOT_ALLOWED", recall.path("code").asText(), recall.toString());
+                assertTrue(recall.path("message").asText().contains("treatments"), recall.toString());
                 desk.send("{\"type\":\"MarkDone\",\"requestId\":\"4\",\"interactionId\":\"" + ix + "\"}");
                 assertEquals("WRONG_PARTY", desk.await("InteractionDone", LIMIT).path("callResult").asText());
                 assertEquals("Ready", desk.await("AgentStateChanged", LIMIT).path("state").asText());
