@@ -40,6 +40,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = CtiCommand.GetContactHistory.class, name = "GetContactHistory"),
         @JsonSubTypes.Type(value = CtiCommand.PauseAutoDial.class, name = "PauseAutoDial"),
         @JsonSubTypes.Type(value = CtiCommand.ChangeNumber.class, name = "ChangeNumber"),
+        @JsonSubTypes.Type(value = CtiCommand.GetDispositionOptions.class, name = "GetDispositionOptions"),
 })
 public sealed interface CtiCommand {
 
@@ -68,6 +69,12 @@ public sealed interface CtiCommand {
 
     /** Preview (pull): asks a campaign for the next record to preview. */
     record GetRecord(String requestId, String campaign) implements CtiCommand { }
+
+    /**
+     * What a desktop offers in its Dispositions drop-downs for a campaign: the call results an agent may set and the
+     * campaign's disposition codes.
+     */
+    record GetDispositionOptions(String requestId, String campaign) implements CtiCommand { }
 
     /** Preview: dials the previewed record's contact. */
     record Call(String requestId, String interactionId) implements CtiCommand { }

@@ -47,6 +47,7 @@ import java.util.Map;
         @JsonSubTypes.Type(value = CtiEvent.RecordDeliveryChanged.class, name = "RecordDeliveryChanged"),
         @JsonSubTypes.Type(value = CtiEvent.RecordFieldsUpdated.class, name = "RecordFieldsUpdated"),
         @JsonSubTypes.Type(value = CtiEvent.ContactHistory.class, name = "ContactHistory"),
+        @JsonSubTypes.Type(value = CtiEvent.DispositionOptions.class, name = "DispositionOptions"),
 })
 public sealed interface CtiEvent {
 
@@ -257,6 +258,16 @@ public sealed interface CtiEvent {
      */
     record RecordFieldsUpdated(String requestId, String interactionId, Map<String, Object> record,
                                List<Map<String, Object>> recordInformation) implements CtiEvent { }
+
+    /**
+     * Reply to GetDispositionOptions: the call results an agent may set (in the protocol's order) and the
+     * campaign's disposition codes (its {@code dispositionCodes}, possibly none).
+     */
+    record DispositionOptions(String requestId, String campaign, List<CallResultOption> callResults,
+                              List<String> dispositionCodes) implements CtiEvent { }
+
+    /** One call result a desktop may offer: enum {@code name} (what SetCallResult sends), numeric code, label. */
+    record CallResultOption(String name, int code, String label) { }
 
     /** Reply to GetContactHistory: the record's earlier finished interactions, oldest first. */
     record ContactHistory(String requestId, String interactionId, long recordId, List<HistoryEntry> entries)

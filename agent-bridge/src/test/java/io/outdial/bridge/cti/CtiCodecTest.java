@@ -84,7 +84,8 @@ class CtiCodecTest {
                 Map.entry("UpdateRecordFields", "\"interactionId\":\"i\",\"fields\":{\"Plan\":\"Gold\"}"),
                 Map.entry("GetContactHistory", "\"interactionId\":\"i\""),
                 Map.entry("PauseAutoDial", "\"interactionId\":\"i\""),
-                Map.entry("ChangeNumber", "\"interactionId\":\"i\""));
+                Map.entry("ChangeNumber", "\"interactionId\":\"i\""),
+                Map.entry("GetDispositionOptions", "\"campaign\":\"c\""));
         Set<String> declared = new HashSet<>();
         for (JsonSubTypes.Type t : CtiCommand.class.getAnnotation(JsonSubTypes.class).value()) {
             declared.add(t.name());
@@ -284,7 +285,9 @@ class CtiCodecTest {
                         List.of(Map.of("name", "Plan", "type", "dropdown", "value", "Gold"))),
                 new CtiEvent.ContactHistory("r21", "ix-1", 17, List.of(new CtiEvent.HistoryEntry(
                         "2026-11-20T15:00:00Z", "ann", "pv-1", "2005550111", "NO_ANSWER", null, false, "try later",
-                        null, null))));
+                        null, null))),
+                new CtiEvent.DispositionOptions("r24", "Spring", List.of(new CtiEvent.CallResultOption("ANSWER", 33,
+                        "Answer")), List.of("Accepted", "NoSale")));
         Set<String> declared = new HashSet<>();
         for (JsonSubTypes.Type t : CtiEvent.class.getAnnotation(JsonSubTypes.class).value()) {
             declared.add(t.name());

@@ -33,6 +33,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -243,6 +245,8 @@ public final class CtiDesk implements AgentDesk {
             logout(agent, l, channel);
         } else if (command instanceof CtiCommand.GetMyCampaigns g) {
             agent.send(new CtiEvent.MyCampaigns(g.requestId(), campaigns.activeFor(agent.id())));
+        } else if (command instanceof CtiCommand.GetDispositionOptions o) {
+            dispositionOptions(agent, o);
         } else if (command instanceof CtiCommand.GetRecord g) {
             if (push.isDirectPush(g.campaign())) {
                 push.startDelivery(agent, g.campaign(), g.requestId());
@@ -304,6 +308,21 @@ public final class CtiDesk implements AgentDesk {
         } else {
             throw new CtiException(CtiErrorCodes.ALREADY_LOGGED_IN, "already logged in");
         }
+    }
+
+    /** The Dispositions drop-downs of a desktop: results an agent may set, the campaign's disposition codes. */
+    private void dispositionOptions(Agent agent, CtiCommand.GetDispositionOptions o) {
+        if (campaigns.find(o.campaign()).isEmpty()) {
+            throw new CtiException(CtiErrorCodes.INVALID, "no campaign named '" + o.campaign() + "'");
+        }
+        List<CtiEvent.CallResultOption> results = new ArrayList<>();
+        for (CallResult r : CallResult.values()) {
+            if (r.agentMaySet()) {
+                results.add(new CtiEvent.CallResultOption(r.name(), r.code(), r.label()));
+            }
+        }
+        agent.send(new CtiEvent.DispositionOptions(o.requestId(), o.campaign(), results,
+                wrapUp.dispositions().codes(o.campaign())));
     }
 
     private void ready(Agent agent, String requestId) {
