@@ -123,7 +123,7 @@ async function loadStats() {
     el('td', {}, pct(c.answerRate)), el('td', {}, pct(c.abandonmentToday)),
     el('td', {}, pct(c.abandonmentWindow) + ' (' + c.abandonmentWindowDays + ' days)'), el('td', {}, pct(c.abandonLimit)),
     el('td', {}, pct(c.busyFactor)),
-    el('td', {}, Object.entries(c.records).map(([k, v]) => k + ' ' + v).join(', ')),
+    el('td', {}, Object.entries(c.records).filter(([, v]) => v > 0).map(([k, v]) => k + ' ' + v).join(', ')),
     el('td', {}, Object.entries(c.results).map(([k, v]) => k + ' ' + num(v)).join(', ')),
     el('td', {}, el('a', { href: '/api/campaigns/' + enc(c.name) + '/export', download: c.name + '-records.csv' },
       'CSV')))));
