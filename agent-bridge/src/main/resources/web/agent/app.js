@@ -57,6 +57,7 @@ function wire(cti) {
     $('#desk-view').hidden = false;
     $('#whoami').textContent = 'Agent ' + e.agentId;
     voiceState(e.state);
+    $('#preview-state').textContent = 'NotReady'; // the outbound-preview channel starts NotReady at each login
     desk.campaigns.clear();
     for (const c of e.campaigns || []) desk.campaigns.set(c.name, c);
     renderCampaigns();

@@ -33,6 +33,7 @@ class AgentDesktopIT {
         b.click("#btn-login");
         b.awaitText("#voice-state", "NotReady");
         b.awaitText("#whoami", "ann");
+        b.awaitText("#preview-state", "NotReady");
     }
 
     static JsonNode onlyRecord(GatewayHarness gw, String campaign) throws Exception {
@@ -68,6 +69,7 @@ class AgentDesktopIT {
 
             b.awaitText("#call-status", "Connected");
             b.awaitText("#voice-state", "Busy");
+            b.screenshot("agent-progressive-connected");
             assertTrue(b.find("#case-info").getText().contains("Outbound campaign call to 2005550701"),
                     b.find("#case-info").getText());
             b.click("#btn-end");
@@ -108,7 +110,8 @@ class AgentDesktopIT {
             logIn(b, gw, "sip:ann@127.0.0.1:5998");
             b.click("#campaigns tr[data-campaign='pv'] button");
             b.awaitText("#call-status", "Preview");
-            assertTrue(b.find("#record-all").getText().contains("2005550801"), b.find("#record-all").getText());
+            assertTrue(b.find("#current-phone").getText().contains("2005550801"), b.find("#current-phone").getText());
+            assertTrue(b.find("#record-all").getAttribute("textContent").contains("Bea"), "the record's fields");
             b.await(d -> "interaction-title".equals(d.switchTo().activeElement().getAttribute("id")));
             b.click("#btn-decline-dnc");
             b.awaitText("#messages", "Declined: Do not call this contact for this campaign");
