@@ -176,6 +176,9 @@ export class InteractionView {
         el('label', { for: 'cb-date' }, 'Date'), el('input', { type: 'date', id: 'cb-date' }),
         el('label', { for: 'cb-time' }, 'Time'), el('input', { type: 'time', id: 'cb-time' }),
         el('span', { id: 'cb-zone' })),
+      el('div', { class: 'row' },
+        el('label', { for: 'cb-from' }, 'Call from'), el('input', { type: 'time', id: 'cb-from' }),
+        el('label', { for: 'cb-till' }, 'till'), el('input', { type: 'time', id: 'cb-till' })),
       el('div', { class: 'row' }, el('input', { type: 'checkbox', id: 'cb-personal' }),
         el('label', { for: 'cb-personal' }, 'Personal Callback')),
       el('div', { class: 'row' },
@@ -199,6 +202,12 @@ export class InteractionView {
     }
     const fields = { at: date + 'T' + time };
     if ($('#cb-personal', this.root).checked) fields.personal = true;
+    const from = $('#cb-from', this.root).value;
+    const till = $('#cb-till', this.root).value;
+    if (from || till) {
+      fields.from = from;
+      fields.till = till;
+    }
     const phone = $('#cb-phone', this.root).value.trim();
     if (phone) {
       fields.phone = phone;
@@ -302,7 +311,7 @@ export class InteractionView {
 
   callbackScheduled(e) {
     $('#cb-status', this.root).textContent = e.callbackType + ' callback scheduled for ' + e.localAt + ' ('
-      + e.timeZone + ')' + (e.phone ? ' on ' + e.phone : '');
+      + e.timeZone + ')' + (e.phone ? ' on ' + e.phone : '') + (e.from ? ', calls from ' + e.from + ' till ' + e.till : '');
     this.hooks.message('Callback scheduled: ' + e.localAt + ' ' + e.timeZone);
   }
 

@@ -245,9 +245,18 @@ public sealed interface CtiEvent {
      * @param at       the instant, ISO-8601 UTC
      * @param localAt  the same in the contact's time zone, as the agent gave it
      * @param callbackType {@code Personal} or {@code Campaign} ({@code type} names the event)
+     * @param from     the record's new daily calling window start ({@code HH:mm}, local), or null when unchanged
+     * @param till     its end ({@code HH:mm}, {@code 24:00} for midnight), or null
      */
     record CallbackScheduled(String requestId, String interactionId, String at, String localAt, String timeZone,
-                             String callbackType, String phone, String phoneType) implements CtiEvent { }
+                             String callbackType, String phone, String phoneType, String from, String till)
+            implements CtiEvent {
+        /** Without a new calling window. */
+        public CallbackScheduled(String requestId, String interactionId, String at, String localAt, String timeZone,
+                                 String callbackType, String phone, String phoneType) {
+            this(requestId, interactionId, at, localAt, timeZone, callbackType, phone, phoneType, null, null);
+        }
+    }
 
     /** Reply to CancelCallback. */
     record CallbackCancelled(String requestId, String interactionId) implements CtiEvent { }

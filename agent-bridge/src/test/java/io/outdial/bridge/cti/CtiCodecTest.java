@@ -98,6 +98,13 @@ class CtiCodecTest {
     }
 
     @Test
+    void aCallbackWithANewCallingWindowParses() {
+        assertEquals(new CtiCommand.ScheduleCallback("r1", "ix-1", "2026-11-23T16:30", true, null, null, "09:00",
+                "18:30"), codec.decode("{\"type\":\"ScheduleCallback\",\"requestId\":\"r1\",\"interactionId\":"
+                + "\"ix-1\",\"at\":\"2026-11-23T16:30\",\"personal\":true,\"from\":\"09:00\",\"till\":\"18:30\"}"));
+    }
+
+    @Test
     void autoDialAndChangeNumberCommandsParse() {
         assertEquals(new CtiCommand.PauseAutoDial("p", "pv-1"),
                 codec.decode("{\"type\":\"PauseAutoDial\",\"requestId\":\"p\",\"interactionId\":\"pv-1\"}"));

@@ -418,7 +418,7 @@ public final class CtiDesk implements AgentDesk {
         Callback cb;
         try {
             cb = Callbacks.schedule(c.at(), ix.record().tz(), wrapUp.now(), personal,
-                    agent.id(), c.phone(), c.phoneType());
+                    agent.id(), c.phone(), c.phoneType(), c.from(), c.till());
         } catch (CtiException e) {
             // The refused callback replaces any earlier one: Mark Done waits until it is fixed or cancelled.
             ix.callback(null);
@@ -430,7 +430,13 @@ public final class CtiDesk implements AgentDesk {
         String localAt = java.time.LocalDateTime.ofInstant(cb.at(), java.time.ZoneId.of(ix.record().tz())).toString();
         agent.send(new CtiEvent.CallbackScheduled(c.requestId(), ix.id(), cb.at().toString(), localAt,
                 ix.record().tz(), cb.type() == io.outdial.dialer.record.RecordType.PERSONAL_CALLBACK
-                ? "Personal" : "Campaign", cb.phone(), cb.phoneType()));
+                ? "Personal" : "Campaign", cb.phone(), cb.phoneType(), clockTime(cb.dailyFrom()),
+                clockTime(cb.dailyTill())));
+    }
+
+    /** Seconds since midnight as HH:mm (24:00 for the end of the day); null stays null. */
+    private static String clockTime(Integer seconds) {
+        return seconds == null ? null : String.format("%02d:%02d", seconds / 3600, seconds % 3600 / 60);
     }
 
     private void cancelCallback(Agent agent, CtiCommand.CancelCallback c) {

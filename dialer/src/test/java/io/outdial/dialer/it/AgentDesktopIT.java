@@ -149,8 +149,15 @@ class AgentDesktopIT {
             LocalDateTime tomorrow = LocalDateTime.now(newYork).plusDays(1).withHour(16).withMinute(30);
             b.setValue("#cb-date", tomorrow.toLocalDate().toString());
             b.setValue("#cb-time", "16:30");
+            b.setValue("#cb-from", "17:00");
+            b.setValue("#cb-till", "20:00");
+            b.click("#btn-callback");
+            b.awaitText("#messages li.error", "outside its window 17:00-20:00");
+            b.setValue("#cb-from", "09:00");
+            b.setValue("#cb-till", "18:30");
             b.click("#btn-callback");
             b.awaitText("#cb-status", "Campaign callback scheduled for " + tomorrow.toLocalDate() + "T16:30");
+            b.awaitText("#cb-status", "calls from 09:00 till 18:30");
             b.click("#btn-done-stop");
             b.awaitText("#messages", "Done:");
 
@@ -165,6 +172,8 @@ class AgentDesktopIT {
             assertEquals("READY", record.path("record_status").asText(), record.toString());
             assertEquals(tomorrow.withSecond(0).withNano(0).atZone(newYork).toInstant().toString(),
                     record.path("dial_sched_time").asText());
+            assertEquals(9 * 3600, record.path("daily_from").asInt(), record.toString());
+            assertEquals(18 * 3600 + 1800, record.path("daily_till").asInt(), record.toString());
         }
     }
 }
