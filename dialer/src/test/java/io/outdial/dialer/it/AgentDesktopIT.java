@@ -104,15 +104,38 @@ class AgentDesktopIT {
     void aPreviewRecordDeclinedDoNotCallIsCancelled() throws Exception {
         try (GatewayHarness gw = GatewayHarness.start("127.0.0.1:5999", AGENTS,
                      "  - { name: pv, description: \"Preview drive\", dialingMode: preview, agents: [ann],"
-                             + " autoLoad: false, " + CODES + " }");
+                             + " autoLoad: false, " + CODES + ", recordFields: ["
+                             + "{ name: first_name, label: First name, type: text },"
+                             + "{ name: notes, label: Notes, type: text, editable: true },"
+                             + "{ name: vip, label: VIP, type: checkbox, editable: true },"
+                             + "{ name: visit, label: Visit, type: datetime, editable: true },"
+                             + "{ name: plan, label: Plan, type: dropdown, options: [Gold, Silver], editable: true } ] }");
              Browser b = Browser.start("agent-preview-decline-do-not-call")) {
-            gw.uploadAndStart("pv", "contact_info,first_name\n2005550801,Bea\n");
+            gw.uploadAndStart("pv", "contact_info,first_name,notes,vip,visit,plan\n2005550801,Bea,,false,,Silver\n");
             logIn(b, gw, "sip:ann@127.0.0.1:5998");
             b.click("#campaigns tr[data-campaign='pv'] button");
             b.awaitText("#call-status", "Preview");
             assertTrue(b.find("#current-phone").getText().contains("2005550801"), b.find("#current-phone").getText());
             assertTrue(b.find("#record-all").getAttribute("textContent").contains("Bea"), "the record's fields");
             b.await(d -> "interaction-title".equals(d.switchTo().activeElement().getAttribute("id")));
+
+            // Record Information: each field rendered by its type; the read-only one cannot be edited.
+            assertEquals("true", b.find("#rf-first_name").getAttribute("disabled"));
+            assertEquals("checkbox", b.find("#rf-vip").getAttribute("type"));
+            assertEquals("datetime-local", b.find("#rf-visit").getAttribute("type"));
+            assertEquals("Silver", new Select(b.find("#rf-plan")).getFirstSelectedOption().getText());
+            b.type("#rf-notes", "prefers mornings");
+            b.click("#rf-vip");
+            b.setValue("#rf-visit", "2026-12-01T09:15");
+            new Select(b.find("#rf-plan")).selectByValue("Gold");
+            b.click("#btn-save-record");
+            b.awaitText("#messages", "Record Information saved");
+            JsonNode edited = onlyRecord(gw, "pv");
+            assertEquals("prefers mornings", edited.path("notes").asText(), edited.toString());
+            assertEquals("true", edited.path("vip").asText());
+            assertEquals("2026-12-01T09:15", edited.path("visit").asText());
+            assertEquals("Gold", edited.path("plan").asText());
+
             b.click("#btn-decline-dnc");
             b.awaitText("#messages", "Declined: Do not call this contact for this campaign");
             b.await(d -> !d.findElement(By.id("interaction")).isDisplayed());
