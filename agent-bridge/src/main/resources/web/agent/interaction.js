@@ -106,13 +106,13 @@ export class InteractionView {
       oninput: () => { if (this.autoDial.running) this.send('PauseAutoDial'); } });
     return el('fieldset', { id: 'phone-choice' }, el('legend', {}, 'Phone Number'),
       el('p', {}, 'Dialing: ', el('span', { id: 'current-phone' })),
-      el('div', { class: 'row' },
+      el('div', { class: 'row preview-only' },
         el('label', { for: 'other-phone' }, 'Other Phone Number'), other,
         el('label', { for: 'other-phone-type', class: 'visually-hidden' }, 'Phone type'), typeSelect,
         el('button', { type: 'button', id: 'btn-change-number', onclick: () => {
           this.send('ChangeNumber', { phone: other.value.trim(), phoneType: typeSelect.value });
         } }, 'Use Other Phone Number')),
-      el('div', { class: 'row' },
+      el('div', { class: 'row preview-only' },
         el('label', { for: 'chain-record' }, 'Number of the chain (record id)'),
         el('input', { id: 'chain-record', inputmode: 'numeric', size: 6 }),
         el('button', { type: 'button', id: 'btn-chain', onclick: () => {
@@ -220,6 +220,7 @@ export class InteractionView {
     const state = this.ix.state;
     $('#call-status', this.root).textContent = STATUS[state] || state;
     $('#preview-actions', this.root).hidden = state !== 'Preview';
+    for (const row of this.root.querySelectorAll('.preview-only')) row.hidden = state !== 'Preview';
     $('#btn-hold', this.root).hidden = state === 'OnHold';
     $('#btn-retrieve', this.root).hidden = state !== 'OnHold';
     if (this.ix.callResult) this.callResultSet(this.ix.callResult);
