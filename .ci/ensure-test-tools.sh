@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Installs what the test suite runs besides Java and Maven, when it is missing (Debian packages):
-#   sipp (sip-tester)  - contacts and agent phones in the integration tests
-#   espeak-ng, sox     - spoken greetings for the answering-machine tests on text-to-speech clips
-# Used by the README's test command and by CI. Needs root to install; says what to install otherwise.
+#   sipp (sip-tester)            - contacts and agent phones in the integration tests
+#   espeak-ng, sox               - spoken greetings for the answering-machine tests on text-to-speech clips
+#   chromium, chromium-driver    - the headless browser of the agent desktop / supervisor dashboard tests
+# Used by the README's test command and by CI. Idempotent. Needs root to install; says what to install otherwise.
 set -euo pipefail
 missing=()
 command -v sipp >/dev/null 2>&1 || missing+=(sip-tester)
 command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
 command -v sox >/dev/null 2>&1 || missing+=(sox)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
@@ -19,4 +22,5 @@ echo "Installing ${missing[*]}..." >&2
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq "${missing[@]}" >/dev/null
-command -v sipp >/dev/null && command -v espeak-ng >/dev/null && command -v sox >/dev/null
+command -v sipp >/dev/null && command -v espeak-ng >/dev/null && command -v sox >/dev/null \
+  && [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]

@@ -14,6 +14,7 @@ import io.outdial.dialer.campaign.Campaigns;
 import io.outdial.dialer.config.GatewayConfig;
 import io.outdial.dialer.cti.CtiDesk;
 import io.outdial.dialer.metrics.DialerMetrics;
+import io.outdial.dialer.stats.LiveStats;
 import io.outdial.dialer.pacing.compliance.AbandonmentLedger;
 import io.outdial.dialer.store.AbandonmentDay;
 import io.outdial.dialer.preview.InteractionPreviews;
@@ -71,6 +72,7 @@ public final class Gateway implements AutoCloseable {
     private ProgressiveDialing dialing;
     private PreviewDesk preview;
     private CallbackSweep callbackSweep;
+    private LiveStats liveStats;
     private DialerContext ctx;
     private AgentBridgeServer bridge;
 
@@ -163,10 +165,12 @@ public final class Gateway implements AutoCloseable {
             }
         });
         this.callbackSweep = new CallbackSweep(ctx, roster, campaigns, dialing::listChanged);
+        this.liveStats = new LiveStats(ctx, campaigns, config.dialing().defaultTimeZone());
         this.bridge = AgentBridgeServer.start(config.toBridgeConfig(),
                 new CtiDesk(dialer, roster, campaigns, dialing, preview, previews, push, wrapUp,
                         new RecordDesk(ctx), config.dialing().logoutDelayLimit()),
-                new AdminService(ctx, campaigns, roster, dialing), metrics::scrape);
+                new AdminService(ctx, campaigns, roster, dialing, liveStats), metrics::scrape);
+        liveStats.start();
     }
 
     /** Seeds each paced campaign's abandonment ledger with its stored days, so a restart keeps its rates. */
@@ -285,6 +289,9 @@ public final class Gateway implements AutoCloseable {
                         callbackSweep.stop();
                     }
                 }).join();
+                if (liveStats != null) {
+                    liveStats.stop();
+                }
                 onDialer(() -> campaigns.all().forEach(c -> {
                     if (c.state() != CampaignState.UNLOADED) {
                         campaigns.apply(c.name(), CampaignAction.UNLOAD);

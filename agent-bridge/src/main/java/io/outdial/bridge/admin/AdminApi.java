@@ -21,6 +21,18 @@ public interface AdminApi {
     /** {@code GET /api/campaigns/{name}/records}. */
     CompletableFuture<Object> records(String campaign);
 
+    /**
+     * {@code GET /api/campaigns/{name}/export}: the campaign's records with their results as CSV text (a header line,
+     * then one line per record).
+     */
+    CompletableFuture<String> exportRecords(String campaign);
+
+    /** {@code GET /api/stats}: the supervisor's live figures (calls, rates, agents, results, per campaign). */
+    CompletableFuture<Object> stats();
+
+    /** {@code GET /api/stats/history}: the figures sampled over the last hour, oldest first. */
+    CompletableFuture<Object> statsHistory();
+
     /** {@code GET /api/agents}. */
     CompletableFuture<Object> agents();
 

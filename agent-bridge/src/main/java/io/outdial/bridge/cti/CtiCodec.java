@@ -27,6 +27,7 @@ public final class CtiCodec {
             Map.entry(CtiCommand.SetCallResult.class, List.of("interactionId", "callResult")),
             Map.entry(CtiCommand.MarkDone.class, List.of("interactionId")),
             Map.entry(CtiCommand.GetRecord.class, List.of("campaign")),
+            Map.entry(CtiCommand.GetDispositionOptions.class, List.of("campaign")),
             Map.entry(CtiCommand.Call.class, List.of("interactionId")),
             Map.entry(CtiCommand.Decline.class, List.of("interactionId", "reason")),
             Map.entry(CtiCommand.DoneAndStop.class, List.of("interactionId")),

@@ -40,6 +40,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = CtiCommand.GetContactHistory.class, name = "GetContactHistory"),
         @JsonSubTypes.Type(value = CtiCommand.PauseAutoDial.class, name = "PauseAutoDial"),
         @JsonSubTypes.Type(value = CtiCommand.ChangeNumber.class, name = "ChangeNumber"),
+        @JsonSubTypes.Type(value = CtiCommand.GetDispositionOptions.class, name = "GetDispositionOptions"),
 })
 public sealed interface CtiCommand {
 
@@ -68,6 +69,12 @@ public sealed interface CtiCommand {
 
     /** Preview (pull): asks a campaign for the next record to preview. */
     record GetRecord(String requestId, String campaign) implements CtiCommand { }
+
+    /**
+     * What a desktop offers in its Dispositions drop-downs for a campaign: the call results an agent may set and the
+     * campaign's disposition codes.
+     */
+    record GetDispositionOptions(String requestId, String campaign) implements CtiCommand { }
 
     /** Preview: dials the previewed record's contact. */
     record Call(String requestId, String interactionId) implements CtiCommand { }
@@ -101,10 +108,17 @@ public sealed interface CtiCommand {
     /**
      * Reschedules the contact as a callback, applied at Mark Done: {@code at} is a date-time in the contact's time
      * zone ({@code 2026-11-21T16:30}); {@code personal} keeps it for this agent; {@code phone} and
-     * {@code phoneType} give a new number to call back on.
+     * {@code phoneType} give a new number to call back on; {@code from} and {@code till} ({@code 09:00},
+     * {@code 17:30}, the contact's local time) a new daily calling window for the record.
      */
     record ScheduleCallback(String requestId, String interactionId, String at, Boolean personal, String phone,
-                            String phoneType) implements CtiCommand { }
+                            String phoneType, String from, String till) implements CtiCommand {
+        /** Without a new calling window. */
+        public ScheduleCallback(String requestId, String interactionId, String at, Boolean personal, String phone,
+                                String phoneType) {
+            this(requestId, interactionId, at, personal, phone, phoneType, null, null);
+        }
+    }
 
     /** Cancels the interaction's scheduled (or refused) callback. */
     record CancelCallback(String requestId, String interactionId) implements CtiCommand { }

@@ -47,6 +47,7 @@ import java.util.Map;
         @JsonSubTypes.Type(value = CtiEvent.RecordDeliveryChanged.class, name = "RecordDeliveryChanged"),
         @JsonSubTypes.Type(value = CtiEvent.RecordFieldsUpdated.class, name = "RecordFieldsUpdated"),
         @JsonSubTypes.Type(value = CtiEvent.ContactHistory.class, name = "ContactHistory"),
+        @JsonSubTypes.Type(value = CtiEvent.DispositionOptions.class, name = "DispositionOptions"),
 })
 public sealed interface CtiEvent {
 
@@ -244,9 +245,18 @@ public sealed interface CtiEvent {
      * @param at       the instant, ISO-8601 UTC
      * @param localAt  the same in the contact's time zone, as the agent gave it
      * @param callbackType {@code Personal} or {@code Campaign} ({@code type} names the event)
+     * @param from     the record's new daily calling window start ({@code HH:mm}, local), or null when unchanged
+     * @param till     its end ({@code HH:mm}, {@code 24:00} for midnight), or null
      */
     record CallbackScheduled(String requestId, String interactionId, String at, String localAt, String timeZone,
-                             String callbackType, String phone, String phoneType) implements CtiEvent { }
+                             String callbackType, String phone, String phoneType, String from, String till)
+            implements CtiEvent {
+        /** Without a new calling window. */
+        public CallbackScheduled(String requestId, String interactionId, String at, String localAt, String timeZone,
+                                 String callbackType, String phone, String phoneType) {
+            this(requestId, interactionId, at, localAt, timeZone, callbackType, phone, phoneType, null, null);
+        }
+    }
 
     /** Reply to CancelCallback. */
     record CallbackCancelled(String requestId, String interactionId) implements CtiEvent { }
@@ -257,6 +267,16 @@ public sealed interface CtiEvent {
      */
     record RecordFieldsUpdated(String requestId, String interactionId, Map<String, Object> record,
                                List<Map<String, Object>> recordInformation) implements CtiEvent { }
+
+    /**
+     * Reply to GetDispositionOptions: the call results an agent may set (in the protocol's order) and the
+     * campaign's disposition codes (its {@code dispositionCodes}, possibly none).
+     */
+    record DispositionOptions(String requestId, String campaign, List<CallResultOption> callResults,
+                              List<String> dispositionCodes) implements CtiEvent { }
+
+    /** One call result a desktop may offer: enum {@code name} (what SetCallResult sends), numeric code, label. */
+    record CallResultOption(String name, int code, String label) { }
 
     /** Reply to GetContactHistory: the record's earlier finished interactions, oldest first. */
     record ContactHistory(String requestId, String interactionId, long recordId, List<HistoryEntry> entries)

@@ -47,6 +47,12 @@ public final class AdminRoutes {
         if (s.equals(List.of("campaigns"))) {
             return Map.of(HttpMethod.GET, request -> answer(request, admin::campaigns));
         }
+        if (s.equals(List.of("stats"))) {
+            return Map.of(HttpMethod.GET, request -> answer(request, admin::stats));
+        }
+        if (s.equals(List.of("stats", "history"))) {
+            return Map.of(HttpMethod.GET, request -> answer(request, admin::statsHistory));
+        }
         if (s.equals(List.of("agents"))) {
             return Map.of(HttpMethod.GET, request -> answer(request, admin::agents));
         }
@@ -64,6 +70,9 @@ public final class AdminRoutes {
                             String csv = request.content().toString(HttpUtil.getCharset(request, StandardCharsets.UTF_8));
                             return answer(request, () -> admin.importRecords(campaign, csv));
                         });
+            }
+            if (s.get(2).equals("export")) {
+                return Map.of(HttpMethod.GET, request -> csv(request, campaign));
             }
             CampaignAction action = actionNamed(s.get(2));
             if (action != null) {
@@ -115,6 +124,26 @@ public final class AdminRoutes {
             result = CompletableFuture.failedFuture(e);
         }
         return result.handle((value, failure) -> failure == null ? ok(what, value) : failed(what, failure));
+    }
+
+    /** The export as a CSV download named after the campaign. */
+    private CompletableFuture<HttpReply> csv(FullHttpRequest request, String campaign) {
+        String what = request.method() + " " + request.uri();
+        CompletableFuture<String> result;
+        try {
+            result = admin.exportRecords(campaign);
+        } catch (RuntimeException e) {
+            result = CompletableFuture.failedFuture(e);
+        }
+        return result.handle((text, failure) -> failure == null
+                ? HttpReply.text(HttpResponseStatus.OK, "text/csv; charset=utf-8", text)
+                        .withHeader("Content-Disposition", "attachment; filename=\"" + fileName(campaign) + "-records.csv\"")
+                : failed(what, failure));
+    }
+
+    /** A campaign name as a safe file name: letters, digits, dot, dash and underscore kept, the rest '_'. */
+    static String fileName(String campaign) {
+        return campaign.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
     private HttpReply ok(String what, Object value) {

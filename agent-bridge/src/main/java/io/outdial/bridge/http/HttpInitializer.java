@@ -20,9 +20,17 @@ public final class HttpInitializer extends ChannelInitializer<Channel> {
     private final Supplier<String> metrics;
     private final CtiInitializer cti;
     private final ChannelGroup connections;
+    private final StaticFiles pages;
 
+    /** With the pages of this module's class path ({@link StaticFiles#load()}). */
     public HttpInitializer(BridgeConfig config, AdminRoutes admin, Supplier<String> metrics, CtiInitializer cti,
                            ChannelGroup connections) {
+        this(config, admin, metrics, cti, connections, StaticFiles.load());
+    }
+
+    public HttpInitializer(BridgeConfig config, AdminRoutes admin, Supplier<String> metrics, CtiInitializer cti,
+                           ChannelGroup connections, StaticFiles pages) {
+        this.pages = pages;
         this.config = config;
         this.admin = admin;
         this.metrics = metrics;
@@ -37,6 +45,6 @@ public final class HttpInitializer extends ChannelInitializer<Channel> {
                 .addLast("silence", new SilenceWatch(config.pingInterval(), config.idleTimeout()))
                 .addLast("http", new HttpServerCodec())
                 .addLast("body", new BodyLimit(config.maxBodyBytes()))
-                .addLast("router", new HttpRouter(admin, metrics, cti));
+                .addLast("router", new HttpRouter(admin, metrics, cti, pages));
     }
 }

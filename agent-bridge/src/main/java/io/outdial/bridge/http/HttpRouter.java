@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends each request of a connection to its place: {@code /cti} becomes a WebSocket, {@code /api/...} goes to the
- * admin API, {@code /metrics} and {@code /health} are answered here. Answers complete asynchronously but leave in
+ * admin API, {@code /metrics} and {@code /health} are answered here, the browser pages come from {@link StaticFiles}. Answers complete asynchronously but leave in
  * request order, as HTTP/1.1 pipelining requires.
  */
 public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -37,13 +37,15 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
     private final AdminRoutes admin;
     private final Supplier<String> metrics;
     private final CtiInitializer cti;
+    private final StaticFiles pages;
     /** Completes when the previous answer was written; the next one waits for it. Event-loop confined. */
     private CompletableFuture<Void> previousAnswer = CompletableFuture.completedFuture(null);
 
-    public HttpRouter(AdminRoutes admin, Supplier<String> metrics, CtiInitializer cti) {
+    public HttpRouter(AdminRoutes admin, Supplier<String> metrics, CtiInitializer cti, StaticFiles pages) {
         this.admin = admin;
         this.metrics = metrics;
         this.cti = cti;
+        this.pages = pages;
     }
 
     @Override
@@ -69,6 +71,9 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
                     r -> done(HttpReply.text(HttpResponseStatus.OK, METRICS_TYPE, metrics.get())));
         } else if (path.startsWith(AdminRoutes.PREFIX)) {
             endpoints = admin.resolve(path);
+        } else if (pages.serves(path)) {
+            Endpoint page = r -> done(pages.answer(path, r));
+            endpoints = Map.of(HttpMethod.GET, page, HttpMethod.HEAD, page);
         } else {
             endpoints = Map.of();
         }

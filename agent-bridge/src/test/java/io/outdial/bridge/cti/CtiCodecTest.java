@@ -84,7 +84,8 @@ class CtiCodecTest {
                 Map.entry("UpdateRecordFields", "\"interactionId\":\"i\",\"fields\":{\"Plan\":\"Gold\"}"),
                 Map.entry("GetContactHistory", "\"interactionId\":\"i\""),
                 Map.entry("PauseAutoDial", "\"interactionId\":\"i\""),
-                Map.entry("ChangeNumber", "\"interactionId\":\"i\""));
+                Map.entry("ChangeNumber", "\"interactionId\":\"i\""),
+                Map.entry("GetDispositionOptions", "\"campaign\":\"c\""));
         Set<String> declared = new HashSet<>();
         for (JsonSubTypes.Type t : CtiCommand.class.getAnnotation(JsonSubTypes.class).value()) {
             declared.add(t.name());
@@ -94,6 +95,13 @@ class CtiCodecTest {
         }
         assertEquals(minimal.keySet(), declared);
         assertEquals(declared, Set.copyOf(CtiCodec.commandNames()));
+    }
+
+    @Test
+    void aCallbackWithANewCallingWindowParses() {
+        assertEquals(new CtiCommand.ScheduleCallback("r1", "ix-1", "2026-11-23T16:30", true, null, null, "09:00",
+                "18:30"), codec.decode("{\"type\":\"ScheduleCallback\",\"requestId\":\"r1\",\"interactionId\":"
+                + "\"ix-1\",\"at\":\"2026-11-23T16:30\",\"personal\":true,\"from\":\"09:00\",\"till\":\"18:30\"}"));
     }
 
     @Test
@@ -284,7 +292,9 @@ class CtiCodecTest {
                         List.of(Map.of("name", "Plan", "type", "dropdown", "value", "Gold"))),
                 new CtiEvent.ContactHistory("r21", "ix-1", 17, List.of(new CtiEvent.HistoryEntry(
                         "2026-11-20T15:00:00Z", "ann", "pv-1", "2005550111", "NO_ANSWER", null, false, "try later",
-                        null, null))));
+                        null, null))),
+                new CtiEvent.DispositionOptions("r24", "Spring", List.of(new CtiEvent.CallResultOption("ANSWER", 33,
+                        "Answer")), List.of("Accepted", "NoSale")));
         Set<String> declared = new HashSet<>();
         for (JsonSubTypes.Type t : CtiEvent.class.getAnnotation(JsonSubTypes.class).value()) {
             declared.add(t.name());

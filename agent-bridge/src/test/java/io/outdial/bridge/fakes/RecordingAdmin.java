@@ -50,6 +50,21 @@ public final class RecordingAdmin implements AdminApi {
     }
 
     @Override
+    public CompletableFuture<String> exportRecords(String campaign) {
+        return record("exportRecords", campaign).thenApply(String::valueOf);
+    }
+
+    @Override
+    public CompletableFuture<Object> stats() {
+        return record("stats");
+    }
+
+    @Override
+    public CompletableFuture<Object> statsHistory() {
+        return record("statsHistory");
+    }
+
+    @Override
     public CompletableFuture<Object> agents() {
         return record("agents");
     }

@@ -179,6 +179,64 @@ class HttpRouterTest {
     }
 
     @Test
+    void thePagesAreServedAndOnlyRead() {
+        Answer page = exchange(request("GET", "/agent"));
+        assertEquals(200, page.status());
+        assertEquals("text/html; charset=utf-8", page.header("content-type"));
+        assertTrue(page.body().contains("/agent/app.js"), page.body());
+        Answer script = exchange(request("GET", "/supervisor/app.js?v=2"));
+        assertEquals(200, script.status());
+        assertEquals("text/javascript; charset=utf-8", script.header("content-type"));
+        // HEAD: the status and headers, no body (read raw: a response decoder cannot know the request was HEAD).
+        ch.writeInbound(Unpooled.copiedBuffer(request("HEAD", "/supervisor"), StandardCharsets.UTF_8));
+        ch.runPendingTasks();
+        StringBuilder raw = new StringBuilder();
+        for (ByteBuf out = ch.readOutbound(); out != null; out = ch.readOutbound()) {
+            raw.append(out.toString(StandardCharsets.UTF_8));
+            out.release();
+        }
+        assertTrue(raw.toString().startsWith("HTTP/1.1 200 OK"), raw.toString());
+        assertTrue(raw.toString().endsWith("\r\n\r\n"), "no body after the headers: " + raw);
+        Answer post = exchange(request("POST", "/agent", "Content-Length: 0\r\n"));
+        assertEquals(405, post.status());
+        assertEquals("GET, HEAD", post.header("allow"));
+        assertEquals(404, exchange(request("GET", "/agent/../../pom.xml")).status());
+        assertEquals(404, exchange(request("GET", "/agent/%2e%2e/%2e%2e/pom.xml")).status());
+        assertTrue(admin.calls.isEmpty());
+    }
+
+    @Test
+    void statsAndTheirHistoryReachTheAdminApi() throws Exception {
+        admin.answerWith(call -> CompletableFuture.completedFuture(Map.of("callsInProgress", 2)));
+        Answer a = exchange(request("GET", "/api/stats"));
+        assertEquals(200, a.status());
+        assertEquals(2, body(a).get("callsInProgress").asInt());
+        assertEquals(new RecordingAdmin.Call("stats", List.of()), next(admin.calls));
+        assertEquals(200, exchange(request("GET", "/api/stats/history")).status());
+        assertEquals(new RecordingAdmin.Call("statsHistory", List.of()), next(admin.calls));
+        assertEquals(405, exchange(request("POST", "/api/stats", "Content-Length: 0\r\n")).status());
+    }
+
+    @Test
+    void theExportIsACsvDownloadNamedAfterTheCampaign() {
+        admin.answerWith(call -> CompletableFuture.completedFuture("record_id,call_result\n1,ANSWER\n"));
+        Answer a = exchange(request("GET", "/api/campaigns/Spring%20drive/export"));
+        assertEquals(200, a.status());
+        assertEquals("text/csv; charset=utf-8", a.header("content-type"));
+        assertEquals("attachment; filename=\"Spring_drive-records.csv\"", a.header("content-disposition"));
+        assertEquals("record_id,call_result\n1,ANSWER\n", a.body());
+        assertEquals(new RecordingAdmin.Call("exportRecords", List.of("Spring drive")), next(admin.calls));
+    }
+
+    @Test
+    void anExportOfAnUnknownCampaignIsAJson404() throws Exception {
+        admin.answerWith(call -> CompletableFuture.failedFuture(new AdminException(404, "no campaign named 'x'")));
+        Answer a = exchange(request("GET", "/api/campaigns/x/export"));
+        assertEquals(404, a.status());
+        assertEquals("no campaign named 'x'", body(a).get("error").asText());
+    }
+
+    @Test
     void doNotCallEntriesArePostedAsJsonAndListed() {
         assertEquals(200, exchange(post("/api/dnc", "{\"phone\":\"5551234\",\"campaign\":\"Spring\"}")).status());
         assertEquals(new RecordingAdmin.Call("addDoNotCall",

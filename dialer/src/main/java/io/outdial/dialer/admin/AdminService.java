@@ -8,6 +8,7 @@ import io.outdial.dialer.agent.AgentRoster;
 import io.outdial.dialer.call.ProgressiveDialing;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.Campaigns;
+import io.outdial.dialer.stats.LiveStats;
 import io.outdial.dialer.store.CallingRecord;
 import io.outdial.dialer.store.ImportException;
 import java.io.StringReader;
@@ -25,12 +26,15 @@ public final class AdminService implements AdminApi {
     private final Campaigns campaigns;
     private final AgentRoster roster;
     private final ProgressiveDialing dialing;
+    private final LiveStats stats;
 
-    public AdminService(DialerContext ctx, Campaigns campaigns, AgentRoster roster, ProgressiveDialing dialing) {
+    public AdminService(DialerContext ctx, Campaigns campaigns, AgentRoster roster, ProgressiveDialing dialing,
+                        LiveStats stats) {
         this.ctx = ctx;
         this.campaigns = campaigns;
         this.roster = roster;
         this.dialing = dialing;
+        this.stats = stats;
     }
 
     @Override
@@ -52,6 +56,10 @@ public final class AdminService implements AdminApi {
         m.put("dialingMode", c.plan().dialingModeLabel());
         m.put("deliveryMode", c.plan().deliveryMode());
         m.put("agents", c.plan().agentIds());
+        if (c.plan().paced()) {
+            m.put("optimization", c.plan().pacing().method().name());
+            m.put("target", c.plan().pacing().target());
+        }
         return m;
     }
 
@@ -86,6 +94,26 @@ public final class AdminService implements AdminApi {
                     }
                     return rows;
                 }, ctx.database());
+    }
+
+    @Override
+    public CompletableFuture<String> exportRecords(String campaign) {
+        return onDialer(() -> campaigns.find(campaign)
+                        .orElseThrow(() -> new AdminException(404, "no campaign named '" + campaign + "'")))
+                .thenApplyAsync(c -> RecordExport.csv(ctx.store(), c.name()), ctx.database());
+    }
+
+    @Override
+    public CompletableFuture<Object> stats() {
+        return stats.current().thenApply(view -> {
+            view.remove("sample");
+            return view;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Object> statsHistory() {
+        return CompletableFuture.completedFuture(stats.history());
     }
 
     @Override

@@ -33,6 +33,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -243,6 +245,8 @@ public final class CtiDesk implements AgentDesk {
             logout(agent, l, channel);
         } else if (command instanceof CtiCommand.GetMyCampaigns g) {
             agent.send(new CtiEvent.MyCampaigns(g.requestId(), campaigns.activeFor(agent.id())));
+        } else if (command instanceof CtiCommand.GetDispositionOptions o) {
+            dispositionOptions(agent, o);
         } else if (command instanceof CtiCommand.GetRecord g) {
             if (push.isDirectPush(g.campaign())) {
                 push.startDelivery(agent, g.campaign(), g.requestId());
@@ -306,6 +310,21 @@ public final class CtiDesk implements AgentDesk {
         } else {
             throw new CtiException(CtiErrorCodes.ALREADY_LOGGED_IN, "already logged in");
         }
+    }
+
+    /** The Dispositions drop-downs of a desktop: results an agent may set, the campaign's disposition codes. */
+    private void dispositionOptions(Agent agent, CtiCommand.GetDispositionOptions o) {
+        if (campaigns.find(o.campaign()).isEmpty()) {
+            throw new CtiException(CtiErrorCodes.INVALID, "no campaign named '" + o.campaign() + "'");
+        }
+        List<CtiEvent.CallResultOption> results = new ArrayList<>();
+        for (CallResult r : CallResult.values()) {
+            if (r.agentMaySet()) {
+                results.add(new CtiEvent.CallResultOption(r.name(), r.code(), r.label()));
+            }
+        }
+        agent.send(new CtiEvent.DispositionOptions(o.requestId(), o.campaign(), results,
+                wrapUp.dispositions().codes(o.campaign())));
     }
 
     private void ready(Agent agent, String requestId) {
@@ -401,7 +420,7 @@ public final class CtiDesk implements AgentDesk {
         Callback cb;
         try {
             cb = Callbacks.schedule(c.at(), ix.record().tz(), wrapUp.now(), personal,
-                    agent.id(), c.phone(), c.phoneType());
+                    agent.id(), c.phone(), c.phoneType(), c.from(), c.till());
         } catch (CtiException e) {
             // The refused callback replaces any earlier one: Mark Done waits until it is fixed or cancelled.
             ix.callback(null);
@@ -413,7 +432,13 @@ public final class CtiDesk implements AgentDesk {
         String localAt = java.time.LocalDateTime.ofInstant(cb.at(), java.time.ZoneId.of(ix.record().tz())).toString();
         agent.send(new CtiEvent.CallbackScheduled(c.requestId(), ix.id(), cb.at().toString(), localAt,
                 ix.record().tz(), cb.type() == io.outdial.dialer.record.RecordType.PERSONAL_CALLBACK
-                ? "Personal" : "Campaign", cb.phone(), cb.phoneType()));
+                ? "Personal" : "Campaign", cb.phone(), cb.phoneType(), clockTime(cb.dailyFrom()),
+                clockTime(cb.dailyTill())));
+    }
+
+    /** Seconds since midnight as HH:mm (24:00 for the end of the day); null stays null. */
+    private static String clockTime(Integer seconds) {
+        return seconds == null ? null : String.format("%02d:%02d", seconds / 3600, seconds % 3600 / 60);
     }
 
     private void cancelCallback(Agent agent, CtiCommand.CancelCallback c) {

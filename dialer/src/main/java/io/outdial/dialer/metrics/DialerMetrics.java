@@ -15,6 +15,9 @@ import io.outdial.media.StreamStats;
 import io.outdial.media.detect.Detection;
 import io.outdial.sip.SipUserAgent;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.DoubleSupplier;
 import java.util.function.IntSupplier;
 
@@ -142,6 +145,44 @@ public final class DialerMetrics {
         return Counter.builder(name).tag("leg", leg).tag("direction", direction)
                 .description(what + " per call leg and direction, counted when the call ends").register(registry);
     }
+
+    /**
+     * The figures the supervisor dashboard shows, read from the meters (safe from any thread, no blocking): calls in
+     * progress, contacts dialed and call results per campaign, the paced campaigns' busy factor, agents by state.
+     */
+    public MeterFigures figures() {
+        Map<String, Double> dialed = new TreeMap<>();
+        for (Counter c : registry.find("outdial_calls_dialed").counters()) {
+            dialed.merge(c.getId().getTag("campaign"), c.count(), Double::sum);
+        }
+        Map<String, Map<String, Double>> results = new TreeMap<>();
+        for (Counter c : registry.find("outdial_call_results").counters()) {
+            results.computeIfAbsent(c.getId().getTag("campaign"), k -> new TreeMap<>())
+                    .merge(c.getId().getTag("result"), c.count(), Double::sum);
+        }
+        Map<String, Double> busy = new TreeMap<>();
+        for (Gauge g : registry.find("outdial_pacing_busy_factor").gauges()) {
+            busy.put(g.getId().getTag("campaign"), g.value());
+        }
+        Map<String, Integer> agents = new LinkedHashMap<>();
+        for (Gauge g : registry.find("outdial_agents").gauges()) {
+            agents.put(g.getId().getTag("state"), (int) g.value());
+        }
+        return new MeterFigures((int) registry.get("outdial_calls_in_progress").gauge().value(), dialed, results, busy,
+                agents);
+    }
+
+    /**
+     * A snapshot of {@link #figures()}.
+     *
+     * @param callsInProgress campaign calls from dial to hang-up
+     * @param dialed          contacts dialed since start, per campaign
+     * @param results         call results written since start, per campaign and result name
+     * @param busyFactor      per paced campaign: share of agents' available time spent talking or wrapping up
+     * @param agents          agents per voice state (wire name)
+     */
+    public record MeterFigures(int callsInProgress, Map<String, Double> dialed, Map<String, Map<String, Double>> results,
+                               Map<String, Double> busyFactor, Map<String, Integer> agents) { }
 
     /** The Prometheus text exposition. */
     public String scrape() {

@@ -448,10 +448,16 @@ public final class CallingListStore implements AutoCloseable {
 
     /**
      * Updated back to Ready as a callback due at {@code at}: typed Personal CallBack (for {@code agentId} only) or
-     * Campaign CallBack (any agent), optionally on a new number with its type. Attempts already counted stay.
+     * Campaign CallBack (any agent), optionally on a new number with its type and in a new daily calling window
+     * ({@code dailyFrom}/{@code dailyTill}, null to keep the record's). Attempts already counted stay.
      */
     public void scheduleCallback(long recordId, Instant at, RecordType type, String agentId, String phone,
                                  String phoneType) {
+        scheduleCallback(recordId, at, type, agentId, phone, phoneType, null, null);
+    }
+
+    public void scheduleCallback(long recordId, Instant at, RecordType type, String agentId, String phone,
+                                 String phoneType, Integer dailyFrom, Integer dailyTill) {
         Objects.requireNonNull(at, "at");
         if (type != RecordType.PERSONAL_CALLBACK && type != RecordType.CAMPAIGN_CALLBACK) {
             throw new IllegalArgumentException("a callback is PERSONAL_CALLBACK or CAMPAIGN_CALLBACK, not " + type);
@@ -459,7 +465,9 @@ public final class CallingListStore implements AutoCloseable {
         String number = phone == null ? null : normalisePhone(phone);
         move(recordId, RecordStatus.UPDATED, RecordStatus.READY, ", dial_sched_time = ?, record_type = ?,"
                 + " agent_id = COALESCE(?, agent_id), contact_info = COALESCE(?, contact_info),"
-                + " contact_info_type = COALESCE(?, contact_info_type)", at, type.name(), agentId, number, phoneType);
+                + " contact_info_type = COALESCE(?, contact_info_type), daily_from = COALESCE(?, daily_from),"
+                + " daily_till = COALESCE(?, daily_till)", at, type.name(), agentId, number, phoneType, dailyFrom,
+                dailyTill);
     }
 
     /**

@@ -27,6 +27,15 @@ public final class Callbacks {
      */
     public static Callback schedule(String at, String tz, Instant now, boolean personal, String agentId,
                                     String phone, String phoneType) {
+        return schedule(at, tz, now, personal, agentId, phone, phoneType, null, null);
+    }
+
+    /**
+     * As above, with a new daily calling window for the record ({@code from} and {@code till}, {@code HH:mm} in the
+     * contact's time zone, both or neither; {@code till} may be {@code 24:00}); the callback's time must fall in it.
+     */
+    public static Callback schedule(String at, String tz, Instant now, boolean personal, String agentId,
+                                    String phone, String phoneType, String from, String till) {
         ZoneId zone = ZoneId.of(tz);
         Instant when = parse(at, zone);
         if (!when.isAfter(now)) {
@@ -45,8 +54,45 @@ public final class Callbacks {
                         + (number == null ? "" : "phoneType ") + e.getMessage());
             }
         }
+        Integer dailyFrom = null;
+        Integer dailyTill = null;
+        if (filled(from) || filled(till)) {
+            if (!filled(from) || !filled(till)) {
+                throw new CtiException(CtiErrorCodes.INVALID_CALLBACK, "callback window: give both from and till"
+                        + " (HH:mm), or neither");
+            }
+            dailyFrom = secondsOfDay("from", from);
+            dailyTill = secondsOfDay("till", till);
+            if (dailyFrom >= dailyTill) {
+                throw new CtiException(CtiErrorCodes.INVALID_CALLBACK, "callback window: from " + from
+                        + " must be before till " + till);
+            }
+            int callbackSecond = LocalDateTime.ofInstant(when, zone).toLocalTime().toSecondOfDay();
+            if (callbackSecond < dailyFrom || callbackSecond >= dailyTill) {
+                throw new CtiException(CtiErrorCodes.INVALID_CALLBACK, "callback time " + at + " is outside its"
+                        + " window " + from + "-" + till + " (" + zone + ")");
+            }
+        }
         return new Callback(when, personal ? RecordType.PERSONAL_CALLBACK : RecordType.CAMPAIGN_CALLBACK, agentId,
-                number, type);
+                number, type, dailyFrom, dailyTill);
+    }
+
+    private static boolean filled(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    /** {@code HH:mm} (or {@code HH:mm:ss}) as seconds since midnight; {@code 24:00} is 86400. */
+    static int secondsOfDay(String name, String text) {
+        String t = text.strip();
+        if (t.equals("24:00") || t.equals("24:00:00")) {
+            return 86_400;
+        }
+        try {
+            return java.time.LocalTime.parse(t).toSecondOfDay();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new CtiException(CtiErrorCodes.INVALID_CALLBACK, "callback window: " + name + " '" + text
+                    + "' is no time of day (HH:mm)");
+        }
     }
 
     /** Null if the callback may still be applied at {@code now}; else why Mark Done must wait. */

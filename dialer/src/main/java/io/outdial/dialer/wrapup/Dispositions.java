@@ -32,6 +32,11 @@ public final class Dispositions {
         this.codesByCampaign = Map.copyOf(codesByCampaign);
     }
 
+    /** The campaign's disposition codes, in configuration order (empty for an unknown campaign). */
+    public List<String> codes(String campaign) {
+        return codesByCampaign.getOrDefault(campaign, List.of());
+    }
+
     /** The disposition as set, or a CtiException naming what is wrong (an unknown code names the list). */
     public Disposition check(String campaign, String code, Boolean doNotCall, String note) {
         String trimmed = code == null || code.isBlank() ? null : code.trim();

@@ -69,7 +69,7 @@ public final class WrapUp {
         return history.thenRunAsync(() -> {
             ctx.store().scheduleCallback(recordId, cb.at(), cb.type(),
                     cb.type() == io.outdial.dialer.record.RecordType.PERSONAL_CALLBACK ? cb.agentId() : null,
-                    cb.phone(), cb.phoneType());
+                    cb.phone(), cb.phoneType(), cb.dailyFrom(), cb.dailyTill());
             LOG.info("campaign {}: record {} is a {} due {}", ix.campaign(), recordId, cb.type(), cb.at());
         }, ctx.database());
     }

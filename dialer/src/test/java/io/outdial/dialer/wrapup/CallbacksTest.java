@@ -61,4 +61,22 @@ class CallbacksTest {
         assertTrue(Callbacks.problemAt(cb, NOW.plusSeconds(5)).contains("has passed"));
         assertNull(Callbacks.problemAt(null, NOW));
     }
+
+    @Test
+    void aNewCallingWindowIsReadAsLocalTimesAndMustHoldTheCallback() {
+        Callback cb = Callbacks.schedule("2026-11-21T16:30", "America/New_York", NOW, false, "ann", null, null,
+                "09:00", "24:00");
+        assertEquals(9 * 3600, cb.dailyFrom());
+        assertEquals(86_400, cb.dailyTill());
+        assertNull(Callbacks.schedule("2026-11-21T16:30", "America/New_York", NOW, false, "ann", null, null,
+                "", null).dailyFrom(), "no window: the record keeps its own");
+        for (String[] bad : new String[][] {{"09:00", null}, {"18:00", "09:00"}, {"nine", "17:00"},
+                {"17:00", "20:00"}}) {
+            CtiException e = assertThrows(CtiException.class, () -> Callbacks.schedule("2026-11-21T16:30",
+                    "America/New_York", NOW, false, "ann", null, null, bad[0], bad[1]), String.join("-", bad));
+            assertEquals("INVALID_CALLBACK", e.code());
+            assertTrue(e.getMessage().startsWith("callback window") || e.getMessage().contains("outside its window"),
+                    e.getMessage());
+        }
+    }
 }

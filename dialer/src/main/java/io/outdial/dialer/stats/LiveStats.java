@@ -1,0 +1,190 @@
+package io.outdial.dialer.stats;
+
+import io.outdial.dialer.DialerContext;
+import io.outdial.dialer.campaign.Campaign;
+import io.outdial.dialer.campaign.Campaigns;
+import io.outdial.dialer.metrics.DialerMetrics.MeterFigures;
+import io.outdial.dialer.pacing.compliance.ComplianceSettings;
+import io.outdial.dialer.record.CallResult;
+import io.outdial.dialer.store.AbandonmentDay;
+import io.outdial.sip.call.Cancellable;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The supervisor's live view ({@code GET /api/stats}) and its last hour ({@code GET /api/stats/history}): the
+ * meters of {@link io.outdial.dialer.metrics.DialerMetrics}, the campaigns' states and plans (read on the dialer
+ * executor) and the stored abandonment ledger and record counts (read on the database pool). A sample is taken
+ * every {@link #INTERVAL} into a one-hour {@link StatsHistory}.
+ */
+public final class LiveStats {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveStats.class);
+    /** How often the history takes a sample. */
+    public static final Duration INTERVAL = Duration.ofSeconds(5);
+    /** How much history is kept. */
+    public static final Duration SPAN = Duration.ofHours(1);
+
+    private final DialerContext ctx;
+    private final Campaigns campaigns;
+    private final ZoneId zone;
+    private final StatsHistory history = new StatsHistory(SPAN);
+    private volatile Cancellable next;
+    private volatile boolean stopped;
+
+    /** @param zone the time zone of "today" (the abandonment ledger's days: {@code dialing.defaultTimeZone}) */
+    public LiveStats(DialerContext ctx, Campaigns campaigns, ZoneId zone) {
+        this.ctx = ctx;
+        this.campaigns = campaigns;
+        this.zone = zone;
+    }
+
+    /** Starts sampling: a first sample now, then one every {@link #INTERVAL}. */
+    public void start() {
+        sampleThenReschedule();
+    }
+
+    /** Stops sampling. */
+    public void stop() {
+        stopped = true;
+        Cancellable n = next;
+        if (n != null) {
+            n.cancel();
+        }
+    }
+
+    private void sampleThenReschedule() {
+        if (stopped) {
+            return;
+        }
+        current().whenComplete((view, failure) -> {
+            if (failure != null) {
+                LOG.warn("statistics sample failed: {}", failure.toString());
+            }
+            if (!stopped) {
+                next = ctx.scheduler().schedule(INTERVAL, this::sampleThenReschedule);
+            }
+        }).thenAccept(view -> history.add((StatsSample) view.get("sample")));
+    }
+
+    /** The samples of the last hour, for {@code GET /api/stats/history}. */
+    public Map<String, Object> history() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("intervalSeconds", INTERVAL.toSeconds());
+        m.put("samples", history.samples());
+        return m;
+    }
+
+    /** The live figures now: completes on the database pool. The map's "sample" entry is the chart point. */
+    public CompletableFuture<Map<String, Object>> current() {
+        return CompletableFuture.supplyAsync(this::onDialer, ctx.dialer())
+                .thenApplyAsync(this::withStore, ctx.database());
+    }
+
+    /** What lives on the dialer executor: campaign states and plans, the meters. */
+    private Snapshot onDialer() {
+        List<CampaignFigures> list = new ArrayList<>();
+        for (Campaign c : campaigns.all()) {
+            ComplianceSettings rules = c.plan().pacing().compliance();
+            list.add(new CampaignFigures(c.name(), c.state().statusName(), c.plan().dialingModeLabel(),
+                    c.plan().paced() ? c.plan().pacing().method().name() : null,
+                    c.plan().paced() ? c.plan().pacing().target() : null, rules.abandonLimit(), rules.windowDays()));
+        }
+        return new Snapshot(ctx.scheduler().now(), ctx.metrics().figures(), list);
+    }
+
+    private record CampaignFigures(String name, String status, String dialingMode, String optimization,
+                                   Double target, double abandonLimit, int windowDays) { }
+
+    private record Snapshot(Instant at, MeterFigures meters, List<CampaignFigures> campaigns) { }
+
+    /** Adds the stored figures (database pool) and shapes the answer. */
+    private Map<String, Object> withStore(Snapshot s) {
+        LocalDate today = LocalDate.ofInstant(s.at(), zone);
+        long liveToday = 0;
+        long abandonedToday = 0;
+        double dialedAll = 0;
+        double finishedAll = 0;
+        double answeredAll = 0;
+        Map<String, Double> resultsAll = new LinkedHashMap<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        double busySum = 0;
+        int busyCount = 0;
+        for (CampaignFigures c : s.campaigns()) {
+            long live = 0;
+            long abandoned = 0;
+            long liveDay = 0;
+            long abandonedDay = 0;
+            for (AbandonmentDay d : ctx.store().ledger().abandonmentDays(c.name(), today.minusDays(c.windowDays() - 1L))) {
+                live += d.liveAnswered();
+                abandoned += d.abandoned();
+                if (d.day().equals(today)) {
+                    liveDay = d.liveAnswered();
+                    abandonedDay = d.abandoned();
+                }
+            }
+            liveToday += liveDay;
+            abandonedToday += abandonedDay;
+            Map<String, Double> results = s.meters().results().getOrDefault(c.name(), Map.of());
+            double finished = results.values().stream().mapToDouble(Double::doubleValue).sum();
+            double answered = results.getOrDefault(CallResult.ANSWER.name(), 0.0);
+            double dialed = s.meters().dialed().getOrDefault(c.name(), 0.0);
+            results.forEach((k, v) -> resultsAll.merge(k, v, Double::sum));
+            dialedAll += dialed;
+            finishedAll += finished;
+            answeredAll += answered;
+            Double busy = s.meters().busyFactor().get(c.name());
+            if (busy != null) {
+                busySum += busy;
+                busyCount++;
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", c.name());
+            row.put("status", c.status());
+            row.put("dialingMode", c.dialingMode());
+            row.put("optimization", c.optimization());
+            row.put("target", c.target());
+            row.put("dialed", dialed);
+            row.put("finished", finished);
+            row.put("answerRate", ratio(answered, finished));
+            row.put("abandonmentToday", ratio(abandonedDay, liveDay));
+            row.put("abandonmentWindow", ratio(abandoned, live));
+            row.put("abandonmentWindowDays", c.windowDays());
+            row.put("abandonLimit", c.abandonLimit());
+            row.put("busyFactor", busy);
+            row.put("results", results);
+            Map<String, Integer> records = new LinkedHashMap<>();
+            ctx.store().countByStatus(c.name()).forEach((status, n) -> records.put(status.name(), n));
+            row.put("records", records);
+            rows.add(row);
+        }
+        double perMinute = history.dialsPerMinute(s.at(), dialedAll);
+        StatsSample sample = new StatsSample(s.at(), s.meters().callsInProgress(), dialedAll, finishedAll, answeredAll,
+                perMinute, ratio(answeredAll, finishedAll), ratio(abandonedToday, liveToday),
+                busyCount == 0 ? null : busySum / busyCount);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("at", s.at().toString());
+        m.put("callsInProgress", sample.callsInProgress());
+        m.put("dialsPerMinute", perMinute);
+        m.put("answerRate", sample.answerRate());
+        m.put("abandonmentToday", sample.abandonmentToday());
+        m.put("busyFactor", sample.busyFactor());
+        m.put("agents", s.meters().agents());
+        m.put("results", resultsAll);
+        m.put("campaigns", rows);
+        m.put("sample", sample);
+        return m;
+    }
+
+    private static double ratio(double part, double whole) {
+        return whole <= 0 ? 0 : part / whole;
+    }
+}
