@@ -119,6 +119,7 @@ function wire(cti) {
   cti.on('CallbackCancelled', () => view.callbackCancelled());
   cti.on('RecordFieldsUpdated', (e) => view.recordUpdated(e));
   cti.on('ContactHistory', (e) => view.history(e));
+  cti.on('ContactNumbers', (e) => view.numbers(e));
   cti.on('AutoDialPaused', () => view.autoDialPaused());
   cti.on('NoRecord', (e) => message('No record: ' + e.campaign + ': ' + e.reason));
   cti.on('DoNotCallNotice', (e) => message(e.message, 'error'));

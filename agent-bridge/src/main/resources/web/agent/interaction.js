@@ -35,6 +35,7 @@ export class InteractionView {
     if (!same) this.build();
     else if (recordChanged) this.renderRecord();
     if (stateChanged) this.since = Date.now();
+    if ((stateChanged || recordChanged) && this.numberMayChange()) this.send('GetContactNumbers');
     this.renderStatus();
     if (extras && extras.autoDialIn != null) this.autoDial.start(extras.autoDialIn);
     else if (ix.state !== 'Preview') this.stopAutoDial();
@@ -71,6 +72,7 @@ export class InteractionView {
     const ix = this.ix;
     const mode = this.hooks.mode(ix.campaign);
     const previewMode = PREVIEW_MODES.includes(mode);
+    this.previewMode = previewMode;
     this.root.replaceChildren(
       el('h2', { id: 'interaction-title', tabindex: '-1' }, 'Interaction ', ix.interactionId, ' - ', ix.campaign),
       el('p', { class: 'status-line' }, 'Call status: ', el('strong', { id: 'call-status', 'aria-live': 'polite' }),
@@ -106,19 +108,37 @@ export class InteractionView {
       oninput: () => { if (this.autoDial.running) this.send('PauseAutoDial'); } });
     return el('fieldset', { id: 'phone-choice' }, el('legend', {}, 'Phone Number'),
       el('p', {}, 'Dialing: ', el('span', { id: 'current-phone' })),
-      el('div', { class: 'row preview-only' },
+      el('div', { class: 'row number-change' },
         el('label', { for: 'other-phone' }, 'Other Phone Number'), other,
         el('label', { for: 'other-phone-type', class: 'visually-hidden' }, 'Phone type'), typeSelect,
         el('button', { type: 'button', id: 'btn-change-number', onclick: () => {
           this.send('ChangeNumber', { phone: other.value.trim(), phoneType: typeSelect.value });
         } }, 'Use Other Phone Number')),
-      el('div', { class: 'row preview-only' },
-        el('label', { for: 'chain-record' }, 'Number of the chain (record id)'),
-        el('input', { id: 'chain-record', inputmode: 'numeric', size: 6 }),
+      el('div', { class: 'row number-change' },
+        el('label', { for: 'chain-record' }, "Contact's other numbers"),
+        el('select', { id: 'chain-record' }, el('option', { value: '' }, 'none')),
         el('button', { type: 'button', id: 'btn-chain', onclick: () => {
-          const id = Number($('#chain-record', this.root).value);
-          this.send('ChangeNumber', { recordId: id });
-        } }, 'Use Chain Number')));
+          const id = $('#chain-record', this.root).value;
+          if (id) this.send('ChangeNumber', { recordId: Number(id) });
+        } }, 'Use This Number')),
+      el('div', { class: 'row after-call-only' },
+        el('button', { type: 'button', id: 'btn-recall', onclick: () => this.send('Recall') }, 'Call Again')));
+  }
+
+  /** ChangeNumber is open before Call and, in the preview modes, once the call has ended (then Recall too). */
+  numberMayChange() {
+    return this.ix.state === 'Preview' || (this.previewMode && this.ix.state === 'Released');
+  }
+
+  /** ContactNumbers: the contact's chain; the numbers ChangeNumber may take now are offered, the others shown. */
+  numbers(e) {
+    if (!this.ix || e.interactionId !== this.ix.interactionId) return;
+    const options = e.numbers.filter((n) => n.recordId !== e.recordId).map((n) => el('option',
+      n.selectable ? { value: String(n.recordId) } : { value: '', disabled: true },
+      n.contactInfo + ' (' + (n.contactInfoType || 'Home') + ')'
+        + (n.selectable ? '' : ' - ' + n.status + (n.callResult ? ' ' + n.callResult : ''))));
+    $('#chain-record', this.root).replaceChildren(...(options.length ? options
+      : [el('option', { value: '' }, 'none')]));
   }
 
   actionsSection(previewMode) {
@@ -220,7 +240,10 @@ export class InteractionView {
     const state = this.ix.state;
     $('#call-status', this.root).textContent = STATUS[state] || state;
     $('#preview-actions', this.root).hidden = state !== 'Preview';
-    for (const row of this.root.querySelectorAll('.preview-only')) row.hidden = state !== 'Preview';
+    for (const row of this.root.querySelectorAll('.number-change')) row.hidden = !this.numberMayChange();
+    for (const row of this.root.querySelectorAll('.after-call-only')) {
+      row.hidden = !(this.previewMode && state === 'Released');
+    }
     $('#btn-hold', this.root).hidden = state === 'OnHold';
     $('#btn-retrieve', this.root).hidden = state !== 'OnHold';
     if (this.ix.callResult) this.callResultSet(this.ix.callResult);

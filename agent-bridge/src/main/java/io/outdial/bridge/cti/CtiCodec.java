@@ -47,6 +47,7 @@ public final class CtiCodec {
             Map.entry(CtiCommand.LeaveConference.class, List.of("interactionId")),
             Map.entry(CtiCommand.UpdateRecordFields.class, List.of("interactionId", "fields")),
             Map.entry(CtiCommand.GetContactHistory.class, List.of("interactionId")),
+            Map.entry(CtiCommand.GetContactNumbers.class, List.of("interactionId")),
             Map.entry(CtiCommand.PauseAutoDial.class, List.of("interactionId")),
             Map.entry(CtiCommand.ChangeNumber.class, List.of("interactionId")));
 

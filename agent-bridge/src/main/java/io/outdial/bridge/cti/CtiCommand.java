@@ -38,6 +38,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = CtiCommand.LeaveConference.class, name = "LeaveConference"),
         @JsonSubTypes.Type(value = CtiCommand.UpdateRecordFields.class, name = "UpdateRecordFields"),
         @JsonSubTypes.Type(value = CtiCommand.GetContactHistory.class, name = "GetContactHistory"),
+        @JsonSubTypes.Type(value = CtiCommand.GetContactNumbers.class, name = "GetContactNumbers"),
         @JsonSubTypes.Type(value = CtiCommand.PauseAutoDial.class, name = "PauseAutoDial"),
         @JsonSubTypes.Type(value = CtiCommand.ChangeNumber.class, name = "ChangeNumber"),
         @JsonSubTypes.Type(value = CtiCommand.GetDispositionOptions.class, name = "GetDispositionOptions"),
@@ -178,4 +179,7 @@ public sealed interface CtiCommand {
 
     /** Asks for the contact history of the interaction's record: earlier attempts, oldest first. */
     record GetContactHistory(String requestId, String interactionId) implements CtiCommand { }
+
+    /** Asks for the numbers of the interaction's contact: every record of its chain, for ChangeNumber. */
+    record GetContactNumbers(String requestId, String interactionId) implements CtiCommand { }
 }

@@ -47,6 +47,7 @@ import java.util.Map;
         @JsonSubTypes.Type(value = CtiEvent.RecordDeliveryChanged.class, name = "RecordDeliveryChanged"),
         @JsonSubTypes.Type(value = CtiEvent.RecordFieldsUpdated.class, name = "RecordFieldsUpdated"),
         @JsonSubTypes.Type(value = CtiEvent.ContactHistory.class, name = "ContactHistory"),
+        @JsonSubTypes.Type(value = CtiEvent.ContactNumbers.class, name = "ContactNumbers"),
         @JsonSubTypes.Type(value = CtiEvent.DispositionOptions.class, name = "DispositionOptions"),
 })
 public sealed interface CtiEvent {
@@ -281,6 +282,21 @@ public sealed interface CtiEvent {
     /** Reply to GetContactHistory: the record's earlier finished interactions, oldest first. */
     record ContactHistory(String requestId, String interactionId, long recordId, List<HistoryEntry> entries)
             implements CtiEvent { }
+
+    /**
+     * Reply to GetContactNumbers: every record of the contact's chain (the interaction's record alone when it has no
+     * chain_id), in chain order; {@code recordId} is the interaction's record.
+     */
+    record ContactNumbers(String requestId, String interactionId, long recordId, List<ContactNumber> numbers)
+            implements CtiEvent { }
+
+    /**
+     * One number of a contact: its record, number and type, place in the chain, status, last result (or null),
+     * attempts, and whether ChangeNumber may take it now ({@code selectable}: Ready, not No Call, inside its
+     * calling window; the do-not-call list is checked at ChangeNumber).
+     */
+    record ContactNumber(long recordId, String contactInfo, String contactInfoType, int chainN, String status,
+                         String callResult, int attempts, boolean selectable) { }
 
     /**
      * One finished interaction of a contact: when it was marked done, by whom, on which number, its call result,

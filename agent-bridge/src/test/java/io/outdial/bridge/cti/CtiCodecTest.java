@@ -83,6 +83,7 @@ class CtiCodecTest {
                 Map.entry("LeaveConference", "\"interactionId\":\"i\""),
                 Map.entry("UpdateRecordFields", "\"interactionId\":\"i\",\"fields\":{\"Plan\":\"Gold\"}"),
                 Map.entry("GetContactHistory", "\"interactionId\":\"i\""),
+                Map.entry("GetContactNumbers", "\"interactionId\":\"i\""),
                 Map.entry("PauseAutoDial", "\"interactionId\":\"i\""),
                 Map.entry("ChangeNumber", "\"interactionId\":\"i\""),
                 Map.entry("GetDispositionOptions", "\"campaign\":\"c\""));
@@ -293,6 +294,9 @@ class CtiCodecTest {
                 new CtiEvent.ContactHistory("r21", "ix-1", 17, List.of(new CtiEvent.HistoryEntry(
                         "2026-11-20T15:00:00Z", "ann", "pv-1", "2005550111", "NO_ANSWER", null, false, "try later",
                         null, null))),
+                new CtiEvent.ContactNumbers("r25", "pv-1", 17, List.of(new CtiEvent.ContactNumber(17, "2005550111",
+                        "Home", 0, "RETRIEVED", null, 0, false), new CtiEvent.ContactNumber(18, "2005550112", "Mobile",
+                        1, "READY", null, 0, true))),
                 new CtiEvent.DispositionOptions("r24", "Spring", List.of(new CtiEvent.CallResultOption("ANSWER", 33,
                         "Answer")), List.of("Accepted", "NoSale")));
         Set<String> declared = new HashSet<>();

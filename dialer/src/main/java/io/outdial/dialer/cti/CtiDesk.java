@@ -294,6 +294,8 @@ public final class CtiDesk implements AgentDesk {
                         + (field == null ? "" : " (field '" + field + "')") + " is read-only after the transfer");
             }
             records.update(agent, ix, u.fields(), u.requestId());
+        } else if (command instanceof CtiCommand.GetContactNumbers n) {
+            records.numbers(agent, ownInteraction(agent, n.interactionId()), n.requestId());
         } else if (command instanceof CtiCommand.GetContactHistory g) {
             records.history(agent, ownInteraction(agent, g.interactionId()), g.requestId());
         } else if (command instanceof CtiCommand.Transfer t) {

@@ -67,6 +67,32 @@ public final class RecordDesk {
                 }, ctx.dialer());
     }
 
+    /** GetContactNumbers: the records of the contact's chain, each marked selectable for ChangeNumber or not. */
+    public void numbers(Agent agent, Interaction ix, String requestId) {
+        if (ix.recordHidden()) {
+            throw new CtiException(CtiErrorCodes.NOT_ALLOWED, "GetContactNumbers is not allowed yet: the record is"
+                    + " shown once the contact connects");
+        }
+        long recordId = ix.record().recordId();
+        java.time.Instant now = ctx.scheduler().now();
+        CompletableFuture.supplyAsync(() -> ctx.store().agentDials().chainOf(recordId), ctx.database())
+                .whenCompleteAsync((chain, error) -> {
+                    if (error != null) {
+                        agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.INTERNAL_ERROR, "the numbers of"
+                                + " record " + recordId + "'s contact could not be read: " + error.getMessage()));
+                        return;
+                    }
+                    agent.send(new CtiEvent.ContactNumbers(requestId, ix.id(), recordId, chain.stream()
+                            .map(r -> new CtiEvent.ContactNumber(r.recordId(), r.contactInfo(), r.contactInfoType(),
+                                    r.chainN(), r.status().name(), r.callResult() == null ? null
+                                    : r.callResult().name(), r.attempt(), r.recordId() != recordId
+                                    && r.status() == io.outdial.dialer.record.RecordStatus.READY
+                                    && r.recordType() != io.outdial.dialer.record.RecordType.NO_CALL
+                                    && r.isWithinCallingHours(now)))
+                            .toList()));
+                }, ctx.dialer());
+    }
+
     static List<CtiEvent.HistoryEntry> toWire(List<ContactHistoryEntry> entries) {
         return entries.stream().map(e -> new CtiEvent.HistoryEntry(e.createdAt().toString(), e.agentId(),
                 e.interactionId(), e.contactInfo(), e.callResult().name(), e.dispositionCode(), e.doNotCall(),

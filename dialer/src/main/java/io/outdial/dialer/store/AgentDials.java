@@ -126,6 +126,28 @@ public final class AgentDials {
         return ChainSwitch.made(RecordRows.find(c, recordId).orElseThrow());
     }
 
+    /**
+     * Every record of {@code recordId}'s contact chain (same campaign and chain_id), in chain order; the record alone
+     * when it has no chain_id.
+     */
+    public java.util.List<CallingRecord> chainOf(long recordId) {
+        try (Connection c = pool.getConnection()) {
+            CallingRecord record = RecordRows.find(c, recordId)
+                    .orElseThrow(() -> new NoSuchElementException("no calling record " + recordId));
+            if (record.chainId() == null) {
+                return java.util.List.of(record);
+            }
+            try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT " + RecordRows.COLUMNS
+                    + " FROM calling_record WHERE campaign = ? AND chain_id = ? ORDER BY chain_n, record_id")) {
+                ps.setString(1, record.campaign());
+                ps.setString(2, record.chainId());
+                return RecordRows.readAll(ps);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading the chain of record " + recordId + " failed", e);
+        }
+    }
+
     private ChainSwitch refusedToDial(Connection c, CallingRecord record, String phone, Instant now)
             throws SQLException {
         if (!record.isWithinCallingHours(now)) {

@@ -147,6 +147,29 @@ class AgentDesktopIT {
     }
 
     @Test
+    void aPreviewAgentPicksTheContactsOtherNumberFromTheChainList() throws Exception {
+        try (GatewayHarness gw = GatewayHarness.start("127.0.0.1:5999", AGENTS,
+                     "  - { name: pv, description: \"Preview drive\", dialingMode: preview, agents: [ann],"
+                             + " autoLoad: false, " + CODES + " }");
+             Browser b = Browser.start("agent-preview-chain-number")) {
+            gw.uploadAndStart("pv", "contact_info,contact_info_type,chain_id,chain_n\n2005550811,Home,c,0\n"
+                    + "2005550812,Mobile,c,1\n");
+            logIn(b, gw, "sip:ann@127.0.0.1:5998");
+            b.click("#campaigns tr[data-campaign='pv'] button");
+            b.awaitText("#current-phone", "2005550811");
+            b.awaitText("#chain-record", "2005550812 (Mobile)");
+            new Select(b.find("#chain-record")).selectByVisibleText("2005550812 (Mobile)");
+            b.click("#btn-chain");
+            b.awaitText("#current-phone", "2005550812");
+            JsonNode records = GatewayHarness.JSON.readTree(gw.get("/api/campaigns/pv/records"));
+            for (JsonNode r : records) {
+                assertEquals(r.path("contact_info").asText().equals("2005550812") ? "RETRIEVED" : "READY",
+                        r.path("record_status").asText(), records.toString());
+            }
+        }
+    }
+
+    @Test
     void aPastCallbackIsRefusedOnThePageThenAValidOneIsScheduled() throws Exception {
         ZoneId newYork = ZoneId.of("America/New_York");
         try (Sipp phone = Sipp.scenario("agent-phone.xml").calls(2).timeout(Duration.ofMinutes(2)).start();

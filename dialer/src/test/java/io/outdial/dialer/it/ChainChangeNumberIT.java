@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -65,6 +66,21 @@ class ChainChangeNumberIT {
                 JsonNode preview = PreviewCampaignIT.getRecord(desk, "g1");
                 assertEquals("2005550901", PushPreviewIT.phoneOf(preview));
                 String ix = PreviewCampaignIT.ixOf(preview);
+                desk.send("{\"type\":\"GetContactNumbers\",\"requestId\":\"n1\",\"interactionId\":\"" + ix + "\"}");
+                JsonNode numbers = desk.await("ContactNumbers", LIMIT);
+                assertEquals("n1", numbers.path("requestId").asText());
+                List<String> chain = new java.util.ArrayList<>();
+                List<String> selectable = new java.util.ArrayList<>();
+                for (JsonNode n : numbers.path("numbers")) {
+                    chain.add(n.path("contactInfo").asText() + " " + n.path("status").asText());
+                    if (n.path("selectable").asBoolean()) {
+                        selectable.add(n.path("contactInfo").asText());
+                    }
+                }
+                assertEquals(List.of("2005550900 UPDATED", "2005550901 RETRIEVED", "2005550902 READY",
+                        "2005550904 READY", "2005550905 READY"), chain, "the contact's chain, in order: " + numbers);
+                assertEquals(List.of("2005550902", "2005550905"), selectable,
+                        "Ready and inside the window (the do-not-call list is checked at ChangeNumber)");
 
                 changeTo(desk, "other-chain", ix, r.get("2005550903").recordId());
                 assertEquals("NOT_IN_CHAIN", error(desk, "other-chain").path("code").asText());
