@@ -215,10 +215,11 @@ public final class ProgressiveDialing {
      * The live progressive or predictive call of an interaction whose agent talks to the contact: the calls a
      * transfer or conference can take. Dialer only.
      */
-    public Optional<CampaignCall> transferableCallOf(String interactionId) {
+    public Optional<TransferableCall> transferableCallOf(String interactionId) {
         Optional<CampaignCall> progressive = Optional.ofNullable(active.get(interactionId))
                 .filter(a -> a.agent() != null).map(ActiveCall::call);
-        return progressive.isPresent() ? progressive : predictive.agentCallOf(interactionId);
+        return Optional.ofNullable(progressive.isPresent() ? progressive.get()
+                : predictive.agentCallOf(interactionId).orElse(null));
     }
 
     /**

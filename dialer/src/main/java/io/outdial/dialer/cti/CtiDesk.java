@@ -72,8 +72,9 @@ public final class CtiDesk implements AgentDesk {
         this.preview = preview;
         this.wrapUp = wrapUp;
         CallTargets targets = new CallTargets(roster, dialing, wrapUp.work());
-        this.transfers = new TransferDesk(dialer, dialing, targets);
-        this.conferences = new ConferenceDesk(dialer, dialing, targets);
+        TransferableCalls calls = new TransferableCalls(dialing);
+        this.transfers = new TransferDesk(dialer, dialing, targets, calls);
+        this.conferences = new ConferenceDesk(dialer, dialing, targets, calls);
         Scheduler onDialer = new Scheduler() {
             @Override
             public Instant now() {

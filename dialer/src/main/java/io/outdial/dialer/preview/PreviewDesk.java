@@ -390,7 +390,8 @@ public final class PreviewDesk {
         DialRequest toContact = DialRequest.contactViaTrunk(ctx.trunk(), record.contactInfo(), ctx.ringTimeout());
         ix.stage(Interaction.Stage.RINGING);
         s.call = new PreviewCall(ix.id(), new CallExecutor("call-" + ix.id(), ctx.workers(), ctx.scheduler()),
-                ctx.userAgent(), toAgent, toContact, new Observer(s));
+                ctx.userAgent(), toAgent, toContact, new Observer(s), ctx.media(),
+                ctx.audio() == null ? null : ctx.audio().holdMusic());
         LOG.info("campaign {}: agent {} calls record {} ({})", s.campaign.name(), agent.id(), record.recordId(),
                 record.contactInfo());
         s.call.start();
