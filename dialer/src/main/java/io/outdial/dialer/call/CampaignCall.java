@@ -152,6 +152,7 @@ public final class CampaignCall implements TransferableCall {
     }
 
     /** Ends the call whatever its phase (campaign unloaded, gateway stopping). */
+    @Override
     public void drop() {
         executor.execute(() -> {
             analysis.stop();
@@ -366,12 +367,12 @@ public final class CampaignCall implements TransferableCall {
         return sides.leaveConference(agentLeaves);
     }
 
-    /** The RTP counters of the agent's leg (the target's once a transfer or conference handed it the call). */
+    @Override
     public io.outdial.media.StreamStats agentMedia() {
         return CallOutcome.mediaOf(agent);
     }
 
-    /** The RTP counters of the latest conference's target leg, or no media. Safe from any thread. */
+    @Override
     public io.outdial.media.StreamStats conferenceTargetMedia() {
         return sides.conferenceTargetMedia();
     }
@@ -421,6 +422,12 @@ public final class CampaignCall implements TransferableCall {
         @Override
         public void failed(RuntimeException e) {
             failedHere(e);
+        }
+
+        @Override
+        public void releaseContact(CallResult result) {
+            release(result);
+            contact.hangup();
         }
     }
 

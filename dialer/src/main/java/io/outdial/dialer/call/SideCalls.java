@@ -46,6 +46,9 @@ public final class SideCalls {
 
         /** Our own failure in a side call: the call is hung up with System Error. */
         void failed(RuntimeException e);
+
+        /** Nobody is left for the contact (agent gone, target failed): it is hung up with {@code result}. */
+        void releaseContact(io.outdial.dialer.record.CallResult result);
     }
 
     private final Host host;
@@ -85,10 +88,10 @@ public final class SideCalls {
 
     /**
      * The agent's leg ended. Returns true if a side call takes care of it (the agent left a conference: contact and
-     * target talk on); false if the call ends as usual.
+     * target talk on; or a blind transfer carries on without the agent); false if the call ends as usual.
      */
     public boolean agentEnded() {
-        return conference != null && conference.agentLeaves();
+        return conference != null && conference.agentLeaves() || transfer != null && transfer.agentLeft();
     }
 
     /**
@@ -266,9 +269,11 @@ public final class SideCalls {
 
     /** The legs a transfer works on. */
     private final class TransferLegs implements Transfer.Legs {
+        /** Untied rather than held: the transferring agent may hang up without ending the contact's leg. */
         @Override
         public void holdContact() {
             SideCalls.this.holdContact();
+            bridge.dissolve();
         }
 
         @Override
@@ -284,7 +289,14 @@ public final class SideCalls {
 
         @Override
         public void restore() {
-            SideCalls.this.restore();
+            stopHoldMusic();
+            bridge = host.userAgent().bridge(host.contact(), host.agent());
+        }
+
+        @Override
+        public void releaseContact(io.outdial.dialer.record.CallResult result) {
+            stopHoldMusic();
+            host.releaseContact(result);
         }
     }
 

@@ -15,9 +15,18 @@ public interface TransferableCall {
 
     CompletableFuture<Boolean> hold(boolean on);
 
+    /** Hangs the call up whatever its phase (End Call, campaign unloaded). */
+    void drop();
+
     CompletableFuture<Boolean> transfer(DialRequest target, Transfer.Listener listener);
 
     CompletableFuture<Boolean> conference(DialRequest target, Conference.Listener listener);
 
     CompletableFuture<Boolean> leaveConference(boolean agentLeaves);
+
+    /** The RTP counters of the agent's leg (the target's once a transfer handed it the call); any thread. */
+    io.outdial.media.StreamStats agentMedia();
+
+    /** The RTP counters of the latest conference's target leg, or no media; any thread. */
+    io.outdial.media.StreamStats conferenceTargetMedia();
 }

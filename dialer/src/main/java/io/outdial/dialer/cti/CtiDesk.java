@@ -11,7 +11,7 @@ import io.outdial.dialer.agent.AgentRoster;
 import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.agent.OutboundPreviewState;
-import io.outdial.dialer.call.CampaignCall;
+import io.outdial.dialer.call.TransferableCall;
 import io.outdial.dialer.call.ProgressiveDialing;
 import io.outdial.dialer.campaign.Campaigns;
 import io.outdial.dialer.preview.InteractionPreviews;
@@ -52,6 +52,7 @@ public final class CtiDesk implements AgentDesk {
     private final RecordDesk records;
     private final TransferDesk transfers;
     private final ConferenceDesk conferences;
+    private final TransferableCalls calls;
 
     /**
      * @param previews         the interaction previews (Accept / Reject) of push preview and progressive
@@ -72,7 +73,7 @@ public final class CtiDesk implements AgentDesk {
         this.preview = preview;
         this.wrapUp = wrapUp;
         CallTargets targets = new CallTargets(roster, dialing, wrapUp.work());
-        TransferableCalls calls = new TransferableCalls(dialing);
+        this.calls = new TransferableCalls(dialing, preview);
         this.transfers = new TransferDesk(dialer, dialing, targets, calls);
         this.conferences = new ConferenceDesk(dialer, dialing, targets, calls);
         Scheduler onDialer = new Scheduler() {
@@ -465,7 +466,7 @@ public final class CtiDesk implements AgentDesk {
             throw notAllowed(command, agent, on ? "the call is not connected (or already on hold)"
                     : "the call is not on hold");
         }
-        CampaignCall call = dialing.callOf(ix.id()).orElseThrow(() -> notAllowed(command, agent,
+        TransferableCall call = calls.live(ix).orElseThrow(() -> notAllowed(command, agent,
                 "this interaction's call cannot be held"));
         call.hold(on).whenCompleteAsync((done, error) -> {
             if (Boolean.TRUE.equals(done) && ix.stage() == from) {
@@ -490,7 +491,7 @@ public final class CtiDesk implements AgentDesk {
         if (ix.stage() != Interaction.Stage.ESTABLISHED && ix.stage() != Interaction.Stage.ON_HOLD) {
             throw notAllowed("ReleaseCall", agent, "the call is not connected");
         }
-        dialing.callOf(ix.id()).orElseThrow(() -> notAllowed("ReleaseCall", agent, "the call has ended")).drop();
+        calls.live(ix).orElseThrow(() -> notAllowed("ReleaseCall", agent, "the call has ended")).drop();
     }
 
     /** A negotiated logout was authorized: the desktop is logged out, whatever still holds the agent. */

@@ -110,6 +110,12 @@ final class TransferDesk {
             dialer.execute(() -> {
                 // The target's phone did not take the call: as for any unanswered agent phone, Not Ready.
                 targets.free(target, AgentState.NOT_READY, "PhoneDidNotAnswer");
+                if (transfer.agentGone()) {
+                    // The agent had hung up: the contact is released and the call's end follows (Released).
+                    agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.TRANSFER_FAILED, "Transfer to "
+                            + target.name() + " failed: " + result + "; you had hung up, the contact is released"));
+                    return;
+                }
                 if (ix.stage() == Interaction.Stage.TRANSFERRING) {
                     ix.stage(Interaction.Stage.ESTABLISHED);
                 }

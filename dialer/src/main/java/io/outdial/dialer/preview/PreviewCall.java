@@ -87,6 +87,7 @@ public final class PreviewCall implements TransferableCall {
     }
 
     /** Hangs up whatever is up (campaign unloaded, gateway stopping). */
+    @Override
     public void drop() {
         executor.execute(() -> {
             if (phase != PreviewCallPhase.FINISHED) {
@@ -199,12 +200,12 @@ public final class PreviewCall implements TransferableCall {
         return sides.leaveConference(agentLeaves);
     }
 
-    /** The RTP counters of the agent's leg (the target's once a transfer handed it the call); any thread. */
+    @Override
     public io.outdial.media.StreamStats agentMedia() {
         return CallOutcome.mediaOf(agent);
     }
 
-    /** The RTP counters of the latest conference's target leg, or no media; any thread. */
+    @Override
     public io.outdial.media.StreamStats conferenceTargetMedia() {
         return sides.conferenceTargetMedia();
     }
@@ -254,6 +255,12 @@ public final class PreviewCall implements TransferableCall {
         @Override
         public void failed(RuntimeException e) {
             failedHere(e);
+        }
+
+        @Override
+        public void releaseContact(CallResult result) {
+            release(result);
+            contact.hangup();
         }
     }
 
