@@ -72,7 +72,8 @@ public final class CampaignCall implements TransferableCall {
     private final SideCalls sides;
 
     private CallPhase phase = CallPhase.DIALING_CONTACT;
-    private Leg contact;
+    /** Volatile only so that {@link #contactMedia()} may be read from another thread. */
+    private volatile Leg contact;
     /** Volatile only so that {@link #agentMedia()} may be read from another thread. */
     private volatile Leg agent;
     private CallResult result;
@@ -365,6 +366,36 @@ public final class CampaignCall implements TransferableCall {
     @Override
     public CompletableFuture<Boolean> leaveConference(boolean agentLeaves) {
         return sides.leaveConference(agentLeaves);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> consult(DialRequest target, Consultation.Listener listener) {
+        return sides.consult(target, listener);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> cancelConsult() {
+        return sides.cancelConsult();
+    }
+
+    @Override
+    public CompletableFuture<Boolean> completeTransfer() {
+        return sides.completeTransfer();
+    }
+
+    @Override
+    public CompletableFuture<Boolean> completeConference(Conference.Listener listener) {
+        return sides.completeConference(listener);
+    }
+
+    /** The RTP counters of the latest consultation's target leg, or no media; any thread. */
+    public io.outdial.media.StreamStats consultTargetMedia() {
+        return sides.consultTargetMedia();
+    }
+
+    /** The RTP counters of the contact's leg; safe from any thread. */
+    public io.outdial.media.StreamStats contactMedia() {
+        return CallOutcome.mediaOf(contact);
     }
 
     @Override

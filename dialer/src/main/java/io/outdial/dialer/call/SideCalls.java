@@ -62,6 +62,8 @@ public final class SideCalls {
     /** The latest conference, or null; {@link #mixing} is its three-party mix while all three talk. */
     private volatile Conference conference;
     private io.outdial.media.Conference mixing;
+    /** The latest consultation, or null. */
+    private Consultation consultation;
     /** The transferring agent's leg once a transfer handed the contact over: its end is no news. */
     private Leg releasedAgent;
 
@@ -91,7 +93,8 @@ public final class SideCalls {
      * target talk on; or a blind transfer carries on without the agent); false if the call ends as usual.
      */
     public boolean agentEnded() {
-        return conference != null && conference.agentLeaves() || transfer != null && transfer.agentLeft();
+        return conference != null && conference.agentLeaves() || transfer != null && transfer.agentLeft()
+                || consultation != null && consultation.agentLeft();
     }
 
     /**
@@ -145,6 +148,56 @@ public final class SideCalls {
         });
     }
 
+    /**
+     * Consultation of {@code target} (see {@link Consultation}); what happens next reaches {@code listener} on the
+     * call's executor. Completes with false (and nothing is dialed) as {@link #transfer}.
+     */
+    public CompletableFuture<Boolean> consult(DialRequest target, Consultation.Listener listener) {
+        return start(() -> {
+            consultation = new Consultation(host.id(), target, new ConsultLegs(), listener);
+            consultation.start();
+        });
+    }
+
+    /** CancelConsult; completes with false when no consultation is under way. */
+    public CompletableFuture<Boolean> cancelConsult() {
+        return onConsultation(c -> c.cancel());
+    }
+
+    /** CompleteTransfer; completes with false unless agent and consulted party are talking. */
+    public CompletableFuture<Boolean> completeTransfer() {
+        return onConsultation(Consultation::completeTransfer);
+    }
+
+    /**
+     * CompleteConference: contact, agent and consulted party are mixed; from here a {@link Conference} reporting to
+     * {@code listener} (joined at once) carries on. Completes with false unless agent and target are talking.
+     */
+    public CompletableFuture<Boolean> completeConference(Conference.Listener listener) {
+        return onConsultation(c -> {
+            if (!c.conferenced()) {
+                return false;
+            }
+            conference = new Conference(host.id(), c.targetRequest(), new ConferenceLegs(), listener, c.targetLeg());
+            new ConferenceLegs().mix(c.targetLeg());
+            listener.joined(conference);
+            return true;
+        });
+    }
+
+    private CompletableFuture<Boolean> onConsultation(java.util.function.Predicate<Consultation> step) {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        host.executor().execute(() -> {
+            try {
+                done.complete(consultation != null && step.test(consultation));
+            } catch (RuntimeException e) {
+                done.complete(false);
+                host.failed(e);
+            }
+        });
+        return done;
+    }
+
     private CompletableFuture<Boolean> start(Runnable sideCall) {
         CompletableFuture<Boolean> started = new CompletableFuture<>();
         host.executor().execute(() -> {
@@ -188,7 +241,8 @@ public final class SideCalls {
     /** A transfer or conference holds the call (dialing its target, or mixing). */
     public boolean busy() {
         return transfer != null && transfer.phase().inProgress()
-                || conference != null && conference.phase().inProgress();
+                || conference != null && conference.phase().inProgress()
+                || consultation != null && consultation.phase().inProgress();
     }
 
     /** The call is ending or was dropped: every side call's target is hung up, the mix and the music stop. */
@@ -198,6 +252,9 @@ public final class SideCalls {
         }
         if (conference != null) {
             conference.abort();
+        }
+        if (consultation != null) {
+            consultation.abort();
         }
         stopMix();
         stopHoldMusic();
@@ -214,6 +271,12 @@ public final class SideCalls {
     /** The RTP counters of the latest conference's target leg, or no media. Safe from any thread. */
     public StreamStats conferenceTargetMedia() {
         Conference c = conference;
+        return c == null ? CallOutcome.NO_MEDIA : c.targetMedia();
+    }
+
+    /** The RTP counters of the latest consultation's target leg, or no media. Safe from any thread. */
+    public StreamStats consultTargetMedia() {
+        Consultation c = consultation;
         return c == null ? CallOutcome.NO_MEDIA : c.targetMedia();
     }
 
@@ -297,6 +360,56 @@ public final class SideCalls {
         public void releaseContact(io.outdial.dialer.record.CallResult result) {
             stopHoldMusic();
             host.releaseContact(result);
+        }
+    }
+
+    /** A consulted target's events: the conference's once a consultation became one, else the consultation's. */
+    private void consultTargetEvent(LegEvent event) {
+        if (conference != null && conference.targetLeg() == event.leg()) {
+            conference.onTargetEvent(event);
+        } else {
+            consultation.onTargetEvent(event);
+        }
+    }
+
+    /** The legs a consultation works on. */
+    private final class ConsultLegs implements Consultation.Legs {
+        @Override
+        public void holdContact() {
+            SideCalls.this.holdContact();
+            bridge.dissolve();
+        }
+
+        @Override
+        public Leg dialTarget(DialRequest target) {
+            return SideCalls.this.dialTarget(target, SideCalls.this::consultTargetEvent);
+        }
+
+        @Override
+        public void talk(Leg target) {
+            Leg agent = host.agent();
+            if (media != null && agent.media() != null && target.media() != null) {
+                mixing = media.conference(List.of(agent.media(), target.media()));
+            }
+        }
+
+        @Override
+        public void backToContact() {
+            stopMix();
+            stopHoldMusic();
+            bridge = host.userAgent().bridge(host.contact(), host.agent());
+        }
+
+        @Override
+        public void handOver(Leg target) {
+            stopMix();
+            stopHoldMusic();
+            SideCalls.this.handOver(target);
+        }
+
+        @Override
+        public void stopTalk() {
+            stopMix();
         }
     }
 

@@ -67,6 +67,17 @@ final class ConferenceDesk {
     }
 
     /**
+     * A consultation of {@code ix} with {@code target} becomes a conference (CompleteConference): the session that
+     * hears of it from now on, as if a Conference command had started it.
+     */
+    Conference.Listener adopt(Agent agent, Interaction ix, CallTargets.Target target, TransferableCall call,
+                              String requestId) {
+        Session session = new Session(agent, ix, target, call, requestId);
+        sessions.put(ix.id(), session);
+        return session;
+    }
+
+    /**
      * LeaveConference (or End while in the conference): the sender's leg alone is released. The conference's agent
      * leaving hands the call to the target; the target leaving gives the contact back to the agent.
      */
@@ -125,7 +136,9 @@ final class ConferenceDesk {
                 mixing = true;
                 if (target.isAgent()) {
                     target.interaction().stage(Interaction.Stage.CONFERENCE);
-                    target.agent().moveTo(AgentState.BUSY, ix.campaign());
+                    if (target.agent().state() != AgentState.BUSY) { // Busy already after a consultation
+                        target.agent().moveTo(AgentState.BUSY, ix.campaign());
+                    }
                     target.agent().send(new CtiEvent.InteractionEstablished(target.interaction().toWire()));
                 }
                 if (targets.rules(ix).resultRequiredBeforeTransfer()) {

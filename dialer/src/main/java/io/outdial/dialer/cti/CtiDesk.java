@@ -53,6 +53,7 @@ public final class CtiDesk implements AgentDesk {
     private final TransferDesk transfers;
     private final ConferenceDesk conferences;
     private final TransferableCalls calls;
+    private final ConsultDesk consults;
 
     /**
      * @param previews         the interaction previews (Accept / Reject) of push preview and progressive
@@ -76,6 +77,7 @@ public final class CtiDesk implements AgentDesk {
         this.calls = new TransferableCalls(dialing, preview);
         this.transfers = new TransferDesk(dialer, dialing, targets, calls);
         this.conferences = new ConferenceDesk(dialer, dialing, targets, calls);
+        this.consults = new ConsultDesk(dialer, dialing, targets, calls, conferences);
         Scheduler onDialer = new Scheduler() {
             @Override
             public Instant now() {
@@ -300,7 +302,15 @@ public final class CtiDesk implements AgentDesk {
             conferences.conference(agent, ownInteraction(agent, c.interactionId()), c);
         } else if (command instanceof CtiCommand.LeaveConference l) {
             conferences.leave(agent, ownInteraction(agent, l.interactionId()), l.requestId());
-        } else if (command instanceof CtiCommand.Consult || command instanceof CtiCommand.Recall) {
+        } else if (command instanceof CtiCommand.Consult c) {
+            consults.consult(agent, ownInteraction(agent, c.interactionId()), c);
+        } else if (command instanceof CtiCommand.CompleteTransfer c) {
+            consults.completeTransfer(agent, ownInteraction(agent, c.interactionId()), c.requestId());
+        } else if (command instanceof CtiCommand.CompleteConference c) {
+            consults.completeConference(agent, ownInteraction(agent, c.interactionId()), c.requestId());
+        } else if (command instanceof CtiCommand.CancelConsult c) {
+            consults.cancel(agent, ownInteraction(agent, c.interactionId()), c.requestId());
+        } else if (command instanceof CtiCommand.Recall) {
             throw new CtiException(CtiErrorCodes.NOT_SUPPORTED, command.getClass().getSimpleName()
                     + " is not supported by this gateway yet");
         } else {
@@ -454,6 +464,7 @@ public final class CtiDesk implements AgentDesk {
     private static boolean talkingOrReleased(Interaction ix) {
         return ix.stage() == Interaction.Stage.ESTABLISHED || ix.stage() == Interaction.Stage.ON_HOLD
                 || ix.stage() == Interaction.Stage.TRANSFERRING || ix.stage() == Interaction.Stage.CONFERENCE
+                || ix.stage() == Interaction.Stage.CONSULTING
                 || ix.stage() == Interaction.Stage.RELEASED;
     }
 
@@ -486,6 +497,11 @@ public final class CtiDesk implements AgentDesk {
         if (ix.stage() == Interaction.Stage.CONFERENCE) {
             // End in a conference releases only this agent's leg; the others talk on.
             conferences.leave(agent, ix, r.requestId());
+            return;
+        }
+        if (consults.consulted(agent, ix)) {
+            // The consulted agent's End releases only its leg: the consulting agent gets the contact back.
+            consults.cancel(agent, ix, r.requestId());
             return;
         }
         if (ix.stage() != Interaction.Stage.ESTABLISHED && ix.stage() != Interaction.Stage.ON_HOLD) {

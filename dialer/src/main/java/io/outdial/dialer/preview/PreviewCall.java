@@ -2,6 +2,7 @@ package io.outdial.dialer.preview;
 
 import io.outdial.dialer.call.CallOutcome;
 import io.outdial.dialer.call.Conference;
+import io.outdial.dialer.call.Consultation;
 import io.outdial.dialer.call.SideCalls;
 import io.outdial.dialer.call.Transfer;
 import io.outdial.dialer.call.TransferableCall;
@@ -198,6 +199,31 @@ public final class PreviewCall implements TransferableCall {
     @Override
     public CompletableFuture<Boolean> leaveConference(boolean agentLeaves) {
         return sides.leaveConference(agentLeaves);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> consult(DialRequest target, Consultation.Listener listener) {
+        return sides.consult(target, listener);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> cancelConsult() {
+        return sides.cancelConsult();
+    }
+
+    @Override
+    public CompletableFuture<Boolean> completeTransfer() {
+        return sides.completeTransfer();
+    }
+
+    @Override
+    public CompletableFuture<Boolean> completeConference(Conference.Listener listener) {
+        return sides.completeConference(listener);
+    }
+
+    /** The RTP counters of the latest consultation's target leg, or no media; any thread. */
+    public io.outdial.media.StreamStats consultTargetMedia() {
+        return sides.consultTargetMedia();
     }
 
     @Override
