@@ -262,6 +262,12 @@ public final class Gateway implements AutoCloseable {
         return dialing;
     }
 
+    /** The live call of an interaction, campaign or preview, looked up on the dialer executor; any thread. */
+    public CompletableFuture<java.util.Optional<io.outdial.dialer.call.TransferableCall>> findCall(String ix) {
+        return CompletableFuture.supplyAsync(() -> dialing.callOf(ix)
+                .map(io.outdial.dialer.call.TransferableCall.class::cast).or(() -> preview.callOf(ix)), ctx.dialer());
+    }
+
     public JainSipUserAgent userAgent() {
         return userAgent;
     }

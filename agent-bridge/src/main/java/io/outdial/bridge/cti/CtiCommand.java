@@ -36,6 +36,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = CtiCommand.Conference.class, name = "Conference"),
         @JsonSubTypes.Type(value = CtiCommand.Recall.class, name = "Recall"),
         @JsonSubTypes.Type(value = CtiCommand.LeaveConference.class, name = "LeaveConference"),
+        @JsonSubTypes.Type(value = CtiCommand.CompleteTransfer.class, name = "CompleteTransfer"),
+        @JsonSubTypes.Type(value = CtiCommand.CompleteConference.class, name = "CompleteConference"),
+        @JsonSubTypes.Type(value = CtiCommand.CancelConsult.class, name = "CancelConsult"),
         @JsonSubTypes.Type(value = CtiCommand.UpdateRecordFields.class, name = "UpdateRecordFields"),
         @JsonSubTypes.Type(value = CtiCommand.GetContactHistory.class, name = "GetContactHistory"),
         @JsonSubTypes.Type(value = CtiCommand.GetContactNumbers.class, name = "GetContactNumbers"),
@@ -154,8 +157,21 @@ public sealed interface CtiCommand {
      */
     record Transfer(String requestId, String interactionId, String agentId, String phone) implements CtiCommand { }
 
-    /** Starts a consultation call to {@code target}. Not supported yet: always refused with a reason. */
-    record Consult(String requestId, String interactionId, String target) implements CtiCommand { }
+    /**
+     * Consultation (attended transfer): the contact is put on hold and another logged-in, Ready agent
+     * ({@code agentId}) or an outside number ({@code phone}) is dialed and talks with the consulting agent; exactly
+     * one of the two. Then {@link CompleteTransfer}, {@link CompleteConference} or {@link CancelConsult}.
+     */
+    record Consult(String requestId, String interactionId, String agentId, String phone) implements CtiCommand { }
+
+    /** Consultation: the contact goes to the consulted party, the consulting agent's leg is released. */
+    record CompleteTransfer(String requestId, String interactionId) implements CtiCommand { }
+
+    /** Consultation: the contact joins the consulting agent and the consulted party in a three-party conference. */
+    record CompleteConference(String requestId, String interactionId) implements CtiCommand { }
+
+    /** Consultation: the consulted party is released and the agent talks with the contact again. */
+    record CancelConsult(String requestId, String interactionId) implements CtiCommand { }
 
     /**
      * Conferences another logged-in, Ready agent ({@code agentId}) or an outside number ({@code phone}) into the

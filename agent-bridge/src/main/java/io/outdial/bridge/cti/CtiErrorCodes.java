@@ -68,6 +68,8 @@ public final class CtiErrorCodes {
     public static final String TRANSFER_FAILED = "TRANSFER_FAILED";
     /** Conference: the target did not take the call; the message names the result; the contact is back. */
     public static final String CONFERENCE_FAILED = "CONFERENCE_FAILED";
+    /** Consult: the target did not take the call; the message names the result; the contact is back. */
+    public static final String CONSULT_FAILED = "CONSULT_FAILED";
     /**
      * Transfer refused: the campaign requires a call result (or disposition code) before a transfer or conference;
      * the message says to set it first.

@@ -27,6 +27,9 @@ import java.util.Map;
         @JsonSubTypes.Type(value = CtiEvent.ConferenceStarted.class, name = "ConferenceStarted"),
         @JsonSubTypes.Type(value = CtiEvent.ConferenceJoined.class, name = "ConferenceJoined"),
         @JsonSubTypes.Type(value = CtiEvent.ConferencePartyLeft.class, name = "ConferencePartyLeft"),
+        @JsonSubTypes.Type(value = CtiEvent.ConsultStarted.class, name = "ConsultStarted"),
+        @JsonSubTypes.Type(value = CtiEvent.ConsultEstablished.class, name = "ConsultEstablished"),
+        @JsonSubTypes.Type(value = CtiEvent.ConsultEnded.class, name = "ConsultEnded"),
         @JsonSubTypes.Type(value = CtiEvent.CallResultSet.class, name = "CallResultSet"),
         @JsonSubTypes.Type(value = CtiEvent.InteractionDone.class, name = "InteractionDone"),
         @JsonSubTypes.Type(value = CtiEvent.Error.class, name = "Error"),
@@ -139,6 +142,22 @@ public sealed interface CtiEvent {
      * the contact, two-party (state Established).
      */
     record ConferencePartyLeft(String requestId, String interactionId, String party) implements CtiEvent { }
+
+    /**
+     * Reply to Consult: the contact is on hold (hold music) and {@code target} (an agent id, or a phone number) is
+     * dialed; the interaction's state is Consulting. {@link ConsultEstablished} follows, or an Error
+     * {@code CONSULT_FAILED} with an {@link InteractionRetrieved} when the target does not answer.
+     */
+    record ConsultStarted(String requestId, String interactionId, String target) implements CtiEvent { }
+
+    /** The consulted party answered: agent and target talk while the contact hears the hold music. */
+    record ConsultEstablished(String requestId, String interactionId, String target) implements CtiEvent { }
+
+    /**
+     * The consultation ended without a transfer or conference ({@code reason}: {@code cancelled} by CancelConsult,
+     * or {@code target_hung_up}); an {@link InteractionRetrieved} follows: agent and contact talk again.
+     */
+    record ConsultEnded(String requestId, String interactionId, String target, String reason) implements CtiEvent { }
 
     /** The call ended; the agent is in after-call work until Mark Done. */
     record InteractionReleased(Interaction interaction) implements CtiEvent { }

@@ -81,6 +81,9 @@ class CtiCodecTest {
                 Map.entry("Conference", "\"interactionId\":\"i\""),
                 Map.entry("Recall", "\"interactionId\":\"i\""),
                 Map.entry("LeaveConference", "\"interactionId\":\"i\""),
+                Map.entry("CompleteTransfer", "\"interactionId\":\"i\""),
+                Map.entry("CompleteConference", "\"interactionId\":\"i\""),
+                Map.entry("CancelConsult", "\"interactionId\":\"i\""),
                 Map.entry("UpdateRecordFields", "\"interactionId\":\"i\",\"fields\":{\"Plan\":\"Gold\"}"),
                 Map.entry("GetContactHistory", "\"interactionId\":\"i\""),
                 Map.entry("GetContactNumbers", "\"interactionId\":\"i\""),
@@ -126,6 +129,20 @@ class CtiCodecTest {
                 codec.decode("{\"type\":\"Transfer\",\"requestId\":\"t\",\"interactionId\":\"ix-1\","
                         + "\"phone\":\"+15550199\"}"));
         assertThrows(CtiException.class, () -> codec.decode("{\"type\":\"Transfer\",\"agentId\":\"bob\"}"));
+    }
+
+    @Test
+    void consultationCommandsParse() {
+        assertEquals(new CtiCommand.Consult("c", "ix-1", "bob", null),
+                codec.decode("{\"type\":\"Consult\",\"requestId\":\"c\",\"interactionId\":\"ix-1\","
+                        + "\"agentId\":\"bob\"}"));
+        assertEquals(new CtiCommand.CompleteTransfer("c2", "ix-1"),
+                codec.decode("{\"type\":\"CompleteTransfer\",\"requestId\":\"c2\",\"interactionId\":\"ix-1\"}"));
+        assertEquals(new CtiCommand.CompleteConference(null, "ix-1"),
+                codec.decode("{\"type\":\"CompleteConference\",\"interactionId\":\"ix-1\"}"));
+        assertEquals(new CtiCommand.CancelConsult(null, "ix-1"),
+                codec.decode("{\"type\":\"CancelConsult\",\"interactionId\":\"ix-1\"}"));
+        assertThrows(CtiException.class, () -> codec.decode("{\"type\":\"CancelConsult\"}"));
     }
 
     @Test
@@ -274,6 +291,9 @@ class CtiCodecTest {
                 new CtiEvent.ConferenceStarted("r15", "ix-1", "bob"),
                 new CtiEvent.ConferenceJoined("r15", "ix-1", "bob"),
                 new CtiEvent.ConferencePartyLeft(null, "ix-1", "ann"),
+                new CtiEvent.ConsultStarted("r24", "ix-1", "bob"),
+                new CtiEvent.ConsultEstablished("r24", "ix-1", "bob"),
+                new CtiEvent.ConsultEnded("r25", "ix-1", "bob", "cancelled"),
                 new CtiEvent.LogoutPending("r15", "ann", 30, "InteractionRinging"),
                 new CtiEvent.LogoutAuthorized("r15", "ann", "CallFinished"),
                 new CtiEvent.OutboundPreviewStateChanged("r16", "ann", "Ready", null),

@@ -23,6 +23,8 @@ public final class Interaction {
         TRANSFERRING,
         /** Conference: the target is dialed (the contact on hold), then contact, agent and target are mixed. */
         CONFERENCE,
+        /** Consultation: the contact is on hold while the agent dials, then talks with, the consulted party. */
+        CONSULTING,
         RELEASED, DONE
     }
 
@@ -230,6 +232,7 @@ public final class Interaction {
             case ON_HOLD -> "OnHold";
             case TRANSFERRING -> "Transferring";
             case CONFERENCE -> "Conference";
+            case CONSULTING -> "Consulting";
             case RELEASED -> "Released";
             case DONE -> "Done";
         };

@@ -9,7 +9,6 @@ import io.outdial.media.Playback;
 import io.outdial.media.player.MediaClip;
 import io.outdial.media.detect.AmdOutcome;
 import io.outdial.media.detect.Detection;
-import io.outdial.sip.Bridge;
 import io.outdial.sip.DialRequest;
 import io.outdial.sip.Leg;
 import io.outdial.sip.LegEvent;
@@ -27,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * once the contact answers, wait for {@link #connectAgent} or {@link #abandon}. Everything runs on the call's own
  * serial executor; the observer is told of milestones there and must hand them off without blocking.
  */
-public final class CampaignCall {
+public final class CampaignCall implements TransferableCall {
     private static final Logger LOG = LoggerFactory.getLogger(CampaignCall.class);
 
     /** Milestones of a call, reported on the call's executor. */
@@ -68,16 +67,15 @@ public final class CampaignCall {
     private final MediaEngine media;
     /** Played to a contact no agent can take (null: the contact is hung up at once). */
     private final MediaClip safeHarbourMessage;
-    /** Looped to a contact on hold (null: silence). */
-    private final MediaClip holdMusic;
     private Playback safeHarbour;
-    private Playback holdPlayback;
+    /** Hold, transfer and conference of the bridged call. */
+    private final SideCalls sides;
 
     private CallPhase phase = CallPhase.DIALING_CONTACT;
-    private Leg contact;
+    /** Volatile only so that {@link #contactMedia()} may be read from another thread. */
+    private volatile Leg contact;
     /** Volatile only so that {@link #agentMedia()} may be read from another thread. */
     private volatile Leg agent;
-    private Bridge bridge;
     private CallResult result;
     private boolean agentConnected;
     private boolean agentAnswered;
@@ -93,13 +91,6 @@ public final class CampaignCall {
     /** Assured connection / ASM: the agent's leg, already answered, waiting to be bridged once the call is cleared. */
     private Leg engagedAgent;
     private Runnable beforeEngagedBridge;
-    /** The latest blind transfer, or null. */
-    private Transfer transfer;
-    /** The latest conference, or null; {@link #mixing} is its three-party mix while all three talk. */
-    private volatile Conference conference;
-    private io.outdial.media.Conference mixing;
-    /** The transferring agent's leg once a transfer handed the contact over: its end is no news. */
-    private Leg releasedAgent;
 
     /** @param agentRequest the agent's phone, or null for a predictive call whose agent is found at the answer */
     public CampaignCall(String id, CallExecutor executor, SipUserAgent userAgent, DialRequest contactRequest,
@@ -114,10 +105,10 @@ public final class CampaignCall {
         this.analysis = new ContactAnalysis(detection, media, executor, new Verdicts());
         this.media = media;
         this.safeHarbourMessage = audio == null ? null : audio.safeHarbourMessage();
-        this.holdMusic = audio == null ? null : audio.holdMusic();
+        this.sides = new SideCalls(new Lent(), media, audio == null ? null : audio.holdMusic());
     }
 
-    /** The interaction id this call is known by on the CTI protocol. */
+    @Override
     public String id() {
         return id;
     }
@@ -155,17 +146,18 @@ public final class CampaignCall {
     private void failedHere(RuntimeException e) {
         LOG.error("call {}: failed in the gateway, hanging up", id, e);
         analysis.stop();
-        abortSideCalls();
+        sides.abort();
         release(CallResult.SYSTEM_ERROR);
         hangUpBoth();
         finishIfBothGone();
     }
 
     /** Ends the call whatever its phase (campaign unloaded, gateway stopping). */
+    @Override
     public void drop() {
         executor.execute(() -> {
             analysis.stop();
-            abortSideCalls();
+            sides.abort();
             switch (phase) {
                 case DIALING_CONTACT -> {
                     dropped = true;
@@ -177,7 +169,7 @@ public final class CampaignCall {
                     release(CallResult.DROPPED);
                     hangUpBoth();
                 }
-                case CONNECTED -> bridge.hangup();
+                case CONNECTED -> hangUpBoth();
                 default -> { }
             }
         });
@@ -196,7 +188,7 @@ public final class CampaignCall {
         } else if (event instanceof LegEvent.Ended) {
             // Answered by the contact but gone before an agent was there: an abandoned call (unless a machine).
             analysis.stop();
-            abortSideCalls();
+            sides.abort();
             stopPlayers();
             if (phase == CallPhase.CONNECTING_AGENT || phase == CallPhase.WAITING_FOR_AGENT) {
                 release(machine ? CallResult.ANSWERING_MACHINE : CallResult.ABANDONED);
@@ -313,45 +305,17 @@ public final class CampaignCall {
         if (safeHarbour != null) {
             safeHarbour.stop();
         }
-        if (holdPlayback != null) {
-            holdPlayback.stop();
-            holdPlayback = null;
-        }
+        sides.stopHoldMusic();
     }
 
-    /**
-     * Puts the contact on hold ({@code on}) or takes it off. On hold the relay stops, the agent hears nothing and the
-     * contact hears the hold music, looped (silence when none is configured); off hold the music stops and the relay
-     * starts again. Completes with false when the call is not connected or already in the asked state.
-     */
+    /** Hold or retrieve the bridged contact; see {@link SideCalls#hold}. */
+    @Override
     public CompletableFuture<Boolean> hold(boolean on) {
-        CompletableFuture<Boolean> done = new CompletableFuture<>();
-        executor.execute(() -> {
-            try {
-                if (phase != CallPhase.CONNECTED || bridge.held() == on || transferring() || conferencing()) {
-                    done.complete(false);
-                    return;
-                }
-                if (on) {
-                    bridge.hold();
-                    if (holdMusic != null && contact.media() != null && contact.media().peer() != null) {
-                        holdPlayback = media.play(contact.media(), holdMusic, true);
-                    }
-                } else {
-                    stopPlayers();
-                    bridge.retrieve();
-                }
-                done.complete(true);
-            } catch (RuntimeException e) {
-                done.complete(false);
-                failedHere(e);
-            }
-        });
-        return done;
+        return sides.hold(on);
     }
 
     private void onAgentEvent(LegEvent event) {
-        if (event.leg() == releasedAgent && releasedAgent != null) {
+        if (sides.isReleasedAgent(event.leg())) {
             return; // the transferring agent's leg, released on purpose once the target took the contact
         }
         if (agentLetGo) {
@@ -376,206 +340,125 @@ public final class CampaignCall {
             startSafeHarbourMessage();
             finishIfBothGone();
         } else if (event instanceof LegEvent.Ended) {
-            if (conference != null && conference.agentLeaves()) {
+            if (sides.agentEnded()) {
                 return; // the agent hung up its phone in a conference: contact and target talk on
             }
-            abortSideCalls();
+            sides.abort();
             release(CallResult.ANSWER);
             contact.hangup();
             finishIfBothGone();
         }
     }
 
-    /**
-     * Blind transfer of the connected call to {@code target} (see {@link Transfer}); what happens next reaches
-     * {@code listener} on this call's executor. Completes with false (and nothing is dialed) when the call is not
-     * connected, is on hold, or a transfer is already under way.
-     */
+    /** Blind transfer of the bridged call; see {@link SideCalls#transfer}. */
+    @Override
     public CompletableFuture<Boolean> transfer(DialRequest target, Transfer.Listener listener) {
-        CompletableFuture<Boolean> started = new CompletableFuture<>();
-        executor.execute(() -> {
-            // An engaged agent's leg belongs to its engaging call: it is not this call's to release.
-            if (!mayStartSideCall()) {
-                started.complete(false);
-                return;
-            }
-            started.complete(true);
-            transfer = new Transfer(id, target, new TransferLegs(), listener);
-            guarded(transfer::start).run();
-        });
-        return started;
+        return sides.transfer(target, listener);
     }
 
-    /**
-     * Conference of the connected call with {@code target} (see {@link Conference}); what happens next reaches
-     * {@code listener} on this call's executor. Completes with false (and nothing is dialed) when the call is not
-     * connected, is on hold, or a transfer or conference is already under way.
-     */
+    /** Conference of the bridged call; see {@link SideCalls#conference}. */
+    @Override
     public CompletableFuture<Boolean> conference(DialRequest target, Conference.Listener listener) {
-        CompletableFuture<Boolean> started = new CompletableFuture<>();
-        executor.execute(() -> {
-            if (!mayStartSideCall()) {
-                started.complete(false);
-                return;
-            }
-            started.complete(true);
-            conference = new Conference(id, target, new ConferenceLegs(), listener);
-            guarded(conference::start).run();
-        });
-        return started;
+        return sides.conference(target, listener);
     }
 
-    /**
-     * A party leaves the three-party conference: the agent ({@code agent} true: only its leg is released, contact
-     * and target talk on) or the target (its leg is hung up, contact and agent talk on). Completes with false when
-     * no conference is mixing.
-     */
+    /** A party leaves the three-party conference; see {@link SideCalls#leaveConference}. */
+    @Override
     public CompletableFuture<Boolean> leaveConference(boolean agentLeaves) {
-        CompletableFuture<Boolean> done = new CompletableFuture<>();
-        executor.execute(guarded(() -> done.complete(conference != null
-                && (agentLeaves ? conference.agentLeaves() : conference.targetLeaves()))));
-        return done;
+        return sides.leaveConference(agentLeaves);
     }
 
-    /** An engaged agent's leg belongs to its engaging call: it is not this call's to release. */
-    private boolean mayStartSideCall() {
-        return phase == CallPhase.CONNECTED && !bridge.held() && !transferring() && !conferencing()
-                && engagedAgent == null;
+    @Override
+    public CompletableFuture<Boolean> consult(DialRequest target, Consultation.Listener listener) {
+        return sides.consult(target, listener);
     }
 
-    /** The RTP counters of the agent's leg (the target's once a transfer or conference handed it the call). */
+    @Override
+    public CompletableFuture<Boolean> cancelConsult() {
+        return sides.cancelConsult();
+    }
+
+    @Override
+    public CompletableFuture<Boolean> completeTransfer() {
+        return sides.completeTransfer();
+    }
+
+    @Override
+    public CompletableFuture<Boolean> completeConference(Conference.Listener listener) {
+        return sides.completeConference(listener);
+    }
+
+    /** The RTP counters of the latest consultation's target leg, or no media; any thread. */
+    public io.outdial.media.StreamStats consultTargetMedia() {
+        return sides.consultTargetMedia();
+    }
+
+    /** The RTP counters of the contact's leg; safe from any thread. */
+    public io.outdial.media.StreamStats contactMedia() {
+        return CallOutcome.mediaOf(contact);
+    }
+
+    @Override
     public io.outdial.media.StreamStats agentMedia() {
         return CallOutcome.mediaOf(agent);
     }
 
-    /** The RTP counters of the latest conference's target leg, or no media. Safe from any thread. */
+    @Override
     public io.outdial.media.StreamStats conferenceTargetMedia() {
-        Conference c = conference;
-        return c == null ? CallOutcome.NO_MEDIA : c.targetMedia();
+        return sides.conferenceTargetMedia();
     }
 
-    private boolean transferring() {
-        return transfer != null && transfer.phase().inProgress();
-    }
-
-    private boolean conferencing() {
-        return conference != null && conference.phase().inProgress();
-    }
-
-    private void abortSideCalls() {
-        if (transfer != null) {
-            transfer.abort();
-        }
-        if (conference != null) {
-            conference.abort();
-        }
-    }
-
-    /** Contact on hold: the relay to the agent stops and the hold music plays. */
-    private void holdContactForSideCall() {
-        bridge.hold();
-        if (holdMusic != null && contact.media() != null && contact.media().peer() != null) {
-            holdPlayback = media.play(contact.media(), holdMusic, true);
-        }
-    }
-
-    private void stopMix() {
-        if (mixing != null) {
-            mixing.stop();
-            mixing = null;
-        }
-    }
-
-    /**
-     * Dials a transfer's or conference's target on this call's executor. Once the target has taken the agent's place
-     * its leg is {@link #agent} and its events are the agent's; until then they go to {@code onTarget}.
-     */
-    private Leg dialSideTarget(DialRequest target, java.util.function.Consumer<LegEvent> onTarget) {
-        return userAgent.dial(target, executor, guarded(event -> {
-            if (event.leg() == agent) {
-                onAgentEvent(event);
-            } else {
-                onTarget.accept(event);
-            }
-        }));
-    }
-
-    /** The legs a conference works on; call's executor only. */
-    private final class ConferenceLegs implements Conference.Legs {
+    /** What this call lends its side calls; call's executor only. */
+    private final class Lent implements SideCalls.Host {
         @Override
-        public void holdContact() {
-            holdContactForSideCall();
+        public String id() {
+            return id;
         }
 
         @Override
-        public Leg dialTarget(DialRequest target) {
-            return dialSideTarget(target, conference::onTargetEvent);
+        public CallExecutor executor() {
+            return executor;
         }
 
         @Override
-        public void mix(Leg target) {
-            stopPlayers();
-            bridge.dissolve();
-            if (media != null && contact.media() != null && agent.media() != null && target.media() != null) {
-                mixing = media.conference(java.util.List.of(contact.media(), agent.media(), target.media()));
-            }
+        public SipUserAgent userAgent() {
+            return userAgent;
         }
 
         @Override
-        public void releaseAgent(Leg target) {
-            stopMix();
-            Leg previous = agent;
-            releasedAgent = previous;
-            agent = target;
-            bridge = userAgent.bridge(contact, target);
-            previous.hangup();
+        public Leg contact() {
+            return contact;
         }
 
         @Override
-        public void backToAgent() {
-            stopMix();
-            bridge = userAgent.bridge(contact, agent);
+        public Leg agent() {
+            return agent;
         }
 
         @Override
-        public void restore() {
-            stopPlayers();
-            bridge.retrieve();
+        public void agentLeg(Leg leg) {
+            agent = leg;
         }
 
         @Override
-        public void stopMix() {
-            CampaignCall.this.stopMix();
-        }
-    }
-
-    /** The legs a transfer works on; call's executor only. */
-    private final class TransferLegs implements Transfer.Legs {
-        @Override
-        public void holdContact() {
-            holdContactForSideCall();
+        public void agentEvent(LegEvent event) {
+            guarded(CampaignCall.this::onAgentEvent).onEvent(event);
         }
 
         @Override
-        public Leg dialTarget(DialRequest target) {
-            return dialSideTarget(target, transfer::onTargetEvent);
+        public boolean bridged() {
+            return phase == CallPhase.CONNECTED;
         }
 
         @Override
-        public void handOver(Leg target) {
-            stopPlayers();
-            Leg previous = agent;
-            bridge.dissolve();
-            releasedAgent = previous;
-            agent = target;
-            bridge = userAgent.bridge(contact, target);
-            previous.hangup();
+        public void failed(RuntimeException e) {
+            failedHere(e);
         }
 
         @Override
-        public void restore() {
-            stopPlayers();
-            bridge.retrieve();
+        public void releaseContact(CallResult result) {
+            release(result);
+            contact.hangup();
         }
     }
 
@@ -587,7 +470,7 @@ public final class CampaignCall {
         analysis.stop();
         phase = phase.moveTo(CallPhase.CONNECTED);
         agentConnected = true;
-        bridge = userAgent.bridge(contact, agent);
+        sides.connected(userAgent.bridge(contact, agent));
         observer.connected(this);
     }
 
@@ -657,7 +540,7 @@ public final class CampaignCall {
         phase = phase.moveTo(CallPhase.FINISHED);
         analysis.stop();
         stopPlayers();
-        stopMix();
+        sides.abort();
         CallOutcome outcome = new CallOutcome(contactAttempted ? result : CallResult.UNKNOWN, contactAttempted,
                 agentConnected, agentFailed, CallOutcome.mediaOf(contact), CallOutcome.mediaOf(agent));
         observer.finished(this, outcome);

@@ -75,6 +75,24 @@ public final class Conference {
         this.listener = listener;
     }
 
+    /**
+     * A conference whose target already answered (a consultation completed as a conference): it starts mixing.
+     * The caller mixes the three ({@link Legs#mix}) and reports {@link Listener#joined}.
+     */
+    Conference(String callId, DialRequest target, Legs legs, Listener listener, Leg answeredTarget) {
+        this(callId, target, legs, listener);
+        this.phase = ConferencePhase.MIXING;
+        this.targetLeg = answeredTarget;
+    }
+
+    Leg targetLeg() {
+        return targetLeg;
+    }
+
+    Listener listener() {
+        return listener;
+    }
+
     /** The Request-URI dialed. */
     public String target() {
         return target.requestUri();

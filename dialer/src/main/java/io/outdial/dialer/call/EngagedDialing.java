@@ -53,6 +53,11 @@ final class EngagedDialing {
         /** Counted as a live answer (at the pick-up, at the verdict, or when bridged). */
         boolean answered;
         boolean machine;
+        /** A transfer (or a conference its agent left) handed the bridged contact on: the engaged agent is gone. */
+        boolean handedOn;
+        /** The agent the call was handed to, and its interaction; null for an outside number. */
+        Agent target;
+        Interaction targetInteraction;
 
         Dial(Interaction interaction) {
             this.interaction = interaction;
@@ -295,6 +300,51 @@ final class EngagedDialing {
         return Optional.empty();
     }
 
+    /**
+     * The contact call of an interaction bridged to its engaged agent (not handed on by a transfer): the call a
+     * transfer or conference can take. During the engaging phase there is none.
+     */
+    Optional<CampaignCall> bridgedCallOf(String interactionId) {
+        for (Engagement e : active.values()) {
+            for (Map.Entry<CampaignCall, Dial> c : e.contacts.entrySet()) {
+                Dial d = c.getValue();
+                if (e.connected && !d.handedOn && d.interaction.id().equals(interactionId)
+                        && d.interaction.stage() != Interaction.Stage.ESTABLISHING) {
+                    return Optional.of(c.getKey());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A transfer (or a conference its agent left) handed an engaged agent's bridged contact to {@code target}
+     * (null: an outside number). The engaged agent wraps up now, as after any call; the record follows the transfer
+     * to the target agent with {@code recordFollows}, otherwise the engaged agent's interaction keeps it and its
+     * result is written now. The call's end then belongs to the target; the engagement ends with it and engages
+     * nobody again. Returns false if no engaged call of that interaction is bridged.
+     */
+    boolean transferred(String interactionId, Agent target, Interaction targetInteraction, boolean recordFollows) {
+        for (Engagement e : active.values()) {
+            for (Dial d : e.contacts.values()) {
+                if (e.connected && !d.handedOn && d.interaction.id().equals(interactionId)) {
+                    d.handedOn = true;
+                    d.target = target;
+                    d.targetInteraction = targetInteraction;
+                    if (targetInteraction != null && !recordFollows) {
+                        targetInteraction.ownsRecord(false);
+                    }
+                    LOG.info("campaign {}: engaged agent {} handed {} to {}", e.campaign.name(), e.agent.id(),
+                            interactionId, target == null ? "an outside number" : target.id());
+                    e.shown = null;
+                    afterCall.transferredAway(e.agent, d.interaction, e.campaign.name(), !recordFollows);
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The engaged agent's leg counters (music sent, audio received), if the agent is engaged; any thread. */
     Optional<StreamStats> agentMedia(String agentId) {
         return Optional.ofNullable(byAgent.get(agentId)).map(EngagingCall::agentMedia);
@@ -395,6 +445,13 @@ final class EngagedDialing {
         Dial d = e.contacts.remove(call);
         report(e, call, d, outcome);
         Interaction ix = d.interaction;
+        if (d.handedOn) {
+            // The engaged agent already wraps up: the end is the target's (nobody's for an outside number).
+            if (d.target != null) {
+                afterCall.callEnded(d.target, d.targetInteraction, e.campaign.name(), outcome);
+            }
+            return;
+        }
         if (outcome.agentConnected()) {
             afterCall.callEnded(e.agent, ix, e.campaign.name(), outcome);
             return;

@@ -212,13 +212,15 @@ public final class ProgressiveDialing {
     }
 
     /**
-     * The live progressive or predictive call of an interaction whose agent talks to the contact: the calls a
-     * transfer or conference can take. Dialer only.
+     * The live progressive, predictive, assured-connection or ASM call of an interaction whose agent talks to the
+     * contact: the calls a transfer or conference can take. Dialer only.
      */
-    public Optional<CampaignCall> transferableCallOf(String interactionId) {
+    public Optional<TransferableCall> transferableCallOf(String interactionId) {
         Optional<CampaignCall> progressive = Optional.ofNullable(active.get(interactionId))
                 .filter(a -> a.agent() != null).map(ActiveCall::call);
-        return progressive.isPresent() ? progressive : predictive.agentCallOf(interactionId);
+        CampaignCall call = progressive.isPresent() ? progressive.get()
+                : predictive.agentCallOf(interactionId).or(() -> engaged.bridgedCallOf(interactionId)).orElse(null);
+        return Optional.ofNullable(call);
     }
 
     /**
@@ -231,7 +233,9 @@ public final class ProgressiveDialing {
                             boolean recordFollows) {
         ActiveCall a = active.get(interactionId);
         if (a == null || a.agent() == null) {
-            predictive.transferred(interactionId, target, targetInteraction, recordFollows);
+            if (!predictive.transferred(interactionId, target, targetInteraction, recordFollows)) {
+                engaged.transferred(interactionId, target, targetInteraction, recordFollows);
+            }
             return;
         }
         if (targetInteraction != null && !recordFollows) {
@@ -247,6 +251,15 @@ public final class ProgressiveDialing {
      */
     public void conferenceTargetReleased(Agent target, Interaction interaction) {
         afterCall.transferredAway(target, interaction, interaction.campaign(), false);
+    }
+
+    /**
+     * A call of another desk (preview) that a transfer handed to {@code target} has ended: the target wraps up as
+     * after any campaign call (its Mark Done is this dialing's), writing the record if its interaction owns it.
+     */
+    public void handedCallEnded(Agent target, Interaction interaction, String campaign, CallOutcome outcome) {
+        afterCall.callEnded(target, interaction, campaign, outcome);
+        paceNow();
     }
 
     /** A transfer's dial to another agent's phone, presenting the contact's number and the campaign. */

@@ -9,8 +9,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One blind transfer of a connected campaign call: the contact is put on hold (hold music), the target (another
  * agent's phone, or an outside number through the trunk) is dialed, and when it answers the contact is bridged to it
- * and the transferring agent's leg is released. A target that fails puts the contact back with the agent. Runs on
- * the call's executor; the call lends it its legs through {@link Legs}.
+ * and the transferring agent's leg is released. A target that fails puts the contact back with the agent. The
+ * transferring agent may hang up once the transfer is under way: the contact keeps hearing the hold music and the
+ * target still rings; if the target then fails, nobody is left and the contact is released with the failure's call
+ * result. Runs on the call's executor; the call lends it its legs through {@link Legs}.
  */
 public final class Transfer {
     private static final Logger LOG = LoggerFactory.getLogger(Transfer.class);
@@ -23,7 +25,10 @@ public final class Transfer {
         /** The target answered and talks to the contact; the transferring agent's leg is being released. */
         void completed(Transfer transfer);
 
-        /** The target failed ({@code result}: "486 Busy Here", "no answer"...); the contact is back with the agent. */
+        /**
+         * The target failed ({@code result}: "486 Busy Here", "no answer"...); the contact is back with the agent,
+         * or released when the agent had hung up ({@link #agentGone()}).
+         */
         void failed(Transfer transfer, String result);
 
         /** The call ended (or was dropped) before the target answered; the call's own end follows. */
@@ -33,7 +38,10 @@ public final class Transfer {
 
     /** What the call lends a transfer. */
     interface Legs {
-        /** Stops the relay to the agent and plays the hold music to the contact. */
+        /**
+         * Unties the contact from the agent (the agent's hanging up no longer ends the contact's leg) and plays the
+         * hold music to the contact.
+         */
         void holdContact();
 
         /** Dials the target; its events reach {@link Transfer#onTargetEvent} until it is handed the contact. */
@@ -44,6 +52,9 @@ public final class Transfer {
 
         /** Stops the hold music and bridges the contact back to the agent. */
         void restore();
+
+        /** The agent is gone and so is the target: the contact is hung up with {@code result}. */
+        void releaseContact(io.outdial.dialer.record.CallResult result);
     }
 
     private final String callId;
@@ -52,6 +63,7 @@ public final class Transfer {
     private final Listener listener;
     private TransferPhase phase = TransferPhase.DIALING_TARGET;
     private Leg targetLeg;
+    private boolean agentGone;
 
     Transfer(String callId, DialRequest target, Legs legs, Listener listener) {
         this.callId = callId;
@@ -67,6 +79,25 @@ public final class Transfer {
 
     public TransferPhase phase() {
         return phase;
+    }
+
+    /** True once the transferring agent hung up during the transfer. */
+    public boolean agentGone() {
+        return agentGone;
+    }
+
+    /**
+     * The transferring agent's leg ended. Returns true while the transfer is under way: it carries on without the
+     * agent. Call's executor only.
+     */
+    boolean agentLeft() {
+        if (!phase.inProgress()) {
+            return false;
+        }
+        LOG.info("call {}: the transferring agent hung up; the transfer to {} carries on", callId,
+                target.requestUri());
+        agentGone = true;
+        return true;
     }
 
     /** Holds the contact and dials the target. Call's executor only. */
@@ -94,6 +125,13 @@ public final class Transfer {
             LOG.info("call {}: transfer target {} answered, handing over the contact", callId, target.requestUri());
             legs.handOver(targetLeg);
             listener.completed(this);
+        } else if (event instanceof LegEvent.Failed failed && agentGone) {
+            phase = phase.moveTo(TransferPhase.CONTACT_RELEASED);
+            String result = describe(failed);
+            LOG.info("call {}: transfer target {} failed ({}) and the agent is gone: contact released", callId,
+                    target.requestUri(), result);
+            listener.failed(this, result);
+            legs.releaseContact(io.outdial.dialer.record.FailureResults.of(failed));
         } else if (event instanceof LegEvent.Failed failed) {
             phase = phase.moveTo(TransferPhase.RESTORED);
             String result = describe(failed);

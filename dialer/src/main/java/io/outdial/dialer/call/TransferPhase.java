@@ -14,14 +14,20 @@ public enum TransferPhase {
     COMPLETED,
     /** The target failed (busy, no answer, refused): the contact is bridged back to the transferring agent. */
     RESTORED,
+    /**
+     * The transferring agent had hung up and the target failed: nobody is left for the contact, who is released
+     * with the failure's call result.
+     */
+    CONTACT_RELEASED,
     /** The call ended (or was dropped) before the target answered: the target's leg is hung up. */
     ABORTED;
 
     private static final Map<TransferPhase, Set<TransferPhase>> NEXT = Map.of(
-            DIALING_TARGET, EnumSet.of(TARGET_RINGING, COMPLETED, RESTORED, ABORTED),
-            TARGET_RINGING, EnumSet.of(COMPLETED, RESTORED, ABORTED),
+            DIALING_TARGET, EnumSet.of(TARGET_RINGING, COMPLETED, RESTORED, CONTACT_RELEASED, ABORTED),
+            TARGET_RINGING, EnumSet.of(COMPLETED, RESTORED, CONTACT_RELEASED, ABORTED),
             COMPLETED, EnumSet.noneOf(TransferPhase.class),
             RESTORED, EnumSet.noneOf(TransferPhase.class),
+            CONTACT_RELEASED, EnumSet.noneOf(TransferPhase.class),
             ABORTED, EnumSet.noneOf(TransferPhase.class));
 
     public boolean canMoveTo(TransferPhase next) {

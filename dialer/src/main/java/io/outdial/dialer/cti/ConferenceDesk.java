@@ -7,9 +7,9 @@ import io.outdial.bridge.cti.CtiException;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
-import io.outdial.dialer.call.CampaignCall;
 import io.outdial.dialer.call.Conference;
 import io.outdial.dialer.call.ProgressiveDialing;
+import io.outdial.dialer.call.TransferableCall;
 import io.outdial.dialer.wrapup.RecordWork;
 import io.outdial.sip.call.CallExecutor;
 import java.util.HashMap;
@@ -25,13 +25,16 @@ final class ConferenceDesk {
     private final CallExecutor dialer;
     private final ProgressiveDialing dialing;
     private final CallTargets targets;
+    private final TransferableCalls calls;
     /** Conferences under way, by interaction id. */
     private final Map<String, Session> sessions = new HashMap<>();
 
-    ConferenceDesk(CallExecutor dialer, ProgressiveDialing dialing, CallTargets targets) {
+    ConferenceDesk(CallExecutor dialer, ProgressiveDialing dialing, CallTargets targets,
+                   TransferableCalls calls) {
         this.dialer = dialer;
         this.dialing = dialing;
         this.targets = targets;
+        this.calls = calls;
     }
 
     /** Conference: refused with an error, or ConferenceStarted and the target dialed. */
@@ -41,9 +44,8 @@ final class ConferenceDesk {
                     + ix.toWire().state() + ", it must be connected and not on hold");
         }
         targets.refuseWithoutResult(ix, "Conference");
-        CampaignCall call = dialing.transferableCallOf(ix.id()).orElseThrow(() -> new CtiException(
-                CtiErrorCodes.NOT_SUPPORTED, "Conference is carried out for progressive and predictive campaign calls"
-                + " only"));
+        TransferableCall call = calls.of(ix).orElseThrow(() -> new CtiException(CtiErrorCodes.NOT_ALLOWED,
+                "Conference is not allowed: the call is not bridged to you (ended, or still being set up)"));
         CallTargets.Target target = targets.reserve(agent, ix, c.agentId(), c.phone(), "Conference",
                 "Conference with agent " + agent.id());
         ix.stage(Interaction.Stage.CONFERENCE);
@@ -62,6 +64,17 @@ final class ConferenceDesk {
             agent.send(new CtiEvent.Error(c.requestId(), CtiErrorCodes.NOT_ALLOWED,
                     "Conference is not allowed: the call has ended or changed"));
         }, dialer);
+    }
+
+    /**
+     * A consultation of {@code ix} with {@code target} becomes a conference (CompleteConference): the session that
+     * hears of it from now on, as if a Conference command had started it.
+     */
+    Conference.Listener adopt(Agent agent, Interaction ix, CallTargets.Target target, TransferableCall call,
+                              String requestId) {
+        Session session = new Session(agent, ix, target, call, requestId);
+        sessions.put(ix.id(), session);
+        return session;
     }
 
     /**
@@ -89,12 +102,12 @@ final class ConferenceDesk {
         private final Agent agent;
         private final Interaction ix;
         private final CallTargets.Target target;
-        private final CampaignCall call;
+        private final TransferableCall call;
         private final String requestId;
         /** Dialer-side: all three are mixed (the target answered and nobody left yet). */
         private boolean mixing;
 
-        Session(Agent agent, Interaction ix, CallTargets.Target target, CampaignCall call, String requestId) {
+        Session(Agent agent, Interaction ix, CallTargets.Target target, TransferableCall call, String requestId) {
             this.agent = agent;
             this.ix = ix;
             this.target = target;
@@ -123,7 +136,9 @@ final class ConferenceDesk {
                 mixing = true;
                 if (target.isAgent()) {
                     target.interaction().stage(Interaction.Stage.CONFERENCE);
-                    target.agent().moveTo(AgentState.BUSY, ix.campaign());
+                    if (target.agent().state() != AgentState.BUSY) { // Busy already after a consultation
+                        target.agent().moveTo(AgentState.BUSY, ix.campaign());
+                    }
                     target.agent().send(new CtiEvent.InteractionEstablished(target.interaction().toWire()));
                 }
                 if (targets.rules(ix).resultRequiredBeforeTransfer()) {
@@ -161,7 +176,7 @@ final class ConferenceDesk {
                     target.agent().send(new CtiEvent.ConferencePartyLeft(null, ix.id(), agent.id()));
                 }
                 // As a completed transfer: the agent wraps up, the call goes on with the target.
-                dialing.transferred(ix.id(), target.agent(), target.interaction(), follows);
+                calls.transferred(ix, target.agent(), target.interaction(), follows);
             });
         }
 

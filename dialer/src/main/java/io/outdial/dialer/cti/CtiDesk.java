@@ -11,7 +11,7 @@ import io.outdial.dialer.agent.AgentRoster;
 import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.agent.OutboundPreviewState;
-import io.outdial.dialer.call.CampaignCall;
+import io.outdial.dialer.call.TransferableCall;
 import io.outdial.dialer.call.ProgressiveDialing;
 import io.outdial.dialer.campaign.Campaigns;
 import io.outdial.dialer.preview.InteractionPreviews;
@@ -54,6 +54,8 @@ public final class CtiDesk implements AgentDesk {
     private final RecordDesk records;
     private final TransferDesk transfers;
     private final ConferenceDesk conferences;
+    private final TransferableCalls calls;
+    private final ConsultDesk consults;
 
     /**
      * @param previews         the interaction previews (Accept / Reject) of push preview and progressive
@@ -74,8 +76,10 @@ public final class CtiDesk implements AgentDesk {
         this.preview = preview;
         this.wrapUp = wrapUp;
         CallTargets targets = new CallTargets(roster, dialing, wrapUp.work());
-        this.transfers = new TransferDesk(dialer, dialing, targets);
-        this.conferences = new ConferenceDesk(dialer, dialing, targets);
+        this.calls = new TransferableCalls(dialing, preview);
+        this.transfers = new TransferDesk(dialer, dialing, targets, calls);
+        this.conferences = new ConferenceDesk(dialer, dialing, targets, calls);
+        this.consults = new ConsultDesk(dialer, dialing, targets, calls, conferences);
         Scheduler onDialer = new Scheduler() {
             @Override
             public Instant now() {
@@ -306,9 +310,14 @@ public final class CtiDesk implements AgentDesk {
             conferences.leave(agent, ownInteraction(agent, l.interactionId()), l.requestId());
         } else if (command instanceof CtiCommand.Recall r) {
             recall(agent, ownInteraction(agent, r.interactionId()), r.requestId());
-        } else if (command instanceof CtiCommand.Consult) {
-            throw new CtiException(CtiErrorCodes.NOT_SUPPORTED, command.getClass().getSimpleName()
-                    + " is not supported by this gateway yet");
+        } else if (command instanceof CtiCommand.Consult c) {
+            consults.consult(agent, ownInteraction(agent, c.interactionId()), c);
+        } else if (command instanceof CtiCommand.CompleteTransfer c) {
+            consults.completeTransfer(agent, ownInteraction(agent, c.interactionId()), c.requestId());
+        } else if (command instanceof CtiCommand.CompleteConference c) {
+            consults.completeConference(agent, ownInteraction(agent, c.interactionId()), c.requestId());
+        } else if (command instanceof CtiCommand.CancelConsult c) {
+            consults.cancel(agent, ownInteraction(agent, c.interactionId()), c.requestId());
         } else {
             throw new CtiException(CtiErrorCodes.ALREADY_LOGGED_IN, "already logged in");
         }
@@ -481,6 +490,7 @@ public final class CtiDesk implements AgentDesk {
     private static boolean talkingOrReleased(Interaction ix) {
         return ix.stage() == Interaction.Stage.ESTABLISHED || ix.stage() == Interaction.Stage.ON_HOLD
                 || ix.stage() == Interaction.Stage.TRANSFERRING || ix.stage() == Interaction.Stage.CONFERENCE
+                || ix.stage() == Interaction.Stage.CONSULTING
                 || ix.stage() == Interaction.Stage.RELEASED;
     }
 
@@ -493,7 +503,7 @@ public final class CtiDesk implements AgentDesk {
             throw notAllowed(command, agent, on ? "the call is not connected (or already on hold)"
                     : "the call is not on hold");
         }
-        CampaignCall call = dialing.callOf(ix.id()).orElseThrow(() -> notAllowed(command, agent,
+        TransferableCall call = calls.live(ix).orElseThrow(() -> notAllowed(command, agent,
                 "this interaction's call cannot be held"));
         call.hold(on).whenCompleteAsync((done, error) -> {
             if (Boolean.TRUE.equals(done) && ix.stage() == from) {
@@ -525,10 +535,15 @@ public final class CtiDesk implements AgentDesk {
             conferences.leave(agent, ix, r.requestId());
             return;
         }
+        if (consults.consulted(agent, ix)) {
+            // The consulted agent's End releases only its leg: the consulting agent gets the contact back.
+            consults.cancel(agent, ix, r.requestId());
+            return;
+        }
         if (ix.stage() != Interaction.Stage.ESTABLISHED && ix.stage() != Interaction.Stage.ON_HOLD) {
             throw notAllowed("ReleaseCall", agent, "the call is not connected");
         }
-        dialing.callOf(ix.id()).orElseThrow(() -> notAllowed("ReleaseCall", agent, "the call has ended")).drop();
+        calls.live(ix).orElseThrow(() -> notAllowed("ReleaseCall", agent, "the call has ended")).drop();
     }
 
     /** A negotiated logout was authorized: the desktop is logged out, whatever still holds the agent. */

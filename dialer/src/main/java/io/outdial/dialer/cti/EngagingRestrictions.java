@@ -19,6 +19,9 @@ final class EngagingRestrictions {
             Map.entry(CtiCommand.ReleaseCall.class, "Release"),
             Map.entry(CtiCommand.Transfer.class, "Transfer"),
             Map.entry(CtiCommand.Consult.class, "Consult"),
+            Map.entry(CtiCommand.CompleteTransfer.class, "Consult"),
+            Map.entry(CtiCommand.CompleteConference.class, "Consult"),
+            Map.entry(CtiCommand.CancelConsult.class, "Consult"),
             Map.entry(CtiCommand.Conference.class, "Conference"),
             Map.entry(CtiCommand.Recall.class, "Recall"),
             // One Logout in the protocol stands for both "log off the voice channel" and "exit".

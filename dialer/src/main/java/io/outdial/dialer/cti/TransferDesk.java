@@ -7,8 +7,8 @@ import io.outdial.bridge.cti.CtiException;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
-import io.outdial.dialer.call.CampaignCall;
 import io.outdial.dialer.call.ProgressiveDialing;
+import io.outdial.dialer.call.TransferableCall;
 import io.outdial.dialer.call.Transfer;
 import io.outdial.dialer.wrapup.RecordWork;
 import io.outdial.sip.call.CallExecutor;
@@ -22,11 +22,14 @@ final class TransferDesk {
     private final CallExecutor dialer;
     private final ProgressiveDialing dialing;
     private final CallTargets targets;
+    private final TransferableCalls calls;
 
-    TransferDesk(CallExecutor dialer, ProgressiveDialing dialing, CallTargets targets) {
+    TransferDesk(CallExecutor dialer, ProgressiveDialing dialing, CallTargets targets,
+                 TransferableCalls calls) {
         this.dialer = dialer;
         this.dialing = dialing;
         this.targets = targets;
+        this.calls = calls;
     }
 
     /** Transfer: refused with an error, or TransferStarted and the target dialed. */
@@ -36,9 +39,8 @@ final class TransferDesk {
                     + ix.toWire().state() + ", it must be connected and not on hold");
         }
         targets.refuseWithoutResult(ix, "Transfer");
-        CampaignCall call = dialing.transferableCallOf(ix.id()).orElseThrow(() -> new CtiException(
-                CtiErrorCodes.NOT_SUPPORTED, "Transfer is carried out for progressive and predictive campaign calls"
-                + " only"));
+        TransferableCall call = calls.of(ix).orElseThrow(() -> new CtiException(CtiErrorCodes.NOT_ALLOWED,
+                "Transfer is not allowed: the call is not bridged to you (ended, or still being set up)"));
         CallTargets.Target target = targets.reserve(agent, ix, t.agentId(), t.phone(), "Transfer",
                 "Transferred from agent " + agent.id());
         ix.stage(Interaction.Stage.TRANSFERRING);
@@ -99,7 +101,7 @@ final class TransferDesk {
                 }
                 agent.send(new CtiEvent.TransferCompleted(requestId, ix.id(), target.name(),
                         follows ? target.agent().id() : agent.id()));
-                dialing.transferred(ix.id(), target.agent(), target.interaction(), follows);
+                calls.transferred(ix, target.agent(), target.interaction(), follows);
             });
         }
 
@@ -108,6 +110,12 @@ final class TransferDesk {
             dialer.execute(() -> {
                 // The target's phone did not take the call: as for any unanswered agent phone, Not Ready.
                 targets.free(target, AgentState.NOT_READY, "PhoneDidNotAnswer");
+                if (transfer.agentGone()) {
+                    // The agent had hung up: the contact is released and the call's end follows (Released).
+                    agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.TRANSFER_FAILED, "Transfer to "
+                            + target.name() + " failed: " + result + "; you had hung up, the contact is released"));
+                    return;
+                }
                 if (ix.stage() == Interaction.Stage.TRANSFERRING) {
                     ix.stage(Interaction.Stage.ESTABLISHED);
                 }

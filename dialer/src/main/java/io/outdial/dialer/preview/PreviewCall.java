@@ -1,9 +1,15 @@
 package io.outdial.dialer.preview;
 
 import io.outdial.dialer.call.CallOutcome;
+import io.outdial.dialer.call.Conference;
+import io.outdial.dialer.call.Consultation;
+import io.outdial.dialer.call.SideCalls;
+import io.outdial.dialer.call.Transfer;
+import io.outdial.dialer.call.TransferableCall;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.record.FailureResults;
-import io.outdial.sip.Bridge;
+import io.outdial.media.MediaEngine;
+import io.outdial.media.player.MediaClip;
 import io.outdial.sip.DialRequest;
 import io.outdial.sip.Leg;
 import io.outdial.sip.LegEvent;
@@ -11,14 +17,16 @@ import io.outdial.sip.LegListener;
 import io.outdial.sip.SipUserAgent;
 import io.outdial.sip.call.CallExecutor;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One preview call, placed when the agent presses Call: the agent's phone first, then the contact through the
- * trunk, bridged when the contact answers. Runs on its own serial executor; the observer hears of milestones there.
+ * trunk, bridged when the contact answers. Once bridged the agent may hold, transfer or conference the contact
+ * ({@link SideCalls}). Runs on its own serial executor; the observer hears of milestones there.
  */
-public final class PreviewCall {
+public final class PreviewCall implements TransferableCall {
     private static final Logger LOG = LoggerFactory.getLogger(PreviewCall.class);
 
     /** Milestones of a preview call, reported on the call's executor. */
@@ -43,8 +51,10 @@ public final class PreviewCall {
     private final DialRequest contactRequest;
     private final Observer observer;
 
+    private final SideCalls sides;
     private PreviewCallPhase phase = PreviewCallPhase.CALLING_AGENT;
-    private Leg agent;
+    /** Volatile only so that {@link #agentMedia()} may be read from another thread. */
+    private volatile Leg agent;
     private Leg contact;
     private CallResult result;
     private boolean agentFailed;
@@ -52,15 +62,17 @@ public final class PreviewCall {
     private String agentFailure;
 
     public PreviewCall(String id, CallExecutor executor, SipUserAgent userAgent, DialRequest agentRequest,
-                       DialRequest contactRequest, Observer observer) {
+                       DialRequest contactRequest, Observer observer, MediaEngine media, MediaClip holdMusic) {
         this.id = Objects.requireNonNull(id);
         this.executor = executor;
         this.userAgent = userAgent;
         this.agentRequest = agentRequest;
         this.contactRequest = contactRequest;
         this.observer = observer;
+        this.sides = new SideCalls(new Lent(), media, holdMusic);
     }
 
+    @Override
     public String id() {
         return id;
     }
@@ -76,9 +88,11 @@ public final class PreviewCall {
     }
 
     /** Hangs up whatever is up (campaign unloaded, gateway stopping). */
+    @Override
     public void drop() {
         executor.execute(() -> {
             if (phase != PreviewCallPhase.FINISHED) {
+                sides.abort();
                 release(phase == PreviewCallPhase.CONNECTED ? CallResult.ANSWER : CallResult.DROPPED);
                 hangUpBoth();
             }
@@ -107,12 +121,16 @@ public final class PreviewCall {
 
     private void failedHere(RuntimeException e) {
         LOG.error("preview call {}: failed in the gateway, hanging up", id, e);
+        sides.abort();
         release(CallResult.SYSTEM_ERROR);
         hangUpBoth();
         finishIfBothGone();
     }
 
     private void onAgentEvent(LegEvent event) {
+        if (sides.isReleasedAgent(event.leg())) {
+            return; // the transferring agent's leg, released on purpose once the target took the contact
+        }
         if (event instanceof LegEvent.Answered) {
             if (phase != PreviewCallPhase.CALLING_AGENT) {
                 agent.hangup();
@@ -128,6 +146,10 @@ public final class PreviewCall {
             release(CallResult.UNKNOWN);
             finishIfBothGone();
         } else if (event instanceof LegEvent.Ended) {
+            if (sides.agentEnded()) {
+                return; // the agent hung up its phone in a conference: contact and target talk on
+            }
+            sides.abort();
             // The agent hung up: before the contact answered it is the agent giving up on the ringing.
             release(phase == PreviewCallPhase.CONNECTED ? CallResult.ANSWER : CallResult.NO_ANSWER);
             if (contact != null) {
@@ -145,17 +167,126 @@ public final class PreviewCall {
             }
             phase = phase.moveTo(PreviewCallPhase.CONNECTED);
             connected = true;
-            Bridge bridge = userAgent.bridge(contact, agent);
-            LOG.debug("preview call {}: bridged {}", id, bridge);
+            sides.connected(userAgent.bridge(contact, agent));
             observer.connected(this);
         } else if (event instanceof LegEvent.Failed failed) {
             release(failed.kind() == LegEvent.FailureKind.CANCELLED ? CallResult.NO_ANSWER : FailureResults.of(failed));
             agent.hangup();
             finishIfBothGone();
         } else if (event instanceof LegEvent.Ended) {
+            sides.abort();
             release(CallResult.ANSWER);
             agent.hangup();
             finishIfBothGone();
+        }
+    }
+
+    @Override
+    public CompletableFuture<Boolean> hold(boolean on) {
+        return sides.hold(on);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> transfer(DialRequest target, Transfer.Listener listener) {
+        return sides.transfer(target, listener);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> conference(DialRequest target, Conference.Listener listener) {
+        return sides.conference(target, listener);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> leaveConference(boolean agentLeaves) {
+        return sides.leaveConference(agentLeaves);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> consult(DialRequest target, Consultation.Listener listener) {
+        return sides.consult(target, listener);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> cancelConsult() {
+        return sides.cancelConsult();
+    }
+
+    @Override
+    public CompletableFuture<Boolean> completeTransfer() {
+        return sides.completeTransfer();
+    }
+
+    @Override
+    public CompletableFuture<Boolean> completeConference(Conference.Listener listener) {
+        return sides.completeConference(listener);
+    }
+
+    /** The RTP counters of the latest consultation's target leg, or no media; any thread. */
+    public io.outdial.media.StreamStats consultTargetMedia() {
+        return sides.consultTargetMedia();
+    }
+
+    @Override
+    public io.outdial.media.StreamStats agentMedia() {
+        return CallOutcome.mediaOf(agent);
+    }
+
+    @Override
+    public io.outdial.media.StreamStats conferenceTargetMedia() {
+        return sides.conferenceTargetMedia();
+    }
+
+    /** What this call lends its side calls; call's executor only. */
+    private final class Lent implements SideCalls.Host {
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public CallExecutor executor() {
+            return executor;
+        }
+
+        @Override
+        public SipUserAgent userAgent() {
+            return userAgent;
+        }
+
+        @Override
+        public Leg contact() {
+            return contact;
+        }
+
+        @Override
+        public Leg agent() {
+            return agent;
+        }
+
+        @Override
+        public void agentLeg(Leg leg) {
+            agent = leg;
+        }
+
+        @Override
+        public void agentEvent(LegEvent event) {
+            guarded(PreviewCall.this::onAgentEvent).onEvent(event);
+        }
+
+        @Override
+        public boolean bridged() {
+            return phase == PreviewCallPhase.CONNECTED;
+        }
+
+        @Override
+        public void failed(RuntimeException e) {
+            failedHere(e);
+        }
+
+        @Override
+        public void releaseContact(CallResult result) {
+            release(result);
+            contact.hangup();
         }
     }
 

@@ -10,6 +10,7 @@ import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.call.CallOutcome;
 import io.outdial.dialer.call.IdleWaiters;
 import io.outdial.dialer.call.RecordWrites;
+import io.outdial.dialer.call.TransferableCall;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.CampaignState;
 import io.outdial.dialer.campaign.Campaigns;
@@ -55,6 +56,8 @@ public final class PreviewDesk {
     private final RecordWrites writes;
     private final Runnable pace;
     private final Map<String, PreviewSession> sessions = new LinkedHashMap<>();
+    /** Preview calls a transfer handed on, with what their end is for; the transferring agent's session is over. */
+    private final Map<PreviewCall, HandedOn> handed = new LinkedHashMap<>();
     /** Agents a record is being retrieved for. */
     private final Set<String> retrieving = new HashSet<>();
     private final IdleWaiters idleWaiters = new IdleWaiters();
@@ -328,7 +331,8 @@ public final class PreviewDesk {
         DialRequest toContact = DialRequest.contactViaTrunk(ctx.trunk(), record.contactInfo(), ctx.ringTimeout());
         ix.stage(Interaction.Stage.RINGING);
         s.call = new PreviewCall(ix.id(), new CallExecutor("call-" + ix.id(), ctx.workers(), ctx.scheduler()),
-                ctx.userAgent(), toAgent, toContact, new Observer(s));
+                ctx.userAgent(), toAgent, toContact, new Observer(s), ctx.media(),
+                ctx.audio() == null ? null : ctx.audio().holdMusic());
         LOG.info("campaign {}: agent {} calls record {} ({})", s.campaign.name(), agent.id(), record.recordId(),
                 record.contactInfo());
         s.call.start();
@@ -384,8 +388,13 @@ public final class PreviewDesk {
         // disposition, note and callback are (the interaction is marked treated: no second treatment).
         CompletableFuture<Void> written = s.refused ? ix.stored() : ix.stored().thenCompose(ok ->
                 writes.changeResult(recordId, result, agent.id()));
+        if (!ix.ownsRecord()) {
+            written = ix.stored(); // the record followed a transfer: the target's Mark Done writes it
+        }
         for (DoneStep step : doneSteps) {
-            written = written.thenCompose(ok -> step.write(agent, ix));
+            if (ix.ownsRecord()) {
+                written = written.thenCompose(ok -> step.write(agent, ix));
+            }
         }
         written.whenCompleteAsync((ok, error) -> {
             if (error != null) {
@@ -453,11 +462,19 @@ public final class PreviewDesk {
                 close(s);
             }
         }
+        handed.forEach((call, h) -> {
+            if (h.campaign == campaign) {
+                call.drop();
+            }
+        });
     }
 
     /** Gateway stopping: every preview call hung up, every record settled. */
     public void dropAll() {
-        ctx.dialer().execute(() -> List.copyOf(sessions.values()).forEach(this::close));
+        ctx.dialer().execute(() -> {
+            List.copyOf(sessions.values()).forEach(this::close);
+            handed.keySet().forEach(PreviewCall::drop);
+        });
     }
 
     private void close(PreviewSession s) {
@@ -482,7 +499,7 @@ public final class PreviewDesk {
     }
 
     private boolean noCallUp() {
-        return sessions.values().stream().noneMatch(s -> s.call != null);
+        return handed.isEmpty() && sessions.values().stream().noneMatch(s -> s.call != null);
     }
 
     private PreviewSession session(Agent agent, Interaction ix) {
@@ -499,6 +516,14 @@ public final class PreviewDesk {
     }
 
     private void callGone(PreviewSession s, PreviewCall call, CallOutcome outcome) {
+        HandedOn h = handed.remove(call);
+        if (h != null) {
+            if (noCallUp()) {
+                idleWaiters.idle();
+            }
+            h.ended.accept(outcome);
+            return;
+        }
         s.call = null;
         if (noCallUp()) {
             idleWaiters.idle();
@@ -563,6 +588,55 @@ public final class PreviewDesk {
         public void finished(PreviewCall call, CallOutcome outcome) {
             ctx.dialer().execute(() -> callGone(session, call, outcome));
         }
+    }
+
+    /** A preview call a transfer handed on: what its end is for. */
+    private record HandedOn(Campaign campaign, java.util.function.Consumer<CallOutcome> ended) { }
+
+    /** The bridged preview call of an interaction (the agent's own, or one a transfer handed on), if it is up. */
+    public Optional<TransferableCall> callOf(String interactionId) {
+        for (PreviewSession s : sessions.values()) {
+            if (s.call != null && s.interaction.id().equals(interactionId)) {
+                return Optional.of(s.call);
+            }
+        }
+        return handed.keySet().stream().filter(c -> c.id().equals(interactionId)).findFirst()
+                .map(TransferableCall.class::cast);
+    }
+
+    /**
+     * A transfer (or a conference its agent left) handed the preview call of {@code interactionId} on: the agent
+     * wraps up now (Released, after-call work, Done as usual), writing the record unless {@code recordFollows}, and
+     * the call's end goes to {@code ended}. Returns false if no preview call of that interaction is up.
+     */
+    public boolean transferred(String interactionId, boolean recordFollows,
+                               java.util.function.Consumer<CallOutcome> ended) {
+        PreviewSession s = sessions.values().stream()
+                .filter(x -> x.call != null && x.interaction.id().equals(interactionId)).findFirst().orElse(null);
+        if (s == null) {
+            return false;
+        }
+        handed.put(s.call, new HandedOn(s.campaign, ended));
+        s.call = null;
+        Interaction ix = s.interaction;
+        Agent agent = s.agent;
+        CallResult result = ix.callResult() != null ? ix.callResult() : CallResult.ANSWER;
+        ix.callResult(result);
+        if (recordFollows) {
+            ix.ownsRecord(false);
+            ix.stored(CompletableFuture.completedFuture(null));
+        } else {
+            ix.stored(writes.complete(ix.record().recordId(), result, ctx.scheduler().now(), agent.id()));
+            ctx.metrics().result(s.campaign.name(), result);
+        }
+        LOG.info("campaign {}: agent {} handed record {} on", s.campaign.name(), agent.id(), ix.record().recordId());
+        ix.stage(Interaction.Stage.RELEASED);
+        agent.moveTo(AgentState.AFTER_CALL_WORK, s.campaign.name());
+        agent.send(new CtiEvent.InteractionReleased(ix.toWire()));
+        if (s.closing || agent.channel() == null) {
+            finish(s, null, false);
+        }
+        return true;
     }
 
     /** For tests and metrics: the agents holding a preview record. */

@@ -27,6 +27,7 @@ class TransferTest {
     private final List<String> events = new ArrayList<>();
     private final DialRequest target = DialRequest.agentPhone("sip:agent2@127.0.0.1:5082", Transport.UDP,
             "2005550101", "sample", Duration.ofSeconds(20));
+    private final VirtualScheduler virtualClock = new VirtualScheduler(Instant.EPOCH);
     private CallOutcome outcome;
     private CampaignCall call;
     private ScriptedLeg contact;
@@ -56,7 +57,7 @@ class TransferTest {
 
     @BeforeEach
     void connect() {
-        CallExecutor executor = new CallExecutor("test", Runnable::run, new VirtualScheduler(Instant.EPOCH));
+        CallExecutor executor = new CallExecutor("test", Runnable::run, virtualClock);
         TrunkConfig trunk = new TrunkConfig("127.0.0.1", 5070, Transport.UDP, null, "100", "Outdial");
         call = new CampaignCall("ix-1", executor, ua,
                 DialRequest.contactViaTrunk(trunk, "2005550101", Duration.ofSeconds(30)),
@@ -125,7 +126,9 @@ class TransferTest {
         ScriptedLeg targetLeg = startTransfer();
         targetLeg.fail(486);
         assertEquals(List.of("failed: 486 scripted"), events);
-        assertFalse(ua.bridged.get(0).held(), "the contact is bridged back to the agent");
+        ScriptedBridge back = ua.bridged.get(ua.bridged.size() - 1);
+        assertFalse(back.held(), "the contact is bridged back to the agent");
+        assertEquals(agent, back.b());
         assertEquals(LegState.ANSWERED, agent.state());
         assertEquals(LegState.ANSWERED, contact.state());
         // The restored call can be transferred again, and still ends as before.
@@ -172,10 +175,45 @@ class TransferTest {
     }
 
     @Test
+    void transferringAgentHangingUpLeavesTheContactOnHoldUntilTheTargetAnswers() {
+        ScriptedLeg targetLeg = startTransfer();
+        targetLeg.ring();
+        agent.end(EndReason.REMOTE_HANGUP);
+        assertEquals(LegState.ANSWERED, contact.state(), "the contact stays, hearing the hold music");
+        assertFalse(targetLeg.state().isTerminal(), "the target still rings");
+        assertEquals(List.of("ringing"), events, "the call does not end with the agent");
+        targetLeg.answer();
+        assertEquals(List.of("ringing", "completed"), events);
+        ScriptedBridge toTarget = ua.bridged.get(ua.bridged.size() - 1);
+        assertEquals(targetLeg, toTarget.b(), "the contact is bridged to the target");
+        assertFalse(toTarget.held());
+        contact.end(EndReason.REMOTE_HANGUP);
+        assertEquals(LegState.ENDED, targetLeg.state());
+        assertEquals(List.of("ringing", "completed", "finished"), events);
+        assertEquals(CallResult.ANSWER, outcome.result());
+    }
+
+    @Test
+    void targetFailingAfterTheAgentHungUpReleasesTheContactWithTheFailure() {
+        ScriptedLeg targetLeg = startTransfer();
+        agent.end(EndReason.REMOTE_HANGUP);
+        virtualClock.advance(Duration.ofSeconds(15));
+        assertEquals(LegState.ANSWERED, contact.state());
+        targetLeg.fail(486);
+        assertEquals(LegState.ENDED, contact.state(), "nobody is left for the contact");
+        assertEquals(List.of("failed: 486 scripted", "finished"), events);
+        assertEquals(CallResult.BUSY, outcome.result(), "the result is the target's failure");
+        assertTrue(outcome.agentConnected());
+        assertEquals(1, ua.bridges, "never bridged back to the gone agent");
+    }
+
+    @Test
     void phaseTableAllowsOnlyForwardMoves() {
         assertTrue(TransferPhase.DIALING_TARGET.canMoveTo(TransferPhase.TARGET_RINGING));
         assertFalse(TransferPhase.TARGET_RINGING.canMoveTo(TransferPhase.DIALING_TARGET));
         assertFalse(TransferPhase.COMPLETED.canMoveTo(TransferPhase.RESTORED));
         assertFalse(TransferPhase.RESTORED.inProgress());
+        assertTrue(TransferPhase.TARGET_RINGING.canMoveTo(TransferPhase.CONTACT_RELEASED));
+        assertFalse(TransferPhase.CONTACT_RELEASED.inProgress());
     }
 }

@@ -18,7 +18,7 @@ class EngagingRestrictionsTest {
                 new CtiCommand.SetCallResult("r", "i", "ANSWER")));
         assertEquals(Optional.of("Release"), EngagingRestrictions.actionOf(new CtiCommand.ReleaseCall("r", "i")));
         assertEquals(Optional.of("Transfer"), EngagingRestrictions.actionOf(new CtiCommand.Transfer("r", "i", "x", null)));
-        assertEquals(Optional.of("Consult"), EngagingRestrictions.actionOf(new CtiCommand.Consult("r", "i", "x")));
+        assertEquals(Optional.of("Consult"), EngagingRestrictions.actionOf(new CtiCommand.Consult("r", "i", "x", null)));
         assertEquals(Optional.of("Conference"), EngagingRestrictions.actionOf(
                 new CtiCommand.Conference("r", "i", "x", null)));
         assertEquals(Optional.of("Recall"), EngagingRestrictions.actionOf(new CtiCommand.Recall("r", "i")));

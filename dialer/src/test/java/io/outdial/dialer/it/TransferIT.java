@@ -99,6 +99,56 @@ class TransferIT {
     }
 
     @Test
+    void theTransferCarriesOnWhenTheTransferringAgentHangsUpFirst() throws Exception {
+        // ann's phone hangs up 2 s after it answers; bob's phone rings 5 s before it answers.
+        try (Sipp annPhone = Sipp.scenario("uas-answer.xml").talkTime(Duration.ofSeconds(2)).calls(1).start();
+             Sipp bobPhone = Sipp.scenario("agent-phone-late-answer.xml").rtpEcho().talkTime(Duration.ofSeconds(5))
+                     .calls(1).timeout(Duration.ofMinutes(2)).start();
+             Sipp contact = Sipp.scenario("uas-answer.xml").talkTime(Duration.ofSeconds(14)).calls(1).start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), AGENTS, CAMPAIGN)) {
+            gw.post("/api/campaigns/it/records", "contact_info\n2005550406\n");
+            gw.post("/api/campaigns/it/load", "");
+            try (CtiClient ann = new CtiClient(gw.ctiUrl()); CtiClient bob = new CtiClient(gw.ctiUrl())) {
+                ann.send(login("ann", annPhone));
+                ann.await("LoggedIn", LIMIT);
+                bob.send(login("bob", bobPhone));
+                bob.await("LoggedIn", LIMIT);
+                bob.send("{\"type\":\"Ready\",\"requestId\":\"b1\"}");
+                bob.await("AgentStateChanged", LIMIT);
+                gw.post("/api/campaigns/it/start", "");
+                ann.send("{\"type\":\"Ready\",\"requestId\":\"a1\"}");
+                String ix = ann.await("InteractionEstablished", LIMIT).path("interaction").path("interactionId")
+                        .asText();
+                ann.send("{\"type\":\"Transfer\",\"requestId\":\"a2\",\"interactionId\":\"" + ix
+                        + "\",\"agentId\":\"bob\"}");
+                ann.await("TransferStarted", LIMIT);
+                bob.await("InteractionRinging", LIMIT);
+                Sipp.Result annResult = annPhone.awaitExit(LIMIT);
+                assertTrue(annResult.passed(), "ann hung up while bob's phone rang: " + annResult.describe());
+                // The call outlives ann's leg: still there to be looked up, with the contact on hold.
+                io.outdial.dialer.call.CampaignCall call = gw.gateway().dialing().findCall(ix)
+                        .get(5, java.util.concurrent.TimeUnit.SECONDS).orElseThrow();
+
+                assertEquals("Established", bob.await("InteractionEstablished", LIMIT).path("interaction")
+                        .path("state").asText());
+                assertEquals("bob", ann.await("TransferCompleted", LIMIT).path("recordOwner").asText());
+                ann.await("InteractionReleased", LIMIT);
+                long atHandOver = call.agentMedia().packetsReceived();
+                Await.until(Duration.ofSeconds(5), "the contact's audio reaches bob's phone (echoed back)",
+                        () -> call.agentMedia().packetsReceived() - atHandOver > 50);
+                ann.send("{\"type\":\"MarkDone\",\"requestId\":\"a3\",\"interactionId\":\"" + ix + "\"}");
+                ann.await("InteractionDone", LIMIT);
+                bob.await("InteractionReleased", LIMIT);
+                bob.send("{\"type\":\"MarkDone\",\"requestId\":\"b2\",\"interactionId\":\"" + ix + "\"}");
+                bob.await("InteractionDone", LIMIT);
+            }
+            CallingRecord record = gw.awaitAllUpdated("it", LIMIT).get(0);
+            assertEquals(CallResult.ANSWER, record.callResult());
+            assertEquals("bob", record.agentId());
+        }
+    }
+
+    @Test
     void busyTargetGivesAnErrorAndTheContactBackToTheAgent() throws Exception {
         try (Sipp annPhone = Sipp.scenario("agent-phone.xml").calls(1).timeout(Duration.ofMinutes(2)).start();
              Sipp bobPhone = Sipp.scenario("uas-busy.xml").calls(1).start();

@@ -1,0 +1,244 @@
+package io.outdial.dialer.cti;
+
+import io.outdial.bridge.cti.CtiCommand;
+import io.outdial.bridge.cti.CtiErrorCodes;
+import io.outdial.bridge.cti.CtiEvent;
+import io.outdial.bridge.cti.CtiException;
+import io.outdial.dialer.agent.Agent;
+import io.outdial.dialer.agent.AgentState;
+import io.outdial.dialer.agent.Interaction;
+import io.outdial.dialer.call.Consultation;
+import io.outdial.dialer.call.ProgressiveDialing;
+import io.outdial.dialer.call.TransferableCall;
+import io.outdial.dialer.wrapup.RecordWork;
+import io.outdial.sip.call.CallExecutor;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The agents' side of a consultation ({@link Consultation} is the call's side): Consult reserves and dials the target
+ * ({@link CallTargets}); CompleteTransfer, CompleteConference and CancelConsult finish it; the desktops hear how it
+ * goes. Completing follows the campaign's rules as Transfer and Conference do (a call result first, then read-only;
+ * the record follows a completed transfer). The consulted agent's End cancels the consultation. Dialer executor only.
+ */
+final class ConsultDesk {
+    private final CallExecutor dialer;
+    private final ProgressiveDialing dialing;
+    private final CallTargets targets;
+    private final TransferableCalls calls;
+    private final ConferenceDesk conferences;
+    /** Consultations under way, by interaction id. */
+    private final Map<String, Session> sessions = new HashMap<>();
+
+    ConsultDesk(CallExecutor dialer, ProgressiveDialing dialing, CallTargets targets, TransferableCalls calls,
+                ConferenceDesk conferences) {
+        this.dialer = dialer;
+        this.dialing = dialing;
+        this.targets = targets;
+        this.calls = calls;
+        this.conferences = conferences;
+    }
+
+    /** Consult: refused with an error, or ConsultStarted and the target dialed. */
+    void consult(Agent agent, Interaction ix, CtiCommand.Consult c) {
+        if (ix.stage() != Interaction.Stage.ESTABLISHED) {
+            throw new CtiException(CtiErrorCodes.NOT_ALLOWED, "Consult is not allowed: the call is "
+                    + ix.toWire().state() + ", it must be connected and not on hold");
+        }
+        TransferableCall call = calls.of(ix).orElseThrow(() -> new CtiException(CtiErrorCodes.NOT_ALLOWED,
+                "Consult is not allowed: the call is not bridged to you (ended, or still being set up)"));
+        CallTargets.Target target = targets.reserve(agent, ix, c.agentId(), c.phone(), "Consult",
+                "Consultation from agent " + agent.id());
+        ix.stage(Interaction.Stage.CONSULTING);
+        Session session = new Session(agent, ix, target, call, c.requestId());
+        sessions.put(ix.id(), session);
+        call.consult(target.request(), session).whenCompleteAsync((started, error) -> {
+            if (Boolean.TRUE.equals(started)) {
+                agent.send(new CtiEvent.ConsultStarted(c.requestId(), ix.id(), target.name()));
+                return;
+            }
+            sessions.remove(ix.id(), session);
+            if (ix.stage() == Interaction.Stage.CONSULTING) {
+                ix.stage(Interaction.Stage.ESTABLISHED);
+            }
+            targets.free(target, AgentState.READY, null);
+            agent.send(new CtiEvent.Error(c.requestId(), CtiErrorCodes.NOT_ALLOWED,
+                    "Consult is not allowed: the call has ended or changed"));
+        }, dialer);
+    }
+
+    /** CompleteTransfer: the contact goes to the consulted party. */
+    void completeTransfer(Agent agent, Interaction ix, String requestId) {
+        Session session = talking(agent, ix, "CompleteTransfer");
+        targets.refuseWithoutResult(ix, "CompleteTransfer");
+        session.completeRequest = requestId;
+        session.call.completeTransfer().whenCompleteAsync((done, error) -> refusedIfNot(done, agent, requestId,
+                "CompleteTransfer"), dialer);
+    }
+
+    /** CompleteConference: contact, agent and consulted party hear each other; a conference carries on. */
+    void completeConference(Agent agent, Interaction ix, String requestId) {
+        Session session = talking(agent, ix, "CompleteConference");
+        targets.refuseWithoutResult(ix, "CompleteConference");
+        // From here the conference desk hears of the call, as after a Conference command.
+        sessions.remove(ix.id(), session);
+        ix.stage(Interaction.Stage.CONFERENCE);
+        session.call.completeConference(conferences.adopt(agent, ix, session.target, session.call, requestId))
+                .whenCompleteAsync((done, error) -> {
+                    if (!Boolean.TRUE.equals(done)) {
+                        sessions.putIfAbsent(ix.id(), session);
+                        refusedIfNot(false, agent, requestId, "CompleteConference");
+                    }
+                }, dialer);
+    }
+
+    /** CancelConsult (or the consulted agent's End): the target is released, the agent talks with the contact. */
+    void cancel(Agent agent, Interaction ix, String requestId) {
+        Session session = sessions.get(ix.id());
+        if (session == null || session.agent != agent && session.target.agent() != agent) {
+            throw new CtiException(CtiErrorCodes.NOT_ALLOWED, "CancelConsult is not allowed: interaction "
+                    + ix.id() + " is " + ix.toWire().state() + ", not in a consultation");
+        }
+        session.cancelRequest = requestId;
+        session.call.cancelConsult().whenCompleteAsync((done, error) -> refusedIfNot(done, agent, requestId,
+                "CancelConsult"), dialer);
+    }
+
+    /** True if {@code agent} is the consulted agent of a consultation of {@code ix} (its End cancels it). */
+    boolean consulted(Agent agent, Interaction ix) {
+        Session session = sessions.get(ix.id());
+        return session != null && session.target.agent() == agent;
+    }
+
+    private Session talking(Agent agent, Interaction ix, String command) {
+        Session session = sessions.get(ix.id());
+        if (session == null || session.agent != agent || !session.talking) {
+            throw new CtiException(CtiErrorCodes.NOT_ALLOWED, command + " is not allowed: interaction " + ix.id()
+                    + " is " + ix.toWire().state() + ", not talking with a consulted party");
+        }
+        return session;
+    }
+
+    private static void refusedIfNot(Boolean done, Agent agent, String requestId, String command) {
+        if (!Boolean.TRUE.equals(done)) {
+            agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.NOT_ALLOWED, command
+                    + " is not allowed: the consultation has ended or changed"));
+        }
+    }
+
+    /** One consultation: the call's reports, handed to the dialer executor. */
+    private final class Session implements Consultation.Listener {
+        private final Agent agent;
+        private final Interaction ix;
+        private final CallTargets.Target target;
+        private final TransferableCall call;
+        private final String requestId;
+        /** Dialer-side: agent and target talk (the target answered and nothing ended yet). */
+        private boolean talking;
+        private String completeRequest;
+        private String cancelRequest;
+
+        Session(Agent agent, Interaction ix, CallTargets.Target target, TransferableCall call, String requestId) {
+            this.agent = agent;
+            this.ix = ix;
+            this.target = target;
+            this.call = call;
+            this.requestId = requestId;
+        }
+
+        private void end() {
+            talking = false;
+            sessions.remove(ix.id(), this);
+        }
+
+        /** The agent talks with the contact again. */
+        private void backWithContact() {
+            if (ix.stage() == Interaction.Stage.CONSULTING) {
+                ix.stage(Interaction.Stage.ESTABLISHED);
+            }
+            agent.send(new CtiEvent.InteractionRetrieved(cancelRequest, ix.toWire()));
+        }
+
+        @Override
+        public void targetRinging(Consultation consultation) {
+            dialer.execute(() -> {
+                if (target.isAgent() && target.agent().interaction() == target.interaction()) {
+                    target.interaction().stage(Interaction.Stage.RINGING);
+                    target.agent().send(new CtiEvent.InteractionRinging(target.interaction().toWire()));
+                }
+            });
+        }
+
+        @Override
+        public void established(Consultation consultation) {
+            dialer.execute(() -> {
+                talking = true;
+                if (target.isAgent()) {
+                    target.interaction().stage(Interaction.Stage.ESTABLISHED);
+                    target.agent().moveTo(AgentState.BUSY, ix.campaign());
+                    target.agent().send(new CtiEvent.InteractionEstablished(target.interaction().toWire()));
+                }
+                agent.send(new CtiEvent.ConsultEstablished(requestId, ix.id(), target.name()));
+            });
+        }
+
+        @Override
+        public void failed(Consultation consultation, String result) {
+            dialer.execute(() -> {
+                end();
+                targets.free(target, AgentState.NOT_READY, "PhoneDidNotAnswer");
+                agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.CONSULT_FAILED, "Consultation with "
+                        + target.name() + " failed: " + result + "; the contact is back with you"));
+                backWithContact();
+            });
+        }
+
+        @Override
+        public void ended(Consultation consultation, boolean byTarget) {
+            dialer.execute(() -> {
+                boolean answered = talking;
+                end();
+                releaseTarget(answered);
+                agent.send(new CtiEvent.ConsultEnded(cancelRequest, ix.id(), target.name(),
+                        byTarget ? "target_hung_up" : "cancelled"));
+                backWithContact();
+            });
+        }
+
+        /** The consulted party goes: an agent who talked wraps up (owning no record), one still rung is freed. */
+        private void releaseTarget(boolean answered) {
+            if (!answered) {
+                targets.free(target, AgentState.READY, "ConsultEnded");
+            } else if (target.isAgent() && target.agent().interaction() == target.interaction()) {
+                dialing.conferenceTargetReleased(target.agent(), target.interaction());
+            }
+        }
+
+        @Override
+        public void transferred(Consultation consultation) {
+            dialer.execute(() -> {
+                end();
+                RecordWork.Rules rules = targets.rules(ix);
+                boolean follows = target.isAgent() && rules.recordFollowsTransfer();
+                if (rules.resultRequiredBeforeTransfer()) {
+                    ix.readOnly(true);
+                    if (target.isAgent()) {
+                        target.interaction().readOnly(true);
+                    }
+                }
+                agent.send(new CtiEvent.TransferCompleted(completeRequest, ix.id(), target.name(),
+                        follows ? target.agent().id() : agent.id()));
+                calls.transferred(ix, target.agent(), target.interaction(), follows);
+            });
+        }
+
+        @Override
+        public void aborted(Consultation consultation) {
+            dialer.execute(() -> {
+                boolean answered = talking;
+                end();
+                releaseTarget(answered);
+            });
+        }
+    }
+}
