@@ -128,6 +128,12 @@ function wire(cti) {
   cti.on('ConferenceStarted', (e) => message('Conference: dialing ' + e.target));
   cti.on('ConferenceJoined', (e) => message('Conference: ' + e.target + ' joined'));
   cti.on('ConferencePartyLeft', (e) => message('Conference: ' + e.party + ' left'));
+  cti.on('ConsultStarted', (e) => {
+    view.stateOf(e.interactionId, 'Consulting');
+    message('Consultation: dialing ' + e.target + ' (the contact is on hold)');
+  });
+  cti.on('ConsultEstablished', (e) => message('Consultation: talking with ' + e.target));
+  cti.on('ConsultEnded', (e) => message('Consultation with ' + e.target + ' ended (' + e.reason + ')'));
   cti.on('LogoutPending', (e) => {
     if (e.secondsLeft !== undefined && e.secondsLeft !== null) {
       logoutCountdown.start(e.secondsLeft);

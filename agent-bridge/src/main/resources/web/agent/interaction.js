@@ -6,7 +6,8 @@ import { Countdown } from '/agent/countdown.js';
 
 const STATUS = {
   Preview: 'Preview', Ringing: 'Ringing', Established: 'Connected', OnHold: 'On Hold', Released: 'Ended',
-  Establishing: 'Establishing', Transferring: 'Transferring', Conference: 'Conference', Done: 'Done',
+  Establishing: 'Establishing', Transferring: 'Transferring', Conference: 'Conference', Consulting: 'Consulting',
+  Done: 'Done',
 };
 const PHONE_TYPES = ['Home', 'Direct Business', 'Business with Ext', 'Mobile', 'Vacation', 'Pager', 'Modem',
   'Voice Mail'];
@@ -125,6 +126,14 @@ export class InteractionView {
         el('button', { type: 'button', id: 'btn-recall', onclick: () => this.send('Recall') }, 'Call Again')));
   }
 
+  /** A state change told by an event that carries no interaction (ConsultStarted). */
+  stateOf(id, state) {
+    if (!this.ix || this.ix.interactionId !== id) return;
+    this.ix.state = state;
+    this.since = Date.now();
+    this.renderStatus();
+  }
+
   /** ChangeNumber is open before Call and, in the preview modes, once the call has ended (then Recall too). */
   numberMayChange() {
     return this.ix.state === 'Preview' || (this.previewMode && this.ix.state === 'Released');
@@ -167,6 +176,15 @@ export class InteractionView {
           'Conference'),
         el('button', { type: 'button', id: 'btn-leave-conference', onclick: () => this.send('LeaveConference') },
           'Leave Conference')),
+      el('div', { class: 'row' },
+        el('button', { type: 'button', id: 'btn-consult', onclick: () => this.send('Consult', party()) },
+          'Start Consultation'),
+        el('button', { type: 'button', id: 'btn-complete-transfer', class: 'consult-only',
+          onclick: () => this.send('CompleteTransfer') }, 'Complete Transfer'),
+        el('button', { type: 'button', id: 'btn-complete-conference', class: 'consult-only',
+          onclick: () => this.send('CompleteConference') }, 'Complete Conference'),
+        el('button', { type: 'button', id: 'btn-cancel-consult', class: 'consult-only',
+          onclick: () => this.send('CancelConsult') }, 'Cancel Consultation')),
       previewMode ? null : el('span', {}));
   }
 
@@ -245,6 +263,7 @@ export class InteractionView {
       row.hidden = !(this.previewMode && state === 'Released');
     }
     $('#btn-hold', this.root).hidden = state === 'OnHold';
+    for (const b of this.root.querySelectorAll('.consult-only')) b.hidden = state !== 'Consulting';
     $('#btn-retrieve', this.root).hidden = state !== 'OnHold';
     if (this.ix.callResult) this.callResultSet(this.ix.callResult);
     this.renderTimer();
