@@ -308,12 +308,6 @@ public final class CampaignCall implements TransferableCall {
         sides.stopHoldMusic();
     }
 
-    /** Hold or retrieve the bridged contact; see {@link SideCalls#hold}. */
-    @Override
-    public CompletableFuture<Boolean> hold(boolean on) {
-        return sides.hold(on);
-    }
-
     private void onAgentEvent(LegEvent event) {
         if (sides.isReleasedAgent(event.leg())) {
             return; // the transferring agent's leg, released on purpose once the target took the contact
@@ -350,49 +344,6 @@ public final class CampaignCall implements TransferableCall {
         }
     }
 
-    /** Blind transfer of the bridged call; see {@link SideCalls#transfer}. */
-    @Override
-    public CompletableFuture<Boolean> transfer(DialRequest target, Transfer.Listener listener) {
-        return sides.transfer(target, listener);
-    }
-
-    /** Conference of the bridged call; see {@link SideCalls#conference}. */
-    @Override
-    public CompletableFuture<Boolean> conference(DialRequest target, Conference.Listener listener) {
-        return sides.conference(target, listener);
-    }
-
-    /** A party leaves the three-party conference; see {@link SideCalls#leaveConference}. */
-    @Override
-    public CompletableFuture<Boolean> leaveConference(boolean agentLeaves) {
-        return sides.leaveConference(agentLeaves);
-    }
-
-    @Override
-    public CompletableFuture<Boolean> consult(DialRequest target, Consultation.Listener listener) {
-        return sides.consult(target, listener);
-    }
-
-    @Override
-    public CompletableFuture<Boolean> cancelConsult() {
-        return sides.cancelConsult();
-    }
-
-    @Override
-    public CompletableFuture<Boolean> completeTransfer() {
-        return sides.completeTransfer();
-    }
-
-    @Override
-    public CompletableFuture<Boolean> completeConference(Conference.Listener listener) {
-        return sides.completeConference(listener);
-    }
-
-    /** The RTP counters of the latest consultation's target leg, or no media; any thread. */
-    public io.outdial.media.StreamStats consultTargetMedia() {
-        return sides.consultTargetMedia();
-    }
-
     /** The RTP counters of the contact's leg; safe from any thread. */
     public io.outdial.media.StreamStats contactMedia() {
         return CallOutcome.mediaOf(contact);
@@ -404,8 +355,8 @@ public final class CampaignCall implements TransferableCall {
     }
 
     @Override
-    public io.outdial.media.StreamStats conferenceTargetMedia() {
-        return sides.conferenceTargetMedia();
+    public SideCalls sides() {
+        return sides;
     }
 
     /** What this call lends its side calls; call's executor only. */

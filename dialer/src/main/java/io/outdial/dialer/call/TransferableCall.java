@@ -13,28 +13,59 @@ public interface TransferableCall {
     /** The interaction id this call is known by on the CTI protocol. */
     String id();
 
-    CompletableFuture<Boolean> hold(boolean on);
-
     /** Hangs the call up whatever its phase (End Call, campaign unloaded). */
     void drop();
 
-    CompletableFuture<Boolean> transfer(DialRequest target, Transfer.Listener listener);
-
-    CompletableFuture<Boolean> conference(DialRequest target, Conference.Listener listener);
-
-    CompletableFuture<Boolean> leaveConference(boolean agentLeaves);
-
-    CompletableFuture<Boolean> consult(DialRequest target, Consultation.Listener listener);
-
-    CompletableFuture<Boolean> cancelConsult();
-
-    CompletableFuture<Boolean> completeTransfer();
-
-    CompletableFuture<Boolean> completeConference(Conference.Listener listener);
+    /** The hold, transfer, conference and consultation machinery this call lends its legs to. */
+    SideCalls sides();
 
     /** The RTP counters of the agent's leg (the target's once a transfer handed it the call); any thread. */
     io.outdial.media.StreamStats agentMedia();
 
+    /** Hold or retrieve the bridged contact; see {@link SideCalls#hold}. */
+    default CompletableFuture<Boolean> hold(boolean on) {
+        return sides().hold(on);
+    }
+
+    /** Blind transfer of the bridged call; see {@link SideCalls#transfer}. */
+    default CompletableFuture<Boolean> transfer(DialRequest target, Transfer.Listener listener) {
+        return sides().transfer(target, listener);
+    }
+
+    /** Conference of the bridged call; see {@link SideCalls#conference}. */
+    default CompletableFuture<Boolean> conference(DialRequest target, Conference.Listener listener) {
+        return sides().conference(target, listener);
+    }
+
+    /** A party leaves the three-party conference; see {@link SideCalls#leaveConference}. */
+    default CompletableFuture<Boolean> leaveConference(boolean agentLeaves) {
+        return sides().leaveConference(agentLeaves);
+    }
+
+    /** Consultation (attended transfer); see {@link SideCalls#consult}. */
+    default CompletableFuture<Boolean> consult(DialRequest target, Consultation.Listener listener) {
+        return sides().consult(target, listener);
+    }
+
+    default CompletableFuture<Boolean> cancelConsult() {
+        return sides().cancelConsult();
+    }
+
+    default CompletableFuture<Boolean> completeTransfer() {
+        return sides().completeTransfer();
+    }
+
+    default CompletableFuture<Boolean> completeConference(Conference.Listener listener) {
+        return sides().completeConference(listener);
+    }
+
     /** The RTP counters of the latest conference's target leg, or no media; any thread. */
-    io.outdial.media.StreamStats conferenceTargetMedia();
+    default io.outdial.media.StreamStats conferenceTargetMedia() {
+        return sides().conferenceTargetMedia();
+    }
+
+    /** The RTP counters of the latest consultation's target leg, or no media; any thread. */
+    default io.outdial.media.StreamStats consultTargetMedia() {
+        return sides().consultTargetMedia();
+    }
 }

@@ -39,13 +39,8 @@ final class ConferenceDesk {
 
     /** Conference: refused with an error, or ConferenceStarted and the target dialed. */
     void conference(Agent agent, Interaction ix, CtiCommand.Conference c) {
-        if (ix.stage() != Interaction.Stage.ESTABLISHED) {
-            throw new CtiException(CtiErrorCodes.NOT_ALLOWED, "Conference is not allowed: the call is "
-                    + ix.toWire().state() + ", it must be connected and not on hold");
-        }
+        TransferableCall call = calls.connected(ix, "Conference");
         targets.refuseWithoutResult(ix, "Conference");
-        TransferableCall call = calls.of(ix).orElseThrow(() -> new CtiException(CtiErrorCodes.NOT_ALLOWED,
-                "Conference is not allowed: the call is not bridged to you (ended, or still being set up)"));
         CallTargets.Target target = targets.reserve(agent, ix, c.agentId(), c.phone(), "Conference",
                 "Conference with agent " + agent.id());
         ix.stage(Interaction.Stage.CONFERENCE);

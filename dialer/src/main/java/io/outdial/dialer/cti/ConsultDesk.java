@@ -41,12 +41,7 @@ final class ConsultDesk {
 
     /** Consult: refused with an error, or ConsultStarted and the target dialed. */
     void consult(Agent agent, Interaction ix, CtiCommand.Consult c) {
-        if (ix.stage() != Interaction.Stage.ESTABLISHED) {
-            throw new CtiException(CtiErrorCodes.NOT_ALLOWED, "Consult is not allowed: the call is "
-                    + ix.toWire().state() + ", it must be connected and not on hold");
-        }
-        TransferableCall call = calls.of(ix).orElseThrow(() -> new CtiException(CtiErrorCodes.NOT_ALLOWED,
-                "Consult is not allowed: the call is not bridged to you (ended, or still being set up)"));
+        TransferableCall call = calls.connected(ix, "Consult");
         CallTargets.Target target = targets.reserve(agent, ix, c.agentId(), c.phone(), "Consult",
                 "Consultation from agent " + agent.id());
         ix.stage(Interaction.Stage.CONSULTING);

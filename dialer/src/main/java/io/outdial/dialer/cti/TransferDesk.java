@@ -3,7 +3,6 @@ package io.outdial.dialer.cti;
 import io.outdial.bridge.cti.CtiCommand;
 import io.outdial.bridge.cti.CtiErrorCodes;
 import io.outdial.bridge.cti.CtiEvent;
-import io.outdial.bridge.cti.CtiException;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
@@ -34,13 +33,8 @@ final class TransferDesk {
 
     /** Transfer: refused with an error, or TransferStarted and the target dialed. */
     void transfer(Agent agent, Interaction ix, CtiCommand.Transfer t) {
-        if (ix.stage() != Interaction.Stage.ESTABLISHED) {
-            throw new CtiException(CtiErrorCodes.NOT_ALLOWED, "Transfer is not allowed: the call is "
-                    + ix.toWire().state() + ", it must be connected and not on hold");
-        }
+        TransferableCall call = calls.connected(ix, "Transfer");
         targets.refuseWithoutResult(ix, "Transfer");
-        TransferableCall call = calls.of(ix).orElseThrow(() -> new CtiException(CtiErrorCodes.NOT_ALLOWED,
-                "Transfer is not allowed: the call is not bridged to you (ended, or still being set up)"));
         CallTargets.Target target = targets.reserve(agent, ix, t.agentId(), t.phone(), "Transfer",
                 "Transferred from agent " + agent.id());
         ix.stage(Interaction.Stage.TRANSFERRING);

@@ -1,5 +1,7 @@
 package io.outdial.dialer.cti;
 
+import io.outdial.bridge.cti.CtiErrorCodes;
+import io.outdial.bridge.cti.CtiException;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.call.ProgressiveDialing;
@@ -20,6 +22,20 @@ final class TransferableCalls {
     TransferableCalls(ProgressiveDialing dialing, PreviewDesk preview) {
         this.dialing = dialing;
         this.preview = preview;
+    }
+
+    /**
+     * The bridged call of {@code ix} for {@code command} (Transfer, Conference, Consult): the interaction must be
+     * connected and not on hold, and its call bridged to the agent; NOT_ALLOWED naming the command otherwise.
+     */
+    TransferableCall connected(Interaction ix, String command) {
+        if (ix.stage() != Interaction.Stage.ESTABLISHED) {
+            throw new CtiException(CtiErrorCodes.NOT_ALLOWED, command
+                    + " is not allowed: the call is " + ix.toWire().state() + ", it must be connected and not on hold");
+        }
+        return of(ix).orElseThrow(() -> new CtiException(
+                CtiErrorCodes.NOT_ALLOWED, command + " is not allowed: the call is not bridged"
+                + " to you (ended, or still being set up)"));
     }
 
     /** The live call of {@code ix} whose agent talks to the contact, if any. */

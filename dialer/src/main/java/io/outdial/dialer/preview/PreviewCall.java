@@ -182,58 +182,13 @@ public final class PreviewCall implements TransferableCall {
     }
 
     @Override
-    public CompletableFuture<Boolean> hold(boolean on) {
-        return sides.hold(on);
-    }
-
-    @Override
-    public CompletableFuture<Boolean> transfer(DialRequest target, Transfer.Listener listener) {
-        return sides.transfer(target, listener);
-    }
-
-    @Override
-    public CompletableFuture<Boolean> conference(DialRequest target, Conference.Listener listener) {
-        return sides.conference(target, listener);
-    }
-
-    @Override
-    public CompletableFuture<Boolean> leaveConference(boolean agentLeaves) {
-        return sides.leaveConference(agentLeaves);
-    }
-
-    @Override
-    public CompletableFuture<Boolean> consult(DialRequest target, Consultation.Listener listener) {
-        return sides.consult(target, listener);
-    }
-
-    @Override
-    public CompletableFuture<Boolean> cancelConsult() {
-        return sides.cancelConsult();
-    }
-
-    @Override
-    public CompletableFuture<Boolean> completeTransfer() {
-        return sides.completeTransfer();
-    }
-
-    @Override
-    public CompletableFuture<Boolean> completeConference(Conference.Listener listener) {
-        return sides.completeConference(listener);
-    }
-
-    /** The RTP counters of the latest consultation's target leg, or no media; any thread. */
-    public io.outdial.media.StreamStats consultTargetMedia() {
-        return sides.consultTargetMedia();
-    }
-
-    @Override
     public io.outdial.media.StreamStats agentMedia() {
         return CallOutcome.mediaOf(agent);
     }
 
     @Override
-    public io.outdial.media.StreamStats conferenceTargetMedia() {
-        return sides.conferenceTargetMedia();
+    public SideCalls sides() {
+        return sides;
     }
 
     /** What this call lends its side calls; call's executor only. */
