@@ -105,7 +105,8 @@ public final class CampaignCall implements TransferableCall {
         this.analysis = new ContactAnalysis(detection, media, executor, new Verdicts());
         this.media = media;
         this.safeHarbourMessage = audio == null ? null : audio.safeHarbourMessage();
-        this.sides = new SideCalls(new Lent(), media, audio == null ? null : audio.holdMusic());
+        this.sides = new SideCalls(id, executor, userAgent, new Lent(), media,
+                audio == null ? null : audio.holdMusic());
     }
 
     @Override
@@ -361,21 +362,6 @@ public final class CampaignCall implements TransferableCall {
 
     /** What this call lends its side calls; call's executor only. */
     private final class Lent implements SideCalls.Host {
-        @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public CallExecutor executor() {
-            return executor;
-        }
-
-        @Override
-        public SipUserAgent userAgent() {
-            return userAgent;
-        }
-
         @Override
         public Leg contact() {
             return contact;

@@ -25,12 +25,6 @@ public final class SideCalls {
 
     /** What a bridged two-leg call lends its side calls; called on the call's executor. */
     public interface Host {
-        String id();
-
-        CallExecutor executor();
-
-        SipUserAgent userAgent();
-
         Leg contact();
 
         Leg agent();
@@ -51,6 +45,9 @@ public final class SideCalls {
         void releaseContact(io.outdial.dialer.record.CallResult result);
     }
 
+    private final String callId;
+    private final CallExecutor executor;
+    private final SipUserAgent userAgent;
     private final Host host;
     private final MediaEngine media;
     /** Looped to a contact on hold (null: silence). */
@@ -67,7 +64,16 @@ public final class SideCalls {
     /** The transferring agent's leg once a transfer handed the contact over: its end is no news. */
     private Leg releasedAgent;
 
-    public SideCalls(Host host, MediaEngine media, MediaClip holdMusic) {
+    /**
+     * @param callId   the call's id (its interaction's), in the side calls' logs
+     * @param executor the call's serial executor, where every side call runs
+     * @param host     what the call lends: its legs and how it ends
+     */
+    public SideCalls(String callId, CallExecutor executor, SipUserAgent userAgent, Host host, MediaEngine media,
+                     MediaClip holdMusic) {
+        this.callId = callId;
+        this.executor = executor;
+        this.userAgent = userAgent;
         this.host = host;
         this.media = media;
         this.holdMusic = holdMusic;
@@ -105,7 +111,7 @@ public final class SideCalls {
      */
     public CompletableFuture<Boolean> hold(boolean on) {
         CompletableFuture<Boolean> done = new CompletableFuture<>();
-        host.executor().execute(() -> {
+        executor.execute(() -> {
             try {
                 if (!host.bridged() || bridge == null || bridge.held() == on || busy()) {
                     done.complete(false);
@@ -132,7 +138,7 @@ public final class SideCalls {
      */
     public CompletableFuture<Boolean> transfer(DialRequest target, Transfer.Listener listener) {
         return start(() -> {
-            transfer = new Transfer(host.id(), target, new TransferLegs(), listener);
+            transfer = new Transfer(callId, target, new TransferLegs(), listener);
             transfer.start();
         });
     }
@@ -143,7 +149,7 @@ public final class SideCalls {
      */
     public CompletableFuture<Boolean> conference(DialRequest target, Conference.Listener listener) {
         return start(() -> {
-            conference = new Conference(host.id(), target, new ConferenceLegs(), listener);
+            conference = new Conference(callId, target, new ConferenceLegs(), listener);
             conference.start();
         });
     }
@@ -154,7 +160,7 @@ public final class SideCalls {
      */
     public CompletableFuture<Boolean> consult(DialRequest target, Consultation.Listener listener) {
         return start(() -> {
-            consultation = new Consultation(host.id(), target, new ConsultLegs(), listener);
+            consultation = new Consultation(callId, target, new ConsultLegs(), listener);
             consultation.start();
         });
     }
@@ -178,7 +184,7 @@ public final class SideCalls {
             if (!c.conferenced()) {
                 return false;
             }
-            conference = new Conference(host.id(), c.targetRequest(), new ConferenceLegs(), listener, c.targetLeg());
+            conference = new Conference(callId, c.targetRequest(), new ConferenceLegs(), listener, c.targetLeg());
             new ConferenceLegs().mix(c.targetLeg());
             listener.joined(conference);
             return true;
@@ -187,7 +193,7 @@ public final class SideCalls {
 
     private CompletableFuture<Boolean> onConsultation(java.util.function.Predicate<Consultation> step) {
         CompletableFuture<Boolean> done = new CompletableFuture<>();
-        host.executor().execute(() -> {
+        executor.execute(() -> {
             try {
                 done.complete(consultation != null && step.test(consultation));
             } catch (RuntimeException e) {
@@ -200,7 +206,7 @@ public final class SideCalls {
 
     private CompletableFuture<Boolean> start(Runnable sideCall) {
         CompletableFuture<Boolean> started = new CompletableFuture<>();
-        host.executor().execute(() -> {
+        executor.execute(() -> {
             if (!mayStart()) {
                 started.complete(false);
                 return;
@@ -222,7 +228,7 @@ public final class SideCalls {
      */
     public CompletableFuture<Boolean> leaveConference(boolean agentLeaves) {
         CompletableFuture<Boolean> done = new CompletableFuture<>();
-        host.executor().execute(() -> {
+        executor.execute(() -> {
             try {
                 done.complete(conference != null
                         && (agentLeaves ? conference.agentLeaves() : conference.targetLeaves()));
@@ -307,7 +313,7 @@ public final class SideCalls {
      * host's agent and its events are the agent's; until then they go to {@code onTarget}.
      */
     private Leg dialTarget(DialRequest target, Consumer<LegEvent> onTarget) {
-        return host.userAgent().dial(target, host.executor(), event -> {
+        return userAgent.dial(target, executor, event -> {
             try {
                 if (event.leg() == host.agent()) {
                     host.agentEvent(event);
@@ -326,7 +332,7 @@ public final class SideCalls {
         bridge.dissolve();
         releasedAgent = previous;
         host.agentLeg(target);
-        bridge = host.userAgent().bridge(host.contact(), target);
+        bridge = userAgent.bridge(host.contact(), target);
         previous.hangup();
     }
 
@@ -353,7 +359,7 @@ public final class SideCalls {
         @Override
         public void restore() {
             stopHoldMusic();
-            bridge = host.userAgent().bridge(host.contact(), host.agent());
+            bridge = userAgent.bridge(host.contact(), host.agent());
         }
 
         @Override
@@ -397,7 +403,7 @@ public final class SideCalls {
         public void backToContact() {
             stopMix();
             stopHoldMusic();
-            bridge = host.userAgent().bridge(host.contact(), host.agent());
+            bridge = userAgent.bridge(host.contact(), host.agent());
         }
 
         @Override
@@ -445,7 +451,7 @@ public final class SideCalls {
         @Override
         public void backToAgent() {
             SideCalls.this.stopMix();
-            bridge = host.userAgent().bridge(host.contact(), host.agent());
+            bridge = userAgent.bridge(host.contact(), host.agent());
         }
 
         @Override

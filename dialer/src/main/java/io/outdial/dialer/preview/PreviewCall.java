@@ -69,7 +69,7 @@ public final class PreviewCall implements TransferableCall {
         this.agentRequest = agentRequest;
         this.contactRequest = contactRequest;
         this.observer = observer;
-        this.sides = new SideCalls(new Lent(), media, holdMusic);
+        this.sides = new SideCalls(id, executor, userAgent, new Lent(), media, holdMusic);
     }
 
     @Override
@@ -193,21 +193,6 @@ public final class PreviewCall implements TransferableCall {
 
     /** What this call lends its side calls; call's executor only. */
     private final class Lent implements SideCalls.Host {
-        @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public CallExecutor executor() {
-            return executor;
-        }
-
-        @Override
-        public SipUserAgent userAgent() {
-            return userAgent;
-        }
-
         @Override
         public Leg contact() {
             return contact;
