@@ -104,6 +104,20 @@ final class CallTargets {
         return number;
     }
 
+    /**
+     * The call would not start the side call (it ended or changed meanwhile): the interaction is connected again if
+     * it is still in {@code stage}, the target is freed and the agent is told why {@code command} failed.
+     */
+    void notStarted(Agent agent, Interaction ix, Interaction.Stage stage, Target target, String requestId,
+                    String command) {
+        if (ix.stage() == stage) {
+            ix.stage(Interaction.Stage.ESTABLISHED);
+        }
+        free(target, AgentState.READY, null);
+        agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.NOT_ALLOWED, command
+                + " is not allowed: the call has ended or changed"));
+    }
+
     /** A reserved target agent whose transfer or conference did not happen is free again. */
     void free(Target target, AgentState next, String reason) {
         Agent agent = target.agent();

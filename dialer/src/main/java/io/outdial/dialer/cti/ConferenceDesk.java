@@ -52,12 +52,7 @@ final class ConferenceDesk {
                 return;
             }
             sessions.remove(ix.id(), session);
-            if (ix.stage() == Interaction.Stage.CONFERENCE) {
-                ix.stage(Interaction.Stage.ESTABLISHED);
-            }
-            targets.free(target, AgentState.READY, null);
-            agent.send(new CtiEvent.Error(c.requestId(), CtiErrorCodes.NOT_ALLOWED,
-                    "Conference is not allowed: the call has ended or changed"));
+            targets.notStarted(agent, ix, Interaction.Stage.CONFERENCE, target, c.requestId(), "Conference");
         }, dialer);
     }
 

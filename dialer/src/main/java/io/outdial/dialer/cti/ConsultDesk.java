@@ -53,12 +53,7 @@ final class ConsultDesk {
                 return;
             }
             sessions.remove(ix.id(), session);
-            if (ix.stage() == Interaction.Stage.CONSULTING) {
-                ix.stage(Interaction.Stage.ESTABLISHED);
-            }
-            targets.free(target, AgentState.READY, null);
-            agent.send(new CtiEvent.Error(c.requestId(), CtiErrorCodes.NOT_ALLOWED,
-                    "Consult is not allowed: the call has ended or changed"));
+            targets.notStarted(agent, ix, Interaction.Stage.CONSULTING, target, c.requestId(), "Consult");
         }, dialer);
     }
 

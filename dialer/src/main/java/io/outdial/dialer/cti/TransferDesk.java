@@ -44,12 +44,7 @@ final class TransferDesk {
                         agent.send(new CtiEvent.TransferStarted(t.requestId(), ix.id(), target.name()));
                         return;
                     }
-                    if (ix.stage() == Interaction.Stage.TRANSFERRING) {
-                        ix.stage(Interaction.Stage.ESTABLISHED);
-                    }
-                    targets.free(target, AgentState.READY, null);
-                    agent.send(new CtiEvent.Error(t.requestId(), CtiErrorCodes.NOT_ALLOWED,
-                            "Transfer is not allowed: the call has ended or changed"));
+                    targets.notStarted(agent, ix, Interaction.Stage.TRANSFERRING, target, t.requestId(), "Transfer");
                 }, dialer);
     }
 
