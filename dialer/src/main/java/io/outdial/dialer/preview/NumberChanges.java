@@ -205,7 +205,6 @@ final class NumberChanges {
                     LOG.info("campaign {}: {} changed record {} to record {} ({}) of the same contact",
                             s.campaign.name(), agent.id(), recordId, other.recordId(), other.contactInfo());
                     if (afterCall) {
-                        ix.switchRecord(other);
                         previewAgain(s, other, requestId, true);
                         return;
                     }
@@ -224,12 +223,13 @@ final class NumberChanges {
                 () -> ctx.store().applyTreatment(dialed.recordId(), step));
     }
 
-    /** After a call: the interaction previews {@code record} (Retrieved) again and the agent is Reserved with it. */
+    /**
+     * After a call: the interaction previews {@code record} (Retrieved: the same record again, or another of the
+     * chain) and the agent is Reserved with it.
+     */
     private void previewAgain(PreviewSession s, CallingRecord record, String requestId, boolean tell) {
         Interaction ix = s.interaction;
-        if (record.recordId() == ix.record().recordId()) {
-            ix.record(record);
-        }
+        ix.switchRecord(record);
         ix.callResult(null);
         ix.stored(CompletableFuture.completedFuture(null));
         s.unscreened = true;
