@@ -1,11 +1,10 @@
 package io.outdial.sip;
 
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
+import io.outdial.core.state.State;
+import io.outdial.core.state.Transitions;
 
 /** The life of one outbound SIP leg, with the transitions it may take. */
-public enum LegState {
+public enum LegState implements State<LegState> {
     /** INVITE sent, nothing heard yet. */
     CALLING,
     /** 100 Trying received. */
@@ -23,29 +22,19 @@ public enum LegState {
     /** The confirmed call ended (BYE either way, or a failure after answer). Terminal. */
     ENDED;
 
-    private static final Map<LegState, Set<LegState>> NEXT = Map.of(
-            CALLING, EnumSet.of(TRYING, RINGING, EARLY_MEDIA, ANSWERED, ENDING, FAILED),
-            TRYING, EnumSet.of(RINGING, EARLY_MEDIA, ANSWERED, ENDING, FAILED),
-            RINGING, EnumSet.of(RINGING, EARLY_MEDIA, ANSWERED, ENDING, FAILED),
-            EARLY_MEDIA, EnumSet.of(RINGING, EARLY_MEDIA, ANSWERED, ENDING, FAILED),
-            ANSWERED, EnumSet.of(ENDING, ENDED),
-            ENDING, EnumSet.of(ANSWERED, FAILED, ENDED),
-            FAILED, EnumSet.noneOf(LegState.class),
-            ENDED, EnumSet.noneOf(LegState.class));
+    private static final Transitions<LegState> MOVES = Transitions.of(LegState.class, "leg")
+            .entry(CALLING)
+            .from(CALLING).to(TRYING, RINGING, EARLY_MEDIA, ANSWERED, ENDING, FAILED)
+            .from(TRYING).to(RINGING, EARLY_MEDIA, ANSWERED, ENDING, FAILED)
+            .from(RINGING).to(RINGING, EARLY_MEDIA, ANSWERED, ENDING, FAILED)
+            .from(EARLY_MEDIA).to(RINGING, EARLY_MEDIA, ANSWERED, ENDING, FAILED)
+            .from(ANSWERED).to(ENDING, ENDED)
+            .from(ENDING).to(ANSWERED, FAILED, ENDED)
+            .terminal(FAILED, ENDED)
+            .build();
 
-    public boolean canMoveTo(LegState next) {
-        return NEXT.get(this).contains(next);
-    }
-
-    public boolean isTerminal() {
-        return this == FAILED || this == ENDED;
-    }
-
-    /** Returns {@code next} or throws if the move is not in the table. */
-    public LegState moveTo(LegState next) {
-        if (!canMoveTo(next)) {
-            throw new IllegalStateException("leg cannot move from " + this + " to " + next);
-        }
-        return next;
+    @Override
+    public Transitions<LegState> transitions() {
+        return MOVES;
     }
 }

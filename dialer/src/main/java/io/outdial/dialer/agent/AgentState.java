@@ -1,11 +1,10 @@
 package io.outdial.dialer.agent;
 
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
+import io.outdial.core.state.State;
+import io.outdial.core.state.Transitions;
 
 /** An agent's voice channel, with the moves it may make (docs/cti-protocol.md has the diagram). */
-public enum AgentState {
+public enum AgentState implements State<AgentState> {
     LOGGED_OUT("LoggedOut"),
     NOT_READY("NotReady"),
     READY("Ready"),
@@ -16,15 +15,17 @@ public enum AgentState {
     /** The call ended; the agent wraps up until Mark Done. */
     AFTER_CALL_WORK("AfterCallWork");
 
-    private static final Map<AgentState, Set<AgentState>> NEXT = Map.of(
-            LOGGED_OUT, EnumSet.of(NOT_READY, READY),
+    private static final Transitions<AgentState> MOVES = Transitions.of(AgentState.class, "agent")
+            .entry(LOGGED_OUT)
+            .from(LOGGED_OUT).to(NOT_READY, READY)
             // Not Ready to Reserved: a preview record may be asked for whatever the voice state.
-            NOT_READY, EnumSet.of(READY, NOT_READY, RESERVED, LOGGED_OUT),
-            READY, EnumSet.of(NOT_READY, RESERVED, LOGGED_OUT),
-            RESERVED, EnumSet.of(READY, NOT_READY, BUSY, AFTER_CALL_WORK, LOGGED_OUT),
-            BUSY, EnumSet.of(AFTER_CALL_WORK),
+            .from(NOT_READY).to(READY, NOT_READY, RESERVED, LOGGED_OUT)
+            .from(READY).to(NOT_READY, RESERVED, LOGGED_OUT)
+            .from(RESERVED).to(READY, NOT_READY, BUSY, AFTER_CALL_WORK, LOGGED_OUT)
+            .from(BUSY).to(AFTER_CALL_WORK)
             // After-call work to Reserved: the agent dials the preview record in hand again (Recall, ChangeNumber).
-            AFTER_CALL_WORK, EnumSet.of(READY, NOT_READY, RESERVED, LOGGED_OUT));
+            .from(AFTER_CALL_WORK).to(READY, NOT_READY, RESERVED, LOGGED_OUT)
+            .build();
 
     private final String wireName;
 
@@ -37,20 +38,13 @@ public enum AgentState {
         return wireName;
     }
 
-    public boolean canMoveTo(AgentState next) {
-        return NEXT.get(this).contains(next);
-    }
-
-    /** Returns {@code next} or throws if the move is not in the table. */
-    public AgentState moveTo(AgentState next) {
-        if (!canMoveTo(next)) {
-            throw new IllegalStateException("agent cannot move from " + this + " to " + next);
-        }
-        return next;
-    }
-
     /** True while a campaign call holds the agent (dialing, talking or wrapping up). */
     public boolean isEngaged() {
         return this == RESERVED || this == BUSY || this == AFTER_CALL_WORK;
+    }
+
+    @Override
+    public Transitions<AgentState> transitions() {
+        return MOVES;
     }
 }

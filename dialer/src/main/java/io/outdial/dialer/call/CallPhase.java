@@ -1,11 +1,10 @@
 package io.outdial.dialer.call;
 
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
+import io.outdial.core.state.State;
+import io.outdial.core.state.Transitions;
 
 /** The phases of one campaign call, from dialing the contact to both legs gone. */
-public enum CallPhase {
+public enum CallPhase implements State<CallPhase> {
     /** Contact leg dialed through the trunk, not answered yet. */
     DIALING_CONTACT,
     /** Predictive: the contact answered and waits for the dialer to give it an agent, or to abandon it. */
@@ -19,23 +18,18 @@ public enum CallPhase {
     /** Both legs gone; the outcome is known. */
     FINISHED;
 
-    private static final Map<CallPhase, Set<CallPhase>> NEXT = Map.of(
-            DIALING_CONTACT, EnumSet.of(WAITING_FOR_AGENT, CONNECTING_AGENT, RELEASING, FINISHED),
-            WAITING_FOR_AGENT, EnumSet.of(CONNECTING_AGENT, RELEASING, FINISHED),
-            CONNECTING_AGENT, EnumSet.of(CONNECTED, RELEASING, FINISHED),
-            CONNECTED, EnumSet.of(RELEASING, FINISHED),
-            RELEASING, EnumSet.of(FINISHED),
-            FINISHED, EnumSet.noneOf(CallPhase.class));
+    private static final Transitions<CallPhase> MOVES = Transitions.of(CallPhase.class, "call")
+            .entry(DIALING_CONTACT)
+            .from(DIALING_CONTACT).to(WAITING_FOR_AGENT, CONNECTING_AGENT, RELEASING, FINISHED)
+            .from(WAITING_FOR_AGENT).to(CONNECTING_AGENT, RELEASING, FINISHED)
+            .from(CONNECTING_AGENT).to(CONNECTED, RELEASING, FINISHED)
+            .from(CONNECTED).to(RELEASING, FINISHED)
+            .from(RELEASING).to(FINISHED)
+            .terminal(FINISHED)
+            .build();
 
-    public boolean canMoveTo(CallPhase next) {
-        return NEXT.get(this).contains(next);
-    }
-
-    /** Returns {@code next} or throws if the move is not in the table. */
-    public CallPhase moveTo(CallPhase next) {
-        if (!canMoveTo(next)) {
-            throw new IllegalStateException("call cannot move from " + this + " to " + next);
-        }
-        return next;
+    @Override
+    public Transitions<CallPhase> transitions() {
+        return MOVES;
     }
 }

@@ -1,11 +1,10 @@
 package io.outdial.dialer.call;
 
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
+import io.outdial.core.state.State;
+import io.outdial.core.state.Transitions;
 
 /** The phases of one conference of a connected call (see {@link Conference}). */
-public enum ConferencePhase {
+public enum ConferencePhase implements State<ConferencePhase> {
     /** The contact is on hold (hold music); the target's phone is dialed. */
     DIALING_TARGET,
     /** The target's phone rings. */
@@ -21,29 +20,21 @@ public enum ConferencePhase {
     /** The call ended (or was dropped) before or during the conference. */
     ABORTED;
 
-    private static final Map<ConferencePhase, Set<ConferencePhase>> NEXT = Map.of(
-            DIALING_TARGET, EnumSet.of(TARGET_RINGING, MIXING, RESTORED, ABORTED),
-            TARGET_RINGING, EnumSet.of(MIXING, RESTORED, ABORTED),
-            MIXING, EnumSet.of(AGENT_LEFT, TARGET_LEFT, ABORTED),
-            AGENT_LEFT, EnumSet.noneOf(ConferencePhase.class),
-            TARGET_LEFT, EnumSet.noneOf(ConferencePhase.class),
-            RESTORED, EnumSet.noneOf(ConferencePhase.class),
-            ABORTED, EnumSet.noneOf(ConferencePhase.class));
-
-    public boolean canMoveTo(ConferencePhase next) {
-        return NEXT.get(this).contains(next);
-    }
-
-    /** Returns {@code next} or throws if the move is not in the table. */
-    public ConferencePhase moveTo(ConferencePhase next) {
-        if (!canMoveTo(next)) {
-            throw new IllegalStateException("conference cannot move from " + this + " to " + next);
-        }
-        return next;
-    }
+    private static final Transitions<ConferencePhase> MOVES = Transitions.of(ConferencePhase.class, "conference")
+            .entry(DIALING_TARGET)
+            .from(DIALING_TARGET).to(TARGET_RINGING, MIXING, RESTORED, ABORTED)
+            .from(TARGET_RINGING).to(MIXING, RESTORED, ABORTED)
+            .from(MIXING).to(AGENT_LEFT, TARGET_LEFT, ABORTED)
+            .terminal(AGENT_LEFT, TARGET_LEFT, RESTORED, ABORTED)
+            .build();
 
     /** True while the conference holds the call: dialing the target or mixing. */
     public boolean inProgress() {
         return this == DIALING_TARGET || this == TARGET_RINGING || this == MIXING;
+    }
+
+    @Override
+    public Transitions<ConferencePhase> transitions() {
+        return MOVES;
     }
 }

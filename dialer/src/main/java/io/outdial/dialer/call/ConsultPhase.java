@@ -1,11 +1,10 @@
 package io.outdial.dialer.call;
 
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
+import io.outdial.core.state.State;
+import io.outdial.core.state.Transitions;
 
 /** The phases of one consultation (attended transfer) of a bridged call (see {@link Consultation}). */
-public enum ConsultPhase {
+public enum ConsultPhase implements State<ConsultPhase> {
     /** The contact is on hold (hold music); the consulted party's phone is dialed. */
     DIALING_TARGET,
     /** The consulted party's phone rings. */
@@ -23,30 +22,21 @@ public enum ConsultPhase {
     /** The call ended (or was dropped) during the consultation: the target is hung up. */
     ABORTED;
 
-    private static final Map<ConsultPhase, Set<ConsultPhase>> NEXT = Map.of(
-            DIALING_TARGET, EnumSet.of(TARGET_RINGING, TALKING, ENDED, FAILED, ABORTED),
-            TARGET_RINGING, EnumSet.of(TALKING, ENDED, FAILED, ABORTED),
-            TALKING, EnumSet.of(TRANSFERRED, CONFERENCED, ENDED, ABORTED),
-            TRANSFERRED, EnumSet.noneOf(ConsultPhase.class),
-            CONFERENCED, EnumSet.noneOf(ConsultPhase.class),
-            ENDED, EnumSet.noneOf(ConsultPhase.class),
-            FAILED, EnumSet.noneOf(ConsultPhase.class),
-            ABORTED, EnumSet.noneOf(ConsultPhase.class));
-
-    public boolean canMoveTo(ConsultPhase next) {
-        return NEXT.get(this).contains(next);
-    }
-
-    /** Returns {@code next} or throws if the move is not in the table. */
-    public ConsultPhase moveTo(ConsultPhase next) {
-        if (!canMoveTo(next)) {
-            throw new IllegalStateException("consultation cannot move from " + this + " to " + next);
-        }
-        return next;
-    }
+    private static final Transitions<ConsultPhase> MOVES = Transitions.of(ConsultPhase.class, "consultation")
+            .entry(DIALING_TARGET)
+            .from(DIALING_TARGET).to(TARGET_RINGING, TALKING, ENDED, FAILED, ABORTED)
+            .from(TARGET_RINGING).to(TALKING, ENDED, FAILED, ABORTED)
+            .from(TALKING).to(TRANSFERRED, CONFERENCED, ENDED, ABORTED)
+            .terminal(TRANSFERRED, CONFERENCED, ENDED, FAILED, ABORTED)
+            .build();
 
     /** True while the consultation holds the call: dialing the target or talking to it. */
     public boolean inProgress() {
         return this == DIALING_TARGET || this == TARGET_RINGING || this == TALKING;
+    }
+
+    @Override
+    public Transitions<ConsultPhase> transitions() {
+        return MOVES;
     }
 }

@@ -1,11 +1,10 @@
 package io.outdial.dialer.call;
 
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
+import io.outdial.core.state.State;
+import io.outdial.core.state.Transitions;
 
 /** The phases of one blind transfer of a connected call (see {@link Transfer}). */
-public enum TransferPhase {
+public enum TransferPhase implements State<TransferPhase> {
     /** The contact is on hold (hearing the hold music); the target's phone is dialed. */
     DIALING_TARGET,
     /** The target's phone rings. */
@@ -22,28 +21,20 @@ public enum TransferPhase {
     /** The call ended (or was dropped) before the target answered: the target's leg is hung up. */
     ABORTED;
 
-    private static final Map<TransferPhase, Set<TransferPhase>> NEXT = Map.of(
-            DIALING_TARGET, EnumSet.of(TARGET_RINGING, COMPLETED, RESTORED, CONTACT_RELEASED, ABORTED),
-            TARGET_RINGING, EnumSet.of(COMPLETED, RESTORED, CONTACT_RELEASED, ABORTED),
-            COMPLETED, EnumSet.noneOf(TransferPhase.class),
-            RESTORED, EnumSet.noneOf(TransferPhase.class),
-            CONTACT_RELEASED, EnumSet.noneOf(TransferPhase.class),
-            ABORTED, EnumSet.noneOf(TransferPhase.class));
-
-    public boolean canMoveTo(TransferPhase next) {
-        return NEXT.get(this).contains(next);
-    }
-
-    /** Returns {@code next} or throws if the move is not in the table. */
-    public TransferPhase moveTo(TransferPhase next) {
-        if (!canMoveTo(next)) {
-            throw new IllegalStateException("transfer cannot move from " + this + " to " + next);
-        }
-        return next;
-    }
+    private static final Transitions<TransferPhase> MOVES = Transitions.of(TransferPhase.class, "transfer")
+            .entry(DIALING_TARGET)
+            .from(DIALING_TARGET).to(TARGET_RINGING, COMPLETED, RESTORED, CONTACT_RELEASED, ABORTED)
+            .from(TARGET_RINGING).to(COMPLETED, RESTORED, CONTACT_RELEASED, ABORTED)
+            .terminal(COMPLETED, RESTORED, CONTACT_RELEASED, ABORTED)
+            .build();
 
     /** True until the transfer completed, was restored or aborted. */
     public boolean inProgress() {
         return this == DIALING_TARGET || this == TARGET_RINGING;
+    }
+
+    @Override
+    public Transitions<TransferPhase> transitions() {
+        return MOVES;
     }
 }

@@ -1,21 +1,22 @@
 package io.outdial.dialer.campaign;
 
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
+import io.outdial.core.state.State;
+import io.outdial.core.state.Transitions;
 
 /** A campaign's lifecycle: Load -> Start -> Stop -> Unload. */
-public enum CampaignState {
+public enum CampaignState implements State<CampaignState> {
     UNLOADED("Unloaded"),
     /** Loaded, agents told, not dialing ("Active" on the desktop). */
     LOADED("Active"),
     /** Dialing. */
     RUNNING("Running");
 
-    private static final Map<CampaignState, Set<CampaignState>> NEXT = Map.of(
-            UNLOADED, EnumSet.of(LOADED),
-            LOADED, EnumSet.of(RUNNING, UNLOADED),
-            RUNNING, EnumSet.of(LOADED, UNLOADED));
+    private static final Transitions<CampaignState> MOVES = Transitions.of(CampaignState.class, "campaign")
+            .entry(UNLOADED)
+            .from(UNLOADED).to(LOADED)
+            .from(LOADED).to(RUNNING, UNLOADED)
+            .from(RUNNING).to(LOADED, UNLOADED)
+            .build();
 
     private final String statusName;
 
@@ -28,7 +29,8 @@ public enum CampaignState {
         return statusName;
     }
 
-    public boolean canMoveTo(CampaignState next) {
-        return NEXT.get(this).contains(next);
+    @Override
+    public Transitions<CampaignState> transitions() {
+        return MOVES;
     }
 }

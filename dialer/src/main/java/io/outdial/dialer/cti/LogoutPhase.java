@@ -1,11 +1,10 @@
 package io.outdial.dialer.cti;
 
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
+import io.outdial.core.state.State;
+import io.outdial.core.state.Transitions;
 
 /** Where a negotiated logout stands; an agent with no logout pending has none. */
-public enum LogoutPhase {
+public enum LogoutPhase implements State<LogoutPhase> {
     /** Selected or reserved for a call or a preview record: the countdown to authorization runs. */
     COUNTING_DOWN,
     /** Talking or wrapping up: authorized once the interaction is done (Mark Done). */
@@ -13,20 +12,15 @@ public enum LogoutPhase {
     /** Authorized: the desktop is logged out. Final. */
     AUTHORIZED;
 
-    private static final Map<LogoutPhase, Set<LogoutPhase>> NEXT = Map.of(
-            COUNTING_DOWN, EnumSet.of(AFTER_MARK_DONE, AUTHORIZED),
-            AFTER_MARK_DONE, EnumSet.of(AUTHORIZED),
-            AUTHORIZED, EnumSet.noneOf(LogoutPhase.class));
+    private static final Transitions<LogoutPhase> MOVES = Transitions.of(LogoutPhase.class, "negotiated logout")
+            .entry(COUNTING_DOWN)
+            .from(COUNTING_DOWN).to(AFTER_MARK_DONE, AUTHORIZED)
+            .from(AFTER_MARK_DONE).to(AUTHORIZED)
+            .terminal(AUTHORIZED)
+            .build();
 
-    public boolean canMoveTo(LogoutPhase next) {
-        return NEXT.get(this).contains(next);
-    }
-
-    /** Returns {@code next} or throws if the move is not in the table. */
-    public LogoutPhase moveTo(LogoutPhase next) {
-        if (!canMoveTo(next)) {
-            throw new IllegalStateException("negotiated logout cannot move from " + this + " to " + next);
-        }
-        return next;
+    @Override
+    public Transitions<LogoutPhase> transitions() {
+        return MOVES;
     }
 }

@@ -1,11 +1,10 @@
 package io.outdial.dialer.preview;
 
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
+import io.outdial.core.state.State;
+import io.outdial.core.state.Transitions;
 
 /** Where a preview record's timed auto-dial countdown stands. */
-public enum AutoDialState {
+public enum AutoDialState implements State<AutoDialState> {
     /** Counting down to the dial. */
     COUNTING,
     /** The agent is entering another number (PauseAutoDial): no dial until ChangeNumber restarts the countdown. */
@@ -15,21 +14,15 @@ public enum AutoDialState {
     /** The agent Called or Declined first, or the record was taken back. */
     CANCELLED;
 
-    private static final Map<AutoDialState, Set<AutoDialState>> NEXT = Map.of(
-            COUNTING, EnumSet.of(COUNTING, PAUSED, FIRED, CANCELLED),
-            PAUSED, EnumSet.of(COUNTING, CANCELLED),
-            FIRED, EnumSet.noneOf(AutoDialState.class),
-            CANCELLED, EnumSet.noneOf(AutoDialState.class));
+    private static final Transitions<AutoDialState> MOVES = Transitions.of(AutoDialState.class, "auto-dial countdown")
+            .entry(COUNTING)
+            .from(COUNTING).to(COUNTING, PAUSED, FIRED, CANCELLED)
+            .from(PAUSED).to(COUNTING, CANCELLED)
+            .terminal(FIRED, CANCELLED)
+            .build();
 
-    public boolean canMoveTo(AutoDialState next) {
-        return NEXT.get(this).contains(next);
-    }
-
-    /** Returns {@code next} or throws if the move is not in the table. */
-    public AutoDialState moveTo(AutoDialState next) {
-        if (!canMoveTo(next)) {
-            throw new IllegalStateException("auto-dial countdown cannot move from " + this + " to " + next);
-        }
-        return next;
+    @Override
+    public Transitions<AutoDialState> transitions() {
+        return MOVES;
     }
 }

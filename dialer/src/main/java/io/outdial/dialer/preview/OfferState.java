@@ -1,11 +1,10 @@
 package io.outdial.dialer.preview;
 
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
+import io.outdial.core.state.State;
+import io.outdial.core.state.Transitions;
 
 /** Where an interaction preview (Accept / Reject) stands. */
-public enum OfferState {
+public enum OfferState implements State<OfferState> {
     /** Shown to the agent; waiting for Accept, Reject, the timeout or the auto-answer countdown. */
     OFFERED,
     /** Accepted by the agent or by the auto-answer countdown: the dial goes ahead. */
@@ -17,22 +16,14 @@ public enum OfferState {
     /** Taken back by the gateway (desktop gone, campaign unloaded): the record goes back to the top of the list. */
     WITHDRAWN;
 
-    private static final Map<OfferState, Set<OfferState>> NEXT = Map.of(
-            OFFERED, EnumSet.of(ACCEPTED, REJECTED, TIMED_OUT, WITHDRAWN),
-            ACCEPTED, EnumSet.noneOf(OfferState.class),
-            REJECTED, EnumSet.noneOf(OfferState.class),
-            TIMED_OUT, EnumSet.noneOf(OfferState.class),
-            WITHDRAWN, EnumSet.noneOf(OfferState.class));
+    private static final Transitions<OfferState> MOVES = Transitions.of(OfferState.class, "interaction preview")
+            .entry(OFFERED)
+            .from(OFFERED).to(ACCEPTED, REJECTED, TIMED_OUT, WITHDRAWN)
+            .terminal(ACCEPTED, REJECTED, TIMED_OUT, WITHDRAWN)
+            .build();
 
-    public boolean canMoveTo(OfferState next) {
-        return NEXT.get(this).contains(next);
-    }
-
-    /** Returns {@code next} or throws if the move is not in the table. */
-    public OfferState moveTo(OfferState next) {
-        if (!canMoveTo(next)) {
-            throw new IllegalStateException("interaction preview cannot move from " + this + " to " + next);
-        }
-        return next;
+    @Override
+    public Transitions<OfferState> transitions() {
+        return MOVES;
     }
 }
