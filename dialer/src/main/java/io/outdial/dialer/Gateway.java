@@ -102,7 +102,7 @@ public final class Gateway implements AutoCloseable {
         this.roster = new AgentRoster(config.agents().stream()
                 .map(a -> new AgentProfile(a.id(), a.secret(), a.phone(), a.autoReady(), a.wrapUp())).toList());
         this.campaigns = new Campaigns(config.campaigns().stream()
-                .map(c -> new CampaignPlan(c.name(), c.description(), c.dialingMode().wireName(), c.agents(),
+                .map(c -> new CampaignPlan(c.name(), c.description(), c.dialingMode(), c.agents(),
                         c.maxAttempts(), c.callingList(), c.autoLoad(), c.autoStart(), c.detection(), c.pacing(),
                         c.engageAgentFirst()))
                 .toList(), roster);
@@ -230,11 +230,6 @@ public final class Gateway implements AutoCloseable {
         }
         for (Campaign c : campaigns.all()) {
             if (!c.plan().autoLoad()) {
-                continue;
-            }
-            if (!c.plan().supported()) {
-                LOG.error("campaigns[{}].dialingMode: '{}' is not supported by this gateway yet (supported: {});"
-                        + " campaign left unloaded", c.name(), c.plan().dialingMode(), CampaignPlan.SUPPORTED_MODES);
                 continue;
             }
             campaigns.apply(c.name(), CampaignAction.LOAD);

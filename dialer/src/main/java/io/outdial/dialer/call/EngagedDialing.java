@@ -1,5 +1,6 @@
 package io.outdial.dialer.call;
 
+import io.outdial.dialer.config.DialingMode;
 import io.outdial.bridge.cti.CtiEvent;
 import io.outdial.dialer.DialerContext;
 import io.outdial.dialer.agent.Agent;
@@ -87,7 +88,7 @@ final class EngagedDialing {
         }
 
         boolean assured() {
-            return "assured_connection".equals(campaign.plan().dialingMode());
+            return campaign.plan().dialingMode() == DialingMode.ASSURED_CONNECTION;
         }
 
         /** The agent waits on the line for a contact: more may be dialed for it. */
@@ -174,7 +175,7 @@ final class EngagedDialing {
     /** The waiting engaged agent with the fewest lines, under the campaign's ceiling; null if there is none. */
     private Engagement leastLoaded(Campaign campaign) {
         int ceiling = (int) Math.ceil(Pacing.settingsOf(campaign.plan()).maxLinesPerAgent());
-        int lines = "predictive".equals(campaign.plan().dialingMode()) ? ceiling : 1;
+        int lines = campaign.plan().dialingMode() == DialingMode.PREDICTIVE ? ceiling : 1;
         Engagement best = null;
         for (Engagement e : active.values()) {
             if (e.campaign == campaign && e.waiting() && e.lines() < lines
@@ -247,7 +248,7 @@ final class EngagedDialing {
         Interaction ix = new Interaction(ID_PREFIX + ids.incrementAndGet(), campaign.name(), record);
         ix.recordFields(ctx.work().of(campaign.name()).fields());
         // ASM: an empty record until the contact connects; assured connection shows the record being dialed.
-        ix.recordHidden(!"assured_connection".equals(campaign.plan().dialingMode()));
+        ix.recordHidden(campaign.plan().dialingMode() != DialingMode.ASSURED_CONNECTION);
         return ix;
     }
 

@@ -1,5 +1,6 @@
 package io.outdial.dialer.call;
 
+import io.outdial.dialer.config.DialingMode;
 import io.outdial.dialer.DialerContext;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.CampaignPlan;
@@ -45,7 +46,7 @@ final class Pacing {
      * one line, under the same compliance rules, so no contact is ever dialed without an agent waiting on the line.
      */
     static PacingSettings settingsOf(CampaignPlan plan) {
-        return "predictive".equals(plan.dialingMode()) ? plan.pacing() : PacingSettings.progressive(1)
+        return plan.dialingMode() == DialingMode.PREDICTIVE ? plan.pacing() : PacingSettings.progressive(1)
                 .with(plan.pacing().compliance());
     }
 

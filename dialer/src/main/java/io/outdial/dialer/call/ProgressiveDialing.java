@@ -1,5 +1,6 @@
 package io.outdial.dialer.call;
 
+import io.outdial.dialer.config.DialingMode;
 import io.outdial.bridge.cti.CtiEvent;
 import io.outdial.dialer.DialerContext;
 import io.outdial.dialer.agent.Agent;
@@ -92,7 +93,7 @@ public final class ProgressiveDialing {
 
     private void paceNow() {
         for (Campaign campaign : campaigns) {
-            if (!"progressive".equals(campaign.plan().dialingMode()) || campaign.plan().engagesAgentFirst()
+            if (campaign.plan().dialingMode() != DialingMode.PROGRESSIVE || campaign.plan().engagesAgentFirst()
                     || campaign.state() != CampaignState.RUNNING || campaign.listExhausted()) {
                 continue;
             }

@@ -1,6 +1,7 @@
 package io.outdial.dialer.campaign;
 
 import io.outdial.dialer.config.DetectionSettings;
+import io.outdial.dialer.config.DialingMode;
 import io.outdial.dialer.pacing.PacingSettings;
 import java.nio.file.Path;
 import java.util.List;
@@ -8,7 +9,6 @@ import java.util.List;
 /**
  * A configured campaign.
  *
- * @param dialingMode  the mode's configuration name (progressive, preview, ...)
  * @param agentIds     the agents assigned to it, who get its notices and its calls
  * @param callingList  a CSV imported at start-up when the campaign's list is empty, or null
  * @param detection    what is listened for on the contact's audio
@@ -16,16 +16,12 @@ import java.util.List;
  * @param engageAgentFirst ASM / engaging call (progressive, predictive): the agent is called first and gets an empty
  *                     record, filled in when the contact connects
  */
-public record CampaignPlan(String name, String description, String dialingMode, List<String> agentIds,
+public record CampaignPlan(String name, String description, DialingMode dialingMode, List<String> agentIds,
                            int maxAttempts, Path callingList, boolean autoLoad, boolean autoStart,
                            DetectionSettings detection, PacingSettings pacing, boolean engageAgentFirst) {
 
-    /** Dialing modes this build can run; the others are refused at Load with a clear message. */
-    public static final List<String> SUPPORTED_MODES = List.of("progressive", "preview", "predictive",
-            "push_preview", "direct_push_preview", "assured_connection");
-
     /** Without ASM. */
-    public CampaignPlan(String name, String description, String dialingMode, List<String> agentIds,
+    public CampaignPlan(String name, String description, DialingMode dialingMode, List<String> agentIds,
                         int maxAttempts, Path callingList, boolean autoLoad, boolean autoStart,
                         DetectionSettings detection, PacingSettings pacing) {
         this(name, description, dialingMode, agentIds, maxAttempts, callingList, autoLoad, autoStart, detection,
@@ -38,7 +34,7 @@ public record CampaignPlan(String name, String description, String dialingMode, 
      * (call.EngagedDialing): see {@link #paced()}.
      */
     public boolean predictive() {
-        return "predictive".equals(dialingMode) && !engageAgentFirst;
+        return dialingMode == DialingMode.PREDICTIVE && !engageAgentFirst;
     }
 
     /**
@@ -46,32 +42,21 @@ public record CampaignPlan(String name, String description, String dialingMode, 
      * their agents first (assured connection, ASM), where each engaged agent is a free agent to the engine.
      */
     public boolean paced() {
-        return "predictive".equals(dialingMode) || engagesAgentFirst();
+        return dialingMode == DialingMode.PREDICTIVE || engagesAgentFirst();
     }
 
     /** Assured connection, or ASM: the agent's phone is called before the contact (see call.EngagingCall). */
     public boolean engagesAgentFirst() {
-        return engageAgentFirst || "assured_connection".equals(dialingMode);
-    }
-
-    public boolean supported() {
-        return SUPPORTED_MODES.contains(dialingMode);
+        return engageAgentFirst || dialingMode == DialingMode.ASSURED_CONNECTION;
     }
 
     /** How the desktop shows the mode: "Progressive", "Push Preview", ... */
     public String dialingModeLabel() {
-        StringBuilder b = new StringBuilder();
-        for (String word : dialingMode.split("_")) {
-            if (!b.isEmpty()) {
-                b.append(' ');
-            }
-            b.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
-        }
-        return b.toString();
+        return dialingMode.label();
     }
 
     /** Manual delivery is pull (preview); the others push calls to agents. */
     public String deliveryMode() {
-        return "preview".equals(dialingMode) ? "Manual" : "Automatic";
+        return dialingMode.deliveryLabel();
     }
 }

@@ -59,10 +59,6 @@ public final class Campaigns {
         Campaign c = find(name).orElseThrow(() -> new AdminException(404, "no campaign named '" + name + "'"));
         switch (action) {
             case LOAD -> {
-                if (!c.plan().supported()) {
-                    throw new AdminException(409, "campaign '" + name + "': dialing mode '" + c.plan().dialingMode()
-                            + "' is not supported by this gateway yet (supported: " + CampaignPlan.SUPPORTED_MODES + ")");
-                }
                 move(c, CampaignState.LOADED, action, CtiEvent.CampaignLoaded::new);
             }
             case START -> {

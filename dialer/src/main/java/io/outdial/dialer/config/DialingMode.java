@@ -1,10 +1,6 @@
 package io.outdial.dialer.config;
 
-/**
- * How a campaign hands contacts to agents. The configuration accepts every mode so that a file written for a
- * later version still parses; a campaign whose mode is not {@link #isSupported() supported} yet is refused when
- * the campaign is loaded, with a message naming the campaign, not when the file is read.
- */
+/** How a campaign hands contacts to agents: the one type the dialer chooses a mode's behaviour by. */
 public enum DialingMode {
     /** The agent asks for a record, reads it, then dials. */
     PREVIEW,
@@ -19,13 +15,30 @@ public enum DialingMode {
     /** The agent is called first and waits, hearing call-waiting music, while records are dialed until one answers. */
     ASSURED_CONNECTION;
 
-    public boolean isSupported() {
-        return this == PROGRESSIVE || this == PREVIEW || this == PREDICTIVE || this == PUSH_PREVIEW
-                || this == DIRECT_PUSH_PREVIEW || this == ASSURED_CONNECTION;
-    }
-
     /** The spelling used in the YAML file and on the wire ({@code push_preview}). */
     public String wireName() {
         return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** How the desktop shows the mode: "Progressive", "Push Preview", ... */
+    public String label() {
+        StringBuilder b = new StringBuilder();
+        for (String word : name().split("_")) {
+            if (!b.isEmpty()) {
+                b.append(' ');
+            }
+            b.append(word.charAt(0)).append(word.substring(1).toLowerCase(java.util.Locale.ROOT));
+        }
+        return b.toString();
+    }
+
+    /** Push preview and direct push preview: the gateway pushes records to the agent's desktop to preview. */
+    public boolean pushesPreviews() {
+        return this == PUSH_PREVIEW || this == DIRECT_PUSH_PREVIEW;
+    }
+
+    /** "Manual" for preview (the agent pulls records); "Automatic" for the modes that push calls to agents. */
+    public String deliveryLabel() {
+        return this == PREVIEW ? "Manual" : "Automatic";
     }
 }

@@ -1,5 +1,6 @@
 package io.outdial.dialer.preview;
 
+import io.outdial.dialer.config.DialingMode;
 import io.outdial.bridge.cti.CtiErrorCodes;
 import io.outdial.bridge.cti.CtiEvent;
 import io.outdial.bridge.cti.CtiException;
@@ -47,7 +48,6 @@ import org.slf4j.LoggerFactory;
 public final class PreviewDesk {
     private static final Logger LOG = LoggerFactory.getLogger(PreviewDesk.class);
     /** The mode's configuration name. */
-    public static final String MODE = "preview";
     static final String LATER = "later";
     static final String DO_NOT_CALL = "do_not_call";
 
@@ -119,7 +119,7 @@ public final class PreviewDesk {
             throw notAllowed("GetRecord", agent, "agent " + agent.id() + " does not work on campaign '"
                     + campaignName + "'");
         }
-        if (!MODE.equals(campaign.plan().dialingMode())) {
+        if (campaign.plan().dialingMode() != DialingMode.PREVIEW) {
             throw notAllowed("GetRecord", agent, "campaign '" + campaignName + "' is "
                     + campaign.plan().dialingModeLabel() + ": its records are not asked for");
         }

@@ -1,5 +1,6 @@
 package io.outdial.dialer.preview;
 
+import io.outdial.dialer.config.DialingMode;
 import io.outdial.bridge.cti.CtiErrorCodes;
 import io.outdial.bridge.cti.CtiEvent;
 import io.outdial.bridge.cti.CtiException;
@@ -35,8 +36,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PushPreviewDesk {
     private static final Logger LOG = LoggerFactory.getLogger(PushPreviewDesk.class);
-    public static final String PUSH = "push_preview";
-    public static final String DIRECT = "direct_push_preview";
     /** How soon an exhausted list is looked at again. */
     private static final Duration LIST_RECHECK = Duration.ofSeconds(5);
 
@@ -65,7 +64,7 @@ public final class PushPreviewDesk {
 
     /** True for a direct push preview campaign (its GetRecord is this desk's toggle). */
     public boolean isDirectPush(String campaignName) {
-        return campaigns.find(campaignName).map(c -> DIRECT.equals(c.plan().dialingMode())).orElse(false);
+        return campaigns.find(campaignName).map(c -> c.plan().dialingMode() == DialingMode.DIRECT_PUSH_PREVIEW).orElse(false);
     }
 
     /** Direct push preview's Get Record: records are delivered to the agent until Stop or Done and Stop. */
@@ -104,7 +103,7 @@ public final class PushPreviewDesk {
             throw notAllowed(command, agent, "agent " + agent.id() + " does not work on campaign '"
                     + campaignName + "'");
         }
-        if (!DIRECT.equals(campaign.plan().dialingMode())) {
+        if (campaign.plan().dialingMode() != DialingMode.DIRECT_PUSH_PREVIEW) {
             throw notAllowed(command, agent, "campaign '" + campaignName + "' is "
                     + campaign.plan().dialingModeLabel() + ", not Direct Push Preview");
         }
@@ -114,8 +113,7 @@ public final class PushPreviewDesk {
     /** A pacing pass (dialer executor): a record for each agent a push campaign may deliver to now. */
     public void paceNow() {
         for (Campaign campaign : campaigns.all()) {
-            String mode = campaign.plan().dialingMode();
-            if (!(PUSH.equals(mode) || DIRECT.equals(mode)) || campaign.state() != CampaignState.RUNNING
+            if (!campaign.plan().dialingMode().pushesPreviews() || campaign.state() != CampaignState.RUNNING
                     || campaign.listExhausted()) {
                 continue;
             }
@@ -134,7 +132,7 @@ public final class PushPreviewDesk {
                 || !(agent.state() == AgentState.READY || agent.state() == AgentState.NOT_READY)) {
             return false;
         }
-        if (PUSH.equals(campaign.plan().dialingMode())) {
+        if (campaign.plan().dialingMode() == DialingMode.PUSH_PREVIEW) {
             return agent.outboundPreview() == OutboundPreviewState.READY;
         }
         return delivering.getOrDefault(campaign.name(), Set.of()).contains(agent.id());
@@ -174,7 +172,7 @@ public final class PushPreviewDesk {
                     @Override
                     public void accepted(Agent a, Campaign c, Interaction accepted) {
                         preview.callAccepted(a, c, accepted, before, next -> {
-                            if (!next && DIRECT.equals(c.plan().dialingMode())) {
+                            if (!next && c.plan().dialingMode() == DialingMode.DIRECT_PUSH_PREVIEW) {
                                 stop(a, c, null, "DoneAndStop");
                             }
                         });
@@ -182,7 +180,7 @@ public final class PushPreviewDesk {
 
                     @Override
                     public AgentState autoRejected(Agent a, Campaign c, AgentState voiceBefore) {
-                        if (DIRECT.equals(c.plan().dialingMode())) {
+                        if (c.plan().dialingMode() == DialingMode.DIRECT_PUSH_PREVIEW) {
                             stop(a, c, null, "AutoRejected");
                         } else if (a.outboundPreview() == OutboundPreviewState.READY) {
                             a.moveOutboundPreview(OutboundPreviewState.NOT_READY, "AutoRejected", null);

@@ -33,7 +33,7 @@ class PacedAgentsTest {
     }
 
     private static CampaignPlan plan(String name) {
-        return new CampaignPlan(name, "", "predictive", List.of("a1", "a2", "a3", "a4"), 3, null, false, false,
+        return new CampaignPlan(name, "", io.outdial.dialer.config.DialingMode.PREDICTIVE, List.of("a1", "a2", "a3", "a4"), 3, null, false, false,
                 DetectionSettings.DEFAULTS, PacingSettings.predictive());
     }
 

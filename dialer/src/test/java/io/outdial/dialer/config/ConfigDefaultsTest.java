@@ -131,8 +131,9 @@ class ConfigDefaultsTest {
         GatewayConfig c = ConfigLoader.parse("campaigns:\n  - { name: c1, dialingMode: push_preview }\n", dir);
         assertEquals(DialingMode.PUSH_PREVIEW, c.campaigns().get(0).dialingMode());
         for (DialingMode mode : DialingMode.values()) {
-            assertTrue(mode.isSupported(), mode + " runs");
-            assertTrue(io.outdial.dialer.campaign.CampaignPlan.SUPPORTED_MODES.contains(mode.wireName()), mode.wireName());
+            GatewayConfig one = ConfigLoader.parse("campaigns:\n  - { name: c1, dialingMode: " + mode.wireName() + " }\n",
+                    dir);
+            assertEquals(mode, one.campaigns().get(0).dialingMode(), mode.wireName());
         }
     }
 
@@ -152,8 +153,8 @@ class ConfigDefaultsTest {
         assertEquals(new io.outdial.dialer.config.PreviewSettings(false, java.time.Duration.ofSeconds(12), true,
                 java.time.Duration.ofSeconds(9), false), c.campaigns().get(1).preview());
         assertTrue(c.campaigns().get(2).preview().interactionPreview());
-        assertTrue(DialingMode.PUSH_PREVIEW.isSupported());
-        assertTrue(DialingMode.DIRECT_PUSH_PREVIEW.isSupported());
+        assertTrue(DialingMode.PUSH_PREVIEW.pushesPreviews());
+        assertTrue(DialingMode.DIRECT_PUSH_PREVIEW.pushesPreviews());
     }
 
     @Test
