@@ -8,6 +8,7 @@ import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.store.CallingRecord;
+import io.outdial.sip.call.Continuations;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
@@ -199,7 +200,7 @@ final class AfterCall {
                 .thenCompose(ok -> writes.changeResult(recordId, result, agent.id()))
                 .thenCompose(ok -> afterResult.apply(agent, interaction));
         written
-                .whenCompleteAsync((ok, error) -> {
+                .whenCompleteAsync(Continuations.logged("AfterCall.markDone", (ok, error) -> {
                     if (error != null) {
                         agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.INTERNAL_ERROR,
                                 "the result of record " + recordId + " could not be saved; it is kept as the"
@@ -212,7 +213,7 @@ final class AfterCall {
                         release(agent, AgentState.READY, null);
                     }
                     pace.run();
-                }, ctx.dialer());
+                }), ctx.dialer());
     }
 
     /** Ends an agent's reservation: to Ready (or Not Ready), or logged out if its desktop went away meanwhile. */

@@ -1,6 +1,5 @@
 package io.outdial.dialer.call;
 
-import io.outdial.dialer.config.DialingMode;
 import io.outdial.bridge.cti.CtiEvent;
 import io.outdial.dialer.DialerContext;
 import io.outdial.dialer.agent.Agent;
@@ -9,6 +8,7 @@ import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.CampaignState;
+import io.outdial.dialer.config.DialingMode;
 import io.outdial.dialer.pacing.PacingDecision;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.store.CallingRecord;
@@ -17,6 +17,7 @@ import io.outdial.media.detect.AmdOutcome;
 import io.outdial.media.detect.Detection;
 import io.outdial.sip.DialRequest;
 import io.outdial.sip.call.CallExecutor;
+import io.outdial.sip.call.Continuations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -189,7 +190,7 @@ final class EngagedDialing {
     /** Retrieves the record a Ready agent is engaged for. */
     private void retrieveFirst(Campaign campaign, Agent agent) {
         ctx.records().next(campaign, agent.id())
-                .whenCompleteAsync((record, error) -> {
+                .whenCompleteAsync(Continuations.logged("EngagedDialing.retrieveFirst", (record, error) -> {
                     engaging.remove(agent.id());
                     if (error != null) {
                         LOG.error("campaign {}: cannot retrieve a record", campaign.name(), error);
@@ -202,14 +203,14 @@ final class EngagedDialing {
                         engage(campaign, agent, record.get());
                     }
                     pace.run();
-                }, ctx.dialer());
+                }), ctx.dialer());
     }
 
     /** Retrieves one more record for an engaged agent (the engine asked for a dial). */
     private void retrieveFor(Engagement e) {
         e.retrieving++;
         ctx.records().next(e.campaign, e.agent.id())
-                .whenCompleteAsync((record, error) -> {
+                .whenCompleteAsync(Continuations.logged("EngagedDialing.retrieveFor", (record, error) -> {
                     e.retrieving--;
                     if (error != null) {
                         LOG.error("campaign {}: cannot retrieve a record", e.campaign.name(), error);
@@ -224,7 +225,7 @@ final class EngagedDialing {
                         dial(e, interactionFor(e.campaign, record.get()));
                     }
                     pace.run();
-                }, ctx.dialer());
+                }), ctx.dialer());
     }
 
     /** No record left: the engaged agents with no contact in flight are released. */

@@ -17,6 +17,7 @@ import io.outdial.media.detect.Detection;
 import io.outdial.sip.DialRequest;
 import io.outdial.sip.call.CallExecutor;
 import io.outdial.sip.call.Cancellable;
+import io.outdial.sip.call.Continuations;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -242,7 +243,7 @@ public final class PredictiveDialing {
     private void retrieve(Campaign campaign) {
         retrieving.merge(campaign.name(), 1, Integer::sum);
         ctx.records().next(campaign, null)
-                .whenCompleteAsync((record, error) -> {
+                .whenCompleteAsync(Continuations.logged("PredictiveDialing.retrieve", (record, error) -> {
                     int others = retrieving.merge(campaign.name(), -1, Integer::sum);
                     if (error != null || record.isEmpty()) {
                         if (error != null) {
@@ -259,7 +260,7 @@ public final class PredictiveDialing {
                     } else {
                         writes.returnToReady(record.get().recordId());
                     }
-                }, ctx.dialer());
+                }), ctx.dialer());
     }
 
     private void markExhausted(Campaign campaign) {

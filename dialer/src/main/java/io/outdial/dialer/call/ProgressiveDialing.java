@@ -1,6 +1,5 @@
 package io.outdial.dialer.call;
 
-import io.outdial.dialer.config.DialingMode;
 import io.outdial.bridge.cti.CtiEvent;
 import io.outdial.dialer.DialerContext;
 import io.outdial.dialer.agent.Agent;
@@ -9,10 +8,12 @@ import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.CampaignState;
+import io.outdial.dialer.config.DialingMode;
 import io.outdial.dialer.store.CallingRecord;
 import io.outdial.media.detect.Detection;
 import io.outdial.sip.DialRequest;
 import io.outdial.sip.call.CallExecutor;
+import io.outdial.sip.call.Continuations;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -126,7 +127,7 @@ public final class ProgressiveDialing {
 
     private void retrieveFor(Campaign campaign, Agent agent) {
         ctx.records().next(campaign, agent.id())
-                .whenCompleteAsync((record, error) -> {
+                .whenCompleteAsync(Continuations.logged("ProgressiveDialing.retrieveFor", (record, error) -> {
                     retrieving.remove(agent.id());
                     if (error != null || record.isEmpty()) {
                         if (error != null) {
@@ -141,7 +142,7 @@ public final class ProgressiveDialing {
                     }
                     // Also after an empty list: the agent may work another campaign too.
                     paceNow();
-                }, ctx.dialer());
+                }), ctx.dialer());
     }
 
     private void markExhausted(Campaign campaign) {

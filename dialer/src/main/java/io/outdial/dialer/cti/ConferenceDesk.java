@@ -12,6 +12,7 @@ import io.outdial.dialer.call.ProgressiveDialing;
 import io.outdial.dialer.call.TransferableCall;
 import io.outdial.dialer.wrapup.RecordWork;
 import io.outdial.sip.call.CallExecutor;
+import io.outdial.sip.call.Continuations;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -46,14 +47,15 @@ final class ConferenceDesk {
         ix.stage(Interaction.Stage.CONFERENCE);
         Session session = new Session(agent, ix, target, call, c.requestId());
         sessions.put(ix.id(), session);
-        call.conference(target.request(), session).whenCompleteAsync((started, error) -> {
+        call.conference(target.request(), session)
+                .whenCompleteAsync(Continuations.logged("ConferenceDesk.conference", (started, error) -> {
             if (Boolean.TRUE.equals(started)) {
                 agent.send(new CtiEvent.ConferenceStarted(c.requestId(), ix.id(), target.name()));
                 return;
             }
             sessions.remove(ix.id(), session);
             targets.notStarted(agent, ix, Interaction.Stage.CONFERENCE, target, c.requestId(), "Conference");
-        }, dialer);
+        }), dialer);
     }
 
     /**
@@ -79,12 +81,13 @@ final class ConferenceDesk {
             throw new CtiException(CtiErrorCodes.NOT_ALLOWED, "LeaveConference is not allowed: the interaction is "
                     + ix.toWire().state() + ", not in a three-party conference");
         }
-        session.call.leaveConference(isAgent).whenCompleteAsync((left, error) -> {
+        session.call.leaveConference(isAgent)
+                .whenCompleteAsync(Continuations.logged("ConferenceDesk.leave", (left, error) -> {
             if (!Boolean.TRUE.equals(left)) {
                 agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.NOT_ALLOWED,
                         "LeaveConference is not allowed: the conference has ended or changed"));
             }
-        }, dialer);
+        }), dialer);
     }
 
     /** One conference: the call's reports, handed to the dialer executor. */

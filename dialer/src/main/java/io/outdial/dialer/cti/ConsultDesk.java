@@ -12,6 +12,7 @@ import io.outdial.dialer.call.ProgressiveDialing;
 import io.outdial.dialer.call.TransferableCall;
 import io.outdial.dialer.wrapup.RecordWork;
 import io.outdial.sip.call.CallExecutor;
+import io.outdial.sip.call.Continuations;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -47,14 +48,15 @@ final class ConsultDesk {
         ix.stage(Interaction.Stage.CONSULTING);
         Session session = new Session(agent, ix, target, call, c.requestId());
         sessions.put(ix.id(), session);
-        call.consult(target.request(), session).whenCompleteAsync((started, error) -> {
+        call.consult(target.request(), session)
+                .whenCompleteAsync(Continuations.logged("ConsultDesk.consult", (started, error) -> {
             if (Boolean.TRUE.equals(started)) {
                 agent.send(new CtiEvent.ConsultStarted(c.requestId(), ix.id(), target.name()));
                 return;
             }
             sessions.remove(ix.id(), session);
             targets.notStarted(agent, ix, Interaction.Stage.CONSULTING, target, c.requestId(), "Consult");
-        }, dialer);
+        }), dialer);
     }
 
     /** CompleteTransfer: the contact goes to the consulted party. */
@@ -62,8 +64,9 @@ final class ConsultDesk {
         Session session = talking(agent, ix, "CompleteTransfer");
         targets.refuseWithoutResult(ix, "CompleteTransfer");
         session.completeRequest = requestId;
-        session.call.completeTransfer().whenCompleteAsync((done, error) -> refusedIfNot(done, agent, requestId,
-                "CompleteTransfer"), dialer);
+        session.call.completeTransfer()
+                .whenCompleteAsync(Continuations.logged("ConsultDesk.completeTransfer",
+                        (done, error) -> refusedIfNot(done, agent, requestId, "CompleteTransfer")), dialer);
     }
 
     /** CompleteConference: contact, agent and consulted party hear each other; a conference carries on. */
@@ -74,12 +77,12 @@ final class ConsultDesk {
         sessions.remove(ix.id(), session);
         ix.stage(Interaction.Stage.CONFERENCE);
         session.call.completeConference(conferences.adopt(agent, ix, session.target, session.call, requestId))
-                .whenCompleteAsync((done, error) -> {
+                .whenCompleteAsync(Continuations.logged("ConsultDesk.completeConference", (done, error) -> {
                     if (!Boolean.TRUE.equals(done)) {
                         sessions.putIfAbsent(ix.id(), session);
                         refusedIfNot(false, agent, requestId, "CompleteConference");
                     }
-                }, dialer);
+                }), dialer);
     }
 
     /** CancelConsult (or the consulted agent's End): the target is released, the agent talks with the contact. */
@@ -90,8 +93,9 @@ final class ConsultDesk {
                     + ix.id() + " is " + ix.toWire().state() + ", not in a consultation");
         }
         session.cancelRequest = requestId;
-        session.call.cancelConsult().whenCompleteAsync((done, error) -> refusedIfNot(done, agent, requestId,
-                "CancelConsult"), dialer);
+        session.call.cancelConsult()
+                .whenCompleteAsync(Continuations.logged("ConsultDesk.cancel",
+                        (done, error) -> refusedIfNot(done, agent, requestId, "CancelConsult")), dialer);
     }
 
     /** True if {@code agent} is the consulted agent of a consultation of {@code ix} (its End cancels it). */

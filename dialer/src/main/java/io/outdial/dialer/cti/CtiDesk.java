@@ -11,28 +11,29 @@ import io.outdial.dialer.agent.AgentRoster;
 import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.agent.OutboundPreviewState;
-import io.outdial.dialer.call.TransferableCall;
 import io.outdial.dialer.call.ProgressiveDialing;
+import io.outdial.dialer.call.TransferableCall;
 import io.outdial.dialer.campaign.Campaigns;
 import io.outdial.dialer.preview.InteractionPreviews;
 import io.outdial.dialer.preview.PreviewDesk;
 import io.outdial.dialer.preview.PushPreviewDesk;
+import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.recordinfo.RecordDesk;
 import io.outdial.dialer.recordinfo.RecordFields;
 import io.outdial.dialer.wrapup.Callback;
 import io.outdial.dialer.wrapup.CallbackRules;
 import io.outdial.dialer.wrapup.Callbacks;
-import io.outdial.dialer.wrapup.MarkDoneMode;
 import io.outdial.dialer.wrapup.Disposition;
+import io.outdial.dialer.wrapup.MarkDoneMode;
 import io.outdial.dialer.wrapup.WrapUp;
-import io.outdial.dialer.record.CallResult;
 import io.outdial.sip.call.CallExecutor;
 import io.outdial.sip.call.Cancellable;
+import io.outdial.sip.call.Continuations;
 import io.outdial.sip.call.Scheduler;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -505,7 +506,7 @@ public final class CtiDesk implements AgentDesk {
         }
         TransferableCall call = calls.live(ix).orElseThrow(() -> notAllowed(command, agent,
                 "this interaction's call cannot be held"));
-        call.hold(on).whenCompleteAsync((done, error) -> {
+        call.hold(on).whenCompleteAsync(Continuations.logged("CtiDesk.hold", (done, error) -> {
             if (Boolean.TRUE.equals(done) && ix.stage() == from) {
                 ix.stage(on ? Interaction.Stage.ON_HOLD : Interaction.Stage.ESTABLISHED);
                 agent.send(on ? new CtiEvent.InteractionHeld(requestId, ix.toWire())
@@ -514,7 +515,7 @@ public final class CtiDesk implements AgentDesk {
                 agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.NOT_ALLOWED, command
                         + " is not allowed: the call has ended or changed"));
             }
-        }, dialer);
+        }), dialer);
     }
 
     /** Recall: a record in the agent's hands (the preview modes) dialed again once its call has ended. */

@@ -7,10 +7,11 @@ import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.call.ProgressiveDialing;
-import io.outdial.dialer.call.TransferableCall;
 import io.outdial.dialer.call.Transfer;
+import io.outdial.dialer.call.TransferableCall;
 import io.outdial.dialer.wrapup.RecordWork;
 import io.outdial.sip.call.CallExecutor;
+import io.outdial.sip.call.Continuations;
 
 /**
  * The agent's side of a blind transfer ({@link Transfer} is the call's side): checks the command, reserves the
@@ -39,13 +40,13 @@ final class TransferDesk {
                 "Transferred from agent " + agent.id());
         ix.stage(Interaction.Stage.TRANSFERRING);
         call.transfer(target.request(), new Reports(agent, ix, target, t.requestId()))
-                .whenCompleteAsync((started, error) -> {
+                .whenCompleteAsync(Continuations.logged("TransferDesk.transfer", (started, error) -> {
                     if (Boolean.TRUE.equals(started)) {
                         agent.send(new CtiEvent.TransferStarted(t.requestId(), ix.id(), target.name()));
                         return;
                     }
                     targets.notStarted(agent, ix, Interaction.Stage.TRANSFERRING, target, t.requestId(), "Transfer");
-                }, dialer);
+                }), dialer);
     }
 
     /** The call's reports, handed to the dialer executor. */

@@ -11,6 +11,7 @@ import io.outdial.dialer.call.RecordWrites;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.config.PreviewSettings;
 import io.outdial.sip.call.Cancellable;
+import io.outdial.sip.call.Continuations;
 import io.outdial.sip.call.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
@@ -218,10 +219,10 @@ public final class InteractionPreviews {
             }
             // Pace once the record is Ready again, so that it is the next one retrieved.
             p.handler.returned(agent, p.campaign, p.interaction, why, () -> writes.returnToTop(recordId)
-                    .whenCompleteAsync((ok, error) -> {
+                    .whenCompleteAsync(Continuations.logged("InteractionPreviews.returned", (ok, error) -> {
                         p.campaign.listMayHaveRecords();
                         pace.run();
-                    }, ctx.dialer()));
+                    }), ctx.dialer()));
         }
     }
 }

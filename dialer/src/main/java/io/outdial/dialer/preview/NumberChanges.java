@@ -14,6 +14,7 @@ import io.outdial.dialer.store.CallingRecord;
 import io.outdial.dialer.store.ChainSwitch;
 import io.outdial.dialer.store.ContactInfoType;
 import io.outdial.dialer.treatment.TreatmentStep;
+import io.outdial.sip.call.Continuations;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -118,7 +119,7 @@ final class NumberChanges {
         long recordId = ix.record().recordId();
         s.changingNumber = true;
         CompletableFuture.supplyAsync(() -> ctx.store().changeNumber(recordId, number, type), ctx.database())
-                .whenCompleteAsync((stored, error) -> {
+                .whenCompleteAsync(Continuations.logged("NumberChanges.toOtherNumber", (stored, error) -> {
                     s.changingNumber = false;
                     if (error != null) {
                         LOG.warn("record {}: number not changed", recordId, error);
@@ -137,7 +138,7 @@ final class NumberChanges {
                     agent.send(new CtiEvent.InteractionPreview(requestId, ix.toWire(), null, null, null,
                             s.autoDial != null && s.autoDial.state() == AutoDialState.COUNTING
                                     ? s.autoDial.seconds() : null));
-                }, ctx.dialer());
+                }), ctx.dialer());
     }
 
     /**
@@ -152,7 +153,7 @@ final class NumberChanges {
         s.changingNumber = true;
         ix.stored().thenApplyAsync(ok -> ctx.store().agentDials().reopen(recordId, number, type,
                         ctx.scheduler().now()), ctx.database())
-                .whenCompleteAsync((change, error) -> {
+                .whenCompleteAsync(Continuations.logged("NumberChanges.reopen", (change, error) -> {
                     s.changingNumber = false;
                     if (refused(s, command, recordId, change, error, requestId)) {
                         return;
@@ -168,7 +169,7 @@ final class NumberChanges {
                                 again.contactInfo());
                         call.accept(s);
                     }
-                }, ctx.dialer());
+                }), ctx.dialer());
     }
 
     /**
@@ -188,7 +189,7 @@ final class NumberChanges {
                 : CompletableFuture.completedFuture(null);
         before.thenApplyAsync(ok -> ctx.store().agentDials().switchToChainRecord(recordId, otherRecordId,
                         ctx.scheduler().now()), ctx.database())
-                .whenCompleteAsync((change, error) -> {
+                .whenCompleteAsync(Continuations.logged("NumberChanges.toChainRecord", (change, error) -> {
                     s.changingNumber = false;
                     if (refused(s, "ChangeNumber", recordId, change, error, requestId)) {
                         return;
@@ -212,7 +213,7 @@ final class NumberChanges {
                     s.unscreened = true;
                     restartCountdown(s);
                     agent.send(new CtiEvent.InteractionUpdated(requestId, ix.toWire()));
-                }, ctx.dialer());
+                }), ctx.dialer());
     }
 
     /** The record called in this interaction, left for another of the chain: its treatment, as Mark Done does. */

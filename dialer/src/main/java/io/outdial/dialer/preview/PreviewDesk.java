@@ -1,6 +1,5 @@
 package io.outdial.dialer.preview;
 
-import io.outdial.dialer.config.DialingMode;
 import io.outdial.bridge.cti.CtiErrorCodes;
 import io.outdial.bridge.cti.CtiEvent;
 import io.outdial.bridge.cti.CtiException;
@@ -16,6 +15,7 @@ import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.CampaignState;
 import io.outdial.dialer.campaign.Campaigns;
 import io.outdial.dialer.config.AutoDial;
+import io.outdial.dialer.config.DialingMode;
 import io.outdial.dialer.config.PreviewSettings;
 import io.outdial.dialer.dnc.DncNotice;
 import io.outdial.dialer.dnc.DncReason;
@@ -25,6 +25,7 @@ import io.outdial.dialer.store.CallingRecord;
 import io.outdial.sip.DialRequest;
 import io.outdial.sip.call.CallExecutor;
 import io.outdial.sip.call.Cancellable;
+import io.outdial.sip.call.Continuations;
 import io.outdial.sip.call.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
@@ -136,7 +137,7 @@ public final class PreviewDesk {
     private void retrieve(Agent agent, Campaign campaign, String requestId) {
         retrieving.add(agent.id());
         ctx.records().next(campaign, agent.id(), true)
-                .whenCompleteAsync((retrieval, error) -> {
+                .whenCompleteAsync(Continuations.logged("PreviewDesk.retrieve", (retrieval, error) -> {
                     retrieving.remove(agent.id());
                     Optional<CallingRecord> record = error == null ? retrieval.record() : Optional.empty();
                     Optional<DncNotice> refused = error == null ? retrieval.refusedForAgent() : Optional.empty();
@@ -159,7 +160,7 @@ public final class PreviewDesk {
                     } else {
                         preview(agent, campaign, record.get(), requestId);
                     }
-                }, ctx.dialer());
+                }), ctx.dialer());
     }
 
     private static CtiEvent.DoNotCallNotice notice(String requestId, String interactionId, DncNotice n) {
@@ -301,7 +302,8 @@ public final class PreviewDesk {
     private void screenThenDial(PreviewSession s) {
         Interaction ix = s.interaction;
         s.changingNumber = true;
-        ctx.records().check(ix.record()).whenCompleteAsync((verdict, error) -> {
+        ctx.records().check(ix.record())
+                .whenCompleteAsync(Continuations.logged("PreviewDesk.screenThenDial", (verdict, error) -> {
             s.changingNumber = false;
             if (sessions.get(s.agent.id()) != s || ix.stage() != Interaction.Stage.PREVIEW) {
                 return;
@@ -319,7 +321,7 @@ public final class PreviewDesk {
             LOG.info("campaign {}: record {} ({}) not dialed for {}: {}", s.campaign.name(), ix.record().recordId(),
                     ix.record().contactInfo(), s.agent.id(), reason.wireName());
             s.agent.send(notice(null, ix.id(), new DncNotice(ix.record(), reason, false)));
-        }, ctx.dialer());
+        }), ctx.dialer());
     }
 
     private void dial(PreviewSession s) {
@@ -396,7 +398,7 @@ public final class PreviewDesk {
                 written = written.thenCompose(ok -> step.write(agent, ix));
             }
         }
-        written.whenCompleteAsync((ok, error) -> {
+        written.whenCompleteAsync(Continuations.logged("PreviewDesk.finish", (ok, error) -> {
             if (error != null) {
                 agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.INTERNAL_ERROR, "record " + recordId
                         + " could not be fully saved: " + error.getMessage()));
@@ -410,7 +412,7 @@ public final class PreviewDesk {
             if (s.afterDone == null && next && canPreview(agent, s.campaign)) {
                 retrieve(agent, s.campaign, requestId);
             }
-        }, ctx.dialer());
+        }), ctx.dialer());
     }
 
     /** The session is over: the agent back to its state before Get Record (or as asked meanwhile). */

@@ -1,6 +1,5 @@
 package io.outdial.dialer.preview;
 
-import io.outdial.dialer.config.DialingMode;
 import io.outdial.bridge.cti.CtiErrorCodes;
 import io.outdial.bridge.cti.CtiEvent;
 import io.outdial.bridge.cti.CtiException;
@@ -14,8 +13,10 @@ import io.outdial.dialer.call.RecordWrites;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.CampaignState;
 import io.outdial.dialer.campaign.Campaigns;
+import io.outdial.dialer.config.DialingMode;
 import io.outdial.dialer.config.PreviewSettings;
 import io.outdial.dialer.store.CallingRecord;
+import io.outdial.sip.call.Continuations;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -140,7 +141,7 @@ public final class PushPreviewDesk {
 
     private void retrieveFor(Campaign campaign, Agent agent) {
         ctx.records().next(campaign, agent.id(), false)
-                .whenCompleteAsync((retrieval, error) -> {
+                .whenCompleteAsync(Continuations.logged("PushPreviewDesk.retrieveFor", (retrieval, error) -> {
                     retrieving.remove(agent.id());
                     Optional<CallingRecord> record = error == null ? retrieval.record() : Optional.empty();
                     if (error == null && agent.channel() != null) {
@@ -158,7 +159,7 @@ public final class PushPreviewDesk {
                         offer(campaign, agent, record.get());
                     }
                     paceNow();
-                }, ctx.dialer());
+                }), ctx.dialer());
     }
 
     private void offer(Campaign campaign, Agent agent, CallingRecord record) {

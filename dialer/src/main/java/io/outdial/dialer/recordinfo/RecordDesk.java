@@ -8,6 +8,7 @@ import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.store.CallingRecord;
 import io.outdial.dialer.store.ContactHistoryEntry;
+import io.outdial.sip.call.Continuations;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -34,7 +35,7 @@ public final class RecordDesk {
         Map<String, String> changes = ix.recordFields().check(edit);
         long recordId = ix.record().recordId();
         CompletableFuture.supplyAsync(() -> ctx.store().updateCustomFields(recordId, changes), ctx.database())
-                .whenCompleteAsync((stored, error) -> {
+                .whenCompleteAsync(Continuations.logged("RecordDesk.update", (stored, error) -> {
                     if (error != null) {
                         LOG.warn("record {}: Record Information not saved", recordId, error);
                         agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.INTERNAL_ERROR, "the Record"
@@ -46,7 +47,7 @@ public final class RecordDesk {
                             changes.keySet(), agent.id());
                     agent.send(new CtiEvent.RecordFieldsUpdated(requestId, ix.id(), stored.toWire(),
                             ix.recordFields().toWire(stored.customFields())));
-                }, ctx.dialer());
+                }), ctx.dialer());
     }
 
     /** GetContactHistory: the record's finished interactions, oldest first. */
@@ -57,14 +58,14 @@ public final class RecordDesk {
         }
         long recordId = ix.record().recordId();
         CompletableFuture.supplyAsync(() -> ctx.store().ledger().history(recordId), ctx.database())
-                .whenCompleteAsync((entries, error) -> {
+                .whenCompleteAsync(Continuations.logged("RecordDesk.history", (entries, error) -> {
                     if (error != null) {
                         agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.INTERNAL_ERROR, "the contact history"
                                 + " of record " + recordId + " could not be read: " + error.getMessage()));
                         return;
                     }
                     agent.send(new CtiEvent.ContactHistory(requestId, ix.id(), recordId, toWire(entries)));
-                }, ctx.dialer());
+                }), ctx.dialer());
     }
 
     /** GetContactNumbers: the records of the contact's chain, each marked selectable for ChangeNumber or not. */
@@ -76,7 +77,7 @@ public final class RecordDesk {
         long recordId = ix.record().recordId();
         java.time.Instant now = ctx.scheduler().now();
         CompletableFuture.supplyAsync(() -> ctx.store().agentDials().chainOf(recordId), ctx.database())
-                .whenCompleteAsync((chain, error) -> {
+                .whenCompleteAsync(Continuations.logged("RecordDesk.numbers", (chain, error) -> {
                     if (error != null) {
                         agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.INTERNAL_ERROR, "the numbers of"
                                 + " record " + recordId + "'s contact could not be read: " + error.getMessage()));
@@ -90,7 +91,7 @@ public final class RecordDesk {
                                     && r.recordType() != io.outdial.dialer.record.RecordType.NO_CALL
                                     && r.isWithinCallingHours(now)))
                             .toList()));
-                }, ctx.dialer());
+                }), ctx.dialer());
     }
 
     static List<CtiEvent.HistoryEntry> toWire(List<ContactHistoryEntry> entries) {

@@ -9,6 +9,7 @@ import io.outdial.dialer.campaign.CampaignState;
 import io.outdial.dialer.campaign.Campaigns;
 import io.outdial.dialer.store.CallingRecord;
 import io.outdial.sip.call.Cancellable;
+import io.outdial.sip.call.Continuations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -87,13 +88,14 @@ public final class CallbackSweep {
                     .thenComposeAsync(due -> apply(campaign, rules, due, now), ctx.dialer()));
         }
         sweeping = true;
-        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).whenCompleteAsync((ok, error) -> {
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
+                .whenCompleteAsync(Continuations.logged("CallbackSweep.sweep", (ok, error) -> {
             if (error != null) {
                 LOG.warn("callback sweep failed; trying again in {}", EVERY, error);
             }
             sweeping = false;
             schedule();
-        }, ctx.dialer());
+        }), ctx.dialer());
     }
 
     private CompletableFuture<Void> apply(Campaign campaign, CallbackRules rules, List<CallingRecord> due,

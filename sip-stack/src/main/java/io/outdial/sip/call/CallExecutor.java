@@ -1,23 +1,30 @@
 package io.outdial.sip.call;
 
-import java.util.ArrayDeque;
 import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The serial executor of one call (an actor): tasks run one at a time, in submission order, on a shared worker
- * pool. Every state change of a call and its legs happens here, so call state needs no locks.
+ * pool. Every state change of a call and its legs happens here, so call state needs no locks. The hand-off takes no
+ * lock either: tasks go into a lock-free queue and one compare-and-set decides who schedules the drain, so a SIP
+ * callback or an event loop that enqueues never waits for a worker.
  */
 public final class CallExecutor implements Executor {
     private static final Logger LOG = LoggerFactory.getLogger(CallExecutor.class);
+    /** Tasks run per turn on a worker before it is yielded, so one busy call cannot starve the others. */
+    static final int BATCH = 64;
 
     private final String name;
     private final Executor workers;
     private final Scheduler scheduler;
-    private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
-    private boolean running;
+    private final Queue<Runnable> queue = new ConcurrentLinkedQueue<>();
+    /** True from the moment a drain is handed to the workers until that drain finds the queue empty. */
+    private final AtomicBoolean scheduled = new AtomicBoolean();
 
     public CallExecutor(String name, Executor workers, Scheduler scheduler) {
         this.name = Objects.requireNonNull(name);
@@ -36,14 +43,8 @@ public final class CallExecutor implements Executor {
 
     @Override
     public void execute(Runnable task) {
-        Objects.requireNonNull(task);
-        boolean start;
-        synchronized (queue) {
-            queue.add(task);
-            start = !running;
-            running = true;
-        }
-        if (start) {
+        queue.add(Objects.requireNonNull(task));
+        if (scheduled.compareAndSet(false, true)) {
             workers.execute(this::drain);
         }
     }
@@ -54,20 +55,26 @@ public final class CallExecutor implements Executor {
     }
 
     private void drain() {
-        // Run a bounded batch, then yield the worker so one busy call cannot starve the others.
-        for (int i = 0; i < 64; i++) {
-            Runnable next;
-            synchronized (queue) {
-                next = queue.poll();
-                if (next == null) {
-                    running = false;
+        for (int i = 0; i < BATCH; i++) {
+            Runnable next = queue.poll();
+            if (next == null) {
+                scheduled.set(false);
+                // A task added between the poll and the set found the flag still true and did not schedule: take the
+                // turn back if nobody else has.
+                if (queue.isEmpty() || !scheduled.compareAndSet(false, true)) {
                     return;
                 }
+                continue;
             }
             try {
                 next.run();
-            } catch (RuntimeException | Error e) {
+            } catch (RuntimeException e) {
                 LOG.error("task failed on call executor {}", name, e);
+            } catch (Error e) {
+                // Not swallowed: the worker's thread sees it. The call's other tasks still run, on the next turn.
+                LOG.error("task failed with an error on call executor {}", name, e);
+                workers.execute(this::drain);
+                throw e;
             }
         }
         workers.execute(this::drain);

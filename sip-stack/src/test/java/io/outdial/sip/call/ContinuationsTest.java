@@ -1,0 +1,38 @@
+package io.outdial.sip.call;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+
+class ContinuationsTest {
+
+    @Test
+    void theActionSeesValueAndErrorUnchanged() {
+        List<Object> seen = new ArrayList<>();
+        CompletableFuture.completedFuture("record 7")
+                .whenComplete(Continuations.logged("test.value", (value, error) -> seen.add(value)));
+        IllegalStateException failure = new IllegalStateException("store down");
+        CompletableFuture.<String>failedFuture(failure)
+                .whenComplete(Continuations.logged("test.error", (value, error) -> seen.add(error)));
+        assertEquals(List.of("record 7", failure), seen);
+    }
+
+    @Test
+    void aThrowingActionFailsTheContinuationItReturns() {
+        IllegalArgumentException bug = new IllegalArgumentException("bug in the continuation");
+        CompletableFuture<String> after = CompletableFuture.completedFuture("x")
+                .whenComplete(Continuations.logged("test.throwing", (value, error) -> {
+                    throw bug;
+                }));
+        assertTrue(after.isCompletedExceptionally());
+        CompletionException wrapped = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
+                after::join);
+        assertSame(bug, wrapped.getCause());
+    }
+}
