@@ -57,6 +57,7 @@ public final class CtiDesk implements AgentDesk {
     private final ConferenceDesk conferences;
     private final TransferableCalls calls;
     private final ConsultDesk consults;
+    private final CommandTable commands;
 
     /**
      * @param previews         the interaction previews (Accept / Reject) of push preview and progressive
@@ -81,6 +82,7 @@ public final class CtiDesk implements AgentDesk {
         this.transfers = new TransferDesk(dialer, dialing, targets, calls);
         this.conferences = new ConferenceDesk(dialer, dialing, targets, calls);
         this.consults = new ConsultDesk(dialer, dialing, targets, calls, conferences);
+        this.commands = commandTable();
         Scheduler onDialer = new Scheduler() {
             @Override
             public Instant now() {
@@ -196,7 +198,7 @@ public final class CtiDesk implements AgentDesk {
             }
             try {
                 refuseIfEngaging(agent, command);
-                handle(agent, command, channel);
+                commands.dispatch(agent, command, channel);
             } catch (CtiException e) {
                 channel.send(new CtiEvent.Error(command.requestId(), e.code(), e.getMessage(),
                         e instanceof RestrictedWhileEngaged r ? r.action : null,
@@ -237,91 +239,87 @@ public final class CtiDesk implements AgentDesk {
         }
     }
 
-    private void handle(Agent agent, CtiCommand command, AgentChannel channel) {
-        if (command instanceof CtiCommand.Ready r) {
-            ready(agent, r.requestId());
-        } else if (command instanceof CtiCommand.NotReady n) {
-            notReady(agent, n);
-        } else if (command instanceof CtiCommand.SetCallResult s) {
-            setCallResult(agent, s);
-        } else if (command instanceof CtiCommand.MarkDone m) {
-            markDone(agent, m);
-        } else if (command instanceof CtiCommand.Logout l) {
-            logout(agent, l, channel);
-        } else if (command instanceof CtiCommand.GetMyCampaigns g) {
-            agent.send(new CtiEvent.MyCampaigns(g.requestId(), campaigns.activeFor(agent.id())));
-        } else if (command instanceof CtiCommand.GetDispositionOptions o) {
-            dispositionOptions(agent, o);
-        } else if (command instanceof CtiCommand.GetRecord g) {
-            if (push.isDirectPush(g.campaign())) {
-                push.startDelivery(agent, g.campaign(), g.requestId());
-            } else {
-                preview.getRecord(agent, g.campaign(), g.requestId());
-            }
-        } else if (command instanceof CtiCommand.StopRecords s) {
-            push.stopDelivery(agent, s.campaign(), s.requestId());
-        } else if (command instanceof CtiCommand.Accept a) {
-            previews.accept(agent, ownInteraction(agent, a.interactionId()), a.requestId());
-        } else if (command instanceof CtiCommand.Reject r) {
-            previews.reject(agent, ownInteraction(agent, r.interactionId()), r.requestId());
-        } else if (command instanceof CtiCommand.Call c) {
-            preview.call(agent, ownInteraction(agent, c.interactionId()));
-        } else if (command instanceof CtiCommand.Decline d) {
-            preview.decline(agent, ownInteraction(agent, d.interactionId()), d.reason(), d.requestId());
-        } else if (command instanceof CtiCommand.PauseAutoDial p) {
-            preview.pauseAutoDial(agent, ownInteraction(agent, p.interactionId()), p.requestId());
-        } else if (command instanceof CtiCommand.ChangeNumber c) {
-            preview.changeNumber(agent, ownInteraction(agent, c.interactionId()), c.recordId(), c.phone(),
-                    c.phoneType(), c.requestId());
-        } else if (command instanceof CtiCommand.DoneAndStop d) {
-            preview.done(agent, ownInteraction(agent, d.interactionId()), d.requestId(), false);
-        } else if (command instanceof CtiCommand.SetDisposition d) {
-            setDisposition(agent, d);
-        } else if (command instanceof CtiCommand.ScheduleCallback c) {
-            scheduleCallback(agent, c);
-        } else if (command instanceof CtiCommand.Hold h) {
-            hold(agent, h.requestId(), h.interactionId(), true);
-        } else if (command instanceof CtiCommand.Retrieve r) {
-            hold(agent, r.requestId(), r.interactionId(), false);
-        } else if (command instanceof CtiCommand.CancelCallback c) {
-            cancelCallback(agent, c);
-        } else if (command instanceof CtiCommand.OutboundPreviewReady r) {
-            outboundPreview(agent, OutboundPreviewState.READY, null, r.requestId());
-        } else if (command instanceof CtiCommand.OutboundPreviewNotReady n) {
-            outboundPreview(agent, OutboundPreviewState.NOT_READY, n.reason(), n.requestId());
-        } else if (command instanceof CtiCommand.ReleaseCall r) {
-            releaseCall(agent, r);
-        } else if (command instanceof CtiCommand.UpdateRecordFields u) {
-            Interaction ix = ownInteraction(agent, u.interactionId());
-            if (ix.readOnly()) {
-                String field = u.fields() == null || u.fields().isEmpty() ? null : u.fields().keySet().iterator().next();
-                throw new ReadOnlyField(field, "UpdateRecordFields is not allowed: the Record Information"
-                        + (field == null ? "" : " (field '" + field + "')") + " is read-only after the transfer");
-            }
-            records.update(agent, ix, u.fields(), u.requestId());
-        } else if (command instanceof CtiCommand.GetContactNumbers n) {
-            records.numbers(agent, ownInteraction(agent, n.interactionId()), n.requestId());
-        } else if (command instanceof CtiCommand.GetContactHistory g) {
-            records.history(agent, ownInteraction(agent, g.interactionId()), g.requestId());
-        } else if (command instanceof CtiCommand.Transfer t) {
-            transfers.transfer(agent, ownInteraction(agent, t.interactionId()), t);
-        } else if (command instanceof CtiCommand.Conference c) {
-            conferences.conference(agent, ownInteraction(agent, c.interactionId()), c);
-        } else if (command instanceof CtiCommand.LeaveConference l) {
-            conferences.leave(agent, ownInteraction(agent, l.interactionId()), l.requestId());
-        } else if (command instanceof CtiCommand.Recall r) {
-            recall(agent, ownInteraction(agent, r.interactionId()), r.requestId());
-        } else if (command instanceof CtiCommand.Consult c) {
-            consults.consult(agent, ownInteraction(agent, c.interactionId()), c);
-        } else if (command instanceof CtiCommand.CompleteTransfer c) {
-            consults.completeTransfer(agent, ownInteraction(agent, c.interactionId()), c.requestId());
-        } else if (command instanceof CtiCommand.CompleteConference c) {
-            consults.completeConference(agent, ownInteraction(agent, c.interactionId()), c.requestId());
-        } else if (command instanceof CtiCommand.CancelConsult c) {
-            consults.cancel(agent, ownInteraction(agent, c.interactionId()), c.requestId());
-        } else {
-            throw new CtiException(CtiErrorCodes.ALREADY_LOGGED_IN, "already logged in");
+    /** One handler per CTI command of a logged-in desktop; built once, checked complete (see CommandTable). */
+    private CommandTable commandTable() {
+        return CommandTable.builder()
+                // A second Login on a desktop already logged in.
+                .on(CtiCommand.Login.class, (agent, l, channel) -> {
+                    throw new CtiException(CtiErrorCodes.ALREADY_LOGGED_IN, "already logged in");
+                })
+                .on(CtiCommand.Ready.class, (agent, r, channel) -> ready(agent, r.requestId()))
+                .on(CtiCommand.NotReady.class, (agent, n, channel) -> notReady(agent, n))
+                .on(CtiCommand.SetCallResult.class, (agent, s, channel) -> setCallResult(agent, s))
+                .on(CtiCommand.MarkDone.class, (agent, m, channel) -> markDone(agent, m))
+                .on(CtiCommand.Logout.class, (agent, l, channel) -> logout(agent, l, channel))
+                .on(CtiCommand.GetMyCampaigns.class, (agent, g, channel) ->
+                        agent.send(new CtiEvent.MyCampaigns(g.requestId(), campaigns.activeFor(agent.id()))))
+                .on(CtiCommand.GetDispositionOptions.class, (agent, o, channel) -> dispositionOptions(agent, o))
+                .on(CtiCommand.GetRecord.class, (agent, g, channel) -> {
+                    if (push.isDirectPush(g.campaign())) {
+                        push.startDelivery(agent, g.campaign(), g.requestId());
+                    } else {
+                        preview.getRecord(agent, g.campaign(), g.requestId());
+                    }
+                })
+                .on(CtiCommand.StopRecords.class, (agent, s, channel) ->
+                        push.stopDelivery(agent, s.campaign(), s.requestId()))
+                .on(CtiCommand.Accept.class, (agent, a, channel) ->
+                        previews.accept(agent, ownInteraction(agent, a.interactionId()), a.requestId()))
+                .on(CtiCommand.Reject.class, (agent, r, channel) ->
+                        previews.reject(agent, ownInteraction(agent, r.interactionId()), r.requestId()))
+                .on(CtiCommand.Call.class, (agent, c, channel) ->
+                        preview.call(agent, ownInteraction(agent, c.interactionId())))
+                .on(CtiCommand.Decline.class, (agent, d, channel) ->
+                        preview.decline(agent, ownInteraction(agent, d.interactionId()), d.reason(), d.requestId()))
+                .on(CtiCommand.PauseAutoDial.class, (agent, p, channel) ->
+                        preview.pauseAutoDial(agent, ownInteraction(agent, p.interactionId()), p.requestId()))
+                .on(CtiCommand.ChangeNumber.class, (agent, c, channel) -> preview.changeNumber(agent,
+                        ownInteraction(agent, c.interactionId()), c.recordId(), c.phone(), c.phoneType(), c.requestId()))
+                .on(CtiCommand.DoneAndStop.class, (agent, d, channel) ->
+                        preview.done(agent, ownInteraction(agent, d.interactionId()), d.requestId(), false))
+                .on(CtiCommand.SetDisposition.class, (agent, d, channel) -> setDisposition(agent, d))
+                .on(CtiCommand.ScheduleCallback.class, (agent, c, channel) -> scheduleCallback(agent, c))
+                .on(CtiCommand.Hold.class, (agent, h, channel) -> hold(agent, h.requestId(), h.interactionId(), true))
+                .on(CtiCommand.Retrieve.class, (agent, r, channel) ->
+                        hold(agent, r.requestId(), r.interactionId(), false))
+                .on(CtiCommand.CancelCallback.class, (agent, c, channel) -> cancelCallback(agent, c))
+                .on(CtiCommand.OutboundPreviewReady.class, (agent, r, channel) ->
+                        outboundPreview(agent, OutboundPreviewState.READY, null, r.requestId()))
+                .on(CtiCommand.OutboundPreviewNotReady.class, (agent, n, channel) ->
+                        outboundPreview(agent, OutboundPreviewState.NOT_READY, n.reason(), n.requestId()))
+                .on(CtiCommand.ReleaseCall.class, (agent, r, channel) -> releaseCall(agent, r))
+                .on(CtiCommand.UpdateRecordFields.class, (agent, u, channel) -> updateRecordFields(agent, u))
+                .on(CtiCommand.GetContactNumbers.class, (agent, n, channel) ->
+                        records.numbers(agent, ownInteraction(agent, n.interactionId()), n.requestId()))
+                .on(CtiCommand.GetContactHistory.class, (agent, g, channel) ->
+                        records.history(agent, ownInteraction(agent, g.interactionId()), g.requestId()))
+                .on(CtiCommand.Transfer.class, (agent, t, channel) ->
+                        transfers.transfer(agent, ownInteraction(agent, t.interactionId()), t))
+                .on(CtiCommand.Conference.class, (agent, c, channel) ->
+                        conferences.conference(agent, ownInteraction(agent, c.interactionId()), c))
+                .on(CtiCommand.LeaveConference.class, (agent, l, channel) ->
+                        conferences.leave(agent, ownInteraction(agent, l.interactionId()), l.requestId()))
+                .on(CtiCommand.Recall.class, (agent, r, channel) ->
+                        recall(agent, ownInteraction(agent, r.interactionId()), r.requestId()))
+                .on(CtiCommand.Consult.class, (agent, c, channel) ->
+                        consults.consult(agent, ownInteraction(agent, c.interactionId()), c))
+                .on(CtiCommand.CompleteTransfer.class, (agent, c, channel) ->
+                        consults.completeTransfer(agent, ownInteraction(agent, c.interactionId()), c.requestId()))
+                .on(CtiCommand.CompleteConference.class, (agent, c, channel) ->
+                        consults.completeConference(agent, ownInteraction(agent, c.interactionId()), c.requestId()))
+                .on(CtiCommand.CancelConsult.class, (agent, c, channel) ->
+                        consults.cancel(agent, ownInteraction(agent, c.interactionId()), c.requestId()))
+                .build();
+    }
+
+    private void updateRecordFields(Agent agent, CtiCommand.UpdateRecordFields u) {
+        Interaction ix = ownInteraction(agent, u.interactionId());
+        if (ix.readOnly()) {
+            String field = u.fields() == null || u.fields().isEmpty() ? null : u.fields().keySet().iterator().next();
+            throw new ReadOnlyField(field, "UpdateRecordFields is not allowed: the Record Information"
+                    + (field == null ? "" : " (field '" + field + "')") + " is read-only after the transfer");
         }
+        records.update(agent, ix, u.fields(), u.requestId());
     }
 
     /** The Dispositions drop-downs of a desktop: results an agent may set, the campaign's disposition codes. */
