@@ -2,6 +2,8 @@ package io.outdial.dialer.agent;
 
 import io.outdial.media.detect.Detection;
 import io.outdial.bridge.cti.CtiEvent;
+import io.outdial.core.state.State;
+import io.outdial.core.state.Transitions;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.recordinfo.RecordFields;
 import io.outdial.dialer.store.CallingRecord;
@@ -13,8 +15,11 @@ import java.util.concurrent.CompletableFuture;
 /** One campaign call as its agent works it: from the agent's phone ringing to Mark Done. Dialer-executor confined. */
 public final class Interaction {
 
-    /** Where the interaction stands on the agent's desktop. */
-    public enum Stage {
+    /**
+     * Where the interaction stands on the agent's desktop, with the moves it may make. docs/cti-protocol.md draws the
+     * part a desktop sees; the table also has the gateway's own moves (Dialing, before the desktop hears of it).
+     */
+    public enum Stage implements State<Stage> {
         PREVIEW, DIALING, RINGING,
         /** Engaging phase (assured connection, ASM): the agent is on the line, the contact not yet connected. */
         ESTABLISHING,
@@ -25,7 +30,33 @@ public final class Interaction {
         CONFERENCE,
         /** Consultation: the contact is on hold while the agent dials, then talks with, the consulted party. */
         CONSULTING,
-        RELEASED, DONE
+        RELEASED, DONE;
+
+        private static final Transitions<Stage> MOVES = Transitions.of(Stage.class, "interaction")
+                .entry(DIALING)
+                // Shown for preview (interaction preview), ringing the agent, engaged first (ASM), or answered by an
+                // agent phone that sent no 180; ended before the agent talked (Done) or after (Released).
+                .from(DIALING).to(PREVIEW, RINGING, ESTABLISHING, ESTABLISHED, RELEASED, DONE)
+                // Call, Accept, auto-dial; ChangeNumber previews again; Decline, Reject, timeout end it.
+                .from(PREVIEW).to(PREVIEW, DIALING, RINGING, ESTABLISHED, RELEASED, DONE)
+                // A transfer or conference target's interaction rings, then joins the conference directly.
+                .from(RINGING).to(ESTABLISHED, CONFERENCE, RELEASED, DONE)
+                .from(ESTABLISHING).to(ESTABLISHED, RELEASED, DONE)
+                .from(ESTABLISHED).to(ESTABLISHED, ON_HOLD, TRANSFERRING, CONFERENCE, CONSULTING, RELEASED)
+                .from(ON_HOLD).to(ESTABLISHED, RELEASED)
+                .from(TRANSFERRING).to(ESTABLISHED, RELEASED)
+                .from(CONFERENCE).to(ESTABLISHED, RELEASED)
+                .from(CONSULTING).to(ESTABLISHED, CONFERENCE, RELEASED)
+                // Mark Done; ChangeNumber or Recall after the call (preview modes); a second end of the same call.
+                .from(RELEASED).to(RELEASED, PREVIEW, RINGING, DONE)
+                // Preview: the record in hand is previewed again (ChangeNumber to another record after Done).
+                .from(DONE).to(PREVIEW)
+                .build();
+
+        @Override
+        public Transitions<Stage> transitions() {
+            return MOVES;
+        }
     }
 
     private final String id;
@@ -99,7 +130,11 @@ public final class Interaction {
         return stage;
     }
 
+    /** Moves the interaction; throws {@link IllegalStateException} for a move {@link Stage}'s table does not have. */
     public void stage(Stage next) {
+        if (!stage.canMoveTo(next)) {
+            throw new IllegalStateException("interaction " + id + " cannot move from " + stage + " to " + next);
+        }
         this.stage = next;
     }
 
