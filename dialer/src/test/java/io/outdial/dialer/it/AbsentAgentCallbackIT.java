@@ -1,5 +1,6 @@
 package io.outdial.dialer.it;
 
+import io.outdial.bridge.cti.CtiCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,8 +34,7 @@ class AbsentAgentCallbackIT {
 
     private static CtiClient loginBob(GatewayHarness gw) throws InterruptedException {
         CtiClient desk = new CtiClient(gw.ctiUrl());
-        desk.send("{\"type\":\"Login\",\"requestId\":\"login\",\"agentId\":\"bob\",\"secret\":\"b0b\","
-                + "\"phone\":\"sip:bob@127.0.0.1:5999\"}");
+        desk.send(new CtiCommand.Login("login", "bob", "b0b", "sip:bob@127.0.0.1:5999"));
         desk.await("LoggedIn", LIMIT);
         return desk;
     }
@@ -51,7 +51,7 @@ class AbsentAgentCallbackIT {
             assertEquals("Personal", ann.await("CallbackScheduled", LIMIT).path("callbackType").asText());
             send(ann, "DoneAndStop", "d1", ix, "");
             ann.await("InteractionDone", LIMIT);
-            ann.send("{\"type\":\"Logout\",\"requestId\":\"bye\"}");
+            ann.send(new CtiCommand.Logout("bye"));
             ann.await("LoggedOut", LIMIT);
             return LocalDateTime.parse(due).atZone(LONDON).toInstant();
         }
@@ -71,7 +71,7 @@ class AbsentAgentCallbackIT {
             Instant due = annSchedulesAPersonalCallbackAndLeaves(gw, phone, 2);
             try (CtiClient bob = loginBob(gw)) {
                 Await.until(LIMIT, "the callback's time", () -> Instant.now().isAfter(due));
-                bob.send("{\"type\":\"GetRecord\",\"requestId\":\"early\",\"campaign\":\"pv\"}");
+                bob.send(new CtiCommand.GetRecord("early", "pv"));
                 JsonNode early = bob.awaitAny(LIMIT, "NoRecord", "InteractionPreview");
                 assertEquals("NoRecord", early.path("type").asText(), "within the grace it is still ann's");
                 assertEquals(RecordType.PERSONAL_CALLBACK, gw.records("pv").get(0).recordType());
@@ -79,7 +79,7 @@ class AbsentAgentCallbackIT {
                 Await.until(LIMIT, "handed to the campaign",
                         () -> gw.records("pv").get(0).recordType() == RecordType.CAMPAIGN_CALLBACK);
                 assertTrue(Instant.now().isAfter(due.plusSeconds(4)), "not before the grace is over");
-                bob.send("{\"type\":\"GetRecord\",\"requestId\":\"g2\",\"campaign\":\"pv\"}");
+                bob.send(new CtiCommand.GetRecord("g2", "pv"));
                 JsonNode offered = bob.awaitAny(LIMIT, "NoRecord", "InteractionPreview");
                 assertEquals("InteractionPreview", offered.path("type").asText(), offered.toString());
                 assertEquals("Callback", offered.path("interaction").path("caseInformation").path("Origin").asText());
@@ -105,7 +105,7 @@ class AbsentAgentCallbackIT {
                     history.get(1).note());
             assertEquals(record.callResult(), history.get(1).callResult(), "the last result is noted");
             try (CtiClient bob = loginBob(gw)) {
-                bob.send("{\"type\":\"GetRecord\",\"requestId\":\"g\",\"campaign\":\"pv\"}");
+                bob.send(new CtiCommand.GetRecord("g", "pv"));
                 assertEquals("NoRecord", bob.awaitAny(LIMIT, "NoRecord", "InteractionPreview").path("type").asText());
             }
         }
@@ -121,7 +121,7 @@ class AbsentAgentCallbackIT {
             gw.uploadAndStart("pp", "contact_info,tz,daily_from,daily_till\n2005550181,Europe/London,0,86400\n");
             Instant due;
             try (CtiClient ann = PreviewCampaignIT.login(gw, phone); CtiClient bob = loginBob(gw)) {
-                ann.send("{\"type\":\"OutboundPreviewReady\",\"requestId\":\"op\"}");
+                ann.send(new CtiCommand.OutboundPreviewReady("op"));
                 String ix = PreviewCampaignIT.ixOf(ann.await("InteractionPreview", LIMIT));
                 send(ann, "Accept", "a1", ix, "");
                 ann.await("InteractionReleased", LIMIT);
@@ -129,19 +129,19 @@ class AbsentAgentCallbackIT {
                 // No "personal": the campaign forces personal callbacks.
                 send(ann, "ScheduleCallback", "s1", ix, ",\"at\":\"" + at + "\"");
                 assertEquals("Personal", ann.await("CallbackScheduled", LIMIT).path("callbackType").asText());
-                ann.send("{\"type\":\"OutboundPreviewNotReady\",\"requestId\":\"np\"}");
+                ann.send(new CtiCommand.OutboundPreviewNotReady("np", null));
                 ann.await("OutboundPreviewStateChanged", LIMIT);
                 send(ann, "MarkDone", "d1", ix, "");
                 ann.await("InteractionDone", LIMIT);
                 due = LocalDateTime.parse(at).atZone(LONDON).toInstant();
 
-                bob.send("{\"type\":\"OutboundPreviewReady\",\"requestId\":\"opb\"}");
+                bob.send(new CtiCommand.OutboundPreviewReady("opb"));
                 bob.await("OutboundPreviewStateChanged", LIMIT);
                 Await.until(LIMIT, "the callback's time", () -> Instant.now().isAfter(due.plusSeconds(1)));
                 PushPreviewIT.fence(bob, "fb");
                 assertEquals(0, PushPreviewIT.count(bob, "InteractionPreview"), "not pushed to another agent");
 
-                ann.send("{\"type\":\"OutboundPreviewReady\",\"requestId\":\"op2\"}");
+                ann.send(new CtiCommand.OutboundPreviewReady("op2"));
                 JsonNode pushed = ann.await("InteractionPreview", LIMIT);
                 assertEquals("Personal Callback",
                         pushed.path("interaction").path("caseInformation").path("Origin").asText());

@@ -1,5 +1,6 @@
 package io.outdial.dialer.it;
 
+import io.outdial.bridge.cti.CtiCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -101,11 +102,10 @@ class AnswerDetectionIT {
             gw.post("/api/campaigns/it/records", "contact_info\n2005550204\n");
             gw.post("/api/campaigns/it/load", "");
             try (CtiClient desk = new CtiClient(gw.ctiUrl())) {
-                desk.send("{\"type\":\"Login\",\"requestId\":\"1\",\"agentId\":\"ann\",\"secret\":\"s3cret\","
-                        + "\"phone\":\"" + phone.uri("ann") + "\"}");
+                desk.send(new CtiCommand.Login("1", "ann", "s3cret", phone.uri("ann")));
                 desk.await("LoggedIn", LIMIT);
                 gw.post("/api/campaigns/it/start", "");
-                desk.send("{\"type\":\"Ready\",\"requestId\":\"2\"}");
+                desk.send(new CtiCommand.Ready("2"));
 
                 JsonNode established = desk.await("InteractionEstablished", LIMIT);
                 JsonNode detected = established.path("interaction").path("detected");
@@ -116,7 +116,7 @@ class AnswerDetectionIT {
                 assertTrue(decisionMs > 1200 && decisionMs < 2500, "decided after " + decisionMs + " ms");
                 String ix = established.path("interaction").path("interactionId").asText();
                 desk.await("InteractionReleased", LIMIT);
-                desk.send("{\"type\":\"MarkDone\",\"requestId\":\"3\",\"interactionId\":\"" + ix + "\"}");
+                desk.send(new CtiCommand.MarkDone("3", ix));
                 desk.await("InteractionDone", LIMIT);
             }
             assertEquals(CallResult.ANSWER, gw.awaitAllUpdated("it", LIMIT).get(0).callResult());

@@ -1,5 +1,6 @@
 package io.outdial.dialer.it;
 
+import io.outdial.bridge.cti.CtiCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -65,7 +66,7 @@ class AssuredConnectionIT {
                 desk.send(login(phone));
                 desk.await("LoggedIn", LIMIT);
                 gw.post("/api/campaigns/vip/start", "");
-                desk.send("{\"type\":\"Ready\",\"requestId\":\"2\"}");
+                desk.send(new CtiCommand.Ready("2"));
 
                 // The phone echoes what it receives and sends nothing else: an echoed packet is music that reached it.
                 Await.until(LIMIT, "call-waiting music echoed back by the agent's phone", () -> {
@@ -96,7 +97,7 @@ class AssuredConnectionIT {
                 assertEquals(1, changes, "only Busy between the engagement and the bridge: " + seen);
 
                 desk.await("InteractionReleased", LIMIT);
-                desk.send("{\"type\":\"MarkDone\",\"requestId\":\"3\",\"interactionId\":\"" + ix + "\"}");
+                desk.send(new CtiCommand.MarkDone("3", ix));
                 desk.await("InteractionDone", LIMIT);
             }
             Map<String, CallResult> results = new java.util.HashMap<>();
@@ -125,7 +126,7 @@ class AssuredConnectionIT {
                 desk.send(login(phone));
                 desk.await("LoggedIn", LIMIT);
                 gw.post("/api/campaigns/vip/start", "");
-                desk.send("{\"type\":\"Ready\",\"requestId\":\"2\"}");
+                desk.send(new CtiCommand.Ready("2"));
                 String ix = desk.await("InteractionEngaged", LIMIT).path("interaction").path("interactionId")
                         .asText();
                 String on = ",\"interactionId\":\"" + ix + "\"";
@@ -161,7 +162,7 @@ class AssuredConnectionIT {
                 do {
                     state = desk.await("AgentStateChanged", LIMIT);
                 } while (!"Ready".equals(state.path("state").asText()));
-                desk.send("{\"type\":\"Recall\",\"requestId\":\"r12\",\"interactionId\":\"" + ix + "\"}");
+                desk.send(new CtiCommand.Recall("r12", ix));
                 assertEquals("UNKNOWN_INTERACTION", desk.await("Error", LIMIT).path("code").asText(),
                         "outside the engaging phase Recall is no longer refused as restricted: the interaction is gone");
             }

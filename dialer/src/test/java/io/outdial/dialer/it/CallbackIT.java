@@ -1,5 +1,6 @@
 package io.outdial.dialer.it;
 
+import io.outdial.bridge.cti.CtiCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,12 +60,12 @@ class CallbackIT {
                 send(desk, "DoneAndStop", "d2", ix, "");
                 desk.await("InteractionDone", LIMIT);
 
-                desk.send("{\"type\":\"GetRecord\",\"requestId\":\"early\",\"campaign\":\"pv\"}");
+                desk.send(new CtiCommand.GetRecord("early", "pv"));
                 assertEquals("NoRecord", desk.awaitAny(LIMIT, "NoRecord", "InteractionPreview").path("type").asText(),
                         "not before its time");
                 java.time.Instant dueAt = LocalDateTime.parse(due).atZone(NEW_YORK).toInstant();
                 Await.until(LIMIT, "the callback's time", () -> java.time.Instant.now().isAfter(dueAt));
-                desk.send("{\"type\":\"GetRecord\",\"requestId\":\"g2\",\"campaign\":\"pv\"}");
+                desk.send(new CtiCommand.GetRecord("g2", "pv"));
                 JsonNode delivered = desk.awaitAny(LIMIT, "NoRecord", "InteractionPreview");
                 assertEquals("InteractionPreview", delivered.path("type").asText(), delivered.toString());
                 JsonNode interaction = delivered.path("interaction");
@@ -89,7 +90,7 @@ class CallbackIT {
                      "  - { name: pg, dialingMode: progressive, agents: [ann], autoLoad: false }")) {
             gw.uploadAndStart("pg", "contact_info,tz,daily_from,daily_till\n2005550121,Europe/London,0,86400\n");
             try (CtiClient desk = PreviewCampaignIT.login(gw, phone)) {
-                desk.send("{\"type\":\"Ready\",\"requestId\":\"r\"}");
+                desk.send(new CtiCommand.Ready("r"));
                 JsonNode first = desk.await("InteractionRinging", LIMIT);
                 assertEquals("Outbound campaign call to 2005550121",
                         first.path("interaction").path("caseInformation").path("Origin").asText());

@@ -1,5 +1,6 @@
 package io.outdial.dialer.it;
 
+import io.outdial.bridge.cti.CtiCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,7 +44,7 @@ class CampaignStopIT {
                      PushPreviewIT.campaign("push_preview", "{ acceptTimeout: 60s }"))) {
             gw.uploadAndStart("pp", "contact_info\n2005551101\n2005551102\n");
             try (CtiClient desk = PreviewCampaignIT.login(gw, null)) {
-                desk.send("{\"type\":\"OutboundPreviewReady\",\"requestId\":\"op\"}");
+                desk.send(new CtiCommand.OutboundPreviewReady("op"));
                 JsonNode offered = desk.await("InteractionPreview", LIMIT);
                 assertEquals("2005551101", PushPreviewIT.phoneOf(offered));
 
@@ -77,7 +78,7 @@ class CampaignStopIT {
             try (CtiClient desk = PreviewCampaignIT.login(gw, null)) {
                 gw.uploadAndStart("pg", "contact_info\n2005551201\n2005551202\n");
                 Await.until(LIMIT, "agent2 talking", () -> "Busy".equals(quietly(gw, "agent2")));
-                desk.send("{\"type\":\"Ready\",\"requestId\":\"rd\"}");
+                desk.send(new CtiCommand.Ready("rd"));
                 JsonNode offered = desk.await("InteractionPreview", LIMIT);
                 assertEquals("2005551202", PushPreviewIT.phoneOf(offered));
 

@@ -1,5 +1,6 @@
 package io.outdial.dialer.it;
 
+import io.outdial.bridge.cti.CtiCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,7 +67,7 @@ class ChainChangeNumberIT {
                 JsonNode preview = PreviewCampaignIT.getRecord(desk, "g1");
                 assertEquals("2005550901", PushPreviewIT.phoneOf(preview));
                 String ix = PreviewCampaignIT.ixOf(preview);
-                desk.send("{\"type\":\"GetContactNumbers\",\"requestId\":\"n1\",\"interactionId\":\"" + ix + "\"}");
+                desk.send(new CtiCommand.GetContactNumbers("n1", ix));
                 JsonNode numbers = desk.await("ContactNumbers", LIMIT);
                 assertEquals("n1", numbers.path("requestId").asText());
                 List<String> chain = new java.util.ArrayList<>();
@@ -108,11 +109,11 @@ class ChainChangeNumberIT {
                         updated.path("interaction").path("record").path("record_id").asLong());
                 assertEquals(RecordStatus.READY, byPhone(gw).get("2005550901").status(), "the previous one is back");
 
-                desk.send("{\"type\":\"Call\",\"requestId\":\"c1\",\"interactionId\":\"" + ix + "\"}");
+                desk.send(new CtiCommand.Call("c1", ix));
                 desk.await("InteractionEstablished", LIMIT);
                 assertEquals("ANSWER", desk.await("InteractionReleased", LIMIT).path("interaction")
                         .path("callResult").asText());
-                desk.send("{\"type\":\"DoneAndStop\",\"requestId\":\"d1\",\"interactionId\":\"" + ix + "\"}");
+                desk.send(new CtiCommand.DoneAndStop("d1", ix));
                 desk.await("InteractionDone", LIMIT);
             }
             CallingRecord called = byPhone(gw).get("2005550902");

@@ -1,5 +1,6 @@
 package io.outdial.dialer.it;
 
+import io.outdial.bridge.cti.CtiCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,16 +40,15 @@ class ConferenceIT {
                 ann.await("LoggedIn", LIMIT);
                 bob.send(TransferIT.login("bob", bobPhone));
                 bob.await("LoggedIn", LIMIT);
-                bob.send("{\"type\":\"Ready\",\"requestId\":\"b1\"}");
+                bob.send(new CtiCommand.Ready("b1"));
                 bob.await("AgentStateChanged", LIMIT);
                 gw.post("/api/campaigns/it/start", "");
-                ann.send("{\"type\":\"Ready\",\"requestId\":\"a1\"}");
+                ann.send(new CtiCommand.Ready("a1"));
                 String ix = ann.await("InteractionEstablished", LIMIT).path("interaction").path("interactionId")
                         .asText();
                 CampaignCall call = call(gw, ix);
 
-                ann.send("{\"type\":\"Conference\",\"requestId\":\"a2\",\"interactionId\":\"" + ix
-                        + "\",\"agentId\":\"bob\"}");
+                ann.send(new CtiCommand.Conference("a2", ix, "bob", null));
                 assertEquals("bob", ann.await("ConferenceStarted", LIMIT).path("target").asText());
                 JsonNode ringing = bob.await("InteractionRinging", LIMIT).path("interaction");
                 assertEquals("Conference with agent ann", ringing.path("caseInformation").path("Origin").asText());
@@ -60,9 +60,9 @@ class ConferenceIT {
                         () -> call.agentMedia().packetsReceived() - annAtJoin > 50
                                 && call.conferenceTargetMedia().packetsReceived() > 50);
 
-                ann.send("{\"type\":\"Hold\",\"requestId\":\"a3\",\"interactionId\":\"" + ix + "\"}");
+                ann.send(new CtiCommand.Hold("a3", ix));
                 assertEquals("NOT_ALLOWED", ann.await("Error", LIMIT).path("code").asText(), "no hold in a conference");
-                ann.send("{\"type\":\"LeaveConference\",\"requestId\":\"a4\",\"interactionId\":\"" + ix + "\"}");
+                ann.send(new CtiCommand.LeaveConference("a4", ix));
                 assertEquals("Released", ann.await("InteractionReleased", LIMIT).path("interaction").path("state")
                         .asText());
                 Sipp.Result annResult = annPhone.awaitExit(LIMIT);
@@ -71,11 +71,11 @@ class ConferenceIT {
                 long bobAtLeave = call.agentMedia().packetsReceived();
                 Await.until(Duration.ofSeconds(5), "contact and bob talk on, two-party",
                         () -> call.agentMedia().packetsReceived() - bobAtLeave > 50);
-                ann.send("{\"type\":\"MarkDone\",\"requestId\":\"a5\",\"interactionId\":\"" + ix + "\"}");
+                ann.send(new CtiCommand.MarkDone("a5", ix));
                 ann.await("InteractionDone", LIMIT);
 
                 bob.await("InteractionReleased", LIMIT);
-                bob.send("{\"type\":\"MarkDone\",\"requestId\":\"b2\",\"interactionId\":\"" + ix + "\"}");
+                bob.send(new CtiCommand.MarkDone("b2", ix));
                 bob.await("InteractionDone", LIMIT);
             }
             CallingRecord record = gw.awaitAllUpdated("it", LIMIT).get(0);

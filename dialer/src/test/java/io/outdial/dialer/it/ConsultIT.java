@@ -1,5 +1,6 @@
 package io.outdial.dialer.it;
 
+import io.outdial.bridge.cti.CtiCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,10 +43,10 @@ class ConsultIT {
                 ann.await("LoggedIn", LIMIT);
                 bob.send(TransferIT.login("bob", bobPhone));
                 bob.await("LoggedIn", LIMIT);
-                bob.send("{\"type\":\"Ready\",\"requestId\":\"b1\"}");
+                bob.send(new CtiCommand.Ready("b1"));
                 bob.await("AgentStateChanged", LIMIT);
                 gw.post("/api/campaigns/it/start", "");
-                ann.send("{\"type\":\"Ready\",\"requestId\":\"a1\"}");
+                ann.send(new CtiCommand.Ready("a1"));
                 String ix = ann.await("InteractionEstablished", LIMIT).path("interaction").path("interactionId")
                         .asText();
                 CampaignCall call = gw.gateway().dialing().findCall(ix).get(5, TimeUnit.SECONDS).orElseThrow();
@@ -113,10 +114,10 @@ class ConsultIT {
                 ann.await("LoggedIn", LIMIT);
                 bob.send(TransferIT.login("bob", bobPhone));
                 bob.await("LoggedIn", LIMIT);
-                bob.send("{\"type\":\"Ready\",\"requestId\":\"b1\"}");
+                bob.send(new CtiCommand.Ready("b1"));
                 bob.await("AgentStateChanged", LIMIT);
                 gw.post("/api/campaigns/it/start", "");
-                ann.send("{\"type\":\"Ready\",\"requestId\":\"a1\"}");
+                ann.send(new CtiCommand.Ready("a1"));
                 String ix = ann.await("InteractionEstablished", LIMIT).path("interaction").path("interactionId")
                         .asText();
                 CampaignCall call = gw.gateway().dialing().findCall(ix).get(5, TimeUnit.SECONDS).orElseThrow();

@@ -1,6 +1,10 @@
 package io.outdial.dialer.it;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import io.outdial.bridge.cti.CtiCommand;
+import io.outdial.bridge.json.BridgeJson;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -14,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 /** A real WebSocket client speaking the CTI protocol, as an agent desktop would. */
 final class CtiClient implements AutoCloseable {
+    private static final ObjectWriter COMMANDS = BridgeJson.newMapper().writerFor(CtiCommand.class);
+
     private final BlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
     private final List<JsonNode> seen = new ArrayList<>();
     private final WebSocket socket;
@@ -40,8 +46,18 @@ final class CtiClient implements AutoCloseable {
                 }).join();
     }
 
+    /** Sends raw text: for malformed or hand-spelled JSON. */
     void send(String json) {
         socket.sendText(json, true).join();
+    }
+
+    /** Sends a command as a desktop spells it: the bridge's own JSON mapping, {@code type} first. */
+    void send(CtiCommand command) {
+        try {
+            send(COMMANDS.writeValueAsString(command));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + command, e);
+        }
     }
 
     /** The next event of {@code type}, skipping (but remembering) others. */

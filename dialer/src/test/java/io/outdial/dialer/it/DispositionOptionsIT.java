@@ -1,5 +1,6 @@
 package io.outdial.dialer.it;
 
+import io.outdial.bridge.cti.CtiCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,7 +20,7 @@ class DispositionOptionsIT {
         try (GatewayHarness gw = GatewayHarness.start("127.0.0.1:5999", PreviewCampaignIT.AGENTS,
                 PreviewCampaignIT.CAMPAIGN);
              CtiClient desk = PreviewCampaignIT.login(gw, null)) {
-            desk.send("{\"type\":\"GetDispositionOptions\",\"requestId\":\"o1\",\"campaign\":\"pv\"}");
+            desk.send(new CtiCommand.GetDispositionOptions("o1", "pv"));
             JsonNode options = desk.await("DispositionOptions", LIMIT);
             assertEquals("o1", options.path("requestId").asText());
             assertEquals("pv", options.path("campaign").asText());
@@ -34,13 +35,13 @@ class DispositionOptionsIT {
             assertEquals(33, answer.path("code").asInt());
             assertEquals("Answer", answer.path("label").asText());
 
-            desk.send("{\"type\":\"GetDispositionOptions\",\"requestId\":\"o2\",\"campaign\":\"autumn\"}");
+            desk.send(new CtiCommand.GetDispositionOptions("o2", "autumn"));
             JsonNode error = desk.await("Error", LIMIT);
             assertEquals("o2", error.path("requestId").asText());
             assertEquals("INVALID", error.path("code").asText());
             assertEquals("no campaign named 'autumn'", error.path("message").asText());
 
-            desk.send("{\"type\":\"GetDispositionOptions\",\"requestId\":\"o3\"}");
+            desk.send(new CtiCommand.GetDispositionOptions("o3", null));
             JsonNode missing = desk.await("Error", LIMIT);
             assertEquals("INVALID", missing.path("code").asText());
             assertTrue(missing.path("message").asText().contains("campaign"), missing.toString());

@@ -1,5 +1,6 @@
 package io.outdial.dialer.it;
 
+import io.outdial.bridge.cti.CtiCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -130,7 +131,7 @@ class DoNotCallIT {
             gw.uploadAndStart("pv", "contact_info,chain_id,chain_n\n2005550209,k,1\n2005550201,k,2\n"
                     + "2005550309,,0\n2005550308,,0\n");
             try (CtiClient desk = PreviewCampaignIT.login(gw, null)) {
-                desk.send("{\"type\":\"GetRecord\",\"requestId\":\"g1\",\"campaign\":\"pv\"}");
+                desk.send(new CtiCommand.GetRecord("g1", "pv"));
                 JsonNode notice = desk.await("DoNotCallNotice", LIMIT);
                 assertEquals("on_list", notice.path("reason").asText());
                 assertTrue(notice.path("nextNumberSelected").asBoolean());
@@ -140,18 +141,17 @@ class DoNotCallIT {
                 JsonNode preview = desk.await("InteractionPreview", LIMIT);
                 assertEquals("2005550201", preview.path("interaction").path("record").path("contact_info").asText(),
                         "the interaction goes on with the contact's next number");
-                desk.send("{\"type\":\"Decline\",\"requestId\":\"d1\",\"interactionId\":\""
-                        + PreviewCampaignIT.ixOf(preview) + "\",\"reason\":\"do_not_call\"}");
+                desk.send(new CtiCommand.Decline("d1", PreviewCampaignIT.ixOf(preview), "do_not_call"));
                 desk.await("InteractionDeclined", LIMIT);
 
-                desk.send("{\"type\":\"GetRecord\",\"requestId\":\"g2\",\"campaign\":\"pv\"}");
+                desk.send(new CtiCommand.GetRecord("g2", "pv"));
                 notice = desk.await("DoNotCallNotice", LIMIT);
                 assertEquals("2005550309", notice.path("contactInfo").asText());
                 assertFalse(notice.path("nextNumberSelected").asBoolean());
                 assertEquals("The phone number is on the Do-Not-Call list", notice.path("message").asText());
                 String held = notice.path("interactionId").asText();
                 assertEquals(held, PreviewCampaignIT.ixOf(desk.await("InteractionReleased", LIMIT)));
-                desk.send("{\"type\":\"MarkDone\",\"requestId\":\"m1\",\"interactionId\":\"" + held + "\"}");
+                desk.send(new CtiCommand.MarkDone("m1", held));
                 assertEquals("DO_NOT_CALL", desk.await("InteractionDone", LIMIT).path("callResult").asText());
 
                 // Done gives the next record: the service does not answer in time.
@@ -160,8 +160,7 @@ class DoNotCallIT {
                 assertEquals("cannot_validate", notice.path("reason").asText());
                 assertEquals("The phone number cannot be validated (Do-Not-Call list service is unavailable).",
                         notice.path("message").asText());
-                desk.send("{\"type\":\"MarkDone\",\"requestId\":\"m2\",\"interactionId\":\""
-                        + notice.path("interactionId").asText() + "\"}");
+                desk.send(new CtiCommand.MarkDone("m2", notice.path("interactionId").asText()));
                 desk.await("InteractionDone", LIMIT);
                 assertEquals("m2", desk.await("NoRecord", LIMIT).path("requestId").asText());
             }
@@ -189,7 +188,7 @@ class DoNotCallIT {
             gw.uploadAndStart("pv", "contact_info,chain_id,chain_n\n2005550401,k,1\n2005550402,k,2\n"
                     + "2005550403,,0\n");
             try (CtiClient desk = PreviewCampaignIT.login(gw, null)) {
-                desk.send("{\"type\":\"GetRecord\",\"requestId\":\"g1\",\"campaign\":\"pv\"}");
+                desk.send(new CtiCommand.GetRecord("g1", "pv"));
                 JsonNode notice = desk.await("DoNotCallNotice", LIMIT);
                 assertEquals("g1", notice.path("requestId").asText());
                 assertEquals("2005550401", notice.path("contactInfo").asText());
@@ -198,11 +197,10 @@ class DoNotCallIT {
                         + " selected.", notice.path("message").asText());
                 JsonNode preview = desk.await("InteractionPreview", LIMIT);
                 assertEquals("2005550402", preview.path("interaction").path("record").path("contact_info").asText());
-                desk.send("{\"type\":\"Decline\",\"requestId\":\"d1\",\"interactionId\":\""
-                        + PreviewCampaignIT.ixOf(preview) + "\",\"reason\":\"do_not_call\"}");
+                desk.send(new CtiCommand.Decline("d1", PreviewCampaignIT.ixOf(preview), "do_not_call"));
                 desk.await("InteractionDeclined", LIMIT);
 
-                desk.send("{\"type\":\"GetRecord\",\"requestId\":\"g2\",\"campaign\":\"pv\"}");
+                desk.send(new CtiCommand.GetRecord("g2", "pv"));
                 notice = desk.await("DoNotCallNotice", LIMIT);
                 assertEquals("2005550403", notice.path("contactInfo").asText());
                 assertFalse(notice.path("nextNumberSelected").asBoolean());
@@ -210,14 +208,11 @@ class DoNotCallIT {
                 String held = notice.path("interactionId").asText();
                 assertEquals(held, PreviewCampaignIT.ixOf(desk.await("InteractionReleased", LIMIT)));
                 // A disposition, a note and a callback on another number, set on the refused record, are written.
-                desk.send("{\"type\":\"SetDisposition\",\"requestId\":\"sd\",\"interactionId\":\"" + held
-                        + "\",\"dispositionCode\":\"WrongPerson\",\"note\":\"call the office\"}");
+                desk.send(new CtiCommand.SetDisposition("sd", held, "WrongPerson", null, "call the office"));
                 desk.await("DispositionSet", LIMIT);
-                desk.send("{\"type\":\"ScheduleCallback\",\"requestId\":\"cb\",\"interactionId\":\"" + held
-                        + "\",\"at\":\"" + callbackAt + "Z\",\"phone\":\"2005550499\","
-                        + "\"phoneType\":\"Direct Business\"}");
+                desk.send(new CtiCommand.ScheduleCallback("cb", held, "" + callbackAt + "Z", null, "2005550499", "Direct Business", null, null));
                 desk.await("CallbackScheduled", LIMIT);
-                desk.send("{\"type\":\"MarkDone\",\"requestId\":\"m1\",\"interactionId\":\"" + held + "\"}");
+                desk.send(new CtiCommand.MarkDone("m1", held));
                 assertEquals("DO_NOT_CALL", desk.await("InteractionDone", LIMIT).path("callResult").asText());
                 assertEquals("m1", desk.await("NoRecord", LIMIT).path("requestId").asText());
             }
@@ -250,7 +245,7 @@ class DoNotCallIT {
             gw.uploadAndStart("pp", "contact_info,chain_id,chain_n\n2005550501,k,1\n2005550502,k,2\n"
                     + "2005550509,,0\n2005550503,,0\n");
             try (CtiClient desk = PreviewCampaignIT.login(gw, null)) {
-                desk.send("{\"type\":\"OutboundPreviewReady\",\"requestId\":\"op\"}");
+                desk.send(new CtiCommand.OutboundPreviewReady("op"));
                 JsonNode listed = desk.await("DoNotCallNotice", LIMIT);
                 assertTrue(listed.path("requestId").isNull() || listed.path("requestId").isMissingNode(),
                         listed.toString());
@@ -285,7 +280,7 @@ class DoNotCallIT {
             gw.uploadAndStart("dp", "contact_info,customer_id,chain_id,chain_n\n2005550611,C-9,j,0\n"
                     + "2005550612,C-1,j,1\n");
             try (CtiClient desk = PreviewCampaignIT.login(gw, null)) {
-                desk.send("{\"type\":\"GetRecord\",\"requestId\":\"g1\",\"campaign\":\"dp\"}");
+                desk.send(new CtiCommand.GetRecord("g1", "dp"));
                 desk.await("RecordDeliveryChanged", LIMIT);
                 JsonNode notice = desk.await("DoNotCallNotice", LIMIT);
                 assertEquals("dp", notice.path("campaign").asText());

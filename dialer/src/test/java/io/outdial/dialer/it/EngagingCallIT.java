@@ -1,5 +1,6 @@
 package io.outdial.dialer.it;
 
+import io.outdial.bridge.cti.CtiCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,11 +25,10 @@ class EngagingCallIT {
             gw.post("/api/campaigns/asm/records", "contact_info\n2005550501\n");
             gw.post("/api/campaigns/asm/load", "");
             try (CtiClient desk = new CtiClient(gw.ctiUrl())) {
-                desk.send("{\"type\":\"Login\",\"requestId\":\"1\",\"agentId\":\"ann\",\"secret\":\"s3cret\","
-                        + "\"phone\":\"" + phone.uri("ann") + "\"}");
+                desk.send(new CtiCommand.Login("1", "ann", "s3cret", phone.uri("ann")));
                 desk.await("LoggedIn", LIMIT);
                 gw.post("/api/campaigns/asm/start", "");
-                desk.send("{\"type\":\"Ready\",\"requestId\":\"2\"}");
+                desk.send(new CtiCommand.Ready("2"));
 
                 JsonNode empty = desk.await("InteractionEngaged", LIMIT).path("interaction");
                 assertEquals("Establishing", empty.path("state").asText());
@@ -44,7 +44,7 @@ class EngagingCallIT {
 
                 String ix = established.path("interactionId").asText();
                 desk.await("InteractionReleased", LIMIT);
-                desk.send("{\"type\":\"MarkDone\",\"requestId\":\"3\",\"interactionId\":\"" + ix + "\"}");
+                desk.send(new CtiCommand.MarkDone("3", ix));
                 desk.await("InteractionDone", LIMIT);
             }
             assertEquals(CallResult.ANSWER, gw.awaitAllUpdated("asm", LIMIT).get(0).callResult());
@@ -53,8 +53,7 @@ class EngagingCallIT {
 
     private static CtiClient readyDesk(GatewayHarness gw, Sipp phone) throws InterruptedException {
         CtiClient desk = new CtiClient(gw.ctiUrl());
-        desk.send("{\"type\":\"Login\",\"requestId\":\"1\",\"agentId\":\"ann\",\"secret\":\"s3cret\","
-                + "\"phone\":\"" + phone.uri("ann") + "\"}");
+        desk.send(new CtiCommand.Login("1", "ann", "s3cret", phone.uri("ann")));
         desk.await("LoggedIn", LIMIT);
         return desk;
     }
@@ -71,7 +70,7 @@ class EngagingCallIT {
             gw.post("/api/campaigns/asm/load", "");
             try (CtiClient desk = readyDesk(gw, phone)) {
                 gw.post("/api/campaigns/asm/start", "");
-                desk.send("{\"type\":\"Ready\",\"requestId\":\"2\"}");
+                desk.send(new CtiCommand.Ready("2"));
 
                 JsonNode first = desk.await("InteractionEngaged", LIMIT).path("interaction");
                 assertEquals(0, first.path("record").size(), "an empty record: " + first);
@@ -94,7 +93,7 @@ class EngagingCallIT {
                 String ix = desk.await("InteractionEstablished", LIMIT).path("interaction").path("interactionId")
                         .asText();
                 desk.await("InteractionReleased", LIMIT);
-                desk.send("{\"type\":\"MarkDone\",\"requestId\":\"3\",\"interactionId\":\"" + ix + "\"}");
+                desk.send(new CtiCommand.MarkDone("3", ix));
                 desk.await("InteractionDone", LIMIT);
             }
             var records = gw.awaitAllUpdated("asm", LIMIT);
@@ -117,7 +116,7 @@ class EngagingCallIT {
             gw.post("/api/campaigns/pasm/load", "");
             try (CtiClient desk = readyDesk(gw, phone)) {
                 gw.post("/api/campaigns/pasm/start", "");
-                desk.send("{\"type\":\"Ready\",\"requestId\":\"2\"}");
+                desk.send(new CtiCommand.Ready("2"));
                 JsonNode empty = desk.await("InteractionEngaged", LIMIT).path("interaction");
                 assertEquals("Establishing", empty.path("state").asText());
                 assertEquals(0, empty.path("record").size(), "an empty record: " + empty);
@@ -126,8 +125,7 @@ class EngagingCallIT {
                 assertEquals("2005550701", filled.path("record").path("contact_info").asText());
                 desk.await("InteractionEstablished", LIMIT);
                 desk.await("InteractionReleased", LIMIT);
-                desk.send("{\"type\":\"MarkDone\",\"requestId\":\"3\",\"interactionId\":\""
-                        + empty.path("interactionId").asText() + "\"}");
+                desk.send(new CtiCommand.MarkDone("3", empty.path("interactionId").asText()));
                 desk.await("InteractionDone", LIMIT);
             }
             assertEquals(CallResult.ANSWER, gw.awaitAllUpdated("pasm", LIMIT).get(0).callResult());

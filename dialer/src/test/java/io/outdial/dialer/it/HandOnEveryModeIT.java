@@ -1,5 +1,6 @@
 package io.outdial.dialer.it;
 
+import io.outdial.bridge.cti.CtiCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,15 +35,15 @@ class HandOnEveryModeIT {
         ann.await("LoggedIn", LIMIT);
         bob.send(TransferIT.login("bob", bobPhone));
         bob.await("LoggedIn", LIMIT);
-        bob.send("{\"type\":\"Ready\",\"requestId\":\"b1\"}");
+        bob.send(new CtiCommand.Ready("b1"));
         bob.await("AgentStateChanged", LIMIT);
     }
 
     /** ann takes a preview record and calls it; returns the interaction id once the contact is bridged. */
     private static String previewCall(CtiClient ann) throws Exception {
-        ann.send("{\"type\":\"GetRecord\",\"requestId\":\"a1\",\"campaign\":\"pv\"}");
+        ann.send(new CtiCommand.GetRecord("a1", "pv"));
         String ix = PreviewCampaignIT.ixOf(ann.await("InteractionPreview", LIMIT));
-        ann.send("{\"type\":\"Call\",\"requestId\":\"a2\",\"interactionId\":\"" + ix + "\"}");
+        ann.send(new CtiCommand.Call("a2", ix));
         assertEquals(ix, PreviewCampaignIT.ixOf(ann.await("InteractionEstablished", LIMIT)));
         return ix;
     }
@@ -60,7 +61,7 @@ class HandOnEveryModeIT {
     /** The contact hangs up; bob wraps up and marks the record done. */
     private static void bobWrapsUp(CtiClient bob, String ix) throws Exception {
         assertEquals(ix, PreviewCampaignIT.ixOf(bob.await("InteractionReleased", LIMIT)));
-        bob.send("{\"type\":\"MarkDone\",\"requestId\":\"b3\",\"interactionId\":\"" + ix + "\"}");
+        bob.send(new CtiCommand.MarkDone("b3", ix));
         assertEquals("ANSWER", bob.await("InteractionDone", LIMIT).path("callResult").asText());
     }
 
@@ -77,8 +78,7 @@ class HandOnEveryModeIT {
             try (CtiClient ann = new CtiClient(gw.ctiUrl()); CtiClient bob = new CtiClient(gw.ctiUrl())) {
                 loginBoth(ann, annPhone, bob, bobPhone);
                 String ix = previewCall(ann);
-                ann.send("{\"type\":\"Transfer\",\"requestId\":\"a3\",\"interactionId\":\"" + ix
-                        + "\",\"agentId\":\"bob\"}");
+                ann.send(new CtiCommand.Transfer("a3", ix, "bob", null));
                 assertEquals("bob", ann.await("TransferStarted", LIMIT).path("target").asText());
                 bobTakesIt(bob, ix, "2005550601");
                 assertEquals("bob", ann.await("TransferCompleted", LIMIT).path("recordOwner").asText());
@@ -90,7 +90,7 @@ class HandOnEveryModeIT {
                 long atHandOver = call.agentMedia().packetsReceived();
                 Await.until(Duration.ofSeconds(5), "the contact's audio reaches bob's phone (echoed back)",
                         () -> call.agentMedia().packetsReceived() - atHandOver > 50);
-                ann.send("{\"type\":\"DoneAndStop\",\"requestId\":\"a4\",\"interactionId\":\"" + ix + "\"}");
+                ann.send(new CtiCommand.DoneAndStop("a4", ix));
                 ann.await("InteractionDone", LIMIT);
                 bobWrapsUp(bob, ix);
             }
@@ -112,7 +112,7 @@ class HandOnEveryModeIT {
             try (CtiClient ann = new CtiClient(gw.ctiUrl()); CtiClient bob = new CtiClient(gw.ctiUrl())) {
                 loginBoth(ann, annPhone, bob, bobPhone);
                 gw.post("/api/campaigns/vip/start", "");
-                ann.send("{\"type\":\"Ready\",\"requestId\":\"a1\"}");
+                ann.send(new CtiCommand.Ready("a1"));
                 String ix = PreviewCampaignIT.ixOf(ann.await("InteractionEngaged", LIMIT));
                 String transfer = "{\"type\":\"Transfer\",\"requestId\":\"a2\",\"interactionId\":\"" + ix
                         + "\",\"agentId\":\"bob\"}";
@@ -130,7 +130,7 @@ class HandOnEveryModeIT {
                         () -> call.agentMedia().packetsReceived() - atHandOver > 50);
                 assertTrue(gw.gateway().dialing().engagedAgentMedia("ann").isPresent(),
                         "the engagement lasts as long as the contact's call");
-                ann.send("{\"type\":\"MarkDone\",\"requestId\":\"a3\",\"interactionId\":\"" + ix + "\"}");
+                ann.send(new CtiCommand.MarkDone("a3", ix));
                 ann.await("InteractionDone", LIMIT);
                 bobWrapsUp(bob, ix);
                 gw.gateway().dialing().idle().get(LIMIT.toSeconds(), TimeUnit.SECONDS);
@@ -158,8 +158,7 @@ class HandOnEveryModeIT {
                 loginBoth(ann, annPhone, bob, bobPhone);
                 String ix = previewCall(ann);
                 TransferableCall call = call(gw, ix);
-                ann.send("{\"type\":\"Conference\",\"requestId\":\"a3\",\"interactionId\":\"" + ix
-                        + "\",\"agentId\":\"bob\"}");
+                ann.send(new CtiCommand.Conference("a3", ix, "bob", null));
                 ann.await("ConferenceStarted", LIMIT);
                 assertEquals("Conference", bob.await("InteractionEstablished", LIMIT).path("interaction")
                         .path("state").asText());
@@ -171,10 +170,10 @@ class HandOnEveryModeIT {
                 // The contact hangs up: both agents wrap up; ann's preview record is hers.
                 assertEquals("Released", ann.await("InteractionReleased", LIMIT).path("interaction").path("state")
                         .asText());
-                ann.send("{\"type\":\"DoneAndStop\",\"requestId\":\"a4\",\"interactionId\":\"" + ix + "\"}");
+                ann.send(new CtiCommand.DoneAndStop("a4", ix));
                 ann.await("InteractionDone", LIMIT);
                 bob.await("InteractionReleased", LIMIT);
-                bob.send("{\"type\":\"MarkDone\",\"requestId\":\"b3\",\"interactionId\":\"" + ix + "\"}");
+                bob.send(new CtiCommand.MarkDone("b3", ix));
                 bob.await("InteractionDone", LIMIT);
             }
             CallingRecord record = gw.awaitAllUpdated("pv", LIMIT).get(0);

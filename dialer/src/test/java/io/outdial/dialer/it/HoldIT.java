@@ -1,5 +1,6 @@
 package io.outdial.dialer.it;
 
+import io.outdial.bridge.cti.CtiCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,16 +42,15 @@ class HoldIT {
             gw.post("/api/campaigns/it/records", "contact_info\n2005550301\n");
             gw.post("/api/campaigns/it/load", "");
             try (CtiClient desk = new CtiClient(gw.ctiUrl())) {
-                desk.send("{\"type\":\"Login\",\"requestId\":\"1\",\"agentId\":\"ann\",\"secret\":\"s3cret\","
-                        + "\"phone\":\"" + phone.uri("ann") + "\"}");
+                desk.send(new CtiCommand.Login("1", "ann", "s3cret", phone.uri("ann")));
                 desk.await("LoggedIn", LIMIT);
                 gw.post("/api/campaigns/it/start", "");
-                desk.send("{\"type\":\"Ready\",\"requestId\":\"2\"}");
+                desk.send(new CtiCommand.Ready("2"));
                 String ix = desk.await("InteractionEstablished", LIMIT).path("interaction").path("interactionId")
                         .asText();
                 Await.until(LIMIT, "a second of audio relayed both ways", () -> relayed(gw) > 100);
 
-                desk.send("{\"type\":\"Hold\",\"requestId\":\"3\",\"interactionId\":\"" + ix + "\"}");
+                desk.send(new CtiCommand.Hold("3", ix));
                 JsonNode held = desk.await("InteractionHeld", LIMIT);
                 assertEquals("OnHold", held.path("interaction").path("state").asText());
                 double relayedAtHold = relayed(gw);
@@ -60,10 +60,10 @@ class HoldIT {
                 double relayedDuringHold = relayed(gw) - relayedAtHold;
                 assertTrue(relayedDuringHold < 10, "nothing relayed while held: " + relayedDuringHold);
 
-                desk.send("{\"type\":\"Hold\",\"requestId\":\"4\",\"interactionId\":\"" + ix + "\"}");
+                desk.send(new CtiCommand.Hold("4", ix));
                 assertEquals("NOT_ALLOWED", desk.await("Error", LIMIT).path("code").asText(), "already on hold");
 
-                desk.send("{\"type\":\"Retrieve\",\"requestId\":\"5\",\"interactionId\":\"" + ix + "\"}");
+                desk.send(new CtiCommand.Retrieve("5", ix));
                 assertEquals("Established", desk.await("InteractionRetrieved", LIMIT).path("interaction")
                         .path("state").asText());
                 double relayedAtRetrieve = relayed(gw);
@@ -71,7 +71,7 @@ class HoldIT {
                         () -> relayed(gw) - relayedAtRetrieve > 60);
 
                 desk.await("InteractionReleased", LIMIT);
-                desk.send("{\"type\":\"MarkDone\",\"requestId\":\"6\",\"interactionId\":\"" + ix + "\"}");
+                desk.send(new CtiCommand.MarkDone("6", ix));
                 desk.await("InteractionDone", LIMIT);
             }
             assertEquals(CallResult.ANSWER, gw.awaitAllUpdated("it", LIMIT).get(0).callResult());

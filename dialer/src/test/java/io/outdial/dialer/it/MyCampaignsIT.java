@@ -1,5 +1,6 @@
 package io.outdial.dialer.it;
 
+import io.outdial.bridge.cti.CtiCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,8 +27,7 @@ class MyCampaignsIT {
             gw.post("/api/campaigns/autumn/load", "");
             gw.post("/api/campaigns/other/load", "");
             try (CtiClient desk = new CtiClient(gw.ctiUrl())) {
-                desk.send("{\"type\":\"Login\",\"requestId\":\"1\",\"agentId\":\"ann\",\"secret\":\"s3cret\","
-                        + "\"phone\":\"sip:ann@127.0.0.1:5999\"}");
+                desk.send(new CtiCommand.Login("1", "ann", "s3cret", "sip:ann@127.0.0.1:5999"));
                 JsonNode loggedIn = desk.await("LoggedIn", LIMIT);
                 assertEquals(2, loggedIn.path("campaigns").size(), "only ann's loaded campaigns");
                 desk.await("CampaignLoaded", LIMIT);
@@ -37,7 +37,7 @@ class MyCampaignsIT {
                 desk.await("CampaignLoaded", LIMIT);
                 assertEquals(List.of("LoggedIn", "CampaignLoaded", "CampaignStarted", "CampaignLoaded"), desk.types());
 
-                desk.send("{\"type\":\"GetMyCampaigns\",\"requestId\":\"2\"}");
+                desk.send(new CtiCommand.GetMyCampaigns("2"));
                 JsonNode mine = desk.await("MyCampaigns", LIMIT);
                 assertEquals("2", mine.path("requestId").asText());
                 assertEquals(2, mine.path("campaigns").size());

@@ -1,5 +1,6 @@
 package io.outdial.dialer.it;
 
+import io.outdial.bridge.cti.CtiCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,14 +29,13 @@ class NegotiatedLogoutIT {
                      "  - { name: it, description: \"integration\", dialingMode: progressive, agents: [ann],"
                              + " autoLoad: false, autoStart: false }");
              CtiClient desk = new CtiClient(gw.ctiUrl())) {
-            desk.send("{\"type\":\"Login\",\"requestId\":\"1\",\"agentId\":\"ann\",\"secret\":\"s3cret\",\"phone\":\""
-                    + phone.uri("ann") + "\"}");
+            desk.send(new CtiCommand.Login("1", "ann", "s3cret", phone.uri("ann")));
             desk.await("LoggedIn", LIMIT);
-            desk.send("{\"type\":\"Ready\",\"requestId\":\"2\"}");
+            desk.send(new CtiCommand.Ready("2"));
             gw.uploadAndStart("it", "contact_info,first_name\n2005550111,Ann\n2005550112,Bob\n");
 
             desk.await("InteractionRinging", LIMIT);
-            desk.send("{\"type\":\"Logout\",\"requestId\":\"3\"}");
+            desk.send(new CtiCommand.Logout("3"));
 
             JsonNode pending = desk.await("LogoutPending", LIMIT);
             assertEquals("3", pending.path("requestId").asText());

@@ -1,5 +1,6 @@
 package io.outdial.dialer.it;
 
+import io.outdial.bridge.cti.CtiCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,14 +30,13 @@ class PredictivePreviewIT {
 
     static CtiClient login(GatewayHarness gw, String agent, Sipp phone) throws InterruptedException {
         CtiClient desk = new CtiClient(gw.ctiUrl());
-        desk.send("{\"type\":\"Login\",\"requestId\":\"login\",\"agentId\":\"" + agent + "\",\"secret\":\"s3cret\","
-                + "\"phone\":\"" + phone.uri(agent) + "\"}");
+        desk.send(new CtiCommand.Login("login", agent, "s3cret", phone.uri(agent)));
         desk.await("LoggedIn", LIMIT);
         return desk;
     }
 
     static void ready(CtiClient desk) throws InterruptedException {
-        desk.send("{\"type\":\"Ready\",\"requestId\":\"rd\"}");
+        desk.send(new CtiCommand.Ready("rd"));
         while (!"rd".equals(desk.await("AgentStateChanged", LIMIT).path("requestId").asText())) {
             // an earlier state change (log-in)
         }

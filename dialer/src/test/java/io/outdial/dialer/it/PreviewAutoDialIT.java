@@ -1,5 +1,6 @@
 package io.outdial.dialer.it;
 
+import io.outdial.bridge.cti.CtiCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,27 +38,25 @@ class PreviewAutoDialIT {
                 String id = PreviewCampaignIT.ixOf(first);
                 assertEquals("BUSY", desk.await("InteractionReleased", LIMIT).path("interaction")
                         .path("callResult").asText());
-                desk.send("{\"type\":\"PauseAutoDial\",\"requestId\":\"late\",\"interactionId\":\"" + id + "\"}");
+                desk.send(new CtiCommand.PauseAutoDial("late", id));
                 assertEquals("NOT_ALLOWED", desk.await("Error", LIMIT).path("code").asText());
-                desk.send("{\"type\":\"MarkDone\",\"requestId\":\"d1\",\"interactionId\":\"" + id + "\"}");
+                desk.send(new CtiCommand.MarkDone("d1", id));
                 desk.await("InteractionDone", LIMIT);
 
                 JsonNode second = desk.await("InteractionPreview", LIMIT);
                 assertEquals(2, second.path("autoDialIn").asInt());
                 String id2 = PreviewCampaignIT.ixOf(second);
-                desk.send("{\"type\":\"PauseAutoDial\",\"requestId\":\"p1\",\"interactionId\":\"" + id2 + "\"}");
+                desk.send(new CtiCommand.PauseAutoDial("p1", id2));
                 assertEquals(id2, desk.await("AutoDialPaused", LIMIT).path("interactionId").asText());
                 Thread.sleep(3_000); // longer than the countdown: paused, nothing is dialed
-                desk.send("{\"type\":\"GetMyCampaigns\",\"requestId\":\"fence\"}");
+                desk.send(new CtiCommand.GetMyCampaigns("fence"));
                 desk.await("MyCampaigns", LIMIT);
                 assertEquals(1, desk.types().stream().filter("InteractionRinging"::equals).count());
                 assertEquals(0, gw.gateway().userAgent().activeLegs());
 
-                desk.send("{\"type\":\"ChangeNumber\",\"requestId\":\"n0\",\"interactionId\":\"" + id2
-                        + "\",\"phone\":\"12\"}");
+                desk.send(new CtiCommand.ChangeNumber("n0", id2, null, "12", null));
                 assertEquals("INVALID", desk.await("Error", LIMIT).path("code").asText());
-                desk.send("{\"type\":\"ChangeNumber\",\"requestId\":\"n1\",\"interactionId\":\"" + id2
-                        + "\",\"phone\":\"500-555-0199\",\"phoneType\":\"Mobile\"}");
+                desk.send(new CtiCommand.ChangeNumber("n1", id2, null, "500-555-0199", "Mobile"));
                 JsonNode changed = desk.await("InteractionPreview", LIMIT);
                 assertEquals("n1", changed.path("requestId").asText());
                 assertEquals("5005550199", changed.path("interaction").path("record").path("contact_info").asText());
@@ -69,7 +68,7 @@ class PreviewAutoDialIT {
                         .asText());
                 assertEquals("BUSY", desk.await("InteractionReleased", LIMIT).path("interaction")
                         .path("callResult").asText());
-                desk.send("{\"type\":\"DoneAndStop\",\"requestId\":\"d2\",\"interactionId\":\"" + id2 + "\"}");
+                desk.send(new CtiCommand.DoneAndStop("d2", id2));
                 desk.await("InteractionDone", LIMIT);
             }
             Sipp.Result contacts = contact.awaitExit(LIMIT);

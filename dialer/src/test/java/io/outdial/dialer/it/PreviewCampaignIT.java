@@ -1,5 +1,6 @@
 package io.outdial.dialer.it;
 
+import io.outdial.bridge.cti.CtiCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,8 +27,7 @@ class PreviewCampaignIT {
 
     static CtiClient login(GatewayHarness gw, Sipp phone) throws InterruptedException {
         CtiClient desk = new CtiClient(gw.ctiUrl());
-        desk.send("{\"type\":\"Login\",\"requestId\":\"login\",\"agentId\":\"ann\",\"secret\":\"s3cret\","
-                + "\"phone\":\"" + (phone == null ? "sip:ann@127.0.0.1:5999" : phone.uri("ann")) + "\"}");
+        desk.send(new CtiCommand.Login("login", "ann", "s3cret", (phone == null ? "sip:ann@127.0.0.1:5999" : phone.uri("ann"))));
         desk.await("LoggedIn", LIMIT);
         return desk;
     }
@@ -37,7 +37,7 @@ class PreviewCampaignIT {
     }
 
     static JsonNode getRecord(CtiClient desk, String requestId) throws InterruptedException {
-        desk.send("{\"type\":\"GetRecord\",\"requestId\":\"" + requestId + "\",\"campaign\":\"pv\"}");
+        desk.send(new CtiCommand.GetRecord(requestId, "pv"));
         return desk.await("InteractionPreview", LIMIT);
     }
 
@@ -69,10 +69,10 @@ class PreviewCampaignIT {
                 assertEquals(0, gw.gateway().userAgent().activeLegs(), "nothing is dialed while the agent reads");
 
                 String id = ixOf(preview);
-                desk.send("{\"type\":\"MarkDone\",\"requestId\":\"early\",\"interactionId\":\"" + id + "\"}");
+                desk.send(new CtiCommand.MarkDone("early", id));
                 assertEquals("NOT_ALLOWED", desk.await("Error", LIMIT).path("code").asText());
 
-                desk.send("{\"type\":\"Call\",\"requestId\":\"c1\",\"interactionId\":\"" + id + "\"}");
+                desk.send(new CtiCommand.Call("c1", id));
                 assertEquals("Ringing", desk.await("InteractionRinging", LIMIT).path("interaction").path("state")
                         .asText());
                 desk.await("InteractionEstablished", LIMIT);
@@ -81,27 +81,23 @@ class PreviewCampaignIT {
                 assertEquals("ANSWER", released.path("interaction").path("callResult").asText());
                 assertEquals("AfterCallWork", agentState(gw));
 
-                desk.send("{\"type\":\"SetCallResult\",\"requestId\":\"r1\",\"interactionId\":\"" + id
-                        + "\",\"callResult\":\"WRONG_PARTY\"}");
+                desk.send(new CtiCommand.SetCallResult("r1", id, "WRONG_PARTY"));
                 desk.await("CallResultSet", LIMIT);
-                desk.send("{\"type\":\"SetDisposition\",\"requestId\":\"s0\",\"interactionId\":\"" + id
-                        + "\",\"dispositionCode\":\"Maybe\"}");
+                desk.send(new CtiCommand.SetDisposition("s0", id, "Maybe", null, null));
                 JsonNode refused = desk.await("Error", LIMIT);
                 assertEquals("INVALID_DISPOSITION", refused.path("code").asText());
                 assertTrue(refused.path("message").asText().contains("'Maybe'"), refused.toString());
-                desk.send("{\"type\":\"SetDisposition\",\"requestId\":\"s1\",\"interactionId\":\"" + id
-                        + "\",\"dispositionCode\":\"Rejected\",\"doNotCall\":true,\"note\":\"asked us not to call\"}");
+                desk.send(new CtiCommand.SetDisposition("s1", id, "Rejected", true, "asked us not to call"));
                 JsonNode disposition = desk.await("DispositionSet", LIMIT);
                 assertEquals("Rejected", disposition.path("dispositionCode").asText());
                 assertTrue(disposition.path("doNotCall").asBoolean());
-                desk.send("{\"type\":\"MarkDone\",\"requestId\":\"d1\",\"interactionId\":\"" + id + "\"}");
+                desk.send(new CtiCommand.MarkDone("d1", id));
                 assertEquals("WRONG_PARTY", desk.await("InteractionDone", LIMIT).path("callResult").asText());
                 JsonNode next = desk.await("InteractionPreview", LIMIT);
                 assertEquals("2005550102", next.path("interaction").path("record").path("contact_info").asText());
                 assertTrue(contact.awaitExit(LIMIT).passed(), "the contact's scenario completed");
 
-                desk.send("{\"type\":\"Decline\",\"requestId\":\"x\",\"interactionId\":\"" + ixOf(next)
-                        + "\",\"reason\":\"later\"}");
+                desk.send(new CtiCommand.Decline("x", ixOf(next), "later"));
                 assertEquals("later", desk.await("InteractionDeclined", LIMIT).path("reason").asText());
                 Await.until(LIMIT, "agent back to NotReady", () -> "NotReady".equals(stateQuietly(gw)));
             }
@@ -132,8 +128,7 @@ class PreviewCampaignIT {
             try (CtiClient desk = login(gw, null)) {
                 JsonNode first = getRecord(desk, "g1");
                 assertEquals("3005550101", first.path("interaction").path("record").path("contact_info").asText());
-                desk.send("{\"type\":\"Decline\",\"requestId\":\"x1\",\"interactionId\":\"" + ixOf(first)
-                        + "\",\"reason\":\"do_not_call\"}");
+                desk.send(new CtiCommand.Decline("x1", ixOf(first), "do_not_call"));
                 desk.await("InteractionDeclined", LIMIT);
 
                 for (int i = 0; i < 2; i++) {
@@ -141,11 +136,10 @@ class PreviewCampaignIT {
                     JsonNode again = getRecord(desk, "g" + (i + 2));
                     assertEquals("3005550102", again.path("interaction").path("record").path("contact_info")
                             .asText());
-                    desk.send("{\"type\":\"Decline\",\"requestId\":\"y" + i + "\",\"interactionId\":\""
-                            + ixOf(again) + "\",\"reason\":\"later\"}");
+                    desk.send(new CtiCommand.Decline("y" + i, ixOf(again), "later"));
                     desk.await("InteractionDeclined", LIMIT);
                 }
-                desk.send("{\"type\":\"Decline\",\"requestId\":\"bad\",\"interactionId\":\"pv-1\",\"reason\":\"x\"}");
+                desk.send(new CtiCommand.Decline("bad", "pv-1", "x"));
                 assertEquals("UNKNOWN_INTERACTION", desk.await("Error", LIMIT).path("code").asText());
             }
             CallingRecord cancelled = gw.records("pv").get(0);
@@ -164,19 +158,19 @@ class PreviewCampaignIT {
              GatewayHarness gw = GatewayHarness.start(contact.hostPort(), AGENTS, CAMPAIGN)) {
             gw.uploadAndStart("pv", "contact_info\n4865550101\n4865550102\n");
             try (CtiClient desk = login(gw, phone)) {
-                desk.send("{\"type\":\"Ready\",\"requestId\":\"rd\"}");
+                desk.send(new CtiCommand.Ready("rd"));
                 desk.await("AgentStateChanged", LIMIT);
                 String id = ixOf(getRecord(desk, "g1"));
-                desk.send("{\"type\":\"Call\",\"requestId\":\"c1\",\"interactionId\":\"" + id + "\"}");
+                desk.send(new CtiCommand.Call("c1", id));
                 JsonNode released = desk.await("InteractionReleased", LIMIT);
                 assertEquals("BUSY", released.path("interaction").path("callResult").asText());
-                desk.send("{\"type\":\"Call\",\"requestId\":\"c2\",\"interactionId\":\"" + id + "\"}");
+                desk.send(new CtiCommand.Call("c2", id));
                 assertEquals("NOT_ALLOWED", desk.await("Error", LIMIT).path("code").asText());
-                desk.send("{\"type\":\"DoneAndStop\",\"requestId\":\"d1\",\"interactionId\":\"" + id + "\"}");
+                desk.send(new CtiCommand.DoneAndStop("d1", id));
                 assertEquals("BUSY", desk.await("InteractionDone", LIMIT).path("callResult").asText());
                 // A fence: anything Done would have sent comes before this answer.
                 Await.until(LIMIT, "agent Ready again", () -> "Ready".equals(stateQuietly(gw)));
-                desk.send("{\"type\":\"GetMyCampaigns\",\"requestId\":\"fence\"}");
+                desk.send(new CtiCommand.GetMyCampaigns("fence"));
                 desk.await("MyCampaigns", LIMIT);
                 assertEquals(1, desk.types().stream().filter("InteractionPreview"::equals).count());
                 assertFalse(desk.types().contains("NoRecord"));

@@ -1,5 +1,6 @@
 package io.outdial.dialer.it;
 
+import io.outdial.bridge.cti.CtiCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -112,14 +113,13 @@ class ProgressiveCampaignIT {
             gw.post("/api/campaigns/it/records", "contact_info,first_name,balance\n2005550105,Bob,120.50\n");
             gw.post("/api/campaigns/it/load", "");
             try (CtiClient desk = new CtiClient(gw.ctiUrl())) {
-                desk.send("{\"type\":\"Login\",\"requestId\":\"1\",\"agentId\":\"ann\",\"secret\":\"s3cret\","
-                        + "\"phone\":\"" + phone.uri("ann") + "\"}");
+                desk.send(new CtiCommand.Login("1", "ann", "s3cret", phone.uri("ann")));
                 JsonNode loggedIn = desk.await("LoggedIn", LIMIT);
                 assertEquals("NotReady", loggedIn.path("state").asText());
                 assertEquals("it", desk.await("CampaignLoaded", LIMIT).path("campaign").path("name").asText());
                 gw.post("/api/campaigns/it/start", "");
                 desk.await("CampaignStarted", LIMIT);
-                desk.send("{\"type\":\"Ready\",\"requestId\":\"2\"}");
+                desk.send(new CtiCommand.Ready("2"));
 
                 JsonNode ringing = desk.await("InteractionRinging", LIMIT);
                 JsonNode record = ringing.path("interaction").path("record");
@@ -132,15 +132,14 @@ class ProgressiveCampaignIT {
                         "AgentStateChanged", "InteractionRinging", "AgentStateChanged", "InteractionEstablished",
                         "AgentStateChanged", "InteractionReleased"), desk.types());
 
-                desk.send("{\"type\":\"SetCallResult\",\"requestId\":\"3\",\"interactionId\":\"" + ix
-                        + "\",\"callResult\":\"WRONG_PARTY\"}");
+                desk.send(new CtiCommand.SetCallResult("3", ix, "WRONG_PARTY"));
                 desk.await("CallResultSet", LIMIT);
                 // A progressive record is dialed again by its campaign's treatments, not by the agent.
-                desk.send("{\"type\":\"Recall\",\"requestId\":\"r\",\"interactionId\":\"" + ix + "\"}");
+                desk.send(new CtiCommand.Recall("r", ix));
                 JsonNode recall = desk.await("Error", LIMIT);
                 assertEquals("NOT_ALLOWED", recall.path("code").asText(), recall.toString());
                 assertTrue(recall.path("message").asText().contains("treatments"), recall.toString());
-                desk.send("{\"type\":\"MarkDone\",\"requestId\":\"4\",\"interactionId\":\"" + ix + "\"}");
+                desk.send(new CtiCommand.MarkDone("4", ix));
                 assertEquals("WRONG_PARTY", desk.await("InteractionDone", LIMIT).path("callResult").asText());
                 assertEquals("Ready", desk.await("AgentStateChanged", LIMIT).path("state").asText());
             }
@@ -216,17 +215,17 @@ class ProgressiveCampaignIT {
              GatewayHarness gw = GatewayHarness.start(contact.hostPort(), "  - { id: ann, secret: s3cret }",
                      campaign("ann"))) {
             try (CtiClient intruder = new CtiClient(gw.ctiUrl())) {
-                intruder.send("{\"type\":\"Login\",\"agentId\":\"ann\",\"secret\":\"guess\",\"phone\":\"sip:a@127.0.0.1\"}");
+                intruder.send(new CtiCommand.Login(null, "ann", "guess", "sip:a@127.0.0.1"));
                 assertEquals("BAD_CREDENTIALS", intruder.await("Error", LIMIT).path("code").asText());
             }
             try (CtiClient desk = new CtiClient(gw.ctiUrl())) {
-                desk.send("{\"type\":\"Login\",\"agentId\":\"ann\",\"secret\":\"s3cret\",\"phone\":\"sip:ann@127.0.0.1:5999\"}");
+                desk.send(new CtiCommand.Login(null, "ann", "s3cret", "sip:ann@127.0.0.1:5999"));
                 desk.await("LoggedIn", LIMIT);
-                desk.send("{\"type\":\"MarkDone\",\"requestId\":\"7\",\"interactionId\":\"ix-99\"}");
+                desk.send(new CtiCommand.MarkDone("7", "ix-99"));
                 JsonNode error = desk.await("Error", LIMIT);
                 assertEquals("UNKNOWN_INTERACTION", error.path("code").asText());
                 assertEquals("7", error.path("requestId").asText());
-                desk.send("{\"type\":\"Logout\",\"requestId\":\"8\"}");
+                desk.send(new CtiCommand.Logout("8"));
                 assertEquals("8", desk.await("LoggedOut", LIMIT).path("requestId").asText());
             }
             assertEquals(1.0, gw.metric("outdial_agents{state=\"LoggedOut\"}"));

@@ -1,5 +1,6 @@
 package io.outdial.dialer.it;
 
+import io.outdial.bridge.cti.CtiCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,7 +30,7 @@ class ProgressivePreviewIT {
                      campaign("{ interactionPreview: true, acceptTimeout: 20s }"))) {
             gw.uploadAndStart("pg", "contact_info\n2005550501\n2005550502\n");
             try (CtiClient desk = PreviewCampaignIT.login(gw, phone)) {
-                desk.send("{\"type\":\"Ready\",\"requestId\":\"rd\"}");
+                desk.send(new CtiCommand.Ready("rd"));
                 JsonNode offered = desk.await("InteractionPreview", LIMIT);
                 assertEquals("2005550501", PushPreviewIT.phoneOf(offered));
                 assertEquals(20, offered.path("acceptTimeout").asInt());
@@ -48,7 +49,7 @@ class ProgressivePreviewIT {
                 desk.await("InteractionEstablished", LIMIT);
                 assertEquals("ANSWER", desk.await("InteractionReleased", LIMIT).path("interaction")
                         .path("callResult").asText());
-                desk.send("{\"type\":\"NotReady\",\"requestId\":\"nr\"}");
+                desk.send(new CtiCommand.NotReady("nr", null));
                 PushPreviewIT.send(desk, "MarkDone", "md", PushPreviewIT.ix(again));
                 desk.await("InteractionDone", LIMIT);
                 assertTrue(contact.awaitExit(LIMIT).passed(), "the contact's scenario completed");
@@ -68,7 +69,7 @@ class ProgressivePreviewIT {
                      campaign("{ interactionPreview: true, acceptTimeout: 1s, autoReject: true }"))) {
             gw.uploadAndStart("pg", "contact_info\n2005550601\n");
             try (CtiClient desk = PreviewCampaignIT.login(gw, null)) {
-                desk.send("{\"type\":\"Ready\",\"requestId\":\"rd\"}");
+                desk.send(new CtiCommand.Ready("rd"));
                 desk.await("InteractionPreview", LIMIT);
                 assertEquals("AutoRejected", desk.await("InteractionRejected", LIMIT).path("reason").asText());
                 Await.until(LIMIT, "agent NotReady", () -> "NotReady".equals(PreviewCampaignIT.stateQuietly(gw)));

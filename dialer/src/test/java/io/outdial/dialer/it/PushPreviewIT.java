@@ -1,5 +1,6 @@
 package io.outdial.dialer.it;
 
+import io.outdial.bridge.cti.CtiCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,7 +44,7 @@ class PushPreviewIT {
 
     /** A fence: every event sent before this answer has arrived. */
     static void fence(CtiClient desk, String id) throws InterruptedException {
-        desk.send("{\"type\":\"GetMyCampaigns\",\"requestId\":\"" + id + "\"}");
+        desk.send(new CtiCommand.GetMyCampaigns(id));
         desk.await("MyCampaigns", LIMIT);
     }
 
@@ -69,7 +70,7 @@ class PushPreviewIT {
                 fence(desk, "f0");
                 assertEquals(0, count(desk, "InteractionPreview"), "nothing pushed while the channel is NotReady");
 
-                desk.send("{\"type\":\"OutboundPreviewReady\",\"requestId\":\"op1\"}");
+                desk.send(new CtiCommand.OutboundPreviewReady("op1"));
                 JsonNode channel = desk.await("OutboundPreviewStateChanged", LIMIT);
                 assertEquals("op1", channel.path("requestId").asText());
                 assertEquals("Ready", channel.path("state").asText());
@@ -116,7 +117,7 @@ class PushPreviewIT {
                 assertEquals("Callback", callback.path("interaction").path("caseInformation").path("Origin")
                         .asText());
 
-                desk.send("{\"type\":\"OutboundPreviewNotReady\",\"requestId\":\"op2\",\"reason\":\"Break\"}");
+                desk.send(new CtiCommand.OutboundPreviewNotReady("op2", "Break"));
                 assertEquals("NotReady", desk.await("OutboundPreviewStateChanged", LIMIT).path("state").asText());
                 send(desk, "Reject", "rj3", ix(callback));
                 desk.await("InteractionRejected", LIMIT);
@@ -144,7 +145,7 @@ class PushPreviewIT {
                      campaign("push_preview", "{ autoAnswer: 2s, rejectDuringAutoAnswer: false }"))) {
             gw.uploadAndStart("pp", "contact_info\n2005550201\n");
             try (CtiClient desk = PreviewCampaignIT.login(gw, phone)) {
-                desk.send("{\"type\":\"OutboundPreviewReady\",\"requestId\":\"op1\"}");
+                desk.send(new CtiCommand.OutboundPreviewReady("op1"));
                 JsonNode offered = desk.await("InteractionPreview", LIMIT);
                 assertEquals(2, offered.path("autoAnswerIn").asInt());
                 assertFalse(offered.path("rejectAllowed").asBoolean());
@@ -171,7 +172,7 @@ class PushPreviewIT {
                      campaign("push_preview", "{ acceptTimeout: 1s, autoReject: true }"))) {
             gw.uploadAndStart("pp", "contact_info\n2005550301\n2005550302\n");
             try (CtiClient desk = PreviewCampaignIT.login(gw, null)) {
-                desk.send("{\"type\":\"OutboundPreviewReady\",\"requestId\":\"op1\"}");
+                desk.send(new CtiCommand.OutboundPreviewReady("op1"));
                 JsonNode offered = desk.await("InteractionPreview", LIMIT);
                 JsonNode rejected = desk.await("InteractionRejected", LIMIT);
                 assertEquals("AutoRejected", rejected.path("reason").asText());
@@ -199,7 +200,7 @@ class PushPreviewIT {
                 fence(desk, "f0");
                 assertEquals(0, count(desk, "InteractionPreview"), "nothing delivered before Get Record");
 
-                desk.send("{\"type\":\"GetRecord\",\"requestId\":\"g1\",\"campaign\":\"pp\"}");
+                desk.send(new CtiCommand.GetRecord("g1", "pp"));
                 JsonNode on = desk.await("RecordDeliveryChanged", LIMIT);
                 assertEquals("g1", on.path("requestId").asText());
                 assertTrue(on.path("delivering").asBoolean());
@@ -214,7 +215,7 @@ class PushPreviewIT {
                 JsonNode second = desk.await("InteractionPreview", LIMIT);
                 assertEquals("4865550402", phoneOf(second), "records keep coming after Done");
 
-                desk.send("{\"type\":\"StopRecords\",\"requestId\":\"s1\",\"campaign\":\"pp\"}");
+                desk.send(new CtiCommand.StopRecords("s1", "pp"));
                 JsonNode off = desk.await("RecordDeliveryChanged", LIMIT);
                 assertFalse(off.path("delivering").asBoolean());
                 assertEquals("Stop", off.path("reason").asText());
@@ -224,9 +225,9 @@ class PushPreviewIT {
                 fence(desk, "f1");
                 assertEquals(2, count(desk, "InteractionPreview"), "nothing delivered after Stop");
 
-                desk.send("{\"type\":\"StopRecords\",\"requestId\":\"s2\",\"campaign\":\"nope\"}");
+                desk.send(new CtiCommand.StopRecords("s2", "nope"));
                 assertEquals("INVALID", desk.await("Error", LIMIT).path("code").asText());
-                desk.send("{\"type\":\"GetRecord\",\"requestId\":\"g2\",\"campaign\":\"pp\"}");
+                desk.send(new CtiCommand.GetRecord("g2", "pp"));
                 desk.await("RecordDeliveryChanged", LIMIT);
                 JsonNode back = desk.await("InteractionPreview", LIMIT);
                 assertEquals("4865550402", phoneOf(back), "Get Record again: the rejected record first");
@@ -245,15 +246,14 @@ class PushPreviewIT {
             gw.uploadAndStart("pp", "contact_info\n2005551301\n");
             CtiClient bob = new CtiClient(gw.ctiUrl());
             try (bob) {
-                bob.send("{\"type\":\"Login\",\"requestId\":\"l\",\"agentId\":\"bob\",\"secret\":\"s3cret\","
-                        + "\"phone\":\"sip:bob@127.0.0.1:5998\"}");
+                bob.send(new CtiCommand.Login("l", "bob", "s3cret", "sip:bob@127.0.0.1:5998"));
                 bob.await("LoggedIn", LIMIT);
                 JsonNode offered;
                 try (CtiClient ann = PreviewCampaignIT.login(gw, null)) {
-                    ann.send("{\"type\":\"OutboundPreviewReady\",\"requestId\":\"op\"}");
+                    ann.send(new CtiCommand.OutboundPreviewReady("op"));
                     offered = ann.await("InteractionPreview", LIMIT);
                     assertEquals("2005551301", phoneOf(offered));
-                    bob.send("{\"type\":\"OutboundPreviewReady\",\"requestId\":\"op\"}");
+                    bob.send(new CtiCommand.OutboundPreviewReady("op"));
                     bob.await("OutboundPreviewStateChanged", LIMIT);
                     fence(bob, "f1");
                     assertEquals(0, count(bob, "InteractionPreview"), "one record, in front of ann");

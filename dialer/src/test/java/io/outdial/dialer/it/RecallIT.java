@@ -1,5 +1,6 @@
 package io.outdial.dialer.it;
 
+import io.outdial.bridge.cti.CtiCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,15 +62,13 @@ class RecallIT {
                 desk.send(recall);
                 assertTrue(error(desk, "r").path("message").asText().contains("use Call"), "not called yet");
                 // An other phone number chosen before Call is screened at Call: a listed one is never dialed.
-                desk.send("{\"type\":\"ChangeNumber\",\"requestId\":\"pre\",\"interactionId\":\"" + ix
-                        + "\",\"phone\":\"2005550998\"}");
+                desk.send(new CtiCommand.ChangeNumber("pre", ix, null, "2005550998", null));
                 assertEquals("2005550998", PushPreviewIT.phoneOf(desk.await("InteractionPreview", LIMIT)));
                 desk.send(call);
                 JsonNode notice = desk.await("DoNotCallNotice", LIMIT);
                 assertEquals(ix, notice.path("interactionId").asText(), notice.toString());
                 assertEquals("on_list", notice.path("reason").asText(), notice.toString());
-                desk.send("{\"type\":\"ChangeNumber\",\"requestId\":\"back\",\"interactionId\":\"" + ix
-                        + "\",\"phone\":\"2005550910\"}");
+                desk.send(new CtiCommand.ChangeNumber("back", ix, null, "2005550910", null));
                 assertEquals("2005550910", PushPreviewIT.phoneOf(desk.await("InteractionPreview", LIMIT)));
                 desk.send(call);
                 talkAndHangUp(desk);
@@ -78,13 +77,11 @@ class RecallIT {
                 talkAndHangUp(desk);
                 assertEquals(2, record(gw, first).attempt(), "the recall is a second attempt on the same record");
 
-                desk.send("{\"type\":\"ChangeNumber\",\"requestId\":\"dnc\",\"interactionId\":\"" + ix
-                        + "\",\"phone\":\"2005550998\",\"phoneType\":\"Mobile\"}");
+                desk.send(new CtiCommand.ChangeNumber("dnc", ix, null, "2005550998", "Mobile"));
                 assertEquals("ON_DO_NOT_CALL_LIST", error(desk, "dnc").path("code").asText());
                 assertEquals(RecordStatus.UPDATED, record(gw, first).status(), "a refusal changes nothing");
 
-                desk.send("{\"type\":\"ChangeNumber\",\"requestId\":\"other\",\"interactionId\":\"" + ix
-                        + "\",\"phone\":\"2005550999\",\"phoneType\":\"Mobile\"}");
+                desk.send(new CtiCommand.ChangeNumber("other", ix, null, "2005550999", "Mobile"));
                 JsonNode again = desk.await("InteractionPreview", LIMIT);
                 assertEquals("other", again.path("requestId").asText());
                 assertEquals("2005550999", PushPreviewIT.phoneOf(again));
@@ -103,7 +100,7 @@ class RecallIT {
                 assertEquals("2005550911", PushPreviewIT.phoneOf(chained));
                 desk.send(call);
                 talkAndHangUp(desk);
-                desk.send("{\"type\":\"DoneAndStop\",\"requestId\":\"d1\",\"interactionId\":\"" + ix + "\"}");
+                desk.send(new CtiCommand.DoneAndStop("d1", ix));
                 desk.await("InteractionDone", LIMIT);
             }
             CallingRecord a = record(gw, gw.records("pv").stream().filter(r -> r.chainN() == 0).findFirst()

@@ -1,5 +1,6 @@
 package io.outdial.dialer.it;
 
+import io.outdial.bridge.cti.CtiCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -168,7 +169,7 @@ class RecordWorkIT {
                      "  - { name: pg, dialingMode: progressive, agents: [ann], autoLoad: false, markDone: on_end }")) {
             gw.uploadAndStart("pg", "contact_info\n2005550141\n");
             try (CtiClient desk = PreviewCampaignIT.login(gw, phone)) {
-                desk.send("{\"type\":\"Ready\",\"requestId\":\"r\"}");
+                desk.send(new CtiCommand.Ready("r"));
                 String ix = PreviewCampaignIT.ixOf(desk.await("InteractionRinging", LIMIT));
                 desk.await("InteractionReleased", LIMIT);
                 JsonNode done = desk.await("InteractionDone", LIMIT);
@@ -194,7 +195,7 @@ class RecordWorkIT {
                              + " dispositionCodes: [Sale], markDone: on_disposition }")) {
             gw.uploadAndStart("pg", "contact_info\n2005550151\n");
             try (CtiClient desk = PreviewCampaignIT.login(gw, phone)) {
-                desk.send("{\"type\":\"Ready\",\"requestId\":\"r\"}");
+                desk.send(new CtiCommand.Ready("r"));
                 String ix = PreviewCampaignIT.ixOf(desk.await("InteractionRinging", LIMIT));
                 desk.await("InteractionReleased", LIMIT);
                 // An observation window, not a wait for a condition: nothing may mark the interaction Done by itself.

@@ -1,5 +1,6 @@
 package io.outdial.dialer.it;
 
+import io.outdial.bridge.cti.CtiCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,15 +53,14 @@ class TransferIT {
                 ann.await("LoggedIn", LIMIT);
                 bob.send(login("bob", bobPhone));
                 bob.await("LoggedIn", LIMIT);
-                bob.send("{\"type\":\"Ready\",\"requestId\":\"b1\"}");
+                bob.send(new CtiCommand.Ready("b1"));
                 bob.await("AgentStateChanged", LIMIT);
                 gw.post("/api/campaigns/it/start", "");
-                ann.send("{\"type\":\"Ready\",\"requestId\":\"a1\"}");
+                ann.send(new CtiCommand.Ready("a1"));
                 String ix = ann.await("InteractionEstablished", LIMIT).path("interaction").path("interactionId")
                         .asText();
 
-                ann.send("{\"type\":\"Transfer\",\"requestId\":\"a2\",\"interactionId\":\"" + ix
-                        + "\",\"agentId\":\"bob\"}");
+                ann.send(new CtiCommand.Transfer("a2", ix, "bob", null));
                 JsonNode started = ann.await("TransferStarted", LIMIT);
                 assertEquals("bob", started.path("target").asText());
 
@@ -77,16 +77,15 @@ class TransferIT {
                         .asText());
                 Sipp.Result annResult = annPhone.awaitExit(LIMIT);
                 assertTrue(annResult.passed(), "ann's phone got a BYE and ended its call: " + annResult.describe());
-                ann.send("{\"type\":\"MarkDone\",\"requestId\":\"a3\",\"interactionId\":\"" + ix + "\"}");
+                ann.send(new CtiCommand.MarkDone("a3", ix));
                 ann.await("InteractionDone", LIMIT);
 
                 // The contact talks on with bob until it hangs up; then bob wraps up and owns the record.
                 JsonNode released = bob.await("InteractionReleased", LIMIT).path("interaction");
                 assertEquals(ix, released.path("interactionId").asText());
-                bob.send("{\"type\":\"SetCallResult\",\"requestId\":\"b2\",\"interactionId\":\"" + ix
-                        + "\",\"callResult\":\"ANSWER\"}");
+                bob.send(new CtiCommand.SetCallResult("b2", ix, "ANSWER"));
                 bob.await("CallResultSet", LIMIT);
-                bob.send("{\"type\":\"MarkDone\",\"requestId\":\"b3\",\"interactionId\":\"" + ix + "\"}");
+                bob.send(new CtiCommand.MarkDone("b3", ix));
                 bob.await("InteractionDone", LIMIT);
             }
             CallingRecord record = gw.awaitAllUpdated("it", LIMIT).get(0);
@@ -113,14 +112,13 @@ class TransferIT {
                 ann.await("LoggedIn", LIMIT);
                 bob.send(login("bob", bobPhone));
                 bob.await("LoggedIn", LIMIT);
-                bob.send("{\"type\":\"Ready\",\"requestId\":\"b1\"}");
+                bob.send(new CtiCommand.Ready("b1"));
                 bob.await("AgentStateChanged", LIMIT);
                 gw.post("/api/campaigns/it/start", "");
-                ann.send("{\"type\":\"Ready\",\"requestId\":\"a1\"}");
+                ann.send(new CtiCommand.Ready("a1"));
                 String ix = ann.await("InteractionEstablished", LIMIT).path("interaction").path("interactionId")
                         .asText();
-                ann.send("{\"type\":\"Transfer\",\"requestId\":\"a2\",\"interactionId\":\"" + ix
-                        + "\",\"agentId\":\"bob\"}");
+                ann.send(new CtiCommand.Transfer("a2", ix, "bob", null));
                 ann.await("TransferStarted", LIMIT);
                 bob.await("InteractionRinging", LIMIT);
                 Sipp.Result annResult = annPhone.awaitExit(LIMIT);
@@ -136,10 +134,10 @@ class TransferIT {
                 long atHandOver = call.agentMedia().packetsReceived();
                 Await.until(Duration.ofSeconds(5), "the contact's audio reaches bob's phone (echoed back)",
                         () -> call.agentMedia().packetsReceived() - atHandOver > 50);
-                ann.send("{\"type\":\"MarkDone\",\"requestId\":\"a3\",\"interactionId\":\"" + ix + "\"}");
+                ann.send(new CtiCommand.MarkDone("a3", ix));
                 ann.await("InteractionDone", LIMIT);
                 bob.await("InteractionReleased", LIMIT);
-                bob.send("{\"type\":\"MarkDone\",\"requestId\":\"b2\",\"interactionId\":\"" + ix + "\"}");
+                bob.send(new CtiCommand.MarkDone("b2", ix));
                 bob.await("InteractionDone", LIMIT);
             }
             CallingRecord record = gw.awaitAllUpdated("it", LIMIT).get(0);
@@ -163,7 +161,7 @@ class TransferIT {
                 bob.send(login("bob", bobPhone));
                 bob.await("LoggedIn", LIMIT);
                 gw.post("/api/campaigns/it/start", "");
-                ann.send("{\"type\":\"Ready\",\"requestId\":\"a1\"}");
+                ann.send(new CtiCommand.Ready("a1"));
                 String ix = ann.await("InteractionEstablished", LIMIT).path("interaction").path("interactionId")
                         .asText();
 
@@ -173,10 +171,10 @@ class TransferIT {
                 JsonNode notReady = ann.await("Error", LIMIT);
                 assertEquals("NOT_ALLOWED", notReady.path("code").asText(), "bob is not Ready yet");
                 assertTrue(notReady.path("message").asText().contains("bob"), notReady.toString());
-                ann.send("{\"type\":\"Transfer\",\"requestId\":\"a3\",\"interactionId\":\"" + ix + "\"}");
+                ann.send(new CtiCommand.Transfer("a3", ix, null, null));
                 assertEquals("INVALID", ann.await("Error", LIMIT).path("code").asText(), "no target");
 
-                bob.send("{\"type\":\"Ready\",\"requestId\":\"b1\"}");
+                bob.send(new CtiCommand.Ready("b1"));
                 bob.await("AgentStateChanged", LIMIT);
                 ann.send(transfer);
                 ann.await("TransferStarted", LIMIT);
@@ -194,9 +192,9 @@ class TransferIT {
                 Await.until(Duration.ofSeconds(5), "ann and the contact talk again",
                         () -> metric(gw, "outdial_rtp_packets_relayed_total") - relayedAtRestore > 60);
 
-                ann.send("{\"type\":\"ReleaseCall\",\"requestId\":\"a4\",\"interactionId\":\"" + ix + "\"}");
+                ann.send(new CtiCommand.ReleaseCall("a4", ix));
                 ann.await("InteractionReleased", LIMIT);
-                ann.send("{\"type\":\"MarkDone\",\"requestId\":\"a5\",\"interactionId\":\"" + ix + "\"}");
+                ann.send(new CtiCommand.MarkDone("a5", ix));
                 ann.await("InteractionDone", LIMIT);
             }
             CallingRecord record = gw.awaitAllUpdated("it", LIMIT).get(0);
@@ -220,10 +218,10 @@ class TransferIT {
                 ann.await("LoggedIn", LIMIT);
                 bob.send(login("bob", bobPhone));
                 bob.await("LoggedIn", LIMIT);
-                bob.send("{\"type\":\"Ready\",\"requestId\":\"b1\"}");
+                bob.send(new CtiCommand.Ready("b1"));
                 bob.await("AgentStateChanged", LIMIT);
                 gw.post("/api/campaigns/it/start", "");
-                ann.send("{\"type\":\"Ready\",\"requestId\":\"a1\"}");
+                ann.send(new CtiCommand.Ready("a1"));
                 String ix = ann.await("InteractionEstablished", LIMIT).path("interaction").path("interactionId")
                         .asText();
                 String transfer = "{\"type\":\"Transfer\",\"requestId\":\"a2\",\"interactionId\":\"" + ix
@@ -237,8 +235,7 @@ class TransferIT {
                 ann.send("{\"type\":\"UpdateRecordFields\",\"requestId\":\"a3\",\"interactionId\":\"" + ix
                         + "\",\"fields\":{\"Plan\":\"Gold\"}}");
                 ann.await("RecordFieldsUpdated", LIMIT);
-                ann.send("{\"type\":\"SetCallResult\",\"requestId\":\"a4\",\"interactionId\":\"" + ix
-                        + "\",\"callResult\":\"ANSWER\"}");
+                ann.send(new CtiCommand.SetCallResult("a4", ix, "ANSWER"));
                 ann.await("CallResultSet", LIMIT);
                 ann.send(transfer);
                 ann.await("TransferStarted", LIMIT);
@@ -247,8 +244,7 @@ class TransferIT {
                 JsonNode established = bob.await("InteractionEstablished", LIMIT).path("interaction");
                 assertEquals("ANSWER", established.path("callResult").asText(), "the result travels with the call");
 
-                ann.send("{\"type\":\"SetCallResult\",\"requestId\":\"a5\",\"interactionId\":\"" + ix
-                        + "\",\"callResult\":\"WRONG_PARTY\"}");
+                ann.send(new CtiCommand.SetCallResult("a5", ix, "WRONG_PARTY"));
                 JsonNode readOnly = ann.await("Error", LIMIT);
                 assertEquals("READ_ONLY", readOnly.path("code").asText());
                 assertEquals("callResult", readOnly.path("field").asText());
@@ -258,10 +254,10 @@ class TransferIT {
                 assertEquals("READ_ONLY", fieldReadOnly.path("code").asText());
                 assertEquals("Plan", fieldReadOnly.path("field").asText());
 
-                ann.send("{\"type\":\"MarkDone\",\"requestId\":\"a6\",\"interactionId\":\"" + ix + "\"}");
+                ann.send(new CtiCommand.MarkDone("a6", ix));
                 ann.await("InteractionDone", LIMIT);
                 bob.await("InteractionReleased", LIMIT);
-                bob.send("{\"type\":\"MarkDone\",\"requestId\":\"b3\",\"interactionId\":\"" + ix + "\"}");
+                bob.send(new CtiCommand.MarkDone("b3", ix));
                 assertEquals("ANSWER", bob.await("InteractionDone", LIMIT).path("callResult").asText());
             }
             CallingRecord record = gw.awaitAllUpdated("it", LIMIT).get(0);
@@ -292,24 +288,23 @@ class TransferIT {
                 ann.await("LoggedIn", LIMIT);
                 bob.send(login("bob", bobPhone));
                 bob.await("LoggedIn", LIMIT);
-                bob.send("{\"type\":\"Ready\",\"requestId\":\"b1\"}");
+                bob.send(new CtiCommand.Ready("b1"));
                 bob.await("AgentStateChanged", LIMIT);
                 gw.post("/api/campaigns/pd/start", "");
-                ann.send("{\"type\":\"Ready\",\"requestId\":\"a1\"}");
+                ann.send(new CtiCommand.Ready("a1"));
                 String ix = ann.await("InteractionEstablished", LIMIT).path("interaction").path("interactionId")
                         .asText();
-                ann.send("{\"type\":\"Transfer\",\"requestId\":\"a2\",\"interactionId\":\"" + ix
-                        + "\",\"agentId\":\"bob\"}");
+                ann.send(new CtiCommand.Transfer("a2", ix, "bob", null));
                 ann.await("TransferStarted", LIMIT);
                 assertEquals(ix, bob.await("InteractionEstablished", LIMIT).path("interaction")
                         .path("interactionId").asText());
                 assertEquals("bob", ann.await("TransferCompleted", LIMIT).path("recordOwner").asText());
                 ann.await("InteractionReleased", LIMIT);
                 assertTrue(annPhone.awaitExit(LIMIT).passed(), "ann's phone got a BYE");
-                ann.send("{\"type\":\"MarkDone\",\"requestId\":\"a3\",\"interactionId\":\"" + ix + "\"}");
+                ann.send(new CtiCommand.MarkDone("a3", ix));
                 ann.await("InteractionDone", LIMIT);
                 bob.await("InteractionReleased", LIMIT);
-                bob.send("{\"type\":\"MarkDone\",\"requestId\":\"b2\",\"interactionId\":\"" + ix + "\"}");
+                bob.send(new CtiCommand.MarkDone("b2", ix));
                 bob.await("InteractionDone", LIMIT);
             }
             CallingRecord record = gw.awaitAllUpdated("pd", LIMIT).get(0);
@@ -331,23 +326,20 @@ class TransferIT {
                 ann.send(login("ann", annPhone));
                 ann.await("LoggedIn", LIMIT);
                 gw.post("/api/campaigns/it/start", "");
-                ann.send("{\"type\":\"Ready\",\"requestId\":\"a1\"}");
+                ann.send(new CtiCommand.Ready("a1"));
                 String ix = ann.await("InteractionEstablished", LIMIT).path("interaction").path("interactionId")
                         .asText();
-                ann.send("{\"type\":\"Transfer\",\"requestId\":\"a2\",\"interactionId\":\"" + ix
-                        + "\",\"phone\":\"nine\"}");
+                ann.send(new CtiCommand.Transfer("a2", ix, null, "nine"));
                 assertEquals("INVALID", ann.await("Error", LIMIT).path("code").asText(), "not a phone number");
-                ann.send("{\"type\":\"Transfer\",\"requestId\":\"a3\",\"interactionId\":\"" + ix
-                        + "\",\"phone\":\"+1 555-0199\"}");
+                ann.send(new CtiCommand.Transfer("a3", ix, null, "+1 555-0199"));
                 assertEquals("+15550199", ann.await("TransferStarted", LIMIT).path("target").asText());
                 JsonNode completed = ann.await("TransferCompleted", LIMIT);
                 assertEquals("ann", completed.path("recordOwner").asText(), "an outside number owns no record");
                 ann.await("InteractionReleased", LIMIT);
                 assertTrue(annPhone.awaitExit(LIMIT).passed(), "ann's phone got a BYE");
-                ann.send("{\"type\":\"SetCallResult\",\"requestId\":\"a4\",\"interactionId\":\"" + ix
-                        + "\",\"callResult\":\"ANSWER\"}");
+                ann.send(new CtiCommand.SetCallResult("a4", ix, "ANSWER"));
                 ann.await("CallResultSet", LIMIT);
-                ann.send("{\"type\":\"MarkDone\",\"requestId\":\"a5\",\"interactionId\":\"" + ix + "\"}");
+                ann.send(new CtiCommand.MarkDone("a5", ix));
                 ann.await("InteractionDone", LIMIT);
                 // Contact and outside number talk on without any agent until the campaign is unloaded.
                 gw.post("/api/campaigns/it/stop", "");
