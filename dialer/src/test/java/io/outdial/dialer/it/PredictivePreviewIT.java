@@ -99,11 +99,10 @@ class PredictivePreviewIT {
             gw.uploadAndStart("pdp", "contact_info\n2005550801\n");
             ready(ann);
             JsonNode offered = ann.await("InteractionPreview", LIMIT);
-            long shown = System.nanoTime();
             assertTrue(offered.path("acceptTimeout").asInt() <= 2, offered.toString());
+            // When it times out (within the connect window, to the millisecond) is PredictivePreviewTest's, in virtual
+            // time; here: that it does, and what follows on the wire.
             assertEquals("AutoRejected", ann.await("InteractionRejected", LIMIT).path("reason").asText());
-            Duration waited = Duration.ofNanos(System.nanoTime() - shown);
-            assertTrue(waited.compareTo(Duration.ofMillis(2500)) < 0, "timed out with the connect window: " + waited);
             assertEquals("NotReady", ann.await("AgentStateChanged", LIMIT).path("state").asText());
 
             CallingRecord record = gw.awaitAllUpdated("pdp", LIMIT).get(0);

@@ -82,13 +82,11 @@ class ProgressiveCampaignIT {
         try (Sipp phone = Sipp.scenario("agent-phone.xml").calls(10).timeout(Duration.ofMinutes(2)).start();
              Sipp contact = Sipp.scenario("uas-ring-forever.xml").calls(1).start();
              GatewayHarness gw = GatewayHarness.start(contact.hostPort(), phoneOnlyAgent(phone), campaign("agent1"))) {
-            long start = System.nanoTime();
             gw.uploadAndStart("it", "contact_info\n9995550103\n");
 
+            // How long it rings (the configured timeout, exactly) is RingTimeoutIT's, in virtual time.
             CallingRecord r = gw.awaitAllUpdated("it", LIMIT).get(0);
-            Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertEquals(CallResult.NO_ANSWER, r.callResult());
-            assertTrue(took.compareTo(Duration.ofSeconds(15)) >= 0, "rang at least 15 s, took " + took);
             assertTrue(contact.awaitExit(LIMIT).passed(), "SIPp saw CANCEL, answered 487 and got the ACK");
         }
     }
