@@ -10,8 +10,8 @@ import io.outdial.media.MediaEngine;
 import io.outdial.sip.SipUserAgent;
 import io.outdial.sip.TrunkConfig;
 import io.outdial.sip.Transport;
-import io.outdial.sip.call.CallExecutor;
-import io.outdial.sip.call.Scheduler;
+import io.outdial.core.exec.CallExecutor;
+import io.outdial.core.exec.Scheduler;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 

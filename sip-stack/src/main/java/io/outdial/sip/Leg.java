@@ -1,7 +1,7 @@
 package io.outdial.sip;
 
 import io.outdial.media.RtpEndpoint;
-import io.outdial.sip.call.CallExecutor;
+import io.outdial.core.exec.CallExecutor;
 
 /** One outbound SIP dialog of a call, with its anchored RTP endpoint. */
 public interface Leg {

@@ -1,6 +1,6 @@
 package io.outdial.sip;
 
-import io.outdial.sip.call.CallExecutor;
+import io.outdial.core.exec.CallExecutor;
 
 /**
  * The gateway's SIP user agent and B2BUA core: places outbound legs and bridges answered legs with anchored media.

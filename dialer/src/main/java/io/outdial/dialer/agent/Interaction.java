@@ -9,7 +9,7 @@ import io.outdial.dialer.recordinfo.RecordFields;
 import io.outdial.dialer.store.CallingRecord;
 import io.outdial.dialer.wrapup.Callback;
 import io.outdial.dialer.wrapup.Disposition;
-import io.outdial.sip.call.Cancellable;
+import io.outdial.core.exec.Cancellable;
 import java.util.concurrent.CompletableFuture;
 
 /** One campaign call as its agent works it: from the agent's phone ringing to Mark Done. Dialer-executor confined. */

@@ -8,7 +8,7 @@ import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.store.CallingRecord;
-import io.outdial.sip.call.Continuations;
+import io.outdial.core.exec.Continuations;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;

@@ -9,7 +9,7 @@ import io.outdial.sip.DialRequest;
 import io.outdial.sip.Leg;
 import io.outdial.sip.LegEvent;
 import io.outdial.sip.SipUserAgent;
-import io.outdial.sip.call.CallExecutor;
+import io.outdial.core.exec.CallExecutor;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;

@@ -1,8 +1,8 @@
 package io.outdial.dialer.campaign;
 
 import io.outdial.bridge.cti.CtiEvent;
-import io.outdial.sip.call.CallExecutor;
-import io.outdial.sip.call.Cancellable;
+import io.outdial.core.exec.CallExecutor;
+import io.outdial.core.exec.Cancellable;
 import java.time.Duration;
 
 /** A campaign and where it stands. Confined to the dialer executor (state is volatile for metrics and admin). */

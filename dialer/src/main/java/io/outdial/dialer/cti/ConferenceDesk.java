@@ -11,8 +11,8 @@ import io.outdial.dialer.call.Conference;
 import io.outdial.dialer.call.ProgressiveDialing;
 import io.outdial.dialer.call.TransferableCall;
 import io.outdial.dialer.wrapup.RecordWork;
-import io.outdial.sip.call.CallExecutor;
-import io.outdial.sip.call.Continuations;
+import io.outdial.core.exec.CallExecutor;
+import io.outdial.core.exec.Continuations;
 import java.util.HashMap;
 import java.util.Map;
 

@@ -10,8 +10,8 @@ import io.outdial.dialer.call.ProgressiveDialing;
 import io.outdial.dialer.call.Transfer;
 import io.outdial.dialer.call.TransferableCall;
 import io.outdial.dialer.wrapup.RecordWork;
-import io.outdial.sip.call.CallExecutor;
-import io.outdial.sip.call.Continuations;
+import io.outdial.core.exec.CallExecutor;
+import io.outdial.core.exec.Continuations;
 
 /**
  * The agent's side of a blind transfer ({@link Transfer} is the call's side): checks the command, reserves the

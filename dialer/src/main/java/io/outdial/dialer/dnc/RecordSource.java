@@ -7,7 +7,7 @@ import io.outdial.dialer.store.CallingListStore;
 import io.outdial.dialer.store.CallingRecord;
 import io.outdial.dialer.treatment.CampaignTreatments;
 import io.outdial.dialer.treatment.TreatmentStep;
-import io.outdial.sip.call.Scheduler;
+import io.outdial.core.exec.Scheduler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

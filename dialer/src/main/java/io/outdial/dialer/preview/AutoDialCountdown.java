@@ -1,7 +1,7 @@
 package io.outdial.dialer.preview;
 
-import io.outdial.sip.call.Cancellable;
-import io.outdial.sip.call.Scheduler;
+import io.outdial.core.exec.Cancellable;
+import io.outdial.core.exec.Scheduler;
 import java.time.Duration;
 import java.util.Objects;
 

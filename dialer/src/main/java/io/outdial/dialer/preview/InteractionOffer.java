@@ -1,8 +1,8 @@
 package io.outdial.dialer.preview;
 
 import io.outdial.dialer.config.PreviewSettings;
-import io.outdial.sip.call.Cancellable;
-import io.outdial.sip.call.Scheduler;
+import io.outdial.core.exec.Cancellable;
+import io.outdial.core.exec.Scheduler;
 import java.time.Duration;
 
 /**

@@ -14,7 +14,7 @@ import io.outdial.dialer.store.CallingRecord;
 import io.outdial.dialer.store.ChainSwitch;
 import io.outdial.dialer.store.ContactInfoType;
 import io.outdial.dialer.treatment.TreatmentStep;
-import io.outdial.sip.call.Continuations;
+import io.outdial.core.exec.Continuations;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Predicate;

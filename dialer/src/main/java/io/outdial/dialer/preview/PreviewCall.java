@@ -15,7 +15,7 @@ import io.outdial.sip.Leg;
 import io.outdial.sip.LegEvent;
 import io.outdial.sip.LegListener;
 import io.outdial.sip.SipUserAgent;
-import io.outdial.sip.call.CallExecutor;
+import io.outdial.core.exec.CallExecutor;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;

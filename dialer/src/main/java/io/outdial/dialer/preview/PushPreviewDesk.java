@@ -16,7 +16,7 @@ import io.outdial.dialer.campaign.Campaigns;
 import io.outdial.dialer.config.DialingMode;
 import io.outdial.dialer.config.PreviewSettings;
 import io.outdial.dialer.store.CallingRecord;
-import io.outdial.sip.call.Continuations;
+import io.outdial.core.exec.Continuations;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -8,7 +8,7 @@ import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.store.CallingRecord;
 import io.outdial.dialer.store.ContactHistoryEntry;
-import io.outdial.sip.call.Continuations;
+import io.outdial.core.exec.Continuations;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

@@ -7,7 +7,7 @@ import io.outdial.dialer.metrics.DialerMetrics.MeterFigures;
 import io.outdial.dialer.pacing.compliance.ComplianceSettings;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.store.AbandonmentDay;
-import io.outdial.sip.call.Cancellable;
+import io.outdial.core.exec.Cancellable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

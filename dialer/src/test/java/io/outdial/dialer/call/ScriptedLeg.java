@@ -10,7 +10,7 @@ import io.outdial.sip.LegEvent.FailureKind;
 import io.outdial.sip.LegListener;
 import io.outdial.sip.LegState;
 import io.outdial.sip.SipUserAgent;
-import io.outdial.sip.call.CallExecutor;
+import io.outdial.core.exec.CallExecutor;
 import java.util.ArrayList;
 import java.util.List;
 

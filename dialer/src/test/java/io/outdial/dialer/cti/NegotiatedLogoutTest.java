@@ -13,7 +13,7 @@ import io.outdial.dialer.agent.AgentProfile;
 import io.outdial.dialer.agent.AgentRoster;
 import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
-import io.outdial.sip.call.VirtualScheduler;
+import io.outdial.core.exec.VirtualScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.outdial.dialer.pacing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.outdial.sip.call.VirtualScheduler;
+import io.outdial.core.exec.VirtualScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

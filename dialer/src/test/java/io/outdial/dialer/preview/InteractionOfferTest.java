@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.outdial.dialer.config.PreviewSettings;
-import io.outdial.sip.call.VirtualScheduler;
+import io.outdial.core.exec.VirtualScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.outdial.dialer.wrapup.AbsentAgentRule.Verdict;
-import io.outdial.sip.call.VirtualScheduler;
+import io.outdial.core.exec.VirtualScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -2,10 +2,10 @@ package io.outdial.sip.testing;
 
 import io.outdial.media.MediaEngine;
 import io.outdial.sip.SipConfig;
-import io.outdial.sip.call.CallExecutor;
-import io.outdial.sip.call.Scheduler;
-import io.outdial.sip.call.WorkerPools;
-import io.outdial.sip.call.SystemScheduler;
+import io.outdial.core.exec.CallExecutor;
+import io.outdial.core.exec.Scheduler;
+import io.outdial.core.exec.WorkerPools;
+import io.outdial.core.exec.SystemScheduler;
 import io.outdial.sip.ua.JainSipUserAgent;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;

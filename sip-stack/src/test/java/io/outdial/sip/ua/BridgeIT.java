@@ -11,7 +11,7 @@ import io.outdial.sip.Leg;
 import io.outdial.sip.LegEvent;
 import io.outdial.sip.Transport;
 import io.outdial.sip.TrunkConfig;
-import io.outdial.sip.call.CallExecutor;
+import io.outdial.core.exec.CallExecutor;
 import io.outdial.sip.testing.GatewayUnderTest;
 import io.outdial.sip.testing.LegEvents;
 import io.outdial.sip.testing.Sipp;

@@ -14,7 +14,7 @@ import io.outdial.sip.testing.FreePorts;
 import io.outdial.sip.testing.GatewayUnderTest;
 import io.outdial.sip.testing.LegEvents;
 import io.outdial.sip.testing.Sipp;
-import io.outdial.sip.call.CallExecutor;
+import io.outdial.core.exec.CallExecutor;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;

@@ -9,7 +9,7 @@ import io.outdial.sip.LegEvent;
 import io.outdial.sip.LegState;
 import io.outdial.sip.Transport;
 import io.outdial.sip.TrunkConfig;
-import io.outdial.sip.call.VirtualScheduler;
+import io.outdial.core.exec.VirtualScheduler;
 import io.outdial.sip.testing.GatewayUnderTest;
 import io.outdial.sip.testing.LegEvents;
 import io.outdial.sip.testing.Sipp;

@@ -1,4 +1,4 @@
-package io.outdial.sip.call;
+package io.outdial.core.exec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

@@ -1,4 +1,4 @@
-package io.outdial.sip.call;
+package io.outdial.core.exec;
 
 /** A pending timer. */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package io.outdial.sip.call;
+package io.outdial.core.exec;
 
 import io.netty.util.HashedWheelTimer;
 import io.netty.util.Timeout;

@@ -2,7 +2,7 @@ package io.outdial.dialer.pacing.sim;
 
 import io.outdial.dialer.pacing.PacingEngine;
 import io.outdial.dialer.pacing.PacingSettings;
-import io.outdial.sip.call.VirtualScheduler;
+import io.outdial.core.exec.VirtualScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
