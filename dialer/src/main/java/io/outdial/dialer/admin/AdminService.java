@@ -2,12 +2,12 @@ package io.outdial.dialer.admin;
 
 import io.outdial.bridge.admin.AdminApi;
 import io.outdial.bridge.admin.AdminException;
-import io.outdial.dialer.DialerContext;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentRoster;
 import io.outdial.dialer.call.ProgressiveDialing;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.Campaigns;
+import io.outdial.dialer.context.DialerContext;
 import io.outdial.dialer.stats.LiveStats;
 import io.outdial.dialer.store.CallingRecord;
 import io.outdial.dialer.store.ImportException;

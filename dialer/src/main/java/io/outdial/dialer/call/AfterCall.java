@@ -2,13 +2,13 @@ package io.outdial.dialer.call;
 
 import io.outdial.bridge.cti.CtiErrorCodes;
 import io.outdial.bridge.cti.CtiEvent;
-import io.outdial.dialer.DialerContext;
+import io.outdial.core.exec.Continuations;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
+import io.outdial.dialer.context.DialerContext;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.store.CallingRecord;
-import io.outdial.core.exec.Continuations;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;

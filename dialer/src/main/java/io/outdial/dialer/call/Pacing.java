@@ -1,9 +1,9 @@
 package io.outdial.dialer.call;
 
-import io.outdial.dialer.DialerContext;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.CampaignPlan;
 import io.outdial.dialer.config.DialingMode;
+import io.outdial.dialer.context.DialerContext;
 import io.outdial.dialer.pacing.PacingEngine;
 import io.outdial.dialer.pacing.PacingSettings;
 import java.time.Instant;

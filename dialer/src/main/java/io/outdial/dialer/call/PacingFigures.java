@@ -1,6 +1,6 @@
 package io.outdial.dialer.call;
 
-import io.outdial.dialer.DialerContext;
+import io.outdial.dialer.context.DialerContext;
 import io.outdial.dialer.metrics.DialerMetrics;
 import io.outdial.dialer.pacing.PacingDecision;
 import io.outdial.dialer.pacing.PacingEngine;

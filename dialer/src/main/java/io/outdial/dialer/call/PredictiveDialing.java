@@ -1,13 +1,16 @@
 package io.outdial.dialer.call;
 
 import io.outdial.bridge.cti.CtiEvent;
-import io.outdial.dialer.DialerContext;
+import io.outdial.core.exec.CallExecutor;
+import io.outdial.core.exec.Cancellable;
+import io.outdial.core.exec.Continuations;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentRoster;
 import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.CampaignState;
+import io.outdial.dialer.context.DialerContext;
 import io.outdial.dialer.pacing.PacingDecision;
 import io.outdial.dialer.pacing.PacingEngine;
 import io.outdial.dialer.record.CallResult;
@@ -15,9 +18,6 @@ import io.outdial.dialer.store.CallingRecord;
 import io.outdial.media.detect.AmdOutcome;
 import io.outdial.media.detect.Detection;
 import io.outdial.sip.DialRequest;
-import io.outdial.core.exec.CallExecutor;
-import io.outdial.core.exec.Cancellable;
-import io.outdial.core.exec.Continuations;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,7 +1,8 @@
 package io.outdial.dialer.call;
 
 import io.outdial.bridge.cti.CtiEvent;
-import io.outdial.dialer.DialerContext;
+import io.outdial.core.exec.CallExecutor;
+import io.outdial.core.exec.Continuations;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentRoster;
 import io.outdial.dialer.agent.AgentState;
@@ -9,11 +10,10 @@ import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.CampaignState;
 import io.outdial.dialer.config.DialingMode;
+import io.outdial.dialer.context.DialerContext;
 import io.outdial.dialer.store.CallingRecord;
 import io.outdial.media.detect.Detection;
 import io.outdial.sip.DialRequest;
-import io.outdial.core.exec.CallExecutor;
-import io.outdial.core.exec.Continuations;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;

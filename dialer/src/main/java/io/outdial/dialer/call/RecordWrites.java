@@ -1,9 +1,9 @@
 package io.outdial.dialer.call;
 
-import io.outdial.dialer.DialerContext;
+import io.outdial.dialer.context.DialerContext;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.store.CallingRecord;
-import io.outdial.dialer.treatment.TreatmentStep;
+import io.outdial.dialer.store.TreatmentStep;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;

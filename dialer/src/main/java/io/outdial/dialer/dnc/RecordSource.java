@@ -1,13 +1,13 @@
 package io.outdial.dialer.dnc;
 
+import io.outdial.core.exec.Scheduler;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.config.DncSettings;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.store.CallingListStore;
 import io.outdial.dialer.store.CallingRecord;
+import io.outdial.dialer.store.TreatmentStep;
 import io.outdial.dialer.treatment.CampaignTreatments;
-import io.outdial.dialer.treatment.TreatmentStep;
-import io.outdial.core.exec.Scheduler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

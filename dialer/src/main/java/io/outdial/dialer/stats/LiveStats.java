@@ -1,13 +1,13 @@
 package io.outdial.dialer.stats;
 
-import io.outdial.dialer.DialerContext;
+import io.outdial.core.exec.Cancellable;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.Campaigns;
+import io.outdial.dialer.context.DialerContext;
 import io.outdial.dialer.metrics.DialerMetrics.MeterFigures;
 import io.outdial.dialer.pacing.compliance.ComplianceSettings;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.store.AbandonmentDay;
-import io.outdial.core.exec.Cancellable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -7,7 +7,7 @@ import io.outdial.dialer.pacing.compliance.ComplianceSettings;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.record.RecordStatus;
 import io.outdial.dialer.record.RecordType;
-import io.outdial.dialer.treatment.TreatmentStep;
+import io.outdial.dialer.store.TreatmentStep;
 import java.io.Reader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

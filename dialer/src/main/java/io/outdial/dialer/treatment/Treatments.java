@@ -1,6 +1,7 @@
 package io.outdial.dialer.treatment;
 
 import io.outdial.dialer.record.CallResult;
+import io.outdial.dialer.store.TreatmentStep;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;

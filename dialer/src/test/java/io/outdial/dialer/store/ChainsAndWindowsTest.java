@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.record.RecordStatus;
 import io.outdial.dialer.record.RecordType;
-import io.outdial.dialer.treatment.TreatmentStep;
+import io.outdial.dialer.store.TreatmentStep;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.outdial.dialer.treatment;
 
+import io.outdial.dialer.store.TreatmentStep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

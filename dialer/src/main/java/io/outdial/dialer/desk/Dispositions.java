@@ -1,13 +1,15 @@
-package io.outdial.dialer.wrapup;
+package io.outdial.dialer.desk;
 
 import io.outdial.bridge.cti.CtiErrorCodes;
 import io.outdial.bridge.cti.CtiException;
-import io.outdial.dialer.DialerContext;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.Interaction;
+import io.outdial.dialer.context.DialerContext;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.store.CallingRecord;
 import io.outdial.dialer.store.ContactHistoryEntry;
+import io.outdial.dialer.wrapup.Callback;
+import io.outdial.dialer.wrapup.Disposition;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

@@ -1,14 +1,14 @@
-package io.outdial.dialer.recordinfo;
+package io.outdial.dialer.desk;
 
 import io.outdial.bridge.cti.CtiErrorCodes;
 import io.outdial.bridge.cti.CtiEvent;
 import io.outdial.bridge.cti.CtiException;
-import io.outdial.dialer.DialerContext;
+import io.outdial.core.exec.Continuations;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.Interaction;
+import io.outdial.dialer.context.DialerContext;
 import io.outdial.dialer.store.CallingRecord;
 import io.outdial.dialer.store.ContactHistoryEntry;
-import io.outdial.core.exec.Continuations;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

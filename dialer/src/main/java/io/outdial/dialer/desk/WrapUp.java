@@ -1,11 +1,14 @@
-package io.outdial.dialer.wrapup;
+package io.outdial.dialer.desk;
 
 import io.outdial.bridge.cti.CtiErrorCodes;
 import io.outdial.bridge.cti.CtiException;
-import io.outdial.dialer.DialerContext;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.Interaction;
-import io.outdial.dialer.treatment.TreatmentStep;
+import io.outdial.dialer.context.DialerContext;
+import io.outdial.dialer.store.TreatmentStep;
+import io.outdial.dialer.wrapup.Callback;
+import io.outdial.dialer.wrapup.Callbacks;
+import io.outdial.dialer.wrapup.RecordWork;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,6 @@
-package io.outdial.dialer;
+package io.outdial.dialer.launch;
 
+import io.outdial.dialer.Gateway;
 import io.outdial.dialer.config.ConfigException;
 import io.outdial.dialer.config.ConfigLoader;
 import io.outdial.dialer.config.GatewayConfig;

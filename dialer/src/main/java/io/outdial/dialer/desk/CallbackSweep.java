@@ -1,15 +1,17 @@
-package io.outdial.dialer.wrapup;
+package io.outdial.dialer.desk;
 
-import io.outdial.dialer.DialerContext;
+import io.outdial.core.exec.Cancellable;
+import io.outdial.core.exec.Continuations;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentRoster;
 import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.CampaignState;
 import io.outdial.dialer.campaign.Campaigns;
+import io.outdial.dialer.context.DialerContext;
 import io.outdial.dialer.store.CallingRecord;
-import io.outdial.core.exec.Cancellable;
-import io.outdial.core.exec.Continuations;
+import io.outdial.dialer.wrapup.AbsentAgentRule;
+import io.outdial.dialer.wrapup.CallbackRules;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
-package io.outdial.dialer;
+package io.outdial.dialer.context;
 
+import io.outdial.core.exec.CallExecutor;
+import io.outdial.core.exec.Scheduler;
 import io.outdial.dialer.config.AudioSettings;
 import io.outdial.dialer.dnc.RecordSource;
 import io.outdial.dialer.metrics.DialerMetrics;
@@ -8,10 +10,8 @@ import io.outdial.dialer.treatment.CampaignTreatments;
 import io.outdial.dialer.wrapup.RecordWork;
 import io.outdial.media.MediaEngine;
 import io.outdial.sip.SipUserAgent;
-import io.outdial.sip.TrunkConfig;
 import io.outdial.sip.Transport;
-import io.outdial.core.exec.CallExecutor;
-import io.outdial.core.exec.Scheduler;
+import io.outdial.sip.TrunkConfig;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 

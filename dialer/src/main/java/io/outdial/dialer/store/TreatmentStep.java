@@ -1,4 +1,4 @@
-package io.outdial.dialer.treatment;
+package io.outdial.dialer.store;
 
 import java.time.Instant;
 

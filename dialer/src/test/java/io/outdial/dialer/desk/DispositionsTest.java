@@ -1,5 +1,6 @@
-package io.outdial.dialer.wrapup;
+package io.outdial.dialer.desk;
 
+import io.outdial.dialer.wrapup.Disposition;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
