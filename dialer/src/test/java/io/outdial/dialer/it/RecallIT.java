@@ -75,6 +75,8 @@ class RecallIT {
 
                 desk.send(recall);
                 talkAndHangUp(desk);
+                // The desktop hears of the end before the result's write lands on the database pool.
+                Await.until(LIMIT, "the recall's result written", () -> record(gw, first).attempt() == 2);
                 assertEquals(2, record(gw, first).attempt(), "the recall is a second attempt on the same record");
 
                 desk.send(new CtiCommand.ChangeNumber("dnc", ix, null, "2005550998", "Mobile"));
@@ -88,6 +90,7 @@ class RecallIT {
                 assertEquals(RecordStatus.RETRIEVED, record(gw, first).status());
                 desk.send(call);
                 talkAndHangUp(desk);
+                Await.until(LIMIT, "the third call's result written", () -> record(gw, first).attempt() >= 3);
                 assertEquals(3, record(gw, first).attempt());
 
                 long second = gw.records("pv").stream().filter(r -> r.recordId() != first).findFirst().orElseThrow()
