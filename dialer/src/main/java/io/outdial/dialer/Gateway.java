@@ -2,58 +2,19 @@ package io.outdial.dialer;
 
 import io.outdial.bridge.AgentBridgeServer;
 import io.outdial.bridge.admin.AdminApi.CampaignAction;
-import io.outdial.core.exec.CallExecutor;
 import io.outdial.core.exec.SystemScheduler;
 import io.outdial.core.exec.WorkerPools;
-import io.outdial.dialer.admin.AdminService;
-import io.outdial.dialer.agent.Agent;
-import io.outdial.dialer.agent.AgentProfile;
-import io.outdial.dialer.agent.AgentRoster;
-import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.call.ProgressiveDialing;
-import io.outdial.dialer.campaign.Campaign;
-import io.outdial.dialer.campaign.CampaignPlan;
 import io.outdial.dialer.campaign.CampaignState;
-import io.outdial.dialer.campaign.Campaigns;
-import io.outdial.dialer.config.CampaignSettings;
 import io.outdial.dialer.config.GatewayConfig;
-import io.outdial.dialer.config.PreviewSettings;
-import io.outdial.dialer.context.DialerContext;
-import io.outdial.dialer.cti.CtiDesk;
-import io.outdial.dialer.desk.CallbackSweep;
-import io.outdial.dialer.desk.Dispositions;
-import io.outdial.dialer.desk.RecordDesk;
-import io.outdial.dialer.desk.WrapUp;
-import io.outdial.dialer.dnc.RecordSource;
-import io.outdial.dialer.metrics.DialerMetrics;
-import io.outdial.dialer.pacing.compliance.AbandonmentLedger;
-import io.outdial.dialer.preview.InteractionPreviews;
-import io.outdial.dialer.preview.PredictivePreview;
-import io.outdial.dialer.preview.PreviewDesk;
-import io.outdial.dialer.preview.ProgressivePreview;
-import io.outdial.dialer.preview.PushPreviewDesk;
-import io.outdial.dialer.recordinfo.RecordFields;
-import io.outdial.dialer.stats.LiveStats;
-import io.outdial.dialer.store.AbandonmentDay;
 import io.outdial.dialer.store.CallingListStore;
-import io.outdial.dialer.store.ImportReport;
-import io.outdial.dialer.treatment.CampaignTreatments;
-import io.outdial.dialer.wrapup.RecordWork;
 import io.outdial.media.transport.NettyMediaEngine;
-import io.outdial.sip.Transport;
 import io.outdial.sip.ua.JainSipUserAgent;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,13 +29,7 @@ public final class Gateway implements AutoCloseable {
     private CallingListStore store;
     private NettyMediaEngine media;
     private JainSipUserAgent userAgent;
-    private AgentRoster roster;
-    private Campaigns campaigns;
-    private ProgressiveDialing dialing;
-    private PreviewDesk preview;
-    private CallbackSweep callbackSweep;
-    private LiveStats liveStats;
-    private DialerContext ctx;
+    private Dialer parts;
     private AgentBridgeServer bridge;
 
     private Gateway(GatewayConfig config) {
@@ -100,150 +55,30 @@ public final class Gateway implements AutoCloseable {
         }
         this.media = NettyMediaEngine.start(config.toMediaConfig());
         this.userAgent = JainSipUserAgent.start(config.toSipConfig(), media, workers, scheduler);
-        this.roster = new AgentRoster(config.agents().stream()
-                .map(a -> new AgentProfile(a.id(), a.secret(), a.phone(), a.autoReady(), a.wrapUp())).toList());
-        this.campaigns = new Campaigns(config.campaigns().stream()
-                .map(c -> new CampaignPlan(c.name(), c.description(), c.dialingMode(), c.agents(),
-                        c.maxAttempts(), c.callingList(), c.autoLoad(), c.autoStart(), c.detection(), c.pacing(),
-                        c.engageAgentFirst()))
-                .toList(), roster);
-        CallExecutor dialer = new CallExecutor("dialer", workers, scheduler);
-        DialerMetrics metrics = new DialerMetrics(roster, media, userAgent);
-        CampaignTreatments treatments = new CampaignTreatments(
-                config.campaigns().stream().collect(Collectors.toMap(c -> c.name(), c -> c.treatments())),
-                config.campaigns().stream().collect(Collectors.toMap(c -> c.name(), c -> c.maxAttempts())));
-        RecordSource records = new RecordSource(store, database, scheduler, treatments,
-                config.campaigns().stream().collect(Collectors.toMap(c -> c.name(), c -> c.dnc())));
-        this.ctx = new DialerContext(dialer, workers, database, scheduler, store, userAgent, metrics,
-                config.toTrunkConfig(), config.dialing().ringTimeout(), config.dialing().agentRingTimeout(),
-                Transport.UDP, media, config.audio(), treatments, records,
-                new RecordWork(config.campaigns().stream().collect(Collectors.toMap(c -> c.name(),
-                        c -> new RecordWork.Rules(new RecordFields(c.work().recordFields()), c.work().callbacks(),
-                                c.work().markDone(), c.work().resultRequiredBeforeTransfer(),
-                                c.work().recordFollowsTransfer())))));
-        this.dialing = new ProgressiveDialing(ctx, roster, campaigns.all(), config.dialing().defaultTimeZone());
-        restoreAbandonmentLedgers(config);
-        Map<String, PreviewSettings> previewSettings = config.campaigns().stream()
-                .collect(java.util.stream.Collectors.toMap(CampaignSettings::name, CampaignSettings::preview));
-        this.preview = new PreviewDesk(ctx, campaigns, dialing::pace, previewSettings);
-        InteractionPreviews previews = new InteractionPreviews(ctx, dialing::pace);
-        PushPreviewDesk push = new PushPreviewDesk(ctx, campaigns, roster, previews, preview, previewSettings);
-        dialing.addPacer(push::paceNow);
-        dialing.dialPreview(new ProgressivePreview(previews, previewSettings));
-        dialing.answerPreview(new PredictivePreview(previews, previewSettings));
-        Dispositions dispositions = new Dispositions(ctx, config.campaigns().stream()
-                .collect(java.util.stream.Collectors.toMap(c -> c.name(), c -> c.dispositionCodes())));
-        WrapUp wrapUp = new WrapUp(ctx, dispositions);
-        dialing.afterResult(wrapUp::write);
-        preview.addDoneStep(new PreviewDesk.DoneStep() {
-            @Override
-            public void check(Agent agent, io.outdial.dialer.agent.Interaction interaction) {
-                wrapUp.check(agent, interaction);
-            }
-
-            @Override
-            public CompletableFuture<Void> write(Agent agent, io.outdial.dialer.agent.Interaction interaction) {
-                return wrapUp.write(agent, interaction);
-            }
-        });
-        campaigns.dialing(new Campaigns.Dialing() {
-            @Override
-            public void started(Campaign campaign) {
-                dialing.listChanged(campaign);
-            }
-
-            @Override
-            public void stopped(Campaign campaign) {
-                previews.withdrawOnStop(campaign); // direct push deliveries resume when it starts again
-            }
-
-            @Override
-            public void unloaded(Campaign campaign) {
-                dialing.dropCalls(campaign);
-                preview.unloaded(campaign);
-                previews.withdraw(campaign);
-                push.campaignEnded(campaign);
-            }
-        });
-        this.callbackSweep = new CallbackSweep(ctx, roster, campaigns, dialing::listChanged);
-        this.liveStats = new LiveStats(ctx, campaigns, config.dialing().defaultTimeZone());
-        this.bridge = AgentBridgeServer.start(config.toBridgeConfig(),
-                new CtiDesk(dialer, roster, campaigns, dialing, preview, previews, push, wrapUp,
-                        new RecordDesk(ctx), config.dialing().logoutDelayLimit()),
-                new AdminService(ctx, campaigns, roster, dialing, liveStats), metrics::scrape);
-        liveStats.start();
-    }
-
-    /** Seeds each paced campaign's abandonment ledger with its stored days, so a restart keeps its rates. */
-    private void restoreAbandonmentLedgers(GatewayConfig config) {
-        for (Campaign c : campaigns.all()) {
-            if (!c.plan().paced()) {
-                continue;
-            }
-            LocalDate today = LocalDate.ofInstant(scheduler.now(), config.dialing().defaultTimeZone());
-            LocalDate from = today.minusDays(c.plan().pacing().compliance().windowDays());
-            for (AbandonmentDay d : store.ledger().abandonmentDays(c.name(), from)) {
-                dialing.restoreAbandonment(c.name(), d.day(),
-                        new AbandonmentLedger.DayCounts(d.liveAnswered(), d.abandoned(), d.machines()));
-            }
-        }
+        this.parts = new Dialer(config, store, media, userAgent, workers, database, scheduler);
+        this.bridge = AgentBridgeServer.start(config.toBridgeConfig(), parts.desk(), parts.admin(),
+                parts.metrics()::scrape);
+        parts.liveStats().start();
     }
 
     /** Starts everything, imports configured calling lists into empty campaigns, and applies autoLoad/autoStart. */
     public static Gateway start(GatewayConfig config) {
         Gateway g = new Gateway(config);
         try {
-            g.importConfiguredLists();
-            g.onDialer(g::startCampaignsAndPhoneAgents).join();
+            g.parts.importConfiguredLists();
+            g.onDialer(g.parts::startCampaignsAndPhoneAgents).join();
         } catch (RuntimeException e) {
             g.close();
             throw e;
         }
         LOG.info("gateway up: SIP {}:{} (udp) / {} (tcp), HTTP {}:{}, {} agents, {} campaigns",
                 config.sip().host(), config.sip().udpPort(), config.sip().tcpPort(), config.http().host(),
-                g.httpPort(), g.roster.all().size(), g.campaigns.all().size());
+                g.httpPort(), g.parts.roster().all().size(), g.parts.campaigns().all().size());
         return g;
     }
 
-    private void importConfiguredLists() {
-        for (Campaign c : campaigns.all()) {
-            var file = c.plan().callingList();
-            if (file == null || !store.records(c.name()).isEmpty()) {
-                continue;
-            }
-            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                ImportReport report = store.importCsv(c.name(), in);
-                LOG.info("campaign {}: imported {} records from {} ({} rejected)", c.name(), report.imported(), file,
-                        report.rejected().size());
-                report.rejected().forEach(r -> LOG.warn("{} line {}: {}", file, r.line(), r.reason()));
-            } catch (IOException e) {
-                throw new IllegalStateException("campaigns." + c.name() + ".callingList: cannot read " + file + ": "
-                        + e.getMessage(), e);
-            }
-        }
-    }
-
-    private void startCampaignsAndPhoneAgents() {
-        for (Agent a : roster.all()) {
-            if (a.profile().autoReady()) {
-                a.moveTo(AgentState.READY, "PhoneOnlyAgent");
-            }
-        }
-        for (Campaign c : campaigns.all()) {
-            if (!c.plan().autoLoad()) {
-                continue;
-            }
-            campaigns.apply(c.name(), CampaignAction.LOAD);
-            if (c.plan().autoStart()) {
-                campaigns.apply(c.name(), CampaignAction.START);
-            }
-        }
-        dialing.pace();
-        callbackSweep.start();
-    }
-
     private CompletableFuture<Void> onDialer(Runnable work) {
-        return CompletableFuture.runAsync(work, ctx.dialer());
+        return CompletableFuture.runAsync(work, parts.context().dialer());
     }
 
     public int httpPort() {
@@ -255,13 +90,14 @@ public final class Gateway implements AutoCloseable {
     }
 
     public ProgressiveDialing dialing() {
-        return dialing;
+        return parts.dialing();
     }
 
     /** The live call of an interaction, campaign or preview, looked up on the dialer executor; any thread. */
     public CompletableFuture<java.util.Optional<io.outdial.dialer.call.TransferableCall>> findCall(String ix) {
-        return CompletableFuture.supplyAsync(() -> dialing.callOf(ix)
-                .map(io.outdial.dialer.call.TransferableCall.class::cast).or(() -> preview.callOf(ix)), ctx.dialer());
+        return CompletableFuture.supplyAsync(() -> parts.dialing().callOf(ix)
+                .map(io.outdial.dialer.call.TransferableCall.class::cast).or(() -> parts.preview().callOf(ix)),
+                parts.context().dialer());
     }
 
     public JainSipUserAgent userAgent() {
@@ -284,25 +120,22 @@ public final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         List<Runnable> steps = new ArrayList<>();
-        if (dialing != null) {
+        if (parts != null) {
             steps.add(() -> {
                 onDialer(() -> {
-                    if (callbackSweep != null) {
-                        callbackSweep.stop();
-                    }
+                    parts.callbackSweep().stop();
                 }).join();
-                if (liveStats != null) {
-                    liveStats.stop();
-                }
-                onDialer(() -> campaigns.all().forEach(c -> {
+                parts.liveStats().stop();
+                onDialer(() -> parts.campaigns().all().forEach(c -> {
                     if (c.state() != CampaignState.UNLOADED) {
-                        campaigns.apply(c.name(), CampaignAction.UNLOAD);
+                        parts.campaigns().apply(c.name(), CampaignAction.UNLOAD);
                     }
                 })).join();
-                dialing.dropAll();
-                preview.dropAll();
-                awaitQuietly(dialing.idle(), 10, "calls still up after 10 s: the SIP stack will end them");
-                awaitQuietly(preview.idle(), 10, "preview calls still up after 10 s: the SIP stack will end them");
+                parts.dialing().dropAll();
+                parts.preview().dropAll();
+                awaitQuietly(parts.dialing().idle(), 10, "calls still up after 10 s: the SIP stack will end them");
+                awaitQuietly(parts.preview().idle(), 10,
+                        "preview calls still up after 10 s: the SIP stack will end them");
             });
         }
         if (bridge != null) {
@@ -311,10 +144,10 @@ public final class Gateway implements AutoCloseable {
         if (userAgent != null) {
             steps.add(userAgent::close);
         }
-        if (dialing != null) {
+        if (parts != null) {
             steps.add(() -> {
-                awaitQuietly(dialing.idle(), 5, "calls still up after the SIP stack stopped");
-                awaitQuietly(dialing.finishInteractions(), 10, "store writes still running after 10 s");
+                awaitQuietly(parts.dialing().idle(), 5, "calls still up after the SIP stack stopped");
+                awaitQuietly(parts.dialing().finishInteractions(), 10, "store writes still running after 10 s");
             });
         }
         if (media != null) {

@@ -1,0 +1,252 @@
+package io.outdial.dialer;
+
+import io.outdial.bridge.admin.AdminApi.CampaignAction;
+import io.outdial.core.exec.CallExecutor;
+import io.outdial.core.exec.Scheduler;
+import io.outdial.dialer.admin.AdminService;
+import io.outdial.dialer.agent.Agent;
+import io.outdial.dialer.agent.AgentProfile;
+import io.outdial.dialer.agent.AgentRoster;
+import io.outdial.dialer.agent.AgentState;
+import io.outdial.dialer.call.ProgressiveDialing;
+import io.outdial.dialer.campaign.Campaign;
+import io.outdial.dialer.campaign.CampaignPlan;
+import io.outdial.dialer.campaign.Campaigns;
+import io.outdial.dialer.config.CampaignSettings;
+import io.outdial.dialer.config.GatewayConfig;
+import io.outdial.dialer.config.PreviewSettings;
+import io.outdial.dialer.context.DialerContext;
+import io.outdial.dialer.cti.CtiDesk;
+import io.outdial.dialer.desk.CallbackSweep;
+import io.outdial.dialer.desk.Dispositions;
+import io.outdial.dialer.desk.RecordDesk;
+import io.outdial.dialer.desk.WrapUp;
+import io.outdial.dialer.dnc.RecordSource;
+import io.outdial.dialer.metrics.DialerMetrics;
+import io.outdial.dialer.pacing.compliance.AbandonmentLedger;
+import io.outdial.dialer.preview.InteractionPreviews;
+import io.outdial.dialer.preview.PredictivePreview;
+import io.outdial.dialer.preview.PreviewDesk;
+import io.outdial.dialer.preview.ProgressivePreview;
+import io.outdial.dialer.preview.PushPreviewDesk;
+import io.outdial.dialer.recordinfo.RecordFields;
+import io.outdial.dialer.stats.LiveStats;
+import io.outdial.dialer.store.AbandonmentDay;
+import io.outdial.dialer.store.CallingListStore;
+import io.outdial.dialer.store.ImportReport;
+import io.outdial.dialer.treatment.CampaignTreatments;
+import io.outdial.dialer.wrapup.RecordWork;
+import io.outdial.media.MediaEngine;
+import io.outdial.sip.SipUserAgent;
+import io.outdial.sip.Transport;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The dialer wired from one configuration: agents, campaigns, every dialing mode, wrap-up, the CTI desk and the admin
+ * service, over a store, a SIP user agent, a media engine, executors and a clock that are given. {@link Gateway} gives
+ * it the real ones and the network around it; a unit test gives it scripted legs, an in-memory store, direct
+ * executors and virtual time.
+ */
+public final class Dialer {
+    private static final Logger LOG = LoggerFactory.getLogger(Dialer.class);
+
+    private final CallingListStore store;
+    private final AgentRoster roster;
+    private final Campaigns campaigns;
+    private final CallExecutor dialer;
+    private final DialerMetrics metrics;
+    private final DialerContext ctx;
+    private final ProgressiveDialing dialing;
+    private final PreviewDesk preview;
+    private final InteractionPreviews previews;
+    private final PushPreviewDesk push;
+    private final WrapUp wrapUp;
+    private final CallbackSweep callbackSweep;
+    private final LiveStats liveStats;
+    private final CtiDesk desk;
+    private final AdminService admin;
+
+    /**
+     * @param workers  the pool call executors (and the dialer's own) run on
+     * @param database the bounded pool store calls run on
+     */
+    public Dialer(GatewayConfig config, CallingListStore store, MediaEngine media, SipUserAgent userAgent,
+                  Executor workers, Executor database, Scheduler scheduler) {
+        this.store = store;
+        this.roster = new AgentRoster(config.agents().stream()
+                .map(a -> new AgentProfile(a.id(), a.secret(), a.phone(), a.autoReady(), a.wrapUp())).toList());
+        this.campaigns = new Campaigns(config.campaigns().stream()
+                .map(c -> new CampaignPlan(c.name(), c.description(), c.dialingMode(), c.agents(),
+                        c.maxAttempts(), c.callingList(), c.autoLoad(), c.autoStart(), c.detection(), c.pacing(),
+                        c.engageAgentFirst()))
+                .toList(), roster);
+        this.dialer = new CallExecutor("dialer", workers, scheduler);
+        this.metrics = new DialerMetrics(roster, media, userAgent);
+        CampaignTreatments treatments = new CampaignTreatments(
+                config.campaigns().stream().collect(Collectors.toMap(c -> c.name(), c -> c.treatments())),
+                config.campaigns().stream().collect(Collectors.toMap(c -> c.name(), c -> c.maxAttempts())));
+        RecordSource records = new RecordSource(store, database, scheduler, treatments,
+                config.campaigns().stream().collect(Collectors.toMap(c -> c.name(), c -> c.dnc())));
+        this.ctx = new DialerContext(dialer, workers, database, scheduler, store, userAgent, metrics,
+                config.toTrunkConfig(), config.dialing().ringTimeout(), config.dialing().agentRingTimeout(),
+                Transport.UDP, media, config.audio(), treatments, records,
+                new RecordWork(config.campaigns().stream().collect(Collectors.toMap(c -> c.name(),
+                        c -> new RecordWork.Rules(new RecordFields(c.work().recordFields()), c.work().callbacks(),
+                                c.work().markDone(), c.work().resultRequiredBeforeTransfer(),
+                                c.work().recordFollowsTransfer())))));
+        this.dialing = new ProgressiveDialing(ctx, roster, campaigns.all(), config.dialing().defaultTimeZone());
+        restoreAbandonmentLedgers(config, scheduler);
+        Map<String, PreviewSettings> previewSettings = config.campaigns().stream()
+                .collect(java.util.stream.Collectors.toMap(CampaignSettings::name, CampaignSettings::preview));
+        this.preview = new PreviewDesk(ctx, campaigns, dialing::pace, previewSettings);
+        this.previews = new InteractionPreviews(ctx, dialing::pace);
+        this.push = new PushPreviewDesk(ctx, campaigns, roster, previews, preview, previewSettings);
+        dialing.addPacer(push::paceNow);
+        dialing.dialPreview(new ProgressivePreview(previews, previewSettings));
+        dialing.answerPreview(new PredictivePreview(previews, previewSettings));
+        Dispositions dispositions = new Dispositions(ctx, config.campaigns().stream()
+                .collect(java.util.stream.Collectors.toMap(c -> c.name(), c -> c.dispositionCodes())));
+        this.wrapUp = new WrapUp(ctx, dispositions);
+        dialing.afterResult(wrapUp::write);
+        preview.addDoneStep(new PreviewDesk.DoneStep() {
+            @Override
+            public void check(Agent agent, io.outdial.dialer.agent.Interaction interaction) {
+                wrapUp.check(agent, interaction);
+            }
+
+            @Override
+            public CompletableFuture<Void> write(Agent agent, io.outdial.dialer.agent.Interaction interaction) {
+                return wrapUp.write(agent, interaction);
+            }
+        });
+        campaigns.dialing(new Campaigns.Dialing() {
+            @Override
+            public void started(Campaign campaign) {
+                dialing.listChanged(campaign);
+            }
+
+            @Override
+            public void stopped(Campaign campaign) {
+                previews.withdrawOnStop(campaign); // direct push deliveries resume when it starts again
+            }
+
+            @Override
+            public void unloaded(Campaign campaign) {
+                dialing.dropCalls(campaign);
+                preview.unloaded(campaign);
+                previews.withdraw(campaign);
+                push.campaignEnded(campaign);
+            }
+        });
+        this.callbackSweep = new CallbackSweep(ctx, roster, campaigns, dialing::listChanged);
+        this.liveStats = new LiveStats(ctx, campaigns, config.dialing().defaultTimeZone());
+        this.desk = new CtiDesk(dialer, roster, campaigns, dialing, preview, previews, push, wrapUp,
+                new RecordDesk(ctx), config.dialing().logoutDelayLimit());
+        this.admin = new AdminService(ctx, campaigns, roster, dialing, liveStats);
+    }
+
+    /** Seeds each paced campaign's abandonment ledger with its stored days, so a restart keeps its rates. */
+    private void restoreAbandonmentLedgers(GatewayConfig config, Scheduler scheduler) {
+        for (Campaign c : campaigns.all()) {
+            if (!c.plan().paced()) {
+                continue;
+            }
+            LocalDate today = LocalDate.ofInstant(scheduler.now(), config.dialing().defaultTimeZone());
+            LocalDate from = today.minusDays(c.plan().pacing().compliance().windowDays());
+            for (AbandonmentDay d : store.ledger().abandonmentDays(c.name(), from)) {
+                dialing.restoreAbandonment(c.name(), d.day(),
+                        new AbandonmentLedger.DayCounts(d.liveAnswered(), d.abandoned(), d.machines()));
+            }
+        }
+    }
+
+    /** Imports each campaign's configured calling list into its list when that is empty (any thread). */
+    void importConfiguredLists() {
+        for (Campaign c : campaigns.all()) {
+            var file = c.plan().callingList();
+            if (file == null || !store.records(c.name()).isEmpty()) {
+                continue;
+            }
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                ImportReport report = store.importCsv(c.name(), in);
+                LOG.info("campaign {}: imported {} records from {} ({} rejected)", c.name(), report.imported(), file,
+                        report.rejected().size());
+                report.rejected().forEach(r -> LOG.warn("{} line {}: {}", file, r.line(), r.reason()));
+            } catch (IOException e) {
+                throw new IllegalStateException("campaigns." + c.name() + ".callingList: cannot read " + file + ": "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Readies phone-only agents, applies autoLoad/autoStart, paces once and starts the callback sweep (dialer executor). */
+    void startCampaignsAndPhoneAgents() {
+        for (Agent a : roster.all()) {
+            if (a.profile().autoReady()) {
+                a.moveTo(AgentState.READY, "PhoneOnlyAgent");
+            }
+        }
+        for (Campaign c : campaigns.all()) {
+            if (!c.plan().autoLoad()) {
+                continue;
+            }
+            campaigns.apply(c.name(), CampaignAction.LOAD);
+            if (c.plan().autoStart()) {
+                campaigns.apply(c.name(), CampaignAction.START);
+            }
+        }
+        dialing.pace();
+        callbackSweep.start();
+    }
+
+    /** The CTI desk agent desktops talk to. */
+    public CtiDesk desk() {
+        return desk;
+    }
+
+    public AdminService admin() {
+        return admin;
+    }
+
+    public DialerMetrics metrics() {
+        return metrics;
+    }
+
+    public DialerContext context() {
+        return ctx;
+    }
+
+    public AgentRoster roster() {
+        return roster;
+    }
+
+    public Campaigns campaigns() {
+        return campaigns;
+    }
+
+    public ProgressiveDialing dialing() {
+        return dialing;
+    }
+
+    public PreviewDesk preview() {
+        return preview;
+    }
+
+    public CallbackSweep callbackSweep() {
+        return callbackSweep;
+    }
+
+    public LiveStats liveStats() {
+        return liveStats;
+    }
+}
