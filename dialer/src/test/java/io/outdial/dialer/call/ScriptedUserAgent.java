@@ -17,6 +17,8 @@ import java.util.List;
 /** A user agent whose legs the test scripts; bridging joins their ends. */
 final class ScriptedUserAgent implements SipUserAgent {
     final List<ScriptedLeg> legs = new ArrayList<>();
+    /** What each leg was dialed with, in the order of {@link #legs}. */
+    final List<DialRequest> requests = new ArrayList<>();
     int bridges;
     final List<ScriptedBridge> bridged = new ArrayList<>();
     boolean refuseBridge;
@@ -25,6 +27,7 @@ final class ScriptedUserAgent implements SipUserAgent {
     public Leg dial(DialRequest request, CallExecutor executor, LegListener listener) {
         ScriptedLeg leg = new ScriptedLeg(request.requestUri(), listener);
         legs.add(leg);
+        requests.add(request);
         return leg;
     }
 
