@@ -76,7 +76,7 @@ final class DialerUnderTest implements AutoCloseable {
     /** Logs {@code agent} in from a new desktop; the desktop holds every event it receives. */
     Desktop login(String agent, String secret) {
         Desktop desk = new Desktop(agent);
-        desk.events.add(dialer.desk().login(new CtiCommand.Login("login", agent, secret, null), desk).join());
+        desk.send(dialer.desk().login(new CtiCommand.Login("login", agent, secret, null), desk).join());
         return desk;
     }
 
@@ -93,6 +93,8 @@ final class DialerUnderTest implements AutoCloseable {
     final class Desktop implements AgentChannel {
         final String agent;
         final List<CtiEvent> events = new ArrayList<>();
+        /** The virtual time each event of {@link #events} arrived at. */
+        final List<Instant> at = new ArrayList<>();
         boolean open = true;
 
         Desktop(String agent) {
@@ -106,6 +108,12 @@ final class DialerUnderTest implements AutoCloseable {
         @Override
         public void send(CtiEvent event) {
             events.add(event);
+            at.add(clock.now());
+        }
+
+        /** When the last event of {@code type} arrived (virtual time). */
+        Instant lastAt(Class<? extends CtiEvent> type) {
+            return at.get(events.lastIndexOf(last(type)));
         }
 
         @Override
