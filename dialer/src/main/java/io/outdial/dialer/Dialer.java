@@ -8,6 +8,7 @@ import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentProfile;
 import io.outdial.dialer.agent.AgentRoster;
 import io.outdial.dialer.agent.AgentState;
+import io.outdial.dialer.agent.InteractionIds;
 import io.outdial.dialer.call.ProgressiveDialing;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.CampaignPlan;
@@ -103,7 +104,8 @@ public final class Dialer {
                 new RecordWork(config.campaigns().stream().collect(Collectors.toMap(c -> c.name(),
                         c -> new RecordWork.Rules(new RecordFields(c.work().recordFields()), c.work().callbacks(),
                                 c.work().markDone(), c.work().resultRequiredBeforeTransfer(),
-                                c.work().recordFollowsTransfer())))));
+                                c.work().recordFollowsTransfer())))),
+                new InteractionIds());
         this.dialing = new ProgressiveDialing(ctx, roster, campaigns.all(), config.dialing().defaultTimeZone());
         restoreAbandonmentLedgers(config, scheduler);
         Map<String, PreviewSettings> previewSettings = config.campaigns().stream()

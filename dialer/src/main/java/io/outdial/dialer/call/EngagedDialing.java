@@ -7,6 +7,7 @@ import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentRoster;
 import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
+import io.outdial.dialer.agent.InteractionIds;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.CampaignState;
 import io.outdial.dialer.config.DialingMode;
@@ -27,7 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +47,6 @@ import org.slf4j.LoggerFactory;
 final class EngagedDialing {
     private static final Logger LOG = LoggerFactory.getLogger(EngagedDialing.class);
     private static final Duration LIST_RECHECK = Duration.ofSeconds(5);
-    static final String ID_PREFIX = "ac-";
 
     /** One contact call dialed for an engaged agent. */
     private static final class Dial {
@@ -115,7 +114,6 @@ final class EngagedDialing {
     /** Agents whose first record is being retrieved, with the campaign. */
     private final Map<String, Campaign> engaging = new HashMap<>();
     private final IdleWaiters idleWaiters = new IdleWaiters();
-    private final AtomicLong ids = new AtomicLong();
     private volatile int calls;
 
     EngagedDialing(DialerContext ctx, AgentRoster roster, Collection<Campaign> campaigns, RecordWrites writes,
@@ -246,7 +244,7 @@ final class EngagedDialing {
     }
 
     private Interaction interactionFor(Campaign campaign, CallingRecord record) {
-        Interaction ix = new Interaction(ID_PREFIX + ids.incrementAndGet(), campaign.name(), record);
+        Interaction ix = new Interaction(ctx.ids().next(InteractionIds.Owner.ENGAGED), campaign.name(), record);
         ix.recordFields(ctx.work().of(campaign.name()).fields());
         // ASM: an empty record until the contact connects; assured connection shows the record being dialed.
         ix.recordHidden(campaign.plan().dialingMode() != DialingMode.ASSURED_CONNECTION);

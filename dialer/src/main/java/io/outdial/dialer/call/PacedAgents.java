@@ -3,6 +3,7 @@ package io.outdial.dialer.call;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
+import io.outdial.dialer.agent.InteractionIds;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.CampaignState;
 import io.outdial.dialer.pacing.PacingEngine;
@@ -149,8 +150,8 @@ final class PacedAgents {
 
     /** A call the engine paces: predictive, or an engaged agent's (assured connection, ASM). */
     private static boolean pacedCall(Interaction ix) {
-        return ix != null && (ix.id().startsWith(PredictiveDialing.ID_PREFIX)
-                || ix.id().startsWith(EngagedDialing.ID_PREFIX));
+        return ix != null && InteractionIds.Owner.of(ix.id())
+                .filter(o -> o == InteractionIds.Owner.PREDICTIVE || o == InteractionIds.Owner.ENGAGED).isPresent();
     }
 
     /**

@@ -8,6 +8,7 @@ import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentRoster;
 import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
+import io.outdial.dialer.agent.InteractionIds;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.CampaignState;
 import io.outdial.dialer.context.DialerContext;
@@ -31,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,8 +42,6 @@ import org.slf4j.LoggerFactory;
  * is then abandoned (result Abandoned, counted in the campaign's abandonment ledger). Dialer executor only.
  */
 public final class PredictiveDialing {
-    /** Interaction ids of predictive calls start with this (agents' desktops see them like any other). */
-    static final String ID_PREFIX = "px-";
     private static final Logger LOG = LoggerFactory.getLogger(PredictiveDialing.class);
     private static final Duration TICK = Duration.ofSeconds(1);
     private static final Duration LIST_RECHECK = Duration.ofSeconds(5);
@@ -163,7 +161,6 @@ public final class PredictiveDialing {
     /** Records being retrieved per campaign: decided dials the engine does not see in flight yet. */
     private final Map<String, Integer> retrieving = new HashMap<>();
     private final IdleWaiters idleWaiters = new IdleWaiters();
-    private final AtomicLong ids = new AtomicLong();
     private AnswerPreview answerPreview;
     private boolean paceQueued;
     private boolean stopped;
@@ -268,7 +265,7 @@ public final class PredictiveDialing {
     }
 
     private void dial(Campaign campaign, CallingRecord record) {
-        String id = ID_PREFIX + ids.incrementAndGet();
+        String id = ctx.ids().next(InteractionIds.Owner.PREDICTIVE);
         Interaction interaction = new Interaction(id, campaign.name(), record);
         interaction.recordFields(ctx.work().of(campaign.name()).fields());
         DialRequest toContact = DialRequest.contactViaTrunk(ctx.trunk(), record.contactInfo(), ctx.ringTimeout());

@@ -7,6 +7,7 @@ import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentRoster;
 import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
+import io.outdial.dialer.agent.InteractionIds;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.CampaignState;
 import io.outdial.dialer.config.DialingMode;
@@ -25,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +51,6 @@ public final class ProgressiveDialing {
     /** Agents a record is being retrieved for (not yet Reserved: nothing may be there to dial). */
     private final Set<String> retrieving = new HashSet<>();
     private final IdleWaiters idleWaiters = new IdleWaiters();
-    private final AtomicLong ids = new AtomicLong();
     private volatile int calls;
     private final PredictiveDialing predictive;
     private final EngagedDialing engaged;
@@ -158,7 +157,7 @@ public final class ProgressiveDialing {
     }
 
     private void dial(Campaign campaign, Agent agent, CallingRecord record) {
-        String id = "ix-" + ids.incrementAndGet();
+        String id = ctx.ids().next(InteractionIds.Owner.PROGRESSIVE);
         Interaction interaction = new Interaction(id, campaign.name(), record);
         interaction.recordFields(ctx.work().of(campaign.name()).fields());
         agent.interaction(interaction);

@@ -2,6 +2,7 @@ package io.outdial.dialer.context;
 
 import io.outdial.core.exec.CallExecutor;
 import io.outdial.core.exec.Scheduler;
+import io.outdial.dialer.agent.InteractionIds;
 import io.outdial.dialer.config.AudioSettings;
 import io.outdial.dialer.dnc.RecordSource;
 import io.outdial.dialer.metrics.DialerMetrics;
@@ -30,10 +31,12 @@ import java.util.concurrent.Executor;
  * @param records          where every dialing mode gets its records: retrieval plus the pre-dial (do-not-call)
  *                         check
  * @param work             how agents work each campaign's records (Record Information fields, callbacks, Mark Done)
+ * @param ids              the one source of interaction ids, whose prefix names the owning mode
  */
 public record DialerContext(CallExecutor dialer, Executor workers, Executor database, Scheduler scheduler,
                             CallingListStore store, SipUserAgent userAgent, DialerMetrics metrics, TrunkConfig trunk,
                             Duration ringTimeout, Duration agentRingTimeout, Transport agentTransport,
                             MediaEngine media, AudioSettings audio,
-                            CampaignTreatments treatments, RecordSource records, RecordWork work) {
+                            CampaignTreatments treatments, RecordSource records, RecordWork work,
+                            InteractionIds ids) {
 }

@@ -10,6 +10,7 @@ import io.outdial.core.exec.Scheduler;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
+import io.outdial.dialer.agent.InteractionIds;
 import io.outdial.dialer.call.CallOutcome;
 import io.outdial.dialer.call.IdleWaiters;
 import io.outdial.dialer.call.RecordWrites;
@@ -37,7 +38,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,7 +62,6 @@ public final class PreviewDesk {
     /** Agents a record is being retrieved for. */
     private final Set<String> retrieving = new HashSet<>();
     private final IdleWaiters idleWaiters = new IdleWaiters();
-    private final AtomicLong ids = new AtomicLong();
     /** What Done does besides writing the result (dispositions, callbacks); may refuse with a CtiException. */
     private final List<DoneStep> doneSteps = new ArrayList<>();
     /** Each campaign's preview section (auto-dial). */
@@ -175,7 +174,7 @@ public final class PreviewDesk {
         if (!canPreview(agent, campaign)) {
             return; // already closed Do Not Call in the store; nothing to give back
         }
-        Interaction ix = new Interaction("pv-" + ids.incrementAndGet(), campaign.name(), n.record());
+        Interaction ix = new Interaction(ctx.ids().next(InteractionIds.Owner.PREVIEW), campaign.name(), n.record());
         ix.callResult(CallResult.DO_NOT_CALL);
         ix.treated(true);
         ix.stored(CompletableFuture.completedFuture(null));
@@ -196,7 +195,7 @@ public final class PreviewDesk {
     }
 
     private void preview(Agent agent, Campaign campaign, CallingRecord record, String requestId) {
-        Interaction ix = new Interaction("pv-" + ids.incrementAndGet(), campaign.name(), record);
+        Interaction ix = new Interaction(ctx.ids().next(InteractionIds.Owner.PREVIEW), campaign.name(), record);
         ix.recordFields(ctx.work().of(campaign.name()).fields());
         ix.stage(Interaction.Stage.PREVIEW);
         PreviewSession s = new PreviewSession(agent, campaign, ix, agent.state());

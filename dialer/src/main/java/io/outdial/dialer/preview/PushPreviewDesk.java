@@ -8,6 +8,7 @@ import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentRoster;
 import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
+import io.outdial.dialer.agent.InteractionIds;
 import io.outdial.dialer.agent.OutboundPreviewState;
 import io.outdial.dialer.call.RecordWrites;
 import io.outdial.dialer.campaign.Campaign;
@@ -25,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +50,6 @@ public final class PushPreviewDesk {
     /** Direct push preview's Get Record / Stop toggle: campaign name to the agents it delivers to. */
     private final Map<String, Set<String>> delivering = new HashMap<>();
     private final Set<String> retrieving = new HashSet<>();
-    private final AtomicLong ids = new AtomicLong();
 
     public PushPreviewDesk(DialerContext ctx, Campaigns campaigns, AgentRoster roster, InteractionPreviews previews,
                            PreviewDesk preview, Map<String, PreviewSettings> settings) {
@@ -163,7 +162,8 @@ public final class PushPreviewDesk {
     }
 
     private void offer(Campaign campaign, Agent agent, CallingRecord record) {
-        Interaction ix = new Interaction("pp-" + ids.incrementAndGet(), campaign.name(), record);
+        Interaction ix = new Interaction(ctx.ids().next(InteractionIds.Owner.PUSH_PREVIEW), campaign.name(),
+                record);
         ix.recordFields(ctx.work().of(campaign.name()).fields());
         AgentState before = agent.state();
         agent.interaction(ix);
