@@ -23,19 +23,13 @@ import io.outdial.dialer.desk.WrapUp;
 import io.outdial.dialer.preview.InteractionPreviews;
 import io.outdial.dialer.preview.PreviewDesk;
 import io.outdial.dialer.preview.PushPreviewDesk;
-import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.recordinfo.RecordFields;
-import io.outdial.dialer.wrapup.Callback;
-import io.outdial.dialer.wrapup.CallbackRules;
-import io.outdial.dialer.wrapup.Callbacks;
 import io.outdial.dialer.wrapup.Disposition;
 import io.outdial.dialer.wrapup.MarkDoneMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -58,6 +52,7 @@ public final class CtiDesk implements AgentDesk {
     private final TransferableCalls calls;
     private final ConsultDesk consults;
     private final CommandTable commands;
+    private final WrapUpCommands wrapUpCommands;
 
     /**
      * @param previews         the interaction previews (Accept / Reject) of push preview and progressive
@@ -82,6 +77,7 @@ public final class CtiDesk implements AgentDesk {
         this.transfers = new TransferDesk(dialer, dialing, targets, calls);
         this.conferences = new ConferenceDesk(dialer, dialing, targets, calls);
         this.consults = new ConsultDesk(dialer, dialing, targets, calls, conferences);
+        this.wrapUpCommands = new WrapUpCommands(campaigns, wrapUp, this::autoMarkDone);
         this.commands = commandTable();
         Scheduler onDialer = new Scheduler() {
             @Override
@@ -220,7 +216,7 @@ public final class CtiDesk implements AgentDesk {
     }
 
     /** A read-only call result or Record Information field (after a transfer that required a result first). */
-    private static final class ReadOnlyField extends CtiException {
+    static final class ReadOnlyField extends CtiException {
         private final String field;
 
         ReadOnlyField(String field, String message) {
@@ -248,12 +244,12 @@ public final class CtiDesk implements AgentDesk {
                 })
                 .on(CtiCommand.Ready.class, (agent, r, channel) -> ready(agent, r.requestId()))
                 .on(CtiCommand.NotReady.class, (agent, n, channel) -> notReady(agent, n))
-                .on(CtiCommand.SetCallResult.class, (agent, s, channel) -> setCallResult(agent, s))
+                .on(CtiCommand.SetCallResult.class, (agent, s, channel) -> wrapUpCommands.setCallResult(agent, s))
                 .on(CtiCommand.MarkDone.class, (agent, m, channel) -> markDone(agent, m))
                 .on(CtiCommand.Logout.class, (agent, l, channel) -> logout(agent, l, channel))
                 .on(CtiCommand.GetMyCampaigns.class, (agent, g, channel) ->
                         agent.send(new CtiEvent.MyCampaigns(g.requestId(), campaigns.activeFor(agent.id()))))
-                .on(CtiCommand.GetDispositionOptions.class, (agent, o, channel) -> dispositionOptions(agent, o))
+                .on(CtiCommand.GetDispositionOptions.class, (agent, o, channel) -> wrapUpCommands.dispositionOptions(agent, o))
                 .on(CtiCommand.GetRecord.class, (agent, g, channel) -> {
                     if (push.isDirectPush(g.campaign())) {
                         push.startDelivery(agent, g.campaign(), g.requestId());
@@ -277,12 +273,12 @@ public final class CtiDesk implements AgentDesk {
                         ownInteraction(agent, c.interactionId()), c.recordId(), c.phone(), c.phoneType(), c.requestId()))
                 .on(CtiCommand.DoneAndStop.class, (agent, d, channel) ->
                         preview.done(agent, ownInteraction(agent, d.interactionId()), d.requestId(), false))
-                .on(CtiCommand.SetDisposition.class, (agent, d, channel) -> setDisposition(agent, d))
-                .on(CtiCommand.ScheduleCallback.class, (agent, c, channel) -> scheduleCallback(agent, c))
+                .on(CtiCommand.SetDisposition.class, (agent, d, channel) -> wrapUpCommands.setDisposition(agent, d))
+                .on(CtiCommand.ScheduleCallback.class, (agent, c, channel) -> wrapUpCommands.scheduleCallback(agent, c))
                 .on(CtiCommand.Hold.class, (agent, h, channel) -> hold(agent, h.requestId(), h.interactionId(), true))
                 .on(CtiCommand.Retrieve.class, (agent, r, channel) ->
                         hold(agent, r.requestId(), r.interactionId(), false))
-                .on(CtiCommand.CancelCallback.class, (agent, c, channel) -> cancelCallback(agent, c))
+                .on(CtiCommand.CancelCallback.class, (agent, c, channel) -> wrapUpCommands.cancelCallback(agent, c))
                 .on(CtiCommand.OutboundPreviewReady.class, (agent, r, channel) ->
                         outboundPreview(agent, OutboundPreviewState.READY, null, r.requestId()))
                 .on(CtiCommand.OutboundPreviewNotReady.class, (agent, n, channel) ->
@@ -322,21 +318,6 @@ public final class CtiDesk implements AgentDesk {
         records.update(agent, ix, u.fields(), u.requestId());
     }
 
-    /** The Dispositions drop-downs of a desktop: results an agent may set, the campaign's disposition codes. */
-    private void dispositionOptions(Agent agent, CtiCommand.GetDispositionOptions o) {
-        if (campaigns.find(o.campaign()).isEmpty()) {
-            throw new CtiException(CtiErrorCodes.INVALID, "no campaign named '" + o.campaign() + "'");
-        }
-        List<CtiEvent.CallResultOption> results = new ArrayList<>();
-        for (CallResult r : CallResult.values()) {
-            if (r.agentMaySet()) {
-                results.add(new CtiEvent.CallResultOption(r.name(), r.code(), r.label()));
-            }
-        }
-        agent.send(new CtiEvent.DispositionOptions(o.requestId(), o.campaign(), results,
-                wrapUp.dispositions().codes(o.campaign())));
-    }
-
     private void ready(Agent agent, String requestId) {
         if (agent.state().isEngaged()) {
             throw notAllowed("Ready", agent, "the agent goes Ready after Mark Done");
@@ -370,92 +351,13 @@ public final class CtiDesk implements AgentDesk {
         agent.moveTo(AgentState.NOT_READY, n.reason(), n.requestId());
     }
 
-    private Interaction ownInteraction(Agent agent, String interactionId) {
+    static Interaction ownInteraction(Agent agent, String interactionId) {
         Interaction ix = agent.interaction();
         if (ix == null || !ix.id().equals(interactionId) || ix.stage() == Interaction.Stage.DIALING) {
             throw new CtiException(CtiErrorCodes.UNKNOWN_INTERACTION, "agent " + agent.id() + " has no interaction '"
                     + interactionId + "'");
         }
         return ix;
-    }
-
-    private void setCallResult(Agent agent, CtiCommand.SetCallResult s) {
-        Interaction ix = ownInteraction(agent, s.interactionId());
-        if (!talkingOrReleased(ix)) {
-            throw notAllowed("SetCallResult", agent, "the interaction is " + ix.stage().name().toLowerCase());
-        }
-        CallResult result;
-        try {
-            result = CallResult.parse(s.callResult() == null ? "" : s.callResult());
-        } catch (IllegalArgumentException e) {
-            throw new CtiException(CtiErrorCodes.INVALID_CALL_RESULT, e.getMessage());
-        }
-        if (!result.agentMaySet()) {
-            throw new CtiException(CtiErrorCodes.INVALID_CALL_RESULT, "'" + result.label()
-                    + "' is set by the gateway, not by an agent");
-        }
-        if (ix.readOnly()) {
-            throw new ReadOnlyField("callResult", "SetCallResult is not allowed: the call result is read-only"
-                    + " after the transfer");
-        }
-        ix.callResult(result);
-        agent.send(new CtiEvent.CallResultSet(s.requestId(), ix.id(), result.name()));
-    }
-
-    private void setDisposition(Agent agent, CtiCommand.SetDisposition d) {
-        Interaction ix = ownInteraction(agent, d.interactionId());
-        if (!talkingOrReleased(ix)) {
-            throw notAllowed("SetDisposition", agent, "the interaction is " + ix.stage().name().toLowerCase());
-        }
-        Disposition set = wrapUp.dispositions().check(ix.campaign(), d.dispositionCode(), d.doNotCall(), d.note());
-        ix.disposition(set);
-        agent.send(new CtiEvent.DispositionSet(d.requestId(), ix.id(), set.code(), set.doNotCall(), set.note()));
-        if (wrapUp.work().of(ix.campaign()).markDone() == MarkDoneMode.ON_DISPOSITION) {
-            autoMarkDone(agent, ix);
-        }
-    }
-
-    private void scheduleCallback(Agent agent, CtiCommand.ScheduleCallback c) {
-        Interaction ix = ownInteraction(agent, c.interactionId());
-        if (!talkingOrReleased(ix)) {
-            throw notAllowed("ScheduleCallback", agent, "the interaction is " + ix.stage().name().toLowerCase());
-        }
-        CallbackRules rules = wrapUp.work().of(ix.campaign()).callbacks();
-        boolean personal = rules.personal(c.personal());
-        String refusal = rules.refusal(personal);
-        if (refusal != null) {
-            // A request for the other kind is refused; the interaction's earlier callback, if any, stays.
-            throw new CtiException(CtiErrorCodes.INVALID_CALLBACK, refusal);
-        }
-        Callback cb;
-        try {
-            cb = Callbacks.schedule(c.at(), ix.record().tz(), wrapUp.now(), personal,
-                    agent.id(), c.phone(), c.phoneType(), c.from(), c.till());
-        } catch (CtiException e) {
-            // The refused callback replaces any earlier one: Mark Done waits until it is fixed or cancelled.
-            ix.callback(null);
-            ix.callbackProblem(e.getMessage());
-            throw e;
-        }
-        ix.callback(cb);
-        ix.callbackProblem(null);
-        String localAt = java.time.LocalDateTime.ofInstant(cb.at(), java.time.ZoneId.of(ix.record().tz())).toString();
-        agent.send(new CtiEvent.CallbackScheduled(c.requestId(), ix.id(), cb.at().toString(), localAt,
-                ix.record().tz(), cb.type() == io.outdial.dialer.record.RecordType.PERSONAL_CALLBACK
-                ? "Personal" : "Campaign", cb.phone(), cb.phoneType(), clockTime(cb.dailyFrom()),
-                clockTime(cb.dailyTill())));
-    }
-
-    /** Seconds since midnight as HH:mm (24:00 for the end of the day); null stays null. */
-    private static String clockTime(Integer seconds) {
-        return seconds == null ? null : String.format("%02d:%02d", seconds / 3600, seconds % 3600 / 60);
-    }
-
-    private void cancelCallback(Agent agent, CtiCommand.CancelCallback c) {
-        Interaction ix = ownInteraction(agent, c.interactionId());
-        ix.callback(null);
-        ix.callbackProblem(null);
-        agent.send(new CtiEvent.CallbackCancelled(c.requestId(), ix.id()));
     }
 
     private void markDone(Agent agent, CtiCommand.MarkDone m) {
@@ -486,7 +388,7 @@ public final class CtiDesk implements AgentDesk {
         channel.close(null);
     }
 
-    private static boolean talkingOrReleased(Interaction ix) {
+    static boolean talkingOrReleased(Interaction ix) {
         return ix.stage() == Interaction.Stage.ESTABLISHED || ix.stage() == Interaction.Stage.ON_HOLD
                 || ix.stage() == Interaction.Stage.TRANSFERRING || ix.stage() == Interaction.Stage.CONFERENCE
                 || ix.stage() == Interaction.Stage.CONSULTING
@@ -564,7 +466,7 @@ public final class CtiDesk implements AgentDesk {
         channel.close(null);
     }
 
-    private static CtiException notAllowed(String command, Agent agent, String why) {
+    static CtiException notAllowed(String command, Agent agent, String why) {
         return new CtiException(CtiErrorCodes.NOT_ALLOWED, command + " is not allowed while " + agent.state().wireName() + ": " + why);
     }
 
