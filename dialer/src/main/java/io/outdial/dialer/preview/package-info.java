@@ -1,0 +1,13 @@
+/**
+ * The preview modes, where the agent sees the record before its contact is dialed.
+ * {@link io.outdial.dialer.preview.PreviewDesk} is preview (pull: Get Record, Call or Decline, Done), owning each
+ * record in hand as a {@link io.outdial.dialer.preview.PreviewSession} and placing a
+ * {@link io.outdial.dialer.preview.PreviewCall} (agent's phone first, then the contact; own serial executor);
+ * {@link io.outdial.dialer.preview.PushPreviewDesk} pushes records (push and direct push preview);
+ * {@link io.outdial.dialer.preview.InteractionPreviews} holds every Accept / Reject offer
+ * ({@link io.outdial.dialer.preview.InteractionOffer}) of push preview and of progressive's and predictive's interaction
+ * preview ({@link io.outdial.dialer.preview.ProgressivePreview}, {@link io.outdial.dialer.preview.PredictivePreview});
+ * {@link io.outdial.dialer.preview.NumberChanges} handles ChangeNumber and Recall. Desks run on the {@code dialer}
+ * executor; countdowns are pure logic on a {@code Scheduler}, so they run in virtual time under test.
+ */
+package io.outdial.dialer.preview;
