@@ -13,7 +13,7 @@ import io.outdial.sip.SipConfig;
  */
 public record SipSettings(String host, int udpPort, int tcpPort, String userAgent, int threads) {
 
-    public static final SipSettings DEFAULTS = new SipSettings("127.0.0.1", 5060, 5060, "Outdial/0.1", 1);
+    public static final SipSettings DEFAULTS = new SipSettings("127.0.0.1", 5060, 5060, "Outdial", 1);
 
     static SipSettings read(YamlSection s) {
         SipSettings d = DEFAULTS;

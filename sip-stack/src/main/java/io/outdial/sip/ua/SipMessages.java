@@ -114,10 +114,17 @@ final class SipMessages {
         return invite;
     }
 
-    /** Adds what every message we originate carries (User-Agent). */
+    /**
+     * Adds what every message we send carries: the product name (sip.userAgent) as User-Agent on a request and as
+     * Server on a response (RFC 3261 20.35, 20.41); neither when it is blank, so scanners learn nothing from it.
+     */
     <M extends Message> M decorate(M message) throws ParseException {
         if (config.userAgent() != null && !config.userAgent().isBlank()) {
-            message.setHeader(headers.createUserAgentHeader(List.of(config.userAgent())));
+            if (message instanceof Response) {
+                message.setHeader(headers.createServerHeader(List.of(config.userAgent())));
+            } else {
+                message.setHeader(headers.createUserAgentHeader(List.of(config.userAgent())));
+            }
         }
         return message;
     }

@@ -24,25 +24,31 @@ public final class GatewayUnderTest implements AutoCloseable {
     private final JainSipUserAgent ua;
     private final int sipPort;
 
-    private GatewayUnderTest(Scheduler scheduler, SystemScheduler ownScheduler) {
+    private GatewayUnderTest(Scheduler scheduler, SystemScheduler ownScheduler, String product) {
         this.workers = WorkerPools.start(4, "test-call-worker");
         this.scheduler = scheduler;
         this.ownScheduler = ownScheduler;
         this.media = LoopbackMedia.start();
         this.sipPort = FreePorts.sip();
-        this.ua = JainSipUserAgent.start(new SipConfig("127.0.0.1", sipPort, sipPort, "Outdial-test/0.1", 4), media,
+        this.ua = JainSipUserAgent.start(new SipConfig("127.0.0.1", sipPort, sipPort, product, 4), media,
                 workers, scheduler);
     }
 
     /** Starts a gateway on wall-clock time. */
     public static GatewayUnderTest start() {
         SystemScheduler s = new SystemScheduler();
-        return new GatewayUnderTest(s, s);
+        return new GatewayUnderTest(s, s, "Outdial-test/0.1");
+    }
+
+    /** Starts a gateway on wall-clock time that names itself {@code product} (User-Agent, Server); "" names nothing. */
+    public static GatewayUnderTest named(String product) {
+        SystemScheduler s = new SystemScheduler();
+        return new GatewayUnderTest(s, s, product);
     }
 
     /** Starts a gateway whose call timers run on {@code scheduler} (a VirtualScheduler in ring-timeout tests). */
     public static GatewayUnderTest start(Scheduler scheduler) {
-        return new GatewayUnderTest(scheduler, null);
+        return new GatewayUnderTest(scheduler, null, "Outdial-test/0.1");
     }
 
     public JainSipUserAgent ua() {

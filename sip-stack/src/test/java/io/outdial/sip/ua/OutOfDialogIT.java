@@ -54,6 +54,20 @@ class OutOfDialogIT {
 
         assertTrue(response.startsWith("SIP/2.0 200 "), response);
         assertTrue(response.contains("Allow: INVITE"), response);
+        assertTrue(response.contains("\r\nServer: Outdial-test/0.1\r\n"), "a response names the product in Server");
+        assertTrue(!response.contains("\r\nUser-Agent:"), "not in User-Agent: " + response);
+    }
+
+    @Test
+    void aGatewayConfiguredWithoutAProductNameSendsNeitherServerNorUserAgent() throws Exception {
+        try (GatewayUnderTest anonymous = GatewayUnderTest.named("")) {
+            byte[] bytes = request("OPTIONS", "opt-anon", "1 OPTIONS", "")
+                    .replace(":" + gateway.sipPort(), ":" + anonymous.sipPort()).getBytes(StandardCharsets.UTF_8);
+            probe.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), anonymous.sipPort()));
+            String response = finalResponse();
+            assertTrue(response.startsWith("SIP/2.0 200 "), response);
+            assertTrue(!response.contains("\r\nServer:") && !response.contains("\r\nUser-Agent:"), response);
+        }
     }
 
     @Test
