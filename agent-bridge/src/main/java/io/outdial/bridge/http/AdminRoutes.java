@@ -66,10 +66,8 @@ public final class AdminRoutes {
             if (s.get(2).equals("records")) {
                 return Map.of(
                         HttpMethod.GET, request -> answer(request, () -> admin.records(campaign)),
-                        HttpMethod.POST, request -> {
-                            String csv = request.content().toString(HttpUtil.getCharset(request, StandardCharsets.UTF_8));
-                            return answer(request, () -> admin.importRecords(campaign, csv));
-                        });
+                        HttpMethod.POST, request -> answer(request,
+                                () -> admin.importRecords(campaign, UploadText.of(request))));
             }
             if (s.get(2).equals("export")) {
                 return Map.of(HttpMethod.GET, request -> csv(request, campaign));

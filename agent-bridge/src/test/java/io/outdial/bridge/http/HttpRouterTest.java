@@ -170,6 +170,37 @@ class HttpRouterTest {
         assertEquals(new RecordingAdmin.Call("importRecords", List.of("Spring", csv)), next(admin.calls));
     }
 
+    /** A CSV upload as raw bytes (a spreadsheet's Latin-1 export, say), with an optional charset. */
+    private Answer uploadBytes(String path, String contentType, byte[] body) {
+        byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + contentType
+                + "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        ch.writeInbound(Unpooled.wrappedBuffer(head, body));
+        return nextAnswer();
+    }
+
+    @Test
+    void anUploadThatIsNotUtf8IsRefusedNamingTheLineAndByteAndNothingReachesTheStore() throws Exception {
+        byte[] latin1 = "contact_info,name\n+15551234567,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+        Answer refused = uploadBytes("/api/campaigns/Spring/records", "text/csv", latin1);
+        assertEquals(400, refused.status());
+        String error = body(refused).path("error").asText();
+        assertTrue(error.contains("not valid UTF-8: line 2, byte 17 of the line (0xE9"), error);
+        assertTrue(error.contains("?charset="), error);
+        assertTrue(admin.calls.isEmpty(), "nothing imported: " + admin.calls);
+    }
+
+    @Test
+    void anUploadDecodesInTheCharsetItNames() throws Exception {
+        byte[] latin1 = "contact_info,name\n+15551234567,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+        assertEquals(200, uploadBytes("/api/campaigns/Spring/records?charset=ISO-8859-1", "text/csv", latin1).status());
+        assertEquals(new RecordingAdmin.Call("importRecords",
+                List.of("Spring", "contact_info,name\n+15551234567,caf\u00e9\n")), next(admin.calls));
+        assertEquals(200, uploadBytes("/api/campaigns/Spring/records", "text/csv; charset=windows-1252", latin1)
+                .status());
+        assertEquals("caf\u00e9", ((String) next(admin.calls).args().get(1)).strip().split(",")[2]);
+        assertEquals(400, uploadBytes("/api/campaigns/Spring/records?charset=klingon", "text/csv", latin1).status());
+    }
+
     @Test
     void recordsAndAgentsAreListed() {
         assertEquals(200, exchange(request("GET", "/api/campaigns/Spring/records")).status());
