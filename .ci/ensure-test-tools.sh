@@ -3,6 +3,7 @@
 #   sipp (sip-tester)            - contacts and agent phones in the integration tests
 #   espeak-ng, sox               - spoken greetings for the answering-machine tests on text-to-speech clips
 #   chromium, chromium-driver    - the headless browser of the agent desktop / supervisor dashboard tests
+#   prometheus (promtool)        - checks of the live /metrics scrape and of the ops pack's alert rules
 # Used by the README's test command and by CI. Idempotent. Needs root to install; says what to install otherwise.
 set -euo pipefail
 missing=()
@@ -11,6 +12,7 @@ command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
 command -v sox >/dev/null 2>&1 || missing+=(sox)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
@@ -23,4 +25,4 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq "${missing[@]}" >/dev/null
 command -v sipp >/dev/null && command -v espeak-ng >/dev/null && command -v sox >/dev/null \
-  && [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]
+  && [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && command -v promtool >/dev/null

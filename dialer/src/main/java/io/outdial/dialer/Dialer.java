@@ -93,6 +93,8 @@ public final class Dialer {
                 .toList(), roster);
         this.dialer = new CallExecutor("dialer", workers, scheduler);
         this.metrics = new DialerMetrics(roster, media, userAgent);
+        metrics.rtpCapacity(config.toMediaConfig().portMin(), config.toMediaConfig().portMax());
+        config.campaigns().forEach(c -> metrics.campaign(c.name()));
         CampaignTreatments treatments = new CampaignTreatments(
                 config.campaigns().stream().collect(Collectors.toMap(c -> c.name(), c -> c.treatments())),
                 config.campaigns().stream().collect(Collectors.toMap(c -> c.name(), c -> c.maxAttempts())));

@@ -153,6 +153,9 @@ public final class Gateway implements AutoCloseable {
         if (media != null) {
             steps.add(media::close);
         }
+        if (parts != null) {
+            steps.add(parts.metrics()::close);
+        }
         steps.add(() -> {
             database.shutdown();
             try {

@@ -26,4 +26,9 @@ public interface SipUserAgent extends AutoCloseable {
     /** Hangs up every leg and stops the stack. */
     @Override
     void close();
+
+    /** What SIP traffic this user agent has seen so far; an agent that counts nothing answers zeros. */
+    default SipTraffic traffic() {
+        return new SipTraffic();
+    }
 }

@@ -35,7 +35,7 @@ final class Pacing {
         for (Campaign c : campaigns) {
             if (c.plan().paced()) {
                 engine.campaign(c.name(), settingsOf(c.plan()));
-                figures.register(c.name());
+                figures.register(c.name(), settingsOf(c.plan()).compliance().abandonLimit());
             }
         }
     }

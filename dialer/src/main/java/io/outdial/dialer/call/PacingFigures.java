@@ -41,8 +41,10 @@ final class PacingFigures {
         this.agents = agents;
     }
 
-    void register(String campaign) {
+    void register(String campaign, double abandonLimit) {
         Snapshot s = new Snapshot();
+        metrics.pacingGauge("outdial_abandonment_limit", "The campaign's limit on abandoned / live answered", campaign,
+                null, () -> abandonLimit);
         campaigns.put(campaign, s);
         metrics.pacingGauge("outdial_pacing_dials_per_minute", "Contacts dialed over the last minute", campaign, null,
                 () -> s.dialsPerMinute);

@@ -4,7 +4,16 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.outdial.dialer.agent.AgentRoster;
@@ -13,6 +22,7 @@ import io.outdial.dialer.record.CallResult;
 import io.outdial.media.MediaEngine;
 import io.outdial.media.StreamStats;
 import io.outdial.media.detect.Detection;
+import io.outdial.sip.SipTraffic;
 import io.outdial.sip.SipUserAgent;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -21,12 +31,26 @@ import java.util.TreeMap;
 import java.util.function.DoubleSupplier;
 import java.util.function.IntSupplier;
 
-/** The gateway's Prometheus metrics: calls, results, agents, media. */
-public final class DialerMetrics {
+/**
+ * The gateway's Prometheus metrics: calls, results, agents, media, SIP traffic, and the JVM and process (Micrometer's
+ * binders: memory, GC, threads, classes, CPU, file descriptors, uptime).
+ */
+public final class DialerMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private volatile IntSupplier callsInProgress = () -> 0;
+    /** Binders that hold JVM listeners (GC notifications), released by {@link #close()}. */
+    private final JvmGcMetrics gc = new JvmGcMetrics();
 
     public DialerMetrics(AgentRoster roster, MediaEngine media, SipUserAgent userAgent) {
+        // promtool's naming lint: no abbreviated units (process.cpu.time is in ns; process_cpu_usage says as much), no
+        // _count suffix on a gauge.
+        registry.config().meterFilter(MeterFilter.deny(id -> id.getName().equals("process.cpu.time")));
+        registry.config().meterFilter(new MeterFilter() {
+            @Override
+            public Meter.Id map(Meter.Id id) {
+                return id.getName().equals("system.cpu.count") ? id.withName("system.cpus") : id;
+            }
+        });
         Gauge.builder("outdial_calls_in_progress", () -> callsInProgress.getAsInt())
                 .description("Campaign calls from dial to hang-up").register(registry);
         for (AgentState s : AgentState.values()) {
@@ -39,6 +63,40 @@ public final class DialerMetrics {
                 .description("RTP ports in use").register(registry);
         Gauge.builder("outdial_sip_legs_active", userAgent::activeLegs)
                 .description("SIP legs not yet terminated").register(registry);
+        SipTraffic traffic = userAgent.traffic();
+        for (SipTraffic.Direction d : SipTraffic.Direction.values()) {
+            for (String method : SipTraffic.METHODS) {
+                FunctionCounter.builder("outdial_sip_requests", traffic, t -> t.requests(d, method))
+                        .tag("method", method).tag("direction", d.label())
+                        .description("SIP requests by method, received and sent").register(registry);
+            }
+            for (int c = 1; c <= SipTraffic.CLASSES; c++) {
+                int statusClass = c;
+                FunctionCounter.builder("outdial_sip_responses", traffic, t -> t.responses(d, statusClass))
+                        .tag("status_class", statusClass + "xx").tag("direction", d.label())
+                        .description("SIP responses by status class, received and sent").register(registry);
+            }
+        }
+        new ClassLoaderMetrics().bindTo(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        gc.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new FileDescriptorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+    }
+
+    /** The RTP endpoints the configured port range holds (one per even port), next to those in use. */
+    public void rtpCapacity(int portMin, int portMax) {
+        int endpoints = (portMax - portMin) / 2 + 1;
+        Gauge.builder("outdial_rtp_endpoints_capacity", () -> endpoints)
+                .description("RTP endpoints the port range can open").register(registry);
+    }
+
+    /** Releases the JVM listeners the GC binder holds. */
+    @Override
+    public void close() {
+        gc.close();
     }
 
     /** Where the number of campaign calls between dial and hang-up is read (thread-safe supplier). */
@@ -67,6 +125,14 @@ public final class DialerMetrics {
         DistributionSummary.builder("outdial_agent_wait_seconds").tag("campaign", campaign).baseUnit("seconds")
                 .description("Time agents waited Ready before a paced call connected").register(registry)
                 .record(wait.toMillis() / 1e3);
+    }
+
+    /** Shows a campaign's dial and answer counters at 0 before its first call, so dashboards and alerts see it. */
+    public void campaign(String campaign) {
+        Counter.builder("outdial_calls_dialed").tag("campaign", campaign)
+                .description("Contacts dialed").register(registry);
+        Counter.builder("outdial_calls_answered").tag("campaign", campaign)
+                .description("Contacts that answered").register(registry);
     }
 
     /** A contact was dialed. */

@@ -13,6 +13,7 @@ import io.outdial.sip.Leg;
 import io.outdial.sip.LegListener;
 import io.outdial.sip.LegState;
 import io.outdial.sip.SipConfig;
+import io.outdial.sip.SipTraffic;
 import io.outdial.sip.SipUserAgent;
 import io.outdial.core.exec.CallExecutor;
 import io.outdial.core.exec.Scheduler;
@@ -52,9 +53,11 @@ public final class JainSipUserAgent implements SipUserAgent {
     private final SipStackImpl stack;
     private final LegContext ctx;
     private final Scheduler scheduler;
+    private final SipTraffic traffic;
     private volatile boolean closed;
 
-    private JainSipUserAgent(SipStackImpl stack, LegContext ctx, Scheduler scheduler) {
+    private JainSipUserAgent(SipStackImpl stack, LegContext ctx, Scheduler scheduler, SipTraffic traffic) {
+        this.traffic = traffic;
         this.stack = stack;
         this.ctx = ctx;
         this.scheduler = scheduler;
@@ -91,14 +94,16 @@ public final class JainSipUserAgent implements SipUserAgent {
             for (ListeningPoint lp : points.subList(1, points.size())) {
                 provider.addListeningPoint(lp);
             }
+            SipTraffic traffic = new SipTraffic();
             SipMessages messages = new SipMessages(provider, new AddressFactoryImpl(), new HeaderFactoryImpl(),
-                    new MessageFactoryImpl(), config);
+                    new MessageFactoryImpl(), config, traffic);
             LegRegistry legs = new LegRegistry();
             LegContext ctx = new LegContext(provider, messages, media, legs);
-            provider.addSipListener(new SipDispatcher(provider, legs, new OutOfDialogRequests(messages), workers));
+            provider.addSipListener(new SipDispatcher(provider, legs, new OutOfDialogRequests(messages), workers,
+                    traffic));
             stack.start();
             LOG.info("SIP user agent listening on {} udp:{} tcp:{}", config.host(), config.udpPort(), config.tcpPort());
-            return new JainSipUserAgent(stack, ctx, scheduler);
+            return new JainSipUserAgent(stack, ctx, scheduler, traffic);
         } catch (Exception e) {
             stack.stop();
             throw new IllegalStateException("cannot start the SIP stack on " + config.host() + " udp:"
@@ -143,6 +148,11 @@ public final class JainSipUserAgent implements SipUserAgent {
             return outbound;
         }
         throw new IllegalArgumentException("not a live leg of this user agent: " + leg);
+    }
+
+    @Override
+    public SipTraffic traffic() {
+        return traffic;
     }
 
     @Override

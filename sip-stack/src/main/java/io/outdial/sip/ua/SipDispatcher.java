@@ -1,5 +1,6 @@
 package io.outdial.sip.ua;
 
+import io.outdial.sip.SipTraffic;
 import java.util.concurrent.Executor;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
@@ -29,8 +30,11 @@ final class SipDispatcher implements SipListener {
     private final LegRegistry legs;
     private final OutOfDialogRequests outOfDialog;
     private final Executor workers;
+    private final SipTraffic traffic;
 
-    SipDispatcher(SipProvider provider, LegRegistry legs, OutOfDialogRequests outOfDialog, Executor workers) {
+    SipDispatcher(SipProvider provider, LegRegistry legs, OutOfDialogRequests outOfDialog, Executor workers,
+                  SipTraffic traffic) {
+        this.traffic = traffic;
         this.provider = provider;
         this.legs = legs;
         this.outOfDialog = outOfDialog;
@@ -40,6 +44,7 @@ final class SipDispatcher implements SipListener {
     @Override
     public void processRequest(RequestEvent event) {
         Request request = event.getRequest();
+        traffic.request(SipTraffic.Direction.RECEIVED, request.getMethod());
         ServerTransaction st = event.getServerTransaction();
         if (st == null && !request.getMethod().equals(Request.ACK)) {
             // With automatic dialog support off nothing creates it for us. Creating it here, at once, makes the
@@ -65,6 +70,7 @@ final class SipDispatcher implements SipListener {
 
     @Override
     public void processResponse(ResponseEvent event) {
+        traffic.response(SipTraffic.Direction.RECEIVED, event.getResponse().getStatusCode());
         OutboundLeg leg = legs.find(callId(event.getResponse()));
         if (leg != null) {
             leg.executor().execute(() -> leg.onResponse(event));

@@ -2,6 +2,7 @@ package io.outdial.sip.ua;
 
 import io.outdial.sip.DialRequest;
 import io.outdial.sip.SipConfig;
+import io.outdial.sip.SipTraffic;
 import io.outdial.sip.Transport;
 import java.text.ParseException;
 import java.util.HexFormat;
@@ -44,9 +45,11 @@ final class SipMessages {
     private final HeaderFactory headers;
     private final MessageFactory messages;
     private final SipConfig config;
+    private final SipTraffic traffic;
 
     SipMessages(SipProvider provider, AddressFactory addresses, HeaderFactory headers, MessageFactory messages,
-                SipConfig config) {
+                SipConfig config, SipTraffic traffic) {
+        this.traffic = traffic;
         this.provider = provider;
         this.addresses = addresses;
         this.headers = headers;
@@ -119,6 +122,11 @@ final class SipMessages {
      * Server on a response (RFC 3261 20.35, 20.41); neither when it is blank, so scanners learn nothing from it.
      */
     <M extends Message> M decorate(M message) throws ParseException {
+        if (message instanceof Response response) {
+            traffic.response(SipTraffic.Direction.SENT, response.getStatusCode());
+        } else if (message instanceof Request request) {
+            traffic.request(SipTraffic.Direction.SENT, request.getMethod());
+        }
         if (config.userAgent() != null && !config.userAgent().isBlank()) {
             if (message instanceof Response) {
                 message.setHeader(headers.createServerHeader(List.of(config.userAgent())));
