@@ -59,7 +59,8 @@ final class OutboundLeg implements Leg {
     private Request ack;
     private boolean provisionalSeen;
     private FailureKind cancelKind;
-    private boolean cancelSent;
+    private boolean cancelTried;
+    private boolean hangupRequested;
     private Cancellable ringTimer = NO_TIMER;
     private Cancellable cancelGuard = NO_TIMER;
     private ClientTransaction byeTx;
@@ -155,6 +156,7 @@ final class OutboundLeg implements Leg {
     }
 
     private void hangupNow() {
+        hangupRequested = true;
         switch (state) {
             case CALLING, TRYING, RINGING, EARLY_MEDIA -> {
                 if (inviteTx == null) {
@@ -193,8 +195,17 @@ final class OutboundLeg implements Leg {
     }
 
     private void sendCancel() {
-        // If it cannot be sent, the guard timer still ends the leg.
-        cancelSent = signalling.cancel(inviteTx);
+        // One CANCEL per INVITE, and only while the stack has no final response: a 2xx or a 4xx-6xx the stack has
+        // already taken is on its way to this executor and ends the leg ("Could not find original tx to cancel",
+        // then "Transaction already exists!" on a second try, were this race). If nothing is sent, the final
+        // response or the guard timer still ends the leg.
+        if (!CancelRule.mayCancel(cancelTried, inviteTx.getState())) {
+            LOG.debug("{}: no CANCEL (already tried: {}, INVITE transaction {})", this, cancelTried,
+                    inviteTx.getState());
+            return;
+        }
+        cancelTried = true;
+        signalling.cancel(inviteTx);
     }
 
     private void onCancelGuard() {
@@ -230,7 +241,7 @@ final class OutboundLeg implements Leg {
     }
 
     private void onProvisional(Response response, int status) {
-        if (state == LegState.ENDING && !cancelSent && ack == null) {
+        if (state == LegState.ENDING && !cancelTried && ack == null) {
             provisionalSeen = true;
             sendCancel();
             return;
@@ -288,7 +299,12 @@ final class OutboundLeg implements Leg {
         }
         ringTimer.cancel();
         cancelGuard.cancel();
-        if (state == LegState.ENDING || state.isTerminal()) {
+        if (CancelRule.keepsCrossingAnswer(state, cancelKind, hangupRequested)) {
+            // Our ring timeout lost the race to the far end's answer and nobody asked us to hang up: the far end is
+            // there (an agent who picked up at the last moment), so the call stands like any answered call.
+            LOG.info("{}: answered as the ring timeout cancelled it; keeping the call", this);
+            cancelKind = null;
+        } else if (state == LegState.ENDING || state.isTerminal()) {
             // The 2xx crossed our CANCEL: the call exists now, so end it properly.
             sendBye(answered);
             fail(cancelKind != null ? cancelKind : FailureKind.CANCELLED, Response.REQUEST_TERMINATED,
