@@ -94,7 +94,7 @@ public final class JainSipUserAgent implements SipUserAgent {
             SipMessages messages = new SipMessages(provider, new AddressFactoryImpl(), new HeaderFactoryImpl(),
                     new MessageFactoryImpl(), config);
             LegRegistry legs = new LegRegistry();
-            LegContext ctx = new LegContext(provider, messages, media, legs);
+            LegContext ctx = new LegContext(provider, messages, media, legs, config.rtpInactivityTimeout());
             provider.addSipListener(new SipDispatcher(provider, legs, new OutOfDialogRequests(messages), workers));
             stack.start();
             LOG.info("SIP user agent listening on {} udp:{} tcp:{}", config.host(), config.udpPort(), config.tcpPort());

@@ -67,6 +67,8 @@ final class OutboundLeg implements Leg {
     private EndReason endReason;
     private final List<Runnable> terminationHooks = new ArrayList<>();
     private boolean released;
+    private MediaWatch mediaWatch;
+    private Cancellable mediaTimer = NO_TIMER;
 
     OutboundLeg(LegContext ctx, DialRequest request, CallExecutor executor, LegListener listener) {
         this.ctx = ctx;
@@ -319,10 +321,43 @@ final class OutboundLeg implements Leg {
             RtpPeer peer = SdpNegotiation.negotiate(offer, SdpParser.parse(sdp));
             endpoint.connect(peer);
             moveTo(LegState.ANSWERED);
+            watchMedia();
             emit(new LegEvent.Answered(this));
         } catch (SdpException e) {
             sendBye(answered);
             fail(FailureKind.MEDIA_MISMATCH, Response.NOT_ACCEPTABLE_HERE, "unusable SDP answer: " + e.getMessage());
+        }
+    }
+
+    private void watchMedia() {
+        mediaWatch = new MediaWatch(ctx.rtpInactivity(), executor.scheduler().now());
+        if (mediaWatch.enabled()) {
+            mediaWatch.vanished(executor.scheduler().now(), endpoint.stats().packetsReceived());
+            mediaTimer = executor.schedule(mediaWatch.checkEvery(), this::onMediaCheck);
+        }
+    }
+
+    private void onMediaCheck() {
+        if (state != LegState.ANSWERED) {
+            return;
+        }
+        if (mediaWatch.vanished(executor.scheduler().now(), endpoint.stats().packetsReceived())) {
+            LOG.info("{}: no RTP from the far end for {}, hanging up", this, ctx.rtpInactivity());
+            startBye(EndReason.MEDIA_TIMEOUT);
+            return;
+        }
+        mediaTimer = executor.schedule(mediaWatch.checkEvery(), this::onMediaCheck);
+    }
+
+    /** An in-dialog request arrived: the far end is there; {@code sends} is its new SDP's say, null if none. */
+    void farEndSignalled(Boolean sends) {
+        if (mediaWatch == null) {
+            return;
+        }
+        if (sends != null) {
+            mediaWatch.farEndSends(sends, executor.scheduler().now());
+        } else {
+            mediaWatch.signalled(executor.scheduler().now());
         }
     }
 
@@ -353,6 +388,7 @@ final class OutboundLeg implements Leg {
 
     private void startBye(EndReason reason) {
         endReason = reason;
+        mediaTimer.cancel();
         moveTo(LegState.ENDING);
         if (!sendBye(dialog)) {
             end(EndReason.ERROR);
@@ -416,6 +452,7 @@ final class OutboundLeg implements Leg {
     private void onTerminal() {
         ringTimer.cancel();
         cancelGuard.cancel();
+        mediaTimer.cancel();
         for (Runnable hook : terminationHooks) {
             try {
                 hook.run();
