@@ -267,6 +267,14 @@ class ConfigDefaultsTest {
     }
 
     @Test
+    void theSetupLatencyLimitDefaultsToOneSecondAndZeroTurnsBackPressureOff() {
+        assertEquals(Duration.ofSeconds(1), ConfigLoader.parse("rtp: { portMin: 30000 }", dir).dialing()
+                .setupLatencyLimit());
+        assertEquals(Duration.ZERO, ConfigLoader.parse("dialing: { setupLatencyLimit: 0s }", dir).dialing()
+                .setupLatencyLimit());
+    }
+
+    @Test
     void theRtpInactivityTimeoutReachesTheSipStackAndZeroTurnsItOff() {
         assertEquals(Duration.ofSeconds(60), ConfigLoader.parse("rtp: { portMin: 30000 }", dir).toSipConfig()
                 .rtpInactivityTimeout(), "default");
