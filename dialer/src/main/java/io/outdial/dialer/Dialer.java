@@ -117,6 +117,7 @@ public final class Dialer {
         this.push = new PushPreviewDesk(ctx, campaigns, roster, previews, preview, previewSettings);
         dialing.addPacer(push::paceNow);
         dialing.dialPreview(new ProgressivePreview(previews, previewSettings));
+        dialing.setupLatencyLimit(config.dialing().setupLatencyLimit());
         dialing.answerPreview(new PredictivePreview(previews, previewSettings));
         Dispositions dispositions = new Dispositions(ctx, config.campaigns().stream()
                 .collect(java.util.stream.Collectors.toMap(c -> c.name(), c -> c.dispositionCodes())));

@@ -46,6 +46,8 @@ public sealed interface LegEvent {
         REMOTE_HANGUP,
         /** We sent BYE (owner asked, or the bridged peer hung up). */
         LOCAL_HANGUP,
+        /** The far end sent no RTP for the inactivity timeout while it said it would: we sent BYE. */
+        MEDIA_TIMEOUT,
         /** The dialog broke (BYE timed out, transport failure). */
         ERROR
     }

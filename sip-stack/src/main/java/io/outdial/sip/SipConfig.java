@@ -8,9 +8,22 @@ package io.outdial.sip;
  * @param tcpPort   TCP port (0 = none)
  * @param userAgent value of the User-Agent header
  * @param threads   JAIN-SIP worker threads (gov.nist.javax.sip.THREAD_POOL_SIZE)
+ * @param rtpInactivityTimeout an answered leg whose far end sends no RTP this long (while its SDP says it sends) is
+ *                  hung up; zero: never
  */
-public record SipConfig(String host, int udpPort, int tcpPort, String userAgent, int threads) {
+public record SipConfig(String host, int udpPort, int tcpPort, String userAgent, int threads,
+                        java.time.Duration rtpInactivityTimeout) {
+    /** The default RTP inactivity timeout (rtp.inactivityTimeout). */
+    public static final java.time.Duration DEFAULT_RTP_INACTIVITY = java.time.Duration.ofSeconds(60);
+
+    public SipConfig(String host, int udpPort, int tcpPort, String userAgent, int threads) {
+        this(host, udpPort, tcpPort, userAgent, threads, DEFAULT_RTP_INACTIVITY);
+    }
+
     public SipConfig {
+        if (rtpInactivityTimeout == null || rtpInactivityTimeout.isNegative()) {
+            throw new IllegalArgumentException("rtpInactivityTimeout must be zero or positive");
+        }
         if (udpPort == 0 && tcpPort == 0) {
             throw new IllegalArgumentException("at least one of udpPort/tcpPort must be set");
         }

@@ -328,6 +328,13 @@ public final class CampaignCall implements TransferableCall {
             }
             agentAnswered = true;
             connectIfReady();
+        } else if (event instanceof LegEvent.Failed failed && result != null) {
+            // The call was decided first (the contact left, a tone, a drop) and we cancelled the agent's phone for it:
+            // no second verdict, no "contact abandoned" for a contact that is already gone.
+            LOG.info("call {}: agent leg over ({} {}) after the call ended as {}", id, failed.status(), failed.reason(),
+                    result.label());
+            agentFailed = failed.kind() != LegEvent.FailureKind.CANCELLED;
+            finishIfBothGone();
         } else if (event instanceof LegEvent.Failed failed) {
             LOG.info("call {}: agent phone failed ({} {}), contact abandoned", id, failed.status(), failed.reason());
             agentFailed = failed.kind() != LegEvent.FailureKind.CANCELLED;

@@ -57,6 +57,11 @@ public final class ProgressiveDialing {
     /** Other dialing modes' pacing passes (push preview), run with every pass of this one. */
     private final List<Runnable> pacers = new ArrayList<>();
     private DialPreview dialPreview;
+    /** Back-pressure: dials are rationed while contacts wait too long from their answer to their agent's bridge. */
+    private io.outdial.dialer.pacing.pressure.SetupPressure pressure;
+    /** When each call's contact answered and its agent was dialed, until the bridge (or the call's end). */
+    private final Map<String, java.time.Instant> settingUp = new java.util.HashMap<>();
+    private boolean repaceScheduled;
 
     /**
      * Progressive's interaction preview: shown a reserved record, the agent accepts before it is dialed. Dialer
@@ -84,6 +89,13 @@ public final class ProgressiveDialing {
         this.predictive = new PredictiveDialing(ctx, roster, campaigns, writes, afterCall, zone);
         this.engaged = new EngagedDialing(ctx, roster, campaigns, writes, afterCall, this::pace, predictive.pacing());
         ctx.metrics().callsInProgress(this::callsInProgress);
+        this.pressure = new io.outdial.dialer.pacing.pressure.SetupPressure(
+                io.outdial.dialer.config.DialingSettings.DEFAULTS.setupLatencyLimit(), ctx.scheduler().now());
+    }
+
+    /** Sets the setup latency (contact answer to bridge) above which dials are rationed; zero: never. Before start. */
+    public void setupLatencyLimit(Duration limit) {
+        this.pressure = new io.outdial.dialer.pacing.pressure.SetupPressure(limit, ctx.scheduler().now());
     }
 
     /** Asks for a pacing pass on the dialer executor. */
@@ -99,7 +111,12 @@ public final class ProgressiveDialing {
             }
             for (String agentId : campaign.plan().agentIds()) {
                 Optional<Agent> agent = roster.find(agentId);
-                if (agent.isPresent() && agent.get().state() == AgentState.READY && retrieving.add(agentId)) {
+                if (agent.isPresent() && agent.get().state() == AgentState.READY && !retrieving.contains(agentId)) {
+                    if (!pressure.mayStart(ctx.scheduler().now())) {
+                        repaceLater();
+                        break;
+                    }
+                    retrieving.add(agentId);
                     retrieveFor(campaign, agent.get());
                 }
             }
@@ -107,6 +124,27 @@ public final class ProgressiveDialing {
         predictive.paceNow();
         engaged.paceNow();
         pacers.forEach(Runnable::run);
+    }
+
+    /** Rationed: one more pass when the next dial is due (one timer at a time). Dialer only. */
+    private void repaceLater() {
+        if (repaceScheduled) {
+            return;
+        }
+        repaceScheduled = true;
+        ctx.scheduler().schedule(pressure.retryIn(ctx.scheduler().now()), () -> ctx.dialer().execute(() -> {
+            repaceScheduled = false;
+            paceNow();
+        }));
+    }
+
+    /** A call's setup is over (bridged, or ended before): its contact's wait feeds the back-pressure. Dialer only. */
+    private void setupOver(String callId) {
+        java.time.Instant since = settingUp.remove(callId);
+        if (since != null) {
+            java.time.Instant now = ctx.scheduler().now();
+            pressure.observe(now, Duration.between(since, now));
+        }
     }
 
     /** Runs {@code pacer} on the dialer executor with every pacing pass. Call before the first pass. */
@@ -351,7 +389,9 @@ public final class ProgressiveDialing {
     private final class Observer implements CampaignCall.Observer {
         @Override
         public void agentRinging(CampaignCall call) {
+            java.time.Instant answered = ctx.scheduler().now();
             ctx.dialer().execute(() -> {
+                settingUp.put(call.id(), answered);
                 ActiveCall a = active.get(call.id());
                 ctx.metrics().answered(a.campaign().name());
                 a.interaction().stage(Interaction.Stage.RINGING);
@@ -362,6 +402,7 @@ public final class ProgressiveDialing {
         @Override
         public void connected(CampaignCall call) {
             ctx.dialer().execute(() -> {
+                setupOver(call.id());
                 ActiveCall a = active.get(call.id());
                 a.interaction().stage(Interaction.Stage.ESTABLISHED);
                 a.agent().moveTo(AgentState.BUSY, a.campaign().name());
@@ -386,6 +427,7 @@ public final class ProgressiveDialing {
         @Override
         public void finished(CampaignCall call, CallOutcome outcome) {
             ctx.dialer().execute(() -> {
+                setupOver(call.id());
                 ActiveCall a = active.remove(call.id());
                 countCalls();
                 if (!outcome.attempted()) {

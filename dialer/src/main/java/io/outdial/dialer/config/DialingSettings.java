@@ -16,9 +16,19 @@ import io.outdial.dialer.store.CallingHours;
  *                         (negotiated logout); 0 authorizes at once
  * @param defaultCallingHours the daily calling window (contact's local time) of records imported without
  *                         daily_from / daily_till; a record is only dialed inside its window
+ * @param setupLatencyLimit progressive back-pressure: while a contact's answer-to-bridge time exceeds this, new dials
+ *                         are rationed (halved each second over, grown again once under); 0 = never
  */
 public record DialingSettings(Duration ringTimeout, Duration agentRingTimeout, ZoneId defaultTimeZone,
-                              Duration logoutDelayLimit, CallingHours defaultCallingHours) {
+                              Duration logoutDelayLimit, CallingHours defaultCallingHours, Duration setupLatencyLimit) {
+
+    public static final Duration DEFAULT_SETUP_LATENCY_LIMIT = Duration.ofSeconds(1);
+
+    public DialingSettings(Duration ringTimeout, Duration agentRingTimeout, ZoneId defaultTimeZone,
+                           Duration logoutDelayLimit, CallingHours defaultCallingHours) {
+        this(ringTimeout, agentRingTimeout, defaultTimeZone, logoutDelayLimit, defaultCallingHours,
+                DEFAULT_SETUP_LATENCY_LIMIT);
+    }
 
     public static final Duration MIN_RING_TIMEOUT = Duration.ofSeconds(15);
     public static final DialingSettings DEFAULTS =
@@ -45,7 +55,8 @@ public record DialingSettings(Duration ringTimeout, Duration agentRingTimeout, Z
         } catch (IllegalArgumentException e) {
             throw s.fail("defaultCallingHours", e.getMessage(), window);
         }
+        Duration setupLimit = s.duration("setupLatencyLimit", d.setupLatencyLimit, Duration.ZERO, Duration.ofMinutes(1));
         s.refuseUnknownKeys();
-        return new DialingSettings(ring, agentRing, zoneId, logoutDelay, hours);
+        return new DialingSettings(ring, agentRing, zoneId, logoutDelay, hours, setupLimit);
     }
 }

@@ -26,7 +26,9 @@ public record GatewayConfig(SipSettings sip, TrunkSettings trunk, RtpSettings rt
     }
 
     public SipConfig toSipConfig() {
-        return sip.toSipConfig();
+        io.outdial.sip.SipConfig s = sip.toSipConfig();
+        return new io.outdial.sip.SipConfig(s.host(), s.udpPort(), s.tcpPort(), s.userAgent(), s.threads(),
+                rtp.inactivityTimeout());
     }
 
     public TrunkConfig toTrunkConfig() {

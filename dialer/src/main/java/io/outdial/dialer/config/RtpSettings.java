@@ -9,10 +9,17 @@ import io.outdial.media.MediaConfig;
  * @param portMin     lowest port of the range, even (RTP takes the even ports)
  * @param portMax     highest port of the range (inclusive)
  * @param ioThreads   event-loop threads for RTP
+ * @param inactivityTimeout an answered leg whose far end sends no RTP this long (while its SDP says it sends) is
+ *                    hung up; zero: never
  */
-public record RtpSettings(String bindAddress, int portMin, int portMax, int ioThreads) {
+public record RtpSettings(String bindAddress, int portMin, int portMax, int ioThreads,
+                          java.time.Duration inactivityTimeout) {
 
     public static final RtpSettings DEFAULTS = new RtpSettings("127.0.0.1", 20000, 29999, 1);
+
+    public RtpSettings(String bindAddress, int portMin, int portMax, int ioThreads) {
+        this(bindAddress, portMin, portMax, ioThreads, io.outdial.sip.SipConfig.DEFAULT_RTP_INACTIVITY);
+    }
 
     static RtpSettings read(YamlSection s) {
         RtpSettings d = DEFAULTS;
@@ -21,8 +28,10 @@ public record RtpSettings(String bindAddress, int portMin, int portMax, int ioTh
                 v -> v >= 1024 && v <= 65534 && v % 2 == 0);
         int max = s.integer("portMax", d.portMax, min, 65534);
         int threads = s.integer("ioThreads", d.ioThreads, 1, 16);
+        java.time.Duration inactivity = s.duration("inactivityTimeout", d.inactivityTimeout, java.time.Duration.ZERO,
+                java.time.Duration.ofHours(1));
         s.refuseUnknownKeys();
-        return new RtpSettings(bind, min, max, threads);
+        return new RtpSettings(bind, min, max, threads, inactivity);
     }
 
     public MediaConfig toMediaConfig() {

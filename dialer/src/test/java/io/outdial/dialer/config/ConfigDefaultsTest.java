@@ -267,6 +267,24 @@ class ConfigDefaultsTest {
     }
 
     @Test
+    void theSetupLatencyLimitDefaultsToOneSecondAndZeroTurnsBackPressureOff() {
+        assertEquals(Duration.ofSeconds(1), ConfigLoader.parse("rtp: { portMin: 30000 }", dir).dialing()
+                .setupLatencyLimit());
+        assertEquals(Duration.ZERO, ConfigLoader.parse("dialing: { setupLatencyLimit: 0s }", dir).dialing()
+                .setupLatencyLimit());
+    }
+
+    @Test
+    void theRtpInactivityTimeoutReachesTheSipStackAndZeroTurnsItOff() {
+        assertEquals(Duration.ofSeconds(60), ConfigLoader.parse("rtp: { portMin: 30000 }", dir).toSipConfig()
+                .rtpInactivityTimeout(), "default");
+        assertEquals(Duration.ofSeconds(20), ConfigLoader.parse("rtp: { inactivityTimeout: 20s }", dir).toSipConfig()
+                .rtpInactivityTimeout());
+        assertEquals(Duration.ZERO, ConfigLoader.parse("rtp: { inactivityTimeout: 0s }", dir).toSipConfig()
+                .rtpInactivityTimeout());
+    }
+
+    @Test
     void configIsImmutable() {
         GatewayConfig c = ConfigLoader.parse("agents: [{ id: a1 }]\ncampaigns: [{ name: c1, agents: [a1] }]", dir);
 

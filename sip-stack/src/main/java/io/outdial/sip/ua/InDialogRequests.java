@@ -6,6 +6,8 @@ import io.outdial.sip.LegState;
 import io.outdial.sip.sdp.SdpException;
 import io.outdial.sip.sdp.SdpNegotiation;
 import io.outdial.sip.sdp.SdpParser;
+import io.outdial.sip.sdp.Direction;
+import io.outdial.sip.sdp.SessionDescription;
 import javax.sip.ServerTransaction;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -33,6 +35,9 @@ final class InDialogRequests {
         if (method.equals(Request.ACK) || st == null) {
             // The ACK of our 200 to a re-INVITE: nothing to answer.
             return;
+        }
+        if (!method.equals(Request.BYE)) {
+            leg.farEndSignalled(null);
         }
         switch (method) {
             case Request.BYE -> onBye(request, st);
@@ -66,7 +71,11 @@ final class InDialogRequests {
         if (sdp != null && media != null) {
             try {
                 Codec current = media.peer() == null ? null : media.peer().codec();
-                media.connect(SdpNegotiation.negotiate(leg.offer(), SdpParser.parse(sdp), current));
+                SessionDescription theirs = SdpParser.parse(sdp);
+                media.connect(SdpNegotiation.negotiate(leg.offer(), theirs, current));
+                leg.farEndSignalled(theirs.firstAudio()
+                        .map(m -> m.direction() == Direction.SENDRECV || m.direction() == Direction.SENDONLY)
+                        .orElse(false));
             } catch (SdpException e) {
                 LOG.info("{}: refusing {} offer: {}", leg, request.getMethod(), e.getMessage());
                 respond(request, st, Response.NOT_ACCEPTABLE_HERE, null);

@@ -98,7 +98,7 @@ public final class JainSipUserAgent implements SipUserAgent {
             SipMessages messages = new SipMessages(provider, new AddressFactoryImpl(), new HeaderFactoryImpl(),
                     new MessageFactoryImpl(), config, traffic);
             LegRegistry legs = new LegRegistry();
-            LegContext ctx = new LegContext(provider, messages, media, legs);
+            LegContext ctx = new LegContext(provider, messages, media, legs, config.rtpInactivityTimeout());
             provider.addSipListener(new SipDispatcher(provider, legs, new OutOfDialogRequests(messages), workers,
                     traffic));
             stack.start();

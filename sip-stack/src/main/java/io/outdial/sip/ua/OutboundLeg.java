@@ -59,13 +59,16 @@ final class OutboundLeg implements Leg {
     private Request ack;
     private boolean provisionalSeen;
     private FailureKind cancelKind;
-    private boolean cancelSent;
+    private boolean cancelTried;
+    private boolean hangupRequested;
     private Cancellable ringTimer = NO_TIMER;
     private Cancellable cancelGuard = NO_TIMER;
     private ClientTransaction byeTx;
     private EndReason endReason;
     private final List<Runnable> terminationHooks = new ArrayList<>();
     private boolean released;
+    private MediaWatch mediaWatch;
+    private Cancellable mediaTimer = NO_TIMER;
 
     OutboundLeg(LegContext ctx, DialRequest request, CallExecutor executor, LegListener listener) {
         this.ctx = ctx;
@@ -155,6 +158,7 @@ final class OutboundLeg implements Leg {
     }
 
     private void hangupNow() {
+        hangupRequested = true;
         switch (state) {
             case CALLING, TRYING, RINGING, EARLY_MEDIA -> {
                 if (inviteTx == null) {
@@ -193,8 +197,17 @@ final class OutboundLeg implements Leg {
     }
 
     private void sendCancel() {
-        // If it cannot be sent, the guard timer still ends the leg.
-        cancelSent = signalling.cancel(inviteTx);
+        // One CANCEL per INVITE, and only while the stack has no final response: a 2xx or a 4xx-6xx the stack has
+        // already taken is on its way to this executor and ends the leg ("Could not find original tx to cancel",
+        // then "Transaction already exists!" on a second try, were this race). If nothing is sent, the final
+        // response or the guard timer still ends the leg.
+        if (!CancelRule.mayCancel(cancelTried, inviteTx.getState())) {
+            LOG.debug("{}: no CANCEL (already tried: {}, INVITE transaction {})", this, cancelTried,
+                    inviteTx.getState());
+            return;
+        }
+        cancelTried = true;
+        signalling.cancel(inviteTx);
     }
 
     private void onCancelGuard() {
@@ -230,7 +243,7 @@ final class OutboundLeg implements Leg {
     }
 
     private void onProvisional(Response response, int status) {
-        if (state == LegState.ENDING && !cancelSent && ack == null) {
+        if (state == LegState.ENDING && !cancelTried && ack == null) {
             provisionalSeen = true;
             sendCancel();
             return;
@@ -288,7 +301,12 @@ final class OutboundLeg implements Leg {
         }
         ringTimer.cancel();
         cancelGuard.cancel();
-        if (state == LegState.ENDING || state.isTerminal()) {
+        if (CancelRule.keepsCrossingAnswer(state, cancelKind, hangupRequested)) {
+            // Our ring timeout lost the race to the far end's answer and nobody asked us to hang up: the far end is
+            // there (an agent who picked up at the last moment), so the call stands like any answered call.
+            LOG.info("{}: answered as the ring timeout cancelled it; keeping the call", this);
+            cancelKind = null;
+        } else if (state == LegState.ENDING || state.isTerminal()) {
             // The 2xx crossed our CANCEL: the call exists now, so end it properly.
             sendBye(answered);
             fail(cancelKind != null ? cancelKind : FailureKind.CANCELLED, Response.REQUEST_TERMINATED,
@@ -303,10 +321,43 @@ final class OutboundLeg implements Leg {
             RtpPeer peer = SdpNegotiation.negotiate(offer, SdpParser.parse(sdp));
             endpoint.connect(peer);
             moveTo(LegState.ANSWERED);
+            watchMedia();
             emit(new LegEvent.Answered(this));
         } catch (SdpException e) {
             sendBye(answered);
             fail(FailureKind.MEDIA_MISMATCH, Response.NOT_ACCEPTABLE_HERE, "unusable SDP answer: " + e.getMessage());
+        }
+    }
+
+    private void watchMedia() {
+        mediaWatch = new MediaWatch(ctx.rtpInactivity(), executor.scheduler().now());
+        if (mediaWatch.enabled()) {
+            mediaWatch.vanished(executor.scheduler().now(), endpoint.stats().packetsReceived());
+            mediaTimer = executor.schedule(mediaWatch.checkEvery(), this::onMediaCheck);
+        }
+    }
+
+    private void onMediaCheck() {
+        if (state != LegState.ANSWERED) {
+            return;
+        }
+        if (mediaWatch.vanished(executor.scheduler().now(), endpoint.stats().packetsReceived())) {
+            LOG.info("{}: no RTP from the far end for {}, hanging up", this, ctx.rtpInactivity());
+            startBye(EndReason.MEDIA_TIMEOUT);
+            return;
+        }
+        mediaTimer = executor.schedule(mediaWatch.checkEvery(), this::onMediaCheck);
+    }
+
+    /** An in-dialog request arrived: the far end is there; {@code sends} is its new SDP's say, null if none. */
+    void farEndSignalled(Boolean sends) {
+        if (mediaWatch == null) {
+            return;
+        }
+        if (sends != null) {
+            mediaWatch.farEndSends(sends, executor.scheduler().now());
+        } else {
+            mediaWatch.signalled(executor.scheduler().now());
         }
     }
 
@@ -337,6 +388,7 @@ final class OutboundLeg implements Leg {
 
     private void startBye(EndReason reason) {
         endReason = reason;
+        mediaTimer.cancel();
         moveTo(LegState.ENDING);
         if (!sendBye(dialog)) {
             end(EndReason.ERROR);
@@ -400,6 +452,7 @@ final class OutboundLeg implements Leg {
     private void onTerminal() {
         ringTimer.cancel();
         cancelGuard.cancel();
+        mediaTimer.cancel();
         for (Runnable hook : terminationHooks) {
             try {
                 hook.run();

@@ -44,4 +44,30 @@ class RingTimeoutIT {
             gateway.awaitIdle(STEP);
         }
     }
+
+    @Test
+    void answerCrossingTheRingTimeoutsCancelIsKeptAsAnAnsweredCall() throws Exception {
+        // The agent who picks up just as the ring timeout cancels: SIPp answers its INVITE after our CANCEL. The leg
+        // ACKs the 2xx and reports an answer (not a failure that would abandon the contact); BYE only on hangup.
+        VirtualScheduler clock = new VirtualScheduler(Instant.parse("2026-01-05T10:00:00Z"));
+        try (GatewayUnderTest gateway = GatewayUnderTest.start(clock);
+             Sipp phone = Sipp.scenario("uas-answer-crossing-cancel.xml").start()) {
+            TrunkConfig trunk = new TrunkConfig("127.0.0.1", phone.sipPort(), Transport.UDP, null, "100", null);
+            LegEvents events = new LegEvents();
+            Leg leg = gateway.ua().dial(DialRequest.contactViaTrunk(trunk, "9995550001", DialRequest.MIN_RING_TIMEOUT),
+                    gateway.newCall(), events);
+            events.awaitType(LegEvent.Ringing.class, STEP);
+
+            clock.advance(Duration.ofSeconds(15));
+
+            events.awaitType(LegEvent.Answered.class, STEP);
+            assertEquals(LegState.ANSWERED, leg.state());
+            leg.hangup();
+            LegEvent.Ended ended = events.awaitType(LegEvent.Ended.class, STEP);
+            assertEquals(LegEvent.EndReason.LOCAL_HANGUP, ended.reason());
+            Sipp.Result result = phone.awaitExit(STEP);
+            assertTrue(result.passed(), result::describe); // SIPp insists on the ACK of its 200 and on the BYE
+            gateway.awaitIdle(STEP);
+        }
+    }
 }
