@@ -107,7 +107,7 @@ public record DetectionSettings(CallProgress callProgress, boolean fax, Duration
         boolean beep = s.flag("beep", d.beep() != null);
         s.refuseUnknownKeys();
         VoiceActivitySettings voice = new VoiceActivitySettings(speechLevel, aboveNoise, d.voice().noiseWindow());
-        return new AmdSettings(initialSilence, maximumGreeting, afterGreetingSilence, totalAnalysisTime,
+        return new AmdSettings(AmdMode.ACCURATE, initialSilence, maximumGreeting, afterGreetingSilence, totalAnalysisTime,
                 minimumWordLength, betweenWordsSilence, maximumWords, voice, beep ? BeepSettings.DEFAULTS : null);
     }
 }

@@ -3,32 +3,53 @@ package io.outdial.media.detect;
 import java.util.Optional;
 
 /**
- * Tells a person from an answering machine after answer, from the timing of speech and silence, plus beeps.
+ * Tells a person from an answering machine after answer by waiting for evidence: how a greeting ends, a beep, or a
+ * greeting longer than any person's.
  *
  * <p>Each frame is speech or silence ({@link VoiceActivity}). Speech lasting {@code minimumWordLength} is a word;
- * {@code betweenWordsSilence} of silence ends it. The greeting runs from the first word to the latest speech. The
- * rules, in the order they are checked on each frame ({@link AmdSettings} has the thresholds):
+ * {@code betweenWordsSilence} of silence ends it. The greeting runs from the first word to the latest speech. While
+ * the greeting lasts, the pitch of each frame of speech feeds a {@link PitchContour}, which tells whether the voice
+ * rose at the end. The rules, in the order they are checked on each frame ({@link AmdSettings} has the thresholds
+ * and why):
  * <ol>
  *   <li>a beep: MACHINE ({@link AmdCause#BEEP});</li>
  *   <li>more than {@code maximumWords} words: MACHINE ({@link AmdCause#TOO_MANY_WORDS});</li>
- *   <li>speech while the greeting has lasted {@code maximumGreeting}: MACHINE ({@link AmdCause#LONG_GREETING});</li>
- *   <li>{@code afterGreetingSilence} since the last word: HUMAN ({@link AmdCause#SILENCE_AFTER_GREETING});</li>
+ *   <li>speech while the greeting has lasted {@code maximumGreeting}, the cap: MACHINE
+ *       ({@link AmdCause#LONG_GREETING});</li>
+ *   <li>silence since the last word of at least {@code afterGreetingSilence} and of {@code beepWindow} plus two
+ *       frames (a beep that starts inside the window is speech to the voice activity test and breaks the silence, so
+ *       a human verdict is taken back before it is given, and the beep then decides):
+ *     <ul>
+ *       <li>a greeting up to {@code shortGreeting}: HUMAN ({@link AmdCause#SILENCE_AFTER_GREETING});</li>
+ *       <li>a longer one whose voice rose at the end by {@code questionRise}: HUMAN
+ *           ({@link AmdCause#QUESTION_AFTER_GREETING});</li>
+ *       <li>a longer one that did not: MACHINE ({@link AmdCause#STATEMENT_GREETING});</li>
+ *     </ul></li>
  *   <li>no word within {@code initialSilence}: NOT_SURE ({@link AmdCause#INITIAL_SILENCE});</li>
  *   <li>{@code totalAnalysisTime} reached: NOT_SURE ({@link AmdCause#ANALYSIS_TIME_EXCEEDED}).</li>
  * </ol>
  * Speech too short to be a word (a click, a breath) neither starts the greeting nor interrupts the silence after it.
+ * With {@code shortGreeting} at or above {@code maximumGreeting} (the fast mode) the intonation is never consulted
+ * and no pitch is computed. Per frame: one energy sum, the beep fit and, during a greeting, about 4,000 integer
+ * multiply-adds for the pitch; nothing allocated.
  */
 public final class AnsweringMachineDetector implements FrameDetector {
+
+    /** Frames after {@code beepWindow} for a beep's start to be heard (its first frame may be partial). */
+    private static final int BEEP_ONSET_FRAMES = 2;
 
     private final AmdSettings settings;
     private final VoiceActivity voice;
     private final BeepDetector beep;
+    private final PitchTracker pitch;
+    private final PitchContour contour;
     private final int initialSilenceFrames;
     private final int maximumGreetingFrames;
     private final int afterGreetingFrames;
     private final int totalFrames;
     private final int wordFrames;
     private final int betweenWordsFrames;
+    private final int shortGreetingFrames;
 
     private long frames;
     private int speechRun;
@@ -49,10 +70,16 @@ public final class AnsweringMachineDetector implements FrameDetector {
         this.beep = settings.beep() == null ? null : new BeepDetector(settings.beep());
         this.initialSilenceFrames = AmdSettings.frames(settings.initialSilence());
         this.maximumGreetingFrames = AmdSettings.frames(settings.maximumGreeting());
-        this.afterGreetingFrames = AmdSettings.frames(settings.afterGreetingSilence());
+        int beepWindowFrames = settings.beepWindow().isZero() ? 0
+                : AmdSettings.frames(settings.beepWindow()) + BEEP_ONSET_FRAMES;
+        this.afterGreetingFrames = Math.max(AmdSettings.frames(settings.afterGreetingSilence()), beepWindowFrames);
         this.totalFrames = AmdSettings.frames(settings.totalAnalysisTime());
         this.wordFrames = AmdSettings.frames(settings.minimumWordLength());
         this.betweenWordsFrames = AmdSettings.frames(settings.betweenWordsSilence());
+        this.shortGreetingFrames = AmdSettings.frames(settings.shortGreeting());
+        boolean intonation = shortGreetingFrames < maximumGreetingFrames;
+        this.pitch = intonation ? new PitchTracker() : null;
+        this.contour = intonation ? new PitchContour() : null;
     }
 
     public AmdSettings settings() {
@@ -69,7 +96,15 @@ public final class AnsweringMachineDetector implements FrameDetector {
         if (beep != null && beep.onFrame(frame).isPresent()) {
             return decide(AmdOutcome.MACHINE, AmdCause.BEEP);
         }
-        if (voice.isSpeech(PcmFrame.energy(frame))) {
+        boolean speech = voice.isSpeech(PcmFrame.energy(frame));
+        if (pitch != null) {
+            // every frame, so the tracker's window stays contiguous; only speech shapes the contour
+            double hz = pitch.onFrame(frame);
+            if (speech) {
+                contour.add(hz);
+            }
+        }
+        if (speech) {
             silenceRun = 0;
             speechRun++;
             if (!inWord && speechRun >= wordFrames) {
@@ -96,7 +131,7 @@ public final class AnsweringMachineDetector implements FrameDetector {
             }
         }
         if (words > 0 && frames - lastWordSpeech >= afterGreetingFrames) {
-            return decide(AmdOutcome.HUMAN, AmdCause.SILENCE_AFTER_GREETING);
+            return afterGreeting();
         }
         if (words == 0 && frames >= initialSilenceFrames) {
             return decide(AmdOutcome.NOT_SURE, AmdCause.INITIAL_SILENCE);
@@ -107,11 +142,27 @@ public final class AnsweringMachineDetector implements FrameDetector {
         return Optional.empty();
     }
 
+    /** The greeting ended and silence followed: its length, then its ending, decide. */
+    private Optional<Detection> afterGreeting() {
+        long greeting = lastWordSpeech - greetingStart + 1;
+        if (contour == null || greeting <= shortGreetingFrames) {
+            return decide(AmdOutcome.HUMAN, AmdCause.SILENCE_AFTER_GREETING);
+        }
+        if (contour.endRise() >= settings.questionRise()) {
+            return decide(AmdOutcome.HUMAN, AmdCause.QUESTION_AFTER_GREETING);
+        }
+        return decide(AmdOutcome.MACHINE, AmdCause.STATEMENT_GREETING);
+    }
+
     @Override
     public void reset() {
         voice.reset();
         if (beep != null) {
             beep.reset();
+        }
+        if (pitch != null) {
+            pitch.reset();
+            contour.reset();
         }
         frames = 0;
         speechRun = 0;
