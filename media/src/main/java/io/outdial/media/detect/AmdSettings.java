@@ -28,14 +28,14 @@ import java.time.Duration;
  * @param maximumWords         more words than this in the greeting: MACHINE (accurate 60, i.e. left to the cap:
  *                             a business greeting has 12 to 20; fast 5)
  * @param shortGreeting        a greeting up to this long, followed by the silence, is a HUMAN whatever its
- *                             intonation (2.5 s: the short live greetings measured end by 2 s; a machine's greeting
+ *                             intonation (2.2 s: the short live greetings measured last up to 2 s; a machine's greeting
  *                             that short is told by its beep or not at all). Longer ones are judged by their ending
  * @param questionRise         a longer greeting followed by silence is a HUMAN when its voice rises at the end by at
- *                             least this factor over the lowest pitch of its last 320 ms (1.12: "... how can I
- *                             help?" rises 20 to 30 %, a statement ending "... leave a message." falls to its
- *                             lowest pitch, 1.0 to 1.05), and a MACHINE otherwise
+ *                             least this factor over the lowest pitch of its last 480 ms of voice (1.10: the business
+ *                             greetings measured, ending "... how can I help?", rise by 1.14 to 1.96, the
+ *                             voicemail greetings, ending on a statement, by 1.00 to 1.06), and a MACHINE otherwise
  * @param beepWindow           a beep may follow a machine's last word by up to this (800 ms); the human verdict
- *                             waits until then (plus two frames, to hear the beep start), so that a beep in the
+ *                             waits until then (plus four frames, to hear the beep start), so that a beep in the
  *                             window takes it back before it is given. Zero: no wait beyond
  *                             {@code afterGreetingSilence}
  * @param voice                speech/silence classification
@@ -49,13 +49,13 @@ public record AmdSettings(AmdMode mode, Duration initialSilence, Duration maximu
     /** Waits for evidence (the default mode). */
     public static final AmdSettings ACCURATE = new AmdSettings(AmdMode.ACCURATE, Duration.ofMillis(2500),
             Duration.ofMillis(8000), Duration.ofMillis(700), Duration.ofMillis(10_000), Duration.ofMillis(100),
-            Duration.ofMillis(60), 60, Duration.ofMillis(2500), 1.12, Duration.ofMillis(800),
+            Duration.ofMillis(60), 60, Duration.ofMillis(2200), 1.10, Duration.ofMillis(800),
             VoiceActivitySettings.DEFAULTS, BeepSettings.DEFAULTS);
 
     /** Timing rules: a machine in about 2 s, long live greetings taken for machines. */
     public static final AmdSettings FAST = new AmdSettings(AmdMode.FAST, Duration.ofMillis(2500),
             Duration.ofMillis(2000), Duration.ofMillis(800), Duration.ofMillis(5000), Duration.ofMillis(100),
-            Duration.ofMillis(60), 5, Duration.ofMillis(2000), 1.12, Duration.ZERO, VoiceActivitySettings.DEFAULTS,
+            Duration.ofMillis(60), 5, Duration.ofMillis(2000), 1.10, Duration.ZERO, VoiceActivitySettings.DEFAULTS,
             BeepSettings.DEFAULTS);
 
     public static final AmdSettings DEFAULTS = ACCURATE;

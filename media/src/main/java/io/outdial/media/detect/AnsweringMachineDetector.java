@@ -16,7 +16,7 @@ import java.util.Optional;
  *   <li>more than {@code maximumWords} words: MACHINE ({@link AmdCause#TOO_MANY_WORDS});</li>
  *   <li>speech while the greeting has lasted {@code maximumGreeting}, the cap: MACHINE
  *       ({@link AmdCause#LONG_GREETING});</li>
- *   <li>silence since the last word of at least {@code afterGreetingSilence} and of {@code beepWindow} plus two
+ *   <li>silence since the last word of at least {@code afterGreetingSilence} and of {@code beepWindow} plus four
  *       frames (a beep that starts inside the window is speech to the voice activity test and breaks the silence, so
  *       a human verdict is taken back before it is given, and the beep then decides):
  *     <ul>
@@ -36,7 +36,7 @@ import java.util.Optional;
 public final class AnsweringMachineDetector implements FrameDetector {
 
     /** Frames after {@code beepWindow} for a beep's start to be heard (its first frame may be partial). */
-    private static final int BEEP_ONSET_FRAMES = 2;
+    private static final int BEEP_ONSET_FRAMES = 4;
 
     private final AmdSettings settings;
     private final VoiceActivity voice;

@@ -9,8 +9,8 @@ package io.outdial.media.detect;
  */
 public final class PitchContour {
 
-    /** Voiced frames kept: 320 ms. */
-    static final int LENGTH = 16;
+    /** Voiced frames kept: 480 ms, enough to hold the low point before a question's final rise. */
+    static final int LENGTH = 24;
     /** Largest ratio between neighbouring accepted pitches. */
     static final double LARGEST_STEP = 1.3;
     /** A reference older than this many frames no longer folds the next pitch. */
