@@ -98,10 +98,10 @@ public final class AnsweringMachineDetector implements FrameDetector {
         }
         boolean speech = voice.isSpeech(PcmFrame.energy(frame));
         if (pitch != null) {
-            // every frame, so the tracker's window stays contiguous; only speech shapes the contour
-            double hz = pitch.onFrame(frame);
+            // every frame enters the tracker's window, so it stays contiguous; only speech is tracked
+            pitch.push(frame);
             if (speech) {
-                contour.add(hz);
+                contour.add(pitch.pitch());
             }
         }
         if (speech) {

@@ -22,16 +22,23 @@ public final class PitchTracker {
 
     private final int[] window = new int[WINDOW];
 
-    /**
-     * Reads the next frame and returns its pitch in Hz, or 0 when it is not voiced. Call on every frame (or at least
-     * on every frame of speech) so the window stays contiguous.
-     */
+    /** Reads the next frame and returns its pitch in Hz, or 0 when it is not voiced. */
     public double onFrame(short[] frame) {
+        push(frame);
+        return pitch();
+    }
+
+    /** Reads the next frame into the window (80 additions): call on every frame so the window stays contiguous. */
+    public void push(short[] frame) {
         int half = PcmFrame.SAMPLES / 2;
         System.arraycopy(window, half, window, 0, WINDOW - half);
         for (int i = 0; i < half; i++) {
             window[WINDOW - half + i] = (frame[2 * i] + frame[2 * i + 1]) >> 1;
         }
+    }
+
+    /** The pitch over the window as it stands, in Hz, or 0 when it is not voiced (the costly part). */
+    public double pitch() {
         long zero = 0;
         for (int i = 0; i < WINDOW; i++) {
             zero += (long) window[i] * window[i];
