@@ -17,10 +17,9 @@ import java.time.Duration;
  *                             Accurate 8 s: the longest live greeting measured, a business greeting spoken slowly
  *                             (115 words a minute), lasts 7.3 s, a machine's 3 to 15 s. Fast 2 s ("Hello, this is
  *                             Anna speaking" takes 1.5 s), which takes business greetings for machines
- * @param afterGreetingSilence this much silence after a greeting ends it (700 ms accurate, 800 ms fast; a person
- *                             waits for a reply, a machine pauses between sentences mostly for less). With
- *                             {@code beepWindow} it is the human decision latency: keep the larger of the two under
- *                             a second to leave time to connect an agent within the 2 s rule
+ * @param afterGreetingSilence this much silence after a greeting ends it (800 ms both modes; a person waits for a
+ *                             reply, a machine pauses between sentences mostly for less). A long greeting is
+ *                             judged by its ending then; a short one waits for {@code beepWindow} as well
  * @param totalAnalysisTime    no decision by then: NOT_SURE (10 s accurate: more than the cap plus the silence
  *                             after it; 5 s fast)
  * @param minimumWordLength    speech shorter than this is a click or breath, not a word (100 ms)
@@ -34,10 +33,12 @@ import java.time.Duration;
  *                             least this factor over the lowest pitch of its last 480 ms of voice (1.10: the business
  *                             greetings measured, ending "... how can I help?", rise by 1.14 to 1.96, the
  *                             voicemail greetings, ending on a statement, by 1.00 to 1.06), and a MACHINE otherwise
- * @param beepWindow           a beep may follow a machine's last word by up to this (800 ms); the human verdict
- *                             waits until then (plus four frames, to hear the beep start), so that a beep in the
- *                             window takes it back before it is given. Zero: no wait beyond
- *                             {@code afterGreetingSilence}
+ * @param beepWindow           a beep may follow a machine's short greeting by up to this (850 ms accurate, 0 fast):
+ *                             the human verdict on a short greeting waits until then plus four frames (80 ms, to hear
+ *                             the beep start), so a beep inside the window takes the verdict back before it is given.
+ *                             It is the human decision latency for short greetings: 850 ms gives about 0.95 s after
+ *                             the last word and covers beeps up to 0.9 s after it; 1100 ms would cover beeps up to
+ *                             1.15 s for 0.25 s more latency. Zero: no wait beyond {@code afterGreetingSilence}
  * @param voice                speech/silence classification
  * @param beep                 a beep during analysis means MACHINE; null to ignore beeps
  */
@@ -48,8 +49,8 @@ public record AmdSettings(AmdMode mode, Duration initialSilence, Duration maximu
 
     /** Waits for evidence (the default mode). */
     public static final AmdSettings ACCURATE = new AmdSettings(AmdMode.ACCURATE, Duration.ofMillis(2500),
-            Duration.ofMillis(8000), Duration.ofMillis(700), Duration.ofMillis(10_000), Duration.ofMillis(100),
-            Duration.ofMillis(60), 60, Duration.ofMillis(2200), 1.10, Duration.ofMillis(800),
+            Duration.ofMillis(8000), Duration.ofMillis(800), Duration.ofMillis(10_000), Duration.ofMillis(100),
+            Duration.ofMillis(60), 60, Duration.ofMillis(2200), 1.10, Duration.ofMillis(850),
             VoiceActivitySettings.DEFAULTS, BeepSettings.DEFAULTS);
 
     /** Timing rules: a machine in about 2 s, long live greetings taken for machines. */

@@ -16,14 +16,17 @@ import java.util.Optional;
  *   <li>more than {@code maximumWords} words: MACHINE ({@link AmdCause#TOO_MANY_WORDS});</li>
  *   <li>speech while the greeting has lasted {@code maximumGreeting}, the cap: MACHINE
  *       ({@link AmdCause#LONG_GREETING});</li>
- *   <li>silence since the last word of at least {@code afterGreetingSilence} and of {@code beepWindow} plus four
- *       frames (a beep that starts inside the window is speech to the voice activity test and breaks the silence, so
- *       a human verdict is taken back before it is given, and the beep then decides):
+ *   <li>silence of {@code afterGreetingSilence} since the last word ends the greeting:
  *     <ul>
- *       <li>a greeting up to {@code shortGreeting}: HUMAN ({@link AmdCause#SILENCE_AFTER_GREETING});</li>
- *       <li>a longer one whose voice rose at the end by {@code questionRise}: HUMAN
- *           ({@link AmdCause#QUESTION_AFTER_GREETING});</li>
- *       <li>a longer one that did not: MACHINE ({@link AmdCause#STATEMENT_GREETING});</li>
+ *       <li>a greeting longer than {@code shortGreeting} whose voice rose at the end by {@code questionRise} (a
+ *           question: "how can I help?"): HUMAN ({@link AmdCause#QUESTION_AFTER_GREETING});</li>
+ *       <li>a longer one that did not (a statement: "... after the tone."): MACHINE
+ *           ({@link AmdCause#STATEMENT_GREETING});</li>
+ *       <li>a short greeting waits until {@code beepWindow} plus four frames have passed since its last word: a
+ *           beep that starts inside the window is speech to the voice activity test, breaks the silence and then
+ *           decides MACHINE, so the human verdict is taken back before it is given; without one, HUMAN
+ *           ({@link AmdCause#SILENCE_AFTER_GREETING}). Its intonation is not consulted: a word or two gives too
+ *           short a contour to trust.</li>
  *     </ul></li>
  *   <li>no word within {@code initialSilence}: NOT_SURE ({@link AmdCause#INITIAL_SILENCE});</li>
  *   <li>{@code totalAnalysisTime} reached: NOT_SURE ({@link AmdCause#ANALYSIS_TIME_EXCEEDED}).</li>
@@ -46,6 +49,7 @@ public final class AnsweringMachineDetector implements FrameDetector {
     private final int initialSilenceFrames;
     private final int maximumGreetingFrames;
     private final int afterGreetingFrames;
+    private final int beepWaitFrames;
     private final int totalFrames;
     private final int wordFrames;
     private final int betweenWordsFrames;
@@ -72,7 +76,8 @@ public final class AnsweringMachineDetector implements FrameDetector {
         this.maximumGreetingFrames = AmdSettings.frames(settings.maximumGreeting());
         int beepWindowFrames = settings.beepWindow().isZero() ? 0
                 : AmdSettings.frames(settings.beepWindow()) + BEEP_ONSET_FRAMES;
-        this.afterGreetingFrames = Math.max(AmdSettings.frames(settings.afterGreetingSilence()), beepWindowFrames);
+        this.afterGreetingFrames = AmdSettings.frames(settings.afterGreetingSilence());
+        this.beepWaitFrames = Math.max(afterGreetingFrames, beepWindowFrames);
         this.totalFrames = AmdSettings.frames(settings.totalAnalysisTime());
         this.wordFrames = AmdSettings.frames(settings.minimumWordLength());
         this.betweenWordsFrames = AmdSettings.frames(settings.betweenWordsSilence());
@@ -131,7 +136,10 @@ public final class AnsweringMachineDetector implements FrameDetector {
             }
         }
         if (words > 0 && frames - lastWordSpeech >= afterGreetingFrames) {
-            return afterGreeting();
+            Optional<Detection> verdict = afterGreeting(frames - lastWordSpeech);
+            if (verdict.isPresent()) {
+                return verdict;
+            }
         }
         if (words == 0 && frames >= initialSilenceFrames) {
             return decide(AmdOutcome.NOT_SURE, AmdCause.INITIAL_SILENCE);
@@ -142,16 +150,21 @@ public final class AnsweringMachineDetector implements FrameDetector {
         return Optional.empty();
     }
 
-    /** The greeting ended and silence followed: its length, then its ending, decide. */
-    private Optional<Detection> afterGreeting() {
+    /**
+     * The greeting ended and {@code quiet} frames of silence followed: a long one is judged by its ending at once; a
+     * short one waits out the beep window first (empty while it does). The intonation of a greeting of a word or two
+     * is not trusted: on the corpora it read as rising for some short voicemail greetings.
+     */
+    private Optional<Detection> afterGreeting(long quiet) {
         long greeting = lastWordSpeech - greetingStart + 1;
-        if (contour == null || greeting <= shortGreetingFrames) {
+        if (contour != null && greeting > shortGreetingFrames) {
+            return contour.endRise() >= settings.questionRise() ? decide(AmdOutcome.HUMAN, AmdCause.QUESTION_AFTER_GREETING)
+                    : decide(AmdOutcome.MACHINE, AmdCause.STATEMENT_GREETING);
+        }
+        if (quiet >= beepWaitFrames) {
             return decide(AmdOutcome.HUMAN, AmdCause.SILENCE_AFTER_GREETING);
         }
-        if (contour.endRise() >= settings.questionRise()) {
-            return decide(AmdOutcome.HUMAN, AmdCause.QUESTION_AFTER_GREETING);
-        }
-        return decide(AmdOutcome.MACHINE, AmdCause.STATEMENT_GREETING);
+        return Optional.empty();
     }
 
     @Override
