@@ -31,7 +31,8 @@ import java.util.Optional;
  *   <li>no word within {@code initialSilence}: NOT_SURE ({@link AmdCause#INITIAL_SILENCE});</li>
  *   <li>{@code totalAnalysisTime} reached: NOT_SURE ({@link AmdCause#ANALYSIS_TIME_EXCEEDED}).</li>
  * </ol>
- * Speech too short to be a word (a click, a breath) neither starts the greeting nor interrupts the silence after it.
+ * Speech too short to be a word (a click, a breath) neither starts the greeting nor interrupts the silence after it;
+ * it only holds a verdict back while it lasts, since it may be the start of a word or of a beep.
  * With {@code shortGreeting} at or above {@code maximumGreeting} (the fast mode) the intonation is never consulted
  * and no pitch is computed. Per frame: one energy sum, the beep fit and, during a greeting, about 4,000 integer
  * multiply-adds for the pitch; nothing allocated.
@@ -135,7 +136,8 @@ public final class AnsweringMachineDetector implements FrameDetector {
                 speechRun = 0;
             }
         }
-        if (words > 0 && frames - lastWordSpeech >= afterGreetingFrames) {
+        // only on a silent frame: sound that may yet become a word (a beep starting) holds the verdict back
+        if (words > 0 && !speech && frames - lastWordSpeech >= afterGreetingFrames) {
             Optional<Detection> verdict = afterGreeting(frames - lastWordSpeech);
             if (verdict.isPresent()) {
                 return verdict;

@@ -4,6 +4,7 @@ import io.outdial.media.corpus.Signal;
 import io.outdial.media.corpus.Talker;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -128,23 +129,37 @@ class AnsweringMachineDetectorTest {
         assertEquals(AmdCause.BEEP, d.cause());
     }
 
+    private Signal shortGreetingThenBeep(int gapMillis) {
+        Signal s = Signal.create().silence(300);
+        s.append(Talker.random(random).word(2));
+        return s.silence(gapMillis).tone(400, -18, 850).silence(2000).noise(-58, gapMillis);
+    }
+
     @Test
     void beepLateInTheWindowTakesTheHumanVerdictBack() {
-        // 780 ms of silence would be a person by afterGreetingSilence alone (700 ms); the beep window holds it
-        for (int gap : new int[]{720, 780}) {
-            Signal s = Signal.create().silence(300);
-            s.append(Talker.random(random).word(2));
-            Detection.AmdDecision d = decide(s.silence(gap).tone(400, -18, 850).silence(2000).noise(-58, gap));
+        // 820 and 850 ms of silence would make a person by afterGreetingSilence alone (800 ms): the beep window holds
+        // the verdict until 850 + 80 ms
+        for (int gap : new int[]{820, 850}) {
+            Detection.AmdDecision d = decide(shortGreetingThenBeep(gap));
             assertEquals(AmdOutcome.MACHINE, d.outcome(), d::toString);
             assertEquals(AmdCause.BEEP, d.cause(), d::toString);
         }
     }
 
     @Test
+    void withoutABeepWindowTheSameBeepComesTooLate() {
+        AmdSettings noWindow = new AmdSettings(AmdMode.ACCURATE, Duration.ofMillis(2500), Duration.ofSeconds(8),
+                Duration.ofMillis(800), Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofMillis(60), 60,
+                Duration.ofMillis(2200), 1.10, Duration.ZERO, VoiceActivitySettings.DEFAULTS, BeepSettings.DEFAULTS);
+        Detection.AmdDecision d = decide(shortGreetingThenBeep(850), noWindow);
+        assertEquals(AmdOutcome.HUMAN, d.outcome(), d::toString);
+    }
+
+    @Test
     void beepAfterTheWindowComesTooLate() {
         Signal s = Signal.create().silence(300);
         s.append(Talker.random(random).word(2));
-        Detection.AmdDecision d = decide(s.silence(1100).tone(400, -18, 850).silence(2000).noise(-58, 3));
+        Detection.AmdDecision d = decide(s.silence(1200).tone(400, -18, 850).silence(2000).noise(-58, 3));
         assertEquals(AmdOutcome.HUMAN, d.outcome(), d::toString);
     }
 
