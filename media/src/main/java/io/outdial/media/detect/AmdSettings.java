@@ -37,8 +37,8 @@ import java.time.Duration;
  *                             the human verdict on a short greeting waits until then plus four frames (80 ms, to hear
  *                             the beep start), so a beep inside the window takes the verdict back before it is given.
  *                             It is the human decision latency for short greetings: 850 ms gives about 0.95 s after
- *                             the last word and covers beeps up to 0.9 s after it; 1100 ms would cover beeps up to
- *                             1.15 s for 0.25 s more latency. Zero: no wait beyond {@code afterGreetingSilence}
+ *                             the last word and covers beeps starting up to about 0.85 s after it; 1100 ms would cover
+ *                             about 1.1 s for 0.25 s more latency. Zero: no wait beyond {@code afterGreetingSilence}
  * @param voice                speech/silence classification
  * @param beep                 a beep during analysis means MACHINE; null to ignore beeps
  */
