@@ -1,5 +1,6 @@
 package io.outdial.dialer.config;
 
+import io.outdial.media.detect.AmdMode;
 import io.outdial.media.detect.AmdSettings;
 import io.outdial.media.detect.BeepSettings;
 import io.outdial.media.detect.VoiceActivitySettings;
@@ -23,7 +24,7 @@ import java.time.Duration;
  * @param machineMessage the recorded message for onMachine: message, decoded once at start-up; null otherwise
  * @param greetingEndSilence silence that ends a machine's greeting when no beep comes (message treatment)
  * @param greetingWaitLimit  the message is played after this long at the latest, beep or not
- * @param amdSettings    the detector's thresholds
+ * @param amdSettings    the detector's mode (accurate or fast) and thresholds
  */
 public record DetectionSettings(CallProgress callProgress, boolean fax, Duration silence, boolean amd,
                                 MachineTreatment onMachine, NotSureTreatment onNotSure, MediaClip machineMessage,
@@ -91,8 +92,10 @@ public record DetectionSettings(CallProgress callProgress, boolean fax, Duration
         }
     }
 
+    /** The mode picks the defaults ({@link AmdSettings#defaults}); every threshold may still be set on its own. */
     private static AmdSettings readAmd(YamlSection s) {
-        AmdSettings d = AmdSettings.DEFAULTS;
+        AmdMode mode = s.oneOf("mode", AmdMode.ACCURATE, AmdMode.values());
+        AmdSettings d = AmdSettings.defaults(mode);
         Duration max = Duration.ofSeconds(30);
         Duration min = Duration.ofMillis(20);
         Duration initialSilence = s.duration("initialSilence", d.initialSilence(), min, max);
@@ -102,12 +105,16 @@ public record DetectionSettings(CallProgress callProgress, boolean fax, Duration
         Duration minimumWordLength = s.duration("minimumWordLength", d.minimumWordLength(), min, max);
         Duration betweenWordsSilence = s.duration("betweenWordsSilence", d.betweenWordsSilence(), min, max);
         int maximumWords = s.integer("maximumWords", d.maximumWords(), 1, 100);
+        Duration shortGreeting = s.duration("shortGreeting", d.shortGreeting(), min, max);
+        double questionRise = s.decimal("questionRise", d.questionRise(), 1, 2);
+        Duration beepWindow = s.duration("beepWindow", d.beepWindow(), Duration.ZERO, Duration.ofSeconds(3));
         double speechLevel = s.decimal("speechLevelDbfs", d.voice().minimumSpeechDbfs(), -90, 0);
         double aboveNoise = s.decimal("speechAboveNoiseDb", d.voice().aboveNoiseDb(), 0, 60);
         boolean beep = s.flag("beep", d.beep() != null);
         s.refuseUnknownKeys();
         VoiceActivitySettings voice = new VoiceActivitySettings(speechLevel, aboveNoise, d.voice().noiseWindow());
-        return new AmdSettings(initialSilence, maximumGreeting, afterGreetingSilence, totalAnalysisTime,
-                minimumWordLength, betweenWordsSilence, maximumWords, voice, beep ? BeepSettings.DEFAULTS : null);
+        return new AmdSettings(mode, initialSilence, maximumGreeting, afterGreetingSilence, totalAnalysisTime,
+                minimumWordLength, betweenWordsSilence, maximumWords, shortGreeting, questionRise, beepWindow, voice,
+                beep ? BeepSettings.DEFAULTS : null);
     }
 }

@@ -158,6 +158,29 @@ class ConfigDefaultsTest {
     }
 
     @Test
+    void amdModeDefaultsToAccurateAndPicksItsThresholds() {
+        GatewayConfig c = ConfigLoader.parse("""
+                campaigns:
+                  - { name: c1, detection: { amd: true } }
+                  - { name: c2, detection: { amd: true, amdSettings: { mode: fast } } }
+                  - { name: c3, detection: { amd: true, amdSettings: { mode: fast, maximumGreeting: 3s } } }
+                  - { name: c4, detection: { amdSettings: { beepWindow: 0s, questionRise: 1.2 } } }
+                """, dir);
+        io.outdial.media.detect.AmdSettings accurate = c.campaigns().get(0).detection().amdSettings();
+        assertEquals(io.outdial.media.detect.AmdSettings.ACCURATE, accurate);
+        assertEquals(io.outdial.media.detect.AmdMode.ACCURATE, accurate.mode());
+        assertEquals(Duration.ofSeconds(8), accurate.maximumGreeting());
+        assertEquals(io.outdial.media.detect.AmdSettings.FAST, c.campaigns().get(1).detection().amdSettings());
+        io.outdial.media.detect.AmdSettings fastLonger = c.campaigns().get(2).detection().amdSettings();
+        assertEquals(io.outdial.media.detect.AmdMode.FAST, fastLonger.mode());
+        assertEquals(Duration.ofSeconds(3), fastLonger.maximumGreeting());
+        assertEquals(5, fastLonger.maximumWords());
+        io.outdial.media.detect.AmdSettings tuned = c.campaigns().get(3).detection().amdSettings();
+        assertEquals(Duration.ZERO, tuned.beepWindow());
+        assertEquals(1.2, tuned.questionRise());
+    }
+
+    @Test
     void previewAutoDialDefaultsAndValues() {
         GatewayConfig c = ConfigLoader.parse("""
                 campaigns:

@@ -70,13 +70,15 @@ class AnswerDetectionIT {
         }
     }
 
+    /** Fast mode: the verdict comes 2 s into the greeting, and the message waits for the beep that follows. */
     @Test
     void anAnsweringMachineGetsTheMessageAfterItsBeepAndNoAgent() throws Exception {
         Path message = ContactAudio.messageWav();
         try (Sipp phone = agentPhone();
              Sipp contact = contact("uas-answer-audio.xml", ContactAudio.machineWithBeep());
              GatewayHarness gw = GatewayHarness.start(contact.hostPort(), phoneOnlyAgent(phone),
-                     campaign("agent1", "amd: true, onMachine: message, machineMessage: \"" + message + "\""))) {
+                     campaign("agent1", "amd: true, amdSettings: { mode: fast }, onMachine: message, machineMessage: \""
+                             + message + "\""))) {
             gw.uploadAndStart("it", "contact_info\n2005550203\n");
 
             CallingRecord r = gw.awaitAllUpdated("it", LIMIT).get(0);
@@ -90,6 +92,31 @@ class AnswerDetectionIT {
             double sent = gw.metric("outdial_rtp_leg_packets_total{direction=\"out\",leg=\"contact\"}");
             assertEquals(frames, sent, 2, "the message's packets reached the contact");
             assertEquals(0.0, gw.metric("outdial_rtp_packets_relayed_total"));
+        }
+    }
+
+    /**
+     * Accurate mode (the default): the detector hears the greeting out and the beep itself is the verdict, so the
+     * message starts at once, after the beep, and no second beep detector is needed.
+     */
+    @Test
+    void inAccurateModeTheBeepIsTheVerdictAndTheMessageFollowsIt() throws Exception {
+        Path message = ContactAudio.messageWav();
+        try (Sipp phone = agentPhone();
+             Sipp contact = contact("uas-answer-audio.xml", ContactAudio.machineWithBeep());
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), phoneOnlyAgent(phone),
+                     campaign("agent1", "amd: true, onMachine: message, machineMessage: \"" + message + "\""))) {
+            gw.uploadAndStart("it", "contact_info\n2005550213\n");
+
+            CallingRecord r = gw.awaitAllUpdated("it", LIMIT).get(0);
+            assertEquals(CallResult.ANSWERING_MACHINE, r.callResult());
+            assertTrue(contact.awaitExit(LIMIT).passed(), "the gateway hung up after the message");
+            assertEquals(1.0, gw.metric("outdial_detections_total{campaign=\"it\",kind=\"amd\",outcome=\"MACHINE\"}"));
+            assertEquals(0.0, gw.metric("outdial_detections_total{campaign=\"it\",kind=\"beep\",outcome=\"BEEP\"}"),
+                    "no beep detector after the verdict: the verdict was the beep");
+            int frames = MediaClip.fromWav(message).frameCount();
+            double sent = gw.metric("outdial_rtp_leg_packets_total{direction=\"out\",leg=\"contact\"}");
+            assertEquals(frames, sent, 2, "the message's packets reached the contact");
         }
     }
 

@@ -4,7 +4,17 @@ package io.outdial.media.detect;
 public enum AmdCause {
     /** HUMAN: a short greeting followed by {@code afterGreetingSilence} of silence, as a person waits for a reply. */
     SILENCE_AFTER_GREETING,
-    /** MACHINE: the greeting went on past {@code maximumGreeting}. */
+    /**
+     * HUMAN: a greeting longer than {@code shortGreeting} whose voice rose at the end, as a question does ("how can
+     * I help?"), followed by the silence.
+     */
+    QUESTION_AFTER_GREETING,
+    /**
+     * MACHINE: a greeting longer than {@code shortGreeting} that ended on a statement (the voice did not rise), then
+     * fell silent: what a voicemail greeting without a beep sounds like.
+     */
+    STATEMENT_GREETING,
+    /** MACHINE: the greeting went on past {@code maximumGreeting}, the cap no live greeting reaches. */
     LONG_GREETING,
     /** MACHINE: more than {@code maximumWords} words in the greeting. */
     TOO_MANY_WORDS,

@@ -3,32 +3,58 @@ package io.outdial.media.detect;
 import java.util.Optional;
 
 /**
- * Tells a person from an answering machine after answer, from the timing of speech and silence, plus beeps.
+ * Tells a person from an answering machine after answer by waiting for evidence: how a greeting ends, a beep, or a
+ * greeting longer than any person's.
  *
  * <p>Each frame is speech or silence ({@link VoiceActivity}). Speech lasting {@code minimumWordLength} is a word;
- * {@code betweenWordsSilence} of silence ends it. The greeting runs from the first word to the latest speech. The
- * rules, in the order they are checked on each frame ({@link AmdSettings} has the thresholds):
+ * {@code betweenWordsSilence} of silence ends it. The greeting runs from the first word to the latest speech. While
+ * the greeting lasts, the pitch of each frame of speech feeds a {@link PitchContour}, which tells whether the voice
+ * rose at the end. The rules, in the order they are checked on each frame ({@link AmdSettings} has the thresholds
+ * and why):
  * <ol>
  *   <li>a beep: MACHINE ({@link AmdCause#BEEP});</li>
  *   <li>more than {@code maximumWords} words: MACHINE ({@link AmdCause#TOO_MANY_WORDS});</li>
- *   <li>speech while the greeting has lasted {@code maximumGreeting}: MACHINE ({@link AmdCause#LONG_GREETING});</li>
- *   <li>{@code afterGreetingSilence} since the last word: HUMAN ({@link AmdCause#SILENCE_AFTER_GREETING});</li>
+ *   <li>speech while the greeting has lasted {@code maximumGreeting}, the cap: MACHINE
+ *       ({@link AmdCause#LONG_GREETING});</li>
+ *   <li>silence of {@code afterGreetingSilence} since the last word ends the greeting:
+ *     <ul>
+ *       <li>a greeting longer than {@code shortGreeting} whose voice rose at the end by {@code questionRise} (a
+ *           question: "how can I help?"): HUMAN ({@link AmdCause#QUESTION_AFTER_GREETING});</li>
+ *       <li>a longer one that did not (a statement: "... after the tone."): MACHINE
+ *           ({@link AmdCause#STATEMENT_GREETING});</li>
+ *       <li>a short greeting waits until {@code beepWindow} plus four frames have passed since its last word: a
+ *           beep that starts inside the window is speech to the voice activity test, breaks the silence and then
+ *           decides MACHINE, so the human verdict is taken back before it is given; without one, HUMAN
+ *           ({@link AmdCause#SILENCE_AFTER_GREETING}). Its intonation is not consulted: a word or two gives too
+ *           short a contour to trust.</li>
+ *     </ul></li>
  *   <li>no word within {@code initialSilence}: NOT_SURE ({@link AmdCause#INITIAL_SILENCE});</li>
  *   <li>{@code totalAnalysisTime} reached: NOT_SURE ({@link AmdCause#ANALYSIS_TIME_EXCEEDED}).</li>
  * </ol>
- * Speech too short to be a word (a click, a breath) neither starts the greeting nor interrupts the silence after it.
+ * Speech too short to be a word (a click, a breath) neither starts the greeting nor interrupts the silence after it;
+ * it only holds a verdict back while it lasts, since it may be the start of a word or of a beep.
+ * With {@code shortGreeting} at or above {@code maximumGreeting} (the fast mode) the intonation is never consulted
+ * and no pitch is computed. Per frame: one energy sum, the beep fit and, during a greeting, about 4,000 integer
+ * multiply-adds for the pitch; nothing allocated.
  */
 public final class AnsweringMachineDetector implements FrameDetector {
+
+    /** Frames after {@code beepWindow} for a beep's start to be heard (its first frame may be partial). */
+    private static final int BEEP_ONSET_FRAMES = 4;
 
     private final AmdSettings settings;
     private final VoiceActivity voice;
     private final BeepDetector beep;
+    private final PitchTracker pitch;
+    private final PitchContour contour;
     private final int initialSilenceFrames;
     private final int maximumGreetingFrames;
     private final int afterGreetingFrames;
+    private final int beepWaitFrames;
     private final int totalFrames;
     private final int wordFrames;
     private final int betweenWordsFrames;
+    private final int shortGreetingFrames;
 
     private long frames;
     private int speechRun;
@@ -49,10 +75,17 @@ public final class AnsweringMachineDetector implements FrameDetector {
         this.beep = settings.beep() == null ? null : new BeepDetector(settings.beep());
         this.initialSilenceFrames = AmdSettings.frames(settings.initialSilence());
         this.maximumGreetingFrames = AmdSettings.frames(settings.maximumGreeting());
+        int beepWindowFrames = settings.beepWindow().isZero() ? 0
+                : AmdSettings.frames(settings.beepWindow()) + BEEP_ONSET_FRAMES;
         this.afterGreetingFrames = AmdSettings.frames(settings.afterGreetingSilence());
+        this.beepWaitFrames = Math.max(afterGreetingFrames, beepWindowFrames);
         this.totalFrames = AmdSettings.frames(settings.totalAnalysisTime());
         this.wordFrames = AmdSettings.frames(settings.minimumWordLength());
         this.betweenWordsFrames = AmdSettings.frames(settings.betweenWordsSilence());
+        this.shortGreetingFrames = AmdSettings.frames(settings.shortGreeting());
+        boolean intonation = shortGreetingFrames < maximumGreetingFrames;
+        this.pitch = intonation ? new PitchTracker() : null;
+        this.contour = intonation ? new PitchContour() : null;
     }
 
     public AmdSettings settings() {
@@ -69,7 +102,15 @@ public final class AnsweringMachineDetector implements FrameDetector {
         if (beep != null && beep.onFrame(frame).isPresent()) {
             return decide(AmdOutcome.MACHINE, AmdCause.BEEP);
         }
-        if (voice.isSpeech(PcmFrame.energy(frame))) {
+        boolean speech = voice.isSpeech(PcmFrame.energy(frame));
+        if (pitch != null) {
+            // every frame enters the tracker's window, so it stays contiguous; only speech is tracked
+            pitch.push(frame);
+            if (speech) {
+                contour.add(pitch.pitch());
+            }
+        }
+        if (speech) {
             silenceRun = 0;
             speechRun++;
             if (!inWord && speechRun >= wordFrames) {
@@ -95,8 +136,12 @@ public final class AnsweringMachineDetector implements FrameDetector {
                 speechRun = 0;
             }
         }
-        if (words > 0 && frames - lastWordSpeech >= afterGreetingFrames) {
-            return decide(AmdOutcome.HUMAN, AmdCause.SILENCE_AFTER_GREETING);
+        // only on a silent frame: sound that may yet become a word (a beep starting) holds the verdict back
+        if (words > 0 && !speech && frames - lastWordSpeech >= afterGreetingFrames) {
+            Optional<Detection> verdict = afterGreeting(frames - lastWordSpeech);
+            if (verdict.isPresent()) {
+                return verdict;
+            }
         }
         if (words == 0 && frames >= initialSilenceFrames) {
             return decide(AmdOutcome.NOT_SURE, AmdCause.INITIAL_SILENCE);
@@ -107,11 +152,32 @@ public final class AnsweringMachineDetector implements FrameDetector {
         return Optional.empty();
     }
 
+    /**
+     * The greeting ended and {@code quiet} frames of silence followed: a long one is judged by its ending at once; a
+     * short one waits out the beep window first (empty while it does). The intonation of a greeting of a word or two
+     * is not trusted: on the corpora it read as rising for some short voicemail greetings.
+     */
+    private Optional<Detection> afterGreeting(long quiet) {
+        long greeting = lastWordSpeech - greetingStart + 1;
+        if (contour != null && greeting > shortGreetingFrames) {
+            return contour.endRise() >= settings.questionRise() ? decide(AmdOutcome.HUMAN, AmdCause.QUESTION_AFTER_GREETING)
+                    : decide(AmdOutcome.MACHINE, AmdCause.STATEMENT_GREETING);
+        }
+        if (quiet >= beepWaitFrames) {
+            return decide(AmdOutcome.HUMAN, AmdCause.SILENCE_AFTER_GREETING);
+        }
+        return Optional.empty();
+    }
+
     @Override
     public void reset() {
         voice.reset();
         if (beep != null) {
             beep.reset();
+        }
+        if (pitch != null) {
+            pitch.reset();
+            contour.reset();
         }
         frames = 0;
         speechRun = 0;

@@ -66,13 +66,13 @@ public final class SpeechClips {
         return items;
     }
 
-    private static CorpusItem save(Path dir, CorpusItem item) throws IOException {
+    static CorpusItem save(Path dir, CorpusItem item) throws IOException {
         AudioFiles.writeWav(dir.resolve(item.id() + ".wav"), item.pcm());
         return item;
     }
 
     /** espeak-ng at its own rate, then sox to 8 kHz mono 16-bit; returns the samples. */
-    private static short[] speak(Path dir, String name, String voice, int speed, String text)
+    static short[] speak(Path dir, String name, String voice, int speed, String text)
             throws IOException, InterruptedException {
         Path raw = dir.resolve("tts").resolve(name + "-22k.wav");
         Path narrow = dir.resolve("tts").resolve(name + "-8k.wav");
@@ -102,7 +102,7 @@ public final class SpeechClips {
     }
 
     /** Where the speech ends: after the last sample louder than -40 dBFS (espeak-ng pads its output). */
-    private static double speechEndMillis(short[] speech) {
+    static double speechEndMillis(short[] speech) {
         int last = speech.length;
         while (last > 0 && Math.abs(speech[last - 1]) < 330) {
             last--;
@@ -110,7 +110,7 @@ public final class SpeechClips {
         return last * 1000.0 / Signal.RATE;
     }
 
-    private static double[] toDoubles(short[] pcm) {
+    static double[] toDoubles(short[] pcm) {
         double[] out = new double[pcm.length];
         for (int i = 0; i < pcm.length; i++) {
             out[i] = pcm[i];

@@ -61,6 +61,38 @@ public final class Talker {
         }
     }
 
+    /**
+     * One vowel of {@code millis} whose pitch glides from {@code fromHz} to {@code toHz}: a question's rising end
+     * ("help?") or a statement's falling one ("message."), at the talker's level.
+     */
+    public double[] glide(double millis, double fromHz, double toHz) {
+        int n = (int) (millis * RATE / 1000);
+        double[] voiced = new double[n];
+        double phase = 0;
+        for (int i = 0; i < n; i++) {
+            phase += (fromHz + (toHz - fromHz) * i / n) / RATE;
+            if (phase >= 1) {
+                phase -= 1;
+                voiced[i] = 1;
+            }
+            voiced[i] += 0.02 * Signal.gaussian(random);
+        }
+        double[] formants = VOWELS[random.nextInt(VOWELS.length)];
+        for (int k = 0; k < 3; k++) {
+            resonate(voiced, formants[k], 60 + 40 * k);
+        }
+        double square = 1e-18;
+        for (double v : voiced) {
+            square += v * v;
+        }
+        double scale = Signal.amplitude(levelDbfs) / (Math.sqrt(square / n) * Math.sqrt(2));
+        for (int i = 0; i < n; i++) {
+            double x = (double) i / n;
+            voiced[i] *= scale * Math.min(1, x * 8) * Math.min(1, (1 - x) * 8);
+        }
+        return voiced;
+    }
+
     private double[] syllable(boolean last) {
         // an optional consonant, then the vowel
         int consonant = random.nextInt(3) == 0 ? 0 : (int) (between(25, 70) / rate * RATE / 1000);
