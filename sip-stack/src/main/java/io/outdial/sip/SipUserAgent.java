@@ -27,6 +27,16 @@ public interface SipUserAgent extends AutoCloseable {
     @Override
     void close();
 
+    /** The built-in registrar's current bindings (agents' phones); none for an agent without a registrar. */
+    default io.outdial.sip.registrar.Registrations registrations() {
+        return io.outdial.sip.registrar.Registrations.none();
+    }
+
+    /** REGISTER attempts refused (wrong or unknown credentials, malformed headers) since start. */
+    default long registerFailures() {
+        return 0;
+    }
+
     /** What SIP traffic this user agent has seen so far; an agent that counts nothing answers zeros. */
     default SipTraffic traffic() {
         return new SipTraffic();

@@ -34,8 +34,15 @@ public final class DigestServer {
     private final String realm;
     private final NonceMint nonces;
     private final SipAccounts accounts;
+    private final List<DigestAlgorithm> offered;
 
     public DigestServer(String realm, NonceMint nonces, SipAccounts accounts) {
+        this(realm, nonces, accounts, List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5));
+    }
+
+    /** @param offered the algorithms challenged with, most preferred first */
+    public DigestServer(String realm, NonceMint nonces, SipAccounts accounts, List<DigestAlgorithm> offered) {
+        this.offered = List.copyOf(offered);
         this.realm = realm;
         this.nonces = nonces;
         this.accounts = accounts;
@@ -45,9 +52,9 @@ public final class DigestServer {
         return realm;
     }
 
-    /** The challenge header values to send, SHA-256 then MD5, each with its own fresh nonce. */
+    /** The challenge header values to send, one per offered algorithm in order, each with its own fresh nonce. */
     public List<String> challenges(boolean stale) {
-        return List.of(challenge(DigestAlgorithm.SHA_256, stale), challenge(DigestAlgorithm.MD5, stale));
+        return offered.stream().map(a -> challenge(a, stale)).toList();
     }
 
     private String challenge(DigestAlgorithm algorithm, boolean stale) {
@@ -79,8 +86,8 @@ public final class DigestServer {
 
     private Verdict verify(String method, DigestCredentials c) {
         Optional<DigestAlgorithm> algorithm = DigestAlgorithm.fromWire(c.algorithmName());
-        if (algorithm.isEmpty()) {
-            return new Verdict(Outcome.MALFORMED, null, "unsupported algorithm");
+        if (algorithm.isEmpty() || !offered.contains(algorithm.get())) {
+            return new Verdict(Outcome.MALFORMED, null, "algorithm not offered");
         }
         if (c.qop() == null) {
             // We always offer qop=auth; an answer without it is a downgrade.

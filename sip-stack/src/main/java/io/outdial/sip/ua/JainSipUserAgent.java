@@ -17,7 +17,15 @@ import io.outdial.sip.SipTraffic;
 import io.outdial.sip.SipUserAgent;
 import io.outdial.core.exec.CallExecutor;
 import io.outdial.core.exec.Scheduler;
+import io.outdial.sip.auth.DigestServer;
+import io.outdial.sip.auth.FailedAttempts;
+import io.outdial.sip.auth.NonceMint;
+import io.outdial.sip.auth.SipAccounts;
+import io.outdial.sip.registrar.BindingTable;
+import io.outdial.sip.registrar.RegistrarSettings;
+import io.outdial.sip.registrar.Registrations;
 import io.outdial.sip.ua.logging.Slf4jStackLogger;
+import java.util.function.LongSupplier;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +49,10 @@ public final class JainSipUserAgent implements SipUserAgent {
 
     /** How long {@link #close()} lets legs send their CANCEL/BYE and hear back before stopping the stack. */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(3);
+    /** Outstanding nonces remembered for replay checks (a nonce pushed out is stale, never accepted). */
+    private static final int MAX_NONCES = 50_000;
+    private static final int MAX_FAILING_SOURCES = 10_000;
+    private static final Duration FORGET_FAILURES = Duration.ofMinutes(15);
 
     static {
         // The RI logs through log4j 1 until a stack installs its logger; code that logs before the first stack
@@ -54,9 +66,14 @@ public final class JainSipUserAgent implements SipUserAgent {
     private final LegContext ctx;
     private final Scheduler scheduler;
     private final SipTraffic traffic;
+    private final BindingTable bindings;
+    private final RegisterRequests registers;
     private volatile boolean closed;
 
-    private JainSipUserAgent(SipStackImpl stack, LegContext ctx, Scheduler scheduler, SipTraffic traffic) {
+    private JainSipUserAgent(SipStackImpl stack, LegContext ctx, Scheduler scheduler, SipTraffic traffic,
+                             BindingTable bindings, RegisterRequests registers) {
+        this.bindings = bindings;
+        this.registers = registers;
         this.traffic = traffic;
         this.stack = stack;
         this.ctx = ctx;
@@ -72,7 +89,19 @@ public final class JainSipUserAgent implements SipUserAgent {
      * @throws IllegalStateException if the stack cannot start (e.g. a port is taken)
      */
     public static JainSipUserAgent start(SipConfig config, MediaEngine media, Executor workers, Scheduler scheduler) {
+        return start(config, media, workers, scheduler, RegistrarSettings.defaults(), (user, algorithm) ->
+                java.util.Optional.empty());
+    }
+
+    /**
+     * Like {@link #start(SipConfig, MediaEngine, Executor, Scheduler)}, with the built-in registrar checking
+     * REGISTERs against {@code accounts}.
+     */
+    public static JainSipUserAgent start(SipConfig config, MediaEngine media, Executor workers, Scheduler scheduler,
+                                         RegistrarSettings registrar, SipAccounts accounts) {
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(registrar, "registrar");
+        Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(media, "media");
         Objects.requireNonNull(workers, "workers");
         Objects.requireNonNull(scheduler, "scheduler");
@@ -99,11 +128,18 @@ public final class JainSipUserAgent implements SipUserAgent {
                     new MessageFactoryImpl(), config, traffic);
             LegRegistry legs = new LegRegistry();
             LegContext ctx = new LegContext(provider, messages, media, legs, config.rtpInactivityTimeout());
-            provider.addSipListener(new SipDispatcher(provider, legs, new OutOfDialogRequests(messages), workers,
-                    traffic));
+            BindingTable bindings = new BindingTable(scheduler::now);
+            LongSupplier millis = () -> scheduler.now().toEpochMilli();
+            RegisterRequests registers = new RegisterRequests(messages,
+                    new DigestServer(registrar.realm(), new NonceMint(registrar.nonceLifetime(), MAX_NONCES, millis),
+                            accounts, registrar.algorithms()),
+                    new FailedAttempts(FORGET_FAILURES, registrar.maxPenalty(), MAX_FAILING_SOURCES, millis),
+                    bindings, registrar, scheduler, workers);
+            provider.addSipListener(new SipDispatcher(provider, legs, new OutOfDialogRequests(messages, registers),
+                    workers, traffic));
             stack.start();
             LOG.info("SIP user agent listening on {} udp:{} tcp:{}", config.host(), config.udpPort(), config.tcpPort());
-            return new JainSipUserAgent(stack, ctx, scheduler, traffic);
+            return new JainSipUserAgent(stack, ctx, scheduler, traffic, bindings, registers);
         } catch (Exception e) {
             stack.stop();
             throw new IllegalStateException("cannot start the SIP stack on " + config.host() + " udp:"
@@ -148,6 +184,16 @@ public final class JainSipUserAgent implements SipUserAgent {
             return outbound;
         }
         throw new IllegalArgumentException("not a live leg of this user agent: " + leg);
+    }
+
+    @Override
+    public Registrations registrations() {
+        return bindings;
+    }
+
+    @Override
+    public long registerFailures() {
+        return registers.failures();
     }
 
     @Override

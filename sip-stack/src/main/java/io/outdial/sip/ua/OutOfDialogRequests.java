@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers requests that belong to none of our legs. Trunks ping us with OPTIONS; inbound calls are refused with 403
- * because the gateway only dials out; requests for dialogs we do not know get 481.
+ * because the gateway only dials out; REGISTER goes to the built-in registrar; requests for dialogs we do not know
+ * get 481.
  */
 final class OutOfDialogRequests {
     private static final Logger LOG = LoggerFactory.getLogger(OutOfDialogRequests.class);
@@ -17,9 +18,11 @@ final class OutOfDialogRequests {
     static final String INBOUND_REFUSED = "Forbidden (outbound-only gateway: inbound calls are not accepted)";
 
     private final SipMessages messages;
+    private final RegisterRequests registrar;
 
-    OutOfDialogRequests(SipMessages messages) {
+    OutOfDialogRequests(SipMessages messages, RegisterRequests registrar) {
         this.messages = messages;
+        this.registrar = registrar;
     }
 
     /** {@code st} is null only for ACK. Runs on a worker thread, never on a SIP listener thread. */
@@ -33,7 +36,8 @@ final class OutOfDialogRequests {
             case Request.INVITE -> respond(request, st, Response.FORBIDDEN, INBOUND_REFUSED);
             case Request.BYE, Request.CANCEL, Request.INFO, Request.UPDATE, Request.PRACK, Request.NOTIFY ->
                     respond(request, st, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
-            case Request.REGISTER, Request.SUBSCRIBE, Request.MESSAGE, Request.PUBLISH, Request.REFER ->
+            case Request.REGISTER -> registrar.handle(request, st);
+            case Request.SUBSCRIBE, Request.MESSAGE, Request.PUBLISH, Request.REFER ->
                     respond(request, st, Response.METHOD_NOT_ALLOWED, null);
             default -> respond(request, st, Response.NOT_IMPLEMENTED, null);
         }

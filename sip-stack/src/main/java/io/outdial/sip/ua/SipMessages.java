@@ -167,6 +167,32 @@ final class SipMessages {
         st.sendResponse(response);
     }
 
+    /** A bare response to {@code request} with a To tag, for handlers that add their own headers. */
+    Response response(Request request, int status, String reasonPhrase) throws ParseException {
+        Response response = messages.createResponse(status, request);
+        if (reasonPhrase != null) {
+            response.setReasonPhrase(reasonPhrase);
+        }
+        if (status / 100 != 1 && response.getHeader(ToHeader.NAME) instanceof ToHeader to && to.getTag() == null) {
+            to.setTag(newTag());
+        }
+        return response;
+    }
+
+    /** Sends a response built with {@link #response}, with what every message carries. */
+    void send(ServerTransaction st, Response response) throws ParseException, SipException, InvalidArgumentException {
+        decorate(response);
+        st.sendResponse(response);
+    }
+
+    HeaderFactory headers() {
+        return headers;
+    }
+
+    AddressFactory addresses() {
+        return addresses;
+    }
+
     private ListeningPoint transportOf(Request request) {
         ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
         String transport = via == null ? "udp" : via.getTransport().toLowerCase(java.util.Locale.ROOT);
