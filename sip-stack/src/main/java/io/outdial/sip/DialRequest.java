@@ -5,9 +5,19 @@ import java.time.Duration;
 /**
  * What to dial: a Request-URI, the identity to present, an optional outbound proxy, and how long to let it ring.
  * Build with {@link #contactViaTrunk} or {@link #agentPhone}.
+ *
+ * @param mediaFromSignalling the far end is a phone whose media comes from where its SIP does (true for agents'
+ *                            phones): if its SDP names another address (a private one behind NAT, or an interface
+ *                            it does not send from), RTP goes to and is accepted from the address its answer came
+ *                            from. False for trunks, whose media servers often sit elsewhere than their signalling.
  */
 public record DialRequest(String requestUri, Transport transport, String outboundProxy, String fromUser,
-                          String fromDisplayName, Duration ringTimeout) {
+                          String fromDisplayName, Duration ringTimeout, boolean mediaFromSignalling) {
+
+    public DialRequest(String requestUri, Transport transport, String outboundProxy, String fromUser,
+                       String fromDisplayName, Duration ringTimeout) {
+        this(requestUri, transport, outboundProxy, fromUser, fromDisplayName, ringTimeout, false);
+    }
 
     /** The shortest ring time the dialing rules allow before giving up on an unanswered call. */
     public static final Duration MIN_RING_TIMEOUT = Duration.ofSeconds(15);
@@ -31,6 +41,6 @@ public record DialRequest(String requestUri, Transport transport, String outboun
     /** An agent's phone, dialed directly at its SIP URI, presenting the campaign's identity. */
     public static DialRequest agentPhone(String phoneUri, Transport transport, String fromUser, String fromDisplayName,
                                          Duration ringTimeout) {
-        return new DialRequest(phoneUri, transport, null, fromUser, fromDisplayName, ringTimeout);
+        return new DialRequest(phoneUri, transport, null, fromUser, fromDisplayName, ringTimeout, true);
     }
 }

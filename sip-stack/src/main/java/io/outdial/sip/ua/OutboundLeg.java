@@ -318,7 +318,7 @@ final class OutboundLeg implements Leg {
             if (sdp == null) {
                 throw new SdpException("the 2xx carries no SDP answer");
             }
-            RtpPeer peer = SdpNegotiation.negotiate(offer, SdpParser.parse(sdp));
+            RtpPeer peer = fromSignalling(SdpNegotiation.negotiate(offer, SdpParser.parse(sdp)), event.getResponse());
             endpoint.connect(peer);
             moveTo(LegState.ANSWERED);
             watchMedia();
@@ -327,6 +327,20 @@ final class OutboundLeg implements Leg {
             sendBye(answered);
             fail(FailureKind.MEDIA_MISMATCH, Response.NOT_ACCEPTABLE_HERE, "unusable SDP answer: " + e.getMessage());
         }
+    }
+
+    /** For a phone ({@link DialRequest#mediaFromSignalling}): its RTP address is the one its answer came from. */
+    private RtpPeer fromSignalling(RtpPeer peer, Response response) {
+        if (!request.mediaFromSignalling() || !(response instanceof gov.nist.javax.sip.message.SIPMessage m)
+                || m.getPeerPacketSourceAddress() == null
+                || m.getPeerPacketSourceAddress().equals(peer.remote().getAddress())) {
+            return peer;
+        }
+        LOG.info("{}: SDP names {} but the phone answered from {}: media to and from {}", this,
+                peer.remote().getAddress().getHostAddress(), m.getPeerPacketSourceAddress().getHostAddress(),
+                m.getPeerPacketSourceAddress().getHostAddress());
+        return new RtpPeer(new java.net.InetSocketAddress(m.getPeerPacketSourceAddress(), peer.remote().getPort()),
+                peer.codec(), peer.payloadType(), peer.telephoneEventPt());
     }
 
     private void watchMedia() {
