@@ -6,6 +6,8 @@ import io.outdial.core.exec.Scheduler;
 import io.outdial.dialer.admin.AdminService;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentProfile;
+import io.outdial.dialer.agent.PhoneDirectory;
+import io.outdial.dialer.agent.AgentSipAccounts;
 import io.outdial.dialer.agent.AgentRoster;
 import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.InteractionIds;
@@ -83,6 +85,13 @@ public final class Dialer {
      */
     public Dialer(GatewayConfig config, CallingListStore store, MediaEngine media, SipUserAgent userAgent,
                   Executor workers, Executor database, Scheduler scheduler) {
+        this(config, store, media, userAgent, workers, database, scheduler,
+                new AgentSipAccounts(config.sip().registrar().realm()));
+    }
+
+    /** @param accounts agents' SIP passwords (HA1s), shared with the registrar; the admin API changes them */
+    public Dialer(GatewayConfig config, CallingListStore store, MediaEngine media, SipUserAgent userAgent,
+                  Executor workers, Executor database, Scheduler scheduler, AgentSipAccounts accounts) {
         this.store = store;
         this.roster = new AgentRoster(config.agents().stream()
                 .map(a -> new AgentProfile(a.id(), a.secret(), a.phone(), a.autoReady(), a.wrapUp())).toList());
@@ -91,6 +100,8 @@ public final class Dialer {
                         c.maxAttempts(), c.callingList(), c.autoLoad(), c.autoStart(), c.detection(), c.pacing(),
                         c.engageAgentFirst()))
                 .toList(), roster);
+        PhoneDirectory phones = agentId -> userAgent.registrations().find(agentId).map(r -> r.dialUri());
+        roster.directory(phones);
         this.dialer = new CallExecutor("dialer", workers, scheduler);
         this.metrics = new DialerMetrics(roster, media, userAgent);
         metrics.rtpCapacity(config.toMediaConfig().portMin(), config.toMediaConfig().portMax());
@@ -156,8 +167,8 @@ public final class Dialer {
         this.callbackSweep = new CallbackSweep(ctx, roster, campaigns, dialing::listChanged);
         this.liveStats = new LiveStats(ctx, campaigns, config.dialing().defaultTimeZone());
         this.desk = new CtiDesk(dialer, roster, campaigns, dialing, preview, previews, push, wrapUp,
-                new RecordDesk(ctx), config.dialing().logoutDelayLimit());
-        this.admin = new AdminService(ctx, campaigns, roster, dialing, liveStats);
+                new RecordDesk(ctx), config.dialing().logoutDelayLimit(), phones);
+        this.admin = new AdminService(ctx, campaigns, roster, dialing, liveStats, accounts);
     }
 
     /** Seeds each paced campaign's abandonment ledger with its stored days, so a restart keeps its rates. */

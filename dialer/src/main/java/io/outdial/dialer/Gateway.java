@@ -4,6 +4,7 @@ import io.outdial.bridge.AgentBridgeServer;
 import io.outdial.bridge.admin.AdminApi.CampaignAction;
 import io.outdial.core.exec.SystemScheduler;
 import io.outdial.core.exec.WorkerPools;
+import io.outdial.dialer.agent.AgentSipAccounts;
 import io.outdial.dialer.call.ProgressiveDialing;
 import io.outdial.dialer.campaign.CampaignState;
 import io.outdial.dialer.config.GatewayConfig;
@@ -54,8 +55,11 @@ public final class Gateway implements AutoCloseable {
             LOG.warn("{} records were left Retrieved by an earlier run: back to Ready", recovered);
         }
         this.media = NettyMediaEngine.start(config.toMediaConfig());
-        this.userAgent = JainSipUserAgent.start(config.toSipConfig(), media, workers, scheduler);
-        this.parts = new Dialer(config, store, media, userAgent, workers, database, scheduler);
+        AgentSipAccounts accounts = new AgentSipAccounts(config.sip().registrar().realm());
+        config.agents().forEach(a -> accounts.password(a.id(), a.sipPassword()));
+        this.userAgent = JainSipUserAgent.start(config.toSipConfig(), media, workers, scheduler,
+                config.sip().registrar(), accounts);
+        this.parts = new Dialer(config, store, media, userAgent, workers, database, scheduler, accounts);
         this.bridge = AgentBridgeServer.start(config.toBridgeConfig(), parts.desk(), parts.admin(),
                 parts.metrics()::scrape);
         parts.liveStats().start();

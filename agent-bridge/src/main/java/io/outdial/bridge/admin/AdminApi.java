@@ -33,8 +33,17 @@ public interface AdminApi {
     /** {@code GET /api/stats/history}: the figures sampled over the last hour, oldest first. */
     CompletableFuture<Object> statsHistory();
 
-    /** {@code GET /api/agents}. */
+    /** {@code GET /api/agents}: each agent's state, phone, and the registration of its softphone. */
     CompletableFuture<Object> agents();
+
+    /**
+     * {@code PUT /api/agents/{id}/sip-password} with {@code {"password": "..."}} (8..128 characters; null removes
+     * it): the password the agent's softphone registers with. Kept hashed; the answer never echoes it.
+     */
+    CompletableFuture<Object> sipPassword(String agentId, String password);
+
+    /** {@code DELETE /api/agents/{id}/registration}: drops the agent's registered phone binding. */
+    CompletableFuture<Object> removeRegistration(String agentId);
 
     /** {@code GET /api/dnc}: the internal do-not-call list. */
     CompletableFuture<Object> doNotCallList();

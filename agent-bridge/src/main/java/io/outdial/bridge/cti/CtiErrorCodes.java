@@ -47,6 +47,8 @@ public final class CtiErrorCodes {
     public static final String INVALID_RECORD_FIELD = "INVALID_RECORD_FIELD";
     /** Preview: the agent's phone did not answer Call, so the contact was not dialed; the record is still previewed. */
     public static final String PHONE_FAILED = "PHONE_FAILED";
+    /** Login refused: no phone given, none configured, and no phone registered as the agent with the registrar. */
+    public static final String NO_PHONE_REGISTERED = "NO_PHONE_REGISTERED";
 
     /**
      * The agent is in the engaging phase (assured connection, ASM: on the line, waiting for a contact) and the action

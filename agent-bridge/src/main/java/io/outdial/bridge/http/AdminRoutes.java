@@ -56,6 +56,14 @@ public final class AdminRoutes {
         if (s.equals(List.of("agents"))) {
             return Map.of(HttpMethod.GET, request -> answer(request, admin::agents));
         }
+        if (s.size() == 3 && s.get(0).equals("agents") && s.get(2).equals("sip-password")) {
+            String agent = s.get(1);
+            return Map.of(HttpMethod.PUT, request -> answer(request, () -> admin.sipPassword(agent, password(request))));
+        }
+        if (s.size() == 3 && s.get(0).equals("agents") && s.get(2).equals("registration")) {
+            String agent = s.get(1);
+            return Map.of(HttpMethod.DELETE, request -> answer(request, () -> admin.removeRegistration(agent)));
+        }
         if (s.equals(List.of("dnc"))) {
             return Map.of(
                     HttpMethod.GET, request -> answer(request, admin::doNotCallList),
@@ -104,6 +112,25 @@ public final class AdminRoutes {
             throw new AdminException(400, "\"campaign\" must be a campaign name or null");
         }
         return new AdminApi.DoNotCallEntry(phone, customer, campaign.isTextual() ? campaign.asText() : null);
+    }
+
+    /** Reads {@code {"password": "..."}} ({@code null} removes it); anything else is a 400 that never echoes it. */
+    private String password(FullHttpRequest request) {
+        String body = request.content().toString(StandardCharsets.UTF_8);
+        JsonNode json;
+        try {
+            json = mapper.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new AdminException(400, "body must be a JSON object such as {\"password\": \"...\"}");
+        }
+        JsonNode pw = json == null ? null : json.get("password");
+        if (json == null || !json.isObject() || pw == null || !(pw.isTextual() || pw.isNull())) {
+            throw new AdminException(400, "body must be a JSON object with a text field \"password\" (or null)");
+        }
+        if (pw.isTextual() && (pw.asText().length() < 8 || pw.asText().length() > 128)) {
+            throw new AdminException(400, "password must be 8..128 characters");
+        }
+        return pw.isNull() ? null : pw.asText();
     }
 
     private static String filledText(JsonNode node) {

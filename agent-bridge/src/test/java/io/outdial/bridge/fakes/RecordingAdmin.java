@@ -30,6 +30,16 @@ public final class RecordingAdmin implements AdminApi {
     }
 
     @Override
+    public CompletableFuture<Object> sipPassword(String agentId, String password) {
+        return record("sipPassword", agentId, password == null ? "(none)" : password);
+    }
+
+    @Override
+    public CompletableFuture<Object> removeRegistration(String agentId) {
+        return record("removeRegistration", agentId);
+    }
+
+    @Override
     public CompletableFuture<Object> campaigns() {
         return record("campaigns");
     }

@@ -4,6 +4,7 @@ import io.outdial.bridge.admin.AdminApi;
 import io.outdial.bridge.admin.AdminException;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentRoster;
+import io.outdial.dialer.agent.AgentSipAccounts;
 import io.outdial.dialer.call.ProgressiveDialing;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.Campaigns;
@@ -11,6 +12,7 @@ import io.outdial.dialer.context.DialerContext;
 import io.outdial.dialer.stats.LiveStats;
 import io.outdial.dialer.store.CallingRecord;
 import io.outdial.dialer.store.ImportException;
+import io.outdial.sip.registrar.Registration;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +24,9 @@ import java.util.function.Supplier;
 
 /** The supervisor's HTTP API: campaign lifecycle, calling-list upload, records and agents. */
 public final class AdminService implements AdminApi {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AdminService.class);
+
+    private final AgentSipAccounts accounts;
     private final DialerContext ctx;
     private final Campaigns campaigns;
     private final AgentRoster roster;
@@ -29,7 +34,8 @@ public final class AdminService implements AdminApi {
     private final LiveStats stats;
 
     public AdminService(DialerContext ctx, Campaigns campaigns, AgentRoster roster, ProgressiveDialing dialing,
-                        LiveStats stats) {
+                        LiveStats stats, AgentSipAccounts accounts) {
+        this.accounts = accounts;
         this.ctx = ctx;
         this.campaigns = campaigns;
         this.roster = roster;
@@ -125,11 +131,49 @@ public final class AdminService implements AdminApi {
                 m.put("id", a.id());
                 m.put("state", a.state().wireName());
                 m.put("phone", a.phone());
+                m.put("phoneFollowsRegistration", a.usesRegisteredPhone());
+                m.put("sipPassword", accounts.has(a.id()));
+                m.put("registration", ctx.userAgent().registrations().find(a.id()).map(AdminService::registration)
+                        .orElse(null));
                 m.put("desktop", a.channel() != null);
                 m.put("interaction", a.interaction() == null ? null : a.interaction().id());
                 list.add(m);
             }
             return list;
+        });
+    }
+
+    private static Map<String, Object> registration(Registration r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("contact", r.contact());
+        m.put("dialUri", r.dialUri());
+        m.put("source", r.source());
+        m.put("transport", r.transport());
+        m.put("behindNat", r.natted());
+        m.put("registered", r.registered().toString());
+        m.put("expires", r.expires().toString());
+        m.put("userAgent", r.userAgent());
+        return m;
+    }
+
+    @Override
+    public CompletableFuture<Object> sipPassword(String agentId, String password) {
+        return onDialer(() -> {
+            Agent agent = roster.find(agentId)
+                    .orElseThrow(() -> new AdminException(404, "no agent '" + agentId + "'"));
+            accounts.password(agent.id(), password);
+            LOG.info("SIP password of agent {} {} through the admin API", agent.id(), password == null ? "removed"
+                    : "changed");
+            return Map.of("agent", agent.id(), "sipPassword", password != null);
+        });
+    }
+
+    @Override
+    public CompletableFuture<Object> removeRegistration(String agentId) {
+        return onDialer(() -> {
+            Agent agent = roster.find(agentId)
+                    .orElseThrow(() -> new AdminException(404, "no agent '" + agentId + "'"));
+            return Map.of("agent", agent.id(), "removed", ctx.userAgent().registrations().remove(agent.id()));
         });
     }
 

@@ -10,6 +10,9 @@ public final class Agent {
     private volatile AgentState state = AgentState.LOGGED_OUT;
     private AgentChannel channel;
     private String phone;
+    /** The agent's phone is the one registered as the agent (no URI given at login or in config). */
+    private boolean registeredPhone;
+    private PhoneDirectory directory = PhoneDirectory.NONE;
     private Interaction interaction;
     private boolean notReadyAfterCall;
     private boolean logoutAfterCall;
@@ -84,13 +87,36 @@ public final class Agent {
         }
     }
 
-    /** The SIP URI campaign calls are delivered to. */
+    /**
+     * The SIP URI campaign calls are delivered to: the fixed one given, or the phone registered as this agent right
+     * now (behind NAT, at the address its REGISTER came from); a lapsed registration leaves the last one known.
+     */
     public String phone() {
+        if (registeredPhone) {
+            directory.registeredPhone(id()).ifPresent(p -> phone = p);
+        }
         return phone;
     }
 
+    /** A fixed phone URI. */
     public void phone(String phone) {
         this.phone = phone;
+        this.registeredPhone = false;
+    }
+
+    /** Calls go to the phone registered as this agent ({@code current} is where it is registered now). */
+    public void useRegisteredPhone(String current) {
+        this.phone = current;
+        this.registeredPhone = true;
+    }
+
+    /** True if calls follow the agent's registration rather than a fixed URI. */
+    public boolean usesRegisteredPhone() {
+        return registeredPhone;
+    }
+
+    void directory(PhoneDirectory directory) {
+        this.directory = directory;
     }
 
     /** The campaign call this agent is working, or null. */

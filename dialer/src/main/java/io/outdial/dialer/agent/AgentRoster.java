@@ -31,6 +31,11 @@ public final class AgentRoster {
         }
     }
 
+    /** Where agents' registered phones are; every agent asks it when calls follow its registration. */
+    public void directory(PhoneDirectory directory) {
+        agents.values().forEach(a -> a.directory(directory));
+    }
+
     /** Adds a listener told of every agent's state changes (pacing, negotiated logout), in the order added. */
     public void onStateChange(StateListener listener) {
         listeners.add(listener);

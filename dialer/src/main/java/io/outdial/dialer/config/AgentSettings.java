@@ -12,8 +12,11 @@ import java.util.regex.Pattern;
  * @param autoReady a phone-only agent: logged in and Ready at start-up, its records marked done automatically
  *                  once {@code wrapUp} has passed after each call
  * @param wrapUp    after-call work time of an auto-ready agent before it is Ready again
+ * @param sipPassword the password the agent's softphone registers with (digest), or null: the phone cannot
+ *                  register. Only its HA1 hashes are kept by the registrar
  */
-public record AgentSettings(String id, String secret, String phone, boolean autoReady, Duration wrapUp) {
+public record AgentSettings(String id, String secret, String phone, boolean autoReady, Duration wrapUp,
+                            String sipPassword) {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern SIP_URI = Pattern.compile("sips?:([^@\\s]+@)?[^@\\s;]+(;\\S*)?");
@@ -28,6 +31,11 @@ public record AgentSettings(String id, String secret, String phone, boolean auto
         if (phone != null && !SIP_URI.matcher(phone.trim()).matches()) {
             throw s.fail("phone", "must be a SIP URI such as sip:agent1@127.0.0.1:5080", phone);
         }
+        String sipPassword = s.quotedText("sipPassword", null);
+        if (sipPassword != null && (sipPassword.length() < 8 || sipPassword.length() > 128)) {
+            // The value itself is never shown.
+            throw new ConfigException(s.keyPath("sipPassword") + ": must be 8..128 characters");
+        }
         boolean autoReady = s.flag("autoReady", false);
         Duration wrapUp = s.duration("wrapUp", Duration.ZERO, Duration.ZERO, Duration.ofHours(1));
         s.refuseUnknownKeys();
@@ -35,13 +43,14 @@ public record AgentSettings(String id, String secret, String phone, boolean auto
             // Nobody logs an auto-ready agent in, so nothing else would ever tell us where to ring it.
             throw s.fail("phone", "is required when autoReady is true", (Object) null);
         }
-        return new AgentSettings(id, secret, phone == null ? null : phone.trim(), autoReady, wrapUp);
+        return new AgentSettings(id, secret, phone == null ? null : phone.trim(), autoReady, wrapUp, sipPassword);
     }
 
     /** Keeps the secret out of logs and exception messages. */
     @Override
     public String toString() {
         return "AgentSettings[id=" + id + ", secret=" + (secret == null ? "none" : "***") + ", phone=" + phone
-                + ", autoReady=" + autoReady + ", wrapUp=" + wrapUp + "]";
+                + ", autoReady=" + autoReady + ", wrapUp=" + wrapUp + ", sipPassword=" + (sipPassword == null ? "none" : "***")
+                + "]";
     }
 }

@@ -1,6 +1,11 @@
 package io.outdial.dialer.config;
 
 import io.outdial.sip.SipConfig;
+import io.outdial.sip.auth.DigestAlgorithm;
+import io.outdial.sip.registrar.RegistrarSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The gateway's own SIP listening points ({@code sip:} section).
@@ -10,10 +15,13 @@ import io.outdial.sip.SipConfig;
  * @param tcpPort   TCP port, 0 for none
  * @param userAgent value of the User-Agent header
  * @param threads   JAIN-SIP worker threads; 1 (the default) keeps each call's messages in arrival order
+ * @param registrar the built-in registrar agents' phones register with ({@code sip.registrar})
  */
-public record SipSettings(String host, int udpPort, int tcpPort, String userAgent, int threads) {
+public record SipSettings(String host, int udpPort, int tcpPort, String userAgent, int threads,
+                          RegistrarSettings registrar) {
 
-    public static final SipSettings DEFAULTS = new SipSettings("127.0.0.1", 5060, 5060, "Outdial", 1);
+    public static final SipSettings DEFAULTS = new SipSettings("127.0.0.1", 5060, 5060, "Outdial", 1,
+            RegistrarSettings.defaults());
 
     static SipSettings read(YamlSection s) {
         SipSettings d = DEFAULTS;
@@ -22,12 +30,45 @@ public record SipSettings(String host, int udpPort, int tcpPort, String userAgen
                 s.integer("udpPort", d.udpPort, 0, 65535),
                 s.integer("tcpPort", d.tcpPort, 0, 65535),
                 s.text("userAgent", d.userAgent),
-                s.integer("threads", d.threads, 1, 64));
+                s.integer("threads", d.threads, 1, 64),
+                registrar(s.section("registrar")));
         s.refuseUnknownKeys();
         if (read.udpPort == 0 && read.tcpPort == 0) {
             throw s.fail("tcpPort", "at least one of sip.udpPort, sip.tcpPort must be non-zero (0 means none)", 0);
         }
         return read;
+    }
+
+    private static RegistrarSettings registrar(YamlSection s) {
+        RegistrarSettings d = RegistrarSettings.defaults();
+        String realm = s.text("realm", d.realm());
+        if (realm.isBlank() || realm.length() > 64 || !realm.matches("[\\x21\\x23-\\x7e ]+")) {
+            throw s.fail("realm", "must be 1..64 printable characters without quotes", realm);
+        }
+        Duration nonce = s.duration("nonceLifetime", d.nonceLifetime(), Duration.ofSeconds(10), Duration.ofHours(1));
+        Duration min = s.duration("minExpires", d.minExpires(), Duration.ofSeconds(10), Duration.ofHours(1));
+        Duration max = s.duration("maxExpires", d.maxExpires(), Duration.ofSeconds(10), Duration.ofDays(1));
+        Duration nat = s.duration("natExpires", d.natExpires(), Duration.ofSeconds(10), Duration.ofHours(1));
+        Duration penalty = s.duration("maxPenalty", d.maxPenalty(), Duration.ZERO, Duration.ofSeconds(30));
+        List<DigestAlgorithm> algorithms = new ArrayList<>();
+        List<String> names = s.has("algorithms") ? s.textList("algorithms")
+                : d.algorithms().stream().map(DigestAlgorithm::wireName).toList();
+        for (String name : names) {
+            DigestAlgorithm a = DigestAlgorithm.fromWire(name).filter(x -> !name.isBlank())
+                    .orElseThrow(() -> s.fail("algorithms", "must list SHA-256 and/or MD5", name));
+            if (algorithms.contains(a)) {
+                throw s.fail("algorithms", "must name each algorithm once", name);
+            }
+            algorithms.add(a);
+        }
+        if (algorithms.isEmpty()) {
+            throw s.fail("algorithms", "must list SHA-256 and/or MD5", "[]");
+        }
+        if (min.compareTo(max) > 0 || nat.compareTo(min) < 0) {
+            throw s.fail("minExpires", "must be at most maxExpires and natExpires", min);
+        }
+        s.refuseUnknownKeys();
+        return new RegistrarSettings(realm, nonce, min, max, nat, penalty, algorithms);
     }
 
     public SipConfig toSipConfig() {

@@ -12,6 +12,7 @@ import io.outdial.core.exec.Continuations;
 import io.outdial.core.exec.Scheduler;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentRoster;
+import io.outdial.dialer.agent.PhoneDirectory;
 import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.agent.OutboundPreviewState;
@@ -38,6 +39,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class CtiDesk implements AgentDesk {
     private final CallExecutor dialer;
+    private final PhoneDirectory phones;
     private final AgentRoster roster;
     private final Campaigns campaigns;
     private final ProgressiveDialing dialing;
@@ -59,10 +61,12 @@ public final class CtiDesk implements AgentDesk {
      * @param push             push preview and direct push preview delivery
      * @param records          Record Information edits and the contact history view
      * @param logoutDelayLimit the longest a Logout waits for a call being set up ({@link NegotiatedLogout})
+     * @param phones           the registrar's view: the phone of an agent who logs in without a phone URI
      */
     public CtiDesk(CallExecutor dialer, AgentRoster roster, Campaigns campaigns, ProgressiveDialing dialing,
                    PreviewDesk preview, InteractionPreviews previews, PushPreviewDesk push, WrapUp wrapUp,
-                   RecordDesk records, Duration logoutDelayLimit) {
+                   RecordDesk records, Duration logoutDelayLimit, PhoneDirectory phones) {
+        this.phones = phones;
         this.records = records;
         this.previews = previews;
         this.push = push;
@@ -150,7 +154,13 @@ public final class CtiDesk implements AgentDesk {
             throw new CtiException(CtiErrorCodes.BAD_CREDENTIALS, "wrong secret for agent '" + login.agentId() + "'");
         }
         String phone = login.phone() == null || login.phone().isBlank() ? agent.profile().phone() : login.phone();
-        if (phone == null || !(phone.startsWith("sip:") || phone.startsWith("sips:")) || !phone.contains("@")) {
+        String registered = null;
+        if (phone == null) {
+            registered = phones.registeredPhone(agent.id()).orElseThrow(() -> new CtiException(
+                    CtiErrorCodes.NO_PHONE_REGISTERED, "no phone is registered as agent '" + agent.id()
+                    + "': register your softphone as sip:" + agent.id() + "@<gateway> with your SIP password, "
+                    + "or give the SIP URI of your phone at login"));
+        } else if (!(phone.startsWith("sip:") || phone.startsWith("sips:")) || !phone.contains("@")) {
             throw new CtiException(CtiErrorCodes.INVALID, "phone must be a SIP URI such as sip:agent1@10.0.0.5:5060, got '"
                     + phone + "'");
         }
@@ -171,7 +181,11 @@ public final class CtiDesk implements AgentDesk {
         logouts.forget(agent);
         if (!agent.state().isEngaged()) {
             // A new phone only takes effect between calls.
-            agent.phone(phone);
+            if (registered != null) {
+                agent.useRegisteredPhone(registered);
+            } else {
+                agent.phone(phone);
+            }
         }
         return new CtiEvent.LoggedIn(login.requestId(), agent.id(), agent.state().wireName(),
                 campaigns.activeFor(agent.id()));

@@ -63,6 +63,11 @@ public final class DialerMetrics implements AutoCloseable {
                 .description("RTP ports in use").register(registry);
         Gauge.builder("outdial_sip_legs_active", userAgent::activeLegs)
                 .description("SIP legs not yet terminated").register(registry);
+        Gauge.builder("outdial_sip_registered_agents", () -> userAgent.registrations().all().size())
+                .description("agents whose softphone is registered with the built-in registrar").register(registry);
+        FunctionCounter.builder("outdial_sip_register_failures", userAgent, SipUserAgent::registerFailures)
+                .description("REGISTERs refused: wrong or unknown credentials, replayed nonces, malformed headers")
+                .register(registry);
         SipTraffic traffic = userAgent.traffic();
         for (SipTraffic.Direction d : SipTraffic.Direction.values()) {
             for (String method : SipTraffic.METHODS) {

@@ -45,6 +45,17 @@ final class GatewayHarness implements AutoCloseable {
     /** As above, with more top-level YAML sections ({@code audio:}, ...) appended. */
     static GatewayHarness start(String trunkHostPort, String agentsYaml, String campaignsYaml, String moreYaml)
             throws IOException {
+        return start(trunkHostPort, agentsYaml, campaignsYaml, moreYaml, "");
+    }
+
+    /** With more keys of the {@code sip:} section ({@code sipYaml} indented by two spaces). */
+    static GatewayHarness startWithSip(String trunkHostPort, String agentsYaml, String campaignsYaml, String sipYaml)
+            throws IOException {
+        return start(trunkHostPort, agentsYaml, campaignsYaml, "", sipYaml);
+    }
+
+    private static GatewayHarness start(String trunkHostPort, String agentsYaml, String campaignsYaml,
+                                        String moreYaml, String sipYaml) throws IOException {
         int run = RUN.incrementAndGet();
         int rtpMin = 30000 + (int) (ProcessHandle.current().pid() % 50) * 400 + (run % 10) * 40;
         int sipPort = FreePorts.sip();
@@ -54,6 +65,7 @@ final class GatewayHarness implements AutoCloseable {
                   host: 127.0.0.1
                   udpPort: %d
                   tcpPort: %d
+                %s
                 trunk:
                   host: %s
                   port: %s
@@ -76,10 +88,15 @@ final class GatewayHarness implements AutoCloseable {
                 campaigns:
                 %s
                 %s
-                """.formatted(sipPort, sipPort, trunk[0], trunk[1], rtpMin, rtpMin + 39,
+                """.formatted(sipPort, sipPort, sipYaml, trunk[0], trunk[1], rtpMin, rtpMin + 39,
                 ProcessHandle.current().pid(), run, agentsYaml, campaignsYaml, moreYaml);
         Path dir = Files.createTempDirectory("outdial-it");
         return new GatewayHarness(Gateway.start(ConfigLoader.parse(yaml, dir)));
+    }
+
+    /** The gateway's SIP port (UDP and TCP). */
+    int sipPort() {
+        return gateway.config().sip().udpPort();
     }
 
     Gateway gateway() {
