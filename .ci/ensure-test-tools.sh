@@ -4,6 +4,8 @@
 #   espeak-ng, sox               - spoken greetings for the answering-machine tests on text-to-speech clips
 #   chromium, chromium-driver    - the headless browser of the agent desktop / supervisor dashboard tests
 #   prometheus (promtool)        - checks of the live /metrics scrape and of the ops pack's alert rules
+#   baresip                      - a real softphone registering with the gateway (SoftphoneIT)
+#   kamailio                     - a trunk edge with digest authentication in front of SIPp contacts (TrunkAuthIT)
 # Used by the README's test command and by CI. Idempotent. Needs root to install; says what to install otherwise.
 set -euo pipefail
 missing=()
@@ -13,6 +15,8 @@ command -v sox >/dev/null 2>&1 || missing+=(sox)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
 command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
+command -v baresip >/dev/null 2>&1 || missing+=(baresip)
+command -v kamailio >/dev/null 2>&1 || missing+=(kamailio)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
@@ -25,4 +29,5 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq "${missing[@]}" >/dev/null
 command -v sipp >/dev/null && command -v espeak-ng >/dev/null && command -v sox >/dev/null \
-  && [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && command -v promtool >/dev/null
+  && [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && command -v promtool >/dev/null \
+  && command -v baresip >/dev/null && command -v kamailio >/dev/null
