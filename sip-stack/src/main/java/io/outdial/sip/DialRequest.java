@@ -1,5 +1,6 @@
 package io.outdial.sip;
 
+import io.outdial.sip.auth.DigestClient;
 import java.time.Duration;
 
 /**
@@ -10,13 +11,15 @@ import java.time.Duration;
  *                            phones): if its SDP names another address (a private one behind NAT, or an interface
  *                            it does not send from), RTP goes to and is accepted from the address its answer came
  *                            from. False for trunks, whose media servers often sit elsewhere than their signalling.
+ * @param credentials         answers the far end's 401/407 (the trunk's digest credentials), or null
  */
 public record DialRequest(String requestUri, Transport transport, String outboundProxy, String fromUser,
-                          String fromDisplayName, Duration ringTimeout, boolean mediaFromSignalling) {
+                          String fromDisplayName, Duration ringTimeout, boolean mediaFromSignalling,
+                          DigestClient credentials) {
 
     public DialRequest(String requestUri, Transport transport, String outboundProxy, String fromUser,
                        String fromDisplayName, Duration ringTimeout) {
-        this(requestUri, transport, outboundProxy, fromUser, fromDisplayName, ringTimeout, false);
+        this(requestUri, transport, outboundProxy, fromUser, fromDisplayName, ringTimeout, false, null);
     }
 
     /** The shortest ring time the dialing rules allow before giving up on an unanswered call. */
@@ -35,12 +38,12 @@ public record DialRequest(String requestUri, Transport transport, String outboun
         }
         String uri = "sip:" + number + "@" + trunk.host() + ":" + trunk.port();
         return new DialRequest(uri, trunk.transport(), trunk.outboundProxy(), trunk.callerId(), trunk.callerName(),
-                ringTimeout);
+                ringTimeout, false, trunk.credentials());
     }
 
     /** An agent's phone, dialed directly at its SIP URI, presenting the campaign's identity. */
     public static DialRequest agentPhone(String phoneUri, Transport transport, String fromUser, String fromDisplayName,
                                          Duration ringTimeout) {
-        return new DialRequest(phoneUri, transport, null, fromUser, fromDisplayName, ringTimeout, true);
+        return new DialRequest(phoneUri, transport, null, fromUser, fromDisplayName, ringTimeout, true, null);
     }
 }

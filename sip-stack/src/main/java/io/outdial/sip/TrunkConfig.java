@@ -9,7 +9,14 @@ package io.outdial.sip;
  * @param outboundProxy optional {@code host:port} every request is routed through (loose route), or null
  * @param callerId      the user part of From (the caller id presented to contacts)
  * @param callerName    the display name of From, or null
+ * @param credentials   what answers the trunk's 401/407 digest challenges, or null when it does not authenticate
  */
 public record TrunkConfig(String host, int port, Transport transport, String outboundProxy, String callerId,
-                          String callerName) {
+                          String callerName, io.outdial.sip.auth.DigestClient credentials) {
+
+    /** A trunk that does not authenticate us. */
+    public TrunkConfig(String host, int port, Transport transport, String outboundProxy, String callerId,
+                       String callerName) {
+        this(host, port, transport, outboundProxy, callerId, callerName, null);
+    }
 }

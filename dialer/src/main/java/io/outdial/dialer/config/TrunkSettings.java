@@ -13,12 +13,15 @@ import java.util.regex.Pattern;
  * @param outboundProxy {@code host:port} every request is routed through, or null
  * @param callerId      the caller id presented to contacts (user part of From)
  * @param callerName    display name of From, or null
+ * @param username      digest user name for the trunk's 401/407 challenges, or null (the trunk does not challenge)
+ * @param password      its password (never logged or shown), or null
+ * @param realm         the only realm the credentials are for, or null for whichever realm challenges
  */
 public record TrunkSettings(String host, int port, Transport transport, String outboundProxy, String callerId,
-                            String callerName) {
+                            String callerName, String username, String password, String realm) {
 
     public static final TrunkSettings DEFAULTS =
-            new TrunkSettings("127.0.0.1", 5070, Transport.UDP, null, "18005550100", "Outdial");
+            new TrunkSettings("127.0.0.1", 5070, Transport.UDP, null, "18005550100", "Outdial", null, null, null);
 
     private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9._-]+:\\d{1,5}");
     // A SIP user part we can put in From without escaping.
@@ -44,11 +47,30 @@ public record TrunkSettings(String host, int port, Transport transport, String o
             // It goes between quotes in the From header.
             throw s.fail("callerName", "must not contain quotes, backslashes or control characters", callerName);
         }
+        String username = s.quotedText("username", null);
+        String password = s.quotedText("password", null);
+        String realm = s.text("realm", null);
+        if ((username == null) != (password == null)) {
+            throw new ConfigException(s.keyPath(username == null ? "username" : "password")
+                    + ": trunk.username and trunk.password go together");
+        }
+        if (username != null && (username.isBlank() || username.length() > 128 || username.contains("\""))) {
+            throw s.fail("username", "must be 1..128 characters without quotes", username);
+        }
         s.refuseUnknownKeys();
-        return new TrunkSettings(host, port, transport, proxy, callerId, callerName);
+        return new TrunkSettings(host, port, transport, proxy, callerId, callerName, username, password, realm);
     }
 
     public TrunkConfig toTrunkConfig() {
-        return new TrunkConfig(host, port, transport, outboundProxy, callerId, callerName);
+        return new TrunkConfig(host, port, transport, outboundProxy, callerId, callerName,
+                username == null ? null : new io.outdial.sip.auth.DigestClient(username, password, realm));
+    }
+
+    /** Keeps the password out of logs. */
+    @Override
+    public String toString() {
+        return "TrunkSettings[host=" + host + ", port=" + port + ", transport=" + transport + ", outboundProxy="
+                + outboundProxy + ", callerId=" + callerId + ", callerName=" + callerName + ", username=" + username
+                + ", password=" + (password == null ? "none" : "***") + ", realm=" + realm + "]";
     }
 }

@@ -45,17 +45,23 @@ final class GatewayHarness implements AutoCloseable {
     /** As above, with more top-level YAML sections ({@code audio:}, ...) appended. */
     static GatewayHarness start(String trunkHostPort, String agentsYaml, String campaignsYaml, String moreYaml)
             throws IOException {
-        return start(trunkHostPort, agentsYaml, campaignsYaml, moreYaml, "");
+        return start(trunkHostPort, agentsYaml, campaignsYaml, moreYaml, "", "");
     }
 
     /** With more keys of the {@code sip:} section ({@code sipYaml} indented by two spaces). */
     static GatewayHarness startWithSip(String trunkHostPort, String agentsYaml, String campaignsYaml, String sipYaml)
             throws IOException {
-        return start(trunkHostPort, agentsYaml, campaignsYaml, "", sipYaml);
+        return start(trunkHostPort, agentsYaml, campaignsYaml, "", sipYaml, "");
+    }
+
+    /** With more keys of the {@code trunk:} section ({@code trunkYaml} indented by two spaces). */
+    static GatewayHarness startWithTrunk(String trunkHostPort, String agentsYaml, String campaignsYaml,
+                                         String trunkYaml) throws IOException {
+        return start(trunkHostPort, agentsYaml, campaignsYaml, "", "", trunkYaml);
     }
 
     private static GatewayHarness start(String trunkHostPort, String agentsYaml, String campaignsYaml,
-                                        String moreYaml, String sipYaml) throws IOException {
+                                        String moreYaml, String sipYaml, String trunkYaml) throws IOException {
         int run = RUN.incrementAndGet();
         int rtpMin = 30000 + (int) (ProcessHandle.current().pid() % 50) * 400 + (run % 10) * 40;
         int sipPort = FreePorts.sip();
@@ -70,6 +76,7 @@ final class GatewayHarness implements AutoCloseable {
                   host: %s
                   port: %s
                   callerId: "18005550100"
+                %s
                 rtp:
                   bindAddress: 127.0.0.1
                   portMin: %d
@@ -88,7 +95,7 @@ final class GatewayHarness implements AutoCloseable {
                 campaigns:
                 %s
                 %s
-                """.formatted(sipPort, sipPort, sipYaml, trunk[0], trunk[1], rtpMin, rtpMin + 39,
+                """.formatted(sipPort, sipPort, sipYaml, trunk[0], trunk[1], trunkYaml, rtpMin, rtpMin + 39,
                 ProcessHandle.current().pid(), run, agentsYaml, campaignsYaml, moreYaml);
         Path dir = Files.createTempDirectory("outdial-it");
         return new GatewayHarness(Gateway.start(ConfigLoader.parse(yaml, dir)));

@@ -44,6 +44,7 @@ final class OutboundLeg implements Leg {
 
     private final LegContext ctx;
     private final LegSignalling signalling;
+    private final TrunkChallenges challenges;
     private final DialRequest request;
     private final CallExecutor executor;
     private final LegListener listener;
@@ -73,6 +74,7 @@ final class OutboundLeg implements Leg {
     OutboundLeg(LegContext ctx, DialRequest request, CallExecutor executor, LegListener listener) {
         this.ctx = ctx;
         this.signalling = new LegSignalling(ctx, this);
+        this.challenges = new TrunkChallenges(request.credentials(), ctx.messages());
         this.request = request;
         this.executor = executor;
         this.listener = listener;
@@ -378,6 +380,25 @@ final class OutboundLeg implements Leg {
     private void onRejected(Response response, int status) {
         if (state.isTerminal()) {
             return;
+        }
+        if (isEarly() && challenges.isChallenge(status)) {
+            try {
+                Request retry = challenges.answer(inviteTx.getRequest(), response);
+                inviteTx = ctx.provider().getNewClientTransaction(retry);
+                dialog = ctx.provider().getNewDialog(inviteTx);
+                provisionalSeen = false;
+                inviteTx.sendRequest();
+                LOG.debug("{}: answered the trunk's {} challenge", this, status);
+                return;
+            } catch (TrunkChallenges.NotAnswered e) {
+                LOG.warn("{}: {} not answered: {}", this, status, e.getMessage());
+                fail(FailureKind.REJECTED, status, e.getMessage());
+                return;
+            } catch (Exception e) {
+                LOG.warn("{}: could not resend the INVITE with credentials: {}", this, e.toString());
+                fail(FailureKind.REJECTED, status, "could not answer the challenge: " + e.getMessage());
+                return;
+            }
         }
         FailureKind kind = state == LegState.ENDING ? cancelKind : FailureKind.REJECTED;
         fail(kind, status, response.getReasonPhrase());
