@@ -176,7 +176,9 @@ final class RegisterRequests {
         bindings.find(user).ifPresent(b -> {
             try {
                 ContactHeader c = m.headers().createContactHeader(m.addresses().createAddress(b.contact()));
-                c.setExpires((int) Math.max(0, Duration.between(scheduler.now(), b.expires()).toSeconds()));
+                // Rounded up: the interval just granted reads as granted.
+                long ms = Duration.between(scheduler.now(), b.expires()).toMillis();
+                c.setExpires((int) Math.max(0, (ms + 999) / 1000));
                 r.addHeader(c);
             } catch (Exception e) {
                 LOG.debug("binding of {} not listed: {}", user, e.toString());

@@ -1,5 +1,8 @@
 package io.outdial.sip.testing;
 
+import io.outdial.sip.auth.SipAccounts;
+import io.outdial.sip.registrar.RegistrarSettings;
+import java.util.Optional;
 import io.outdial.media.MediaEngine;
 import io.outdial.sip.SipConfig;
 import io.outdial.core.exec.CallExecutor;
@@ -25,13 +28,24 @@ public final class GatewayUnderTest implements AutoCloseable {
     private final int sipPort;
 
     private GatewayUnderTest(Scheduler scheduler, SystemScheduler ownScheduler, String product) {
+        this(scheduler, ownScheduler, product, RegistrarSettings.defaults(), (user, algorithm) -> Optional.empty());
+    }
+
+    private GatewayUnderTest(Scheduler scheduler, SystemScheduler ownScheduler, String product,
+                             RegistrarSettings registrar, SipAccounts accounts) {
         this.workers = WorkerPools.start(4, "test-call-worker");
         this.scheduler = scheduler;
         this.ownScheduler = ownScheduler;
         this.media = LoopbackMedia.start();
         this.sipPort = FreePorts.sip();
         this.ua = JainSipUserAgent.start(new SipConfig("127.0.0.1", sipPort, sipPort, product, 4), media,
-                workers, scheduler);
+                workers, scheduler, registrar, accounts);
+    }
+
+    /** Starts a gateway whose registrar knows {@code accounts}, on wall-clock time. */
+    public static GatewayUnderTest withRegistrar(RegistrarSettings registrar, SipAccounts accounts) {
+        SystemScheduler s = new SystemScheduler();
+        return new GatewayUnderTest(s, s, "Outdial-test/0.1", registrar, accounts);
     }
 
     /** Starts a gateway on wall-clock time. */
