@@ -17,11 +17,15 @@ import io.outdial.sip.SipTraffic;
 import io.outdial.sip.SipUserAgent;
 import io.outdial.core.exec.CallExecutor;
 import io.outdial.core.exec.Scheduler;
+import io.outdial.sip.ua.guard.GuardedMessageParserFactory;
+import io.outdial.sip.ua.logging.RefusalSummary;
 import io.outdial.sip.ua.logging.Slf4jStackLogger;
+import io.outdial.core.exec.Cancellable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -55,6 +59,7 @@ public final class JainSipUserAgent implements SipUserAgent {
     private final Scheduler scheduler;
     private final SipTraffic traffic;
     private volatile boolean closed;
+    private volatile Cancellable summaryTimer;
 
     private JainSipUserAgent(SipStackImpl stack, LegContext ctx, Scheduler scheduler, SipTraffic traffic) {
         this.traffic = traffic;
@@ -77,9 +82,14 @@ public final class JainSipUserAgent implements SipUserAgent {
         Objects.requireNonNull(workers, "workers");
         Objects.requireNonNull(scheduler, "scheduler");
         SipStackImpl stack;
+        SipTraffic traffic = new SipTraffic();
+        Properties properties = StackProperties.of(config);
+        String stackName = properties.getProperty("javax.sip.STACK_NAME");
+        GuardedMessageParserFactory.register(stackName, traffic);
         try {
-            stack = new SipStackImpl(StackProperties.of(config));
+            stack = new SipStackImpl(properties);
         } catch (Exception e) {
+            GuardedMessageParserFactory.unregister(stackName);
             throw new IllegalStateException("cannot create the SIP stack: " + e.getMessage(), e);
         }
         try {
@@ -94,7 +104,6 @@ public final class JainSipUserAgent implements SipUserAgent {
             for (ListeningPoint lp : points.subList(1, points.size())) {
                 provider.addListeningPoint(lp);
             }
-            SipTraffic traffic = new SipTraffic();
             SipMessages messages = new SipMessages(provider, new AddressFactoryImpl(), new HeaderFactoryImpl(),
                     new MessageFactoryImpl(), config, traffic);
             LegRegistry legs = new LegRegistry();
@@ -103,12 +112,24 @@ public final class JainSipUserAgent implements SipUserAgent {
                     traffic));
             stack.start();
             LOG.info("SIP user agent listening on {} udp:{} tcp:{}", config.host(), config.udpPort(), config.tcpPort());
-            return new JainSipUserAgent(stack, ctx, scheduler, traffic);
+            JainSipUserAgent ua = new JainSipUserAgent(stack, ctx, scheduler, traffic);
+            ua.flushRefusalSummary();
+            return ua;
         } catch (Exception e) {
             stack.stop();
+            GuardedMessageParserFactory.unregister(stackName);
             throw new IllegalStateException("cannot start the SIP stack on " + config.host() + " udp:"
                     + config.udpPort() + " tcp:" + config.tcpPort() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Writes the minute's refusal summary even when no further refusal comes to close the window; re-arms itself. */
+    private void flushRefusalSummary() {
+        if (closed) {
+            return;
+        }
+        RefusalSummary.shared().flush(System.nanoTime());
+        summaryTimer = scheduler.schedule(RefusalSummary.WINDOW, this::flushRefusalSummary);
     }
 
     @Override
@@ -179,6 +200,10 @@ public final class JainSipUserAgent implements SipUserAgent {
             return;
         }
         closed = true;
+        Cancellable timer = summaryTimer;
+        if (timer != null) {
+            timer.cancel();
+        }
         ctx.registry().all().forEach(OutboundLeg::hangup);
         try {
             whenIdle().get(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
@@ -190,6 +215,7 @@ public final class JainSipUserAgent implements SipUserAgent {
             LOG.warn("waiting for legs to end failed", e);
         }
         stack.stop();
+        GuardedMessageParserFactory.unregister(stack.getStackName());
         LOG.info("SIP user agent stopped");
     }
 }

@@ -1,6 +1,8 @@
 package io.outdial.sip.ua;
 
 import io.outdial.sip.SipTraffic;
+import io.outdial.sip.ua.logging.Refusal;
+import io.outdial.sip.ua.logging.RefusalSummary;
 import java.util.concurrent.Executor;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
@@ -55,7 +57,7 @@ final class SipDispatcher implements SipListener {
                 LOG.trace("retransmission of {} absorbed", request.getMethod());
                 return;
             } catch (Exception e) {
-                LOG.info("no server transaction for {}: {}", request.getMethod(), e.toString());
+                RefusalSummary.report(Refusal.UNANSWERED, "no server transaction for " + request.getMethod() + ": " + e);
                 return;
             }
         }
@@ -94,7 +96,8 @@ final class SipDispatcher implements SipListener {
     @Override
     public void processIOException(IOExceptionEvent event) {
         // The transaction concerned also times out, which is what fails or ends its leg.
-        LOG.info("SIP transport error towards {}:{}/{}", event.getHost(), event.getPort(), event.getTransport());
+        // Counted, not logged one by one: a forged Via makes one per request.
+        RefusalSummary.report(Refusal.TRANSPORT_ERROR, event.getHost() + ":" + event.getPort() + "/" + event.getTransport());
     }
 
     @Override

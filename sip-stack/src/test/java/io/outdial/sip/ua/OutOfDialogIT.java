@@ -90,7 +90,7 @@ class OutOfDialogIT {
     void malformedInviteGets400GarbageIsDroppedAndCallsStillWork() throws Exception {
         send(request("INVITE", "bad-cseq-1", "one INVITE", "Contact: <sip:caller@127.0.0.1>\r\n"));
         String response = finalResponse();
-        assertTrue(response.startsWith("SIP/2.0 400 "), response);
+        assertTrue(response.startsWith("SIP/2.0 400 Bad Request (Malformed CSeq header)\r\n"), response);
 
         send("\u0000\u0001\u00ff garbage that is no SIP at all \r\n\r\n");
         send("INVITE sip:x SIP/2.0\r\n\r\n");
@@ -106,6 +106,24 @@ class OutOfDialogIT {
             assertEquals(LegEvent.EndReason.REMOTE_HANGUP, ((LegEvent.Ended) events.seen().get(3)).reason());
             assertTrue(contact.awaitExit(STEP).passed());
         }
+    }
+
+    @Test
+    void requestsLackingAMandatoryHeaderAreDroppedAndCountedWithoutHarm() throws Exception {
+        int n = 0;
+        for (String header : List.of("CSeq", "Call-ID", "From", "To")) {
+            // (A call id naming no header: the stack's automatic 400 finds headers to copy by name anywhere.)
+            String noHeader = request("INVITE", "broken" + ++n, "1 INVITE", "")
+                    .replaceAll("\r\n" + header + ": [^\r]*", "");
+            send(noHeader);
+        }
+        send(request("OPTIONS", "after-drops", "1 OPTIONS", ""));
+
+        String response = finalResponse();
+
+        assertTrue(response.startsWith("SIP/2.0 200 ") && response.contains("after-drops"),
+                "the first answer is the OPTIONS one: nothing answered the four broken requests: " + response);
+        assertEquals(4, gateway.ua().traffic().drops(io.outdial.sip.SipTraffic.Drop.MISSING_HEADER));
     }
 
     private String request(String method, String callId, String cseq, String extraHeaders) {
