@@ -108,8 +108,8 @@ public final class JainSipUserAgent implements SipUserAgent {
                     new MessageFactoryImpl(), config, traffic);
             LegRegistry legs = new LegRegistry();
             LegContext ctx = new LegContext(provider, messages, media, legs, config.rtpInactivityTimeout());
-            provider.addSipListener(new SipDispatcher(provider, legs, new OutOfDialogRequests(messages), workers,
-                    traffic));
+            provider.addSipListener(new SipDispatcher(provider, legs, new OutOfDialogRequests(messages),
+                    new OutOfDialogGate(messages, workers, traffic), workers, traffic));
             stack.start();
             LOG.info("SIP user agent listening on {} udp:{} tcp:{}", config.host(), config.udpPort(), config.tcpPort());
             JainSipUserAgent ua = new JainSipUserAgent(stack, ctx, scheduler, traffic);
@@ -187,6 +187,11 @@ public final class JainSipUserAgent implements SipUserAgent {
      */
     public CompletableFuture<Void> whenIdle() {
         return ctx.registry().whenIdle();
+    }
+
+    /** Server transactions the stack holds now (retransmission and timer state), for flood and leak checks. */
+    public int serverTransactions() {
+        return stack.getServerTransactionTableSize();
     }
 
     /** The clock this user agent was started with. */

@@ -41,7 +41,8 @@ final class OutOfDialogRequests {
         try {
             messages.respond(st, request, status, reason, null);
         } catch (Exception e) {
-            RefusalSummary.report(Refusal.UNANSWERED, "out-of-dialog " + request.getMethod() + " with " + status + ": " + e);
+            RefusalSummary.report(Refusal.UNANSWERED,
+                    "out-of-dialog " + request.getMethod() + " with " + status + ": " + e);
         }
     }
 }

@@ -7,10 +7,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Flood-safe logging of refused and malformed SIP input: each refusal is counted by {@link Refusal}, and at most one
- * INFO line per window (a minute) gives the counts, e.g. {@code SIP input refused in the last 60 s: 1858 malformed,
- * 20 rate-limited}. A detail (never more than {@value #DETAIL_LIMIT} characters, control characters replaced) goes
- * to DEBUG on logger {@code io.outdial.sip.refused}; the raw message never reaches INFO, so a sender cannot fill the
- * disk. The window closes at the first report or {@link #flush} after its end. Thread-safe; the clock is passed in
+ * INFO line per window (a minute) gives the counts, e.g. {@code SIP input refused and stack warnings in the last
+ * 60 s: 1858 malformed, 20 rate-limited}. A detail (never more than {@value #DETAIL_LIMIT} characters, control
+ * characters replaced) goes to DEBUG on logger {@code io.outdial.sip.refused}; the raw message never reaches INFO,
+ * so a sender cannot fill the disk. The window closes at the first report or {@link #flush} after its end. Thread-safe; the clock is passed in
  * (nanoseconds), so tests run it in virtual time.
  */
 public final class RefusalSummary {
@@ -92,7 +92,7 @@ public final class RefusalSummary {
         if (line.isEmpty()) {
             return null;
         }
-        return "SIP input refused in the last " + Math.round(elapsed / 1e9) + " s: " + line;
+        return "SIP input refused and stack warnings in the last " + Math.round(elapsed / 1e9) + " s: " + line;
     }
 
     /** {@code text} cut to {@link #DETAIL_LIMIT} characters, anything outside printable ASCII shown as '.'. */

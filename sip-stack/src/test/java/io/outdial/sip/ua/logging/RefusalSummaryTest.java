@@ -23,7 +23,8 @@ class RefusalSummaryTest {
 
         summary.flush(60 * SECOND);
 
-        assertEquals(List.of("SIP input refused in the last 60 s: 15000 malformed, 5000 rate-limited"), lines);
+        assertEquals(List.of("SIP input refused and stack warnings in the last 60 s: 15000 malformed, "
+                + "5000 rate-limited"), lines);
         assertEquals(0, summary.current(Refusal.MALFORMED), "a new window starts empty");
     }
 
@@ -37,8 +38,8 @@ class RefusalSummaryTest {
         summary.flush(200 * SECOND);
         summary.flush(400 * SECOND);
 
-        assertEquals(List.of("SIP input refused in the last 61 s: 2 missing-header",
-                "SIP input refused in the last 60 s: 1 stack-error"), lines);
+        assertEquals(List.of("SIP input refused and stack warnings in the last 61 s: 2 missing-header",
+                "SIP input refused and stack warnings in the last 60 s: 1 stack-error"), lines);
     }
 
     @Test
