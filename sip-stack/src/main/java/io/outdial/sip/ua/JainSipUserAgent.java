@@ -109,7 +109,7 @@ public final class JainSipUserAgent implements SipUserAgent {
             LegRegistry legs = new LegRegistry();
             LegContext ctx = new LegContext(provider, messages, media, legs, config.rtpInactivityTimeout());
             provider.addSipListener(new SipDispatcher(provider, legs, new OutOfDialogRequests(messages),
-                    new OutOfDialogGate(messages, workers, traffic), workers, traffic));
+                    new OutOfDialogGate(provider, messages, workers, traffic), workers, traffic));
             stack.start();
             LOG.info("SIP user agent listening on {} udp:{} tcp:{}", config.host(), config.udpPort(), config.tcpPort());
             JainSipUserAgent ua = new JainSipUserAgent(stack, ctx, scheduler, traffic);

@@ -16,7 +16,9 @@ import java.text.ParseException;
  *       message is a plain reason such as "Malformed Via header": the stack puts that message into its automatic
  *       400 (UDP) as "400 Bad Request (reason)", where the parser's own messages showed Java object ids;</li>
  *   <li>a message lacking Via, From, To, Call-ID or CSeq, or whose CSeq names another method, is refused the same
- *       way: the stack's code after the parser reads those headers unchecked (the NullPointerException floods).</li>
+ *       way: the stack's code after the parser reads those headers unchecked (the NullPointerException floods);</li>
+ *   <li>so is a message carrying Call-ID, CSeq, From, To, Max-Forwards or Content-Length twice, of which the
+ *       parser would silently keep one (RFC 4475 multi01, mcl01).</li>
  * </ul>
  * Each refusal is counted (dropped messages in {@link SipTraffic}, reasons in {@link RefusalSummary}).
  */
@@ -35,6 +37,10 @@ final class GuardedMessageParser implements MessageParser {
         if (listener == null) {
             return delegate.parseSIPMessage(msgBuffer, readBody, strict, null);
         }
+        String duplicated = MandatoryHeaders.duplicated(msgBuffer);
+        if (duplicated != null) {
+            throw refuse(Refusal.MALFORMED, duplicated, null);
+        }
         FailedHeader failed = new FailedHeader(listener);
         SIPMessage message;
         try {
@@ -50,6 +56,9 @@ final class GuardedMessageParser implements MessageParser {
         String missing = MandatoryHeaders.missing(message);
         if (missing != null) {
             throw refuse(Refusal.MISSING_HEADER, missing, null);
+        }
+        if (InputNote.otherVersion(msgBuffer)) {
+            message.setApplicationData(InputNote.UNSUPPORTED_VERSION);
         }
         return message;
     }

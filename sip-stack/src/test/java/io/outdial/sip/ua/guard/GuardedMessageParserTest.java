@@ -125,6 +125,32 @@ class GuardedMessageParserTest {
         assertEquals("Missing CSeq header", assertThrows(ParseException.class, () -> parse(response)).getMessage());
     }
 
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {"Call-ID: c1@127.0.0.1|i: other@127.0.0.1|Duplicate Call-ID header",
+            "CSeq: 1 OPTIONS|CSeq: 2 OPTIONS|Duplicate CSeq header",
+            "To: <sip:gw@127.0.0.1>|t: <sip:x@y>|Duplicate To header",
+            "Content-Length: 0|content-length : 5|Duplicate Content-Length header"})
+    void aSingleValueHeaderTwiceIsRefusedWhereTheParserWouldKeepOne(String keep, String extra, String reason) {
+        String twice = OPTIONS.replace(keep + "\r\n", keep + "\r\n" + extra + "\r\n");
+        assertEquals(reason, assertThrows(ParseException.class, () -> parse(twice)).getMessage());
+    }
+
+    @Test
+    void aFoldedLineOrABodyIsNoSecondHeader() throws Exception {
+        String folded = OPTIONS
+                .replace("Max-Forwards: 70\r\n", "Max-Forwards: 70\r\n CSeq: folded, not a header\r\n")
+                .replace("Content-Length: 0\r\n\r\n", "Content-Length: 9\r\n\r\nCSeq: 2\r\n");
+        assertNotNull(parse(folded));
+    }
+
+    @Test
+    void anotherSipVersionIsNotedBecauseTheParserRewritesItTo20() throws Exception {
+        SIPMessage message = parse(OPTIONS.replace("SIP/2.0\r\nVia", "SIP/7.0\r\nVia"));
+        assertEquals("SIP/2.0", ((gov.nist.javax.sip.message.SIPRequest) message).getRequestLine().getSipVersion());
+        assertEquals(InputNote.UNSUPPORTED_VERSION, InputNote.of(message));
+        assertNull(InputNote.of(parse(OPTIONS)));
+    }
+
     @Test
     void theStackReparsingItsOwnMessagesIsNotChecked() throws Exception {
         byte[] noCseq = OPTIONS.replace("CSeq: 1 OPTIONS\r\n", "").getBytes(StandardCharsets.ISO_8859_1);
