@@ -730,6 +730,6 @@ with open(os.path.join(out, "expected.properties"), "w") as f:
             "# LF line ends are sent as CRLF; ${T} ${VIA} ${N} ${CL} filled in by Rfc4475IT) and the answer the gateway gives\n"
             "# every time: a status; register = any final answer but 400 (the registrar's); 400-or-drop = 400 with a plain\n"
             "# reason phrase or nothing; none = never answered; \"tcp:X\" after it: X over TCP (skip: not sent). The ADR\n"
-            "# docs/adr/0012-rfc4475-torture-answers.md explains each answer that differs from the RFC's suggestion.\n")
+            "# docs/adr/0012-hostile-sip-input.md explains each answer that differs from the RFC's suggestion.\n")
     f.write("\n".join(index) + "\n")
 print(len(msgs))

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * RFC 4475's torture messages (src/test/resources/rfc4475, written for this project from the RFC's descriptions),
  * each sent over UDP and over TCP to a running gateway, three runs in one test: every message gets the answer
  * expected.properties documents, the same in every run; responses are never answered; a call still completes
- * afterwards. docs/adr/0012-rfc4475-torture-answers.md explains where the answers differ from the RFC's hints.
+ * afterwards. docs/adr/0012-hostile-sip-input.md explains where the answers differ from the RFC's hints.
  */
 class Rfc4475IT {
     private static final int RUNS = 3;
