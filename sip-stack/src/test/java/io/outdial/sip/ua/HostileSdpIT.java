@@ -26,8 +26,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The contact's 200 OK carries a hostile SDP answer (src/test/resources/hostile-sdp): each call gets a definite result
  * within the step, the 200 is ACKed and the dialog ended with a BYE, and the gateway is left with no leg. The results
- * are those docs/adr/0012-hostile-sip-input.md documents: an answer the gateway cannot use fails the leg as MEDIA_MISMATCH (a
- * campaign record: General error), with the reason naming what was wrong.
+ * are those docs/adr/0012-hostile-sip-input.md documents: an answer the gateway cannot use fails the leg as
+ * MEDIA_MISMATCH (a campaign record: General error), with the reason naming what was wrong.
  */
 class HostileSdpIT {
     private static final Duration STEP = Duration.ofSeconds(15);
