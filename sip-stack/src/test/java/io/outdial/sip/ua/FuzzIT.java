@@ -37,10 +37,12 @@ import org.junit.jupiter.api.Test;
  */
 class FuzzIT {
     private static final long SEED = 20;
-    private static final int MESSAGES = 4_000;
+    /** The benchmark of docs/benchmarks.md runs this test with -Dfuzz.messages=20000 -Dfuzz.perSecond=1000. */
+    private static final int MESSAGES = Integer.getInteger("fuzz.messages", 4_000);
+    private static final int PER_SECOND = Integer.getInteger("fuzz.perSecond", 400);
     private static final int SOCKETS = 4;
     /** The whole fuzz may write this much log; before issue 20 one malformed datagram could write 64 kB and more. */
-    private static final long LOG_LIMIT_BYTES = 64 * 1024;
+    private static final long LOG_LIMIT_BYTES = Long.getLong("fuzz.logLimit", 64 * 1024);
     private static final Duration STEP = Duration.ofSeconds(15);
     private static final Duration SETTLE = Duration.ofSeconds(40);
 
@@ -49,6 +51,7 @@ class FuzzIT {
         try (GatewayUnderTest gateway = GatewayUnderTest.start()) {
             call(gateway); // warms up media, SIPp handling and the stack's threads
             int threadsBefore = threads();
+            long heapBefore = heapAfterGcMb();
             long fdsBefore = fds();
 
             AtomicLong logged = new AtomicLong();
@@ -73,7 +76,8 @@ class FuzzIT {
                             + "missing header %d, rate-limited %d; server transactions %d", sent, seconds, logged.get(),
                     t.drops(SipTraffic.Drop.MALFORMED), t.drops(SipTraffic.Drop.MISSING_HEADER),
                     t.drops(SipTraffic.Drop.RATE_LIMITED), gateway.ua().serverTransactions());
-            System.out.println("FuzzIT: " + figures);
+            System.out.println("FuzzIT: " + figures + "; heap used after GC " + heapAfterGcMb() + " MB (before: "
+                    + heapBefore + " MB)");
             assertTrue(logged.get() > 0, "the log is counted (our own start line)");
             assertTrue(logged.get() < LOG_LIMIT_BYTES, "log bounded: " + figures);
             assertTrue(t.drops(SipTraffic.Drop.MALFORMED) + t.drops(SipTraffic.Drop.MISSING_HEADER) > MESSAGES / 10,
@@ -118,8 +122,8 @@ class FuzzIT {
                     gateway.ua().dial(DialRequest.contactViaTrunk(trunk(contact), "5551234", Duration.ofSeconds(30)),
                             gateway.newCall(), events);
                 }
-                if (i % 4 == 3) {
-                    Thread.sleep(10); // ~400 messages a second
+                if (i % (PER_SECOND / 100) == PER_SECOND / 100 - 1) {
+                    Thread.sleep(10); // about PER_SECOND messages a second
                 }
             }
             events.untilTerminal(STEP);
@@ -163,6 +167,11 @@ class FuzzIT {
             other.receive(packet);
             return new String(buf, 0, packet.getLength(), StandardCharsets.ISO_8859_1).startsWith("SIP/2.0 200 ");
         }
+    }
+
+    private static long heapAfterGcMb() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
     }
 
     private static int threads() {
