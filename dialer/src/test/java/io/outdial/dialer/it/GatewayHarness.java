@@ -28,10 +28,12 @@ final class GatewayHarness implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final Gateway gateway;
+    private final int sipPort;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private GatewayHarness(Gateway gateway) {
+    private GatewayHarness(Gateway gateway, int sipPort) {
         this.gateway = gateway;
+        this.sipPort = sipPort;
     }
 
     /**
@@ -79,11 +81,16 @@ final class GatewayHarness implements AutoCloseable {
                 """.formatted(sipPort, sipPort, trunk[0], trunk[1], rtpMin, rtpMin + 39,
                 ProcessHandle.current().pid(), run, agentsYaml, campaignsYaml, moreYaml);
         Path dir = Files.createTempDirectory("outdial-it");
-        return new GatewayHarness(Gateway.start(ConfigLoader.parse(yaml, dir)));
+        return new GatewayHarness(Gateway.start(ConfigLoader.parse(yaml, dir)), sipPort);
     }
 
     Gateway gateway() {
         return gateway;
+    }
+
+    /** The gateway's SIP port (UDP and TCP). */
+    int sipPort() {
+        return sipPort;
     }
 
     String baseUrl() {

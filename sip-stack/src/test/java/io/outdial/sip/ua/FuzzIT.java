@@ -10,6 +10,7 @@ import io.outdial.sip.Transport;
 import io.outdial.sip.TrunkConfig;
 import io.outdial.sip.testing.GatewayUnderTest;
 import io.outdial.sip.testing.LegEvents;
+import io.outdial.sip.testing.SipMutator;
 import io.outdial.sip.testing.Sipp;
 import java.io.FilterOutputStream;
 import java.io.IOException;

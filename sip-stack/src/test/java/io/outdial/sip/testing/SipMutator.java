@@ -1,4 +1,4 @@
-package io.outdial.sip.ua;
+package io.outdial.sip.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +12,7 @@ import java.util.Random;
  * bad Content-Length values, invalid UTF-8, NUL bytes, lines dropped or swapped, and plain garbage. The same seed
  * gives the same messages.
  */
-final class SipMutator {
+public final class SipMutator {
     private static final String[] BASES = {
         "OPTIONS sip:gw@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:@PORT@;branch=z9hG4bK-@N@\r\n"
                 + "Max-Forwards: 70\r\nFrom: <sip:fuzz@127.0.0.1>;tag=f@N@\r\nTo: <sip:gw@127.0.0.1>\r\n"
@@ -40,14 +40,15 @@ final class SipMutator {
     private final int gatewayPort;
     private int n;
 
-    SipMutator(long seed, int probePort, int gatewayPort) {
+    /** Mutations of messages whose Via names {@code probePort}, sent to a gateway on {@code gatewayPort}. */
+    public SipMutator(long seed, int probePort, int gatewayPort) {
         this.random = new Random(seed);
         this.probePort = probePort;
         this.gatewayPort = gatewayPort;
     }
 
     /** The next mutated message (at most 64 kB). */
-    byte[] next() {
+    public byte[] next() {
         n++;
         String base = BASES[random.nextInt(BASES.length)].replace("@PORT@", Integer.toString(probePort))
                 .replace("@GW@", Integer.toString(gatewayPort)).replace("@N@", Integer.toString(n));
