@@ -5,7 +5,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counts of the SIP messages the user agent handled: requests by method and responses by status class, each received
- * or sent (retransmissions the stack absorbs or makes itself are not seen). Thread-safe; counting allocates nothing.
+ * or sent (retransmissions the stack absorbs or makes itself are not seen), and incoming messages dropped unanswered
+ * by reason. Thread-safe; counting allocates nothing.
  */
 public final class SipTraffic {
 
@@ -19,6 +20,21 @@ public final class SipTraffic {
         }
     }
 
+    /** Why an incoming message was dropped before any of our code saw it. */
+    public enum Drop {
+        /** The parser rejected it. */
+        MALFORMED,
+        /** A mandatory header was missing (or CSeq named another method). */
+        MISSING_HEADER,
+        /** An out-of-dialog request over its source's rate limit. */
+        RATE_LIMITED;
+
+        /** The metric label: "malformed", "missing_header", "rate_limited". */
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
     /** The methods counted by name; any other is counted as "OTHER". */
     public static final List<String> METHODS = List.of("INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "REGISTER", "INFO",
             "UPDATE", "PRACK", "NOTIFY", "SUBSCRIBE", "REFER", "MESSAGE", "OTHER");
@@ -27,6 +43,7 @@ public final class SipTraffic {
 
     private final LongAdder[][] requests = new LongAdder[2][METHODS.size()];
     private final LongAdder[][] responses = new LongAdder[2][CLASSES];
+    private final LongAdder[] dropped = new LongAdder[Drop.values().length];
 
     public SipTraffic() {
         for (int d = 0; d < 2; d++) {
@@ -37,6 +54,19 @@ public final class SipTraffic {
                 responses[d][c] = new LongAdder();
             }
         }
+        for (int i = 0; i < dropped.length; i++) {
+            dropped[i] = new LongAdder();
+        }
+    }
+
+    /** Counts an incoming message dropped for {@code reason}. */
+    public void dropped(Drop reason) {
+        dropped[reason.ordinal()].increment();
+    }
+
+    /** Incoming messages dropped for {@code reason}. */
+    public long drops(Drop reason) {
+        return dropped[reason.ordinal()].sum();
     }
 
     public void request(Direction direction, String method) {

@@ -82,6 +82,12 @@ public final class DialerMetrics implements AutoCloseable {
                         .description("SIP responses by status class, received and sent").register(registry);
             }
         }
+        for (SipTraffic.Drop reason : SipTraffic.Drop.values()) {
+            FunctionCounter.builder("outdial_sip_dropped", traffic, t -> t.drops(reason))
+                    .tag("reason", reason.label())
+                    .description("Incoming SIP messages dropped unanswered: malformed, lacking a mandatory header, "
+                            + "or over their source's out-of-dialog rate limit").register(registry);
+        }
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);

@@ -28,10 +28,12 @@ final class GatewayHarness implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final Gateway gateway;
+    private final int sipPort;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private GatewayHarness(Gateway gateway) {
+    private GatewayHarness(Gateway gateway, int sipPort) {
         this.gateway = gateway;
+        this.sipPort = sipPort;
     }
 
     /**
@@ -98,7 +100,7 @@ final class GatewayHarness implements AutoCloseable {
                 """.formatted(sipPort, sipPort, sipYaml, trunk[0], trunk[1], trunkYaml, rtpMin, rtpMin + 39,
                 ProcessHandle.current().pid(), run, agentsYaml, campaignsYaml, moreYaml);
         Path dir = Files.createTempDirectory("outdial-it");
-        return new GatewayHarness(Gateway.start(ConfigLoader.parse(yaml, dir)));
+        return new GatewayHarness(Gateway.start(ConfigLoader.parse(yaml, dir)), sipPort);
     }
 
     /** The gateway's SIP port (UDP and TCP). */

@@ -69,7 +69,8 @@ class OpsPackIT {
             promtool(scrape, "check", "metrics");
             Set<String> exported = exported(scrape);
             assertTrue(exported.contains("jvm_memory_used_bytes") && exported.contains("process_cpu_usage")
-                    && exported.contains("outdial_sip_requests_total"), "JVM, process and SIP metrics: " + exported);
+                    && exported.contains("outdial_sip_requests_total") && exported.contains("outdial_sip_dropped_total"),
+                    "JVM, process and SIP metrics: " + exported);
 
             Path rules = OPS.resolve("prometheus/outdial-rules.yml");
             promtool(null, "check", "rules", rules.toString());

@@ -26,10 +26,14 @@ import io.outdial.sip.registrar.RegistrarSettings;
 import io.outdial.sip.registrar.Registrations;
 import io.outdial.sip.ua.logging.Slf4jStackLogger;
 import java.util.function.LongSupplier;
+import io.outdial.sip.ua.guard.GuardedMessageParserFactory;
+import io.outdial.sip.ua.logging.RefusalSummary;
+import io.outdial.core.exec.Cancellable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -69,6 +73,7 @@ public final class JainSipUserAgent implements SipUserAgent {
     private final BindingTable bindings;
     private final RegisterRequests registers;
     private volatile boolean closed;
+    private volatile Cancellable summaryTimer;
 
     private JainSipUserAgent(SipStackImpl stack, LegContext ctx, Scheduler scheduler, SipTraffic traffic,
                              BindingTable bindings, RegisterRequests registers) {
@@ -106,9 +111,14 @@ public final class JainSipUserAgent implements SipUserAgent {
         Objects.requireNonNull(workers, "workers");
         Objects.requireNonNull(scheduler, "scheduler");
         SipStackImpl stack;
+        SipTraffic traffic = new SipTraffic();
+        Properties properties = StackProperties.of(config);
+        String stackName = properties.getProperty("javax.sip.STACK_NAME");
+        GuardedMessageParserFactory.register(stackName, traffic);
         try {
-            stack = new SipStackImpl(StackProperties.of(config));
+            stack = new SipStackImpl(properties);
         } catch (Exception e) {
+            GuardedMessageParserFactory.unregister(stackName);
             throw new IllegalStateException("cannot create the SIP stack: " + e.getMessage(), e);
         }
         try {
@@ -123,7 +133,6 @@ public final class JainSipUserAgent implements SipUserAgent {
             for (ListeningPoint lp : points.subList(1, points.size())) {
                 provider.addListeningPoint(lp);
             }
-            SipTraffic traffic = new SipTraffic();
             SipMessages messages = new SipMessages(provider, new AddressFactoryImpl(), new HeaderFactoryImpl(),
                     new MessageFactoryImpl(), config, traffic);
             LegRegistry legs = new LegRegistry();
@@ -136,15 +145,27 @@ public final class JainSipUserAgent implements SipUserAgent {
                     new FailedAttempts(FORGET_FAILURES, registrar.maxPenalty(), MAX_FAILING_SOURCES, millis),
                     bindings, registrar, scheduler, workers);
             provider.addSipListener(new SipDispatcher(provider, legs, new OutOfDialogRequests(messages, registers),
-                    workers, traffic));
+                    new OutOfDialogGate(provider, messages, workers, traffic), workers, traffic));
             stack.start();
             LOG.info("SIP user agent listening on {} udp:{} tcp:{}", config.host(), config.udpPort(), config.tcpPort());
-            return new JainSipUserAgent(stack, ctx, scheduler, traffic, bindings, registers);
+            JainSipUserAgent ua = new JainSipUserAgent(stack, ctx, scheduler, traffic, bindings, registers);
+            ua.flushRefusalSummary();
+            return ua;
         } catch (Exception e) {
             stack.stop();
+            GuardedMessageParserFactory.unregister(stackName);
             throw new IllegalStateException("cannot start the SIP stack on " + config.host() + " udp:"
                     + config.udpPort() + " tcp:" + config.tcpPort() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Writes the minute's refusal summary even when no further refusal comes to close the window; re-arms itself. */
+    private void flushRefusalSummary() {
+        if (closed) {
+            return;
+        }
+        RefusalSummary.shared().flush(System.nanoTime());
+        summaryTimer = scheduler.schedule(RefusalSummary.WINDOW, this::flushRefusalSummary);
     }
 
     @Override
@@ -214,6 +235,11 @@ public final class JainSipUserAgent implements SipUserAgent {
         return ctx.registry().whenIdle();
     }
 
+    /** Server transactions the stack holds now (retransmission and timer state), for flood and leak checks. */
+    public int serverTransactions() {
+        return stack.getServerTransactionTableSize();
+    }
+
     /** The clock this user agent was started with. */
     public Scheduler scheduler() {
         return scheduler;
@@ -225,6 +251,10 @@ public final class JainSipUserAgent implements SipUserAgent {
             return;
         }
         closed = true;
+        Cancellable timer = summaryTimer;
+        if (timer != null) {
+            timer.cancel();
+        }
         ctx.registry().all().forEach(OutboundLeg::hangup);
         try {
             whenIdle().get(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
@@ -236,6 +266,7 @@ public final class JainSipUserAgent implements SipUserAgent {
             LOG.warn("waiting for legs to end failed", e);
         }
         stack.stop();
+        GuardedMessageParserFactory.unregister(stack.getStackName());
         LOG.info("SIP user agent stopped");
     }
 }

@@ -1,10 +1,10 @@
 package io.outdial.sip.ua;
 
+import io.outdial.sip.ua.logging.Refusal;
+import io.outdial.sip.ua.logging.RefusalSummary;
 import javax.sip.ServerTransaction;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Answers requests that belong to none of our legs. Trunks ping us with OPTIONS; inbound calls are refused with 403
@@ -12,8 +12,6 @@ import org.slf4j.LoggerFactory;
  * get 481.
  */
 final class OutOfDialogRequests {
-    private static final Logger LOG = LoggerFactory.getLogger(OutOfDialogRequests.class);
-
     /** The reason phrase of our 403 to inbound INVITEs. */
     static final String INBOUND_REFUSED = "Forbidden (outbound-only gateway: inbound calls are not accepted)";
 
@@ -47,7 +45,8 @@ final class OutOfDialogRequests {
         try {
             messages.respond(st, request, status, reason, null);
         } catch (Exception e) {
-            LOG.info("could not answer out-of-dialog {} with {}: {}", request.getMethod(), status, e.toString());
+            RefusalSummary.report(Refusal.UNANSWERED,
+                    "out-of-dialog " + request.getMethod() + " with " + status + ": " + e);
         }
     }
 }

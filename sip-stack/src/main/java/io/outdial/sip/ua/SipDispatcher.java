@@ -1,6 +1,8 @@
 package io.outdial.sip.ua;
 
 import io.outdial.sip.SipTraffic;
+import io.outdial.sip.ua.logging.Refusal;
+import io.outdial.sip.ua.logging.RefusalSummary;
 import java.util.concurrent.Executor;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
@@ -31,9 +33,11 @@ final class SipDispatcher implements SipListener {
     private final OutOfDialogRequests outOfDialog;
     private final Executor workers;
     private final SipTraffic traffic;
+    private final OutOfDialogGate gate;
 
-    SipDispatcher(SipProvider provider, LegRegistry legs, OutOfDialogRequests outOfDialog, Executor workers,
-                  SipTraffic traffic) {
+    SipDispatcher(SipProvider provider, LegRegistry legs, OutOfDialogRequests outOfDialog, OutOfDialogGate gate,
+                  Executor workers, SipTraffic traffic) {
+        this.gate = gate;
         this.traffic = traffic;
         this.provider = provider;
         this.legs = legs;
@@ -46,6 +50,9 @@ final class SipDispatcher implements SipListener {
         Request request = event.getRequest();
         traffic.request(SipTraffic.Direction.RECEIVED, request.getMethod());
         ServerTransaction st = event.getServerTransaction();
+        if (st == null && legs.find(callId(request)) == null && gate.screen(event)) {
+            return; // over its source's rate limit, or refused statelessly: no server transaction
+        }
         if (st == null && !request.getMethod().equals(Request.ACK)) {
             // With automatic dialog support off nothing creates it for us. Creating it here, at once, makes the
             // stack absorb retransmissions of this request while the call executor is busy.
@@ -55,7 +62,8 @@ final class SipDispatcher implements SipListener {
                 LOG.trace("retransmission of {} absorbed", request.getMethod());
                 return;
             } catch (Exception e) {
-                LOG.info("no server transaction for {}: {}", request.getMethod(), e.toString());
+                RefusalSummary.report(Refusal.UNANSWERED,
+                        "no server transaction for " + request.getMethod() + ": " + e);
                 return;
             }
         }
@@ -94,7 +102,9 @@ final class SipDispatcher implements SipListener {
     @Override
     public void processIOException(IOExceptionEvent event) {
         // The transaction concerned also times out, which is what fails or ends its leg.
-        LOG.info("SIP transport error towards {}:{}/{}", event.getHost(), event.getPort(), event.getTransport());
+        // Counted, not logged one by one: a forged Via makes one per request.
+        RefusalSummary.report(Refusal.TRANSPORT_ERROR,
+                event.getHost() + ":" + event.getPort() + "/" + event.getTransport());
     }
 
     @Override

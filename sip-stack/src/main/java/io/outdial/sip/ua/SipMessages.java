@@ -193,6 +193,28 @@ final class SipMessages {
         return addresses;
     }
 
+    /**
+     * Answers {@code request} statelessly (RFC 3261 8.2.7): no server transaction, so nothing is retransmitted or kept.
+     * The To tag is derived from the request (its Call-ID, From tag and branch), so a retransmission gets the same one.
+     */
+    void respondStatelessly(Request request, int status, String reasonPhrase)
+            throws ParseException, SipException {
+        Response response = messages.createResponse(status, request);
+        if (reasonPhrase != null) {
+            response.setReasonPhrase(reasonPhrase);
+        }
+        if (status == Response.METHOD_NOT_ALLOWED) {
+            for (String method : ALLOWED) {
+                response.addHeader(headers.createAllowHeader(method));
+            }
+        }
+        if (response.getHeader(ToHeader.NAME) instanceof ToHeader to && to.getTag() == null) {
+            to.setTag(StatelessTags.of(request));
+        }
+        decorate(response);
+        provider.sendResponse(response);
+    }
+
     private ListeningPoint transportOf(Request request) {
         ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
         String transport = via == null ? "udp" : via.getTransport().toLowerCase(java.util.Locale.ROOT);

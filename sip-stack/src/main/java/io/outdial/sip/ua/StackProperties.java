@@ -1,6 +1,7 @@
 package io.outdial.sip.ua;
 
 import io.outdial.sip.SipConfig;
+import io.outdial.sip.ua.guard.GuardedMessageParserFactory;
 import io.outdial.sip.ua.logging.Slf4jMessageLogger;
 import io.outdial.sip.ua.logging.Slf4jStackLogger;
 import java.util.Properties;
@@ -28,6 +29,8 @@ final class StackProperties {
         p.setProperty("javax.sip.STACK_NAME",
                 "outdial-" + INSTANCES.incrementAndGet() + "-" + config.host() + "-" + config.udpPort() + "-"
                         + config.tcpPort());
+        // Refuses messages lacking mandatory headers before the stack reads them; plain 400 reason phrases.
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", GuardedMessageParserFactory.class.getName());
         // A B2BUA creates its dialogs itself (getNewDialog) and answers every request itself.
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(Math.max(1, config.threads())));

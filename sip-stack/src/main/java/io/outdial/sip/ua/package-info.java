@@ -3,7 +3,9 @@
  * {@link io.outdial.sip.ua.OutboundLeg} is the RFC 3261 UAC state machine of one INVITE dialog with its RTP endpoint,
  * and {@link io.outdial.sip.ua.LegBridge} relays two answered legs. {@link io.outdial.sip.ua.SipDispatcher} is the only
  * JAIN-SIP listener: on a stack thread it only finds the leg by Call-ID ({@link io.outdial.sip.ua.LegRegistry}) and
- * hands the event to that leg's call executor (out-of-dialog requests to a worker), so no stack thread ever blocks.
- * Only this package and {@code ua.logging} touch {@code javax.sip}.
+ * hands the event to that leg's call executor (out-of-dialog requests to a worker), so no stack thread ever blocks;
+ * for a request outside our legs it first asks {@link io.outdial.sip.ua.OutOfDialogGate} (the per-source limit and
+ * stateless refusals of {@code ua.guard}). Only this package, {@code ua.guard} and {@code ua.logging} touch
+ * {@code javax.sip}.
  */
 package io.outdial.sip.ua;

@@ -90,7 +90,7 @@ class OutOfDialogIT {
     void malformedInviteGets400GarbageIsDroppedAndCallsStillWork() throws Exception {
         send(request("INVITE", "bad-cseq-1", "one INVITE", "Contact: <sip:caller@127.0.0.1>\r\n"));
         String response = finalResponse();
-        assertTrue(response.startsWith("SIP/2.0 400 "), response);
+        assertTrue(response.startsWith("SIP/2.0 400 Bad Request (Malformed CSeq header)\r\n"), response);
 
         send("\u0000\u0001\u00ff garbage that is no SIP at all \r\n\r\n");
         send("INVITE sip:x SIP/2.0\r\n\r\n");
@@ -106,6 +106,90 @@ class OutOfDialogIT {
             assertEquals(LegEvent.EndReason.REMOTE_HANGUP, ((LegEvent.Ended) events.seen().get(3)).reason());
             assertTrue(contact.awaitExit(STEP).passed());
         }
+    }
+
+    @Test
+    void requestsLackingAMandatoryHeaderAreDroppedAndCountedWithoutHarm() throws Exception {
+        int n = 0;
+        for (String header : List.of("CSeq", "Call-ID", "From", "To")) {
+            // (A call id naming no header: the stack's automatic 400 finds headers to copy by name anywhere.)
+            String noHeader = request("INVITE", "broken" + ++n, "1 INVITE", "")
+                    .replaceAll("\r\n" + header + ": [^\r]*", "");
+            send(noHeader);
+        }
+        send(request("OPTIONS", "after-drops", "1 OPTIONS", ""));
+
+        String response = finalResponse();
+
+        assertTrue(response.startsWith("SIP/2.0 200 ") && response.contains("after-drops"),
+                "the first answer is the OPTIONS one: nothing answered the four broken requests: " + response);
+        assertEquals(4, gateway.ua().traffic().drops(io.outdial.sip.SipTraffic.Drop.MISSING_HEADER));
+    }
+
+    @Test
+    void aFloodOfInvitesFromOneSourceIsRefusedStatelesslyThenDroppedAndOthersStillServed() throws Exception {
+        int flood = 600;
+        for (int i = 0; i < flood; i++) {
+            send(request("INVITE", "flood-" + i, "1 INVITE", "Contact: <sip:caller@127.0.0.1>\r\n"));
+            if (i % 20 == 19) {
+                Thread.sleep(2); // ~10,000/s: loopback loses fewer datagrams in the kernel
+            }
+        }
+        int forbidden = 0;
+        probe.setSoTimeout(1000);
+        byte[] buf = new byte[4096];
+        for (int i = 0; i < flood; i++) { // reads until a quiet second
+            DatagramPacket packet = new DatagramPacket(buf, buf.length);
+            try {
+                probe.receive(packet);
+            } catch (SocketTimeoutException e) {
+                break;
+            }
+            String text = new String(buf, 0, packet.getLength(), StandardCharsets.ISO_8859_1);
+            assertTrue(text.startsWith("SIP/2.0 403 Forbidden (outbound-only gateway"), text);
+            forbidden++;
+        }
+        long dropped = gateway.ua().traffic().drops(io.outdial.sip.SipTraffic.Drop.RATE_LIMITED);
+        long received = gateway.ua().traffic().requests(io.outdial.sip.SipTraffic.Direction.RECEIVED, "INVITE");
+        long refused = gateway.ua().traffic().responses(io.outdial.sip.SipTraffic.Direction.SENT, 4);
+
+        // (The probe may lose some of the answers in its own receive buffer: count what the gateway sent.)
+        assertEquals(received, refused + dropped, "each INVITE the stack got is either refused or dropped: "
+                + refused + " refused of " + received + " received (" + flood + " sent), " + forbidden + " heard");
+        assertTrue(forbidden > 0 && forbidden <= refused, forbidden + " heard");
+        assertTrue(received > OutOfDialogGate.BURST_PER_SOURCE + 100, received + " received");
+        assertTrue(dropped >= received - OutOfDialogGate.BURST_PER_SOURCE - 100, dropped + " dropped");
+        assertEquals(0, gateway.ua().serverTransactions(), "stateless refusals keep no transaction");
+
+        try (DatagramSocket other = new DatagramSocket(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0))) {
+            other.setSoTimeout(5000);
+            byte[] bytes = request("OPTIONS", "other-source", "1 OPTIONS", "")
+                    .replace("127.0.0.1:" + probe.getLocalPort(), "127.0.0.2:" + other.getLocalPort())
+                    .getBytes(StandardCharsets.ISO_8859_1);
+            other.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), gateway.sipPort()));
+            DatagramPacket packet = new DatagramPacket(buf, buf.length);
+            other.receive(packet);
+            String text = new String(buf, 0, packet.getLength(), StandardCharsets.ISO_8859_1);
+            assertTrue(text.startsWith("SIP/2.0 200 "), "another source is still served: " + text);
+        }
+    }
+
+    @Test
+    void aRetransmittedInviteGetsTheSameStatelessAnswer() throws Exception {
+        String invite = request("INVITE", "retransmitted", "1 INVITE", "Contact: <sip:caller@127.0.0.1>\r\n");
+        send(invite);
+        String first = finalResponse();
+        send(invite);
+        String second = finalResponse();
+        assertTrue(first.startsWith("SIP/2.0 403 "), first);
+        assertEquals(toTag(first), toTag(second), "one To tag for one request (RFC 3261 8.2.7)");
+        assertEquals(0, gateway.ua().serverTransactions());
+    }
+
+    private static String toTag(String response) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\r\nTo: [^\r]*;tag=([^;\r]+)").matcher(response);
+        assertTrue(m.find(), response);
+        return m.group(1);
     }
 
     private String request(String method, String callId, String cseq, String extraHeaders) {

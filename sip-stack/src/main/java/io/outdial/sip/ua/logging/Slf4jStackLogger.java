@@ -8,10 +8,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Routes JAIN-SIP RI's own diagnostics to slf4j (logger {@code gov.nist.javax.sip}), quieter than the stack names
- * them: it reports a far end's stray or malformed messages and refused connections as errors (dumping whole
- * messages), which are the network's business and which our own code already reports per leg; and it logs routine
- * work at INFO. Stack errors become INFO, warnings INFO, info DEBUG, debug TRACE. The stack instantiates this class
- * by name through its no-arg constructor.
+ * them: it reports a far end's stray or malformed messages and refused connections as errors, dumping whole messages
+ * (even a 64 kB receive buffer), which are the network's business and which our own code already reports per leg;
+ * and it logs routine work at INFO. So stack errors and warnings are only counted in the {@link RefusalSummary} (one
+ * INFO line a minute) with a cut detail at DEBUG, info becomes DEBUG, debug TRACE; only fatal errors stay errors.
+ * The stack asks {@link #isLoggingEnabled()} before building most of its messages: that answers DEBUG, so under a
+ * flood it does not even build them. The stack instantiates this class by name through its no-arg constructor.
  */
 public final class Slf4jStackLogger implements StackLogger {
     private static final Logger LOG = LoggerFactory.getLogger("gov.nist.javax.sip");
@@ -22,7 +24,7 @@ public final class Slf4jStackLogger implements StackLogger {
 
     @Override
     public boolean isLoggingEnabled() {
-        return LOG.isInfoEnabled();
+        return LOG.isDebugEnabled();
     }
 
     @Override
@@ -30,7 +32,7 @@ public final class Slf4jStackLogger implements StackLogger {
         if (logLevel <= LogLevels.TRACE_FATAL) {
             return LOG.isErrorEnabled();
         } else if (logLevel <= LogLevels.TRACE_WARN) {
-            return LOG.isInfoEnabled();
+            return LOG.isDebugEnabled();
         } else if (logLevel <= LogLevels.TRACE_INFO) {
             return LOG.isDebugEnabled();
         }
@@ -76,22 +78,25 @@ public final class Slf4jStackLogger implements StackLogger {
 
     @Override
     public void logFatalError(String message) {
-        LOG.error(message);
+        LOG.error(RefusalSummary.printable(message));
     }
 
     @Override
     public void logError(String message) {
-        LOG.info(message);
+        RefusalSummary.report(Refusal.STACK_ERROR, message);
     }
 
     @Override
     public void logError(String message, Exception ex) {
-        LOG.info(message, ex);
+        RefusalSummary.report(Refusal.STACK_ERROR, message + (ex == null ? "" : ": " + ex));
+        if (LOG.isTraceEnabled()) {
+            LOG.trace("JAIN-SIP error", ex);
+        }
     }
 
     @Override
     public void logWarning(String message) {
-        LOG.info(message);
+        RefusalSummary.report(Refusal.STACK_ERROR, message);
     }
 
     @Override
