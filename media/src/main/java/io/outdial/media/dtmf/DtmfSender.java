@@ -2,6 +2,7 @@ package io.outdial.media.dtmf;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.outdial.core.state.Transitions;
 import io.outdial.media.Codec;
 import io.outdial.media.player.PlayoutClock;
 
@@ -22,7 +23,29 @@ import java.util.concurrent.CompletableFuture;
 public final class DtmfSender {
 
     /** Where the sender is in its queue. */
-    enum State { IDLE, TONE, ENDING, GAP }
+    enum State implements io.outdial.core.state.State<State> {
+        /** Nothing to send. */
+        IDLE,
+        /** A digit's start and update packets are going out. */
+        TONE,
+        /** Its end packets are. */
+        ENDING,
+        /** The silence before the next digit (or before going idle). */
+        GAP;
+
+        private static final Transitions<State> MOVES = Transitions.of(State.class, "DTMF sender")
+                .entry(IDLE)
+                .from(IDLE).to(IDLE, TONE)
+                .from(TONE).to(ENDING, IDLE)
+                .from(ENDING).to(GAP, IDLE)
+                .from(GAP).to(TONE, IDLE)
+                .build();
+
+        @Override
+        public Transitions<State> transitions() {
+            return MOVES;
+        }
+    }
 
     static final long PACKET_NANOS = 20_000_000L;
     /** End packets sent for each digit (RFC 4733 section 2.5.1.4 asks for three). */
@@ -107,7 +130,7 @@ public final class DtmfSender {
         if (state == State.TONE || state == State.ENDING) {
             stream.endEvent(eventTimestamp, durationSoFar());
         }
-        state = State.IDLE;
+        state = state.moveTo(State.IDLE);
         if (current != null) {
             current.sent.cancel(false);
             current = null;
@@ -140,7 +163,7 @@ public final class DtmfSender {
     private void nextRequest() {
         current = queue.poll();
         if (current == null) {
-            state = State.IDLE;
+            state = state.moveTo(State.IDLE);
             return;
         }
         digitIndex = 0;
@@ -157,7 +180,7 @@ public final class DtmfSender {
         eventCode = DtmfDigits.eventCode(current.digits.charAt(digitIndex));
         digitStartNanos = clock.nanoTime();
         packets = 0;
-        state = State.TONE;
+        state = state.moveTo(State.TONE);
         eventTimestamp = stream.beginEvent();
         tick();
     }
@@ -170,7 +193,7 @@ public final class DtmfSender {
                     send(false, duration);
                     scheduleNextPacket();
                 } else {
-                    state = State.ENDING;
+                    state = state.moveTo(State.ENDING);
                     sendEnd();
                 }
             }
@@ -181,7 +204,7 @@ public final class DtmfSender {
                     digitIndex = 0;
                 }
                 if (current == null) {
-                    state = State.IDLE;
+                    state = state.moveTo(State.IDLE);
                 } else {
                     startDigit();
                 }
@@ -208,7 +231,7 @@ public final class DtmfSender {
             current = null;
             done.sent.complete(null);
         }
-        state = State.GAP;
+        state = state.moveTo(State.GAP);
         // counted from the last end packet, which left at the start of this digit's last 20 ms slot
         long gapEnds = digitStartNanos + (packets - 1) * PACKET_NANOS + GAP_MS * 1_000_000L;
         clock.schedule(tickTask, gapEnds - clock.nanoTime());
@@ -252,7 +275,7 @@ public final class DtmfSender {
     private void fail(RuntimeException cause) {
         Request failed = current;
         current = null;
-        state = State.IDLE;
+        state = state.moveTo(State.IDLE);
         failed.sent.completeExceptionally(cause);
         for (Request r : queue) {
             r.sent.completeExceptionally(cause);
