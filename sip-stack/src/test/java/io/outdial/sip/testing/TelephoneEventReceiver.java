@@ -44,8 +44,9 @@ public final class TelephoneEventReceiver implements AutoCloseable {
         }
     }
 
-    /** One event packet's header and payload fields. */
-    public record Packet(int sequence, boolean marker, int event, boolean end, int volume, int duration) {
+    /** One event packet's header and payload fields, and its place among every packet received (from 0). */
+    public record Packet(long arrival, int sequence, boolean marker, int event, boolean end, int volume,
+                         int duration) {
     }
 
     private final DatagramSocket socket;
@@ -53,6 +54,8 @@ public final class TelephoneEventReceiver implements AutoCloseable {
     private final Map<Integer, Event> events = new LinkedHashMap<>();
     private long otherPackets;
     private long received;
+    /** The arrival index of each packet of another payload type. */
+    private final List<Long> otherArrivals = new ArrayList<>();
 
     /** Listens on a free loopback port for telephone-events of payload type {@code eventPt}. */
     public TelephoneEventReceiver(int eventPt) {
@@ -115,6 +118,16 @@ public final class TelephoneEventReceiver implements AutoCloseable {
         }
     }
 
+    /**
+     * Packets of another payload type (audio) that arrived between the first and the last packet of {@code event}:
+     * none if the sender held its audio back while the digit played.
+     */
+    public synchronized long otherPacketsDuring(Event event) {
+        long first = event.packets().get(0).arrival();
+        long last = event.packets().get(event.packets().size() - 1).arrival();
+        return otherArrivals.stream().filter(a -> a > first && a < last).count();
+    }
+
     private synchronized long completeEvents() {
         return events.values().stream().filter(Event::complete).count();
     }
@@ -123,16 +136,17 @@ public final class TelephoneEventReceiver implements AutoCloseable {
         if (p.remaining() < 12 || (p.get(0) & 0xC0) != 0x80) {
             return;
         }
-        received++;
+        long arrival = received++;
         int pt = p.get(1) & 0x7F;
         if (pt != eventPt || p.remaining() < 16) {
             otherPackets++;
+            otherArrivals.add(arrival);
             return;
         }
         int timestamp = p.getInt(4);
         int ssrc = p.getInt(8);
         int offset = 12 + 4 * (p.get(0) & 0x0F);
-        Packet packet = new Packet(p.getShort(2) & 0xFFFF, (p.get(1) & 0x80) != 0, p.get(offset) & 0xFF,
+        Packet packet = new Packet(arrival, p.getShort(2) & 0xFFFF, (p.get(1) & 0x80) != 0, p.get(offset) & 0xFF,
                 (p.get(offset + 1) & 0x80) != 0, p.get(offset + 1) & 0x3F, p.getShort(offset + 2) & 0xFFFF);
         events.computeIfAbsent(timestamp, t -> new Event(pt, t, ssrc, new ArrayList<>())).packets().add(packet);
     }
