@@ -101,4 +101,33 @@ class DtmfIT {
             assertTrue(result.passed(), result::describe);
         }
     }
+
+    @Test
+    void digitsTheContactPressesReachTheAgentsPhoneWithThePhonesPayloadType() throws Exception {
+        try (TelephoneEventReceiver agentRtp = new TelephoneEventReceiver(100);
+             Sipp phone = Sipp.scenario("agent-phone-telephone-event.xml").calls(2).timeout(Duration.ofMinutes(2))
+                     .set("agent_rtp_port", Integer.toString(agentRtp.port())).start();
+             Sipp contact = Sipp.scenario("uas-answer-sends-dtmf.xml").timeout(Duration.ofMinutes(2)).start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), AGENTS, CAMPAIGNS);
+             CtiClient desk = new CtiClient(gw.ctiUrl())) {
+            String ix = connected(gw, desk, phone);
+
+            // the contact's 1 and # (SIPp's captures: payload type 101, duration 2240, three end packets each)
+            List<TelephoneEventReceiver.Event> heard = agentRtp.awaitEvents(2, LIMIT, Duration.ofMillis(300));
+            assertEquals("1#", heard.stream().map(e -> String.valueOf(e.key())).reduce("", String::concat));
+            for (TelephoneEventReceiver.Event e : heard) {
+                assertEquals(100, e.payloadType(), "re-stamped with the phone's telephone-event type");
+                assertEquals(heard.get(0).ssrc(), e.ssrc(), "the agent leg's one stream");
+                assertEquals(2240, e.finalDuration(), e::toString);
+                assertEquals(3, e.endPackets(), e::toString);
+            }
+
+            desk.send(new CtiCommand.ReleaseCall("3", ix));
+            desk.await("InteractionReleased", LIMIT);
+            desk.send(new CtiCommand.MarkDone("4", ix));
+            desk.await("InteractionDone", LIMIT);
+            Sipp.Result result = contact.awaitExit(LIMIT);
+            assertTrue(result.passed(), result::describe);
+        }
+    }
 }
