@@ -124,19 +124,20 @@ public final class DtmfSender {
         return sent;
     }
 
-    /** Drops everything queued (the endpoint is closing): a digit playing gets its end packets no more. */
+    /** Fails everything queued (the endpoint is closing): a digit playing gets its end packets no more. */
     public void cancel() {
         cancelled = true;
         if (state == State.TONE || state == State.ENDING) {
             stream.endEvent(eventTimestamp, durationSoFar());
         }
         state = state.moveTo(State.IDLE);
+        IllegalStateException closed = new IllegalStateException("the endpoint closed before the digits were sent");
         if (current != null) {
-            current.sent.cancel(false);
+            current.sent.completeExceptionally(closed);
             current = null;
         }
         for (Request r : queue) {
-            r.sent.cancel(false);
+            r.sent.completeExceptionally(closed);
         }
         queue.clear();
         queuedDigits = 0;
