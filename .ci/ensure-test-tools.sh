@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the test suite runs besides Java and Maven, when it is missing (Debian packages):
-#   sipp (sip-tester)            - contacts and agent phones in the integration tests
+#   sipp (sip-tester)            - contacts and agent phones in the integration tests (its RFC 4733 captures,
+#                                  /usr/share/sip-tester/dtmf_2833_*.pcap, are a contact's key presses)
 #   espeak-ng, sox               - spoken greetings for the answering-machine tests on text-to-speech clips
 #   chromium, chromium-driver    - the headless browser of the agent desktop / supervisor dashboard tests
 #   prometheus (promtool)        - checks of the live /metrics scrape and of the ops pack's alert rules
@@ -9,7 +10,7 @@
 # Used by the README's test command and by CI. Idempotent. Needs root to install; says what to install otherwise.
 set -euo pipefail
 missing=()
-command -v sipp >/dev/null 2>&1 || missing+=(sip-tester)
+{ command -v sipp >/dev/null 2>&1 && [ -f /usr/share/sip-tester/dtmf_2833_1.pcap ]; } || missing+=(sip-tester)
 command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
 command -v sox >/dev/null 2>&1 || missing+=(sox)
 [ -x /usr/bin/chromium ] || missing+=(chromium)

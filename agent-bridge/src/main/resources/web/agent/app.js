@@ -117,6 +117,7 @@ function wire(cti) {
     + (e.doNotCall ? ', Do Not Call' : '')));
   cti.on('CallbackScheduled', (e) => view.callbackScheduled(e));
   cti.on('CallbackCancelled', () => view.callbackCancelled());
+  cti.on('DtmfSent', (e) => view.dtmfSent(e));
   cti.on('RecordFieldsUpdated', (e) => view.recordUpdated(e));
   cti.on('ContactHistory', (e) => view.history(e));
   cti.on('ContactNumbers', (e) => view.numbers(e));

@@ -3,6 +3,7 @@
 // that what the agent types survives status changes; status events only update the parts they change.
 import { $, el, definitionList, clock } from '/common/dom.js';
 import { Countdown } from '/agent/countdown.js';
+import { keypadSection } from '/agent/keypad.js';
 
 const STATUS = {
   Preview: 'Preview', Ringing: 'Ringing', Established: 'Connected', OnHold: 'On Hold', Released: 'Ended',
@@ -90,6 +91,7 @@ export class InteractionView {
         el('div', {},
           this.phoneSection(),
           this.actionsSection(previewMode),
+          keypadSection((digits) => this.send('SendDtmf', { digits })),
           this.dispositionSection(),
           this.callbackSection(),
           el('div', { class: 'row' },
@@ -124,6 +126,12 @@ export class InteractionView {
         } }, 'Use This Number')),
       el('div', { class: 'row after-call-only' },
         el('button', { type: 'button', id: 'btn-recall', onclick: () => this.send('Recall') }, 'Call Again')));
+  }
+
+  /** DtmfSent: the digits went out to the contact. */
+  dtmfSent(e) {
+    if (!this.ix || e.interactionId !== this.ix.interactionId) return;
+    $('#dtmf-sent', this.root).textContent += e.digits;
   }
 
   /** A state change told by an event that carries no interaction (ConsultStarted). */
@@ -265,6 +273,7 @@ export class InteractionView {
     $('#btn-hold', this.root).hidden = state === 'OnHold';
     for (const b of this.root.querySelectorAll('.consult-only')) b.hidden = state !== 'Consulting';
     $('#btn-retrieve', this.root).hidden = state !== 'OnHold';
+    $('#keypad', this.root).hidden = state !== 'Established';
     if (this.ix.callResult) this.callResultSet(this.ix.callResult);
     this.renderTimer();
   }

@@ -35,6 +35,15 @@ public interface MediaEngine extends AutoCloseable {
     Playback play(RtpEndpoint endpoint, MediaClip clip, boolean loop);
 
     /**
+     * Sends DTMF {@code digits} (0-9, *, #, A-D) to {@code endpoint}'s peer as RFC 4733 telephone-events with the
+     * peer's negotiated payload type, each lasting {@code durationMs} (40-2000), queued after digits still playing.
+     * Audio the endpoint would send meanwhile (a relay, a player) is held back while each digit plays. Completes
+     * when the last digit's end packets have left; fails if the peer negotiated no telephone-event (send SIP INFO
+     * instead), on bad digits or duration, or if the endpoint closes first.
+     */
+    CompletableFuture<Void> sendDtmf(RtpEndpoint endpoint, String digits, int durationMs);
+
+    /**
      * Mixes two or three connected endpoints of one call (see {@code io.outdial.media.mix.ConferenceMixer}): each
      * peer hears the sum of the others, in its own codec, paced at 20 ms on the first endpoint's event loop. The
      * endpoints must feed no other sink (stop their relay first) until {@link Conference#stop()}.

@@ -1,5 +1,8 @@
 package io.outdial.sip;
 
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
 import io.outdial.media.RtpEndpoint;
 import io.outdial.core.exec.CallExecutor;
 
@@ -20,6 +23,15 @@ public interface Leg {
 
     /** This leg's local RTP endpoint (its peer is connected once SDP is answered). */
     RtpEndpoint media();
+
+    /**
+     * Sends DTMF {@code digits} (0-9, *, #, A-D) to the far end, each lasting {@code perDigit} (40 ms to 2 s):
+     * RFC 4733 telephone-events on this leg's RTP stream when the far end negotiated telephone-event, else one SIP
+     * INFO (application/dtmf-relay) per digit. Digits queue behind those still being sent. Safe from any thread;
+     * the future completes on the leg's executor once the last digit is out (for INFO: answered with 2xx), and
+     * fails on bad digits or duration, a leg that is not answered or ends first, or a far end refusing INFO.
+     */
+    CompletableFuture<Void> sendDtmf(String digits, Duration perDigit);
 
     /**
      * Ends the leg: CANCEL before answer, BYE after. The leg then reports Failed(CANCELLED) or Ended(LOCAL_HANGUP).

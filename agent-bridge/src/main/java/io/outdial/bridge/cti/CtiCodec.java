@@ -52,7 +52,8 @@ public final class CtiCodec {
             Map.entry(CtiCommand.GetContactHistory.class, List.of("interactionId")),
             Map.entry(CtiCommand.GetContactNumbers.class, List.of("interactionId")),
             Map.entry(CtiCommand.PauseAutoDial.class, List.of("interactionId")),
-            Map.entry(CtiCommand.ChangeNumber.class, List.of("interactionId")));
+            Map.entry(CtiCommand.ChangeNumber.class, List.of("interactionId")),
+            Map.entry(CtiCommand.SendDtmf.class, List.of("interactionId", "digits")));
 
     private static final Map<String, Class<?>> COMMAND_TYPES = commandTypes();
 

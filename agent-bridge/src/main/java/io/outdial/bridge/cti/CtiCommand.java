@@ -45,6 +45,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = CtiCommand.PauseAutoDial.class, name = "PauseAutoDial"),
         @JsonSubTypes.Type(value = CtiCommand.ChangeNumber.class, name = "ChangeNumber"),
         @JsonSubTypes.Type(value = CtiCommand.GetDispositionOptions.class, name = "GetDispositionOptions"),
+        @JsonSubTypes.Type(value = CtiCommand.SendDtmf.class, name = "SendDtmf"),
 })
 public sealed interface CtiCommand {
 
@@ -198,4 +199,11 @@ public sealed interface CtiCommand {
 
     /** Asks for the numbers of the interaction's contact: every record of its chain, for ChangeNumber. */
     record GetContactNumbers(String requestId, String interactionId) implements CtiCommand { }
+
+    /**
+     * The keypad: sends DTMF {@code digits} (0-9, *, #, A-D) to the contact of the agent's connected interaction,
+     * each tone {@code durationMs} long (default 160, 40 to 2000). DtmfSent answers once they are out.
+     */
+    record SendDtmf(String requestId, String interactionId, String digits, Integer durationMs)
+            implements CtiCommand { }
 }

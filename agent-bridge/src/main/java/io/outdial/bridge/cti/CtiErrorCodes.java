@@ -45,6 +45,10 @@ public final class CtiErrorCodes {
      * error's {@code field} names it and nothing is written.
      */
     public static final String INVALID_RECORD_FIELD = "INVALID_RECORD_FIELD";
+    /** SendDtmf with a character that is no DTMF key (0-9, *, #, A-D) or a duration outside 40-2000 ms. */
+    public static final String INVALID_DTMF = "INVALID_DTMF";
+    /** SendDtmf: the contact's side did not take the digits (it refused SIP INFO, or the call ended meanwhile). */
+    public static final String DTMF_FAILED = "DTMF_FAILED";
     /** Preview: the agent's phone did not answer Call, so the contact was not dialed; the record is still previewed. */
     public static final String PHONE_FAILED = "PHONE_FAILED";
     /** Login refused: no phone given, none configured, and no phone registered as the agent with the registrar. */

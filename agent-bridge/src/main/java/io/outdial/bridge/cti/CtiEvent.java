@@ -52,6 +52,7 @@ import java.util.Map;
         @JsonSubTypes.Type(value = CtiEvent.ContactHistory.class, name = "ContactHistory"),
         @JsonSubTypes.Type(value = CtiEvent.ContactNumbers.class, name = "ContactNumbers"),
         @JsonSubTypes.Type(value = CtiEvent.DispositionOptions.class, name = "DispositionOptions"),
+        @JsonSubTypes.Type(value = CtiEvent.DtmfSent.class, name = "DtmfSent"),
 })
 public sealed interface CtiEvent {
 
@@ -164,6 +165,9 @@ public sealed interface CtiEvent {
 
     /** Reply to SetCallResult. */
     record CallResultSet(String requestId, String interactionId, String callResult) implements CtiEvent { }
+
+    /** Reply to SendDtmf: the digits have been sent to the contact (their last tone has ended, or its INFO was taken). */
+    record DtmfSent(String requestId, String interactionId, String digits) implements CtiEvent { }
 
     /** Reply to MarkDone: the record is Updated. */
     record InteractionDone(String requestId, String interactionId, String callResult) implements CtiEvent { }

@@ -89,7 +89,8 @@ class CtiCodecTest {
                 Map.entry("GetContactNumbers", "\"interactionId\":\"i\""),
                 Map.entry("PauseAutoDial", "\"interactionId\":\"i\""),
                 Map.entry("ChangeNumber", "\"interactionId\":\"i\""),
-                Map.entry("GetDispositionOptions", "\"campaign\":\"c\""));
+                Map.entry("GetDispositionOptions", "\"campaign\":\"c\""),
+                Map.entry("SendDtmf", "\"interactionId\":\"i\",\"digits\":\"1#\""));
         Set<String> declared = new HashSet<>();
         for (JsonSubTypes.Type t : CtiCommand.class.getAnnotation(JsonSubTypes.class).value()) {
             declared.add(t.name());
@@ -99,6 +100,17 @@ class CtiCodecTest {
         }
         assertEquals(minimal.keySet(), declared);
         assertEquals(declared, Set.copyOf(CtiCodec.commandNames()));
+    }
+
+    @Test
+    void sendDtmfNeedsItsDigitsAndTakesAnOptionalDuration() {
+        assertEquals(new CtiCommand.SendDtmf("r1", "ix-1", "12#", null),
+                codec.decode("{\"type\":\"SendDtmf\",\"requestId\":\"r1\",\"interactionId\":\"ix-1\",\"digits\":\"12#\"}"));
+        assertEquals(new CtiCommand.SendDtmf(null, "ix-1", "*", 250),
+                codec.decode("{\"type\":\"SendDtmf\",\"interactionId\":\"ix-1\",\"digits\":\"*\",\"durationMs\":250}"));
+        InvalidCommandException missing = assertThrows(InvalidCommandException.class,
+                () -> codec.decode("{\"type\":\"SendDtmf\",\"interactionId\":\"ix-1\"}"));
+        assertTrue(missing.getMessage().contains("digits"), missing.getMessage());
     }
 
     @Test
@@ -318,7 +330,8 @@ class CtiCodecTest {
                         "Home", 0, "RETRIEVED", null, 0, false), new CtiEvent.ContactNumber(18, "2005550112", "Mobile",
                         1, "READY", null, 0, true))),
                 new CtiEvent.DispositionOptions("r24", "Spring", List.of(new CtiEvent.CallResultOption("ANSWER", 33,
-                        "Answer")), List.of("Accepted", "NoSale")));
+                        "Answer")), List.of("Accepted", "NoSale")),
+                new CtiEvent.DtmfSent("r26", "ix-1", "12#"));
         Set<String> declared = new HashSet<>();
         for (JsonSubTypes.Type t : CtiEvent.class.getAnnotation(JsonSubTypes.class).value()) {
             declared.add(t.name());

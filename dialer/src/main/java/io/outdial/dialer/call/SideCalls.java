@@ -132,6 +132,29 @@ public final class SideCalls {
     }
 
     /**
+     * The agent's keypad: DTMF to the bridged contact (see {@link Leg#sendDtmf}). Fails when the call is not
+     * bridged, or as the contact's leg reports.
+     */
+    public CompletableFuture<Void> sendDtmf(String digits, java.time.Duration perDigit) {
+        CompletableFuture<Void> sent = new CompletableFuture<>();
+        executor.execute(() -> {
+            Leg contact = host.contact();
+            if (!host.bridged() || contact == null) {
+                sent.completeExceptionally(new IllegalStateException("the contact is not connected"));
+                return;
+            }
+            contact.sendDtmf(digits, perDigit).whenComplete((ok, failure) -> {
+                if (failure == null) {
+                    sent.complete(null);
+                } else {
+                    sent.completeExceptionally(failure);
+                }
+            });
+        });
+        return sent;
+    }
+
+    /**
      * Blind transfer of the bridged call to {@code target} (see {@link Transfer}); what happens next reaches
      * {@code listener} on the call's executor. Completes with false (and nothing is dialed) when the call is not
      * bridged, is on hold, or a transfer or conference is already under way.

@@ -27,6 +27,11 @@ public interface TransferableCall {
         return sides().hold(on);
     }
 
+    /** DTMF from the agent's keypad to the bridged contact; see {@link SideCalls#sendDtmf}. */
+    default CompletableFuture<Void> sendDtmf(String digits, java.time.Duration perDigit) {
+        return sides().sendDtmf(digits, perDigit);
+    }
+
     /** Blind transfer of the bridged call; see {@link SideCalls#transfer}. */
     default CompletableFuture<Boolean> transfer(DialRequest target, Transfer.Listener listener) {
         return sides().transfer(target, listener);

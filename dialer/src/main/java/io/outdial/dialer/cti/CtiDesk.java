@@ -55,6 +55,7 @@ public final class CtiDesk implements AgentDesk {
     private final ConsultDesk consults;
     private final CommandTable commands;
     private final WrapUpCommands wrapUpCommands;
+    private final KeypadCommands keypad;
 
     /**
      * @param previews         the interaction previews (Accept / Reject) of push preview and progressive
@@ -82,6 +83,7 @@ public final class CtiDesk implements AgentDesk {
         this.conferences = new ConferenceDesk(dialer, dialing, targets, calls);
         this.consults = new ConsultDesk(dialer, dialing, targets, calls, conferences);
         this.wrapUpCommands = new WrapUpCommands(campaigns, wrapUp, this::autoMarkDone);
+        this.keypad = new KeypadCommands(dialer, calls);
         this.commands = commandTable();
         Scheduler onDialer = new Scheduler() {
             @Override
@@ -290,6 +292,7 @@ public final class CtiDesk implements AgentDesk {
                 .on(CtiCommand.SetDisposition.class, (agent, d, channel) -> wrapUpCommands.setDisposition(agent, d))
                 .on(CtiCommand.ScheduleCallback.class, (agent, c, channel) -> wrapUpCommands.scheduleCallback(agent, c))
                 .on(CtiCommand.Hold.class, (agent, h, channel) -> hold(agent, h.requestId(), h.interactionId(), true))
+                .on(CtiCommand.SendDtmf.class, (agent, d, channel) -> keypad.sendDtmf(agent, d))
                 .on(CtiCommand.Retrieve.class, (agent, r, channel) ->
                         hold(agent, r.requestId(), r.interactionId(), false))
                 .on(CtiCommand.CancelCallback.class, (agent, c, channel) -> wrapUpCommands.cancelCallback(agent, c))

@@ -37,6 +37,11 @@ final class NoMedia implements MediaEngine {
     }
 
     @Override
+    public CompletableFuture<Void> sendDtmf(RtpEndpoint endpoint, String digits, int durationMs) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("no media in this test"));
+    }
+
+    @Override
     public Conference conference(List<RtpEndpoint> endpoints) {
         throw new UnsupportedOperationException("no media in this test");
     }

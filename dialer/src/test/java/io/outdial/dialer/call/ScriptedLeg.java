@@ -11,7 +11,9 @@ import io.outdial.sip.LegListener;
 import io.outdial.sip.LegState;
 import io.outdial.sip.SipUserAgent;
 import io.outdial.core.exec.CallExecutor;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
 import java.util.List;
 
 /** A leg whose events the test scripts. */
@@ -20,6 +22,8 @@ final class ScriptedLeg implements Leg {
     private final LegListener listener;
     private LegState state = LegState.CALLING;
     Runnable onEnd = () -> { };
+    /** DTMF asked of this leg, as "digits/durationMs", in order. */
+    final List<String> dtmfSent = new ArrayList<>();
     boolean ignoreHangup;
 
     ScriptedLeg(String target, LegListener listener) {
@@ -74,6 +78,15 @@ final class ScriptedLeg implements Leg {
     @Override
     public RtpEndpoint media() {
         return null;
+    }
+
+    @Override
+    public CompletableFuture<Void> sendDtmf(String digits, Duration perDigit) {
+        if (state != LegState.ANSWERED) {
+            return CompletableFuture.failedFuture(new IllegalStateException(this + " is not answered"));
+        }
+        dtmfSent.add(digits + "/" + perDigit.toMillis());
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override

@@ -29,6 +29,8 @@ public final class OutboundStream {
     private int lastSequence;
     private int lastTimestamp;
     private long lastSentNanos;
+    /** Set by a telephone event: the next packet of any source re-bases, since the event took sequence numbers. */
+    private boolean rebaseNext;
 
     /**
      * @param ssrc           our synchronisation source
@@ -60,7 +62,8 @@ public final class OutboundStream {
         int inSequence = RtpHeader.sequence(packet);
         int inTimestamp = RtpHeader.timestamp(packet);
         long now = nanoClock.getAsLong();
-        if (!started || inSsrc != sourceSsrc) {
+        if (!started || inSsrc != sourceSsrc || rebaseNext) {
+            rebaseNext = false;
             int nextTimestamp = started ? lastTimestamp + samplesSinceLastPacket(now) : lastTimestamp;
             sequenceOffset = lastSequence + 1 - inSequence;
             timestampOffset = nextTimestamp - inTimestamp;
@@ -79,6 +82,34 @@ public final class OutboundStream {
             lastTimestamp = timestamp;
         }
         lastSentNanos = now;
+    }
+
+    /**
+     * The timestamp of a telephone event (RFC 4733) starting now: where the stream would go on from, as a new source
+     * would. Every packet of that event carries it; see {@link #stampEvent} and {@link #endEvent}.
+     */
+    public int eventTimestamp() {
+        return started ? lastTimestamp + samplesSinceLastPacket(nanoClock.getAsLong()) : lastTimestamp;
+    }
+
+    /**
+     * Stamps our SSRC and the next sequence number on a telephone-event packet whose timestamp (from
+     * {@link #eventTimestamp}) is already set, and makes whatever source comes next re-base after it.
+     */
+    public void stampEvent(ByteBuf packet) {
+        int sequence = (lastSequence + 1) & 0xFFFF;
+        RtpHeader.setSsrc(packet, ssrc);
+        RtpHeader.setSequence(packet, sequence);
+        lastSequence = sequence;
+        lastSentNanos = nanoClock.getAsLong();
+        started = true;
+        rebaseNext = true;
+    }
+
+    /** Moves the stream's time past an event that started at {@code eventTimestamp} and lasted that many samples. */
+    public void endEvent(int eventTimestamp, int durationSamples) {
+        lastTimestamp = eventTimestamp + durationSamples;
+        lastSentNanos = nanoClock.getAsLong();
     }
 
     private int samplesSinceLastPacket(long now) {

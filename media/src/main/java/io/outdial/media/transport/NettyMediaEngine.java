@@ -153,6 +153,11 @@ public final class NettyMediaEngine implements MediaEngine {
                 PooledByteBufAllocator.DEFAULT);
     }
 
+    @Override
+    public CompletableFuture<Void> sendDtmf(RtpEndpoint endpoint, String digits, int durationMs) {
+        return owned(endpoint).sendDtmf(digits, durationMs);
+    }
+
     private NettyRtpEndpoint owned(RtpEndpoint endpoint) {
         if (endpoint instanceof NettyRtpEndpoint && endpoints.contains(endpoint)
                 && !((NettyRtpEndpoint) endpoint).isClosing()) {

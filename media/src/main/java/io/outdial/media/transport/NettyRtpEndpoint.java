@@ -1,6 +1,7 @@
 package io.outdial.media.transport;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -11,6 +12,9 @@ import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
 import io.outdial.media.RtpPeer;
 import io.outdial.media.StreamStats;
+import io.outdial.media.dtmf.DtmfSender;
+import io.outdial.media.dtmf.EventStream;
+import io.outdial.media.player.PlayoutClock;
 import io.outdial.media.rtp.OutboundStream;
 import io.outdial.media.rtp.PacketEndpoint;
 import io.outdial.media.rtp.RtpHeader;
@@ -62,6 +66,12 @@ public final class NettyRtpEndpoint implements PacketEndpoint {
     // Confined to the event loop: the peer the latch belongs to, and the source its packets actually come from.
     private RtpPeer followedPeer;
     private InetSocketAddress latched;
+    // Confined to the event loop as well: DTMF to the peer, made on the first digits; while an event plays
+    // (eventPlaying) only its own packets (sendingEvent) leave.
+    private DtmfSender dtmf;
+    private boolean eventPlaying;
+    private boolean sendingEvent;
+    private final AtomicLong packetsSuppressed = new AtomicLong();
 
     NettyRtpEndpoint(InetSocketAddress localAddress, DatagramTransport transport,
                      Consumer<NettyRtpEndpoint> onClosed) {
@@ -122,6 +132,41 @@ public final class NettyRtpEndpoint implements PacketEndpoint {
     /** Datagrams refused: not from the peer, not RTP, or sent while there was nowhere to send them. */
     public long packetsDropped() {
         return packetsDropped.get();
+    }
+
+    /** Packets of other sources (relay, player) held back while a telephone event played. */
+    public long packetsSuppressed() {
+        return packetsSuppressed.get();
+    }
+
+    /**
+     * Queues DTMF digits to the peer as RFC 4733 telephone-events (see {@link DtmfSender}), after any still
+     * playing. Safe from any thread; the future completes on the event loop once the last end packet has left, and
+     * fails when the peer negotiated no telephone-event, the digits or duration are refused, or the endpoint closes.
+     */
+    public CompletableFuture<Void> sendDtmf(String digits, int durationMs) {
+        CompletableFuture<Void> sent = new CompletableFuture<>();
+        try {
+            loop.execute(() -> {
+                if (closing.get()) {
+                    sent.completeExceptionally(new IllegalStateException(this + " is closed"));
+                    return;
+                }
+                if (dtmf == null) {
+                    dtmf = new DtmfSender(new Events(), PlayoutClock.of(loop), PooledByteBufAllocator.DEFAULT);
+                }
+                dtmf.enqueue(digits, durationMs).whenComplete((ok, failure) -> {
+                    if (failure == null) {
+                        sent.complete(null);
+                    } else {
+                        sent.completeExceptionally(failure);
+                    }
+                });
+            });
+        } catch (RejectedExecutionException e) {
+            sent.completeExceptionally(new IllegalStateException("media engine stopped", e));
+        }
+        return sent;
     }
 
     @Override
@@ -248,6 +293,9 @@ public final class NettyRtpEndpoint implements PacketEndpoint {
     }
 
     private void closeChannel() {
+        if (dtmf != null) {
+            dtmf.cancel();
+        }
         DatagramChannel current = channel;
         if (current == null) {
             finishClose();
@@ -348,7 +396,16 @@ public final class NettyRtpEndpoint implements PacketEndpoint {
                 promise.trySuccess();
                 return;
             }
-            outbound.stamp(packet);
+            if (sendingEvent) {
+                outbound.stampEvent(packet);
+            } else if (eventPlaying) {
+                packetsSuppressed.incrementAndGet();
+                packet.release();
+                promise.trySuccess();
+                return;
+            } else {
+                outbound.stamp(packet);
+            }
             packetsSent.incrementAndGet();
             bytesSent.addAndGet(packet.readableBytes());
             if (((DatagramChannel) ctx.channel()).isConnected()) {
@@ -357,6 +414,44 @@ public final class NettyRtpEndpoint implements PacketEndpoint {
                 // until the peer's first packet tells us its real source, send where SDP said (one envelope each)
                 ctx.write(new DatagramPacket(packet, current.remote()), promise);
             }
+        }
+    }
+
+    /** The outbound stream as the DTMF sender drives it, on the event loop. */
+    private final class Events implements EventStream {
+        @Override
+        public int telephoneEventPt() {
+            RtpPeer current = peer;
+            return current == null ? -1 : current.telephoneEventPt();
+        }
+
+        @Override
+        public int beginEvent() {
+            eventPlaying = true;
+            return outbound.eventTimestamp();
+        }
+
+        @Override
+        public void sendEvent(ByteBuf packet) {
+            DatagramChannel current = channel;
+            if (current == null || closing.get()) {
+                packetsDropped.incrementAndGet();
+                packet.release();
+                return;
+            }
+            // on the event loop the write runs through the stamper at once, which sees the flag
+            sendingEvent = true;
+            try {
+                current.writeAndFlush(packet, current.voidPromise());
+            } finally {
+                sendingEvent = false;
+            }
+        }
+
+        @Override
+        public void endEvent(int eventTimestamp, int durationSamples) {
+            outbound.endEvent(eventTimestamp, durationSamples);
+            eventPlaying = false;
         }
     }
 }

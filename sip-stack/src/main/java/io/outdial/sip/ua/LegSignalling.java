@@ -68,6 +68,20 @@ final class LegSignalling {
         }
     }
 
+    /** Sends INFO on {@code dialog} with an application/dtmf-relay body; its transaction, or null if not sent. */
+    ClientTransaction info(Dialog dialog, String dtmfRelay) {
+        try {
+            Request info = ctx.messages().decorate(dialog.createRequest(Request.INFO));
+            ctx.messages().setBody(info, "application", "dtmf-relay", dtmfRelay);
+            ClientTransaction tx = ctx.provider().getNewClientTransaction(info);
+            dialog.sendRequest(tx);
+            return tx;
+        } catch (Exception e) {
+            LOG.warn("{}: INFO not sent: {}", leg, e.toString());
+            return null;
+        }
+    }
+
     /** Ends a transaction the far end never completed. */
     static void terminate(ClientTransaction tx) {
         if (tx == null) {

@@ -18,6 +18,7 @@ import io.outdial.sip.sdp.SdpParser;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
@@ -70,6 +71,7 @@ final class OutboundLeg implements Leg {
     private boolean released;
     private MediaWatch mediaWatch;
     private Cancellable mediaTimer = NO_TIMER;
+    private final LegDtmf dtmf;
 
     OutboundLeg(LegContext ctx, DialRequest request, CallExecutor executor, LegListener listener) {
         this.ctx = ctx;
@@ -80,6 +82,7 @@ final class OutboundLeg implements Leg {
         this.listener = listener;
         this.callIdHeader = ctx.provider().getNewCallId();
         this.callId = callIdHeader.getCallId();
+        this.dtmf = new LegDtmf(ctx, executor, this, () -> state == LegState.ANSWERED ? dialog : null);
     }
 
     @Override
@@ -110,6 +113,11 @@ final class OutboundLeg implements Leg {
     @Override
     public void hangup() {
         executor.execute(this::hangupNow);
+    }
+
+    @Override
+    public CompletableFuture<Void> sendDtmf(String digits, Duration perDigit) {
+        return dtmf.send(digits, perDigit);
     }
 
     @Override
@@ -238,6 +246,7 @@ final class OutboundLeg implements Leg {
                     onByeDone();
                 }
             }
+            case Request.INFO -> dtmf.onInfoResponse(event.getClientTransaction(), response);
             default -> {
                 // The CANCEL's own 200 says nothing: the INVITE's 487 is what ends the leg.
             }
@@ -418,6 +427,8 @@ final class OutboundLeg implements Leg {
         } else if (tx == byeTx) {
             endReason = EndReason.ERROR;
             onByeDone();
+        } else {
+            dtmf.onInfoTimeout(tx);
         }
     }
 
@@ -488,6 +499,7 @@ final class OutboundLeg implements Leg {
         ringTimer.cancel();
         cancelGuard.cancel();
         mediaTimer.cancel();
+        dtmf.legEnded();
         for (Runnable hook : terminationHooks) {
             try {
                 hook.run();

@@ -235,4 +235,9 @@ final class SipMessages {
         ContentTypeHeader type = headers.createContentTypeHeader("application", "sdp");
         message.setContent(sdp, type);
     }
+
+    /** Sets a body of another type than SDP (an INFO's application/dtmf-relay). */
+    void setBody(Message message, String type, String subtype, String body) throws ParseException {
+        message.setContent(body, headers.createContentTypeHeader(type, subtype));
+    }
 }
