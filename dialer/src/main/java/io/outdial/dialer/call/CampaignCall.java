@@ -54,7 +54,14 @@ public final class CampaignCall implements TransferableCall {
         /** Something was heard on the contact's audio (a tone, a fax, silence, a machine verdict). */
         default void detected(CampaignCall call, Detection detection) {
         }
+
+        /** The reaper found both legs gone without the call noticing, and finished it; {@link #finished} follows. */
+        default void reaped(CampaignCall call) {
+        }
     }
+
+    /** How often a live call looks whether its legs are gone while it did not notice (the reaper). */
+    static final java.time.Duration REAP_EVERY = java.time.Duration.ofSeconds(5);
 
     private final String id;
     private final CallExecutor executor;
@@ -91,6 +98,7 @@ public final class CampaignCall implements TransferableCall {
     /** Assured connection / ASM: the agent's leg, already answered, waiting to be bridged once the call is cleared. */
     private Leg engagedAgent;
     private Runnable beforeEngagedBridge;
+    private io.outdial.core.exec.Cancellable reapTimer = () -> { };
 
     /** @param agentRequest the agent's phone, or null for a predictive call whose agent is found at the answer */
     public CampaignCall(String id, CallExecutor executor, SipUserAgent userAgent, DialRequest contactRequest,
@@ -114,10 +122,34 @@ public final class CampaignCall implements TransferableCall {
         return id;
     }
 
-    /** Dials the contact. */
+    /** Dials the contact, and from then on looks every {@link #REAP_EVERY} whether the call is stranded. */
     public void start() {
         executor.execute(guarded(() -> contact = userAgent.dial(contactRequest, executor,
                 guarded(this::onContactEvent))));
+        executor.execute(() -> reapTimer = executor.schedule(REAP_EVERY, this::reapIfLegsGone));
+    }
+
+    /**
+     * The reaper: every leg of this call is terminal but the call did not finish (an event it never acted on, a
+     * path nobody foresaw), so it would hold its record, its agent and the calls-in-progress gauge for ever. It
+     * finishes now, with the result already decided or System Error. Call's executor only.
+     */
+    private void reapIfLegsGone() {
+        if (phase == CallPhase.FINISHED) {
+            return;
+        }
+        if (legGone(contact) && legGone(agent)) {
+            LOG.warn("call {}: every leg is gone but the call was still {}; reaping it", id, phase);
+            release(CallResult.SYSTEM_ERROR);
+            observer.reaped(this);
+            finishIfBothGone();
+            return;
+        }
+        reapTimer = executor.schedule(REAP_EVERY, this::reapIfLegsGone);
+    }
+
+    private static boolean legGone(Leg leg) {
+        return leg == null || leg.state().isTerminal();
     }
 
     /**
@@ -482,6 +514,7 @@ public final class CampaignCall implements TransferableCall {
             return;
         }
         phase = phase.moveTo(CallPhase.FINISHED);
+        reapTimer.cancel();
         analysis.stop();
         stopPlayers();
         sides.abort();

@@ -425,6 +425,11 @@ public final class ProgressiveDialing {
         }
 
         @Override
+        public void reaped(CampaignCall call) {
+            ctx.metrics().reaped();
+        }
+
+        @Override
         public void finished(CampaignCall call, CallOutcome outcome) {
             ctx.dialer().execute(() -> {
                 setupOver(call.id());

@@ -53,6 +53,8 @@ public final class DialerMetrics implements AutoCloseable {
         });
         Gauge.builder("outdial_calls_in_progress", () -> callsInProgress.getAsInt())
                 .description("Campaign calls from dial to hang-up").register(registry);
+        Counter.builder("outdial_calls_reaped").description("Calls finished by the reaper: all legs gone unnoticed")
+                .register(registry);
         for (AgentState s : AgentState.values()) {
             Gauge.builder("outdial_agents", () -> roster.count(s)).tag("state", s.wireName())
                     .description("Agents by voice state").register(registry);
@@ -97,6 +99,12 @@ public final class DialerMetrics implements AutoCloseable {
     @Override
     public void close() {
         gc.close();
+    }
+
+    /** A call the reaper finished: every leg was gone but the call had not noticed (each one is a bug to find). */
+    public void reaped() {
+        Counter.builder("outdial_calls_reaped").description("Calls finished by the reaper: all legs gone unnoticed")
+                .register(registry).increment();
     }
 
     /** Where the number of campaign calls between dial and hang-up is read (thread-safe supplier). */

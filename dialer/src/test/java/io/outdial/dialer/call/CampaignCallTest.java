@@ -34,10 +34,12 @@ class CampaignCallTest {
     private final List<String> milestones = new ArrayList<>();
     private CallOutcome outcome;
     private CampaignCall call;
+    private int reaped;
+    private final VirtualScheduler clock = new VirtualScheduler(Instant.EPOCH);
 
     @BeforeEach
     void setUp() {
-        CallExecutor executor = new CallExecutor("test", Runnable::run, new VirtualScheduler(Instant.EPOCH));
+        CallExecutor executor = new CallExecutor("test", Runnable::run, clock);
         TrunkConfig trunk = new TrunkConfig("127.0.0.1", 5070, Transport.UDP, null, "100", "Outdial");
         DialRequest contact = DialRequest.contactViaTrunk(trunk, "2005550101", Duration.ofSeconds(30));
         DialRequest agent = DialRequest.agentPhone("sip:agent1@127.0.0.1:5081", Transport.UDP, "2005550101",
@@ -58,8 +60,57 @@ class CampaignCallTest {
                 milestones.add("finished");
                 outcome = o;
             }
+
+            @Override
+            public void reaped(CampaignCall c) {
+                reaped++;
+            }
         }, DetectionSettings.DEFAULTS, null, null);
         call.start();
+    }
+
+    @Test
+    void aBridgedCallWhoseLegsVanishedUnnoticedIsReapedWithinTheSweepAndFinishesOnce() {
+        ScriptedLeg contact = ua.legs.get(0);
+        contact.answer();
+        ScriptedLeg agent = ua.legs.get(1);
+        agent.answer();
+        contact.vanish();
+        agent.vanish();
+        assertNull(outcome, "nothing told the call");
+
+        clock.advance(CampaignCall.REAP_EVERY);
+
+        assertEquals(1, reaped);
+        assertEquals(List.of("agentRinging", "connected", "finished"), milestones);
+        assertEquals(CallResult.SYSTEM_ERROR, outcome.result());
+        assertTrue(outcome.agentConnected());
+        clock.advance(CampaignCall.REAP_EVERY.multipliedBy(3));
+        assertEquals(1, reaped, "reaped once");
+        assertEquals(0, clock.pending(), "no sweep left behind");
+    }
+
+    @Test
+    void aCallWithALegStillUpIsNeverReaped() {
+        ScriptedLeg contact = ua.legs.get(0);
+        contact.answer();
+        ScriptedLeg agent = ua.legs.get(1);
+        agent.answer();
+        agent.vanish();
+        clock.advance(CampaignCall.REAP_EVERY.multipliedBy(10));
+        assertEquals(0, reaped);
+        assertNull(outcome, "the contact is still on the line");
+        contact.end(EndReason.REMOTE_HANGUP);
+        assertEquals(CallResult.ANSWER, outcome.result());
+        assertEquals(0, clock.pending(), "the sweep stops with the call");
+    }
+
+    @Test
+    void aCallThatFinishesNormallyIsNotReaped() {
+        ua.legs.get(0).fail(486);
+        clock.advance(CampaignCall.REAP_EVERY.multipliedBy(3));
+        assertEquals(0, reaped);
+        assertEquals(List.of("finished"), milestones);
     }
 
     @Test
