@@ -343,7 +343,11 @@ final class OutboundLeg implements Leg {
         }
         if (mediaWatch.vanished(executor.scheduler().now(), endpoint.stats().packetsReceived())) {
             LOG.info("{}: no RTP from the far end for {}, hanging up", this, ctx.rtpInactivity());
-            startBye(EndReason.MEDIA_TIMEOUT);
+            // The far end is presumably gone, so its BYE may only time out (Timer F, 32 s): the leg ends now (the
+            // call finishes, the port is freed) and stays in the registry until that BYE is done either way.
+            mediaTimer.cancel();
+            sendBye(dialog);
+            end(EndReason.MEDIA_TIMEOUT);
             return;
         }
         mediaTimer = executor.schedule(mediaWatch.checkEvery(), this::onMediaCheck);
