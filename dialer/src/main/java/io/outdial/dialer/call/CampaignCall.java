@@ -99,6 +99,8 @@ public final class CampaignCall implements TransferableCall {
     private Leg engagedAgent;
     private Runnable beforeEngagedBridge;
     private io.outdial.core.exec.Cancellable reapTimer = () -> { };
+    /** When the contact's answer reached this call (its 200 OK, on the call's clock); null before. */
+    private volatile java.time.Instant contactAnsweredAt;
 
     /** @param agentRequest the agent's phone, or null for a predictive call whose agent is found at the answer */
     public CampaignCall(String id, CallExecutor executor, SipUserAgent userAgent, DialRequest contactRequest,
@@ -236,6 +238,9 @@ public final class CampaignCall implements TransferableCall {
     }
 
     private void onContactAnswered() {
+        if (contactAnsweredAt == null) {
+            contactAnsweredAt = executor.scheduler().now();
+        }
         if (dropped) {
             release(CallResult.DROPPED);
         }
@@ -382,6 +387,18 @@ public final class CampaignCall implements TransferableCall {
             contact.hangup();
             finishIfBothGone();
         }
+    }
+
+    /**
+     * From the contact's 200 OK to the agent's INVITE on the wire, once both happened (progressive setup speed);
+     * empty otherwise. Safe from any thread.
+     */
+    public java.util.Optional<java.time.Duration> answerToAgentInvite() {
+        java.time.Instant answered = contactAnsweredAt;
+        Leg a = agent;
+        java.time.Instant sent = a == null ? null : a.inviteSent();
+        return answered == null || sent == null ? java.util.Optional.empty()
+                : java.util.Optional.of(java.time.Duration.between(answered, sent));
     }
 
     /** The RTP counters of the contact's leg; safe from any thread. */

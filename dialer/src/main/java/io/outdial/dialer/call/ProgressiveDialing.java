@@ -401,7 +401,13 @@ public final class ProgressiveDialing {
 
         @Override
         public void connected(CampaignCall call) {
+            java.time.Instant bridged = ctx.scheduler().now();
+            call.answerToAgentInvite().ifPresent(d -> ctx.metrics().answerToAgentInvite(d));
             ctx.dialer().execute(() -> {
+                java.time.Instant answered = settingUp.get(call.id());
+                if (answered != null) {
+                    ctx.metrics().answerToBridge(Duration.between(answered, bridged));
+                }
                 setupOver(call.id());
                 ActiveCall a = active.get(call.id());
                 a.interaction().stage(Interaction.Stage.ESTABLISHED);

@@ -55,6 +55,8 @@ public final class DialerMetrics implements AutoCloseable {
                 .description("Campaign calls from dial to hang-up").register(registry);
         Counter.builder("outdial_calls_reaped").description("Calls finished by the reaper: all legs gone unnoticed")
                 .register(registry);
+        setupTimer("outdial_setup_answer_to_agent_invite", "Contact 200 OK to the agent's INVITE sent");
+        setupTimer("outdial_setup_answer_to_bridge", "Contact 200 OK to the bridge with the agent");
         for (AgentState s : AgentState.values()) {
             Gauge.builder("outdial_agents", () -> roster.count(s)).tag("state", s.wireName())
                     .description("Agents by voice state").register(registry);
@@ -99,6 +101,22 @@ public final class DialerMetrics implements AutoCloseable {
     @Override
     public void close() {
         gc.close();
+    }
+
+    /** Progressive setup: from the contact's 200 OK to the agent's INVITE on the wire (bridged calls). */
+    public void answerToAgentInvite(Duration d) {
+        setupTimer("outdial_setup_answer_to_agent_invite", "Contact 200 OK to the agent's INVITE sent").record(d);
+    }
+
+    /** Progressive setup: from the contact's 200 OK to the bridge with the agent. */
+    public void answerToBridge(Duration d) {
+        setupTimer("outdial_setup_answer_to_bridge", "Contact 200 OK to the bridge with the agent").record(d);
+    }
+
+    private Timer setupTimer(String name, String description) {
+        return Timer.builder(name).description(description).publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))
+                .register(registry);
     }
 
     /** A call the reaper finished: every leg was gone but the call had not noticed (each one is a bug to find). */

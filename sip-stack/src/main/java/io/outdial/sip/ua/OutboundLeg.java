@@ -51,6 +51,7 @@ final class OutboundLeg implements Leg {
     private final String callId;
     private volatile LegState state = LegState.CALLING;
     private volatile RtpEndpoint endpoint;
+    private volatile java.time.Instant inviteSent;
 
     // Touched only on the call's executor.
     private SdpOffer offer;
@@ -106,6 +107,11 @@ final class OutboundLeg implements Leg {
     }
 
     @Override
+    public java.time.Instant inviteSent() {
+        return inviteSent;
+    }
+
+    @Override
     public void hangup() {
         executor.execute(this::hangupNow);
     }
@@ -150,6 +156,7 @@ final class OutboundLeg implements Leg {
             inviteTx = ctx.provider().getNewClientTransaction(invite);
             dialog = ctx.provider().getNewDialog(inviteTx);
             inviteTx.sendRequest();
+            inviteSent = executor.scheduler().now();
             ringTimer = executor.schedule(request.ringTimeout(), this::onRingTimeout);
         } catch (Exception e) {
             LOG.info("INVITE to {} not sent: {}", request.requestUri(), e.toString());
