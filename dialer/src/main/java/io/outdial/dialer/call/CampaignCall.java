@@ -55,6 +55,13 @@ public final class CampaignCall implements TransferableCall {
         default void detected(CampaignCall call, Detection detection) {
         }
 
+        /**
+         * The contact's leg is over (hung up, failed, cancelled); the call may still wait for the agent's leg to end
+         * (a CANCEL nobody answers holds it for 32 s). Whatever waited on the contact stops waiting here.
+         */
+        default void contactGone(CampaignCall call) {
+        }
+
         /** The reaper found both legs gone without the call noticing, and finished it; {@link #finished} follows. */
         default void reaped(CampaignCall call) {
         }
@@ -219,6 +226,7 @@ public final class CampaignCall implements TransferableCall {
             // Cancelled by us before any answer leaves the record untouched, unless a tone had already decided it.
             contactAttempted = failed.kind() != LegEvent.FailureKind.CANCELLED || result != null;
             release(FailureResults.of(failed));
+            observer.contactGone(this);
             finishIfBothGone();
         } else if (event instanceof LegEvent.Ended) {
             // Answered by the contact but gone before an agent was there: an abandoned call (unless a machine).
@@ -230,6 +238,7 @@ public final class CampaignCall implements TransferableCall {
             } else {
                 release(CallResult.ANSWER);
             }
+            observer.contactGone(this);
             if (agent != null) {
                 agent.hangup();
             }

@@ -35,6 +35,8 @@ class CampaignCallTest {
     private CallOutcome outcome;
     private CampaignCall call;
     private int reaped;
+    /** The contact's end and the call's, in order. */
+    private final List<String> ends = new ArrayList<>();
     private final VirtualScheduler clock = new VirtualScheduler(Instant.EPOCH);
 
     @BeforeEach
@@ -58,12 +60,18 @@ class CampaignCallTest {
             @Override
             public void finished(CampaignCall c, CallOutcome o) {
                 milestones.add("finished");
+                ends.add("finished");
                 outcome = o;
             }
 
             @Override
             public void reaped(CampaignCall c) {
                 reaped++;
+            }
+
+            @Override
+            public void contactGone(CampaignCall c) {
+                ends.add("contactGone");
             }
         }, DetectionSettings.DEFAULTS, null, null);
         call.start();
@@ -103,6 +111,19 @@ class CampaignCallTest {
         contact.end(EndReason.REMOTE_HANGUP);
         assertEquals(CallResult.ANSWER, outcome.result());
         assertEquals(0, clock.pending(), "the sweep stops with the call");
+    }
+
+    @Test
+    void aContactLeavingWhileTheAgentsPhoneIgnoresTheCancelIsGoneLongBeforeTheCallFinishes() {
+        ScriptedLeg contact = ua.legs.get(0);
+        contact.answer();
+        ScriptedLeg agent = ua.legs.get(1);
+        agent.ignoreHangup = true; // the phone never answers our CANCEL: the leg ends only after the guard timer
+        contact.end(EndReason.REMOTE_HANGUP);
+        assertEquals(List.of("contactGone"), ends, "the contact's wait is over now");
+        agent.failWith(408, FailureKind.CANCELLED);
+        assertEquals(List.of("contactGone", "finished"), ends);
+        assertEquals(CallResult.ABANDONED, outcome.result());
     }
 
     @Test
