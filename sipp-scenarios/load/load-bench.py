@@ -9,7 +9,8 @@ campaign is stopped and drained, and the leftovers are read.
 
 Printed per step, all from the gateway's /metrics, /proc/<pid>/ and SIPp's statistics files:
   calls/s completed and results by type (steady window only);
-  p50/p99 contact 200 OK -> agent INVITE sent, and -> bridge (histogram buckets, steady window only);
+  p50/p99 contact 200 OK -> agent INVITE sent, and -> bridge, and asking the store for a record -> its trunk
+  INVITE sent (histogram buckets, steady window only);
   gateway CPU per call and per talk-second (steady window, /proc/<pid>/stat), RSS at the window's end;
   SIP retransmissions counted by both SIPp processes; load average;
   after the drain: calls in progress, SIP legs and RTP endpoints (all must read 0).
@@ -211,10 +212,11 @@ def run_step(agents, args, work):
     cpu = c1 - c0
     inv = quantiles(m0, m1, "outdial_setup_answer_to_agent_invite")
     brg = quantiles(m0, m1, "outdial_setup_answer_to_bridge")
+    ret = quantiles(m0, m1, "outdial_setup_retrieval_to_trunk_invite")
     ms = lambda v: "n/a" if v is None else f"{v * 1000:.1f}"
     print(f"agents={agents} steady={wall:.0f}s calls/s={calls / wall:.1f} results={by_type}")
     print(f"  200 OK->agent INVITE p50={ms(inv[0])} ms p99={ms(inv[1])} ms; 200 OK->bridge p50={ms(brg[0])} ms"
-          f" p99={ms(brg[1])} ms")
+          f" p99={ms(brg[1])} ms; record retrieval->trunk INVITE p50={ms(ret[0])} ms p99={ms(ret[1])} ms")
     print(f"  gateway CPU {cpu:.1f}s = {100 * cpu / wall:.0f}% of a core, {1000 * cpu / max(calls, 1):.2f} ms/call,"
           f" {1000 * cpu / max(calls * args.talk_ms / 1000, 1e-9):.2f} ms per talk-second; RSS {rss // 1024} MiB"
           f" (peak {hwm // 1024}); load average {' '.join(load)}")

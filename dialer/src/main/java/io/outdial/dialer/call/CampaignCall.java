@@ -410,6 +410,12 @@ public final class CampaignCall implements TransferableCall {
                 : java.util.Optional.of(java.time.Duration.between(answered, sent));
     }
 
+    /** When the contact's INVITE went out through the trunk; empty if it never did. Safe from any thread. */
+    public java.util.Optional<java.time.Instant> contactInviteSent() {
+        Leg c = contact;
+        return java.util.Optional.ofNullable(c == null ? null : c.inviteSent());
+    }
+
     /** The RTP counters of the contact's leg; safe from any thread. */
     public io.outdial.media.StreamStats contactMedia() {
         return CallOutcome.mediaOf(contact);

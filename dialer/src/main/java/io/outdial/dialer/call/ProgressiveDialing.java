@@ -42,6 +42,9 @@ public final class ProgressiveDialing {
     /** {@code agent} and {@code interaction} are null once a transfer gave the contact to an outside number. */
     private record ActiveCall(CampaignCall call, Agent agent, Interaction interaction, Campaign campaign) { }
 
+    /** When the store was asked for each dialed record without a preview, until its contact's INVITE is known. */
+    private final Map<String, java.time.Instant> askedAt = new java.util.HashMap<>();
+
     private final DialerContext ctx;
     private final AgentRoster roster;
     private final Collection<Campaign> campaigns;
@@ -167,6 +170,7 @@ public final class ProgressiveDialing {
     }
 
     private void retrieveFor(Campaign campaign, Agent agent) {
+        java.time.Instant asked = ctx.scheduler().now();
         ctx.records().next(campaign, agent.id())
                 .whenCompleteAsync(Continuations.logged("ProgressiveDialing.retrieveFor", (record, error) -> {
                     retrieving.remove(agent.id());
@@ -179,7 +183,7 @@ public final class ProgressiveDialing {
                         // The world moved while the store answered: give the record back untouched.
                         writes.returnToReady(record.get().recordId());
                     } else {
-                        dial(campaign, agent, record.get());
+                        dial(campaign, agent, record.get(), asked);
                     }
                     // Also after an empty list: the agent may work another campaign too.
                     paceNow();
@@ -198,7 +202,7 @@ public final class ProgressiveDialing {
         });
     }
 
-    private void dial(Campaign campaign, Agent agent, CallingRecord record) {
+    private void dial(Campaign campaign, Agent agent, CallingRecord record, java.time.Instant asked) {
         String id = ctx.ids().next(InteractionIds.Owner.PROGRESSIVE);
         Interaction interaction = new Interaction(id, campaign.name(), record);
         interaction.recordFields(ctx.work().of(campaign.name()).fields());
@@ -208,6 +212,7 @@ public final class ProgressiveDialing {
                 () -> place(campaign, agent, interaction))) {
             return;
         }
+        askedAt.put(id, asked); // a preview's time is the agent's, not the gateway's: only direct dials are timed
         place(campaign, agent, interaction);
     }
 
@@ -451,7 +456,12 @@ public final class ProgressiveDialing {
 
         @Override
         public void finished(CampaignCall call, CallOutcome outcome) {
+            java.util.Optional<java.time.Instant> trunkInvite = call.contactInviteSent();
             ctx.dialer().execute(() -> {
+                java.time.Instant asked = askedAt.remove(call.id());
+                if (asked != null && trunkInvite.isPresent()) {
+                    ctx.metrics().retrievalToTrunkInvite(Duration.between(asked, trunkInvite.get()));
+                }
                 setupOver(call.id());
                 ActiveCall a = active.remove(call.id());
                 countCalls();

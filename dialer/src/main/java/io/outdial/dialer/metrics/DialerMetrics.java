@@ -57,6 +57,7 @@ public final class DialerMetrics implements AutoCloseable {
                 .register(registry);
         setupTimer("outdial_setup_answer_to_agent_invite", "Contact 200 OK to the agent's INVITE sent");
         setupTimer("outdial_setup_answer_to_bridge", "Contact 200 OK to the bridge with the agent");
+        setupTimer("outdial_setup_retrieval_to_trunk_invite", "Asking the store for a record to its contact's INVITE");
         for (AgentState s : AgentState.values()) {
             Gauge.builder("outdial_agents", () -> roster.count(s)).tag("state", s.wireName())
                     .description("Agents by voice state").register(registry);
@@ -111,6 +112,12 @@ public final class DialerMetrics implements AutoCloseable {
     /** Progressive setup: from the contact's 200 OK to the bridge with the agent. */
     public void answerToBridge(Duration d) {
         setupTimer("outdial_setup_answer_to_bridge", "Contact 200 OK to the bridge with the agent").record(d);
+    }
+
+    /** Progressive dials without preview: from asking the store for the next record to the contact's INVITE sent. */
+    public void retrievalToTrunkInvite(Duration d) {
+        setupTimer("outdial_setup_retrieval_to_trunk_invite", "Asking the store for a record to its contact's INVITE")
+                .record(d);
     }
 
     private Timer setupTimer(String name, String description) {
