@@ -38,4 +38,9 @@ public interface Leg {
      * Safe to call in any state and more than once.
      */
     void hangup();
+
+    /** When the INVITE went out on the wire (the scheduler's clock), null until then; safe from any thread. */
+    default java.time.Instant inviteSent() {
+        return null;
+    }
 }

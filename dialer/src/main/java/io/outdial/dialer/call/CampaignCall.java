@@ -54,7 +54,21 @@ public final class CampaignCall implements TransferableCall {
         /** Something was heard on the contact's audio (a tone, a fax, silence, a machine verdict). */
         default void detected(CampaignCall call, Detection detection) {
         }
+
+        /**
+         * The contact's leg is over (hung up, failed, cancelled); the call may still wait for the agent's leg to end
+         * (a CANCEL nobody answers holds it for 32 s). Whatever waited on the contact stops waiting here.
+         */
+        default void contactGone(CampaignCall call) {
+        }
+
+        /** The reaper found both legs gone without the call noticing, and finished it; {@link #finished} follows. */
+        default void reaped(CampaignCall call) {
+        }
     }
+
+    /** How often a live call looks whether its legs are gone while it did not notice (the reaper). */
+    static final java.time.Duration REAP_EVERY = java.time.Duration.ofSeconds(5);
 
     private final String id;
     private final CallExecutor executor;
@@ -91,6 +105,9 @@ public final class CampaignCall implements TransferableCall {
     /** Assured connection / ASM: the agent's leg, already answered, waiting to be bridged once the call is cleared. */
     private Leg engagedAgent;
     private Runnable beforeEngagedBridge;
+    private io.outdial.core.exec.Cancellable reapTimer = () -> { };
+    /** When the contact's answer reached this call (its 200 OK, on the call's clock); null before. */
+    private volatile java.time.Instant contactAnsweredAt;
 
     /** @param agentRequest the agent's phone, or null for a predictive call whose agent is found at the answer */
     public CampaignCall(String id, CallExecutor executor, SipUserAgent userAgent, DialRequest contactRequest,
@@ -114,10 +131,34 @@ public final class CampaignCall implements TransferableCall {
         return id;
     }
 
-    /** Dials the contact. */
+    /** Dials the contact, and from then on looks every {@link #REAP_EVERY} whether the call is stranded. */
     public void start() {
         executor.execute(guarded(() -> contact = userAgent.dial(contactRequest, executor,
                 guarded(this::onContactEvent))));
+        executor.execute(() -> reapTimer = executor.schedule(REAP_EVERY, this::reapIfLegsGone));
+    }
+
+    /**
+     * The reaper: every leg of this call is terminal but the call did not finish (an event it never acted on, a
+     * path nobody foresaw), so it would hold its record, its agent and the calls-in-progress gauge for ever. It
+     * finishes now, with the result already decided or System Error. Call's executor only.
+     */
+    private void reapIfLegsGone() {
+        if (phase == CallPhase.FINISHED) {
+            return;
+        }
+        if (legGone(contact) && legGone(agent)) {
+            LOG.warn("call {}: every leg is gone but the call was still {}; reaping it", id, phase);
+            release(CallResult.SYSTEM_ERROR);
+            observer.reaped(this);
+            finishIfBothGone();
+            return;
+        }
+        reapTimer = executor.schedule(REAP_EVERY, this::reapIfLegsGone);
+    }
+
+    private static boolean legGone(Leg leg) {
+        return leg == null || leg.state().isTerminal();
     }
 
     /**
@@ -185,6 +226,7 @@ public final class CampaignCall implements TransferableCall {
             // Cancelled by us before any answer leaves the record untouched, unless a tone had already decided it.
             contactAttempted = failed.kind() != LegEvent.FailureKind.CANCELLED || result != null;
             release(FailureResults.of(failed));
+            observer.contactGone(this);
             finishIfBothGone();
         } else if (event instanceof LegEvent.Ended) {
             // Answered by the contact but gone before an agent was there: an abandoned call (unless a machine).
@@ -196,6 +238,7 @@ public final class CampaignCall implements TransferableCall {
             } else {
                 release(CallResult.ANSWER);
             }
+            observer.contactGone(this);
             if (agent != null) {
                 agent.hangup();
             }
@@ -204,6 +247,9 @@ public final class CampaignCall implements TransferableCall {
     }
 
     private void onContactAnswered() {
+        if (contactAnsweredAt == null) {
+            contactAnsweredAt = executor.scheduler().now();
+        }
         if (dropped) {
             release(CallResult.DROPPED);
         }
@@ -352,6 +398,24 @@ public final class CampaignCall implements TransferableCall {
         }
     }
 
+    /**
+     * From the contact's 200 OK to the agent's INVITE on the wire, once both happened (progressive setup speed);
+     * empty otherwise. Safe from any thread.
+     */
+    public java.util.Optional<java.time.Duration> answerToAgentInvite() {
+        java.time.Instant answered = contactAnsweredAt;
+        Leg a = agent;
+        java.time.Instant sent = a == null ? null : a.inviteSent();
+        return answered == null || sent == null ? java.util.Optional.empty()
+                : java.util.Optional.of(java.time.Duration.between(answered, sent));
+    }
+
+    /** When the contact's INVITE went out through the trunk; empty if it never did. Safe from any thread. */
+    public java.util.Optional<java.time.Instant> contactInviteSent() {
+        Leg c = contact;
+        return java.util.Optional.ofNullable(c == null ? null : c.inviteSent());
+    }
+
     /** The RTP counters of the contact's leg; safe from any thread. */
     public io.outdial.media.StreamStats contactMedia() {
         return CallOutcome.mediaOf(contact);
@@ -482,6 +546,7 @@ public final class CampaignCall implements TransferableCall {
             return;
         }
         phase = phase.moveTo(CallPhase.FINISHED);
+        reapTimer.cancel();
         analysis.stop();
         stopPlayers();
         sides.abort();

@@ -573,6 +573,11 @@ public final class PredictiveDialing {
         }
 
         @Override
+        public void reaped(CampaignCall call) {
+            ctx.metrics().reaped();
+        }
+
+        @Override
         public void finished(CampaignCall call, CallOutcome outcome) {
             ctx.dialer().execute(() -> PredictiveDialing.this.finished(active.get(call.id()), outcome));
         }

@@ -42,6 +42,9 @@ public final class ProgressiveDialing {
     /** {@code agent} and {@code interaction} are null once a transfer gave the contact to an outside number. */
     private record ActiveCall(CampaignCall call, Agent agent, Interaction interaction, Campaign campaign) { }
 
+    /** When the store was asked for each dialed record without a preview, until its contact's INVITE is known. */
+    private final Map<String, java.time.Instant> askedAt = new java.util.HashMap<>();
+
     private final DialerContext ctx;
     private final AgentRoster roster;
     private final Collection<Campaign> campaigns;
@@ -140,10 +143,14 @@ public final class ProgressiveDialing {
 
     /** A call's setup is over (bridged, or ended before): its contact's wait feeds the back-pressure. Dialer only. */
     private void setupOver(String callId) {
+        setupOver(callId, ctx.scheduler().now());
+    }
+
+    /** As above, the setup having ended at {@code at} (the bridge, or the contact leaving). Dialer only. */
+    private void setupOver(String callId, java.time.Instant at) {
         java.time.Instant since = settingUp.remove(callId);
         if (since != null) {
-            java.time.Instant now = ctx.scheduler().now();
-            pressure.observe(now, Duration.between(since, now));
+            pressure.observe(ctx.scheduler().now(), Duration.between(since, at));
         }
     }
 
@@ -163,6 +170,7 @@ public final class ProgressiveDialing {
     }
 
     private void retrieveFor(Campaign campaign, Agent agent) {
+        java.time.Instant asked = ctx.scheduler().now();
         ctx.records().next(campaign, agent.id())
                 .whenCompleteAsync(Continuations.logged("ProgressiveDialing.retrieveFor", (record, error) -> {
                     retrieving.remove(agent.id());
@@ -175,7 +183,7 @@ public final class ProgressiveDialing {
                         // The world moved while the store answered: give the record back untouched.
                         writes.returnToReady(record.get().recordId());
                     } else {
-                        dial(campaign, agent, record.get());
+                        dial(campaign, agent, record.get(), asked);
                     }
                     // Also after an empty list: the agent may work another campaign too.
                     paceNow();
@@ -194,7 +202,7 @@ public final class ProgressiveDialing {
         });
     }
 
-    private void dial(Campaign campaign, Agent agent, CallingRecord record) {
+    private void dial(Campaign campaign, Agent agent, CallingRecord record, java.time.Instant asked) {
         String id = ctx.ids().next(InteractionIds.Owner.PROGRESSIVE);
         Interaction interaction = new Interaction(id, campaign.name(), record);
         interaction.recordFields(ctx.work().of(campaign.name()).fields());
@@ -204,6 +212,7 @@ public final class ProgressiveDialing {
                 () -> place(campaign, agent, interaction))) {
             return;
         }
+        askedAt.put(id, asked); // a preview's time is the agent's, not the gateway's: only direct dials are timed
         place(campaign, agent, interaction);
     }
 
@@ -401,8 +410,14 @@ public final class ProgressiveDialing {
 
         @Override
         public void connected(CampaignCall call) {
+            java.time.Instant bridged = ctx.scheduler().now();
+            call.answerToAgentInvite().ifPresent(d -> ctx.metrics().answerToAgentInvite(d));
             ctx.dialer().execute(() -> {
-                setupOver(call.id());
+                java.time.Instant answered = settingUp.get(call.id());
+                if (answered != null) {
+                    ctx.metrics().answerToBridge(Duration.between(answered, bridged));
+                }
+                setupOver(call.id(), bridged);
                 ActiveCall a = active.get(call.id());
                 a.interaction().stage(Interaction.Stage.ESTABLISHED);
                 a.agent().moveTo(AgentState.BUSY, a.campaign().name());
@@ -425,8 +440,28 @@ public final class ProgressiveDialing {
         }
 
         @Override
+        public void reaped(CampaignCall call) {
+            ctx.metrics().reaped();
+        }
+
+        /**
+         * A contact who left before the bridge waited until now, not until the agent's leg is over: a CANCEL the
+         * phone never answers would otherwise count as a 32 s setup and ration dialing for nothing.
+         */
+        @Override
+        public void contactGone(CampaignCall call) {
+            java.time.Instant gone = ctx.scheduler().now();
+            ctx.dialer().execute(() -> setupOver(call.id(), gone));
+        }
+
+        @Override
         public void finished(CampaignCall call, CallOutcome outcome) {
+            java.util.Optional<java.time.Instant> trunkInvite = call.contactInviteSent();
             ctx.dialer().execute(() -> {
+                java.time.Instant asked = askedAt.remove(call.id());
+                if (asked != null && trunkInvite.isPresent()) {
+                    ctx.metrics().retrievalToTrunkInvite(Duration.between(asked, trunkInvite.get()));
+                }
                 setupOver(call.id());
                 ActiveCall a = active.remove(call.id());
                 countCalls();

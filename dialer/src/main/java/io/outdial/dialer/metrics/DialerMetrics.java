@@ -53,6 +53,11 @@ public final class DialerMetrics implements AutoCloseable {
         });
         Gauge.builder("outdial_calls_in_progress", () -> callsInProgress.getAsInt())
                 .description("Campaign calls from dial to hang-up").register(registry);
+        Counter.builder("outdial_calls_reaped").description("Calls finished by the reaper: all legs gone unnoticed")
+                .register(registry);
+        setupTimer("outdial_setup_answer_to_agent_invite", "Contact 200 OK to the agent's INVITE sent");
+        setupTimer("outdial_setup_answer_to_bridge", "Contact 200 OK to the bridge with the agent");
+        setupTimer("outdial_setup_retrieval_to_trunk_invite", "Asking the store for a record to its contact's INVITE");
         for (AgentState s : AgentState.values()) {
             Gauge.builder("outdial_agents", () -> roster.count(s)).tag("state", s.wireName())
                     .description("Agents by voice state").register(registry);
@@ -108,6 +113,34 @@ public final class DialerMetrics implements AutoCloseable {
     @Override
     public void close() {
         gc.close();
+    }
+
+    /** Progressive setup: from the contact's 200 OK to the agent's INVITE on the wire (bridged calls). */
+    public void answerToAgentInvite(Duration d) {
+        setupTimer("outdial_setup_answer_to_agent_invite", "Contact 200 OK to the agent's INVITE sent").record(d);
+    }
+
+    /** Progressive setup: from the contact's 200 OK to the bridge with the agent. */
+    public void answerToBridge(Duration d) {
+        setupTimer("outdial_setup_answer_to_bridge", "Contact 200 OK to the bridge with the agent").record(d);
+    }
+
+    /** Progressive dials without preview: from asking the store for the next record to the contact's INVITE sent. */
+    public void retrievalToTrunkInvite(Duration d) {
+        setupTimer("outdial_setup_retrieval_to_trunk_invite", "Asking the store for a record to its contact's INVITE")
+                .record(d);
+    }
+
+    private Timer setupTimer(String name, String description) {
+        return Timer.builder(name).description(description).publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))
+                .register(registry);
+    }
+
+    /** A call the reaper finished: every leg was gone but the call had not noticed (each one is a bug to find). */
+    public void reaped() {
+        Counter.builder("outdial_calls_reaped").description("Calls finished by the reaper: all legs gone unnoticed")
+                .register(registry).increment();
     }
 
     /** Where the number of campaign calls between dial and hang-up is read (thread-safe supplier). */

@@ -40,7 +40,7 @@ public final class CallingListStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CallingListStore.class);
 
     /** Ready records fetched per look; a caller that loses all of them to concurrent callers looks again. */
-    private static final int CANDIDATES = 8;
+    private static final int CANDIDATES = RetrievalTiers.CANDIDATES;
     private static final int INSERT_BATCH = 500;
 
     private static final String INSERT = "INSERT INTO calling_record (campaign, contact_info, contact_info_type,"
@@ -50,20 +50,6 @@ public final class CallingListStore implements AutoCloseable {
      * A record an agent rejected (or let time out) first, then due callbacks (a personal one only for its agent), then unscheduled records, then rescheduled ones by
      * due time. A callback's own time is its appointment, so it is not held back by the list's maximum attempts.
      */
-    private static final String NEXT_READY = "SELECT record_id FROM calling_record"
-            + " WHERE campaign = ? AND record_status = 'READY' AND record_type <> 'NO_CALL'"
-            + " AND (dial_sched_time IS NULL OR dial_sched_time <= ?)"
-            + " AND (attempt < ? OR record_type IN ('PERSONAL_CALLBACK', 'CAMPAIGN_CALLBACK'))"
-            + " AND (record_type <> 'PERSONAL_CALLBACK' OR agent_id = ?)"
-            // A contact's numbers (a chain) are dialed one at a time, in chain order.
-            + " AND (chain_id IS NULL OR NOT EXISTS (SELECT 1 FROM calling_record o WHERE o.campaign = ?"
-            + " AND o.chain_id = calling_record.chain_id AND o.record_id <> calling_record.record_id"
-            + " AND (o.record_status = 'RETRIEVED'"
-            + " OR (o.record_status = 'READY' AND o.chain_n < calling_record.chain_n))))"
-            + " ORDER BY CASE WHEN list_top THEN 0 ELSE 1 END,"
-            + " CASE WHEN record_type IN ('PERSONAL_CALLBACK', 'CAMPAIGN_CALLBACK') THEN 0 ELSE 1 END,"
-            + " dial_sched_time NULLS FIRST, record_id FETCH FIRST " + CANDIDATES + " ROWS ONLY";
-
     private final JdbcConnectionPool pool;
     private final RowValues rowValues;
     /** Per campaign, the custom field holding the customer id checked against the do-not-call list. */
@@ -189,7 +175,7 @@ public final class CallingListStore implements AutoCloseable {
     public Optional<CallingRecord> retrieveNext(String campaign, Instant now, int maxAttempts, String agentId,
                                                 Duration noRedialAfterAbandon) {
         return claimNext(campaign, now, noRedialAfterAbandon, true,
-                c -> nextReady(c, campaign, now, maxAttempts, agentId));
+                c -> RetrievalTiers.nextReady(c, campaign, now, maxAttempts, agentId));
     }
 
     /**
@@ -200,7 +186,7 @@ public final class CallingListStore implements AutoCloseable {
     public Optional<CallingRecord> retrieveNextUnscreened(String campaign, Instant now, int maxAttempts,
                                                          String agentId, Duration noRedialAfterAbandon) {
         return claimNext(campaign, now, noRedialAfterAbandon, false,
-                c -> nextReady(c, campaign, now, maxAttempts, agentId));
+                c -> RetrievalTiers.nextReady(c, campaign, now, maxAttempts, agentId));
     }
 
     /**
@@ -602,24 +588,6 @@ public final class CallingListStore implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new StoreException("moving record " + recordId + " to " + to + " failed", e);
-        }
-    }
-
-    private static List<Long> nextReady(Connection c, String campaign, Instant now, int maxAttempts,
-                                        String agentId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(NEXT_READY)) {
-            ps.setString(1, campaign);
-            RecordRows.setInstant(ps, 2, now);
-            ps.setInt(3, maxAttempts);
-            ps.setString(4, agentId);
-            ps.setString(5, campaign);
-            List<Long> ids = new ArrayList<>(CANDIDATES);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
-            }
-            return ids;
         }
     }
 

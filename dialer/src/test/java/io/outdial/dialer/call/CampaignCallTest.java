@@ -34,10 +34,14 @@ class CampaignCallTest {
     private final List<String> milestones = new ArrayList<>();
     private CallOutcome outcome;
     private CampaignCall call;
+    private int reaped;
+    /** The contact's end and the call's, in order. */
+    private final List<String> ends = new ArrayList<>();
+    private final VirtualScheduler clock = new VirtualScheduler(Instant.EPOCH);
 
     @BeforeEach
     void setUp() {
-        CallExecutor executor = new CallExecutor("test", Runnable::run, new VirtualScheduler(Instant.EPOCH));
+        CallExecutor executor = new CallExecutor("test", Runnable::run, clock);
         TrunkConfig trunk = new TrunkConfig("127.0.0.1", 5070, Transport.UDP, null, "100", "Outdial");
         DialRequest contact = DialRequest.contactViaTrunk(trunk, "2005550101", Duration.ofSeconds(30));
         DialRequest agent = DialRequest.agentPhone("sip:agent1@127.0.0.1:5081", Transport.UDP, "2005550101",
@@ -56,10 +60,78 @@ class CampaignCallTest {
             @Override
             public void finished(CampaignCall c, CallOutcome o) {
                 milestones.add("finished");
+                ends.add("finished");
                 outcome = o;
+            }
+
+            @Override
+            public void reaped(CampaignCall c) {
+                reaped++;
+            }
+
+            @Override
+            public void contactGone(CampaignCall c) {
+                ends.add("contactGone");
             }
         }, DetectionSettings.DEFAULTS, null, null);
         call.start();
+    }
+
+    @Test
+    void aBridgedCallWhoseLegsVanishedUnnoticedIsReapedWithinTheSweepAndFinishesOnce() {
+        ScriptedLeg contact = ua.legs.get(0);
+        contact.answer();
+        ScriptedLeg agent = ua.legs.get(1);
+        agent.answer();
+        contact.vanish();
+        agent.vanish();
+        assertNull(outcome, "nothing told the call");
+
+        clock.advance(CampaignCall.REAP_EVERY);
+
+        assertEquals(1, reaped);
+        assertEquals(List.of("agentRinging", "connected", "finished"), milestones);
+        assertEquals(CallResult.SYSTEM_ERROR, outcome.result());
+        assertTrue(outcome.agentConnected());
+        clock.advance(CampaignCall.REAP_EVERY.multipliedBy(3));
+        assertEquals(1, reaped, "reaped once");
+        assertEquals(0, clock.pending(), "no sweep left behind");
+    }
+
+    @Test
+    void aCallWithALegStillUpIsNeverReaped() {
+        ScriptedLeg contact = ua.legs.get(0);
+        contact.answer();
+        ScriptedLeg agent = ua.legs.get(1);
+        agent.answer();
+        agent.vanish();
+        clock.advance(CampaignCall.REAP_EVERY.multipliedBy(10));
+        assertEquals(0, reaped);
+        assertNull(outcome, "the contact is still on the line");
+        contact.end(EndReason.REMOTE_HANGUP);
+        assertEquals(CallResult.ANSWER, outcome.result());
+        assertEquals(0, clock.pending(), "the sweep stops with the call");
+    }
+
+    @Test
+    void aContactLeavingWhileTheAgentsPhoneIgnoresTheCancelIsGoneLongBeforeTheCallFinishes() {
+        ScriptedLeg contact = ua.legs.get(0);
+        contact.answer();
+        ScriptedLeg agent = ua.legs.get(1);
+        agent.ignoreHangup = true; // the phone never answers our CANCEL: the leg ends only after the guard timer
+        contact.end(EndReason.REMOTE_HANGUP);
+        assertEquals(List.of("contactGone"), ends, "the contact's wait is over now");
+        agent.failWith(408, FailureKind.CANCELLED);
+        assertEquals(List.of("contactGone", "finished"), ends);
+        assertEquals(CallResult.ABANDONED, outcome.result());
+    }
+
+    @Test
+    void aCallThatFinishesNormallyIsNotReaped() {
+        ua.legs.get(0).fail(486);
+        clock.advance(CampaignCall.REAP_EVERY.multipliedBy(3));
+        assertEquals(0, reaped);
+        assertEquals(List.of("finished"), milestones);
     }
 
     @Test

@@ -49,6 +49,11 @@ final class ScriptedLeg implements Leg {
         listener.onEvent(new LegEvent.Failed(this, status, "scripted", kind));
     }
 
+    /** The leg ends and its event is lost on the way (nothing tells the call): what the reaper is for. */
+    void vanish() {
+        state = state.moveTo(state == LegState.ANSWERED ? LegState.ENDED : LegState.FAILED);
+    }
+
     void end(EndReason reason) {
         state = state.moveTo(LegState.ENDED);
         listener.onEvent(new LegEvent.Ended(this, reason));

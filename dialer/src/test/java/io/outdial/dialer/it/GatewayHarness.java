@@ -47,25 +47,38 @@ final class GatewayHarness implements AutoCloseable {
     /** As above, with more top-level YAML sections ({@code audio:}, ...) appended. */
     static GatewayHarness start(String trunkHostPort, String agentsYaml, String campaignsYaml, String moreYaml)
             throws IOException {
-        return start(trunkHostPort, agentsYaml, campaignsYaml, moreYaml, "", "");
+        return start(trunkHostPort, agentsYaml, campaignsYaml, moreYaml, 40, "60s", "", "");
     }
 
     /** With more keys of the {@code sip:} section ({@code sipYaml} indented by two spaces). */
     static GatewayHarness startWithSip(String trunkHostPort, String agentsYaml, String campaignsYaml, String sipYaml)
             throws IOException {
-        return start(trunkHostPort, agentsYaml, campaignsYaml, "", sipYaml, "");
+        return start(trunkHostPort, agentsYaml, campaignsYaml, "", 40, "60s", sipYaml, "");
     }
 
     /** With more keys of the {@code trunk:} section ({@code trunkYaml} indented by two spaces). */
     static GatewayHarness startWithTrunk(String trunkHostPort, String agentsYaml, String campaignsYaml,
                                          String trunkYaml) throws IOException {
-        return start(trunkHostPort, agentsYaml, campaignsYaml, "", "", trunkYaml);
+        return start(trunkHostPort, agentsYaml, campaignsYaml, "", 40, "60s", "", trunkYaml);
+    }
+
+    /**
+     * As above, with {@code rtpPorts} RTP ports (more than 40 take a range of their own, up to 250, for load tests)
+     * and the RTP inactivity timeout {@code rtpInactivity} (a YAML duration).
+     */
+    static GatewayHarness start(String trunkHostPort, String agentsYaml, String campaignsYaml, String moreYaml,
+                                int rtpPorts, String rtpInactivity) throws IOException {
+        return start(trunkHostPort, agentsYaml, campaignsYaml, moreYaml, rtpPorts, rtpInactivity, "", "");
     }
 
     private static GatewayHarness start(String trunkHostPort, String agentsYaml, String campaignsYaml,
-                                        String moreYaml, String sipYaml, String trunkYaml) throws IOException {
+                                        String moreYaml, int rtpPorts, String rtpInactivity, String sipYaml,
+                                        String trunkYaml) throws IOException {
         int run = RUN.incrementAndGet();
-        int rtpMin = 30000 + (int) (ProcessHandle.current().pid() % 50) * 400 + (run % 10) * 40;
+        int rtpMin = rtpPorts <= 40
+                ? 30000 + (int) (ProcessHandle.current().pid() % 50) * 400 + (run % 10) * 40
+                : 20000 + (int) (ProcessHandle.current().pid() % 40) * 250;
+        int rtpCount = Math.min(rtpPorts, 250);
         int sipPort = FreePorts.sip();
         String[] trunk = trunkHostPort.split(":");
         String yaml = """
@@ -83,6 +96,7 @@ final class GatewayHarness implements AutoCloseable {
                   bindAddress: 127.0.0.1
                   portMin: %d
                   portMax: %d
+                  inactivityTimeout: %s
                 http:
                   host: 127.0.0.1
                   port: 0
@@ -97,7 +111,8 @@ final class GatewayHarness implements AutoCloseable {
                 campaigns:
                 %s
                 %s
-                """.formatted(sipPort, sipPort, sipYaml, trunk[0], trunk[1], trunkYaml, rtpMin, rtpMin + 39,
+                """.formatted(sipPort, sipPort, sipYaml, trunk[0], trunk[1], trunkYaml, rtpMin,
+                rtpMin + rtpCount - 1, rtpInactivity,
                 ProcessHandle.current().pid(), run, agentsYaml, campaignsYaml, moreYaml);
         Path dir = Files.createTempDirectory("outdial-it");
         return new GatewayHarness(Gateway.start(ConfigLoader.parse(yaml, dir)), sipPort);
@@ -158,6 +173,26 @@ final class GatewayHarness implements AutoCloseable {
             }
         }
         return 0;
+    }
+
+    /** As {@link #metric}, but a sample missing from /metrics fails (a renamed meter must not read as 0). */
+    double requiredMetric(String sample) throws IOException, InterruptedException {
+        for (String line : get("/metrics").split("\n")) {
+            if (line.startsWith(sample + " ")) {
+                return Double.parseDouble(line.substring(sample.length() + 1).trim());
+            }
+        }
+        throw new AssertionError(sample + " is not in /metrics");
+    }
+
+    /** Calls in progress, SIP legs and open RTP endpoints as /metrics shows them, e.g. {@code [0, 0, 0]}. */
+    List<Integer> leftovers() {
+        try {
+            return List.of((int) requiredMetric("outdial_calls_in_progress"),
+                    (int) requiredMetric("outdial_sip_legs_active"), (int) requiredMetric("outdial_rtp_endpoints_open"));
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     List<CallingRecord> records(String campaign) {

@@ -31,6 +31,22 @@ class CallbackRetrievalTest {
     }
 
     @Test
+    void theTopOfTheListComesBeforeADueCallbackWhichComesBeforeTheRest() {
+        load(store, "c1", "contact_info\n1000000001\n1000000002\n1000000003\n1000000004\n1000000005\n");
+        long callback = callAndReschedule(RecordType.CAMPAIGN_CALLBACK, NOW.minusSeconds(2), "ann", null, null);
+        CallingRecord rejected = store.retrieveNext("c1", NOW, 3, "bob").orElseThrow();
+        assertEquals(callback, rejected.recordId());
+        CallingRecord next = store.retrieveNext("c1", NOW, 3, "bob").orElseThrow();
+        store.returnToTop(next.recordId());
+        store.returnToReady(rejected.recordId());
+
+        assertEquals(next.recordId(), store.retrieveNext("c1", NOW, 3, "bob").orElseThrow().recordId(), "top");
+        assertEquals(callback, store.retrieveNext("c1", NOW, 3, "bob").orElseThrow().recordId(), "then the callback");
+        assertEquals("1000000003", store.retrieveNext("c1", NOW, 3, "bob").orElseThrow().contactInfo(),
+                "then the rest in order");
+    }
+
+    @Test
     void aDueCallbackComesBeforeUncalledRecordsAndAPersonalOneOnlyToItsAgent() {
         load(store, "c1", "contact_info\n1000000001\n1000000002\n1000000003\n1000000004\n");
         long personal = callAndReschedule(RecordType.PERSONAL_CALLBACK, NOW.minusSeconds(1), "ann", "2005550199",

@@ -53,6 +53,7 @@ final class OutboundLeg implements Leg {
     private final String callId;
     private volatile LegState state = LegState.CALLING;
     private volatile RtpEndpoint endpoint;
+    private volatile java.time.Instant inviteSent;
 
     // Touched only on the call's executor.
     private SdpOffer offer;
@@ -111,6 +112,11 @@ final class OutboundLeg implements Leg {
     }
 
     @Override
+    public java.time.Instant inviteSent() {
+        return inviteSent;
+    }
+
+    @Override
     public void hangup() {
         executor.execute(this::hangupNow);
     }
@@ -160,6 +166,7 @@ final class OutboundLeg implements Leg {
             inviteTx = ctx.provider().getNewClientTransaction(invite);
             dialog = ctx.provider().getNewDialog(inviteTx);
             inviteTx.sendRequest();
+            inviteSent = executor.scheduler().now();
             ringTimer = executor.schedule(request.ringTimeout(), this::onRingTimeout);
         } catch (Exception e) {
             LOG.info("INVITE to {} not sent: {}", request.requestUri(), e.toString());
@@ -368,7 +375,11 @@ final class OutboundLeg implements Leg {
         }
         if (mediaWatch.vanished(executor.scheduler().now(), endpoint.stats().packetsReceived())) {
             LOG.info("{}: no RTP from the far end for {}, hanging up", this, ctx.rtpInactivity());
-            startBye(EndReason.MEDIA_TIMEOUT);
+            // The far end is presumably gone, so its BYE may only time out (Timer F, 32 s): the leg ends now (the
+            // call finishes, the port is freed) and stays in the registry until that BYE is done either way.
+            mediaTimer.cancel();
+            sendBye(dialog);
+            end(EndReason.MEDIA_TIMEOUT);
             return;
         }
         mediaTimer = executor.schedule(mediaWatch.checkEvery(), this::onMediaCheck);
