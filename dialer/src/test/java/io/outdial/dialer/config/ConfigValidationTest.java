@@ -170,7 +170,7 @@ class ConfigValidationTest {
                         "campaigns[0].agents: must be a list of values, got 'bob'"),
                 Arguments.of("trunk: { transprt: udp }",
                         "trunk.transprt: unknown key; allowed keys in trunk are host, port, transport, outboundProxy,"
-                                + " callerId, callerName"),
+                                + " callerId, callerName, username, password, realm"),
                 Arguments.of("campaigns: [{ name: c1, autostart: true }]",
                         "campaigns[0].autostart: unknown key; allowed keys in campaigns[0] are name, description,"
                                 + " dialingMode, agents, callingList, autoLoad, autoStart, maxAttempts, detection,"

@@ -70,6 +70,11 @@ public final class DigestServer {
             return new Verdict(Outcome.CHALLENGE, null, "no credentials");
         }
         for (String header : credentialHeaders) {
+            if (!isDigest(header)) {
+                // RFC 4475 3.3.9: credentials in a scheme we do not know are ignored; the answer is a challenge in
+                // the scheme we do know.
+                continue;
+            }
             DigestCredentials c;
             try {
                 c = DigestCredentials.parse(header);
@@ -82,6 +87,15 @@ public final class DigestServer {
             return verify(method, c);
         }
         return new Verdict(Outcome.CHALLENGE, null, "no credentials for realm " + realm);
+    }
+
+    private static boolean isDigest(String header) {
+        String s = header == null ? "" : header.strip();
+        int end = 0;
+        while (end < s.length() && !Character.isWhitespace(s.charAt(end))) {
+            end++;
+        }
+        return end == 6 && s.regionMatches(true, 0, "Digest", 0, 6);
     }
 
     private Verdict verify(String method, DigestCredentials c) {

@@ -97,6 +97,14 @@ class DigestServerTest {
         assertEquals(Outcome.CHALLENGE,
                 server.verify("REGISTER", List.of(answer(other, "agent1", "s3cret", 1))).outcome());
         assertEquals(Outcome.MALFORMED, server.verify("REGISTER", List.of("Digest username=")).outcome());
+        assertEquals(Outcome.MALFORMED, server.verify("REGISTER", List.of("digest username=")).outcome());
+    }
+
+    @Test
+    void credentialsInAnUnknownSchemeAreIgnoredAndChallenged() {
+        assertEquals(Outcome.CHALLENGE,
+                server.verify("REGISTER", List.of("NoOneKnowsThisScheme opaque-data=here")).outcome());
+        assertEquals(Outcome.CHALLENGE, server.verify("REGISTER", List.of("Digestive username=x")).outcome());
     }
 
     @Test
