@@ -111,8 +111,11 @@ public final class Dialer {
                 config.campaigns().stream().collect(Collectors.toMap(c -> c.name(), c -> c.maxAttempts())));
         RecordSource records = new RecordSource(store, database, scheduler, treatments,
                 config.campaigns().stream().collect(Collectors.toMap(c -> c.name(), c -> c.dnc())));
+        io.outdial.sip.TrunkConfig trunk = config.toTrunkConfig();
+        io.outdial.sip.trunk.TrunkRegistration trunkRegistration = userAgent.registerWithTrunk(trunk);
+        metrics.trunkRegistration(trunkRegistration);
         this.ctx = new DialerContext(dialer, workers, database, scheduler, store, userAgent, metrics,
-                config.toTrunkConfig(), config.dialing().ringTimeout(), config.dialing().agentRingTimeout(),
+                trunk, trunkRegistration, config.dialing().ringTimeout(), config.dialing().agentRingTimeout(),
                 Transport.UDP, media, config.audio(), treatments, records,
                 new RecordWork(config.campaigns().stream().collect(Collectors.toMap(c -> c.name(),
                         c -> new RecordWork.Rules(new RecordFields(c.work().recordFields()), c.work().callbacks(),
@@ -120,6 +123,7 @@ public final class Dialer {
                                 c.work().recordFollowsTransfer())))),
                 new InteractionIds());
         this.dialing = new ProgressiveDialing(ctx, roster, campaigns.all(), config.dialing().defaultTimeZone());
+        trunkRegistration.onChange(dialing::pace);
         restoreAbandonmentLedgers(config, scheduler);
         Map<String, PreviewSettings> previewSettings = config.campaigns().stream()
                 .collect(java.util.stream.Collectors.toMap(CampaignSettings::name, CampaignSettings::preview));

@@ -67,4 +67,9 @@ public interface AdminApi {
 
     /** The lifecycle commands of a campaign. */
     enum CampaignAction { LOAD, START, STOP, UNLOAD }
+
+    /** {@code GET /api/trunk}: the trunk and its registration (state, since, expiry, next attempt, last failure). */
+    default CompletableFuture<Object> trunk() {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("no trunk view"));
+    }
 }

@@ -134,7 +134,7 @@ final class EngagedDialing {
             if (!campaign.plan().engagesAgentFirst()) {
                 continue;
             }
-            if (campaign.state() != CampaignState.RUNNING || campaign.listExhausted()) {
+            if (campaign.state() != CampaignState.RUNNING || campaign.listExhausted() || !ctx.trunkAllowsCalls()) {
                 pacing.figures.update(campaign.name(), null, now);
                 continue;
             }

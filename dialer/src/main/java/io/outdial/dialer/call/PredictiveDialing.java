@@ -224,7 +224,8 @@ public final class PredictiveDialing {
             if (!campaign.plan().predictive()) {
                 continue;
             }
-            if (stopped || campaign.state() != CampaignState.RUNNING || campaign.listExhausted()) {
+            if (stopped || campaign.state() != CampaignState.RUNNING || campaign.listExhausted()
+                    || !ctx.trunkAllowsCalls()) {
                 figures.update(campaign.name(), null, now);
                 continue;
             }

@@ -107,9 +107,11 @@ public final class ProgressiveDialing {
     }
 
     private void paceNow() {
+        // No contact is dialed while the trunk's registration is not in place; its return paces again.
+        boolean trunkOpen = ctx.trunkAllowsCalls();
         for (Campaign campaign : campaigns) {
             if (campaign.plan().dialingMode() != DialingMode.PROGRESSIVE || campaign.plan().engagesAgentFirst()
-                    || campaign.state() != CampaignState.RUNNING || campaign.listExhausted()) {
+                    || campaign.state() != CampaignState.RUNNING || campaign.listExhausted() || !trunkOpen) {
                 continue;
             }
             for (String agentId : campaign.plan().agentIds()) {

@@ -2,6 +2,8 @@ package io.outdial.dialer.config;
 
 import io.outdial.sip.TrunkConfig;
 import io.outdial.sip.Transport;
+import io.outdial.sip.trunk.TrunkRegistrationConfig;
+import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
@@ -16,12 +18,18 @@ import java.util.regex.Pattern;
  * @param username      digest user name for the trunk's 401/407 challenges, or null (the trunk does not challenge)
  * @param password      its password (never logged or shown), or null
  * @param realm         the only realm the credentials are for, or null for whichever realm challenges
+ * @param registration  what the gateway registers with the trunk ({@code trunk.registration}), or null for none
  */
 public record TrunkSettings(String host, int port, Transport transport, String outboundProxy, String callerId,
-                            String callerName, String username, String password, String realm) {
+                            String callerName, String username, String password, String realm,
+                            TrunkRegistrationConfig registration) {
 
-    public static final TrunkSettings DEFAULTS =
-            new TrunkSettings("127.0.0.1", 5070, Transport.UDP, null, "18005550100", "Outdial", null, null, null);
+    public static final TrunkSettings DEFAULTS = new TrunkSettings("127.0.0.1", 5070, Transport.UDP, null,
+            "18005550100", "Outdial", null, null, null, null);
+    /** What {@code trunk.registration} defaults to, apart from the user, domain and registrar taken from the trunk. */
+    public static final Duration REGISTER_EXPIRES = Duration.ofHours(1);
+    public static final Duration REGISTER_RETRY_MIN = Duration.ofSeconds(5);
+    public static final Duration REGISTER_RETRY_MAX = Duration.ofMinutes(5);
 
     private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9._-]+:\\d{1,5}");
     // A SIP user part we can put in From without escaping.
@@ -57,13 +65,43 @@ public record TrunkSettings(String host, int port, Transport transport, String o
         if (username != null && (username.isBlank() || username.length() > 128 || username.contains("\""))) {
             throw s.fail("username", "must be 1..128 characters without quotes", username);
         }
+        boolean registers = s.has("registration");
+        YamlSection registrationSection = s.section("registration");
+        TrunkRegistrationConfig registration = registers
+                ? registration(registrationSection, host, port, username) : null;
         s.refuseUnknownKeys();
-        return new TrunkSettings(host, port, transport, proxy, callerId, callerName, username, password, realm);
+        return new TrunkSettings(host, port, transport, proxy, callerId, callerName, username, password, realm,
+                registration);
+    }
+
+    private static TrunkRegistrationConfig registration(YamlSection s, String host, int port, String username) {
+        String user = s.quotedText("user", username);
+        if (user == null) {
+            throw new ConfigException(s.keyPath("user") + ": required (or trunk.username): the account to register");
+        }
+        if (!user.matches("[A-Za-z0-9._~+-]{1,64}")) {
+            throw s.fail("user", "must be 1..64 letters, digits or . _ ~ + -", user);
+        }
+        String domain = s.host("domain", host);
+        String registrar = s.text("registrar", host + ":" + port);
+        if (!HOST_PORT.matcher(registrar).matches()) {
+            throw s.fail("registrar", "must be host:port", registrar);
+        }
+        Duration expires = s.duration("expires", REGISTER_EXPIRES, Duration.ofSeconds(60), Duration.ofDays(1));
+        Duration retryMin = s.duration("retryMin", REGISTER_RETRY_MIN, Duration.ofSeconds(1), Duration.ofMinutes(5));
+        Duration retryMax = s.duration("retryMax", REGISTER_RETRY_MAX, Duration.ofSeconds(1), Duration.ofHours(1));
+        if (retryMax.compareTo(retryMin) < 0) {
+            throw s.fail("retryMax", "must be at least retryMin (" + YamlSection.show(retryMin) + ")",
+                    YamlSection.show(retryMax));
+        }
+        s.refuseUnknownKeys();
+        return new TrunkRegistrationConfig(user, domain, registrar, expires, retryMin, retryMax);
     }
 
     public TrunkConfig toTrunkConfig() {
         return new TrunkConfig(host, port, transport, outboundProxy, callerId, callerName,
-                username == null ? null : new io.outdial.sip.auth.DigestClient(username, password, realm));
+                username == null ? null : new io.outdial.sip.auth.DigestClient(username, password, realm),
+                registration);
     }
 
     /** Keeps the password out of logs. */
@@ -71,6 +109,7 @@ public record TrunkSettings(String host, int port, Transport transport, String o
     public String toString() {
         return "TrunkSettings[host=" + host + ", port=" + port + ", transport=" + transport + ", outboundProxy="
                 + outboundProxy + ", callerId=" + callerId + ", callerName=" + callerName + ", username=" + username
-                + ", password=" + (password == null ? "none" : "***") + ", realm=" + realm + "]";
+                + ", password=" + (password == null ? "none" : "***") + ", realm=" + realm + ", registration="
+                + registration + "]";
     }
 }

@@ -109,6 +109,22 @@ public final class DialerMetrics implements AutoCloseable {
                 .description("RTP endpoints the port range can open").register(registry);
     }
 
+    /**
+     * The trunk registration's gauges, for a trunk that needs one: {@code outdial_trunk_registered} (1 while calls
+     * may go out, 0 otherwise: the alert rule's signal) and {@code outdial_trunk_registration_failures} (failed
+     * attempts in a row).
+     */
+    public void trunkRegistration(io.outdial.sip.trunk.TrunkRegistration registration) {
+        if (!registration.status().required()) {
+            return;
+        }
+        Gauge.builder("outdial_trunk_registered", () -> registration.status().allowsCalls() ? 1 : 0)
+                .description("1 while the gateway is registered with its trunk (calls may go out), else 0")
+                .register(registry);
+        Gauge.builder("outdial_trunk_registration_failures", () -> registration.status().failures())
+                .description("Failed trunk REGISTER attempts in a row").register(registry);
+    }
+
     /** Releases the JVM listeners the GC binder holds. */
     @Override
     public void close() {

@@ -222,6 +222,13 @@ public final class PreviewDesk {
                 || s.changingNumber) {
             return;
         }
+        if (!ctx.trunkAllowsCalls()) {
+            // The record stays with the agent, who may Call once the trunk is back.
+            s.agent.send(new CtiEvent.Error(null, CtiErrorCodes.TRUNK_NOT_REGISTERED, "auto-dial of record "
+                    + s.interaction.record().recordId() + " held: the gateway is not registered with its trunk ("
+                    + ctx.trunkRegistration().status().reason() + "); Call when it is"));
+            return;
+        }
         LOG.info("campaign {}: record {} auto-dialed for {}", s.campaign.name(), s.interaction.record().recordId(),
                 s.agent.id());
         call(s.agent, s.interaction);
@@ -282,6 +289,10 @@ public final class PreviewDesk {
         }
         if (s.changingNumber) {
             throw notAllowed("Call", agent, "the new number is still being stored: Call again in a moment");
+        }
+        if (!ctx.trunkAllowsCalls()) {
+            throw new CtiException(CtiErrorCodes.TRUNK_NOT_REGISTERED, "the gateway is not registered with its trunk ("
+                    + ctx.trunkRegistration().status().reason() + "): Call again when it is");
         }
         if (s.autoDial != null) {
             s.autoDial.cancel();

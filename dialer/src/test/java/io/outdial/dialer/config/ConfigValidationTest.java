@@ -170,7 +170,17 @@ class ConfigValidationTest {
                         "campaigns[0].agents: must be a list of values, got 'bob'"),
                 Arguments.of("trunk: { transprt: udp }",
                         "trunk.transprt: unknown key; allowed keys in trunk are host, port, transport, outboundProxy,"
-                                + " callerId, callerName, username, password, realm"),
+                                + " callerId, callerName, username, password, realm, registration"),
+                Arguments.of("trunk: { registration: { expires: 60s } }",
+                        "trunk.registration.user: required (or trunk.username): the account to register"),
+                Arguments.of("trunk: { registration: { user: \"a b\" } }",
+                        "trunk.registration.user: must be 1..64 letters, digits or . _ ~ + -, got 'a b'"),
+                Arguments.of("trunk: { registration: { user: acme, registrar: nowhere } }",
+                        "trunk.registration.registrar: must be host:port, got 'nowhere'"),
+                Arguments.of("trunk: { registration: { user: acme, expires: 10s } }",
+                        "trunk.registration.expires: must be a duration (500ms, 30s, 2m, 1h) in 1m..24h, got '10s'"),
+                Arguments.of("trunk: { registration: { user: acme, retryMin: 30s, retryMax: 10s } }",
+                        "trunk.registration.retryMax: must be at least retryMin (30s), got '10s'"),
                 Arguments.of("campaigns: [{ name: c1, autostart: true }]",
                         "campaigns[0].autostart: unknown key; allowed keys in campaigns[0] are name, description,"
                                 + " dialingMode, agents, callingList, autoLoad, autoStart, maxAttempts, detection,"

@@ -118,6 +118,50 @@ final class SipMessages {
     }
 
     /**
+     * A REGISTER of {@code user@domain} to {@code registrar} ({@code host:port}), binding our own address on
+     * {@code transport} for {@code expires} seconds (0 removes it). The Request-URI is the registrar (RFC 3261
+     * 10.2: the domain's registrar; a provider's registrar is usually addressed directly).
+     */
+    Request register(String registrar, Transport transport, String user, String domain, CallIdHeader callId,
+                     long cseq, String fromTag, int expires)
+            throws ParseException, InvalidArgumentException, SipException {
+        String name = transport.jainName();
+        ListeningPoint lp = provider.getListeningPoint(name);
+        if (lp == null) {
+            throw new SipException("the gateway has no " + transport + " listening point");
+        }
+        URI parsed = addresses.createURI("sip:" + registrar);
+        if (!(parsed instanceof SipURI requestUri)) {
+            throw new ParseException("not a SIP URI: " + registrar, 0);
+        }
+        if (transport != Transport.UDP) {
+            requestUri.setTransportParam(name);
+        }
+        Address aor = addresses.createAddress(addresses.createSipURI(user, domain));
+        FromHeader from = headers.createFromHeader(aor, fromTag);
+        ToHeader to = headers.createToHeader(aor, null);
+        ViaHeader via = headers.createViaHeader(lp.getIPAddress(), lp.getPort(), name, null);
+        via.setRPort();
+        Request register = messages.createRequest(requestUri, Request.REGISTER, callId,
+                headers.createCSeqHeader(cseq, Request.REGISTER), from, to, List.of(via),
+                headers.createMaxForwardsHeader(MAX_FORWARDS));
+        SipURI contactUri = addresses.createSipURI(user, lp.getIPAddress());
+        contactUri.setPort(lp.getPort());
+        if (transport != Transport.UDP) {
+            contactUri.setTransportParam(name);
+        }
+        register.addHeader(headers.createContactHeader(addresses.createAddress(contactUri)));
+        register.addHeader(headers.createExpiresHeader(expires));
+        decorate(register);
+        return register;
+    }
+
+    /** A new Call-ID from the stack. */
+    CallIdHeader newCallId() {
+        return provider.getNewCallId();
+    }
+
+    /**
      * Adds what every message we send carries: the product name (sip.userAgent) as User-Agent on a request and as
      * Server on a response (RFC 3261 20.35, 20.41); neither when it is blank, so scanners learn nothing from it.
      */
