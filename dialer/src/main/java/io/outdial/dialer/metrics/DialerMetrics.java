@@ -110,17 +110,17 @@ public final class DialerMetrics implements AutoCloseable {
     }
 
     /**
-     * The trunk registration's gauges, for a trunk that needs one: {@code outdial_trunk_registered} (1 while calls
-     * may go out, 0 otherwise: the alert rule's signal) and {@code outdial_trunk_registration_failures} (failed
-     * attempts in a row).
+     * The trunk registration's gauges, exported whether or not the trunk needs one (the alert rule and the dashboard
+     * query them everywhere): {@code outdial_trunk_registration_required} (1 when the trunk wants the gateway
+     * registered), {@code outdial_trunk_registered} (1 while it is; calls go out only then) and
+     * {@code outdial_trunk_registration_failures} (failed attempts in a row).
      */
     public void trunkRegistration(io.outdial.sip.trunk.TrunkRegistration registration) {
-        if (!registration.status().required()) {
-            return;
-        }
-        Gauge.builder("outdial_trunk_registered", () -> registration.status().allowsCalls() ? 1 : 0)
-                .description("1 while the gateway is registered with its trunk (calls may go out), else 0")
-                .register(registry);
+        Gauge.builder("outdial_trunk_registration_required", () -> registration.status().required() ? 1 : 0)
+                .description("1 when the trunk wants the gateway registered before it dials").register(registry);
+        Gauge.builder("outdial_trunk_registered",
+                        () -> registration.status().required() && registration.status().allowsCalls() ? 1 : 0)
+                .description("1 while the gateway is registered with its trunk, else 0").register(registry);
         Gauge.builder("outdial_trunk_registration_failures", () -> registration.status().failures())
                 .description("Failed trunk REGISTER attempts in a row").register(registry);
     }

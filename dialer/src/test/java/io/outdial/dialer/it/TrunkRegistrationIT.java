@@ -55,6 +55,7 @@ class TrunkRegistrationIT {
             assertEquals(0, r.get("failures").asInt());
             assertTrue(r.hasNonNull("expiresAt") && r.hasNonNull("nextAttempt"), r.toString());
             assertEquals(1.0, gw.requiredMetric("outdial_trunk_registered"));
+            assertEquals(1.0, gw.requiredMetric("outdial_trunk_registration_required"));
 
             gw.uploadAndStart("it", "contact_info\n2005550131\n");
             assertEquals(CallResult.ANSWER, gw.awaitAllUpdated("it", LIMIT).get(0).callResult(),
@@ -111,6 +112,7 @@ class TrunkRegistrationIT {
              GatewayHarness gw = GatewayHarness.startWithTrunk(registrar.hostPort(), agent(phone), CAMPAIGN,
                      trunk(PASSWORD, ""))) {
             assertEquals(false, registration(gw).get("required").asBoolean());
+            assertEquals(0.0, gw.requiredMetric("outdial_trunk_registration_required"));
             gw.uploadAndStart("it", "contact_info\n2005550133\n");
             gw.awaitAllUpdated("it", LIMIT);
             assertEquals(1, registrar.count("EDGE refused unregistered INVITE 2005550133"), registrar.output());

@@ -46,6 +46,7 @@ final class OutboundLeg implements Leg {
     private final LegContext ctx;
     private final LegSignalling signalling;
     private final TrunkChallenges challenges;
+    private TrunkChallenges byeChallenges;
     private final DialRequest request;
     private final CallExecutor executor;
     private final LegListener listener;
@@ -250,6 +251,13 @@ final class OutboundLeg implements Leg {
             }
             case Request.BYE -> {
                 if (status >= 200 && event.getClientTransaction() == byeTx) {
+                    if (challenges.isChallenge(status) && event.getDialog() != null) {
+                        // The trunk authenticates in-dialog requests too: the BYE again, with credentials.
+                        byeTx = signalling.byeAnswering(event.getDialog(), response, byeChallenges());
+                        if (byeTx != null) {
+                            return;
+                        }
+                    }
                     onByeDone();
                 }
             }
@@ -450,6 +458,14 @@ final class OutboundLeg implements Leg {
         if (!sendBye(dialog)) {
             end(EndReason.ERROR);
         }
+    }
+
+    /** Challenges to our in-dialog requests, counted apart from the INVITE's. */
+    private TrunkChallenges byeChallenges() {
+        if (byeChallenges == null) {
+            byeChallenges = new TrunkChallenges(request.credentials(), ctx.messages());
+        }
+        return byeChallenges;
     }
 
     private boolean sendBye(Dialog d) {
