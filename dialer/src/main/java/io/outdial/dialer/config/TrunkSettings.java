@@ -32,8 +32,9 @@ public record TrunkSettings(String host, int port, Transport transport, String o
     public static final Duration REGISTER_RETRY_MAX = Duration.ofMinutes(5);
 
     private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9._-]+:\\d{1,5}");
-    // A SIP user part we can put in From without escaping.
-    private static final Pattern CALLER_ID = Pattern.compile("\\+?[A-Za-z0-9._-]{1,32}");
+    /** The name of the {@code trunk:} section's trunk, the one campaigns use unless they name another. */
+    public static final String DEFAULT_NAME = "default";
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     static TrunkSettings read(YamlSection s) {
         TrunkSettings d = DEFAULTS;
@@ -44,17 +45,8 @@ public record TrunkSettings(String host, int port, Transport transport, String o
         if (proxy != null && !HOST_PORT.matcher(proxy).matches()) {
             throw s.fail("outboundProxy", "must be host:port or null", proxy);
         }
-        String callerId = s.quotedText("callerId", d.callerId);
-        if (!CALLER_ID.matcher(callerId).matches()) {
-            throw s.fail("callerId", "must be 1..32 letters, digits, '.', '_' or '-' with an optional leading +",
-                    callerId);
-        }
-        String callerName = s.nullableText("callerName", d.callerName);
-        if (callerName != null && (callerName.contains("\"") || callerName.contains("\\")
-                || callerName.chars().anyMatch(Character::isISOControl))) {
-            // It goes between quotes in the From header.
-            throw s.fail("callerName", "must not contain quotes, backslashes or control characters", callerName);
-        }
+        String callerId = CallerId.number(s, "callerId", d.callerId);
+        String callerName = CallerId.name(s, "callerName", d.callerName);
         String username = s.quotedText("username", null);
         String password = s.quotedText("password", null);
         String realm = s.text("realm", null);
@@ -96,6 +88,29 @@ public record TrunkSettings(String host, int port, Transport transport, String o
         }
         s.refuseUnknownKeys();
         return new TrunkRegistrationConfig(user, domain, registrar, expires, retryMin, retryMax);
+    }
+
+    /**
+     * The {@code trunks:} list: further named trunks, each with the keys of {@code trunk:} (host required) and a
+     * {@code name}; a campaign picks one with its {@code trunk} key.
+     */
+    static java.util.Map<String, TrunkSettings> readNamed(java.util.List<YamlSection> items) {
+        java.util.Map<String, TrunkSettings> out = new java.util.LinkedHashMap<>();
+        for (YamlSection item : items) {
+            String name = item.requiredText("name");
+            if (!NAME.matcher(name).matches()) {
+                throw item.fail("name", "must be 1..64 letters, digits, '_' or '-'", name);
+            }
+            if (name.equals(DEFAULT_NAME) || out.containsKey(name)) {
+                throw item.fail("name", "must be unique among trunks ('" + DEFAULT_NAME + "' is the trunk: section)",
+                        name);
+            }
+            if (!item.has("host")) {
+                throw new ConfigException(item.keyPath("host") + ": is required for a named trunk");
+            }
+            out.put(name, read(item));
+        }
+        return out;
     }
 
     public TrunkConfig toTrunkConfig() {

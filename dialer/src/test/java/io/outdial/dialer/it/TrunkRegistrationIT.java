@@ -34,7 +34,7 @@ class TrunkRegistrationIT {
     }
 
     private static JsonNode registration(GatewayHarness gw) throws Exception {
-        return JSON.readTree(gw.get("/api/trunk")).get("registration");
+        return JSON.readTree(gw.get("/api/trunks")).get(0).get("registration");
     }
 
     @Test
@@ -54,8 +54,8 @@ class TrunkRegistrationIT {
             assertEquals("sip:outdial@trunk.test", r.get("aor").asText());
             assertEquals(0, r.get("failures").asInt());
             assertTrue(r.hasNonNull("expiresAt") && r.hasNonNull("nextAttempt"), r.toString());
-            assertEquals(1.0, gw.requiredMetric("outdial_trunk_registered"));
-            assertEquals(1.0, gw.requiredMetric("outdial_trunk_registration_required"));
+            assertEquals(1.0, gw.requiredMetric("outdial_trunk_registered{trunk=\"default\"}"));
+            assertEquals(1.0, gw.requiredMetric("outdial_trunk_registration_required{trunk=\"default\"}"));
 
             gw.uploadAndStart("it", "contact_info\n2005550131\n");
             assertEquals(CallResult.ANSWER, gw.awaitAllUpdated("it", LIMIT).get(0).callResult(),
@@ -93,10 +93,10 @@ class TrunkRegistrationIT {
             JsonNode r = registration(gw);
             assertEquals("FAILED", r.get("state").asText(), r.toString());
             assertTrue(r.get("reason").asText().contains("refused our credentials"), r.toString());
-            assertEquals(0.0, gw.requiredMetric("outdial_trunk_registered"));
-            assertTrue(gw.requiredMetric("outdial_trunk_registration_failures") >= 2);
+            assertEquals(0.0, gw.requiredMetric("outdial_trunk_registered{trunk=\"default\"}"));
+            assertTrue(gw.requiredMetric("outdial_trunk_registration_failures{trunk=\"default\"}") >= 2);
             JsonNode campaign = JSON.readTree(gw.get("/api/campaigns")).get(0);
-            assertTrue(campaign.get("blockedBy").asText().startsWith("trunk not registered"), campaign.toString());
+            assertTrue(campaign.get("blockedBy").asText().startsWith("trunk 'default' not registered"), campaign.toString());
             assertEquals(0, registrar.count("INVITE"), "no INVITE before registration: " + registrar.output());
             assertEquals(RecordStatus.READY, gw.records("it").get(0).status());
             assertEquals(0, gw.records("it").get(0).attempt());
@@ -112,7 +112,7 @@ class TrunkRegistrationIT {
              GatewayHarness gw = GatewayHarness.startWithTrunk(registrar.hostPort(), agent(phone), CAMPAIGN,
                      trunk(PASSWORD, ""))) {
             assertEquals(false, registration(gw).get("required").asBoolean());
-            assertEquals(0.0, gw.requiredMetric("outdial_trunk_registration_required"));
+            assertEquals(0.0, gw.requiredMetric("outdial_trunk_registration_required{trunk=\"default\"}"));
             gw.uploadAndStart("it", "contact_info\n2005550133\n");
             gw.awaitAllUpdated("it", LIMIT);
             assertEquals(1, registrar.count("EDGE refused unregistered INVITE 2005550133"), registrar.output());
