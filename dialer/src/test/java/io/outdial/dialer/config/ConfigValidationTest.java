@@ -171,6 +171,10 @@ class ConfigValidationTest {
                 Arguments.of("trunk: { transprt: udp }",
                         "trunk.transprt: unknown key; allowed keys in trunk are host, port, transport, outboundProxy,"
                                 + " callerId, callerName, username, password, realm, registration"),
+                Arguments.of("sip: { advertisedAddress: \"a b\" }",
+                        "sip.advertisedAddress: must be a host name or IP address, got 'a b'"),
+                Arguments.of("rtp: { advertisedAddress: \"203.0.113.7:4000\" }",
+                        "rtp.advertisedAddress: must be a host name or IP address, got '203.0.113.7:4000'"),
                 Arguments.of("campaigns: [{ name: c1, trunk: carrier-x }]",
                         "campaigns[0].trunk: must name a trunk: 'default' (the trunk: section), got 'carrier-x'"),
                 Arguments.of("trunks: [{ name: b, host: 10.0.0.9 }]\ncampaigns: [{ name: c1, trunk: carrier-x }]",

@@ -135,6 +135,12 @@ public final class JainSipUserAgent implements SipUserAgent {
             if (config.tcpPort() > 0) {
                 points.add(stack.createListeningPoint(config.host(), config.tcpPort(), ListeningPoint.TCP));
             }
+            if (config.advertisedHost() != null && !config.advertisedHost().isBlank()) {
+                // Via sent-by of the requests the stack builds itself (in-dialog ones), behind NAT.
+                for (ListeningPoint lp : points) {
+                    lp.setSentBy(config.advertisedHost() + ":" + lp.getPort());
+                }
+            }
             SipProvider provider = stack.createSipProvider(points.get(0));
             for (ListeningPoint lp : points.subList(1, points.size())) {
                 provider.addListeningPoint(lp);

@@ -161,7 +161,7 @@ final class OutboundLeg implements Leg {
         }
         endpoint = ep;
         try {
-            offer = SdpOffer.standard(ep.localAddress(), ctx.media().bindAddress(),
+            offer = SdpOffer.standard(ep.localAddress(), ctx.media().advertisedAddress(),
                     ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
             Request invite = ctx.messages().invite(request, callIdHeader, offer.toSdp());
             inviteTx = ctx.provider().getNewClientTransaction(invite);

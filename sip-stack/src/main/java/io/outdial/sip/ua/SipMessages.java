@@ -87,13 +87,13 @@ final class SipMessages {
         ToHeader to = headers.createToHeader(addresses.createAddress(toUri), null);
 
         String user = dial.fromUser() == null || dial.fromUser().isBlank() ? "anonymous" : dial.fromUser();
-        Address fromAddress = addresses.createAddress(addresses.createSipURI(user, config.host()));
+        Address fromAddress = addresses.createAddress(addresses.createSipURI(user, config.publicHost()));
         if (dial.fromDisplayName() != null && !dial.fromDisplayName().isBlank()) {
             fromAddress.setDisplayName(dial.fromDisplayName());
         }
         FromHeader from = headers.createFromHeader(fromAddress, newTag());
 
-        ViaHeader via = headers.createViaHeader(lp.getIPAddress(), lp.getPort(), transport, null);
+        ViaHeader via = headers.createViaHeader(publicHost(lp), lp.getPort(), transport, null);
         via.setRPort();
         CSeqHeader cseq = headers.createCSeqHeader(1L, Request.INVITE);
         MaxForwardsHeader maxForwards = headers.createMaxForwardsHeader(MAX_FORWARDS);
@@ -140,12 +140,12 @@ final class SipMessages {
         Address aor = addresses.createAddress(addresses.createSipURI(user, domain));
         FromHeader from = headers.createFromHeader(aor, fromTag);
         ToHeader to = headers.createToHeader(aor, null);
-        ViaHeader via = headers.createViaHeader(lp.getIPAddress(), lp.getPort(), name, null);
+        ViaHeader via = headers.createViaHeader(publicHost(lp), lp.getPort(), name, null);
         via.setRPort();
         Request register = messages.createRequest(requestUri, Request.REGISTER, callId,
                 headers.createCSeqHeader(cseq, Request.REGISTER), from, to, List.of(via),
                 headers.createMaxForwardsHeader(MAX_FORWARDS));
-        SipURI contactUri = addresses.createSipURI(user, lp.getIPAddress());
+        SipURI contactUri = addresses.createSipURI(user, publicHost(lp));
         contactUri.setPort(lp.getPort());
         if (transport != Transport.UDP) {
             contactUri.setTransportParam(name);
@@ -266,8 +266,14 @@ final class SipMessages {
         return lp != null ? lp : provider.getListeningPoints()[0];
     }
 
+    /** The host we give peers for {@code lp}: the advertised address if configured, else the bound one. */
+    String publicHost(ListeningPoint lp) {
+        return config.advertisedHost() == null || config.advertisedHost().isBlank() ? lp.getIPAddress()
+                : config.advertisedHost();
+    }
+
     private ContactHeader contact(ListeningPoint lp) throws ParseException {
-        SipURI uri = addresses.createSipURI(CONTACT_USER, lp.getIPAddress());
+        SipURI uri = addresses.createSipURI(CONTACT_USER, publicHost(lp));
         uri.setPort(lp.getPort());
         if (!lp.getTransport().equalsIgnoreCase("udp")) {
             uri.setTransportParam(lp.getTransport().toLowerCase(java.util.Locale.ROOT));

@@ -253,7 +253,7 @@ final class TrunkRegisterClient implements TrunkRegistration, OutOfDialogClients
     private boolean isOurs(SipURI uri) {
         javax.sip.ListeningPoint lp = provider.getListeningPoint(transport.jainName());
         int port = uri.getPort() > 0 ? uri.getPort() : 5060;
-        return lp != null && lp.getIPAddress().equalsIgnoreCase(uri.getHost()) && lp.getPort() == port;
+        return lp != null && messages.publicHost(lp).equalsIgnoreCase(uri.getHost()) && lp.getPort() == port;
     }
 
     private int headerExpires(Response response) {
