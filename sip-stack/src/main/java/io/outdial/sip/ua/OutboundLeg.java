@@ -70,6 +70,7 @@ final class OutboundLeg implements Leg {
     private ClientTransaction byeTx;
     private EndReason endReason;
     private final List<Runnable> terminationHooks = new ArrayList<>();
+    private final List<java.util.function.Consumer<DtmfInfoBody>> dtmfInfoHooks = new ArrayList<>();
     private boolean released;
     private MediaWatch mediaWatch;
     private Cancellable mediaTimer = NO_TIMER;
@@ -142,6 +143,16 @@ final class OutboundLeg implements Leg {
     }
 
     /** Runs {@code hook} on the executor once the leg is terminal (at once if it already is). */
+    /** Runs {@code hook} with each DTMF digit the far end sends in a SIP INFO (on this leg's executor). */
+    void whenDtmfInfo(java.util.function.Consumer<DtmfInfoBody> hook) {
+        dtmfInfoHooks.add(hook);
+    }
+
+    void dtmfInfoReceived(DtmfInfoBody digit) {
+        LOG.debug("{}: DTMF {} received in INFO", this, digit.digit());
+        dtmfInfoHooks.forEach(h -> h.accept(digit));
+    }
+
     void whenTerminated(Runnable hook) {
         if (state.isTerminal()) {
             hook.run();
