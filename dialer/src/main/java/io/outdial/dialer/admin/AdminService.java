@@ -121,7 +121,8 @@ public final class AdminService implements AdminApi {
                         .orElseThrow(() -> new AdminException(404, "no campaign named '" + campaign + "'")))
                 .thenApplyAsync(c -> {
                     try {
-                        Object report = ctx.store().importCsv(c.name(), new StringReader(csv));
+                        Object report = ctx.store().importCsv(c.name(), new StringReader(csv), rows ->
+                                LOG.info("campaign {}: {} records imported so far", c.name(), rows));
                         dialing.listChanged(c);
                         return report;
                     } catch (ImportException e) {
