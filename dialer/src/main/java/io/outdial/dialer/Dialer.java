@@ -107,6 +107,7 @@ public final class Dialer {
         this.metrics = new DialerMetrics(roster, media, userAgent);
         metrics.rtpCapacity(config.toMediaConfig().portMin(), config.toMediaConfig().portMax());
         config.campaigns().forEach(c -> metrics.campaign(c.name()));
+        config.campaigns().forEach(c -> metrics.campaignAgents(c.name(), c.agents(), roster));
         CampaignTreatments treatments = new CampaignTreatments(
                 config.campaigns().stream().collect(Collectors.toMap(c -> c.name(), c -> c.treatments())),
                 config.campaigns().stream().collect(Collectors.toMap(c -> c.name(), c -> c.maxAttempts())));
@@ -117,7 +118,8 @@ public final class Dialer {
         Trunks trunks = Trunks.start(userAgent, trunkConfigs, config.campaigns().stream().collect(Collectors.toMap(
                 CampaignSettings::name, c -> new Trunks.CampaignTrunk(c.trunk(), c.callerIds()))));
         trunks.all().forEach(metrics::trunkRegistration);
-        this.ctx = new DialerContext(dialer, workers, database, scheduler, store, userAgent, metrics,
+        this.ctx = new DialerContext(dialer, workers, database, scheduler, store,
+                new io.outdial.dialer.metrics.MeasuredUserAgent(userAgent, metrics, scheduler), metrics,
                 trunks, config.dialing().ringTimeout(), config.dialing().agentRingTimeout(),
                 Transport.UDP, media, config.audio(), treatments, records,
                 new RecordWork(config.campaigns().stream().collect(Collectors.toMap(c -> c.name(),
