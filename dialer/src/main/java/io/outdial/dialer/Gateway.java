@@ -45,6 +45,22 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
+    /**
+     * Passwords set through the admin API before this start (kept as HA1s in the store) take the place of the
+     * configured ones; a stored one for another realm than the registrar's, or for an agent no longer configured,
+     * is not used.
+     */
+    private void restoreSipPasswords(GatewayConfig config, AgentSipAccounts accounts) {
+        java.util.Set<String> configured = new java.util.HashSet<>();
+        config.agents().forEach(a -> configured.add(a.id()));
+        store.sipPasswords().all(accounts.realm()).forEach((agent, ha1) -> {
+            if (configured.contains(agent)) {
+                accounts.restore(agent, ha1);
+                LOG.info("agent {}: SIP password as last set through the admin API", agent);
+            }
+        });
+    }
+
     private void startParts(GatewayConfig config) {
         this.store = CallingListStore.open(config.database().url(), config.database().user(),
                 config.database().password(), config.database().poolSize(), config.dialing().defaultTimeZone(),
@@ -57,6 +73,7 @@ public final class Gateway implements AutoCloseable {
         this.media = NettyMediaEngine.start(config.toMediaConfig());
         AgentSipAccounts accounts = new AgentSipAccounts(config.sip().registrar().realm());
         config.agents().forEach(a -> accounts.password(a.id(), a.sipPassword()));
+        restoreSipPasswords(config, accounts);
         this.userAgent = JainSipUserAgent.start(config.toSipConfig(), media, workers, scheduler,
                 config.sip().registrar(), accounts);
         this.parts = new Dialer(config, store, media, userAgent, workers, database, scheduler, accounts);

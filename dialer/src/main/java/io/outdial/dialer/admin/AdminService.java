@@ -206,8 +206,16 @@ public final class AdminService implements AdminApi {
             accounts.password(agent.id(), password);
             LOG.info("SIP password of agent {} {} through the admin API", agent.id(), password == null ? "removed"
                     : "changed");
-            return Map.of("agent", agent.id(), "sipPassword", password != null);
-        });
+            return agent.id();
+        }).thenApplyAsync(id -> {
+            // Kept across restarts, as HA1s only; the store's own pool, not the dialer thread.
+            if (password == null) {
+                ctx.store().sipPasswords().remove(id);
+            } else {
+                ctx.store().sipPasswords().put(id, accounts.realm(), accounts.ha1s(id));
+            }
+            return Map.of("agent", id, "sipPassword", password != null);
+        }, ctx.database());
     }
 
     @Override

@@ -57,6 +57,7 @@ public final class CallingListStore implements AutoCloseable {
     private final ContactLedger ledger;
     private final PersonalCallbacks personalCallbacks;
     private final AgentDials agentDials;
+    private final SipPasswordStore sipPasswords;
     private final Clock clock;
 
     private CallingListStore(JdbcConnectionPool pool, ZoneId defaultZone, CallingHours defaultHours, Clock clock) {
@@ -66,6 +67,7 @@ public final class CallingListStore implements AutoCloseable {
         this.ledger = new ContactLedger(pool);
         this.personalCallbacks = new PersonalCallbacks(pool, clock);
         this.agentDials = new AgentDials(pool, doNotCall, clock);
+        this.sipPasswords = new SipPasswordStore(pool, clock);
         this.clock = clock;
     }
 
@@ -337,6 +339,11 @@ public final class CallingListStore implements AutoCloseable {
     /** Records in an agent's hands dialed on another record of the chain, or again (ChangeNumber, Recall). */
     public AgentDials agentDials() {
         return agentDials;
+    }
+
+    /** Agents' SIP passwords set through the admin API (their HA1s), kept across restarts. */
+    public SipPasswordStore sipPasswords() {
+        return sipPasswords;
     }
 
     /** Contact history, abandoned numbers and the stored abandonment counts. */
