@@ -63,7 +63,7 @@ public final class ConfigLoader {
         SipSettings sip = SipSettings.read(root.section("sip"));
         TrunkSettings trunk = TrunkSettings.read(root.section("trunk"));
         RtpSettings rtp = RtpSettings.read(root.section("rtp"));
-        HttpSettings http = HttpSettings.read(root.section("http"));
+        HttpSettings http = HttpSettings.read(root.section("http"), base);
         DatabaseSettings database = DatabaseSettings.read(root.section("database"), base);
         DialingSettings dialing = DialingSettings.read(root.section("dialing"));
         List<AgentSettings> agents = readAgents(root);

@@ -58,6 +58,7 @@ public final class CallingListStore implements AutoCloseable {
     private final PersonalCallbacks personalCallbacks;
     private final AgentDials agentDials;
     private final Clock clock;
+    private final AuditTrail auditTrail;
 
     private CallingListStore(JdbcConnectionPool pool, ZoneId defaultZone, CallingHours defaultHours, Clock clock) {
         this.pool = pool;
@@ -66,6 +67,7 @@ public final class CallingListStore implements AutoCloseable {
         this.ledger = new ContactLedger(pool);
         this.personalCallbacks = new PersonalCallbacks(pool, clock);
         this.agentDials = new AgentDials(pool, doNotCall, clock);
+        this.auditTrail = new AuditTrail(pool);
         this.clock = clock;
     }
 
@@ -307,6 +309,11 @@ public final class CallingListStore implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException("retrieving from campaign " + campaign + " failed", e);
         }
+    }
+
+    /** The audit log of supervisor and admin actions. */
+    public AuditTrail auditTrail() {
+        return auditTrail;
     }
 
     /** The internal do-not-call list (numbers and customer ids) that every retrieval checks. */
