@@ -1,5 +1,6 @@
 package io.outdial.bridge.auth;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
@@ -16,6 +17,7 @@ public enum Role {
     }
 
     /** The name as written in configuration and JSON: {@code supervisor}. */
+    @JsonValue
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -1,5 +1,7 @@
 package io.outdial.bridge.auth;
 
+import java.util.concurrent.CompletableFuture;
+
 /**
  * Where the bridge reports what security needs kept: audit entries (stored by the dialer) and login failures
  * (logged and counted). Called on event loops and worker threads: implementations must not block.
@@ -12,8 +14,11 @@ public interface SecurityEvents {
     /** Why a login failed. */
     enum Failure { BAD_CREDENTIALS, THROTTLED }
 
-    /** An action to keep in the audit log. */
-    void audit(AuditEntry entry);
+    /**
+     * An action to keep in the audit log; completes once it is kept (the answer waits for it, so an action is never
+     * acknowledged unaudited and a later read of the log shows it).
+     */
+    CompletableFuture<Void> audit(AuditEntry entry);
 
     /** A refused login; {@code account} is as typed (never the password). */
     void loginFailed(Door door, Failure why, String account, String source);
@@ -21,7 +26,8 @@ public interface SecurityEvents {
     /** Reports nothing (bridge tests). */
     SecurityEvents NONE = new SecurityEvents() {
         @Override
-        public void audit(AuditEntry entry) {
+        public CompletableFuture<Void> audit(AuditEntry entry) {
+            return CompletableFuture.completedFuture(null);
         }
 
         @Override

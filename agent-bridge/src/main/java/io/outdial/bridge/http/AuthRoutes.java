@@ -58,23 +58,28 @@ final class AuthRoutes {
         String user = json.path("user").asText();
         return gate.login(user, json.path("password").asText(), source).handle((outcome, failure) -> {
             if (failure != null) {
-                return HttpReply.error(HttpResponseStatus.SERVICE_UNAVAILABLE,
+                return done(HttpReply.error(HttpResponseStatus.SERVICE_UNAVAILABLE,
                         failure.getCause() instanceof PasswordChecks.Busy busy ? busy.getMessage()
-                                : "login failed: internal error");
+                                : "login failed: internal error"));
             }
             if (outcome instanceof Gatekeeper.Login.Accepted ok) {
                 BrowserSessions.Session s = ok.session();
-                gate.events().audit(new AuditEntry(Instant.now(), s.user(), s.role(), "login", 200, source));
-                return json(HttpResponseStatus.OK, sessionBody(s)).withHeader("Set-Cookie", gate.sessionCookie(s));
+                HttpReply reply = json(HttpResponseStatus.OK, sessionBody(s))
+                        .withHeader("Set-Cookie", gate.sessionCookie(s));
+                return audited(new AuditEntry(Instant.now(), s.user(), s.role(), "login", 200, source), reply);
             }
             if (outcome instanceof Gatekeeper.Login.Throttled t) {
-                return HttpReply.error(HttpResponseStatus.TOO_MANY_REQUESTS,
+                return done(HttpReply.error(HttpResponseStatus.TOO_MANY_REQUESTS,
                         "too many failed logins: try again later").withHeader("Retry-After",
-                        Long.toString(Math.max(1, t.retryAfter().toSeconds())));
+                        Long.toString(Math.max(1, t.retryAfter().toSeconds()))));
             }
-            gate.events().audit(new AuditEntry(Instant.now(), user, null, "login refused", 401, source));
-            return HttpReply.error(HttpResponseStatus.UNAUTHORIZED, "wrong user name or password");
-        });
+            return audited(new AuditEntry(Instant.now(), user, null, "login refused", 401, source),
+                    HttpReply.error(HttpResponseStatus.UNAUTHORIZED, "wrong user name or password"));
+        }).thenCompose(reply -> reply);
+    }
+
+    private CompletableFuture<HttpReply> audited(AuditEntry entry, HttpReply reply) {
+        return gate.events().audit(entry).handle((v, f) -> reply);
     }
 
     private CompletableFuture<HttpReply> session(FullHttpRequest request) {

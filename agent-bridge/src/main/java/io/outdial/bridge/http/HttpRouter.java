@@ -135,8 +135,9 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
         }
         if (caller != null && audited(request.method(), route)) {
             String action = request.method() + " " + path;
-            answer = answer.whenComplete((reply, failure) -> gate.events().audit(new AuditEntry(Instant.now(),
-                    caller.name(), caller.role(), action, reply == null ? 500 : reply.status().code(), source)));
+            answer = answer.exceptionally(failure -> HttpReply.error(HttpResponseStatus.INTERNAL_SERVER_ERROR,
+                    "internal error")).thenCompose(reply -> gate.events().audit(new AuditEntry(Instant.now(),
+                    caller.name(), caller.role(), action, reply.status().code(), source)).handle((v, f) -> reply));
         }
         return answer;
     }

@@ -58,8 +58,9 @@ class AccessControlTest {
             Set.of("https://desk.example"), false, false),
             false, PasswordChecks.onCallingThread(), new SecurityEvents() {
                 @Override
-                public void audit(AuditEntry entry) {
+                public java.util.concurrent.CompletableFuture<Void> audit(AuditEntry entry) {
                     audit.add(entry);
+                    return java.util.concurrent.CompletableFuture.completedFuture(null);
                 }
 
                 @Override

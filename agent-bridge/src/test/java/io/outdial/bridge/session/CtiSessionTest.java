@@ -54,7 +54,8 @@ class CtiSessionTest {
             Duration.ofMinutes(30), Duration.ofHours(1), new LoginThrottle.Limits(2, 10, Duration.ofMinutes(15),
             Duration.ofMinutes(15)), Set.of(), false, false), false, checks, new SecurityEvents() {
                 @Override
-                public void audit(AuditEntry entry) {
+                public java.util.concurrent.CompletableFuture<Void> audit(AuditEntry entry) {
+                    return java.util.concurrent.CompletableFuture.completedFuture(null);
                 }
 
                 @Override

@@ -28,13 +28,18 @@ public final class SecurityRecorder implements SecurityEvents {
     }
 
     @Override
-    public void audit(AuditEntry e) {
+    public CompletableFuture<Void> audit(AuditEntry e) {
         AUDIT.info("{} ({}) {} -> {} from {}", e.actor(), e.role() == null ? "-" : e.role().wireName(), e.action(),
                 e.status(), e.source());
-        CompletableFuture.runAsync(() -> trail.add(e), database).exceptionally(failure -> {
-            LOG.error("audit entry not stored: {} {} {}", e.actor(), e.action(), e.status(), failure);
-            return null;
-        });
+        try {
+            return CompletableFuture.runAsync(() -> trail.add(e), database).exceptionally(failure -> {
+                LOG.error("audit entry not stored: {} {} {}", e.actor(), e.action(), e.status(), failure);
+                return null;
+            });
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            LOG.error("audit entry not stored (stopping): {} {} {}", e.actor(), e.action(), e.status());
+            return CompletableFuture.completedFuture(null);
+        }
     }
 
     @Override

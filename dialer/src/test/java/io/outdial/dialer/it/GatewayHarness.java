@@ -84,6 +84,15 @@ final class GatewayHarness implements AutoCloseable {
         return start(trunkHostPort, agentsYaml, campaignsYaml, "", 40, "60s", sipYaml, "");
     }
 
+    /**
+     * With more keys of the {@code http:} section ({@code httpYaml}, indented by two spaces) and more keys of
+     * {@code http.auth} ({@code authYaml}, indented by four).
+     */
+    static GatewayHarness startWithHttp(String trunkHostPort, String agentsYaml, String campaignsYaml,
+                                        String httpYaml, String authYaml) throws IOException {
+        return start(trunkHostPort, agentsYaml, campaignsYaml, "", 40, "60s", "", "", httpYaml, authYaml);
+    }
+
     /** With more keys of the {@code trunk:} section ({@code trunkYaml} indented by two spaces). */
     static GatewayHarness startWithTrunk(String trunkHostPort, String agentsYaml, String campaignsYaml,
                                          String trunkYaml) throws IOException {
@@ -102,6 +111,13 @@ final class GatewayHarness implements AutoCloseable {
     private static GatewayHarness start(String trunkHostPort, String agentsYaml, String campaignsYaml,
                                         String moreYaml, int rtpPorts, String rtpInactivity, String sipYaml,
                                         String trunkYaml) throws IOException {
+        return start(trunkHostPort, agentsYaml, campaignsYaml, moreYaml, rtpPorts, rtpInactivity, sipYaml, trunkYaml,
+                "", "");
+    }
+
+    private static GatewayHarness start(String trunkHostPort, String agentsYaml, String campaignsYaml,
+                                        String moreYaml, int rtpPorts, String rtpInactivity, String sipYaml,
+                                        String trunkYaml, String httpYaml, String moreAuthYaml) throws IOException {
         int run = RUN.incrementAndGet();
         int rtpMin = rtpPorts <= 40
                 ? 30000 + (int) (ProcessHandle.current().pid() % 50) * 400 + (run % 10) * 40
@@ -141,7 +157,7 @@ final class GatewayHarness implements AutoCloseable {
                 %s
                 %s
                 """.formatted(sipPort, sipPort, sipYaml, trunk[0], trunk[1], trunkYaml, rtpMin,
-                rtpMin + rtpCount - 1, rtpInactivity, authYaml(""),
+                rtpMin + rtpCount - 1, rtpInactivity, httpYaml + "\n" + authYaml(moreAuthYaml),
                 ProcessHandle.current().pid(), run, agentsYaml, campaignsYaml, moreYaml);
         Path dir = Files.createTempDirectory("outdial-it");
         return new GatewayHarness(Gateway.start(ConfigLoader.parse(yaml, dir)), sipPort);
@@ -157,11 +173,15 @@ final class GatewayHarness implements AutoCloseable {
     }
 
     String baseUrl() {
-        return "http://127.0.0.1:" + gateway.httpPort();
+        return (tls() ? "https" : "http") + "://127.0.0.1:" + gateway.httpPort();
     }
 
     String ctiUrl() {
-        return "ws://127.0.0.1:" + gateway.httpPort() + "/cti";
+        return (tls() ? "wss" : "ws") + "://127.0.0.1:" + gateway.httpPort() + "/cti";
+    }
+
+    private boolean tls() {
+        return gateway.config().http().tls() != null;
     }
 
     /** POSTs {@code body} and returns the JSON answer; fails on a non-2xx status. */
