@@ -18,7 +18,7 @@ public final class PasswordHashes {
 
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$(\\d\\d)\\$[./A-Za-z0-9]{53}");
     /** A real hash to check against when the account does not exist, so timing does not tell. */
-    private static final String DUMMY = BCrypt.hashpw("not-a-password", BCrypt.gensalt(MIN_COST));
+    private static final String DUMMY = BCrypt.hashpw("not-a-password", BCrypt.gensalt(COST));
 
     private PasswordHashes() {
     }

@@ -1,6 +1,7 @@
 package io.outdial.dialer.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -312,6 +313,24 @@ class ConfigValidationTest {
                 "campaigns: [{ name: c1, detection: { onMachine: message, machineMessage: text.wav } }]", dir));
         assertTrue(notWav.getMessage().startsWith(key + "must be a WAV file of 8 or 16 kHz PCM or G.711"),
                 notWav.getMessage());
+    }
+
+    @Test
+    void tlsFilesMustExistAndBeAUsablePairAndAKeystorePasswordIsNeverShown() throws Exception {
+        ConfigException missing = assertThrows(ConfigException.class, () -> ConfigLoader.parse(
+                "http: { tls: { certificate: c.pem, privateKey: k.pem } }", dir));
+        assertEquals("http.tls.certificate: no readable file " + dir.resolve("c.pem"), missing.getMessage());
+        java.nio.file.Files.writeString(dir.resolve("c.pem"), "not a certificate");
+        java.nio.file.Files.writeString(dir.resolve("k.pem"), "nor a key");
+        ConfigException unusable = assertThrows(ConfigException.class, () -> ConfigLoader.parse(
+                "http: { tls: { certificate: c.pem, privateKey: k.pem } }", dir));
+        assertTrue(unusable.getMessage().startsWith("http.tls.certificate: cannot use " + dir.resolve("c.pem")),
+                unusable.getMessage());
+        java.nio.file.Files.writeString(dir.resolve("ks.p12"), "not a keystore");
+        ConfigException keystore = assertThrows(ConfigException.class, () -> ConfigLoader.parse(
+                "http: { tls: { keystore: ks.p12, keystorePassword: 'pw-Secret-42' } }", dir));
+        assertTrue(keystore.getMessage().startsWith("http.tls.keystore: cannot open "), keystore.getMessage());
+        assertFalse(keystore.getMessage().contains("pw-Secret-42"));
     }
 
     @Test
