@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class PasswordChecks implements AutoCloseable {
     /** Checks waiting at most; more are refused with {@link Busy}. */
-    static final int QUEUE = 64;
+    static final int QUEUE = 1024;
 
     /** Thrown (in the future) when too many checks are already waiting. */
     public static final class Busy extends RuntimeException {

@@ -9,9 +9,11 @@ import org.springframework.security.crypto.bcrypt.BCrypt;
  * milliseconds on purpose: call {@link #matches} on a worker pool, never on an event loop.
  */
 public final class PasswordHashes {
-    /** Cost of new hashes (2^12 rounds, about 0.2 s on a laptop core). */
+    /** Cost of new hashes (2^12 rounds: 0.2..0.6 s of one core, see docs/security.md). */
     public static final int COST = 12;
-    /** Least cost accepted in configuration. */
+    /** Highest cost {@code hash-password --cost} makes. */
+    public static final int MAX_COST = 16;
+    /** Least cost accepted in configuration (and by {@code hash-password --cost}). */
     public static final int MIN_COST = 10;
     /** bcrypt reads only the first 72 bytes: a longer password is refused rather than silently cut. */
     public static final int MAX_PASSWORD_BYTES = 72;

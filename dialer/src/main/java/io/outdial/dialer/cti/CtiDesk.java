@@ -147,8 +147,15 @@ public final class CtiDesk implements AgentDesk {
             String expected = agent == null ? null : agent.profile().secret();
             if (PasswordHashes.isHash(expected)) {
                 // bcrypt takes tens of milliseconds: checked on the password threads, decided back on the dialer.
-                secretChecks.matches(login.secret(), expected).whenComplete((ok, failure) -> dialer.execute(
-                        () -> decideLogin(login, channel, failure == null && ok, reply)));
+                secretChecks.matches(login.secret(), expected).whenComplete((ok, failure) -> dialer.execute(() -> {
+                    if (failure != null) {
+                        // Too many logins being checked at once (shift start): not a wrong secret, so not throttled.
+                        reply.completeExceptionally(new CtiException(CtiErrorCodes.INTERNAL_ERROR,
+                                "the gateway is busy checking logins: try again in a moment"));
+                    } else {
+                        decideLogin(login, channel, ok, reply);
+                    }
+                }));
             } else {
                 decideLogin(login, channel, secretMatches(expected, login.secret()), reply);
             }

@@ -19,7 +19,7 @@ final class Credentials {
     }
 
     /** Returns the exit code. */
-    static int hashPassword(PrintStream out, PrintStream err) throws IOException {
+    static int hashPassword(PrintStream out, PrintStream err, int cost) throws IOException {
         String password;
         Console console = System.console();
         if (console != null) {
@@ -38,7 +38,7 @@ final class Credentials {
             return 2;
         }
         try {
-            out.println(PasswordHashes.hash(password));
+            out.println(PasswordHashes.hash(password, cost));
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return 2;

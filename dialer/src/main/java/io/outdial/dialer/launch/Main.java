@@ -1,5 +1,6 @@
 package io.outdial.dialer.launch;
 
+import io.outdial.bridge.auth.PasswordHashes;
 import io.outdial.dialer.Gateway;
 import io.outdial.dialer.config.ConfigException;
 import io.outdial.dialer.config.ConfigLoader;
@@ -29,8 +30,17 @@ public final class Main {
         Path configFile = DEFAULT_CONFIG;
         Path contactScenario = null;
         Path callingList = null;
-        if (args.length == 1 && args[0].equals("hash-password")) {
-            System.exit(Credentials.hashPassword(out, err));
+        if (args.length >= 1 && args[0].equals("hash-password")) {
+            int cost = PasswordHashes.COST;
+            if (args.length == 3 && args[1].equals("--cost") && args[2].matches("\\d{1,2}")
+                    && Integer.parseInt(args[2]) >= PasswordHashes.MIN_COST
+                    && Integer.parseInt(args[2]) <= PasswordHashes.MAX_COST) {
+                cost = Integer.parseInt(args[2]);
+            } else if (args.length != 1) {
+                usage(err, "hash-password takes only --cost " + PasswordHashes.MIN_COST + ".." + PasswordHashes.MAX_COST);
+                return;
+            }
+            System.exit(Credentials.hashPassword(out, err, cost));
         }
         if (args.length == 1 && args[0].equals("new-token")) {
             System.exit(Credentials.newToken(out));
@@ -106,7 +116,8 @@ public final class Main {
         }
         to.println("usage: java -jar outdial-gateway.jar [--config FILE]                  run the gateway");
         to.println("       java -jar outdial-gateway.jar demo [--config FILE] [--contacts SIPP_XML] [--list CSV]");
-        to.println("       java -jar outdial-gateway.jar hash-password     bcrypt hash of a password read from stdin");
+        to.println("       java -jar outdial-gateway.jar hash-password [--cost N]  bcrypt hash of a password read"
+                + " from stdin (cost 12 unless given, 10..16)");
         to.println("       java -jar outdial-gateway.jar new-token         an API token and the sha256 to configure");
         to.println("  (default FILE: " + DEFAULT_CONFIG + "; the demo plays contacts with SIPp, by default"
                 + " sipp-scenarios/contact-farm.xml, and dials the campaign's list unless --list is given)");
