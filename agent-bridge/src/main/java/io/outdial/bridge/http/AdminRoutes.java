@@ -47,6 +47,7 @@ public final class AdminRoutes {
         r.add(get("campaigns", Access.SUPERVISOR, v -> request -> answer(request, admin::campaigns)));
         r.add(get("stats", Access.SUPERVISOR, v -> request -> answer(request, admin::stats)));
         r.add(get("stats/history", Access.SUPERVISOR, v -> request -> answer(request, admin::statsHistory)));
+        r.add(get("trunks", Access.SUPERVISOR, v -> request -> answer(request, admin::trunks)));
         r.add(get("agents", Access.SUPERVISOR, v -> request -> answer(request, admin::agents)));
         r.add(route(HttpMethod.PUT, "agents/{agent}/sip-password", Access.ADMIN,
                 v -> request -> answer(request, () -> admin.sipPassword(v.get(0), password(request)))));
