@@ -119,9 +119,11 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
         Route route = bound.route();
         Verdict verdict = gate.admit(request.method(), request.headers(), route.access(), source);
         if (verdict instanceof Verdict.Refused refused) {
-            if (route.access() != Access.PUBLIC && route.access() != Access.METRICS) {
-                LOG.info("{} {} from {} refused: {} {}", request.method(), path, source, refused.status(),
-                        refused.message());
+            // A 403 is someone logged in trying more than their role: worth a line. 401s (scanners) only in debug.
+            if (refused.status() == 403) {
+                LOG.info("{} {} from {} refused: {}", request.method(), printable(path), source, refused.message());
+            } else {
+                LOG.debug("{} {} from {} refused: {}", request.method(), printable(path), source, refused.message());
             }
             return done(refusal(refused));
         }
@@ -134,12 +136,17 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
             answer = done(HttpReply.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error: " + e.getMessage()));
         }
         if (caller != null && audited(request.method(), route)) {
-            String action = request.method() + " " + path;
+            String action = request.method() + " " + printable(path);
             answer = answer.exceptionally(failure -> HttpReply.error(HttpResponseStatus.INTERNAL_SERVER_ERROR,
                     "internal error")).thenCompose(reply -> gate.events().audit(new AuditEntry(Instant.now(),
                     caller.name(), caller.role(), action, reply.status().code(), source)).handle((v, f) -> reply));
         }
         return answer;
+    }
+
+    /** The path as logs and the audit show it: control characters (a decoded %0A) become '?'. */
+    static String printable(String path) {
+        return path.replaceAll("\\p{Cntrl}", "?");
     }
 
     /** State-changing requests and every admin-only read (exports of personal data, the audit log). */

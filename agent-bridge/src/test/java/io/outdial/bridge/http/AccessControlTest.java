@@ -251,6 +251,14 @@ class AccessControlTest {
     }
 
     @Test
+    void auditedPathsKeepNoControlCharacters() {
+        assertEquals(404, send("POST", "/api/campaigns/a%0Ab/x1/start", "", bearer(SUPERVISOR_TOKEN)).status());
+        assertEquals(200, send("POST", "/api/campaigns/a%0Ab/start", "", bearer(SUPERVISOR_TOKEN)).status());
+        assertEquals("POST /api/campaigns/a?b/start", audit.get(0).action());
+        assertEquals("a\nb", admin.calls.peek().args().get(0), "the dialer gets the name as sent");
+    }
+
+    @Test
     void anUnknownAdminPathTellsAnAnonymousCallerOnlyToLogIn() {
         assertEquals(401, send("GET", "/api/secret-thing", "").status());
         assertEquals(404, send("GET", "/api/secret-thing", "", bearer(SUPERVISOR_TOKEN)).status());

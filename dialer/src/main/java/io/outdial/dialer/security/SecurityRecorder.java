@@ -29,8 +29,9 @@ public final class SecurityRecorder implements SecurityEvents {
 
     @Override
     public CompletableFuture<Void> audit(AuditEntry e) {
-        AUDIT.info("{} ({}) {} -> {} from {}", e.actor(), e.role() == null ? "-" : e.role().wireName(), e.action(),
-                e.status(), e.source());
+        // The actor of a refused login is the name as typed: no control characters reach the log.
+        AUDIT.info("{} ({}) {} -> {} from {}", e.actor().replaceAll("\\p{Cntrl}", "?"),
+                e.role() == null ? "-" : e.role().wireName(), e.action(), e.status(), e.source());
         try {
             return CompletableFuture.runAsync(() -> trail.add(e), database).exceptionally(failure -> {
                 LOG.error("audit entry not stored: {} {} {}", e.actor(), e.action(), e.status(), failure);
