@@ -3,6 +3,7 @@ package io.outdial.dialer;
 import io.outdial.bridge.admin.AdminApi.CampaignAction;
 import io.outdial.core.exec.CallExecutor;
 import io.outdial.core.exec.Scheduler;
+import io.outdial.bridge.auth.PasswordChecks;
 import io.outdial.dialer.admin.AdminService;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentProfile;
@@ -79,6 +80,8 @@ public final class Dialer {
     private final LiveStats liveStats;
     private final CtiDesk desk;
     private final AdminService admin;
+    /** The threads that check bcrypt hashes: agents' hashed secrets here, users' passwords in the bridge. */
+    private final PasswordChecks passwordChecks = new PasswordChecks(2);
 
     /**
      * @param workers  the pool call executors (and the dialer's own) run on
@@ -176,7 +179,7 @@ public final class Dialer {
         this.callbackSweep = new CallbackSweep(ctx, roster, campaigns, dialing::listChanged);
         this.liveStats = new LiveStats(ctx, campaigns, config.dialing().defaultTimeZone());
         this.desk = new CtiDesk(dialer, roster, campaigns, dialing, preview, previews, push, wrapUp,
-                new RecordDesk(ctx), config.dialing().logoutDelayLimit(), phones);
+                new RecordDesk(ctx), config.dialing().logoutDelayLimit(), phones, passwordChecks);
         this.admin = new AdminService(ctx, campaigns, roster, dialing, liveStats, accounts);
     }
 
@@ -237,6 +240,11 @@ public final class Dialer {
     /** The CTI desk agent desktops talk to. */
     public CtiDesk desk() {
         return desk;
+    }
+
+    /** The bcrypt check threads, shared with the bridge; {@link io.outdial.dialer.Gateway} closes them. */
+    public PasswordChecks passwordChecks() {
+        return passwordChecks;
     }
 
     public AdminService admin() {

@@ -1,6 +1,8 @@
 package io.outdial.dialer;
 
 import io.outdial.bridge.AgentBridgeServer;
+import io.outdial.bridge.BridgeSecurity;
+import io.outdial.dialer.security.SecurityRecorder;
 import io.outdial.bridge.admin.AdminApi.CampaignAction;
 import io.outdial.core.exec.SystemScheduler;
 import io.outdial.core.exec.WorkerPools;
@@ -78,8 +80,25 @@ public final class Gateway implements AutoCloseable {
                 config.sip().registrar(), accounts);
         this.parts = new Dialer(config, store, media, userAgent, workers, database, scheduler, accounts);
         this.bridge = AgentBridgeServer.start(config.toBridgeConfig(), parts.desk(), parts.admin(),
-                parts.metrics()::scrape);
+                parts.metrics()::scrape, new BridgeSecurity(config.http().auth(), parts.passwordChecks(),
+                        new SecurityRecorder(store.auditTrail(), database, parts.metrics())));
+        warnAboutAccess(config);
         parts.liveStats().start();
+    }
+
+    private static void warnAboutAccess(GatewayConfig config) {
+        var auth = config.http().auth();
+        if (auth.openLab()) {
+            LOG.warn("http.auth.openLab is true: the API, /metrics and the supervisor page need NO login (lab only)");
+        } else if (auth.users().isEmpty() && auth.tokens().isEmpty()) {
+            LOG.warn("no http.auth.users or tokens: nobody can use the API or the supervisor page (see"
+                    + " docs/security.md)");
+        }
+    }
+
+    /** The routes of the HTTP server with the access each asks (tests walk them). */
+    public java.util.List<io.outdial.bridge.http.Route> httpRoutes() {
+        return bridge.routes();
     }
 
     /** Starts everything, imports configured calling lists into empty campaigns, and applies autoLoad/autoStart. */
@@ -176,6 +195,7 @@ public final class Gateway implements AutoCloseable {
         }
         if (parts != null) {
             steps.add(parts.metrics()::close);
+            steps.add(parts.passwordChecks()::close);
         }
         steps.add(() -> {
             database.shutdown();

@@ -228,6 +228,11 @@ public final class AdminService implements AdminApi {
     }
 
     @Override
+    public CompletableFuture<Object> auditLog(int limit) {
+        return CompletableFuture.supplyAsync(() -> ctx.store().auditTrail().newest(limit), ctx.database());
+    }
+
+    @Override
     public CompletableFuture<Object> doNotCallList() {
         return CompletableFuture.supplyAsync(() -> ctx.store().doNotCall().list(), ctx.database());
     }

@@ -53,6 +53,11 @@ public final class DialerMetrics implements AutoCloseable {
         });
         Gauge.builder("outdial_calls_in_progress", () -> callsInProgress.getAsInt())
                 .description("Campaign calls from dial to hang-up").register(registry);
+        for (var door : io.outdial.bridge.auth.SecurityEvents.Door.values()) {
+            for (var why : io.outdial.bridge.auth.SecurityEvents.Failure.values()) {
+                loginFailures(door, why); // at 0 from the start, so a dashboard or alert sees the series
+            }
+        }
         Counter.builder("outdial_calls_reaped").description("Calls finished by the reaper: all legs gone unnoticed")
                 .register(registry);
         setupTimer("outdial_setup_answer_to_agent_invite", "Contact 200 OK to the agent's INVITE sent");
@@ -166,6 +171,21 @@ public final class DialerMetrics implements AutoCloseable {
     }
 
     /** Where the number of campaign calls between dial and hang-up is read (thread-safe supplier). */
+    /** A refused login (HTTP or CTI; bad credentials or throttled): {@code outdial_login_failures_total}. */
+    public void loginFailed(io.outdial.bridge.auth.SecurityEvents.Door door,
+                            io.outdial.bridge.auth.SecurityEvents.Failure why) {
+        loginFailures(door, why).increment();
+    }
+
+    private Counter loginFailures(io.outdial.bridge.auth.SecurityEvents.Door door,
+                                  io.outdial.bridge.auth.SecurityEvents.Failure why) {
+        return Counter.builder("outdial_login_failures")
+                .description("Logins refused, by door (http, cti) and reason (bad_credentials, throttled)")
+                .tag("door", door.name().toLowerCase(java.util.Locale.ROOT))
+                .tag("reason", why.name().toLowerCase(java.util.Locale.ROOT))
+                .register(registry);
+    }
+
     public void callsInProgress(IntSupplier calls) {
         callsInProgress = calls;
     }

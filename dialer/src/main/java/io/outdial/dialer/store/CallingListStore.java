@@ -59,6 +59,7 @@ public final class CallingListStore implements AutoCloseable {
     private final AgentDials agentDials;
     private final SipPasswordStore sipPasswords;
     private final Clock clock;
+    private final AuditTrail auditTrail;
 
     private CallingListStore(JdbcConnectionPool pool, ZoneId defaultZone, CallingHours defaultHours, Clock clock) {
         this.pool = pool;
@@ -68,6 +69,7 @@ public final class CallingListStore implements AutoCloseable {
         this.personalCallbacks = new PersonalCallbacks(pool, clock);
         this.agentDials = new AgentDials(pool, doNotCall, clock);
         this.sipPasswords = new SipPasswordStore(pool, clock);
+        this.auditTrail = new AuditTrail(pool);
         this.clock = clock;
     }
 
@@ -324,6 +326,11 @@ public final class CallingListStore implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException("retrieving from campaign " + campaign + " failed", e);
         }
+    }
+
+    /** The audit log of supervisor and admin actions. */
+    public AuditTrail auditTrail() {
+        return auditTrail;
     }
 
     /** The internal do-not-call list (numbers and customer ids) that every retrieval checks. */
