@@ -73,6 +73,7 @@ final class OutboundLeg implements Leg {
     private MediaWatch mediaWatch;
     private Cancellable mediaTimer = NO_TIMER;
     private final LegDtmf dtmf;
+    private final ReliableProvisionals reliable;
 
     OutboundLeg(LegContext ctx, DialRequest request, CallExecutor executor, LegListener listener) {
         this.ctx = ctx;
@@ -84,6 +85,7 @@ final class OutboundLeg implements Leg {
         this.callIdHeader = ctx.provider().getNewCallId();
         this.callId = callIdHeader.getCallId();
         this.dtmf = new LegDtmf(ctx, executor, this, () -> state == LegState.ANSWERED ? dialog : null);
+        this.reliable = new ReliableProvisionals(request.session().reliableProvisional(), ctx, this);
     }
 
     @Override
@@ -163,6 +165,7 @@ final class OutboundLeg implements Leg {
             offer = SdpOffer.standard(ep.localAddress(), ctx.media().bindAddress(),
                     ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
             Request invite = ctx.messages().invite(request, callIdHeader, offer.toSdp());
+            ReliableProvisionals.advertise(request.session().reliableProvisional(), invite, ctx.messages().headers());
             inviteTx = ctx.provider().getNewClientTransaction(invite);
             dialog = ctx.provider().getNewDialog(inviteTx);
             inviteTx.sendRequest();
@@ -241,7 +244,7 @@ final class OutboundLeg implements Leg {
         switch (cseq.getMethod()) {
             case Request.INVITE -> {
                 if (status < 200) {
-                    onProvisional(response, status);
+                    onProvisional(event, status);
                 } else if (status < 300) {
                     onAnswer(event, cseq.getSeqNumber());
                 } else {
@@ -260,7 +263,8 @@ final class OutboundLeg implements Leg {
         }
     }
 
-    private void onProvisional(Response response, int status) {
+    private void onProvisional(ResponseEvent event, int status) {
+        Response response = event.getResponse();
         if (state == LegState.ENDING && !cancelTried && ack == null) {
             provisionalSeen = true;
             sendCancel();
@@ -279,7 +283,15 @@ final class OutboundLeg implements Leg {
             }
             return;
         }
+        ReliableProvisionals.Verdict verdict = reliable.onProvisional(response, dialogOf(event));
+        if (verdict == ReliableProvisionals.Verdict.RETRANSMISSION
+                || verdict == ReliableProvisionals.Verdict.OUT_OF_ORDER) {
+            return;
+        }
         RtpPeer early = earlyPeer(response);
+        if (early != null && verdict == ReliableProvisionals.Verdict.NEW) {
+            reliable.earlyAnswer(early);
+        }
         if (early != null) {
             endpoint.connect(early);
             moveTo(LegState.EARLY_MEDIA);
@@ -303,8 +315,12 @@ final class OutboundLeg implements Leg {
         }
     }
 
+    private Dialog dialogOf(ResponseEvent event) {
+        return event.getDialog() != null ? event.getDialog() : dialog;
+    }
+
     private void onAnswer(ResponseEvent event, long cseq) {
-        Dialog answered = event.getDialog() != null ? event.getDialog() : dialog;
+        Dialog answered = dialogOf(event);
         if (ack != null && ack.getHeader(CSeqHeader.NAME) instanceof CSeqHeader acked
                 && acked.getSeqNumber() == cseq) {
             // A retransmitted 2xx: our ACK was lost. The RI passes it up without a transaction and, with automatic
@@ -333,10 +349,13 @@ final class OutboundLeg implements Leg {
         }
         try {
             String sdp = SdpBodies.of(event.getResponse());
-            if (sdp == null) {
+            if (sdp == null && reliable.earlyAnswer() == null) {
                 throw new SdpException("the 2xx carries no SDP answer");
             }
-            RtpPeer peer = fromSignalling(SdpNegotiation.negotiate(offer, SdpParser.parse(sdp)), event.getResponse());
+            // RFC 3262 5: an answer in a reliable 18x stands; the 2xx then need not repeat it.
+            RtpPeer negotiated = sdp == null ? reliable.earlyAnswer()
+                    : SdpNegotiation.negotiate(offer, SdpParser.parse(sdp));
+            RtpPeer peer = fromSignalling(negotiated, event.getResponse());
             endpoint.connect(peer);
             moveTo(LegState.ANSWERED);
             watchMedia();
