@@ -68,6 +68,7 @@ final class InDialogRequests {
         }
         String sdp = SdpBodies.of(request);
         RtpEndpoint media = leg.media();
+        boolean holdChanged = false;
         if (sdp != null && media != null) {
             try {
                 Codec current = media.peer() == null ? null : media.peer().codec();
@@ -76,6 +77,7 @@ final class InDialogRequests {
                 leg.farEndSignalled(theirs.firstAudio()
                         .map(m -> m.direction() == Direction.SENDRECV || m.direction() == Direction.SENDONLY)
                         .orElse(false));
+                holdChanged = leg.farEndHold().offered(theirs, leg.offer());
             } catch (SdpException e) {
                 LOG.info("{}: refusing {} offer: {}", leg, request.getMethod(), e.getMessage());
                 respond(request, st, Response.NOT_ACCEPTABLE_HERE, null);
@@ -83,12 +85,21 @@ final class InDialogRequests {
             }
         }
         boolean withSdp = request.getMethod().equals(Request.INVITE) || sdp != null;
-        respond(request, st, Response.OK, withSdp ? leg.offer().toSdp() : null);
+        respond(request, st, Response.OK, withSdp ? leg.farEndHold().answer(leg.offer()) : null,
+                leg.sessionRefreshed(request));
+        if (holdChanged) {
+            leg.heldByFarEnd(leg.farEndHold().held());
+        }
     }
 
     private void respond(Request request, ServerTransaction st, int status, String sdp) {
+        respond(request, st, status, sdp, java.util.List.of());
+    }
+
+    private void respond(Request request, ServerTransaction st, int status, String sdp,
+                         java.util.List<javax.sip.header.Header> extra) {
         try {
-            messages.respond(st, request, status, null, sdp);
+            messages.respond(st, request, status, null, sdp, extra);
         } catch (Exception e) {
             LOG.warn("{}: could not answer {} with {}: {}", leg, request.getMethod(), status, e.toString());
         }

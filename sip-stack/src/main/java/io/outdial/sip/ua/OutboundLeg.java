@@ -42,6 +42,7 @@ final class OutboundLeg implements Leg {
     /** 64*T1: how long we wait for the final response after CANCEL before giving the far end up. */
     private static final Duration CANCEL_GUARD = Duration.ofSeconds(32);
     private static final Cancellable NO_TIMER = () -> { };
+    private static final int SESSION_INTERVAL_TOO_SMALL = 422;
 
     private final LegContext ctx;
     private final LegSignalling signalling;
@@ -74,6 +75,8 @@ final class OutboundLeg implements Leg {
     private Cancellable mediaTimer = NO_TIMER;
     private final LegDtmf dtmf;
     private final ReliableProvisionals reliable;
+    private final SessionRefresher sessionTimer;
+    private final FarEndHold farEndHold = new FarEndHold();
 
     OutboundLeg(LegContext ctx, DialRequest request, CallExecutor executor, LegListener listener) {
         this.ctx = ctx;
@@ -86,6 +89,7 @@ final class OutboundLeg implements Leg {
         this.callId = callIdHeader.getCallId();
         this.dtmf = new LegDtmf(ctx, executor, this, () -> state == LegState.ANSWERED ? dialog : null);
         this.reliable = new ReliableProvisionals(request.session().reliableProvisional(), ctx, this);
+        this.sessionTimer = new SessionRefresher(ctx, signalling, this, request.session().sessionTimer());
     }
 
     @Override
@@ -166,6 +170,7 @@ final class OutboundLeg implements Leg {
                     ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
             Request invite = ctx.messages().invite(request, callIdHeader, offer.toSdp());
             ReliableProvisionals.advertise(request.session().reliableProvisional(), invite, ctx.messages().headers());
+            sessionTimer.advertise(invite);
             inviteTx = ctx.provider().getNewClientTransaction(invite);
             dialog = ctx.provider().getNewDialog(inviteTx);
             inviteTx.sendRequest();
@@ -241,6 +246,10 @@ final class OutboundLeg implements Leg {
         Response response = event.getResponse();
         CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
         int status = response.getStatusCode();
+        if (sessionTimer.handles(event)) {
+            sessionTimer.onResponse(event);
+            return;
+        }
         switch (cseq.getMethod()) {
             case Request.INVITE -> {
                 if (status < 200) {
@@ -358,6 +367,7 @@ final class OutboundLeg implements Leg {
             RtpPeer peer = fromSignalling(negotiated, event.getResponse());
             endpoint.connect(peer);
             moveTo(LegState.ANSWERED);
+            sessionTimer.answered(event.getResponse(), answered);
             watchMedia();
             emit(new LegEvent.Answered(this));
         } catch (SdpException e) {
@@ -420,13 +430,19 @@ final class OutboundLeg implements Leg {
         if (state.isTerminal()) {
             return;
         }
+        Request retry = isEarly() && status == SESSION_INTERVAL_TOO_SMALL
+                ? sessionTimer.retryAfter422(inviteTx.getRequest(), response) : null;
+        if (retry != null) {
+            try {
+                resend(retry);
+                return;
+            } catch (Exception e) {
+                LOG.warn("{}: could not resend the INVITE after 422: {}", this, e.toString());
+            }
+        }
         if (isEarly() && challenges.isChallenge(status)) {
             try {
-                Request retry = challenges.answer(inviteTx.getRequest(), response);
-                inviteTx = ctx.provider().getNewClientTransaction(retry);
-                dialog = ctx.provider().getNewDialog(inviteTx);
-                provisionalSeen = false;
-                inviteTx.sendRequest();
+                resend(challenges.answer(inviteTx.getRequest(), response));
                 LOG.debug("{}: answered the trunk's {} challenge", this, status);
                 return;
             } catch (TrunkChallenges.NotAnswered e) {
@@ -443,6 +459,39 @@ final class OutboundLeg implements Leg {
         fail(kind, status, response.getReasonPhrase());
     }
 
+    /** Sends {@code retry} in place of the INVITE (after a challenge or a 422), on a new transaction and dialog. */
+    private void resend(Request retry) throws Exception {
+        inviteTx = ctx.provider().getNewClientTransaction(retry);
+        dialog = ctx.provider().getNewDialog(inviteTx);
+        provisionalSeen = false;
+        inviteTx.sendRequest();
+    }
+
+    /** The far end's hold state, from its re-INVITEs and UPDATEs. */
+    FarEndHold farEndHold() {
+        return farEndHold;
+    }
+
+    /** The far end held ({@code held}) or retrieved the answered call: its owner is told. */
+    void heldByFarEnd(boolean held) {
+        if (state == LegState.ANSWERED) {
+            LOG.info("{}: {} by the far end", this, held ? "held" : "retrieved");
+            emit(new LegEvent.HeldByFarEnd(this, held));
+        }
+    }
+
+    /** The session timer ran out unrefreshed (RFC 4028 10): BYE. */
+    void sessionExpired() {
+        if (state == LegState.ANSWERED) {
+            startBye(EndReason.SESSION_EXPIRED);
+        }
+    }
+
+    /** Headers our 2xx to the far end's re-INVITE or UPDATE carries for session timers (its refresh restarts ours). */
+    java.util.List<javax.sip.header.Header> sessionRefreshed(Request refresh) {
+        return sessionTimer.onPeerRefresh(refresh);
+    }
+
     void onTimeout(TimeoutEvent event) {
         ClientTransaction tx = event.getClientTransaction();
         if (tx == null) {
@@ -457,7 +506,7 @@ final class OutboundLeg implements Leg {
         } else if (tx == byeTx) {
             endReason = EndReason.ERROR;
             onByeDone();
-        } else {
+        } else if (!sessionTimer.onTimeout(tx)) {
             dtmf.onInfoTimeout(tx);
         }
     }
@@ -530,6 +579,7 @@ final class OutboundLeg implements Leg {
         cancelGuard.cancel();
         mediaTimer.cancel();
         dtmf.legEnded();
+        sessionTimer.stop();
         for (Runnable hook : terminationHooks) {
             try {
                 hook.run();
