@@ -16,9 +16,21 @@ import java.util.regex.Pattern;
  * @param username      digest user name for the trunk's 401/407 challenges, or null (the trunk does not challenge)
  * @param password      its password (never logged or shown), or null
  * @param realm         the only realm the credentials are for, or null for whichever realm challenges
+ * @param session       100rel ({@code reliableProvisional}) and session timers ({@code sessionExpires},
+ *                      {@code minSessionExpires}) towards the trunk; null: the defaults
  */
 public record TrunkSettings(String host, int port, Transport transport, String outboundProxy, String callerId,
-                            String callerName, String username, String password, String realm) {
+                            String callerName, String username, String password, String realm,
+                            io.outdial.sip.SessionOptions session) {
+
+    public TrunkSettings {
+        session = session == null ? io.outdial.sip.SessionOptions.DEFAULTS : session;
+    }
+
+    public TrunkSettings(String host, int port, Transport transport, String outboundProxy, String callerId,
+                         String callerName, String username, String password, String realm) {
+        this(host, port, transport, outboundProxy, callerId, callerName, username, password, realm, null);
+    }
 
     public static final TrunkSettings DEFAULTS =
             new TrunkSettings("127.0.0.1", 5070, Transport.UDP, null, "18005550100", "Outdial", null, null, null);
@@ -57,13 +69,15 @@ public record TrunkSettings(String host, int port, Transport transport, String o
         if (username != null && (username.isBlank() || username.length() > 128 || username.contains("\""))) {
             throw s.fail("username", "must be 1..128 characters without quotes", username);
         }
+        io.outdial.sip.SessionOptions session = TrunkSessionKeys.read(s);
         s.refuseUnknownKeys();
-        return new TrunkSettings(host, port, transport, proxy, callerId, callerName, username, password, realm);
+        return new TrunkSettings(host, port, transport, proxy, callerId, callerName, username, password, realm,
+                session);
     }
 
     public TrunkConfig toTrunkConfig() {
         return new TrunkConfig(host, port, transport, outboundProxy, callerId, callerName,
-                username == null ? null : new io.outdial.sip.auth.DigestClient(username, password, realm));
+                username == null ? null : new io.outdial.sip.auth.DigestClient(username, password, realm), session);
     }
 
     /** Keeps the password out of logs. */
@@ -71,6 +85,6 @@ public record TrunkSettings(String host, int port, Transport transport, String o
     public String toString() {
         return "TrunkSettings[host=" + host + ", port=" + port + ", transport=" + transport + ", outboundProxy="
                 + outboundProxy + ", callerId=" + callerId + ", callerName=" + callerName + ", username=" + username
-                + ", password=" + (password == null ? "none" : "***") + ", realm=" + realm + "]";
+                + ", password=" + (password == null ? "none" : "***") + ", realm=" + realm + ", session=" + session + "]";
     }
 }
