@@ -12,9 +12,7 @@ import io.outdial.sip.LegState;
 import io.outdial.core.exec.Cancellable;
 import io.outdial.core.exec.CallExecutor;
 import io.outdial.sip.sdp.SdpException;
-import io.outdial.sip.sdp.SdpNegotiation;
 import io.outdial.sip.sdp.SdpOffer;
-import io.outdial.sip.sdp.SdpParser;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -297,7 +295,7 @@ final class OutboundLeg implements Leg {
                 || verdict == ReliableProvisionals.Verdict.OUT_OF_ORDER) {
             return;
         }
-        RtpPeer early = earlyPeer(response);
+        RtpPeer early = AnswerMedia.early(offer, response, this);
         if (early != null && verdict == ReliableProvisionals.Verdict.NEW) {
             reliable.earlyAnswer(early);
         }
@@ -308,19 +306,6 @@ final class OutboundLeg implements Leg {
         } else {
             moveTo(LegState.RINGING);
             emit(new LegEvent.Ringing(this, status));
-        }
-    }
-
-    private RtpPeer earlyPeer(Response response) {
-        String sdp = SdpBodies.of(response);
-        if (sdp == null) {
-            return null;
-        }
-        try {
-            return SdpNegotiation.negotiate(offer, SdpParser.parse(sdp));
-        } catch (SdpException e) {
-            LOG.info("{}: ignoring unusable early-media SDP in {}: {}", this, response.getStatusCode(), e.getMessage());
-            return null;
         }
     }
 
@@ -357,15 +342,8 @@ final class OutboundLeg implements Leg {
             return;
         }
         try {
-            String sdp = SdpBodies.of(event.getResponse());
-            if (sdp == null && reliable.earlyAnswer() == null) {
-                throw new SdpException("the 2xx carries no SDP answer");
-            }
-            // RFC 3262 5: an answer in a reliable 18x stands; the 2xx then need not repeat it.
-            RtpPeer negotiated = sdp == null ? reliable.earlyAnswer()
-                    : SdpNegotiation.negotiate(offer, SdpParser.parse(sdp));
-            RtpPeer peer = fromSignalling(negotiated, event.getResponse());
-            endpoint.connect(peer);
+            endpoint.connect(AnswerMedia.answered(offer, event.getResponse(), reliable.earlyAnswer(),
+                    request.mediaFromSignalling(), this));
             moveTo(LegState.ANSWERED);
             sessionTimer.answered(event.getResponse(), answered);
             watchMedia();
@@ -374,20 +352,6 @@ final class OutboundLeg implements Leg {
             sendBye(answered);
             fail(FailureKind.MEDIA_MISMATCH, Response.NOT_ACCEPTABLE_HERE, "unusable SDP answer: " + e.getMessage());
         }
-    }
-
-    /** For a phone ({@link DialRequest#mediaFromSignalling}): its RTP address is the one its answer came from. */
-    private RtpPeer fromSignalling(RtpPeer peer, Response response) {
-        if (!request.mediaFromSignalling() || !(response instanceof gov.nist.javax.sip.message.SIPMessage m)
-                || m.getPeerPacketSourceAddress() == null
-                || m.getPeerPacketSourceAddress().equals(peer.remote().getAddress())) {
-            return peer;
-        }
-        LOG.info("{}: SDP names {} but the phone answered from {}: media to and from {}", this,
-                peer.remote().getAddress().getHostAddress(), m.getPeerPacketSourceAddress().getHostAddress(),
-                m.getPeerPacketSourceAddress().getHostAddress());
-        return new RtpPeer(new java.net.InetSocketAddress(m.getPeerPacketSourceAddress(), peer.remote().getPort()),
-                peer.codec(), peer.payloadType(), peer.telephoneEventPt());
     }
 
     private void watchMedia() {
@@ -430,15 +394,9 @@ final class OutboundLeg implements Leg {
         if (state.isTerminal()) {
             return;
         }
-        Request retry = isEarly() && status == SESSION_INTERVAL_TOO_SMALL
-                ? sessionTimer.retryAfter422(inviteTx.getRequest(), response) : null;
-        if (retry != null) {
-            try {
-                resend(retry);
-                return;
-            } catch (Exception e) {
-                LOG.warn("{}: could not resend the INVITE after 422: {}", this, e.toString());
-            }
+        if (isEarly() && status == SESSION_INTERVAL_TOO_SMALL && resent(sessionTimer.retryAfter422(
+                inviteTx.getRequest(), response))) {
+            return;
         }
         if (isEarly() && challenges.isChallenge(status)) {
             try {
@@ -457,6 +415,19 @@ final class OutboundLeg implements Leg {
         }
         FailureKind kind = state == LegState.ENDING ? cancelKind : FailureKind.REJECTED;
         fail(kind, status, response.getReasonPhrase());
+    }
+
+    /** {@link #resend}s {@code retry} if there is one; false if none, or it could not be sent (then logged). */
+    private boolean resent(Request retry) {
+        try {
+            if (retry != null) {
+                resend(retry);
+            }
+            return retry != null;
+        } catch (Exception e) {
+            LOG.warn("{}: could not resend the INVITE: {}", this, e.toString());
+            return false;
+        }
     }
 
     /** Sends {@code retry} in place of the INVITE (after a challenge or a 422), on a new transaction and dialog. */
