@@ -13,10 +13,13 @@ final class FarEndHold {
     private Direction theirs = Direction.SENDRECV;
     private SdpOffer answered;
 
-    /** True if an offer with this stream puts us on hold: sendonly, inactive, or the old c=0.0.0.0 (RFC 2543). */
-    static boolean holds(SessionDescription offer) {
-        return offer.firstAudio().map(m -> m.direction() == Direction.SENDONLY || m.direction() == Direction.INACTIVE
-                || "0.0.0.0".equals(m.connectionAddress())).orElse(false);
+    /** The direction the offer gives its audio; an RFC 2543 hold (c=0.0.0.0, media or session level) is inactive. */
+    private static Direction direction(SessionDescription offer) {
+        return offer.firstAudio().map(m -> {
+            String address = m.connectionAddress() != null ? m.connectionAddress() : offer.connectionAddress();
+            return "0.0.0.0".equals(address) && m.direction() == Direction.SENDRECV ? Direction.INACTIVE
+                    : m.direction();
+        }).orElse(Direction.SENDRECV);
     }
 
     /**
@@ -25,8 +28,7 @@ final class FarEndHold {
      */
     boolean offered(SessionDescription offer, SdpOffer ours) {
         boolean wasHeld = held();
-        Direction next = offer.firstAudio().map(m -> "0.0.0.0".equals(m.connectionAddress()) && m.direction()
-                == Direction.SENDRECV ? Direction.INACTIVE : m.direction()).orElse(Direction.SENDRECV);
+        Direction next = direction(offer);
         if (answered == null) {
             answered = ours;
         }

@@ -242,7 +242,8 @@ final class SessionRefresher implements SessionTimer.Actions {
             refresh.setHeader(header(SESSION_EXPIRES, new Expiry(interval, Refresher.UAC).toHeaderValue()));
             refresh.setHeader(header(MIN_SE, Long.toString(minSE.toSeconds())));
             if (method.equals(Request.INVITE)) {
-                ctx.messages().setBody(refresh, "application", "sdp", leg.offer().toSdp());
+                // Our SDP as last sent (a far end's hold answered recvonly stays so): same o= version, no change.
+                ctx.messages().setBody(refresh, "application", "sdp", leg.farEndHold().answer(leg.offer()));
                 refreshInviteCSeq = ((CSeqHeader) refresh.getHeader(CSeqHeader.NAME)).getSeqNumber();
                 refreshAck = null;
             }

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.outdial.sip.DialRequest;
 import io.outdial.sip.Leg;
 import io.outdial.sip.LegEvent;
+import io.outdial.sip.ReliableProvisional;
+import io.outdial.sip.SessionOptions;
+import io.outdial.sip.SessionTimerSettings;
 import io.outdial.sip.Transport;
 import io.outdial.sip.TrunkConfig;
 import io.outdial.sip.testing.GatewayUnderTest;
@@ -62,6 +65,25 @@ class ReliableProvisionalIT {
             assertTrue(result.passed(), result::describe);
             String trace = Files.readString(result.messageFile());
             assertEquals(2, trace.lines().filter(l -> l.startsWith("PRACK ")).count(), "one PRACK per RSeq");
+        }
+    }
+
+    @Test
+    void aTrunkConfiguredToRequire100relIsToldSoInTheInvite() throws Exception {
+        try (Sipp trunk = Sipp.scenario("uas-reliable-183.xml").start()) {
+            TrunkConfig config = new TrunkConfig("127.0.0.1", trunk.sipPort(), Transport.UDP, null, "15550001000",
+                    null, null, new SessionOptions(ReliableProvisional.REQUIRE, SessionTimerSettings.OFF));
+            LegEvents events = new LegEvents();
+            Leg leg = gateway.ua().dial(DialRequest.contactViaTrunk(config, "5551234", Duration.ofSeconds(30)),
+                    gateway.newCall(), events);
+            events.awaitType(LegEvent.Answered.class, STEP);
+            leg.hangup();
+            events.untilTerminal(STEP);
+            Sipp.Result result = trunk.awaitExit(STEP);
+            assertTrue(result.passed(), result::describe);
+            String invite = Files.readString(result.messageFile()).split("\n\n", 3)[1];
+            assertTrue(invite.startsWith("INVITE ") && invite.contains("\nRequire: 100rel"), invite);
+            assertTrue(!invite.contains("Session-Expires"), "session timers off: " + invite);
         }
     }
 }

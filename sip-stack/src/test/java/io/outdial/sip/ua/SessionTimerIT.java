@@ -68,6 +68,37 @@ class SessionTimerIT {
     }
 
     @Test
+    void aTrunkThatDoesNotAllowUpdateIsRefreshedWithAReInviteCarryingOurSdp() throws Exception {
+        try (Sipp trunk = Sipp.scenario("uas-session-timer-reinvite.xml").start()) {
+            LegEvents events = new LegEvents();
+            gateway.ua().dial(callTo(trunk), gateway.newCall(), events);
+
+            List<LegEvent> seen = events.untilTerminal(STEP);
+            assertEquals(LegEvent.EndReason.REMOTE_HANGUP, ((LegEvent.Ended) seen.get(seen.size() - 1)).reason(),
+                    events.names()::toString);
+            Sipp.Result result = trunk.awaitExit(STEP);
+            assertTrue(result.passed(), result::describe);
+            String trace = Files.readString(result.messageFile());
+            assertEquals(2, trace.lines().filter(l -> l.startsWith("INVITE ")).count(), "the INVITE and one refresh");
+            assertEquals(2, trace.lines().filter(l -> l.startsWith("ACK ")).count(), "both 200s ACKed");
+        }
+    }
+
+    @Test
+    void eachRefreshOfATrunkThatRefreshesRestartsOurClockAndIsAnsweredWithItsSessionExpires() throws Exception {
+        try (Sipp trunk = Sipp.scenario("uas-session-timer-peer-refresh.xml").start()) {
+            LegEvents events = new LegEvents();
+            gateway.ua().dial(callTo(trunk), gateway.newCall(), events);
+
+            List<LegEvent> seen = events.untilTerminal(STEP);
+            assertEquals(LegEvent.EndReason.REMOTE_HANGUP, ((LegEvent.Ended) seen.get(seen.size() - 1)).reason(),
+                    "its refreshes kept the session up until it hung up: " + events.names());
+            Sipp.Result result = trunk.awaitExit(STEP);
+            assertTrue(result.passed(), result::describe);
+        }
+    }
+
+    @Test
     void aTrunkThatTakesTheRefresherRoleAndNeverRefreshesGetsOurByeWhenTheSessionExpires() throws Exception {
         try (Sipp trunk = Sipp.scenario("uas-session-timer-silent.xml").start()) {
             LegEvents events = new LegEvents();
