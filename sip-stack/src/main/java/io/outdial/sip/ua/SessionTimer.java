@@ -7,8 +7,8 @@ import io.outdial.core.state.Transitions;
 import java.time.Duration;
 
 /**
- * The clock of one dialog's session timer (RFC 4028): when we are the refresher, a refresh at half the interval;
- * whoever refreshes, the session ends with BYE when no refresh succeeded by the interval less min(32 s, a third).
+ * The clock of one dialog's session timer (RFC 4028): when we are the refresher, a refresh at half the interval
+ * (tried again every eighth of it if it fails); whoever refreshes, the session ends with BYE when no refresh succeeded by the interval less min(32 s, a third).
  * What to send is the {@link Actions}' business. Runs on the leg's call executor.
  */
 final class SessionTimer {
@@ -96,10 +96,20 @@ final class SessionTimer {
         expiryTimer = executor.schedule(expiresAfter(agreed), this::onExpiry);
     }
 
-    /** Our refresh failed (an error response or no answer): the expiry still runs, a refresh may yet come. */
+    /** When a failed refresh of ours (491 glare, 5xx, no answer) is tried again: an eighth of the interval on. */
+    static Duration retryAfter(Duration interval) {
+        return interval.dividedBy(8);
+    }
+
+    /**
+     * Our refresh failed (an error response or no answer): we try again an eighth of the interval later, while the
+     * expiry still runs; the session ends at its expiry unless one succeeds.
+     */
     void refreshFailed() {
         if (phase == Phase.REFRESHING) {
             phase = phase.moveTo(Phase.WE_REFRESH);
+            refreshTimer.cancel();
+            refreshTimer = executor.schedule(retryAfter(interval), this::onRefreshDue);
         }
     }
 

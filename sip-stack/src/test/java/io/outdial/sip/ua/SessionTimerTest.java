@@ -54,15 +54,18 @@ class SessionTimerTest {
     }
 
     @Test
-    void aRefreshThatFailsLeavesTheExpiryRunningAndTheSessionEndsWithBye() {
-        timer.agreed(Duration.ofSeconds(90), true);
-        clock.advance(Duration.ofSeconds(45));
+    void aFailedRefreshIsTriedAgainAnEighthLaterAndWhenNoneSucceedsTheSessionEndsWithBye() {
+        timer.agreed(Duration.ofSeconds(96), true);
+        clock.advance(Duration.ofSeconds(48));
         timer.refreshFailed();
-        clock.advance(Duration.ofSeconds(15));
-        assertEquals(List.of("refresh 90 at 45", "BYE at 60"), done);
+        clock.advance(Duration.ofSeconds(12));
+        timer.refreshFailed();
+        clock.advance(Duration.ofSeconds(4));
+        assertEquals(List.of("refresh 96 at 48", "refresh 96 at 60", "BYE at 64"), done,
+                "the second retry (72 s) is past the expiry (96 - 32 = 64 s)");
         assertEquals(SessionTimer.Phase.EXPIRED, timer.phase());
         clock.advance(Duration.ofMinutes(10));
-        assertEquals(2, done.size(), "nothing after the end");
+        assertEquals(3, done.size(), "nothing after the end");
     }
 
     @Test
