@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
 final class InDialogRequests {
     private static final Logger LOG = LoggerFactory.getLogger(InDialogRequests.class);
 
+    private static final int SESSION_INTERVAL_TOO_SMALL = 422;
+
     private final OutboundLeg leg;
     private final SipMessages messages;
 
@@ -64,6 +66,15 @@ final class InDialogRequests {
     private void onOffer(Request request, ServerTransaction st, boolean acceptable) {
         if (!acceptable || leg.offer() == null) {
             respond(request, st, Response.REQUEST_PENDING, null);
+            return;
+        }
+        java.util.List<javax.sip.header.Header> minSE = leg.sessionTooSmall(request);
+        if (!minSE.isEmpty()) {
+            try {
+                messages.respond(st, request, SESSION_INTERVAL_TOO_SMALL, "Session Interval Too Small", null, minSE);
+            } catch (Exception e) {
+                LOG.warn("{}: could not answer {} with 422: {}", leg, request.getMethod(), e.toString());
+            }
             return;
         }
         String sdp = SdpBodies.of(request);

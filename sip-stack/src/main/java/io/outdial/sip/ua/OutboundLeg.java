@@ -463,6 +463,11 @@ final class OutboundLeg implements Leg {
         return sessionTimer.onPeerRefresh(refresh);
     }
 
+    /** The Min-SE of our 422 when the far end's refresh asks for too short a session; empty if it is fine. */
+    java.util.List<javax.sip.header.Header> sessionTooSmall(Request refresh) {
+        return sessionTimer.tooSmall(refresh);
+    }
+
     void onTimeout(TimeoutEvent event) {
         ClientTransaction tx = event.getClientTransaction();
         if (tx == null) {

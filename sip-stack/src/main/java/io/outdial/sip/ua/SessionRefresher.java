@@ -192,6 +192,22 @@ final class SessionRefresher implements SessionTimer.Actions {
     }
 
     /**
+     * The Min-SE header of our {@code 422 Session Interval Too Small} when the far end's re-INVITE or UPDATE asks for
+     * less than our Min-SE (RFC 4028 8.1); empty when it may have our 2xx.
+     */
+    List<Header> tooSmall(Request request) {
+        Expiry asked = Expiry.parse(value(request, SESSION_EXPIRES));
+        if (asked == null || asked.interval().compareTo(minSE) >= 0) {
+            return List.of();
+        }
+        try {
+            return List.of(header(MIN_SE, Long.toString(minSE.toSeconds())));
+        } catch (ParseException e) {
+            return List.of();
+        }
+    }
+
+    /**
      * The far end's re-INVITE or UPDATE, about to get our 2xx: the clock restarts with the interval it asks for, and
      * the returned headers (Session-Expires with the refresher, Require: timer when it supports timers) go in the 2xx.
      */
