@@ -19,6 +19,7 @@ import io.outdial.dialer.config.CampaignSettings;
 import io.outdial.dialer.config.GatewayConfig;
 import io.outdial.dialer.config.PreviewSettings;
 import io.outdial.dialer.context.DialerContext;
+import io.outdial.dialer.trunk.Trunks;
 import io.outdial.dialer.cti.CtiDesk;
 import io.outdial.dialer.desk.CallbackSweep;
 import io.outdial.dialer.desk.Dispositions;
@@ -98,7 +99,7 @@ public final class Dialer {
         this.campaigns = new Campaigns(config.campaigns().stream()
                 .map(c -> new CampaignPlan(c.name(), c.description(), c.dialingMode(), c.agents(),
                         c.maxAttempts(), c.callingList(), c.autoLoad(), c.autoStart(), c.detection(), c.pacing(),
-                        c.engageAgentFirst()))
+                        c.engageAgentFirst(), c.callerIds()))
                 .toList(), roster);
         PhoneDirectory phones = agentId -> userAgent.registrations().find(agentId).map(r -> r.dialUri());
         roster.directory(phones);
@@ -111,8 +112,13 @@ public final class Dialer {
                 config.campaigns().stream().collect(Collectors.toMap(c -> c.name(), c -> c.maxAttempts())));
         RecordSource records = new RecordSource(store, database, scheduler, treatments,
                 config.campaigns().stream().collect(Collectors.toMap(c -> c.name(), c -> c.dnc())));
+        Map<String, io.outdial.sip.TrunkConfig> trunkConfigs = new java.util.LinkedHashMap<>();
+        config.trunks().forEach((name, t) -> trunkConfigs.put(name, t.toTrunkConfig()));
+        Trunks trunks = Trunks.start(userAgent, trunkConfigs, config.campaigns().stream().collect(Collectors.toMap(
+                CampaignSettings::name, c -> new Trunks.CampaignTrunk(c.trunk(), c.callerIds()))));
+        trunks.all().forEach(metrics::trunkRegistration);
         this.ctx = new DialerContext(dialer, workers, database, scheduler, store, userAgent, metrics,
-                config.toTrunkConfig(), config.dialing().ringTimeout(), config.dialing().agentRingTimeout(),
+                trunks, config.dialing().ringTimeout(), config.dialing().agentRingTimeout(),
                 Transport.UDP, media, config.audio(), treatments, records,
                 new RecordWork(config.campaigns().stream().collect(Collectors.toMap(c -> c.name(),
                         c -> new RecordWork.Rules(new RecordFields(c.work().recordFields()), c.work().callbacks(),
@@ -120,6 +126,7 @@ public final class Dialer {
                                 c.work().recordFollowsTransfer())))),
                 new InteractionIds());
         this.dialing = new ProgressiveDialing(ctx, roster, campaigns.all(), config.dialing().defaultTimeZone());
+        trunks.onChange(dialing::pace);
         restoreAbandonmentLedgers(config, scheduler);
         Map<String, PreviewSettings> previewSettings = config.campaigns().stream()
                 .collect(java.util.stream.Collectors.toMap(CampaignSettings::name, CampaignSettings::preview));

@@ -10,9 +10,21 @@ package io.outdial.sip;
  * @param threads   JAIN-SIP worker threads (gov.nist.javax.sip.THREAD_POOL_SIZE)
  * @param rtpInactivityTimeout an answered leg whose far end sends no RTP this long (while its SDP says it sends) is
  *                  hung up; zero: never
+ * @param advertisedHost the address put in Via sent-by, Contact and From instead of {@code host} (a gateway behind
+ *                  NAT: its public address), or null
  */
 public record SipConfig(String host, int udpPort, int tcpPort, String userAgent, int threads,
-                        java.time.Duration rtpInactivityTimeout) {
+                        java.time.Duration rtpInactivityTimeout, String advertisedHost) {
+
+    public SipConfig(String host, int udpPort, int tcpPort, String userAgent, int threads,
+                     java.time.Duration rtpInactivityTimeout) {
+        this(host, udpPort, tcpPort, userAgent, threads, rtpInactivityTimeout, null);
+    }
+
+    /** The address the gateway gives peers for itself. */
+    public String publicHost() {
+        return advertisedHost == null || advertisedHost.isBlank() ? host : advertisedHost;
+    }
     /** The default RTP inactivity timeout (rtp.inactivityTimeout). */
     public static final java.time.Duration DEFAULT_RTP_INACTIVITY = java.time.Duration.ofSeconds(60);
 

@@ -67,4 +67,9 @@ public interface AdminApi {
 
     /** The lifecycle commands of a campaign. */
     enum CampaignAction { LOAD, START, STOP, UNLOAD }
+
+    /** {@code GET /api/trunks}: each trunk and its registration (state, since, expiry, next attempt, last failure). */
+    default CompletableFuture<Object> trunks() {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("no trunk view"));
+    }
 }

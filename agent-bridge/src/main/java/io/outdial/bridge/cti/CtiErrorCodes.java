@@ -53,6 +53,8 @@ public final class CtiErrorCodes {
     public static final String PHONE_FAILED = "PHONE_FAILED";
     /** Login refused: no phone given, none configured, and no phone registered as the agent with the registrar. */
     public static final String NO_PHONE_REGISTERED = "NO_PHONE_REGISTERED";
+    /** Call refused: the gateway's registration with its trunk is not in place; the message says why. */
+    public static final String TRUNK_NOT_REGISTERED = "TRUNK_NOT_REGISTERED";
 
     /**
      * The agent is in the engaging phase (assured connection, ASM: on the line, waiting for a contact) and the action

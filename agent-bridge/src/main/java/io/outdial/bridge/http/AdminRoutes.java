@@ -53,6 +53,9 @@ public final class AdminRoutes {
         if (s.equals(List.of("stats", "history"))) {
             return Map.of(HttpMethod.GET, request -> answer(request, admin::statsHistory));
         }
+        if (s.equals(List.of("trunks"))) {
+            return Map.of(HttpMethod.GET, request -> answer(request, admin::trunks));
+        }
         if (s.equals(List.of("agents"))) {
             return Map.of(HttpMethod.GET, request -> answer(request, admin::agents));
         }

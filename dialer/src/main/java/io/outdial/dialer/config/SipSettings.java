@@ -16,9 +16,16 @@ import java.util.List;
  * @param userAgent value of the User-Agent header
  * @param threads   JAIN-SIP worker threads; 1 (the default) keeps each call's messages in arrival order
  * @param registrar the built-in registrar agents' phones register with ({@code sip.registrar})
+ * @param advertisedAddress the address given to peers (Via, Contact, From) instead of {@code host}, for a gateway
+ *                  behind NAT; null: host
  */
 public record SipSettings(String host, int udpPort, int tcpPort, String userAgent, int threads,
-                          RegistrarSettings registrar) {
+                          RegistrarSettings registrar, String advertisedAddress) {
+
+    public SipSettings(String host, int udpPort, int tcpPort, String userAgent, int threads,
+                       RegistrarSettings registrar) {
+        this(host, udpPort, tcpPort, userAgent, threads, registrar, null);
+    }
 
     public static final SipSettings DEFAULTS = new SipSettings("127.0.0.1", 5060, 5060, "Outdial", 1,
             RegistrarSettings.defaults());
@@ -31,7 +38,8 @@ public record SipSettings(String host, int udpPort, int tcpPort, String userAgen
                 s.integer("tcpPort", d.tcpPort, 0, 65535),
                 s.text("userAgent", d.userAgent),
                 s.integer("threads", d.threads, 1, 64),
-                registrar(s.section("registrar")));
+                registrar(s.section("registrar")),
+                s.text("advertisedAddress", null) == null ? null : s.host("advertisedAddress", null));
         s.refuseUnknownKeys();
         if (read.udpPort == 0 && read.tcpPort == 0) {
             throw s.fail("tcpPort", "at least one of sip.udpPort, sip.tcpPort must be non-zero (0 means none)", 0);
@@ -72,6 +80,7 @@ public record SipSettings(String host, int udpPort, int tcpPort, String userAgen
     }
 
     public SipConfig toSipConfig() {
-        return new SipConfig(host, udpPort, tcpPort, userAgent, threads);
+        return new SipConfig(host, udpPort, tcpPort, userAgent, threads, SipConfig.DEFAULT_RTP_INACTIVITY,
+                advertisedAddress);
     }
 }

@@ -280,7 +280,7 @@ public final class CtiDesk implements AgentDesk {
                 .on(CtiCommand.Reject.class, (agent, r, channel) ->
                         previews.reject(agent, ownInteraction(agent, r.interactionId()), r.requestId()))
                 .on(CtiCommand.Call.class, (agent, c, channel) ->
-                        preview.call(agent, ownInteraction(agent, c.interactionId())))
+                        preview.call(agent, ownInteraction(agent, c.interactionId()), c.callerId()))
                 .on(CtiCommand.Decline.class, (agent, d, channel) ->
                         preview.decline(agent, ownInteraction(agent, d.interactionId()), d.reason(), d.requestId()))
                 .on(CtiCommand.PauseAutoDial.class, (agent, p, channel) ->

@@ -68,7 +68,7 @@ public final class Demo {
         // A fresh in-memory H2 each run, so the demo always starts from the list.
         GatewayConfig demoConfig = new GatewayConfig(config.sip(), config.trunk(), config.rtp(), config.http(),
                 new DatabaseSettings("jdbc:h2:mem:outdial-demo;DB_CLOSE_DELAY=-1", "sa", "", 4),
-                config.dialing(), config.agents(), campaigns, config.audio());
+                config.dialing(), config.agents(), campaigns, config.audio(), config.namedTrunks());
         Path contacts = contactScenario != null ? contactScenario : scenarios.resolve("contact-farm.xml");
 
         List<SippProcess> sipp = new ArrayList<>();

@@ -109,6 +109,26 @@ public final class DialerMetrics implements AutoCloseable {
                 .description("RTP endpoints the port range can open").register(registry);
     }
 
+    /**
+     * The trunk registration's gauges, exported whether or not the trunk needs one (the alert rule and the dashboard
+     * query them everywhere): {@code outdial_trunk_registration_required} (1 when the trunk wants the gateway
+     * registered), {@code outdial_trunk_registered} (1 while it is; calls go out only then) and
+     * {@code outdial_trunk_registration_failures} (failed attempts in a row).
+     */
+    public void trunkRegistration(io.outdial.dialer.trunk.Trunks.Entry trunk) {
+        io.outdial.sip.trunk.TrunkRegistration registration = trunk.registration();
+        Gauge.builder("outdial_trunk_registration_required", () -> registration.status().required() ? 1 : 0)
+                .tag("trunk", trunk.name())
+                .description("1 when the trunk wants the gateway registered before it dials").register(registry);
+        Gauge.builder("outdial_trunk_registered",
+                        () -> registration.status().required() && registration.status().allowsCalls() ? 1 : 0)
+                .tag("trunk", trunk.name())
+                .description("1 while the gateway is registered with its trunk, else 0").register(registry);
+        Gauge.builder("outdial_trunk_registration_failures", () -> registration.status().failures())
+                .tag("trunk", trunk.name())
+                .description("Failed trunk REGISTER attempts in a row").register(registry);
+    }
+
     /** Releases the JVM listeners the GC binder holds. */
     @Override
     public void close() {

@@ -27,7 +27,7 @@ class ConfigDefaultsTest {
         assertEquals(new SipSettings("127.0.0.1", 5060, 5060, "Outdial", 1,
                 io.outdial.sip.registrar.RegistrarSettings.defaults()), c.sip());
         assertEquals(new TrunkSettings("127.0.0.1", 5070, Transport.UDP, null, "18005550100", "Outdial", null, null,
-                null), c.trunk());
+                null, null), c.trunk());
         assertEquals(new RtpSettings("127.0.0.1", 20000, 29999, 1), c.rtp());
         assertEquals(new HttpSettings("127.0.0.1", 8080, 10485760, Duration.ofSeconds(30), Duration.ofMinutes(5)),
                 c.http());

@@ -170,7 +170,7 @@ class ConfigValidationTest {
                         "campaigns[0].agents: must be a list of values, got 'bob'"),
                 Arguments.of("trunk: { transprt: udp }",
                         "trunk.transprt: unknown key; allowed keys in trunk are host, port, transport, outboundProxy,"
-                                + " callerId, callerName, username, password, realm, reliableProvisional,"
+                                + " callerId, callerName, username, password, realm, registration, reliableProvisional,"
                                 + " sessionExpires, minSessionExpires"),
                 Arguments.of("trunk: { reliableProvisional: always }",
                         "trunk.reliableProvisional: must be one of supported, require, off, got 'always'"),
@@ -180,11 +180,44 @@ class ConfigValidationTest {
                         "trunk.sessionExpires: must be at least trunk.minSessionExpires (120s), got PT1M40S"),
                 Arguments.of("trunk: { minSessionExpires: 60s }",
                         "trunk.minSessionExpires: must be a duration (500ms, 30s, 2m, 1h) in 90s..1h, got '60s'"),
+                Arguments.of("sip: { advertisedAddress: \"a b\" }",
+                        "sip.advertisedAddress: must be a host name or IP address, got 'a b'"),
+                Arguments.of("rtp: { advertisedAddress: \"203.0.113.7:4000\" }",
+                        "rtp.advertisedAddress: must be a host name or IP address, got '203.0.113.7:4000'"),
+                Arguments.of("campaigns: [{ name: c1, trunk: carrier-x }]",
+                        "campaigns[0].trunk: must name a trunk: 'default' (the trunk: section), got 'carrier-x'"),
+                Arguments.of("trunks: [{ name: b, host: 10.0.0.9 }]\ncampaigns: [{ name: c1, trunk: carrier-x }]",
+                        "campaigns[0].trunk: must name a trunk: 'default' (the trunk: section) or one of trunks: b,"
+                                + " got 'carrier-x'"),
+                Arguments.of("trunks: [{ name: b }]", "trunks[0].host: is required for a named trunk"),
+                Arguments.of("trunks: [{ name: default, host: 10.0.0.9 }]",
+                        "trunks[0].name: must be unique among trunks ('default' is the trunk: section), got 'default'"),
+                Arguments.of("campaigns: [{ name: c1, callerIds: [{ number: 18005550111 }] }]",
+                        "campaigns[0].callerIds[0].number: must be quoted (\"...\") so that YAML keeps it as written,"
+                                + " got 18005550111"),
+                Arguments.of("campaigns: [{ name: c1, callerIds: [{ number: \"1 800\" }] }]",
+                        "campaigns[0].callerIds[0].number: must be 1..32 letters, digits, '.', '_' or '-' with an"
+                                + " optional leading +, got '1 800'"),
+                Arguments.of("campaigns: [{ name: c1, callerIds: [{ number: \"1\" }, { number: \"1\" }] }]",
+                        "campaigns[0].callerIds[1].number: must be distinct within the campaign's callerIds, got '1'"),
+                Arguments.of("campaigns: [{ name: c1, callerIds: [{ number: \"1\", nam: x }] }]",
+                        "campaigns[0].callerIds[0].nam: unknown key; allowed keys in campaigns[0].callerIds[0] are"
+                                + " number, name"),
+                Arguments.of("trunk: { registration: { expires: 60s } }",
+                        "trunk.registration.user: required (or trunk.username): the account to register"),
+                Arguments.of("trunk: { registration: { user: \"a b\" } }",
+                        "trunk.registration.user: must be 1..64 letters, digits or . _ ~ + -, got 'a b'"),
+                Arguments.of("trunk: { registration: { user: acme, registrar: nowhere } }",
+                        "trunk.registration.registrar: must be host:port, got 'nowhere'"),
+                Arguments.of("trunk: { registration: { user: acme, expires: 10s } }",
+                        "trunk.registration.expires: must be a duration (500ms, 30s, 2m, 1h) in 1m..24h, got '10s'"),
+                Arguments.of("trunk: { registration: { user: acme, retryMin: 30s, retryMax: 10s } }",
+                        "trunk.registration.retryMax: must be at least retryMin (30s), got '10s'"),
                 Arguments.of("campaigns: [{ name: c1, autostart: true }]",
                         "campaigns[0].autostart: unknown key; allowed keys in campaigns[0] are name, description,"
                                 + " dialingMode, agents, callingList, autoLoad, autoStart, maxAttempts, detection,"
                                 + " dispositionCodes, pacing, treatments, preview, engageAgentFirst, dnc, recordFields,"
-                                + " callbacks, markDone, resultRequiredBeforeTransfer, recordFollowsTransfer"),
+                                + " callbacks, markDone, resultRequiredBeforeTransfer, recordFollowsTransfer, trunk, callerIds"),
                 Arguments.of("campaigns: [{ name: c1, pacing: { method: abandonment_rate } }]",
                         "campaigns[0].pacing: applies only to dialingMode predictive; this campaign's mode is"
                                 + " progressive, got 'a mapping'"),
@@ -242,7 +275,7 @@ class ConfigValidationTest {
                         "dialing.defaultCallingHours: must be HH:MM-HH:MM within 00:00-24:00, start before end,"
                                 + " got '21:00-08:00'"),
                 Arguments.of("sipp: {}",
-                        "sipp: unknown key; allowed keys at the top level are sip, trunk, rtp, http, database,"
+                        "sipp: unknown key; allowed keys at the top level are sip, trunk, trunks, rtp, http, database,"
                                 + " dialing, agents, campaigns, audio"),
                 Arguments.of("rtp: 20000",
                         "rtp: must be a mapping of keys, got 20000"),

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,14 +28,31 @@ final class Kamailio implements AutoCloseable {
 
     /** Starts an edge asking for {@code password} with {@code algorithm}, relaying to {@code contacts}. */
     static Kamailio trunkEdge(String contacts, String password, String algorithm) throws IOException {
+        return start("/kamailio/trunk-edge.cfg", Map.of("@CONTACTS@", contacts, "@PASSWORD@", password,
+                "@ALGORITHM@", algorithm));
+    }
+
+    /**
+     * Starts a trunk registrar asking REGISTERs for {@code password} (MD5), granting between {@code minExpires} and
+     * {@code maxExpires} seconds, and relaying INVITEs to {@code contacts} only while the gateway is registered.
+     */
+    static Kamailio trunkRegistrar(String contacts, String password, int minExpires, int maxExpires)
+            throws IOException {
+        return start("/kamailio/trunk-registrar.cfg", Map.of("@CONTACTS@", contacts, "@PASSWORD@", password,
+                "@MIN_EXPIRES@", Integer.toString(minExpires), "@MAX_EXPIRES@", Integer.toString(maxExpires)));
+    }
+
+    private static Kamailio start(String resource, Map<String, String> values) throws IOException {
         Path dir = Files.createTempDirectory(Path.of("target"), "kamailio-");
         int port = FreePorts.udp();
         String cfg;
-        try (InputStream in = Kamailio.class.getResourceAsStream("/kamailio/trunk-edge.cfg")) {
+        try (InputStream in = Kamailio.class.getResourceAsStream(resource)) {
             cfg = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        cfg = cfg.replace("@LISTEN_PORT@", Integer.toString(port)).replace("@CONTACTS@", contacts)
-                .replace("@PASSWORD@", password).replace("@ALGORITHM@", algorithm);
+        cfg = cfg.replace("@LISTEN_PORT@", Integer.toString(port));
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            cfg = cfg.replace(e.getKey(), e.getValue());
+        }
         Path file = dir.resolve("kamailio.cfg");
         Files.writeString(file, cfg, StandardCharsets.UTF_8);
         Files.createDirectories(dir.resolve("run"));

@@ -195,11 +195,25 @@ class CsvImportTest {
     }
 
     @Test
-    void columnsTheDialerSetsCannotBeImported() {
+    void aColumnNamedLikeOneTheDialerSetsIsTheListsOwnData() {
+        load(store, "c1", "contact_info,attempt,agent_id\n2005550101,5,rep-9\n");
+        CallingRecord r = store.records("c1").get(0);
+        assertEquals(0, r.attempt(), "the dialer's own count starts at 0");
+        assertNull(r.agentId(), "the record belongs to no agent");
+        assertEquals(Map.of("attempt", "5", "agent_id", "rep-9"), r.customFields());
+    }
+
+    @Test
+    void aCustomPrefixNamesACustomFieldAndCannotShadowAStandardColumn() {
+        load(store, "c1", "contact_info,custom:note\n2005550101,side door\n");
+        assertEquals(Map.of("note", "side door"), store.records("c1").get(0).customFields());
         ImportException e = assertThrows(ImportException.class,
-                () -> load(store, "c1", "contact_info,attempt\n2005550101,5\n"));
-        assertEquals("column 'attempt' is set by the dialer and cannot be imported; nothing was imported",
-                e.getMessage());
+                () -> load(store, "c2", "contact_info,custom:tz\n2005550101,x\n"));
+        assertEquals("column 'custom:tz' must name a custom field (not empty, not a standard column); nothing was"
+                + " imported", e.getMessage());
+        ImportException twice = assertThrows(ImportException.class,
+                () -> load(store, "c3", "contact_info,note,custom:note\n2005550101,a,b\n"));
+        assertEquals("column 'custom:note' appears twice in the header; nothing was imported", twice.getMessage());
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.outdial.sip.sdp.SdpParser;
 import io.outdial.sip.sdp.Direction;
 import io.outdial.sip.sdp.SessionDescription;
 import javax.sip.ServerTransaction;
+import javax.sip.header.ContentTypeHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
@@ -45,9 +46,21 @@ final class InDialogRequests {
             case Request.BYE -> onBye(request, st);
             case Request.INVITE -> onOffer(request, st, leg.state() == LegState.ANSWERED);
             case Request.UPDATE -> onOffer(request, st, !leg.state().isTerminal());
-            case Request.INFO, Request.OPTIONS, Request.NOTIFY -> respond(request, st, Response.OK, null);
+            case Request.INFO -> onInfo(request, st);
+            case Request.OPTIONS, Request.NOTIFY -> respond(request, st, Response.OK, null);
             case Request.CANCEL -> respond(request, st, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
             default -> respond(request, st, Response.METHOD_NOT_ALLOWED, null);
+        }
+    }
+
+    /** INFO is acknowledged; a DTMF digit in it goes to whoever listens (the bridge relays it to the other leg). */
+    private void onInfo(Request request, ServerTransaction st) {
+        respond(request, st, Response.OK, null);
+        if (request.getHeader(ContentTypeHeader.NAME) instanceof ContentTypeHeader type
+                && request.getRawContent() != null) {
+            DtmfInfoBody.parse(type.getContentType(), type.getContentSubType(),
+                    new String(request.getRawContent(), java.nio.charset.StandardCharsets.ISO_8859_1))
+                    .ifPresent(leg::dtmfInfoReceived);
         }
     }
 

@@ -45,6 +45,7 @@ final class OutboundLeg implements Leg {
     private final LegContext ctx;
     private final LegSignalling signalling;
     private final TrunkChallenges challenges;
+    private TrunkChallenges byeChallenges;
     private final DialRequest request;
     private final CallExecutor executor;
     private final LegListener listener;
@@ -68,6 +69,7 @@ final class OutboundLeg implements Leg {
     private ClientTransaction byeTx;
     private EndReason endReason;
     private final List<Runnable> terminationHooks = new ArrayList<>();
+    private final List<java.util.function.Consumer<DtmfInfoBody>> dtmfInfoHooks = new ArrayList<>();
     private boolean released;
     private MediaWatch mediaWatch;
     private Cancellable mediaTimer = NO_TIMER;
@@ -145,6 +147,16 @@ final class OutboundLeg implements Leg {
     }
 
     /** Runs {@code hook} on the executor once the leg is terminal (at once if it already is). */
+    /** Runs {@code hook} with each DTMF digit the far end sends in a SIP INFO (on this leg's executor). */
+    void whenDtmfInfo(java.util.function.Consumer<DtmfInfoBody> hook) {
+        dtmfInfoHooks.add(hook);
+    }
+
+    void dtmfInfoReceived(DtmfInfoBody digit) {
+        LOG.debug("{}: DTMF {} received in INFO", this, digit.digit());
+        dtmfInfoHooks.forEach(h -> h.accept(digit));
+    }
+
     void whenTerminated(Runnable hook) {
         if (state.isTerminal()) {
             hook.run();
@@ -164,7 +176,7 @@ final class OutboundLeg implements Leg {
         }
         endpoint = ep;
         try {
-            offer = SdpOffer.standard(ep.localAddress(), ctx.media().bindAddress(),
+            offer = SdpOffer.standard(ep.localAddress(), ctx.media().advertisedAddress(),
                     ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
             Request invite = ctx.messages().invite(request, callIdHeader, offer.toSdp());
             ReliableProvisionals.advertise(request.session().reliableProvisional(), invite, ctx.messages().headers());
@@ -260,6 +272,13 @@ final class OutboundLeg implements Leg {
             }
             case Request.BYE -> {
                 if (status >= 200 && event.getClientTransaction() == byeTx) {
+                    if (challenges.isChallenge(status) && event.getDialog() != null) {
+                        // The trunk authenticates in-dialog requests too: the BYE again, with credentials.
+                        byeTx = signalling.byeAnswering(event.getDialog(), response, byeChallenges());
+                        if (byeTx != null) {
+                            return;
+                        }
+                    }
                     onByeDone();
                 }
             }
@@ -494,6 +513,14 @@ final class OutboundLeg implements Leg {
         if (!sendBye(dialog)) {
             end(EndReason.ERROR);
         }
+    }
+
+    /** Challenges to our in-dialog requests, counted apart from the INVITE's. */
+    private TrunkChallenges byeChallenges() {
+        if (byeChallenges == null) {
+            byeChallenges = new TrunkChallenges(request.credentials(), ctx.messages());
+        }
+        return byeChallenges;
     }
 
     private boolean sendBye(Dialog d) {

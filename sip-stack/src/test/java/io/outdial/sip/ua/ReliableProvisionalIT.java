@@ -72,7 +72,7 @@ class ReliableProvisionalIT {
     void aTrunkConfiguredToRequire100relIsToldSoInTheInvite() throws Exception {
         try (Sipp trunk = Sipp.scenario("uas-reliable-183.xml").start()) {
             TrunkConfig config = new TrunkConfig("127.0.0.1", trunk.sipPort(), Transport.UDP, null, "15550001000",
-                    null, null, new SessionOptions(ReliableProvisional.REQUIRE, SessionTimerSettings.OFF));
+                    null, null, null, new SessionOptions(ReliableProvisional.REQUIRE, SessionTimerSettings.OFF));
             LegEvents events = new LegEvents();
             Leg leg = gateway.ua().dial(DialRequest.contactViaTrunk(config, "5551234", Duration.ofSeconds(30)),
                     gateway.newCall(), events);
