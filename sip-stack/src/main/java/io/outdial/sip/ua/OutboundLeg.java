@@ -89,7 +89,8 @@ final class OutboundLeg implements Leg {
         this.callId = callIdHeader.getCallId();
         this.dtmf = new LegDtmf(ctx, executor, this, () -> state == LegState.ANSWERED ? dialog : null);
         this.reliable = new ReliableProvisionals(request.session().reliableProvisional(), ctx, this);
-        this.sessionTimer = new SessionRefresher(ctx, signalling, this, request.session().sessionTimer());
+        this.sessionTimer = new SessionRefresher(ctx, signalling, this, request.session().sessionTimer(),
+                this::byeChallenges);
     }
 
     @Override
@@ -515,7 +516,7 @@ final class OutboundLeg implements Leg {
         }
     }
 
-    /** Challenges to our in-dialog requests, counted apart from the INVITE's. */
+    /** Challenges to our in-dialog requests (BYE, session refreshes), counted apart from the INVITE's. */
     private TrunkChallenges byeChallenges() {
         if (byeChallenges == null) {
             byeChallenges = new TrunkChallenges(request.credentials(), ctx.messages());

@@ -81,6 +81,7 @@ final class SessionRefresher implements SessionTimer.Actions {
     private final OutboundLeg leg;
     private final SessionTimerSettings settings;
     private final SessionTimer timer;
+    private final java.util.function.Supplier<TrunkChallenges> challenges;
     private Duration minSE;
     private int retries;
     private Dialog dialog;
@@ -89,7 +90,10 @@ final class SessionRefresher implements SessionTimer.Actions {
     private long refreshInviteCSeq = -1;
     private Request refreshAck;
 
-    SessionRefresher(LegContext ctx, LegSignalling signalling, OutboundLeg leg, SessionTimerSettings settings) {
+    /** @param challenges answers the trunk's 401/407 to in-dialog requests (shared with the leg's BYE) */
+    SessionRefresher(LegContext ctx, LegSignalling signalling, OutboundLeg leg, SessionTimerSettings settings,
+                     java.util.function.Supplier<TrunkChallenges> challenges) {
+        this.challenges = challenges;
         this.ctx = ctx;
         this.signalling = signalling;
         this.leg = leg;
@@ -168,6 +172,8 @@ final class SessionRefresher implements SessionTimer.Actions {
         refreshTx = null;
         if (status < 300) {
             agreedBy(response);
+        } else if (challenges.get().isChallenge(status) && sendRefresh(timer.interval(), response)) {
+            LOG.debug("{}: session refresh challenged ({}), sent again with credentials", leg, status);
         } else if (status == 422 && Expiry.parse(value(response, MIN_SE)) != null
                 && Expiry.parse(value(response, MIN_SE)).interval().compareTo(timer.interval()) > 0) {
             Expiry larger = Expiry.parse(value(response, MIN_SE));
@@ -247,9 +253,15 @@ final class SessionRefresher implements SessionTimer.Actions {
 
     @Override
     public void refresh(Duration interval) {
-        if (dialog == null) {
+        if (!sendRefresh(interval, null)) {
             timer.refreshFailed();
-            return;
+        }
+    }
+
+    /** Sends a refresh asking for {@code interval}, answering {@code challenge} if given; false if none went out. */
+    private boolean sendRefresh(Duration interval, Response challenge) {
+        if (dialog == null) {
+            return false;
         }
         try {
             String method = peerAllowsUpdate ? Request.UPDATE : Request.INVITE;
@@ -264,13 +276,21 @@ final class SessionRefresher implements SessionTimer.Actions {
                 refreshAck = null;
             }
             ctx.messages().decorate(refresh);
+            if (challenge != null) {
+                challenges.get().authorize(refresh, challenge);
+            }
             refreshTx = ctx.provider().getNewClientTransaction(refresh);
             dialog.sendRequest(refreshTx);
             LOG.debug("{}: session refresh sent ({})", leg, method);
+            return true;
+        } catch (TrunkChallenges.NotAnswered e) {
+            LOG.warn("{}: session refresh challenged by the trunk and not answered: {}", leg, e.getMessage());
+            refreshTx = null;
+            return false;
         } catch (Exception e) {
             LOG.warn("{}: session refresh not sent: {}", leg, e.toString());
             refreshTx = null;
-            timer.refreshFailed();
+            return false;
         }
     }
 

@@ -10,6 +10,7 @@ import io.outdial.sip.SessionOptions;
 import io.outdial.sip.SessionTimerSettings;
 import io.outdial.sip.Transport;
 import io.outdial.sip.TrunkConfig;
+import io.outdial.sip.auth.DigestClient;
 import io.outdial.sip.testing.GatewayUnderTest;
 import io.outdial.sip.testing.LegEvents;
 import io.outdial.sip.testing.Sipp;
@@ -93,6 +94,23 @@ class SessionTimerIT {
             List<LegEvent> seen = events.untilTerminal(STEP);
             assertEquals(LegEvent.EndReason.REMOTE_HANGUP, ((LegEvent.Ended) seen.get(seen.size() - 1)).reason(),
                     "its refreshes kept the session up until it hung up: " + events.names());
+            Sipp.Result result = trunk.awaitExit(STEP);
+            assertTrue(result.passed(), result::describe);
+        }
+    }
+
+    @Test
+    void aRefreshTheTrunkChallengesGoesAgainWithItsCredentials() throws Exception {
+        try (Sipp trunk = Sipp.scenario("uas-session-timer-challenge.xml").start()) {
+            TrunkConfig config = new TrunkConfig("127.0.0.1", trunk.sipPort(), Transport.UDP, null, "15550001000",
+                    null, new DigestClient("outdial", "refresh-pass", "trunk.test"));
+            LegEvents events = new LegEvents();
+            DialRequest dial = DialRequest.contactViaTrunk(config, "5551234", Duration.ofSeconds(30)).withSession(SHORT);
+            gateway.ua().dial(dial, gateway.newCall(), events);
+
+            List<LegEvent> seen = events.untilTerminal(STEP);
+            assertEquals(LegEvent.EndReason.REMOTE_HANGUP, ((LegEvent.Ended) seen.get(seen.size() - 1)).reason(),
+                    "the authorized refresh kept the session up: " + events.names());
             Sipp.Result result = trunk.awaitExit(STEP);
             assertTrue(result.passed(), result::describe);
         }
