@@ -22,7 +22,8 @@ class PhoneHoldIT {
     @Test
     void holdAndRetrieveFromThePhoneShowOnTheDesktopAndTheContactHearsHoldMusic() throws Exception {
         Path music = ContactAudio.messageWav();
-        try (Sipp phone = Sipp.scenario("agent-phone-holds.xml").calls(1).timeout(Duration.ofMinutes(1)).start();
+        try (Sipp phone = Sipp.scenario("agent-phone-holds.xml").talkTime(Duration.ofMillis(1500)).calls(1)
+                     .timeout(Duration.ofMinutes(1)).start();
              Sipp contact = Sipp.scenario("uas-answer.xml").talkTime(Duration.ofSeconds(7)).calls(1).start();
              GatewayHarness gw = GatewayHarness.start(contact.hostPort(), "  - { id: ann, secret: s3cret }",
                      "  - { name: it, dialingMode: progressive, agents: [ann], autoLoad: false }",
@@ -62,6 +63,32 @@ class PhoneHoldIT {
             double contactOut = gw.metric("outdial_rtp_leg_packets_total{direction=\"out\",leg=\"contact\"}");
             assertTrue(contactOut > agentIn - 40, "hold music filled the hold: contact got " + contactOut
                     + " packets, the agent sent " + agentIn);
+        }
+    }
+
+    @Test
+    void inPreviewThePhonesHoldAndRetrieveShowOnTheDesktopToo() throws Exception {
+        // The phone holds 3 s after answering: in preview the contact is dialed once the agent's phone answered, so
+        // the call is bridged well before (a hold before the bridge would be no news, and the test would wait).
+        try (Sipp phone = Sipp.scenario("agent-phone-holds.xml").talkTime(Duration.ofSeconds(3)).calls(1)
+                     .timeout(Duration.ofMinutes(1)).start();
+             Sipp contact = Sipp.scenario("uas-answer.xml").talkTime(Duration.ofSeconds(8)).calls(1).start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), PreviewCampaignIT.AGENTS,
+                     PreviewCampaignIT.CAMPAIGN)) {
+            gw.uploadAndStart("pv", "contact_info\n4865550111\n");
+            try (CtiClient desk = PreviewCampaignIT.login(gw, phone)) {
+                desk.send(new CtiCommand.Ready("rd"));
+                desk.await("AgentStateChanged", LIMIT);
+                String id = PreviewCampaignIT.ixOf(PreviewCampaignIT.getRecord(desk, "g1"));
+                desk.send(new CtiCommand.Call("c1", id));
+                desk.await("InteractionEstablished", LIMIT);
+                assertEquals("OnHold", desk.await("InteractionHeld", LIMIT).path("interaction").path("state").asText());
+                assertEquals("Established", desk.await("InteractionRetrieved", LIMIT).path("interaction")
+                        .path("state").asText());
+                desk.await("InteractionReleased", LIMIT);
+            }
+            Sipp.Result phoneResult = phone.awaitExit(LIMIT);
+            assertTrue(phoneResult.passed(), phoneResult::describe);
         }
     }
 }
