@@ -29,6 +29,8 @@ public final class CtiErrorCodes {
     public static final String BAD_CREDENTIALS = "BAD_CREDENTIALS";
     /** Login refused: no such agent. */
     public static final String UNKNOWN_AGENT = "UNKNOWN_AGENT";
+    /** Login refused unchecked: too many failed logins for this agent or from this address; try again later. */
+    public static final String TOO_MANY_ATTEMPTS = "TOO_MANY_ATTEMPTS";
     /** The command is not allowed in the agent's current state; the message gives the reason. */
     public static final String NOT_ALLOWED = "NOT_ALLOWED";
     /** The interaction id is not one of this agent's interactions. */

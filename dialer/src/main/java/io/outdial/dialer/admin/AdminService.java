@@ -121,7 +121,8 @@ public final class AdminService implements AdminApi {
                         .orElseThrow(() -> new AdminException(404, "no campaign named '" + campaign + "'")))
                 .thenApplyAsync(c -> {
                     try {
-                        Object report = ctx.store().importCsv(c.name(), new StringReader(csv));
+                        Object report = ctx.store().importCsv(c.name(), new StringReader(csv), rows ->
+                                LOG.info("campaign {}: {} records imported so far", c.name(), rows));
                         dialing.listChanged(c);
                         return report;
                     } catch (ImportException e) {
@@ -205,8 +206,16 @@ public final class AdminService implements AdminApi {
             accounts.password(agent.id(), password);
             LOG.info("SIP password of agent {} {} through the admin API", agent.id(), password == null ? "removed"
                     : "changed");
-            return Map.of("agent", agent.id(), "sipPassword", password != null);
-        });
+            return agent.id();
+        }).thenApplyAsync(id -> {
+            // Kept across restarts, as HA1s only; the store's own pool, not the dialer thread.
+            if (password == null) {
+                ctx.store().sipPasswords().remove(id);
+            } else {
+                ctx.store().sipPasswords().put(id, accounts.realm(), accounts.ha1s(id));
+            }
+            return Map.of("agent", id, "sipPassword", password != null);
+        }, ctx.database());
     }
 
     @Override
@@ -216,6 +225,11 @@ public final class AdminService implements AdminApi {
                     .orElseThrow(() -> new AdminException(404, "no agent '" + agentId + "'"));
             return Map.of("agent", agent.id(), "removed", ctx.userAgent().registrations().remove(agent.id()));
         });
+    }
+
+    @Override
+    public CompletableFuture<Object> auditLog(int limit) {
+        return CompletableFuture.supplyAsync(() -> ctx.store().auditTrail().newest(limit), ctx.database());
     }
 
     @Override

@@ -64,7 +64,7 @@ public final class ConfigLoader {
         TrunkSettings trunk = TrunkSettings.read(root.section("trunk"));
         java.util.Map<String, TrunkSettings> namedTrunks = TrunkSettings.readNamed(root.sections("trunks"));
         RtpSettings rtp = RtpSettings.read(root.section("rtp"));
-        HttpSettings http = HttpSettings.read(root.section("http"));
+        HttpSettings http = HttpSettings.read(root.section("http"), base);
         DatabaseSettings database = DatabaseSettings.read(root.section("database"), base);
         DialingSettings dialing = DialingSettings.read(root.section("dialing"));
         List<AgentSettings> agents = readAgents(root);

@@ -48,9 +48,22 @@ final class CsvImport {
         this.values = values;
     }
 
-    /** Reads the whole file; returns the refused rows. */
-    List<RejectedRow> read(Reader csv, RowSink sink) throws SQLException {
-        List<RejectedRow> rejected = new ArrayList<>();
+    /** What a read found besides the good rows: the refused ones (the first {@link ImportReport#MAX_LISTED}). */
+    static final class Refusals {
+        final List<RejectedRow> listed = new ArrayList<>();
+        int count;
+
+        void add(RejectedRow row) {
+            count++;
+            if (listed.size() < ImportReport.MAX_LISTED) {
+                listed.add(row);
+            }
+        }
+    }
+
+    /** Reads the whole file, streaming: the good rows go to {@code sink} one by one; returns the refused rows. */
+    Refusals read(Reader csv, RowSink sink) throws SQLException {
+        Refusals rejected = new Refusals();
         try (CSVParser parser = FORMAT.parse(csv)) {
             Iterator<CSVRecord> rows = parser.iterator();
             if (!rows.hasNext()) {

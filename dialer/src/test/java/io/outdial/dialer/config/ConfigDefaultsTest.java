@@ -280,7 +280,7 @@ class ConfigDefaultsTest {
                 trunk: { host: trunk.example, port: 5080, transport: tcp, outboundProxy: 'edge:5090',
                          callerId: '+15550100', callerName: null }
                 rtp: { bindAddress: 10.0.0.5, portMin: 30000, portMax: 30999, ioThreads: 2 }
-                http: { host: 0.0.0.0, port: 0, maxBodyBytes: 2048, pingInterval: 10s, idleTimeout: 1m }
+                http: { host: 0.0.0.0, port: 0, maxBodyBytes: 2048, pingInterval: 10s, idleTimeout: 1m, behindProxy: true }
                 """, dir);
 
         assertEquals(new io.outdial.sip.SipConfig("10.0.0.5", 5062, 0, "UA", 2), c.toSipConfig());

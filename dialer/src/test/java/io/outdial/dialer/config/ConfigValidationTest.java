@@ -1,6 +1,7 @@
 package io.outdial.dialer.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,6 +53,36 @@ class ConfigValidationTest {
                         "sip.tcpPort: at least one of sip.udpPort, sip.tcpPort must be non-zero (0 means none), got 0"),
                 Arguments.of("sip: { threads: lots }",
                         "sip.threads: must be an integer in 1..64, got 'lots'"),
+                Arguments.of("http: { host: 0.0.0.0 }",
+                        "http.host: plain HTTP is only served on a loopback address (127.0.0.1, ::1, localhost):"
+                                + " configure http.tls for HTTPS and WSS, or put a TLS reverse proxy in front and set"
+                                + " http.behindProxy: true, got '0.0.0.0'"),
+                Arguments.of("http: { host: 0.0.0.0, behindProxy: true, auth: { openLab: true } }",
+                        "http.auth.openLab: lab open mode (no login) is only allowed on a loopback http.host with no"
+                                + " proxy in front, got host '0.0.0.0' and behindProxy: true"),
+                Arguments.of("http: { auth: { users: [{ name: sup, role: supervisor, passwordHash: hunter22 }] } }",
+                        "http.auth.users[0].passwordHash: must be a bcrypt hash ($2a$, $2b$ or $2y$); a plain password"
+                                + " is never accepted (java -jar outdial-gateway.jar hash-password prints one)"),
+                Arguments.of("http: { auth: { users: [{ name: sup, role: supervisor, passwordHash: '$2a$04$"
+                                + "abcdefghijklmnopqrstuuv8aYl3Z8Df9jN1GsHyR4nJcU1p2M6Ta' }] } }",
+                        "http.auth.users[0].passwordHash: a bcrypt cost of at least 10 is required, got 4"),
+                Arguments.of("http: { auth: { users: [{ name: a1, role: agent, passwordHash: x }] } }",
+                        "http.auth.users[0].role: must be supervisor or admin, got 'agent'"),
+                Arguments.of("http: { auth: { tokens: [{ name: ci, role: admin, sha256: odt_abc }] } }",
+                        "http.auth.tokens[0].sha256: must be the SHA-256 of a token, 64 hex digits (java -jar"
+                                + " outdial-gateway.jar new-token prints a token and its sha256); the token itself is"
+                                + " never configured"),
+                Arguments.of("http: { auth: { allowedOrigins: ['https://desk.example/page'] } }",
+                        "http.auth.allowedOrigins[0]: must be an origin such as https://desk.example.com or"
+                                + " http://10.0.0.5:8080 (scheme, host, optional port; no path), got"
+                                + " 'https://desk.example/page'"),
+                Arguments.of("http: { auth: { lockout: 0s } }",
+                        "http.auth.lockout: must be a duration (500ms, 30s, 2m, 1h) in 1s..24h, got '0s'"),
+                Arguments.of("http: { tls: { certificate: cert.pem } }",
+                        "http.tls.privateKey: is required with certificate"),
+                Arguments.of("agents: [{ id: a1, secret: '$2a$12$short' }]",
+                        "agents[0].secret: starts like a bcrypt hash but is not one (60 characters, $2a$/$2b$/$2y$;"
+                                + " java -jar outdial-gateway.jar hash-password prints one)"),
                 Arguments.of("http: { port: [8080] }",
                         "http.port: must be an integer in 0..65535, got a list"),
                 Arguments.of("http: { maxBodyBytes: 10 }",
@@ -324,6 +355,24 @@ class ConfigValidationTest {
                 "campaigns: [{ name: c1, detection: { onMachine: message, machineMessage: text.wav } }]", dir));
         assertTrue(notWav.getMessage().startsWith(key + "must be a WAV file of 8 or 16 kHz PCM or G.711"),
                 notWav.getMessage());
+    }
+
+    @Test
+    void tlsFilesMustExistAndBeAUsablePairAndAKeystorePasswordIsNeverShown() throws Exception {
+        ConfigException missing = assertThrows(ConfigException.class, () -> ConfigLoader.parse(
+                "http: { tls: { certificate: c.pem, privateKey: k.pem } }", dir));
+        assertEquals("http.tls.certificate: no readable file " + dir.resolve("c.pem"), missing.getMessage());
+        java.nio.file.Files.writeString(dir.resolve("c.pem"), "not a certificate");
+        java.nio.file.Files.writeString(dir.resolve("k.pem"), "nor a key");
+        ConfigException unusable = assertThrows(ConfigException.class, () -> ConfigLoader.parse(
+                "http: { tls: { certificate: c.pem, privateKey: k.pem } }", dir));
+        assertTrue(unusable.getMessage().startsWith("http.tls.certificate: cannot use " + dir.resolve("c.pem")),
+                unusable.getMessage());
+        java.nio.file.Files.writeString(dir.resolve("ks.p12"), "not a keystore");
+        ConfigException keystore = assertThrows(ConfigException.class, () -> ConfigLoader.parse(
+                "http: { tls: { keystore: ks.p12, keystorePassword: 'pw-Secret-42' } }", dir));
+        assertTrue(keystore.getMessage().startsWith("http.tls.keystore: cannot open "), keystore.getMessage());
+        assertFalse(keystore.getMessage().contains("pw-Secret-42"));
     }
 
     @Test

@@ -240,4 +240,58 @@ class CsvImportTest {
                 store.records("c1").stream().map(CallingRecord::contactInfo).toList());
         assertEquals(1, store.records("c2").size());
     }
+
+    /** A calling list of {@code rows} rows made as it is read: the test holds no copy of the file. */
+    private static java.io.Reader generated(int rows, int everyBad) {
+        return new java.io.Reader() {
+            private int next = -1;
+            private String line = "contact_info,account,first_name\n";
+            private int at;
+
+            @Override
+            public int read(char[] buf, int off, int len) {
+                if (at == line.length()) {
+                    if (++next >= rows) {
+                        return -1;
+                    }
+                    boolean bad = everyBad > 0 && next % everyBad == everyBad - 1;
+                    line = (bad ? "not-a-number" : String.valueOf(2_000_000_000L + next)) + ",A-" + next
+                            + ",Name " + next + "\n";
+                    at = 0;
+                }
+                int n = Math.min(len, line.length() - at);
+                line.getChars(at, at + n, buf, off);
+                at += n;
+                return n;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    @Test
+    void aHundredThousandRowListIsImportedInOneStreamingPassWithProgress() {
+        java.util.List<Long> progress = new java.util.ArrayList<>();
+        ImportReport report = store.importCsv("big", generated(100_000, 0), progress::add);
+
+        assertEquals(100_000, report.imported());
+        assertEquals(0, report.refused());
+        assertEquals(java.util.List.of(10_000L, 20_000L, 30_000L, 40_000L, 50_000L, 60_000L, 70_000L, 80_000L,
+                90_000L, 100_000L), progress);
+        List<CallingRecord> all = store.records("big");
+        assertEquals(100_000, all.size());
+        assertEquals("A-99999", all.get(99_999).customFields().get("account"));
+    }
+
+    @Test
+    void refusedRowsAreAllCountedAndTheFirstThousandListed() {
+        ImportReport report = store.importCsv("bad", generated(20_000, 4), rows -> { });
+
+        assertEquals(15_000, report.imported());
+        assertEquals(5_000, report.refused());
+        assertEquals(ImportReport.MAX_LISTED, report.rejected().size());
+        assertEquals(5, report.rejected().get(0).line(), "the 4th data row, after the header");
+    }
 }
