@@ -12,10 +12,24 @@ import java.time.Duration;
  *                            it does not send from), RTP goes to and is accepted from the address its answer came
  *                            from. False for trunks, whose media servers often sit elsewhere than their signalling.
  * @param credentials         answers the far end's 401/407 (the trunk's digest credentials), or null
+ * @param session             100rel and session timers of the dialog; null: {@link SessionOptions#DEFAULTS}
  */
 public record DialRequest(String requestUri, Transport transport, String outboundProxy, String fromUser,
                           String fromDisplayName, Duration ringTimeout, boolean mediaFromSignalling,
-                          DigestClient credentials) {
+                          DigestClient credentials, SessionOptions session) {
+
+    public DialRequest(String requestUri, Transport transport, String outboundProxy, String fromUser,
+                       String fromDisplayName, Duration ringTimeout, boolean mediaFromSignalling,
+                       DigestClient credentials) {
+        this(requestUri, transport, outboundProxy, fromUser, fromDisplayName, ringTimeout, mediaFromSignalling,
+                credentials, null);
+    }
+
+    /** This request with other 100rel and session timer options. */
+    public DialRequest withSession(SessionOptions options) {
+        return new DialRequest(requestUri, transport, outboundProxy, fromUser, fromDisplayName, ringTimeout,
+                mediaFromSignalling, credentials, options);
+    }
 
     public DialRequest(String requestUri, Transport transport, String outboundProxy, String fromUser,
                        String fromDisplayName, Duration ringTimeout) {
@@ -29,6 +43,7 @@ public record DialRequest(String requestUri, Transport transport, String outboun
         if (ringTimeout.isNegative() || ringTimeout.isZero()) {
             throw new IllegalArgumentException("ring timeout must be positive, got " + ringTimeout);
         }
+        session = session == null ? SessionOptions.DEFAULTS : session;
     }
 
     /** A contact's number dialed through the trunk; the dialing rules want at least 15 s of ringing. */
@@ -38,7 +53,7 @@ public record DialRequest(String requestUri, Transport transport, String outboun
         }
         String uri = "sip:" + number + "@" + trunk.host() + ":" + trunk.port();
         return new DialRequest(uri, trunk.transport(), trunk.outboundProxy(), trunk.callerId(), trunk.callerName(),
-                ringTimeout, false, trunk.credentials());
+                ringTimeout, false, trunk.credentials(), trunk.session());
     }
 
     /** An agent's phone, dialed directly at its SIP URI, presenting the campaign's identity. */

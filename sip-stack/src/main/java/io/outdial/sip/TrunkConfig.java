@@ -11,20 +11,32 @@ package io.outdial.sip;
  * @param callerName    the display name of From, or null
  * @param credentials   what answers the trunk's 401/407 digest challenges, or null when it does not authenticate
  * @param registration  what the gateway registers with the trunk, or null when the trunk needs no registration
+ * @param session       100rel and session timers towards the trunk; null: {@link SessionOptions#DEFAULTS}
  */
 public record TrunkConfig(String host, int port, Transport transport, String outboundProxy, String callerId,
                           String callerName, io.outdial.sip.auth.DigestClient credentials,
-                          io.outdial.sip.trunk.TrunkRegistrationConfig registration) {
+                          io.outdial.sip.trunk.TrunkRegistrationConfig registration, SessionOptions session) {
+
+    public TrunkConfig {
+        session = session == null ? SessionOptions.DEFAULTS : session;
+    }
+
+    /** A trunk with the default 100rel and session timer options. */
+    public TrunkConfig(String host, int port, Transport transport, String outboundProxy, String callerId,
+                       String callerName, io.outdial.sip.auth.DigestClient credentials,
+                       io.outdial.sip.trunk.TrunkRegistrationConfig registration) {
+        this(host, port, transport, outboundProxy, callerId, callerName, credentials, registration, null);
+    }
 
     /** A trunk that needs no registration. */
     public TrunkConfig(String host, int port, Transport transport, String outboundProxy, String callerId,
                        String callerName, io.outdial.sip.auth.DigestClient credentials) {
-        this(host, port, transport, outboundProxy, callerId, callerName, credentials, null);
+        this(host, port, transport, outboundProxy, callerId, callerName, credentials, null, null);
     }
 
     /** A trunk that does not authenticate us. */
     public TrunkConfig(String host, int port, Transport transport, String outboundProxy, String callerId,
                        String callerName) {
-        this(host, port, transport, outboundProxy, callerId, callerName, null, null);
+        this(host, port, transport, outboundProxy, callerId, callerName, null, null, null);
     }
 }

@@ -567,6 +567,11 @@ final class EngagedDialing {
         }
 
         @Override
+        public void heldFromPhone(EngagingCall call, CampaignCall contact, boolean held) {
+            hop(call, e -> PhoneHolds.report(e.agent, e.shown, held));
+        }
+
+        @Override
         public void contactFinished(EngagingCall call, CampaignCall contact, CallOutcome outcome) {
             hop(call, e -> EngagedDialing.this.contactFinished(e, contact, outcome));
         }

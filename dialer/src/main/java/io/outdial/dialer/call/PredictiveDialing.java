@@ -553,6 +553,16 @@ public final class PredictiveDialing {
         }
 
         @Override
+        public void heldFromPhone(CampaignCall call, boolean held) {
+            ctx.dialer().execute(() -> {
+                Dialed d = active.get(call.id());
+                if (d != null) {
+                    PhoneHolds.report(d.agent, d.interaction, held);
+                }
+            });
+        }
+
+        @Override
         public void agentRinging(CampaignCall call) {
             ctx.dialer().execute(() -> {
                 Dialed d = active.get(call.id());

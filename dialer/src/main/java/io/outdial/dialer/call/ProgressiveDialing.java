@@ -411,6 +411,16 @@ public final class ProgressiveDialing {
         }
 
         @Override
+        public void heldFromPhone(CampaignCall call, boolean held) {
+            ctx.dialer().execute(() -> {
+                ActiveCall a = active.get(call.id());
+                if (a != null) {
+                    PhoneHolds.report(a.agent(), a.interaction(), held);
+                }
+            });
+        }
+
+        @Override
         public void connected(CampaignCall call) {
             java.time.Instant bridged = ctx.scheduler().now();
             call.answerToAgentInvite().ifPresent(d -> ctx.metrics().answerToAgentInvite(d));

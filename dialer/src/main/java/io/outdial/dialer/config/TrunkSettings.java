@@ -19,10 +19,23 @@ import java.util.regex.Pattern;
  * @param password      its password (never logged or shown), or null
  * @param realm         the only realm the credentials are for, or null for whichever realm challenges
  * @param registration  what the gateway registers with the trunk ({@code trunk.registration}), or null for none
+ * @param session       100rel ({@code reliableProvisional}) and session timers ({@code sessionExpires},
+ *                      {@code minSessionExpires}) towards the trunk; null: the defaults
  */
 public record TrunkSettings(String host, int port, Transport transport, String outboundProxy, String callerId,
                             String callerName, String username, String password, String realm,
-                            TrunkRegistrationConfig registration) {
+                            TrunkRegistrationConfig registration, io.outdial.sip.SessionOptions session) {
+
+    public TrunkSettings {
+        session = session == null ? io.outdial.sip.SessionOptions.DEFAULTS : session;
+    }
+
+    public TrunkSettings(String host, int port, Transport transport, String outboundProxy, String callerId,
+                         String callerName, String username, String password, String realm,
+                         TrunkRegistrationConfig registration) {
+        this(host, port, transport, outboundProxy, callerId, callerName, username, password, realm, registration,
+                null);
+    }
 
     public static final TrunkSettings DEFAULTS = new TrunkSettings("127.0.0.1", 5070, Transport.UDP, null,
             "18005550100", "Outdial", null, null, null, null);
@@ -61,9 +74,10 @@ public record TrunkSettings(String host, int port, Transport transport, String o
         YamlSection registrationSection = s.section("registration");
         TrunkRegistrationConfig registration = registers
                 ? registration(registrationSection, host, port, username) : null;
+        io.outdial.sip.SessionOptions session = TrunkSessionKeys.read(s);
         s.refuseUnknownKeys();
         return new TrunkSettings(host, port, transport, proxy, callerId, callerName, username, password, realm,
-                registration);
+                registration, session);
     }
 
     private static TrunkRegistrationConfig registration(YamlSection s, String host, int port, String username) {
@@ -116,7 +130,7 @@ public record TrunkSettings(String host, int port, Transport transport, String o
     public TrunkConfig toTrunkConfig() {
         return new TrunkConfig(host, port, transport, outboundProxy, callerId, callerName,
                 username == null ? null : new io.outdial.sip.auth.DigestClient(username, password, realm),
-                registration);
+                registration, session);
     }
 
     /** Keeps the password out of logs. */
@@ -125,6 +139,6 @@ public record TrunkSettings(String host, int port, Transport transport, String o
         return "TrunkSettings[host=" + host + ", port=" + port + ", transport=" + transport + ", outboundProxy="
                 + outboundProxy + ", callerId=" + callerId + ", callerName=" + callerName + ", username=" + username
                 + ", password=" + (password == null ? "none" : "***") + ", realm=" + realm + ", registration="
-                + registration + "]";
+                + registration + ", session=" + session + "]";
     }
 }

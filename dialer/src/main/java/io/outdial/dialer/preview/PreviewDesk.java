@@ -614,6 +614,12 @@ public final class PreviewDesk {
         }
 
         @Override
+        public void heldFromPhone(PreviewCall call, boolean held) {
+            ctx.dialer().execute(() -> io.outdial.dialer.call.PhoneHolds.report(session.agent, session.interaction,
+                    held));
+        }
+
+        @Override
         public void finished(PreviewCall call, CallOutcome outcome) {
             ctx.dialer().execute(() -> callGone(session, call, outcome));
         }

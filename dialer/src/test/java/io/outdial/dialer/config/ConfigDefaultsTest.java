@@ -292,6 +292,24 @@ class ConfigDefaultsTest {
     }
 
     @Test
+    void theTrunksReliableProvisionalAndSessionTimerKeysReachItsDialRequests() {
+        GatewayConfig d = ConfigLoader.parse("trunk: { port: 5080 }\n", dir);
+        assertEquals(io.outdial.sip.SessionOptions.DEFAULTS, d.toTrunkConfig().session());
+
+        GatewayConfig c = ConfigLoader.parse(
+                "trunk: { reliableProvisional: require, sessionExpires: 10m, minSessionExpires: 2m }\n", dir);
+        io.outdial.sip.SessionOptions session = c.toTrunkConfig().session();
+        assertEquals(io.outdial.sip.ReliableProvisional.REQUIRE, session.reliableProvisional());
+        assertEquals(new io.outdial.sip.SessionTimerSettings(Duration.ofMinutes(10), Duration.ofMinutes(2)),
+                session.sessionTimer());
+        assertEquals(session, io.outdial.sip.DialRequest.contactViaTrunk(c.toTrunkConfig(), "5551234",
+                Duration.ofSeconds(30)).session());
+
+        GatewayConfig off = ConfigLoader.parse("trunk: { reliableProvisional: off, sessionExpires: 0s }\n", dir);
+        assertEquals(false, off.toTrunkConfig().session().sessionTimer().enabled());
+    }
+
+    @Test
     void theSetupLatencyLimitDefaultsToOneSecondAndZeroTurnsBackPressureOff() {
         assertEquals(Duration.ofSeconds(1), ConfigLoader.parse("rtp: { portMin: 30000 }", dir).dialing()
                 .setupLatencyLimit());

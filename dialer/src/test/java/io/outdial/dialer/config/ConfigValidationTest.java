@@ -201,7 +201,16 @@ class ConfigValidationTest {
                         "campaigns[0].agents: must be a list of values, got 'bob'"),
                 Arguments.of("trunk: { transprt: udp }",
                         "trunk.transprt: unknown key; allowed keys in trunk are host, port, transport, outboundProxy,"
-                                + " callerId, callerName, username, password, realm, registration"),
+                                + " callerId, callerName, username, password, realm, registration, reliableProvisional,"
+                                + " sessionExpires, minSessionExpires"),
+                Arguments.of("trunk: { reliableProvisional: always }",
+                        "trunk.reliableProvisional: must be one of supported, require, off, got 'always'"),
+                Arguments.of("trunk: { sessionExpires: 30s }",
+                        "trunk.sessionExpires: must be 0s (no session timer) or at least 90s (RFC 4028), got PT30S"),
+                Arguments.of("trunk: { sessionExpires: 100s, minSessionExpires: 120s }",
+                        "trunk.sessionExpires: must be at least trunk.minSessionExpires (120s), got PT1M40S"),
+                Arguments.of("trunk: { minSessionExpires: 60s }",
+                        "trunk.minSessionExpires: must be a duration (500ms, 30s, 2m, 1h) in 90s..1h, got '60s'"),
                 Arguments.of("sip: { advertisedAddress: \"a b\" }",
                         "sip.advertisedAddress: must be a host name or IP address, got 'a b'"),
                 Arguments.of("rtp: { advertisedAddress: \"203.0.113.7:4000\" }",

@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
 final class InDialogRequests {
     private static final Logger LOG = LoggerFactory.getLogger(InDialogRequests.class);
 
+    private static final int SESSION_INTERVAL_TOO_SMALL = 422;
+
     private final OutboundLeg leg;
     private final SipMessages messages;
 
@@ -79,8 +81,18 @@ final class InDialogRequests {
             respond(request, st, Response.REQUEST_PENDING, null);
             return;
         }
+        java.util.List<javax.sip.header.Header> minSE = leg.sessionTooSmall(request);
+        if (!minSE.isEmpty()) {
+            try {
+                messages.respond(st, request, SESSION_INTERVAL_TOO_SMALL, "Session Interval Too Small", null, minSE);
+            } catch (Exception e) {
+                LOG.warn("{}: could not answer {} with 422: {}", leg, request.getMethod(), e.toString());
+            }
+            return;
+        }
         String sdp = SdpBodies.of(request);
         RtpEndpoint media = leg.media();
+        boolean holdChanged = false;
         if (sdp != null && media != null) {
             try {
                 Codec current = media.peer() == null ? null : media.peer().codec();
@@ -89,6 +101,7 @@ final class InDialogRequests {
                 leg.farEndSignalled(theirs.firstAudio()
                         .map(m -> m.direction() == Direction.SENDRECV || m.direction() == Direction.SENDONLY)
                         .orElse(false));
+                holdChanged = leg.farEndHold().offered(theirs, leg.offer());
             } catch (SdpException e) {
                 LOG.info("{}: refusing {} offer: {}", leg, request.getMethod(), e.getMessage());
                 respond(request, st, Response.NOT_ACCEPTABLE_HERE, null);
@@ -96,12 +109,21 @@ final class InDialogRequests {
             }
         }
         boolean withSdp = request.getMethod().equals(Request.INVITE) || sdp != null;
-        respond(request, st, Response.OK, withSdp ? leg.offer().toSdp() : null);
+        respond(request, st, Response.OK, withSdp ? leg.farEndHold().answer(leg.offer()) : null,
+                leg.sessionRefreshed(request));
+        if (holdChanged) {
+            leg.heldByFarEnd(leg.farEndHold().held());
+        }
     }
 
     private void respond(Request request, ServerTransaction st, int status, String sdp) {
+        respond(request, st, status, sdp, java.util.List.of());
+    }
+
+    private void respond(Request request, ServerTransaction st, int status, String sdp,
+                         java.util.List<javax.sip.header.Header> extra) {
         try {
-            messages.respond(st, request, status, null, sdp);
+            messages.respond(st, request, status, null, sdp, extra);
         } catch (Exception e) {
             LOG.warn("{}: could not answer {} with {}: {}", leg, request.getMethod(), status, e.toString());
         }

@@ -184,7 +184,16 @@ final class SipMessages {
     /** Sends a response to {@code request} on {@code st}; {@code sdp} and Contact are added when given/needed. */
     void respond(ServerTransaction st, Request request, int status, String reasonPhrase, String sdp)
             throws ParseException, SipException, InvalidArgumentException {
+        respond(st, request, status, reasonPhrase, sdp, List.of());
+    }
+
+    /** As {@link #respond(ServerTransaction, Request, int, String, String)}, with {@code extra} headers added. */
+    void respond(ServerTransaction st, Request request, int status, String reasonPhrase, String sdp,
+                 List<javax.sip.header.Header> extra) throws ParseException, SipException, InvalidArgumentException {
         Response response = messages.createResponse(status, request);
+        for (javax.sip.header.Header h : extra) {
+            response.addHeader(h);
+        }
         if (reasonPhrase != null) {
             response.setReasonPhrase(reasonPhrase);
         }
