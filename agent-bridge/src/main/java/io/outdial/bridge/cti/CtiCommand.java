@@ -46,6 +46,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = CtiCommand.ChangeNumber.class, name = "ChangeNumber"),
         @JsonSubTypes.Type(value = CtiCommand.GetDispositionOptions.class, name = "GetDispositionOptions"),
         @JsonSubTypes.Type(value = CtiCommand.SendDtmf.class, name = "SendDtmf"),
+        @JsonSubTypes.Type(value = CtiCommand.StartRecording.class, name = "StartRecording"),
+        @JsonSubTypes.Type(value = CtiCommand.StopRecording.class, name = "StopRecording"),
+        @JsonSubTypes.Type(value = CtiCommand.PauseRecording.class, name = "PauseRecording"),
+        @JsonSubTypes.Type(value = CtiCommand.ResumeRecording.class, name = "ResumeRecording"),
+        @JsonSubTypes.Type(value = CtiCommand.GetResponses.class, name = "GetResponses"),
 })
 public sealed interface CtiCommand {
 
@@ -206,4 +211,22 @@ public sealed interface CtiCommand {
      */
     record SendDtmf(String requestId, String interactionId, String digits, Integer durationMs)
             implements CtiCommand { }
+
+    /** Starts recording the connected call (campaigns whose recording policy lets the agent); RecordingStarted. */
+    record StartRecording(String requestId, String interactionId) implements CtiCommand { }
+
+    /** Stops the call's recording (where the campaign lets the agent); RecordingStopped. */
+    record StopRecording(String requestId, String interactionId) implements CtiCommand { }
+
+    /** Pauses the call's recording (a card number is read out): paused audio is never written; RecordingPaused. */
+    record PauseRecording(String requestId, String interactionId) implements CtiCommand { }
+
+    /** Resumes a paused recording; RecordingResumed. */
+    record ResumeRecording(String requestId, String interactionId) implements CtiCommand { }
+
+    /**
+     * Asks for a campaign's standard responses whose title, text or tags contain {@code query} (every response when
+     * absent or blank), title order; Responses answers.
+     */
+    record GetResponses(String requestId, String campaign, String query) implements CtiCommand { }
 }

@@ -35,15 +35,26 @@ public final class AdminRoutes {
 
     private final AdminApi admin;
     private final ObjectMapper mapper;
+    private final InteractionToolRoutes tools;
 
     public AdminRoutes(AdminApi admin, ObjectMapper mapper) {
+        this(admin, mapper, request -> null);
+    }
+
+    /** @param requester who sends a request, as the authentication layer knows them (for audits; null: unknown) */
+    public AdminRoutes(AdminApi admin, ObjectMapper mapper, java.util.function.Function<FullHttpRequest, String> requester) {
         this.admin = admin;
         this.mapper = mapper;
+        this.tools = new InteractionToolRoutes(admin, this::answer, AdminRoutes::failed, requester);
     }
 
     /** The endpoints of {@code path} (which starts with {@link #PREFIX}) by method; empty if there is no such path. */
     public Map<HttpMethod, Endpoint> resolve(String path) {
         List<String> s = segments(path.substring(PREFIX.length()));
+        Map<HttpMethod, Endpoint> tool = tools.resolve(s);
+        if (!tool.isEmpty()) {
+            return tool;
+        }
         if (s.equals(List.of("campaigns"))) {
             return Map.of(HttpMethod.GET, request -> answer(request, admin::campaigns));
         }

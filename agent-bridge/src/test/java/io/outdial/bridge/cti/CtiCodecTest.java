@@ -90,7 +90,12 @@ class CtiCodecTest {
                 Map.entry("PauseAutoDial", "\"interactionId\":\"i\""),
                 Map.entry("ChangeNumber", "\"interactionId\":\"i\""),
                 Map.entry("GetDispositionOptions", "\"campaign\":\"c\""),
-                Map.entry("SendDtmf", "\"interactionId\":\"i\",\"digits\":\"1#\""));
+                Map.entry("SendDtmf", "\"interactionId\":\"i\",\"digits\":\"1#\""),
+                Map.entry("StartRecording", "\"interactionId\":\"i\""),
+                Map.entry("StopRecording", "\"interactionId\":\"i\""),
+                Map.entry("PauseRecording", "\"interactionId\":\"i\""),
+                Map.entry("ResumeRecording", "\"interactionId\":\"i\""),
+                Map.entry("GetResponses", "\"campaign\":\"c\""));
         Set<String> declared = new HashSet<>();
         for (JsonSubTypes.Type t : CtiCommand.class.getAnnotation(JsonSubTypes.class).value()) {
             declared.add(t.name());

@@ -69,8 +69,10 @@ public final class ConfigLoader {
         List<AgentSettings> agents = readAgents(root);
         List<CampaignSettings> campaigns = readCampaigns(root, base, agents);
         AudioSettings audio = AudioSettings.read(root.section("audio"), base);
+        RecordingSettings recording = RecordingSettings.read(root.section("recording"), base,
+                campaigns.stream().map(CampaignSettings::name).collect(Collectors.toSet()));
         root.refuseUnknownKeys();
-        return new GatewayConfig(sip, trunk, rtp, http, database, dialing, agents, campaigns, audio);
+        return new GatewayConfig(sip, trunk, rtp, http, database, dialing, agents, campaigns, audio, recording);
     }
 
     private static List<AgentSettings> readAgents(YamlSection root) {

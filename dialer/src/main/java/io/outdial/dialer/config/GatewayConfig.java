@@ -10,11 +10,21 @@ import java.util.Optional;
 /** The whole gateway configuration, immutable and already checked; built by {@link ConfigLoader}. */
 public record GatewayConfig(SipSettings sip, TrunkSettings trunk, RtpSettings rtp, HttpSettings http,
                             DatabaseSettings database, DialingSettings dialing, List<AgentSettings> agents,
-                            List<CampaignSettings> campaigns, AudioSettings audio) {
+                            List<CampaignSettings> campaigns, AudioSettings audio, RecordingSettings recording) {
 
     public GatewayConfig {
         agents = List.copyOf(agents);
         campaigns = List.copyOf(campaigns);
+        if (recording == null) {
+            recording = RecordingSettings.none(java.nio.file.Path.of("").toAbsolutePath());
+        }
+    }
+
+    /** A configuration that records no call. */
+    public GatewayConfig(SipSettings sip, TrunkSettings trunk, RtpSettings rtp, HttpSettings http,
+                         DatabaseSettings database, DialingSettings dialing, List<AgentSettings> agents,
+                         List<CampaignSettings> campaigns, AudioSettings audio) {
+        this(sip, trunk, rtp, http, database, dialing, agents, campaigns, audio, null);
     }
 
     public Optional<AgentSettings> agent(String id) {

@@ -56,6 +56,7 @@ public final class CtiDesk implements AgentDesk {
     private final CommandTable commands;
     private final WrapUpCommands wrapUpCommands;
     private final KeypadCommands keypad;
+    private final InteractionTools tools;
 
     /**
      * @param previews         the interaction previews (Accept / Reject) of push preview and progressive
@@ -67,6 +68,19 @@ public final class CtiDesk implements AgentDesk {
     public CtiDesk(CallExecutor dialer, AgentRoster roster, Campaigns campaigns, ProgressiveDialing dialing,
                    PreviewDesk preview, InteractionPreviews previews, PushPreviewDesk push, WrapUp wrapUp,
                    RecordDesk records, Duration logoutDelayLimit, PhoneDirectory phones) {
+        this(dialer, roster, campaigns, dialing, preview, previews, push, wrapUp, records, logoutDelayLimit, phones,
+                null, null);
+    }
+
+    /**
+     * @param recordings voice recording of calls (null: none)
+     * @param responses  the campaigns' standard responses (null: none)
+     */
+    public CtiDesk(CallExecutor dialer, AgentRoster roster, Campaigns campaigns, ProgressiveDialing dialing,
+                   PreviewDesk preview, InteractionPreviews previews, PushPreviewDesk push, WrapUp wrapUp,
+                   RecordDesk records, Duration logoutDelayLimit, PhoneDirectory phones,
+                   io.outdial.dialer.recording.CallRecordings recordings,
+                   io.outdial.dialer.responses.StandardResponses responses) {
         this.phones = phones;
         this.records = records;
         this.previews = previews;
@@ -84,6 +98,8 @@ public final class CtiDesk implements AgentDesk {
         this.consults = new ConsultDesk(dialer, dialing, targets, calls, conferences);
         this.wrapUpCommands = new WrapUpCommands(campaigns, wrapUp, this::autoMarkDone);
         this.keypad = new KeypadCommands(dialer, calls);
+        this.tools = new InteractionTools(dialer, calls, campaigns, recordings, responses);
+        roster.onStateChange(tools::agentMoved);
         this.commands = commandTable();
         Scheduler onDialer = new Scheduler() {
             @Override
@@ -293,6 +309,11 @@ public final class CtiDesk implements AgentDesk {
                 .on(CtiCommand.ScheduleCallback.class, (agent, c, channel) -> wrapUpCommands.scheduleCallback(agent, c))
                 .on(CtiCommand.Hold.class, (agent, h, channel) -> hold(agent, h.requestId(), h.interactionId(), true))
                 .on(CtiCommand.SendDtmf.class, (agent, d, channel) -> keypad.sendDtmf(agent, d))
+                .on(CtiCommand.StartRecording.class, (agent, r, channel) -> tools.startRecording(agent, r))
+                .on(CtiCommand.StopRecording.class, (agent, r, channel) -> tools.stopRecording(agent, r))
+                .on(CtiCommand.PauseRecording.class, (agent, r, channel) -> tools.pauseRecording(agent, r))
+                .on(CtiCommand.ResumeRecording.class, (agent, r, channel) -> tools.resumeRecording(agent, r))
+                .on(CtiCommand.GetResponses.class, (agent, g, channel) -> tools.getResponses(agent, g))
                 .on(CtiCommand.Retrieve.class, (agent, r, channel) ->
                         hold(agent, r.requestId(), r.interactionId(), false))
                 .on(CtiCommand.CancelCallback.class, (agent, c, channel) -> wrapUpCommands.cancelCallback(agent, c))

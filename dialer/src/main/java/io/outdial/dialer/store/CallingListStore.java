@@ -57,6 +57,8 @@ public final class CallingListStore implements AutoCloseable {
     private final ContactLedger ledger;
     private final PersonalCallbacks personalCallbacks;
     private final AgentDials agentDials;
+    private final RecordingLog recordings;
+    private final ResponseLibrary responses;
     private final Clock clock;
 
     private CallingListStore(JdbcConnectionPool pool, ZoneId defaultZone, CallingHours defaultHours, Clock clock) {
@@ -66,6 +68,8 @@ public final class CallingListStore implements AutoCloseable {
         this.ledger = new ContactLedger(pool);
         this.personalCallbacks = new PersonalCallbacks(pool, clock);
         this.agentDials = new AgentDials(pool, doNotCall, clock);
+        this.recordings = new RecordingLog(pool);
+        this.responses = new ResponseLibrary(pool, clock);
         this.clock = clock;
     }
 
@@ -325,6 +329,16 @@ public final class CallingListStore implements AutoCloseable {
     }
 
     /** Contact history, abandoned numbers and the stored abandonment counts. */
+    /** Voice recordings and the audit of their playbacks (V8). */
+    public RecordingLog recordings() {
+        return recordings;
+    }
+
+    /** Each campaign's standard responses (V9). */
+    public ResponseLibrary responses() {
+        return responses;
+    }
+
     public ContactLedger ledger() {
         return ledger;
     }
