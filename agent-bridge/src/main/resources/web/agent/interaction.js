@@ -4,6 +4,7 @@
 import { $, el, definitionList, clock } from '/common/dom.js';
 import { Countdown } from '/agent/countdown.js';
 import { keypadSection } from '/agent/keypad.js';
+import { recordingSection, showRecording, recordingIdle, responsesSection, showResponses } from '/agent/tools.js';
 
 const STATUS = {
   Preview: 'Preview', Ringing: 'Ringing', Established: 'Connected', OnHold: 'On Hold', Released: 'Ended',
@@ -92,6 +93,8 @@ export class InteractionView {
           this.phoneSection(),
           this.actionsSection(previewMode),
           keypadSection((digits) => this.send('SendDtmf', { digits })),
+          recordingSection((type) => this.send(type)),
+          responsesSection((query) => this.hooks.send('GetResponses', { campaign: this.ix.campaign, query })),
           this.dispositionSection(),
           this.callbackSection(),
           el('div', { class: 'row' },
@@ -100,6 +103,9 @@ export class InteractionView {
             previewMode ? el('button', { type: 'button', id: 'btn-done-stop', onclick: () => this.send('DoneAndStop') },
               'Done and Stop') : null))));
     this.renderRecord();
+    // Start is offered until the gateway says otherwise: a campaign recording every call starts by itself (its
+    // RecordingStarted hides it), one recording none refuses it with RECORDING_NOT_ALLOWED.
+    recordingIdle(this.root, true);
     this.optionsArrived(ix.campaign);
     if (this.timer) clearInterval(this.timer);
     this.timer = setInterval(() => this.renderTimer(), 500);
@@ -126,6 +132,18 @@ export class InteractionView {
         } }, 'Use This Number')),
       el('div', { class: 'row after-call-only' },
         el('button', { type: 'button', id: 'btn-recall', onclick: () => this.send('Recall') }, 'Call Again')));
+  }
+
+  /** RecordingStarted, RecordingPaused, RecordingResumed, RecordingStopped of the interaction shown. */
+  recording(e) {
+    if (!this.ix || e.interactionId !== this.ix.interactionId) return;
+    showRecording(this.root, e);
+  }
+
+  /** Responses: the standard responses found. */
+  responses(e) {
+    if (!this.ix || e.campaign !== this.ix.campaign) return;
+    showResponses(this.root, e);
   }
 
   /** DtmfSent: the digits went out to the contact. */

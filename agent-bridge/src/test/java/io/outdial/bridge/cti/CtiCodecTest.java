@@ -336,7 +336,13 @@ class CtiCodecTest {
                         1, "READY", null, 0, true))),
                 new CtiEvent.DispositionOptions("r24", "Spring", List.of(new CtiEvent.CallResultOption("ANSWER", 33,
                         "Answer")), List.of("Accepted", "NoSale")),
-                new CtiEvent.DtmfSent("r26", "ix-1", "12#"));
+                new CtiEvent.DtmfSent("r26", "ix-1", "12#"),
+                new CtiEvent.RecordingStarted(null, "ix-1", 12, List.of("stop", "pause")),
+                new CtiEvent.RecordingPaused("r27", "ix-1", 12),
+                new CtiEvent.RecordingResumed("r28", "ix-1", 12),
+                new CtiEvent.RecordingStopped(null, "ix-1", 12, "failed", "disk full"),
+                new CtiEvent.Responses("r29", "Spring", "card", List.of(new CtiEvent.StandardResponse(3,
+                        "Card details", "For your security", List.of("pci")))));
         Set<String> declared = new HashSet<>();
         for (JsonSubTypes.Type t : CtiEvent.class.getAnnotation(JsonSubTypes.class).value()) {
             declared.add(t.name());

@@ -1,0 +1,94 @@
+// The interaction view's tools beside the call controls: voice recording (Start / Pause / Resume / Stop as the
+// campaign allows, with the recording's status and a notice when its file fails) and the standard responses
+// library (search, read, insert into the note).
+import { el, $ } from '/common/dom.js';
+
+/** The recording fieldset; send(type) sends a recording command for the interaction shown. */
+export function recordingSection(send) {
+  const button = (id, label, type) => el('button', { type: 'button', id, onclick: () => send(type) }, label);
+  return el('fieldset', { id: 'recording' }, el('legend', {}, 'Voice Recording'),
+    el('p', {}, 'Recording: ', el('output', { id: 'recording-status', 'aria-live': 'polite' }, 'not recording')),
+    el('div', { class: 'row' },
+      button('btn-rec-start', 'Start Recording', 'StartRecording'),
+      button('btn-rec-pause', 'Pause Recording', 'PauseRecording'),
+      button('btn-rec-resume', 'Resume Recording', 'ResumeRecording'),
+      button('btn-rec-stop', 'Stop Recording', 'StopRecording')),
+    el('p', { id: 'recording-notice', role: 'alert', class: 'error', hidden: true }));
+}
+
+/** Shows a recording event (RecordingStarted / Paused / Resumed / Stopped) in the section under root. */
+export function showRecording(root, e) {
+  const status = $('#recording-status', root);
+  if (!status) return;
+  const control = e.agentControl || (root.dataset.recordingControl || '').split(',');
+  if (e.agentControl) root.dataset.recordingControl = e.agentControl.join(',');
+  const show = (id, on) => { $('#' + id, root).hidden = !on; };
+  const notice = $('#recording-notice', root);
+  switch (e.type) {
+    case 'RecordingStarted':
+      status.textContent = 'recording';
+      notice.hidden = true;
+      show('btn-rec-start', false);
+      show('btn-rec-pause', control.includes('pause'));
+      show('btn-rec-resume', false);
+      show('btn-rec-stop', control.includes('stop'));
+      break;
+    case 'RecordingPaused':
+      status.textContent = 'paused';
+      show('btn-rec-pause', false);
+      show('btn-rec-resume', true);
+      break;
+    case 'RecordingResumed':
+      status.textContent = 'recording';
+      show('btn-rec-pause', true);
+      show('btn-rec-resume', false);
+      break;
+    default:
+      status.textContent = e.status === 'failed' ? 'failed' : 'stopped';
+      show('btn-rec-start', control.includes('start'));
+      show('btn-rec-pause', false);
+      show('btn-rec-resume', false);
+      show('btn-rec-stop', false);
+      if (e.status === 'failed') {
+        notice.textContent = 'The recording failed and the call goes on unrecorded: ' + (e.reason || '');
+        notice.hidden = false;
+      }
+  }
+}
+
+/** The recording buttons before any recording: Start where the campaign records on demand. */
+export function recordingIdle(root, mayStart) {
+  for (const id of ['btn-rec-pause', 'btn-rec-resume', 'btn-rec-stop']) $('#' + id, root).hidden = true;
+  $('#btn-rec-start', root).hidden = !mayStart;
+  root.dataset.recordingControl = mayStart ? 'start,stop,pause' : '';
+}
+
+/** The Responses view: search(query) sends GetResponses for the interaction's campaign. */
+export function responsesSection(search) {
+  const query = el('input', { id: 'response-search', type: 'search', size: 20, maxlength: 200,
+    onkeydown: (ev) => { if (ev.key === 'Enter') { ev.preventDefault(); search(query.value.trim()); } } });
+  return el('fieldset', { id: 'responses-view' }, el('legend', {}, 'Responses'),
+    el('p', {}, 'Standard responses you can read to the contact, or insert into the note.'),
+    el('div', { class: 'row' }, el('label', { for: 'response-search' }, 'Search responses'), query,
+      el('button', { type: 'button', id: 'btn-response-search', onclick: () => search(query.value.trim()) },
+        'Search')),
+    el('ul', { id: 'responses', 'aria-live': 'polite' }));
+}
+
+/** Lists a Responses event; each response's Insert button appends its text to the note. */
+export function showResponses(root, e) {
+  const list = $('#responses', root);
+  if (!list) return;
+  if (e.responses.length === 0) {
+    list.replaceChildren(el('li', {}, 'No response matches.'));
+    return;
+  }
+  list.replaceChildren(...e.responses.map((r) => el('li', { 'data-response': String(r.id) },
+    el('strong', {}, r.title), ' ', el('span', { class: 'tags' }, (r.tags || []).join(', ')),
+    el('p', { class: 'response-text' }, r.text),
+    el('button', { type: 'button', id: 'response-insert-' + r.id, onclick: () => {
+      const note = $('#note', root);
+      note.value = note.value ? note.value + '\n' + r.text : r.text;
+      note.focus();
+    } }, 'Insert into note'))));
+}

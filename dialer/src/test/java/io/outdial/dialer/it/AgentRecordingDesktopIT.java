@@ -1,0 +1,82 @@
+package io.outdial.dialer.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.outdial.media.corpus.AudioFiles;
+import io.outdial.media.corpus.Signal;
+import io.outdial.sip.testing.Sipp;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The interaction view's recording buttons and Responses view in a real headless Chromium, on a connected call of a
+ * campaign that records on demand: the agent starts, pauses and resumes the recording from the page, searches the
+ * campaign's standard responses (uploaded with a broken row, reported and skipped) and inserts one into the note.
+ */
+class AgentRecordingDesktopIT {
+    private static final Duration LIMIT = Duration.ofSeconds(40);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void agentRecordsFromThePageAndInsertsAStandardResponseIntoTheNote() throws Exception {
+        Path agentAudio = ContactAudio.folder("agent-1000-desk");
+        AudioFiles.writeRawPcmu(agentAudio.resolve("audio/agent.raw"), Signal.create().tone(2000, -12, 1000).pcm());
+        Path contactAudio = ContactAudio.folder("tone-440-desk");
+        AudioFiles.writeRawPcmu(contactAudio.resolve("audio/contact.raw"), Signal.create().tone(7500, -12, 440).pcm());
+        try (Sipp phone = Sipp.scenario("agent-phone-audio.xml").directory(agentAudio).calls(2)
+                .timeout(Duration.ofMinutes(2)).start();
+             Sipp contact = Sipp.scenario("uas-answer-audio.xml").directory(contactAudio).calls(1).start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), AgentDesktopIT.AGENTS,
+                     "  - { name: rec, dialingMode: progressive, agents: [ann], autoLoad: false }",
+                     "recording:\n  directory: recs\n  campaigns:\n    - { campaign: rec, mode: on_demand }\n");
+             Browser b = Browser.start("agent-recording")) {
+            JsonNode report = gw.post("/api/campaigns/rec/responses", """
+                    [{"title": "Card details", "text": "For your security, please read me the card number now.",
+                      "tags": ["payment", "pci"]},
+                     {"title": "", "text": "a response without a title"},
+                     {"title": "Opening hours", "text": "We are open from 8 to 8.", "tags": "hours"}]
+                    """);
+            assertEquals(2, report.path("added").asInt(), report.toString());
+            assertEquals(1, report.path("rejected").size(), report.toString());
+            assertEquals(2, report.path("rejected").get(0).path("row").asInt());
+            assertEquals("title is missing", report.path("rejected").get(0).path("reason").asText());
+
+            gw.uploadAndStart("rec", "contact_info\n2005550901\n");
+            AgentDesktopIT.logIn(b, gw, phone.uri("ann"));
+            b.click("#btn-ready");
+            b.awaitText("#call-status", "Connected");
+            b.awaitVisible("#btn-rec-start");
+            b.click("#btn-rec-start");
+            b.awaitText("#recording-status", "recording");
+            b.awaitVisible("#btn-rec-pause");
+            b.click("#btn-rec-pause");
+            b.awaitText("#recording-status", "paused");
+            b.click("#btn-rec-resume");
+            b.awaitText("#recording-status", "recording");
+
+            b.type("#response-search", "CARD");
+            b.click("#btn-response-search");
+            b.awaitText("#responses", "Card details");
+            assertTrue(!b.find("#responses").getText().contains("Opening hours"), "the search kept only the match");
+            b.screenshot("agent-recording-responses");
+            String id = b.find("#responses li").getAttribute("data-response");
+            b.click("#response-insert-" + id);
+            assertEquals("For your security, please read me the card number now.",
+                    b.script("return document.getElementById('note').value;"));
+
+            b.awaitText("#call-status", "Ended");
+            b.awaitText("#recording-status", "stopped");
+            long recordId = gw.records("rec").get(0).recordId();
+            JsonNode list = JSON.readTree(gw.get("/api/records/" + recordId + "/recordings"));
+            assertEquals(1, list.size(), list.toString());
+            assertEquals("COMPLETED", list.get(0).path("status").asText(), list.toString());
+            assertTrue(list.get(0).path("pausedMs").asLong() > 0, list.toString());
+            b.click("#btn-mark-done");
+            b.awaitText("#messages", "Done:");
+        }
+    }
+}
