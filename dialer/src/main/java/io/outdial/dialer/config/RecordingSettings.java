@@ -1,8 +1,5 @@
 package io.outdial.dialer.config;
 
-import io.outdial.dialer.recording.RecordingFiles;
-import io.outdial.dialer.recording.RecordingMode;
-import io.outdial.dialer.recording.RecordingPolicy;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,7 +11,7 @@ import java.util.Set;
  *
  * @param directory      the folder recordings are written below (relative paths start at the configuration
  *                       file's folder)
- * @param fileName       the file-name pattern below it (see {@link RecordingFiles})
+ * @param fileName       the file-name pattern below it (placeholders in {@link #PLACEHOLDERS})
  * @param retentionDays  recordings older than this are deleted (file and row kept as "deleted"); 0 keeps them
  * @param writerThreads  threads writing files (blocking disk I/O, never an event loop)
  * @param bufferSeconds  seconds of stereo audio all recordings together may hold in memory before audio is lost
@@ -41,14 +38,37 @@ public record RecordingSettings(Path directory, String fileName, int retentionDa
         return policies.getOrDefault(campaign, defaultPolicy);
     }
 
-    public RecordingFiles files() {
-        return new RecordingFiles(directory, fileName);
+    /** The placeholders a file-name pattern may use. */
+    public static final java.util.List<String> PLACEHOLDERS = java.util.List.of("campaign", "date", "time",
+            "record", "interaction", "agent", "recording");
+
+    /** Why {@code pattern} is no good file-name pattern, or null when it is. */
+    public static String fileNameProblem(String pattern) {
+        if (pattern == null || pattern.isBlank()) {
+            return "must not be blank";
+        }
+        if (!pattern.endsWith(".wav")) {
+            return "must end with .wav";
+        }
+        if (pattern.startsWith("/") || pattern.contains("..") || pattern.contains("\\")) {
+            return "must be a relative path below the directory (no leading '/', no '..', no '\\')";
+        }
+        if (!pattern.contains("{recording}") && !pattern.contains("{interaction}")) {
+            return "must contain {recording} or {interaction}, so that two recordings never share a file";
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([a-z]+)}").matcher(pattern);
+        while (m.find()) {
+            if (!PLACEHOLDERS.contains(m.group(1))) {
+                return "unknown placeholder {" + m.group(1) + "}; known are " + PLACEHOLDERS;
+            }
+        }
+        return null;
     }
 
     static RecordingSettings read(YamlSection s, Path baseDir, Set<String> campaigns) {
         Path directory = s.file("directory", baseDir);
         String fileName = s.text("fileName", DEFAULT_FILE_NAME);
-        String problem = RecordingFiles.problem(fileName);
+        String problem = fileNameProblem(fileName);
         if (problem != null) {
             throw s.fail("fileName", problem, fileName);
         }

@@ -1,5 +1,8 @@
 package io.outdial.dialer.recording;
 
+import io.outdial.dialer.config.RecordingMode;
+import io.outdial.dialer.config.RecordingPolicy;
+
 import io.outdial.bridge.cti.CtiErrorCodes;
 import io.outdial.bridge.cti.CtiEvent;
 import io.outdial.bridge.cti.CtiException;

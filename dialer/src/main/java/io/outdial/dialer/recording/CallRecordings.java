@@ -1,5 +1,8 @@
 package io.outdial.dialer.recording;
 
+import io.outdial.dialer.config.RecordingMode;
+import io.outdial.dialer.config.RecordingPolicy;
+
 import io.outdial.bridge.cti.CtiErrorCodes;
 import io.outdial.bridge.cti.CtiException;
 import io.outdial.core.exec.CallExecutor;
@@ -54,7 +57,7 @@ public final class CallRecordings {
     public CallRecordings(RecordingSettings settings, CallExecutor dialer, Executor database, Scheduler scheduler,
                           CallingListStore store, MediaEngine media, DialerMetrics metrics, Executor writers) {
         this.settings = settings;
-        this.files = settings.files();
+        this.files = new RecordingFiles(settings.directory(), settings.fileName());
         this.writer = new RecordingWriter(Math.max(2, settings.bufferSeconds()), writers);
         this.dialer = dialer;
         this.database = database;

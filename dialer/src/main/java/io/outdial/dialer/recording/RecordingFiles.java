@@ -1,5 +1,6 @@
 package io.outdial.dialer.recording;
 
+import io.outdial.dialer.config.RecordingSettings;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,8 +18,7 @@ import java.util.regex.Pattern;
 public final class RecordingFiles {
 
     /** The placeholders a pattern may use. */
-    public static final List<String> PLACEHOLDERS = List.of("campaign", "date", "time", "record", "interaction",
-            "agent", "recording");
+    public static final List<String> PLACEHOLDERS = RecordingSettings.PLACEHOLDERS;
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmmss").withZone(ZoneOffset.UTC);
@@ -37,25 +37,7 @@ public final class RecordingFiles {
 
     /** Why {@code pattern} is no good file-name pattern, or null when it is. */
     public static String problem(String pattern) {
-        if (pattern == null || pattern.isBlank()) {
-            return "must not be blank";
-        }
-        if (!pattern.endsWith(".wav")) {
-            return "must end with .wav";
-        }
-        if (pattern.startsWith("/") || pattern.contains("..") || pattern.contains("\\")) {
-            return "must be a relative path below the directory (no leading '/', no '..', no '\\')";
-        }
-        if (!pattern.contains("{recording}") && !pattern.contains("{interaction}")) {
-            return "must contain {recording} or {interaction}, so that two recordings never share a file";
-        }
-        Matcher m = PLACEHOLDER.matcher(pattern);
-        while (m.find()) {
-            if (!PLACEHOLDERS.contains(m.group(1))) {
-                return "unknown placeholder {" + m.group(1) + "}; known are " + PLACEHOLDERS;
-            }
-        }
-        return null;
+        return RecordingSettings.fileNameProblem(pattern);
     }
 
     public Path directory() {

@@ -77,6 +77,26 @@ class AgentRecordingDesktopIT {
             assertTrue(list.get(0).path("pausedMs").asLong() > 0, list.toString());
             b.click("#btn-mark-done");
             b.awaitText("#messages", "Done:");
+
+            // The supervisor finds the record's recording and plays it in the page's audio player.
+            long recordingId = list.get(0).path("recordingId").asLong();
+            b.open(gw.baseUrl() + "/supervisor");
+            b.type("#recordings-record", Long.toString(recordId));
+            b.click("#btn-recordings");
+            b.awaitText("#recordings-table", "COMPLETED");
+            b.click("#play-" + recordingId);
+            b.awaitText("#recording-playing", "Recording " + recordingId);
+            b.await(d -> ((Number) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                    "const a = document.getElementById('recording-player');"
+                    + " return isFinite(a.duration) ? a.duration : 0;")).doubleValue() > 1.0);
+            double seconds = ((Number) b.script("return document.getElementById('recording-player').duration;"))
+                    .doubleValue();
+            assertEquals(list.get(0).path("durationMs").asLong() / 1000.0, seconds, 0.1,
+                    "the player reports the recording's length");
+            b.screenshot("supervisor-recording-player");
+            JsonNode audited = JSON.readTree(gw.get("/api/recordings/" + recordingId));
+            assertTrue(audited.path("accesses").size() >= 1, audited.toString());
+            assertEquals("play", audited.path("accesses").get(0).path("action").asText());
         }
     }
 }

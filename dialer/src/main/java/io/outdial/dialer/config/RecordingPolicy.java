@@ -1,4 +1,4 @@
-package io.outdial.dialer.recording;
+package io.outdial.dialer.config;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.outdial.dialer.recording;
+package io.outdial.dialer.config;
 
 /** Which calls of a campaign are recorded. */
 public enum RecordingMode {
