@@ -216,4 +216,56 @@ class RecordingIT {
             }
         }
     }
+
+    @Test
+    void holdMusicIsNotRecorded() throws Exception {
+        Path music = ContactAudio.messageWav();
+        try (Sipp phone = Sipp.scenario("agent-phone-audio.xml").directory(agentTone()).calls(2)
+                .timeout(Duration.ofMinutes(2)).start();
+             Sipp contact = Sipp.scenario("uas-answer-audio.xml").directory(contactTone()).calls(1).start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), "  - { id: ann, secret: s3cret }",
+                     "  - { name: it, dialingMode: progressive, agents: [ann], autoLoad: false }",
+                     "audio:\n  holdMusic: \"" + music + "\"\nrecording:\n  directory: recs\n  mode: all\n")) {
+            gw.post("/api/campaigns/it/records", "contact_info\n2005550404\n");
+            gw.post("/api/campaigns/it/load", "");
+            try (CtiClient desk = new CtiClient(gw.ctiUrl())) {
+                desk.send(new CtiCommand.Login("1", "ann", "s3cret", phone.uri("ann")));
+                desk.await("LoggedIn", LIMIT);
+                gw.post("/api/campaigns/it/start", "");
+                desk.send(new CtiCommand.Ready("2"));
+                String ix = desk.await("InteractionEstablished", LIMIT).path("interaction").path("interactionId")
+                        .asText();
+                long id = desk.await("RecordingStarted", LIMIT).path("recordingId").asLong();
+                long startedAt = System.nanoTime();
+                double at = relayed(gw);
+                Await.until(LIMIT, "a second and a half relayed", () -> relayed(gw) - at > 150);
+                desk.send(new CtiCommand.Hold("3", ix));
+                desk.await("InteractionHeld", LIMIT);
+                long heldAt = System.nanoTime();
+                // The one fixed wait: how long the hold lasts (as in HoldIT). Nothing is awaited in it: the relay is
+                // stopped and the per-leg counters are only written when the call ends.
+                Thread.sleep(1500);
+                desk.send(new CtiCommand.Retrieve("4", ix));
+                desk.await("InteractionRetrieved", LIMIT);
+                long retrievedAt = System.nanoTime();
+                JsonNode stopped = releasedAndStopped(desk);
+                assertEquals("completed", stopped.path("status").asText(), stopped.toString());
+                desk.send(new CtiCommand.MarkDone("5", ix));
+                desk.await("InteractionDone", LIMIT);
+                gw.awaitAllUpdated("it", LIMIT);
+
+                HttpResponse<byte[]> audio = fetch(gw, "/api/recordings/" + id + "/audio");
+                Path wavFile = Files.createTempFile("held", ".wav");
+                Files.write(wavFile, audio.body());
+                StereoWav wav = StereoWav.read(wavFile);
+                long holdFrom = (heldAt - startedAt) / 1_000_000;
+                long holdTo = (retrievedAt - startedAt) / 1_000_000;
+                assertTrue(StereoWav.rms(wav.right(), 300, holdFrom - 300) > 300, "the agent before the hold");
+                assertEquals(0.0, StereoWav.rms(wav.right(), holdFrom + 300, holdTo - 300), "no hold music");
+                assertEquals(0.0, StereoWav.rms(wav.left(), holdFrom + 300, holdTo - 300), "nor the held contact");
+                assertTrue(StereoWav.toneShare(wav.right(), holdTo + 300, holdTo + 900, 1000) > 0.6,
+                        "the agent after Retrieve");
+            }
+        }
+    }
 }
