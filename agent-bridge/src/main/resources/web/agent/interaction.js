@@ -4,7 +4,8 @@
 import { $, el, definitionList, clock } from '/common/dom.js';
 import { Countdown } from '/agent/countdown.js';
 import { keypadSection } from '/agent/keypad.js';
-import { recordingSection, showRecording, recordingIdle, responsesSection, showResponses } from '/agent/tools.js';
+import { recordingSection, showRecording, recordingIdle, responsesSection, showResponses, contactSection,
+  showContact } from '/agent/tools.js';
 
 const STATUS = {
   Preview: 'Preview', Ringing: 'Ringing', Established: 'Connected', OnHold: 'On Hold', Released: 'Ended',
@@ -88,7 +89,8 @@ export class InteractionView {
           el('details', {}, el('summary', {}, 'All record fields'), el('div', { id: 'record-fields' })),
           el('button', { type: 'button', id: 'btn-history', onclick: () => this.send('GetContactHistory') },
             'Contact History'),
-          el('div', { id: 'contact-history' })),
+          el('div', { id: 'contact-history' }),
+          contactSection(() => this.send('GetContactDirectory'))),
         el('div', {},
           this.phoneSection(),
           this.actionsSection(previewMode),
@@ -138,6 +140,12 @@ export class InteractionView {
   recording(e) {
     if (!this.ix || e.interactionId !== this.ix.interactionId) return;
     showRecording(this.root, e);
+  }
+
+  /** ContactDirectory: the contact's details, chain and field changes. */
+  contact(e) {
+    if (!this.ix || e.interactionId !== this.ix.interactionId) return;
+    showContact(this.root, e);
   }
 
   /** Responses: the standard responses found. */

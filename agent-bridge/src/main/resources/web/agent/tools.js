@@ -92,3 +92,29 @@ export function showResponses(root, e) {
       note.focus();
     } }, 'Insert into note'))));
 }
+
+/** The Contact view: the Contact Directory button asks for the contact's details, chain and field changes. */
+export function contactSection(ask) {
+  return el('fieldset', { id: 'contact-view' }, el('legend', {}, 'Contact'),
+    el('button', { type: 'button', id: 'btn-contact', onclick: () => ask() }, 'Contact Directory'),
+    el('div', { id: 'contact-details' }), el('ul', { id: 'contact-chain' }),
+    el('table', { class: 'grid', id: 'contact-changes', hidden: true },
+      el('caption', {}, 'Changes to the contact'),
+      el('thead', {}, el('tr', {}, ['When', 'Agent', 'Field', 'From', 'To'].map((h) => el('th', { scope: 'col' }, h)))),
+      el('tbody')));
+}
+
+/** Shows a ContactDirectory event. Fields are edited in Record Information (UpdateRecordFields). */
+export function showContact(root, e) {
+  const details = $('#contact-details', root);
+  if (!details) return;
+  details.replaceChildren(el('dl', {}, Object.entries(e.details).flatMap(([k, v]) => [el('dt', {}, k),
+    el('dd', { 'data-field': k }, v)])));
+  $('#contact-chain', root).replaceChildren(...e.numbers.map((n) => el('li', {},
+    n.contactInfo + ' (' + n.contactInfoType + ', ' + n.status + (n.callResult ? ', ' + n.callResult : '') + ')'
+      + (n.recordId === e.recordId ? ' - this call' : ''))));
+  const table = $('#contact-changes', root);
+  table.hidden = e.changes.length === 0;
+  $('tbody', table).replaceChildren(...e.changes.map((c) => el('tr', {}, el('td', {}, c.at),
+    el('td', {}, c.agentId || ''), el('td', {}, c.field), el('td', {}, c.from || ''), el('td', {}, c.to || ''))));
+}

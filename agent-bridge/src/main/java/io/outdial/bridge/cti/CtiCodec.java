@@ -58,7 +58,8 @@ public final class CtiCodec {
             Map.entry(CtiCommand.StopRecording.class, List.of("interactionId")),
             Map.entry(CtiCommand.PauseRecording.class, List.of("interactionId")),
             Map.entry(CtiCommand.ResumeRecording.class, List.of("interactionId")),
-            Map.entry(CtiCommand.GetResponses.class, List.of("campaign")));
+            Map.entry(CtiCommand.GetResponses.class, List.of("campaign")),
+            Map.entry(CtiCommand.GetContactDirectory.class, List.of("interactionId")));
 
     private static final Map<String, Class<?>> COMMAND_TYPES = commandTypes();
 

@@ -51,6 +51,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = CtiCommand.PauseRecording.class, name = "PauseRecording"),
         @JsonSubTypes.Type(value = CtiCommand.ResumeRecording.class, name = "ResumeRecording"),
         @JsonSubTypes.Type(value = CtiCommand.GetResponses.class, name = "GetResponses"),
+        @JsonSubTypes.Type(value = CtiCommand.GetContactDirectory.class, name = "GetContactDirectory"),
 })
 public sealed interface CtiCommand {
 
@@ -229,4 +230,10 @@ public sealed interface CtiCommand {
      * absent or blank), title order; Responses answers.
      */
     record GetResponses(String requestId, String campaign, String query) implements CtiCommand { }
+
+    /**
+     * The Contact view: the contact's details (the record's fields), its other records (the chain) and the changes
+     * agents made to its fields; ContactDirectory answers. Fields are changed with UpdateRecordFields.
+     */
+    record GetContactDirectory(String requestId, String interactionId) implements CtiCommand { }
 }

@@ -58,6 +58,7 @@ import java.util.Map;
         @JsonSubTypes.Type(value = CtiEvent.RecordingResumed.class, name = "RecordingResumed"),
         @JsonSubTypes.Type(value = CtiEvent.RecordingStopped.class, name = "RecordingStopped"),
         @JsonSubTypes.Type(value = CtiEvent.Responses.class, name = "Responses"),
+        @JsonSubTypes.Type(value = CtiEvent.ContactDirectory.class, name = "ContactDirectory"),
 })
 public sealed interface CtiEvent {
 
@@ -404,4 +405,15 @@ public sealed interface CtiEvent {
 
     /** One prewritten standard response an agent may read to a contact or insert into the note. */
     record StandardResponse(long id, String title, String text, List<String> tags) { }
+
+    /**
+     * Reply to GetContactDirectory: the record's fields ({@code details}, name to value, as stored), the records of
+     * the contact's chain, and every change agents made to the record's fields, oldest first.
+     */
+    record ContactDirectory(String requestId, String interactionId, long recordId,
+                            java.util.Map<String, String> details, List<ContactNumber> numbers,
+                            List<FieldChange> changes) implements CtiEvent { }
+
+    /** One field an agent changed: its value before and after. */
+    record FieldChange(String at, String agentId, String interactionId, String field, String from, String to) { }
 }

@@ -95,7 +95,8 @@ class CtiCodecTest {
                 Map.entry("StopRecording", "\"interactionId\":\"i\""),
                 Map.entry("PauseRecording", "\"interactionId\":\"i\""),
                 Map.entry("ResumeRecording", "\"interactionId\":\"i\""),
-                Map.entry("GetResponses", "\"campaign\":\"c\""));
+                Map.entry("GetResponses", "\"campaign\":\"c\""),
+                Map.entry("GetContactDirectory", "\"interactionId\":\"i\""));
         Set<String> declared = new HashSet<>();
         for (JsonSubTypes.Type t : CtiCommand.class.getAnnotation(JsonSubTypes.class).value()) {
             declared.add(t.name());
@@ -342,7 +343,10 @@ class CtiCodecTest {
                 new CtiEvent.RecordingResumed("r28", "ix-1", 12),
                 new CtiEvent.RecordingStopped(null, "ix-1", 12, "failed", "disk full"),
                 new CtiEvent.Responses("r29", "Spring", "card", List.of(new CtiEvent.StandardResponse(3,
-                        "Card details", "For your security", List.of("pci")))));
+                        "Card details", "For your security", List.of("pci")))),
+                new CtiEvent.ContactDirectory("r30", "ix-1", 7, Map.of("name", "Ann"), List.of(),
+                        List.of(new CtiEvent.FieldChange("2026-12-06T10:00:00Z", "ann", "ix-1", "plan", "Gold",
+                                "Silver"))));
         Set<String> declared = new HashSet<>();
         for (JsonSubTypes.Type t : CtiEvent.class.getAnnotation(JsonSubTypes.class).value()) {
             declared.add(t.name());

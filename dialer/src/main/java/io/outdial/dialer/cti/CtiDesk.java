@@ -314,6 +314,8 @@ public final class CtiDesk implements AgentDesk {
                 .on(CtiCommand.PauseRecording.class, (agent, r, channel) -> tools.pauseRecording(agent, r))
                 .on(CtiCommand.ResumeRecording.class, (agent, r, channel) -> tools.resumeRecording(agent, r))
                 .on(CtiCommand.GetResponses.class, (agent, g, channel) -> tools.getResponses(agent, g))
+                .on(CtiCommand.GetContactDirectory.class, (agent, g, channel) ->
+                        records.directory(agent, ownInteraction(agent, g.interactionId()), g.requestId()))
                 .on(CtiCommand.Retrieve.class, (agent, r, channel) ->
                         hold(agent, r.requestId(), r.interactionId(), false))
                 .on(CtiCommand.CancelCallback.class, (agent, c, channel) -> wrapUpCommands.cancelCallback(agent, c))

@@ -59,6 +59,7 @@ public final class CallingListStore implements AutoCloseable {
     private final AgentDials agentDials;
     private final RecordingLog recordings;
     private final ResponseLibrary responses;
+    private final ContactEdits contactEdits;
     private final Clock clock;
 
     private CallingListStore(JdbcConnectionPool pool, ZoneId defaultZone, CallingHours defaultHours, Clock clock) {
@@ -70,6 +71,7 @@ public final class CallingListStore implements AutoCloseable {
         this.agentDials = new AgentDials(pool, doNotCall, clock);
         this.recordings = new RecordingLog(pool);
         this.responses = new ResponseLibrary(pool, clock);
+        this.contactEdits = new ContactEdits(pool);
         this.clock = clock;
     }
 
@@ -332,6 +334,11 @@ public final class CallingListStore implements AutoCloseable {
     /** Voice recordings and the audit of their playbacks (V8). */
     public RecordingLog recordings() {
         return recordings;
+    }
+
+    /** Agents' changes to records' fields, for the contact directory (V10). */
+    public ContactEdits contactEdits() {
+        return contactEdits;
     }
 
     /** Each campaign's standard responses (V9). */
