@@ -31,7 +31,9 @@ class AgentRecordingDesktopIT {
                 .timeout(Duration.ofMinutes(2)).start();
              Sipp contact = Sipp.scenario("uas-answer-audio.xml").directory(contactAudio).calls(1).start();
              GatewayHarness gw = GatewayHarness.start(contact.hostPort(), AgentDesktopIT.AGENTS,
-                     "  - { name: rec, dialingMode: progressive, agents: [ann], autoLoad: false }",
+                     "  - { name: rec, dialingMode: progressive, agents: [ann], autoLoad: false, recordFields: ["
+                             + "{ name: name, label: Name, type: text },"
+                             + "{ name: plan, label: Plan, type: dropdown, options: [Gold, Silver], editable: true }] }",
                      "recording:\n  directory: recs\n  campaigns:\n    - { campaign: rec, mode: on_demand }\n");
              Browser b = Browser.start("agent-recording")) {
             JsonNode report = gw.post("/api/campaigns/rec/responses", """
@@ -45,7 +47,7 @@ class AgentRecordingDesktopIT {
             assertEquals(2, report.path("rejected").get(0).path("row").asInt());
             assertEquals("title is missing", report.path("rejected").get(0).path("reason").asText());
 
-            gw.uploadAndStart("rec", "contact_info\n2005550901\n");
+            gw.uploadAndStart("rec", "contact_info,name,plan\n2005550901,Ann Lee,Gold\n");
             AgentDesktopIT.logIn(b, gw, phone.uri("ann"));
             b.click("#btn-ready");
             b.awaitText("#call-status", "Connected");
@@ -70,6 +72,19 @@ class AgentRecordingDesktopIT {
 
             b.awaitText("#call-status", "Ended");
             b.awaitText("#recording-status", "stopped");
+            // After the call, before Mark Done: the agent changes an editable field and sees it in the Contact view.
+            assertTrue(!b.find("#rf-name").isEnabled(), "a read-only field cannot be edited");
+            b.setValue("#rf-plan", "Silver");
+            b.click("#btn-save-record");
+            b.awaitText("#messages", "Record Information saved");
+            b.click("#btn-contact");
+            b.awaitText("#contact-changes", "Silver");
+            assertTrue(b.find("#contact-details").getText().contains("Ann Lee"), b.find("#contact-details").getText());
+            assertTrue(b.find("#contact-changes").getText().contains("Gold"), "the value before is kept");
+            b.screenshot("agent-contact-view");
+            assertEquals("Silver", GatewayHarness.JSON.readTree(gw.get("/api/campaigns/rec/records")).get(0)
+                    .path("plan").asText(), "the change is stored");
+
             long recordId = gw.records("rec").get(0).recordId();
             JsonNode list = JSON.readTree(gw.get("/api/records/" + recordId + "/recordings"));
             assertEquals(1, list.size(), list.toString());
