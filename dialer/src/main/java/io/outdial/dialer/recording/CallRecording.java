@@ -36,7 +36,8 @@ final class CallRecording implements SideCalls.MediaWatch {
     /** Set on the call's executor, read when a recording begins. */
     private volatile boolean onHold;
     private String pendingRequest;
-    private Recording media;
+    /** Written on the dialer executor, read by the call's executor (hold). */
+    private volatile Recording media;
     private long recordingId;
     private int started;
     private Instant pausedSince;
@@ -155,6 +156,7 @@ final class CallRecording implements SideCalls.MediaWatch {
             media = owner.media().record(contact.media(), output);
         } catch (RuntimeException e) {
             LOG.warn("interaction {}: recording could not start: {}", ix.id(), e.toString());
+            output.discard();
             state = state.moveTo(RecordingState.IDLE);
             agent.send(new CtiEvent.Error(pendingRequest, CtiErrorCodes.RECORDING_FAILED,
                     "the recording could not start: " + e.getMessage()));

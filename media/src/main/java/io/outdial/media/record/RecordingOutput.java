@@ -80,6 +80,25 @@ public final class RecordingOutput {
         return closed;
     }
 
+    /**
+     * Gives up the file without writing more (the recorder could not start): the partial file is deleted, nothing
+     * takes the final name. Completes like {@link #close()}.
+     */
+    public CompletableFuture<Throwable> discard() {
+        enqueue(() -> {
+            try {
+                if (channel != null) {
+                    channel.close();
+                }
+                Files.deleteIfExists(partial);
+            } catch (IOException | RuntimeException e) {
+                failure = failure == null ? e : failure;
+            }
+            closed.complete(failure);
+        });
+        return closed;
+    }
+
     private void openFile() {
         try {
             Files.createDirectories(file.getParent());
