@@ -126,6 +126,7 @@ function wire(cti) {
   }
   cti.on('Responses', (e) => view.responses(e));
   cti.on('ContactDirectory', (e) => view.contact(e));
+  cti.on('Contacts', (e) => view.contacts(e));
   cti.on('RecordFieldsUpdated', (e) => view.recordUpdated(e));
   cti.on('ContactHistory', (e) => view.history(e));
   cti.on('ContactNumbers', (e) => view.numbers(e));

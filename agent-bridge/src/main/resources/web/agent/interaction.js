@@ -5,7 +5,7 @@ import { $, el, definitionList, clock } from '/common/dom.js';
 import { Countdown } from '/agent/countdown.js';
 import { keypadSection } from '/agent/keypad.js';
 import { recordingSection, showRecording, recordingIdle, responsesSection, showResponses, contactSection,
-  showContact } from '/agent/tools.js';
+  showContact, showContacts } from '/agent/tools.js';
 
 const STATUS = {
   Preview: 'Preview', Ringing: 'Ringing', Established: 'Connected', OnHold: 'On Hold', Released: 'Ended',
@@ -90,7 +90,8 @@ export class InteractionView {
           el('button', { type: 'button', id: 'btn-history', onclick: () => this.send('GetContactHistory') },
             'Contact History'),
           el('div', { id: 'contact-history' }),
-          contactSection(() => this.send('GetContactDirectory'))),
+          contactSection(() => this.send('GetContactDirectory'),
+            (query) => this.hooks.send('SearchContacts', { campaign: this.ix.campaign, query }))),
         el('div', {},
           this.phoneSection(),
           this.actionsSection(previewMode),
@@ -146,6 +147,12 @@ export class InteractionView {
   contact(e) {
     if (!this.ix || e.interactionId !== this.ix.interactionId) return;
     showContact(this.root, e);
+  }
+
+  /** Contacts: the contacts the directory's search found. */
+  contacts(e) {
+    if (!this.ix || e.campaign !== this.ix.campaign) return;
+    showContacts(this.root, e);
   }
 
   /** Responses: the standard responses found. */

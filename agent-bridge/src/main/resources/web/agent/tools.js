@@ -93,10 +93,19 @@ export function showResponses(root, e) {
     } }, 'Insert into note'))));
 }
 
-/** The Contact view: the Contact Directory button asks for the contact's details, chain and field changes. */
-export function contactSection(ask) {
+/**
+ * The Contact view: the Contact Directory button asks for the contact's details, chain and field changes; the
+ * search finds other contacts of the campaign (search(query) sends SearchContacts) to pick as a transfer,
+ * conference or consultation target.
+ */
+export function contactSection(ask, search) {
+  const query = el('input', { id: 'contact-search', type: 'search', size: 16, maxlength: 100,
+    onkeydown: (ev) => { if (ev.key === 'Enter') { ev.preventDefault(); search(query.value.trim()); } } });
   return el('fieldset', { id: 'contact-view' }, el('legend', {}, 'Contact'),
     el('button', { type: 'button', id: 'btn-contact', onclick: () => ask() }, 'Contact Directory'),
+    el('div', { class: 'row' }, el('label', { for: 'contact-search' }, 'Find a contact'), query,
+      el('button', { type: 'button', id: 'btn-contact-search', onclick: () => search(query.value.trim()) }, 'Find')),
+    el('ul', { id: 'contacts-found', 'aria-live': 'polite' }),
     el('div', { id: 'contact-details' }), el('ul', { id: 'contact-chain' }),
     el('table', { class: 'grid', id: 'contact-changes', hidden: true },
       el('caption', {}, 'Changes to the contact'),
@@ -118,3 +127,21 @@ export function showContact(root, e) {
   $('tbody', table).replaceChildren(...e.changes.map((c) => el('tr', {}, el('td', {}, c.at),
     el('td', {}, c.agentId || ''), el('td', {}, c.field), el('td', {}, c.from || ''), el('td', {}, c.to || ''))));
 }
+
+/** Lists a Contacts event; Use as target puts the contact's number in the Transfer / Conference field. */
+export function showContacts(root, e) {
+  const list = $('#contacts-found', root);
+  if (!list) return;
+  if (e.contacts.length === 0) {
+    list.replaceChildren(el('li', {}, 'No contact matches.'));
+    return;
+  }
+  list.replaceChildren(...e.contacts.map((c) => el('li', { 'data-record': String(c.recordId) },
+    c.contactInfo + ' (' + c.contactInfoType + ') ' + Object.values(c.fields).filter((v) => v).join(', '), ' ',
+    el('button', { type: 'button', id: 'contact-pick-' + c.recordId, onclick: () => {
+      const target = $('#party-target', root);
+      target.value = c.contactInfo;
+      target.focus();
+    } }, 'Use as target'))));
+}
+

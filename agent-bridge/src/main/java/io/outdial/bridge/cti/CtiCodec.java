@@ -59,7 +59,8 @@ public final class CtiCodec {
             Map.entry(CtiCommand.PauseRecording.class, List.of("interactionId")),
             Map.entry(CtiCommand.ResumeRecording.class, List.of("interactionId")),
             Map.entry(CtiCommand.GetResponses.class, List.of("campaign")),
-            Map.entry(CtiCommand.GetContactDirectory.class, List.of("interactionId")));
+            Map.entry(CtiCommand.GetContactDirectory.class, List.of("interactionId")),
+            Map.entry(CtiCommand.SearchContacts.class, List.of("campaign", "query")));
 
     private static final Map<String, Class<?>> COMMAND_TYPES = commandTypes();
 

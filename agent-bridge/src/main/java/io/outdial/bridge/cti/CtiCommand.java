@@ -52,6 +52,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = CtiCommand.ResumeRecording.class, name = "ResumeRecording"),
         @JsonSubTypes.Type(value = CtiCommand.GetResponses.class, name = "GetResponses"),
         @JsonSubTypes.Type(value = CtiCommand.GetContactDirectory.class, name = "GetContactDirectory"),
+        @JsonSubTypes.Type(value = CtiCommand.SearchContacts.class, name = "SearchContacts"),
 })
 public sealed interface CtiCommand {
 
@@ -236,4 +237,11 @@ public sealed interface CtiCommand {
      * agents made to its fields; ContactDirectory answers. Fields are changed with UpdateRecordFields.
      */
     record GetContactDirectory(String requestId, String interactionId) implements CtiCommand { }
+
+    /**
+     * The contact directory's search: the records of a campaign the agent works on whose number or field values
+     * contain {@code query} (at least 2 characters), 20 at most; Contacts answers. A contact found is called or
+     * transferred to by its number (Transfer, Consult, Conference with {@code phone}).
+     */
+    record SearchContacts(String requestId, String campaign, String query) implements CtiCommand { }
 }

@@ -59,6 +59,7 @@ import java.util.Map;
         @JsonSubTypes.Type(value = CtiEvent.RecordingStopped.class, name = "RecordingStopped"),
         @JsonSubTypes.Type(value = CtiEvent.Responses.class, name = "Responses"),
         @JsonSubTypes.Type(value = CtiEvent.ContactDirectory.class, name = "ContactDirectory"),
+        @JsonSubTypes.Type(value = CtiEvent.Contacts.class, name = "Contacts"),
 })
 public sealed interface CtiEvent {
 
@@ -416,4 +417,10 @@ public sealed interface CtiEvent {
 
     /** One field an agent changed: its value before and after. */
     record FieldChange(String at, String agentId, String interactionId, String field, String from, String to) { }
+
+    /** Reply to SearchContacts: each contact found with its number, its type and its fields. */
+    record Contacts(String requestId, String campaign, String query, List<ContactFound> contacts) implements CtiEvent { }
+
+    record ContactFound(long recordId, String contactInfo, String contactInfoType, java.util.Map<String, String> fields) {
+    }
 }

@@ -96,7 +96,8 @@ class CtiCodecTest {
                 Map.entry("PauseRecording", "\"interactionId\":\"i\""),
                 Map.entry("ResumeRecording", "\"interactionId\":\"i\""),
                 Map.entry("GetResponses", "\"campaign\":\"c\""),
-                Map.entry("GetContactDirectory", "\"interactionId\":\"i\""));
+                Map.entry("GetContactDirectory", "\"interactionId\":\"i\""),
+                Map.entry("SearchContacts", "\"campaign\":\"c\",\"query\":\"le\""));
         Set<String> declared = new HashSet<>();
         for (JsonSubTypes.Type t : CtiCommand.class.getAnnotation(JsonSubTypes.class).value()) {
             declared.add(t.name());
@@ -346,7 +347,9 @@ class CtiCodecTest {
                         "Card details", "For your security", List.of("pci")))),
                 new CtiEvent.ContactDirectory("r30", "ix-1", 7, Map.of("name", "Ann"), List.of(),
                         List.of(new CtiEvent.FieldChange("2026-12-06T10:00:00Z", "ann", "ix-1", "plan", "Gold",
-                                "Silver"))));
+                                "Silver"))),
+                new CtiEvent.Contacts("r31", "Spring", "lee", List.of(new CtiEvent.ContactFound(7, "2005550101",
+                        "Home", Map.of("name", "Ann Lee")))));
         Set<String> declared = new HashSet<>();
         for (JsonSubTypes.Type t : CtiEvent.class.getAnnotation(JsonSubTypes.class).value()) {
             declared.add(t.name());

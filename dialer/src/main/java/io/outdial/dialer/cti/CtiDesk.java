@@ -314,6 +314,10 @@ public final class CtiDesk implements AgentDesk {
                 .on(CtiCommand.PauseRecording.class, (agent, r, channel) -> tools.pauseRecording(agent, r))
                 .on(CtiCommand.ResumeRecording.class, (agent, r, channel) -> tools.resumeRecording(agent, r))
                 .on(CtiCommand.GetResponses.class, (agent, g, channel) -> tools.getResponses(agent, g))
+                .on(CtiCommand.SearchContacts.class, (agent, c, channel) -> {
+                    tools.requireWorksOn(agent, c.campaign(), "SearchContacts");
+                    records.searchContacts(agent, c.campaign(), c.query(), c.requestId());
+                })
                 .on(CtiCommand.GetContactDirectory.class, (agent, g, channel) ->
                         records.directory(agent, ownInteraction(agent, g.interactionId()), g.requestId()))
                 .on(CtiCommand.Retrieve.class, (agent, r, channel) ->

@@ -68,12 +68,7 @@ final class InteractionTools {
         if (responses == null) {
             throw new CtiException(CtiErrorCodes.NOT_ALLOWED, "GetResponses: this gateway keeps no responses");
         }
-        boolean works = campaigns.activeFor(agent.id()).stream().anyMatch(c -> c.name().equals(g.campaign()))
-                || campaigns.find(g.campaign()).map(c -> c.plan().agentIds().contains(agent.id())).orElse(false);
-        if (!works) {
-            throw new CtiException(CtiErrorCodes.INVALID, "GetResponses: agent " + agent.id()
-                    + " does not work on a campaign named '" + g.campaign() + "'");
-        }
+        requireWorksOn(agent, g.campaign(), "GetResponses");
         if (g.query() != null && g.query().length() > 200) {
             throw new CtiException(CtiErrorCodes.INVALID, "GetResponses: query must be at most 200 characters");
         }
@@ -90,6 +85,16 @@ final class InteractionTools {
                             .map(r -> new CtiEvent.StandardResponse(r.responseId(), r.title(), r.text(), r.tags()))
                             .toList()));
                 }), dialer);
+    }
+
+    /** Refuses with INVALID unless the agent works on {@code campaign}. */
+    void requireWorksOn(Agent agent, String campaign, String command) {
+        boolean works = campaigns.activeFor(agent.id()).stream().anyMatch(c -> c.name().equals(campaign))
+                || campaigns.find(campaign).map(c -> c.plan().agentIds().contains(agent.id())).orElse(false);
+        if (!works) {
+            throw new CtiException(CtiErrorCodes.INVALID, command + ": agent " + agent.id()
+                    + " does not work on a campaign named '" + campaign + "'");
+        }
     }
 
     private CallRecordings enabled() {

@@ -135,6 +135,26 @@ public final class RecordDesk {
                 }), ctx.dialer());
     }
 
+    /** SearchContacts (the campaign already checked): the contacts found, on the database pool. */
+    public void searchContacts(Agent agent, String campaign, String query, String requestId) {
+        String q = query.trim();
+        if (q.length() < 2 || q.length() > 100) {
+            throw new CtiException(CtiErrorCodes.INVALID, "SearchContacts: query must be 2 to 100 characters");
+        }
+        CompletableFuture.supplyAsync(() -> ctx.store().contactEdits().search(campaign, q), ctx.database())
+                .whenCompleteAsync(Continuations.logged("RecordDesk.searchContacts", (found, error) -> {
+                    if (error != null) {
+                        agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.INTERNAL_ERROR,
+                                "SearchContacts failed: " + error.getMessage()));
+                        return;
+                    }
+                    agent.send(new CtiEvent.Contacts(requestId, campaign, q, found.stream()
+                            .map(r -> new CtiEvent.ContactFound(r.recordId(), r.contactInfo(), r.contactInfoType(),
+                                    new java.util.LinkedHashMap<>(r.customFields())))
+                            .toList()));
+                }), ctx.dialer());
+    }
+
     static List<CtiEvent.HistoryEntry> toWire(List<ContactHistoryEntry> entries) {
         return entries.stream().map(e -> new CtiEvent.HistoryEntry(e.createdAt().toString(), e.agentId(),
                 e.interactionId(), e.contactInfo(), e.callResult().name(), e.dispositionCode(), e.doNotCall(),

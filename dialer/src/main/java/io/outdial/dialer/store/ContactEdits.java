@@ -66,4 +66,27 @@ public final class ContactEdits {
             throw new StoreException("reading the field changes of record " + recordId + " failed", ex);
         }
     }
+
+    /** The most contacts one search returns. */
+    public static final int SEARCH_LIMIT = 20;
+
+    /**
+     * A campaign's records whose number or any field value contains {@code query} (case-insensitive), by record
+     * id, at most {@value #SEARCH_LIMIT}: the contact directory's search.
+     */
+    public List<CallingRecord> search(String campaign, String query) {
+        String q = query.trim().toLowerCase(java.util.Locale.ROOT);
+        String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        try (Connection c = pool.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT " + RecordRows.COLUMNS + " FROM calling_record"
+                     + " WHERE campaign = ? AND (contact_info LIKE ? ESCAPE '\\' OR LOWER(custom_fields) LIKE ?"
+                     + " ESCAPE '\\') ORDER BY record_id LIMIT " + SEARCH_LIMIT)) {
+            ps.setString(1, campaign);
+            ps.setString(2, like);
+            ps.setString(3, like);
+            return RecordRows.readAll(ps);
+        } catch (SQLException ex) {
+            throw new StoreException("searching the contacts of campaign " + campaign + " failed", ex);
+        }
+    }
 }

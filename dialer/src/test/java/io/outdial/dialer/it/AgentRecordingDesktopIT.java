@@ -81,6 +81,12 @@ class AgentRecordingDesktopIT {
             b.awaitText("#contact-changes", "Silver");
             assertTrue(b.find("#contact-details").getText().contains("Ann Lee"), b.find("#contact-details").getText());
             assertTrue(b.find("#contact-changes").getText().contains("Gold"), "the value before is kept");
+            b.type("#contact-search", "Ann");
+            b.click("#btn-contact-search");
+            b.awaitText("#contacts-found", "2005550901");
+            b.click("#contacts-found button");
+            assertEquals("2005550901", b.find("#party-target").getAttribute("value"),
+                    "the contact picked is the transfer / conference target");
             b.screenshot("agent-contact-view");
             assertEquals("Silver", GatewayHarness.JSON.readTree(gw.get("/api/campaigns/rec/records")).get(0)
                     .path("plan").asText(), "the change is stored");

@@ -59,6 +59,21 @@ class ContactDirectoryIT {
                 assertEquals("false", changes.get(1).path("from").asText());
                 assertTrue(changes.get(1).path("at").asText().endsWith("Z"), changes.toString());
 
+                desk.send(new CtiCommand.SearchContacts("s1", "pv", "ann l"));
+                JsonNode found = desk.await("Contacts", LIMIT);
+                assertEquals(2, found.path("contacts").size(), found.toString());
+                assertEquals("2005550501", found.path("contacts").get(0).path("contactInfo").asText());
+                assertEquals("Ann Lee", found.path("contacts").get(0).path("fields").path("name").asText());
+                desk.send(new CtiCommand.SearchContacts("s2", "pv", "5550502"));
+                JsonNode byNumber = desk.await("Contacts", LIMIT);
+                assertEquals(1, byNumber.path("contacts").size(), byNumber.toString());
+                desk.send(new CtiCommand.SearchContacts("s3", "pv", "100%_"));
+                assertEquals(0, desk.await("Contacts", LIMIT).path("contacts").size(), "wildcards are literal");
+                desk.send(new CtiCommand.SearchContacts("s4", "pv", "a"));
+                assertEquals("INVALID", desk.await("Error", LIMIT).path("code").asText(), "too short");
+                desk.send(new CtiCommand.SearchContacts("s5", "other", "ann"));
+                assertEquals("INVALID", desk.await("Error", LIMIT).path("code").asText(), "not the agent's campaign");
+
                 desk.send(new CtiCommand.GetContactDirectory("d2", "no-such"));
                 assertEquals("UNKNOWN_INTERACTION", desk.await("Error", LIMIT).path("code").asText());
             }
