@@ -119,6 +119,15 @@ function wire(cti) {
   cti.on('CallbackScheduled', (e) => view.callbackScheduled(e));
   cti.on('CallbackCancelled', () => view.callbackCancelled());
   cti.on('DtmfSent', (e) => view.dtmfSent(e));
+  for (const type of ['RecordingStarted', 'RecordingPaused', 'RecordingResumed', 'RecordingStopped']) {
+    cti.on(type, (e) => {
+      view.recording(Object.assign({ type }, e));
+      if (type === 'RecordingStopped' && e.status === 'failed') message('Recording failed: ' + (e.reason || ''), 'error');
+    });
+  }
+  cti.on('Responses', (e) => view.responses(e));
+  cti.on('ContactDirectory', (e) => view.contact(e));
+  cti.on('Contacts', (e) => view.contacts(e));
   cti.on('RecordFieldsUpdated', (e) => view.recordUpdated(e));
   cti.on('ContactHistory', (e) => view.history(e));
   cti.on('ContactNumbers', (e) => view.numbers(e));

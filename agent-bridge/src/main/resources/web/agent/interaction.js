@@ -4,6 +4,8 @@
 import { $, el, definitionList, clock } from '/common/dom.js';
 import { Countdown } from '/agent/countdown.js';
 import { keypadSection } from '/agent/keypad.js';
+import { recordingSection, showRecording, recordingIdle, responsesSection, showResponses, contactSection,
+  showContact, showContacts } from '/agent/tools.js';
 
 const STATUS = {
   Preview: 'Preview', Ringing: 'Ringing', Established: 'Connected', OnHold: 'On Hold', Released: 'Ended',
@@ -90,11 +92,15 @@ export class InteractionView {
           el('details', {}, el('summary', {}, 'All record fields'), el('div', { id: 'record-fields' })),
           el('button', { type: 'button', id: 'btn-history', onclick: () => this.send('GetContactHistory') },
             'Contact History'),
-          el('div', { id: 'contact-history' })),
+          el('div', { id: 'contact-history' }),
+          contactSection(() => this.send('GetContactDirectory'),
+            (query) => this.hooks.send('SearchContacts', { campaign: this.ix.campaign, query }))),
         el('div', {},
           this.phoneSection(),
           this.actionsSection(previewMode),
           keypadSection((digits) => this.send('SendDtmf', { digits })),
+          recordingSection((type) => this.send(type)),
+          responsesSection((query) => this.hooks.send('GetResponses', { campaign: this.ix.campaign, query })),
           this.dispositionSection(),
           this.callbackSection(),
           el('div', { class: 'row' },
@@ -103,6 +109,9 @@ export class InteractionView {
             previewMode ? el('button', { type: 'button', id: 'btn-done-stop', onclick: () => this.send('DoneAndStop') },
               'Done and Stop') : null))));
     this.renderRecord();
+    // Start is offered until the gateway says otherwise: a campaign recording every call starts by itself (its
+    // RecordingStarted hides it), one recording none refuses it with RECORDING_NOT_ALLOWED.
+    recordingIdle(this.root, true);
     this.optionsArrived(ix.campaign);
     if (this.timer) clearInterval(this.timer);
     this.timer = setInterval(() => this.renderTimer(), 500);
@@ -129,6 +138,30 @@ export class InteractionView {
         } }, 'Use This Number')),
       el('div', { class: 'row after-call-only' },
         el('button', { type: 'button', id: 'btn-recall', onclick: () => this.send('Recall') }, 'Call Again')));
+  }
+
+  /** RecordingStarted, RecordingPaused, RecordingResumed, RecordingStopped of the interaction shown. */
+  recording(e) {
+    if (!this.ix || e.interactionId !== this.ix.interactionId) return;
+    showRecording(this.root, e);
+  }
+
+  /** ContactDirectory: the contact's details, chain and field changes. */
+  contact(e) {
+    if (!this.ix || e.interactionId !== this.ix.interactionId) return;
+    showContact(this.root, e);
+  }
+
+  /** Contacts: the contacts the directory's search found. */
+  contacts(e) {
+    if (!this.ix || e.campaign !== this.ix.campaign) return;
+    showContacts(this.root, e);
+  }
+
+  /** Responses: the standard responses found. */
+  responses(e) {
+    if (!this.ix || e.campaign !== this.ix.campaign) return;
+    showResponses(this.root, e);
   }
 
   /** DtmfSent: the digits went out to the contact. */

@@ -3,6 +3,7 @@
 // the CSV export. Only the admin API of docs/cti-protocol.md.
 import { $, el } from '/common/dom.js';
 import { lineChart } from '/common/chart.js';
+import { wireRecordings } from '/supervisor/recordings.js';
 
 const REFRESH_MS = 3000;
 const pct = (v) => (v === null || v === undefined ? '-' : (v * 100).toFixed(1) + ' %');
@@ -184,6 +185,7 @@ async function start() {
   $('#whoami').textContent = session.user + ' (' + session.role + ')';
   $('#btn-logout').hidden = Boolean(session.openLab);
   $('#btn-logout').addEventListener('click', logout);
+  wireRecordings(api, say);
   refresh();
   setInterval(refresh, REFRESH_MS);
 }

@@ -122,7 +122,8 @@ public final class AgentBridgeServer implements AutoCloseable {
     /** Every route of the table the router checks access with (the pages aside). */
     public static RouteTable routes(AdminApi admin, Supplier<String> metrics, Gatekeeper gate, ObjectMapper mapper) {
         List<Route> all = new ArrayList<>(HttpRouter.ownRoutes(metrics, gate, mapper));
-        all.addAll(new AdminRoutes(admin, mapper).routes());
+        all.addAll(new AdminRoutes(admin, mapper, request -> request.headers().get(Gatekeeper.CALLER_HEADER))
+                .routes());
         return new RouteTable(all);
     }
 

@@ -1,5 +1,9 @@
 package io.outdial.dialer;
 
+import io.outdial.core.exec.WorkerPools;
+import io.outdial.dialer.recording.CallRecordings;
+import io.outdial.dialer.responses.StandardResponses;
+
 import io.outdial.bridge.admin.AdminApi.CampaignAction;
 import io.outdial.core.exec.CallExecutor;
 import io.outdial.core.exec.Scheduler;
@@ -82,6 +86,8 @@ public final class Dialer {
     private final AdminService admin;
     /** The threads that check bcrypt hashes: agents' hashed secrets here, users' passwords in the bridge. */
     private final PasswordChecks passwordChecks = new PasswordChecks(2);
+    private final CallRecordings recordings;
+    private final StandardResponses responses;
 
     /**
      * @param workers  the pool call executors (and the dialer's own) run on
@@ -178,9 +184,42 @@ public final class Dialer {
         });
         this.callbackSweep = new CallbackSweep(ctx, roster, campaigns, dialing::listChanged);
         this.liveStats = new LiveStats(ctx, campaigns, config.dialing().defaultTimeZone());
+        this.recordings = new CallRecordings(config.recording(), dialer, database, scheduler, store, media, metrics,
+                recordingWriters(config));
+        this.responses = new StandardResponses(store, database);
         this.desk = new CtiDesk(dialer, roster, campaigns, dialing, preview, previews, push, wrapUp,
-                new RecordDesk(ctx), config.dialing().logoutDelayLimit(), phones, passwordChecks);
+                new RecordDesk(ctx), config.dialing().logoutDelayLimit(), phones, passwordChecks, recordings,
+                responses);
         this.admin = new AdminService(ctx, campaigns, roster, dialing, liveStats, accounts);
+        admin.interactionTools(new io.outdial.dialer.admin.RecordingsAdmin(ctx, recordings, responses,
+                campaigns));
+    }
+
+    /** The threads recording files are written on: daemon, so that they never hold the JVM up. */
+    private static Executor recordingWriters(GatewayConfig config) {
+        // Started with the first recording: a dialer that records nothing (most tests) starts no threads.
+        java.util.function.Supplier<Executor> pool = new java.util.function.Supplier<>() {
+            private Executor started;
+
+            @Override
+            public synchronized Executor get() {
+                if (started == null) {
+                    started = WorkerPools.start(config.recording().writerThreads(), "recording-writer");
+                }
+                return started;
+            }
+        };
+        return task -> pool.get().execute(task);
+    }
+
+    /** Voice recordings of calls. */
+    public CallRecordings recordings() {
+        return recordings;
+    }
+
+    /** The campaigns' standard responses. */
+    public StandardResponses responses() {
+        return responses;
     }
 
     /** Seeds each paced campaign's abandonment ledger with its stored days, so a restart keeps its rates. */
@@ -235,6 +274,7 @@ public final class Dialer {
         }
         dialing.pace();
         callbackSweep.start();
+        recordings.startRetention();
     }
 
     /** The CTI desk agent desktops talk to. */

@@ -52,6 +52,17 @@ public interface MediaEngine extends AutoCloseable {
      */
     Conference conference(List<RtpEndpoint> endpoints);
 
+    /**
+     * Records {@code endpoint} in stereo into {@code output} (see {@code io.outdial.media.record.StereoRecorder}):
+     * what it receives from its peer on the left channel, what it sends to its peer on the right, from now until
+     * {@link Recording#stop()}. Independent of the endpoint's sink: relays, mixes and players may come and go.
+     *
+     * @throws IllegalStateException if the endpoint is already recorded or closed
+     */
+    default Recording record(RtpEndpoint endpoint, io.outdial.media.record.RecordingOutput output) {
+        throw new UnsupportedOperationException("this media engine does not record");
+    }
+
     /** Endpoints currently open (ports taken from the range). */
     int openEndpoints();
 

@@ -78,4 +78,42 @@ public interface AdminApi {
     default CompletableFuture<Object> trunks() {
         return CompletableFuture.failedFuture(new UnsupportedOperationException("no trunk view"));
     }
+
+    // ---- the interaction view's tools (issue 18): voice recordings and standard responses
+
+    /** A recording's audio, as its WAV file holds it, and the name to download it under. */
+    record RecordingAudio(byte[] wav, String fileName) {
+    }
+
+    /** The recordings of a record, oldest first, with their status and length. */
+    default CompletableFuture<Object> recordingsOfRecord(long recordId) {
+        return CompletableFuture.failedFuture(new AdminException(404, "this gateway keeps no recordings"));
+    }
+
+    /** One recording's row and the audit of its playbacks and downloads. */
+    default CompletableFuture<Object> recording(long recordingId) {
+        return CompletableFuture.failedFuture(new AdminException(404, "this gateway keeps no recordings"));
+    }
+
+    /**
+     * A recording's audio for {@code action} {@code play} or {@code download}; the access is audited with
+     * {@code requester} (who asked, as the HTTP layer knows them) before the audio is given.
+     */
+    default CompletableFuture<RecordingAudio> recordingAudio(long recordingId, String action, String requester) {
+        return CompletableFuture.failedFuture(new AdminException(404, "this gateway keeps no recordings"));
+    }
+
+    /** A campaign's standard responses containing {@code query} (all when null or blank). */
+    default CompletableFuture<Object> responses(String campaign, String query) {
+        return CompletableFuture.failedFuture(new AdminException(404, "this gateway keeps no responses"));
+    }
+
+    /** Adds (or replaces, by title) a campaign's responses from a JSON array or CSV; reports broken rows. */
+    default CompletableFuture<Object> uploadResponses(String campaign, String body) {
+        return CompletableFuture.failedFuture(new AdminException(404, "this gateway keeps no responses"));
+    }
+
+    default CompletableFuture<Object> removeResponse(String campaign, long responseId) {
+        return CompletableFuture.failedFuture(new AdminException(404, "this gateway keeps no responses"));
+    }
 }

@@ -32,6 +32,11 @@ public final class Gatekeeper {
     public static final String CSRF_HEADER = "X-CSRF-Token";
     /** Set by the router on every request (replacing any copy the client sent): the caller's address. */
     public static final String SOURCE_HEADER = "X-Outdial-Internal-Source";
+    /**
+     * Set by the router on an admitted request: who is asking ({@code name (role)}), for handlers that audit
+     * themselves (recording playback). Whatever a client sends under this name is removed first.
+     */
+    public static final String CALLER_HEADER = "X-Outdial-Internal-Caller";
 
     /** What became of a request. */
     public sealed interface Verdict {

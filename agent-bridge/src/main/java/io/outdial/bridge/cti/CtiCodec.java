@@ -53,7 +53,14 @@ public final class CtiCodec {
             Map.entry(CtiCommand.GetContactNumbers.class, List.of("interactionId")),
             Map.entry(CtiCommand.PauseAutoDial.class, List.of("interactionId")),
             Map.entry(CtiCommand.ChangeNumber.class, List.of("interactionId")),
-            Map.entry(CtiCommand.SendDtmf.class, List.of("interactionId", "digits")));
+            Map.entry(CtiCommand.SendDtmf.class, List.of("interactionId", "digits")),
+            Map.entry(CtiCommand.StartRecording.class, List.of("interactionId")),
+            Map.entry(CtiCommand.StopRecording.class, List.of("interactionId")),
+            Map.entry(CtiCommand.PauseRecording.class, List.of("interactionId")),
+            Map.entry(CtiCommand.ResumeRecording.class, List.of("interactionId")),
+            Map.entry(CtiCommand.GetResponses.class, List.of("campaign")),
+            Map.entry(CtiCommand.GetContactDirectory.class, List.of("interactionId")),
+            Map.entry(CtiCommand.SearchContacts.class, List.of("campaign", "query")));
 
     private static final Map<String, Class<?>> COMMAND_TYPES = commandTypes();
 

@@ -46,6 +46,13 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = CtiCommand.ChangeNumber.class, name = "ChangeNumber"),
         @JsonSubTypes.Type(value = CtiCommand.GetDispositionOptions.class, name = "GetDispositionOptions"),
         @JsonSubTypes.Type(value = CtiCommand.SendDtmf.class, name = "SendDtmf"),
+        @JsonSubTypes.Type(value = CtiCommand.StartRecording.class, name = "StartRecording"),
+        @JsonSubTypes.Type(value = CtiCommand.StopRecording.class, name = "StopRecording"),
+        @JsonSubTypes.Type(value = CtiCommand.PauseRecording.class, name = "PauseRecording"),
+        @JsonSubTypes.Type(value = CtiCommand.ResumeRecording.class, name = "ResumeRecording"),
+        @JsonSubTypes.Type(value = CtiCommand.GetResponses.class, name = "GetResponses"),
+        @JsonSubTypes.Type(value = CtiCommand.GetContactDirectory.class, name = "GetContactDirectory"),
+        @JsonSubTypes.Type(value = CtiCommand.SearchContacts.class, name = "SearchContacts"),
 })
 public sealed interface CtiCommand {
 
@@ -211,4 +218,35 @@ public sealed interface CtiCommand {
      */
     record SendDtmf(String requestId, String interactionId, String digits, Integer durationMs)
             implements CtiCommand { }
+
+    /** Starts recording the connected call (campaigns whose recording policy lets the agent); RecordingStarted. */
+    record StartRecording(String requestId, String interactionId) implements CtiCommand { }
+
+    /** Stops the call's recording (where the campaign lets the agent); RecordingStopped. */
+    record StopRecording(String requestId, String interactionId) implements CtiCommand { }
+
+    /** Pauses the call's recording (a card number is read out): paused audio is never written; RecordingPaused. */
+    record PauseRecording(String requestId, String interactionId) implements CtiCommand { }
+
+    /** Resumes a paused recording; RecordingResumed. */
+    record ResumeRecording(String requestId, String interactionId) implements CtiCommand { }
+
+    /**
+     * Asks for a campaign's standard responses whose title, text or tags contain {@code query} (every response when
+     * absent or blank), title order; Responses answers.
+     */
+    record GetResponses(String requestId, String campaign, String query) implements CtiCommand { }
+
+    /**
+     * The Contact view: the contact's details (the record's fields), its other records (the chain) and the changes
+     * agents made to its fields; ContactDirectory answers. Fields are changed with UpdateRecordFields.
+     */
+    record GetContactDirectory(String requestId, String interactionId) implements CtiCommand { }
+
+    /**
+     * The contact directory's search: the records of a campaign the agent works on whose number or field values
+     * contain {@code query} (at least 2 characters), 20 at most; Contacts answers. A contact found is called or
+     * transferred to by its number (Transfer, Consult, Conference with {@code phone}).
+     */
+    record SearchContacts(String requestId, String campaign, String query) implements CtiCommand { }
 }

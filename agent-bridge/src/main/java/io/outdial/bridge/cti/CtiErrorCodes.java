@@ -95,4 +95,12 @@ public final class CtiErrorCodes {
 
     private CtiErrorCodes() {
     }
+
+    /**
+     * A recording command the campaign's recording policy does not let the agent give (or no recording in the state
+     * the command needs: StopRecording with none running, PauseRecording when paused).
+     */
+    public static final String RECORDING_NOT_ALLOWED = "RECORDING_NOT_ALLOWED";
+    /** StartRecording: the recording could not be started (the media of the call is gone). */
+    public static final String RECORDING_FAILED = "RECORDING_FAILED";
 }

@@ -53,6 +53,13 @@ import java.util.Map;
         @JsonSubTypes.Type(value = CtiEvent.ContactNumbers.class, name = "ContactNumbers"),
         @JsonSubTypes.Type(value = CtiEvent.DispositionOptions.class, name = "DispositionOptions"),
         @JsonSubTypes.Type(value = CtiEvent.DtmfSent.class, name = "DtmfSent"),
+        @JsonSubTypes.Type(value = CtiEvent.RecordingStarted.class, name = "RecordingStarted"),
+        @JsonSubTypes.Type(value = CtiEvent.RecordingPaused.class, name = "RecordingPaused"),
+        @JsonSubTypes.Type(value = CtiEvent.RecordingResumed.class, name = "RecordingResumed"),
+        @JsonSubTypes.Type(value = CtiEvent.RecordingStopped.class, name = "RecordingStopped"),
+        @JsonSubTypes.Type(value = CtiEvent.Responses.class, name = "Responses"),
+        @JsonSubTypes.Type(value = CtiEvent.ContactDirectory.class, name = "ContactDirectory"),
+        @JsonSubTypes.Type(value = CtiEvent.Contacts.class, name = "Contacts"),
 })
 public sealed interface CtiEvent {
 
@@ -389,4 +396,47 @@ public sealed interface CtiEvent {
      * detection), {@code cause} the rule that decided, {@code decisionMs} the time from the answer to the verdict.
      */
     record Detected(String outcome, String cause, long decisionMs) { }
+
+    /**
+     * The call's recording started (requestId null when the campaign records every call); {@code agentControl}
+     * lists what the agent may do with it: some of {@code stop}, {@code pause} (pause and resume).
+     */
+    record RecordingStarted(String requestId, String interactionId, long recordingId, List<String> agentControl)
+            implements CtiEvent { }
+
+    /** The recording is paused: nothing is written until RecordingResumed. */
+    record RecordingPaused(String requestId, String interactionId, long recordingId) implements CtiEvent { }
+
+    record RecordingResumed(String requestId, String interactionId, long recordingId) implements CtiEvent { }
+
+    /**
+     * The recording ended: {@code status} {@code stopped} (by the agent), {@code completed} (the call ended) or
+     * {@code failed} (the file could not be written; the call goes on unrecorded, {@code reason} says why).
+     */
+    record RecordingStopped(String requestId, String interactionId, long recordingId, String status,
+                            String reason) implements CtiEvent { }
+
+    /** Reply to GetResponses. */
+    record Responses(String requestId, String campaign, String query, List<StandardResponse> responses)
+            implements CtiEvent { }
+
+    /** One prewritten standard response an agent may read to a contact or insert into the note. */
+    record StandardResponse(long id, String title, String text, List<String> tags) { }
+
+    /**
+     * Reply to GetContactDirectory: the record's fields ({@code details}, name to value, as stored), the records of
+     * the contact's chain, and every change agents made to the record's fields, oldest first.
+     */
+    record ContactDirectory(String requestId, String interactionId, long recordId,
+                            java.util.Map<String, String> details, List<ContactNumber> numbers,
+                            List<FieldChange> changes) implements CtiEvent { }
+
+    /** One field an agent changed: its value before and after. */
+    record FieldChange(String at, String agentId, String interactionId, String field, String from, String to) { }
+
+    /** Reply to SearchContacts: each contact found with its number, its type and its fields. */
+    record Contacts(String requestId, String campaign, String query, List<ContactFound> contacts) implements CtiEvent { }
+
+    record ContactFound(long recordId, String contactInfo, String contactInfoType, java.util.Map<String, String> fields) {
+    }
 }

@@ -35,10 +35,17 @@ public final class AdminRoutes {
 
     private final AdminApi admin;
     private final ObjectMapper mapper;
+    private final InteractionToolRoutes tools;
 
     public AdminRoutes(AdminApi admin, ObjectMapper mapper) {
+        this(admin, mapper, request -> null);
+    }
+
+    /** @param requester who sends a request, as the authentication layer knows them (for audits; null: unknown) */
+    public AdminRoutes(AdminApi admin, ObjectMapper mapper, java.util.function.Function<FullHttpRequest, String> requester) {
         this.admin = admin;
         this.mapper = mapper;
+        this.tools = new InteractionToolRoutes(admin, this::answer, AdminRoutes::failed, requester);
     }
 
     /** Every admin route, each with who may call it. */
@@ -66,6 +73,7 @@ public final class AdminRoutes {
                     Access.SUPERVISOR, v -> request -> answer(request, () -> admin.campaignAction(v.get(0), action))));
         }
         r.add(get("audit", Access.ADMIN, v -> request -> answer(request, () -> admin.auditLog(auditQuery(request)))));
+        r.addAll(tools.routes());
         return r;
     }
 

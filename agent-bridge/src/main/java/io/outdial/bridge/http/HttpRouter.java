@@ -82,6 +82,7 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
         InetSocketAddress remote = ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a : null;
         String source = gate.source(remote, request.headers());
         request.headers().set(Gatekeeper.SOURCE_HEADER, source);
+        request.headers().remove(Gatekeeper.CALLER_HEADER);
         String path = new QueryStringDecoder(request.uri()).path();
         if (path.equals(CtiInitializer.PATH)) {
             upgradeToCti(ctx, request);
@@ -128,6 +129,10 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
             return done(refusal(refused));
         }
         Caller caller = ((Verdict.Admitted) verdict).caller();
+        if (caller != null) {
+            request.headers().set(Gatekeeper.CALLER_HEADER, caller.name() + " (" + caller.role().name()
+                    .toLowerCase(java.util.Locale.ROOT) + ")");
+        }
         CompletableFuture<HttpReply> answer;
         try {
             answer = bound.endpoint().call(request);

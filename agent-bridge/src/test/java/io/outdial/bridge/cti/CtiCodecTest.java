@@ -90,7 +90,14 @@ class CtiCodecTest {
                 Map.entry("PauseAutoDial", "\"interactionId\":\"i\""),
                 Map.entry("ChangeNumber", "\"interactionId\":\"i\""),
                 Map.entry("GetDispositionOptions", "\"campaign\":\"c\""),
-                Map.entry("SendDtmf", "\"interactionId\":\"i\",\"digits\":\"1#\""));
+                Map.entry("SendDtmf", "\"interactionId\":\"i\",\"digits\":\"1#\""),
+                Map.entry("StartRecording", "\"interactionId\":\"i\""),
+                Map.entry("StopRecording", "\"interactionId\":\"i\""),
+                Map.entry("PauseRecording", "\"interactionId\":\"i\""),
+                Map.entry("ResumeRecording", "\"interactionId\":\"i\""),
+                Map.entry("GetResponses", "\"campaign\":\"c\""),
+                Map.entry("GetContactDirectory", "\"interactionId\":\"i\""),
+                Map.entry("SearchContacts", "\"campaign\":\"c\",\"query\":\"le\""));
         Set<String> declared = new HashSet<>();
         for (JsonSubTypes.Type t : CtiCommand.class.getAnnotation(JsonSubTypes.class).value()) {
             declared.add(t.name());
@@ -331,7 +338,18 @@ class CtiCodecTest {
                         1, "READY", null, 0, true))),
                 new CtiEvent.DispositionOptions("r24", "Spring", List.of(new CtiEvent.CallResultOption("ANSWER", 33,
                         "Answer")), List.of("Accepted", "NoSale")),
-                new CtiEvent.DtmfSent("r26", "ix-1", "12#"));
+                new CtiEvent.DtmfSent("r26", "ix-1", "12#"),
+                new CtiEvent.RecordingStarted(null, "ix-1", 12, List.of("stop", "pause")),
+                new CtiEvent.RecordingPaused("r27", "ix-1", 12),
+                new CtiEvent.RecordingResumed("r28", "ix-1", 12),
+                new CtiEvent.RecordingStopped(null, "ix-1", 12, "failed", "disk full"),
+                new CtiEvent.Responses("r29", "Spring", "card", List.of(new CtiEvent.StandardResponse(3,
+                        "Card details", "For your security", List.of("pci")))),
+                new CtiEvent.ContactDirectory("r30", "ix-1", 7, Map.of("name", "Ann"), List.of(),
+                        List.of(new CtiEvent.FieldChange("2026-12-06T10:00:00Z", "ann", "ix-1", "plan", "Gold",
+                                "Silver"))),
+                new CtiEvent.Contacts("r31", "Spring", "lee", List.of(new CtiEvent.ContactFound(7, "2005550101",
+                        "Home", Map.of("name", "Ann Lee")))));
         Set<String> declared = new HashSet<>();
         for (JsonSubTypes.Type t : CtiEvent.class.getAnnotation(JsonSubTypes.class).value()) {
             declared.add(t.name());

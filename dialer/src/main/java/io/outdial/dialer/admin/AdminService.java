@@ -32,6 +32,7 @@ public final class AdminService implements AdminApi {
     private final AgentRoster roster;
     private final ProgressiveDialing dialing;
     private final LiveStats stats;
+    private volatile RecordingsAdmin tools;
 
     public AdminService(DialerContext ctx, Campaigns campaigns, AgentRoster roster, ProgressiveDialing dialing,
                         LiveStats stats, AgentSipAccounts accounts) {
@@ -260,5 +261,48 @@ public final class AdminService implements AdminApi {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             return CompletableFuture.failedFuture(cause);
         });
+    }
+
+    /** Serves the recordings and standard responses endpoints through {@code tools}. */
+    public void interactionTools(RecordingsAdmin tools) {
+        this.tools = tools;
+    }
+
+    private RecordingsAdmin tools() {
+        RecordingsAdmin t = tools;
+        if (t == null) {
+            throw new AdminException(404, "this gateway keeps no recordings or responses");
+        }
+        return t;
+    }
+
+    @Override
+    public CompletableFuture<Object> recordingsOfRecord(long recordId) {
+        return tools().ofRecord(recordId);
+    }
+
+    @Override
+    public CompletableFuture<Object> recording(long recordingId) {
+        return tools().recording(recordingId);
+    }
+
+    @Override
+    public CompletableFuture<RecordingAudio> recordingAudio(long recordingId, String action, String requester) {
+        return tools().audio(recordingId, action, requester);
+    }
+
+    @Override
+    public CompletableFuture<Object> responses(String campaign, String query) {
+        return tools().responses(campaign, query);
+    }
+
+    @Override
+    public CompletableFuture<Object> uploadResponses(String campaign, String body) {
+        return tools().upload(campaign, body);
+    }
+
+    @Override
+    public CompletableFuture<Object> removeResponse(String campaign, long responseId) {
+        return tools().remove(campaign, responseId);
     }
 }

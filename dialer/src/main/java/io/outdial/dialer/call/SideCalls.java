@@ -45,6 +45,35 @@ public final class SideCalls {
         void releaseContact(io.outdial.dialer.record.CallResult result);
     }
 
+    /**
+     * Follows the contact's media for a recorder: told on the call's executor when contact and agent are first
+     * bridged, when hold music starts and stops (hold, and the hold of a transfer, consultation or conference), and
+     * when the call ends. The contact's leg stays the same through transfers, consultations and conferences.
+     */
+    public interface MediaWatch {
+        void bridged(Leg contact, boolean onHold);
+
+        void onHold(boolean held);
+
+        void ended();
+    }
+
+    private static final MediaWatch NO_WATCH = new MediaWatch() {
+        @Override
+        public void bridged(Leg contact, boolean onHold) {
+        }
+
+        @Override
+        public void onHold(boolean held) {
+        }
+
+        @Override
+        public void ended() {
+        }
+    };
+
+    private MediaWatch watch = NO_WATCH;
+    private boolean ended;
     private final String callId;
     private final CallExecutor executor;
     private final SipUserAgent userAgent;
@@ -82,6 +111,28 @@ public final class SideCalls {
     /** Contact and agent are bridged by {@code bridge}. */
     public void connected(Bridge bridge) {
         this.bridge = bridge;
+        watch.bridged(host.contact(), false);
+    }
+
+    /**
+     * Makes {@code newWatch} follow this call's contact media (in place of any earlier watch): at once when contact
+     * and agent are already bridged, else when they are. Completes with false (and the watch is never called) when
+     * the call has ended. Safe from any thread.
+     */
+    public CompletableFuture<Boolean> watch(MediaWatch newWatch) {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        executor.execute(() -> {
+            if (ended) {
+                done.complete(false);
+                return;
+            }
+            watch = newWatch;
+            if (bridge != null) {
+                newWatch.bridged(host.contact(), bridge.held() || holdPlayback != null);
+            }
+            done.complete(true);
+        });
+        return done;
     }
 
     /** The current bridge of contact and agent, or null before the first. */
@@ -309,10 +360,15 @@ public final class SideCalls {
         }
         stopMix();
         stopHoldMusic();
+        if (!ended) {
+            ended = true;
+            watch.ended();
+        }
     }
 
     /** Stops the hold music, if it plays. */
     public void stopHoldMusic() {
+        watch.onHold(false);
         if (holdPlayback != null) {
             holdPlayback.stop();
             holdPlayback = null;
@@ -333,6 +389,7 @@ public final class SideCalls {
 
     /** Contact on hold: the relay to the agent stops and the hold music plays. */
     private void holdContact() {
+        watch.onHold(true);
         bridge.hold();
         Leg contact = host.contact();
         if (holdMusic != null && media != null && contact.media() != null && contact.media().peer() != null) {

@@ -70,8 +70,11 @@ public final class ConfigLoader {
         List<AgentSettings> agents = readAgents(root);
         List<CampaignSettings> campaigns = readCampaigns(root, base, agents, namedTrunks.keySet());
         AudioSettings audio = AudioSettings.read(root.section("audio"), base);
+        RecordingSettings recording = RecordingSettings.read(root.section("recording"), base,
+                campaigns.stream().map(CampaignSettings::name).collect(Collectors.toSet()));
         root.refuseUnknownKeys();
-        return new GatewayConfig(sip, trunk, rtp, http, database, dialing, agents, campaigns, audio, namedTrunks);
+        return new GatewayConfig(sip, trunk, rtp, http, database, dialing, agents, campaigns, audio, namedTrunks,
+                recording);
     }
 
     private static List<AgentSettings> readAgents(YamlSection root) {

@@ -11,12 +11,22 @@ import java.util.Optional;
 public record GatewayConfig(SipSettings sip, TrunkSettings trunk, RtpSettings rtp, HttpSettings http,
                             DatabaseSettings database, DialingSettings dialing, List<AgentSettings> agents,
                             List<CampaignSettings> campaigns, AudioSettings audio,
-                            java.util.Map<String, TrunkSettings> namedTrunks) {
+                            java.util.Map<String, TrunkSettings> namedTrunks, RecordingSettings recording) {
 
     public GatewayConfig {
         agents = List.copyOf(agents);
         campaigns = List.copyOf(campaigns);
         namedTrunks = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(namedTrunks));
+        if (recording == null) {
+            recording = RecordingSettings.none(java.nio.file.Path.of("").toAbsolutePath());
+        }
+    }
+
+    /** A configuration with one trunk that records no call. */
+    public GatewayConfig(SipSettings sip, TrunkSettings trunk, RtpSettings rtp, HttpSettings http,
+                         DatabaseSettings database, DialingSettings dialing, List<AgentSettings> agents,
+                         List<CampaignSettings> campaigns, AudioSettings audio) {
+        this(sip, trunk, rtp, http, database, dialing, agents, campaigns, audio, java.util.Map.of(), null);
     }
 
     /** Every trunk by name: the {@code trunk:} section as {@value TrunkSettings#DEFAULT_NAME}, then {@code trunks:}. */

@@ -60,6 +60,7 @@ public final class CtiDesk implements AgentDesk {
     private final CommandTable commands;
     private final WrapUpCommands wrapUpCommands;
     private final KeypadCommands keypad;
+    private final InteractionTools tools;
 
     /**
      * @param previews         the interaction previews (Accept / Reject) of push preview and progressive
@@ -70,7 +71,9 @@ public final class CtiDesk implements AgentDesk {
      */
     public CtiDesk(CallExecutor dialer, AgentRoster roster, Campaigns campaigns, ProgressiveDialing dialing,
                    PreviewDesk preview, InteractionPreviews previews, PushPreviewDesk push, WrapUp wrapUp,
-                   RecordDesk records, Duration logoutDelayLimit, PhoneDirectory phones, PasswordChecks secretChecks) {
+                   RecordDesk records, Duration logoutDelayLimit, PhoneDirectory phones, PasswordChecks secretChecks,
+                   io.outdial.dialer.recording.CallRecordings recordings,
+                   io.outdial.dialer.responses.StandardResponses responses) {
         this.secretChecks = secretChecks;
         this.phones = phones;
         this.records = records;
@@ -89,6 +92,8 @@ public final class CtiDesk implements AgentDesk {
         this.consults = new ConsultDesk(dialer, dialing, targets, calls, conferences);
         this.wrapUpCommands = new WrapUpCommands(campaigns, wrapUp, this::autoMarkDone);
         this.keypad = new KeypadCommands(dialer, calls);
+        this.tools = new InteractionTools(dialer, calls, campaigns, recordings, responses);
+        roster.onStateChange(tools::agentMoved);
         this.commands = commandTable();
         Scheduler onDialer = new Scheduler() {
             @Override
@@ -318,6 +323,17 @@ public final class CtiDesk implements AgentDesk {
                 .on(CtiCommand.ScheduleCallback.class, (agent, c, channel) -> wrapUpCommands.scheduleCallback(agent, c))
                 .on(CtiCommand.Hold.class, (agent, h, channel) -> hold(agent, h.requestId(), h.interactionId(), true))
                 .on(CtiCommand.SendDtmf.class, (agent, d, channel) -> keypad.sendDtmf(agent, d))
+                .on(CtiCommand.StartRecording.class, (agent, r, channel) -> tools.startRecording(agent, r))
+                .on(CtiCommand.StopRecording.class, (agent, r, channel) -> tools.stopRecording(agent, r))
+                .on(CtiCommand.PauseRecording.class, (agent, r, channel) -> tools.pauseRecording(agent, r))
+                .on(CtiCommand.ResumeRecording.class, (agent, r, channel) -> tools.resumeRecording(agent, r))
+                .on(CtiCommand.GetResponses.class, (agent, g, channel) -> tools.getResponses(agent, g))
+                .on(CtiCommand.SearchContacts.class, (agent, c, channel) -> {
+                    tools.requireWorksOn(agent, c.campaign(), "SearchContacts");
+                    records.searchContacts(agent, c.campaign(), c.query(), c.requestId());
+                })
+                .on(CtiCommand.GetContactDirectory.class, (agent, g, channel) ->
+                        records.directory(agent, ownInteraction(agent, g.interactionId()), g.requestId()))
                 .on(CtiCommand.Retrieve.class, (agent, r, channel) ->
                         hold(agent, r.requestId(), r.interactionId(), false))
                 .on(CtiCommand.CancelCallback.class, (agent, c, channel) -> wrapUpCommands.cancelCallback(agent, c))

@@ -70,7 +70,8 @@ public final class Demo {
         GatewayConfig demoConfig = new GatewayConfig(config.sip(), config.trunk(), config.rtp(),
                 config.http().withOpenLab(),
                 new DatabaseSettings("jdbc:h2:mem:outdial-demo;DB_CLOSE_DELAY=-1", "sa", "", 4),
-                config.dialing(), config.agents(), campaigns, config.audio(), config.namedTrunks());
+                config.dialing(), config.agents(), campaigns, config.audio(), config.namedTrunks(),
+                config.recording());
         Path contacts = contactScenario != null ? contactScenario : scenarios.resolve("contact-farm.xml");
 
         List<SippProcess> sipp = new ArrayList<>();

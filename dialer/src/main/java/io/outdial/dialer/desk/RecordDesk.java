@@ -1,5 +1,7 @@
 package io.outdial.dialer.desk;
 
+import io.outdial.dialer.store.ContactEdits;
+
 import io.outdial.bridge.cti.CtiErrorCodes;
 import io.outdial.bridge.cti.CtiEvent;
 import io.outdial.bridge.cti.CtiException;
@@ -34,7 +36,19 @@ public final class RecordDesk {
         refuseIfNotEditable(agent, ix);
         Map<String, String> changes = ix.recordFields().check(edit);
         long recordId = ix.record().recordId();
-        CompletableFuture.supplyAsync(() -> ctx.store().updateCustomFields(recordId, changes), ctx.database())
+        Map<String, String> before = Map.copyOf(ix.record().customFields());
+        java.time.Instant at = ctx.scheduler().now();
+        CompletableFuture.supplyAsync(() -> {
+            CallingRecord stored = ctx.store().updateCustomFields(recordId, changes);
+            // Kept in the contact directory's history of changes (a failure here is logged, the edit stands).
+            try {
+                ctx.store().contactEdits().changed(recordId, ix.id(), agent.id(), before, changes, at);
+            } catch (RuntimeException e) {
+                LOG.warn("record {}: the change of {} was saved but not kept in its history", recordId,
+                        changes.keySet(), e);
+            }
+            return stored;
+        }, ctx.database())
                 .whenCompleteAsync(Continuations.logged("RecordDesk.update", (stored, error) -> {
                     if (error != null) {
                         LOG.warn("record {}: Record Information not saved", recordId, error);
@@ -90,6 +104,53 @@ public final class RecordDesk {
                                     && r.status() == io.outdial.dialer.record.RecordStatus.READY
                                     && r.recordType() != io.outdial.dialer.record.RecordType.NO_CALL
                                     && r.isWithinCallingHours(now)))
+                            .toList()));
+                }), ctx.dialer());
+    }
+
+    /** GetContactDirectory: the contact's details, its chain and the changes agents made to its fields. */
+    public void directory(Agent agent, Interaction ix, String requestId) {
+        if (ix.recordHidden()) {
+            throw new CtiException(CtiErrorCodes.NOT_ALLOWED, "GetContactDirectory is not allowed yet: the record"
+                    + " is shown once the contact connects");
+        }
+        long recordId = ix.record().recordId();
+        record Directory(CallingRecord record, List<CallingRecord> chain, List<ContactEdits.FieldChange> changes) {
+        }
+        CompletableFuture.supplyAsync(() -> new Directory(ctx.store().find(recordId).orElse(ix.record()),
+                ctx.store().agentDials().chainOf(recordId), ctx.store().contactEdits().of(recordId)), ctx.database())
+                .whenCompleteAsync(Continuations.logged("RecordDesk.directory", (d, error) -> {
+                    if (error != null) {
+                        agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.INTERNAL_ERROR, "the contact of"
+                                + " record " + recordId + " could not be read: " + error.getMessage()));
+                        return;
+                    }
+                    agent.send(new CtiEvent.ContactDirectory(requestId, ix.id(), recordId,
+                            new java.util.LinkedHashMap<>(d.record().customFields()), d.chain().stream()
+                            .map(r -> new CtiEvent.ContactNumber(r.recordId(), r.contactInfo(), r.contactInfoType(),
+                                    r.chainN(), r.status().name(), r.callResult() == null ? null
+                                    : r.callResult().name(), r.attempt(), false))
+                            .toList(), d.changes().stream().map(c -> new CtiEvent.FieldChange(c.at().toString(),
+                                    c.agentId(), c.interactionId(), c.field(), c.from(), c.to())).toList()));
+                }), ctx.dialer());
+    }
+
+    /** SearchContacts (the campaign already checked): the contacts found, on the database pool. */
+    public void searchContacts(Agent agent, String campaign, String query, String requestId) {
+        String q = query.trim();
+        if (q.length() < 2 || q.length() > 100) {
+            throw new CtiException(CtiErrorCodes.INVALID, "SearchContacts: query must be 2 to 100 characters");
+        }
+        CompletableFuture.supplyAsync(() -> ctx.store().contactEdits().search(campaign, q), ctx.database())
+                .whenCompleteAsync(Continuations.logged("RecordDesk.searchContacts", (found, error) -> {
+                    if (error != null) {
+                        agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.INTERNAL_ERROR,
+                                "SearchContacts failed: " + error.getMessage()));
+                        return;
+                    }
+                    agent.send(new CtiEvent.Contacts(requestId, campaign, q, found.stream()
+                            .map(r -> new CtiEvent.ContactFound(r.recordId(), r.contactInfo(), r.contactInfoType(),
+                                    new java.util.LinkedHashMap<>(r.customFields())))
                             .toList()));
                 }), ctx.dialer());
     }

@@ -367,4 +367,22 @@ public final class DialerMetrics implements AutoCloseable {
     public String scrape() {
         return registry.scrape();
     }
+
+    /** Voice recording: the writer's pool, the running recordings and the recordings whose file failed. */
+    public void recordings(IntSupplier running, io.outdial.media.record.RecordingWriter writer) {
+        Gauge.builder("outdial_recordings_active", running, IntSupplier::getAsInt)
+                .description("Recordings being written").strongReference(true).register(registry);
+        Gauge.builder("outdial_recording_buffer_free_chunks", writer, io.outdial.media.record.RecordingWriter::freeChunks)
+                .description("One-second audio chunks free in the recording writer's pool").strongReference(true)
+                .register(registry);
+        FunctionCounter.builder("outdial_recording_failures", writer, io.outdial.media.record.RecordingWriter::failures)
+                .description("Recordings whose file could not be written (disk full, not writable)")
+                .register(registry);
+    }
+
+    /** Audio a recording lost because the writer's pool was dry (the disk did not keep up). */
+    public void recordingFramesLost(long frames) {
+        Counter.builder("outdial_recording_frames_lost").description("20 ms recording frames lost: writer pool dry")
+                .register(registry).increment(frames);
+    }
 }

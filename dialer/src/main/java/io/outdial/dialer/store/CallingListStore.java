@@ -58,6 +58,9 @@ public final class CallingListStore implements AutoCloseable {
     private final PersonalCallbacks personalCallbacks;
     private final AgentDials agentDials;
     private final SipPasswordStore sipPasswords;
+    private final RecordingLog recordings;
+    private final ResponseLibrary responses;
+    private final ContactEdits contactEdits;
     private final Clock clock;
     private final AuditTrail auditTrail;
 
@@ -70,6 +73,9 @@ public final class CallingListStore implements AutoCloseable {
         this.agentDials = new AgentDials(pool, doNotCall, clock);
         this.sipPasswords = new SipPasswordStore(pool, clock);
         this.auditTrail = new AuditTrail(pool);
+        this.recordings = new RecordingLog(pool);
+        this.responses = new ResponseLibrary(pool, clock);
+        this.contactEdits = new ContactEdits(pool);
         this.clock = clock;
     }
 
@@ -351,6 +357,21 @@ public final class CallingListStore implements AutoCloseable {
     /** Agents' SIP passwords set through the admin API (their HA1s), kept across restarts. */
     public SipPasswordStore sipPasswords() {
         return sipPasswords;
+    }
+
+    /** Voice recordings and the audit of their playbacks (V9). */
+    public RecordingLog recordings() {
+        return recordings;
+    }
+
+    /** Agents' changes to records' fields, for the contact directory (V11). */
+    public ContactEdits contactEdits() {
+        return contactEdits;
+    }
+
+    /** Each campaign's standard responses (V10). */
+    public ResponseLibrary responses() {
+        return responses;
     }
 
     /** Contact history, abandoned numbers and the stored abandonment counts. */

@@ -29,6 +29,8 @@ class SampleConfigTest {
         assertEquals("sip:agent2@127.0.0.1:5082", c.agent("agent2").orElseThrow().phone());
         assertTrue(c.agents().stream().allMatch(AgentSettings::autoReady));
 
+        assertEquals(io.outdial.dialer.config.RecordingMode.ON_DEMAND, c.recording().policyOf("sample").mode());
+
         CampaignSettings sample = c.campaign("sample").orElseThrow();
         assertEquals(DialingMode.PROGRESSIVE, sample.dialingMode());
         assertTrue(sample.autoLoad());

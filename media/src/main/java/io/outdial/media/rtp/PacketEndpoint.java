@@ -30,4 +30,19 @@ public interface PacketEndpoint extends RtpEndpoint {
 
     /** The SSRC of the stream this endpoint sends. */
     int ssrc();
+
+    /**
+     * Lets {@code monitor} watch every packet accepted from the peer and sent to it, whatever sink or player is
+     * attached, until {@link #unmonitor}. One monitor at a time.
+     *
+     * @throws IllegalStateException if another monitor watches, or the endpoint is closed
+     */
+    default void monitor(io.outdial.media.record.PacketMonitor monitor) {
+        throw new UnsupportedOperationException(this + " cannot be monitored");
+    }
+
+    /** Stops {@code monitor} watching; false if it was not watching. */
+    default boolean unmonitor(io.outdial.media.record.PacketMonitor monitor) {
+        return false;
+    }
 }

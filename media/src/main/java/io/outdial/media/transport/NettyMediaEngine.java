@@ -7,6 +7,9 @@ import io.outdial.media.MediaEngine;
 import io.outdial.media.RtpEndpoint;
 import io.outdial.media.MediaTap;
 import io.outdial.media.Playback;
+import io.outdial.media.Recording;
+import io.outdial.media.record.RecordingOutput;
+import io.outdial.media.record.StereoRecorder;
 import io.outdial.media.RtpRelay;
 import io.outdial.media.analysis.ClipPlayback;
 import io.outdial.media.analysis.DetectorTap;
@@ -144,6 +147,20 @@ public final class NettyMediaEngine implements MediaEngine {
     public MediaTap listen(RtpEndpoint endpoint, List<FrameDetector> detectors, Consumer<Detection> listener) {
         NettyRtpEndpoint owned = owned(endpoint);
         return DetectorTap.start(owned, detectors, listener, PlayoutClock.of(owned.eventLoop()));
+    }
+
+    @Override
+    public Recording record(RtpEndpoint endpoint, RecordingOutput output) {
+        NettyRtpEndpoint owned = owned(endpoint);
+        StereoRecorder recorder = StereoRecorder.start(owned::peer, PlayoutClock.of(owned.eventLoop()),
+                owned.eventLoop(), output, owned::unmonitor);
+        try {
+            owned.monitor(recorder);
+        } catch (RuntimeException e) {
+            recorder.stop();
+            throw e;
+        }
+        return recorder;
     }
 
     @Override

@@ -19,6 +19,7 @@ import io.outdial.media.rtp.OutboundStream;
 import io.outdial.media.rtp.PacketEndpoint;
 import io.outdial.media.rtp.RtpHeader;
 import io.outdial.media.rtp.RtpSink;
+import io.outdial.media.record.PacketMonitor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +52,7 @@ public final class NettyRtpEndpoint implements PacketEndpoint {
     private final InboundFilter inbound = new InboundFilter();
     private final OutboundStamper stamper = new OutboundStamper();
     private final AtomicReference<RtpSink> sink = new AtomicReference<>();
+    private final AtomicReference<PacketMonitor> monitor = new AtomicReference<>();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final AtomicBoolean released = new AtomicBoolean();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
@@ -188,6 +190,22 @@ public final class NettyRtpEndpoint implements PacketEndpoint {
     @Override
     public boolean detach(RtpSink oldSink) {
         return sink.compareAndSet(oldSink, null);
+    }
+
+    @Override
+    public void monitor(PacketMonitor newMonitor) {
+        Objects.requireNonNull(newMonitor, "monitor");
+        if (closing.get()) {
+            throw new IllegalStateException(this + " is closed");
+        }
+        if (!monitor.compareAndSet(null, newMonitor)) {
+            throw new IllegalStateException(this + " is already monitored by " + monitor.get());
+        }
+    }
+
+    @Override
+    public boolean unmonitor(PacketMonitor oldMonitor) {
+        return monitor.compareAndSet(oldMonitor, null);
     }
 
     @Override
@@ -351,6 +369,10 @@ public final class NettyRtpEndpoint implements PacketEndpoint {
                 }
                 packetsReceived.incrementAndGet();
                 bytesReceived.addAndGet(packet.readableBytes());
+                PacketMonitor watching = monitor.get();
+                if (watching != null) {
+                    watching.received(packet); // before the sink, which may rewrite the packet in place
+                }
                 RtpSink current = sink.get();
                 if (current != null) {
                     current.onRtp(packet);
@@ -408,6 +430,10 @@ public final class NettyRtpEndpoint implements PacketEndpoint {
             }
             packetsSent.incrementAndGet();
             bytesSent.addAndGet(packet.readableBytes());
+            PacketMonitor watching = monitor.get();
+            if (watching != null) {
+                watching.sent(packet);
+            }
             if (((DatagramChannel) ctx.channel()).isConnected()) {
                 ctx.write(packet, promise);
             } else {

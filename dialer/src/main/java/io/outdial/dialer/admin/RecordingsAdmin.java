@@ -1,0 +1,173 @@
+package io.outdial.dialer.admin;
+
+import io.outdial.bridge.admin.AdminApi;
+import io.outdial.bridge.admin.AdminException;
+import io.outdial.dialer.campaign.Campaigns;
+import io.outdial.dialer.context.DialerContext;
+import io.outdial.dialer.recording.CallRecordings;
+import io.outdial.dialer.responses.ResponseUpload;
+import io.outdial.dialer.responses.StandardResponses;
+import io.outdial.dialer.store.RecordingLog;
+import io.outdial.dialer.store.StandardResponse;
+import io.outdial.dialer.store.StoredRecording;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The admin API of the interaction view's tools: supervisors list, play and download a record's recordings (each
+ * playback and download audited first) and manage each campaign's standard responses. Store work on the
+ * database pool.
+ */
+public final class RecordingsAdmin {
+    /** The largest recording served whole (about 50 minutes of stereo audio at 32 kB/s). */
+    static final long MAX_AUDIO_BYTES = 100L * 1024 * 1024;
+
+    private final DialerContext ctx;
+    private final CallRecordings recordings;
+    private final StandardResponses responses;
+    private final Campaigns campaigns;
+
+    public RecordingsAdmin(DialerContext ctx, CallRecordings recordings, StandardResponses responses,
+                           Campaigns campaigns) {
+        this.ctx = ctx;
+        this.recordings = recordings;
+        this.responses = responses;
+        this.campaigns = campaigns;
+    }
+
+    CompletableFuture<Object> ofRecord(long recordId) {
+        return onDatabase(() -> {
+            List<Object> out = new ArrayList<>();
+            for (StoredRecording r : ctx.store().recordings().ofRecord(recordId)) {
+                out.add(view(r));
+            }
+            return out;
+        });
+    }
+
+    CompletableFuture<Object> recording(long recordingId) {
+        return onDatabase(() -> {
+            Map<String, Object> m = view(found(recordingId));
+            List<Object> accesses = new ArrayList<>();
+            for (RecordingLog.Access a : ctx.store().recordings().accesses(recordingId)) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("action", a.action());
+                e.put("requester", a.requester());
+                e.put("at", a.at().toString());
+                accesses.add(e);
+            }
+            m.put("accesses", accesses);
+            return m;
+        });
+    }
+
+    CompletableFuture<AdminApi.RecordingAudio> audio(long recordingId, String action, String requester) {
+        return CompletableFuture.supplyAsync(() -> {
+            StoredRecording r = found(recordingId);
+            switch (r.status()) {
+                case "RECORDING" -> throw new AdminException(409, "recording " + recordingId + " is still being"
+                        + " recorded");
+                case "DELETED" -> throw new AdminException(410, "recording " + recordingId + " was deleted by the"
+                        + " retention rule");
+                case "FAILED" -> throw new AdminException(409, "recording " + recordingId + " failed ("
+                        + r.error() + "): it has no whole file");
+                default -> { }
+            }
+            Path file = Path.of(r.path());
+            try {
+                if (Files.size(file) > MAX_AUDIO_BYTES) {
+                    throw new AdminException(413, "recording " + recordingId + " is larger than "
+                            + MAX_AUDIO_BYTES + " bytes; fetch it from the recordings directory");
+                }
+                // Audited before the audio leaves: an access that could not be audited is not given.
+                ctx.store().recordings().accessed(recordingId, action, requester, ctx.scheduler().now());
+                return new AdminApi.RecordingAudio(Files.readAllBytes(file), "recording-" + recordingId + ".wav");
+            } catch (NoSuchFileException e) {
+                throw new AdminException(404, "the file of recording " + recordingId + " is missing: " + file);
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        }, ctx.database());
+    }
+
+    CompletableFuture<Object> responses(String campaign, String query) {
+        return knownCampaign(campaign).thenCompose(c -> responses.search(campaign, query))
+                .thenApply(list -> list.stream().map(RecordingsAdmin::view).toList());
+    }
+
+    CompletableFuture<Object> upload(String campaign, String body) {
+        return knownCampaign(campaign).thenCompose(c -> {
+            ResponseUpload upload;
+            try {
+                upload = ResponseUpload.read(body);
+            } catch (IllegalArgumentException e) {
+                throw new AdminException(400, e.getMessage());
+            }
+            return responses.upload(campaign, upload);
+        }).thenApply(report -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("added", report.added());
+            m.put("replaced", report.replaced());
+            m.put("rejected", report.rejected().stream()
+                    .map(r -> Map.<String, Object>of("row", r.row(), "reason", r.reason())).toList());
+            return m;
+        });
+    }
+
+    CompletableFuture<Object> remove(String campaign, long responseId) {
+        return knownCampaign(campaign).thenCompose(c -> responses.remove(campaign, responseId)).thenApply(gone -> {
+            if (!gone) {
+                throw new AdminException(404, "campaign " + campaign + " has no response " + responseId);
+            }
+            return null;
+        });
+    }
+
+    private CompletableFuture<Object> knownCampaign(String campaign) {
+        return CompletableFuture.supplyAsync(() -> (Object) campaigns.find(campaign)
+                .orElseThrow(() -> new AdminException(404, "no campaign named '" + campaign + "'")), ctx.dialer());
+    }
+
+    private StoredRecording found(long recordingId) {
+        return ctx.store().recordings().find(recordingId)
+                .orElseThrow(() -> new AdminException(404, "no recording " + recordingId));
+    }
+
+    private <T> CompletableFuture<T> onDatabase(java.util.function.Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, ctx.database());
+    }
+
+    private static Map<String, Object> view(StoredRecording r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("recordingId", r.recordingId());
+        m.put("recordId", r.recordId());
+        m.put("campaign", r.campaign());
+        m.put("interactionId", r.interactionId());
+        m.put("agentId", r.agentId());
+        m.put("status", r.status());
+        m.put("startedAt", r.startedAt().toString());
+        m.put("endedAt", r.endedAt() == null ? null : r.endedAt().toString());
+        m.put("durationMs", r.durationMs());
+        m.put("pausedMs", r.pausedMs());
+        m.put("error", r.error());
+        m.put("audio", "/api/recordings/" + r.recordingId() + "/audio");
+        return m;
+    }
+
+    private static Map<String, Object> view(StandardResponse r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", r.responseId());
+        m.put("title", r.title());
+        m.put("text", r.text());
+        m.put("tags", r.tags());
+        return m;
+    }
+}
