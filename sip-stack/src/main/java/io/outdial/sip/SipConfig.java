@@ -10,9 +10,10 @@ package io.outdial.sip;
  * @param threads   JAIN-SIP worker threads (gov.nist.javax.sip.THREAD_POOL_SIZE)
  * @param rtpInactivityTimeout an answered leg whose far end sends no RTP this long (while its SDP says it sends) is
  *                  hung up; zero: never
+ * @param tls       the TLS listening point and the certificates of SIP over TLS, or null for none
  */
 public record SipConfig(String host, int udpPort, int tcpPort, String userAgent, int threads,
-                        java.time.Duration rtpInactivityTimeout) {
+                        java.time.Duration rtpInactivityTimeout, io.outdial.sip.tls.TlsConfig tls) {
     /** The default RTP inactivity timeout (rtp.inactivityTimeout). */
     public static final java.time.Duration DEFAULT_RTP_INACTIVITY = java.time.Duration.ofSeconds(60);
 
@@ -20,12 +21,23 @@ public record SipConfig(String host, int udpPort, int tcpPort, String userAgent,
         this(host, udpPort, tcpPort, userAgent, threads, DEFAULT_RTP_INACTIVITY);
     }
 
+    /** Without TLS. */
+    public SipConfig(String host, int udpPort, int tcpPort, String userAgent, int threads,
+                     java.time.Duration rtpInactivityTimeout) {
+        this(host, udpPort, tcpPort, userAgent, threads, rtpInactivityTimeout, null);
+    }
+
+    /** The TLS listening port, 0 for none. */
+    public int tlsPort() {
+        return tls == null ? 0 : tls.port();
+    }
+
     public SipConfig {
         if (rtpInactivityTimeout == null || rtpInactivityTimeout.isNegative()) {
             throw new IllegalArgumentException("rtpInactivityTimeout must be zero or positive");
         }
-        if (udpPort == 0 && tcpPort == 0) {
-            throw new IllegalArgumentException("at least one of udpPort/tcpPort must be set");
+        if (udpPort == 0 && tcpPort == 0 && tls == null) {
+            throw new IllegalArgumentException("at least one of udpPort/tcpPort/tls must be set");
         }
     }
 }

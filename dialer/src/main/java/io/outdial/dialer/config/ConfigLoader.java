@@ -60,8 +60,11 @@ public final class ConfigLoader {
         }
         Path base = baseDir.toAbsolutePath().normalize();
         YamlSection root = YamlSection.root(tree);
-        SipSettings sip = SipSettings.read(root.section("sip"));
+        SipSettings sip = SipSettings.read(root.section("sip"), base);
         TrunkSettings trunk = TrunkSettings.read(root.section("trunk"));
+        if (trunk.transport() == io.outdial.sip.Transport.TLS && sip.tls() == null) {
+            throw new ConfigException("trunk.transport: tls needs sip.tlsPort and sip.tls.keyStore");
+        }
         RtpSettings rtp = RtpSettings.read(root.section("rtp"));
         HttpSettings http = HttpSettings.read(root.section("http"));
         DatabaseSettings database = DatabaseSettings.read(root.section("database"), base);

@@ -28,7 +28,7 @@ public record GatewayConfig(SipSettings sip, TrunkSettings trunk, RtpSettings rt
     public SipConfig toSipConfig() {
         io.outdial.sip.SipConfig s = sip.toSipConfig();
         return new io.outdial.sip.SipConfig(s.host(), s.udpPort(), s.tcpPort(), s.userAgent(), s.threads(),
-                rtp.inactivityTimeout());
+                rtp.inactivityTimeout(), s.tls());
     }
 
     public TrunkConfig toTrunkConfig() {

@@ -169,8 +169,14 @@ final class OutboundLeg implements Leg {
             inviteSent = executor.scheduler().now();
             ringTimer = executor.schedule(request.ringTimeout(), this::onRingTimeout);
         } catch (Exception e) {
-            LOG.info("INVITE to {} not sent: {}", request.requestUri(), e.toString());
-            fail(FailureKind.NO_RESPONSE, Response.SERVICE_UNAVAILABLE, "INVITE not sent: " + e.getMessage());
+            java.util.Optional<String> tls = SendFailures.tlsRefusal(e);
+            if (tls.isPresent()) {
+                LOG.warn("INVITE to {} not sent: {}", request.requestUri(), tls.get());
+            } else {
+                LOG.info("INVITE to {} not sent: {}", request.requestUri(), e.toString());
+            }
+            fail(FailureKind.NO_RESPONSE, Response.SERVICE_UNAVAILABLE,
+                    "INVITE not sent: " + tls.orElse(e.getMessage()));
         }
     }
 
