@@ -12,10 +12,19 @@ import java.time.Duration;
  *                            it does not send from), RTP goes to and is accepted from the address its answer came
  *                            from. False for trunks, whose media servers often sit elsewhere than their signalling.
  * @param credentials         answers the far end's 401/407 (the trunk's digest credentials), or null
+ * @param srtp                whether the offer carries SDES-SRTP keys, and whether an answer must take them
  */
 public record DialRequest(String requestUri, Transport transport, String outboundProxy, String fromUser,
                           String fromDisplayName, Duration ringTimeout, boolean mediaFromSignalling,
-                          DigestClient credentials) {
+                          DigestClient credentials, SrtpMode srtp) {
+
+    /** Plain RTP. */
+    public DialRequest(String requestUri, Transport transport, String outboundProxy, String fromUser,
+                       String fromDisplayName, Duration ringTimeout, boolean mediaFromSignalling,
+                       DigestClient credentials) {
+        this(requestUri, transport, outboundProxy, fromUser, fromDisplayName, ringTimeout, mediaFromSignalling,
+                credentials, SrtpMode.OFF);
+    }
 
     public DialRequest(String requestUri, Transport transport, String outboundProxy, String fromUser,
                        String fromDisplayName, Duration ringTimeout) {
@@ -26,6 +35,9 @@ public record DialRequest(String requestUri, Transport transport, String outboun
     public static final Duration MIN_RING_TIMEOUT = Duration.ofSeconds(15);
 
     public DialRequest {
+        if (srtp == null) {
+            srtp = SrtpMode.OFF;
+        }
         if (ringTimeout.isNegative() || ringTimeout.isZero()) {
             throw new IllegalArgumentException("ring timeout must be positive, got " + ringTimeout);
         }
@@ -38,7 +50,7 @@ public record DialRequest(String requestUri, Transport transport, String outboun
         }
         String uri = "sip:" + number + "@" + trunk.host() + ":" + trunk.port();
         return new DialRequest(uri, trunk.transport(), trunk.outboundProxy(), trunk.callerId(), trunk.callerName(),
-                ringTimeout, false, trunk.credentials());
+                ringTimeout, false, trunk.credentials(), trunk.srtp());
     }
 
     /** An agent's phone, dialed directly at its SIP URI, presenting the campaign's identity. */

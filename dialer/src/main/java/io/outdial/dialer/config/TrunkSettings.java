@@ -1,6 +1,7 @@
 package io.outdial.dialer.config;
 
 import io.outdial.sip.TrunkConfig;
+import io.outdial.sip.SrtpMode;
 import io.outdial.sip.Transport;
 import java.util.regex.Pattern;
 
@@ -16,9 +17,16 @@ import java.util.regex.Pattern;
  * @param username      digest user name for the trunk's 401/407 challenges, or null (the trunk does not challenge)
  * @param password      its password (never logged or shown), or null
  * @param realm         the only realm the credentials are for, or null for whichever realm challenges
+ * @param srtp          SDES-SRTP towards the trunk: off, offer (RTP/AVP with a=crypto) or require (RTP/SAVP)
  */
 public record TrunkSettings(String host, int port, Transport transport, String outboundProxy, String callerId,
-                            String callerName, String username, String password, String realm) {
+                            String callerName, String username, String password, String realm, SrtpMode srtp) {
+
+    /** Plain RTP. */
+    public TrunkSettings(String host, int port, Transport transport, String outboundProxy, String callerId,
+                         String callerName, String username, String password, String realm) {
+        this(host, port, transport, outboundProxy, callerId, callerName, username, password, realm, SrtpMode.OFF);
+    }
 
     public static final TrunkSettings DEFAULTS =
             new TrunkSettings("127.0.0.1", 5070, Transport.UDP, null, "18005550100", "Outdial", null, null, null);
@@ -50,6 +58,7 @@ public record TrunkSettings(String host, int port, Transport transport, String o
         String username = s.quotedText("username", null);
         String password = s.quotedText("password", null);
         String realm = s.text("realm", null);
+        SrtpMode srtp = s.oneOf("srtp", d.srtp, SrtpMode.values());
         if ((username == null) != (password == null)) {
             throw new ConfigException(s.keyPath(username == null ? "username" : "password")
                     + ": trunk.username and trunk.password go together");
@@ -58,12 +67,13 @@ public record TrunkSettings(String host, int port, Transport transport, String o
             throw s.fail("username", "must be 1..128 characters without quotes", username);
         }
         s.refuseUnknownKeys();
-        return new TrunkSettings(host, port, transport, proxy, callerId, callerName, username, password, realm);
+        return new TrunkSettings(host, port, transport, proxy, callerId, callerName, username, password, realm,
+                srtp);
     }
 
     public TrunkConfig toTrunkConfig() {
         return new TrunkConfig(host, port, transport, outboundProxy, callerId, callerName,
-                username == null ? null : new io.outdial.sip.auth.DigestClient(username, password, realm));
+                username == null ? null : new io.outdial.sip.auth.DigestClient(username, password, realm), srtp);
     }
 
     /** Keeps the password out of logs. */
@@ -71,6 +81,6 @@ public record TrunkSettings(String host, int port, Transport transport, String o
     public String toString() {
         return "TrunkSettings[host=" + host + ", port=" + port + ", transport=" + transport + ", outboundProxy="
                 + outboundProxy + ", callerId=" + callerId + ", callerName=" + callerName + ", username=" + username
-                + ", password=" + (password == null ? "none" : "***") + ", realm=" + realm + "]";
+                + ", password=" + (password == null ? "none" : "***") + ", realm=" + realm + ", srtp=" + srtp + "]";
     }
 }

@@ -19,6 +19,9 @@ import io.outdial.media.rtp.OutboundStream;
 import io.outdial.media.rtp.PacketEndpoint;
 import io.outdial.media.rtp.RtpHeader;
 import io.outdial.media.rtp.RtpSink;
+import io.outdial.media.srtp.SrtpKeys;
+import io.outdial.media.srtp.SrtpReceiver;
+import io.outdial.media.srtp.SrtpSender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,6 +75,11 @@ public final class NettyRtpEndpoint implements PacketEndpoint {
     private boolean eventPlaying;
     private boolean sendingEvent;
     private final AtomicLong packetsSuppressed = new AtomicLong();
+    // Confined to the event loop: the SRTP transforms of the peer's keys (null: plain RTP), made when they change.
+    private SrtpKeys srtpKeys;
+    private SrtpSender srtpOut;
+    private SrtpReceiver srtpIn;
+    private final AtomicLong srtpRefused = new AtomicLong();
 
     NettyRtpEndpoint(InetSocketAddress localAddress, DatagramTransport transport,
                      Consumer<NettyRtpEndpoint> onClosed) {
@@ -312,6 +320,22 @@ public final class NettyRtpEndpoint implements PacketEndpoint {
         }
     }
 
+    /** On the event loop: follows the peer's SRTP keys (a new key, e.g. from a re-INVITE, restarts the streams). */
+    private void followKeys() {
+        RtpPeer current = peer;
+        SrtpKeys keys = current == null ? null : current.srtp();
+        if (keys != srtpKeys) {
+            srtpKeys = keys;
+            srtpOut = keys == null ? null : keys.sender();
+            srtpIn = keys == null ? null : keys.receiver();
+        }
+    }
+
+    /** SRTP packets refused: forged, damaged, replayed (counted in packetsDropped too). */
+    long srtpRefused() {
+        return srtpRefused.get();
+    }
+
     private boolean acceptFrom(DatagramChannel from, InetSocketAddress sender) {
         RtpPeer current = peer;
         if (current == null) {
@@ -344,6 +368,13 @@ public final class NettyRtpEndpoint implements PacketEndpoint {
                     return;
                 }
                 ByteBuf packet = datagram.content();
+                followKeys();
+                // with SRTP, authenticate first: only the key holder's packets count, or may set the latch
+                if (srtpIn != null && srtpIn.unprotect(packet) != SrtpReceiver.Verdict.OK) {
+                    srtpRefused.incrementAndGet();
+                    packetsDropped.incrementAndGet();
+                    return;
+                }
                 // validate first: only an RTP packet from the peer's address may set the latch
                 if (!RtpHeader.isValid(packet) || !acceptFrom((DatagramChannel) ctx.channel(), datagram.sender())) {
                     packetsDropped.incrementAndGet();
@@ -405,6 +436,10 @@ public final class NettyRtpEndpoint implements PacketEndpoint {
                 return;
             } else {
                 outbound.stamp(packet);
+            }
+            followKeys();
+            if (srtpOut != null) {
+                srtpOut.protect(packet);
             }
             packetsSent.incrementAndGet();
             bytesSent.addAndGet(packet.readableBytes());

@@ -161,7 +161,7 @@ final class OutboundLeg implements Leg {
         endpoint = ep;
         try {
             offer = SdpOffer.standard(ep.localAddress(), ctx.media().bindAddress(),
-                    ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
+                    ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE), request.srtp());
             Request invite = ctx.messages().invite(request, callIdHeader, offer.toSdp());
             inviteTx = ctx.provider().getNewClientTransaction(invite);
             dialog = ctx.provider().getNewDialog(inviteTx);
@@ -363,8 +363,7 @@ final class OutboundLeg implements Leg {
         LOG.info("{}: SDP names {} but the phone answered from {}: media to and from {}", this,
                 peer.remote().getAddress().getHostAddress(), m.getPeerPacketSourceAddress().getHostAddress(),
                 m.getPeerPacketSourceAddress().getHostAddress());
-        return new RtpPeer(new java.net.InetSocketAddress(m.getPeerPacketSourceAddress(), peer.remote().getPort()),
-                peer.codec(), peer.payloadType(), peer.telephoneEventPt());
+        return peer.at(new java.net.InetSocketAddress(m.getPeerPacketSourceAddress(), peer.remote().getPort()));
     }
 
     private void watchMedia() {
