@@ -370,8 +370,13 @@ public final class NettyRtpEndpoint implements PacketEndpoint {
                 ByteBuf packet = datagram.content();
                 followKeys();
                 // with SRTP, authenticate first: only the key holder's packets count, or may set the latch
-                if (srtpIn != null && srtpIn.unprotect(packet) != SrtpReceiver.Verdict.OK) {
-                    srtpRefused.incrementAndGet();
+                SrtpReceiver.Verdict verdict = srtpIn == null ? SrtpReceiver.Verdict.OK : srtpIn.unprotect(packet);
+                if (verdict != SrtpReceiver.Verdict.OK) {
+                    if (srtpRefused.incrementAndGet() == 1) {
+                        // once per endpoint: a key mismatch refuses every packet, and the log must not flood
+                        log.warn("{}: SRTP packet from {} refused ({}); further refusals are only counted", this,
+                                datagram.sender(), verdict);
+                    }
                     packetsDropped.incrementAndGet();
                     return;
                 }
@@ -439,6 +444,14 @@ public final class NettyRtpEndpoint implements PacketEndpoint {
             }
             followKeys();
             if (srtpOut != null) {
+                if (packet.maxWritableBytes() < srtpOut.overhead()) {
+                    // a relayed datagram is a slice of its receive buffer with no room for the tag: move it to a
+                    // pooled buffer (recycled, so no garbage per packet)
+                    ByteBuf roomy = ctx.alloc().directBuffer(packet.readableBytes() + srtpOut.overhead());
+                    roomy.writeBytes(packet);
+                    packet.release();
+                    packet = roomy;
+                }
                 srtpOut.protect(packet);
             }
             packetsSent.incrementAndGet();
