@@ -32,6 +32,8 @@ class ConfigValidationTest {
                         "rtp.bindAddress: must be a host name or IP address, got 'not an address'"),
                 Arguments.of("trunk: { transport: sctp }",
                         "trunk.transport: must be one of udp, tcp, tls, got 'sctp'"),
+                Arguments.of("trunk: { srtp: maybe }",
+                        "trunk.srtp: must be one of off, offer, require, got 'maybe'"),
                 Arguments.of("trunk: { transport: tls }",
                         "trunk.transport: tls needs sip.tlsPort and sip.tls.keyStore"),
                 Arguments.of("sip: { tlsPort: 5061 }",
@@ -181,7 +183,8 @@ class ConfigValidationTest {
                         "campaigns[0].agents: must be a list of values, got 'bob'"),
                 Arguments.of("trunk: { transprt: udp }",
                         "trunk.transprt: unknown key; allowed keys in trunk are host, port, transport, outboundProxy,"
-                                + " callerId, callerName, username, password, realm"),
+                                + " callerId, callerName, username, password, realm,"
+                                + " srtp"),
                 Arguments.of("campaigns: [{ name: c1, autostart: true }]",
                         "campaigns[0].autostart: unknown key; allowed keys in campaigns[0] are name, description,"
                                 + " dialingMode, agents, callingList, autoLoad, autoStart, maxAttempts, detection,"
@@ -301,6 +304,13 @@ class ConfigValidationTest {
                 () -> ConfigLoader.parse("campaigns: [{ name: c1, callingList: nowhere.csv }]", dir));
         assertEquals("campaigns[0].callingList: must name an existing CSV file (relative paths start at the"
                 + " configuration file's folder), got '" + dir.resolve("nowhere.csv") + "'", e.getMessage());
+    }
+
+    @Test
+    void trunkSrtpReadsYamlsUnquotedOffAsOff() {
+        assertEquals(io.outdial.sip.SrtpMode.OFF, ConfigLoader.parse("trunk: { srtp: off }", dir).trunk().srtp());
+        assertEquals(io.outdial.sip.SrtpMode.REQUIRE,
+                ConfigLoader.parse("trunk: { srtp: require }", dir).toTrunkConfig().srtp());
     }
 
     @Test
