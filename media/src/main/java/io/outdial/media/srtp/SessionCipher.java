@@ -27,6 +27,8 @@ final class SessionCipher {
     private final byte[] keystream = new byte[BLOCK];
     private final byte[] mac = new byte[AUTH_KEY_LENGTH];
     private final byte[] roc = new byte[4];
+    /** Room for one packet's bytes; a larger packet (none on a voice stream) is handled byte by byte. */
+    private final byte[] scratch = new byte[1500];
 
     /** @param material master key (16 bytes) then master salt (14 bytes) */
     SessionCipher(byte[] material) {
@@ -75,16 +77,28 @@ final class SessionCipher {
         for (int b = 0; b < 6; b++) {
             iv[8 + b] ^= (byte) (index >>> (40 - 8 * b));
         }
+        boolean bulk = length <= scratch.length;
+        if (bulk) {
+            // one bulk copy each way: a pooled direct buffer has no array to work on in place
+            packet.getBytes(offset, scratch, 0, length);
+        }
         for (int done = 0, block = 0; done < length; block++) {
             iv[14] = (byte) (block >>> 8);
             iv[15] = (byte) block;
             aes.processBlock(iv, 0, keystream, 0);
             int n = Math.min(BLOCK, length - done);
             for (int i = 0; i < n; i++) {
-                int at = offset + done + i;
-                packet.setByte(at, packet.getByte(at) ^ keystream[i]);
+                if (bulk) {
+                    scratch[done + i] ^= keystream[i];
+                } else {
+                    int at = offset + done + i;
+                    packet.setByte(at, packet.getByte(at) ^ keystream[i]);
+                }
             }
             done += n;
+        }
+        if (bulk) {
+            packet.setBytes(offset, scratch, 0, length);
         }
     }
 
@@ -92,6 +106,9 @@ final class SessionCipher {
     byte[] tag(ByteBuf packet, int offset, int length, int rolloverCounter) {
         if (packet.hasArray()) {
             hmac.update(packet.array(), packet.arrayOffset() + offset, length);
+        } else if (length <= scratch.length) {
+            packet.getBytes(offset, scratch, 0, length);
+            hmac.update(scratch, 0, length);
         } else {
             for (int i = 0; i < length; i++) {
                 hmac.update(packet.getByte(offset + i));
