@@ -9,6 +9,8 @@ import io.outdial.sip.testing.Sipp;
 import java.io.IOException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * SDES-SRTP towards the trunk: baresip (libre's SRTP, a separate implementation) answers as the contact with
@@ -48,12 +50,14 @@ class TrunkSrtpIT {
         }
     }
 
-    @Test
-    void aContactRequiringSrtpGetsEncryptedAudioBothWays() throws Exception {
+    /** require: RTP/SAVP to a contact that takes only that; offer: RTP/AVP with keys to a best-effort contact. */
+    @ParameterizedTest(name = "trunk.srtp {0}, baresip mediaenc {1}")
+    @CsvSource({"require, srtp-mand", "offer, srtp"})
+    void aContactSpeakingSrtpGetsEncryptedAudioBothWays(String trunkSrtp, String mediaenc) throws Exception {
         try (Sipp phone = Sipp.scenario("agent-phone.xml").calls(10).timeout(Duration.ofMinutes(2)).start();
-             Baresip contact = Baresip.answering("2005550141", "srtp-mand");
+             Baresip contact = Baresip.answering("2005550141", mediaenc);
              GatewayHarness gw = GatewayHarness.startWithTrunk("127.0.0.1:" + contact.sipPort(), agent(phone),
-                     CAMPAIGN, "  srtp: require")) {
+                     CAMPAIGN, "  srtp: " + trunkSrtp)) {
             gw.uploadAndStart("it", "contact_info\n2005550141\n");
             contact.awaitOutput("SRTP is Enabled \\(cryptosuite=AES_CM_128_HMAC_SHA1_80\\)", LIMIT);
             contact.awaitOutput("(?i)call established", LIMIT);
