@@ -12,6 +12,7 @@ import io.outdial.sip.testing.TestPki;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,16 +39,27 @@ class TrunkTlsIT {
                 + "    trustStore: \"" + trusted + "\"";
     }
 
-    private static Path dir(String name) throws Exception {
-        return Files.createTempDirectory(Path.of("target"), "pki-" + name + "-");
+    // One set of test certificates for the class (keytool is slow to start): the trunk's authority and the edge's
+    // certificate it signed for 127.0.0.1, the same authority's certificate for another host, one from an authority
+    // we do not trust, and the gateway's own.
+    private static TestPki trunkCa;
+    private static TestPki.Issued edgeCert;
+    private static TestPki.Issued misnamedCert;
+    private static TestPki.Issued rogueCert;
+    private static TestPki.Issued gatewayCert;
+
+    @BeforeAll
+    static void certificates() throws Exception {
+        Path dir = Files.createTempDirectory(Path.of("target"), "pki-");
+        trunkCa = TestPki.authority(dir, "trunk-ca");
+        edgeCert = trunkCa.issue("edge", "ip:127.0.0.1");
+        misnamedCert = trunkCa.issue("misnamed", "dns:another-trunk.test");
+        rogueCert = TestPki.authority(dir, "rogue-ca").issue("rogue", "ip:127.0.0.1");
+        gatewayCert = TestPki.authority(dir, "gateway-ca").issue("gateway", "ip:127.0.0.1");
     }
 
     @Test
     void aCallThroughATrunkOverTlsIsAnswered() throws Exception {
-        Path dir = dir("ok");
-        TestPki trunkCa = TestPki.authority(dir, "trunk-ca");
-        TestPki.Issued edgeCert = trunkCa.issue("edge", "ip:127.0.0.1");
-        TestPki.Issued gatewayCert = TestPki.authority(dir, "gateway-ca").issue("gateway", "ip:127.0.0.1");
         try (Sipp phone = Sipp.scenario("agent-phone.xml").calls(10).timeout(Duration.ofMinutes(2)).start();
              Sipp contact = Sipp.scenario("uas-answer.xml").talkTime(Duration.ofSeconds(2)).calls(1).start();
              Kamailio edge = Kamailio.tlsEdge(contact.hostPort(), edgeCert.chainPem(), edgeCert.keyPem());
@@ -65,20 +77,26 @@ class TrunkTlsIT {
 
     @Test
     void anEdgeWhoseCertificateNoAuthorityWeTrustSignedIsRefused() throws Exception {
-        Path dir = dir("untrusted");
-        TestPki trunkCa = TestPki.authority(dir, "trunk-ca");
-        TestPki.Issued rogue = TestPki.authority(dir, "rogue-ca").issue("edge", "ip:127.0.0.1");
-        TestPki.Issued gatewayCert = trunkCa.issue("gateway", "ip:127.0.0.1");
-        assertRefused(rogue, gatewayCert, trunkCa.certificate(), "2005550132");
+        assertRefused(rogueCert, gatewayCert, trunkCa.certificate(), "2005550132");
     }
 
     @Test
     void anEdgeWhoseCertificateNamesAnotherHostIsRefused() throws Exception {
-        Path dir = dir("misnamed");
-        TestPki trunkCa = TestPki.authority(dir, "trunk-ca");
-        TestPki.Issued misnamed = trunkCa.issue("edge", "dns:another-trunk.test");
-        TestPki.Issued gatewayCert = trunkCa.issue("gateway", "ip:127.0.0.1");
-        assertRefused(misnamed, gatewayCert, trunkCa.certificate(), "2005550133");
+        assertRefused(misnamedCert, gatewayCert, trunkCa.certificate(), "2005550133");
+    }
+
+    @Test
+    void withPeerVerificationOffEvenAnUntrustedEdgeTakesTheCall() throws Exception {
+        try (Sipp phone = Sipp.scenario("agent-phone.xml").calls(10).timeout(Duration.ofMinutes(2)).start();
+             Sipp contact = Sipp.scenario("uas-answer.xml").talkTime(Duration.ofSeconds(1)).calls(1).start();
+             Kamailio edge = Kamailio.tlsEdge(contact.hostPort(), rogueCert.chainPem(), rogueCert.keyPem());
+             GatewayHarness gw = GatewayHarness.startWithSipAndTrunk("127.0.0.1:" + edge.tlsPort(), agent(phone),
+                     CAMPAIGN, sipTls(gatewayCert, trunkCa.certificate()) + "\n    verifyPeer: false", OVER_TLS)) {
+            gw.uploadAndStart("it", "contact_info\n2005550134\n");
+
+            assertEquals(CallResult.ANSWER, gw.awaitAllUpdated("it", LIMIT).get(0).callResult(), edge.output());
+            assertEquals(1, edge.count("EDGE tls INVITE 2005550134"), edge.output());
+        }
     }
 
     private static void assertRefused(TestPki.Issued edgeCert, TestPki.Issued gatewayCert, Path trusted,
