@@ -19,9 +19,8 @@ import io.outdial.media.rtp.OutboundStream;
 import io.outdial.media.rtp.PacketEndpoint;
 import io.outdial.media.rtp.RtpHeader;
 import io.outdial.media.rtp.RtpSink;
-import io.outdial.media.srtp.SrtpKeys;
 import io.outdial.media.srtp.SrtpReceiver;
-import io.outdial.media.srtp.SrtpSender;
+import io.outdial.media.srtp.SrtpSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,11 +74,8 @@ public final class NettyRtpEndpoint implements PacketEndpoint {
     private boolean eventPlaying;
     private boolean sendingEvent;
     private final AtomicLong packetsSuppressed = new AtomicLong();
-    // Confined to the event loop: the SRTP transforms of the peer's keys (null: plain RTP), made when they change.
-    private SrtpKeys srtpKeys;
-    private SrtpSender srtpOut;
-    private SrtpReceiver srtpIn;
-    private final AtomicLong srtpRefused = new AtomicLong();
+    // Confined to the event loop: SRTP with the peer's keys, when it has some.
+    private final SrtpSession srtp = new SrtpSession();
 
     NettyRtpEndpoint(InetSocketAddress localAddress, DatagramTransport transport,
                      Consumer<NettyRtpEndpoint> onClosed) {
@@ -323,17 +319,7 @@ public final class NettyRtpEndpoint implements PacketEndpoint {
     /** On the event loop: follows the peer's SRTP keys (a new key, e.g. from a re-INVITE, restarts the streams). */
     private void followKeys() {
         RtpPeer current = peer;
-        SrtpKeys keys = current == null ? null : current.srtp();
-        if (keys != srtpKeys) {
-            srtpKeys = keys;
-            srtpOut = keys == null ? null : keys.sender();
-            srtpIn = keys == null ? null : keys.receiver();
-        }
-    }
-
-    /** SRTP packets refused: forged, damaged, replayed (counted in packetsDropped too). */
-    long srtpRefused() {
-        return srtpRefused.get();
+        srtp.follow(current == null ? null : current.srtp());
     }
 
     private boolean acceptFrom(DatagramChannel from, InetSocketAddress sender) {
@@ -370,9 +356,9 @@ public final class NettyRtpEndpoint implements PacketEndpoint {
                 ByteBuf packet = datagram.content();
                 followKeys();
                 // with SRTP, authenticate first: only the key holder's packets count, or may set the latch
-                SrtpReceiver.Verdict verdict = srtpIn == null ? SrtpReceiver.Verdict.OK : srtpIn.unprotect(packet);
+                SrtpReceiver.Verdict verdict = srtp.unprotect(packet);
                 if (verdict != SrtpReceiver.Verdict.OK) {
-                    if (srtpRefused.incrementAndGet() == 1) {
+                    if (srtp.refused() == 1) {
                         // once per endpoint: a key mismatch refuses every packet, and the log must not flood
                         log.warn("{}: SRTP packet from {} refused ({}); further refusals are only counted", this,
                                 datagram.sender(), verdict);
@@ -443,17 +429,7 @@ public final class NettyRtpEndpoint implements PacketEndpoint {
                 outbound.stamp(packet);
             }
             followKeys();
-            if (srtpOut != null) {
-                if (packet.maxWritableBytes() < srtpOut.overhead()) {
-                    // a relayed datagram is a slice of its receive buffer with no room for the tag: move it to a
-                    // pooled buffer (recycled, so no garbage per packet)
-                    ByteBuf roomy = ctx.alloc().directBuffer(packet.readableBytes() + srtpOut.overhead());
-                    roomy.writeBytes(packet);
-                    packet.release();
-                    packet = roomy;
-                }
-                srtpOut.protect(packet);
-            }
+            packet = srtp.protect(packet, ctx.alloc());
             packetsSent.incrementAndGet();
             bytesSent.addAndGet(packet.readableBytes());
             if (((DatagramChannel) ctx.channel()).isConnected()) {
