@@ -47,6 +47,7 @@ const view = new InteractionView($('#interaction'), {
   send: (type, fields) => desk.cti.send(type, fields),
   options: (campaign) => desk.options.get(campaign),
   mode: (campaign) => (desk.campaigns.get(campaign) || {}).dialingMode,
+  callerIds: (campaign) => (desk.campaigns.get(campaign) || {}).callerIds || [],
   message,
 });
 

@@ -15,7 +15,10 @@ const PHONE_TYPES = ['Home', 'Direct Business', 'Business with Ext', 'Mobile', '
 const PREVIEW_MODES = ['Preview', 'Push Preview', 'Direct Push Preview'];
 
 export class InteractionView {
-  /** hooks: send(type, fields), options(campaign) -> DispositionOptions or null, mode(campaign), message(text). */
+  /**
+   * hooks: send(type, fields), options(campaign) -> DispositionOptions or null, mode(campaign),
+   * callerIds(campaign) -> [{number, name}] the agent may choose from, message(text).
+   */
   constructor(root, hooks) {
     this.root = root;
     this.hooks = hooks;
@@ -164,9 +167,16 @@ export class InteractionView {
       const t = target.value.trim();
       return /^[+\d][\d\s().-]*$/.test(t) ? { phone: t } : { agentId: t };
     };
+    // "If asked, select the caller ID details you want to use": a campaign offering several caller ids.
+    const callerIds = previewMode ? this.hooks.callerIds(this.ix.campaign) : [];
+    const callerId = callerIds.length > 1 ? el('select', { id: 'caller-id' },
+      callerIds.map((c) => el('option', { value: c.number }, c.name ? c.name + ' (' + c.number + ')' : c.number)))
+      : null;
+    const call = () => this.send('Call', callerId ? { callerId: callerId.value } : {});
     return el('fieldset', { id: 'call-actions' }, el('legend', {}, 'Call'),
       el('div', { class: 'row', id: 'preview-actions' },
-        el('button', { type: 'button', id: 'btn-call', onclick: () => this.send('Call') }, 'Call'),
+        callerId ? el('label', { for: 'caller-id' }, 'Caller ID') : null, callerId,
+        el('button', { type: 'button', id: 'btn-call', onclick: call }, 'Call'),
         el('span', {}, 'Decline:'),
         el('button', { type: 'button', id: 'btn-decline-later', onclick: () => this.send('Decline', { reason: 'later' }) },
           'Call this contact later'),

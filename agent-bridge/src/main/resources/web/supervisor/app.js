@@ -14,8 +14,20 @@ function say(text, kind = 'error') {
   $('#sup-messages').replaceChildren(line);
 }
 
+// Who is logged in ({user, role, csrfToken}); state-changing requests echo the CSRF token.
+let session = null;
+
+function toLogin() {
+  window.location.assign('/login');
+}
+
 async function api(method, path, body) {
-  const response = await fetch(path, { method, body });
+  const headers = method === 'GET' ? {} : { 'X-CSRF-Token': session ? session.csrfToken : '' };
+  const response = await fetch(path, { method, body, headers, credentials: 'same-origin' });
+  if (response.status === 401) {
+    toLogin();
+    throw new Error('not logged in');
+  }
   const text = await response.text();
   const json = text ? JSON.parse(text) : null;
   if (!response.ok) throw new Error((json && json.error) || response.status + ' ' + response.statusText);
@@ -72,6 +84,7 @@ $('#upload-form').addEventListener('submit', (e) => {
   const xhr = new XMLHttpRequest();
   xhr.open('POST', '/api/campaigns/' + enc(campaign) + '/records');
   xhr.setRequestHeader('Content-Type', 'text/csv');
+  if (session && session.csrfToken) xhr.setRequestHeader('X-CSRF-Token', session.csrfToken);
   xhr.upload.addEventListener('progress', (p) => {
     if (p.lengthComputable) progress.value = Math.round((p.loaded / p.total) * 100);
   });
@@ -125,8 +138,9 @@ async function loadStats() {
     el('td', {}, pct(c.busyFactor)),
     el('td', {}, Object.entries(c.records).filter(([, v]) => v > 0).map(([k, v]) => k + ' ' + v).join(', ')),
     el('td', {}, Object.entries(c.results).map(([k, v]) => k + ' ' + num(v)).join(', ')),
-    el('td', {}, el('a', { href: '/api/campaigns/' + enc(c.name) + '/export', download: c.name + '-records.csv' },
-      'CSV')))));
+    el('td', {}, session && session.role === 'admin'
+      ? el('a', { href: '/api/campaigns/' + enc(c.name) + '/export', download: c.name + '-records.csv' }, 'CSV')
+      : '-'))));
   $('#updated').textContent = 'updated ' + new Date(s.at).toLocaleTimeString();
   return limit;
 }
@@ -152,5 +166,26 @@ async function refresh() {
   }
 }
 
-refresh();
-setInterval(refresh, REFRESH_MS);
+async function logout() {
+  try {
+    await api('POST', '/auth/logout');
+  } finally {
+    toLogin();
+  }
+}
+
+async function start() {
+  const response = await fetch('/auth/session', { credentials: 'same-origin' });
+  if (!response.ok) {
+    toLogin();
+    return;
+  }
+  session = await response.json();
+  $('#whoami').textContent = session.user + ' (' + session.role + ')';
+  $('#btn-logout').hidden = Boolean(session.openLab);
+  $('#btn-logout').addEventListener('click', logout);
+  refresh();
+  setInterval(refresh, REFRESH_MS);
+}
+
+start();

@@ -15,10 +15,21 @@ import io.outdial.bridge.admin.AdminApi;
 import io.outdial.bridge.cti.AgentDesk;
 import io.outdial.bridge.cti.CtiCodec;
 import io.outdial.bridge.http.AdminRoutes;
+import io.outdial.bridge.auth.AuthSettings;
+import io.outdial.bridge.auth.Gatekeeper;
+import io.outdial.bridge.auth.PasswordChecks;
+import io.outdial.bridge.auth.SecurityEvents;
 import io.outdial.bridge.http.HttpInitializer;
+import io.outdial.bridge.http.HttpRouter;
+import io.outdial.bridge.http.Route;
+import io.outdial.bridge.http.RouteTable;
+import io.outdial.bridge.http.StaticFiles;
 import io.outdial.bridge.json.BridgeJson;
 import io.outdial.bridge.session.CtiInitializer;
 import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,8 +50,12 @@ public final class AgentBridgeServer implements AutoCloseable {
     private final ChannelGroup connections;
     private final AtomicBoolean closed = new AtomicBoolean();
 
+    private final RouteTable routes;
+    private PasswordChecks ownChecks;
+
     private AgentBridgeServer(EventLoopGroup acceptor, EventLoopGroup workers, Channel listener,
-                              ChannelGroup connections) {
+                              ChannelGroup connections, RouteTable routes) {
+        this.routes = routes;
         this.acceptor = acceptor;
         this.workers = workers;
         this.listener = listener;
@@ -56,15 +71,19 @@ public final class AgentBridgeServer implements AutoCloseable {
      * @throws IllegalStateException if the address cannot be bound (the message names it)
      */
     public static AgentBridgeServer start(BridgeConfig config, AgentDesk desk, AdminApi admin,
-                                          Supplier<String> metrics) {
+                                          Supplier<String> metrics, BridgeSecurity security) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(desk, "desk");
         Objects.requireNonNull(admin, "admin");
         Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(security, "security");
         ObjectMapper mapper = BridgeJson.newMapper();
         ChannelGroup connections = new DefaultChannelGroup("bridge-connections", GlobalEventExecutor.INSTANCE);
-        HttpInitializer pipeline = new HttpInitializer(config, new AdminRoutes(admin, mapper), metrics,
-                new CtiInitializer(desk, new CtiCodec(mapper)), connections);
+        Gatekeeper gate = new Gatekeeper(security.auth(), config.tls() != null, security.passwordChecks(),
+                security.events(), Instant::now);
+        RouteTable routes = routes(admin, metrics, gate, mapper);
+        HttpInitializer pipeline = new HttpInitializer(config, routes,
+                new CtiInitializer(desk, new CtiCodec(mapper), gate), connections, StaticFiles.load(), gate);
 
         EventLoopGroup acceptor = new NioEventLoopGroup(1, new DefaultThreadFactory("bridge-accept"));
         EventLoopGroup workers = new NioEventLoopGroup(0, new DefaultThreadFactory("bridge-io"));
@@ -80,9 +99,36 @@ public final class AgentBridgeServer implements AutoCloseable {
                     + ": " + bound.cause().getMessage(), bound.cause());
         }
         InetSocketAddress local = (InetSocketAddress) bound.channel().localAddress();
-        LOG.info("agent bridge listening: ws://{}:{}/cti, http://{}:{}/api", config.host(), local.getPort(),
-                config.host(), local.getPort());
-        return new AgentBridgeServer(acceptor, workers, bound.channel(), connections);
+        boolean tls = config.tls() != null;
+        LOG.info("agent bridge listening: {}://{}:{}/cti, {}://{}:{}/api{}", tls ? "wss" : "ws", config.host(),
+                local.getPort(), tls ? "https" : "http", config.host(), local.getPort(),
+                security.auth().openLab() ? " (LAB OPEN MODE: no login)" : "");
+        return new AgentBridgeServer(acceptor, workers, bound.channel(), connections, routes);
+    }
+
+    /**
+     * Lab open mode, no TLS settings of its own: the bridge's tests. Its password-check threads stop with the
+     * server.
+     */
+    public static AgentBridgeServer start(BridgeConfig config, AgentDesk desk, AdminApi admin,
+                                          Supplier<String> metrics) {
+        PasswordChecks checks = new PasswordChecks(1);
+        AgentBridgeServer server = start(config, desk, admin, metrics,
+                new BridgeSecurity(AuthSettings.openLabMode(), checks, SecurityEvents.NONE));
+        server.ownChecks = checks;
+        return server;
+    }
+
+    /** Every route of the table the router checks access with (the pages aside). */
+    public static RouteTable routes(AdminApi admin, Supplier<String> metrics, Gatekeeper gate, ObjectMapper mapper) {
+        List<Route> all = new ArrayList<>(HttpRouter.ownRoutes(metrics, gate, mapper));
+        all.addAll(new AdminRoutes(admin, mapper).routes());
+        return new RouteTable(all);
+    }
+
+    /** The routes this server answers, each with its access (tests walk them all). */
+    public List<Route> routes() {
+        return routes.all();
     }
 
     /** The bound port (the real one when the configuration asked for 0). */
@@ -102,6 +148,9 @@ public final class AgentBridgeServer implements AutoCloseable {
         listener.close().awaitUninterruptibly();
         connections.close().awaitUninterruptibly();
         shutDown(acceptor, workers);
+        if (ownChecks != null) {
+            ownChecks.close();
+        }
         LOG.info("agent bridge stopped");
     }
 

@@ -1,5 +1,6 @@
 package io.outdial.bridge;
 
+import io.netty.handler.ssl.SslContext;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -12,8 +13,10 @@ import java.util.Objects;
  * @param maxBodyBytes largest HTTP request body accepted (calling-list uploads)
  * @param pingInterval a CTI connection silent this long is sent a WebSocket ping (a live desktop answers with a pong)
  * @param idleTimeout  a connection silent this long (no request, message or pong) is closed
+ * @param tls          the server certificate and key for HTTPS and WSS, or null for plain HTTP
  */
-public record BridgeConfig(String host, int port, int maxBodyBytes, Duration pingInterval, Duration idleTimeout) {
+public record BridgeConfig(String host, int port, int maxBodyBytes, Duration pingInterval, Duration idleTimeout,
+                           SslContext tls) {
 
     /** Default {@link #pingInterval()}: often enough to keep NAT bindings and proxies from dropping idle sockets. */
     public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(30);
@@ -32,10 +35,18 @@ public record BridgeConfig(String host, int port, int maxBodyBytes, Duration pin
         if (pingInterval == null || pingInterval.isNegative() || pingInterval.isZero()) {
             throw new IllegalArgumentException("pingInterval must be positive, got " + pingInterval);
         }
+        if (tls != null && !tls.isServer()) {
+            throw new IllegalArgumentException("tls must be a server SslContext");
+        }
         if (idleTimeout == null || idleTimeout.compareTo(pingInterval) < 0) {
             throw new IllegalArgumentException("idleTimeout must be at least pingInterval (" + pingInterval
                     + "), got " + idleTimeout);
         }
+    }
+
+    /** Plain HTTP. */
+    public BridgeConfig(String host, int port, int maxBodyBytes, Duration pingInterval, Duration idleTimeout) {
+        this(host, port, maxBodyBytes, pingInterval, idleTimeout, null);
     }
 
     /** The listening point with the default ping interval (30 s) and idle timeout (5 min). */

@@ -3,6 +3,7 @@ package io.outdial.dialer;
 import io.outdial.bridge.admin.AdminApi.CampaignAction;
 import io.outdial.core.exec.CallExecutor;
 import io.outdial.core.exec.Scheduler;
+import io.outdial.bridge.auth.PasswordChecks;
 import io.outdial.dialer.admin.AdminService;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentProfile;
@@ -19,6 +20,7 @@ import io.outdial.dialer.config.CampaignSettings;
 import io.outdial.dialer.config.GatewayConfig;
 import io.outdial.dialer.config.PreviewSettings;
 import io.outdial.dialer.context.DialerContext;
+import io.outdial.dialer.trunk.Trunks;
 import io.outdial.dialer.cti.CtiDesk;
 import io.outdial.dialer.desk.CallbackSweep;
 import io.outdial.dialer.desk.Dispositions;
@@ -78,6 +80,8 @@ public final class Dialer {
     private final LiveStats liveStats;
     private final CtiDesk desk;
     private final AdminService admin;
+    /** The threads that check bcrypt hashes: agents' hashed secrets here, users' passwords in the bridge. */
+    private final PasswordChecks passwordChecks = new PasswordChecks(2);
 
     /**
      * @param workers  the pool call executors (and the dialer's own) run on
@@ -98,7 +102,7 @@ public final class Dialer {
         this.campaigns = new Campaigns(config.campaigns().stream()
                 .map(c -> new CampaignPlan(c.name(), c.description(), c.dialingMode(), c.agents(),
                         c.maxAttempts(), c.callingList(), c.autoLoad(), c.autoStart(), c.detection(), c.pacing(),
-                        c.engageAgentFirst()))
+                        c.engageAgentFirst(), c.callerIds()))
                 .toList(), roster);
         PhoneDirectory phones = agentId -> userAgent.registrations().find(agentId).map(r -> r.dialUri());
         roster.directory(phones);
@@ -106,13 +110,20 @@ public final class Dialer {
         this.metrics = new DialerMetrics(roster, media, userAgent);
         metrics.rtpCapacity(config.toMediaConfig().portMin(), config.toMediaConfig().portMax());
         config.campaigns().forEach(c -> metrics.campaign(c.name()));
+        config.campaigns().forEach(c -> metrics.campaignAgents(c.name(), c.agents(), roster));
         CampaignTreatments treatments = new CampaignTreatments(
                 config.campaigns().stream().collect(Collectors.toMap(c -> c.name(), c -> c.treatments())),
                 config.campaigns().stream().collect(Collectors.toMap(c -> c.name(), c -> c.maxAttempts())));
         RecordSource records = new RecordSource(store, database, scheduler, treatments,
                 config.campaigns().stream().collect(Collectors.toMap(c -> c.name(), c -> c.dnc())));
-        this.ctx = new DialerContext(dialer, workers, database, scheduler, store, userAgent, metrics,
-                config.toTrunkConfig(), config.dialing().ringTimeout(), config.dialing().agentRingTimeout(),
+        Map<String, io.outdial.sip.TrunkConfig> trunkConfigs = new java.util.LinkedHashMap<>();
+        config.trunks().forEach((name, t) -> trunkConfigs.put(name, t.toTrunkConfig()));
+        Trunks trunks = Trunks.start(userAgent, trunkConfigs, config.campaigns().stream().collect(Collectors.toMap(
+                CampaignSettings::name, c -> new Trunks.CampaignTrunk(c.trunk(), c.callerIds()))));
+        trunks.all().forEach(metrics::trunkRegistration);
+        this.ctx = new DialerContext(dialer, workers, database, scheduler, store,
+                new io.outdial.dialer.metrics.MeasuredUserAgent(userAgent, metrics, scheduler), metrics,
+                trunks, config.dialing().ringTimeout(), config.dialing().agentRingTimeout(),
                 Transport.UDP, media, config.audio(), treatments, records,
                 new RecordWork(config.campaigns().stream().collect(Collectors.toMap(c -> c.name(),
                         c -> new RecordWork.Rules(new RecordFields(c.work().recordFields()), c.work().callbacks(),
@@ -120,6 +131,7 @@ public final class Dialer {
                                 c.work().recordFollowsTransfer())))),
                 new InteractionIds());
         this.dialing = new ProgressiveDialing(ctx, roster, campaigns.all(), config.dialing().defaultTimeZone());
+        trunks.onChange(dialing::pace);
         restoreAbandonmentLedgers(config, scheduler);
         Map<String, PreviewSettings> previewSettings = config.campaigns().stream()
                 .collect(java.util.stream.Collectors.toMap(CampaignSettings::name, CampaignSettings::preview));
@@ -167,7 +179,7 @@ public final class Dialer {
         this.callbackSweep = new CallbackSweep(ctx, roster, campaigns, dialing::listChanged);
         this.liveStats = new LiveStats(ctx, campaigns, config.dialing().defaultTimeZone());
         this.desk = new CtiDesk(dialer, roster, campaigns, dialing, preview, previews, push, wrapUp,
-                new RecordDesk(ctx), config.dialing().logoutDelayLimit(), phones);
+                new RecordDesk(ctx), config.dialing().logoutDelayLimit(), phones, passwordChecks);
         this.admin = new AdminService(ctx, campaigns, roster, dialing, liveStats, accounts);
     }
 
@@ -228,6 +240,11 @@ public final class Dialer {
     /** The CTI desk agent desktops talk to. */
     public CtiDesk desk() {
         return desk;
+    }
+
+    /** The bcrypt check threads, shared with the bridge; {@link io.outdial.dialer.Gateway} closes them. */
+    public PasswordChecks passwordChecks() {
+        return passwordChecks;
     }
 
     public AdminService admin() {

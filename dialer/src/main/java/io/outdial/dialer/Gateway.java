@@ -1,6 +1,8 @@
 package io.outdial.dialer;
 
 import io.outdial.bridge.AgentBridgeServer;
+import io.outdial.bridge.BridgeSecurity;
+import io.outdial.dialer.security.SecurityRecorder;
 import io.outdial.bridge.admin.AdminApi.CampaignAction;
 import io.outdial.core.exec.SystemScheduler;
 import io.outdial.core.exec.WorkerPools;
@@ -45,6 +47,22 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
+    /**
+     * Passwords set through the admin API before this start (kept as HA1s in the store) take the place of the
+     * configured ones; a stored one for another realm than the registrar's, or for an agent no longer configured,
+     * is not used.
+     */
+    private void restoreSipPasswords(GatewayConfig config, AgentSipAccounts accounts) {
+        java.util.Set<String> configured = new java.util.HashSet<>();
+        config.agents().forEach(a -> configured.add(a.id()));
+        store.sipPasswords().all(accounts.realm()).forEach((agent, ha1) -> {
+            if (configured.contains(agent)) {
+                accounts.restore(agent, ha1);
+                LOG.info("agent {}: SIP password as last set through the admin API", agent);
+            }
+        });
+    }
+
     private void startParts(GatewayConfig config) {
         this.store = CallingListStore.open(config.database().url(), config.database().user(),
                 config.database().password(), config.database().poolSize(), config.dialing().defaultTimeZone(),
@@ -57,12 +75,30 @@ public final class Gateway implements AutoCloseable {
         this.media = NettyMediaEngine.start(config.toMediaConfig());
         AgentSipAccounts accounts = new AgentSipAccounts(config.sip().registrar().realm());
         config.agents().forEach(a -> accounts.password(a.id(), a.sipPassword()));
+        restoreSipPasswords(config, accounts);
         this.userAgent = JainSipUserAgent.start(config.toSipConfig(), media, workers, scheduler,
                 config.sip().registrar(), accounts);
         this.parts = new Dialer(config, store, media, userAgent, workers, database, scheduler, accounts);
         this.bridge = AgentBridgeServer.start(config.toBridgeConfig(), parts.desk(), parts.admin(),
-                parts.metrics()::scrape);
+                parts.metrics()::scrape, new BridgeSecurity(config.http().auth(), parts.passwordChecks(),
+                        new SecurityRecorder(store.auditTrail(), database, parts.metrics())));
+        warnAboutAccess(config);
         parts.liveStats().start();
+    }
+
+    private static void warnAboutAccess(GatewayConfig config) {
+        var auth = config.http().auth();
+        if (auth.openLab()) {
+            LOG.warn("http.auth.openLab is true: the API, /metrics and the supervisor page need NO login (lab only)");
+        } else if (auth.users().isEmpty() && auth.tokens().isEmpty()) {
+            LOG.warn("no http.auth.users or tokens: nobody can use the API or the supervisor page (see"
+                    + " docs/security.md)");
+        }
+    }
+
+    /** The routes of the HTTP server with the access each asks (tests walk them). */
+    public java.util.List<io.outdial.bridge.http.Route> httpRoutes() {
+        return bridge.routes();
     }
 
     /** Starts everything, imports configured calling lists into empty campaigns, and applies autoLoad/autoStart. */
@@ -159,6 +195,7 @@ public final class Gateway implements AutoCloseable {
         }
         if (parts != null) {
             steps.add(parts.metrics()::close);
+            steps.add(parts.passwordChecks()::close);
         }
         steps.add(() -> {
             database.shutdown();

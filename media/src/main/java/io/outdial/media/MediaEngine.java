@@ -58,8 +58,13 @@ public interface MediaEngine extends AutoCloseable {
     /** Packets relayed by every relay since start, for the metrics endpoint. */
     long totalPacketsRelayed();
 
-    /** The address endpoints bind to and advertise. */
+    /** The address endpoints bind to. */
     String bindAddress();
+
+    /** The address put in SDP: the bind address unless another is configured (a gateway behind NAT). */
+    default String advertisedAddress() {
+        return bindAddress();
+    }
 
     @Override
     void close();

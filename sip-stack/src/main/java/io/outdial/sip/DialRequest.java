@@ -12,18 +12,32 @@ import java.time.Duration;
  *                            it does not send from), RTP goes to and is accepted from the address its answer came
  *                            from. False for trunks, whose media servers often sit elsewhere than their signalling.
  * @param credentials         answers the far end's 401/407 (the trunk's digest credentials), or null
- * @param srtp                whether the offer carries SDES-SRTP keys, and whether an answer must take them
+ * @param session             100rel and session timers of the dialog; null: {@link SessionOptions#DEFAULTS}
+ * @param srtp                whether the offer carries SDES-SRTP keys, and whether an answer must take them; null: OFF
  */
 public record DialRequest(String requestUri, Transport transport, String outboundProxy, String fromUser,
                           String fromDisplayName, Duration ringTimeout, boolean mediaFromSignalling,
-                          DigestClient credentials, SrtpMode srtp) {
+                          DigestClient credentials, SessionOptions session, SrtpMode srtp) {
 
     /** Plain RTP. */
     public DialRequest(String requestUri, Transport transport, String outboundProxy, String fromUser,
                        String fromDisplayName, Duration ringTimeout, boolean mediaFromSignalling,
+                       DigestClient credentials, SessionOptions session) {
+        this(requestUri, transport, outboundProxy, fromUser, fromDisplayName, ringTimeout, mediaFromSignalling,
+                credentials, session, null);
+    }
+
+    public DialRequest(String requestUri, Transport transport, String outboundProxy, String fromUser,
+                       String fromDisplayName, Duration ringTimeout, boolean mediaFromSignalling,
                        DigestClient credentials) {
         this(requestUri, transport, outboundProxy, fromUser, fromDisplayName, ringTimeout, mediaFromSignalling,
-                credentials, SrtpMode.OFF);
+                credentials, null, null);
+    }
+
+    /** This request with other 100rel and session timer options. */
+    public DialRequest withSession(SessionOptions options) {
+        return new DialRequest(requestUri, transport, outboundProxy, fromUser, fromDisplayName, ringTimeout,
+                mediaFromSignalling, credentials, options, srtp);
     }
 
     public DialRequest(String requestUri, Transport transport, String outboundProxy, String fromUser,
@@ -35,12 +49,11 @@ public record DialRequest(String requestUri, Transport transport, String outboun
     public static final Duration MIN_RING_TIMEOUT = Duration.ofSeconds(15);
 
     public DialRequest {
-        if (srtp == null) {
-            srtp = SrtpMode.OFF;
-        }
         if (ringTimeout.isNegative() || ringTimeout.isZero()) {
             throw new IllegalArgumentException("ring timeout must be positive, got " + ringTimeout);
         }
+        session = session == null ? SessionOptions.DEFAULTS : session;
+        srtp = srtp == null ? SrtpMode.OFF : srtp;
     }
 
     /** A contact's number dialed through the trunk; the dialing rules want at least 15 s of ringing. */
@@ -50,7 +63,7 @@ public record DialRequest(String requestUri, Transport transport, String outboun
         }
         String uri = "sip:" + number + "@" + trunk.host() + ":" + trunk.port();
         return new DialRequest(uri, trunk.transport(), trunk.outboundProxy(), trunk.callerId(), trunk.callerName(),
-                ringTimeout, false, trunk.credentials(), trunk.srtp());
+                ringTimeout, false, trunk.credentials(), trunk.session(), trunk.srtp());
     }
 
     /** An agent's phone, dialed directly at its SIP URI, presenting the campaign's identity. */

@@ -20,6 +20,12 @@ public sealed interface LegEvent {
     /** 2xx received and ACKed; the media peer is connected. */
     record Answered(Leg leg) implements LegEvent { }
 
+    /**
+     * The far end put the answered call on hold ({@code held}: its re-INVITE or UPDATE offered sendonly or inactive,
+     * answered recvonly or inactive) or took it off hold (sendrecv again). Reported on each change only.
+     */
+    record HeldByFarEnd(Leg leg, boolean held) implements LegEvent { }
+
     /** The leg never got answered. */
     record Failed(Leg leg, int status, String reason, FailureKind kind) implements LegEvent { }
 
@@ -48,6 +54,8 @@ public sealed interface LegEvent {
         LOCAL_HANGUP,
         /** The far end sent no RTP for the inactivity timeout while it said it would: we sent BYE. */
         MEDIA_TIMEOUT,
+        /** The session timer (RFC 4028) ran out without a refresh: we sent BYE. */
+        SESSION_EXPIRED,
         /** The dialog broke (BYE timed out, transport failure). */
         ERROR
     }

@@ -27,6 +27,20 @@ public interface SipUserAgent extends AutoCloseable {
     @Override
     void close();
 
+    /**
+     * Registers the gateway with {@code trunk} (its {@code registration}), refreshing and retrying until
+     * {@link #close()}, which removes the binding. A trunk without registration gets
+     * {@link io.outdial.sip.trunk.TrunkRegistration#NOT_REQUIRED}.
+     *
+     * @throws UnsupportedOperationException if this user agent cannot register
+     */
+    default io.outdial.sip.trunk.TrunkRegistration registerWithTrunk(TrunkConfig trunk) {
+        if (trunk.registration() == null) {
+            return io.outdial.sip.trunk.TrunkRegistration.NOT_REQUIRED;
+        }
+        throw new UnsupportedOperationException("this user agent cannot register with a trunk");
+    }
+
     /** The built-in registrar's current bindings (agents' phones); none for an agent without a registrar. */
     default io.outdial.sip.registrar.Registrations registrations() {
         return io.outdial.sip.registrar.Registrations.none();

@@ -10,26 +10,43 @@ package io.outdial.sip;
  * @param callerId      the user part of From (the caller id presented to contacts)
  * @param callerName    the display name of From, or null
  * @param credentials   what answers the trunk's 401/407 digest challenges, or null when it does not authenticate
- * @param srtp          whether calls through the trunk offer or require SDES-SRTP
+ * @param registration  what the gateway registers with the trunk, or null when the trunk needs no registration
+ * @param session       100rel and session timers towards the trunk; null: {@link SessionOptions#DEFAULTS}
+ * @param srtp          whether calls through the trunk offer or require SDES-SRTP; null: OFF
  */
 public record TrunkConfig(String host, int port, Transport transport, String outboundProxy, String callerId,
-                          String callerName, io.outdial.sip.auth.DigestClient credentials, SrtpMode srtp) {
+                          String callerName, io.outdial.sip.auth.DigestClient credentials,
+                          io.outdial.sip.trunk.TrunkRegistrationConfig registration, SessionOptions session,
+                          SrtpMode srtp) {
 
     public TrunkConfig {
-        if (srtp == null) {
-            srtp = SrtpMode.OFF;
-        }
+        session = session == null ? SessionOptions.DEFAULTS : session;
+        srtp = srtp == null ? SrtpMode.OFF : srtp;
     }
 
     /** Plain RTP. */
     public TrunkConfig(String host, int port, Transport transport, String outboundProxy, String callerId,
+                       String callerName, io.outdial.sip.auth.DigestClient credentials,
+                       io.outdial.sip.trunk.TrunkRegistrationConfig registration, SessionOptions session) {
+        this(host, port, transport, outboundProxy, callerId, callerName, credentials, registration, session, null);
+    }
+
+    /** A trunk with the default 100rel and session timer options. */
+    public TrunkConfig(String host, int port, Transport transport, String outboundProxy, String callerId,
+                       String callerName, io.outdial.sip.auth.DigestClient credentials,
+                       io.outdial.sip.trunk.TrunkRegistrationConfig registration) {
+        this(host, port, transport, outboundProxy, callerId, callerName, credentials, registration, null, null);
+    }
+
+    /** A trunk that needs no registration. */
+    public TrunkConfig(String host, int port, Transport transport, String outboundProxy, String callerId,
                        String callerName, io.outdial.sip.auth.DigestClient credentials) {
-        this(host, port, transport, outboundProxy, callerId, callerName, credentials, SrtpMode.OFF);
+        this(host, port, transport, outboundProxy, callerId, callerName, credentials, null, null, null);
     }
 
     /** A trunk that does not authenticate us. */
     public TrunkConfig(String host, int port, Transport transport, String outboundProxy, String callerId,
                        String callerName) {
-        this(host, port, transport, outboundProxy, callerId, callerName, null, SrtpMode.OFF);
+        this(host, port, transport, outboundProxy, callerId, callerName, null, null, null, null);
     }
 }

@@ -45,6 +45,12 @@ public interface AdminApi {
     /** {@code DELETE /api/agents/{id}/registration}: drops the agent's registered phone binding. */
     CompletableFuture<Object> removeRegistration(String agentId);
 
+    /**
+     * {@code GET /api/audit?limit=N}: the last {@code limit} audit entries (who, when, what, from where), newest
+     * first.
+     */
+    CompletableFuture<Object> auditLog(int limit);
+
     /** {@code GET /api/dnc}: the internal do-not-call list. */
     CompletableFuture<Object> doNotCallList();
 
@@ -67,4 +73,9 @@ public interface AdminApi {
 
     /** The lifecycle commands of a campaign. */
     enum CampaignAction { LOAD, START, STOP, UNLOAD }
+
+    /** {@code GET /api/trunks}: each trunk and its registration (state, since, expiry, next attempt, last failure). */
+    default CompletableFuture<Object> trunks() {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("no trunk view"));
+    }
 }

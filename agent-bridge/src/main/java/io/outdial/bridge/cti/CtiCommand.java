@@ -82,7 +82,12 @@ public sealed interface CtiCommand {
     record GetDispositionOptions(String requestId, String campaign) implements CtiCommand { }
 
     /** Preview: dials the previewed record's contact. */
-    record Call(String requestId, String interactionId) implements CtiCommand { }
+    record Call(String requestId, String interactionId, String callerId) implements CtiCommand {
+        /** Call presenting the campaign's default caller id. */
+        public Call(String requestId, String interactionId) {
+            this(requestId, interactionId, null);
+        }
+    }
 
     /** Preview: gives the previewed record back, {@code later} (to the list) or {@code do_not_call} (cancelled). */
     record Decline(String requestId, String interactionId, String reason) implements CtiCommand { }

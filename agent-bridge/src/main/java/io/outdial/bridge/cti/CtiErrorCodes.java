@@ -29,6 +29,8 @@ public final class CtiErrorCodes {
     public static final String BAD_CREDENTIALS = "BAD_CREDENTIALS";
     /** Login refused: no such agent. */
     public static final String UNKNOWN_AGENT = "UNKNOWN_AGENT";
+    /** Login refused unchecked: too many failed logins for this agent or from this address; try again later. */
+    public static final String TOO_MANY_ATTEMPTS = "TOO_MANY_ATTEMPTS";
     /** The command is not allowed in the agent's current state; the message gives the reason. */
     public static final String NOT_ALLOWED = "NOT_ALLOWED";
     /** The interaction id is not one of this agent's interactions. */
@@ -53,6 +55,8 @@ public final class CtiErrorCodes {
     public static final String PHONE_FAILED = "PHONE_FAILED";
     /** Login refused: no phone given, none configured, and no phone registered as the agent with the registrar. */
     public static final String NO_PHONE_REGISTERED = "NO_PHONE_REGISTERED";
+    /** Call refused: the gateway's registration with its trunk is not in place; the message says why. */
+    public static final String TRUNK_NOT_REGISTERED = "TRUNK_NOT_REGISTERED";
 
     /**
      * The agent is in the engaging phase (assured connection, ASM: on the line, waiting for a contact) and the action

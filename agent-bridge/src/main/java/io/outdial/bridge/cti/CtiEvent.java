@@ -331,7 +331,23 @@ public sealed interface CtiEvent {
                         String callbackType) { }
 
     /** A campaign as an agent sees it ("My Campaigns"). */
-    record CampaignInfo(String name, String description, String status, String dialingMode, String deliveryMode) { }
+    /**
+     * A campaign as "My Campaigns" shows it.
+     *
+     * @param callerIds the caller ids an agent may choose from when calling a preview record (Call's
+     *                  {@code callerId}), the default first; null when the campaign offers no choice
+     */
+    record CampaignInfo(String name, String description, String status, String dialingMode, String deliveryMode,
+                        List<CallerId> callerIds) {
+        /** A campaign offering no caller ids to choose from. */
+        public CampaignInfo(String name, String description, String status, String dialingMode,
+                            String deliveryMode) {
+            this(name, description, status, dialingMode, deliveryMode, null);
+        }
+    }
+
+    /** A caller id a contact may be shown: its number and display name (null for none). */
+    record CallerId(String number, String name) { }
 
     /**
      * One campaign call as the agent sees it.

@@ -11,11 +11,11 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.outdial.bridge.admin.AdminApi;
 import io.outdial.bridge.admin.AdminApi.CampaignAction;
 import io.outdial.bridge.admin.AdminException;
+import io.outdial.bridge.auth.Access;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -41,51 +41,57 @@ public final class AdminRoutes {
         this.mapper = mapper;
     }
 
-    /** The endpoints of {@code path} (which starts with {@link #PREFIX}) by method; empty if there is no such path. */
-    public Map<HttpMethod, Endpoint> resolve(String path) {
-        List<String> s = segments(path.substring(PREFIX.length()));
-        if (s.equals(List.of("campaigns"))) {
-            return Map.of(HttpMethod.GET, request -> answer(request, admin::campaigns));
+    /** Every admin route, each with who may call it. */
+    public List<Route> routes() {
+        List<Route> r = new ArrayList<>();
+        r.add(get("campaigns", Access.SUPERVISOR, v -> request -> answer(request, admin::campaigns)));
+        r.add(get("stats", Access.SUPERVISOR, v -> request -> answer(request, admin::stats)));
+        r.add(get("stats/history", Access.SUPERVISOR, v -> request -> answer(request, admin::statsHistory)));
+        r.add(get("trunks", Access.SUPERVISOR, v -> request -> answer(request, admin::trunks)));
+        r.add(get("agents", Access.SUPERVISOR, v -> request -> answer(request, admin::agents)));
+        r.add(route(HttpMethod.PUT, "agents/{agent}/sip-password", Access.ADMIN,
+                v -> request -> answer(request, () -> admin.sipPassword(v.get(0), password(request)))));
+        r.add(route(HttpMethod.DELETE, "agents/{agent}/registration", Access.ADMIN,
+                v -> request -> answer(request, () -> admin.removeRegistration(v.get(0)))));
+        r.add(get("dnc", Access.SUPERVISOR, v -> request -> answer(request, admin::doNotCallList)));
+        r.add(route(HttpMethod.POST, "dnc", Access.ADMIN,
+                v -> request -> answer(request, () -> admin.addDoNotCall(doNotCallEntry(request)))));
+        r.add(get("campaigns/{campaign}/records", Access.SUPERVISOR,
+                v -> request -> answer(request, () -> admin.records(v.get(0)))));
+        r.add(route(HttpMethod.POST, "campaigns/{campaign}/records", Access.SUPERVISOR,
+                v -> request -> answer(request, () -> admin.importRecords(v.get(0), UploadText.of(request)))));
+        r.add(get("campaigns/{campaign}/export", Access.ADMIN, v -> request -> csv(request, v.get(0))));
+        for (CampaignAction action : CampaignAction.values()) {
+            r.add(route(HttpMethod.POST, "campaigns/{campaign}/" + action.name().toLowerCase(Locale.ROOT),
+                    Access.SUPERVISOR, v -> request -> answer(request, () -> admin.campaignAction(v.get(0), action))));
         }
-        if (s.equals(List.of("stats"))) {
-            return Map.of(HttpMethod.GET, request -> answer(request, admin::stats));
+        r.add(get("audit", Access.ADMIN, v -> request -> answer(request, () -> admin.auditLog(auditQuery(request)))));
+        return r;
+    }
+
+    private static Route get(String pattern, Access access, Route.Handler handler) {
+        return route(HttpMethod.GET, pattern, access, handler);
+    }
+
+    private static Route route(HttpMethod method, String pattern, Access access, Route.Handler handler) {
+        return new Route(method, PREFIX + pattern, access, handler);
+    }
+
+    /** {@code ?limit=N} (1..1000, default 100) of {@code GET /api/audit}. */
+    private static int auditQuery(FullHttpRequest request) {
+        List<String> limit = new QueryStringDecoder(request.uri()).parameters().get("limit");
+        if (limit == null || limit.isEmpty()) {
+            return 100;
         }
-        if (s.equals(List.of("stats", "history"))) {
-            return Map.of(HttpMethod.GET, request -> answer(request, admin::statsHistory));
-        }
-        if (s.equals(List.of("agents"))) {
-            return Map.of(HttpMethod.GET, request -> answer(request, admin::agents));
-        }
-        if (s.size() == 3 && s.get(0).equals("agents") && s.get(2).equals("sip-password")) {
-            String agent = s.get(1);
-            return Map.of(HttpMethod.PUT, request -> answer(request, () -> admin.sipPassword(agent, password(request))));
-        }
-        if (s.size() == 3 && s.get(0).equals("agents") && s.get(2).equals("registration")) {
-            String agent = s.get(1);
-            return Map.of(HttpMethod.DELETE, request -> answer(request, () -> admin.removeRegistration(agent)));
-        }
-        if (s.equals(List.of("dnc"))) {
-            return Map.of(
-                    HttpMethod.GET, request -> answer(request, admin::doNotCallList),
-                    HttpMethod.POST, request -> answer(request, () -> admin.addDoNotCall(doNotCallEntry(request))));
-        }
-        if (s.size() == 3 && s.get(0).equals("campaigns")) {
-            String campaign = s.get(1);
-            if (s.get(2).equals("records")) {
-                return Map.of(
-                        HttpMethod.GET, request -> answer(request, () -> admin.records(campaign)),
-                        HttpMethod.POST, request -> answer(request,
-                                () -> admin.importRecords(campaign, UploadText.of(request))));
+        try {
+            int n = Integer.parseInt(limit.get(0));
+            if (n >= 1 && n <= 1000) {
+                return n;
             }
-            if (s.get(2).equals("export")) {
-                return Map.of(HttpMethod.GET, request -> csv(request, campaign));
-            }
-            CampaignAction action = actionNamed(s.get(2));
-            if (action != null) {
-                return Map.of(HttpMethod.POST, request -> answer(request, () -> admin.campaignAction(campaign, action)));
-            }
+        } catch (NumberFormatException e) {
+            // the message below
         }
-        return Map.of();
+        throw new AdminException(400, "limit must be an integer in 1..1000");
     }
 
     /**
@@ -194,17 +200,8 @@ public final class AdminRoutes {
         return HttpReply.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error: " + message);
     }
 
-    private static CampaignAction actionNamed(String segment) {
-        for (CampaignAction a : CampaignAction.values()) {
-            if (a.name().toLowerCase(Locale.ROOT).equals(segment)) {
-                return a;
-            }
-        }
-        return null;
-    }
-
     /** Path segments, percent-decoded; a trailing slash is ignored. Empty segments make the path unknown. */
-    private static List<String> segments(String rest) {
+    static List<String> segments(String rest) {
         String trimmed = rest.endsWith("/") ? rest.substring(0, rest.length() - 1) : rest;
         List<String> out = new ArrayList<>();
         for (String raw : trimmed.split("/", -1)) {

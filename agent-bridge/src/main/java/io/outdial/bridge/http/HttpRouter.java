@@ -13,7 +13,17 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.outdial.bridge.auth.Access;
+import io.outdial.bridge.auth.AuditEntry;
+import io.outdial.bridge.auth.Caller;
+import io.outdial.bridge.auth.Gatekeeper;
+import io.outdial.bridge.auth.Gatekeeper.Verdict;
 import io.outdial.bridge.session.CtiInitializer;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
@@ -24,28 +34,43 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends each request of a connection to its place: {@code /cti} becomes a WebSocket, {@code /api/...} goes to the
- * admin API, {@code /metrics} and {@code /health} are answered here, the browser pages come from {@link StaticFiles}. Answers complete asynchronously but leave in
- * request order, as HTTP/1.1 pipelining requires.
+ * Sends each request of a connection to its place: {@code /cti} becomes a WebSocket (if its origin is allowed), the
+ * browser pages come from {@link StaticFiles}, everything else is a {@link Route} of the {@link RouteTable}, called
+ * only once the {@link Gatekeeper} has admitted the caller for the route's {@link Access}; supervisor and admin
+ * actions are then audited. Answers complete asynchronously but leave in request order, as HTTP/1.1 pipelining
+ * requires.
  */
 public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(HttpRouter.class);
 
     static final String METRICS_TYPE = "text/plain; version=0.0.4; charset=utf-8";
     private static final byte[] UP = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
+    /** The supervisor page's addresses: without a session they redirect to the login page. */
+    private static final Set<String> SUPERVISOR_PAGE = Set.of("/supervisor", "/supervisor/", "/supervisor/index.html");
 
-    private final AdminRoutes admin;
-    private final Supplier<String> metrics;
+    private final RouteTable routes;
     private final CtiInitializer cti;
     private final StaticFiles pages;
+    private final Gatekeeper gate;
     /** Completes when the previous answer was written; the next one waits for it. Event-loop confined. */
     private CompletableFuture<Void> previousAnswer = CompletableFuture.completedFuture(null);
 
-    public HttpRouter(AdminRoutes admin, Supplier<String> metrics, CtiInitializer cti, StaticFiles pages) {
-        this.admin = admin;
-        this.metrics = metrics;
+    public HttpRouter(RouteTable routes, CtiInitializer cti, StaticFiles pages, Gatekeeper gate) {
+        this.routes = routes;
         this.cti = cti;
         this.pages = pages;
+        this.gate = gate;
+    }
+
+    /** The bridge's own routes: {@code /health}, {@code /metrics} and the login. */
+    public static List<Route> ownRoutes(Supplier<String> metrics, Gatekeeper gate, ObjectMapper mapper) {
+        List<Route> own = new ArrayList<>();
+        own.add(new Route(HttpMethod.GET, "/health", Access.PUBLIC,
+                v -> r -> done(HttpReply.json(HttpResponseStatus.OK, UP))));
+        own.add(new Route(HttpMethod.GET, "/metrics", Access.METRICS,
+                v -> r -> done(HttpReply.text(HttpResponseStatus.OK, METRICS_TYPE, metrics.get()))));
+        own.addAll(new AuthRoutes(gate, mapper).routes());
+        return own;
     }
 
     @Override
@@ -54,42 +79,84 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
             answerInOrder(ctx, request, done(HttpReply.error(HttpResponseStatus.BAD_REQUEST, "malformed HTTP request")));
             return;
         }
+        InetSocketAddress remote = ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a : null;
+        String source = gate.source(remote, request.headers());
+        request.headers().set(Gatekeeper.SOURCE_HEADER, source);
         String path = new QueryStringDecoder(request.uri()).path();
         if (path.equals(CtiInitializer.PATH)) {
             upgradeToCti(ctx, request);
             return;
         }
-        answerInOrder(ctx, request, route(path, request));
+        answerInOrder(ctx, request, route(path, request, source));
     }
 
-    private CompletableFuture<HttpReply> route(String path, FullHttpRequest request) {
-        Map<HttpMethod, Endpoint> endpoints;
-        if (path.equals("/health")) {
-            endpoints = Map.of(HttpMethod.GET, r -> done(HttpReply.json(HttpResponseStatus.OK, UP)));
-        } else if (path.equals("/metrics")) {
-            endpoints = Map.of(HttpMethod.GET,
-                    r -> done(HttpReply.text(HttpResponseStatus.OK, METRICS_TYPE, metrics.get())));
-        } else if (path.startsWith(AdminRoutes.PREFIX)) {
-            endpoints = admin.resolve(path);
-        } else if (pages.serves(path)) {
-            Endpoint page = r -> done(pages.answer(path, r));
-            endpoints = Map.of(HttpMethod.GET, page, HttpMethod.HEAD, page);
-        } else {
-            endpoints = Map.of();
+    private CompletableFuture<HttpReply> route(String path, FullHttpRequest request, String source) {
+        if (pages.serves(path)) {
+            if (!request.method().equals(HttpMethod.GET) && !request.method().equals(HttpMethod.HEAD)) {
+                return done(methodNotAllowed(request.method(), path, Set.of(HttpMethod.GET, HttpMethod.HEAD)));
+            }
+            if (SUPERVISOR_PAGE.contains(path) && !gate.openLab() && gate.session(request.headers()).isEmpty()) {
+                return done(HttpReply.empty(HttpResponseStatus.SEE_OTHER).withHeader("Location", "/login")
+                        .withHeader("Cache-Control", "no-store"));
+            }
+            return done(pages.answer(path, request));
         }
+        Map<HttpMethod, RouteTable.Bound> endpoints = routes.resolve(path);
         if (endpoints.isEmpty()) {
+            if (path.startsWith(AdminRoutes.PREFIX)) {
+                // Unknown admin paths tell an anonymous caller nothing but "log in".
+                Verdict v = gate.admit(HttpMethod.GET, request.headers(), Access.SUPERVISOR, source);
+                if (v instanceof Verdict.Refused refused) {
+                    return done(refusal(refused));
+                }
+            }
             return done(HttpReply.error(HttpResponseStatus.NOT_FOUND, "no such path: " + path));
         }
-        Endpoint endpoint = endpoints.get(request.method());
-        if (endpoint == null) {
+        RouteTable.Bound bound = endpoints.get(request.method());
+        if (bound == null) {
             return done(methodNotAllowed(request.method(), path, endpoints.keySet()));
         }
+        Route route = bound.route();
+        Verdict verdict = gate.admit(request.method(), request.headers(), route.access(), source);
+        if (verdict instanceof Verdict.Refused refused) {
+            // A 403 is someone logged in trying more than their role: worth a line. 401s (scanners) only in debug.
+            if (refused.status() == 403) {
+                LOG.info("{} {} from {} refused: {}", request.method(), printable(path), source, refused.message());
+            } else {
+                LOG.debug("{} {} from {} refused: {}", request.method(), printable(path), source, refused.message());
+            }
+            return done(refusal(refused));
+        }
+        Caller caller = ((Verdict.Admitted) verdict).caller();
+        CompletableFuture<HttpReply> answer;
         try {
-            return endpoint.call(request);
+            answer = bound.endpoint().call(request);
         } catch (RuntimeException e) {
             LOG.error("{} {} failed", request.method(), path, e);
-            return done(HttpReply.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error: " + e.getMessage()));
+            answer = done(HttpReply.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error: " + e.getMessage()));
         }
+        if (caller != null && audited(request.method(), route)) {
+            String action = request.method() + " " + printable(path);
+            answer = answer.exceptionally(failure -> HttpReply.error(HttpResponseStatus.INTERNAL_SERVER_ERROR,
+                    "internal error")).thenCompose(reply -> gate.events().audit(new AuditEntry(Instant.now(),
+                    caller.name(), caller.role(), action, reply.status().code(), source)).handle((v, f) -> reply));
+        }
+        return answer;
+    }
+
+    /** The path as logs and the audit show it: control characters (a decoded %0A) become '?'. */
+    static String printable(String path) {
+        return path.replaceAll("\\p{Cntrl}", "?");
+    }
+
+    /** State-changing requests and every admin-only read (exports of personal data, the audit log). */
+    private static boolean audited(HttpMethod method, Route route) {
+        return Gatekeeper.changesState(method) || route.access() == Access.ADMIN;
+    }
+
+    private static HttpReply refusal(Verdict.Refused refused) {
+        HttpReply reply = HttpReply.error(HttpResponseStatus.valueOf(refused.status()), refused.message());
+        return refused.status() == 401 ? reply.withHeader("WWW-Authenticate", "Bearer realm=\"outdial\"") : reply;
     }
 
     /** Hands the connection over to the CTI pipeline; the WebSocket handshake answers this request. */
@@ -102,6 +169,14 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
         if (!HttpHeaderValues.WEBSOCKET.contentEqualsIgnoreCase(request.headers().get(HttpHeaderNames.UPGRADE))) {
             answerInOrder(ctx, request, done(HttpReply.error(HttpResponseStatus.UPGRADE_REQUIRED,
                     CtiInitializer.PATH + " is a WebSocket endpoint").withHeader("Upgrade", "websocket")));
+            return;
+        }
+        if (!gate.originAllowed(request.headers())) {
+            LOG.info("CTI WebSocket from {} refused: origin {} is not allowed", request.headers().get(
+                    Gatekeeper.SOURCE_HEADER), request.headers().get(HttpHeaderNames.ORIGIN));
+            answerInOrder(ctx, request, done(HttpReply.error(HttpResponseStatus.FORBIDDEN,
+                    "WebSocket connections from origin " + request.headers().get(HttpHeaderNames.ORIGIN)
+                            + " are not allowed")));
             return;
         }
         ctx.pipeline().addAfter(ctx.name(), "cti-init", cti);

@@ -92,7 +92,10 @@ public final class StaticFiles {
         return new HttpReply(HttpResponseStatus.OK, asset.contentType(), asset.body(), Map.of(
                 "ETag", asset.etag(),
                 "Cache-Control", "no-cache",
-                "X-Content-Type-Options", "nosniff"));
+                "X-Content-Type-Options", "nosniff",
+                // No other site may frame the pages (clickjacking a supervisor's clicks).
+                "X-Frame-Options", "DENY",
+                "Content-Security-Policy", "frame-ancestors 'none'"));
     }
 
     /** The content type of a file name, by its extension. */

@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.outdial.bridge.cti.AgentDesk;
 import io.outdial.bridge.cti.CtiCodec;
+import io.outdial.bridge.auth.Gatekeeper;
 
 /**
  * The CTI end of an HTTP pipeline, installed by the router when a request for {@code /cti} arrives: the WebSocket
@@ -36,9 +37,12 @@ public final class CtiInitializer extends ChannelInitializer<Channel> {
             .decoderConfig(WebSocketDecoderConfig.newBuilder().maxFramePayloadLength(MAX_MESSAGE_BYTES).build())
             .build();
 
-    public CtiInitializer(AgentDesk desk, CtiCodec codec) {
+    private final Gatekeeper gate;
+
+    public CtiInitializer(AgentDesk desk, CtiCodec codec, Gatekeeper gate) {
         this.desk = desk;
         this.codec = codec;
+        this.gate = gate;
     }
 
     @Override
@@ -46,6 +50,6 @@ public final class CtiInitializer extends ChannelInitializer<Channel> {
         ch.pipeline()
                 .addLast("websocket", new WebSocketServerProtocolHandler(protocol))
                 .addLast("message", new WebSocketFrameAggregator(MAX_MESSAGE_BYTES))
-                .addLast("cti", new CtiSession(desk, codec));
+                .addLast("cti", new CtiSession(desk, codec, gate));
     }
 }

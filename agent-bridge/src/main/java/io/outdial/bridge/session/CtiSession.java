@@ -11,6 +11,9 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.outdial.bridge.auth.Gatekeeper;
+import io.outdial.bridge.auth.SecurityEvents;
 import io.outdial.bridge.cti.AgentDesk;
 import io.outdial.bridge.cti.CtiCodec;
 import io.outdial.bridge.cti.CtiCommand;
@@ -18,7 +21,9 @@ import io.outdial.bridge.cti.CtiErrorCodes;
 import io.outdial.bridge.cti.CtiEvent;
 import io.outdial.bridge.cti.CtiException;
 import io.outdial.bridge.cti.InvalidCommandException;
+import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -47,9 +52,14 @@ public final class CtiSession extends SimpleChannelInboundHandler<WebSocketFrame
      */
     private final Queue<Runnable> heldUntilLogin = new ArrayDeque<>();
 
-    public CtiSession(AgentDesk desk, CtiCodec codec) {
+    private final Gatekeeper gate;
+    /** The desktop's address (from the handshake request), for throttling and logs. */
+    private String source = "unknown";
+
+    public CtiSession(AgentDesk desk, CtiCodec codec, Gatekeeper gate) {
         this.desk = desk;
         this.codec = codec;
+        this.gate = gate;
     }
 
     @Override
@@ -96,6 +106,15 @@ public final class CtiSession extends SimpleChannelInboundHandler<WebSocketFrame
     }
 
     private void startLogin(ChannelHandlerContext ctx, CtiCommand.Login login) {
+        Optional<Duration> locked = gate.throttle().lockedFor(login.agentId(), source);
+        if (locked.isPresent()) {
+            phase = Phase.ENDED;
+            gate.events().loginFailed(SecurityEvents.Door.CTI, SecurityEvents.Failure.THROTTLED, login.agentId(),
+                    source);
+            agentChannel.terminate(new CtiEvent.Error(login.requestId(), CtiErrorCodes.TOO_MANY_ATTEMPTS,
+                    "too many failed logins: try again in " + Math.max(1, locked.get().toSeconds()) + " s"));
+            return;
+        }
         phase = Phase.LOGGING_IN;
         // Stop reading while the desk decides, so that heldUntilLogin stays small.
         ctx.channel().config().setAutoRead(false);
@@ -118,9 +137,16 @@ public final class CtiSession extends SimpleChannelInboundHandler<WebSocketFrame
         if (failure != null) {
             phase = Phase.ENDED;
             heldUntilLogin.clear();
+            if (unwrap(failure) instanceof CtiException refused && (refused.code().equals(CtiErrorCodes.BAD_CREDENTIALS)
+                    || refused.code().equals(CtiErrorCodes.UNKNOWN_AGENT))) {
+                gate.throttle().failed(login.agentId(), source);
+                gate.events().loginFailed(SecurityEvents.Door.CTI, SecurityEvents.Failure.BAD_CREDENTIALS,
+                        login.agentId(), source);
+            }
             agentChannel.terminate(loginError(login, unwrap(failure)));
             return;
         }
+        gate.throttle().succeeded(login.agentId(), source);
         agentId = event instanceof CtiEvent.LoggedIn in && in.agentId() != null ? in.agentId() : login.agentId();
         phase = Phase.LOGGED_IN;
         if (!ctx.channel().isActive()) {
@@ -171,6 +197,12 @@ public final class CtiSession extends SimpleChannelInboundHandler<WebSocketFrame
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete handshake) {
+            String from = handshake.requestHeaders().get(Gatekeeper.SOURCE_HEADER);
+            if (from != null) {
+                source = from;
+            }
+        }
         if (evt instanceof IdleStateEvent) {
             // SilenceWatch: the desktop has been quiet for a ping interval; a live one answers with a pong.
             ctx.writeAndFlush(new PingWebSocketFrame());

@@ -35,6 +35,11 @@ public final class RecordingAdmin implements AdminApi {
     }
 
     @Override
+    public CompletableFuture<Object> auditLog(int limit) {
+        return record("auditLog", limit);
+    }
+
+    @Override
     public CompletableFuture<Object> removeRegistration(String agentId) {
         return record("removeRegistration", agentId);
     }

@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseDecoder;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.outdial.bridge.BridgeConfig;
+import io.outdial.bridge.auth.PasswordChecks;
 import io.outdial.bridge.admin.AdminApi.CampaignAction;
 import io.outdial.bridge.admin.AdminApi;
 import io.outdial.bridge.admin.AdminException;
@@ -43,12 +44,10 @@ class HttpRouterTest {
 
     private final ObjectMapper json = new ObjectMapper();
     private final RecordingAdmin admin = new RecordingAdmin();
-    private final EmbeddedChannel ch = new EmbeddedChannel(new HttpInitializer(
-            new BridgeConfig("127.0.0.1", 0, MAX_BODY),
-            new AdminRoutes(admin, BridgeJson.newMapper()),
-            () -> "# TYPE outdial_calls counter\noutdial_calls 3\n",
-            new CtiInitializer(new RecordingDesk(), new CtiCodec()),
-            new DefaultChannelGroup(GlobalEventExecutor.INSTANCE)));
+    private final PasswordChecks checks = new PasswordChecks(1);
+    private final EmbeddedChannel ch = new EmbeddedChannel(TestPipelines.with(MAX_BODY, admin,
+            () -> "# TYPE outdial_calls counter\noutdial_calls 3\n", new RecordingDesk(),
+            TestPipelines.openLab(checks)));
     private final EmbeddedChannel responses =
             new EmbeddedChannel(new HttpResponseDecoder(), new HttpObjectAggregator(1 << 20));
 
@@ -60,6 +59,7 @@ class HttpRouterTest {
 
     @AfterEach
     void releaseLeftovers() {
+        checks.close();
         ch.finishAndReleaseAll();
         responses.finishAndReleaseAll();
     }

@@ -46,6 +46,8 @@ class StaticFilesTest {
         assertTrue(page.bodyText().contains("Outdial agent desktop"), page.bodyText());
         assertEquals("no-cache", page.headers().get("Cache-Control"));
         assertEquals("nosniff", page.headers().get("X-Content-Type-Options"));
+        assertEquals("DENY", page.headers().get("X-Frame-Options"));
+        assertEquals("frame-ancestors 'none'", page.headers().get("Content-Security-Policy"));
     }
 
     @Test

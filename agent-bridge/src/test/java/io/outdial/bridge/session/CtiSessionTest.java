@@ -24,7 +24,17 @@ import io.outdial.bridge.cti.CtiCommand;
 import io.outdial.bridge.cti.CtiEvent;
 import io.outdial.bridge.cti.CtiException;
 import io.outdial.bridge.fakes.RecordingDesk;
+import io.outdial.bridge.auth.AuditEntry;
+import io.outdial.bridge.auth.AuthSettings;
+import io.outdial.bridge.auth.Gatekeeper;
+import io.outdial.bridge.auth.LoginThrottle;
+import io.outdial.bridge.auth.PasswordChecks;
+import io.outdial.bridge.auth.SecurityEvents;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,11 +47,52 @@ class CtiSessionTest {
 
     private final ObjectMapper json = new ObjectMapper();
     private final RecordingDesk desk = new RecordingDesk();
-    private final EmbeddedChannel ch = new EmbeddedChannel(new CtiSession(desk, new CtiCodec()));
+    private final PasswordChecks checks = new PasswordChecks(1);
+    private final List<String> failures = new ArrayList<>();
+    /** Two failures per agent lock it (the source limit is higher): shared by every connection of a test. */
+    private final Gatekeeper gate = new Gatekeeper(new AuthSettings(false, List.of(), List.of(), null,
+            Duration.ofMinutes(30), Duration.ofHours(1), new LoginThrottle.Limits(2, 10, Duration.ofMinutes(15),
+            Duration.ofMinutes(15)), Set.of(), false, false), false, checks, new SecurityEvents() {
+                @Override
+                public java.util.concurrent.CompletableFuture<Void> audit(AuditEntry entry) {
+                    return java.util.concurrent.CompletableFuture.completedFuture(null);
+                }
+
+                @Override
+                public void loginFailed(Door door, Failure why, String account, String source) {
+                    failures.add(door + " " + why + " " + account);
+                }
+            }, Instant::now);
+    private EmbeddedChannel ch = new EmbeddedChannel(new CtiSession(desk, new CtiCodec(), gate));
 
     @AfterEach
     void releaseLeftovers() {
+        checks.close();
         ch.finishAndReleaseAll();
+    }
+
+    @Test
+    void repeatedBadSecretsLockTheAgentOutUncheckedAndAreReported() throws Exception {
+        desk.decideLoginsWith(l -> CompletableFuture.failedFuture(new CtiException("BAD_CREDENTIALS", "wrong secret")));
+        for (int i = 0; i < 2; i++) {
+            ch = new EmbeddedChannel(new CtiSession(desk, new CtiCodec(), gate));
+            receive(LOGIN);
+            assertEquals("BAD_CREDENTIALS", nextMessage().get("code").asText());
+            next(desk.logins);
+        }
+        ch = new EmbeddedChannel(new CtiSession(desk, new CtiCodec(), gate));
+        receive(LOGIN);
+        JsonNode error = nextMessage();
+        assertEquals("TOO_MANY_ATTEMPTS", error.get("code").asText());
+        assertCloseFrameAndClosed(1000);
+        assertTrue(desk.logins.isEmpty(), "a locked-out login never reaches the desk");
+        assertEquals(List.of("CTI BAD_CREDENTIALS agent1", "CTI BAD_CREDENTIALS agent1", "CTI THROTTLED agent1"),
+                failures);
+        // Another agent from the same address is not locked by agent1's failures.
+        desk.decideLoginsWith(RecordingDesk::accept);
+        ch = new EmbeddedChannel(new CtiSession(desk, new CtiCodec(), gate));
+        receive(LOGIN.replace("agent1", "agent2"));
+        assertEquals("LoggedIn", nextMessage().get("type").asText());
     }
 
     private void receive(String text) {

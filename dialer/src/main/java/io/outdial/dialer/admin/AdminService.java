@@ -54,7 +54,7 @@ public final class AdminService implements AdminApi {
         });
     }
 
-    private static Map<String, Object> view(Campaign c) {
+    private Map<String, Object> view(Campaign c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", c.name());
         m.put("description", c.plan().description());
@@ -66,7 +66,48 @@ public final class AdminService implements AdminApi {
             m.put("optimization", c.plan().pacing().method().name());
             m.put("target", c.plan().pacing().target());
         }
+        io.outdial.dialer.trunk.OutboundRoute route = ctx.trunks().route(c.name());
+        m.put("trunk", route.trunkName());
+        if (!route.callerIds().isEmpty()) {
+            m.put("callerIds", route.callerIds());
+        }
+        if (!route.allowsCalls()) {
+            // What a supervisor needs to see when a running campaign dials nothing.
+            m.put("blockedBy", route.blockedReason());
+        }
         return m;
+    }
+
+    @Override
+    public CompletableFuture<Object> trunks() {
+        List<Object> list = new ArrayList<>();
+        for (io.outdial.dialer.trunk.Trunks.Entry e : ctx.trunks().all()) {
+            io.outdial.sip.TrunkConfig t = e.config();
+            io.outdial.sip.trunk.TrunkRegistrationStatus r = e.registration().status();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", e.name());
+            m.put("host", t.host());
+            m.put("port", t.port());
+            m.put("transport", t.transport().name().toLowerCase(java.util.Locale.ROOT));
+            m.put("callerId", t.callerId());
+            m.put("authenticates", t.credentials() != null);
+            m.put("allowsCalls", r.allowsCalls());
+            Map<String, Object> reg = new LinkedHashMap<>();
+            reg.put("required", r.required());
+            if (r.required()) {
+                reg.put("state", r.state().name());
+                reg.put("aor", r.aor());
+                reg.put("since", r.since() == null ? null : r.since().toString());
+                reg.put("expiresAt", r.expiresAt() == null ? null : r.expiresAt().toString());
+                reg.put("nextAttempt", r.nextAttempt() == null ? null : r.nextAttempt().toString());
+                reg.put("failures", r.failures());
+                reg.put("lastStatus", r.lastStatus());
+            }
+            reg.put("reason", r.reason());
+            m.put("registration", reg);
+            list.add(m);
+        }
+        return CompletableFuture.completedFuture(list);
     }
 
     @Override
@@ -80,7 +121,8 @@ public final class AdminService implements AdminApi {
                         .orElseThrow(() -> new AdminException(404, "no campaign named '" + campaign + "'")))
                 .thenApplyAsync(c -> {
                     try {
-                        Object report = ctx.store().importCsv(c.name(), new StringReader(csv));
+                        Object report = ctx.store().importCsv(c.name(), new StringReader(csv), rows ->
+                                LOG.info("campaign {}: {} records imported so far", c.name(), rows));
                         dialing.listChanged(c);
                         return report;
                     } catch (ImportException e) {
@@ -164,8 +206,16 @@ public final class AdminService implements AdminApi {
             accounts.password(agent.id(), password);
             LOG.info("SIP password of agent {} {} through the admin API", agent.id(), password == null ? "removed"
                     : "changed");
-            return Map.of("agent", agent.id(), "sipPassword", password != null);
-        });
+            return agent.id();
+        }).thenApplyAsync(id -> {
+            // Kept across restarts, as HA1s only; the store's own pool, not the dialer thread.
+            if (password == null) {
+                ctx.store().sipPasswords().remove(id);
+            } else {
+                ctx.store().sipPasswords().put(id, accounts.realm(), accounts.ha1s(id));
+            }
+            return Map.of("agent", id, "sipPassword", password != null);
+        }, ctx.database());
     }
 
     @Override
@@ -175,6 +225,11 @@ public final class AdminService implements AdminApi {
                     .orElseThrow(() -> new AdminException(404, "no agent '" + agentId + "'"));
             return Map.of("agent", agent.id(), "removed", ctx.userAgent().registrations().remove(agent.id()));
         });
+    }
+
+    @Override
+    public CompletableFuture<Object> auditLog(int limit) {
+        return CompletableFuture.supplyAsync(() -> ctx.store().auditTrail().newest(limit), ctx.database());
     }
 
     @Override

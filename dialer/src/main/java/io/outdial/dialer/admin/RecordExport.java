@@ -21,7 +21,9 @@ import org.apache.commons.csv.CSVPrinter;
  * A custom field named like one of the gateway's own columns ({@code note}, {@code agent_id}, ...) is exported as
  * {@code custom:<name>}, so both values are kept. A text cell that a spreadsheet would run as a formula (starting with
  * {@code = + - @}, a tab or a carriage return) is written with a leading {@code '}; a phone number such as
- * {@code +15550100} is not a formula and is kept as it is. Blocking (JDBC): run it on the database pool.
+ * {@code +15550100} is not a formula and is kept as it is; a text starting with {@code '} gets one more, so the
+ * escaping can be undone: re-importing an export takes one leading {@code '} off each custom text cell and gives the
+ * same records. Blocking (JDBC): run it on the database pool.
  */
 final class RecordExport {
     static final List<String> LAST_CONTACT = List.of("call_result_code", "disposition_code", "do_not_call", "note",
@@ -41,7 +43,7 @@ final class RecordExport {
             Map<String, Object> wire = r.toWire();
             // toWire() keeps a system field over a custom one of the same name: put the custom one back, renamed.
             r.customFields().forEach((name, value) -> {
-                if (LAST_CONTACT.contains(name) || !java.util.Objects.equals(wire.get(name), value)) {
+                if (LAST_CONTACT.contains(name) || CallingRecord.WIRE_FIELDS.contains(name)) {
                     wire.put(CUSTOM_PREFIX + name, value);
                 }
             });
@@ -80,6 +82,7 @@ final class RecordExport {
         char first = text.charAt(0);
         boolean formula = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t'
                 || first == '\r';
-        return formula && !PHONE_NUMBER.matcher(text).matches() ? "'" + text : value;
+        // A value that starts with ' gets one more, so that a re-import (which takes one off) gives it back.
+        return first == '\'' || formula && !PHONE_NUMBER.matcher(text).matches() ? "'" + text : value;
     }
 }

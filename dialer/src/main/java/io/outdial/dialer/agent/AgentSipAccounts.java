@@ -33,6 +33,26 @@ public final class AgentSipAccounts implements SipAccounts {
         ha1ByAgent.put(agentId, Map.copyOf(ha1));
     }
 
+    /** The realm the HA1s are for. */
+    public String realm() {
+        return realm;
+    }
+
+    /** {@code agentId}'s HA1 by algorithm (to store), or null when it has no SIP password. */
+    public Map<DigestAlgorithm, String> ha1s(String agentId) {
+        return ha1ByAgent.get(agentId);
+    }
+
+    /** Sets {@code agentId}'s password from its stored HA1s (every algorithm must be there), replacing any. */
+    public void restore(String agentId, Map<DigestAlgorithm, String> ha1) {
+        for (DigestAlgorithm a : DigestAlgorithm.values()) {
+            if (ha1.get(a) == null) {
+                throw new IllegalArgumentException("stored SIP password of " + agentId + " has no " + a + " HA1");
+            }
+        }
+        ha1ByAgent.put(agentId, Map.copyOf(ha1));
+    }
+
     /** True if {@code agentId} has a SIP password. */
     public boolean has(String agentId) {
         return ha1ByAgent.containsKey(agentId);

@@ -48,6 +48,10 @@ public final class CampaignCall implements TransferableCall {
         /** Agent and contact are bridged. */
         void connected(CampaignCall call);
 
+        /** The agent held ({@code held}) or retrieved the contact from the phone; the contact hears hold music. */
+        default void heldFromPhone(CampaignCall call, boolean held) {
+        }
+
         /** Both legs are gone. Called exactly once. */
         void finished(CampaignCall call, CallOutcome outcome);
 
@@ -358,6 +362,12 @@ public final class CampaignCall implements TransferableCall {
     private void onAgentEvent(LegEvent event) {
         if (sides.isReleasedAgent(event.leg())) {
             return; // the transferring agent's leg, released on purpose once the target took the contact
+        }
+        if (event instanceof LegEvent.HeldByFarEnd held) {
+            if (sides.phoneHold(held.held())) {
+                observer.heldFromPhone(this, held.held());
+            }
+            return;
         }
         if (agentLetGo) {
             if (event instanceof LegEvent.Answered) {

@@ -134,7 +134,8 @@ final class EngagedDialing {
             if (!campaign.plan().engagesAgentFirst()) {
                 continue;
             }
-            if (campaign.state() != CampaignState.RUNNING || campaign.listExhausted()) {
+            if (campaign.state() != CampaignState.RUNNING || campaign.listExhausted()
+                    || !ctx.trunks().route(campaign.name()).allowsCalls()) {
                 pacing.figures.update(campaign.name(), null, now);
                 continue;
             }
@@ -278,7 +279,7 @@ final class EngagedDialing {
             e.agent.send(new CtiEvent.InteractionEngaged(ix.toWire()));
         }
         CallingRecord record = ix.record();
-        DialRequest toContact = DialRequest.contactViaTrunk(ctx.trunk(), record.contactInfo(), ctx.ringTimeout());
+        DialRequest toContact = ctx.trunks().route(e.campaign.name()).dial(record.contactInfo(), ctx.ringTimeout());
         CampaignCall contact = new CampaignCall(ix.id(), e.call.executor(), ctx.userAgent(), toContact, null,
                 e.call.contactObserver(), e.campaign.plan().detection(), ctx.media(), ctx.audio());
         e.contacts.put(contact, new Dial(ix));
@@ -563,6 +564,11 @@ final class EngagedDialing {
         @Override
         public void contactConnected(EngagingCall call, CampaignCall contact) {
             hop(call, e -> EngagedDialing.this.contactConnected(e, contact));
+        }
+
+        @Override
+        public void heldFromPhone(EngagingCall call, CampaignCall contact, boolean held) {
+            hop(call, e -> PhoneHolds.report(e.agent, e.shown, held));
         }
 
         @Override

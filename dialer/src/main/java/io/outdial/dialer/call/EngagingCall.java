@@ -59,6 +59,10 @@ public final class EngagingCall {
         /** The contact of {@code contact} is bridged to the agent. */
         void contactConnected(EngagingCall call, CampaignCall contact);
 
+        /** The agent held ({@code held}) or retrieved {@code contact} from the phone. */
+        default void heldFromPhone(EngagingCall call, CampaignCall contact, boolean held) {
+        }
+
         /** One contact call is over (bridged or not); the agent may still be engaged. */
         void contactFinished(EngagingCall call, CampaignCall contact, CallOutcome outcome);
 
@@ -278,6 +282,11 @@ public final class EngagingCall {
         @Override
         public void agentRinging(CampaignCall call) {
             // Never: the agent of an engaging call is not dialed by the contact call.
+        }
+
+        @Override
+        public void heldFromPhone(CampaignCall call, boolean held) {
+            observer.heldFromPhone(EngagingCall.this, call, held);
         }
 
         @Override

@@ -224,7 +224,8 @@ public final class PredictiveDialing {
             if (!campaign.plan().predictive()) {
                 continue;
             }
-            if (stopped || campaign.state() != CampaignState.RUNNING || campaign.listExhausted()) {
+            if (stopped || campaign.state() != CampaignState.RUNNING || campaign.listExhausted()
+                    || !ctx.trunks().route(campaign.name()).allowsCalls()) {
                 figures.update(campaign.name(), null, now);
                 continue;
             }
@@ -268,7 +269,7 @@ public final class PredictiveDialing {
         String id = ctx.ids().next(InteractionIds.Owner.PREDICTIVE);
         Interaction interaction = new Interaction(id, campaign.name(), record);
         interaction.recordFields(ctx.work().of(campaign.name()).fields());
-        DialRequest toContact = DialRequest.contactViaTrunk(ctx.trunk(), record.contactInfo(), ctx.ringTimeout());
+        DialRequest toContact = ctx.trunks().route(campaign.name()).dial(record.contactInfo(), ctx.ringTimeout());
         CallExecutor callExecutor = new CallExecutor("call-" + id, ctx.workers(), ctx.scheduler());
         CampaignCall call = new CampaignCall(id, callExecutor, ctx.userAgent(), toContact, null, new Observer(),
                 campaign.plan().detection(), ctx.media(), ctx.audio());
@@ -547,6 +548,16 @@ public final class PredictiveDialing {
                     if (verdict.outcome() == AmdOutcome.MACHINE) {
                         machineDetected(d);
                     }
+                }
+            });
+        }
+
+        @Override
+        public void heldFromPhone(CampaignCall call, boolean held) {
+            ctx.dialer().execute(() -> {
+                Dialed d = active.get(call.id());
+                if (d != null) {
+                    PhoneHolds.report(d.agent, d.interaction, held);
                 }
             });
         }

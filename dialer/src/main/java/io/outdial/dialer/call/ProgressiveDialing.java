@@ -108,8 +108,10 @@ public final class ProgressiveDialing {
 
     private void paceNow() {
         for (Campaign campaign : campaigns) {
+            // No contact is dialed while the campaign's trunk is not registered; its return paces again.
             if (campaign.plan().dialingMode() != DialingMode.PROGRESSIVE || campaign.plan().engagesAgentFirst()
-                    || campaign.state() != CampaignState.RUNNING || campaign.listExhausted()) {
+                    || campaign.state() != CampaignState.RUNNING || campaign.listExhausted()
+                    || !ctx.trunks().route(campaign.name()).allowsCalls()) {
                 continue;
             }
             for (String agentId : campaign.plan().agentIds()) {
@@ -220,7 +222,7 @@ public final class ProgressiveDialing {
     private void place(Campaign campaign, Agent agent, Interaction interaction) {
         String id = interaction.id();
         CallingRecord record = interaction.record();
-        DialRequest toContact = DialRequest.contactViaTrunk(ctx.trunk(), record.contactInfo(), ctx.ringTimeout());
+        DialRequest toContact = ctx.trunks().route(campaign.name()).dial(record.contactInfo(), ctx.ringTimeout());
         DialRequest toAgent = DialRequest.agentPhone(agent.phone(), ctx.agentTransport(), record.contactInfo(),
                 campaign.name(), ctx.agentRingTimeout());
         CallExecutor callExecutor = new CallExecutor("call-" + id, ctx.workers(), ctx.scheduler());
@@ -316,9 +318,9 @@ public final class ProgressiveDialing {
                 interaction.campaign(), ctx.agentRingTimeout());
     }
 
-    /** A transfer's dial to an outside number, through the trunk as contacts are dialed. */
-    public DialRequest outsideNumberRequest(String number) {
-        return DialRequest.contactViaTrunk(ctx.trunk(), number, ctx.ringTimeout());
+    /** A transfer's dial to an outside number, through {@code campaign}'s trunk as its contacts are dialed. */
+    public DialRequest outsideNumberRequest(String campaign, String number) {
+        return ctx.trunks().route(campaign).dial(number, ctx.ringTimeout());
     }
 
     /** {@link #callOf}, looked up on the dialer executor: safe from any thread (tests, admin). */
@@ -405,6 +407,16 @@ public final class ProgressiveDialing {
                 ctx.metrics().answered(a.campaign().name());
                 a.interaction().stage(Interaction.Stage.RINGING);
                 a.agent().send(new CtiEvent.InteractionRinging(a.interaction().toWire()));
+            });
+        }
+
+        @Override
+        public void heldFromPhone(CampaignCall call, boolean held) {
+            ctx.dialer().execute(() -> {
+                ActiveCall a = active.get(call.id());
+                if (a != null) {
+                    PhoneHolds.report(a.agent(), a.interaction(), held);
+                }
             });
         }
 

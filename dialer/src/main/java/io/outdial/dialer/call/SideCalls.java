@@ -132,6 +132,28 @@ public final class SideCalls {
     }
 
     /**
+     * The agent's phone held the call ({@code held}: its re-INVITE offered sendonly or inactive) or retrieved it: the
+     * contact goes on hold (hold music) or back to the agent, as with the desktop's Hold and Retrieve. Returns true if
+     * that changed the call (false when it is not bridged, busy with a side call, or already so). Call's executor.
+     */
+    public boolean phoneHold(boolean held) {
+        if (!host.bridged() || bridge == null || bridge.held() == held || busy()) {
+            return false;
+        }
+        try {
+            if (held) {
+                holdContact();
+            } else {
+                restore();
+            }
+            return true;
+        } catch (RuntimeException e) {
+            host.failed(e);
+            return false;
+        }
+    }
+
+    /**
      * The agent's keypad: DTMF to the bridged contact (see {@link Leg#sendDtmf}). Fails when the call is not
      * bridged, or as the contact's leg reports.
      */

@@ -73,6 +73,7 @@ public final class Campaign {
     /** The campaign as an agent's "My Campaigns" shows it. */
     public CtiEvent.CampaignInfo info() {
         return new CtiEvent.CampaignInfo(plan.name(), plan.description(), state.statusName(),
-                plan.dialingModeLabel(), plan.deliveryMode());
+                plan.dialingModeLabel(), plan.deliveryMode(), plan.callerIds().isEmpty() ? null
+                : plan.callerIds().stream().map(c -> new CtiEvent.CallerId(c.number(), c.name())).toList());
     }
 }

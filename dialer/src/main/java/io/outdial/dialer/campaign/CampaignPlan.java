@@ -18,7 +18,20 @@ import java.util.List;
  */
 public record CampaignPlan(String name, String description, DialingMode dialingMode, List<String> agentIds,
                            int maxAttempts, Path callingList, boolean autoLoad, boolean autoStart,
-                           DetectionSettings detection, PacingSettings pacing, boolean engageAgentFirst) {
+                           DetectionSettings detection, PacingSettings pacing, boolean engageAgentFirst,
+                           List<io.outdial.dialer.config.CallerId> callerIds) {
+
+    public CampaignPlan {
+        callerIds = callerIds == null ? List.of() : List.copyOf(callerIds);
+    }
+
+    /** Offering no caller ids to choose from. */
+    public CampaignPlan(String name, String description, DialingMode dialingMode, List<String> agentIds,
+                        int maxAttempts, Path callingList, boolean autoLoad, boolean autoStart,
+                        DetectionSettings detection, PacingSettings pacing, boolean engageAgentFirst) {
+        this(name, description, dialingMode, agentIds, maxAttempts, callingList, autoLoad, autoStart, detection,
+                pacing, engageAgentFirst, List.of());
+    }
 
     /** Without ASM. */
     public CampaignPlan(String name, String description, DialingMode dialingMode, List<String> agentIds,

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
  * One agent the gateway knows ({@code agents:} list item).
  *
  * @param id        the agent's login id, used by campaigns and on the CTI wire
- * @param secret    the desktop login secret, or null for a phone-only agent who never logs in from a desktop
+ * @param secret    the desktop login secret (plain, or better its bcrypt hash), or null for a phone-only agent who
+ *                  never logs in from a desktop
  * @param phone     the agent's default phone as a SIP URI (a desktop login may give another), or null
  * @param autoReady a phone-only agent: logged in and Ready at start-up, its records marked done automatically
  *                  once {@code wrapUp} has passed after each call
@@ -27,6 +28,10 @@ public record AgentSettings(String id, String secret, String phone, boolean auto
             throw s.fail("id", "must be 1..64 letters, digits, '.', '_' or '-'", id);
         }
         String secret = s.text("secret", null);
+        if (secret != null && secret.startsWith("$2") && !io.outdial.bridge.auth.PasswordHashes.isHash(secret)) {
+            throw new ConfigException(s.keyPath("secret") + ": starts like a bcrypt hash but is not one (60"
+                    + " characters, $2a$/$2b$/$2y$; java -jar outdial-gateway.jar hash-password prints one)");
+        }
         String phone = s.text("phone", null);
         if (phone != null && !SIP_URI.matcher(phone.trim()).matches()) {
             throw s.fail("phone", "must be a SIP URI such as sip:agent1@127.0.0.1:5080", phone);

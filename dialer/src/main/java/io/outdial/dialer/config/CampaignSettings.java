@@ -34,19 +34,20 @@ public record CampaignSettings(String name, String description, DialingMode dial
                                Path callingList, boolean autoLoad, boolean autoStart, int maxAttempts,
                                DetectionSettings detection, List<String> dispositionCodes, PacingSettings pacing,
                                Treatments treatments, PreviewSettings preview, boolean engageAgentFirst,
-                               DncSettings dnc, WorkSettings work) {
+                               DncSettings dnc, WorkSettings work, String trunk, List<CallerId> callerIds) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     public CampaignSettings {
         agents = List.copyOf(agents);
         dispositionCodes = List.copyOf(dispositionCodes);
+        callerIds = List.copyOf(callerIds);
     }
 
     /** The same campaign with another calling list (the demo dials its own). */
     public CampaignSettings withCallingList(Path list) {
         return new CampaignSettings(name, description, dialingMode, agents, list, autoLoad, autoStart, maxAttempts,
-                detection, dispositionCodes, pacing, treatments, preview, engageAgentFirst, dnc, work);
+                detection, dispositionCodes, pacing, treatments, preview, engageAgentFirst, dnc, work, trunk, callerIds);
     }
 
     static CampaignSettings read(YamlSection s, Path baseDir) {
@@ -98,11 +99,13 @@ public record CampaignSettings(String name, String description, DialingMode dial
         }
         DncSettings dnc = DncSettings.read(s.section("dnc"));
         WorkSettings work = WorkSettings.read(s);
+        String trunk = s.text("trunk", TrunkSettings.DEFAULT_NAME);
+        List<CallerId> callerIds = CallerId.readList(s);
         s.refuseUnknownKeys();
         if (autoStart && !autoLoad) {
             throw s.fail("autoStart", "can be true only when autoLoad is true", true);
         }
         return new CampaignSettings(name, description, mode, agents, list, autoLoad, autoStart, maxAttempts,
-                detection, codes, pacing, treatments, preview, engageAgentFirst, dnc, work);
+                detection, codes, pacing, treatments, preview, engageAgentFirst, dnc, work, trunk, callerIds);
     }
 }

@@ -62,18 +62,27 @@ public final class ConfigLoader {
         YamlSection root = YamlSection.root(tree);
         SipSettings sip = SipSettings.read(root.section("sip"), base);
         TrunkSettings trunk = TrunkSettings.read(root.section("trunk"));
-        if (trunk.transport() == io.outdial.sip.Transport.TLS && sip.tls() == null) {
-            throw new ConfigException("trunk.transport: tls needs sip.tlsPort and sip.tls.keyStore");
+        java.util.Map<String, TrunkSettings> namedTrunks = TrunkSettings.readNamed(root.sections("trunks"));
+        if (sip.tls() == null) {
+            if (trunk.transport() == io.outdial.sip.Transport.TLS) {
+                throw new ConfigException("trunk.transport: tls needs sip.tlsPort and sip.tls.keyStore");
+            }
+            for (java.util.Map.Entry<String, TrunkSettings> named : namedTrunks.entrySet()) {
+                if (named.getValue().transport() == io.outdial.sip.Transport.TLS) {
+                    throw new ConfigException("trunks[" + named.getKey() + "].transport: tls needs sip.tlsPort and"
+                            + " sip.tls.keyStore");
+                }
+            }
         }
         RtpSettings rtp = RtpSettings.read(root.section("rtp"));
-        HttpSettings http = HttpSettings.read(root.section("http"));
+        HttpSettings http = HttpSettings.read(root.section("http"), base);
         DatabaseSettings database = DatabaseSettings.read(root.section("database"), base);
         DialingSettings dialing = DialingSettings.read(root.section("dialing"));
         List<AgentSettings> agents = readAgents(root);
-        List<CampaignSettings> campaigns = readCampaigns(root, base, agents);
+        List<CampaignSettings> campaigns = readCampaigns(root, base, agents, namedTrunks.keySet());
         AudioSettings audio = AudioSettings.read(root.section("audio"), base);
         root.refuseUnknownKeys();
-        return new GatewayConfig(sip, trunk, rtp, http, database, dialing, agents, campaigns, audio);
+        return new GatewayConfig(sip, trunk, rtp, http, database, dialing, agents, campaigns, audio, namedTrunks);
     }
 
     private static List<AgentSettings> readAgents(YamlSection root) {
@@ -89,7 +98,8 @@ public final class ConfigLoader {
         return agents;
     }
 
-    private static List<CampaignSettings> readCampaigns(YamlSection root, Path base, List<AgentSettings> agents) {
+    private static List<CampaignSettings> readCampaigns(YamlSection root, Path base, List<AgentSettings> agents,
+                                                        Set<String> namedTrunks) {
         Set<String> agentIds = agents.stream().map(AgentSettings::id).collect(Collectors.toSet());
         String known = agents.isEmpty() ? "none are configured"
                 : "configured agents are " + agents.stream().map(AgentSettings::id).collect(Collectors.joining(", "));
@@ -110,6 +120,11 @@ public final class ConfigLoader {
                 if (!listed.add(id)) {
                     throw new ConfigException(key + ": agent '" + id + "' is listed twice");
                 }
+            }
+            if (!campaign.trunk().equals(TrunkSettings.DEFAULT_NAME) && !namedTrunks.contains(campaign.trunk())) {
+                throw item.fail("trunk", "must name a trunk: '" + TrunkSettings.DEFAULT_NAME + "' (the trunk: section)"
+                        + (namedTrunks.isEmpty() ? "" : " or one of trunks: " + String.join(", ", namedTrunks)),
+                        campaign.trunk());
             }
             campaigns.add(campaign);
         }

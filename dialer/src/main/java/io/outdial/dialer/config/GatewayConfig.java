@@ -10,11 +10,21 @@ import java.util.Optional;
 /** The whole gateway configuration, immutable and already checked; built by {@link ConfigLoader}. */
 public record GatewayConfig(SipSettings sip, TrunkSettings trunk, RtpSettings rtp, HttpSettings http,
                             DatabaseSettings database, DialingSettings dialing, List<AgentSettings> agents,
-                            List<CampaignSettings> campaigns, AudioSettings audio) {
+                            List<CampaignSettings> campaigns, AudioSettings audio,
+                            java.util.Map<String, TrunkSettings> namedTrunks) {
 
     public GatewayConfig {
         agents = List.copyOf(agents);
         campaigns = List.copyOf(campaigns);
+        namedTrunks = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(namedTrunks));
+    }
+
+    /** Every trunk by name: the {@code trunk:} section as {@value TrunkSettings#DEFAULT_NAME}, then {@code trunks:}. */
+    public java.util.Map<String, TrunkSettings> trunks() {
+        java.util.Map<String, TrunkSettings> all = new java.util.LinkedHashMap<>();
+        all.put(TrunkSettings.DEFAULT_NAME, trunk);
+        all.putAll(namedTrunks);
+        return all;
     }
 
     public Optional<AgentSettings> agent(String id) {
@@ -28,7 +38,7 @@ public record GatewayConfig(SipSettings sip, TrunkSettings trunk, RtpSettings rt
     public SipConfig toSipConfig() {
         io.outdial.sip.SipConfig s = sip.toSipConfig();
         return new io.outdial.sip.SipConfig(s.host(), s.udpPort(), s.tcpPort(), s.userAgent(), s.threads(),
-                rtp.inactivityTimeout(), s.tls());
+                rtp.inactivityTimeout(), s.advertisedHost(), s.tls());
     }
 
     public TrunkConfig toTrunkConfig() {

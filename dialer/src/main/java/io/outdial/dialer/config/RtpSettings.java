@@ -11,9 +11,15 @@ import io.outdial.media.MediaConfig;
  * @param ioThreads   event-loop threads for RTP
  * @param inactivityTimeout an answered leg whose far end sends no RTP this long (while its SDP says it sends) is
  *                    hung up; zero: never
+ * @param advertisedAddress the address put in SDP instead of the bind address (behind NAT), or null
  */
 public record RtpSettings(String bindAddress, int portMin, int portMax, int ioThreads,
-                          java.time.Duration inactivityTimeout) {
+                          java.time.Duration inactivityTimeout, String advertisedAddress) {
+
+    public RtpSettings(String bindAddress, int portMin, int portMax, int ioThreads,
+                       java.time.Duration inactivityTimeout) {
+        this(bindAddress, portMin, portMax, ioThreads, inactivityTimeout, null);
+    }
 
     public static final RtpSettings DEFAULTS = new RtpSettings("127.0.0.1", 20000, 29999, 1);
 
@@ -30,11 +36,12 @@ public record RtpSettings(String bindAddress, int portMin, int portMax, int ioTh
         int threads = s.integer("ioThreads", d.ioThreads, 1, 16);
         java.time.Duration inactivity = s.duration("inactivityTimeout", d.inactivityTimeout, java.time.Duration.ZERO,
                 java.time.Duration.ofHours(1));
+        String advertised = s.text("advertisedAddress", null) == null ? null : s.host("advertisedAddress", null);
         s.refuseUnknownKeys();
-        return new RtpSettings(bind, min, max, threads, inactivity);
+        return new RtpSettings(bind, min, max, threads, inactivity, advertised);
     }
 
     public MediaConfig toMediaConfig() {
-        return new MediaConfig(bindAddress, portMin, portMax, ioThreads);
+        return new MediaConfig(bindAddress, portMin, portMax, ioThreads, advertisedAddress);
     }
 }

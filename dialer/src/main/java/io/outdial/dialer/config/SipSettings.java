@@ -19,15 +19,22 @@ import java.util.List;
  * @param userAgent value of the User-Agent header
  * @param threads   JAIN-SIP worker threads; 1 (the default) keeps each call's messages in arrival order
  * @param registrar the built-in registrar agents' phones register with ({@code sip.registrar})
+ * @param advertisedAddress the address given to peers (Via, Contact, From) instead of {@code host}, for a gateway
+ *                  behind NAT; null: host
  * @param tls       the TLS listening point and its certificates ({@code sip.tlsPort}, {@code sip.tls}), or null
  */
 public record SipSettings(String host, int udpPort, int tcpPort, String userAgent, int threads,
-                          RegistrarSettings registrar, TlsConfig tls) {
+                          RegistrarSettings registrar, String advertisedAddress, TlsConfig tls) {
 
     /** Without TLS. */
     public SipSettings(String host, int udpPort, int tcpPort, String userAgent, int threads,
+                       RegistrarSettings registrar, String advertisedAddress) {
+        this(host, udpPort, tcpPort, userAgent, threads, registrar, advertisedAddress, null);
+    }
+
+    public SipSettings(String host, int udpPort, int tcpPort, String userAgent, int threads,
                        RegistrarSettings registrar) {
-        this(host, udpPort, tcpPort, userAgent, threads, registrar, null);
+        this(host, udpPort, tcpPort, userAgent, threads, registrar, null, null);
     }
 
     public static final SipSettings DEFAULTS = new SipSettings("127.0.0.1", 5060, 5060, "Outdial", 1,
@@ -42,6 +49,7 @@ public record SipSettings(String host, int udpPort, int tcpPort, String userAgen
                 s.text("userAgent", d.userAgent),
                 s.integer("threads", d.threads, 1, 64),
                 registrar(s.section("registrar")),
+                s.text("advertisedAddress", null) == null ? null : s.host("advertisedAddress", null),
                 tls(s, baseDir));
         s.refuseUnknownKeys();
         if (read.udpPort == 0 && read.tcpPort == 0 && read.tls == null) {
@@ -115,6 +123,7 @@ public record SipSettings(String host, int udpPort, int tcpPort, String userAgen
     }
 
     public SipConfig toSipConfig() {
-        return new SipConfig(host, udpPort, tcpPort, userAgent, threads, SipConfig.DEFAULT_RTP_INACTIVITY, tls);
+        return new SipConfig(host, udpPort, tcpPort, userAgent, threads, SipConfig.DEFAULT_RTP_INACTIVITY,
+                advertisedAddress, tls);
     }
 }

@@ -12,7 +12,6 @@ import io.outdial.dialer.wrapup.RecordWork;
 import io.outdial.media.MediaEngine;
 import io.outdial.sip.SipUserAgent;
 import io.outdial.sip.Transport;
-import io.outdial.sip.TrunkConfig;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 
@@ -22,6 +21,8 @@ import java.util.concurrent.Executor;
  * @param dialer           the serial executor owning agents, campaigns and pacing (the dialer's actor)
  * @param workers          the pool call executors run on
  * @param database         the bounded pool every store call runs on (never an event loop, never a SIP thread)
+ * @param trunks           the trunks and each campaign's route out (trunk, caller ids); no contact is dialed while
+ *                         its campaign's trunk does not allow calls (registration)
  * @param ringTimeout      how long a contact may ring
  * @param agentRingTimeout how long an agent's phone may ring
  * @param agentTransport   transport towards agents' phones
@@ -34,7 +35,8 @@ import java.util.concurrent.Executor;
  * @param ids              the one source of interaction ids, whose prefix names the owning mode
  */
 public record DialerContext(CallExecutor dialer, Executor workers, Executor database, Scheduler scheduler,
-                            CallingListStore store, SipUserAgent userAgent, DialerMetrics metrics, TrunkConfig trunk,
+                            CallingListStore store, SipUserAgent userAgent, DialerMetrics metrics,
+                            io.outdial.dialer.trunk.Trunks trunks,
                             Duration ringTimeout, Duration agentRingTimeout, Transport agentTransport,
                             MediaEngine media, AudioSettings audio,
                             CampaignTreatments treatments, RecordSource records, RecordWork work,

@@ -69,7 +69,7 @@ final class CallTargets {
         }
         if (toPhone) {
             String number = outsideNumber(phone, command);
-            return new Target(null, null, dialing.outsideNumberRequest(number), number);
+            return new Target(null, null, dialing.outsideNumberRequest(ix.campaign(), number), number);
         }
         Agent target = targetAgent(agent, agentId, command);
         Interaction targetIx = new Interaction(ix.id(), ix.campaign(), ix.record());

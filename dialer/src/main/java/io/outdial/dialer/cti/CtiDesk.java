@@ -1,5 +1,7 @@
 package io.outdial.dialer.cti;
 
+import io.outdial.bridge.auth.PasswordChecks;
+import io.outdial.bridge.auth.PasswordHashes;
 import io.outdial.bridge.cti.AgentChannel;
 import io.outdial.bridge.cti.AgentDesk;
 import io.outdial.bridge.cti.CtiCommand;
@@ -40,6 +42,8 @@ import java.util.concurrent.CompletableFuture;
 public final class CtiDesk implements AgentDesk {
     private final CallExecutor dialer;
     private final PhoneDirectory phones;
+    /** Where agents' secrets given as bcrypt hashes are checked (never on the dialer executor). */
+    private final PasswordChecks secretChecks;
     private final AgentRoster roster;
     private final Campaigns campaigns;
     private final ProgressiveDialing dialing;
@@ -66,7 +70,8 @@ public final class CtiDesk implements AgentDesk {
      */
     public CtiDesk(CallExecutor dialer, AgentRoster roster, Campaigns campaigns, ProgressiveDialing dialing,
                    PreviewDesk preview, InteractionPreviews previews, PushPreviewDesk push, WrapUp wrapUp,
-                   RecordDesk records, Duration logoutDelayLimit, PhoneDirectory phones) {
+                   RecordDesk records, Duration logoutDelayLimit, PhoneDirectory phones, PasswordChecks secretChecks) {
+        this.secretChecks = secretChecks;
         this.phones = phones;
         this.records = records;
         this.previews = previews;
@@ -138,21 +143,41 @@ public final class CtiDesk implements AgentDesk {
     public CompletableFuture<CtiEvent> login(CtiCommand.Login login, AgentChannel channel) {
         CompletableFuture<CtiEvent> reply = new CompletableFuture<>();
         dialer.execute(() -> {
-            try {
-                reply.complete(loginNow(login, channel));
-                // After LoggedIn: the notices of campaigns loaded before this login.
-                dialer.execute(() -> campaigns.replayNotices(login.agentId(), channel::send));
-            } catch (CtiException e) {
-                reply.completeExceptionally(e);
+            Agent agent = roster.find(login.agentId()).orElse(null);
+            String expected = agent == null ? null : agent.profile().secret();
+            if (PasswordHashes.isHash(expected)) {
+                // bcrypt takes tens of milliseconds: checked on the password threads, decided back on the dialer.
+                secretChecks.matches(login.secret(), expected).whenComplete((ok, failure) -> dialer.execute(() -> {
+                    if (failure != null) {
+                        // Too many logins being checked at once (shift start): not a wrong secret, so not throttled.
+                        reply.completeExceptionally(new CtiException(CtiErrorCodes.INTERNAL_ERROR,
+                                "the gateway is busy checking logins: try again in a moment"));
+                    } else {
+                        decideLogin(login, channel, ok, reply);
+                    }
+                }));
+            } else {
+                decideLogin(login, channel, secretMatches(expected, login.secret()), reply);
             }
         });
         return reply;
     }
 
-    private CtiEvent loginNow(CtiCommand.Login login, AgentChannel channel) {
+    private void decideLogin(CtiCommand.Login login, AgentChannel channel, boolean secretOk,
+                             CompletableFuture<CtiEvent> reply) {
+        try {
+            reply.complete(loginNow(login, channel, secretOk));
+            // After LoggedIn: the notices of campaigns loaded before this login.
+            dialer.execute(() -> campaigns.replayNotices(login.agentId(), channel::send));
+        } catch (CtiException e) {
+            reply.completeExceptionally(e);
+        }
+    }
+
+    private CtiEvent loginNow(CtiCommand.Login login, AgentChannel channel, boolean secretOk) {
         Agent agent = roster.find(login.agentId())
                 .orElseThrow(() -> new CtiException(CtiErrorCodes.UNKNOWN_AGENT, "no agent '" + login.agentId() + "'"));
-        if (!secretMatches(agent.profile().secret(), login.secret())) {
+        if (!secretOk) {
             throw new CtiException(CtiErrorCodes.BAD_CREDENTIALS, "wrong secret for agent '" + login.agentId() + "'");
         }
         String phone = login.phone() == null || login.phone().isBlank() ? agent.profile().phone() : login.phone();
@@ -280,7 +305,7 @@ public final class CtiDesk implements AgentDesk {
                 .on(CtiCommand.Reject.class, (agent, r, channel) ->
                         previews.reject(agent, ownInteraction(agent, r.interactionId()), r.requestId()))
                 .on(CtiCommand.Call.class, (agent, c, channel) ->
-                        preview.call(agent, ownInteraction(agent, c.interactionId())))
+                        preview.call(agent, ownInteraction(agent, c.interactionId()), c.callerId()))
                 .on(CtiCommand.Decline.class, (agent, d, channel) ->
                         preview.decline(agent, ownInteraction(agent, d.interactionId()), d.reason(), d.requestId()))
                 .on(CtiCommand.PauseAutoDial.class, (agent, p, channel) ->

@@ -66,9 +66,11 @@ public final class Demo {
         List<CampaignSettings> campaigns = config.campaigns().stream()
                 .map(c -> c == configured ? campaign : c).toList();
         // A fresh in-memory H2 each run, so the demo always starts from the list.
-        GatewayConfig demoConfig = new GatewayConfig(config.sip(), config.trunk(), config.rtp(), config.http(),
+        // The demo is a lab on this machine: lab open mode, as docs/security.md describes (loopback only).
+        GatewayConfig demoConfig = new GatewayConfig(config.sip(), config.trunk(), config.rtp(),
+                config.http().withOpenLab(),
                 new DatabaseSettings("jdbc:h2:mem:outdial-demo;DB_CLOSE_DELAY=-1", "sa", "", 4),
-                config.dialing(), config.agents(), campaigns, config.audio());
+                config.dialing(), config.agents(), campaigns, config.audio(), config.namedTrunks());
         Path contacts = contactScenario != null ? contactScenario : scenarios.resolve("contact-farm.xml");
 
         List<SippProcess> sipp = new ArrayList<>();

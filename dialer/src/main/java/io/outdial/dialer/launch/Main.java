@@ -1,5 +1,6 @@
 package io.outdial.dialer.launch;
 
+import io.outdial.bridge.auth.PasswordHashes;
 import io.outdial.dialer.Gateway;
 import io.outdial.dialer.config.ConfigException;
 import io.outdial.dialer.config.ConfigLoader;
@@ -13,7 +14,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Command line: {@code outdial-gateway.jar [--config FILE]} runs the gateway until stopped;
  * {@code outdial-gateway.jar demo [--config FILE] [--contacts SIPP_XML] [--list CSV]} runs the sample campaign
- * against SIPp contacts and phones.
+ * against SIPp contacts and phones; {@code hash-password} and {@code new-token} print what {@code http.auth} keeps.
  */
 public final class Main {
     private static final Path DEFAULT_CONFIG = Path.of("dialer/config/outdial.yaml");
@@ -29,6 +30,21 @@ public final class Main {
         Path configFile = DEFAULT_CONFIG;
         Path contactScenario = null;
         Path callingList = null;
+        if (args.length >= 1 && args[0].equals("hash-password")) {
+            int cost = PasswordHashes.COST;
+            if (args.length == 3 && args[1].equals("--cost") && args[2].matches("\\d{1,2}")
+                    && Integer.parseInt(args[2]) >= PasswordHashes.MIN_COST
+                    && Integer.parseInt(args[2]) <= PasswordHashes.MAX_COST) {
+                cost = Integer.parseInt(args[2]);
+            } else if (args.length != 1) {
+                usage(err, "hash-password takes only --cost " + PasswordHashes.MIN_COST + ".." + PasswordHashes.MAX_COST);
+                return;
+            }
+            System.exit(Credentials.hashPassword(out, err, cost));
+        }
+        if (args.length == 1 && args[0].equals("new-token")) {
+            System.exit(Credentials.newToken(out));
+        }
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "demo" -> demo = true;
@@ -100,6 +116,9 @@ public final class Main {
         }
         to.println("usage: java -jar outdial-gateway.jar [--config FILE]                  run the gateway");
         to.println("       java -jar outdial-gateway.jar demo [--config FILE] [--contacts SIPP_XML] [--list CSV]");
+        to.println("       java -jar outdial-gateway.jar hash-password [--cost N]  bcrypt hash of a password read"
+                + " from stdin (cost 12 unless given, 10..16)");
+        to.println("       java -jar outdial-gateway.jar new-token         an API token and the sha256 to configure");
         to.println("  (default FILE: " + DEFAULT_CONFIG + "; the demo plays contacts with SIPp, by default"
                 + " sipp-scenarios/contact-farm.xml, and dials the campaign's list unless --list is given)");
         if (problem != null) {

@@ -53,15 +53,24 @@ public final class DialerMetrics implements AutoCloseable {
         });
         Gauge.builder("outdial_calls_in_progress", () -> callsInProgress.getAsInt())
                 .description("Campaign calls from dial to hang-up").register(registry);
+        for (var door : io.outdial.bridge.auth.SecurityEvents.Door.values()) {
+            for (var why : io.outdial.bridge.auth.SecurityEvents.Failure.values()) {
+                loginFailures(door, why); // at 0 from the start, so a dashboard or alert sees the series
+            }
+        }
         Counter.builder("outdial_calls_reaped").description("Calls finished by the reaper: all legs gone unnoticed")
                 .register(registry);
         setupTimer("outdial_setup_answer_to_agent_invite", "Contact 200 OK to the agent's INVITE sent");
         setupTimer("outdial_setup_answer_to_bridge", "Contact 200 OK to the bridge with the agent");
         setupTimer("outdial_setup_retrieval_to_trunk_invite", "Asking the store for a record to its contact's INVITE");
+        callSetupTimer("contact");
+        callSetupTimer("agent");
         for (AgentState s : AgentState.values()) {
             Gauge.builder("outdial_agents", () -> roster.count(s)).tag("state", s.wireName())
                     .description("Agents by voice state").register(registry);
         }
+        Gauge.builder("outdial_cti_sessions", () -> roster.all().stream().filter(a -> a.channel() != null).count())
+                .description("Agents logged in from a desktop (CTI sessions)").register(registry);
         FunctionCounter.builder("outdial_rtp_packets_relayed", media, MediaEngine::totalPacketsRelayed)
                 .description("RTP packets relayed between bridged legs").register(registry);
         Gauge.builder("outdial_rtp_endpoints_open", media::openEndpoints)
@@ -109,6 +118,26 @@ public final class DialerMetrics implements AutoCloseable {
                 .description("RTP endpoints the port range can open").register(registry);
     }
 
+    /**
+     * The trunk registration's gauges, exported whether or not the trunk needs one (the alert rule and the dashboard
+     * query them everywhere): {@code outdial_trunk_registration_required} (1 when the trunk wants the gateway
+     * registered), {@code outdial_trunk_registered} (1 while it is; calls go out only then) and
+     * {@code outdial_trunk_registration_failures} (failed attempts in a row).
+     */
+    public void trunkRegistration(io.outdial.dialer.trunk.Trunks.Entry trunk) {
+        io.outdial.sip.trunk.TrunkRegistration registration = trunk.registration();
+        Gauge.builder("outdial_trunk_registration_required", () -> registration.status().required() ? 1 : 0)
+                .tag("trunk", trunk.name())
+                .description("1 when the trunk wants the gateway registered before it dials").register(registry);
+        Gauge.builder("outdial_trunk_registered",
+                        () -> registration.status().required() && registration.status().allowsCalls() ? 1 : 0)
+                .tag("trunk", trunk.name())
+                .description("1 while the gateway is registered with its trunk, else 0").register(registry);
+        Gauge.builder("outdial_trunk_registration_failures", () -> registration.status().failures())
+                .tag("trunk", trunk.name())
+                .description("Failed trunk REGISTER attempts in a row").register(registry);
+    }
+
     /** Releases the JVM listeners the GC binder holds. */
     @Override
     public void close() {
@@ -144,6 +173,21 @@ public final class DialerMetrics implements AutoCloseable {
     }
 
     /** Where the number of campaign calls between dial and hang-up is read (thread-safe supplier). */
+    /** A refused login (HTTP or CTI; bad credentials or throttled): {@code outdial_login_failures_total}. */
+    public void loginFailed(io.outdial.bridge.auth.SecurityEvents.Door door,
+                            io.outdial.bridge.auth.SecurityEvents.Failure why) {
+        loginFailures(door, why).increment();
+    }
+
+    private Counter loginFailures(io.outdial.bridge.auth.SecurityEvents.Door door,
+                                  io.outdial.bridge.auth.SecurityEvents.Failure why) {
+        return Counter.builder("outdial_login_failures")
+                .description("Logins refused, by door (http, cti) and reason (bad_credentials, throttled)")
+                .tag("door", door.name().toLowerCase(java.util.Locale.ROOT))
+                .tag("reason", why.name().toLowerCase(java.util.Locale.ROOT))
+                .register(registry);
+    }
+
     public void callsInProgress(IntSupplier calls) {
         callsInProgress = calls;
     }
@@ -169,6 +213,31 @@ public final class DialerMetrics implements AutoCloseable {
         DistributionSummary.builder("outdial_agent_wait_seconds").tag("campaign", campaign).baseUnit("seconds")
                 .description("Time agents waited Ready before a paced call connected").register(registry)
                 .record(wait.toMillis() / 1e3);
+    }
+
+    /** A leg answered {@code d} after it was dialed; {@code leg}: {@code contact} or {@code agent}. */
+    public void callSetup(String leg, Duration d) {
+        callSetupTimer(leg).record(d);
+    }
+
+    private Timer callSetupTimer(String leg) {
+        return Timer.builder("outdial_call_setup").tag("leg", leg)
+                .description("From dialing a leg to its answer (contact through the trunk, or an agent's phone)")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(50))
+                .maximumExpectedValue(Duration.ofMinutes(2)).register(registry);
+    }
+
+    /**
+     * Each campaign's agents by voice state ({@code outdial_campaign_agents}); an agent on two campaigns counts in
+     * both.
+     */
+    public void campaignAgents(String campaign, java.util.List<String> agentIds, AgentRoster roster) {
+        for (AgentState s : AgentState.values()) {
+            Gauge.builder("outdial_campaign_agents", () -> agentIds.stream()
+                            .filter(id -> roster.find(id).map(a -> a.state() == s).orElse(false)).count())
+                    .tag("campaign", campaign).tag("state", s.wireName())
+                    .description("A campaign's agents by voice state").register(registry);
+        }
     }
 
     /** Shows a campaign's dial and answer counters at 0 before its first call, so dashboards and alerts see it. */

@@ -37,6 +37,10 @@ public final class PreviewCall implements TransferableCall {
         /** Agent and contact are bridged. */
         void connected(PreviewCall call);
 
+        /** The agent held ({@code held}) or retrieved the contact from the phone; the contact hears hold music. */
+        default void heldFromPhone(PreviewCall call, boolean held) {
+        }
+
         /**
          * Both legs are gone. Called exactly once. {@code outcome.attempted()} is false when the contact was never
          * dialed (the agent's phone failed): the record is still the agent's to call or decline.
@@ -130,6 +134,12 @@ public final class PreviewCall implements TransferableCall {
     private void onAgentEvent(LegEvent event) {
         if (sides.isReleasedAgent(event.leg())) {
             return; // the transferring agent's leg, released on purpose once the target took the contact
+        }
+        if (event instanceof LegEvent.HeldByFarEnd held) {
+            if (sides.phoneHold(held.held())) {
+                observer.heldFromPhone(this, held.held());
+            }
+            return;
         }
         if (event instanceof LegEvent.Answered) {
             if (phase != PreviewCallPhase.CALLING_AGENT) {

@@ -222,6 +222,13 @@ public final class PreviewDesk {
                 || s.changingNumber) {
             return;
         }
+        io.outdial.dialer.trunk.OutboundRoute route = ctx.trunks().route(s.campaign.name());
+        if (!route.allowsCalls()) {
+            // The record stays with the agent, who may Call once the trunk is back.
+            s.agent.send(new CtiEvent.Error(null, CtiErrorCodes.TRUNK_NOT_REGISTERED, "auto-dial of record "
+                    + s.interaction.record().recordId() + " held: " + route.blockedReason() + "; Call when it is"));
+            return;
+        }
         LOG.info("campaign {}: record {} auto-dialed for {}", s.campaign.name(), s.interaction.record().recordId(),
                 s.agent.id());
         call(s.agent, s.interaction);
@@ -275,6 +282,14 @@ public final class PreviewDesk {
 
     /** Call: the agent's phone, then the previewed contact. */
     public void call(Agent agent, Interaction ix) {
+        call(agent, ix, null);
+    }
+
+    /**
+     * Call presenting {@code callerId}, one of the caller ids the campaign offers ("select the caller ID details you
+     * want to use"); null: the campaign's default.
+     */
+    public void call(Agent agent, Interaction ix, String callerId) {
         PreviewSession s = session(agent, ix);
         if (ix.stage() != Interaction.Stage.PREVIEW) {
             throw notAllowed("Call", agent, "the record is already " + (ix.stage() == Interaction.Stage.DONE
@@ -282,6 +297,17 @@ public final class PreviewDesk {
         }
         if (s.changingNumber) {
             throw notAllowed("Call", agent, "the new number is still being stored: Call again in a moment");
+        }
+        io.outdial.dialer.trunk.OutboundRoute route = ctx.trunks().route(s.campaign.name());
+        if (callerId != null) {
+            s.callerId = route.callerId(callerId).orElseThrow(() -> new CtiException(CtiErrorCodes.INVALID,
+                    "callerId '" + callerId + "' is not one campaign " + s.campaign.name() + " offers"
+                            + (route.callerIds().isEmpty() ? " (it offers none to choose from)" : ": "
+                            + route.callerIds().stream().map(io.outdial.dialer.config.CallerId::number).toList())));
+        }
+        if (!route.allowsCalls()) {
+            throw new CtiException(CtiErrorCodes.TRUNK_NOT_REGISTERED, route.blockedReason()
+                    + ": Call again when it is");
         }
         if (s.autoDial != null) {
             s.autoDial.cancel();
@@ -329,7 +355,9 @@ public final class PreviewDesk {
         CallingRecord record = ix.record();
         DialRequest toAgent = DialRequest.agentPhone(agent.phone(), ctx.agentTransport(), record.contactInfo(),
                 s.campaign.name(), ctx.agentRingTimeout());
-        DialRequest toContact = DialRequest.contactViaTrunk(ctx.trunk(), record.contactInfo(), ctx.ringTimeout());
+        io.outdial.dialer.trunk.OutboundRoute route = ctx.trunks().route(s.campaign.name());
+        DialRequest toContact = route.dial(record.contactInfo(), ctx.ringTimeout(),
+                s.callerId == null ? route.defaultCallerId() : s.callerId);
         ix.stage(Interaction.Stage.RINGING);
         s.call = new PreviewCall(ix.id(), new CallExecutor("call-" + ix.id(), ctx.workers(), ctx.scheduler()),
                 ctx.userAgent(), toAgent, toContact, new Observer(s), ctx.media(),
@@ -583,6 +611,12 @@ public final class PreviewDesk {
                 session.agent.moveTo(AgentState.BUSY, session.campaign.name());
                 session.agent.send(new CtiEvent.InteractionEstablished(session.interaction.toWire()));
             });
+        }
+
+        @Override
+        public void heldFromPhone(PreviewCall call, boolean held) {
+            ctx.dialer().execute(() -> io.outdial.dialer.call.PhoneHolds.report(session.agent, session.interaction,
+                    held));
         }
 
         @Override

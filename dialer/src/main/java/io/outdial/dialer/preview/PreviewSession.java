@@ -31,6 +31,8 @@ final class PreviewSession {
      * pre-dial check (internal list and validation service) first.
      */
     boolean unscreened;
+    /** The caller id the agent chose with Call, or null for the campaign's default. */
+    io.outdial.dialer.config.CallerId callerId;
 
     PreviewSession(Agent agent, Campaign campaign, Interaction interaction, AgentState before) {
         this.agent = agent;

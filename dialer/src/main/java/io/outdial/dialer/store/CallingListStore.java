@@ -57,7 +57,9 @@ public final class CallingListStore implements AutoCloseable {
     private final ContactLedger ledger;
     private final PersonalCallbacks personalCallbacks;
     private final AgentDials agentDials;
+    private final SipPasswordStore sipPasswords;
     private final Clock clock;
+    private final AuditTrail auditTrail;
 
     private CallingListStore(JdbcConnectionPool pool, ZoneId defaultZone, CallingHours defaultHours, Clock clock) {
         this.pool = pool;
@@ -66,6 +68,8 @@ public final class CallingListStore implements AutoCloseable {
         this.ledger = new ContactLedger(pool);
         this.personalCallbacks = new PersonalCallbacks(pool, clock);
         this.agentDials = new AgentDials(pool, doNotCall, clock);
+        this.sipPasswords = new SipPasswordStore(pool, clock);
+        this.auditTrail = new AuditTrail(pool);
         this.clock = clock;
     }
 
@@ -109,24 +113,39 @@ public final class CallingListStore implements AutoCloseable {
      * (not CSV, no contact_info column, broken quoting) throws {@link ImportException} and imports nothing.
      */
     public ImportReport importCsv(String campaign, Reader csv) {
+        return importCsv(campaign, csv, rows -> { });
+    }
+
+    /** Rows read between two progress reports of an import. */
+    public static final int PROGRESS_EVERY = 10_000;
+
+    /**
+     * As {@link #importCsv(String, Reader)}, streaming (memory does not grow with the file: rows are inserted in
+     * batches of {@value #INSERT_BATCH} as they are read), telling {@code progress} the records imported so far every
+     * {@value #PROGRESS_EVERY} of them.
+     */
+    public ImportReport importCsv(String campaign, Reader csv, java.util.function.LongConsumer progress) {
         Objects.requireNonNull(campaign, "campaign");
         Instant now = clock.instant();
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement insert = c.prepareStatement(INSERT)) {
                 int[] imported = {0};
-                List<ImportReport.RejectedRow> rejected = new CsvImport(rowValues).read(csv, row -> {
+                CsvImport.Refusals rejected = new CsvImport(rowValues).read(csv, row -> {
                     bindInsert(insert, campaign, row, now);
                     insert.addBatch();
                     if (++imported[0] % INSERT_BATCH == 0) {
                         insert.executeBatch();
                     }
+                    if (imported[0] % PROGRESS_EVERY == 0) {
+                        progress.accept(imported[0]);
+                    }
                 });
                 insert.executeBatch();
                 c.commit();
                 log.info("campaign {}: imported {} record(s), refused {} row(s)", campaign, imported[0],
-                        rejected.size());
-                return new ImportReport(imported[0], rejected);
+                        rejected.count);
+                return new ImportReport(imported[0], rejected.count, rejected.listed);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -309,6 +328,11 @@ public final class CallingListStore implements AutoCloseable {
         }
     }
 
+    /** The audit log of supervisor and admin actions. */
+    public AuditTrail auditTrail() {
+        return auditTrail;
+    }
+
     /** The internal do-not-call list (numbers and customer ids) that every retrieval checks. */
     public DoNotCallList doNotCall() {
         return doNotCall;
@@ -322,6 +346,11 @@ public final class CallingListStore implements AutoCloseable {
     /** Records in an agent's hands dialed on another record of the chain, or again (ChangeNumber, Recall). */
     public AgentDials agentDials() {
         return agentDials;
+    }
+
+    /** Agents' SIP passwords set through the admin API (their HA1s), kept across restarts. */
+    public SipPasswordStore sipPasswords() {
+        return sipPasswords;
     }
 
     /** Contact history, abandoned numbers and the stored abandonment counts. */

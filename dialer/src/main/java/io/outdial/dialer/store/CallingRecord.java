@@ -42,6 +42,11 @@ public record CallingRecord(long recordId, String campaign, String contactInfo, 
         return opening.toInstant();
     }
 
+    /** The names {@link #toWire()} gives the standard fields; a custom field of one of these names is hidden there. */
+    public static final java.util.Set<String> WIRE_FIELDS = java.util.Set.of("record_id", "campaign", "contact_info",
+            "contact_info_type", "record_type", "record_status", "call_result", "attempt", "dial_sched_time",
+            "call_time", "daily_from", "daily_till", "tz", "agent_id", "chain_id", "chain_n");
+
     /**
      * The record as CTI events and the admin API show it: the standard fields under their snake_case column names
      * (enumerations by constant name, times as ISO-8601 or null, daily window in seconds), then the custom fields.
@@ -65,7 +70,12 @@ public record CallingRecord(long recordId, String campaign, String contactInfo, 
         wire.put("agent_id", agentId);
         wire.put("chain_id", chainId);
         wire.put("chain_n", chainN);
-        customFields.forEach(wire::putIfAbsent);
+        // Not putIfAbsent: that would let a custom value take the place of a standard field that is null.
+        customFields.forEach((name, value) -> {
+            if (!wire.containsKey(name)) {
+                wire.put(name, value);
+            }
+        });
         return wire;
     }
 }

@@ -22,9 +22,17 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class CsvImport {
 
-    /** Columns the dialer fills itself; a file that sets them is refused rather than silently half-obeyed. */
+    /**
+     * Columns the dialer fills itself. In a calling list they are the list's own data (custom fields of that name);
+     * in a re-imported export they are what the last run made of the record, and are skipped.
+     */
     static final Set<String> DIALER_OWNED = Set.of("record_id", "campaign", "record_status", "call_result",
             "attempt", "call_time", "agent_id", "created_at", "updated_at", "custom_fields");
+    /** The export's columns after the record's own (RecordExport.LAST_CONTACT), skipped when one is re-imported. */
+    static final Set<String> EXPORT_RESULTS = Set.of("call_result_code", "disposition_code", "do_not_call", "note",
+            "last_agent");
+    /** How the export names a custom field that collides with one of its own columns. */
+    static final String CUSTOM_PREFIX = "custom:";
 
     // Empty lines are kept so that line numbers stay exact; blank rows are skipped here instead.
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
@@ -40,9 +48,22 @@ final class CsvImport {
         this.values = values;
     }
 
-    /** Reads the whole file; returns the refused rows. */
-    List<RejectedRow> read(Reader csv, RowSink sink) throws SQLException {
-        List<RejectedRow> rejected = new ArrayList<>();
+    /** What a read found besides the good rows: the refused ones (the first {@link ImportReport#MAX_LISTED}). */
+    static final class Refusals {
+        final List<RejectedRow> listed = new ArrayList<>();
+        int count;
+
+        void add(RejectedRow row) {
+            count++;
+            if (listed.size() < ImportReport.MAX_LISTED) {
+                listed.add(row);
+            }
+        }
+    }
+
+    /** Reads the whole file, streaming: the good rows go to {@code sink} one by one; returns the refused rows. */
+    Refusals read(Reader csv, RowSink sink) throws SQLException {
+        Refusals rejected = new Refusals();
         try (CSVParser parser = FORMAT.parse(csv)) {
             Iterator<CSVRecord> rows = parser.iterator();
             if (!rows.hasNext()) {
@@ -66,7 +87,7 @@ final class CsvImport {
                     continue;
                 }
                 try {
-                    sink.accept(values.read(header, row.toList()));
+                    sink.accept(values.read(header, header.kept(row.toList())));
                 } catch (RowValues.BadValue e) {
                     rejected.add(new RejectedRow(line, e.getMessage()));
                 }
@@ -82,40 +103,72 @@ final class CsvImport {
         return rejected;
     }
 
-    /** The header row: column names in order, standard names lower-cased. */
-    record Header(List<String> names) {
+    /**
+     * The header row: the names of the columns kept, in order (standard names lower-cased), and which columns of
+     * a row they are. A file with {@code record_id} and {@code call_result_code} columns is an export of the
+     * gateway's own ({@code GET /api/campaigns/{name}/export}): its dialer-set and result columns are skipped,
+     * {@code custom:<name>} columns are the custom field {@code <name>}, and the export's escaping of text cells
+     * (a leading {@code '}) is undone, so that import, export and import again give the same records.
+     */
+    record Header(List<String> names, int[] columns, int width, boolean export) {
 
         static Header of(List<String> raw) {
+            List<String> lowered = raw.stream().map(n -> stripBom(n).strip().toLowerCase(Locale.ROOT)).toList();
+            boolean export = lowered.contains("record_id") && lowered.contains("call_result_code");
             List<String> names = new ArrayList<>();
+            List<Integer> columns = new ArrayList<>();
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < raw.size(); i++) {
-                String name = raw.get(i).strip();
-                if (i == 0 && name.startsWith("\uFEFF")) {
-                    name = name.substring(1).strip(); // byte-order mark written by spreadsheet exports
-                }
+                String name = (i == 0 ? stripBom(raw.get(i)) : raw.get(i)).strip();
                 if (name.isEmpty()) {
                     throw new ImportException("header column " + (i + 1) + " has no name; nothing was imported");
                 }
                 String lower = name.toLowerCase(Locale.ROOT);
-                if (DIALER_OWNED.contains(lower)) {
-                    throw new ImportException("column '" + name + "' is set by the dialer and cannot be imported;"
-                            + " nothing was imported");
+                if (export && (DIALER_OWNED.contains(lower) || EXPORT_RESULTS.contains(lower))) {
+                    continue;
                 }
-                if (!seen.add(lower)) {
+                String effective = name;
+                if (lower.startsWith(CUSTOM_PREFIX)) {
+                    effective = name.substring(CUSTOM_PREFIX.length()).strip();
+                    if (effective.isEmpty() || RowValues.STANDARD.contains(effective.toLowerCase(Locale.ROOT))) {
+                        throw new ImportException("column '" + name + "' must name a custom field (not empty, not a"
+                                + " standard column); nothing was imported");
+                    }
+                }
+                String key = effective.toLowerCase(Locale.ROOT);
+                if (!seen.add(key)) {
                     throw new ImportException("column '" + name + "' appears twice in the header; nothing was"
                             + " imported");
                 }
-                names.add(RowValues.STANDARD.contains(lower) ? lower : name);
+                names.add(RowValues.STANDARD.contains(key) && effective.equals(name) ? key : effective);
+                columns.add(i);
             }
             if (!names.contains("contact_info")) {
                 throw new ImportException("no contact_info column in the header (found: " + preview(raw)
                         + "); a calling list needs one; nothing was imported");
             }
-            return new Header(List.copyOf(names));
+            return new Header(List.copyOf(names), columns.stream().mapToInt(Integer::intValue).toArray(),
+                    raw.size(), export);
         }
 
+        private static String stripBom(String name) {
+            return name.startsWith("\uFEFF") ? name.substring(1) : name; // written by spreadsheet exports
+        }
+
+        /** The kept columns' values of {@code row}, the export's text escaping undone. */
+        List<String> kept(List<String> row) {
+            List<String> out = new ArrayList<>(columns.length);
+            for (int i = 0; i < columns.length; i++) {
+                String value = row.get(columns[i]);
+                boolean text = !RowValues.STANDARD.contains(names.get(i));
+                out.add(export && text && value.startsWith("'") ? value.substring(1) : value);
+            }
+            return out;
+        }
+
+        /** The number of fields every row must have (the header's, skipped columns included). */
         int size() {
-            return names.size();
+            return width;
         }
 
         /** Shows what was found without flooding a log with binary junk from a file that is not CSV. */

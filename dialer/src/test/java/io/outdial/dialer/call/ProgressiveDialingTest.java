@@ -63,6 +63,22 @@ class ProgressiveDialingTest {
     }
 
     @Test
+    void eachLegsTimeFromDialToAnswerIsMeasured() {
+        DialerUnderTest.Desktop ann = gw.login("ann", "s3cret");
+        gw.uploadAndStart("it", "contact_info\n2005550103\n");
+        ann.send(new CtiCommand.Ready("r"));
+        gw.clock.advance(Duration.ofMillis(4200));
+        gw.leg(0).answer();
+        gw.clock.advance(Duration.ofMillis(700));
+        gw.leg(1).answer();
+        String scrape = gw.dialer.metrics().scrape();
+        assertTrue(scrape.contains("outdial_call_setup_seconds_count{leg=\"contact\"} 1"), scrape);
+        assertTrue(scrape.contains("outdial_call_setup_seconds_sum{leg=\"contact\"} 4.2"), scrape);
+        assertTrue(scrape.contains("outdial_call_setup_seconds_sum{leg=\"agent\"} 0.7"), scrape);
+        assertTrue(scrape.contains("outdial_campaign_agents{campaign=\"it\",state=\"Busy\"} 1"), scrape);
+    }
+
+    @Test
     void anAgentPhoneThatRingsOutAbandonsTheContactAndTheAgentIsNotReady() {
         DialerUnderTest.Desktop ann = gw.login("ann", "s3cret");
         gw.uploadAndStart("it", "contact_info\n2005550102\n");

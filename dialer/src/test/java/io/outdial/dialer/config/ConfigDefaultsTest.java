@@ -27,7 +27,7 @@ class ConfigDefaultsTest {
         assertEquals(new SipSettings("127.0.0.1", 5060, 5060, "Outdial", 1,
                 io.outdial.sip.registrar.RegistrarSettings.defaults()), c.sip());
         assertEquals(new TrunkSettings("127.0.0.1", 5070, Transport.UDP, null, "18005550100", "Outdial", null, null,
-                null), c.trunk());
+                null, null), c.trunk());
         assertEquals(new RtpSettings("127.0.0.1", 20000, 29999, 1), c.rtp());
         assertEquals(new HttpSettings("127.0.0.1", 8080, 10485760, Duration.ofSeconds(30), Duration.ofMinutes(5)),
                 c.http());
@@ -280,7 +280,7 @@ class ConfigDefaultsTest {
                 trunk: { host: trunk.example, port: 5080, transport: tcp, outboundProxy: 'edge:5090',
                          callerId: '+15550100', callerName: null }
                 rtp: { bindAddress: 10.0.0.5, portMin: 30000, portMax: 30999, ioThreads: 2 }
-                http: { host: 0.0.0.0, port: 0, maxBodyBytes: 2048, pingInterval: 10s, idleTimeout: 1m }
+                http: { host: 0.0.0.0, port: 0, maxBodyBytes: 2048, pingInterval: 10s, idleTimeout: 1m, behindProxy: true }
                 """, dir);
 
         assertEquals(new io.outdial.sip.SipConfig("10.0.0.5", 5062, 0, "UA", 2), c.toSipConfig());
@@ -289,6 +289,24 @@ class ConfigDefaultsTest {
         assertEquals(new io.outdial.media.MediaConfig("10.0.0.5", 30000, 30999, 2), c.toMediaConfig());
         assertEquals(new io.outdial.bridge.BridgeConfig("0.0.0.0", 0, 2048, Duration.ofSeconds(10),
                 Duration.ofMinutes(1)), c.toBridgeConfig());
+    }
+
+    @Test
+    void theTrunksReliableProvisionalAndSessionTimerKeysReachItsDialRequests() {
+        GatewayConfig d = ConfigLoader.parse("trunk: { port: 5080 }\n", dir);
+        assertEquals(io.outdial.sip.SessionOptions.DEFAULTS, d.toTrunkConfig().session());
+
+        GatewayConfig c = ConfigLoader.parse(
+                "trunk: { reliableProvisional: require, sessionExpires: 10m, minSessionExpires: 2m }\n", dir);
+        io.outdial.sip.SessionOptions session = c.toTrunkConfig().session();
+        assertEquals(io.outdial.sip.ReliableProvisional.REQUIRE, session.reliableProvisional());
+        assertEquals(new io.outdial.sip.SessionTimerSettings(Duration.ofMinutes(10), Duration.ofMinutes(2)),
+                session.sessionTimer());
+        assertEquals(session, io.outdial.sip.DialRequest.contactViaTrunk(c.toTrunkConfig(), "5551234",
+                Duration.ofSeconds(30)).session());
+
+        GatewayConfig off = ConfigLoader.parse("trunk: { reliableProvisional: off, sessionExpires: 0s }\n", dir);
+        assertEquals(false, off.toTrunkConfig().session().sessionTimer().enabled());
     }
 
     @Test

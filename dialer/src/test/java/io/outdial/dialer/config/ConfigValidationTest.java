@@ -1,6 +1,7 @@
 package io.outdial.dialer.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -65,6 +66,36 @@ class ConfigValidationTest {
                                 + " (0 means none), got 0"),
                 Arguments.of("sip: { threads: lots }",
                         "sip.threads: must be an integer in 1..64, got 'lots'"),
+                Arguments.of("http: { host: 0.0.0.0 }",
+                        "http.host: plain HTTP is only served on a loopback address (127.0.0.1, ::1, localhost):"
+                                + " configure http.tls for HTTPS and WSS, or put a TLS reverse proxy in front and set"
+                                + " http.behindProxy: true, got '0.0.0.0'"),
+                Arguments.of("http: { host: 0.0.0.0, behindProxy: true, auth: { openLab: true } }",
+                        "http.auth.openLab: lab open mode (no login) is only allowed on a loopback http.host with no"
+                                + " proxy in front, got host '0.0.0.0' and behindProxy: true"),
+                Arguments.of("http: { auth: { users: [{ name: sup, role: supervisor, passwordHash: hunter22 }] } }",
+                        "http.auth.users[0].passwordHash: must be a bcrypt hash ($2a$, $2b$ or $2y$); a plain password"
+                                + " is never accepted (java -jar outdial-gateway.jar hash-password prints one)"),
+                Arguments.of("http: { auth: { users: [{ name: sup, role: supervisor, passwordHash: '$2a$04$"
+                                + "abcdefghijklmnopqrstuuv8aYl3Z8Df9jN1GsHyR4nJcU1p2M6Ta' }] } }",
+                        "http.auth.users[0].passwordHash: a bcrypt cost of at least 10 is required, got 4"),
+                Arguments.of("http: { auth: { users: [{ name: a1, role: agent, passwordHash: x }] } }",
+                        "http.auth.users[0].role: must be supervisor or admin, got 'agent'"),
+                Arguments.of("http: { auth: { tokens: [{ name: ci, role: admin, sha256: odt_abc }] } }",
+                        "http.auth.tokens[0].sha256: must be the SHA-256 of a token, 64 hex digits (java -jar"
+                                + " outdial-gateway.jar new-token prints a token and its sha256); the token itself is"
+                                + " never configured"),
+                Arguments.of("http: { auth: { allowedOrigins: ['https://desk.example/page'] } }",
+                        "http.auth.allowedOrigins[0]: must be an origin such as https://desk.example.com or"
+                                + " http://10.0.0.5:8080 (scheme, host, optional port; no path), got"
+                                + " 'https://desk.example/page'"),
+                Arguments.of("http: { auth: { lockout: 0s } }",
+                        "http.auth.lockout: must be a duration (500ms, 30s, 2m, 1h) in 1s..24h, got '0s'"),
+                Arguments.of("http: { tls: { certificate: cert.pem } }",
+                        "http.tls.privateKey: is required with certificate"),
+                Arguments.of("agents: [{ id: a1, secret: '$2a$12$short' }]",
+                        "agents[0].secret: starts like a bcrypt hash but is not one (60 characters, $2a$/$2b$/$2y$;"
+                                + " java -jar outdial-gateway.jar hash-password prints one)"),
                 Arguments.of("http: { port: [8080] }",
                         "http.port: must be an integer in 0..65535, got a list"),
                 Arguments.of("http: { maxBodyBytes: 10 }",
@@ -183,13 +214,54 @@ class ConfigValidationTest {
                         "campaigns[0].agents: must be a list of values, got 'bob'"),
                 Arguments.of("trunk: { transprt: udp }",
                         "trunk.transprt: unknown key; allowed keys in trunk are host, port, transport, outboundProxy,"
-                                + " callerId, callerName, username, password, realm,"
-                                + " srtp"),
+                                + " callerId, callerName, username, password, realm, registration, reliableProvisional,"
+                                + " sessionExpires, minSessionExpires, srtp"),
+                Arguments.of("trunk: { reliableProvisional: always }",
+                        "trunk.reliableProvisional: must be one of supported, require, off, got 'always'"),
+                Arguments.of("trunk: { sessionExpires: 30s }",
+                        "trunk.sessionExpires: must be 0s (no session timer) or at least 90s (RFC 4028), got PT30S"),
+                Arguments.of("trunk: { sessionExpires: 100s, minSessionExpires: 120s }",
+                        "trunk.sessionExpires: must be at least trunk.minSessionExpires (120s), got PT1M40S"),
+                Arguments.of("trunk: { minSessionExpires: 60s }",
+                        "trunk.minSessionExpires: must be a duration (500ms, 30s, 2m, 1h) in 90s..1h, got '60s'"),
+                Arguments.of("sip: { advertisedAddress: \"a b\" }",
+                        "sip.advertisedAddress: must be a host name or IP address, got 'a b'"),
+                Arguments.of("rtp: { advertisedAddress: \"203.0.113.7:4000\" }",
+                        "rtp.advertisedAddress: must be a host name or IP address, got '203.0.113.7:4000'"),
+                Arguments.of("campaigns: [{ name: c1, trunk: carrier-x }]",
+                        "campaigns[0].trunk: must name a trunk: 'default' (the trunk: section), got 'carrier-x'"),
+                Arguments.of("trunks: [{ name: b, host: 10.0.0.9 }]\ncampaigns: [{ name: c1, trunk: carrier-x }]",
+                        "campaigns[0].trunk: must name a trunk: 'default' (the trunk: section) or one of trunks: b,"
+                                + " got 'carrier-x'"),
+                Arguments.of("trunks: [{ name: b }]", "trunks[0].host: is required for a named trunk"),
+                Arguments.of("trunks: [{ name: default, host: 10.0.0.9 }]",
+                        "trunks[0].name: must be unique among trunks ('default' is the trunk: section), got 'default'"),
+                Arguments.of("campaigns: [{ name: c1, callerIds: [{ number: 18005550111 }] }]",
+                        "campaigns[0].callerIds[0].number: must be quoted (\"...\") so that YAML keeps it as written,"
+                                + " got 18005550111"),
+                Arguments.of("campaigns: [{ name: c1, callerIds: [{ number: \"1 800\" }] }]",
+                        "campaigns[0].callerIds[0].number: must be 1..32 letters, digits, '.', '_' or '-' with an"
+                                + " optional leading +, got '1 800'"),
+                Arguments.of("campaigns: [{ name: c1, callerIds: [{ number: \"1\" }, { number: \"1\" }] }]",
+                        "campaigns[0].callerIds[1].number: must be distinct within the campaign's callerIds, got '1'"),
+                Arguments.of("campaigns: [{ name: c1, callerIds: [{ number: \"1\", nam: x }] }]",
+                        "campaigns[0].callerIds[0].nam: unknown key; allowed keys in campaigns[0].callerIds[0] are"
+                                + " number, name"),
+                Arguments.of("trunk: { registration: { expires: 60s } }",
+                        "trunk.registration.user: required (or trunk.username): the account to register"),
+                Arguments.of("trunk: { registration: { user: \"a b\" } }",
+                        "trunk.registration.user: must be 1..64 letters, digits or . _ ~ + -, got 'a b'"),
+                Arguments.of("trunk: { registration: { user: acme, registrar: nowhere } }",
+                        "trunk.registration.registrar: must be host:port, got 'nowhere'"),
+                Arguments.of("trunk: { registration: { user: acme, expires: 10s } }",
+                        "trunk.registration.expires: must be a duration (500ms, 30s, 2m, 1h) in 1m..24h, got '10s'"),
+                Arguments.of("trunk: { registration: { user: acme, retryMin: 30s, retryMax: 10s } }",
+                        "trunk.registration.retryMax: must be at least retryMin (30s), got '10s'"),
                 Arguments.of("campaigns: [{ name: c1, autostart: true }]",
                         "campaigns[0].autostart: unknown key; allowed keys in campaigns[0] are name, description,"
                                 + " dialingMode, agents, callingList, autoLoad, autoStart, maxAttempts, detection,"
                                 + " dispositionCodes, pacing, treatments, preview, engageAgentFirst, dnc, recordFields,"
-                                + " callbacks, markDone, resultRequiredBeforeTransfer, recordFollowsTransfer"),
+                                + " callbacks, markDone, resultRequiredBeforeTransfer, recordFollowsTransfer, trunk, callerIds"),
                 Arguments.of("campaigns: [{ name: c1, pacing: { method: abandonment_rate } }]",
                         "campaigns[0].pacing: applies only to dialingMode predictive; this campaign's mode is"
                                 + " progressive, got 'a mapping'"),
@@ -247,7 +319,7 @@ class ConfigValidationTest {
                         "dialing.defaultCallingHours: must be HH:MM-HH:MM within 00:00-24:00, start before end,"
                                 + " got '21:00-08:00'"),
                 Arguments.of("sipp: {}",
-                        "sipp: unknown key; allowed keys at the top level are sip, trunk, rtp, http, database,"
+                        "sipp: unknown key; allowed keys at the top level are sip, trunk, trunks, rtp, http, database,"
                                 + " dialing, agents, campaigns, audio"),
                 Arguments.of("rtp: 20000",
                         "rtp: must be a mapping of keys, got 20000"),
@@ -296,6 +368,24 @@ class ConfigValidationTest {
                 "campaigns: [{ name: c1, detection: { onMachine: message, machineMessage: text.wav } }]", dir));
         assertTrue(notWav.getMessage().startsWith(key + "must be a WAV file of 8 or 16 kHz PCM or G.711"),
                 notWav.getMessage());
+    }
+
+    @Test
+    void tlsFilesMustExistAndBeAUsablePairAndAKeystorePasswordIsNeverShown() throws Exception {
+        ConfigException missing = assertThrows(ConfigException.class, () -> ConfigLoader.parse(
+                "http: { tls: { certificate: c.pem, privateKey: k.pem } }", dir));
+        assertEquals("http.tls.certificate: no readable file " + dir.resolve("c.pem"), missing.getMessage());
+        java.nio.file.Files.writeString(dir.resolve("c.pem"), "not a certificate");
+        java.nio.file.Files.writeString(dir.resolve("k.pem"), "nor a key");
+        ConfigException unusable = assertThrows(ConfigException.class, () -> ConfigLoader.parse(
+                "http: { tls: { certificate: c.pem, privateKey: k.pem } }", dir));
+        assertTrue(unusable.getMessage().startsWith("http.tls.certificate: cannot use " + dir.resolve("c.pem")),
+                unusable.getMessage());
+        java.nio.file.Files.writeString(dir.resolve("ks.p12"), "not a keystore");
+        ConfigException keystore = assertThrows(ConfigException.class, () -> ConfigLoader.parse(
+                "http: { tls: { keystore: ks.p12, keystorePassword: 'pw-Secret-42' } }", dir));
+        assertTrue(keystore.getMessage().startsWith("http.tls.keystore: cannot open "), keystore.getMessage());
+        assertFalse(keystore.getMessage().contains("pw-Secret-42"));
     }
 
     @Test

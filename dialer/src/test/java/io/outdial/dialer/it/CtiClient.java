@@ -25,7 +25,12 @@ final class CtiClient implements AutoCloseable {
     private final WebSocket socket;
 
     CtiClient(String url) {
-        this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+        this(HttpClient.newHttpClient(), url);
+    }
+
+    /** Over {@code client} (a TLS context for wss://). */
+    CtiClient(HttpClient client, String url) {
+        this.socket = client.newWebSocketBuilder()
                 .buildAsync(URI.create(url), new WebSocket.Listener() {
                     private final StringBuilder partial = new StringBuilder();
 

@@ -130,4 +130,31 @@ class DtmfIT {
             assertTrue(result.passed(), result::describe);
         }
     }
+
+    @Test
+    void digitsTheContactSendsInSipInfoReachTheAgentsPhoneAsRfc4733Events() throws Exception {
+        try (TelephoneEventReceiver agentRtp = new TelephoneEventReceiver(100);
+             Sipp phone = Sipp.scenario("agent-phone-telephone-event.xml").calls(2).timeout(Duration.ofMinutes(2))
+                     .set("agent_rtp_port", Integer.toString(agentRtp.port())).start();
+             Sipp contact = Sipp.scenario("uas-answer-sends-info-dtmf.xml").timeout(Duration.ofMinutes(2)).start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), AGENTS, CAMPAIGNS);
+             CtiClient desk = new CtiClient(gw.ctiUrl())) {
+            String ix = connected(gw, desk, phone);
+
+            // INFO Signal=4 Duration=200 and Signal=11 (#) Duration=160: no RTP event from the contact at all.
+            List<TelephoneEventReceiver.Event> heard = agentRtp.awaitEvents(2, LIMIT, Duration.ofMillis(300));
+            assertEquals("4#", heard.stream().map(e -> String.valueOf(e.key())).reduce("", String::concat));
+            assertEquals(1600, heard.get(0).finalDuration(), "200 ms at 8 kHz: " + heard.get(0));
+            assertEquals(1280, heard.get(1).finalDuration(), "160 ms at 8 kHz: " + heard.get(1));
+            for (TelephoneEventReceiver.Event e : heard) {
+                assertEquals(100, e.payloadType(), "the phone's telephone-event type");
+                assertTrue(e.complete(), e::toString);
+            }
+
+            desk.send(new CtiCommand.ReleaseCall("3", ix));
+            desk.await("InteractionReleased", LIMIT);
+            Sipp.Result result = contact.awaitExit(LIMIT);
+            assertTrue(result.passed(), result::describe);
+        }
+    }
 }

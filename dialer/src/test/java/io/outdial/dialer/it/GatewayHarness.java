@@ -2,6 +2,8 @@ package io.outdial.dialer.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.outdial.bridge.auth.ApiTokens;
+import io.outdial.bridge.auth.PasswordHashes;
 import io.outdial.dialer.Gateway;
 import io.outdial.dialer.config.ConfigLoader;
 import io.outdial.dialer.record.RecordStatus;
@@ -26,6 +28,32 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class GatewayHarness implements AutoCloseable {
     private static final AtomicInteger RUN = new AtomicInteger();
     static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The users and tokens every test gateway has (http.auth); the harness's own requests use ADMIN_TOKEN. */
+    static final String SUPERVISOR_USER = "it-supervisor";
+    static final String SUPERVISOR_PASSWORD = "it-supervisor-password";
+    static final String ADMIN_USER = "it-admin";
+    static final String ADMIN_PASSWORD = "it-admin-password";
+    static final String ADMIN_TOKEN = ApiTokens.generate();
+    static final String SUPERVISOR_TOKEN = ApiTokens.generate();
+    static final String SCRAPE_TOKEN = ApiTokens.generate();
+    private static final String SUPERVISOR_HASH = PasswordHashes.hash(SUPERVISOR_PASSWORD, PasswordHashes.MIN_COST);
+    private static final String ADMIN_HASH = PasswordHashes.hash(ADMIN_PASSWORD, PasswordHashes.MIN_COST);
+
+    /** The {@code auth:} keys of {@code http:} (indented by two spaces), with {@code more} auth keys appended. */
+    static String authYaml(String more) {
+        return """
+                  auth:
+                    users:
+                      - { name: %s, role: supervisor, passwordHash: "%s" }
+                      - { name: %s, role: admin, passwordHash: "%s" }
+                    tokens:
+                      - { name: it-admin-token, role: admin, sha256: %s }
+                      - { name: it-supervisor-token, role: supervisor, sha256: %s }
+                    scrapeTokenSha256: %s
+                %s""".formatted(SUPERVISOR_USER, SUPERVISOR_HASH, ADMIN_USER, ADMIN_HASH,
+                ApiTokens.sha256(ADMIN_TOKEN), ApiTokens.sha256(SUPERVISOR_TOKEN), ApiTokens.sha256(SCRAPE_TOKEN), more);
+    }
 
     private final Gateway gateway;
     private final int sipPort;
@@ -59,7 +87,16 @@ final class GatewayHarness implements AutoCloseable {
     /** With more keys of both the {@code sip:} and the {@code trunk:} sections (indented by two spaces). */
     static GatewayHarness startWithSipAndTrunk(String trunkHostPort, String agentsYaml, String campaignsYaml,
                                                String sipYaml, String trunkYaml) throws IOException {
-        return start(trunkHostPort, agentsYaml, campaignsYaml, "", 40, "60s", sipYaml, trunkYaml);
+        return start(trunkHostPort, agentsYaml, campaignsYaml, "", 40, "60s", sipYaml, trunkYaml, "", "");
+    }
+
+    /**
+     * With more keys of the {@code http:} section ({@code httpYaml}, indented by two spaces) and more keys of
+     * {@code http.auth} ({@code authYaml}, indented by four).
+     */
+    static GatewayHarness startWithHttp(String trunkHostPort, String agentsYaml, String campaignsYaml,
+                                        String httpYaml, String authYaml) throws IOException {
+        return start(trunkHostPort, agentsYaml, campaignsYaml, "", 40, "60s", "", "", httpYaml, authYaml);
     }
 
     /** With more keys of the {@code trunk:} section ({@code trunkYaml} indented by two spaces). */
@@ -80,6 +117,13 @@ final class GatewayHarness implements AutoCloseable {
     private static GatewayHarness start(String trunkHostPort, String agentsYaml, String campaignsYaml,
                                         String moreYaml, int rtpPorts, String rtpInactivity, String sipYaml,
                                         String trunkYaml) throws IOException {
+        return start(trunkHostPort, agentsYaml, campaignsYaml, moreYaml, rtpPorts, rtpInactivity, sipYaml, trunkYaml,
+                "", "");
+    }
+
+    private static GatewayHarness start(String trunkHostPort, String agentsYaml, String campaignsYaml,
+                                        String moreYaml, int rtpPorts, String rtpInactivity, String sipYaml,
+                                        String trunkYaml, String httpYaml, String moreAuthYaml) throws IOException {
         int run = RUN.incrementAndGet();
         int rtpMin = rtpPorts <= 40
                 ? 30000 + (int) (ProcessHandle.current().pid() % 50) * 400 + (run % 10) * 40
@@ -106,6 +150,7 @@ final class GatewayHarness implements AutoCloseable {
                 http:
                   host: 127.0.0.1
                   port: 0
+                %s
                 database:
                   url: "jdbc:h2:mem:it-%d-%d;DB_CLOSE_DELAY=-1"
                 dialing:
@@ -118,7 +163,7 @@ final class GatewayHarness implements AutoCloseable {
                 %s
                 %s
                 """.formatted(sipPort, sipPort, sipYaml, trunk[0], trunk[1], trunkYaml, rtpMin,
-                rtpMin + rtpCount - 1, rtpInactivity,
+                rtpMin + rtpCount - 1, rtpInactivity, httpYaml + "\n" + authYaml(moreAuthYaml),
                 ProcessHandle.current().pid(), run, agentsYaml, campaignsYaml, moreYaml);
         Path dir = Files.createTempDirectory("outdial-it");
         return new GatewayHarness(Gateway.start(ConfigLoader.parse(yaml, dir)), sipPort);
@@ -134,16 +179,21 @@ final class GatewayHarness implements AutoCloseable {
     }
 
     String baseUrl() {
-        return "http://127.0.0.1:" + gateway.httpPort();
+        return (tls() ? "https" : "http") + "://127.0.0.1:" + gateway.httpPort();
     }
 
     String ctiUrl() {
-        return "ws://127.0.0.1:" + gateway.httpPort() + "/cti";
+        return (tls() ? "wss" : "ws") + "://127.0.0.1:" + gateway.httpPort() + "/cti";
+    }
+
+    private boolean tls() {
+        return gateway.config().http().tls() != null;
     }
 
     /** POSTs {@code body} and returns the JSON answer; fails on a non-2xx status. */
     JsonNode post(String path, String body) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() / 100 != 2) {
             throw new AssertionError("POST " + path + " -> " + r.statusCode() + " " + r.body());
@@ -153,8 +203,8 @@ final class GatewayHarness implements AutoCloseable {
 
     /** GETs {@code path} as text; fails on a non-2xx status. */
     String get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() / 100 != 2) {
             throw new AssertionError("GET " + path + " -> " + r.statusCode() + " " + r.body());
         }

@@ -7,13 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Kamailio (Debian's package) as a trunk's edge on free loopback ports: a configuration of the test resources
- * ({@code kamailio/trunk-edge.cfg}, {@code kamailio/trunk-edge-tls.cfg}) filled in, run in the foreground with its own working
+ * Kamailio (Debian's package) as a trunk's edge on a free loopback port: the configuration
+ * {@code kamailio/trunk-edge.cfg} of the test resources, filled in, run in the foreground with its own working
  * directory under target/ and its log kept for the test to read.
  */
 final class Kamailio implements AutoCloseable {
@@ -30,46 +29,55 @@ final class Kamailio implements AutoCloseable {
 
     /** Starts an edge asking for {@code password} with {@code algorithm}, relaying to {@code contacts}. */
     static Kamailio trunkEdge(String contacts, String password, String algorithm) throws IOException {
-        int port = FreePorts.udp();
-        return start(List.of("/kamailio/trunk-edge.cfg"), port, Map.of("@LISTEN_PORT@", Integer.toString(port),
-                "@CONTACTS@", contacts, "@PASSWORD@", password, "@ALGORITHM@", algorithm));
+        return start("/kamailio/trunk-edge.cfg", Map.of("@CONTACTS@", contacts, "@PASSWORD@", password,
+                "@ALGORITHM@", algorithm));
+    }
+
+    /**
+     * Starts a trunk registrar asking REGISTERs for {@code password} (MD5), granting between {@code minExpires} and
+     * {@code maxExpires} seconds, and relaying INVITEs to {@code contacts} only while the gateway is registered.
+     */
+    static Kamailio trunkRegistrar(String contacts, String password, int minExpires, int maxExpires)
+            throws IOException {
+        return start("/kamailio/trunk-registrar.cfg", Map.of("@CONTACTS@", contacts, "@PASSWORD@", password,
+                "@MIN_EXPIRES@", Integer.toString(minExpires), "@MAX_EXPIRES@", Integer.toString(maxExpires)));
     }
 
     /**
      * Starts an edge taking SIP over TLS on {@link #tlsPort()} with the PEM {@code certificate} and
-     * {@code privateKey}, relaying over UDP to {@code contacts}.
+     * {@code privateKey}, relaying over UDP to {@code contacts}. Its TLS profiles (kamailio/trunk-edge-tls.tls.cfg)
+     * are written beside its configuration as tls.cfg.
      */
     static Kamailio tlsEdge(String contacts, Path certificate, Path privateKey) throws IOException {
-        int udp = FreePorts.udp();
         int tls = FreePorts.sip();
-        Kamailio k = start(List.of("/kamailio/trunk-edge-tls.cfg", "/kamailio/trunk-edge-tls.tls.cfg"), udp, Map.of("@UDP_PORT@", Integer.toString(udp),
-                "@TLS_PORT@", Integer.toString(tls), "@CONTACTS@", contacts,
+        Map<String, String> values = Map.of("@TLS_PORT@", Integer.toString(tls), "@CONTACTS@", contacts,
                 "@CERTIFICATE@", certificate.toAbsolutePath().toString(),
-                "@PRIVATE_KEY@", privateKey.toAbsolutePath().toString()));
+                "@PRIVATE_KEY@", privateKey.toAbsolutePath().toString());
+        Kamailio k = start("/kamailio/trunk-edge-tls.cfg", values, "/kamailio/trunk-edge-tls.tls.cfg");
         k.tlsPort = tls;
         return k;
     }
 
-    /** Runs the first of {@code resources} as kamailio.cfg, the others written beside it (a.b.cfg as b.cfg). */
-    private static Kamailio start(List<String> resources, int port, Map<String, String> values)
+    /** The TLS port of a {@link #tlsEdge}. */
+    int tlsPort() {
+        return tlsPort;
+    }
+
+    private static Kamailio start(String resource, Map<String, String> values) throws IOException {
+        return start(resource, values, null);
+    }
+
+    /** Runs {@code resource} filled in as kamailio.cfg; {@code tlsProfiles}, if given, beside it as tls.cfg. */
+    private static Kamailio start(String resource, Map<String, String> values, String tlsProfiles)
             throws IOException {
         Path dir = Files.createTempDirectory(Path.of("target"), "kamailio-").toAbsolutePath();
-        Path file = dir.resolve("kamailio.cfg");
-        for (String resource : resources) {
-            String cfg;
-            try (InputStream in = Kamailio.class.getResourceAsStream(resource)) {
-                cfg = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            for (Map.Entry<String, String> v : values.entrySet()) {
-                cfg = cfg.replace(v.getKey(), v.getValue());
-            }
-            cfg = cfg.replace("@DIR@", dir.toString());
-            String name = resource.substring(resource.lastIndexOf('/') + 1);
-            String[] parts = name.split("\\.");
-            Path target = resource.equals(resources.get(0)) ? file
-                    : dir.resolve(parts[parts.length - 2] + "." + parts[parts.length - 1]);
-            Files.writeString(target, cfg, StandardCharsets.UTF_8);
+        if (tlsProfiles != null) {
+            Files.writeString(dir.resolve("tls.cfg"), fill(tlsProfiles, values, dir), StandardCharsets.UTF_8);
         }
+        int port = FreePorts.udp();
+        String cfg = fill(resource, values, dir).replace("@LISTEN_PORT@", Integer.toString(port));
+        Path file = dir.resolve("kamailio.cfg");
+        Files.writeString(file, cfg, StandardCharsets.UTF_8);
         Files.createDirectories(dir.resolve("run"));
         Path log = dir.resolve("kamailio.log");
         Process p = new ProcessBuilder("kamailio", "-f", file.toAbsolutePath().toString(), "-DD", "-E",
@@ -84,9 +92,15 @@ final class Kamailio implements AutoCloseable {
         return k;
     }
 
-    /** The TLS port of a {@link #tlsEdge}. */
-    int tlsPort() {
-        return tlsPort;
+    private static String fill(String resource, Map<String, String> values, Path dir) throws IOException {
+        String cfg;
+        try (InputStream in = Kamailio.class.getResourceAsStream(resource)) {
+            cfg = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            cfg = cfg.replace(e.getKey(), e.getValue());
+        }
+        return cfg.replace("@DIR@", dir.toString());
     }
 
     String hostPort() {

@@ -20,7 +20,8 @@ class SupervisorApiIT {
     static final Duration LIMIT = Duration.ofSeconds(40);
 
     private static HttpResponse<String> get(GatewayHarness gw, String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gw.baseUrl() + path)).GET().build(),
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gw.baseUrl() + path))
+                        .header("Authorization", "Bearer " + GatewayHarness.ADMIN_TOKEN).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -25,7 +25,7 @@ class SupervisorDashboardIT {
                      "  - { name: spring, description: \"Spring drive\", dialingMode: progressive, agents: [ann],"
                              + " autoLoad: false }");
              Browser b = Browser.start("supervisor-upload-start")) {
-            b.open(gw.baseUrl() + "/supervisor");
+            SupervisorLoginIT.logIn(b, gw, GatewayHarness.SUPERVISOR_USER, GatewayHarness.SUPERVISOR_PASSWORD);
             WebElement row = b.awaitVisible("#campaign-table tr[data-campaign='spring']");
             assertTrue(row.getText().contains("Unloaded"), row.getText());
             assertTrue(row.getText().contains("Progressive"), row.getText());

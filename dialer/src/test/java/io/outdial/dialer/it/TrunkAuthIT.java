@@ -50,6 +50,26 @@ class TrunkAuthIT {
     }
 
     @Test
+    void throughAnOutboundProxyTheDialogFollowsItsRecordRoute() throws Exception {
+        // trunk.host is the contacts' own address; every request goes by way of the edge as outbound proxy (a Route
+        // with lr), and the edge's Record-Route keeps our BYE on that path (loose routing, RFC 3261 16.12).
+        try (Sipp phone = Sipp.scenario("agent-phone.xml").calls(10).timeout(Duration.ofMinutes(2)).start();
+             Sipp contact = Sipp.scenario("uas-answer.xml").talkTime(Duration.ofSeconds(5)).calls(1).start();
+             Kamailio edge = Kamailio.trunkEdge(contact.hostPort(), PASSWORD, "MD5");
+             GatewayHarness gw = GatewayHarness.startWithTrunk(contact.hostPort(), agent(phone), CAMPAIGN,
+                     credentials(PASSWORD) + "\n  outboundProxy: \"" + edge.hostPort() + "\"")) {
+            gw.uploadAndStart("it", "contact_info\n2005550124\n");
+            Await.until(LIMIT, "the call is up", () -> gw.gateway().userAgent().activeLegs() == 2);
+            assertEquals(1, edge.count("EDGE authenticated INVITE 2005550124 as outdial"), edge.output());
+            // The contact hangs up after its talk time: its BYE reaches us; our ACK went by the edge too.
+            CallingRecord r = gw.awaitAllUpdated("it", LIMIT).get(0);
+            assertEquals(CallResult.ANSWER, r.callResult(), edge.output());
+            assertTrue(edge.count("EDGE loose-routed ACK") >= 1, "our ACK followed the record-route: " + edge.output());
+            assertTrue(contact.awaitExit(LIMIT).passed());
+        }
+    }
+
+    @Test
     void aWrongPasswordEndsTheCallAsGeneralErrorWithoutLooping() throws Exception {
         try (Sipp phone = Sipp.scenario("agent-phone.xml").calls(10).timeout(Duration.ofMinutes(2)).start();
              Sipp contact = Sipp.scenario("uas-answer.xml").calls(1).start();

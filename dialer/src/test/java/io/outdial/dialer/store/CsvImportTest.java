@@ -195,11 +195,25 @@ class CsvImportTest {
     }
 
     @Test
-    void columnsTheDialerSetsCannotBeImported() {
+    void aColumnNamedLikeOneTheDialerSetsIsTheListsOwnData() {
+        load(store, "c1", "contact_info,attempt,agent_id\n2005550101,5,rep-9\n");
+        CallingRecord r = store.records("c1").get(0);
+        assertEquals(0, r.attempt(), "the dialer's own count starts at 0");
+        assertNull(r.agentId(), "the record belongs to no agent");
+        assertEquals(Map.of("attempt", "5", "agent_id", "rep-9"), r.customFields());
+    }
+
+    @Test
+    void aCustomPrefixNamesACustomFieldAndCannotShadowAStandardColumn() {
+        load(store, "c1", "contact_info,custom:note\n2005550101,side door\n");
+        assertEquals(Map.of("note", "side door"), store.records("c1").get(0).customFields());
         ImportException e = assertThrows(ImportException.class,
-                () -> load(store, "c1", "contact_info,attempt\n2005550101,5\n"));
-        assertEquals("column 'attempt' is set by the dialer and cannot be imported; nothing was imported",
-                e.getMessage());
+                () -> load(store, "c2", "contact_info,custom:tz\n2005550101,x\n"));
+        assertEquals("column 'custom:tz' must name a custom field (not empty, not a standard column); nothing was"
+                + " imported", e.getMessage());
+        ImportException twice = assertThrows(ImportException.class,
+                () -> load(store, "c3", "contact_info,note,custom:note\n2005550101,a,b\n"));
+        assertEquals("column 'custom:note' appears twice in the header; nothing was imported", twice.getMessage());
     }
 
     @Test
@@ -225,5 +239,59 @@ class CsvImportTest {
         assertEquals(List.of("2005550101", "2005550102", "2005550104"),
                 store.records("c1").stream().map(CallingRecord::contactInfo).toList());
         assertEquals(1, store.records("c2").size());
+    }
+
+    /** A calling list of {@code rows} rows made as it is read: the test holds no copy of the file. */
+    private static java.io.Reader generated(int rows, int everyBad) {
+        return new java.io.Reader() {
+            private int next = -1;
+            private String line = "contact_info,account,first_name\n";
+            private int at;
+
+            @Override
+            public int read(char[] buf, int off, int len) {
+                if (at == line.length()) {
+                    if (++next >= rows) {
+                        return -1;
+                    }
+                    boolean bad = everyBad > 0 && next % everyBad == everyBad - 1;
+                    line = (bad ? "not-a-number" : String.valueOf(2_000_000_000L + next)) + ",A-" + next
+                            + ",Name " + next + "\n";
+                    at = 0;
+                }
+                int n = Math.min(len, line.length() - at);
+                line.getChars(at, at + n, buf, off);
+                at += n;
+                return n;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    @Test
+    void aHundredThousandRowListIsImportedInOneStreamingPassWithProgress() {
+        java.util.List<Long> progress = new java.util.ArrayList<>();
+        ImportReport report = store.importCsv("big", generated(100_000, 0), progress::add);
+
+        assertEquals(100_000, report.imported());
+        assertEquals(0, report.refused());
+        assertEquals(java.util.List.of(10_000L, 20_000L, 30_000L, 40_000L, 50_000L, 60_000L, 70_000L, 80_000L,
+                90_000L, 100_000L), progress);
+        List<CallingRecord> all = store.records("big");
+        assertEquals(100_000, all.size());
+        assertEquals("A-99999", all.get(99_999).customFields().get("account"));
+    }
+
+    @Test
+    void refusedRowsAreAllCountedAndTheFirstThousandListed() {
+        ImportReport report = store.importCsv("bad", generated(20_000, 4), rows -> { });
+
+        assertEquals(15_000, report.imported());
+        assertEquals(5_000, report.refused());
+        assertEquals(ImportReport.MAX_LISTED, report.rejected().size());
+        assertEquals(5, report.rejected().get(0).line(), "the 4th data row, after the header");
     }
 }

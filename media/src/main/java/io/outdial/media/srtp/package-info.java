@@ -4,6 +4,6 @@
  * per-direction transforms that protect and unprotect packets in place ({@link io.outdial.media.srtp.SrtpSender},
  * {@link io.outdial.media.srtp.SrtpReceiver}), joined per endpoint in {@link io.outdial.media.srtp.SrtpSession}. AES and HMAC-SHA1 are BouncyCastle's; this package holds only what
  * RFC 3711 puts around them (key derivation, the packet index and roll-over counter, the replay window), without
- * allocating per packet (ADR 0013).
+ * allocating per packet (ADR 0014).
  */
 package io.outdial.media.srtp;

@@ -188,6 +188,11 @@ public final class NettyMediaEngine implements MediaEngine {
         return config.bindAddress();
     }
 
+    @Override
+    public String advertisedAddress() {
+        return config.sdpAddress();
+    }
+
     /** Closes every endpoint, then stops the event loops. Blocks a few seconds at most: never call it on an event loop. */
     @Override
     public void close() {

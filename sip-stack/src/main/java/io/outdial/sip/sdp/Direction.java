@@ -16,6 +16,15 @@ public enum Direction {
         return null;
     }
 
+    /** The direction an answer to an offer of this direction takes (RFC 3264 6.1): sendonly gets recvonly. */
+    public Direction answer() {
+        return switch (this) {
+            case SENDONLY -> RECVONLY;
+            case RECVONLY -> SENDONLY;
+            default -> this;
+        };
+    }
+
     public String attribute() {
         return name().toLowerCase(Locale.ROOT);
     }

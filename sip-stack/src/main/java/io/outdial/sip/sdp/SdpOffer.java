@@ -81,8 +81,18 @@ public record SdpOffer(String address, int port, List<Codec> codecs, int telepho
         return "SdpOffer[" + address + ":" + port + " " + codecs + " srtp=" + srtp + "]";
     }
 
+    /** The same session one {@code o=} version on: an SDP that changed must say so (RFC 3264 8). */
+    public SdpOffer nextVersion() {
+        return new SdpOffer(address, port, codecs, telephoneEventPt, sessionId, sessionVersion + 1, srtp, crypto);
+    }
+
     /** The body of the offer, lines ended with CRLF as RFC 4566 asks. */
     public String toSdp() {
+        return toSdp(Direction.SENDRECV);
+    }
+
+    /** The body with {@code direction} as its stream's direction (an answer to a hold, RFC 3264 8.4). */
+    public String toSdp(Direction direction) {
         String ipVersion = isIpv6(address) ? "IP6" : "IP4";
         StringBuilder sdp = new StringBuilder(256);
         line(sdp, "v=0");
@@ -110,7 +120,7 @@ public record SdpOffer(String address, int port, List<Codec> codecs, int telepho
             line(sdp, "a=" + c.toAttribute());
         }
         line(sdp, "a=ptime:" + PTIME_MS);
-        line(sdp, "a=" + Direction.SENDRECV.attribute());
+        line(sdp, "a=" + direction.attribute());
         return sdp.toString();
     }
 

@@ -75,11 +75,17 @@ public final class JainSipUserAgent implements SipUserAgent {
     private final SipTraffic traffic;
     private final BindingTable bindings;
     private final RegisterRequests registers;
+    private final OutOfDialogClients clients;
+    private final Executor workers;
+    private final List<TrunkRegisterClient> trunkRegistrations = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean closed;
     private volatile Cancellable summaryTimer;
 
     private JainSipUserAgent(SipStackImpl stack, LegContext ctx, Scheduler scheduler, SipTraffic traffic,
-                             BindingTable bindings, RegisterRequests registers) {
+                             BindingTable bindings, RegisterRequests registers, OutOfDialogClients clients,
+                             Executor workers) {
+        this.clients = clients;
+        this.workers = workers;
         this.bindings = bindings;
         this.registers = registers;
         this.traffic = traffic;
@@ -145,6 +151,12 @@ public final class JainSipUserAgent implements SipUserAgent {
             if (config.tls() != null) {
                 points.add(stack.createListeningPoint(config.host(), config.tls().port(), ListeningPoint.TLS));
             }
+            if (config.advertisedHost() != null && !config.advertisedHost().isBlank()) {
+                // Via sent-by of the requests the stack builds itself (in-dialog ones), behind NAT.
+                for (ListeningPoint lp : points) {
+                    lp.setSentBy(config.advertisedHost() + ":" + lp.getPort());
+                }
+            }
             SipProvider provider = stack.createSipProvider(points.get(0));
             for (ListeningPoint lp : points.subList(1, points.size())) {
                 provider.addListeningPoint(lp);
@@ -160,12 +172,14 @@ public final class JainSipUserAgent implements SipUserAgent {
                             accounts, registrar.algorithms()),
                     new FailedAttempts(FORGET_FAILURES, registrar.maxPenalty(), MAX_FAILING_SOURCES, millis),
                     bindings, registrar, scheduler, workers);
+            OutOfDialogClients clients = new OutOfDialogClients();
             provider.addSipListener(new SipDispatcher(provider, legs, new OutOfDialogRequests(messages, registers),
-                    new OutOfDialogGate(provider, messages, workers, traffic), workers, traffic));
+                    new OutOfDialogGate(provider, messages, workers, traffic), clients, workers, traffic));
             stack.start();
             LOG.info("SIP user agent listening on {} udp:{} tcp:{} tls:{}", config.host(), config.udpPort(),
                     config.tcpPort(), config.tlsPort());
-            JainSipUserAgent ua = new JainSipUserAgent(stack, ctx, scheduler, traffic, bindings, registers);
+            JainSipUserAgent ua = new JainSipUserAgent(stack, ctx, scheduler, traffic, bindings, registers, clients,
+                    workers);
             ua.flushRefusalSummary();
             return ua;
         } catch (Exception e) {
@@ -227,6 +241,28 @@ public final class JainSipUserAgent implements SipUserAgent {
     }
 
     @Override
+    public io.outdial.sip.trunk.TrunkRegistration registerWithTrunk(io.outdial.sip.TrunkConfig trunk) {
+        Objects.requireNonNull(trunk, "trunk");
+        if (trunk.registration() == null) {
+            return io.outdial.sip.trunk.TrunkRegistration.NOT_REQUIRED;
+        }
+        if (closed) {
+            throw new IllegalStateException("the SIP user agent is closed");
+        }
+        if (!ctx.messages().listensOn(trunk.transport())) {
+            throw new IllegalArgumentException("the gateway has no " + trunk.transport()
+                    + " listening point to register with the trunk over");
+        }
+        TrunkRegisterClient client = new TrunkRegisterClient(trunk.registration(), trunk.credentials(),
+                trunk.transport(), ctx.messages(), ctx.provider(),
+                new CallExecutor("trunk-registration", workers, scheduler));
+        clients.add(client.callId(), client);
+        trunkRegistrations.add(client);
+        client.start();
+        return client;
+    }
+
+    @Override
     public Registrations registrations() {
         return bindings;
     }
@@ -274,7 +310,19 @@ public final class JainSipUserAgent implements SipUserAgent {
         if (timer != null) {
             timer.cancel();
         }
+        List<CompletableFuture<Void>> unregistered = trunkRegistrations.stream().map(TrunkRegisterClient::stop)
+                .toList();
         ctx.registry().all().forEach(OutboundLeg::hangup);
+        try {
+            CompletableFuture.allOf(unregistered.toArray(CompletableFuture[]::new))
+                    .get(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("stopping the SIP stack before the trunk registrar answered our un-REGISTER");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.warn("un-REGISTER failed", e);
+        }
         try {
             whenIdle().get(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

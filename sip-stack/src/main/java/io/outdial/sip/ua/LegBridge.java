@@ -22,6 +22,17 @@ final class LegBridge implements Bridge {
         // Runs on the call's executor when a leg becomes terminal, before its endpoint closes.
         a.whenTerminated(() -> legEnded(b));
         b.whenTerminated(() -> legEnded(a));
+        // A digit sent in SIP INFO does not ride the RTP relay: the other leg sends it its own way (RFC 4733 if it
+        // negotiated telephone-event, else INFO).
+        a.whenDtmfInfo(d -> relayDigit(d, b));
+        b.whenDtmfInfo(d -> relayDigit(d, a));
+    }
+
+    private void relayDigit(DtmfInfoBody digit, OutboundLeg to) {
+        if (held || dissolved || to.state() != io.outdial.sip.LegState.ANSWERED) {
+            return;
+        }
+        to.sendDtmf(String.valueOf(digit.digit()), digit.duration());
     }
 
     private void legEnded(OutboundLeg survivor) {

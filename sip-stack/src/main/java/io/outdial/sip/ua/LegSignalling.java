@@ -68,6 +68,26 @@ final class LegSignalling {
         }
     }
 
+    /**
+     * Sends the dialog's next BYE with credentials answering {@code challenge} (the trunk's 401/407 to our BYE);
+     * returns its transaction, or null if the challenge cannot be answered (then the leg ends without it).
+     */
+    ClientTransaction byeAnswering(Dialog dialog, javax.sip.message.Response challenge, TrunkChallenges challenges) {
+        try {
+            Request bye = ctx.messages().decorate(dialog.createRequest(Request.BYE));
+            challenges.authorize(bye, challenge);
+            ClientTransaction tx = ctx.provider().getNewClientTransaction(bye);
+            dialog.sendRequest(tx);
+            return tx;
+        } catch (TrunkChallenges.NotAnswered e) {
+            LOG.warn("{}: BYE challenged by the trunk and not answered: {}", leg, e.getMessage());
+            return null;
+        } catch (Exception e) {
+            LOG.warn("{}: BYE with credentials not sent: {}", leg, e.toString());
+            return null;
+        }
+    }
+
     /** Sends INFO on {@code dialog} with an application/dtmf-relay body; its transaction, or null if not sent. */
     ClientTransaction info(Dialog dialog, String dtmfRelay) {
         try {

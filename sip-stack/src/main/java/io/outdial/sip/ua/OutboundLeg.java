@@ -12,9 +12,7 @@ import io.outdial.sip.LegState;
 import io.outdial.core.exec.Cancellable;
 import io.outdial.core.exec.CallExecutor;
 import io.outdial.sip.sdp.SdpException;
-import io.outdial.sip.sdp.SdpNegotiation;
 import io.outdial.sip.sdp.SdpOffer;
-import io.outdial.sip.sdp.SdpParser;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,10 +40,12 @@ final class OutboundLeg implements Leg {
     /** 64*T1: how long we wait for the final response after CANCEL before giving the far end up. */
     private static final Duration CANCEL_GUARD = Duration.ofSeconds(32);
     private static final Cancellable NO_TIMER = () -> { };
+    private static final int SESSION_INTERVAL_TOO_SMALL = 422;
 
     private final LegContext ctx;
     private final LegSignalling signalling;
     private final TrunkChallenges challenges;
+    private TrunkChallenges byeChallenges;
     private final DialRequest request;
     private final CallExecutor executor;
     private final LegListener listener;
@@ -69,10 +69,14 @@ final class OutboundLeg implements Leg {
     private ClientTransaction byeTx;
     private EndReason endReason;
     private final List<Runnable> terminationHooks = new ArrayList<>();
+    private final List<java.util.function.Consumer<DtmfInfoBody>> dtmfInfoHooks = new ArrayList<>();
     private boolean released;
     private MediaWatch mediaWatch;
     private Cancellable mediaTimer = NO_TIMER;
     private final LegDtmf dtmf;
+    private final ReliableProvisionals reliable;
+    private final SessionRefresher sessionTimer;
+    private final FarEndHold farEndHold = new FarEndHold();
 
     OutboundLeg(LegContext ctx, DialRequest request, CallExecutor executor, LegListener listener) {
         this.ctx = ctx;
@@ -84,6 +88,9 @@ final class OutboundLeg implements Leg {
         this.callIdHeader = ctx.provider().getNewCallId();
         this.callId = callIdHeader.getCallId();
         this.dtmf = new LegDtmf(ctx, executor, this, () -> state == LegState.ANSWERED ? dialog : null);
+        this.reliable = new ReliableProvisionals(request.session().reliableProvisional(), ctx, this);
+        this.sessionTimer = new SessionRefresher(ctx, signalling, this, request.session().sessionTimer(),
+                this::byeChallenges);
     }
 
     @Override
@@ -141,6 +148,16 @@ final class OutboundLeg implements Leg {
     }
 
     /** Runs {@code hook} on the executor once the leg is terminal (at once if it already is). */
+    /** Runs {@code hook} with each DTMF digit the far end sends in a SIP INFO (on this leg's executor). */
+    void whenDtmfInfo(java.util.function.Consumer<DtmfInfoBody> hook) {
+        dtmfInfoHooks.add(hook);
+    }
+
+    void dtmfInfoReceived(DtmfInfoBody digit) {
+        LOG.debug("{}: DTMF {} received in INFO", this, digit.digit());
+        dtmfInfoHooks.forEach(h -> h.accept(digit));
+    }
+
     void whenTerminated(Runnable hook) {
         if (state.isTerminal()) {
             hook.run();
@@ -160,9 +177,11 @@ final class OutboundLeg implements Leg {
         }
         endpoint = ep;
         try {
-            offer = SdpOffer.standard(ep.localAddress(), ctx.media().bindAddress(),
+            offer = SdpOffer.standard(ep.localAddress(), ctx.media().advertisedAddress(),
                     ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE), request.srtp());
             Request invite = ctx.messages().invite(request, callIdHeader, offer.toSdp());
+            ReliableProvisionals.advertise(request.session().reliableProvisional(), invite, ctx.messages().headers());
+            sessionTimer.advertise(invite);
             inviteTx = ctx.provider().getNewClientTransaction(invite);
             dialog = ctx.provider().getNewDialog(inviteTx);
             inviteTx.sendRequest();
@@ -244,10 +263,14 @@ final class OutboundLeg implements Leg {
         Response response = event.getResponse();
         CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
         int status = response.getStatusCode();
+        if (sessionTimer.handles(event)) {
+            sessionTimer.onResponse(event);
+            return;
+        }
         switch (cseq.getMethod()) {
             case Request.INVITE -> {
                 if (status < 200) {
-                    onProvisional(response, status);
+                    onProvisional(event, status);
                 } else if (status < 300) {
                     onAnswer(event, cseq.getSeqNumber());
                 } else {
@@ -256,6 +279,13 @@ final class OutboundLeg implements Leg {
             }
             case Request.BYE -> {
                 if (status >= 200 && event.getClientTransaction() == byeTx) {
+                    if (challenges.isChallenge(status) && event.getDialog() != null) {
+                        // The trunk authenticates in-dialog requests too: the BYE again, with credentials.
+                        byeTx = signalling.byeAnswering(event.getDialog(), response, byeChallenges());
+                        if (byeTx != null) {
+                            return;
+                        }
+                    }
                     onByeDone();
                 }
             }
@@ -266,7 +296,8 @@ final class OutboundLeg implements Leg {
         }
     }
 
-    private void onProvisional(Response response, int status) {
+    private void onProvisional(ResponseEvent event, int status) {
+        Response response = event.getResponse();
         if (state == LegState.ENDING && !cancelTried && ack == null) {
             provisionalSeen = true;
             sendCancel();
@@ -285,7 +316,15 @@ final class OutboundLeg implements Leg {
             }
             return;
         }
-        RtpPeer early = earlyPeer(response);
+        ReliableProvisionals.Verdict verdict = reliable.onProvisional(response, dialogOf(event));
+        if (verdict == ReliableProvisionals.Verdict.RETRANSMISSION
+                || verdict == ReliableProvisionals.Verdict.OUT_OF_ORDER) {
+            return;
+        }
+        RtpPeer early = AnswerMedia.early(offer, response, this);
+        if (early != null && verdict == ReliableProvisionals.Verdict.NEW) {
+            reliable.earlyAnswer(early);
+        }
         if (early != null) {
             endpoint.connect(early);
             moveTo(LegState.EARLY_MEDIA);
@@ -296,21 +335,12 @@ final class OutboundLeg implements Leg {
         }
     }
 
-    private RtpPeer earlyPeer(Response response) {
-        String sdp = SdpBodies.of(response);
-        if (sdp == null) {
-            return null;
-        }
-        try {
-            return SdpNegotiation.negotiate(offer, SdpParser.parse(sdp));
-        } catch (SdpException e) {
-            LOG.info("{}: ignoring unusable early-media SDP in {}: {}", this, response.getStatusCode(), e.getMessage());
-            return null;
-        }
+    private Dialog dialogOf(ResponseEvent event) {
+        return event.getDialog() != null ? event.getDialog() : dialog;
     }
 
     private void onAnswer(ResponseEvent event, long cseq) {
-        Dialog answered = event.getDialog() != null ? event.getDialog() : dialog;
+        Dialog answered = dialogOf(event);
         if (ack != null && ack.getHeader(CSeqHeader.NAME) instanceof CSeqHeader acked
                 && acked.getSeqNumber() == cseq) {
             // A retransmitted 2xx: our ACK was lost. The RI passes it up without a transaction and, with automatic
@@ -338,32 +368,16 @@ final class OutboundLeg implements Leg {
             return;
         }
         try {
-            String sdp = SdpBodies.of(event.getResponse());
-            if (sdp == null) {
-                throw new SdpException("the 2xx carries no SDP answer");
-            }
-            RtpPeer peer = fromSignalling(SdpNegotiation.negotiate(offer, SdpParser.parse(sdp)), event.getResponse());
-            endpoint.connect(peer);
+            endpoint.connect(AnswerMedia.answered(offer, event.getResponse(), reliable.earlyAnswer(),
+                    request.mediaFromSignalling(), this));
             moveTo(LegState.ANSWERED);
+            sessionTimer.answered(event.getResponse(), answered);
             watchMedia();
             emit(new LegEvent.Answered(this));
         } catch (SdpException e) {
             sendBye(answered);
             fail(FailureKind.MEDIA_MISMATCH, Response.NOT_ACCEPTABLE_HERE, "unusable SDP answer: " + e.getMessage());
         }
-    }
-
-    /** For a phone ({@link DialRequest#mediaFromSignalling}): its RTP address is the one its answer came from. */
-    private RtpPeer fromSignalling(RtpPeer peer, Response response) {
-        if (!request.mediaFromSignalling() || !(response instanceof gov.nist.javax.sip.message.SIPMessage m)
-                || m.getPeerPacketSourceAddress() == null
-                || m.getPeerPacketSourceAddress().equals(peer.remote().getAddress())) {
-            return peer;
-        }
-        LOG.info("{}: SDP names {} but the phone answered from {}: media to and from {}", this,
-                peer.remote().getAddress().getHostAddress(), m.getPeerPacketSourceAddress().getHostAddress(),
-                m.getPeerPacketSourceAddress().getHostAddress());
-        return peer.at(new java.net.InetSocketAddress(m.getPeerPacketSourceAddress(), peer.remote().getPort()));
     }
 
     private void watchMedia() {
@@ -406,13 +420,13 @@ final class OutboundLeg implements Leg {
         if (state.isTerminal()) {
             return;
         }
+        if (isEarly() && status == SESSION_INTERVAL_TOO_SMALL && resent(sessionTimer.retryAfter422(
+                inviteTx.getRequest(), response))) {
+            return;
+        }
         if (isEarly() && challenges.isChallenge(status)) {
             try {
-                Request retry = challenges.answer(inviteTx.getRequest(), response);
-                inviteTx = ctx.provider().getNewClientTransaction(retry);
-                dialog = ctx.provider().getNewDialog(inviteTx);
-                provisionalSeen = false;
-                inviteTx.sendRequest();
+                resend(challenges.answer(inviteTx.getRequest(), response));
                 LOG.debug("{}: answered the trunk's {} challenge", this, status);
                 return;
             } catch (TrunkChallenges.NotAnswered e) {
@@ -429,6 +443,57 @@ final class OutboundLeg implements Leg {
         fail(kind, status, response.getReasonPhrase());
     }
 
+    /** {@link #resend}s {@code retry} if there is one; false if none, or it could not be sent (then logged). */
+    private boolean resent(Request retry) {
+        try {
+            if (retry != null) {
+                resend(retry);
+            }
+            return retry != null;
+        } catch (Exception e) {
+            LOG.warn("{}: could not resend the INVITE: {}", this, e.toString());
+            return false;
+        }
+    }
+
+    /** Sends {@code retry} in place of the INVITE (after a challenge or a 422), on a new transaction and dialog. */
+    private void resend(Request retry) throws Exception {
+        inviteTx = ctx.provider().getNewClientTransaction(retry);
+        dialog = ctx.provider().getNewDialog(inviteTx);
+        provisionalSeen = false;
+        inviteTx.sendRequest();
+    }
+
+    /** The far end's hold state, from its re-INVITEs and UPDATEs. */
+    FarEndHold farEndHold() {
+        return farEndHold;
+    }
+
+    /** The far end held ({@code held}) or retrieved the answered call: its owner is told. */
+    void heldByFarEnd(boolean held) {
+        if (state == LegState.ANSWERED) {
+            LOG.info("{}: {} by the far end", this, held ? "held" : "retrieved");
+            emit(new LegEvent.HeldByFarEnd(this, held));
+        }
+    }
+
+    /** The session timer ran out unrefreshed (RFC 4028 10): BYE. */
+    void sessionExpired() {
+        if (state == LegState.ANSWERED) {
+            startBye(EndReason.SESSION_EXPIRED);
+        }
+    }
+
+    /** Headers our 2xx to the far end's re-INVITE or UPDATE carries for session timers (its refresh restarts ours). */
+    java.util.List<javax.sip.header.Header> sessionRefreshed(Request refresh) {
+        return sessionTimer.onPeerRefresh(refresh);
+    }
+
+    /** The Min-SE of our 422 when the far end's refresh asks for too short a session; empty if it is fine. */
+    java.util.List<javax.sip.header.Header> sessionTooSmall(Request refresh) {
+        return sessionTimer.tooSmall(refresh);
+    }
+
     void onTimeout(TimeoutEvent event) {
         ClientTransaction tx = event.getClientTransaction();
         if (tx == null) {
@@ -443,7 +508,7 @@ final class OutboundLeg implements Leg {
         } else if (tx == byeTx) {
             endReason = EndReason.ERROR;
             onByeDone();
-        } else {
+        } else if (!sessionTimer.onTimeout(tx)) {
             dtmf.onInfoTimeout(tx);
         }
     }
@@ -455,6 +520,14 @@ final class OutboundLeg implements Leg {
         if (!sendBye(dialog)) {
             end(EndReason.ERROR);
         }
+    }
+
+    /** Challenges to our in-dialog requests (BYE, session refreshes), counted apart from the INVITE's. */
+    private TrunkChallenges byeChallenges() {
+        if (byeChallenges == null) {
+            byeChallenges = new TrunkChallenges(request.credentials(), ctx.messages());
+        }
+        return byeChallenges;
     }
 
     private boolean sendBye(Dialog d) {
@@ -516,6 +589,7 @@ final class OutboundLeg implements Leg {
         cancelGuard.cancel();
         mediaTimer.cancel();
         dtmf.legEnded();
+        sessionTimer.stop();
         for (Runnable hook : terminationHooks) {
             try {
                 hook.run();

@@ -78,8 +78,10 @@ final class RegisterRequests {
         String source = source(request);
         ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
         if (!(to.getAddress().getURI() instanceof SipURI aor) || aor.getUser() == null) {
-            send(request, st, messages -> messages.response(request, Response.BAD_REQUEST,
-                    "Bad Request (To must be sip:<agent id>@<gateway>)"));
+            // RFC 3261 10.3 step 3: an address-of-record that is not one of ours is 404 (RFC 4475 unksm2: a To in
+            // another scheme is a valid request, not a 400).
+            send(request, st, messages -> messages.response(request, Response.NOT_FOUND,
+                    "Not Found (To must be sip:<agent id>@<gateway>)"));
             return;
         }
         DigestServer.Verdict verdict = digest.verify(Request.REGISTER, credentials(request));

@@ -34,9 +34,11 @@ final class SipDispatcher implements SipListener {
     private final Executor workers;
     private final SipTraffic traffic;
     private final OutOfDialogGate gate;
+    private final OutOfDialogClients clients;
 
     SipDispatcher(SipProvider provider, LegRegistry legs, OutOfDialogRequests outOfDialog, OutOfDialogGate gate,
-                  Executor workers, SipTraffic traffic) {
+                  OutOfDialogClients clients, Executor workers, SipTraffic traffic) {
+        this.clients = clients;
         this.gate = gate;
         this.traffic = traffic;
         this.provider = provider;
@@ -80,8 +82,11 @@ final class SipDispatcher implements SipListener {
     public void processResponse(ResponseEvent event) {
         traffic.response(SipTraffic.Direction.RECEIVED, event.getResponse().getStatusCode());
         OutboundLeg leg = legs.find(callId(event.getResponse()));
+        OutOfDialogClients.Client client;
         if (leg != null) {
             leg.executor().execute(() -> leg.onResponse(event));
+        } else if ((client = clients.find(callId(event.getResponse()))) != null) {
+            client.executor().execute(() -> client.onResponse(event));
         } else {
             LOG.debug("response {} for no known leg dropped", event.getResponse().getStatusCode());
         }
@@ -94,8 +99,11 @@ final class SipDispatcher implements SipListener {
             return;
         }
         OutboundLeg leg = legs.find(callId(tx.getRequest()));
+        OutOfDialogClients.Client client;
         if (leg != null) {
             leg.executor().execute(() -> leg.onTimeout(event));
+        } else if ((client = clients.find(callId(tx.getRequest()))) != null) {
+            client.executor().execute(() -> client.onTimeout(event));
         }
     }
 

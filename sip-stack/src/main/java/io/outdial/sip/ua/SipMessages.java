@@ -87,13 +87,13 @@ final class SipMessages {
         ToHeader to = headers.createToHeader(addresses.createAddress(toUri), null);
 
         String user = dial.fromUser() == null || dial.fromUser().isBlank() ? "anonymous" : dial.fromUser();
-        Address fromAddress = addresses.createAddress(addresses.createSipURI(user, config.host()));
+        Address fromAddress = addresses.createAddress(addresses.createSipURI(user, config.publicHost()));
         if (dial.fromDisplayName() != null && !dial.fromDisplayName().isBlank()) {
             fromAddress.setDisplayName(dial.fromDisplayName());
         }
         FromHeader from = headers.createFromHeader(fromAddress, newTag());
 
-        ViaHeader via = headers.createViaHeader(lp.getIPAddress(), lp.getPort(), transport, null);
+        ViaHeader via = headers.createViaHeader(publicHost(lp), lp.getPort(), transport, null);
         via.setRPort();
         CSeqHeader cseq = headers.createCSeqHeader(1L, Request.INVITE);
         MaxForwardsHeader maxForwards = headers.createMaxForwardsHeader(MAX_FORWARDS);
@@ -115,6 +115,50 @@ final class SipMessages {
         decorate(invite);
         setSdp(invite, sdp);
         return invite;
+    }
+
+    /**
+     * A REGISTER of {@code user@domain} to {@code registrar} ({@code host:port}), binding our own address on
+     * {@code transport} for {@code expires} seconds (0 removes it). The Request-URI is the registrar (RFC 3261
+     * 10.2: the domain's registrar; a provider's registrar is usually addressed directly).
+     */
+    Request register(String registrar, Transport transport, String user, String domain, CallIdHeader callId,
+                     long cseq, String fromTag, int expires)
+            throws ParseException, InvalidArgumentException, SipException {
+        String name = transport.jainName();
+        ListeningPoint lp = provider.getListeningPoint(name);
+        if (lp == null) {
+            throw new SipException("the gateway has no " + transport + " listening point");
+        }
+        URI parsed = addresses.createURI("sip:" + registrar);
+        if (!(parsed instanceof SipURI requestUri)) {
+            throw new ParseException("not a SIP URI: " + registrar, 0);
+        }
+        if (transport != Transport.UDP) {
+            requestUri.setTransportParam(name);
+        }
+        Address aor = addresses.createAddress(addresses.createSipURI(user, domain));
+        FromHeader from = headers.createFromHeader(aor, fromTag);
+        ToHeader to = headers.createToHeader(aor, null);
+        ViaHeader via = headers.createViaHeader(publicHost(lp), lp.getPort(), name, null);
+        via.setRPort();
+        Request register = messages.createRequest(requestUri, Request.REGISTER, callId,
+                headers.createCSeqHeader(cseq, Request.REGISTER), from, to, List.of(via),
+                headers.createMaxForwardsHeader(MAX_FORWARDS));
+        SipURI contactUri = addresses.createSipURI(user, publicHost(lp));
+        contactUri.setPort(lp.getPort());
+        if (transport != Transport.UDP) {
+            contactUri.setTransportParam(name);
+        }
+        register.addHeader(headers.createContactHeader(addresses.createAddress(contactUri)));
+        register.addHeader(headers.createExpiresHeader(expires));
+        decorate(register);
+        return register;
+    }
+
+    /** A new Call-ID from the stack. */
+    CallIdHeader newCallId() {
+        return provider.getNewCallId();
     }
 
     /**
@@ -140,7 +184,16 @@ final class SipMessages {
     /** Sends a response to {@code request} on {@code st}; {@code sdp} and Contact are added when given/needed. */
     void respond(ServerTransaction st, Request request, int status, String reasonPhrase, String sdp)
             throws ParseException, SipException, InvalidArgumentException {
+        respond(st, request, status, reasonPhrase, sdp, List.of());
+    }
+
+    /** As {@link #respond(ServerTransaction, Request, int, String, String)}, with {@code extra} headers added. */
+    void respond(ServerTransaction st, Request request, int status, String reasonPhrase, String sdp,
+                 List<javax.sip.header.Header> extra) throws ParseException, SipException, InvalidArgumentException {
         Response response = messages.createResponse(status, request);
+        for (javax.sip.header.Header h : extra) {
+            response.addHeader(h);
+        }
         if (reasonPhrase != null) {
             response.setReasonPhrase(reasonPhrase);
         }
@@ -222,8 +275,14 @@ final class SipMessages {
         return lp != null ? lp : provider.getListeningPoints()[0];
     }
 
+    /** The host we give peers for {@code lp}: the advertised address if configured, else the bound one. */
+    String publicHost(ListeningPoint lp) {
+        return config.advertisedHost() == null || config.advertisedHost().isBlank() ? lp.getIPAddress()
+                : config.advertisedHost();
+    }
+
     private ContactHeader contact(ListeningPoint lp) throws ParseException {
-        SipURI uri = addresses.createSipURI(CONTACT_USER, lp.getIPAddress());
+        SipURI uri = addresses.createSipURI(CONTACT_USER, publicHost(lp));
         uri.setPort(lp.getPort());
         if (!lp.getTransport().equalsIgnoreCase("udp")) {
             uri.setTransportParam(lp.getTransport().toLowerCase(java.util.Locale.ROOT));

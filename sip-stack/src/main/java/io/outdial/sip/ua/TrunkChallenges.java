@@ -51,15 +51,32 @@ final class TrunkChallenges {
      * transaction its own), and an Authorization or Proxy-Authorization for every challenge of {@code challenge}.
      */
     Request answer(Request sent, Response challenge) throws NotAnswered {
+        Request next = (Request) sent.clone();
+        authorize(next, challenge);
+        CSeqHeader cseq = (CSeqHeader) next.getHeader(CSeqHeader.NAME);
+        try {
+            cseq.setSeqNumber(cseq.getSeqNumber() + 1);
+        } catch (javax.sip.InvalidArgumentException e) {
+            throw new NotAnswered("CSeq overflow");
+        }
+        ViaHeader via = (ViaHeader) next.getHeader(ViaHeader.NAME);
+        via.removeParameter("branch");
+        return next;
+    }
+
+    /**
+     * Puts on {@code fresh} (a new request, e.g. the dialog's next BYE, which has its own CSeq) the Authorization or
+     * Proxy-Authorization answering {@code challenge}, replacing any it had.
+     */
+    void authorize(Request fresh, Response challenge) throws NotAnswered {
         boolean proxy = challenge.getStatusCode() == Response.PROXY_AUTHENTICATION_REQUIRED;
         String challengeName = proxy ? "Proxy-Authenticate" : "WWW-Authenticate";
         String credentialName = proxy ? "Proxy-Authorization" : "Authorization";
-        Request next = (Request) sent.clone();
-        next.removeHeader("Authorization");
-        next.removeHeader("Proxy-Authorization");
+        fresh.removeHeader("Authorization");
+        fresh.removeHeader("Proxy-Authorization");
         boolean anyStale = false;
         boolean any = false;
-        String uri = sent.getRequestURI().toString();
+        String uri = fresh.getRequestURI().toString();
         for (ListIterator<?> it = challenge.getHeaders(challengeName); it.hasNext(); ) {
             Header h = (Header) it.next();
             String value = h instanceof SIPHeader sh ? sh.getHeaderValue() : h.toString();
@@ -77,8 +94,8 @@ final class TrunkChallenges {
                 throw new NotAnswered("trunk refused our credentials for realm '" + c.realm() + "'");
             }
             try {
-                DigestCredentials answer = credentials.answer(c, sent.getMethod(), uri, nc);
-                next.addHeader(messages.headers().createHeader(credentialName, answer.toHeaderValue()));
+                DigestCredentials answer = credentials.answer(c, fresh.getMethod(), uri, nc);
+                fresh.addHeader(messages.headers().createHeader(credentialName, answer.toHeaderValue()));
             } catch (DigestClient.UnanswerableChallenge e) {
                 throw new NotAnswered(e.getMessage());
             } catch (java.text.ParseException e) {
@@ -94,15 +111,6 @@ final class TrunkChallenges {
         if (++rounds > MAX_ROUNDS || (rounds == MAX_ROUNDS && !anyStale)) {
             throw new NotAnswered("trunk refused our credentials (" + challenge.getStatusCode() + " again)");
         }
-        CSeqHeader cseq = (CSeqHeader) next.getHeader(CSeqHeader.NAME);
-        try {
-            cseq.setSeqNumber(cseq.getSeqNumber() + 1);
-        } catch (javax.sip.InvalidArgumentException e) {
-            throw new NotAnswered("CSeq overflow");
-        }
-        ViaHeader via = (ViaHeader) next.getHeader(ViaHeader.NAME);
-        via.removeParameter("branch");
-        return next;
     }
 
     private static boolean hasSupported(Response challenge, String name) {

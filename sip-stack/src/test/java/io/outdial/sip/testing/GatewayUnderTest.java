@@ -33,13 +33,29 @@ public final class GatewayUnderTest implements AutoCloseable {
 
     private GatewayUnderTest(Scheduler scheduler, SystemScheduler ownScheduler, String product,
                              RegistrarSettings registrar, SipAccounts accounts) {
+        this(scheduler, ownScheduler, product, registrar, accounts, null, null);
+    }
+
+    private GatewayUnderTest(Scheduler scheduler, SystemScheduler ownScheduler, String product,
+                             RegistrarSettings registrar, SipAccounts accounts, String sipAdvertised,
+                             String rtpAdvertised) {
         this.workers = WorkerPools.start(4, "test-call-worker");
         this.scheduler = scheduler;
         this.ownScheduler = ownScheduler;
-        this.media = LoopbackMedia.start();
+        this.media = LoopbackMedia.start(rtpAdvertised);
         this.sipPort = FreePorts.sip();
-        this.ua = JainSipUserAgent.start(new SipConfig("127.0.0.1", sipPort, sipPort, product, 4), media,
-                workers, scheduler, registrar, accounts);
+        this.ua = JainSipUserAgent.start(new SipConfig("127.0.0.1", sipPort, sipPort, product, 4,
+                SipConfig.DEFAULT_RTP_INACTIVITY, sipAdvertised), media, workers, scheduler, registrar, accounts);
+    }
+
+    /**
+     * Starts a gateway bound to 127.0.0.1 that gives peers {@code sipAdvertised} (Via, Contact, From) and
+     * {@code rtpAdvertised} (SDP) instead, as a gateway behind NAT gives its public address.
+     */
+    public static GatewayUnderTest advertising(String sipAdvertised, String rtpAdvertised) {
+        SystemScheduler s = new SystemScheduler();
+        return new GatewayUnderTest(s, s, "Outdial-test/0.1", RegistrarSettings.defaults(),
+                (user, algorithm) -> Optional.empty(), sipAdvertised, rtpAdvertised);
     }
 
     /** Starts a gateway whose registrar knows {@code accounts}, on wall-clock time. */

@@ -16,7 +16,12 @@ public final class LoopbackMedia {
     }
 
     public static MediaEngine start() {
+        return start(null);
+    }
+
+    /** As {@link #start()}, putting {@code advertised} in SDP instead of 127.0.0.1 (null: 127.0.0.1). */
+    public static MediaEngine start(String advertised) {
         int base = 20000 + SLICE * ThreadLocalRandom.current().nextInt(0, 50);
-        return NettyMediaEngine.start(new MediaConfig("127.0.0.1", base, base + SLICE - 1, 1));
+        return NettyMediaEngine.start(new MediaConfig("127.0.0.1", base, base + SLICE - 1, 1, advertised));
     }
 }
