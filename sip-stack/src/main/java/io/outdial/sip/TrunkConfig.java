@@ -24,6 +24,12 @@ public record TrunkConfig(String host, int port, Transport transport, String out
         srtp = srtp == null ? SrtpMode.OFF : srtp;
     }
 
+    /** This trunk presenting another caller id (every other setting kept, so none is lost as settings grow). */
+    public TrunkConfig presenting(String otherCallerId, String otherCallerName) {
+        return new TrunkConfig(host, port, transport, outboundProxy, otherCallerId, otherCallerName, credentials,
+                registration, session, srtp);
+    }
+
     /** Plain RTP. */
     public TrunkConfig(String host, int port, Transport transport, String outboundProxy, String callerId,
                        String callerName, io.outdial.sip.auth.DigestClient credentials,
