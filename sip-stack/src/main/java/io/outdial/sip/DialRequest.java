@@ -13,22 +13,31 @@ import java.time.Duration;
  *                            from. False for trunks, whose media servers often sit elsewhere than their signalling.
  * @param credentials         answers the far end's 401/407 (the trunk's digest credentials), or null
  * @param session             100rel and session timers of the dialog; null: {@link SessionOptions#DEFAULTS}
+ * @param srtp                whether the offer carries SDES-SRTP keys, and whether an answer must take them; null: OFF
  */
 public record DialRequest(String requestUri, Transport transport, String outboundProxy, String fromUser,
                           String fromDisplayName, Duration ringTimeout, boolean mediaFromSignalling,
-                          DigestClient credentials, SessionOptions session) {
+                          DigestClient credentials, SessionOptions session, SrtpMode srtp) {
+
+    /** Plain RTP. */
+    public DialRequest(String requestUri, Transport transport, String outboundProxy, String fromUser,
+                       String fromDisplayName, Duration ringTimeout, boolean mediaFromSignalling,
+                       DigestClient credentials, SessionOptions session) {
+        this(requestUri, transport, outboundProxy, fromUser, fromDisplayName, ringTimeout, mediaFromSignalling,
+                credentials, session, null);
+    }
 
     public DialRequest(String requestUri, Transport transport, String outboundProxy, String fromUser,
                        String fromDisplayName, Duration ringTimeout, boolean mediaFromSignalling,
                        DigestClient credentials) {
         this(requestUri, transport, outboundProxy, fromUser, fromDisplayName, ringTimeout, mediaFromSignalling,
-                credentials, null);
+                credentials, null, null);
     }
 
     /** This request with other 100rel and session timer options. */
     public DialRequest withSession(SessionOptions options) {
         return new DialRequest(requestUri, transport, outboundProxy, fromUser, fromDisplayName, ringTimeout,
-                mediaFromSignalling, credentials, options);
+                mediaFromSignalling, credentials, options, srtp);
     }
 
     public DialRequest(String requestUri, Transport transport, String outboundProxy, String fromUser,
@@ -44,6 +53,7 @@ public record DialRequest(String requestUri, Transport transport, String outboun
             throw new IllegalArgumentException("ring timeout must be positive, got " + ringTimeout);
         }
         session = session == null ? SessionOptions.DEFAULTS : session;
+        srtp = srtp == null ? SrtpMode.OFF : srtp;
     }
 
     /** A contact's number dialed through the trunk; the dialing rules want at least 15 s of ringing. */
@@ -53,7 +63,7 @@ public record DialRequest(String requestUri, Transport transport, String outboun
         }
         String uri = "sip:" + number + "@" + trunk.host() + ":" + trunk.port();
         return new DialRequest(uri, trunk.transport(), trunk.outboundProxy(), trunk.callerId(), trunk.callerName(),
-                ringTimeout, false, trunk.credentials(), trunk.session());
+                ringTimeout, false, trunk.credentials(), trunk.session(), trunk.srtp());
     }
 
     /** An agent's phone, dialed directly at its SIP URI, presenting the campaign's identity. */

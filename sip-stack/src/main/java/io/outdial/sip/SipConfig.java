@@ -12,19 +12,33 @@ package io.outdial.sip;
  *                  hung up; zero: never
  * @param advertisedHost the address put in Via sent-by, Contact and From instead of {@code host} (a gateway behind
  *                  NAT: its public address), or null
+ * @param tls       the TLS listening point and the certificates of SIP over TLS, or null for none
  */
 public record SipConfig(String host, int udpPort, int tcpPort, String userAgent, int threads,
-                        java.time.Duration rtpInactivityTimeout, String advertisedHost) {
+                        java.time.Duration rtpInactivityTimeout, String advertisedHost,
+                        io.outdial.sip.tls.TlsConfig tls) {
+
+    /** Without TLS. */
+    public SipConfig(String host, int udpPort, int tcpPort, String userAgent, int threads,
+                     java.time.Duration rtpInactivityTimeout, String advertisedHost) {
+        this(host, udpPort, tcpPort, userAgent, threads, rtpInactivityTimeout, advertisedHost, null);
+    }
 
     public SipConfig(String host, int udpPort, int tcpPort, String userAgent, int threads,
                      java.time.Duration rtpInactivityTimeout) {
-        this(host, udpPort, tcpPort, userAgent, threads, rtpInactivityTimeout, null);
+        this(host, udpPort, tcpPort, userAgent, threads, rtpInactivityTimeout, null, null);
     }
 
     /** The address the gateway gives peers for itself. */
     public String publicHost() {
         return advertisedHost == null || advertisedHost.isBlank() ? host : advertisedHost;
     }
+
+    /** The TLS listening port, 0 for none. */
+    public int tlsPort() {
+        return tls == null ? 0 : tls.port();
+    }
+
     /** The default RTP inactivity timeout (rtp.inactivityTimeout). */
     public static final java.time.Duration DEFAULT_RTP_INACTIVITY = java.time.Duration.ofSeconds(60);
 
@@ -36,8 +50,8 @@ public record SipConfig(String host, int udpPort, int tcpPort, String userAgent,
         if (rtpInactivityTimeout == null || rtpInactivityTimeout.isNegative()) {
             throw new IllegalArgumentException("rtpInactivityTimeout must be zero or positive");
         }
-        if (udpPort == 0 && tcpPort == 0) {
-            throw new IllegalArgumentException("at least one of udpPort/tcpPort must be set");
+        if (udpPort == 0 && tcpPort == 0 && tls == null) {
+            throw new IllegalArgumentException("at least one of udpPort/tcpPort/tls must be set");
         }
     }
 }

@@ -60,9 +60,20 @@ public final class ConfigLoader {
         }
         Path base = baseDir.toAbsolutePath().normalize();
         YamlSection root = YamlSection.root(tree);
-        SipSettings sip = SipSettings.read(root.section("sip"));
+        SipSettings sip = SipSettings.read(root.section("sip"), base);
         TrunkSettings trunk = TrunkSettings.read(root.section("trunk"));
         java.util.Map<String, TrunkSettings> namedTrunks = TrunkSettings.readNamed(root.sections("trunks"));
+        if (sip.tls() == null) {
+            if (trunk.transport() == io.outdial.sip.Transport.TLS) {
+                throw new ConfigException("trunk.transport: tls needs sip.tlsPort and sip.tls.keyStore");
+            }
+            for (java.util.Map.Entry<String, TrunkSettings> named : namedTrunks.entrySet()) {
+                if (named.getValue().transport() == io.outdial.sip.Transport.TLS) {
+                    throw new ConfigException("trunks[" + named.getKey() + "].transport: tls needs sip.tlsPort and"
+                            + " sip.tls.keyStore");
+                }
+            }
+        }
         RtpSettings rtp = RtpSettings.read(root.section("rtp"));
         HttpSettings http = HttpSettings.read(root.section("http"), base);
         DatabaseSettings database = DatabaseSettings.read(root.section("database"), base);

@@ -48,7 +48,7 @@ public record GatewayConfig(SipSettings sip, TrunkSettings trunk, RtpSettings rt
     public SipConfig toSipConfig() {
         io.outdial.sip.SipConfig s = sip.toSipConfig();
         return new io.outdial.sip.SipConfig(s.host(), s.udpPort(), s.tcpPort(), s.userAgent(), s.threads(),
-                rtp.inactivityTimeout(), s.advertisedHost());
+                rtp.inactivityTimeout(), s.advertisedHost(), s.tls());
     }
 
     public TrunkConfig toTrunkConfig() {

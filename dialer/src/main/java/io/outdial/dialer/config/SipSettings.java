@@ -3,6 +3,9 @@ package io.outdial.dialer.config;
 import io.outdial.sip.SipConfig;
 import io.outdial.sip.auth.DigestAlgorithm;
 import io.outdial.sip.registrar.RegistrarSettings;
+import io.outdial.sip.tls.TlsConfig;
+import io.outdial.sip.tls.TlsContexts;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,19 +21,26 @@ import java.util.List;
  * @param registrar the built-in registrar agents' phones register with ({@code sip.registrar})
  * @param advertisedAddress the address given to peers (Via, Contact, From) instead of {@code host}, for a gateway
  *                  behind NAT; null: host
+ * @param tls       the TLS listening point and its certificates ({@code sip.tlsPort}, {@code sip.tls}), or null
  */
 public record SipSettings(String host, int udpPort, int tcpPort, String userAgent, int threads,
-                          RegistrarSettings registrar, String advertisedAddress) {
+                          RegistrarSettings registrar, String advertisedAddress, TlsConfig tls) {
+
+    /** Without TLS. */
+    public SipSettings(String host, int udpPort, int tcpPort, String userAgent, int threads,
+                       RegistrarSettings registrar, String advertisedAddress) {
+        this(host, udpPort, tcpPort, userAgent, threads, registrar, advertisedAddress, null);
+    }
 
     public SipSettings(String host, int udpPort, int tcpPort, String userAgent, int threads,
                        RegistrarSettings registrar) {
-        this(host, udpPort, tcpPort, userAgent, threads, registrar, null);
+        this(host, udpPort, tcpPort, userAgent, threads, registrar, null, null);
     }
 
     public static final SipSettings DEFAULTS = new SipSettings("127.0.0.1", 5060, 5060, "Outdial", 1,
             RegistrarSettings.defaults());
 
-    static SipSettings read(YamlSection s) {
+    static SipSettings read(YamlSection s, Path baseDir) {
         SipSettings d = DEFAULTS;
         SipSettings read = new SipSettings(
                 s.host("host", d.host),
@@ -39,12 +49,45 @@ public record SipSettings(String host, int udpPort, int tcpPort, String userAgen
                 s.text("userAgent", d.userAgent),
                 s.integer("threads", d.threads, 1, 64),
                 registrar(s.section("registrar")),
-                s.text("advertisedAddress", null) == null ? null : s.host("advertisedAddress", null));
+                s.text("advertisedAddress", null) == null ? null : s.host("advertisedAddress", null),
+                tls(s, baseDir));
         s.refuseUnknownKeys();
-        if (read.udpPort == 0 && read.tcpPort == 0) {
-            throw s.fail("tcpPort", "at least one of sip.udpPort, sip.tcpPort must be non-zero (0 means none)", 0);
+        if (read.udpPort == 0 && read.tcpPort == 0 && read.tls == null) {
+            throw s.fail("tcpPort",
+                    "at least one of sip.udpPort, sip.tcpPort, sip.tlsPort must be non-zero (0 means none)", 0);
         }
         return read;
+    }
+
+    /** {@code sip.tlsPort} and {@code sip.tls}; the files are read now so that a bad one stops start-up by name. */
+    private static TlsConfig tls(YamlSection s, Path baseDir) {
+        int port = s.integer("tlsPort", 0, 0, 65535);
+        YamlSection t = s.section("tls");
+        Path keyStore = t.file("keyStore", baseDir);
+        String keyPassword = t.quotedText("keyStorePassword", null);
+        Path trustStore = t.file("trustStore", baseDir);
+        String trustPassword = t.quotedText("trustStorePassword", null);
+        boolean verifyPeer = t.flag("verifyPeer", true);
+        t.refuseUnknownKeys();
+        if (port == 0) {
+            if (keyStore != null || trustStore != null) {
+                throw s.fail("tlsPort", "must be set (1..65535) when sip.tls names a key or trust store", 0);
+            }
+            return null;
+        }
+        if (keyStore == null) {
+            throw new ConfigException(t.keyPath("keyStore") + ": is required when sip.tlsPort is set (a PKCS#12 or"
+                    + " PEM file with the gateway's certificate and private key)");
+        }
+        TlsConfig tls = new TlsConfig(port, keyStore, keyPassword, trustStore, trustPassword, verifyPeer);
+        try {
+            TlsContexts.load(tls);
+        } catch (IllegalArgumentException e) {
+            boolean trust = trustStore != null && e.getMessage() != null
+                    && e.getMessage().startsWith(trustStore.toString());
+            throw new ConfigException(t.keyPath(trust ? "trustStore" : "keyStore") + ": " + e.getMessage(), e);
+        }
+        return tls;
     }
 
     private static RegistrarSettings registrar(YamlSection s) {
@@ -81,6 +124,6 @@ public record SipSettings(String host, int udpPort, int tcpPort, String userAgen
 
     public SipConfig toSipConfig() {
         return new SipConfig(host, udpPort, tcpPort, userAgent, threads, SipConfig.DEFAULT_RTP_INACTIVITY,
-                advertisedAddress);
+                advertisedAddress, tls);
     }
 }

@@ -1,6 +1,7 @@
 package io.outdial.dialer.config;
 
 import io.outdial.sip.TrunkConfig;
+import io.outdial.sip.SrtpMode;
 import io.outdial.sip.Transport;
 import io.outdial.sip.trunk.TrunkRegistrationConfig;
 import java.time.Duration;
@@ -21,20 +22,31 @@ import java.util.regex.Pattern;
  * @param registration  what the gateway registers with the trunk ({@code trunk.registration}), or null for none
  * @param session       100rel ({@code reliableProvisional}) and session timers ({@code sessionExpires},
  *                      {@code minSessionExpires}) towards the trunk; null: the defaults
+ * @param srtp          SDES-SRTP towards the trunk: off, offer (RTP/AVP with a=crypto) or require (RTP/SAVP)
  */
 public record TrunkSettings(String host, int port, Transport transport, String outboundProxy, String callerId,
                             String callerName, String username, String password, String realm,
-                            TrunkRegistrationConfig registration, io.outdial.sip.SessionOptions session) {
+                            TrunkRegistrationConfig registration, io.outdial.sip.SessionOptions session,
+                            SrtpMode srtp) {
 
     public TrunkSettings {
         session = session == null ? io.outdial.sip.SessionOptions.DEFAULTS : session;
+        srtp = srtp == null ? SrtpMode.OFF : srtp;
+    }
+
+    /** Plain RTP. */
+    public TrunkSettings(String host, int port, Transport transport, String outboundProxy, String callerId,
+                         String callerName, String username, String password, String realm,
+                         TrunkRegistrationConfig registration, io.outdial.sip.SessionOptions session) {
+        this(host, port, transport, outboundProxy, callerId, callerName, username, password, realm, registration,
+                session, null);
     }
 
     public TrunkSettings(String host, int port, Transport transport, String outboundProxy, String callerId,
                          String callerName, String username, String password, String realm,
                          TrunkRegistrationConfig registration) {
         this(host, port, transport, outboundProxy, callerId, callerName, username, password, realm, registration,
-                null);
+                null, null);
     }
 
     public static final TrunkSettings DEFAULTS = new TrunkSettings("127.0.0.1", 5070, Transport.UDP, null,
@@ -75,9 +87,10 @@ public record TrunkSettings(String host, int port, Transport transport, String o
         TrunkRegistrationConfig registration = registers
                 ? registration(registrationSection, host, port, username) : null;
         io.outdial.sip.SessionOptions session = TrunkSessionKeys.read(s);
+        SrtpMode srtp = s.oneOf("srtp", d.srtp, SrtpMode.values());
         s.refuseUnknownKeys();
         return new TrunkSettings(host, port, transport, proxy, callerId, callerName, username, password, realm,
-                registration, session);
+                registration, session, srtp);
     }
 
     private static TrunkRegistrationConfig registration(YamlSection s, String host, int port, String username) {
@@ -130,7 +143,7 @@ public record TrunkSettings(String host, int port, Transport transport, String o
     public TrunkConfig toTrunkConfig() {
         return new TrunkConfig(host, port, transport, outboundProxy, callerId, callerName,
                 username == null ? null : new io.outdial.sip.auth.DigestClient(username, password, realm),
-                registration, session);
+                registration, session, srtp);
     }
 
     /** Keeps the password out of logs. */
@@ -139,6 +152,6 @@ public record TrunkSettings(String host, int port, Transport transport, String o
         return "TrunkSettings[host=" + host + ", port=" + port + ", transport=" + transport + ", outboundProxy="
                 + outboundProxy + ", callerId=" + callerId + ", callerName=" + callerName + ", username=" + username
                 + ", password=" + (password == null ? "none" : "***") + ", realm=" + realm + ", registration="
-                + registration + ", session=" + session + "]";
+                + registration + ", session=" + session + ", srtp=" + srtp + "]";
     }
 }

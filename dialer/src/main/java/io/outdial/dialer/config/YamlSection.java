@@ -219,6 +219,10 @@ final class YamlSection {
             return def;
         }
         String written = value.isValueNode() ? value.asText().trim() : null;
+        if (value.isBoolean() && !value.booleanValue()) {
+            // YAML 1.1 reads an unquoted off (or no) as false: it still means the choice named OFF
+            written = "off";
+        }
         for (E candidate : allowed) {
             if (candidate.name().equalsIgnoreCase(written)) {
                 return candidate;

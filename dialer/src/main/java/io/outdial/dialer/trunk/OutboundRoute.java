@@ -65,8 +65,7 @@ public final class OutboundRoute {
 
     /** A dial to {@code number} through the trunk, presenting {@code callerId}. */
     public DialRequest dial(String number, Duration ringTimeout, CallerId callerId) {
-        TrunkConfig presented = new TrunkConfig(trunk.host(), trunk.port(), trunk.transport(), trunk.outboundProxy(),
-                callerId.number(), callerId.name(), trunk.credentials(), trunk.registration(), trunk.session());
+        TrunkConfig presented = trunk.presenting(callerId.number(), callerId.name());
         return DialRequest.contactViaTrunk(presented, number, ringTimeout);
     }
 }

@@ -32,7 +32,19 @@ class ConfigValidationTest {
                 Arguments.of("rtp: { bindAddress: 'not an address' }",
                         "rtp.bindAddress: must be a host name or IP address, got 'not an address'"),
                 Arguments.of("trunk: { transport: sctp }",
-                        "trunk.transport: must be one of udp, tcp, got 'sctp'"),
+                        "trunk.transport: must be one of udp, tcp, tls, got 'sctp'"),
+                Arguments.of("trunk: { srtp: maybe }",
+                        "trunk.srtp: must be one of off, offer, require, got 'maybe'"),
+                Arguments.of("trunk: { transport: tls }",
+                        "trunk.transport: tls needs sip.tlsPort and sip.tls.keyStore"),
+                Arguments.of("sip: { tlsPort: 5061 }",
+                        "sip.tls.keyStore: is required when sip.tlsPort is set (a PKCS#12 or PEM file with the"
+                                + " gateway's certificate and private key)"),
+                Arguments.of("sip: { tls: { keyStore: gw.p12 } }",
+                        "sip.tlsPort: must be set (1..65535) when sip.tls names a key or trust store, got 0"),
+                Arguments.of("sip: { tlsPort: 5061, tls: { verify: no } }",
+                        "sip.tls.verify: unknown key; allowed keys in sip.tls are keyStore, keyStorePassword,"
+                                + " trustStore, trustStorePassword, verifyPeer"),
                 Arguments.of("trunk: { port: 0 }",
                         "trunk.port: must be an integer in 1..65535, got 0"),
                 Arguments.of("trunk: { outboundProxy: edge }",
@@ -50,7 +62,8 @@ class ConfigValidationTest {
                 Arguments.of("sip: { udpPort: 70000 }",
                         "sip.udpPort: must be an integer in 0..65535, got 70000"),
                 Arguments.of("sip: { udpPort: 0, tcpPort: 0 }",
-                        "sip.tcpPort: at least one of sip.udpPort, sip.tcpPort must be non-zero (0 means none), got 0"),
+                        "sip.tcpPort: at least one of sip.udpPort, sip.tcpPort, sip.tlsPort must be non-zero"
+                                + " (0 means none), got 0"),
                 Arguments.of("sip: { threads: lots }",
                         "sip.threads: must be an integer in 1..64, got 'lots'"),
                 Arguments.of("http: { host: 0.0.0.0 }",
@@ -202,7 +215,7 @@ class ConfigValidationTest {
                 Arguments.of("trunk: { transprt: udp }",
                         "trunk.transprt: unknown key; allowed keys in trunk are host, port, transport, outboundProxy,"
                                 + " callerId, callerName, username, password, realm, registration, reliableProvisional,"
-                                + " sessionExpires, minSessionExpires"),
+                                + " sessionExpires, minSessionExpires, srtp"),
                 Arguments.of("trunk: { reliableProvisional: always }",
                         "trunk.reliableProvisional: must be one of supported, require, off, got 'always'"),
                 Arguments.of("trunk: { sessionExpires: 30s }",
@@ -381,6 +394,31 @@ class ConfigValidationTest {
                 () -> ConfigLoader.parse("campaigns: [{ name: c1, callingList: nowhere.csv }]", dir));
         assertEquals("campaigns[0].callingList: must name an existing CSV file (relative paths start at the"
                 + " configuration file's folder), got '" + dir.resolve("nowhere.csv") + "'", e.getMessage());
+    }
+
+    @Test
+    void trunkSrtpReadsYamlsUnquotedOffAsOff() {
+        assertEquals(io.outdial.sip.SrtpMode.OFF, ConfigLoader.parse("trunk: { srtp: off }", dir).trunk().srtp());
+        assertEquals(io.outdial.sip.SrtpMode.REQUIRE,
+                ConfigLoader.parse("trunk: { srtp: require }", dir).toTrunkConfig().srtp());
+    }
+
+    @Test
+    void tlsKeyStoreThatCannotBeReadIsRefusedWithItsPathAndWhy() throws Exception {
+        ConfigException missing = assertThrows(ConfigException.class,
+                () -> ConfigLoader.parse("sip: { tlsPort: 5061, tls: { keyStore: none.p12 } }", dir));
+        assertEquals("sip.tls.keyStore: " + dir.resolve("none.p12") + ": no such readable file",
+                missing.getMessage());
+        io.outdial.sip.testing.TestPki.Issued gw = io.outdial.sip.testing.TestPki.authority(dir.resolve("pki"), "ca")
+                .issue("gw", "ip:127.0.0.1");
+        ConfigException wrongPassword = assertThrows(ConfigException.class, () -> ConfigLoader.parse(
+                "sip: { tlsPort: 5061, tls: { keyStore: '" + gw.pkcs12() + "', keyStorePassword: nope } }", dir));
+        assertTrue(wrongPassword.getMessage().startsWith("sip.tls.keyStore: " + gw.pkcs12()
+                + ": cannot be read as PKCS#12 (wrong password"), wrongPassword.getMessage());
+        ConfigException badTrust = assertThrows(ConfigException.class, () -> ConfigLoader.parse(
+                "sip: { tlsPort: 5061, tls: { keyStore: '" + gw.pkcs12() + "', keyStorePassword: '"
+                        + io.outdial.sip.testing.TestPki.PASSWORD + "', trustStore: '" + gw.keyPem() + "' } }", dir));
+        assertEquals("sip.tls.trustStore: " + gw.keyPem() + ": no CERTIFICATE block", badTrust.getMessage());
     }
 
     @Test

@@ -56,6 +56,68 @@ final class Baresip implements AutoCloseable {
         return new Baresip(p, dir, log, port);
     }
 
+    /**
+     * Starts baresip as a far end that needs no registration: it answers calls to {@code user} at once on its own
+     * port, with SDES-SRTP as {@code mediaenc} says (baresip's srtp module: {@code srtp} best effort, {@code
+     * srtp-mand} RTP/SAVP only), looping what it hears back.
+     */
+    static Baresip answering(String user, String mediaenc) throws IOException {
+        Path dir = Files.createTempDirectory(Path.of("target"), "baresip-" + user + "-");
+        int port = FreePorts.sip();
+        Files.writeString(dir.resolve("config"), String.join("\n",
+                "poll_method epoll",
+                "sip_listen 127.0.0.1:" + port,
+                // a trunk's media is taken from SDP alone: it must advertise loopback, not the host's address
+                "net_interface 127.0.0.1",
+                "audio_player aubridge,loop",
+                "audio_source aubridge,loop",
+                "audio_alert aubridge,alert",
+                "module_path /usr/lib/baresip/modules",
+                "module g711.so",
+                "module aubridge.so",
+                "module sndfile.so",
+                "module srtp.so",
+                "module stdio.so",
+                "snd_path " + dir.toAbsolutePath(),
+                "module_app account.so",
+                "module_app contact.so",
+                "module_app menu.so",
+                ""), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("accounts"), "<sip:" + user + "@127.0.0.1:" + port + ">;regint=0"
+                + ";answermode=auto;audio_codecs=PCMU" + (mediaenc == null ? "" : ";mediaenc=" + mediaenc) + "\n",
+                StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("contacts"), "", StandardCharsets.UTF_8);
+        Path log = dir.resolve("baresip.log");
+        Process p = new ProcessBuilder("baresip", "-f", dir.toAbsolutePath().toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new Baresip(p, dir, log, port);
+    }
+
+    /**
+     * The loudest sample baresip decoded from the gateway so far (16-bit PCM in its -dec.wav files, past their
+     * 44-byte headers): 0 for silence or nothing, as when it could not decrypt what it got.
+     */
+    int receivedAudioPeak() throws IOException {
+        int peak = 0;
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(x -> x.getFileName().toString().endsWith("-dec.wav")).toList()) {
+                byte[] wav = Files.readAllBytes(f);
+                for (int i = 44; i + 1 < wav.length; i += 2) {
+                    int sample = (short) ((wav[i] & 0xFF) | (wav[i + 1] << 8));
+                    peak = Math.max(peak, Math.abs(sample));
+                }
+            }
+        }
+        return peak;
+    }
+
+    /** Hangs up the current call, as its user would (a command on baresip's console). */
+    void hangup() throws IOException {
+        var console = process.getOutputStream();
+        console.write("/hangup\n".getBytes(StandardCharsets.US_ASCII));
+        console.flush();
+    }
+
     int sipPort() {
         return sipPort;
     }

@@ -84,6 +84,12 @@ final class GatewayHarness implements AutoCloseable {
         return start(trunkHostPort, agentsYaml, campaignsYaml, "", 40, "60s", sipYaml, "");
     }
 
+    /** With more keys of both the {@code sip:} and the {@code trunk:} sections (indented by two spaces). */
+    static GatewayHarness startWithSipAndTrunk(String trunkHostPort, String agentsYaml, String campaignsYaml,
+                                               String sipYaml, String trunkYaml) throws IOException {
+        return start(trunkHostPort, agentsYaml, campaignsYaml, "", 40, "60s", sipYaml, trunkYaml, "", "");
+    }
+
     /**
      * With more keys of the {@code http:} section ({@code httpYaml}, indented by two spaces) and more keys of
      * {@code http.auth} ({@code authYaml}, indented by four).

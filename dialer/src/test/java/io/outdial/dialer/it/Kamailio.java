@@ -19,6 +19,7 @@ final class Kamailio implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final int port;
+    private int tlsPort;
 
     private Kamailio(Process process, Path log, int port) {
         this.process = process;
@@ -42,17 +43,39 @@ final class Kamailio implements AutoCloseable {
                 "@MIN_EXPIRES@", Integer.toString(minExpires), "@MAX_EXPIRES@", Integer.toString(maxExpires)));
     }
 
+    /**
+     * Starts an edge taking SIP over TLS on {@link #tlsPort()} with the PEM {@code certificate} and
+     * {@code privateKey}, relaying over UDP to {@code contacts}. Its TLS profiles (kamailio/trunk-edge-tls.tls.cfg)
+     * are written beside its configuration as tls.cfg.
+     */
+    static Kamailio tlsEdge(String contacts, Path certificate, Path privateKey) throws IOException {
+        int tls = FreePorts.sip();
+        Map<String, String> values = Map.of("@TLS_PORT@", Integer.toString(tls), "@CONTACTS@", contacts,
+                "@CERTIFICATE@", certificate.toAbsolutePath().toString(),
+                "@PRIVATE_KEY@", privateKey.toAbsolutePath().toString());
+        Kamailio k = start("/kamailio/trunk-edge-tls.cfg", values, "/kamailio/trunk-edge-tls.tls.cfg");
+        k.tlsPort = tls;
+        return k;
+    }
+
+    /** The TLS port of a {@link #tlsEdge}. */
+    int tlsPort() {
+        return tlsPort;
+    }
+
     private static Kamailio start(String resource, Map<String, String> values) throws IOException {
-        Path dir = Files.createTempDirectory(Path.of("target"), "kamailio-");
+        return start(resource, values, null);
+    }
+
+    /** Runs {@code resource} filled in as kamailio.cfg; {@code tlsProfiles}, if given, beside it as tls.cfg. */
+    private static Kamailio start(String resource, Map<String, String> values, String tlsProfiles)
+            throws IOException {
+        Path dir = Files.createTempDirectory(Path.of("target"), "kamailio-").toAbsolutePath();
+        if (tlsProfiles != null) {
+            Files.writeString(dir.resolve("tls.cfg"), fill(tlsProfiles, values, dir), StandardCharsets.UTF_8);
+        }
         int port = FreePorts.udp();
-        String cfg;
-        try (InputStream in = Kamailio.class.getResourceAsStream(resource)) {
-            cfg = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        cfg = cfg.replace("@LISTEN_PORT@", Integer.toString(port));
-        for (Map.Entry<String, String> e : values.entrySet()) {
-            cfg = cfg.replace(e.getKey(), e.getValue());
-        }
+        String cfg = fill(resource, values, dir).replace("@LISTEN_PORT@", Integer.toString(port));
         Path file = dir.resolve("kamailio.cfg");
         Files.writeString(file, cfg, StandardCharsets.UTF_8);
         Files.createDirectories(dir.resolve("run"));
@@ -67,6 +90,17 @@ final class Kamailio implements AutoCloseable {
             throw new IOException("kamailio exited: " + k.output());
         }
         return k;
+    }
+
+    private static String fill(String resource, Map<String, String> values, Path dir) throws IOException {
+        String cfg;
+        try (InputStream in = Kamailio.class.getResourceAsStream(resource)) {
+            cfg = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            cfg = cfg.replace(e.getKey(), e.getValue());
+        }
+        return cfg.replace("@DIR@", dir.toString());
     }
 
     String hostPort() {

@@ -20,6 +20,8 @@ import io.outdial.media.rtp.PacketEndpoint;
 import io.outdial.media.rtp.RtpHeader;
 import io.outdial.media.rtp.RtpSink;
 import io.outdial.media.record.PacketMonitor;
+import io.outdial.media.srtp.SrtpReceiver;
+import io.outdial.media.srtp.SrtpSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,6 +76,8 @@ public final class NettyRtpEndpoint implements PacketEndpoint {
     private boolean eventPlaying;
     private boolean sendingEvent;
     private final AtomicLong packetsSuppressed = new AtomicLong();
+    // Confined to the event loop: SRTP with the peer's keys, when it has some.
+    private final SrtpSession srtp = new SrtpSession();
 
     NettyRtpEndpoint(InetSocketAddress localAddress, DatagramTransport transport,
                      Consumer<NettyRtpEndpoint> onClosed) {
@@ -330,6 +334,12 @@ public final class NettyRtpEndpoint implements PacketEndpoint {
         }
     }
 
+    /** On the event loop: follows the peer's SRTP keys (a new key, e.g. from a re-INVITE, restarts the streams). */
+    private void followKeys() {
+        RtpPeer current = peer;
+        srtp.follow(current == null ? null : current.srtp());
+    }
+
     private boolean acceptFrom(DatagramChannel from, InetSocketAddress sender) {
         RtpPeer current = peer;
         if (current == null) {
@@ -362,6 +372,18 @@ public final class NettyRtpEndpoint implements PacketEndpoint {
                     return;
                 }
                 ByteBuf packet = datagram.content();
+                followKeys();
+                // with SRTP, authenticate first: only the key holder's packets count, or may set the latch
+                SrtpReceiver.Verdict verdict = srtp.unprotect(packet);
+                if (verdict != SrtpReceiver.Verdict.OK) {
+                    if (srtp.refused() == 1) {
+                        // once per endpoint: a key mismatch refuses every packet, and the log must not flood
+                        log.warn("{}: SRTP packet from {} refused ({}); further refusals are only counted", this,
+                                datagram.sender(), verdict);
+                    }
+                    packetsDropped.incrementAndGet();
+                    return;
+                }
                 // validate first: only an RTP packet from the peer's address may set the latch
                 if (!RtpHeader.isValid(packet) || !acceptFrom((DatagramChannel) ctx.channel(), datagram.sender())) {
                     packetsDropped.incrementAndGet();
@@ -428,12 +450,15 @@ public final class NettyRtpEndpoint implements PacketEndpoint {
             } else {
                 outbound.stamp(packet);
             }
-            packetsSent.incrementAndGet();
-            bytesSent.addAndGet(packet.readableBytes());
+            // The recorder hears what the far end hears: the plain packet, before SRTP protects it.
             PacketMonitor watching = monitor.get();
             if (watching != null) {
                 watching.sent(packet);
             }
+            followKeys();
+            packet = srtp.protect(packet, ctx.alloc());
+            packetsSent.incrementAndGet();
+            bytesSent.addAndGet(packet.readableBytes());
             if (((DatagramChannel) ctx.channel()).isConnected()) {
                 ctx.write(packet, promise);
             } else {

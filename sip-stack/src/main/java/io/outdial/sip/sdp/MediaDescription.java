@@ -14,14 +14,27 @@ import java.util.Map;
  * @param connectionAddress media-level {@code c=} address, or null to use the session's
  * @param direction         the effective direction (media level, else session level, else sendrecv)
  * @param ptime             packetization time in ms, or 0 if not given
+ * @param crypto            the values of its {@code a=crypto} attributes (RFC 4568), unparsed, in order
  */
 public record MediaDescription(String type, int port, String protocol, List<Integer> payloadTypes,
                                Map<Integer, RtpMap> rtpMaps, String connectionAddress, Direction direction,
-                               int ptime) {
+                               int ptime, List<String> crypto) {
 
     public MediaDescription {
         payloadTypes = List.copyOf(payloadTypes);
         rtpMaps = Map.copyOf(rtpMaps);
+        crypto = List.copyOf(crypto);
+    }
+
+    /** Without crypto attributes. */
+    public MediaDescription(String type, int port, String protocol, List<Integer> payloadTypes,
+                            Map<Integer, RtpMap> rtpMaps, String connectionAddress, Direction direction, int ptime) {
+        this(type, port, protocol, payloadTypes, rtpMaps, connectionAddress, direction, ptime, List.of());
+    }
+
+    /** Whether the profile is secure RTP (RTP/SAVP, RTP/SAVPF). */
+    public boolean isSecureProfile() {
+        return protocol.toUpperCase(java.util.Locale.ROOT).startsWith("RTP/SAVP");
     }
 
     public boolean isRejected() {

@@ -2,6 +2,7 @@ package io.outdial.sip.sdp;
 
 import io.outdial.media.Codec;
 import io.outdial.media.RtpPeer;
+import io.outdial.media.srtp.SrtpKeys;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -39,9 +40,11 @@ public final class SdpNegotiation {
         if (audio.isRejected()) {
             throw new SdpException("the far end rejected the audio stream (port 0)");
         }
-        if (!audio.protocol().toUpperCase(Locale.ROOT).startsWith("RTP/AVP")) {
-            throw new SdpException("unsupported audio transport " + audio.protocol() + ", want RTP/AVP");
+        String profile = audio.protocol().toUpperCase(Locale.ROOT);
+        if (!profile.startsWith("RTP/AVP") && !profile.startsWith("RTP/SAVP")) {
+            throw new SdpException("unsupported audio transport " + audio.protocol() + ", want RTP/AVP or RTP/SAVP");
         }
+        SrtpKeys srtp = SdesNegotiation.keys(offer, audio);
         String host = audio.connectionAddress() != null ? audio.connectionAddress() : answer.connectionAddress();
         if (host == null) {
             throw new SdpException("the answer has no connection address (c=) for audio");
@@ -67,7 +70,7 @@ public final class SdpNegotiation {
                     + ", we offered " + offer.codecs());
         }
         int telephoneEvent = offer.telephoneEventPt() < 0 ? -1 : telephoneEventPt(audio);
-        return new RtpPeer(remote, chosen, chosenPt, telephoneEvent);
+        return new RtpPeer(remote, chosen, chosenPt, telephoneEvent, srtp);
     }
 
     /** The codec a payload type stands for: its rtpmap if present, else the static assignment of RFC 3551. */

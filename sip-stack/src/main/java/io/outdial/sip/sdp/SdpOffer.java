@@ -1,6 +1,8 @@
 package io.outdial.sip.sdp;
 
 import io.outdial.media.Codec;
+import io.outdial.media.srtp.SrtpSuite;
+import io.outdial.sip.SrtpMode;
 import java.net.InetSocketAddress;
 import java.util.List;
 
@@ -14,9 +16,12 @@ import java.util.List;
  * @param telephoneEventPt the payload type we offer for telephone-event, or -1 for none
  * @param sessionId        the {@code o=} session id (unique per leg)
  * @param sessionVersion   the {@code o=} version
+ * @param srtp             whether we offer SDES-SRTP, and whether we insist on it (RTP/SAVP)
+ * @param crypto           our a=crypto lines, one per suite we offer, each with its own fresh key (empty when
+ *                         {@code srtp} is OFF)
  */
 public record SdpOffer(String address, int port, List<Codec> codecs, int telephoneEventPt, long sessionId,
-                       long sessionVersion) {
+                       long sessionVersion, SrtpMode srtp, List<SdesCrypto> crypto) {
 
     /** The dynamic payload type we give telephone-event (the de facto common choice). */
     public static final int TELEPHONE_EVENT_PT = 101;
@@ -24,8 +29,18 @@ public record SdpOffer(String address, int port, List<Codec> codecs, int telepho
     /** Packetization time we send and ask for, in ms. */
     public static final int PTIME_MS = 20;
 
+    /** A plain RTP offer. */
+    public SdpOffer(String address, int port, List<Codec> codecs, int telephoneEventPt, long sessionId,
+                    long sessionVersion) {
+        this(address, port, codecs, telephoneEventPt, sessionId, sessionVersion, SrtpMode.OFF, List.of());
+    }
+
     public SdpOffer {
         codecs = List.copyOf(codecs);
+        crypto = List.copyOf(crypto);
+        if ((srtp == SrtpMode.OFF) != crypto.isEmpty()) {
+            throw new IllegalArgumentException("crypto lines go with an SRTP offer, and only with one");
+        }
         if (codecs.isEmpty()) {
             throw new IllegalArgumentException("an offer needs at least one codec");
         }
@@ -41,9 +56,34 @@ public record SdpOffer(String address, int port, List<Codec> codecs, int telepho
                 sessionId, 1);
     }
 
+    /**
+     * The standard offer with SDES-SRTP as {@code srtp} says: fresh keys for AES_CM_128_HMAC_SHA1_80 (tag 1) and
+     * AES_CM_128_HMAC_SHA1_32 (tag 2), in that order of preference.
+     */
+    public static SdpOffer standard(InetSocketAddress rtp, String advertisedAddress, long sessionId, SrtpMode srtp) {
+        SdpOffer plain = standard(rtp, advertisedAddress, sessionId);
+        if (srtp == SrtpMode.OFF) {
+            return plain;
+        }
+        return new SdpOffer(plain.address, plain.port, plain.codecs, plain.telephoneEventPt, plain.sessionId,
+                plain.sessionVersion, srtp, List.of(SdesCrypto.fresh(1, SrtpSuite.AES_CM_128_HMAC_SHA1_80),
+                        SdesCrypto.fresh(2, SrtpSuite.AES_CM_128_HMAC_SHA1_32)));
+    }
+
+    /** Our line with {@code tag}, if we offered one. */
+    public java.util.Optional<SdesCrypto> crypto(int tag) {
+        return crypto.stream().filter(c -> c.tag() == tag).findFirst();
+    }
+
+    /** Keeps the keys out of logs. */
+    @Override
+    public String toString() {
+        return "SdpOffer[" + address + ":" + port + " " + codecs + " srtp=" + srtp + "]";
+    }
+
     /** The same session one {@code o=} version on: an SDP that changed must say so (RFC 3264 8). */
     public SdpOffer nextVersion() {
-        return new SdpOffer(address, port, codecs, telephoneEventPt, sessionId, sessionVersion + 1);
+        return new SdpOffer(address, port, codecs, telephoneEventPt, sessionId, sessionVersion + 1, srtp, crypto);
     }
 
     /** The body of the offer, lines ended with CRLF as RFC 4566 asks. */
@@ -60,7 +100,8 @@ public record SdpOffer(String address, int port, List<Codec> codecs, int telepho
         line(sdp, "s=outdial");
         line(sdp, "c=IN " + ipVersion + " " + address);
         line(sdp, "t=0 0");
-        StringBuilder m = new StringBuilder("m=audio ").append(port).append(" RTP/AVP");
+        StringBuilder m = new StringBuilder("m=audio ").append(port)
+                .append(srtp == SrtpMode.REQUIRE ? " RTP/SAVP" : " RTP/AVP");
         for (Codec c : codecs) {
             m.append(' ').append(c.staticPayloadType());
         }
@@ -74,6 +115,9 @@ public record SdpOffer(String address, int port, List<Codec> codecs, int telepho
         if (telephoneEventPt >= 0) {
             line(sdp, "a=rtpmap:" + telephoneEventPt + " telephone-event/" + Codec.CLOCK_RATE);
             line(sdp, "a=fmtp:" + telephoneEventPt + " 0-16");
+        }
+        for (SdesCrypto c : crypto) {
+            line(sdp, "a=" + c.toAttribute());
         }
         line(sdp, "a=ptime:" + PTIME_MS);
         line(sdp, "a=" + direction.attribute());

@@ -136,7 +136,7 @@ public final class SdpParser {
             for (MediaBuilder m : media) {
                 Direction d = m.direction != null ? m.direction : direction != null ? direction : Direction.SENDRECV;
                 built.add(new MediaDescription(m.type, m.port, m.protocol, m.payloadTypes, m.rtpMaps, m.connection,
-                        d, m.ptime));
+                        d, m.ptime, m.crypto));
             }
             return new SessionDescription(origin, connection, built);
         }
@@ -152,6 +152,7 @@ public final class SdpParser {
         private String connection;
         private Direction direction;
         private int ptime;
+        private final List<String> crypto = new ArrayList<>();
 
         void attribute(String value, int number) throws SdpException {
             String v = value.trim();
@@ -161,6 +162,9 @@ public final class SdpParser {
             } else if (v.startsWith("rtpmap:")) {
                 RtpMap map = rtpMap(v.substring("rtpmap:".length()), number);
                 rtpMaps.put(map.payloadType(), map);
+            } else if (v.startsWith("crypto:")) {
+                // checked by the negotiation, which knows whether we offered SRTP
+                crypto.add(v);
             } else if (v.startsWith("ptime:")) {
                 ptime = parseInt(v.substring("ptime:".length()).trim(), 1, 1000, "ptime", number);
             }

@@ -60,7 +60,6 @@ final class AnswerMedia {
         LOG.info("{}: SDP names {} but the phone answered from {}: media to and from {}", leg,
                 peer.remote().getAddress().getHostAddress(), m.getPeerPacketSourceAddress().getHostAddress(),
                 m.getPeerPacketSourceAddress().getHostAddress());
-        return new RtpPeer(new java.net.InetSocketAddress(m.getPeerPacketSourceAddress(), peer.remote().getPort()),
-                peer.codec(), peer.payloadType(), peer.telephoneEventPt());
+        return peer.at(new java.net.InetSocketAddress(m.getPeerPacketSourceAddress(), peer.remote().getPort()));
     }
 }

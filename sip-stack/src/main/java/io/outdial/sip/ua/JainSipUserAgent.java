@@ -26,6 +26,9 @@ import io.outdial.sip.registrar.RegistrarSettings;
 import io.outdial.sip.registrar.Registrations;
 import io.outdial.sip.ua.logging.Slf4jStackLogger;
 import java.util.function.LongSupplier;
+import io.outdial.sip.tls.TlsContexts;
+import io.outdial.sip.tls.TlsNetworkLayer;
+import javax.net.ssl.SSLContext;
 import io.outdial.sip.ua.guard.GuardedMessageParserFactory;
 import io.outdial.sip.ua.logging.RefusalSummary;
 import io.outdial.core.exec.Cancellable;
@@ -45,7 +48,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gateway's SIP user agent on JAIN-SIP RI: one stack with UDP and/or TCP listening points, outbound legs with
+ * The gateway's SIP user agent on JAIN-SIP RI: one stack with UDP, TCP and/or TLS listening points, outbound legs with
  * anchored RTP, and the B2BUA bridge. Start it with {@link #start}.
  */
 public final class JainSipUserAgent implements SipUserAgent {
@@ -120,10 +123,20 @@ public final class JainSipUserAgent implements SipUserAgent {
         SipTraffic traffic = new SipTraffic();
         Properties properties = StackProperties.of(config);
         String stackName = properties.getProperty("javax.sip.STACK_NAME");
+        if (config.tls() != null) {
+            // A bad key store stops start-up here, with the file and the reason in the message.
+            SSLContext tls = TlsContexts.load(config.tls());
+            StackProperties.addTls(properties, tls);
+            TlsNetworkLayer.register(stackName, tls, config.tls().verifyPeer());
+            if (!config.tls().verifyPeer()) {
+                LOG.warn("sip.tls.verifyPeer is false: TLS peers are not authenticated (any certificate is accepted)");
+            }
+        }
         GuardedMessageParserFactory.register(stackName, traffic);
         try {
             stack = new SipStackImpl(properties);
         } catch (Exception e) {
+            TlsNetworkLayer.unregister(stackName);
             GuardedMessageParserFactory.unregister(stackName);
             throw new IllegalStateException("cannot create the SIP stack: " + e.getMessage(), e);
         }
@@ -134,6 +147,9 @@ public final class JainSipUserAgent implements SipUserAgent {
             }
             if (config.tcpPort() > 0) {
                 points.add(stack.createListeningPoint(config.host(), config.tcpPort(), ListeningPoint.TCP));
+            }
+            if (config.tls() != null) {
+                points.add(stack.createListeningPoint(config.host(), config.tls().port(), ListeningPoint.TLS));
             }
             if (config.advertisedHost() != null && !config.advertisedHost().isBlank()) {
                 // Via sent-by of the requests the stack builds itself (in-dialog ones), behind NAT.
@@ -160,16 +176,19 @@ public final class JainSipUserAgent implements SipUserAgent {
             provider.addSipListener(new SipDispatcher(provider, legs, new OutOfDialogRequests(messages, registers),
                     new OutOfDialogGate(provider, messages, workers, traffic), clients, workers, traffic));
             stack.start();
-            LOG.info("SIP user agent listening on {} udp:{} tcp:{}", config.host(), config.udpPort(), config.tcpPort());
+            LOG.info("SIP user agent listening on {} udp:{} tcp:{} tls:{}", config.host(), config.udpPort(),
+                    config.tcpPort(), config.tlsPort());
             JainSipUserAgent ua = new JainSipUserAgent(stack, ctx, scheduler, traffic, bindings, registers, clients,
                     workers);
             ua.flushRefusalSummary();
             return ua;
         } catch (Exception e) {
             stack.stop();
+            TlsNetworkLayer.unregister(stackName);
             GuardedMessageParserFactory.unregister(stackName);
             throw new IllegalStateException("cannot start the SIP stack on " + config.host() + " udp:"
-                    + config.udpPort() + " tcp:" + config.tcpPort() + ": " + e.getMessage(), e);
+                    + config.udpPort() + " tcp:" + config.tcpPort() + " tls:" + config.tlsPort() + ": "
+                    + e.getMessage(), e);
         }
     }
 
@@ -314,6 +333,7 @@ public final class JainSipUserAgent implements SipUserAgent {
             LOG.warn("waiting for legs to end failed", e);
         }
         stack.stop();
+        TlsNetworkLayer.unregister(stack.getStackName());
         GuardedMessageParserFactory.unregister(stack.getStackName());
         LOG.info("SIP user agent stopped");
     }

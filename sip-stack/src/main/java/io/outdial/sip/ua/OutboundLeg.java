@@ -178,7 +178,7 @@ final class OutboundLeg implements Leg {
         endpoint = ep;
         try {
             offer = SdpOffer.standard(ep.localAddress(), ctx.media().advertisedAddress(),
-                    ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
+                    ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE), request.srtp());
             Request invite = ctx.messages().invite(request, callIdHeader, offer.toSdp());
             ReliableProvisionals.advertise(request.session().reliableProvisional(), invite, ctx.messages().headers());
             sessionTimer.advertise(invite);
@@ -188,8 +188,14 @@ final class OutboundLeg implements Leg {
             inviteSent = executor.scheduler().now();
             ringTimer = executor.schedule(request.ringTimeout(), this::onRingTimeout);
         } catch (Exception e) {
-            LOG.info("INVITE to {} not sent: {}", request.requestUri(), e.toString());
-            fail(FailureKind.NO_RESPONSE, Response.SERVICE_UNAVAILABLE, "INVITE not sent: " + e.getMessage());
+            java.util.Optional<String> tls = SendFailures.tlsRefusal(e);
+            if (tls.isPresent()) {
+                LOG.warn("INVITE to {} not sent: {}", request.requestUri(), tls.get());
+            } else {
+                LOG.info("INVITE to {} not sent: {}", request.requestUri(), e.toString());
+            }
+            fail(FailureKind.NO_RESPONSE, Response.SERVICE_UNAVAILABLE,
+                    "INVITE not sent: " + tls.orElse(e.getMessage()));
         }
     }
 

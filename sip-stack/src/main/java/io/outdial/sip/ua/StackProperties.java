@@ -4,7 +4,10 @@ import io.outdial.sip.SipConfig;
 import io.outdial.sip.ua.guard.GuardedMessageParserFactory;
 import io.outdial.sip.ua.logging.Slf4jMessageLogger;
 import io.outdial.sip.ua.logging.Slf4jStackLogger;
+import io.outdial.sip.tls.TlsContexts;
+import io.outdial.sip.tls.TlsNetworkLayer;
 import java.util.Properties;
+import javax.net.ssl.SSLContext;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The JAIN-SIP RI settings of one gateway stack (names checked against SipStackImpl, see ARCHITECTURE.md 4). */
@@ -19,6 +22,9 @@ final class StackProperties {
 
     /** Bounds what one TCP peer can make us buffer for a single message. */
     private static final int MAX_MESSAGE_SIZE = 64 * 1024;
+
+    /** A peer that has not finished its TLS handshake by then is dropped. */
+    private static final long TLS_HANDSHAKE_TIMEOUT_MILLIS = 10_000;
 
     private StackProperties() {
     }
@@ -42,5 +48,19 @@ final class StackProperties {
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(MAX_MESSAGE_SIZE));
         p.setProperty("gov.nist.javax.sip.EARLY_DIALOG_TIMEOUT_SECONDS", Integer.toString(EARLY_DIALOG_TIMEOUT_SECONDS));
         return p;
+    }
+
+    /**
+     * Adds SIP over TLS with {@code context}'s keys and trust (see {@link TlsNetworkLayer}): TLS 1.2 and 1.3 only,
+     * the JDK's default cipher suites for them (JAIN-SIP's own list still names anonymous and 3DES suites), no
+     * client certificate asked of phones, and a bound on how long a peer may take to finish its handshake.
+     */
+    static void addTls(Properties p, SSLContext context) {
+        p.setProperty("gov.nist.javax.sip.NETWORK_LAYER", TlsNetworkLayer.class.getName());
+        p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", String.join(",", TlsContexts.PROTOCOLS));
+        p.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES",
+                String.join(",", context.getDefaultSSLParameters().getCipherSuites()));
+        p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
+        p.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT", Long.toString(TLS_HANDSHAKE_TIMEOUT_MILLIS));
     }
 }

@@ -78,7 +78,8 @@ class SdpNegotiationTest {
         assertReason("rejected the audio stream", "v=0\nc=IN IP4 192.0.2.10\nm=audio 0 RTP/AVP 0\n");
         assertReason("no audio stream", "v=0\nc=IN IP4 192.0.2.10\nm=video 4000 RTP/AVP 96\n");
         assertReason("no connection address", "v=0\nm=audio 4000 RTP/AVP 0\n");
-        assertReason("unsupported audio transport", "v=0\nc=IN IP4 192.0.2.10\nm=audio 4000 RTP/SAVP 0\n");
+        assertReason("unsupported audio transport", "v=0\nc=IN IP4 192.0.2.10\nm=audio 4000 UDP/TLS/RTP/SAVP 0\n");
+        assertReason("we offered plain RTP", "v=0\nc=IN IP4 192.0.2.10\nm=audio 4000 RTP/SAVP 0\n");
         assertReason("is not an IP address", "v=0\nc=IN IP4 media.example.com\nm=audio 4000 RTP/AVP 0\n");
         assertReason("is not an IP address", "v=0\nc=IN IP4 300.1.1.1\nm=audio 4000 RTP/AVP 0\n");
     }

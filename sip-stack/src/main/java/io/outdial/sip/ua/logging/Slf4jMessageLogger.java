@@ -9,10 +9,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Logs every SIP message the stack sends or receives to slf4j logger {@code io.outdial.sip.messages}: the first line at
- * DEBUG, the whole message at TRACE. Instantiated by the stack by name (gov.nist.javax.sip.SERVER_LOGGER).
+ * DEBUG, the whole message at TRACE (SDES keys masked). Instantiated by the stack by name (gov.nist.javax.sip.SERVER_LOGGER).
  */
 public final class Slf4jMessageLogger implements ServerLogger {
     private static final Logger LOG = LoggerFactory.getLogger("io.outdial.sip.messages");
+    private static final java.util.regex.Pattern INLINE_KEY = java.util.regex.Pattern.compile("inline:[A-Za-z0-9+/=]+");
 
     public Slf4jMessageLogger() {
         // Instantiated reflectively by the stack.
@@ -35,10 +36,15 @@ public final class Slf4jMessageLogger implements ServerLogger {
 
     private static void log(SIPMessage message, String from, String to, boolean sender) {
         if (LOG.isTraceEnabled()) {
-            LOG.trace("{} {} -> {}\n{}", sender ? "sent" : "received", from, to, message.encode());
+            LOG.trace("{} {} -> {}\n{}", sender ? "sent" : "received", from, to, withoutKeys(message.encode()));
         } else if (LOG.isDebugEnabled()) {
             LOG.debug("{} {} -> {}: {}", sender ? "sent" : "received", from, to, message.getFirstLine().strip());
         }
+    }
+
+    /** SDES keys (a=crypto ... inline:key) are secrets: even a trace keeps them out. */
+    static String withoutKeys(String message) {
+        return message.indexOf("inline:") < 0 ? message : INLINE_KEY.matcher(message).replaceAll("inline:***");
     }
 
     @Override
