@@ -7,6 +7,7 @@
 #   prometheus (promtool)        - checks of the live /metrics scrape and of the ops pack's alert rules
 #   baresip                      - a real softphone registering with the gateway (SoftphoneIT)
 #   kamailio                     - a trunk edge with digest authentication in front of SIPp contacts (TrunkAuthIT)
+#   postgresql (initdb, pg_ctl)  - a real PostgreSQL the store tests and the multi-gateway ITs start in target/
 # Used by the README's test command and by CI. Idempotent. Needs root to install; says what to install otherwise.
 set -euo pipefail
 missing=()
@@ -18,6 +19,8 @@ command -v sox >/dev/null 2>&1 || missing+=(sox)
 command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 command -v baresip >/dev/null 2>&1 || missing+=(baresip)
 command -v kamailio >/dev/null 2>&1 || missing+=(kamailio)
+has_postgres() { ls /usr/lib/postgresql/*/bin/initdb /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; }
+has_postgres || missing+=(postgresql)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
@@ -31,4 +34,4 @@ apt-get update -qq
 apt-get install -y -qq "${missing[@]}" >/dev/null
 command -v sipp >/dev/null && command -v espeak-ng >/dev/null && command -v sox >/dev/null \
   && [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && command -v promtool >/dev/null \
-  && command -v baresip >/dev/null && command -v kamailio >/dev/null
+  && command -v baresip >/dev/null && command -v kamailio >/dev/null && has_postgres

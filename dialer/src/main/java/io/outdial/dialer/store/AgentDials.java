@@ -10,7 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import org.h2.jdbcx.JdbcConnectionPool;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,11 +23,11 @@ import org.slf4j.LoggerFactory;
 public final class AgentDials {
     private static final Logger LOG = LoggerFactory.getLogger(AgentDials.class);
 
-    private final JdbcConnectionPool pool;
+    private final DataSource pool;
     private final DoNotCallList doNotCall;
     private final Clock clock;
 
-    AgentDials(JdbcConnectionPool pool, DoNotCallList doNotCall, Clock clock) {
+    AgentDials(DataSource pool, DoNotCallList doNotCall, Clock clock) {
         this.pool = pool;
         this.doNotCall = doNotCall;
         this.clock = clock;

@@ -25,8 +25,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcConnectionPool;
+import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +49,7 @@ public final class CallingListStore implements AutoCloseable {
      * A record an agent rejected (or let time out) first, then due callbacks (a personal one only for its agent), then unscheduled records, then rescheduled ones by
      * due time. A callback's own time is its appointment, so it is not held back by the list's maximum attempts.
      */
-    private final JdbcConnectionPool pool;
+    private final HikariDataSource pool;
     private final RowValues rowValues;
     /** Per campaign, the custom field holding the customer id checked against the do-not-call list. */
     private final DoNotCallList doNotCall;
@@ -59,7 +58,7 @@ public final class CallingListStore implements AutoCloseable {
     private final AgentDials agentDials;
     private final Clock clock;
 
-    private CallingListStore(JdbcConnectionPool pool, ZoneId defaultZone, CallingHours defaultHours, Clock clock) {
+    private CallingListStore(HikariDataSource pool, ZoneId defaultZone, CallingHours defaultHours, Clock clock) {
         this.pool = pool;
         this.rowValues = new RowValues(defaultZone, defaultHours);
         this.doNotCall = new DoNotCallList(pool, clock);
@@ -69,13 +68,13 @@ public final class CallingListStore implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Opens an H2 database (file or in-memory) with records imported without tz in UTC. */
+    /** Opens an H2 (file or in-memory) or PostgreSQL database with records imported without tz in UTC. */
     public static CallingListStore open(String jdbcUrl, String user, String password, int poolSize) {
         return open(jdbcUrl, user, password, poolSize, ZoneId.of("UTC"));
     }
 
     /**
-     * Opens an H2 database and brings its schema up to date (Flyway, {@code db/migration}).
+     * Opens an H2 or PostgreSQL database and brings its schema up to date (Flyway, {@code db/migration}).
      *
      * @param defaultZone time zone given to records imported without a {@code tz} column
      */
@@ -90,16 +89,7 @@ public final class CallingListStore implements AutoCloseable {
      */
     public static CallingListStore open(String jdbcUrl, String user, String password, int poolSize,
                                         ZoneId defaultZone, CallingHours defaultHours) {
-        JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl, user, password);
-        pool.setMaxConnections(poolSize);
-        try {
-            var result = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
-            log.info("calling-list schema at version {} ({} migration(s) applied) on {}",
-                    result.targetSchemaVersion, result.migrationsExecuted, jdbcUrl);
-        } catch (RuntimeException e) {
-            pool.dispose();
-            throw e;
-        }
+        HikariDataSource pool = StorePool.open(jdbcUrl, user, password, poolSize);
         return new CallingListStore(pool, defaultZone, defaultHours, Clock.systemUTC());
     }
 
@@ -562,7 +552,7 @@ public final class CallingListStore implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.dispose();
+        pool.close();
     }
 
     /**
