@@ -73,6 +73,11 @@ public final class RecordWrites {
         return write(what, op);
     }
 
+    /** The contact answered: noted on the record's lease (a gateway dying now leaves it held back 72 h). */
+    public CompletableFuture<Void> answered(long recordId) {
+        return write("record " + recordId + ": answered", () -> ctx.store().leases().answered(recordId));
+    }
+
     /** The number of an abandoned call, for the no-redial rule. */
     CompletableFuture<Void> abandoned(String phone, String campaign, Instant at) {
         return write("abandoned call to " + phone, () -> ctx.store().ledger().recordAbandoned(phone, campaign, at));

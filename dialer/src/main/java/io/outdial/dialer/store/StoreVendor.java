@@ -14,6 +14,15 @@ public enum StoreVendor {
         this.urlPrefix = urlPrefix;
     }
 
+    /**
+     * The clause that ends a claim's candidate query: PostgreSQL locks the candidate rows and skips rows another
+     * gateway's claim holds ({@code FOR UPDATE SKIP LOCKED}); embedded H2 serves one gateway and needs none (the
+     * claim's status guard alone decides races between its own threads).
+     */
+    public String skipLocked() {
+        return this == POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
+    }
+
     /** The engine of {@code jdbcUrl}, or IllegalArgumentException naming the engines supported. */
     public static StoreVendor of(String jdbcUrl) {
         for (StoreVendor v : values()) {
