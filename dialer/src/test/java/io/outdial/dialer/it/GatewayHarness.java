@@ -71,9 +71,25 @@ final class GatewayHarness implements AutoCloseable {
         return start(trunkHostPort, agentsYaml, campaignsYaml, moreYaml, rtpPorts, rtpInactivity, "", "");
     }
 
+    /**
+     * One of several gateways on a shared store: {@code databaseYaml} is the body of the {@code database:} section
+     * (indented by two spaces: url, user, cluster, ...).
+     */
+    static GatewayHarness startOnStore(String trunkHostPort, String agentsYaml, String campaignsYaml,
+                                       String databaseYaml) throws IOException {
+        return start(trunkHostPort, agentsYaml, campaignsYaml, "", 40, "60s", "", "", databaseYaml);
+    }
+
     private static GatewayHarness start(String trunkHostPort, String agentsYaml, String campaignsYaml,
                                         String moreYaml, int rtpPorts, String rtpInactivity, String sipYaml,
                                         String trunkYaml) throws IOException {
+        return start(trunkHostPort, agentsYaml, campaignsYaml, moreYaml, rtpPorts, rtpInactivity, sipYaml,
+                trunkYaml, null);
+    }
+
+    private static GatewayHarness start(String trunkHostPort, String agentsYaml, String campaignsYaml,
+                                        String moreYaml, int rtpPorts, String rtpInactivity, String sipYaml,
+                                        String trunkYaml, String databaseYaml) throws IOException {
         int run = RUN.incrementAndGet();
         int rtpMin = rtpPorts <= 40
                 ? 30000 + (int) (ProcessHandle.current().pid() % 50) * 400 + (run % 10) * 40
@@ -101,7 +117,7 @@ final class GatewayHarness implements AutoCloseable {
                   host: 127.0.0.1
                   port: 0
                 database:
-                  url: "jdbc:h2:mem:it-%d-%d;DB_CLOSE_DELAY=-1"
+                %s
                 dialing:
                   ringTimeout: 15s
                   agentRingTimeout: 15s
@@ -112,8 +128,9 @@ final class GatewayHarness implements AutoCloseable {
                 %s
                 %s
                 """.formatted(sipPort, sipPort, sipYaml, trunk[0], trunk[1], trunkYaml, rtpMin,
-                rtpMin + rtpCount - 1, rtpInactivity,
-                ProcessHandle.current().pid(), run, agentsYaml, campaignsYaml, moreYaml);
+                rtpMin + rtpCount - 1, rtpInactivity, databaseYaml != null ? databaseYaml
+                        : "  url: \"jdbc:h2:mem:it-" + ProcessHandle.current().pid() + "-" + run
+                        + ";DB_CLOSE_DELAY=-1\"", agentsYaml, campaignsYaml, moreYaml);
         Path dir = Files.createTempDirectory("outdial-it");
         return new GatewayHarness(Gateway.start(ConfigLoader.parse(yaml, dir)), sipPort);
     }
