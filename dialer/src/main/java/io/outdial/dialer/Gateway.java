@@ -8,6 +8,7 @@ import io.outdial.dialer.agent.AgentSipAccounts;
 import io.outdial.dialer.call.ProgressiveDialing;
 import io.outdial.dialer.campaign.CampaignState;
 import io.outdial.dialer.cluster.LeaseKeeper;
+import io.outdial.dialer.cluster.SharedCampaignState;
 import io.outdial.dialer.config.GatewayConfig;
 import io.outdial.dialer.store.CallingListStore;
 import io.outdial.dialer.store.ClaimSettings;
@@ -31,6 +32,7 @@ public final class Gateway implements AutoCloseable {
     private final ExecutorService database;
     private CallingListStore store;
     private LeaseKeeper leaseKeeper;
+    private SharedCampaignState sharedState;
     private NettyMediaEngine media;
     private JainSipUserAgent userAgent;
     private Dialer parts;
@@ -65,6 +67,9 @@ public final class Gateway implements AutoCloseable {
         this.userAgent = JainSipUserAgent.start(config.toSipConfig(), media, workers, scheduler,
                 config.sip().registrar(), accounts);
         this.parts = new Dialer(config, store, media, userAgent, workers, database, scheduler, accounts);
+        this.sharedState = SharedCampaignState.start(store.campaignControl(), config.database().cluster().gatewayId(),
+                parts.campaigns(), parts.context().dialer(), config.database().cluster().statePoll());
+        parts.admin().onCampaignAction(sharedState::published);
         this.bridge = AgentBridgeServer.start(config.toBridgeConfig(), parts.desk(), parts.admin(),
                 parts.metrics()::scrape);
         parts.liveStats().start();
@@ -109,6 +114,12 @@ public final class Gateway implements AutoCloseable {
                 parts.context().dialer());
     }
 
+    /** A campaign's state on this gateway, read on the dialer executor; any thread. */
+    public CampaignState campaignState(String campaign) {
+        return CompletableFuture.supplyAsync(() -> parts.campaigns().find(campaign).map(c -> c.state())
+                .orElseThrow(), parts.context().dialer()).join();
+    }
+
     public JainSipUserAgent userAgent() {
         return userAgent;
     }
@@ -129,6 +140,9 @@ public final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         List<Runnable> steps = new ArrayList<>();
+        if (sharedState != null) {
+            steps.add(sharedState::close); // follow no other gateway's campaign moves while stopping
+        }
         if (parts != null) {
             steps.add(() -> {
                 onDialer(() -> {
@@ -199,6 +213,9 @@ public final class Gateway implements AutoCloseable {
         LOG.warn("halting gateway {} abruptly: its leased records stay for the other gateways",
                 config.database().cluster().gatewayId());
         List<Runnable> steps = new ArrayList<>();
+        if (sharedState != null) {
+            steps.add(sharedState::close);
+        }
         if (leaseKeeper != null) {
             steps.add(leaseKeeper::close);
         }

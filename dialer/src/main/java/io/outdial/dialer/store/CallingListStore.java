@@ -59,6 +59,7 @@ public final class CallingListStore implements AutoCloseable {
     private final Clock clock;
     private final ClaimSettings claims;
     private final RecordLeases leases;
+    private final CampaignControl campaignControl;
     /** The row-lock clause of claims on this engine ({@link StoreVendor#skipLocked()}). */
     private final String lock;
 
@@ -68,6 +69,7 @@ public final class CallingListStore implements AutoCloseable {
         this.claims = claims;
         this.lock = vendor.skipLocked();
         this.leases = new RecordLeases(pool, vendor, clock, claims);
+        this.campaignControl = new CampaignControl(pool, clock);
         this.rowValues = new RowValues(defaultZone, defaultHours);
         this.doNotCall = new DoNotCallList(pool, clock);
         this.ledger = new ContactLedger(pool);
@@ -365,6 +367,11 @@ public final class CallingListStore implements AutoCloseable {
     /** The leases of this gateway's claims: renewal, call progress, and the reclaim of lapsed ones (ADR 0016). */
     public RecordLeases leases() {
         return leases;
+    }
+
+    /** The campaign state shared by the gateways on this store. */
+    public CampaignControl campaignControl() {
+        return campaignControl;
     }
 
     /** Contact history, abandoned numbers and the stored abandonment counts. */

@@ -3,6 +3,7 @@ package io.outdial.dialer.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.outdial.dialer.campaign.CampaignState;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.record.RecordStatus;
 import io.outdial.dialer.store.CallingRecord;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * dialed through one SIPp contact side. Gateway A is halted abruptly part-way ({@code Gateway.halt()}: in-process, no
  * store write after the halt, no lease renewal; not a kill -9 of a separate JVM), with calls up. Gateway B finishes
  * the list once A's leases lapse. Counted at SIPp: every number got exactly one INVITE dialog. Counted in the store:
- * every record ends Updated with one result and one attempt; the calls that were up on A end System Error.
+ * every record ends Updated with one result and one attempt; the calls that were up on A end System Error. The
+ * campaign is started on A only: B follows the shared campaign state.
  */
 class TwoGatewaysOneStoreIT {
     private static final int RECORDS = 200;
@@ -48,9 +50,10 @@ class TwoGatewaysOneStoreIT {
                 for (int i = 1; i <= RECORDS; i++) {
                     csv.append(String.format("300%07d%n", i));
                 }
+                // A supervisor loads and starts the campaign on gw-a only: gw-b follows the shared campaign state.
                 a.uploadAndStart("shared", csv.toString());
-                b.post("/api/campaigns/shared/load", "");
-                b.post("/api/campaigns/shared/start", "");
+                Await.until(LIMIT, "gw-b runs the campaign started on gw-a", () ->
+                        b.gateway().campaignState("shared") == CampaignState.RUNNING);
 
                 // Part-way, with calls up on A: halt it as if the process died.
                 Await.until(LIMIT, "a third of the list done with calls up on gw-a", () ->
