@@ -78,6 +78,7 @@ public final class Dialer {
     private final LiveStats liveStats;
     private final CtiDesk desk;
     private final AdminService admin;
+    private final Runnable shareAbandonment;
 
     /**
      * @param workers  the pool call executors (and the dialer's own) run on
@@ -125,6 +126,7 @@ public final class Dialer {
         this.dialing = new ProgressiveDialing(ctx, roster, campaigns.all(), config.dialing().defaultTimeZone());
         trunkRegistration.onChange(dialing::pace);
         restoreAbandonmentLedgers(config, scheduler);
+        this.shareAbandonment = () -> restoreAbandonmentLedgers(config, scheduler);
         Map<String, PreviewSettings> previewSettings = config.campaigns().stream()
                 .collect(java.util.stream.Collectors.toMap(CampaignSettings::name, CampaignSettings::preview));
         this.preview = new PreviewDesk(ctx, campaigns, dialing::pace, previewSettings);
@@ -173,6 +175,14 @@ public final class Dialer {
         this.desk = new CtiDesk(dialer, roster, campaigns, dialing, preview, previews, push, wrapUp,
                 new RecordDesk(ctx), config.dialing().logoutDelayLimit(), phones);
         this.admin = new AdminService(ctx, campaigns, roster, dialing, liveStats, accounts);
+    }
+
+    /**
+     * Brings each paced campaign's abandonment ledger up to the stored counts, which every gateway on the store adds
+     * to (ADR 0016): pacing then reads the shared figure. Blocking store reads: call it off the dialer executor.
+     */
+    public void shareAbandonmentLedgers() {
+        shareAbandonment.run();
     }
 
     /** Seeds each paced campaign's abandonment ledger with its stored days, so a restart keeps its rates. */

@@ -68,7 +68,8 @@ public final class Gateway implements AutoCloseable {
                 config.sip().registrar(), accounts);
         this.parts = new Dialer(config, store, media, userAgent, workers, database, scheduler, accounts);
         this.sharedState = SharedCampaignState.start(store.campaignControl(), config.database().cluster().gatewayId(),
-                parts.campaigns(), parts.context().dialer(), config.database().cluster().statePoll());
+                parts.campaigns(), parts.context().dialer(), config.database().cluster().statePoll(),
+                parts::shareAbandonmentLedgers);
         parts.admin().onCampaignAction(sharedState::published);
         this.bridge = AgentBridgeServer.start(config.toBridgeConfig(), parts.desk(), parts.admin(),
                 parts.metrics()::scrape);

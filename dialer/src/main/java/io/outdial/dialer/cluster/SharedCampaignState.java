@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * Campaign state shared by the gateways on one store (ADR 0016): a supervisor's Load, Start, Stop or Unload here is
  * published to the store; every {@code statePoll} the gateway reads what the others published and brings its own
  * campaign to the same state (Start on one gateway starts the campaign on all). Only changes made after this
- * gateway started are followed; shut-downs and autoLoad/autoStart stay local. Store work runs on a thread of its
- * own; campaign moves on the dialer executor.
+ * gateway started are followed; shut-downs and autoLoad/autoStart stay local. Each poll also reads the stored
+ * abandonment counts, which all gateways add to, into the paced campaigns' ledgers, so the 3 % limit holds across
+ * gateways per day and per window. Store work runs on a thread of its own; campaign moves on the dialer executor.
  */
 public final class SharedCampaignState implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SharedCampaignState.class);
@@ -34,7 +35,12 @@ public final class SharedCampaignState implements AutoCloseable {
     /** Per campaign, the last version seen (written here or applied from another gateway). */
     private final Map<String, Long> seen = new ConcurrentHashMap<>();
 
-    private SharedCampaignState(CampaignControl control, String gatewayId, Campaigns campaigns, CallExecutor dialer) {
+    /** Also run every poll (off the dialer executor): the shared abandonment counts are read into pacing. */
+    private final Runnable everyPoll;
+
+    private SharedCampaignState(CampaignControl control, String gatewayId, Campaigns campaigns, CallExecutor dialer,
+                                Runnable everyPoll) {
+        this.everyPoll = everyPoll;
         this.control = control;
         this.gatewayId = gatewayId;
         this.campaigns = campaigns;
@@ -46,10 +52,13 @@ public final class SharedCampaignState implements AutoCloseable {
         });
     }
 
-    /** Takes the store's current versions as already seen, then polls every {@code poll}. */
+    /**
+     * Takes the store's current versions as already seen, then polls every {@code poll}, running {@code everyPoll}
+     * too (the shared abandonment counts).
+     */
     public static SharedCampaignState start(CampaignControl control, String gatewayId, Campaigns campaigns,
-                                            CallExecutor dialer, Duration poll) {
-        SharedCampaignState s = new SharedCampaignState(control, gatewayId, campaigns, dialer);
+                                            CallExecutor dialer, Duration poll, Runnable everyPoll) {
+        SharedCampaignState s = new SharedCampaignState(control, gatewayId, campaigns, dialer, everyPoll);
         control.all().forEach(e -> s.seen.put(e.campaign(), e.version()));
         s.timer.scheduleWithFixedDelay(s::poll, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
         return s;
@@ -71,6 +80,11 @@ public final class SharedCampaignState implements AutoCloseable {
     }
 
     private void poll() {
+        try {
+            everyPoll.run();
+        } catch (RuntimeException e) {
+            LOG.warn("reading the shared abandonment counts failed: {}", e.toString());
+        }
         List<CampaignControl.Entry> entries;
         try {
             entries = control.all();
