@@ -74,7 +74,7 @@ public final class CallingListStore implements AutoCloseable {
         this.doNotCall = new DoNotCallList(pool, clock);
         this.ledger = new ContactLedger(pool);
         this.personalCallbacks = new PersonalCallbacks(pool, clock);
-        this.agentDials = new AgentDials(pool, doNotCall, clock);
+        this.agentDials = new AgentDials(pool, doNotCall, clock, claims);
         this.clock = clock;
     }
 
