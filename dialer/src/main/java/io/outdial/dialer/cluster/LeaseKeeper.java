@@ -1,7 +1,6 @@
 package io.outdial.dialer.cluster;
 
 import io.outdial.dialer.store.RecordLeases;
-import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +52,7 @@ public final class LeaseKeeper implements AutoCloseable {
         }
     }
 
-    /** Stops renewing: the leases still held lapse {@link Duration leaseDuration} later unless settled first. */
+    /** Stops renewing: the leases still held lapse one lease duration later (then any gateway settles them). */
     @Override
     public void close() {
         timer.shutdownNow();

@@ -90,6 +90,25 @@ final class GatewayHarness implements AutoCloseable {
     private static GatewayHarness start(String trunkHostPort, String agentsYaml, String campaignsYaml,
                                         String moreYaml, int rtpPorts, String rtpInactivity, String sipYaml,
                                         String trunkYaml, String databaseYaml) throws IOException {
+        String yaml = configYaml(trunkHostPort, agentsYaml, campaignsYaml, moreYaml, rtpPorts, rtpInactivity,
+                sipYaml, trunkYaml, databaseYaml, 0);
+        Path dir = Files.createTempDirectory("outdial-it");
+        Gateway gateway = Gateway.start(ConfigLoader.parse(yaml, dir));
+        return new GatewayHarness(gateway, gateway.config().sip().udpPort());
+    }
+
+    /**
+     * The configuration a harness gateway runs on, for a gateway started in a JVM of its own: free SIP and RTP
+     * ports, HTTP on {@code httpPort} (0: any free one), the store of {@code databaseYaml} as in {@link #startOnStore}.
+     */
+    static String configYaml(String trunkHostPort, String agentsYaml, String campaignsYaml, String databaseYaml,
+                             int httpPort) {
+        return configYaml(trunkHostPort, agentsYaml, campaignsYaml, "", 40, "60s", "", "", databaseYaml, httpPort);
+    }
+
+    private static String configYaml(String trunkHostPort, String agentsYaml, String campaignsYaml,
+                                     String moreYaml, int rtpPorts, String rtpInactivity, String sipYaml,
+                                     String trunkYaml, String databaseYaml, int httpPort) {
         int run = RUN.incrementAndGet();
         int rtpMin = rtpPorts <= 40
                 ? 30000 + (int) (ProcessHandle.current().pid() % 50) * 400 + (run % 10) * 40
@@ -115,7 +134,7 @@ final class GatewayHarness implements AutoCloseable {
                   inactivityTimeout: %s
                 http:
                   host: 127.0.0.1
-                  port: 0
+                  port: %d
                 database:
                 %s
                 dialing:
@@ -128,11 +147,10 @@ final class GatewayHarness implements AutoCloseable {
                 %s
                 %s
                 """.formatted(sipPort, sipPort, sipYaml, trunk[0], trunk[1], trunkYaml, rtpMin,
-                rtpMin + rtpCount - 1, rtpInactivity, databaseYaml != null ? databaseYaml
+                rtpMin + rtpCount - 1, rtpInactivity, httpPort, databaseYaml != null ? databaseYaml
                         : "  url: \"jdbc:h2:mem:it-" + ProcessHandle.current().pid() + "-" + run
                         + ";DB_CLOSE_DELAY=-1\"", agentsYaml, campaignsYaml, moreYaml);
-        Path dir = Files.createTempDirectory("outdial-it");
-        return new GatewayHarness(Gateway.start(ConfigLoader.parse(yaml, dir)), sipPort);
+        return yaml;
     }
 
     /** The gateway's SIP port (UDP and TCP). */

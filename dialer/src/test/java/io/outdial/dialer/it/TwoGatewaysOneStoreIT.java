@@ -27,8 +27,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Two gateways, one PostgreSQL (started by the test from Debian's binaries), one list of {@value #RECORDS} records
  * dialed through one SIPp contact side. Gateway A is halted abruptly part-way ({@code Gateway.halt()}: in-process, no
- * store write after the halt, no lease renewal; not a kill -9 of a separate JVM), with calls up. Gateway B finishes
- * the list once A's leases lapse. Counted at SIPp: every number got exactly one INVITE dialog. Counted in the store:
+ * store write after the halt, no lease renewal; GatewayKilledIT does a real kill -9 of a separate JVM), with calls
+ * up. Gateway B finishes the list once A's leases lapse. Counted at SIPp: no number got more than one INVITE dialog,
+ * and one that got none is a record A marked dialed and died before sending (System Error). Counted in the store:
  * every record ends Updated with one result and one attempt; the calls that were up on A end System Error. The
  * campaign is started on A only: B follows the shared campaign state.
  */
@@ -73,19 +74,11 @@ class TwoGatewaysOneStoreIT {
                 assertTrue(b.gateway().store().records("shared").stream()
                         .allMatch(r -> r.status() == RecordStatus.UPDATED));
 
-                // At SIPp: each of the 200 numbers reached the contact side in exactly one INVITE dialog.
+                // At SIPp: no number reached the contact side in more than one INVITE dialog, and every number that
+                // never reached it is a record closed System Error: gw-a marked it dialed (before its INVITE could
+                // leave, so that it is never dialed twice) and died before sending it.
                 Sipp.Result contactSide = contacts.stop();
-                Map<String, Set<String>> dialogs = invitesByNumber(contactSide.messageFile());
-                assertEquals(RECORDS, dialogs.size(), "every number was dialed");
-                Map<String, Integer> twice = new HashMap<>();
-                dialogs.forEach((n, ids) -> {
-                    if (ids.size() != 1) {
-                        twice.put(n, ids.size());
-                    }
-                });
-                assertEquals(Map.of(), twice, "numbers dialed more than once");
-                assertEquals(IntStream.rangeClosed(1, RECORDS).mapToObj(i -> String.format("300%07d", i))
-                        .collect(Collectors.toSet()), dialogs.keySet());
+                assertDialedAtMostOnce(records, invitesByNumber(contactSide.messageFile()));
             } finally {
                 a.close(); // already halted: the remaining steps find nothing to do
             }
@@ -104,6 +97,28 @@ class TwoGatewaysOneStoreIT {
                         + " autoStart: false }",
                 "  url: \"" + url + "\"\n  user: " + PostgresServer.USER + "\n  password: \"\"\n"
                         + "  cluster: { gatewayId: " + id + ", leaseDuration: 3s, statePoll: 500ms }");
+    }
+
+    /**
+     * Every number at most one INVITE dialog at SIPp; a number with none belongs to a record closed System Error (its
+     * gateway marked it dialed, then died before the INVITE left); every other number exactly one.
+     */
+    static void assertDialedAtMostOnce(List<CallingRecord> records, Map<String, Set<String>> dialogs) {
+        Map<String, Integer> twice = new HashMap<>();
+        dialogs.forEach((n, ids) -> {
+            if (ids.size() != 1) {
+                twice.put(n, ids.size());
+            }
+        });
+        assertEquals(Map.of(), twice, "numbers dialed more than once");
+        List<String> neverDialed = records.stream().map(CallingRecord::contactInfo)
+                .filter(n -> !dialogs.containsKey(n)).toList();
+        List<String> neverDialedNotSystemError = records.stream()
+                .filter(r -> !dialogs.containsKey(r.contactInfo()) && r.callResult() != CallResult.SYSTEM_ERROR)
+                .map(CallingRecord::contactInfo).toList();
+        assertEquals(List.of(), neverDialedNotSystemError, "records never dialed yet not closed System Error");
+        assertEquals(records.size(), dialogs.size() + neverDialed.size(), "numbers at SIPp that are no record's");
+        assertTrue(neverDialed.size() <= 10, "a dead gateway leaves at most its few dials in flight: " + neverDialed);
     }
 
     /** The Call-IDs of the INVITEs SIPp received, by the number dialed (the Request-URI's user part). */
