@@ -8,6 +8,7 @@
 #   baresip                      - a real softphone registering with the gateway (SoftphoneIT)
 #   kamailio                     - a trunk edge with digest authentication in front of SIPp contacts (TrunkAuthIT)
 #   kamailio-tls-modules         - its tls module: the trunk edge taking SIP over TLS (TrunkTlsIT)
+#   postgresql (initdb, pg_ctl)  - a real PostgreSQL the store tests and the multi-gateway ITs start in target/
 # Used by the README's test command and by CI. Idempotent. Needs root to install; says what to install otherwise.
 set -euo pipefail
 missing=()
@@ -20,6 +21,8 @@ command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 command -v baresip >/dev/null 2>&1 || missing+=(baresip)
 command -v kamailio >/dev/null 2>&1 || missing+=(kamailio)
 [ -f /usr/lib/x86_64-linux-gnu/kamailio/modules/tls.so ] || missing+=(kamailio-tls-modules)
+has_postgres() { ls /usr/lib/postgresql/*/bin/initdb /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; }
+has_postgres || missing+=(postgresql)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
@@ -34,4 +37,4 @@ apt-get install -y -qq "${missing[@]}" >/dev/null
 command -v sipp >/dev/null && command -v espeak-ng >/dev/null && command -v sox >/dev/null \
   && [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && command -v promtool >/dev/null \
   && command -v baresip >/dev/null && command -v kamailio >/dev/null \
-  && [ -f /usr/lib/x86_64-linux-gnu/kamailio/modules/tls.so ]
+  && [ -f /usr/lib/x86_64-linux-gnu/kamailio/modules/tls.so ] && has_postgres

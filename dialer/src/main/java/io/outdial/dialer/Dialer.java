@@ -88,6 +88,7 @@ public final class Dialer {
     private final PasswordChecks passwordChecks = new PasswordChecks(2);
     private final CallRecordings recordings;
     private final StandardResponses responses;
+    private final Runnable shareAbandonment;
 
     /**
      * @param workers  the pool call executors (and the dialer's own) run on
@@ -139,6 +140,7 @@ public final class Dialer {
         this.dialing = new ProgressiveDialing(ctx, roster, campaigns.all(), config.dialing().defaultTimeZone());
         trunks.onChange(dialing::pace);
         restoreAbandonmentLedgers(config, scheduler);
+        this.shareAbandonment = () -> restoreAbandonmentLedgers(config, scheduler);
         Map<String, PreviewSettings> previewSettings = config.campaigns().stream()
                 .collect(java.util.stream.Collectors.toMap(CampaignSettings::name, CampaignSettings::preview));
         this.preview = new PreviewDesk(ctx, campaigns, dialing::pace, previewSettings);
@@ -220,6 +222,14 @@ public final class Dialer {
     /** The campaigns' standard responses. */
     public StandardResponses responses() {
         return responses;
+    }
+
+    /**
+     * Brings each paced campaign's abandonment ledger up to the stored counts, which every gateway on the store adds
+     * to (ADR 0016): pacing then reads the shared figure. Blocking store reads: call it off the dialer executor.
+     */
+    public void shareAbandonmentLedgers() {
+        shareAbandonment.run();
     }
 
     /** Seeds each paced campaign's abandonment ledger with its stored days, so a restart keeps its rates. */

@@ -9,8 +9,11 @@ import io.outdial.core.exec.WorkerPools;
 import io.outdial.dialer.agent.AgentSipAccounts;
 import io.outdial.dialer.call.ProgressiveDialing;
 import io.outdial.dialer.campaign.CampaignState;
+import io.outdial.dialer.cluster.LeaseKeeper;
+import io.outdial.dialer.cluster.SharedCampaignState;
 import io.outdial.dialer.config.GatewayConfig;
 import io.outdial.dialer.store.CallingListStore;
+import io.outdial.dialer.store.ClaimSettings;
 import io.outdial.media.transport.NettyMediaEngine;
 import io.outdial.sip.ua.JainSipUserAgent;
 import java.util.ArrayList;
@@ -30,6 +33,8 @@ public final class Gateway implements AutoCloseable {
     private final ExecutorService workers = WorkerPools.start(4, "outdial-call");
     private final ExecutorService database;
     private CallingListStore store;
+    private LeaseKeeper leaseKeeper;
+    private SharedCampaignState sharedState;
     private NettyMediaEngine media;
     private JainSipUserAgent userAgent;
     private Dialer parts;
@@ -66,12 +71,14 @@ public final class Gateway implements AutoCloseable {
     private void startParts(GatewayConfig config) {
         this.store = CallingListStore.open(config.database().url(), config.database().user(),
                 config.database().password(), config.database().poolSize(), config.dialing().defaultTimeZone(),
-                config.dialing().defaultCallingHours());
+                config.dialing().defaultCallingHours(), new ClaimSettings(config.database().cluster().gatewayId(),
+                        config.database().cluster().leaseDuration()));
         config.campaigns().forEach(c -> store.doNotCall().customerIdField(c.name(), c.dnc().customerIdField()));
         int recovered = store.recoverRetrieved();
         if (recovered > 0) {
-            LOG.warn("{} records were left Retrieved by an earlier run: back to Ready", recovered);
+            LOG.warn("{} records were left Retrieved by an earlier run of this gateway: settled", recovered);
         }
+        this.leaseKeeper = LeaseKeeper.start(store.leases());
         this.media = NettyMediaEngine.start(config.toMediaConfig());
         AgentSipAccounts accounts = new AgentSipAccounts(config.sip().registrar().realm());
         config.agents().forEach(a -> accounts.password(a.id(), a.sipPassword()));
@@ -79,6 +86,10 @@ public final class Gateway implements AutoCloseable {
         this.userAgent = JainSipUserAgent.start(config.toSipConfig(), media, workers, scheduler,
                 config.sip().registrar(), accounts);
         this.parts = new Dialer(config, store, media, userAgent, workers, database, scheduler, accounts);
+        this.sharedState = SharedCampaignState.start(store.campaignControl(), config.database().cluster().gatewayId(),
+                parts.campaigns(), parts.context().dialer(), config.database().cluster().statePoll(),
+                parts::shareAbandonmentLedgers);
+        parts.admin().onCampaignAction(sharedState::published);
         this.bridge = AgentBridgeServer.start(config.toBridgeConfig(), parts.desk(), parts.admin(),
                 parts.metrics()::scrape, new BridgeSecurity(config.http().auth(), parts.passwordChecks(),
                         new SecurityRecorder(store.auditTrail(), database, parts.metrics())));
@@ -140,6 +151,12 @@ public final class Gateway implements AutoCloseable {
                 parts.context().dialer());
     }
 
+    /** A campaign's state on this gateway, read on the dialer executor; any thread. */
+    public CampaignState campaignState(String campaign) {
+        return CompletableFuture.supplyAsync(() -> parts.campaigns().find(campaign).map(c -> c.state())
+                .orElseThrow(), parts.context().dialer()).join();
+    }
+
     public JainSipUserAgent userAgent() {
         return userAgent;
     }
@@ -160,6 +177,9 @@ public final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         List<Runnable> steps = new ArrayList<>();
+        if (sharedState != null) {
+            steps.add(sharedState::close); // follow no other gateway's campaign moves while stopping
+        }
         if (parts != null) {
             steps.add(() -> {
                 onDialer(() -> {
@@ -205,6 +225,9 @@ public final class Gateway implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         });
+        if (leaseKeeper != null) {
+            steps.add(leaseKeeper::close);
+        }
         if (store != null) {
             steps.add(store::close);
         }
@@ -215,6 +238,45 @@ public final class Gateway implements AutoCloseable {
                 step.run();
             } catch (RuntimeException e) {
                 LOG.warn("while stopping: {}", e.toString());
+            }
+        }
+    }
+
+    /**
+     * Stops at once, as a killed process would (tests of a gateway dying, ADR 0016): no lease renewal, no store
+     * write (the pool closes first, so results of calls still up are never written), then SIP, HTTP and media go
+     * without hanging anything up in order. Its leased records are left for the other gateways to reclaim.
+     */
+    public void halt() {
+        LOG.warn("halting gateway {} abruptly: its leased records stay for the other gateways",
+                config.database().cluster().gatewayId());
+        List<Runnable> steps = new ArrayList<>();
+        if (sharedState != null) {
+            steps.add(sharedState::close);
+        }
+        if (leaseKeeper != null) {
+            steps.add(leaseKeeper::close);
+        }
+        if (store != null) {
+            steps.add(store::close);
+        }
+        steps.add(() -> database.shutdownNow());
+        if (userAgent != null) {
+            steps.add(userAgent::close);
+        }
+        if (bridge != null) {
+            steps.add(bridge::close);
+        }
+        if (media != null) {
+            steps.add(media::close);
+        }
+        steps.add(scheduler::close);
+        steps.add(() -> workers.shutdownNow());
+        for (Runnable step : steps) {
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                LOG.warn("while halting: {}", e.toString());
             }
         }
     }

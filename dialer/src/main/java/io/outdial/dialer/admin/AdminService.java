@@ -26,6 +26,7 @@ import java.util.function.Supplier;
 public final class AdminService implements AdminApi {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AdminService.class);
 
+    private volatile java.util.function.Consumer<io.outdial.dialer.campaign.Campaign> campaignActions = c -> { };
     private final AgentSipAccounts accounts;
     private final DialerContext ctx;
     private final Campaigns campaigns;
@@ -111,9 +112,18 @@ public final class AdminService implements AdminApi {
         return CompletableFuture.completedFuture(list);
     }
 
+    /** Told of every supervisor campaign action that succeeded (dialer executor): shares it with other gateways. */
+    public void onCampaignAction(java.util.function.Consumer<io.outdial.dialer.campaign.Campaign> listener) {
+        this.campaignActions = java.util.Objects.requireNonNull(listener);
+    }
+
     @Override
     public CompletableFuture<Object> campaignAction(String campaign, CampaignAction action) {
-        return onDialer(() -> view(campaigns.apply(campaign, action)));
+        return onDialer(() -> {
+            var c = campaigns.apply(campaign, action);
+            campaignActions.accept(c);
+            return view(c);
+        });
     }
 
     @Override

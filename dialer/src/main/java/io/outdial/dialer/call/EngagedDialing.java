@@ -413,6 +413,7 @@ final class EngagedDialing {
     private void liveAnswer(Engagement e, CampaignCall call, Dial d) {
         if (!d.answered && !d.machine) {
             d.answered = true;
+            writes.answered(d.interaction.record().recordId());
             pacing.liveAnswer(call.id(), e.campaign);
         }
     }

@@ -289,6 +289,7 @@ public final class PredictiveDialing {
      */
     private void contactAnswered(Dialed d) {
         d.pickedUp = ctx.scheduler().now();
+        writes.answered(d.interaction.record().recordId());
         if (!d.campaign.plan().detection().amd()) {
             liveAnswer(d);
         }

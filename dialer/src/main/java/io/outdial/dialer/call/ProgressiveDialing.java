@@ -404,6 +404,7 @@ public final class ProgressiveDialing {
             ctx.dialer().execute(() -> {
                 settingUp.put(call.id(), answered);
                 ActiveCall a = active.get(call.id());
+                writes.answered(a.interaction().record().recordId());
                 ctx.metrics().answered(a.campaign().name());
                 a.interaction().stage(Interaction.Stage.RINGING);
                 a.agent().send(new CtiEvent.InteractionRinging(a.interaction().toWire()));

@@ -73,6 +73,19 @@ public final class RecordWrites {
         return write(what, op);
     }
 
+    /**
+     * The contact is being dialed: noted on the record's lease. The dialing modes that retrieve and dial at once
+     * have it noted before the INVITE (RecordSource); a preview's dial, chosen by the agent later, notes it here.
+     */
+    public CompletableFuture<Void> dialed(long recordId) {
+        return write("record " + recordId + ": dialed", () -> ctx.store().leases().dialed(recordId));
+    }
+
+    /** The contact answered: noted on the record's lease (a gateway dying now leaves it held back 72 h). */
+    public CompletableFuture<Void> answered(long recordId) {
+        return write("record " + recordId + ": answered", () -> ctx.store().leases().answered(recordId));
+    }
+
     /** The number of an abandoned call, for the no-redial rule. */
     CompletableFuture<Void> abandoned(String phone, String campaign, Instant at) {
         return write("abandoned call to " + phone, () -> ctx.store().ledger().recordAbandoned(phone, campaign, at));

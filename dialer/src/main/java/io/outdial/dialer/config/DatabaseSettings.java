@@ -12,10 +12,16 @@ import java.util.regex.Pattern;
  * @param user     database user
  * @param password database password
  * @param poolSize connections in the pool (the size of the dialer's database work pool)
+ * @param cluster  this gateway's claims and leases when several share the store ({@code database.cluster})
  */
-public record DatabaseSettings(String url, String user, String password, int poolSize) {
+public record DatabaseSettings(String url, String user, String password, int poolSize, ClusterSettings cluster) {
 
     public static final DatabaseSettings DEFAULTS = new DatabaseSettings("jdbc:h2:./data/outdial", "sa", "", 4);
+
+    /** A store with the default cluster settings. */
+    public DatabaseSettings(String url, String user, String password, int poolSize) {
+        this(url, user, password, poolSize, ClusterSettings.defaults());
+    }
 
     // jdbc:h2:[file:]./path or ../path, up to the first ';' (settings follow it).
     private static final Pattern RELATIVE_H2 = Pattern.compile("(jdbc:h2:(?:file:)?)(\\.\\.?/[^;]*)(.*)");
@@ -26,11 +32,16 @@ public record DatabaseSettings(String url, String user, String password, int poo
         if (!url.startsWith("jdbc:")) {
             throw s.fail("url", "must be a JDBC URL starting with 'jdbc:'", url);
         }
+        if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql://")) {
+            throw s.fail("url", "must be an H2 (jdbc:h2:...) or PostgreSQL (jdbc:postgresql://host:port/database)"
+                    + " URL", url.replaceAll("\\?.*", "?..."));
+        }
         DatabaseSettings read = new DatabaseSettings(
                 resolveH2File(url, baseDir),
                 s.text("user", d.user),
                 s.text("password", d.password),
-                s.integer("poolSize", d.poolSize, 1, 64));
+                s.integer("poolSize", d.poolSize, 1, 64),
+                ClusterSettings.read(s.section("cluster")));
         s.refuseUnknownKeys();
         return read;
     }
@@ -46,6 +57,7 @@ public record DatabaseSettings(String url, String user, String password, int poo
     /** Keeps the password out of logs and exception messages. */
     @Override
     public String toString() {
-        return "DatabaseSettings[url=" + url + ", user=" + user + ", password=***, poolSize=" + poolSize + "]";
+        return "DatabaseSettings[url=" + url + ", user=" + user + ", password=***, poolSize=" + poolSize
+                + ", cluster=" + cluster + "]";
     }
 }

@@ -50,7 +50,14 @@ public final class RecordSource {
      * treatments).
      */
     public CompletableFuture<Optional<CallingRecord>> next(Campaign campaign, String agentId) {
-        return next(campaign, agentId, false).thenApply(Retrieval::record);
+        // These modes dial what they get at once: the claim is marked dialed before the future completes, so a
+        // gateway that dies with the INVITE out leaves a record that is closed, never dialed again (ADR 0016).
+        return next(campaign, agentId, false).thenCompose(r -> r.record().isEmpty()
+                ? CompletableFuture.completedFuture(r.record())
+                : CompletableFuture.supplyAsync(() -> {
+                    store.leases().dialed(r.record().get().recordId());
+                    return r.record();
+                }, database));
     }
 
     /**

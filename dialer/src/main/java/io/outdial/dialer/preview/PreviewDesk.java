@@ -599,6 +599,7 @@ public final class PreviewDesk {
         public void contactDialing(PreviewCall call) {
             ctx.dialer().execute(() -> {
                 ctx.metrics().dialed(session.campaign.name());
+                writes.dialed(session.interaction.record().recordId());
                 session.agent.send(new CtiEvent.InteractionRinging(session.interaction.toWire()));
             });
         }
@@ -607,6 +608,7 @@ public final class PreviewDesk {
         public void connected(PreviewCall call) {
             ctx.dialer().execute(() -> {
                 ctx.metrics().answered(session.campaign.name());
+                writes.answered(session.interaction.record().recordId());
                 session.interaction.stage(Interaction.Stage.ESTABLISHED);
                 session.agent.moveTo(AgentState.BUSY, session.campaign.name());
                 session.agent.send(new CtiEvent.InteractionEstablished(session.interaction.toWire()));

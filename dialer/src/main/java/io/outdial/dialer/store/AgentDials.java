@@ -10,7 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import org.h2.jdbcx.JdbcConnectionPool;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,13 +21,22 @@ import org.slf4j.LoggerFactory;
  * changes nothing when it refuses. Part of {@link CallingListStore}.
  */
 public final class AgentDials {
+    /**
+     * An agent's own dial (another number of the chain, ChangeNumber, Recall) is leased to this gateway like a claim
+     * (ADR 0016), so that a stale lease of an earlier claim never reads as lapsed under the agent's call.
+     */
+    private static final String LEASE = "lease_gateway = ?, lease_until = ?, dialed_at = NULL, answered_at = NULL,";
+
     private static final Logger LOG = LoggerFactory.getLogger(AgentDials.class);
 
-    private final JdbcConnectionPool pool;
+    private final DataSource pool;
     private final DoNotCallList doNotCall;
     private final Clock clock;
 
-    AgentDials(JdbcConnectionPool pool, DoNotCallList doNotCall, Clock clock) {
+    private final ClaimSettings claims;
+
+    AgentDials(DataSource pool, DoNotCallList doNotCall, Clock clock, ClaimSettings claims) {
+        this.claims = claims;
         this.pool = pool;
         this.doNotCall = doNotCall;
         this.clock = clock;
@@ -73,8 +82,9 @@ public final class AgentDials {
         if (refused != null) {
             return refused;
         }
-        update(c, "UPDATE calling_record SET record_status = 'RETRIEVED', list_top = FALSE, updated_at = ?"
-                + " WHERE record_id = ? AND record_status = 'READY'", clock.instant(), otherId);
+        update(c, "UPDATE calling_record SET record_status = 'RETRIEVED', " + LEASE + " list_top = FALSE,"
+                + " updated_at = ? WHERE record_id = ? AND record_status = 'READY'", claims.gatewayId(), leaseEnd(),
+                clock.instant(), otherId);
         if (current.status() == RecordStatus.RETRIEVED) {
             update(c, "UPDATE calling_record SET record_status = 'READY', updated_at = ? WHERE record_id = ?"
                     + " AND record_status = 'RETRIEVED'", clock.instant(), currentId);
@@ -115,12 +125,12 @@ public final class AgentDials {
         }
         RecordStatus.UPDATED.moveTo(RecordStatus.RETRIEVED);
         if (number == null) {
-            update(c, "UPDATE calling_record SET record_status = 'RETRIEVED', updated_at = ? WHERE record_id = ?",
-                    clock.instant(), recordId);
+            update(c, "UPDATE calling_record SET record_status = 'RETRIEVED', " + LEASE + " updated_at = ?"
+                    + " WHERE record_id = ?", claims.gatewayId(), leaseEnd(), clock.instant(), recordId);
         } else {
-            update(c, "UPDATE calling_record SET record_status = 'RETRIEVED', contact_info = ?,"
-                    + " contact_info_type = ?, updated_at = ? WHERE record_id = ?", number, phoneType,
-                    clock.instant(), recordId);
+            update(c, "UPDATE calling_record SET record_status = 'RETRIEVED', " + LEASE + " contact_info = ?,"
+                    + " contact_info_type = ?, updated_at = ? WHERE record_id = ?", claims.gatewayId(), leaseEnd(),
+                    number, phoneType, clock.instant(), recordId);
         }
         LOG.info("campaign {}: record {} to be dialed again on {}", record.campaign(), recordId, dialed);
         return ChainSwitch.made(RecordRows.find(c, recordId).orElseThrow());
@@ -160,5 +170,9 @@ public final class AgentDials {
                     + phone + ") is on the do-not-call list");
         }
         return null;
+    }
+
+    private java.time.Instant leaseEnd() {
+        return clock.instant().plus(claims.leaseDuration());
     }
 }

@@ -11,16 +11,16 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.h2.jdbcx.JdbcConnectionPool;
+import javax.sql.DataSource;
 
 /**
  * The audit log (table audit_log, migration V8): supervisor and admin actions, logins and logouts. Rows are only
  * added. Part of {@link CallingListStore}; blocking JDBC, call it on the database pool.
  */
 public final class AuditTrail {
-    private final JdbcConnectionPool pool;
+    private final DataSource pool;
 
-    AuditTrail(JdbcConnectionPool pool) {
+    AuditTrail(DataSource pool) {
         this.pool = pool;
     }
 

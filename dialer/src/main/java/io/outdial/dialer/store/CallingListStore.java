@@ -25,8 +25,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcConnectionPool;
+import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +49,7 @@ public final class CallingListStore implements AutoCloseable {
      * A record an agent rejected (or let time out) first, then due callbacks (a personal one only for its agent), then unscheduled records, then rescheduled ones by
      * due time. A callback's own time is its appointment, so it is not held back by the list's maximum attempts.
      */
-    private final JdbcConnectionPool pool;
+    private final HikariDataSource pool;
     private final RowValues rowValues;
     /** Per campaign, the custom field holding the customer id checked against the do-not-call list. */
     private final DoNotCallList doNotCall;
@@ -63,14 +62,24 @@ public final class CallingListStore implements AutoCloseable {
     private final ContactEdits contactEdits;
     private final Clock clock;
     private final AuditTrail auditTrail;
+    private final ClaimSettings claims;
+    private final RecordLeases leases;
+    private final CampaignControl campaignControl;
+    /** The row-lock clause of claims on this engine ({@link StoreVendor#skipLocked()}). */
+    private final String lock;
 
-    private CallingListStore(JdbcConnectionPool pool, ZoneId defaultZone, CallingHours defaultHours, Clock clock) {
+    private CallingListStore(HikariDataSource pool, StoreVendor vendor, ZoneId defaultZone, CallingHours defaultHours,
+                             Clock clock, ClaimSettings claims) {
         this.pool = pool;
+        this.claims = claims;
+        this.lock = vendor.skipLocked();
+        this.leases = new RecordLeases(pool, vendor, clock, claims);
+        this.campaignControl = new CampaignControl(pool, clock);
         this.rowValues = new RowValues(defaultZone, defaultHours);
         this.doNotCall = new DoNotCallList(pool, clock);
         this.ledger = new ContactLedger(pool);
         this.personalCallbacks = new PersonalCallbacks(pool, clock);
-        this.agentDials = new AgentDials(pool, doNotCall, clock);
+        this.agentDials = new AgentDials(pool, doNotCall, clock, claims);
         this.sipPasswords = new SipPasswordStore(pool, clock);
         this.auditTrail = new AuditTrail(pool);
         this.recordings = new RecordingLog(pool);
@@ -79,13 +88,13 @@ public final class CallingListStore implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Opens an H2 database (file or in-memory) with records imported without tz in UTC. */
+    /** Opens an H2 (file or in-memory) or PostgreSQL database with records imported without tz in UTC. */
     public static CallingListStore open(String jdbcUrl, String user, String password, int poolSize) {
         return open(jdbcUrl, user, password, poolSize, ZoneId.of("UTC"));
     }
 
     /**
-     * Opens an H2 database and brings its schema up to date (Flyway, {@code db/migration}).
+     * Opens an H2 or PostgreSQL database and brings its schema up to date (Flyway, {@code db/migration}).
      *
      * @param defaultZone time zone given to records imported without a {@code tz} column
      */
@@ -100,17 +109,24 @@ public final class CallingListStore implements AutoCloseable {
      */
     public static CallingListStore open(String jdbcUrl, String user, String password, int poolSize,
                                         ZoneId defaultZone, CallingHours defaultHours) {
-        JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl, user, password);
-        pool.setMaxConnections(poolSize);
-        try {
-            var result = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
-            log.info("calling-list schema at version {} ({} migration(s) applied) on {}",
-                    result.targetSchemaVersion, result.migrationsExecuted, jdbcUrl);
-        } catch (RuntimeException e) {
-            pool.dispose();
-            throw e;
-        }
-        return new CallingListStore(pool, defaultZone, defaultHours, Clock.systemUTC());
+        return open(jdbcUrl, user, password, poolSize, defaultZone, defaultHours, ClaimSettings.SINGLE);
+    }
+
+    /**
+     * Like {@link #open(String, String, String, int, ZoneId, CallingHours)}, for one of several gateways sharing
+     * the store: records it retrieves are leased to {@code claims.gatewayId()} (ADR 0016).
+     */
+    public static CallingListStore open(String jdbcUrl, String user, String password, int poolSize,
+                                        ZoneId defaultZone, CallingHours defaultHours, ClaimSettings claims) {
+        HikariDataSource pool = StorePool.open(jdbcUrl, user, password, poolSize);
+        return new CallingListStore(pool, StoreVendor.of(jdbcUrl), defaultZone, defaultHours, Clock.systemUTC(),
+                claims);
+    }
+
+    /** For tests: a store on {@code clock}, claiming as {@code claims}. */
+    static CallingListStore open(String jdbcUrl, String user, int poolSize, ClaimSettings claims, Clock clock) {
+        return new CallingListStore(StorePool.open(jdbcUrl, user, "", poolSize), StoreVendor.of(jdbcUrl),
+                ZoneId.of("UTC"), CallingHours.DEFAULT, clock, claims);
     }
 
     /**
@@ -200,7 +216,7 @@ public final class CallingListStore implements AutoCloseable {
     public Optional<CallingRecord> retrieveNext(String campaign, Instant now, int maxAttempts, String agentId,
                                                 Duration noRedialAfterAbandon) {
         return claimNext(campaign, now, noRedialAfterAbandon, true,
-                c -> RetrievalTiers.nextReady(c, campaign, now, maxAttempts, agentId));
+                c -> RetrievalTiers.nextReady(c, campaign, now, maxAttempts, agentId, lock));
     }
 
     /**
@@ -211,7 +227,7 @@ public final class CallingListStore implements AutoCloseable {
     public Optional<CallingRecord> retrieveNextUnscreened(String campaign, Instant now, int maxAttempts,
                                                          String agentId, Duration noRedialAfterAbandon) {
         return claimNext(campaign, now, noRedialAfterAbandon, false,
-                c -> RetrievalTiers.nextReady(c, campaign, now, maxAttempts, agentId));
+                c -> RetrievalTiers.nextReady(c, campaign, now, maxAttempts, agentId, lock));
     }
 
     /**
@@ -236,7 +252,7 @@ public final class CallingListStore implements AutoCloseable {
             try (PreparedStatement ps = c.prepareStatement("SELECT record_id FROM calling_record WHERE campaign = ?"
                     + " AND chain_id = ? AND record_status = 'READY' AND record_type <> 'NO_CALL'"
                     + " AND (dial_sched_time IS NULL OR dial_sched_time <= ?) ORDER BY chain_n, record_id"
-                    + " FETCH FIRST " + CANDIDATES + " ROWS ONLY")) {
+                    + " FETCH FIRST " + CANDIDATES + " ROWS ONLY" + lock)) {
                 ps.setString(1, campaign);
                 ps.setString(2, chainId);
                 RecordRows.setInstant(ps, 3, now);
@@ -286,48 +302,44 @@ public final class CallingListStore implements AutoCloseable {
         AbandonedRedialFilter redial = new AbandonedRedialFilter(noRedialAfterAbandon);
         try (Connection c = pool.getConnection()) {
             while (true) {
-                List<Long> candidates = next.find(c);
-                if (candidates.isEmpty()) {
+                long id = claimOne(c, next);
+                if (id == NONE_READY) {
                     return Optional.empty();
                 }
-                for (long id : candidates) {
-                    // The status guard makes this the atomic claim: a concurrent caller that read the same
-                    // candidate updates no row and moves on to the next one.
-                    if (update(c, "UPDATE calling_record SET record_status = 'RETRIEVED', list_top = FALSE,"
-                            + " updated_at = ? WHERE record_id = ? AND record_status = 'READY'", clock.instant(), id) == 1) {
-                        Optional<CallingRecord> claimed = RecordRows.find(c, id);
-                        if (screen && claimed.isPresent() && doNotCall.onList(c, claimed.get())) {
-                            // Never dialed: closed with the Do Not Call result, no attempt counted.
-                            update(c, "UPDATE calling_record SET record_status = 'UPDATED', call_result = ?,"
-                                    + " updated_at = ? WHERE record_id = ? AND record_status = 'RETRIEVED'",
-                                    CallResult.DO_NOT_CALL.code(), clock.instant(), id);
-                            log.info("campaign {}: record {} ({}) is on the do-not-call list, not dialed", campaign,
-                                    id, claimed.get().contactInfo());
-                            continue;
-                        }
-                        if (claimed.isPresent() && !claimed.get().isWithinCallingHours(now)) {
-                            Instant opens = claimed.get().nextCallingWindowOpening(now);
-                            update(c, "UPDATE calling_record SET record_status = 'READY', dial_sched_time = ?,"
-                                    + " updated_at = ? WHERE record_id = ? AND record_status = 'RETRIEVED'",
-                                    opens, clock.instant(), id);
-                            log.info("campaign {}: record {} ({}) is outside its calling window: due {}", campaign,
-                                    id, claimed.get().contactInfo(), opens);
-                            continue;
-                        }
-                        Optional<Instant> abandoned = claimed.isPresent()
-                                ? ContactLedger.lastAbandoned(c, claimed.get().contactInfo()) : Optional.empty();
-                        if (!redial.mayDial(abandoned, now)) {
-                            Instant from = redial.dialableFrom(abandoned.get());
-                            update(c, "UPDATE calling_record SET record_status = 'READY', dial_sched_time = ?,"
-                                    + " updated_at = ? WHERE record_id = ? AND record_status = 'RETRIEVED'",
-                                    from, clock.instant(), id);
-                            log.info("campaign {}: record {} ({}) was abandoned at {}: not redialed before {}",
-                                    campaign, id, claimed.get().contactInfo(), abandoned.get(), from);
-                            continue;
-                        }
-                        return claimed;
-                    }
+                if (id == ALL_TAKEN) {
+                    continue; // concurrent callers took every candidate: look again
                 }
+                Optional<CallingRecord> claimed = RecordRows.find(c, id);
+                if (screen && claimed.isPresent() && doNotCall.onList(c, claimed.get())) {
+                    // Never dialed: closed with the Do Not Call result, no attempt counted.
+                    update(c, "UPDATE calling_record SET record_status = 'UPDATED', call_result = ?,"
+                            + " updated_at = ? WHERE record_id = ? AND record_status = 'RETRIEVED'",
+                            CallResult.DO_NOT_CALL.code(), clock.instant(), id);
+                    log.info("campaign {}: record {} ({}) is on the do-not-call list, not dialed", campaign,
+                            id, claimed.get().contactInfo());
+                    continue;
+                }
+                if (claimed.isPresent() && !claimed.get().isWithinCallingHours(now)) {
+                    Instant opens = claimed.get().nextCallingWindowOpening(now);
+                    update(c, "UPDATE calling_record SET record_status = 'READY', dial_sched_time = ?,"
+                            + " updated_at = ? WHERE record_id = ? AND record_status = 'RETRIEVED'",
+                            opens, clock.instant(), id);
+                    log.info("campaign {}: record {} ({}) is outside its calling window: due {}", campaign,
+                            id, claimed.get().contactInfo(), opens);
+                    continue;
+                }
+                Optional<Instant> abandoned = claimed.isPresent()
+                        ? ContactLedger.lastAbandoned(c, claimed.get().contactInfo()) : Optional.empty();
+                if (!redial.mayDial(abandoned, now)) {
+                    Instant from = redial.dialableFrom(abandoned.get());
+                    update(c, "UPDATE calling_record SET record_status = 'READY', dial_sched_time = ?,"
+                            + " updated_at = ? WHERE record_id = ? AND record_status = 'RETRIEVED'",
+                            from, clock.instant(), id);
+                    log.info("campaign {}: record {} ({}) was abandoned at {}: not redialed before {}",
+                            campaign, id, claimed.get().contactInfo(), abandoned.get(), from);
+                    continue;
+                }
+                return claimed;
             }
         } catch (SQLException e) {
             throw new StoreException("retrieving from campaign " + campaign + " failed", e);
@@ -337,6 +349,34 @@ public final class CallingListStore implements AutoCloseable {
     /** The audit log of supervisor and admin actions. */
     public AuditTrail auditTrail() {
         return auditTrail;
+    }
+
+    private static final long NONE_READY = 0;
+    private static final long ALL_TAKEN = -1;
+
+    /**
+     * Claims the first candidate: Ready to Retrieved, leased to this gateway (ADR 0016). On PostgreSQL the
+     * candidates are read {@code FOR UPDATE SKIP LOCKED} in the claim's transaction, so gateways claiming at once
+     * each lock different rows instead of queueing on the same first ones; the status guard of the UPDATE decides
+     * any race either way, so no record is ever claimed twice.
+     */
+    private long claimOne(Connection c, Candidates next) throws SQLException {
+        return RecordRows.inTransaction(c, tx -> {
+            List<Long> candidates = next.find(tx);
+            if (candidates.isEmpty()) {
+                return NONE_READY;
+            }
+            Instant now = clock.instant();
+            for (long id : candidates) {
+                if (update(tx, "UPDATE calling_record SET record_status = 'RETRIEVED', list_top = FALSE,"
+                        + " updated_at = ?, lease_gateway = ?, lease_until = ?, dialed_at = NULL, answered_at = NULL"
+                        + " WHERE record_id = ? AND record_status = 'READY'", now, claims.gatewayId(),
+                        now.plus(claims.leaseDuration()), id) == 1) {
+                    return id;
+                }
+            }
+            return ALL_TAKEN;
+        });
     }
 
     /** The internal do-not-call list (numbers and customer ids) that every retrieval checks. */
@@ -372,6 +412,16 @@ public final class CallingListStore implements AutoCloseable {
     /** Each campaign's standard responses (V10). */
     public ResponseLibrary responses() {
         return responses;
+    }
+
+    /** The leases of this gateway's claims: renewal, call progress, and the reclaim of lapsed ones (ADR 0016). */
+    public RecordLeases leases() {
+        return leases;
+    }
+
+    /** The campaign state shared by the gateways on this store. */
+    public CampaignControl campaignControl() {
+        return campaignControl;
     }
 
     /** Contact history, abandoned numbers and the stored abandonment counts. */
@@ -555,18 +605,17 @@ public final class CallingListStore implements AutoCloseable {
         }
     }
 
-    /** At start-up: every Retrieved record (a crash left it so, no call owns it now) back to Ready. */
+    /**
+     * At start-up: the Retrieved records this gateway left (a crash; claimed under its id, or before leases existed)
+     * are settled as a lapsed lease is ({@link RecordLeases#recoverOwn()}): back to Ready when never dialed, else
+     * System Error. Other gateways' claims are left to their leases.
+     */
     public int recoverRetrieved() {
-        try (Connection c = pool.getConnection()) {
-            int recovered = update(c, "UPDATE calling_record SET record_status = 'READY', updated_at = ?"
-                    + " WHERE record_status = 'RETRIEVED'", clock.instant());
-            if (recovered > 0) {
-                log.warn("{} record(s) were left Retrieved by an earlier run; they are Ready again", recovered);
-            }
-            return recovered;
-        } catch (SQLException e) {
-            throw new StoreException("recovering retrieved records failed", e);
+        RecordLeases.Reclaimed r = leases.recoverOwn();
+        if (r.total() > 0) {
+            log.warn("{} record(s) were left Retrieved by an earlier run: {}", r.total(), r);
         }
+        return r.total();
     }
 
     /** Every record of {@code campaign}, by record_id. */
@@ -612,7 +661,7 @@ public final class CallingListStore implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.dispose();
+        pool.close();
     }
 
     /**
@@ -621,20 +670,28 @@ public final class CallingListStore implements AutoCloseable {
      */
     private void move(long recordId, RecordStatus from, RecordStatus to, String assignments, Object... values) {
         from.moveTo(to);
-        Object[] all = new Object[values.length + 4];
+        // A Retrieved record moves only for the gateway holding its lease: once a lapsed lease was reclaimed (and
+        // the record perhaps claimed again elsewhere), the old holder's late write changes nothing.
+        boolean leased = from == RecordStatus.RETRIEVED;
+        Object[] all = new Object[values.length + (leased ? 5 : 4)];
         all[0] = to.name();
         all[1] = clock.instant();
         System.arraycopy(values, 0, all, 2, values.length);
-        all[all.length - 2] = recordId;
-        all[all.length - 1] = from.name();
+        all[values.length + 2] = recordId;
+        all[values.length + 3] = from.name();
+        if (leased) {
+            all[values.length + 4] = claims.gatewayId();
+        }
         try (Connection c = pool.getConnection()) {
             int moved = update(c, "UPDATE calling_record SET record_status = ?, updated_at = ?" + assignments
-                    + " WHERE record_id = ? AND record_status = ?", all);
+                    + " WHERE record_id = ? AND record_status = ?"
+                    + (leased ? " AND (lease_gateway IS NULL OR lease_gateway = ?)" : ""), all);
             if (moved == 0) {
                 RecordStatus actual = RecordRows.find(c, recordId).map(CallingRecord::status)
                         .orElseThrow(() -> new NoSuchElementException("no calling record " + recordId));
-                throw new IllegalStateException("record " + recordId + " is " + actual + ", not " + from
-                        + ": cannot move it to " + to);
+                throw new IllegalStateException(actual == from
+                        ? "record " + recordId + " is leased to another gateway: cannot move it to " + to
+                        : "record " + recordId + " is " + actual + ", not " + from + ": cannot move it to " + to);
             }
         } catch (SQLException e) {
             throw new StoreException("moving record " + recordId + " to " + to + " failed", e);

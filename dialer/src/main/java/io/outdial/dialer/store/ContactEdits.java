@@ -11,7 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.h2.jdbcx.JdbcConnectionPool;
+import javax.sql.DataSource;
 
 /**
  * The history of a contact's field edits (V11 {@code contact_field_change}): what an agent changed in the contact
@@ -24,9 +24,9 @@ public final class ContactEdits {
                               String to, Instant at) {
     }
 
-    private final JdbcConnectionPool pool;
+    private final DataSource pool;
 
-    ContactEdits(JdbcConnectionPool pool) {
+    ContactEdits(DataSource pool) {
         this.pool = pool;
     }
 

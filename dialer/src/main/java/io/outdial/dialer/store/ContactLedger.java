@@ -13,7 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.h2.jdbcx.JdbcConnectionPool;
+import javax.sql.DataSource;
 
 /**
  * What the store keeps about contacts beside their records: the contact history of finished interactions
@@ -21,9 +21,9 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * (abandoned_call, abandonment_day, V4). Part of {@link CallingListStore}.
  */
 public final class ContactLedger {
-    private final JdbcConnectionPool pool;
+    private final DataSource pool;
 
-    ContactLedger(JdbcConnectionPool pool) {
+    ContactLedger(DataSource pool) {
         this.pool = pool;
     }
 

@@ -13,19 +13,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import org.h2.jdbcx.JdbcConnectionPool;
+import javax.sql.DataSource;
 
 /**
  * The internal do-not-call list (table do_not_call, migrations V2 and V6): numbers and customer ids, global or per
  * campaign, and which custom field holds each campaign's customer ids. Part of {@link CallingListStore}.
  */
 public final class DoNotCallList {
-    private final JdbcConnectionPool pool;
+    private final DataSource pool;
     private final Clock clock;
     /** Campaign -> the custom field holding its customer ids; the default is customer_id. */
     private final Map<String, String> customerIdFields = new ConcurrentHashMap<>();
 
-    DoNotCallList(JdbcConnectionPool pool, Clock clock) {
+    DoNotCallList(DataSource pool, Clock clock) {
         this.pool = pool;
         this.clock = clock;
     }

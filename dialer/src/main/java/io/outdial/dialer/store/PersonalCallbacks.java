@@ -10,17 +10,17 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.h2.jdbcx.JdbcConnectionPool;
+import javax.sql.DataSource;
 
 /**
  * Personal callbacks whose agent is absent (the sweep of {@code callbacks.absentAgent}): finding the due ones, handing
  * one to the whole campaign, or marking it missed. Part of {@link CallingListStore}.
  */
 public final class PersonalCallbacks {
-    private final JdbcConnectionPool pool;
+    private final DataSource pool;
     private final Clock clock;
 
-    PersonalCallbacks(JdbcConnectionPool pool, Clock clock) {
+    PersonalCallbacks(DataSource pool, Clock clock) {
         this.pool = pool;
         this.clock = clock;
     }

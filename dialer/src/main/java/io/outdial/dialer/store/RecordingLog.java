@@ -12,7 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.h2.jdbcx.JdbcConnectionPool;
+import javax.sql.DataSource;
 
 /**
  * The store's side of voice recordings: a row per recording linked to its record, call and agent (V9
@@ -27,9 +27,9 @@ public final class RecordingLog {
     public record Access(long recordingId, String action, String requester, Instant at) {
     }
 
-    private final JdbcConnectionPool pool;
+    private final DataSource pool;
 
-    RecordingLog(JdbcConnectionPool pool) {
+    RecordingLog(DataSource pool) {
         this.pool = pool;
     }
 

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.h2.jdbcx.JdbcConnectionPool;
+import javax.sql.DataSource;
 
 /**
  * Each campaign's standard responses (V10 {@code standard_response}): a title unique in the campaign, the text, tags.
@@ -21,10 +21,10 @@ public final class ResponseLibrary {
     /** The most responses one search returns. */
     public static final int SEARCH_LIMIT = 200;
 
-    private final JdbcConnectionPool pool;
+    private final DataSource pool;
     private final Clock clock;
 
-    ResponseLibrary(JdbcConnectionPool pool, Clock clock) {
+    ResponseLibrary(DataSource pool, Clock clock) {
         this.pool = pool;
         this.clock = clock;
     }

@@ -51,26 +51,29 @@ final class RetrievalTiers {
     private static final String BULK = NEXT_READY + " AND list_top = FALSE AND NOT " + CALLBACK
             + " ORDER BY campaign, record_status, list_top, dial_sched_time NULLS FIRST, record_id" + TAIL;
 
-    /** The candidate record ids, best first, at most {@link #CANDIDATES}. */
+    /**
+     * The candidate record ids, best first, at most {@link #CANDIDATES}; {@code lock} ends each tier's query (the
+     * engine's row-lock clause, {@link StoreVendor#skipLocked()}, or empty).
+     */
     static List<Long> nextReady(Connection c, String campaign, Instant now, int maxAttempts,
-                                        String agentId) throws SQLException {
+                                        String agentId, String lock) throws SQLException {
         List<Long> ids = new ArrayList<>(CANDIDATES);
-        readIds(c, TOP, campaign, now, maxAttempts, agentId, ids);
+        readIds(c, TOP + lock, campaign, now, maxAttempts, agentId, ids);
         if (ids.size() < CANDIDATES) {
-            ids.addAll(dueCallbacks(c, campaign, now, maxAttempts, agentId, ids));
+            ids.addAll(dueCallbacks(c, campaign, now, maxAttempts, agentId, ids, lock));
         }
         if (ids.size() < CANDIDATES) {
-            readIds(c, BULK, campaign, now, maxAttempts, agentId, ids);
+            readIds(c, BULK + lock, campaign, now, maxAttempts, agentId, ids);
         }
         return ids.size() > CANDIDATES ? ids.subList(0, CANDIDATES) : ids;
     }
 
     /** Both kinds of callback, merged by schedule then id, without the records already in {@code taken}. */
     private static List<Long> dueCallbacks(Connection c, String campaign, Instant now, int maxAttempts,
-                                           String agentId, List<Long> taken) throws SQLException {
+                                           String agentId, List<Long> taken, String lock) throws SQLException {
         List<Long> due = new ArrayList<>();
         for (String type : List.of("CAMPAIGN_CALLBACK", "PERSONAL_CALLBACK")) {
-            try (PreparedStatement ps = c.prepareStatement(CALLBACKS)) {
+            try (PreparedStatement ps = c.prepareStatement(CALLBACKS + lock)) {
                 bindNextReady(ps, campaign, now, maxAttempts, agentId);
                 ps.setString(6, type);
                 try (ResultSet rs = ps.executeQuery()) {

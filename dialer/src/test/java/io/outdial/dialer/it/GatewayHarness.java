@@ -114,6 +114,15 @@ final class GatewayHarness implements AutoCloseable {
         return start(trunkHostPort, agentsYaml, campaignsYaml, moreYaml, rtpPorts, rtpInactivity, "", "");
     }
 
+    /**
+     * One of several gateways on a shared store: {@code databaseYaml} is the body of the {@code database:} section
+     * (indented by two spaces: url, user, cluster, ...).
+     */
+    static GatewayHarness startOnStore(String trunkHostPort, String agentsYaml, String campaignsYaml,
+                                       String databaseYaml) throws IOException {
+        return start(trunkHostPort, agentsYaml, campaignsYaml, "", 40, "60s", "", "", "", "", databaseYaml);
+    }
+
     private static GatewayHarness start(String trunkHostPort, String agentsYaml, String campaignsYaml,
                                         String moreYaml, int rtpPorts, String rtpInactivity, String sipYaml,
                                         String trunkYaml) throws IOException {
@@ -124,6 +133,36 @@ final class GatewayHarness implements AutoCloseable {
     private static GatewayHarness start(String trunkHostPort, String agentsYaml, String campaignsYaml,
                                         String moreYaml, int rtpPorts, String rtpInactivity, String sipYaml,
                                         String trunkYaml, String httpYaml, String moreAuthYaml) throws IOException {
+        return start(trunkHostPort, agentsYaml, campaignsYaml, moreYaml, rtpPorts, rtpInactivity, sipYaml, trunkYaml,
+                httpYaml, moreAuthYaml, null);
+    }
+
+    private static GatewayHarness start(String trunkHostPort, String agentsYaml, String campaignsYaml,
+                                        String moreYaml, int rtpPorts, String rtpInactivity, String sipYaml,
+                                        String trunkYaml, String httpYaml, String moreAuthYaml, String databaseYaml)
+            throws IOException {
+        String yaml = configYaml(trunkHostPort, agentsYaml, campaignsYaml, moreYaml, rtpPorts, rtpInactivity,
+                sipYaml, trunkYaml, httpYaml, moreAuthYaml, databaseYaml, 0);
+        Path dir = Files.createTempDirectory("outdial-it");
+        Gateway gateway = Gateway.start(ConfigLoader.parse(yaml, dir));
+        return new GatewayHarness(gateway, gateway.config().sip().udpPort());
+    }
+
+    /**
+     * The configuration a harness gateway runs on, for a gateway started in a JVM of its own: free SIP and RTP
+     * ports, HTTP on {@code httpPort} (0: any free one) with the harness's users and tokens, the store of
+     * {@code databaseYaml} as in {@link #startOnStore}.
+     */
+    static String configYaml(String trunkHostPort, String agentsYaml, String campaignsYaml, String databaseYaml,
+                             int httpPort) {
+        return configYaml(trunkHostPort, agentsYaml, campaignsYaml, "", 40, "60s", "", "", "", "", databaseYaml,
+                httpPort);
+    }
+
+    private static String configYaml(String trunkHostPort, String agentsYaml, String campaignsYaml,
+                                     String moreYaml, int rtpPorts, String rtpInactivity, String sipYaml,
+                                     String trunkYaml, String httpYaml, String moreAuthYaml, String databaseYaml,
+                                     int httpPort) {
         int run = RUN.incrementAndGet();
         int rtpMin = rtpPorts <= 40
                 ? 30000 + (int) (ProcessHandle.current().pid() % 50) * 400 + (run % 10) * 40
@@ -131,7 +170,7 @@ final class GatewayHarness implements AutoCloseable {
         int rtpCount = Math.min(rtpPorts, 250);
         int sipPort = FreePorts.sip();
         String[] trunk = trunkHostPort.split(":");
-        String yaml = """
+        return """
                 sip:
                   host: 127.0.0.1
                   udpPort: %d
@@ -149,10 +188,10 @@ final class GatewayHarness implements AutoCloseable {
                   inactivityTimeout: %s
                 http:
                   host: 127.0.0.1
-                  port: 0
+                  port: %d
                 %s
                 database:
-                  url: "jdbc:h2:mem:it-%d-%d;DB_CLOSE_DELAY=-1"
+                %s
                 dialing:
                   ringTimeout: 15s
                   agentRingTimeout: 15s
@@ -163,10 +202,10 @@ final class GatewayHarness implements AutoCloseable {
                 %s
                 %s
                 """.formatted(sipPort, sipPort, sipYaml, trunk[0], trunk[1], trunkYaml, rtpMin,
-                rtpMin + rtpCount - 1, rtpInactivity, httpYaml + "\n" + authYaml(moreAuthYaml),
-                ProcessHandle.current().pid(), run, agentsYaml, campaignsYaml, moreYaml);
-        Path dir = Files.createTempDirectory("outdial-it");
-        return new GatewayHarness(Gateway.start(ConfigLoader.parse(yaml, dir)), sipPort);
+                rtpMin + rtpCount - 1, rtpInactivity, httpPort, httpYaml + "\n" + authYaml(moreAuthYaml),
+                databaseYaml != null ? databaseYaml
+                        : "  url: \"jdbc:h2:mem:it-" + ProcessHandle.current().pid() + "-" + run
+                        + ";DB_CLOSE_DELAY=-1\"", agentsYaml, campaignsYaml, moreYaml);
     }
 
     /** The gateway's SIP port (UDP and TCP). */

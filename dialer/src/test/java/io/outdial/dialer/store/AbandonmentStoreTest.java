@@ -52,14 +52,14 @@ class AbandonmentStoreTest {
     void abandonmentCountsAddUpPerDayAndSurviveAReopen() {
         String url = InMemoryStore.newUrl();
         LocalDate day = LocalDate.of(2030, 6, 1);
-        try (CallingListStore store = CallingListStore.open(url, "sa", "", 2)) {
+        try (CallingListStore store = CallingListStore.open(url, InMemoryStore.user(), "", 2)) {
             store.ledger().addAbandonmentCounts("c1", day, 1, 0, 0);
             store.ledger().addAbandonmentCounts("c1", day, 1, 0, 0);
             store.ledger().addAbandonmentCounts("c1", day, 0, 1, 0);
             store.ledger().addAbandonmentCounts("c1", day.minusDays(40), 5, 1, 0);
             store.ledger().addAbandonmentCounts("c2", day, 7, 0, 0);
         }
-        try (CallingListStore reopened = CallingListStore.open(url, "sa", "", 2)) {
+        try (CallingListStore reopened = CallingListStore.open(url, InMemoryStore.user(), "", 2)) {
             assertEquals(List.of(new AbandonmentDay(day, 2, 1, 0)),
                     reopened.ledger().abandonmentDays("c1", day.minusDays(30)));
         }

@@ -83,10 +83,10 @@ class CallingRecordTest {
     @Test
     void reopeningADatabaseKeepsItsRecordsAndDoesNotMigrateTwice() {
         String url = InMemoryStore.newUrl();
-        try (CallingListStore first = CallingListStore.open(url, "sa", "", 2)) {
+        try (CallingListStore first = CallingListStore.open(url, InMemoryStore.user(), "", 2)) {
             load(first, "c1", "contact_info\n2005550101\n");
         }
-        try (CallingListStore again = CallingListStore.open(url, "sa", "", 2)) {
+        try (CallingListStore again = CallingListStore.open(url, InMemoryStore.user(), "", 2)) {
             assertEquals(1, again.records("c1").size());
         }
     }

@@ -123,7 +123,7 @@ class ChainsAndWindowsTest {
 
     @Test
     void importedRecordsGetTheConfiguredDefaultWindow() {
-        try (CallingListStore allDay = CallingListStore.open(InMemoryStore.newUrl(), "sa", "", 2,
+        try (CallingListStore allDay = CallingListStore.open(InMemoryStore.newUrl(), InMemoryStore.user(), "", 2,
                 java.time.ZoneId.of("UTC"), CallingHours.parse("00:00-24:00"))) {
             load(allDay, "c1", "contact_info\n1000000001\n");
             CallingRecord r = allDay.records("c1").get(0);

@@ -32,9 +32,15 @@ public final class AbandonmentLedger {
         this.zone = zone;
     }
 
-    /** Seeds a past day (from the store, after a restart) so the 30-day window survives restarts. */
+    /**
+     * Takes a day's stored counts (from the store: after a restart, so the 30-day window survives it; and every few
+     * seconds when several gateways add to the same stored counts, ADR 0016). Each count becomes the larger of the
+     * stored and the local one: the store holds every gateway's calls, the local ledger also this gateway's last
+     * calls whose writes may not have landed yet.
+     */
     public void restore(LocalDate day, DayCounts counts) {
-        days.put(day, counts);
+        days.merge(day, counts, (local, stored) -> new DayCounts(Math.max(local.liveAnswered, stored.liveAnswered),
+                Math.max(local.abandoned, stored.abandoned), Math.max(local.machines, stored.machines)));
     }
 
     /** A contact answered and was classified a live person (whether or not an agent gets it). */

@@ -55,4 +55,23 @@ class AbandonmentLedgerTest {
         assertEquals(0, usLedger.report(MONDAY).dayRate(), 1e-12);
         assertEquals(5.0 / 105, ukLedger.report(MONDAY).dayRate(), 1e-12);
     }
+
+    @Test
+    void theStoredCountsOfAllGatewaysRaiseTheLocalOnesButNeverLowerThem() {
+        AbandonmentLedger ledger = new AbandonmentLedger(ComplianceSettings.defaults(), ZoneOffset.UTC);
+        java.time.LocalDate monday = java.time.LocalDate.ofInstant(MONDAY, ZoneOffset.UTC);
+        for (int i = 0; i < 10; i++) {
+            ledger.liveAnswered(MONDAY);
+        }
+        ledger.abandoned(MONDAY);
+        // The store: this gateway's 10 live answers plus another gateway's 90, and two abandons of the other's.
+        ledger.restore(monday, new AbandonmentLedger.DayCounts(100, 2, 0));
+        assertEquals(new AbandonmentLedger.DayCounts(100, 2, 0), ledger.report(MONDAY).today());
+        assertEquals(0.03 * 100 - 2, ledger.slack(MONDAY), 1e-9);
+        // A local abandon whose write has not reached the store yet is not lost by the next read.
+        ledger.abandoned(MONDAY);
+        ledger.abandoned(MONDAY);
+        ledger.restore(monday, new AbandonmentLedger.DayCounts(100, 3, 0));
+        assertEquals(new AbandonmentLedger.DayCounts(100, 4, 0), ledger.report(MONDAY).today());
+    }
 }
