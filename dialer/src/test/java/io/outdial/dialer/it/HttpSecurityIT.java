@@ -45,7 +45,8 @@ class HttpSecurityIT {
 
     /** A path of the route with values that name real things (so a refusal is not a 404 in disguise). */
     private static String concrete(Route r) {
-        return r.pattern().replace("{campaign}", "spring").replace("{agent}", "ann");
+        return r.pattern().replace("{campaign}", "spring").replace("{agent}", "ann").replace("{record}", "1")
+                .replace("{recording}", "1").replace("{response}", "1");
     }
 
     /** What a supervisor could see change: campaigns, records, the DNC list, agents, the audit log. */
