@@ -58,7 +58,8 @@ class RecordingIT {
     }
 
     private static HttpResponse<byte[]> fetch(GatewayHarness gw, String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gw.baseUrl() + path)).build(),
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gw.baseUrl() + path))
+                        .header("Authorization", "Bearer " + GatewayHarness.ADMIN_TOKEN).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 

@@ -86,7 +86,8 @@ class RecordingTransferIT {
                 assertEquals(1, list.size(), "one recording through the transfer: " + list);
                 assertEquals("ann", list.get(0).path("agentId").asText(), "the agent who had the call at its start");
                 HttpResponse<byte[]> audio = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(gw.baseUrl() + "/api/recordings/" + id + "/audio")).build(),
+                        URI.create(gw.baseUrl() + "/api/recordings/" + id + "/audio"))
+                        .header("Authorization", "Bearer " + GatewayHarness.ADMIN_TOKEN).build(),
                         HttpResponse.BodyHandlers.ofByteArray());
                 Path file = Files.createTempFile("transfer", ".wav");
                 Files.write(file, audio.body());
