@@ -101,7 +101,7 @@ class AgentRecordingDesktopIT {
 
             // The supervisor finds the record's recording and plays it in the page's audio player.
             long recordingId = list.get(0).path("recordingId").asLong();
-            b.open(gw.baseUrl() + "/supervisor");
+            SupervisorLoginIT.logIn(b, gw, GatewayHarness.SUPERVISOR_USER, GatewayHarness.SUPERVISOR_PASSWORD);
             b.type("#recordings-record", Long.toString(recordId));
             b.click("#btn-recordings");
             b.awaitText("#recordings-table", "COMPLETED");
