@@ -41,6 +41,17 @@ class ReliableProvisionalIT {
         }
     }
 
+    /** Waits for the answer; if it does not come, the failure says what the trunk saw and sent. */
+    private static void awaitAnswer(LegEvents events, Sipp trunk) throws Exception {
+        try {
+            events.awaitType(LegEvent.Answered.class, STEP);
+        } catch (AssertionError e) {
+            Sipp.Result result = trunk.stop();
+            String trace = Files.exists(result.messageFile()) ? Files.readString(result.messageFile()) : "(no trace)";
+            throw new AssertionError(e.getMessage() + "\n" + result.describe() + "\n" + trace, e);
+        }
+    }
+
     @Test
     void eachReliableProvisionalGetsOnePrackAndTheEarlyAnswerCarriesTheCall() throws Exception {
         try (Sipp trunk = Sipp.scenario("uas-reliable-183.xml").start()) {
@@ -50,7 +61,7 @@ class ReliableProvisionalIT {
             Leg leg = gateway.ua().dial(DialRequest.contactViaTrunk(config, "5551234", Duration.ofSeconds(30)),
                     gateway.newCall(), events);
 
-            events.awaitType(LegEvent.Answered.class, STEP);
+            awaitAnswer(events, trunk);
             List<String> names = events.names();
             assertEquals(1, names.stream().filter("EarlyMedia"::equals).count(),
                     "the retransmitted 183 is no second event: " + names);
@@ -76,7 +87,7 @@ class ReliableProvisionalIT {
             LegEvents events = new LegEvents();
             Leg leg = gateway.ua().dial(DialRequest.contactViaTrunk(config, "5551234", Duration.ofSeconds(30)),
                     gateway.newCall(), events);
-            events.awaitType(LegEvent.Answered.class, STEP);
+            awaitAnswer(events, trunk);
             leg.hangup();
             events.untilTerminal(STEP);
             Sipp.Result result = trunk.awaitExit(STEP);
