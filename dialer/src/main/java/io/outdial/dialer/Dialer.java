@@ -116,6 +116,7 @@ public final class Dialer {
         this.dialer = new CallExecutor("dialer", workers, scheduler);
         this.metrics = new DialerMetrics(roster, media, userAgent);
         metrics.rtpCapacity(config.toMediaConfig().portMin(), config.toMediaConfig().portMax());
+        metrics.storePool(store::measurePool);
         config.campaigns().forEach(c -> metrics.campaign(c.name()));
         config.campaigns().forEach(c -> metrics.campaignAgents(c.name(), c.agents(), roster));
         CampaignTreatments treatments = new CampaignTreatments(

@@ -90,7 +90,8 @@ public final class Gateway implements AutoCloseable {
                 parts.campaigns(), parts.context().dialer(), config.database().cluster().statePoll(),
                 parts::shareAbandonmentLedgers);
         parts.admin().onCampaignAction(sharedState::published);
-        this.bridge = AgentBridgeServer.start(config.toBridgeConfig(), parts.desk(), parts.admin(),
+        this.bridge = AgentBridgeServer.start(config.toBridgeConfig(),
+                new io.outdial.dialer.metrics.MeasuredDesk(parts.desk(), parts.metrics()), parts.admin(),
                 parts.metrics()::scrape, new BridgeSecurity(config.http().auth(), parts.passwordChecks(),
                         new SecurityRecorder(store.auditTrail(), database, parts.metrics())));
         warnAboutAccess(config);

@@ -20,4 +20,13 @@ public interface AgentDesk {
 
     /** The agent's WebSocket closed (or the agent logged out). */
     void disconnected(String agentId, AgentChannel channel);
+
+    /**
+     * An event handed to an {@link AgentChannel} reached the agent's socket {@code nanos} after
+     * {@link AgentChannel#send} (queueing on the connection's event loop, serialising and the socket write), for the
+     * CTI fan-out histogram. Called on a Netty event loop; must not block. Events to a closed connection are not
+     * reported.
+     */
+    default void delivered(long nanos) {
+    }
 }

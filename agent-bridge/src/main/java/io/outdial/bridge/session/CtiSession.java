@@ -64,7 +64,7 @@ public final class CtiSession extends SimpleChannelInboundHandler<WebSocketFrame
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
-        agentChannel = new WebSocketAgentChannel(ctx.channel(), codec);
+        agentChannel = new WebSocketAgentChannel(ctx.channel(), codec, desk::delivered);
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,14 +29,17 @@ final class WebSocketAgentChannel implements AgentChannel {
     private final Channel channel;
     private final CtiCodec codec;
     private final AtomicBoolean closeRequested = new AtomicBoolean();
+    /** Told, per event, the nanoseconds from {@link #send} to the frame written to the socket. */
+    private final LongConsumer delivered;
 
     // Event-loop confined.
     private boolean admitted;
     private final List<String> heldBack = new ArrayList<>();
 
-    WebSocketAgentChannel(Channel channel, CtiCodec codec) {
+    WebSocketAgentChannel(Channel channel, CtiCodec codec, LongConsumer delivered) {
         this.channel = channel;
         this.codec = codec;
+        this.delivered = delivered;
     }
 
     @Override
@@ -45,6 +49,7 @@ final class WebSocketAgentChannel implements AgentChannel {
             LOG.debug("{}: dropped {} sent after close", channel, event.getClass().getSimpleName());
             return;
         }
+        long handedOver = System.nanoTime();
         String text;
         try {
             text = codec.encode(event);
@@ -53,7 +58,7 @@ final class WebSocketAgentChannel implements AgentChannel {
             return;
         }
         // Always through the task queue, even from the event loop itself: one FIFO keeps every caller's order.
-        onEventLoop(() -> deliver(text));
+        onEventLoop(() -> deliver(text, handedOver));
     }
 
     @Override
@@ -104,13 +109,16 @@ final class WebSocketAgentChannel implements AgentChannel {
         closeNow(error);
     }
 
-    private void deliver(String text) {
+    private void deliver(String text, long handedOver) {
         if (!channel.isActive()) {
             return;
         }
         if (admitted) {
-            write(text);
-            channel.flush();
+            channel.writeAndFlush(new TextWebSocketFrame(text)).addListener(written -> {
+                if (written.isSuccess()) {
+                    delivered.accept(System.nanoTime() - handedOver);
+                }
+            });
         } else {
             heldBack.add(text);
         }

@@ -25,6 +25,8 @@ public final class RecordingDesk implements AgentDesk {
     public final BlockingQueue<AgentChannel> channels = new LinkedBlockingQueue<>();
     public final BlockingQueue<Received> commands = new LinkedBlockingQueue<>();
     public final BlockingQueue<Disconnect> disconnects = new LinkedBlockingQueue<>();
+    /** The nanoseconds each delivered event took from the channel's send to the socket. */
+    public final BlockingQueue<Long> deliveries = new LinkedBlockingQueue<>();
 
     private volatile Function<CtiCommand.Login, CompletableFuture<CtiEvent>> loginDecision = RecordingDesk::accept;
     private volatile Consumer<Received> onCommand = r -> { };
@@ -57,6 +59,11 @@ public final class RecordingDesk implements AgentDesk {
         Received r = new Received(agentId, command, channel);
         commands.add(r);
         onCommand.accept(r);
+    }
+
+    @Override
+    public void delivered(long nanos) {
+        deliveries.add(nanos);
     }
 
     @Override

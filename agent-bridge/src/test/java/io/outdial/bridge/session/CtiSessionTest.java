@@ -204,6 +204,30 @@ class CtiSessionTest {
     }
 
     @Test
+    void eachEventWrittenToTheSocketReportsItsDeliveryTimeOnce() throws Exception {
+        receive(LOGIN);
+        assertEquals("LoggedIn", nextMessage().get("type").asText());
+        AgentChannel channel = next(desk.channels);
+        assertTrue(desk.deliveries.isEmpty(), "the login reply is the bridge's own, not a fanned-out event");
+
+        long before = System.nanoTime();
+        channel.send(new CtiEvent.CampaignStarted(SPRING));
+        channel.send(new CtiEvent.CampaignStarted(SPRING));
+        assertEquals("CampaignStarted", nextMessage().get("type").asText());
+        assertEquals("CampaignStarted", nextMessage().get("type").asText());
+        long bound = System.nanoTime() - before;
+        assertEquals(2, desk.deliveries.size(), desk.deliveries::toString);
+        for (long nanos : desk.deliveries) {
+            assertTrue(nanos >= 0 && nanos <= bound, nanos + " ns within the " + bound + " ns the test took");
+        }
+
+        ch.close();
+        channel.send(new CtiEvent.CampaignStarted(SPRING));
+        ch.runPendingTasks();
+        assertEquals(2, desk.deliveries.size(), "an event to a closed connection is not counted as delivered");
+    }
+
+    @Test
     void messagesArrivingWhileTheLoginIsCheckedAreHandledAfterItInOrder() throws Exception {
         CompletableFuture<CtiEvent> decision = new CompletableFuture<>();
         desk.decideLoginsWith(l -> decision);

@@ -37,6 +37,7 @@ import java.util.function.IntSupplier;
  */
 public final class DialerMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Timer ctiDelivery;
     private volatile IntSupplier callsInProgress = () -> 0;
     /** Binders that hold JVM listeners (GC notifications), released by {@link #close()}. */
     private final JvmGcMetrics gc = new JvmGcMetrics();
@@ -49,6 +50,19 @@ public final class DialerMetrics implements AutoCloseable {
             @Override
             public Meter.Id map(Meter.Id id) {
                 return id.getName().equals("system.cpu.count") ? id.withName("system.cpus") : id;
+            }
+        });
+        // HikariCP's tracker registers plain timers; the pool's wait is worth a histogram (hikaricp_connections_acquire).
+        registry.config().meterFilter(new MeterFilter() {
+            @Override
+            public io.micrometer.core.instrument.distribution.DistributionStatisticConfig configure(Meter.Id id,
+                    io.micrometer.core.instrument.distribution.DistributionStatisticConfig config) {
+                if (!id.getName().equals("hikaricp.connections.acquire")) {
+                    return config;
+                }
+                return io.micrometer.core.instrument.distribution.DistributionStatisticConfig.builder()
+                        .percentilesHistogram(true).minimumExpectedValue((double) Duration.ofNanos(20_000).toNanos())
+                        .maximumExpectedValue((double) Duration.ofSeconds(10).toNanos()).build().merge(config);
             }
         });
         Gauge.builder("outdial_calls_in_progress", () -> callsInProgress.getAsInt())
@@ -109,6 +123,20 @@ public final class DialerMetrics implements AutoCloseable {
         new ProcessorMetrics().bindTo(registry);
         new FileDescriptorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
+        ctiDelivery = Timer.builder("outdial_cti_event_delivery")
+                .description("CTI event fan-out: from the dialer handing an event over to it written to the agent's "
+                        + "socket")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofNanos(50_000))
+                .maximumExpectedValue(Duration.ofSeconds(2)).register(registry);
+    }
+
+    /**
+     * The store's connection pool (HikariCP's own Micrometer tracker: {@code hikaricp_connections_active},
+     * {@code _idle}, {@code _pending}, {@code _max}, {@code hikaricp_connections_acquire_seconds} for the wait, and
+     * more, tagged {@code pool}). {@code binder} is handed this registry.
+     */
+    public void storePool(java.util.function.Consumer<io.micrometer.core.instrument.MeterRegistry> binder) {
+        binder.accept(registry);
     }
 
     /** The RTP endpoints the configured port range holds (one per even port), next to those in use. */
@@ -164,6 +192,14 @@ public final class DialerMetrics implements AutoCloseable {
         return Timer.builder(name).description(description).publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))
                 .register(registry);
+    }
+
+    /**
+     * One CTI event reached an agent's socket {@code nanos} after the dialer handed it over: the fan-out of call,
+     * agent and campaign events to the desktops (queueing on the connection's event loop, serialising, writing).
+     */
+    public void ctiEventDelivered(long nanos) {
+        ctiDelivery.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     /** A call the reaper finished: every leg was gone but the call had not noticed (each one is a bug to find). */

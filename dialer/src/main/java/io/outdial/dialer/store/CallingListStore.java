@@ -89,6 +89,16 @@ public final class CallingListStore implements AutoCloseable {
     }
 
     /** Opens an H2 (file or in-memory) or PostgreSQL database with records imported without tz in UTC. */
+    /**
+     * Hands the pool's use and wait to {@code registry} (a Micrometer {@code MeterRegistry}, through HikariCP's own
+     * tracker). A pool reports to one registry for its life: later calls are ignored.
+     */
+    public synchronized void measurePool(Object registry) {
+        if (pool.getMetricRegistry() == null) {
+            pool.setMetricRegistry(registry);
+        }
+    }
+
     public static CallingListStore open(String jdbcUrl, String user, String password, int poolSize) {
         return open(jdbcUrl, user, password, poolSize, ZoneId.of("UTC"));
     }

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.outdial.bridge.cti.CtiCommand;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class OpsPackIT {
     private static final Path OPS = Path.of("..", "ops");
     private static final Pattern NAME = Pattern.compile("\\b(outdial_[a-z0-9_]+|jvm_[a-z0-9_]+|process_[a-z0-9_]+"
-            + "|system_[a-z0-9_]+)\\b");
+            + "|system_[a-z0-9_]+|hikaricp_[a-z0-9_]+)\\b");
 
     private static String promtool(String input, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("promtool"));
@@ -63,14 +65,26 @@ class OpsPackIT {
     @Test
     void scrapeRulesAndDashboardHoldTogether() throws Exception {
         try (GatewayHarness gw = GatewayHarness.start("127.0.0.1:9",
-                "  - { id: agent1, phone: \"sip:agent1@127.0.0.1:5081\" }",
+                "  - { id: agent1, secret: s3cret, phone: \"sip:agent1@127.0.0.1:5081\" }",
                 "  - { name: ops, dialingMode: predictive, agents: [agent1], autoLoad: true, autoStart: false }")) {
+            try (CtiClient desk = new CtiClient(gw.ctiUrl())) {
+                desk.send(new CtiCommand.Login("1", "agent1", "s3cret", null));
+                desk.await("LoggedIn", Duration.ofSeconds(10));
+                desk.send(new CtiCommand.Ready("2"));
+                desk.await("AgentStateChanged", Duration.ofSeconds(10));
+            }
+            assertTrue(gw.requiredMetric("outdial_cti_event_delivery_seconds_count") >= 1,
+                    "the agent's state change was timed on its way to the desktop");
             String scrape = gw.get("/metrics");
             promtool(scrape, "check", "metrics");
             Set<String> exported = exported(scrape);
             assertTrue(exported.contains("jvm_memory_used_bytes") && exported.contains("process_cpu_usage")
                     && exported.contains("outdial_sip_requests_total") && exported.contains("outdial_sip_dropped_total"),
                     "JVM, process and SIP metrics: " + exported);
+            assertTrue(exported.contains("hikaricp_connections_pending")
+                    && exported.contains("hikaricp_connections_acquire_seconds_bucket")
+                    && exported.contains("outdial_cti_event_delivery_seconds_bucket"),
+                    "store pool use and wait, CTI fan-out histogram: " + exported);
 
             Path rules = OPS.resolve("prometheus/outdial-rules.yml");
             promtool(null, "check", "rules", rules.toString());
