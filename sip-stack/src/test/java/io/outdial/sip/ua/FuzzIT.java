@@ -106,6 +106,7 @@ class FuzzIT {
         try (Sipp contact = Sipp.scenario("uas-answer.xml").talkTime(Duration.ofSeconds(2)).start()) {
             SipMutator mutator = new SipMutator(SEED, sockets[0].getLocalPort(), gateway.sipPort());
             LegEvents events = null;
+            long paced = System.nanoTime();
             for (int i = 0; i < MESSAGES; i++) {
                 byte[] message = mutator.next();
                 if (i % 40 == 39) {
@@ -123,8 +124,12 @@ class FuzzIT {
                     gateway.ua().dial(DialRequest.contactViaTrunk(trunk(contact), "5551234", Duration.ofSeconds(30)),
                             gateway.newCall(), events);
                 }
-                if (i % (PER_SECOND / 100) == PER_SECOND / 100 - 1) {
-                    Thread.sleep(10); // about PER_SECOND messages a second
+                if (i % 10 == 9) {
+                    // On a schedule of PER_SECOND messages a second from the first one, whatever the sending took.
+                    long ahead = paced + (i + 1) * 1_000_000_000L / PER_SECOND - System.nanoTime();
+                    if (ahead > 0) {
+                        Thread.sleep(ahead / 1_000_000, (int) (ahead % 1_000_000));
+                    }
                 }
             }
             events.untilTerminal(STEP);
