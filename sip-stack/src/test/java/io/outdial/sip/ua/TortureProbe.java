@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
 /**
  * Sends one prepared message to a gateway over UDP or TCP and tells what the gateway answered: the status line of
  * its first final response, or "none". To know that nothing is coming without long timeouts, it then sends an
- * OPTIONS "sentinel" over UDP and waits for its 200, plus a short grace for a slower answer to the message.
+ * OPTIONS "sentinel" over UDP and waits for its 200, plus a short grace for a slower answer to the message. The grace
+ * grows with the sentinel's own round trip, so a machine slowed by other work does not turn a late answer into "none";
+ * a message whose documented answer is a response ({@code answerDue}) is waited for up to the full timeout.
  */
 final class TortureProbe implements AutoCloseable {
     /** What follows the sentinel's answer before we conclude the message got none. */
@@ -43,9 +45,10 @@ final class TortureProbe implements AutoCloseable {
     }
 
     /** Sends {@code template} over UDP from this probe's socket; returns "STATUS reason" or "none". */
-    String overUdp(byte[] template, String unique) throws IOException {
+    String overUdp(byte[] template, String unique, boolean answerDue) throws IOException {
         byte[] bytes = prepare(template, "UDP", "127.0.0.1:" + udp.getLocalPort(), unique);
         udp.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), gatewayPort));
+        long sentAt = System.nanoTime();
         String sentinel = sendSentinel();
         String answer = null;
         long graceEnd = Long.MAX_VALUE;
@@ -64,9 +67,13 @@ final class TortureProbe implements AutoCloseable {
             String text = new String(buf, 0, packet.getLength(), StandardCharsets.ISO_8859_1);
             if (text.contains(sentinel)) {
                 sentinelSeen = true;
-                graceEnd = System.currentTimeMillis() + GRACE_MS;
+                graceEnd = answer != null ? System.currentTimeMillis()
+                        : answerDue ? deadline : System.currentTimeMillis() + grace(sentAt);
             } else if (answer == null) {
                 answer = finalStatus(text);
+                if (answer != null && sentinelSeen) {
+                    break;
+                }
             }
         }
         if (!sentinelSeen) {
@@ -76,15 +83,16 @@ final class TortureProbe implements AutoCloseable {
     }
 
     /** Sends {@code template} over a new TCP connection; returns "STATUS reason" or "none". */
-    String overTcp(byte[] template, String unique) throws IOException {
+    String overTcp(byte[] template, String unique, boolean answerDue) throws IOException {
         try (Socket tcp = new Socket(InetAddress.getLoopbackAddress(), gatewayPort)) {
             byte[] bytes = prepare(template, "TCP", "127.0.0.1:" + tcp.getLocalPort(), unique);
             tcp.getOutputStream().write(bytes);
             tcp.getOutputStream().flush();
+            long sentAt = System.nanoTime();
             awaitSentinel(sendSentinel());
             StringBuilder received = new StringBuilder();
             InputStream in = tcp.getInputStream();
-            tcp.setSoTimeout(GRACE_MS);
+            tcp.setSoTimeout(answerDue ? TIMEOUT_MS : grace(sentAt));
             byte[] buf = new byte[65_536];
             try {
                 for (int n; (n = in.read(buf)) > 0; ) {
@@ -100,6 +108,12 @@ final class TortureProbe implements AutoCloseable {
             String answer = finalStatus(received.toString());
             return answer == null ? "none" : answer;
         }
+    }
+
+    /** The grace after the sentinel's answer: at least GRACE_MS, and four times what the sentinel took. */
+    private static int grace(long sentAt) {
+        long roundTripMs = (System.nanoTime() - sentAt) / 1_000_000;
+        return (int) Math.min(TIMEOUT_MS, Math.max(GRACE_MS, 4 * roundTripMs));
     }
 
     private String sendSentinel() throws IOException {
