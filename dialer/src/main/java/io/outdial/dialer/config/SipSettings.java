@@ -101,6 +101,10 @@ public record SipSettings(String host, int udpPort, int tcpPort, String userAgen
         Duration max = s.duration("maxExpires", d.maxExpires(), Duration.ofSeconds(10), Duration.ofDays(1));
         Duration nat = s.duration("natExpires", d.natExpires(), Duration.ofSeconds(10), Duration.ofHours(1));
         Duration penalty = s.duration("maxPenalty", d.maxPenalty(), Duration.ZERO, Duration.ofSeconds(30));
+        Duration keepAlive = s.duration("natKeepAlive", d.natKeepAlive(), Duration.ZERO, Duration.ofMinutes(10));
+        if (!keepAlive.isZero() && keepAlive.compareTo(Duration.ofSeconds(5)) < 0) {
+            throw s.fail("natKeepAlive", "must be 0s (off) or at least 5s", YamlSection.show(keepAlive));
+        }
         List<DigestAlgorithm> algorithms = new ArrayList<>();
         List<String> names = s.has("algorithms") ? s.textList("algorithms")
                 : d.algorithms().stream().map(DigestAlgorithm::wireName).toList();
@@ -119,7 +123,7 @@ public record SipSettings(String host, int udpPort, int tcpPort, String userAgen
             throw s.fail("minExpires", "must be at most maxExpires and natExpires", min);
         }
         s.refuseUnknownKeys();
-        return new RegistrarSettings(realm, nonce, min, max, nat, penalty, algorithms);
+        return new RegistrarSettings(realm, nonce, min, max, nat, penalty, algorithms, keepAlive);
     }
 
     public SipConfig toSipConfig() {

@@ -247,6 +247,8 @@ class ConfigValidationTest {
                 Arguments.of("campaigns: [{ name: c1, callerIds: [{ number: \"1\", nam: x }] }]",
                         "campaigns[0].callerIds[0].nam: unknown key; allowed keys in campaigns[0].callerIds[0] are"
                                 + " number, name"),
+                Arguments.of("sip: { registrar: { natKeepAlive: 2s } }",
+                        "sip.registrar.natKeepAlive: must be 0s (off) or at least 5s, got '2s'"),
                 Arguments.of("trunk: { registration: { expires: 60s } }",
                         "trunk.registration.user: required (or trunk.username): the account to register"),
                 Arguments.of("trunk: { registration: { user: \"a b\" } }",

@@ -77,13 +77,15 @@ public final class JainSipUserAgent implements SipUserAgent {
     private final RegisterRequests registers;
     private final OutOfDialogClients clients;
     private final Executor workers;
+    private final NatKeepAlive keepAlive;
     private final List<TrunkRegisterClient> trunkRegistrations = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean closed;
     private volatile Cancellable summaryTimer;
 
     private JainSipUserAgent(SipStackImpl stack, LegContext ctx, Scheduler scheduler, SipTraffic traffic,
                              BindingTable bindings, RegisterRequests registers, OutOfDialogClients clients,
-                             Executor workers) {
+                             Executor workers, NatKeepAlive keepAlive) {
+        this.keepAlive = keepAlive;
         this.clients = clients;
         this.workers = workers;
         this.bindings = bindings;
@@ -178,8 +180,11 @@ public final class JainSipUserAgent implements SipUserAgent {
             stack.start();
             LOG.info("SIP user agent listening on {} udp:{} tcp:{} tls:{}", config.host(), config.udpPort(),
                     config.tcpPort(), config.tlsPort());
+            NatKeepAlive keepAlive = new NatKeepAlive(registrar.natKeepAlive(), bindings,
+                    NatKeepAlive.over(messages, provider), clients, new CallExecutor("nat-keepalive", workers, scheduler));
             JainSipUserAgent ua = new JainSipUserAgent(stack, ctx, scheduler, traffic, bindings, registers, clients,
-                    workers);
+                    workers, keepAlive);
+            keepAlive.start();
             ua.flushRefusalSummary();
             return ua;
         } catch (Exception e) {
@@ -310,6 +315,7 @@ public final class JainSipUserAgent implements SipUserAgent {
         if (timer != null) {
             timer.cancel();
         }
+        keepAlive.stop();
         List<CompletableFuture<Void>> unregistered = trunkRegistrations.stream().map(TrunkRegisterClient::stop)
                 .toList();
         ctx.registry().all().forEach(OutboundLeg::hangup);

@@ -156,6 +156,27 @@ final class SipMessages {
         return register;
     }
 
+    /**
+     * An out-of-dialog OPTIONS over UDP to {@code target} (a registered phone's dial URI), from the gateway: the NAT
+     * keep-alive. Via carries rport so the answer comes back the way the request went.
+     */
+    Request options(String target, CallIdHeader callId) throws ParseException, InvalidArgumentException, SipException {
+        ListeningPoint lp = provider.getListeningPoint(ListeningPoint.UDP);
+        if (lp == null) {
+            throw new SipException("the gateway has no UDP listening point");
+        }
+        URI uri = addresses.createURI(target);
+        Address gateway = addresses.createAddress(addresses.createSipURI(CONTACT_USER, publicHost(lp)));
+        ViaHeader via = headers.createViaHeader(publicHost(lp), lp.getPort(), ListeningPoint.UDP, null);
+        via.setRPort();
+        Request options = messages.createRequest(uri, Request.OPTIONS, callId,
+                headers.createCSeqHeader(1L, Request.OPTIONS), headers.createFromHeader(gateway, newTag()),
+                headers.createToHeader(addresses.createAddress(uri), null), List.of(via),
+                headers.createMaxForwardsHeader(MAX_FORWARDS));
+        decorate(options);
+        return options;
+    }
+
     /** A new Call-ID from the stack. */
     CallIdHeader newCallId() {
         return provider.getNewCallId();

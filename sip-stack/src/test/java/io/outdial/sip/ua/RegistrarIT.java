@@ -105,6 +105,46 @@ class RegistrarIT {
     }
 
     @Test
+    void aPhoneBehindNatIsKeptAliveWithOneOptionsAtATime() throws Exception {
+        gateway.close();
+        gateway = GatewayUnderTest.withRegistrar(new RegistrarSettings("outdial", Duration.ofSeconds(2),
+                Duration.ofSeconds(60), Duration.ofHours(1), Duration.ofSeconds(60), Duration.ofSeconds(2),
+                List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5), Duration.ofSeconds(1)), (user, algorithm) ->
+                Optional.ofNullable(PASSWORDS.get(user)).map(p -> algorithm.ha1(user, "outdial", p)));
+        String contact = "<sip:agent7@10.11.12.13:5062>";
+        String first = register("agent7", "", 3600, contact);
+        assertTrue(register("agent7", authorization(headers(first, "WWW-Authenticate").get(1), "agent7",
+                "phone-pass-7", 1), 3600, contact).startsWith("SIP/2.0 200 "));
+
+        // The keep-alive goes where the REGISTER came from, and the phone answers it.
+        String ping = receive();
+        assertTrue(ping.startsWith("OPTIONS sip:agent7@127.0.0.1:" + phone.getLocalPort() + " "), ping);
+        assertTrue(headers(ping, "Via").get(0).contains(";rport"), ping);
+        reply(ping, "200 OK");
+        // The next round's is a new request; this one the phone leaves unanswered.
+        String next = receive();
+        assertTrue(next.startsWith("OPTIONS "), next);
+        String unanswered = headers(next, "Call-ID").get(0);
+        assertFalse(unanswered.equals(headers(ping, "Call-ID").get(0)), "a new OPTIONS each round");
+        // While it is outstanding, later rounds send no other: what comes is its retransmissions (T1, 2*T1...).
+        for (int i = 0; i < 3; i++) {
+            String again = receive();
+            assertEquals(unanswered, headers(again, "Call-ID").get(0), "one OPTIONS at a time: " + again);
+        }
+    }
+
+    private void reply(String request, String status) throws Exception {
+        StringBuilder answer = new StringBuilder("SIP/2.0 " + status + "\r\n");
+        for (String name : List.of("Via", "From", "To", "Call-ID", "CSeq")) {
+            for (String value : headers(request, name)) {
+                answer.append(name).append(": ").append(value).append("\r\n");
+            }
+        }
+        byte[] bytes = answer.append("Content-Length: 0\r\n\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+        phone.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), gateway.sipPort()));
+    }
+
+    @Test
     void anExpiredNonceIsStaleAndAReplayedOneIsRefused() throws Exception {
         String contact = "<sip:agent7@127.0.0.1:" + phone.getLocalPort() + ">";
         String challenge = headers(register("agent7", "", 3600, contact), "WWW-Authenticate").get(1);
