@@ -13,10 +13,18 @@ package io.outdial.sip;
  * @param advertisedHost the address put in Via sent-by, Contact and From instead of {@code host} (a gateway behind
  *                  NAT: its public address), or null
  * @param tls       the TLS listening point and the certificates of SIP over TLS, or null for none
+ * @param outOfDialogLimits the per-source limit on out-of-dialog requests (null: {@link SourceLimits#DEFAULTS})
  */
 public record SipConfig(String host, int udpPort, int tcpPort, String userAgent, int threads,
                         java.time.Duration rtpInactivityTimeout, String advertisedHost,
-                        io.outdial.sip.tls.TlsConfig tls) {
+                        io.outdial.sip.tls.TlsConfig tls, SourceLimits outOfDialogLimits) {
+
+    /** With the default out-of-dialog limits. */
+    public SipConfig(String host, int udpPort, int tcpPort, String userAgent, int threads,
+                     java.time.Duration rtpInactivityTimeout, String advertisedHost,
+                     io.outdial.sip.tls.TlsConfig tls) {
+        this(host, udpPort, tcpPort, userAgent, threads, rtpInactivityTimeout, advertisedHost, tls, null);
+    }
 
     /** Without TLS. */
     public SipConfig(String host, int udpPort, int tcpPort, String userAgent, int threads,
@@ -47,6 +55,9 @@ public record SipConfig(String host, int udpPort, int tcpPort, String userAgent,
     }
 
     public SipConfig {
+        if (outOfDialogLimits == null) {
+            outOfDialogLimits = SourceLimits.DEFAULTS;
+        }
         if (rtpInactivityTimeout == null || rtpInactivityTimeout.isNegative()) {
             throw new IllegalArgumentException("rtpInactivityTimeout must be zero or positive");
         }

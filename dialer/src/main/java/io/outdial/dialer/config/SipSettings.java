@@ -1,6 +1,7 @@
 package io.outdial.dialer.config;
 
 import io.outdial.sip.SipConfig;
+import io.outdial.sip.SourceLimits;
 import io.outdial.sip.auth.DigestAlgorithm;
 import io.outdial.sip.registrar.RegistrarSettings;
 import io.outdial.sip.tls.TlsConfig;
@@ -22,9 +23,17 @@ import java.util.List;
  * @param advertisedAddress the address given to peers (Via, Contact, From) instead of {@code host}, for a gateway
  *                  behind NAT; null: host
  * @param tls       the TLS listening point and its certificates ({@code sip.tlsPort}, {@code sip.tls}), or null
+ * @param outOfDialog the per-source limit on out-of-dialog requests ({@code sip.outOfDialog})
  */
 public record SipSettings(String host, int udpPort, int tcpPort, String userAgent, int threads,
-                          RegistrarSettings registrar, String advertisedAddress, TlsConfig tls) {
+                          RegistrarSettings registrar, String advertisedAddress, TlsConfig tls,
+                          SourceLimits outOfDialog) {
+
+    /** With the default out-of-dialog limits. */
+    public SipSettings(String host, int udpPort, int tcpPort, String userAgent, int threads,
+                       RegistrarSettings registrar, String advertisedAddress, TlsConfig tls) {
+        this(host, udpPort, tcpPort, userAgent, threads, registrar, advertisedAddress, tls, SourceLimits.DEFAULTS);
+    }
 
     /** Without TLS. */
     public SipSettings(String host, int udpPort, int tcpPort, String userAgent, int threads,
@@ -50,7 +59,8 @@ public record SipSettings(String host, int udpPort, int tcpPort, String userAgen
                 s.integer("threads", d.threads, 1, 64),
                 registrar(s.section("registrar")),
                 s.text("advertisedAddress", null) == null ? null : s.host("advertisedAddress", null),
-                tls(s, baseDir));
+                tls(s, baseDir),
+                outOfDialog(s.section("outOfDialog")));
         s.refuseUnknownKeys();
         if (read.udpPort == 0 && read.tcpPort == 0 && read.tls == null) {
             throw s.fail("tcpPort",
@@ -88,6 +98,15 @@ public record SipSettings(String host, int udpPort, int tcpPort, String userAgen
             throw new ConfigException(t.keyPath(trust ? "trustStore" : "keyStore") + ": " + e.getMessage(), e);
         }
         return tls;
+    }
+
+    /** {@code sip.outOfDialog}: the per-source token bucket of out-of-dialog requests. */
+    private static SourceLimits outOfDialog(YamlSection s) {
+        SourceLimits d = SourceLimits.DEFAULTS;
+        SourceLimits read = new SourceLimits(s.integer("perSecond", d.perSecond(), 1, 100_000),
+                s.integer("burst", d.burst(), 1, 1_000_000), s.integer("sources", d.sources(), 100, 1_000_000));
+        s.refuseUnknownKeys();
+        return read;
     }
 
     private static RegistrarSettings registrar(YamlSection s) {
@@ -128,6 +147,6 @@ public record SipSettings(String host, int udpPort, int tcpPort, String userAgen
 
     public SipConfig toSipConfig() {
         return new SipConfig(host, udpPort, tcpPort, userAgent, threads, SipConfig.DEFAULT_RTP_INACTIVITY,
-                advertisedAddress, tls);
+                advertisedAddress, tls, outOfDialog);
     }
 }

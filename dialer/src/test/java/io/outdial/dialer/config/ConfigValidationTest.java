@@ -247,6 +247,11 @@ class ConfigValidationTest {
                 Arguments.of("campaigns: [{ name: c1, callerIds: [{ number: \"1\", nam: x }] }]",
                         "campaigns[0].callerIds[0].nam: unknown key; allowed keys in campaigns[0].callerIds[0] are"
                                 + " number, name"),
+                Arguments.of("sip: { outOfDialog: { burst: 0 } }",
+                        "sip.outOfDialog.burst: must be an integer in 1..1000000, got 0"),
+                Arguments.of("sip: { outOfDialog: { perSecnd: 5 } }",
+                        "sip.outOfDialog.perSecnd: unknown key; allowed keys in sip.outOfDialog are perSecond, burst,"
+                                + " sources"),
                 Arguments.of("sip: { registrar: { natKeepAlive: 2s } }",
                         "sip.registrar.natKeepAlive: must be 0s (off) or at least 5s, got '2s'"),
                 Arguments.of("trunk: { registration: { expires: 60s } }",

@@ -176,7 +176,7 @@ public final class JainSipUserAgent implements SipUserAgent {
                     bindings, registrar, scheduler, workers);
             OutOfDialogClients clients = new OutOfDialogClients();
             provider.addSipListener(new SipDispatcher(provider, legs, new OutOfDialogRequests(messages, registers),
-                    new OutOfDialogGate(provider, messages, workers, traffic), clients, workers, traffic));
+                    new OutOfDialogGate(provider, messages, workers, traffic, config.outOfDialogLimits()), clients, workers, traffic));
             stack.start();
             LOG.info("SIP user agent listening on {} udp:{} tcp:{} tls:{}", config.host(), config.udpPort(),
                     config.tcpPort(), config.tlsPort());

@@ -27,20 +27,20 @@ import javax.sip.message.Response;
  * ends at once on a reliable transport (non-INVITE) or at the ACK (INVITE, RFC 3261 17.2.1 Timer I = 0).
  */
 final class OutOfDialogGate {
-    /** Out-of-dialog requests per second and per source address, on average. */
-    static final double RATE_PER_SOURCE = 50;
-    /** Out-of-dialog requests a source may send at once. */
-    static final int BURST_PER_SOURCE = 200;
-    /** Source addresses remembered at most (least recently heard forgotten first). */
-    static final int MAX_SOURCES = 10_000;
+    /** The default out-of-dialog requests per second and per source address, on average. */
+    static final double RATE_PER_SOURCE = io.outdial.sip.SourceLimits.DEFAULTS.perSecond();
+    /** The default out-of-dialog requests a source may send at once. */
+    static final int BURST_PER_SOURCE = io.outdial.sip.SourceLimits.DEFAULTS.burst();
 
     private final SipProvider provider;
     private final SipMessages messages;
     private final Executor workers;
     private final SipTraffic traffic;
-    private final SourceLimiter limiter = new SourceLimiter(RATE_PER_SOURCE, BURST_PER_SOURCE, MAX_SOURCES);
+    private final SourceLimiter limiter;
 
-    OutOfDialogGate(SipProvider provider, SipMessages messages, Executor workers, SipTraffic traffic) {
+    OutOfDialogGate(SipProvider provider, SipMessages messages, Executor workers, SipTraffic traffic,
+                    io.outdial.sip.SourceLimits limits) {
+        this.limiter = new SourceLimiter(limits.perSecond(), limits.burst(), limits.sources());
         this.provider = provider;
         this.messages = messages;
         this.workers = workers;
