@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * A recorded call through a consultation and a conference: the contact (SIPp) says 440 Hz, ann's phone 1 kHz, bob's
  * 1.6 kHz. The right channel is what the contact hears. While the contact is held for a consultation both channels
  * are silent (no hold music, and the consultation itself, which the contact does not hear, is not recorded); in a
- * conference the right channel holds both agents at once; after one agent leaves, only the other.
+ * conference the right channel holds both agents at once; after one agent leaves, only the other. A cancelled
+ * consultation gives the consulting agent back; a completed one (CompleteTransfer) the consulted agent.
  */
 class RecordingSideCallsIT {
     private static final Duration LIMIT = Duration.ofSeconds(40);
@@ -223,6 +224,90 @@ class RecordingSideCallsIT {
                 assertTrue(bobAlone > 0.6, "after ann left: bob alone on the right, best share " + bobAlone);
                 assertTrue(StereoWav.toneShare(wav.left(), leftMs + 300, leftMs + 1300, 440) > 0.6,
                         "the contact on the left after ann left");
+            }
+        }
+    }
+
+    @Test
+    void aCancelledConsultationGivesAnnBackAndACompletedOneGivesBob() throws Exception {
+        try (Sipp annPhone = Sipp.scenario("agent-phone-audio.xml").directory(phoneSaying("ann-1000-x", 1000))
+                .calls(1).timeout(Duration.ofMinutes(2)).start();
+             Sipp bobPhone = Sipp.scenario("agent-phone-audio.xml").directory(phoneSaying("bob-1600-x", 1600))
+                     .calls(2).timeout(Duration.ofMinutes(2)).start();
+             Sipp contact = Sipp.scenario("uas-answer-audio-long.xml").directory(contactTone("tone-440-cancel"))
+                     .calls(1).start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), TransferIT.AGENTS, TransferIT.CAMPAIGN,
+                     "recording:\n  directory: recs\n  mode: all\n")) {
+            gw.post("/api/campaigns/it/records", "contact_info\n2005550408\n");
+            gw.post("/api/campaigns/it/load", "");
+            try (CtiClient ann = new CtiClient(gw.ctiUrl()); CtiClient bob = new CtiClient(gw.ctiUrl())) {
+                logInBoth(gw, ann, annPhone, bob, bobPhone);
+                String ix = ann.await("InteractionEstablished", LIMIT).path("interaction").path("interactionId")
+                        .asText();
+                long id = ann.await("RecordingStarted", LIMIT).path("recordingId").asLong();
+                long startedAt = System.nanoTime();
+                CampaignCall call = gw.gateway().dialing().findCall(ix).get(5, TimeUnit.SECONDS).orElseThrow();
+                double at = TransferIT.metric(gw, "outdial_rtp_packets_relayed_total");
+                Await.until(LIMIT, "a second of ann and the contact",
+                        () -> TransferIT.metric(gw, "outdial_rtp_packets_relayed_total") - at > 100);
+
+                ann.send(new CtiCommand.Consult("a2", ix, "bob", null));
+                ann.await("ConsultStarted", LIMIT);
+                long heldMs = since(startedAt);
+                ann.await("ConsultEstablished", LIMIT);
+                long bobIn = call.consultTargetMedia().packetsReceived();
+                Await.until(LIMIT, "ann and bob talk a second",
+                        () -> call.consultTargetMedia().packetsReceived() - bobIn > 50);
+                long cancelSentMs = since(startedAt);
+                ann.send(new CtiCommand.CancelConsult("a3", ix));
+                ann.await("InteractionRetrieved", LIMIT);
+                long backMs = since(startedAt);
+                double atBack = TransferIT.metric(gw, "outdial_rtp_packets_relayed_total");
+                Await.until(LIMIT, "a second of ann and the contact again",
+                        () -> TransferIT.metric(gw, "outdial_rtp_packets_relayed_total") - atBack > 100);
+                bob.await("InteractionReleased", LIMIT);
+                bob.send(new CtiCommand.MarkDone("b2", ix));
+                bob.await("InteractionDone", LIMIT);
+                JsonNode bobState;
+                do {
+                    bobState = bob.await("AgentStateChanged", LIMIT);
+                } while (!"Ready".equals(bobState.path("state").asText()));
+
+                long secondConsultMs = since(startedAt);
+                ann.send(new CtiCommand.Consult("a4", ix, "bob", null));
+                ann.await("ConsultEstablished", LIMIT);
+                ann.send(new CtiCommand.CompleteTransfer("a5", ix));
+                ann.await("TransferCompleted", LIMIT);
+                long transferredMs = since(startedAt);
+                ann.await("InteractionReleased", LIMIT);
+                ann.send(new CtiCommand.MarkDone("a6", ix));
+                ann.await("InteractionDone", LIMIT);
+                long contactOut = call.contactMedia().packetsSent();
+                Await.until(LIMIT, "a second and a half of bob and the contact",
+                        () -> call.contactMedia().packetsSent() - contactOut > 75);
+
+                JsonNode stopped = ann.await("RecordingStopped", LIMIT);
+                assertEquals("completed", stopped.path("status").asText(), stopped.toString());
+                bob.await("InteractionReleased", LIMIT);
+                bob.send(new CtiCommand.MarkDone("b3", ix));
+                bob.await("InteractionDone", LIMIT);
+                gw.awaitAllUpdated("it", LIMIT);
+
+                StereoWav wav = fetched(gw, id);
+                assertTrue(cancelSentMs - heldMs > 1000, "a consultation long enough to measure");
+                assertEquals(0.0, StereoWav.rms(wav.right(), heldMs + 300, cancelSentMs - 300), "the consultation");
+                double annBack = 0;
+                for (long from = backMs; from + WINDOW <= secondConsultMs; from += 100) {
+                    annBack = Math.max(annBack, StereoWav.toneShare(wav.right(), from, from + WINDOW, 1000));
+                }
+                assertTrue(annBack > 0.6, "ann again after CancelConsult, best share " + annBack);
+                double bobAfter = 0;
+                for (long from = transferredMs; from + WINDOW <= wav.millis(); from += 100) {
+                    if (StereoWav.toneShare(wav.right(), from, from + WINDOW, 1000) < 0.05) {
+                        bobAfter = Math.max(bobAfter, StereoWav.toneShare(wav.right(), from, from + WINDOW, 1600));
+                    }
+                }
+                assertTrue(bobAfter > 0.6, "bob alone after CompleteTransfer, best share " + bobAfter);
             }
         }
     }
