@@ -81,8 +81,18 @@ public interface AdminApi {
 
     // ---- the interaction view's tools (issue 18): voice recordings and standard responses
 
-    /** A recording's audio, as its WAV file holds it, and the name to download it under. */
-    record RecordingAudio(byte[] wav, String fileName) {
+    /**
+     * A recording's audio, as its WAV file holds it (all of it, or the slice a byte range asked for), and the name to
+     * download it under.
+     *
+     * @param wav   the bytes of {@code slice} of the file
+     * @param slice which bytes of the file {@code wav} holds, and the file's length
+     */
+    record RecordingAudio(byte[] wav, String fileName, ByteRange.Slice slice) {
+        /** The whole file. */
+        public RecordingAudio(byte[] wav, String fileName) {
+            this(wav, fileName, new ByteRange.Slice(0, wav.length - 1L, wav.length));
+        }
     }
 
     /** The recordings of a record, oldest first, with their status and length. */
@@ -96,10 +106,13 @@ public interface AdminApi {
     }
 
     /**
-     * A recording's audio for {@code action} {@code play} or {@code download}; the access is audited with
-     * {@code requester} (who asked, as the HTTP layer knows them) before the audio is given.
+     * A recording's audio for {@code action} {@code play} or {@code download}: the whole file ({@code range} null) or
+     * the slice {@code range} selects (a player seeking). The access is audited with {@code requester} (who asked, as
+     * the HTTP layer knows them) before the audio is given; a range that selects nothing fails with
+     * {@link RangeNotSatisfiable} and is not audited (no audio is given).
      */
-    default CompletableFuture<RecordingAudio> recordingAudio(long recordingId, String action, String requester) {
+    default CompletableFuture<RecordingAudio> recordingAudio(long recordingId, String action, String requester,
+                                                             ByteRange range) {
         return CompletableFuture.failedFuture(new AdminException(404, "this gateway keeps no recordings"));
     }
 

@@ -1,11 +1,14 @@
 package io.outdial.bridge.http;
 
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.outdial.bridge.admin.AdminApi;
 import io.outdial.bridge.admin.AdminException;
+import io.outdial.bridge.admin.ByteRange;
+import io.outdial.bridge.admin.RangeNotSatisfiable;
 import io.outdial.bridge.auth.Access;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +23,8 @@ import java.util.function.Supplier;
  * <ul>
  * <li>{@code GET /api/records/{recordId}/recordings}: a record's recordings;</li>
  * <li>{@code GET /api/recordings/{id}}: one recording and the audit of its accesses;</li>
- * <li>{@code GET /api/recordings/{id}/audio}: its WAV to play ({@code ?download=true}: as an attachment), audited;</li>
+ * <li>{@code GET /api/recordings/{id}/audio}: its WAV to play ({@code ?download=true}: as an attachment), audited;
+ * a {@code Range: bytes=...} header gets that slice (206 Partial Content), a range outside the file 416;</li>
  * <li>{@code GET|POST /api/campaigns/{c}/responses}: search ({@code ?q=}) or upload (JSON array or CSV) the
  * campaign's standard responses; {@code DELETE /api/campaigns/{c}/responses/{id}}.</li>
  * </ul>
@@ -75,19 +79,55 @@ final class InteractionToolRoutes {
         String who = requester.apply(request);
         CompletableFuture<AdminApi.RecordingAudio> audio;
         try {
-            audio = admin.recordingAudio(id(recording, "recording id"), download ? "download" : "play", who);
+            long id = id(recording, "recording id");
+            audio = admin.recordingAudio(id, download ? "download" : "play", who, range(request));
         } catch (RuntimeException e) {
             audio = CompletableFuture.failedFuture(e);
         }
         return audio.handle((a, failure) -> {
             if (failure != null) {
-                return failed.apply(what, failure);
+                return refused(what, failure);
             }
-            HttpReply reply = new HttpReply(HttpResponseStatus.OK, "audio/wav", a.wav(), Map.of());
-            return reply.withHeader("Content-Disposition", (download ? "attachment" : "inline") + "; filename=\""
+            ByteRange.Slice slice = a.slice();
+            HttpReply reply = new HttpReply(slice.partial() ? HttpResponseStatus.PARTIAL_CONTENT : HttpResponseStatus.OK,
+                    "audio/wav", a.wav(), Map.of());
+            if (slice.partial()) {
+                reply = reply.withHeader("Content-Range", slice.contentRange());
+            }
+            return reply.withHeader("Accept-Ranges", "bytes")
+                    .withHeader("Content-Disposition", (download ? "attachment" : "inline") + "; filename=\""
                     + a.fileName().replaceAll("[^A-Za-z0-9._-]", "_") + "\"")
                     .withHeader("Cache-Control", "no-store");
         });
+    }
+
+    /**
+     * The request's byte range, or null for the whole file. An {@code If-Range} makes the range conditional on a
+     * validator this route never sends, so the whole file is served. A malformed range is refused (416).
+     */
+    private static ByteRange range(FullHttpRequest request) {
+        if (request.headers().contains(HttpHeaderNames.IF_RANGE)) {
+            return null;
+        }
+        try {
+            return ByteRange.parse(request.headers().get(HttpHeaderNames.RANGE)).orElse(null);
+        } catch (IllegalArgumentException e) {
+            throw new RangeNotSatisfiable(e.getMessage(), -1);
+        }
+    }
+
+    /** The error answer; a 416 also names the file's length, when known, and that ranges are served. */
+    private HttpReply refused(String what, Throwable failure) {
+        HttpReply reply = failed.apply(what, failure);
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof RangeNotSatisfiable unsatisfiable) {
+            reply = reply.withHeader("Accept-Ranges", "bytes");
+            if (unsatisfiable.length() >= 0) {
+                reply = reply.withHeader("Content-Range", "bytes */" + unsatisfiable.length());
+            }
+        }
+        return reply;
     }
 
     private static String parameter(FullHttpRequest request, String name) {

@@ -1,6 +1,8 @@
 package io.outdial.bridge.fakes;
 
 import io.outdial.bridge.admin.AdminApi;
+import io.outdial.bridge.admin.ByteRange;
+import io.outdial.bridge.admin.RangeNotSatisfiable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -92,5 +94,23 @@ public final class RecordingAdmin implements AdminApi {
     @Override
     public CompletableFuture<Object> addDoNotCall(DoNotCallEntry entry) {
         return record("addDoNotCall", entry);
+    }
+
+    /** The recording file {@link #recordingAudio} serves, sliced as the dialer slices its files. */
+    public volatile byte[] audio = new byte[0];
+
+    @Override
+    public CompletableFuture<RecordingAudio> recordingAudio(long recordingId, String action, String requester,
+                                                            ByteRange range) {
+        calls.add(new Call("recordingAudio", List.of(recordingId, action, String.valueOf(range))));
+        byte[] file = audio;
+        ByteRange.Slice slice;
+        try {
+            slice = range == null ? new ByteRange.Slice(0, file.length - 1L, file.length) : range.resolve(file.length);
+        } catch (RangeNotSatisfiable e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return CompletableFuture.completedFuture(new RecordingAudio(java.util.Arrays.copyOfRange(file,
+                (int) slice.from(), (int) slice.to() + 1), "recording-" + recordingId + ".wav", slice));
     }
 }

@@ -2,6 +2,7 @@ package io.outdial.dialer.admin;
 
 import io.outdial.bridge.admin.AdminApi;
 import io.outdial.bridge.admin.AdminException;
+import io.outdial.bridge.admin.ByteRange;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentRoster;
 import io.outdial.dialer.agent.AgentSipAccounts;
@@ -297,8 +298,9 @@ public final class AdminService implements AdminApi {
     }
 
     @Override
-    public CompletableFuture<RecordingAudio> recordingAudio(long recordingId, String action, String requester) {
-        return tools().audio(recordingId, action, requester);
+    public CompletableFuture<RecordingAudio> recordingAudio(long recordingId, String action, String requester,
+                                                            ByteRange range) {
+        return tools().audio(recordingId, action, requester, range);
     }
 
     @Override

@@ -10,8 +10,11 @@ import io.outdial.dialer.responses.StandardResponses;
 import io.outdial.dialer.store.RecordingLog;
 import io.outdial.dialer.store.StandardResponse;
 import io.outdial.dialer.store.StoredRecording;
+import io.outdial.bridge.admin.ByteRange;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +30,7 @@ import java.util.concurrent.CompletionException;
  * database pool.
  */
 public final class RecordingsAdmin {
-    /** The largest recording served whole (about 50 minutes of stereo audio at 32 kB/s). */
+    /** The most served in one answer (about 50 minutes of stereo audio at 32 kB/s); a range may ask for less. */
     static final long MAX_AUDIO_BYTES = 100L * 1024 * 1024;
 
     private final DialerContext ctx;
@@ -69,7 +72,13 @@ public final class RecordingsAdmin {
         });
     }
 
-    CompletableFuture<AdminApi.RecordingAudio> audio(long recordingId, String action, String requester) {
+    /**
+     * The recording's WAV, whole ({@code range} null) or the slice a player asked for. The range is checked against
+     * the file before the audit, so a 416 gives nothing and audits nothing; every answer that gives audio (200 or
+     * 206) is audited first.
+     */
+    CompletableFuture<AdminApi.RecordingAudio> audio(long recordingId, String action, String requester,
+                                                     ByteRange range) {
         return CompletableFuture.supplyAsync(() -> {
             StoredRecording r = found(recordingId);
             switch (r.status()) {
@@ -82,20 +91,38 @@ public final class RecordingsAdmin {
                 default -> { }
             }
             Path file = Path.of(r.path());
-            try {
-                if (Files.size(file) > MAX_AUDIO_BYTES) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                long length = channel.size();
+                ByteRange.Slice slice = range == null ? new ByteRange.Slice(0, length - 1, length)
+                        : range.resolve(length);
+                if (slice.size() > MAX_AUDIO_BYTES) {
                     throw new AdminException(413, "recording " + recordingId + " is larger than "
-                            + MAX_AUDIO_BYTES + " bytes; fetch it from the recordings directory");
+                            + MAX_AUDIO_BYTES + " bytes; ask for a byte range or fetch it from the recordings"
+                            + " directory");
                 }
                 // Audited before the audio leaves: an access that could not be audited is not given.
                 ctx.store().recordings().accessed(recordingId, action, requester, ctx.scheduler().now());
-                return new AdminApi.RecordingAudio(Files.readAllBytes(file), "recording-" + recordingId + ".wav");
+                return new AdminApi.RecordingAudio(read(channel, slice), "recording-" + recordingId + ".wav", slice);
             } catch (NoSuchFileException e) {
                 throw new AdminException(404, "the file of recording " + recordingId + " is missing: " + file);
             } catch (IOException e) {
                 throw new CompletionException(e);
             }
         }, ctx.database());
+    }
+
+    /** The bytes of {@code slice}, read at their position. */
+    private static byte[] read(FileChannel channel, ByteRange.Slice slice) throws IOException {
+        ByteBuffer into = ByteBuffer.allocate(Math.toIntExact(Math.max(0, slice.size())));
+        long at = slice.from();
+        while (into.hasRemaining()) {
+            int n = channel.read(into, at);
+            if (n < 0) {
+                throw new IOException("the file ended at byte " + at + " of " + slice.length());
+            }
+            at += n;
+        }
+        return into.array();
     }
 
     CompletableFuture<Object> responses(String campaign, String query) {

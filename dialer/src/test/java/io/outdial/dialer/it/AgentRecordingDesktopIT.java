@@ -114,6 +114,12 @@ class AgentRecordingDesktopIT {
                     .doubleValue();
             assertEquals(list.get(0).path("durationMs").asLong() / 1000.0, seconds, 0.1,
                     "the player reports the recording's length");
+            // The server takes byte ranges, so the player can seek: half way in, it plays from there.
+            b.script("const a = document.getElementById('recording-player'); a.currentTime = a.duration / 2;");
+            b.await(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                    "const a = document.getElementById('recording-player');"
+                    + " return !a.seeking && a.seekable.length > 0 && a.seekable.end(0) >= a.duration - 0.05"
+                    + " && a.currentTime >= a.duration / 2 - 0.05;"));
             b.screenshot("supervisor-recording-player");
             JsonNode audited = JSON.readTree(gw.get("/api/recordings/" + recordingId));
             assertTrue(audited.path("accesses").size() >= 1, audited.toString());

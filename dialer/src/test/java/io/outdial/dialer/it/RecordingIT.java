@@ -1,5 +1,6 @@
 package io.outdial.dialer.it;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,9 +59,20 @@ class RecordingIT {
     }
 
     private static HttpResponse<byte[]> fetch(GatewayHarness gw, String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gw.baseUrl() + path))
-                        .header("Authorization", "Bearer " + GatewayHarness.ADMIN_TOKEN).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        return fetch(gw, path, GatewayHarness.ADMIN_TOKEN, null);
+    }
+
+    /** {@code path} with {@code token} (none when null) and a Range header (none when null). */
+    private static HttpResponse<byte[]> fetch(GatewayHarness gw, String path, String token, String range)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gw.baseUrl() + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (range != null) {
+            request.header("Range", range);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** InteractionReleased and RecordingStopped, in whichever order they come; returns RecordingStopped. */
@@ -161,6 +173,30 @@ class RecordingIT {
                 assertEquals(200, fetch(gw, "/api/recordings/" + id + "/audio?download=true").statusCode());
                 assertEquals("download", JSON.readTree(gw.get("/api/recordings/" + id)).path("accesses").get(1)
                         .path("action").asText());
+                // A supervisor's player seeking: a byte range is 206 with that slice of the file, audited too.
+                String audioPath = "/api/recordings/" + id + "/audio";
+                HttpResponse<byte[]> part = fetch(gw, audioPath, GatewayHarness.SUPERVISOR_TOKEN, "bytes=44-8043");
+                assertEquals(206, part.statusCode());
+                assertEquals("bytes 44-8043/" + audio.body().length,
+                        part.headers().firstValue("content-range").orElse(""));
+                assertEquals("bytes", part.headers().firstValue("accept-ranges").orElse(""));
+                assertArrayEquals(java.util.Arrays.copyOfRange(audio.body(), 44, 8044), part.body(),
+                        "the slice is the file's bytes 44 to 8043");
+                JsonNode afterRange = JSON.readTree(gw.get("/api/recordings/" + id)).path("accesses");
+                assertEquals(3, afterRange.size(), afterRange.toString());
+                assertTrue(afterRange.get(2).path("requester").asText().contains("it-supervisor-token"),
+                        afterRange.toString());
+                HttpResponse<byte[]> outside = fetch(gw, audioPath, GatewayHarness.SUPERVISOR_TOKEN,
+                        "bytes=" + audio.body().length + "-");
+                assertEquals(416, outside.statusCode());
+                assertEquals("bytes */" + audio.body().length, outside.headers().firstValue("content-range")
+                        .orElse(""));
+                assertEquals(416, fetch(gw, audioPath, GatewayHarness.SUPERVISOR_TOKEN, "bytes=9-3").statusCode());
+                assertEquals(403, fetch(gw, audioPath, GatewayHarness.SCRAPE_TOKEN, "bytes=0-99").statusCode(),
+                        "the scrape token may not play recordings");
+                assertEquals(401, fetch(gw, audioPath, null, "bytes=0-99").statusCode());
+                assertEquals(3, JSON.readTree(gw.get("/api/recordings/" + id)).path("accesses").size(),
+                        "refused ranges and refused callers gave nothing and audited nothing");
                 assertEquals(404, fetch(gw, "/api/recordings/" + (id + 1000) + "/audio").statusCode());
                 assertEquals(400, fetch(gw, "/api/recordings/x/audio").statusCode());
             }
