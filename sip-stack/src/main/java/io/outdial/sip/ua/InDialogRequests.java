@@ -81,6 +81,13 @@ final class InDialogRequests {
             respond(request, st, Response.REQUEST_PENDING, null);
             return;
         }
+        boolean offers = request.getMethod().equals(Request.INVITE) || SdpBodies.of(request) != null;
+        if (offers && leg.offerPending()) {
+            // Glare: our re-INVITE and theirs crossed (RFC 3261 14.2); ours goes on, theirs may try again later.
+            LOG.debug("{}: {} crossed our re-INVITE: 491", leg, request.getMethod());
+            respond(request, st, Response.REQUEST_PENDING, null);
+            return;
+        }
         java.util.List<javax.sip.header.Header> minSE = leg.sessionTooSmall(request);
         if (!minSE.isEmpty()) {
             try {

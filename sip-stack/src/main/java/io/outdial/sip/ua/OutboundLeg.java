@@ -489,6 +489,11 @@ final class OutboundLeg implements Leg {
         return sessionTimer.onPeerRefresh(refresh);
     }
 
+    /** True while an offer of ours (a refresh re-INVITE) is unanswered: the far end's offer now is glare. */
+    boolean offerPending() {
+        return sessionTimer.offerPending();
+    }
+
     /** The Min-SE of our 422 when the far end's refresh asks for too short a session; empty if it is fine. */
     java.util.List<javax.sip.header.Header> sessionTooSmall(Request refresh) {
         return sessionTimer.tooSmall(refresh);

@@ -187,6 +187,15 @@ final class SessionRefresher implements SessionTimer.Actions {
         }
     }
 
+    /**
+     * True while a refresh re-INVITE of ours (it carries our SDP offer) waits for its final answer: a re-INVITE or an
+     * UPDATE with an offer from the far end now is glare (RFC 3261 14.2, RFC 3311 5.2) and gets 491. Our UPDATE
+     * refresh carries no SDP, so it is no offer.
+     */
+    boolean offerPending() {
+        return refreshTx != null && Request.INVITE.equals(refreshTx.getRequest().getMethod());
+    }
+
     /** A transaction of ours timed out; true if it was a refresh. */
     boolean onTimeout(ClientTransaction tx) {
         if (tx == null || tx != refreshTx) {

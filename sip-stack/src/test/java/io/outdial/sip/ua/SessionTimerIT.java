@@ -86,6 +86,26 @@ class SessionTimerIT {
     }
 
     @Test
+    void aTrunkReInviteCrossingOurRefreshGets491AndOurRefreshStillCompletes() throws Exception {
+        try (Sipp trunk = Sipp.scenario("uas-session-timer-crossing.xml").start()) {
+            LegEvents events = new LegEvents();
+            gateway.ua().dial(callTo(trunk), gateway.newCall(), events);
+
+            List<LegEvent> seen = events.untilTerminal(STEP);
+            assertEquals(LegEvent.EndReason.REMOTE_HANGUP, ((LegEvent.Ended) seen.get(seen.size() - 1)).reason(),
+                    events.names()::toString);
+            Sipp.Result result = trunk.awaitExit(STEP);
+            assertTrue(result.passed(), result::describe);
+            String trace = Files.readString(result.messageFile());
+            assertEquals(1, trace.lines().filter(l -> l.startsWith("SIP/2.0 491 ")).count(), "glare answered 491");
+            assertEquals(1, trace.lines().filter(l -> l.startsWith("INVITE sip:contact@")).count(),
+                    "one refresh re-INVITE from the gateway, not repeated after the glare");
+            assertEquals(3, trace.lines().filter(l -> l.startsWith("ACK ")).count(),
+                    "the gateway ACKed the 200s of its INVITE and its refresh; the trunk ACKed the 491");
+        }
+    }
+
+    @Test
     void eachRefreshOfATrunkThatRefreshesRestartsOurClockAndIsAnsweredWithItsSessionExpires() throws Exception {
         try (Sipp trunk = Sipp.scenario("uas-session-timer-peer-refresh.xml").start()) {
             LegEvents events = new LegEvents();
