@@ -131,6 +131,12 @@ async function loadStats() {
   $('#kpi-busy').textContent = pct(s.busyFactor);
   fill($('#agents-table tbody'), Object.entries(s.agents).filter(([k]) => k !== 'LoggedOut' || s.agents[k] > 0));
   fill($('#results-by-type tbody'), Object.entries(s.results));
+  $('#gateways-table tbody').replaceChildren(...(s.gateways || []).map((g) => el('tr', { 'data-gateway': g.gatewayId },
+    el('td', {}, g.gatewayId + (g.self ? ' (this one)' : '')),
+    el('td', { class: g.reporting ? null : 'over' }, g.reporting ? 'yes'
+      : 'no, last seen ' + new Date(g.seenAt).toLocaleTimeString()),
+    el('td', {}, num(g.callsInProgress)),
+    el('td', {}, g.agents.length ? g.agents.map((a) => a.id + ' ' + a.state).join(', ') : 'none'))));
   const body = $('#campaign-results tbody');
   body.replaceChildren(...s.campaigns.map((c) => el('tr', { 'data-campaign': c.name },
     el('td', {}, c.name), el('td', {}, c.status), el('td', {}, num(c.dialed)), el('td', {}, num(c.finished)),

@@ -186,7 +186,8 @@ public final class Dialer {
             }
         });
         this.callbackSweep = new CallbackSweep(ctx, roster, campaigns, dialing::listChanged);
-        this.liveStats = new LiveStats(ctx, campaigns, config.dialing().defaultTimeZone());
+        this.liveStats = new LiveStats(ctx, campaigns, config.dialing().defaultTimeZone(), roster,
+                config.database().cluster().gatewayId());
         this.recordings = new CallRecordings(config.recording(), dialer, database, scheduler, store, media, metrics,
                 recordingWriters(config));
         this.responses = new StandardResponses(store, database);

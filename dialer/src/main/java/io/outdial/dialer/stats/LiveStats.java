@@ -7,7 +7,10 @@ import io.outdial.dialer.context.DialerContext;
 import io.outdial.dialer.metrics.DialerMetrics.MeterFigures;
 import io.outdial.dialer.pacing.compliance.ComplianceSettings;
 import io.outdial.dialer.record.CallResult;
+import io.outdial.dialer.agent.AgentRoster;
+import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.store.AbandonmentDay;
+import io.outdial.dialer.store.GatewayPresence;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,18 +36,29 @@ public final class LiveStats {
     /** How much history is kept. */
     public static final Duration SPAN = Duration.ofHours(1);
 
+    /** A gateway whose report is older than this is shown as not reporting (stopped, cut off, or dead). */
+    public static final Duration PRESENCE_LAPSE = INTERVAL.multipliedBy(3);
+
     private final DialerContext ctx;
     private final Campaigns campaigns;
     private final ZoneId zone;
+    private final AgentRoster roster;
+    private final String gatewayId;
     private final StatsHistory history = new StatsHistory(SPAN);
     private volatile Cancellable next;
     private volatile boolean stopped;
 
-    /** @param zone the time zone of "today" (the abandonment ledger's days: {@code dialing.defaultTimeZone}) */
-    public LiveStats(DialerContext ctx, Campaigns campaigns, ZoneId zone) {
+    /**
+     * @param zone      the time zone of "today" (the abandonment ledger's days: {@code dialing.defaultTimeZone})
+     * @param roster    this gateway's agents, reported with its calls to the store for the other gateways' views
+     * @param gatewayId this gateway's name in the store ({@code database.cluster.gatewayId})
+     */
+    public LiveStats(DialerContext ctx, Campaigns campaigns, ZoneId zone, AgentRoster roster, String gatewayId) {
         this.ctx = ctx;
         this.campaigns = campaigns;
         this.zone = zone;
+        this.roster = roster;
+        this.gatewayId = gatewayId;
     }
 
     /** Starts sampling: a first sample now, then one every {@link #INTERVAL}. */
@@ -98,13 +112,17 @@ public final class LiveStats {
                     c.plan().paced() ? c.plan().pacing().method().name() : null,
                     c.plan().paced() ? c.plan().pacing().target() : null, rules.abandonLimit(), rules.windowDays()));
         }
-        return new Snapshot(ctx.scheduler().now(), ctx.metrics().figures(), list);
+        List<GatewayPresence.Agent> agents = roster.all().stream().filter(a -> a.state() != AgentState.LOGGED_OUT)
+                .map(a -> new GatewayPresence.Agent(a.id(), a.state().wireName()))
+                .sorted(java.util.Comparator.comparing(GatewayPresence.Agent::id)).toList();
+        return new Snapshot(ctx.scheduler().now(), ctx.metrics().figures(), list, agents);
     }
 
     private record CampaignFigures(String name, String status, String dialingMode, String optimization,
                                    Double target, double abandonLimit, int windowDays) { }
 
-    private record Snapshot(Instant at, MeterFigures meters, List<CampaignFigures> campaigns) { }
+    private record Snapshot(Instant at, MeterFigures meters, List<CampaignFigures> campaigns,
+                            List<GatewayPresence.Agent> agents) { }
 
     /** Adds the stored figures (database pool) and shapes the answer. */
     private Map<String, Object> withStore(Snapshot s) {
@@ -180,8 +198,41 @@ public final class LiveStats {
         m.put("agents", s.meters().agents());
         m.put("results", resultsAll);
         m.put("campaigns", rows);
+        m.put("gateways", gateways(s));
         m.put("sample", sample);
         return m;
+    }
+
+    /**
+     * Reports this gateway's agents and calls to the store, then reads every gateway's last report (database pool).
+     * A store that cannot be written or read leaves this gateway's own entry only, marked so.
+     */
+    private List<Map<String, Object>> gateways(Snapshot s) {
+        GatewayPresence.Entry own = new GatewayPresence.Entry(gatewayId, s.at(), s.meters().callsInProgress(),
+                s.agents());
+        List<GatewayPresence.Entry> all;
+        boolean shared = true;
+        try {
+            ctx.store().presence().report(own);
+            all = ctx.store().presence().all();
+        } catch (RuntimeException e) {
+            LOG.warn("gateway presence not shared: {}", e.toString());
+            all = List.of(own);
+            shared = false;
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (GatewayPresence.Entry e : all) {
+            Map<String, Object> g = new LinkedHashMap<>();
+            g.put("gatewayId", e.gatewayId());
+            g.put("self", e.gatewayId().equals(gatewayId));
+            g.put("seenAt", e.seenAt().toString());
+            g.put("reporting", !e.seenAt().isBefore(s.at().minus(PRESENCE_LAPSE)));
+            g.put("shared", shared);
+            g.put("callsInProgress", e.callsInProgress());
+            g.put("agents", e.agents());
+            out.add(g);
+        }
+        return out;
     }
 
     private static double ratio(double part, double whole) {

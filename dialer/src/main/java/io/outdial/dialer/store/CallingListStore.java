@@ -50,6 +50,7 @@ public final class CallingListStore implements AutoCloseable {
      * due time. A callback's own time is its appointment, so it is not held back by the list's maximum attempts.
      */
     private final HikariDataSource pool;
+    private final GatewayPresence presence;
     private final RowValues rowValues;
     /** Per campaign, the custom field holding the customer id checked against the do-not-call list. */
     private final DoNotCallList doNotCall;
@@ -75,6 +76,7 @@ public final class CallingListStore implements AutoCloseable {
         this.lock = vendor.skipLocked();
         this.leases = new RecordLeases(pool, vendor, clock, claims);
         this.campaignControl = new CampaignControl(pool, clock);
+        this.presence = new GatewayPresence(pool);
         this.rowValues = new RowValues(defaultZone, defaultHours);
         this.doNotCall = new DoNotCallList(pool, clock);
         this.ledger = new ContactLedger(pool);
@@ -432,6 +434,11 @@ public final class CallingListStore implements AutoCloseable {
     /** The campaign state shared by the gateways on this store. */
     public CampaignControl campaignControl() {
         return campaignControl;
+    }
+
+    /** What each gateway on this store last reported of its agents and calls. */
+    public GatewayPresence presence() {
+        return presence;
     }
 
     /** Contact history, abandoned numbers and the stored abandonment counts. */

@@ -3,6 +3,7 @@ package io.outdial.dialer.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.outdial.dialer.campaign.CampaignState;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.record.RecordStatus;
@@ -56,6 +57,16 @@ class TwoGatewaysOneStoreIT {
                 Await.until(LIMIT, "gw-b runs the campaign started on gw-a", () ->
                         b.gateway().campaignState("shared") == CampaignState.RUNNING);
 
+                // The supervisor view on gw-b shows gw-a's agents and calls, and its own.
+                Await.until(LIMIT, "gw-b's supervisor view shows both gateways' agents, and calls on gw-a", () -> {
+                    JsonNode gwA = gatewayInStats(b, "gw-a");
+                    JsonNode gwB = gatewayInStats(b, "gw-b");
+                    return gwA != null && gwB != null && gwA.path("reporting").asBoolean()
+                            && gwA.path("agents").size() == AGENTS && gwB.path("agents").size() == AGENTS
+                            && gwA.path("agents").get(0).path("id").asText().equals("a1")
+                            && gwB.path("self").asBoolean() && gwA.path("callsInProgress").asInt() > 0;
+                });
+
                 // Part-way, with calls up on A: halt it as if the process died.
                 Await.until(LIMIT, "a third of the list done with calls up on gw-a", () ->
                         a.counts("shared").get(RecordStatus.UPDATED) >= RECORDS / 3
@@ -79,9 +90,31 @@ class TwoGatewaysOneStoreIT {
                 // leave, so that it is never dialed twice) and died before sending it.
                 Sipp.Result contactSide = contacts.stop();
                 assertDialedAtMostOnce(records, invitesByNumber(contactSide.messageFile()));
+                // gw-a is dead: gw-b's view says it no longer reports, and keeps its last figures.
+                Await.until(LIMIT, "gw-b's view shows gw-a not reporting", () -> {
+                    JsonNode gwA = gatewayInStats(b, "gw-a");
+                    return gwA != null && !gwA.path("reporting").asBoolean();
+                });
             } finally {
                 a.close(); // already halted: the remaining steps find nothing to do
             }
+        }
+    }
+
+    /** The entry of {@code gatewayId} in {@code viewer}'s {@code GET /api/stats}, or null. */
+    private static JsonNode gatewayInStats(GatewayHarness viewer, String gatewayId) {
+        try {
+            for (JsonNode g : GatewayHarness.JSON.readTree(viewer.get("/api/stats")).path("gateways")) {
+                if (g.path("gatewayId").asText().equals(gatewayId)) {
+                    return g;
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
