@@ -15,6 +15,8 @@ import io.outdial.sip.LegEvent.EndReason;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The one way out of a call ({@link AfterCall}), for preview (the agent's phone first, the record in the agent's
@@ -67,6 +69,13 @@ class AfterCallTest {
         return ann.last(CtiEvent.InteractionEstablished.class).interaction().interactionId();
     }
 
+    /** Ann logged in (Not Ready), and {@code campaign} started with the contacts of {@code csv}. */
+    private DialerUnderTest.Desktop annWith(String campaign, String csv) {
+        DialerUnderTest.Desktop ann = gw.login("ann", "s3cret");
+        gw.uploadAndStart(campaign, csv);
+        return ann;
+    }
+
     private String connected(String campaign, DialerUnderTest.Desktop ann) {
         return campaign.equals("pv") ? previewConnected(ann) : progressiveConnected(ann);
     }
@@ -76,19 +85,10 @@ class AfterCallTest {
         return gw.leg(campaign.equals("pv") ? 1 : 0);
     }
 
-    @Test
-    void aPreviewCallThatEndsWritesTheResultAndTheAgentWrapsUp() {
-        callEndedWrapsUp("pv");
-    }
-
-    @Test
-    void aProgressiveCallThatEndsWritesTheResultAndTheAgentWrapsUp() {
-        callEndedWrapsUp("it");
-    }
-
-    private void callEndedWrapsUp(String campaign) {
-        DialerUnderTest.Desktop ann = gw.login("ann", "s3cret");
-        gw.uploadAndStart(campaign, "contact_info\n2005550101\n");
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"pv", "it"})
+    void aCallThatEndsWritesTheResultAndTheAgentWrapsUp(String campaign) {
+        DialerUnderTest.Desktop ann = annWith(campaign, "contact_info\n2005550101\n");
         String ix = connected(campaign, ann);
         ann.send(new CtiCommand.SetCallResult("s", ix, "WRONG_PARTY"));
 
@@ -101,18 +101,10 @@ class AfterCallTest {
         assertFalse(ann.received(e -> e instanceof CtiEvent.InteractionDone), ann.types().toString());
     }
 
-    @Test
-    void aPreviewCallTransferredAwayGetsTheDefaultResultAndTheRecordFollows() {
-        transferredAway("pv");
-    }
-
-    @Test
-    void aProgressiveCallTransferredAwayGetsTheDefaultResultAndTheRecordFollows() {
-        transferredAway("it");
-    }
-
     /** Ann sets no result and transfers to Bob (the record follows by default): Bob's Mark Done writes it. */
-    private void transferredAway(String campaign) {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"pv", "it"})
+    void aCallTransferredAwayGetsTheDefaultResultAndTheRecordFollows(String campaign) {
         DialerUnderTest.Desktop ann = gw.login("ann", "s3cret");
         DialerUnderTest.Desktop bob = gw.login("bob", "s3cret");
         bob.send(new CtiCommand.Ready("r"));
@@ -146,8 +138,7 @@ class AfterCallTest {
 
     @Test
     void previewMarkDoneWritesTheAgentsResultAndPreviewsTheNextRecord() {
-        DialerUnderTest.Desktop ann = gw.login("ann", "s3cret");
-        gw.uploadAndStart("pv", "contact_info\n2005550103\n2005550104\n");
+        DialerUnderTest.Desktop ann = annWith("pv", "contact_info\n2005550103\n2005550104\n");
         String ix = previewConnected(ann);
         gw.leg(1).end(EndReason.REMOTE_HANGUP);
         ann.send(new CtiCommand.SetCallResult("s", ix, "WRONG_PARTY"));
@@ -165,8 +156,7 @@ class AfterCallTest {
 
     @Test
     void progressiveMarkDoneWritesTheAgentsResultAndTheAgentIsDialedForAgain() {
-        DialerUnderTest.Desktop ann = gw.login("ann", "s3cret");
-        gw.uploadAndStart("it", "contact_info\n2005550105\n2005550106\n");
+        DialerUnderTest.Desktop ann = annWith("it", "contact_info\n2005550105\n2005550106\n");
         String ix = progressiveConnected(ann);
         gw.leg(0).end(EndReason.REMOTE_HANGUP);
         ann.send(new CtiCommand.SetCallResult("s", ix, "WRONG_PARTY"));
@@ -198,8 +188,7 @@ class AfterCallTest {
 
     @Test
     void aProgressiveAgentReleasedWhoAskedNotReadyDuringTheCallIsNotReady() {
-        DialerUnderTest.Desktop ann = gw.login("ann", "s3cret");
-        gw.uploadAndStart("it", "contact_info\n2005550108\n2005550109\n");
+        DialerUnderTest.Desktop ann = annWith("it", "contact_info\n2005550108\n2005550109\n");
         String ix = progressiveConnected(ann);
         ann.send(new CtiCommand.NotReady("n", null));
 
@@ -211,19 +200,10 @@ class AfterCallTest {
         assertEquals(2, gw.ua.legs.size(), "Not Ready: nothing more is dialed");
     }
 
-    @Test
-    void aPreviewAgentsDesktopGoneDuringWrapUpMarksItDoneAndLogsTheAgentOut() {
-        desktopGone("pv");
-    }
-
-    @Test
-    void aProgressiveAgentsDesktopGoneDuringWrapUpMarksItDoneAndLogsTheAgentOut() {
-        desktopGone("it");
-    }
-
-    private void desktopGone(String campaign) {
-        DialerUnderTest.Desktop ann = gw.login("ann", "s3cret");
-        gw.uploadAndStart(campaign, "contact_info\n2005550110\n");
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"pv", "it"})
+    void aDesktopGoneDuringWrapUpMarksItDoneAndLogsTheAgentOut(String campaign) {
+        DialerUnderTest.Desktop ann = annWith(campaign, "contact_info\n2005550110\n");
         String ix = connected(campaign, ann);
         contact(campaign).end(EndReason.REMOTE_HANGUP);
         ann.send(new CtiCommand.SetCallResult("s", ix, "WRONG_PARTY"));
@@ -239,8 +219,7 @@ class AfterCallTest {
 
     @Test
     void aPreviewAgentsDesktopGoneDuringTheCallIsLoggedOutWhenTheCallEnds() {
-        DialerUnderTest.Desktop ann = gw.login("ann", "s3cret");
-        gw.uploadAndStart("pv", "contact_info\n2005550111\n2005550112\n");
+        DialerUnderTest.Desktop ann = annWith("pv", "contact_info\n2005550111\n2005550112\n");
         String ix = previewConnected(ann);
 
         gw.dialer.desk().disconnected("ann", ann);
@@ -256,8 +235,7 @@ class AfterCallTest {
 
     @Test
     void aProgressiveAgentsDesktopGoneDuringTheCallIsMarkedDoneAfterTheWrapUpAndLoggedOut() {
-        DialerUnderTest.Desktop ann = gw.login("ann", "s3cret");
-        gw.uploadAndStart("it", "contact_info\n2005550113\n2005550114\n");
+        DialerUnderTest.Desktop ann = annWith("it", "contact_info\n2005550113\n2005550114\n");
         String ix = progressiveConnected(ann);
 
         gw.dialer.desk().disconnected("ann", ann);
