@@ -136,38 +136,32 @@ class AfterCallTest {
         assertEquals(AgentState.READY, state("bob"));
     }
 
-    @Test
-    void previewMarkDoneWritesTheAgentsResultAndPreviewsTheNextRecord() {
-        DialerUnderTest.Desktop ann = annWith("pv", "contact_info\n2005550103\n2005550104\n");
-        String ix = previewConnected(ann);
-        gw.leg(1).end(EndReason.REMOTE_HANGUP);
-        ann.send(new CtiCommand.SetCallResult("s", ix, "WRONG_PARTY"));
-
-        ann.send(new CtiCommand.MarkDone("d", ix));
-        assertEquals(ix, ann.last(CtiEvent.InteractionDone.class).interactionId());
-        CallingRecord called = gw.store.records("pv").stream().filter(r -> r.status() == RecordStatus.UPDATED)
-                .findFirst().orElseThrow();
-        assertEquals(CallResult.WRONG_PARTY, called.callResult());
-        CtiEvent.InteractionPreview next = ann.last(CtiEvent.InteractionPreview.class);
-        assertEquals("d", next.requestId(), "Done previews the campaign's next record");
-        assertFalse(ix.equals(next.interaction().interactionId()));
-        assertEquals(AgentState.RESERVED, state("ann"));
-    }
-
-    @Test
-    void progressiveMarkDoneWritesTheAgentsResultAndTheAgentIsDialedForAgain() {
-        DialerUnderTest.Desktop ann = annWith("it", "contact_info\n2005550105\n2005550106\n");
-        String ix = progressiveConnected(ann);
-        gw.leg(0).end(EndReason.REMOTE_HANGUP);
+    /** Preview: Done previews the campaign's next record; progressive: Ready again, the next contact is dialed. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"pv", "it"})
+    void markDoneWritesTheAgentsResultAndTheAgentGetsTheNextContact(String campaign) {
+        DialerUnderTest.Desktop ann = annWith(campaign, "contact_info\n2005550103\n2005550104\n");
+        String ix = connected(campaign, ann);
+        contact(campaign).end(EndReason.REMOTE_HANGUP);
         ann.send(new CtiCommand.SetCallResult("s", ix, "WRONG_PARTY"));
         assertEquals(2, gw.ua.legs.size(), "nothing dialed while Ann wraps up");
 
         ann.send(new CtiCommand.MarkDone("d", ix));
-        assertEquals("WRONG_PARTY", ann.last(CtiEvent.InteractionDone.class).callResult());
-        CallingRecord called = gw.store.records("it").stream().filter(r -> r.status() == RecordStatus.UPDATED)
+        CtiEvent.InteractionDone done = ann.last(CtiEvent.InteractionDone.class);
+        assertEquals(ix, done.interactionId());
+        assertEquals("WRONG_PARTY", done.callResult());
+        CallingRecord called = gw.store.records(campaign).stream().filter(r -> r.status() == RecordStatus.UPDATED)
                 .findFirst().orElseThrow();
         assertEquals(CallResult.WRONG_PARTY, called.callResult());
-        assertEquals(3, gw.ua.legs.size(), "Ready again: the next contact is dialed");
+        if (campaign.equals("pv")) {
+            CtiEvent.InteractionPreview next = ann.last(CtiEvent.InteractionPreview.class);
+            assertEquals("d", next.requestId(), "Done previews the campaign's next record");
+            assertFalse(ix.equals(next.interaction().interactionId()));
+            assertEquals(AgentState.RESERVED, state("ann"));
+            assertEquals(2, gw.ua.legs.size(), "a preview record waits for the agent's Call");
+        } else {
+            assertEquals(3, gw.ua.legs.size(), "Ready again: the next contact is dialed");
+        }
     }
 
     @Test
