@@ -54,7 +54,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -138,34 +137,23 @@ public final class Dialer {
                                 c.work().markDone(), c.work().resultRequiredBeforeTransfer(),
                                 c.work().recordFollowsTransfer())))),
                 new InteractionIds());
-        this.dialing = new ProgressiveDialing(ctx, roster, campaigns.all(), config.dialing().defaultTimeZone());
+        Dispositions dispositions = new Dispositions(ctx, config.campaigns().stream()
+                .collect(java.util.stream.Collectors.toMap(c -> c.name(), c -> c.dispositionCodes())));
+        this.wrapUp = new WrapUp(ctx, dispositions);
+        this.dialing = new ProgressiveDialing(ctx, roster, campaigns.all(), config.dialing().defaultTimeZone(),
+                wrapUp);
         trunks.onChange(dialing::pace);
         restoreAbandonmentLedgers(config, scheduler);
         this.shareAbandonment = () -> restoreAbandonmentLedgers(config, scheduler);
         Map<String, PreviewSettings> previewSettings = config.campaigns().stream()
                 .collect(java.util.stream.Collectors.toMap(CampaignSettings::name, CampaignSettings::preview));
-        this.preview = new PreviewDesk(ctx, campaigns, dialing::pace, previewSettings);
+        this.preview = new PreviewDesk(ctx, campaigns, dialing.afterCall(), dialing::pace, previewSettings);
         this.previews = new InteractionPreviews(ctx, dialing::pace);
         this.push = new PushPreviewDesk(ctx, campaigns, roster, previews, preview, previewSettings);
         dialing.addPacer(push::paceNow);
         dialing.dialPreview(new ProgressivePreview(previews, previewSettings));
         dialing.setupLatencyLimit(config.dialing().setupLatencyLimit());
         dialing.answerPreview(new PredictivePreview(previews, previewSettings));
-        Dispositions dispositions = new Dispositions(ctx, config.campaigns().stream()
-                .collect(java.util.stream.Collectors.toMap(c -> c.name(), c -> c.dispositionCodes())));
-        this.wrapUp = new WrapUp(ctx, dispositions);
-        dialing.afterResult(wrapUp::write);
-        preview.addDoneStep(new PreviewDesk.DoneStep() {
-            @Override
-            public void check(Agent agent, io.outdial.dialer.agent.Interaction interaction) {
-                wrapUp.check(agent, interaction);
-            }
-
-            @Override
-            public CompletableFuture<Void> write(Agent agent, io.outdial.dialer.agent.Interaction interaction) {
-                return wrapUp.write(agent, interaction);
-            }
-        });
         campaigns.dialing(new Campaigns.Dialing() {
             @Override
             public void started(Campaign campaign) {

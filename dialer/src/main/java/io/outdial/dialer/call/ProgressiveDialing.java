@@ -78,17 +78,17 @@ public final class ProgressiveDialing {
         boolean offer(Campaign campaign, Agent agent, Interaction interaction, Runnable dial);
     }
 
-    public ProgressiveDialing(DialerContext ctx, AgentRoster roster, Collection<Campaign> campaigns) {
-        this(ctx, roster, campaigns, ZoneId.of("UTC"));
-    }
-
-    /** @param zone the zone whose calendar days predictive campaigns count their daily abandonment rate in */
-    public ProgressiveDialing(DialerContext ctx, AgentRoster roster, Collection<Campaign> campaigns, ZoneId zone) {
+    /**
+     * @param zone   the zone whose calendar days predictive campaigns count their daily abandonment rate in
+     * @param wrapUp Mark Done's work besides the result (contact history, callbacks), for every mode's after-call path
+     */
+    public ProgressiveDialing(DialerContext ctx, AgentRoster roster, Collection<Campaign> campaigns, ZoneId zone,
+                              AfterCall.WrapUpWork wrapUp) {
         this.ctx = ctx;
         this.roster = roster;
         this.campaigns = campaigns;
         this.writes = new RecordWrites(ctx);
-        this.afterCall = new AfterCall(ctx, writes, this::pace);
+        this.afterCall = new AfterCall(ctx, writes, wrapUp, this::pace);
         this.predictive = new PredictiveDialing(ctx, roster, campaigns, writes, afterCall, zone);
         this.engaged = new EngagedDialing(ctx, roster, campaigns, writes, afterCall, this::pace, predictive.pacing());
         ctx.metrics().callsInProgress(this::callsInProgress);
@@ -256,9 +256,9 @@ public final class ProgressiveDialing {
         });
     }
 
-    /** Mark Done's writes after the result's (contact history, callbacks), chained so the record moves in order. */
-    public void afterResult(java.util.function.BiFunction<Agent, Interaction, CompletableFuture<Void>> step) {
-        afterCall.afterResult(step);
+    /** The way out of a call every dialing mode shares (the preview desk's too). */
+    public AfterCall afterCall() {
+        return afterCall;
     }
 
     /**
@@ -301,15 +301,6 @@ public final class ProgressiveDialing {
      */
     public void conferenceTargetReleased(Agent target, Interaction interaction) {
         afterCall.transferredAway(target, interaction, interaction.campaign(), false);
-    }
-
-    /**
-     * A call of another desk (preview) that a transfer handed to {@code target} has ended: the target wraps up as
-     * after any campaign call (its Mark Done is this dialing's), writing the record if its interaction owns it.
-     */
-    public void handedCallEnded(Agent target, Interaction interaction, String campaign, CallOutcome outcome) {
-        afterCall.callEnded(target, interaction, campaign, outcome);
-        paceNow();
     }
 
     /** A transfer's dial to another agent's phone, presenting the contact's number and the campaign. */

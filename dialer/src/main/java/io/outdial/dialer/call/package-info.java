@@ -7,8 +7,8 @@
  * {@link io.outdial.dialer.call.Conference}); each call runs on its own serial {@code CallExecutor}. The modes, on the
  * {@code dialer} executor: {@link io.outdial.dialer.call.ProgressiveDialing} (also the gateway's dialing entry point),
  * {@link io.outdial.dialer.call.PredictiveDialing} and {@link io.outdial.dialer.call.EngagedDialing} (assured
- * connection, ASM), fed by {@link io.outdial.dialer.call.Pacing}; {@link io.outdial.dialer.call.AfterCall} is their
- * after-call work and {@link io.outdial.dialer.call.RecordWrites} their retried writes on the database pool.
+ * connection, ASM), fed by {@link io.outdial.dialer.call.Pacing}; {@link io.outdial.dialer.call.AfterCall} is the
+ * after-call work of every mode (the preview desk's too, through an {@code AfterCall.Owner}) and {@link io.outdial.dialer.call.RecordWrites} their retried writes on the database pool.
  * See docs/dialer-internals.md.
  */
 package io.outdial.dialer.call;

@@ -551,8 +551,7 @@ public final class CtiDesk implements AgentDesk {
             preview.desktopGone(agent);
         } else if (agent.state() == AgentState.AFTER_CALL_WORK && agent.interaction() != null
                 && agent.interaction().stage() == Interaction.Stage.RELEASED) {
-            agent.logoutAfterCall(true);
-            dialing.markDone(agent, null);
+            dialing.afterCall().desktopGone(agent, agent.interaction(), dialing.afterCall().campaignCalls());
         } else if (agent.state().isEngaged()) {
             agent.logoutAfterCall(true);
         } else if (agent.state() != AgentState.LOGGED_OUT) {

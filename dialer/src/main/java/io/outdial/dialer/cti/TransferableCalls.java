@@ -58,12 +58,7 @@ final class TransferableCalls {
         if (targetInteraction != null && !recordFollows) {
             targetInteraction.ownsRecord(false);
         }
-        boolean previewCall = preview.transferred(ix.id(), recordFollows, outcome -> {
-            if (target != null) {
-                dialing.handedCallEnded(target, targetInteraction, ix.campaign(), outcome);
-            }
-        });
-        if (!previewCall) {
+        if (!preview.transferred(ix.id(), target, targetInteraction, recordFollows)) {
             dialing.transferred(ix.id(), target, targetInteraction, recordFollows);
         }
     }

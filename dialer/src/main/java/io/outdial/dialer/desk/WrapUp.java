@@ -4,6 +4,7 @@ import io.outdial.bridge.cti.CtiErrorCodes;
 import io.outdial.bridge.cti.CtiException;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.Interaction;
+import io.outdial.dialer.call.AfterCall;
 import io.outdial.dialer.context.DialerContext;
 import io.outdial.dialer.store.TreatmentStep;
 import io.outdial.dialer.wrapup.Callback;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * What Mark Done does besides writing the call result, for every dialing mode: refuses while a callback is wrong,
  * then writes the contact history (and do-not-call wish) and applies the callback to the record.
  */
-public final class WrapUp {
+public final class WrapUp implements AfterCall.WrapUpWork {
     private static final Logger LOG = LoggerFactory.getLogger(WrapUp.class);
 
     private final DialerContext ctx;
@@ -43,6 +44,7 @@ public final class WrapUp {
     }
 
     /** Throws NOT_ALLOWED while the interaction's callback was refused or its time has passed. */
+    @Override
     public void check(Agent agent, Interaction ix) {
         String problem = ix.callbackProblem() != null ? ix.callbackProblem()
                 : Callbacks.problemAt(ix.callback(), ctx.scheduler().now());
@@ -56,6 +58,7 @@ public final class WrapUp {
      * After the result's write: history and do-not-call, then the callback (the record back to Ready, due), or else
      * the campaign's treatment (not again for a record the pre-dial check refused: it was treated then).
      */
+    @Override
     public CompletableFuture<Void> write(Agent agent, Interaction ix) {
         Callback cb = ix.callback();
         CompletableFuture<Void> history = dispositions.write(agent, ix);

@@ -11,8 +11,7 @@ import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.agent.InteractionIds;
-import io.outdial.dialer.call.CallOutcome;
-import io.outdial.dialer.call.IdleWaiters;
+import io.outdial.dialer.call.AfterCall;
 import io.outdial.dialer.call.RecordWrites;
 import io.outdial.dialer.call.TransferableCall;
 import io.outdial.dialer.campaign.Campaign;
@@ -30,10 +29,7 @@ import io.outdial.dialer.store.CallingRecord;
 import io.outdial.sip.DialRequest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -55,39 +51,29 @@ public final class PreviewDesk {
     private final DialerContext ctx;
     private final Campaigns campaigns;
     private final RecordWrites writes;
-    private final Runnable pace;
-    private final Map<String, PreviewSession> sessions = new LinkedHashMap<>();
-    /** Preview calls a transfer handed on, with what their end is for; the transferring agent's session is over. */
-    private final Map<PreviewCall, HandedOn> handed = new LinkedHashMap<>();
+    /** The records in agents' hands and their way out of a call (the after-call path every mode shares). */
+    private final PreviewSessions sessions;
+    private final AfterCall afterCall;
     /** Agents a record is being retrieved for. */
     private final Set<String> retrieving = new HashSet<>();
-    private final IdleWaiters idleWaiters = new IdleWaiters();
-    /** What Done does besides writing the result (dispositions, callbacks); may refuse with a CtiException. */
-    private final List<DoneStep> doneSteps = new ArrayList<>();
     /** Each campaign's preview section (auto-dial). */
     private final Map<String, PreviewSettings> terms;
     private final Scheduler onDialer;
     private final NumberChanges numbers;
 
-    /** Work joined to Mark Done: checks run before anything changes, writes chain after the result's write. */
-    public interface DoneStep {
-        /** Throws {@link CtiException} to refuse Mark Done. */
-        default void check(Agent agent, Interaction interaction) {
-        }
-
-        /** The record's write after the result is stored; completes when this step's own writes have. */
-        CompletableFuture<Void> write(Agent agent, Interaction interaction);
-    }
-
-    /** @param pace asks progressive pacing to look again (an agent is free) */
-    public PreviewDesk(DialerContext ctx, Campaigns campaigns, Runnable pace, Map<String, PreviewSettings> terms) {
+    /**
+     * @param afterCall the way out of a call every dialing mode shares (with the wrap-up's checks and writes)
+     * @param pace      asks progressive pacing to look again (an agent is free)
+     */
+    public PreviewDesk(DialerContext ctx, Campaigns campaigns, AfterCall afterCall, Runnable pace,
+                       Map<String, PreviewSettings> terms) {
         this.ctx = ctx;
         this.campaigns = campaigns;
         this.writes = new RecordWrites(ctx);
-        this.pace = pace;
+        this.afterCall = afterCall;
         this.terms = Map.copyOf(terms);
-        this.numbers = new NumberChanges(ctx, writes, s -> sessions.get(s.agent.id()) == s,
-                s -> call(s.agent, s.interaction));
+        this.sessions = new PreviewSessions(ctx, afterCall, writes, pace, this::retrieve);
+        this.numbers = new NumberChanges(ctx, writes, sessions::holds, s -> call(s.agent, s.interaction));
         this.onDialer = new Scheduler() {
             @Override
             public Instant now() {
@@ -101,14 +87,9 @@ public final class PreviewDesk {
         };
     }
 
-    public void addDoneStep(DoneStep step) {
-        doneSteps.add(step);
-    }
-
     /** True if the agent's interaction is a preview record (so Mark Done is this desk's). */
     public boolean owns(Agent agent) {
-        PreviewSession s = sessions.get(agent.id());
-        return s != null && s.interaction == agent.interaction();
+        return sessions.owns(agent);
     }
 
     /** Get Record: the campaign's next record, previewed (InteractionPreview) or NoRecord. */
@@ -181,7 +162,7 @@ public final class PreviewDesk {
         ix.stage(Interaction.Stage.RELEASED);
         PreviewSession s = new PreviewSession(agent, campaign, ix, agent.state());
         s.refused = true;
-        sessions.put(agent.id(), s);
+        sessions.put(s);
         agent.interaction(ix);
         agent.moveTo(AgentState.RESERVED, campaign.name());
         agent.moveTo(AgentState.AFTER_CALL_WORK, campaign.name());
@@ -189,7 +170,7 @@ public final class PreviewDesk {
         agent.send(new CtiEvent.InteractionReleased(ix.toWire()));
     }
 
-    private static boolean canPreview(Agent agent, Campaign campaign) {
+    static boolean canPreview(Agent agent, Campaign campaign) {
         return campaign.state() == CampaignState.RUNNING && agent.interaction() == null && agent.channel() != null
                 && (agent.state() == AgentState.READY || agent.state() == AgentState.NOT_READY);
     }
@@ -199,7 +180,7 @@ public final class PreviewDesk {
         ix.recordFields(ctx.work().of(campaign.name()).fields());
         ix.stage(Interaction.Stage.PREVIEW);
         PreviewSession s = new PreviewSession(agent, campaign, ix, agent.state());
-        sessions.put(agent.id(), s);
+        sessions.put(s);
         agent.interaction(ix);
         agent.moveTo(AgentState.RESERVED, campaign.name());
         LOG.info("campaign {}: record {} ({}) previewed by {}", campaign.name(), record.recordId(),
@@ -218,7 +199,7 @@ public final class PreviewDesk {
 
     /** Auto-dial (immediate, or the timed countdown ended): Call on the agent's behalf if the record is still here. */
     private void autoDial(PreviewSession s) {
-        if (sessions.get(s.agent.id()) != s || s.interaction.stage() != Interaction.Stage.PREVIEW
+        if (!sessions.holds(s) || s.interaction.stage() != Interaction.Stage.PREVIEW
                 || s.changingNumber) {
             return;
         }
@@ -276,7 +257,7 @@ public final class PreviewDesk {
         PreviewSession s = new PreviewSession(agent, campaign, ix, before);
         s.afterDone = afterDone;
         ix.stage(Interaction.Stage.PREVIEW);
-        sessions.put(agent.id(), s);
+        sessions.put(s);
         call(agent, ix);
     }
 
@@ -330,7 +311,7 @@ public final class PreviewDesk {
         ctx.records().check(ix.record())
                 .whenCompleteAsync(Continuations.logged("PreviewDesk.screenThenDial", (verdict, error) -> {
             s.changingNumber = false;
-            if (sessions.get(s.agent.id()) != s || ix.stage() != Interaction.Stage.PREVIEW) {
+            if (!sessions.holds(s) || ix.stage() != Interaction.Stage.PREVIEW) {
                 return;
             }
             if (error == null && verdict == Verdict.DIAL) {
@@ -360,7 +341,7 @@ public final class PreviewDesk {
                 s.callerId == null ? route.defaultCallerId() : s.callerId);
         ix.stage(Interaction.Stage.RINGING);
         s.call = new PreviewCall(ix.id(), new CallExecutor("call-" + ix.id(), ctx.workers(), ctx.scheduler()),
-                ctx.userAgent(), toAgent, toContact, new Observer(s), ctx.media(),
+                ctx.userAgent(), toAgent, toContact, sessions.observer(s), ctx.media(),
                 ctx.audio() == null ? null : ctx.audio().holdMusic());
         LOG.info("campaign {}: agent {} calls record {} ({})", s.campaign.name(), agent.id(), record.recordId(),
                 record.contactInfo());
@@ -387,7 +368,7 @@ public final class PreviewDesk {
         LOG.info("campaign {}: record {} declined by {} ({})", s.campaign.name(), recordId, agent.id(), reason);
         ix.stage(Interaction.Stage.DONE);
         agent.send(new CtiEvent.InteractionDeclined(requestId, ix.id(), reason));
-        end(s);
+        sessions.end(s);
     }
 
     /**
@@ -401,142 +382,33 @@ public final class PreviewDesk {
                     ? "the interaction is already done" : ix.stage() == Interaction.Stage.PREVIEW
                     ? "the record was not called: Call or Decline it" : "the call is still in progress");
         }
-        for (DoneStep step : doneSteps) {
-            step.check(agent, ix);
-        }
-        finish(s, requestId, next);
-    }
-
-    private void finish(PreviewSession s, String requestId, boolean next) {
-        Interaction ix = s.interaction;
-        Agent agent = s.agent;
-        CallResult result = ix.callResult();
-        long recordId = ix.record().recordId();
-        ix.stage(Interaction.Stage.DONE);
-        // A record the pre-dial check refused is already closed (and treated): no result to write, but the agent's
-        // disposition, note and callback are (the interaction is marked treated: no second treatment).
-        CompletableFuture<Void> written = s.refused ? ix.stored() : ix.stored().thenCompose(ok ->
-                writes.changeResult(recordId, result, agent.id()));
-        if (!ix.ownsRecord()) {
-            written = ix.stored(); // the record followed a transfer: the target's Mark Done writes it
-        }
-        for (DoneStep step : doneSteps) {
-            if (ix.ownsRecord()) {
-                written = written.thenCompose(ok -> step.write(agent, ix));
-            }
-        }
-        written.whenCompleteAsync(Continuations.logged("PreviewDesk.finish", (ok, error) -> {
-            if (error != null) {
-                agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.INTERNAL_ERROR, "record " + recordId
-                        + " could not be fully saved: " + error.getMessage()));
-            } else {
-                agent.send(new CtiEvent.InteractionDone(requestId, ix.id(), result.name()));
-            }
-            if (s.afterDone != null) {
-                s.afterDone.accept(next);
-            }
-            end(s);
-            if (s.afterDone == null && next && canPreview(agent, s.campaign)) {
-                retrieve(agent, s.campaign, requestId);
-            }
-        }), ctx.dialer());
-    }
-
-    /** The session is over: the agent back to its state before Get Record (or as asked meanwhile). */
-    private void end(PreviewSession s) {
-        Agent agent = s.agent;
-        if (s.autoDial != null) {
-            s.autoDial.cancel();
-        }
-        if (sessions.get(agent.id()) == s) {
-            sessions.remove(agent.id());
-        }
-        if (agent.interaction() == s.interaction) {
-            agent.interaction(null);
-        }
-        if (agent.logoutAfterCall() || agent.channel() == null) {
-            agent.logoutAfterCall(false);
-            agent.moveTo(AgentState.LOGGED_OUT, "DesktopDisconnected");
-        } else if (agent.notReadyAfterCall() || s.before == AgentState.NOT_READY) {
-            agent.notReadyAfterCall(false);
-            agent.moveTo(AgentState.NOT_READY, null);
-        } else {
-            agent.moveTo(AgentState.READY, null);
-        }
-        pace.run();
+        afterCall.check(agent, ix);
+        sessions.finish(s, requestId, next);
     }
 
     /** The agent's desktop went away: a record not called goes back to the list, a released one is marked done. */
     public void desktopGone(Agent agent) {
-        PreviewSession s = sessions.get(agent.id());
-        if (s == null) {
-            return;
-        }
-        agent.logoutAfterCall(true);
-        Interaction.Stage stage = s.interaction.stage();
-        if (stage == Interaction.Stage.PREVIEW) {
-            writes.returnToReady(s.interaction.record().recordId());
-            s.interaction.stage(Interaction.Stage.DONE);
-            end(s);
-        } else if (stage == Interaction.Stage.RELEASED) {
-            finish(s, null, false);
-        }
-        // A call in progress: finished() marks it done, the desktop being gone.
+        sessions.desktopGone(agent);
     }
 
     /** The campaign was unloaded: calls are hung up, records not called go back to the list. */
     public void unloaded(Campaign campaign) {
-        for (PreviewSession s : List.copyOf(sessions.values())) {
-            if (s.campaign == campaign) {
-                close(s);
-            }
-        }
-        handed.forEach((call, h) -> {
-            if (h.campaign == campaign) {
-                call.drop();
-            }
-        });
+        sessions.unloaded(campaign);
     }
 
     /** Gateway stopping: every preview call hung up, every record settled. */
     public void dropAll() {
-        ctx.dialer().execute(() -> {
-            List.copyOf(sessions.values()).forEach(this::close);
-            handed.keySet().forEach(PreviewCall::drop);
-        });
-    }
-
-    private void close(PreviewSession s) {
-        s.closing = true;
-        Interaction ix = s.interaction;
-        if (s.call != null) {
-            s.call.drop();
-        } else if (ix.stage() == Interaction.Stage.PREVIEW) {
-            writes.returnToReady(ix.record().recordId());
-            ix.stage(Interaction.Stage.DONE);
-            s.agent.send(new CtiEvent.InteractionReleased(ix.toWire()));
-            end(s);
-        } else if (ix.stage() == Interaction.Stage.RELEASED) {
-            finish(s, null, false);
-        }
+        ctx.dialer().execute(sessions::dropAll);
     }
 
     /** Completes when no preview call is up and every write has finished. */
     public CompletableFuture<Void> idle() {
-        return CompletableFuture.supplyAsync(() -> idleWaiters.await(noCallUp()), ctx.dialer())
+        return CompletableFuture.supplyAsync(sessions::noCallUpFuture, ctx.dialer())
                 .thenCompose(idle -> idle).thenCompose(ok -> writes.drained());
     }
 
-    private boolean noCallUp() {
-        return handed.isEmpty() && sessions.values().stream().noneMatch(s -> s.call != null);
-    }
-
     private PreviewSession session(Agent agent, Interaction ix) {
-        PreviewSession s = sessions.get(agent.id());
-        if (s == null || s.interaction != ix) {
-            throw new CtiException(CtiErrorCodes.NOT_ALLOWED, "interaction " + ix.id() + " is not a preview record");
-        }
-        return s;
+        return sessions.session(agent, ix);
     }
 
     static CtiException notAllowed(String command, Agent agent, String why) {
@@ -544,140 +416,24 @@ public final class PreviewDesk {
                 + agent.state().wireName() + ": " + why);
     }
 
-    private void callGone(PreviewSession s, PreviewCall call, CallOutcome outcome) {
-        HandedOn h = handed.remove(call);
-        if (h != null) {
-            if (noCallUp()) {
-                idleWaiters.idle();
-            }
-            h.ended.accept(outcome);
-            return;
-        }
-        s.call = null;
-        if (noCallUp()) {
-            idleWaiters.idle();
-        }
-        Interaction ix = s.interaction;
-        Agent agent = s.agent;
-        ctx.metrics().legMedia("contact", outcome.contactMedia());
-        ctx.metrics().legMedia("agent", outcome.agentMedia());
-        if (!outcome.attempted()) {
-            ix.stage(Interaction.Stage.PREVIEW);
-            if (s.closing || agent.channel() == null) {
-                close(s);
-                return;
-            }
-            // The contact was never dialed: the record stays previewed, to call again or decline.
-            agent.send(new CtiEvent.Error(null, CtiErrorCodes.PHONE_FAILED, "your phone " + agent.phone()
-                    + " did not answer (" + call.agentFailure() + "): the contact was not dialed"));
-            agent.send(new CtiEvent.InteractionPreview(null, ix.toWire()));
-            return;
-        }
-        CallResult result = outcome.agentConnected() && ix.callResult() != null ? ix.callResult() : outcome.result();
-        ix.callResult(result);
-        ix.stored(writes.complete(ix.record().recordId(), outcome.result(), ctx.scheduler().now(), agent.id()));
-        ctx.metrics().result(s.campaign.name(), outcome.result());
-        LOG.info("campaign {}: record {} ({}) -> {}", s.campaign.name(), ix.record().recordId(),
-                ix.record().contactInfo(), outcome.result().label());
-        ix.stage(Interaction.Stage.RELEASED);
-        agent.moveTo(AgentState.AFTER_CALL_WORK, s.campaign.name());
-        agent.send(new CtiEvent.InteractionReleased(ix.toWire()));
-        if (s.closing || agent.channel() == null) {
-            finish(s, null, false);
-        }
-    }
-
-    /** Hops call milestones from the call's executor to the dialer executor. */
-    private final class Observer implements PreviewCall.Observer {
-        private final PreviewSession session;
-
-        Observer(PreviewSession session) {
-            this.session = session;
-        }
-
-        @Override
-        public void contactDialing(PreviewCall call) {
-            ctx.dialer().execute(() -> {
-                ctx.metrics().dialed(session.campaign.name());
-                writes.dialed(session.interaction.record().recordId());
-                session.agent.send(new CtiEvent.InteractionRinging(session.interaction.toWire()));
-            });
-        }
-
-        @Override
-        public void connected(PreviewCall call) {
-            ctx.dialer().execute(() -> {
-                ctx.metrics().answered(session.campaign.name());
-                writes.answered(session.interaction.record().recordId());
-                session.interaction.stage(Interaction.Stage.ESTABLISHED);
-                session.agent.moveTo(AgentState.BUSY, session.campaign.name());
-                session.agent.send(new CtiEvent.InteractionEstablished(session.interaction.toWire()));
-            });
-        }
-
-        @Override
-        public void heldFromPhone(PreviewCall call, boolean held) {
-            ctx.dialer().execute(() -> io.outdial.dialer.call.PhoneHolds.report(session.agent, session.interaction,
-                    held));
-        }
-
-        @Override
-        public void finished(PreviewCall call, CallOutcome outcome) {
-            ctx.dialer().execute(() -> callGone(session, call, outcome));
-        }
-    }
-
-    /** A preview call a transfer handed on: what its end is for. */
-    private record HandedOn(Campaign campaign, java.util.function.Consumer<CallOutcome> ended) { }
-
     /** The bridged preview call of an interaction (the agent's own, or one a transfer handed on), if it is up. */
     public Optional<TransferableCall> callOf(String interactionId) {
-        for (PreviewSession s : sessions.values()) {
-            if (s.call != null && s.interaction.id().equals(interactionId)) {
-                return Optional.of(s.call);
-            }
-        }
-        return handed.keySet().stream().filter(c -> c.id().equals(interactionId)).findFirst()
-                .map(TransferableCall.class::cast);
+        return sessions.callOf(interactionId);
     }
 
     /**
-     * A transfer (or a conference its agent left) handed the preview call of {@code interactionId} on: the agent
-     * wraps up now (Released, after-call work, Done as usual), writing the record unless {@code recordFollows}, and
-     * the call's end goes to {@code ended}. Returns false if no preview call of that interaction is up.
+     * A transfer (or a conference its agent left) handed the preview call of {@code interactionId} to {@code target}
+     * with {@code targetInteraction} (both null: an outside number): the agent wraps up now (Released, after-call
+     * work, Done as usual), writing the record unless {@code recordFollows}. False if no preview call of that
+     * interaction is up.
      */
-    public boolean transferred(String interactionId, boolean recordFollows,
-                               java.util.function.Consumer<CallOutcome> ended) {
-        PreviewSession s = sessions.values().stream()
-                .filter(x -> x.call != null && x.interaction.id().equals(interactionId)).findFirst().orElse(null);
-        if (s == null) {
-            return false;
-        }
-        handed.put(s.call, new HandedOn(s.campaign, ended));
-        s.call = null;
-        Interaction ix = s.interaction;
-        Agent agent = s.agent;
-        CallResult result = ix.callResult() != null ? ix.callResult() : CallResult.ANSWER;
-        ix.callResult(result);
-        if (recordFollows) {
-            ix.ownsRecord(false);
-            ix.stored(CompletableFuture.completedFuture(null));
-        } else {
-            ix.stored(writes.complete(ix.record().recordId(), result, ctx.scheduler().now(), agent.id()));
-            ctx.metrics().result(s.campaign.name(), result);
-        }
-        LOG.info("campaign {}: agent {} handed record {} on", s.campaign.name(), agent.id(), ix.record().recordId());
-        ix.stage(Interaction.Stage.RELEASED);
-        agent.moveTo(AgentState.AFTER_CALL_WORK, s.campaign.name());
-        agent.send(new CtiEvent.InteractionReleased(ix.toWire()));
-        if (s.closing || agent.channel() == null) {
-            finish(s, null, false);
-        }
-        return true;
+    public boolean transferred(String interactionId, Agent target, Interaction targetInteraction,
+                               boolean recordFollows) {
+        return sessions.transferred(interactionId, target, targetInteraction, recordFollows);
     }
 
     /** For tests and metrics: the agents holding a preview record. */
     Optional<PreviewSession> sessionOf(String agentId) {
-        return Optional.ofNullable(sessions.get(agentId));
+        return sessions.of(agentId);
     }
 }

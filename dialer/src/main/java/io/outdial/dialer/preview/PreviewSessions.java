@@ -1,0 +1,296 @@
+package io.outdial.dialer.preview;
+
+import io.outdial.bridge.cti.CtiErrorCodes;
+import io.outdial.bridge.cti.CtiEvent;
+import io.outdial.bridge.cti.CtiException;
+import io.outdial.dialer.agent.Agent;
+import io.outdial.dialer.agent.AgentState;
+import io.outdial.dialer.agent.Interaction;
+import io.outdial.dialer.call.AfterCall;
+import io.outdial.dialer.call.CallOutcome;
+import io.outdial.dialer.call.IdleWaiters;
+import io.outdial.dialer.call.PhoneHolds;
+import io.outdial.dialer.call.RecordWrites;
+import io.outdial.dialer.call.TransferableCall;
+import io.outdial.dialer.campaign.Campaign;
+import io.outdial.dialer.context.DialerContext;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The preview records in agents' hands (one {@link PreviewSession} an agent, from Get Record or an accepted push to
+ * Done or Decline), the preview calls a transfer handed on, and their way out of a call. That way is the
+ * {@link AfterCall} every dialing mode shares (call ended, transferred away, Mark Done, desktop gone, released); a
+ * session is the {@link AfterCall.Owner} of its interaction there: its record stays with the agent whatever the
+ * contact did, and after Done the agent goes back to its state before the record (and gets the next one). Dialer
+ * executor only.
+ */
+final class PreviewSessions {
+    /** Previews the campaign's next record for the agent (Mark Done of a pulled record). */
+    interface NextRecord {
+        void retrieve(Agent agent, Campaign campaign, String requestId);
+    }
+
+    /** A preview call a transfer handed on: whose its end is (null: an outside number, nobody's). */
+    private record HandedOn(String campaign, Agent target, Interaction targetInteraction) { }
+
+    private final DialerContext ctx;
+    private final AfterCall afterCall;
+    private final RecordWrites writes;
+    private final Runnable pace;
+    private final NextRecord nextRecord;
+    private final Map<String, PreviewSession> sessions = new LinkedHashMap<>();
+    /** Preview calls a transfer handed on; the transferring agent's session is over. */
+    private final Map<PreviewCall, HandedOn> handed = new LinkedHashMap<>();
+    private final IdleWaiters idleWaiters = new IdleWaiters();
+
+    PreviewSessions(DialerContext ctx, AfterCall afterCall, RecordWrites writes, Runnable pace,
+                    NextRecord nextRecord) {
+        this.ctx = ctx;
+        this.afterCall = afterCall;
+        this.writes = writes;
+        this.pace = pace;
+        this.nextRecord = nextRecord;
+    }
+
+    void put(PreviewSession s) {
+        sessions.put(s.agent.id(), s);
+    }
+
+    /** True while {@code s} is the agent's record in hand. */
+    boolean holds(PreviewSession s) {
+        return sessions.get(s.agent.id()) == s;
+    }
+
+    /** True if the agent's interaction is a preview record (so Mark Done is the preview desk's). */
+    boolean owns(Agent agent) {
+        PreviewSession s = sessions.get(agent.id());
+        return s != null && s.interaction == agent.interaction();
+    }
+
+    Optional<PreviewSession> of(String agentId) {
+        return Optional.ofNullable(sessions.get(agentId));
+    }
+
+    /** The agent's session of {@code ix}; NOT_ALLOWED if {@code ix} is not the agent's preview record. */
+    PreviewSession session(Agent agent, Interaction ix) {
+        PreviewSession s = sessions.get(agent.id());
+        if (s == null || s.interaction != ix) {
+            throw new CtiException(CtiErrorCodes.NOT_ALLOWED, "interaction " + ix.id() + " is not a preview record");
+        }
+        return s;
+    }
+
+    /** Mark Done (Done, or Done and Stop without {@code next}) of a released record; the checks are done. */
+    void finish(PreviewSession s, String requestId, boolean next) {
+        afterCall.markDone(s.agent, s.interaction, requestId, next, new Way(s, null));
+    }
+
+    /** The session is over: the agent back to its state before the record (or as asked meanwhile). */
+    void end(PreviewSession s) {
+        Agent agent = s.agent;
+        if (s.autoDial != null) {
+            s.autoDial.cancel();
+        }
+        if (sessions.get(agent.id()) == s) {
+            sessions.remove(agent.id());
+        }
+        if (agent.interaction() == s.interaction) {
+            agent.interaction(null);
+        }
+        afterCall.release(agent, agent.channel() == null ? AgentState.LOGGED_OUT
+                : s.before == AgentState.NOT_READY ? AgentState.NOT_READY : AgentState.READY, null);
+        pace.run();
+    }
+
+    /** The agent's desktop went away: a record not called goes back to the list, a released one is marked done. */
+    void desktopGone(Agent agent) {
+        PreviewSession s = sessions.get(agent.id());
+        if (s == null) {
+            return;
+        }
+        if (s.interaction.stage() == Interaction.Stage.PREVIEW) {
+            agent.logoutAfterCall(true);
+            writes.returnToReady(s.interaction.record().recordId());
+            s.interaction.stage(Interaction.Stage.DONE);
+            end(s);
+            return;
+        }
+        // A call in progress: its end marks it done, the desktop being gone (Way.wrappingUp).
+        afterCall.desktopGone(agent, s.interaction, new Way(s, null));
+    }
+
+    /** The campaign was unloaded: calls are hung up, records not called go back to the list. */
+    void unloaded(Campaign campaign) {
+        for (PreviewSession s : List.copyOf(sessions.values())) {
+            if (s.campaign == campaign) {
+                close(s);
+            }
+        }
+        handed.forEach((call, h) -> {
+            if (h.campaign().equals(campaign.name())) {
+                call.drop();
+            }
+        });
+    }
+
+    /** Gateway stopping: every preview call hung up, every record settled. */
+    void dropAll() {
+        List.copyOf(sessions.values()).forEach(this::close);
+        handed.keySet().forEach(PreviewCall::drop);
+    }
+
+    private void close(PreviewSession s) {
+        s.closing = true;
+        Interaction ix = s.interaction;
+        if (s.call != null) {
+            s.call.drop();
+        } else if (ix.stage() == Interaction.Stage.PREVIEW) {
+            writes.returnToReady(ix.record().recordId());
+            ix.stage(Interaction.Stage.DONE);
+            s.agent.send(new CtiEvent.InteractionReleased(ix.toWire()));
+            end(s);
+        } else if (ix.stage() == Interaction.Stage.RELEASED) {
+            finish(s, null, false);
+        }
+    }
+
+    /** Completes when no preview call is up. */
+    CompletableFuture<Void> noCallUpFuture() {
+        return idleWaiters.await(noCallUp());
+    }
+
+    private boolean noCallUp() {
+        return handed.isEmpty() && sessions.values().stream().noneMatch(s -> s.call != null);
+    }
+
+    /** The bridged preview call of an interaction (the agent's own, or one a transfer handed on), if it is up. */
+    Optional<TransferableCall> callOf(String interactionId) {
+        for (PreviewSession s : sessions.values()) {
+            if (s.call != null && s.interaction.id().equals(interactionId)) {
+                return Optional.of(s.call);
+            }
+        }
+        return handed.keySet().stream().filter(c -> c.id().equals(interactionId)).findFirst()
+                .map(TransferableCall.class::cast);
+    }
+
+    /**
+     * A transfer (or a conference its agent left) handed the preview call of {@code interactionId} to {@code target}
+     * with {@code targetInteraction} (both null: an outside number): the agent wraps up now, writing the record
+     * unless {@code recordFollows}; the call's end is the target's, as after a campaign call. False if no preview
+     * call of that interaction is up.
+     */
+    boolean transferred(String interactionId, Agent target, Interaction targetInteraction, boolean recordFollows) {
+        PreviewSession s = sessions.values().stream()
+                .filter(x -> x.call != null && x.interaction.id().equals(interactionId)).findFirst().orElse(null);
+        if (s == null) {
+            return false;
+        }
+        handed.put(s.call, new HandedOn(s.campaign.name(), target, targetInteraction));
+        s.call = null;
+        afterCall.transferredAway(s.agent, s.interaction, s.campaign.name(), !recordFollows, new Way(s, null));
+        return true;
+    }
+
+    private void callGone(PreviewSession s, PreviewCall call, CallOutcome outcome) {
+        HandedOn h = handed.remove(call);
+        if (h == null) {
+            s.call = null;
+        }
+        if (noCallUp()) {
+            idleWaiters.idle();
+        }
+        if (h == null) {
+            afterCall.callEnded(s.agent, s.interaction, s.campaign.name(), outcome, new Way(s, call));
+        } else if (h.target() != null) {
+            afterCall.callEnded(h.target(), h.targetInteraction(), h.campaign(), outcome, afterCall.campaignCalls());
+            pace.run();
+        }
+    }
+
+    /** Hops the milestones of {@code s}'s call from the call's executor to the dialer executor. */
+    PreviewCall.Observer observer(PreviewSession s) {
+        return new PreviewCall.Observer() {
+            @Override
+            public void contactDialing(PreviewCall call) {
+                ctx.dialer().execute(() -> {
+                    ctx.metrics().dialed(s.campaign.name());
+                    writes.dialed(s.interaction.record().recordId());
+                    s.agent.send(new CtiEvent.InteractionRinging(s.interaction.toWire()));
+                });
+            }
+
+            @Override
+            public void connected(PreviewCall call) {
+                ctx.dialer().execute(() -> {
+                    ctx.metrics().answered(s.campaign.name());
+                    writes.answered(s.interaction.record().recordId());
+                    s.interaction.stage(Interaction.Stage.ESTABLISHED);
+                    s.agent.moveTo(AgentState.BUSY, s.campaign.name());
+                    s.agent.send(new CtiEvent.InteractionEstablished(s.interaction.toWire()));
+                });
+            }
+
+            @Override
+            public void heldFromPhone(PreviewCall call, boolean held) {
+                ctx.dialer().execute(() -> PhoneHolds.report(s.agent, s.interaction, held));
+            }
+
+            @Override
+            public void finished(PreviewCall call, CallOutcome outcome) {
+                ctx.dialer().execute(() -> callGone(s, call, outcome));
+            }
+        };
+    }
+
+    /** A preview session's part of the way out of its call ({@code call}: the call that ended, if one did). */
+    private final class Way implements AfterCall.Owner {
+        private final PreviewSession s;
+        private final PreviewCall call;
+
+        Way(PreviewSession s, PreviewCall call) {
+            this.s = s;
+            this.call = call;
+        }
+
+        @Override
+        public void notDialed(Agent agent, Interaction ix, CallOutcome outcome) {
+            ix.stage(Interaction.Stage.PREVIEW);
+            if (s.closing || agent.channel() == null) {
+                close(s);
+                return;
+            }
+            // The contact was never dialed: the record stays previewed, to call again or decline.
+            agent.send(new CtiEvent.Error(null, CtiErrorCodes.PHONE_FAILED, "your phone " + agent.phone()
+                    + " did not answer (" + call.agentFailure() + "): the contact was not dialed"));
+            agent.send(new CtiEvent.InteractionPreview(null, ix.toWire()));
+        }
+
+        @Override
+        public boolean agentHoldsRecord() {
+            return true;
+        }
+
+        @Override
+        public void wrappingUp(Agent agent, Interaction ix) {
+            if (s.closing || agent.channel() == null) {
+                finish(s, null, false);
+            }
+        }
+
+        @Override
+        public void done(Agent agent, Interaction ix, String requestId, boolean next) {
+            if (s.afterDone != null) {
+                s.afterDone.accept(next);
+            }
+            end(s);
+            if (s.afterDone == null && next && PreviewDesk.canPreview(agent, s.campaign)) {
+                nextRecord.retrieve(agent, s.campaign, requestId);
+            }
+        }
+    }
+}
