@@ -32,7 +32,8 @@ import java.util.Optional;
  *   <li>{@code totalAnalysisTime} reached: NOT_SURE ({@link AmdCause#ANALYSIS_TIME_EXCEEDED}).</li>
  * </ol>
  * Speech too short to be a word (a click, a breath) neither starts the greeting nor interrupts the silence after it;
- * it only holds a verdict back while it lasts, since it may be the start of a word or of a beep.
+ * it only holds a verdict back while it lasts, since it may be the start of a word or of a beep. The ending is judged
+ * once, when the silence first ends the greeting, so such a sound during the beep window does not change it either.
  * With {@code shortGreeting} at or above {@code maximumGreeting} (the fast mode) the intonation is never consulted
  * and no pitch is computed. Per frame: one energy sum, the beep fit and, during a greeting, about 4,000 integer
  * multiply-adds for the pitch; nothing allocated.
@@ -63,6 +64,8 @@ public final class AnsweringMachineDetector implements FrameDetector {
     private int words;
     private long greetingStart;
     private long lastWordSpeech;
+    /** How the greeting that ended was judged, while its human verdict waits out the beep window; null before. */
+    private AmdCause ending;
     private boolean done;
 
     public AnsweringMachineDetector() {
@@ -116,6 +119,8 @@ public final class AnsweringMachineDetector implements FrameDetector {
             if (!inWord && speechRun >= wordFrames) {
                 inWord = true;
                 words++;
+                // the greeting goes on: its ending is judged again when it ends
+                ending = null;
                 if (words == 1) {
                     greetingStart = frames - speechRun + 1;
                 }
@@ -159,17 +164,21 @@ public final class AnsweringMachineDetector implements FrameDetector {
      * two is not trusted: on the corpora it read as rising for some short voicemail greetings.
      */
     private Optional<Detection> afterGreeting(long quiet) {
-        long greeting = lastWordSpeech - greetingStart + 1;
-        AmdCause human = AmdCause.SILENCE_AFTER_GREETING;
-        if (contour != null && greeting > shortGreetingFrames) {
-            if (contour.endRise() < settings.questionRise()) {
-                return decide(AmdOutcome.MACHINE, AmdCause.STATEMENT_GREETING);
+        if (ending == null) {
+            // judged once, when the silence first ends the greeting: a sound too short to be a word during the wait
+            // (a breath, a click) neither ends the wait nor changes the verdict
+            long greeting = lastWordSpeech - greetingStart + 1;
+            ending = AmdCause.SILENCE_AFTER_GREETING;
+            if (contour != null && greeting > shortGreetingFrames) {
+                if (contour.endRise() < settings.questionRise()) {
+                    return decide(AmdOutcome.MACHINE, AmdCause.STATEMENT_GREETING);
+                }
+                ending = AmdCause.QUESTION_AFTER_GREETING;
             }
-            human = AmdCause.QUESTION_AFTER_GREETING;
         }
         // every human verdict waits out the beep window: a beep inside it decides machine instead
         if (quiet >= beepWaitFrames) {
-            return decide(AmdOutcome.HUMAN, human);
+            return decide(AmdOutcome.HUMAN, ending);
         }
         return Optional.empty();
     }
@@ -191,6 +200,7 @@ public final class AnsweringMachineDetector implements FrameDetector {
         words = 0;
         greetingStart = 0;
         lastWordSpeech = 0;
+        ending = null;
         done = false;
     }
 

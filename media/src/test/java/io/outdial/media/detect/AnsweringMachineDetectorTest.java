@@ -83,6 +83,20 @@ class AnsweringMachineDetectorTest {
     }
 
     @Test
+    void aSoundTooShortForAWordDuringTheBeepWindowDoesNotChangeTheVerdict() {
+        // "how can I help?", then a short low "mm" 850 ms later, while the verdict waits out the beep window: judged
+        // again, its low pitch would end the contour and make a statement of the question
+        for (int i = 0; i < 3; i++) {
+            Talker talker = new Talker(random, 150, 1, -22);
+            Signal s = longGreetingEnding(talker, 140, 190).silence(850);
+            s.append(talker.glide(60, 150, 148));
+            Detection.AmdDecision d = decide(s.silence(3000).noise(-55, i));
+            assertEquals(AmdOutcome.HUMAN, d.outcome(), d::toString);
+            assertEquals(AmdCause.QUESTION_AFTER_GREETING, d.cause(), d::toString);
+        }
+    }
+
+    @Test
     void beepAfterAGreetingEndingInAQuestionIsMachine() {
         // a voicemail greeting whose voice happens to rise at the end: 800 ms of silence alone would make a person
         for (int gap : new int[]{500, 700, 840}) {
