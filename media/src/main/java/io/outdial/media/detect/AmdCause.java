@@ -2,11 +2,14 @@ package io.outdial.media.detect;
 
 /** Which rule of {@link AnsweringMachineDetector} decided (see {@link AmdSettings} for the thresholds). */
 public enum AmdCause {
-    /** HUMAN: a short greeting followed by {@code afterGreetingSilence} of silence, as a person waits for a reply. */
+    /**
+     * HUMAN: a short greeting followed by {@code afterGreetingSilence} of silence, as a person waits for a reply, and
+     * no beep within {@code beepWindow}.
+     */
     SILENCE_AFTER_GREETING,
     /**
      * HUMAN: a greeting longer than {@code shortGreeting} whose voice rose at the end, as a question does ("how can
-     * I help?"), followed by the silence.
+     * I help?"), followed by the silence and no beep within {@code beepWindow}.
      */
     QUESTION_AFTER_GREETING,
     /**

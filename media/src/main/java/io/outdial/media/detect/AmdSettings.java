@@ -19,7 +19,7 @@ import java.time.Duration;
  *                             Anna speaking" takes 1.5 s), which takes business greetings for machines
  * @param afterGreetingSilence this much silence after a greeting ends it (800 ms both modes; a person waits for a
  *                             reply, a machine pauses between sentences mostly for less). A long greeting is
- *                             judged by its ending then; a short one waits for {@code beepWindow} as well
+ *                             judged by its ending then; a human verdict waits for {@code beepWindow} as well
  * @param totalAnalysisTime    no decision by then: NOT_SURE (10 s accurate: more than the cap plus the silence
  *                             after it; 5 s fast)
  * @param minimumWordLength    speech shorter than this is a click or breath, not a word (100 ms)
@@ -33,12 +33,13 @@ import java.time.Duration;
  *                             least this factor over the lowest pitch of its last 480 ms of voice (1.10: the business
  *                             greetings measured, ending "... how can I help?", rise by 1.14 to 1.96, the
  *                             voicemail greetings, ending on a statement, by 1.00 to 1.06), and a MACHINE otherwise
- * @param beepWindow           a beep may follow a machine's short greeting by up to this (850 ms accurate, 0 fast):
- *                             the human verdict on a short greeting waits until then plus four frames (80 ms, to hear
- *                             the beep start), so a beep inside the window takes the verdict back before it is given.
- *                             It is the human decision latency for short greetings: 850 ms gives about 0.95 s after
- *                             the last word and covers beeps starting up to about 0.85 s after it; 1100 ms would cover
- *                             about 1.1 s for 0.25 s more latency. Zero: no wait beyond {@code afterGreetingSilence}
+ * @param beepWindow           a beep may follow a machine's greeting by up to this (850 ms accurate, 0 fast): every
+ *                             human verdict, a short greeting's or a question's, waits until then plus four frames
+ *                             (80 ms, to hear the beep start), so a beep inside the window takes the verdict back
+ *                             before it is given (a voicemail greeting may end on a rising voice too). It is the human
+ *                             decision latency: 850 ms gives about 0.95 s after the last word and covers beeps
+ *                             starting up to about 0.85 s after it; 1100 ms would cover about 1.1 s for 0.25 s more
+ *                             latency. Zero: no wait beyond {@code afterGreetingSilence}
  * @param voice                speech/silence classification
  * @param beep                 a beep during analysis means MACHINE; null to ignore beeps
  */

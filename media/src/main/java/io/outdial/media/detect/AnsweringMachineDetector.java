@@ -18,21 +18,22 @@ import java.util.Optional;
  *       ({@link AmdCause#LONG_GREETING});</li>
  *   <li>silence of {@code afterGreetingSilence} since the last word ends the greeting:
  *     <ul>
- *       <li>a greeting longer than {@code shortGreeting} whose voice rose at the end by {@code questionRise} (a
- *           question: "how can I help?"): HUMAN ({@link AmdCause#QUESTION_AFTER_GREETING});</li>
- *       <li>a longer one that did not (a statement: "... after the tone."): MACHINE
- *           ({@link AmdCause#STATEMENT_GREETING});</li>
- *       <li>a short greeting waits until {@code beepWindow} plus four frames have passed since its last word: a
- *           beep that starts inside the window is speech to the voice activity test, breaks the silence and then
- *           decides MACHINE, so the human verdict is taken back before it is given; without one, HUMAN
- *           ({@link AmdCause#SILENCE_AFTER_GREETING}). Its intonation is not consulted: a word or two gives too
- *           short a contour to trust.</li>
+ *       <li>a greeting longer than {@code shortGreeting} that did not rise at the end by {@code questionRise} (a
+ *           statement: "... after the tone."): MACHINE at once ({@link AmdCause#STATEMENT_GREETING});</li>
+ *       <li>every other greeting is a person's unless a beep follows: the human verdict waits until
+ *           {@code beepWindow} plus four frames have passed since the last word. A beep that starts inside the
+ *           window is speech to the voice activity test, breaks the silence and then decides MACHINE, so the human
+ *           verdict is taken back before it is given; without one, HUMAN: {@link AmdCause#QUESTION_AFTER_GREETING}
+ *           for a longer greeting whose voice rose at the end (a question: "how can I help?"),
+ *           {@link AmdCause#SILENCE_AFTER_GREETING} for a short one, whose intonation is not consulted (a word or
+ *           two gives too short a contour to trust).</li>
  *     </ul></li>
  *   <li>no word within {@code initialSilence}: NOT_SURE ({@link AmdCause#INITIAL_SILENCE});</li>
  *   <li>{@code totalAnalysisTime} reached: NOT_SURE ({@link AmdCause#ANALYSIS_TIME_EXCEEDED}).</li>
  * </ol>
  * Speech too short to be a word (a click, a breath) neither starts the greeting nor interrupts the silence after it;
- * it only holds a verdict back while it lasts, since it may be the start of a word or of a beep.
+ * it only holds a verdict back while it lasts, since it may be the start of a word or of a beep. The ending is judged
+ * once, when the silence first ends the greeting, so such a sound during the beep window does not change it either.
  * With {@code shortGreeting} at or above {@code maximumGreeting} (the fast mode) the intonation is never consulted
  * and no pitch is computed. Per frame: one energy sum, the beep fit and, during a greeting, about 4,000 integer
  * multiply-adds for the pitch; nothing allocated.
@@ -63,6 +64,8 @@ public final class AnsweringMachineDetector implements FrameDetector {
     private int words;
     private long greetingStart;
     private long lastWordSpeech;
+    /** How the greeting that ended was judged, while its human verdict waits out the beep window; null before. */
+    private AmdCause ending;
     private boolean done;
 
     public AnsweringMachineDetector() {
@@ -116,6 +119,8 @@ public final class AnsweringMachineDetector implements FrameDetector {
             if (!inWord && speechRun >= wordFrames) {
                 inWord = true;
                 words++;
+                // the greeting goes on: its ending is judged again when it ends
+                ending = null;
                 if (words == 1) {
                     greetingStart = frames - speechRun + 1;
                 }
@@ -153,18 +158,27 @@ public final class AnsweringMachineDetector implements FrameDetector {
     }
 
     /**
-     * The greeting ended and {@code quiet} frames of silence followed: a long one is judged by its ending at once; a
-     * short one waits out the beep window first (empty while it does). The intonation of a greeting of a word or two
-     * is not trusted: on the corpora it read as rising for some short voicemail greetings.
+     * The greeting ended and {@code quiet} frames of silence followed: a long one that ended on a statement is a
+     * machine at once; any other is a person once the beep window has passed (empty while it has not: a voicemail
+     * greeting may end on a rising voice too, and its beep then decides). The intonation of a greeting of a word or
+     * two is not trusted: on the corpora it read as rising for some short voicemail greetings.
      */
     private Optional<Detection> afterGreeting(long quiet) {
-        long greeting = lastWordSpeech - greetingStart + 1;
-        if (contour != null && greeting > shortGreetingFrames) {
-            return contour.endRise() >= settings.questionRise() ? decide(AmdOutcome.HUMAN, AmdCause.QUESTION_AFTER_GREETING)
-                    : decide(AmdOutcome.MACHINE, AmdCause.STATEMENT_GREETING);
+        if (ending == null) {
+            // judged once, when the silence first ends the greeting: a sound too short to be a word during the wait
+            // (a breath, a click) neither ends the wait nor changes the verdict
+            long greeting = lastWordSpeech - greetingStart + 1;
+            ending = AmdCause.SILENCE_AFTER_GREETING;
+            if (contour != null && greeting > shortGreetingFrames) {
+                if (contour.endRise() < settings.questionRise()) {
+                    return decide(AmdOutcome.MACHINE, AmdCause.STATEMENT_GREETING);
+                }
+                ending = AmdCause.QUESTION_AFTER_GREETING;
+            }
         }
+        // every human verdict waits out the beep window: a beep inside it decides machine instead
         if (quiet >= beepWaitFrames) {
-            return decide(AmdOutcome.HUMAN, AmdCause.SILENCE_AFTER_GREETING);
+            return decide(AmdOutcome.HUMAN, ending);
         }
         return Optional.empty();
     }
@@ -186,6 +200,7 @@ public final class AnsweringMachineDetector implements FrameDetector {
         words = 0;
         greetingStart = 0;
         lastWordSpeech = 0;
+        ending = null;
         done = false;
     }
 

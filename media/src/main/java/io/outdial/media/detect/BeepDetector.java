@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Detects a beep: one steady sine of 440-2000 Hz lasting 200-1500 ms, as an answering machine plays when its
+ * Detects a beep: one steady sine of 400-2000 Hz lasting 200-1500 ms, as an answering machine plays when its
  * greeting ends. Reported when the beep ends, since what follows (recording) is what a voicemail drop waits for.
  *
  * <p>Decision rule: a pure sine obeys x[n] + x[n-2] = 2 cos(w) x[n-1]. Each frame fits the best c in

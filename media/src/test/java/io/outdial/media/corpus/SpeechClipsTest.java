@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,14 +34,16 @@ class SpeechClipsTest {
 
     /**
      * The cases of issue 16 that timing rules get wrong: long business greetings (3-7 s, fast and slow), short
-     * voicemail greetings with a beep 0.2-0.8 s after the last word, and "Hello?" said twice.
+     * voicemail greetings with a beep 0.2-0.8 s after the last word, and "Hello?" said twice. Seed 18 holds three
+     * beeps of 410-424 Hz, which the beep detector missed while it began at 430 Hz.
      */
-    @Test
-    void businessGreetingsShortVoicemailAndDoubleHellosAreToldApart() throws Exception {
-        Path dir = Paths.get("target", "speech-clips", "hard").toAbsolutePath();
-        List<CorpusItem> clips = HardCases.generate(dir, 16);
+    @ParameterizedTest
+    @ValueSource(longs = {16, 18})
+    void businessGreetingsShortVoicemailAndDoubleHellosAreToldApart(long seed) throws Exception {
+        Path dir = Paths.get("target", "speech-clips", "hard-" + seed).toAbsolutePath();
+        List<CorpusItem> clips = HardCases.generate(dir, seed);
         DetectionBenchmark.Report report = DetectionBenchmark.run(clips);
-        String shown = report.format(16, clips.size());
+        String shown = report.format(seed, clips.size());
         LOG.info("AMD on the hard cases:\n{}", shown);
         assertTrue(report.amdAccuracy() >= 0.95, "AMD accuracy at least 95 %:\n" + shown);
         assertTrue(report.accuracy(Label.HUMAN) >= 0.9, shown);

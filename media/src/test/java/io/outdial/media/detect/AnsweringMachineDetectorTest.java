@@ -69,6 +69,57 @@ class AnsweringMachineDetectorTest {
     }
 
     @Test
+    void questionVerdictWaitsOutTheBeepWindow() {
+        for (int i = 0; i < 5; i++) {
+            Talker talker = new Talker(random, 150, 1, -22);
+            Signal s = longGreetingEnding(talker, 140, 190);
+            double end = s.lengthMillis();
+            Detection.AmdDecision d = decide(s.silence(3000).noise(-55, i));
+            assertEquals(AmdCause.QUESTION_AFTER_GREETING, d.cause(), d::toString);
+            // beepWindow (850 ms) plus four frames after the last frame of speech, not afterGreetingSilence (800 ms)
+            double latency = d.at().toMillis() - end;
+            assertTrue(latency > 850 && latency <= 1000, "decided " + latency + " ms after the greeting");
+        }
+    }
+
+    @Test
+    void aSoundTooShortForAWordDuringTheBeepWindowDoesNotChangeTheVerdict() {
+        // "how can I help?", then a short low "mm" 850 ms later, while the verdict waits out the beep window: judged
+        // again, its low pitch would end the contour and make a statement of the question
+        for (int i = 0; i < 3; i++) {
+            Talker talker = new Talker(random, 150, 1, -22);
+            Signal s = longGreetingEnding(talker, 140, 190).silence(850);
+            s.append(talker.glide(60, 150, 148));
+            Detection.AmdDecision d = decide(s.silence(3000).noise(-55, i));
+            assertEquals(AmdOutcome.HUMAN, d.outcome(), d::toString);
+            assertEquals(AmdCause.QUESTION_AFTER_GREETING, d.cause(), d::toString);
+        }
+    }
+
+    @Test
+    void beepAfterAGreetingEndingInAQuestionIsMachine() {
+        // a voicemail greeting whose voice happens to rise at the end: 800 ms of silence alone would make a person
+        for (int gap : new int[]{500, 700, 840}) {
+            Talker talker = new Talker(random, 150, 1, -22);
+            Signal s = longGreetingEnding(talker, 140, 190);
+            Detection.AmdDecision d = decide(s.silence(gap).tone(400, -18, 1000).silence(2000).noise(-55, gap));
+            assertEquals(AmdOutcome.MACHINE, d.outcome(), d::toString);
+            assertEquals(AmdCause.BEEP, d.cause(), d::toString);
+        }
+    }
+
+    @Test
+    void lowBeepAfterAShortGreetingIsMachine() {
+        for (double hz : new double[]{400, 415, 430}) {
+            Signal s = Signal.create().silence(300);
+            s.append(Talker.random(random).word(2));
+            Detection.AmdDecision d = decide(s.silence(500).tone(600, -18, hz).silence(2000).noise(-58, 7));
+            assertEquals(AmdOutcome.MACHINE, d.outcome(), () -> hz + " Hz: " + d);
+            assertEquals(AmdCause.BEEP, d.cause(), () -> hz + " Hz: " + d);
+        }
+    }
+
+    @Test
     void longGreetingEndingInAStatementIsMachine() {
         for (int i = 0; i < 5; i++) {
             Talker talker = new Talker(random, 150, 1, -22);
