@@ -34,10 +34,14 @@ class PredictiveCampaignIT {
         return "  - { id: " + id + ", phone: \"" + phone.uri(id) + "\", autoReady: true, wrapUp: 1s }";
     }
 
-    private static final String CAMPAIGN = """
+    private static final String CAMPAIGN = campaign("agent1, agent2, agent3");
+
+    /** The permissive predictive campaign {@code pd} with {@code agents} (a YAML list's items). */
+    static String campaign(String agents) {
+        return """
               - name: pd
                 dialingMode: predictive
-                agents: [agent1, agent2, agent3]
+                agents: [%s]
                 autoLoad: false
                 pacing:
                   abandonLimit: 0.5
@@ -48,10 +52,11 @@ class PredictiveCampaignIT {
                   priorWrapUp: 1s
                   maxLinesPerAgent: 3
                   smallGroupAgents: 0
-            """;
+            """.formatted(agents);
+    }
 
     /** Every fifth number answers twice (40 %), spread through the list; the others ring, then 480. */
-    private static String callingList() {
+    static String callingList() {
         StringBuilder csv = new StringBuilder("contact_info\n");
         int live = 0;
         for (int i = 0; i < RECORDS; i++) {

@@ -23,25 +23,10 @@ import org.junit.jupiter.api.Test;
 class SharedAbandonmentLimitIT {
     private static final int RECORDS = 40;
     private static final int LIVE = 16;
-    /** As PredictiveCampaignIT: permissive, so that overdialing does abandon some calls and the sharing shows. */
+    /** PredictiveCampaignIT's campaign: permissive, so that overdialing does abandon some calls and the sharing shows. */
     private static final double LIMIT = 0.5;
     private static final Duration STEP = Duration.ofSeconds(90);
 
-    private static final String CAMPAIGN = """
-              - name: pd
-                dialingMode: predictive
-                agents: [%s]
-                autoLoad: false
-                pacing:
-                  abandonLimit: 0.5
-                  target: 0.5
-                  priorAnswerRate: 0.05
-                  priorRingTime: 3s
-                  priorTalkTime: 3s
-                  priorWrapUp: 1s
-                  maxLinesPerAgent: 3
-                  smallGroupAgents: 0
-            """;
 
     @Test
     void eachGatewayPacesByTheSharedLedgerAndTogetherTheyStayWithinTheLimit() throws Exception {
@@ -52,7 +37,7 @@ class SharedAbandonmentLimitIT {
             String url = pg.newDatabaseUrl();
             try (GatewayHarness a = gateway("gw-a", "a", url, phones, farm);
                  GatewayHarness b = gateway("gw-b", "b", url, phones, farm)) {
-                a.uploadAndStart("pd", callingList());
+                a.uploadAndStart("pd", PredictiveCampaignIT.callingList());
                 Await.until(STEP, "gw-b runs the campaign started on gw-a", () ->
                         b.gateway().campaignState("pd") == CampaignState.RUNNING);
 
@@ -107,26 +92,13 @@ class SharedAbandonmentLimitIT {
         return new long[] {live, abandoned};
     }
 
-    /** Every fifth number answers twice (40 %), spread through the list; the others ring, then 480. */
-    private static String callingList() {
-        StringBuilder csv = new StringBuilder("contact_info\n");
-        int live = 0;
-        for (int i = 0; i < RECORDS; i++) {
-            boolean answers = i % 5 == 0 || i % 5 == 2;
-            csv.append(answers ? "10000000" : "48000000").append(String.format("%02d", i)).append('\n');
-            live += answers ? 1 : 0;
-        }
-        assertEquals(LIVE, live);
-        return csv.toString();
-    }
-
     private static GatewayHarness gateway(String id, String prefix, String url, Sipp phones, Sipp farm)
             throws IOException {
         String agents = "  - { id: " + prefix + "1, phone: \"" + phones.uri(prefix + "1")
                 + "\", autoReady: true, wrapUp: 1s }\n  - { id: " + prefix + "2, phone: \"" + phones.uri(prefix + "2")
                 + "\", autoReady: true, wrapUp: 1s }";
         return GatewayHarness.startOnStore(farm.hostPort(), agents,
-                CAMPAIGN.formatted(prefix + "1, " + prefix + "2"),
+                PredictiveCampaignIT.campaign(prefix + "1, " + prefix + "2"),
                 "  url: \"" + url + "\"\n  user: " + PostgresServer.USER + "\n  password: \"\"\n"
                         + "  cluster: { gatewayId: " + id + ", leaseDuration: 3s, statePoll: 500ms }");
     }
