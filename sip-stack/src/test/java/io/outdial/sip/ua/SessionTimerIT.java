@@ -106,6 +106,22 @@ class SessionTimerIT {
     }
 
     @Test
+    void aTrunkUpdateWithAnOfferCrossingOurRefreshGets491() throws Exception {
+        try (Sipp trunk = Sipp.scenario("uas-session-timer-crossing-update.xml").start()) {
+            LegEvents events = new LegEvents();
+            gateway.ua().dial(callTo(trunk), gateway.newCall(), events);
+
+            List<LegEvent> seen = events.untilTerminal(STEP);
+            assertEquals(LegEvent.EndReason.REMOTE_HANGUP, ((LegEvent.Ended) seen.get(seen.size() - 1)).reason(),
+                    events.names()::toString);
+            Sipp.Result result = trunk.awaitExit(STEP);
+            assertTrue(result.passed(), result::describe);
+            assertEquals(1, Files.readString(result.messageFile()).lines().filter(l -> l.startsWith("SIP/2.0 491 "))
+                    .count(), "the crossing offer answered 491");
+        }
+    }
+
+    @Test
     void eachRefreshOfATrunkThatRefreshesRestartsOurClockAndIsAnsweredWithItsSessionExpires() throws Exception {
         try (Sipp trunk = Sipp.scenario("uas-session-timer-peer-refresh.xml").start()) {
             LegEvents events = new LegEvents();
