@@ -22,6 +22,7 @@ import io.outdial.media.rtp.RtpSink;
 import io.outdial.media.record.PacketMonitor;
 import io.outdial.media.srtp.SrtpReceiver;
 import io.outdial.media.srtp.SrtpSession;
+import io.outdial.media.webrtc.GuardedEndpoint;
 import io.outdial.media.webrtc.WebRtcTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,7 @@ import java.util.function.Consumer;
  * so the kernel filters the rest and sends need no per-packet address. Everything arriving before a sink is
  * attached is counted and dropped.
  */
-public final class NettyRtpEndpoint implements PacketEndpoint {
+public final class NettyRtpEndpoint implements PacketEndpoint, GuardedEndpoint {
 
     private static final Logger log = LoggerFactory.getLogger(NettyRtpEndpoint.class);
 
@@ -183,6 +184,7 @@ public final class NettyRtpEndpoint implements PacketEndpoint {
      * the transport first, and the transport connects the endpoint to the browser once DTLS agreed the SRTP keys.
      * Call once, before the browser learns the port (before the SDP answer leaves).
      */
+    @Override
     public void secureWith(WebRtcTransport transport) {
         Objects.requireNonNull(transport, "transport");
         transport.bind(this::connect, loop);

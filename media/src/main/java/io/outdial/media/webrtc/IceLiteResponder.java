@@ -21,6 +21,7 @@ public final class IceLiteResponder {
     private final IceCredentials local;
     private final IceCredentials remote;
     private final String expectedUsername;
+    private final SourceNetworks permitted;
     private final List<InetSocketAddress> checked = new ArrayList<>(MAX_CHECKED);
     private InetSocketAddress selected;
     private long refused;
@@ -30,6 +31,12 @@ public final class IceLiteResponder {
      * @param remote the browser's (from its SDP)
      */
     public IceLiteResponder(IceCredentials local, IceCredentials remote) {
+        this(local, remote, SourceNetworks.any());
+    }
+
+    /** As above, answering only checks from {@code permitted} networks. */
+    public IceLiteResponder(IceCredentials local, IceCredentials remote, SourceNetworks permitted) {
+        this.permitted = Objects.requireNonNull(permitted, "permitted");
         this.local = Objects.requireNonNull(local, "local");
         this.remote = Objects.requireNonNull(remote, "remote");
         this.expectedUsername = local.ufrag() + ":" + remote.ufrag();
@@ -41,6 +48,10 @@ public final class IceLiteResponder {
      * @return the success response to send back to {@code source}, or null when the datagram is refused (counted)
      */
     public byte[] onRequest(byte[] datagram, int length, InetSocketAddress source) {
+        if (!permitted.permits(source)) {
+            refused++;
+            return null;
+        }
         StunMessage request = StunMessage.parseRequest(datagram, length).orElse(null);
         if (request == null || !expectedUsername.equals(request.username())
                 || !request.integrityMatches(local.password())) {

@@ -153,4 +153,22 @@ class IceLiteResponderTest {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new IceCredentials("abcd", "short"));
     }
+
+    @Test
+    void checksFromOutsideThePermittedNetworksGetNoAnswerEvenWithThePassword() {
+        IceLiteResponder ice = new IceLiteResponder(GATEWAY, BROWSER, SourceNetworks.parse("10.20.0.0/16, ::1/128"));
+        byte[] request = check(true);
+        assertNull(ice.onRequest(request, request.length, BROWSER_HOST));
+        InetSocketAddress agent = new InetSocketAddress("10.20.7.9", 50_000);
+        assertNotNull(ice.onRequest(request, request.length, agent));
+        assertEquals(agent, ice.selected());
+        assertTrue(SourceNetworks.parse("127.0.0.0/8").permits(BROWSER_HOST));
+        assertFalse(SourceNetworks.parse("10.20.0.0/15").permits(new InetSocketAddress("10.22.0.1", 1)));
+        assertTrue(SourceNetworks.parse("10.20.0.0/15").permits(new InetSocketAddress("10.21.255.1", 1)));
+        assertTrue(SourceNetworks.parse(" ").permits(BROWSER_HOST));
+        for (String bad : new String[] {"10.0.0.0/33", "example.com/8", "10.0.0.0/x", "::1/129"}) {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> SourceNetworks.parse(bad), bad);
+        }
+    }
 }
