@@ -6,7 +6,8 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
-import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
+import org.bouncycastle.crypto.params.ECNamedDomainParameters;
 import org.bouncycastle.crypto.params.ECKeyGenerationParameters;
 import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
 import org.bouncycastle.asn1.x9.ECNamedCurveTable;
@@ -43,9 +44,11 @@ public final class DtlsIdentity {
     /** A fresh key pair and a certificate valid from a day ago for {@code validity}. */
     public static DtlsIdentity generate(Duration validity) {
         SecureRandom random = new SecureRandom();
-        X9ECParameters curve = ECNamedCurveTable.getByName("P-256");
+        X9ECParameters curve = ECNamedCurveTable.getByOID(SECObjectIdentifiers.secp256r1);
         ECKeyPairGenerator generator = new ECKeyPairGenerator();
-        generator.init(new ECKeyGenerationParameters(new ECDomainParameters(curve), random));
+        generator.init(new ECKeyGenerationParameters(
+                // named, so the certificate names the curve by OID: browsers refuse explicit curve parameters
+                new ECNamedDomainParameters(SECObjectIdentifiers.secp256r1, curve), random));
         AsymmetricCipherKeyPair pair = generator.generateKeyPair();
         X500Name name = new X500Name("CN=outdial-webrtc");
         Instant now = Instant.now();

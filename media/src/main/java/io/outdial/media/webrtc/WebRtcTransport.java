@@ -210,6 +210,7 @@ public final class WebRtcTransport {
             loop.execute(() -> onSecured(result.keys()));
         } catch (IOException | RuntimeException e) {
             records.close();
+            log.debug("DTLS handshake failed", e);
             String reason = "DTLS handshake failed: " + e.getMessage();
             loop.execute(() -> fail(reason));
         }
