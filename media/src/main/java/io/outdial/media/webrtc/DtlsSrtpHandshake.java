@@ -58,6 +58,7 @@ public final class DtlsSrtpHandshake {
     private final int timeoutMillis;
     private final BcTlsCrypto crypto = new BcTlsCrypto(new SecureRandom());
     private volatile byte[] material;
+    private volatile boolean peerClosed;
 
     /**
      * @param expected      the far end's a=fingerprint
@@ -151,6 +152,17 @@ public final class DtlsSrtpHandshake {
                 ours, ECDSA_SHA256);
     }
 
+    /** Whether the far end sent close_notify (its page hung up) or a fatal alert after the handshake. */
+    public boolean peerClosed() {
+        return peerClosed;
+    }
+
+    private void alertReceived(short level, short description) {
+        if (description == AlertDescription.close_notify || level == org.bouncycastle.tls.AlertLevel.fatal) {
+            peerClosed = true;
+        }
+    }
+
     private void export(TlsContext context) {
         material = context.exportKeyingMaterial(ExporterLabel.dtls_srtp, null, MATERIAL);
     }
@@ -216,6 +228,12 @@ public final class DtlsSrtpHandshake {
             super.notifyHandshakeComplete();
             export(context);
         }
+
+        @Override
+        public void notifyAlertReceived(short level, short description) {
+            super.notifyAlertReceived(level, description);
+            alertReceived(level, description);
+        }
     }
 
     private final class Client extends DefaultTlsClient {
@@ -266,6 +284,12 @@ public final class DtlsSrtpHandshake {
         public void notifyHandshakeComplete() throws IOException {
             super.notifyHandshakeComplete();
             export(context);
+        }
+
+        @Override
+        public void notifyAlertReceived(short level, short description) {
+            super.notifyAlertReceived(level, description);
+            alertReceived(level, description);
         }
     }
 }

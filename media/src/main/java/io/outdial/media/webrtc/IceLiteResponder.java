@@ -24,7 +24,7 @@ public final class IceLiteResponder {
     private final SourceNetworks permitted;
     private final List<InetSocketAddress> checked = new ArrayList<>(MAX_CHECKED);
     private InetSocketAddress selected;
-    private long refused;
+    private volatile long refused; // one writer (the event loop), read by metrics
 
     /**
      * @param local  our ufrag and password (in our SDP)

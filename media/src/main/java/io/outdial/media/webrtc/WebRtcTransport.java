@@ -31,6 +31,9 @@ import java.util.function.Consumer;
  */
 public final class WebRtcTransport {
     private static final Logger log = LoggerFactory.getLogger(WebRtcTransport.class);
+    /** Consent freshness (RFC 7675 5.1): media stops 30 s after the browser's last valid check. */
+    public static final long CONSENT_TIMEOUT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    private static final long CONSENT_CHECK_SECONDS = 5;
 
     /** Where a browser leg's transport is. */
     public enum Phase implements State<Phase> {
@@ -67,8 +70,11 @@ public final class WebRtcTransport {
         /** The handshake failed; the leg is to be released. */
         void failed(String reason);
 
-        /** The browser closed DTLS (close_notify), or the transport was closed. */
-        void closed();
+        /**
+         * The leg is over: the browser closed DTLS (close_notify, as when its page hangs up), its consent lapsed (no
+         * valid check for {@link #CONSENT_TIMEOUT_NANOS}: a closed tab or a lost network), or the endpoint closed.
+         */
+        void closed(String reason);
     }
 
     /** How the transport reaches its endpoint: the peer it gets once keyed. */
@@ -97,6 +103,9 @@ public final class WebRtcTransport {
     private SrtpKeys keys;
     private PacketQueueTransport records;
     private volatile DTLSTransport secured;
+    private java.util.function.LongSupplier clock = System::nanoTime;
+    private long lastConsent;
+    private java.util.concurrent.ScheduledFuture<?> consentTimer;
 
     /**
      * @param codec            the G.711 law the answer chose
@@ -118,6 +127,42 @@ public final class WebRtcTransport {
     public void bind(Endpoint owner, EventLoop ownerLoop) {
         this.endpoint = owner;
         this.loop = ownerLoop;
+        ownerLoop.execute(() -> {
+            lastConsent = clock.getAsLong(); // the browser has as long for its first check as for any other
+            consentTimer = ownerLoop.scheduleAtFixedRate(() -> checkConsent(clock.getAsLong()),
+                    CONSENT_CHECK_SECONDS, CONSENT_CHECK_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        });
+    }
+
+    /** For tests: the clock consent is measured with (nanoseconds). Call before {@link #bind}. */
+    void clock(java.util.function.LongSupplier nanos) {
+        this.clock = nanos;
+    }
+
+    /**
+     * On the event loop, every few seconds: ends the leg when the browser's consent lapsed (a closed tab or a lost
+     * network sends no close_notify), or fails it when it never checked at all.
+     */
+    void checkConsent(long now) {
+        if (now - lastConsent < CONSENT_TIMEOUT_NANOS) {
+            return;
+        }
+        switch (phase) {
+            case CHECKING, HANDSHAKING -> fail("no connectivity check from the browser for 30 s");
+            case SECURED -> {
+                phase = phase.moveTo(Phase.CLOSED);
+                stopTimer();
+                log.info("browser leg {}: consent lapsed, no check for 30 s", mediaAddress);
+                listener.closed("the browser's consent lapsed (no check for 30 s)");
+            }
+            default -> stopTimer();
+        }
+    }
+
+    private void stopTimer() {
+        if (consentTimer != null) {
+            consentTimer.cancel(false);
+        }
     }
 
     /**
@@ -162,6 +207,9 @@ public final class WebRtcTransport {
             return;
         }
         send(response, sender);
+        if (sender.equals(mediaAddress) || mediaAddress == null) {
+            lastConsent = clock.getAsLong(); // RFC 7675: consent is the selected pair's checks
+        }
         InetSocketAddress nominated = ice.selected();
         if (phase == Phase.SECURED && nominated != null && !nominated.equals(mediaAddress)) {
             // the browser nominated another checked pair: media follows it (only the password holder can ask)
@@ -227,11 +275,12 @@ public final class WebRtcTransport {
             int read;
             do {
                 read = transport.receive(buffer, 0, buffer.length, 1);
-            } while (read >= 0); // application data on a DTLS-SRTP association: none expected, ignored
+            } while (read >= 0 && !handshake.peerClosed()); // application data: none expected, ignored
         } catch (IOException e) {
-            if (!closing) {
-                loop.execute(this::onClosedByBrowser);
-            }
+            log.debug("DTLS after the handshake: {}", e.toString());
+        }
+        if (handshake.peerClosed() && !closing) {
+            loop.execute(this::onClosedByBrowser);
         }
     }
 
@@ -250,13 +299,19 @@ public final class WebRtcTransport {
     private void onClosedByBrowser() {
         if (phase == Phase.SECURED) {
             phase = phase.moveTo(Phase.CLOSED);
-            listener.closed();
+            stopTimer();
+            log.info("browser leg {}: the browser closed DTLS", mediaAddress);
+            listener.closed("the browser closed DTLS");
         }
     }
 
     private void fail(String reason) {
         if (phase == Phase.CHECKING || phase == Phase.HANDSHAKING) {
+            if (records != null) {
+                records.close();
+            }
             phase = phase.moveTo(Phase.FAILED);
+            stopTimer();
             log.warn("browser leg from {}: {}", dtlsSource, reason);
             listener.failed(reason);
         }
@@ -265,6 +320,7 @@ public final class WebRtcTransport {
     /** On the event loop: the endpoint closes; stops the handshake and DTLS. */
     public void close() {
         closing = true;
+        stopTimer();
         if (records != null) {
             records.close();
         }
@@ -278,7 +334,7 @@ public final class WebRtcTransport {
         }
         if (phase != Phase.FAILED && phase != Phase.CLOSED) {
             phase = phase.moveTo(Phase.CLOSED);
-            listener.closed();
+            listener.closed("the endpoint closed");
         }
     }
 
