@@ -242,6 +242,7 @@ public final class WebRtcTransport {
             return;
         }
         if (phase == Phase.SECURED) {
+            log.debug("DTLS record from {} after the handshake ({} bytes)", sender, record.length);
             try {
                 handshakes.execute(this::drainAfterHandshake);
             } catch (RejectedExecutionException e) {
