@@ -200,8 +200,8 @@ public final class DtlsSrtpHandshake {
 
         @Override
         public CertificateRequest getCertificateRequest() {
-            return new CertificateRequest(new short[] {ClientCertificateType.ecdsa_sign, ClientCertificateType.rsa_sign},
-                    TlsUtils.getDefaultSupportedSignatureAlgorithms(context), null);
+            short[] types = {ClientCertificateType.ecdsa_sign, ClientCertificateType.rsa_sign};
+            return new CertificateRequest(types, TlsUtils.getDefaultSupportedSignatureAlgorithms(context), null);
         }
 
         @Override

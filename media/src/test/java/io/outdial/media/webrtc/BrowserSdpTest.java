@@ -69,7 +69,8 @@ class BrowserSdpTest {
         BrowserOffer offer = BrowserSdp.parseOffer(offer());
         IceCredentials ours = IceCredentials.random();
         DtlsIdentity gateway = DtlsIdentity.generate(Duration.ofDays(1));
-        String answer = BrowserSdp.answer(offer, ours, gateway.fingerprint(), new InetSocketAddress("127.0.0.1", 40002));
+        InetSocketAddress candidate = new InetSocketAddress("127.0.0.1", 40002);
+        String answer = BrowserSdp.answer(offer, ours, gateway.fingerprint(), candidate);
         for (String expected : new String[] {
             "a=ice-lite", "a=group:BUNDLE 0", "m=audio 40002 UDP/TLS/RTP/SAVPF 0 126", "c=IN IP4 127.0.0.1",
             "a=mid:0", "a=ice-ufrag:" + ours.ufrag(), "a=ice-pwd:" + ours.password(),
