@@ -33,6 +33,11 @@ final class PacketQueueTransport implements DatagramTransport {
         return !closed && inbound.offer(datagram);
     }
 
+    /** Datagrams waiting for the DTLS reader. */
+    int pending() {
+        return inbound.size();
+    }
+
     @Override
     public int getReceiveLimit() {
         return LIMIT;

@@ -98,6 +98,7 @@ public final class WebRtcTransport {
     private EventLoop loop;
     private volatile Channel channel;
     private volatile boolean closing;
+    private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
     private InetSocketAddress dtlsSource;
     private InetSocketAddress mediaAddress;
     private SrtpKeys keys;
@@ -265,23 +266,37 @@ public final class WebRtcTransport {
         }
     }
 
-    /** On the handshake pool: lets BouncyCastle answer a retransmitted flight or read the browser's close_notify. */
+    /**
+     * On the handshake pool: lets BouncyCastle answer a retransmitted flight or read the browser's close_notify, until
+     * the queue is empty. One reader at a time (BouncyCastle's record layer is not thread-safe); a record that comes
+     * while one reads is read by it, or by the next task the reader starts on its way out.
+     */
     private void drainAfterHandshake() {
         DTLSTransport transport = secured;
-        if (transport == null) {
+        if (transport == null || !draining.compareAndSet(false, true)) {
             return;
         }
         byte[] buffer = new byte[1500];
         try {
-            int read;
-            do {
-                read = transport.receive(buffer, 0, buffer.length, 1);
-            } while (read >= 0 && !handshake.peerClosed()); // application data: none expected, ignored
+            // a wait longer than a scheduling tick: BouncyCastle gives up before reading once its wait has passed
+            while (records.pending() > 0 && !handshake.peerClosed()) {
+                transport.receive(buffer, 0, buffer.length, 100); // application data: none expected, ignored
+            }
         } catch (IOException e) {
             log.debug("DTLS after the handshake: {}", e.toString());
+        } finally {
+            draining.set(false);
         }
-        if (handshake.peerClosed() && !closing) {
-            loop.execute(this::onClosedByBrowser);
+        if (handshake.peerClosed()) {
+            if (!closing) {
+                loop.execute(this::onClosedByBrowser);
+            }
+        } else if (records.pending() > 0 && !closing) {
+            try {
+                handshakes.execute(this::drainAfterHandshake);
+            } catch (RejectedExecutionException e) {
+                dropped.incrementAndGet();
+            }
         }
     }
 
