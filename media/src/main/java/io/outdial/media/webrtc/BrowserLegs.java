@@ -17,6 +17,8 @@ public final class BrowserLegs implements AutoCloseable {
     private final DtlsIdentity identity;
     private final WebRtcHandshakes handshakes;
     private final WebRtcSettings settings;
+    private final java.util.concurrent.atomic.AtomicInteger connected = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.LongAdder failures = new java.util.concurrent.atomic.LongAdder();
 
     public BrowserLegs(WebRtcSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -44,7 +46,7 @@ public final class BrowserLegs implements AutoCloseable {
         DtlsSrtpHandshake handshake = new DtlsSrtpHandshake(offer.role(), identity, offer.fingerprint(),
                 settings.handshakeTimeoutMillis());
         WebRtcTransport transport = new WebRtcTransport(ice, handshake, handshakes, offer.codec(),
-                offer.payloadType(), offer.telephoneEventPt(), listener);
+                offer.payloadType(), offer.telephoneEventPt(), counted(listener));
         guarded.secureWith(transport);
         InetSocketAddress candidate = new InetSocketAddress(candidateAddress(guarded),
                 guarded.localAddress().getPort());
@@ -61,6 +63,48 @@ public final class BrowserLegs implements AutoCloseable {
         } catch (UnknownHostException e) {
             throw new IllegalStateException("webrtc.candidateAddress does not resolve: " + advertised, e);
         }
+    }
+
+    /** Counts what the metrics show, then tells the leg's own listener. */
+    private WebRtcTransport.Listener counted(WebRtcTransport.Listener listener) {
+        return new WebRtcTransport.Listener() {
+            private boolean up;
+
+            @Override
+            public void secured(java.net.InetSocketAddress browser) {
+                up = true;
+                connected.incrementAndGet();
+                listener.secured(browser);
+            }
+
+            @Override
+            public void failed(String reason) {
+                failures.increment();
+                listener.failed(reason);
+            }
+
+            @Override
+            public void closed(String reason) {
+                if (up) {
+                    up = false;
+                    connected.decrementAndGet();
+                }
+                listener.closed(reason);
+            }
+        };
+    }
+
+    /** Browser phones whose DTLS is up now (metric: browser phones connected). */
+    public int connected() {
+        return connected.get();
+    }
+
+    /**
+     * Browser legs failed since start (metric: ICE/DTLS failures): DTLS refused (wrong fingerprint, no common
+     * profile), timed out, or the browser never checked in.
+     */
+    public long failures() {
+        return failures.sum();
     }
 
     /** The fingerprint our answers carry. */

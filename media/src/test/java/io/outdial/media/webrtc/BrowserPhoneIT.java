@@ -198,6 +198,7 @@ class BrowserPhoneIT {
 
         InetSocketAddress browser = events.secured.get(20, TimeUnit.SECONDS);
         assertTrue(browser.getAddress().isLoopbackAddress(), browser.toString());
+        assertEquals(1, legs.connected());
         await(d -> "connected".equals(connectionState()));
         // the gateway plays a tone to the browser, as a contact's audio would come
         short[] tone = new short[8000 * 5];
@@ -247,6 +248,7 @@ class BrowserPhoneIT {
         js().executeScript("window.pc.close();");
         String reason = events.closed.get(20, TimeUnit.SECONDS);
         assertTrue(reason.contains("closed DTLS"), reason);
+        assertEquals(0, legs.connected());
         endpoint.close().get(5, TimeUnit.SECONDS);
         assertEquals(0, engine.openEndpoints());
     }
@@ -263,6 +265,8 @@ class BrowserPhoneIT {
         browserTakes(accepted.answer());
         String reason = events.failed.get(30, TimeUnit.SECONDS);
         assertTrue(reason.contains("does not match the SDP a=fingerprint"), reason);
+        assertEquals(1, legs.failures());
+        assertEquals(0, legs.connected());
         // the failure is reported from the endpoint's event loop once the phase is set there
         assertEquals(WebRtcTransport.Phase.FAILED, accepted.transport().phase());
         assertNull(endpoint.peer(), "no keys, no media peer");
