@@ -187,10 +187,10 @@ public final class NettyRtpEndpoint implements PacketEndpoint, GuardedEndpoint {
     @Override
     public void secureWith(WebRtcTransport transport) {
         Objects.requireNonNull(transport, "transport");
-        transport.bind(this::connect, loop);
         if (closing.get()) {
             throw new IllegalStateException(this + " is closed");
         }
+        transport.bind(this::connect, loop);
         webrtc = transport;
     }
 
