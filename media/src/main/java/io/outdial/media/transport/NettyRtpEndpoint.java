@@ -22,6 +22,8 @@ import io.outdial.media.rtp.RtpSink;
 import io.outdial.media.record.PacketMonitor;
 import io.outdial.media.srtp.SrtpReceiver;
 import io.outdial.media.srtp.SrtpSession;
+import io.outdial.media.webrtc.GuardedEndpoint;
+import io.outdial.media.webrtc.WebRtcTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +44,7 @@ import java.util.function.Consumer;
  * so the kernel filters the rest and sends need no per-packet address. Everything arriving before a sink is
  * attached is counted and dropped.
  */
-public final class NettyRtpEndpoint implements PacketEndpoint {
+public final class NettyRtpEndpoint implements PacketEndpoint, GuardedEndpoint {
 
     private static final Logger log = LoggerFactory.getLogger(NettyRtpEndpoint.class);
 
@@ -78,6 +80,8 @@ public final class NettyRtpEndpoint implements PacketEndpoint {
     private final AtomicLong packetsSuppressed = new AtomicLong();
     // Confined to the event loop: SRTP with the peer's keys, when it has some.
     private final SrtpSession srtp = new SrtpSession();
+    // A browser leg's ICE-lite and DTLS-SRTP (issue 17), which sees every datagram first; null for a SIP phone.
+    private volatile WebRtcTransport webrtc;
 
     NettyRtpEndpoint(InetSocketAddress localAddress, DatagramTransport transport,
                      Consumer<NettyRtpEndpoint> onClosed) {
@@ -173,6 +177,21 @@ public final class NettyRtpEndpoint implements PacketEndpoint {
             sent.completeExceptionally(new IllegalStateException("media engine stopped", e));
         }
         return sent;
+    }
+
+    /**
+     * Makes this a browser leg's endpoint (WebRTC, see {@link WebRtcTransport}): from now on every datagram passes
+     * the transport first, and the transport connects the endpoint to the browser once DTLS agreed the SRTP keys.
+     * Call once, before the browser learns the port (before the SDP answer leaves).
+     */
+    @Override
+    public void secureWith(WebRtcTransport transport) {
+        Objects.requireNonNull(transport, "transport");
+        if (closing.get()) {
+            throw new IllegalStateException(this + " is closed");
+        }
+        transport.bind(this::connect, loop);
+        webrtc = transport;
     }
 
     @Override
@@ -318,6 +337,10 @@ public final class NettyRtpEndpoint implements PacketEndpoint {
         if (dtmf != null) {
             dtmf.cancel();
         }
+        WebRtcTransport browser = webrtc;
+        if (browser != null) {
+            browser.close();
+        }
         DatagramChannel current = channel;
         if (current == null) {
             finishClose();
@@ -372,6 +395,10 @@ public final class NettyRtpEndpoint implements PacketEndpoint {
                     return;
                 }
                 ByteBuf packet = datagram.content();
+                WebRtcTransport browser = webrtc;
+                if (browser != null && browser.intercept(packet, datagram.sender(), ctx.channel())) {
+                    return; // STUN, DTLS, RTCP, or not from the browser's selected address
+                }
                 followKeys();
                 // with SRTP, authenticate first: only the key holder's packets count, or may set the latch
                 SrtpReceiver.Verdict verdict = srtp.unprotect(packet);

@@ -1,0 +1,119 @@
+package io.outdial.media.webrtc;
+
+import io.outdial.media.RtpEndpoint;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Makes RTP endpoints into browser legs: one per gateway, holding the DTLS identity (made at start), the handshake
+ * pool and the WebRTC settings. {@link #accept} reads a browser's offer, guards the endpoint with a
+ * {@link WebRtcTransport} and returns the answer to send back to the page.
+ */
+public final class BrowserLegs implements AutoCloseable {
+    private final DtlsIdentity identity;
+    private final WebRtcHandshakes handshakes;
+    private final WebRtcSettings settings;
+    private final java.util.concurrent.atomic.AtomicInteger connected = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.LongAdder failures = new java.util.concurrent.atomic.LongAdder();
+
+    public BrowserLegs(WebRtcSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.identity = DtlsIdentity.generate(Duration.ofDays(30));
+        this.handshakes = new WebRtcHandshakes(settings.handshakeThreads(), settings.handshakeQueue());
+    }
+
+    /** A browser leg accepted: the SDP answer for the page and the transport guarding the endpoint. */
+    public record Accepted(String answer, WebRtcTransport transport) {
+    }
+
+    /**
+     * Guards {@code endpoint} (opened from the media engine, not yet connected) for the browser whose offer is
+     * {@code offerSdp}; {@code listener} hears when the leg is secured, fails or closes.
+     *
+     * @throws BrowserSdpException when the offer is refused (no fingerprint, no G.711, ...)
+     */
+    public Accepted accept(RtpEndpoint endpoint, String offerSdp, WebRtcTransport.Listener listener) {
+        if (!(endpoint instanceof GuardedEndpoint guarded)) {
+            throw new IllegalArgumentException(endpoint + " cannot carry a browser leg");
+        }
+        BrowserOffer offer = BrowserSdp.parseOffer(offerSdp);
+        IceCredentials local = IceCredentials.random();
+        IceLiteResponder ice = new IceLiteResponder(local, offer.ice(), settings.permittedSources());
+        DtlsSrtpHandshake handshake = new DtlsSrtpHandshake(offer.role(), identity, offer.fingerprint(),
+                settings.handshakeTimeoutMillis());
+        WebRtcTransport transport = new WebRtcTransport(ice, handshake, handshakes, offer.codec(),
+                offer.payloadType(), offer.telephoneEventPt(), counted(listener));
+        guarded.secureWith(transport);
+        InetSocketAddress candidate = new InetSocketAddress(candidateAddress(guarded),
+                guarded.localAddress().getPort());
+        return new Accepted(BrowserSdp.answer(offer, local, identity.fingerprint(), candidate), transport);
+    }
+
+    private InetAddress candidateAddress(GuardedEndpoint endpoint) {
+        String advertised = settings.candidateAddress();
+        if (advertised == null || advertised.isBlank()) {
+            return endpoint.localAddress().getAddress();
+        }
+        try {
+            return InetAddress.getByName(advertised);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("webrtc.candidateAddress does not resolve: " + advertised, e);
+        }
+    }
+
+    /** Counts what the metrics show, then tells the leg's own listener. */
+    private WebRtcTransport.Listener counted(WebRtcTransport.Listener listener) {
+        return new WebRtcTransport.Listener() {
+            private boolean up;
+
+            @Override
+            public void secured(java.net.InetSocketAddress browser) {
+                up = true;
+                connected.incrementAndGet();
+                listener.secured(browser);
+            }
+
+            @Override
+            public void failed(String reason) {
+                failures.increment();
+                listener.failed(reason);
+            }
+
+            @Override
+            public void closed(String reason) {
+                if (up) {
+                    up = false;
+                    connected.decrementAndGet();
+                }
+                listener.closed(reason);
+            }
+        };
+    }
+
+    /** Browser phones whose DTLS is up now (metric: browser phones connected). */
+    public int connected() {
+        return connected.get();
+    }
+
+    /**
+     * Browser legs failed since start (metric: ICE/DTLS failures): DTLS refused (wrong fingerprint, no common
+     * profile), timed out, or the browser never checked in.
+     */
+    public long failures() {
+        return failures.sum();
+    }
+
+    /** The fingerprint our answers carry. */
+    public DtlsFingerprint fingerprint() {
+        return identity.fingerprint();
+    }
+
+    @Override
+    public void close() {
+        handshakes.close();
+    }
+}
