@@ -65,7 +65,7 @@ class GatewayKilledIT {
                 }
                 try {
                     return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpA
-                            + "/api/campaigns")).GET().build(), HttpResponse.BodyHandlers.ofString())
+                            + "/health")).GET().build(), HttpResponse.BodyHandlers.ofString())
                             .statusCode() == 200;
                 } catch (IOException e) {
                     return false;
