@@ -46,6 +46,23 @@ class SessionTimerIT {
         }
     }
 
+    /**
+     * Places a call to a SIPp trunk running {@code scenario}, which must end it with its BYE and pass; returns SIPp's
+     * message trace.
+     */
+    private String traceOfACallTheTrunkEnds(String scenario) throws Exception {
+        try (Sipp trunk = Sipp.scenario(scenario).start()) {
+            LegEvents events = new LegEvents();
+            gateway.ua().dial(callTo(trunk), gateway.newCall(), events);
+            List<LegEvent> seen = events.untilTerminal(STEP);
+            assertEquals(LegEvent.EndReason.REMOTE_HANGUP, ((LegEvent.Ended) seen.get(seen.size() - 1)).reason(),
+                    events.names()::toString);
+            Sipp.Result result = trunk.awaitExit(STEP);
+            assertTrue(result.passed(), result::describe);
+            return Files.readString(result.messageFile());
+        }
+    }
+
     private DialRequest callTo(Sipp trunk) {
         TrunkConfig config = new TrunkConfig("127.0.0.1", trunk.sipPort(), Transport.UDP, null, "15550001000", null);
         return DialRequest.contactViaTrunk(config, "5551234", Duration.ofSeconds(30)).withSession(SHORT);
@@ -70,55 +87,25 @@ class SessionTimerIT {
 
     @Test
     void aTrunkThatDoesNotAllowUpdateIsRefreshedWithAReInviteCarryingOurSdp() throws Exception {
-        try (Sipp trunk = Sipp.scenario("uas-session-timer-reinvite.xml").start()) {
-            LegEvents events = new LegEvents();
-            gateway.ua().dial(callTo(trunk), gateway.newCall(), events);
-
-            List<LegEvent> seen = events.untilTerminal(STEP);
-            assertEquals(LegEvent.EndReason.REMOTE_HANGUP, ((LegEvent.Ended) seen.get(seen.size() - 1)).reason(),
-                    events.names()::toString);
-            Sipp.Result result = trunk.awaitExit(STEP);
-            assertTrue(result.passed(), result::describe);
-            String trace = Files.readString(result.messageFile());
-            assertEquals(2, trace.lines().filter(l -> l.startsWith("INVITE ")).count(), "the INVITE and one refresh");
-            assertEquals(2, trace.lines().filter(l -> l.startsWith("ACK ")).count(), "both 200s ACKed");
-        }
+        String trace = traceOfACallTheTrunkEnds("uas-session-timer-reinvite.xml");
+        assertEquals(2, trace.lines().filter(l -> l.startsWith("INVITE ")).count(), "the INVITE and one refresh");
+        assertEquals(2, trace.lines().filter(l -> l.startsWith("ACK ")).count(), "both 200s ACKed");
     }
 
     @Test
     void aTrunkReInviteCrossingOurRefreshGets491AndOurRefreshStillCompletes() throws Exception {
-        try (Sipp trunk = Sipp.scenario("uas-session-timer-crossing.xml").start()) {
-            LegEvents events = new LegEvents();
-            gateway.ua().dial(callTo(trunk), gateway.newCall(), events);
-
-            List<LegEvent> seen = events.untilTerminal(STEP);
-            assertEquals(LegEvent.EndReason.REMOTE_HANGUP, ((LegEvent.Ended) seen.get(seen.size() - 1)).reason(),
-                    events.names()::toString);
-            Sipp.Result result = trunk.awaitExit(STEP);
-            assertTrue(result.passed(), result::describe);
-            String trace = Files.readString(result.messageFile());
-            assertEquals(1, trace.lines().filter(l -> l.startsWith("SIP/2.0 491 ")).count(), "glare answered 491");
-            assertEquals(1, trace.lines().filter(l -> l.startsWith("INVITE sip:contact@")).count(),
-                    "one refresh re-INVITE from the gateway, not repeated after the glare");
-            assertEquals(3, trace.lines().filter(l -> l.startsWith("ACK ")).count(),
-                    "the gateway ACKed the 200s of its INVITE and its refresh; the trunk ACKed the 491");
-        }
+        String trace = traceOfACallTheTrunkEnds("uas-session-timer-crossing.xml");
+        assertEquals(1, trace.lines().filter(l -> l.startsWith("SIP/2.0 491 ")).count(), "glare answered 491");
+        assertEquals(1, trace.lines().filter(l -> l.startsWith("INVITE sip:contact@")).count(),
+                "one refresh re-INVITE from the gateway, not repeated after the glare");
+        assertEquals(3, trace.lines().filter(l -> l.startsWith("ACK ")).count(),
+                "the gateway ACKed the 200s of its INVITE and its refresh; the trunk ACKed the 491");
     }
 
     @Test
     void aTrunkUpdateWithAnOfferCrossingOurRefreshGets491() throws Exception {
-        try (Sipp trunk = Sipp.scenario("uas-session-timer-crossing-update.xml").start()) {
-            LegEvents events = new LegEvents();
-            gateway.ua().dial(callTo(trunk), gateway.newCall(), events);
-
-            List<LegEvent> seen = events.untilTerminal(STEP);
-            assertEquals(LegEvent.EndReason.REMOTE_HANGUP, ((LegEvent.Ended) seen.get(seen.size() - 1)).reason(),
-                    events.names()::toString);
-            Sipp.Result result = trunk.awaitExit(STEP);
-            assertTrue(result.passed(), result::describe);
-            assertEquals(1, Files.readString(result.messageFile()).lines().filter(l -> l.startsWith("SIP/2.0 491 "))
-                    .count(), "the crossing offer answered 491");
-        }
+        String trace = traceOfACallTheTrunkEnds("uas-session-timer-crossing-update.xml");
+        assertEquals(1, trace.lines().filter(l -> l.startsWith("SIP/2.0 491 ")).count(), "the crossing offer answered 491");
     }
 
     @Test
