@@ -181,7 +181,7 @@ def main():
     ap.add_argument("--seconds", type=int, default=None, help="seconds of calls per step (default 20, quick 10)")
     ap.add_argument("--talk-ms", type=int, default=500)
     ap.add_argument("--children", type=int, default=4, help="Kamailio UDP worker processes")
-    ap.add_argument("--shm-mb", type=int, default=256, help="Kamailio shared memory (transactions)")
+    ap.add_argument("--shm-mb", type=int, default=1024, help="Kamailio shared memory, MiB (transactions linger 5 s after they end)")
     ap.add_argument("--port", type=int, default=25260, help="Kamailio's port; UAS +10, UAC +30")
     args = ap.parse_args()
     args.seconds = args.seconds or (10 if args.quick else 20)

@@ -156,11 +156,12 @@ class Rtpengine:
         CHILDREN.append(self.proc)
         self.ng = Ng(NG_PORT)
         deadline = time.time() + 15
+        self.ng.sock.settimeout(0.3)
         while True:
             try:
-                self.ng.command(command="ping") if False else self.ng.sock.sendto(b"c0 d7:command4:pinge",
-                                                                                    self.ng.addr)
+                self.ng.sock.sendto(b"c0 " + bencode({"command": "ping"}), self.ng.addr)
                 if self.ng.sock.recv(1000).startswith(b"c0 "):
+                    self.ng.sock.settimeout(5)
                     break
             except OSError:
                 if time.time() > deadline or self.proc.poll() is not None:
@@ -188,7 +189,8 @@ class Ours:
     def __init__(self, work):
         cp_file = os.path.join(work, "media-classpath.txt")
         subprocess.run(["mvn", "-B", "-q", "-o", "-f", os.path.join(MEDIA, "pom.xml"), "dependency:build-classpath",
-                        f"-Dmdep.outputFile={cp_file}"], check=True, stdout=subprocess.DEVNULL, timeout=300)
+                        f"-Dmdep.outputFile={cp_file}"], check=True, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, timeout=300)
         # the core module of this tree, not whatever ~/.m2 holds
         jars = [j for j in open(cp_file).read().strip().split(":") if "/io/outdial/" not in j]
         core = os.path.join(ROOT, "core", "target", "classes")
