@@ -198,10 +198,10 @@ def soak(pid, args, m_start):
         r = results(m)
         done = sum(r.values()) - sum(prev.values())
         delta = {k: int(r[k] - base.get(k, 0)) for k in r}
-        other = sum(v for k, v in delta.items() if k not in ("Answer", "Abandoned"))
+        other = sum(v for k, v in delta.items() if k not in ("ANSWER", "ABANDONED"))
         heap = heap_after_gc_mib(pid)
-        print(f"  | {now - start_t:.0f} | {done / (now - prev_t):.1f} | {delta.get('Answer', 0)} |"
-              f" {delta.get('Abandoned', 0)} | {other} | {heap} MiB | {status_kib(pid, 'Threads')} |"
+        print(f"  | {now - start_t:.0f} | {done / (now - prev_t):.1f} | {delta.get('ANSWER', 0)} |"
+              f" {delta.get('ABANDONED', 0)} | {other} | {heap} MiB | {status_kib(pid, 'Threads')} |"
               f" {len(os.listdir(f'/proc/{pid}/fd'))} | {status_kib(pid, 'VmRSS') // 1024} MiB |"
               f" {int(m.get('outdial_sip_legs_active', -1))} | {int(m.get('outdial_rtp_endpoints_open', -1))} |"
               f" {int(m.get('outdial_calls_in_progress', -1))} |", flush=True)
