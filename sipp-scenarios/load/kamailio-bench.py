@@ -154,7 +154,7 @@ def run_step(rate, args, work, kamailio_pids):
         uac.kill()
     t1 = time.time()
     time.sleep(1)  # the UAS's last 200 to its BYE
-    k1 = cpu_seconds(kamailio_pids)
+    k1, t_cpu = cpu_seconds(kamailio_pids), time.time()
     stop([uas])
     now = resource.getrusage(resource.RUSAGE_CHILDREN)  # both SIPp processes, reaped by now
     sipp_cpu = now.ru_utime + now.ru_stime - reaped.ru_utime - reaped.ru_stime
@@ -167,7 +167,7 @@ def run_step(rate, args, work, kamailio_pids):
     ok = uac_failed == 0 and uas_failed == 0 and uac_ok == count and completed >= 0.95 * rate
     print(f"rate={rate}/s calls={count} completed={uac_ok} (UAS {uas_ok}) failed={uac_failed}+{uas_failed}"
           f" wall={t1 - t0:.1f}s completed/s={completed:.1f} {'OK' if ok else 'FAILED'}")
-    print(f"  kamailio CPU {cpu:.2f}s = {100 * cpu / (t1 - t0):.0f}% of a core, "
+    print(f"  kamailio CPU {cpu:.2f}s = {100 * cpu / (t_cpu - t0):.0f}% of a core, "
           f"{1e6 * cpu / max(uac_ok, 1):.0f} us/call; SIPp CPU (UAC + UAS) {sipp_cpu:.1f}s;"
           f" retransmissions UAC {uac_rtx}, UAS {uas_rtx}; load average {before} -> {after}")
     sys.stdout.flush()
@@ -181,7 +181,8 @@ def main():
     ap.add_argument("--seconds", type=int, default=None, help="seconds of calls per step (default 20, quick 10)")
     ap.add_argument("--talk-ms", type=int, default=500)
     ap.add_argument("--children", type=int, default=4, help="Kamailio UDP worker processes")
-    ap.add_argument("--shm-mb", type=int, default=1024, help="Kamailio shared memory, MiB (transactions linger 5 s after they end)")
+    ap.add_argument("--shm-mb", type=int, default=1024,
+                    help="Kamailio shared memory, MiB (tm keeps each transaction 5 s after it ends)")
     ap.add_argument("--port", type=int, default=25260, help="Kamailio's port; UAS +10, UAC +30")
     args = ap.parse_args()
     args.seconds = args.seconds or (10 if args.quick else 20)
