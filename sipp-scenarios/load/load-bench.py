@@ -2,7 +2,8 @@
 """Load benchmark (not a test): ramps a progressive campaign through steps of more phone-only agents.
 
 Each step starts a fresh gateway (java -jar dialer/target/outdial-gateway.jar) with N agents, served by
-auto-answering SIPp agent phones (agent-phone.xml, one SIPp per --phones-per-sipp agents, on ports 5181, 5182...), and contacts from uas-answer.xml (answer, talk --talk-ms, BYE).
+auto-answering SIPp agent phones (agent-phone.xml, one SIPp per --phones-per-sipp agents, on ports 5181, 5182...),
+and contacts from uas-answer.xml (answer, talk --talk-ms, BYE).
 The calling window is set explicitly to 00:00-24:00, so the run works at any time of day. After --warmup seconds
 the steady window of --steady seconds is measured (>= 60 s for real figures; --quick: short steps), then the
 campaign is stopped and drained, and the leftovers are read.
@@ -245,7 +246,8 @@ def run_step(agents, args, work):
         java.append(f"-XX:StartFlightRecording=filename={args.jfr},settings=profile,delay={args.warmup}s,"
                     f"duration={args.steady}s")
     gw = start(java + ["-jar", JAR, "--config", cfg], os.path.join(work, f"gateway-{agents}.log"))
-    if not wait_until(300 if args.soak else 90, "the gateway's /metrics", lambda: "outdial_calls_in_progress" in metrics()):
+    if not wait_until(300 if args.soak else 90, "the gateway's /metrics",
+                      lambda: "outdial_calls_in_progress" in metrics()):
         return None
     post("/api/campaigns/load/start")
     time.sleep(args.warmup)
@@ -278,7 +280,8 @@ def run_step(agents, args, work):
           f" {1000 * cpu / max(calls * args.talk_ms / 1000, 1e-9):.2f} ms per talk-second; RSS {rss // 1024} MiB"
           f" (peak {hwm // 1024}); load average {' '.join(load)}")
     print(f"  SIPp retransmissions: contacts {sipp_column(stats['contact'], 'Retransmissions(C)')},"
-          f" agent phones ({shards} SIPp) {sum(sipp_column(stats[k], 'Retransmissions(C)') for k in stats if k != 'contact')};"
+          f" agent phones ({shards} SIPp)"
+          f" {sum(sipp_column(stats[k], 'Retransmissions(C)') for k in stats if k != 'contact')};"
           f" reaped {int(m2.get('outdial_calls_reaped_total', -1))}")
     print(f"  after the drain: calls in progress {int(m2.get('outdial_calls_in_progress', -1))}, SIP legs"
           f" {int(m2.get('outdial_sip_legs_active', -1))}, RTP endpoints {int(m2.get('outdial_rtp_endpoints_open', -1))}")
