@@ -17,7 +17,7 @@ The sender's own CPU and lateness are printed: if it falls behind, fewer packets
 figure stays valid, the rate is lower).
 
   usage: sipp-scenarios/load/rtp-relay-bench.py [--relay both|ours|rtpengine] [--calls 200] [--seconds 20]
-         [--warmup 3]   (build first: mvn -B -q -o -pl media test-compile; rtpengine: apt-get install
+         [--warmup 3]   (build first: mvn -B -q -o -pl media -am test-compile; rtpengine: apt-get install
          rtpengine-daemon, or .ci/ensure-test-tools.sh)
 Everything on 127.0.0.1; bounded in time; every process started is stopped on exit.
 """
