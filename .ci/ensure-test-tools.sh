@@ -9,6 +9,9 @@
 #   kamailio                     - a trunk edge with digest authentication in front of SIPp contacts (TrunkAuthIT)
 #   kamailio-tls-modules         - its tls module: the trunk edge taking SIP over TLS (TrunkTlsIT)
 #   postgresql (initdb, pg_ctl)  - a real PostgreSQL the store tests and the multi-gateway ITs start in target/
+#   rtpengine-daemon             - not for the tests: the side-by-side media benchmark (sipp-scenarios/load/
+#                                  rtp-relay-bench.py) starts its own, in userspace; installed without its
+#                                  recommends, and the system service the package sets up is not left running
 # Used by the README's test command and by CI. Idempotent. Needs root to install; says what to install otherwise.
 set -euo pipefail
 missing=()
@@ -23,18 +26,30 @@ command -v kamailio >/dev/null 2>&1 || missing+=(kamailio)
 [ -f /usr/lib/x86_64-linux-gnu/kamailio/modules/tls.so ] || missing+=(kamailio-tls-modules)
 has_postgres() { ls /usr/lib/postgresql/*/bin/initdb /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; }
 has_postgres || missing+=(postgresql)
-if [ ${#missing[@]} -eq 0 ]; then
+no_recommends=()
+command -v rtpengine >/dev/null 2>&1 || no_recommends+=(rtpengine-daemon)
+if [ ${#missing[@]} -eq 0 ] && [ ${#no_recommends[@]} -eq 0 ]; then
   exit 0
 fi
 if [ "$(id -u)" -ne 0 ]; then
-  echo "Missing test tools: run 'apt-get update && apt-get install -y ${missing[*]}' as root" >&2
+  echo "Missing test tools: run 'apt-get update && apt-get install -y ${missing[*]}" \
+    "&& apt-get install -y --no-install-recommends ${no_recommends[*]}' as root" >&2
   exit 1
 fi
-echo "Installing ${missing[*]}..." >&2
+echo "Installing ${missing[*]} ${no_recommends[*]}..." >&2
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
-apt-get install -y -qq "${missing[@]}" >/dev/null
+if [ ${#missing[@]} -gt 0 ]; then
+  apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+if [ ${#no_recommends[@]} -gt 0 ]; then
+  apt-get install -y -qq --no-install-recommends "${no_recommends[@]}" >/dev/null
+  # On a host running systemd the package starts rtpengine on ports 30000-40000: the benchmark runs its own.
+  if [ -d /run/systemd/system ]; then
+    systemctl disable --now rtpengine-daemon >/dev/null 2>&1 || true
+  fi
+fi
 command -v sipp >/dev/null && command -v espeak-ng >/dev/null && command -v sox >/dev/null \
   && [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && command -v promtool >/dev/null \
   && command -v baresip >/dev/null && command -v kamailio >/dev/null \
-  && [ -f /usr/lib/x86_64-linux-gnu/kamailio/modules/tls.so ] && has_postgres
+  && [ -f /usr/lib/x86_64-linux-gnu/kamailio/modules/tls.so ] && has_postgres && command -v rtpengine >/dev/null

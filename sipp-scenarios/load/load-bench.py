@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Load benchmark (not a test): ramps a progressive campaign through steps of more phone-only agents.
 
-Each step starts a fresh gateway (java -jar dialer/target/outdial-gateway.jar) with N agents, all served by one
-auto-answering SIPp agent phone (agent-phone.xml), and contacts from uas-answer.xml (answer, talk --talk-ms, BYE).
+Each step starts a fresh gateway (java -jar dialer/target/outdial-gateway.jar) with N agents, served by
+auto-answering SIPp agent phones (agent-phone.xml, one SIPp per --phones-per-sipp agents, on ports 5181, 5182...),
+and contacts from uas-answer.xml (answer, talk --talk-ms, BYE).
 The calling window is set explicitly to 00:00-24:00, so the run works at any time of day. After --warmup seconds
 the steady window of --steady seconds is measured (>= 60 s for real figures; --quick: short steps), then the
 campaign is stopped and drained, and the leftovers are read.
@@ -14,15 +15,22 @@ Printed per step, all from the gateway's /metrics, /proc/<pid>/ and SIPp's stati
   gateway CPU per call and per talk-second (steady window, /proc/<pid>/stat), RSS at the window's end;
   SIP retransmissions counted by both SIPp processes; load average;
   after the drain: calls in progress, SIP legs and RTP endpoints (all must read 0).
+Soak mode (--soak MINUTES): one run at --rate-fraction of the first --steps value (agents, so calls/s in this
+agent-bound progressive campaign), for MINUTES after the warm-up; every 30 s it prints a table row: calls/s,
+results so far, heap used after a full GC (jcmd GC.run + GC.heap_info), threads, file descriptors, RSS, SIP legs,
+RTP endpoints, calls in progress; then the same steady-window summary and drain check as a step.
 
   usage: sipp-scenarios/load/load-bench.py [--quick] [--steps 50,100,200] [--warmup 15] [--steady 60]
-         [--talk-ms 500] [--jfr FILE]   (build first: mvn -B -q -DskipTests package; SIPp: ensure-sipp.sh)
+         [--talk-ms 500] [--jfr FILE] [--phones-per-sipp 50] [--soak MINUTES --rate-fraction 0.8]
+         (build first: mvn -B -q -DskipTests package; SIPp: ensure-sipp.sh)
 Every wait is bounded; every process started is stopped on exit.
 """
 import argparse
 import atexit
+import hashlib
 import os
 import re
+import secrets
 import signal
 import subprocess
 import sys
@@ -36,6 +44,9 @@ JAR = os.path.join(ROOT, "dialer", "target", "outdial-gateway.jar")
 SCENARIOS = os.path.join(ROOT, "sipp-scenarios")
 SIP, CONTACT, PHONE, HTTP = 5160, 5170, 5181, 8180
 CHILDREN = []
+# The API and /metrics need credentials: a supervisor token made for this run, its SHA-256 in the configuration.
+TOKEN = "odt_" + secrets.token_urlsafe(32)
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 
 def stop_children():
@@ -60,7 +71,8 @@ def start(cmd, log, cwd=None):
 
 
 def metrics():
-    with urllib.request.urlopen(f"http://127.0.0.1:{HTTP}/metrics", timeout=10) as r:
+    req = urllib.request.Request(f"http://127.0.0.1:{HTTP}/metrics", headers=AUTH)
+    with urllib.request.urlopen(req, timeout=10) as r:
         text = r.read().decode()
     samples = {}
     for line in text.splitlines():
@@ -73,7 +85,7 @@ def metrics():
 def post(path, tries=60):
     """POSTs until a 2xx (the campaign may still be loading its list), for at most `tries` half-seconds."""
     for _ in range(tries):
-        req = urllib.request.Request(f"http://127.0.0.1:{HTTP}{path}", data=b"", method="POST")
+        req = urllib.request.Request(f"http://127.0.0.1:{HTTP}{path}", data=b"", method="POST", headers=AUTH)
         try:
             urllib.request.urlopen(req, timeout=10).read()
             return
@@ -158,8 +170,47 @@ def wait_until(limit, what, cond):
     return False
 
 
+def phone_port(n, args):
+    """The SIP port of the SIPp agent phone serving agent n (0-based): one SIPp per --phones-per-sipp agents."""
+    return PHONE + (n // args.phones_per_sipp if args.phones_per_sipp > 0 else 0)
+
+
+def heap_after_gc_mib(pid):
+    """Heap used right after a full collection (jcmd GC.run, then GC.heap_info), MiB; -1 if jcmd fails."""
+    try:
+        subprocess.run(["jcmd", str(pid), "GC.run"], capture_output=True, timeout=60)
+        info = subprocess.run(["jcmd", str(pid), "GC.heap_info"], capture_output=True, text=True, timeout=60).stdout
+        return int(re.search(r"used (\d+)K", info).group(1)) // 1024
+    except (OSError, subprocess.TimeoutExpired, AttributeError):
+        return -1
+
+
+def soak(pid, args, m_start):
+    """Runs the campaign for --soak minutes at a fixed agent count, sampling every 30 s (a bounded loop)."""
+    print(f"  soak {args.soak} min: every 30 s, heap after GC, threads, fds, RSS, legs, endpoints, calls in progress")
+    print("  | t (s) | calls/s (last 30 s) | Answer | Abandoned | other | heap after GC | threads | fds | RSS |"
+          " legs | endpoints | in progress |")
+    print("  |---|---|---|---|---|---|---|---|---|---|---|---|")
+    start_t, prev, prev_t = time.time(), results(m_start), time.time()
+    base = results(m_start)
+    for _ in range(args.soak * 2):
+        time.sleep(max(0.0, 30 - (time.time() - prev_t)))
+        m, now = metrics(), time.time()
+        r = results(m)
+        done = sum(r.values()) - sum(prev.values())
+        delta = {k: int(r[k] - base.get(k, 0)) for k in r}
+        other = sum(v for k, v in delta.items() if k not in ("ANSWER", "ABANDONED"))
+        heap = heap_after_gc_mib(pid)
+        print(f"  | {now - start_t:.0f} | {done / (now - prev_t):.1f} | {delta.get('ANSWER', 0)} |"
+              f" {delta.get('ABANDONED', 0)} | {other} | {heap} MiB | {status_kib(pid, 'Threads')} |"
+              f" {len(os.listdir(f'/proc/{pid}/fd'))} | {status_kib(pid, 'VmRSS') // 1024} MiB |"
+              f" {int(m.get('outdial_sip_legs_active', -1))} | {int(m.get('outdial_rtp_endpoints_open', -1))} |"
+              f" {int(m.get('outdial_calls_in_progress', -1))} |", flush=True)
+        prev, prev_t = r, now
+
+
 def run_step(agents, args, work):
-    records = int(agents * (args.warmup + args.steady + 30) / 0.6)
+    records = int(agents * (args.warmup + (args.soak * 60 if args.soak else args.steady) + 30) / 0.6)
     csv = os.path.join(work, f"list-{agents}.csv")
     with open(csv, "w") as f:
         f.write("contact_info\n")
@@ -171,17 +222,21 @@ def run_step(agents, args, work):
         f.write(f"sip: {{ host: 127.0.0.1, udpPort: {SIP}, tcpPort: 0 }}\n"
                 f"trunk: {{ host: 127.0.0.1, port: {CONTACT}, transport: udp, callerId: \"18005550100\" }}\n"
                 "rtp: { bindAddress: 127.0.0.1, portMin: 40000, portMax: 44999 }\n"
-                f"http: {{ host: 127.0.0.1, port: {HTTP} }}\n"
+                f"http: {{ host: 127.0.0.1, port: {HTTP}, auth: {{ tokens: [ {{ name: bench, role: supervisor,"
+                f" sha256: {hashlib.sha256(TOKEN.encode()).hexdigest()} }} ] }} }}\n"
                 f"database: {{ url: \"jdbc:h2:mem:load{agents};DB_CLOSE_DELAY=-1\" }}\n"
                 "dialing: { ringTimeout: 15s, agentRingTimeout: 15s, defaultCallingHours: \"00:00-24:00\" }\n"
                 "agents:\n")
-        for a in ids:
-            f.write(f"  - {{ id: {a}, phone: \"sip:{a}@127.0.0.1:{PHONE}\", autoReady: true, wrapUp: 0s }}\n")
+        for n, a in enumerate(ids):
+            f.write(f"  - {{ id: {a}, phone: \"sip:{a}@127.0.0.1:{phone_port(n, args)}\", autoReady: true,"
+                    " wrapUp: 0s }\n")
         f.write(f"campaigns:\n  - {{ name: load, dialingMode: progressive, agents: [{', '.join(ids)}],"
                 f" callingList: {csv}, autoLoad: true, autoStart: false }}\n")
     stats = {}
-    for name, scen, port, mport in (("contact", "uas-answer.xml", CONTACT, 46000),
-                                    ("phone", "agent-phone.xml", PHONE, 48000)):
+    shards = len({phone_port(n, args) for n in range(agents)})
+    sipps = [("contact", "uas-answer.xml", CONTACT, 46000)] + [
+        (f"phone{k}", "agent-phone.xml", PHONE + k, 48000 + 100 * k) for k in range(shards)]
+    for name, scen, port, mport in sipps:
         stats[name] = os.path.join(work, f"{name}-{agents}-stat.csv")
         start(["sipp", "-sf", scen, "-i", "127.0.0.1", "-p", str(port), "-mi", "127.0.0.1", "-mp", str(mport),
                "-d", str(args.talk_ms), "-aa", "-nostdin", "-trace_stat", "-stf", stats[name], "-fd", "1"],
@@ -191,12 +246,16 @@ def run_step(agents, args, work):
         java.append(f"-XX:StartFlightRecording=filename={args.jfr},settings=profile,delay={args.warmup}s,"
                     f"duration={args.steady}s")
     gw = start(java + ["-jar", JAR, "--config", cfg], os.path.join(work, f"gateway-{agents}.log"))
-    if not wait_until(90, "the gateway's /metrics", lambda: "outdial_calls_in_progress" in metrics()):
+    if not wait_until(300 if args.soak else 90, "the gateway's /metrics",
+                      lambda: "outdial_calls_in_progress" in metrics()):
         return None
     post("/api/campaigns/load/start")
     time.sleep(args.warmup)
     m0, c0, t0 = metrics(), cpu_seconds(gw.pid), time.time()
-    time.sleep(args.steady)
+    if args.soak:
+        soak(gw.pid, args, m0)
+    else:
+        time.sleep(args.steady)
     m1, c1, t1 = metrics(), cpu_seconds(gw.pid), time.time()
     rss, hwm = status_kib(gw.pid, "VmRSS"), status_kib(gw.pid, "VmHWM")
     load = open("/proc/loadavg").read().split()[:3]
@@ -221,7 +280,8 @@ def run_step(agents, args, work):
           f" {1000 * cpu / max(calls * args.talk_ms / 1000, 1e-9):.2f} ms per talk-second; RSS {rss // 1024} MiB"
           f" (peak {hwm // 1024}); load average {' '.join(load)}")
     print(f"  SIPp retransmissions: contacts {sipp_column(stats['contact'], 'Retransmissions(C)')},"
-          f" agent phone {sipp_column(stats['phone'], 'Retransmissions(C)')};"
+          f" agent phones ({shards} SIPp)"
+          f" {sum(sipp_column(stats[k], 'Retransmissions(C)') for k in stats if k != 'contact')};"
           f" reaped {int(m2.get('outdial_calls_reaped_total', -1))}")
     print(f"  after the drain: calls in progress {int(m2.get('outdial_calls_in_progress', -1))}, SIP legs"
           f" {int(m2.get('outdial_sip_legs_active', -1))}, RTP endpoints {int(m2.get('outdial_rtp_endpoints_open', -1))}")
@@ -237,6 +297,11 @@ def main():
     ap.add_argument("--steady", type=int, default=None)
     ap.add_argument("--talk-ms", type=int, default=500)
     ap.add_argument("--jfr", default=None, help="record a JFR profile of the steady window of each step here")
+    ap.add_argument("--phones-per-sipp", type=int, default=50,
+                    help="agents served by one SIPp agent phone (one SIPp per this many; 0: one SIPp for all)")
+    ap.add_argument("--soak", type=int, default=0, metavar="MINUTES",
+                    help="one run of MINUTES at --rate-fraction x the first --steps value agents, sampled every 30 s")
+    ap.add_argument("--rate-fraction", type=float, default=0.8)
     args = ap.parse_args()
     steps = args.steps or ("20,40" if args.quick else "50,100,200,300")
     args.warmup = args.warmup if args.warmup is not None else (3 if args.quick else 15)
@@ -245,6 +310,9 @@ def main():
         sys.exit("build first: mvn -B -q -DskipTests package")
     work = tempfile.mkdtemp(prefix="outdial-load-")
     print(f"# {time.strftime('%Y-%m-%d %H:%M:%S UTC', time.gmtime())}, {os.cpu_count()} CPUs, work dir {work}")
+    if args.soak:
+        run_step(max(1, round(int(steps.split(",")[0]) * args.rate_fraction)), args, work)
+        return
     for n in (int(s) for s in steps.split(",")):
         run_step(n, args, work)
 
