@@ -29,6 +29,8 @@ final class BrowserLeg implements Leg {
     private final Instant dialed;
     private final List<Runnable> whenTerminated = new ArrayList<>();
     private LegState state = LegState.CALLING;
+    /** Set by {@link #hangup()} at once, so that an answer still queued is not reported (a CANCEL, not a BYE). */
+    private volatile boolean hangupAsked;
 
     BrowserLeg(String callId, String target, CallExecutor executor, BrowserPhoneSession session, MediaEngine media,
                LegListener listener) {
@@ -45,7 +47,7 @@ final class BrowserLeg implements Leg {
     void start() {
         session.attach(this);
         executor.execute(() -> {
-            if (state != LegState.CALLING) {
+            if (state != LegState.CALLING || hangupAsked) {
                 return;
             }
             if (!session.connected()) {
@@ -83,6 +85,7 @@ final class BrowserLeg implements Leg {
 
     @Override
     public void hangup() {
+        hangupAsked = true;
         executor.execute(() -> {
             if (state == LegState.ANSWERED) {
                 state = state.moveTo(LegState.ENDED);
