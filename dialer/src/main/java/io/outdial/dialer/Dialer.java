@@ -120,6 +120,7 @@ public final class Dialer {
         this.dialer = new CallExecutor("dialer", workers, scheduler);
         this.browserPhones = new BrowserPhones(dialer, media, WebRtcSettings.defaults());
         this.metrics = new DialerMetrics(roster, media, userAgent);
+        metrics.browserPhones(browserPhones::connectedCount, browserPhones::failures);
         metrics.rtpCapacity(config.toMediaConfig().portMin(), config.toMediaConfig().portMax());
         metrics.storePool(store::measurePool);
         config.campaigns().forEach(c -> metrics.campaign(c.name()));
