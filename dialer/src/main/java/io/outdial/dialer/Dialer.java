@@ -118,7 +118,11 @@ public final class Dialer {
         PhoneDirectory phones = agentId -> userAgent.registrations().find(agentId).map(r -> r.dialUri());
         roster.directory(phones);
         this.dialer = new CallExecutor("dialer", workers, scheduler);
-        this.browserPhones = new BrowserPhones(dialer, media, WebRtcSettings.defaults());
+        // The browser phone's ICE candidate is where SIP peers are sent RTP too: rtp.advertisedAddress (behind NAT).
+        WebRtcSettings webrtc = WebRtcSettings.defaults();
+        this.browserPhones = new BrowserPhones(dialer, media, new WebRtcSettings(config.rtp().advertisedAddress(),
+                webrtc.permittedSources(), webrtc.handshakeTimeoutMillis(), webrtc.handshakeThreads(),
+                webrtc.handshakeQueue()));
         this.metrics = new DialerMetrics(roster, media, userAgent);
         metrics.browserPhones(browserPhones::connectedCount, browserPhones::failures);
         metrics.rtpCapacity(config.toMediaConfig().portMin(), config.toMediaConfig().portMax());
