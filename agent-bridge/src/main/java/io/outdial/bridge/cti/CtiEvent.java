@@ -450,8 +450,8 @@ public sealed interface CtiEvent {
     record PhoneConnected(String agentId) implements CtiEvent { }
 
     /**
-     * The browser phone is gone ({@code reason}: the browser closed DTLS, consent lapsed, the handshake failed, a new
-     * offer replaced it): like a SIP phone hanging up, a call in progress ends; send a new PhoneOffer to reconnect.
+     * The browser phone is gone ({@code reason}: the browser closed DTLS, consent lapsed, the handshake failed, another
+     * phone chosen): like a SIP phone hanging up, a call in progress ends; send a new PhoneOffer to reconnect.
      */
     record PhoneLost(String agentId, String reason) implements CtiEvent { }
 }

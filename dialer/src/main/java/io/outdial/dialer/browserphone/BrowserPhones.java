@@ -109,7 +109,11 @@ public final class BrowserPhones implements AutoCloseable {
             throw new CtiException(CtiErrorCodes.PHONE_OFFER_REFUSED, "the browser phone's offer is refused: "
                     + e.getMessage());
         }
-        end(agent, "replaced by a new PhoneOffer");
+        // A page offering again (reloaded on the same connection) replaces its phone; the page knows, so no PhoneLost.
+        BrowserPhoneSession replaced = sessions.remove(agent.id());
+        if (replaced != null) {
+            replaced.lose();
+        }
         media.openEndpoint().whenComplete((endpoint, failure) -> dialer.execute(() -> {
             if (failure != null) {
                 agent.send(new CtiEvent.Error(offer.requestId(), CtiErrorCodes.INTERNAL_ERROR,

@@ -207,6 +207,10 @@ public final class CtiDesk implements AgentDesk {
             previous.close("agent " + agent.id() + " logged in from another desktop");
         }
         agent.channel(null);
+        if (previous != null && previous != channel) {
+            // The browser phone was the other desktop's page: it goes with it (told to nobody).
+            browserPhones.end(agent, "the agent logged in from another desktop");
+        }
         if (agent.state() == AgentState.LOGGED_OUT) {
             // Before the channel is attached: LoggedIn itself tells the new desktop its state.
             agent.moveTo(AgentState.NOT_READY, "LoggedIn");
