@@ -79,6 +79,38 @@ class BrowserPhoneDeskIT {
         }
     }
 
+    @Test
+    void theTabClosedMidCallHangsUpTheContactAndLeavesNothing() throws Exception {
+        Path microphone = AudioFiles.writeWav(ContactAudio.folder("browser-microphone").resolve("mic.wav"),
+                Signal.create().tone(20_000, -12, 1000).pcm());
+        // The contact stays on the line until the gateway's BYE: its scenario passes only if one comes.
+        try (Sipp contact = Sipp.scenario("uas-answer-wait-bye.xml").calls(1).timeout(Duration.ofMinutes(2)).start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), AgentDesktopIT.AGENTS,
+                     "  - { name: bp, dialingMode: progressive, agents: [ann], autoLoad: false }");
+             Browser b = Browser.start("agent-browser-phone-tab-closed", "--use-fake-ui-for-media-stream",
+                     "--use-fake-device-for-media-stream", "--use-file-for-fake-audio-capture=" + microphone,
+                     "--allow-loopback-in-peer-connection", "--autoplay-policy=no-user-gesture-required")) {
+            gw.uploadAndStart("bp", "contact_info\n2005550802\n");
+            b.open(gw.baseUrl() + "/agent");
+            b.script("localStorage.setItem('outdial.browserPhone', 'true');");
+            b.open(gw.baseUrl() + "/agent"); // the remembered choice: the box comes checked
+            assertEquals(Boolean.TRUE, b.script("return document.getElementById('use-browser-phone').checked;"));
+            b.type("#agent-id", "ann");
+            b.type("#secret", "s3cret");
+            b.click("#btn-login");
+            b.awaitText("#phone-state", "connected");
+            b.click("#btn-ready");
+            b.awaitText("#call-status", "Connected");
+            b.await(d -> inboundAudio(d).get("packetsReceived").longValue() > 25);
+
+            b.open("about:blank");
+            assertTrue(contact.awaitExit(LIMIT).passed(), "the contact got the gateway's BYE");
+            Await.until(LIMIT, "no call, leg or port left", () -> gw.leftovers().equals(List.of(0, 0, 0)));
+            assertEquals(0L, (long) gw.requiredMetric("outdial_browser_phones_connected"));
+            assertEquals("ann", gw.records("bp").get(0).agentId());
+        }
+    }
+
     /** The page's inbound-rtp audio: packetsReceived and audioLevel. */
     @SuppressWarnings("unchecked")
     private static Map<String, Number> inboundAudio(org.openqa.selenium.WebDriver driver) {
