@@ -4,7 +4,7 @@ import { CtiConnection } from '/common/cti.js';
 import { $, el, definitionList } from '/common/dom.js';
 import { Countdown } from '/agent/countdown.js';
 import { InteractionView } from '/agent/interaction.js';
-import { BrowserPhone } from '/agent/phone.js';
+import { BrowserPhone, listMicrophones } from '/agent/phone.js';
 
 const desk = {
   cti: null,
@@ -33,7 +33,9 @@ phoneChoice.addEventListener('change', () => {
   localStorage.setItem('outdial.browserPhone', String(phoneChoice.checked));
   $('#phone').disabled = phoneChoice.checked;
 });
-const browserPhone = new BrowserPhone($('#phone-state'), $('#btn-mute'), $('#phone-audio'), (t, k) => message(t, k));
+const browserPhone = new BrowserPhone($('#phone-state'), $('#btn-mute'), $('#phone-audio'), (t, k) => message(t, k),
+  $('#mic-level'), $('#microphone'));
+listMicrophones($('#microphone')).catch(() => {});
 
 // ---- log in ----
 $('#login-form').addEventListener('submit', async (e) => {

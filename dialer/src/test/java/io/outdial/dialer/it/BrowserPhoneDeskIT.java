@@ -51,6 +51,15 @@ class BrowserPhoneDeskIT {
             b.awaitText("#voice-state", "NotReady");
             b.awaitText("#phone-state", "connected");
             assertEquals(1L, (long) gw.requiredMetric("outdial_browser_phones_connected"));
+            // The fake microphone's tone moves the input level meter; Mute stops it and the outgoing audio.
+            b.await(d -> Double.parseDouble(d.findElement(org.openqa.selenium.By.id("mic-level"))
+                    .getAttribute("value")) > 0.05);
+            b.click("#btn-mute");
+            b.await(d -> Double.parseDouble(d.findElement(org.openqa.selenium.By.id("mic-level"))
+                    .getAttribute("value")) == 0.0);
+            assertEquals(Boolean.FALSE, b.script("return window.outdialPhone.stream.getAudioTracks()[0].enabled;"));
+            b.click("#btn-mute");
+            assertEquals(Boolean.TRUE, b.script("return window.outdialPhone.stream.getAudioTracks()[0].enabled;"));
 
             b.click("#btn-ready");
             b.awaitText("#call-status", "Connected");
