@@ -120,6 +120,36 @@ class BrowserPhoneDeskIT {
         }
     }
 
+    @Test
+    void anEngagedAgentHearsTheCallWaitingMusicOnThePage() throws Exception {
+        Path microphone = AudioFiles.writeWav(ContactAudio.folder("browser-microphone").resolve("mic.wav"),
+                Signal.create().tone(20_000, -12, 1000).pcm());
+        Path music = ContactAudio.messageWav();
+        // The contact rings until the gateway gives up: everything the page hears meanwhile is the music.
+        try (Sipp contact = Sipp.scenario("uas-ring-forever.xml").calls(1).timeout(Duration.ofMinutes(2)).start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), AgentDesktopIT.AGENTS,
+                     "  - { name: asm, dialingMode: progressive, engageAgentFirst: true, agents: [ann],"
+                             + " autoLoad: false }",
+                     "audio:\n  holdMusic: \"" + music + "\"\n");
+             Browser b = Browser.start("agent-browser-phone-engaged", "--use-fake-ui-for-media-stream",
+                     "--use-fake-device-for-media-stream", "--use-file-for-fake-audio-capture=" + microphone,
+                     "--allow-loopback-in-peer-connection", "--autoplay-policy=no-user-gesture-required")) {
+            gw.uploadAndStart("asm", "contact_info\n2005550803\n");
+            b.open(gw.baseUrl() + "/agent");
+            b.type("#agent-id", "ann");
+            b.type("#secret", "s3cret");
+            b.click("#use-browser-phone");
+            b.click("#btn-login");
+            b.awaitText("#phone-state", "connected");
+            assertEquals(0L, inboundAudio(b.driver()).get("packetsReceived").longValue(),
+                    "nothing is sent to an idle browser phone");
+            b.click("#btn-ready");
+            b.await(d -> inboundAudio(d).get("packetsReceived").longValue() > 50
+                    && inboundAudio(d).get("audioLevel").doubleValue() > 0);
+            assertTrue(contact.isAlive(), "the contact is still ringing: the audio is the call-waiting music");
+        }
+    }
+
     /** The page's inbound-rtp audio: packetsReceived and audioLevel. */
     @SuppressWarnings("unchecked")
     private static Map<String, Number> inboundAudio(org.openqa.selenium.WebDriver driver) {
