@@ -4,6 +4,7 @@ import { CtiConnection } from '/common/cti.js';
 import { $, el, definitionList } from '/common/dom.js';
 import { Countdown } from '/agent/countdown.js';
 import { InteractionView } from '/agent/interaction.js';
+import { BrowserPhone, listMicrophones } from '/agent/phone.js';
 
 const desk = {
   cti: null,
@@ -24,12 +25,24 @@ function message(text, kind = 'info') {
   $('#messages').prepend(li);
 }
 
+// ---- the browser phone (remembered per browser) ----
+const phoneChoice = $('#use-browser-phone');
+phoneChoice.checked = localStorage.getItem('outdial.browserPhone') === 'true';
+$('#phone').disabled = phoneChoice.checked;
+phoneChoice.addEventListener('change', () => {
+  localStorage.setItem('outdial.browserPhone', String(phoneChoice.checked));
+  $('#phone').disabled = phoneChoice.checked;
+});
+const browserPhone = new BrowserPhone($('#phone-state'), $('#btn-mute'), $('#phone-audio'), (t, k) => message(t, k),
+  $('#mic-level'), $('#microphone'));
+listMicrophones($('#microphone')).catch(() => {});
+
 // ---- log in ----
 $('#login-form').addEventListener('submit', async (e) => {
   e.preventDefault();
   const agentId = $('#agent-id').value.trim();
   const secret = $('#secret').value;
-  const phone = $('#phone').value.trim();
+  const phone = phoneChoice.checked ? 'browser' : $('#phone').value.trim();
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
   const cti = new CtiConnection(scheme + '//' + location.host + '/cti');
   wire(cti);
@@ -64,7 +77,12 @@ function wire(cti) {
     renderCampaigns();
     message('Logged in as ' + e.agentId);
     $('#btn-ready').focus();
+    $('#browser-phone').hidden = !phoneChoice.checked;
+    if (phoneChoice.checked) browserPhone.start(cti);
   });
+  cti.on('PhoneAnswer', (e) => browserPhone.answered(e.sdp));
+  cti.on('PhoneConnected', () => { browserPhone.connected(); message('Browser phone connected'); });
+  cti.on('PhoneLost', (e) => browserPhone.lost(e.reason));
   cti.on('AgentStateChanged', (e) => voiceState(e.state, e.reason));
   cti.on('OutboundPreviewStateChanged', (e) => {
     $('#preview-state').textContent = e.state + (e.reason ? ' (' + e.reason + ')' : '');
@@ -156,8 +174,12 @@ function wire(cti) {
   });
   cti.on('LogoutAuthorized', (e) => { logoutCountdown.stop(); message('Logout authorized: ' + e.reason); });
   cti.on('LoggedOut', () => message('Logged out'));
-  cti.on('Error', (e) => message('[' + e.code + '] ' + e.message + (e.action ? ' (' + e.action + ')' : ''), 'error'));
+  cti.on('Error', (e) => {
+    message('[' + e.code + '] ' + e.message + (e.action ? ' (' + e.action + ')' : ''), 'error');
+    if (e.code === 'PHONE_OFFER_REFUSED') browserPhone.lost(e.message);
+  });
   cti.on('ConnectionClosed', () => {
+    if (browserPhone.pc) browserPhone.lost('disconnected from the gateway');
     logoutCountdown.stop();
     previewCountdown.stop();
     $('#desk-view').hidden = false;

@@ -45,7 +45,10 @@ import io.outdial.dialer.store.CallingListStore;
 import io.outdial.dialer.store.ImportReport;
 import io.outdial.dialer.treatment.CampaignTreatments;
 import io.outdial.dialer.wrapup.RecordWork;
+import io.outdial.dialer.browserphone.BrowserPhoneUserAgent;
+import io.outdial.dialer.browserphone.BrowserPhones;
 import io.outdial.media.MediaEngine;
+import io.outdial.media.webrtc.WebRtcSettings;
 import io.outdial.sip.SipUserAgent;
 import io.outdial.sip.Transport;
 import java.io.IOException;
@@ -82,6 +85,8 @@ public final class Dialer {
     private final CallbackSweep callbackSweep;
     private final LiveStats liveStats;
     private final CtiDesk desk;
+    /** The agents' browser phones (issue 17); Gateway closes them. */
+    private final BrowserPhones browserPhones;
     private final AdminService admin;
     /** The threads that check bcrypt hashes: agents' hashed secrets here, users' passwords in the bridge. */
     private final PasswordChecks passwordChecks = new PasswordChecks(2);
@@ -113,7 +118,13 @@ public final class Dialer {
         PhoneDirectory phones = agentId -> userAgent.registrations().find(agentId).map(r -> r.dialUri());
         roster.directory(phones);
         this.dialer = new CallExecutor("dialer", workers, scheduler);
+        // The browser phone's ICE candidate is where SIP peers are sent RTP too: rtp.advertisedAddress (behind NAT).
+        WebRtcSettings webrtc = WebRtcSettings.defaults();
+        this.browserPhones = new BrowserPhones(dialer, media, new WebRtcSettings(config.rtp().advertisedAddress(),
+                webrtc.permittedSources(), webrtc.handshakeTimeoutMillis(), webrtc.handshakeThreads(),
+                webrtc.handshakeQueue()));
         this.metrics = new DialerMetrics(roster, media, userAgent);
+        metrics.browserPhones(browserPhones::connectedCount, browserPhones::failures);
         metrics.rtpCapacity(config.toMediaConfig().portMin(), config.toMediaConfig().portMax());
         metrics.storePool(store::measurePool);
         config.campaigns().forEach(c -> metrics.campaign(c.name()));
@@ -129,7 +140,8 @@ public final class Dialer {
                 CampaignSettings::name, c -> new Trunks.CampaignTrunk(c.trunk(), c.callerIds()))));
         trunks.all().forEach(metrics::trunkRegistration);
         this.ctx = new DialerContext(dialer, workers, database, scheduler, store,
-                new io.outdial.dialer.metrics.MeasuredUserAgent(userAgent, metrics, scheduler), metrics,
+                new io.outdial.dialer.metrics.MeasuredUserAgent(
+                        new BrowserPhoneUserAgent(userAgent, browserPhones, media), metrics, scheduler), metrics,
                 trunks, config.dialing().ringTimeout(), config.dialing().agentRingTimeout(),
                 Transport.UDP, media, config.audio(), treatments, records,
                 new RecordWork(config.campaigns().stream().collect(Collectors.toMap(c -> c.name(),
@@ -181,7 +193,7 @@ public final class Dialer {
         this.responses = new StandardResponses(store, database);
         this.desk = new CtiDesk(dialer, roster, campaigns, dialing, preview, previews, push, wrapUp,
                 new RecordDesk(ctx), config.dialing().logoutDelayLimit(), phones, passwordChecks, recordings,
-                responses);
+                responses, browserPhones);
         this.admin = new AdminService(ctx, campaigns, roster, dialing, liveStats, accounts);
         admin.interactionTools(new io.outdial.dialer.admin.RecordingsAdmin(ctx, recordings, responses,
                 campaigns));
@@ -283,6 +295,10 @@ public final class Dialer {
     }
 
     /** The bcrypt check threads, shared with the bridge; {@link io.outdial.dialer.Gateway} closes them. */
+    public BrowserPhones browserPhones() {
+        return browserPhones;
+    }
+
     public PasswordChecks passwordChecks() {
         return passwordChecks;
     }

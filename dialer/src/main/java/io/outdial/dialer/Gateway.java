@@ -211,6 +211,9 @@ public final class Gateway implements AutoCloseable {
                 awaitQuietly(parts.dialing().finishInteractions(), 10, "store writes still running after 10 s");
             });
         }
+        if (parts != null) {
+            steps.add(() -> onDialer(parts.browserPhones()::close).join());
+        }
         if (media != null) {
             steps.add(media::close);
         }
@@ -267,6 +270,9 @@ public final class Gateway implements AutoCloseable {
         }
         if (bridge != null) {
             steps.add(bridge::close);
+        }
+        if (parts != null) {
+            steps.add(() -> onDialer(parts.browserPhones()::close).join());
         }
         if (media != null) {
             steps.add(media::close);

@@ -60,7 +60,8 @@ public final class CtiCodec {
             Map.entry(CtiCommand.ResumeRecording.class, List.of("interactionId")),
             Map.entry(CtiCommand.GetResponses.class, List.of("campaign")),
             Map.entry(CtiCommand.GetContactDirectory.class, List.of("interactionId")),
-            Map.entry(CtiCommand.SearchContacts.class, List.of("campaign", "query")));
+            Map.entry(CtiCommand.SearchContacts.class, List.of("campaign", "query")),
+            Map.entry(CtiCommand.PhoneOffer.class, List.of("sdp")));
 
     private static final Map<String, Class<?>> COMMAND_TYPES = commandTypes();
 

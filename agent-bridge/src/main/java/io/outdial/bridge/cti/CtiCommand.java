@@ -53,12 +53,16 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = CtiCommand.GetResponses.class, name = "GetResponses"),
         @JsonSubTypes.Type(value = CtiCommand.GetContactDirectory.class, name = "GetContactDirectory"),
         @JsonSubTypes.Type(value = CtiCommand.SearchContacts.class, name = "SearchContacts"),
+        @JsonSubTypes.Type(value = CtiCommand.PhoneOffer.class, name = "PhoneOffer"),
 })
 public sealed interface CtiCommand {
 
     String requestId();
 
-    /** Log in with an agent id, its secret and the SIP URI of the phone calls are delivered to. */
+    /**
+     * Log in with an agent id, its secret and the phone calls are delivered to: a SIP URI, {@code "browser"} (the
+     * desktop's own browser is the phone: {@link PhoneOffer} follows), or absent (the configured or registered phone).
+     */
     record Login(String requestId, String agentId, String secret, String phone) implements CtiCommand { }
 
     /** Voice channel Ready: the agent may be given calls. */
@@ -249,4 +253,11 @@ public sealed interface CtiCommand {
      * transferred to by its number (Transfer, Consult, Conference with {@code phone}).
      */
     record SearchContacts(String requestId, String campaign, String query) implements CtiCommand { }
+
+    /**
+     * The browser phone (issue 17): the page's WebRTC SDP offer (audio only, DTLS-SRTP, ICE, rtcp-mux), sent once after
+     * a Login with {@code phone: "browser"}; PhoneAnswer carries the gateway's answer. The session stays up for the
+     * whole login (a "nailed-up" phone); a new offer replaces it between calls (a reloaded page).
+     */
+    record PhoneOffer(String requestId, String sdp) implements CtiCommand { }
 }

@@ -93,6 +93,12 @@ public final class CtiErrorCodes {
     /** The command is part of the protocol but this gateway does not carry it out yet; the message says so. */
     public static final String NOT_SUPPORTED = "NOT_SUPPORTED";
 
+    /**
+     * PhoneOffer refused: the SDP lacks what a browser phone needs (a sha-256 a=fingerprint, ICE credentials,
+     * rtcp-mux, a mid, DTLS-SRTP, G.711); the message names the missing piece. Nothing changed.
+     */
+    public static final String PHONE_OFFER_REFUSED = "PHONE_OFFER_REFUSED";
+
     private CtiErrorCodes() {
     }
 

@@ -60,6 +60,9 @@ import java.util.Map;
         @JsonSubTypes.Type(value = CtiEvent.Responses.class, name = "Responses"),
         @JsonSubTypes.Type(value = CtiEvent.ContactDirectory.class, name = "ContactDirectory"),
         @JsonSubTypes.Type(value = CtiEvent.Contacts.class, name = "Contacts"),
+        @JsonSubTypes.Type(value = CtiEvent.PhoneAnswer.class, name = "PhoneAnswer"),
+        @JsonSubTypes.Type(value = CtiEvent.PhoneConnected.class, name = "PhoneConnected"),
+        @JsonSubTypes.Type(value = CtiEvent.PhoneLost.class, name = "PhoneLost"),
 })
 public sealed interface CtiEvent {
 
@@ -439,4 +442,16 @@ public sealed interface CtiEvent {
 
     record ContactFound(long recordId, String contactInfo, String contactInfoType, java.util.Map<String, String> fields) {
     }
+
+    /** Reply to PhoneOffer: the gateway's SDP answer for the page's RTCPeerConnection (ICE-lite, one host candidate). */
+    record PhoneAnswer(String requestId, String sdp) implements CtiEvent { }
+
+    /** The browser phone's media is up: ICE checked and DTLS-SRTP keys agreed; calls reach this page's audio. */
+    record PhoneConnected(String agentId) implements CtiEvent { }
+
+    /**
+     * The browser phone is gone ({@code reason}: the browser closed DTLS, consent lapsed, the handshake failed, another
+     * phone chosen): like a SIP phone hanging up, a call in progress ends; send a new PhoneOffer to reconnect.
+     */
+    record PhoneLost(String agentId, String reason) implements CtiEvent { }
 }

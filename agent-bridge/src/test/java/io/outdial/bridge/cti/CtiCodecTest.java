@@ -97,7 +97,8 @@ class CtiCodecTest {
                 Map.entry("ResumeRecording", "\"interactionId\":\"i\""),
                 Map.entry("GetResponses", "\"campaign\":\"c\""),
                 Map.entry("GetContactDirectory", "\"interactionId\":\"i\""),
-                Map.entry("SearchContacts", "\"campaign\":\"c\",\"query\":\"le\""));
+                Map.entry("SearchContacts", "\"campaign\":\"c\",\"query\":\"le\""),
+                Map.entry("PhoneOffer", "\"sdp\":\"v=0\""));
         Set<String> declared = new HashSet<>();
         for (JsonSubTypes.Type t : CtiCommand.class.getAnnotation(JsonSubTypes.class).value()) {
             declared.add(t.name());
@@ -107,6 +108,33 @@ class CtiCodecTest {
         }
         assertEquals(minimal.keySet(), declared);
         assertEquals(declared, Set.copyOf(CtiCodec.commandNames()));
+    }
+
+    @Test
+    void phoneOfferCarriesTheSdpAndNeedsIt() {
+        assertEquals(new CtiCommand.PhoneOffer("r1", "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\n"),
+                codec.decode("{\"type\":\"PhoneOffer\",\"requestId\":\"r1\",\"sdp\":\"v=0\\r\\no=- 1 1 IN IP4 0.0.0.0\\r\\n\"}"));
+        for (String bad : List.of("{\"type\":\"PhoneOffer\"}", "{\"type\":\"PhoneOffer\",\"sdp\":\"  \"}",
+                "{\"type\":\"PhoneOffer\",\"sdp\":null}")) {
+            InvalidCommandException e = assertThrows(InvalidCommandException.class, () -> codec.decode(bad));
+            assertEquals(CtiErrorCodes.INVALID, e.code());
+            assertEquals("missing field: sdp", e.getMessage());
+        }
+        InvalidCommandException e = assertThrows(InvalidCommandException.class,
+                () -> codec.decode("{\"type\":\"PhoneOffer\",\"sdp\":{\"v\":0}}"));
+        assertEquals(CtiErrorCodes.INVALID, e.code());
+        assertTrue(e.getMessage().contains("sdp"), e.getMessage());
+    }
+
+    @Test
+    void phoneEventsCarryTheirFields() throws Exception {
+        JsonNode answer = json.readTree(codec.encode(new CtiEvent.PhoneAnswer("r1", "v=0\r\n")));
+        assertEquals("v=0\r\n", answer.get("sdp").asText());
+        assertEquals("r1", answer.get("requestId").asText());
+        JsonNode lost = json.readTree(codec.encode(new CtiEvent.PhoneLost("agent1", "consent lapsed")));
+        assertEquals("PhoneLost", lost.get("type").asText());
+        assertEquals("consent lapsed", lost.get("reason").asText());
+        assertEquals("agent1", lost.get("agentId").asText());
     }
 
     @Test
@@ -349,7 +377,10 @@ class CtiCodecTest {
                         List.of(new CtiEvent.FieldChange("2026-12-06T10:00:00Z", "ann", "ix-1", "plan", "Gold",
                                 "Silver"))),
                 new CtiEvent.Contacts("r31", "Spring", "lee", List.of(new CtiEvent.ContactFound(7, "2005550101",
-                        "Home", Map.of("name", "Ann Lee")))));
+                        "Home", Map.of("name", "Ann Lee")))),
+                new CtiEvent.PhoneAnswer("r32", "v=0\r\n"),
+                new CtiEvent.PhoneConnected("agent1"),
+                new CtiEvent.PhoneLost("agent1", "the browser closed DTLS"));
         Set<String> declared = new HashSet<>();
         for (JsonSubTypes.Type t : CtiEvent.class.getAnnotation(JsonSubTypes.class).value()) {
             declared.add(t.name());

@@ -18,6 +18,7 @@ import io.outdial.dialer.agent.PhoneDirectory;
 import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.agent.OutboundPreviewState;
+import io.outdial.dialer.browserphone.BrowserPhones;
 import io.outdial.dialer.call.ProgressiveDialing;
 import io.outdial.dialer.call.TransferableCall;
 import io.outdial.dialer.campaign.Campaigns;
@@ -61,6 +62,7 @@ public final class CtiDesk implements AgentDesk {
     private final WrapUpCommands wrapUpCommands;
     private final KeypadCommands keypad;
     private final InteractionTools tools;
+    private final BrowserPhones browserPhones;
 
     /**
      * @param previews         the interaction previews (Accept / Reject) of push preview and progressive
@@ -73,7 +75,8 @@ public final class CtiDesk implements AgentDesk {
                    PreviewDesk preview, InteractionPreviews previews, PushPreviewDesk push, WrapUp wrapUp,
                    RecordDesk records, Duration logoutDelayLimit, PhoneDirectory phones, PasswordChecks secretChecks,
                    io.outdial.dialer.recording.CallRecordings recordings,
-                   io.outdial.dialer.responses.StandardResponses responses) {
+                   io.outdial.dialer.responses.StandardResponses responses, BrowserPhones browserPhones) {
+        this.browserPhones = browserPhones;
         this.secretChecks = secretChecks;
         this.phones = phones;
         this.records = records;
@@ -187,20 +190,27 @@ public final class CtiDesk implements AgentDesk {
         }
         String phone = login.phone() == null || login.phone().isBlank() ? agent.profile().phone() : login.phone();
         String registered = null;
-        if (phone == null) {
+        boolean browser = BrowserPhones.LOGIN_PHONE.equals(login.phone());
+        if (browser) {
+            phone = BrowserPhones.phoneOf(agent.id());
+        } else if (phone == null) {
             registered = phones.registeredPhone(agent.id()).orElseThrow(() -> new CtiException(
                     CtiErrorCodes.NO_PHONE_REGISTERED, "no phone is registered as agent '" + agent.id()
                     + "': register your softphone as sip:" + agent.id() + "@<gateway> with your SIP password, "
                     + "or give the SIP URI of your phone at login"));
         } else if (!(phone.startsWith("sip:") || phone.startsWith("sips:")) || !phone.contains("@")) {
-            throw new CtiException(CtiErrorCodes.INVALID, "phone must be a SIP URI such as sip:agent1@10.0.0.5:5060, got '"
-                    + phone + "'");
+            throw new CtiException(CtiErrorCodes.INVALID, "phone must be a SIP URI such as sip:agent1@10.0.0.5:5060"
+                    + " or \"" + BrowserPhones.LOGIN_PHONE + "\", got '" + phone + "'");
         }
         AgentChannel previous = agent.channel();
         if (previous != null && previous != channel && previous.isOpen()) {
             previous.close("agent " + agent.id() + " logged in from another desktop");
         }
         agent.channel(null);
+        if (previous != null && previous != channel) {
+            // The browser phone was the other desktop's page: it goes with it (told to nobody).
+            browserPhones.end(agent, "the agent logged in from another desktop");
+        }
         if (agent.state() == AgentState.LOGGED_OUT) {
             // Before the channel is attached: LoggedIn itself tells the new desktop its state.
             agent.moveTo(AgentState.NOT_READY, "LoggedIn");
@@ -213,6 +223,10 @@ public final class CtiDesk implements AgentDesk {
         logouts.forget(agent);
         if (!agent.state().isEngaged()) {
             // A new phone only takes effect between calls.
+            if (!browser) {
+                // Another phone chosen: the browser phone of an earlier login goes.
+                browserPhones.end(agent, "the agent logged in with another phone");
+            }
             if (registered != null) {
                 agent.useRegisteredPhone(registered);
             } else {
@@ -289,6 +303,7 @@ public final class CtiDesk implements AgentDesk {
                     throw new CtiException(CtiErrorCodes.ALREADY_LOGGED_IN, "already logged in");
                 })
                 .on(CtiCommand.Ready.class, (agent, r, channel) -> ready(agent, r.requestId()))
+                .on(CtiCommand.PhoneOffer.class, (agent, o, channel) -> browserPhones.offer(agent, o))
                 .on(CtiCommand.NotReady.class, (agent, n, channel) -> notReady(agent, n))
                 .on(CtiCommand.SetCallResult.class, (agent, s, channel) -> wrapUpCommands.setCallResult(agent, s))
                 .on(CtiCommand.MarkDone.class, (agent, m, channel) -> markDone(agent, m))
@@ -383,6 +398,10 @@ public final class CtiDesk implements AgentDesk {
         if (agent.state() == AgentState.READY) {
             agent.send(new CtiEvent.AgentStateChanged(requestId, agent.id(), agent.state().wireName(), null));
             return;
+        }
+        if (BrowserPhones.agentOf(agent.phone()) != null && !browserPhones.connected(agent.id())) {
+            throw new CtiException(CtiErrorCodes.NOT_ALLOWED,
+                    "Ready waits for the browser phone: send PhoneOffer and wait for PhoneConnected");
         }
         agent.moveTo(AgentState.READY, null, requestId);
         dialing.pace();
@@ -536,6 +555,7 @@ public final class CtiDesk implements AgentDesk {
             }
             agent.channel(null);
             logouts.forget(agent);
+            browserPhones.end(agent, "the desktop closed");
             desktopGone(agent);
         }));
     }

@@ -139,6 +139,15 @@ public final class DialerMetrics implements AutoCloseable {
         binder.accept(registry);
     }
 
+    /** The agents' browser phones (issue 17): connected now, and sessions failed (ICE/DTLS) since start. */
+    public void browserPhones(java.util.function.IntSupplier connected, java.util.function.LongSupplier failures) {
+        Gauge.builder("outdial_browser_phones_connected", connected::getAsInt)
+                .description("Agents' browser phones whose WebRTC media is up").register(registry);
+        FunctionCounter.builder("outdial_browser_phone_failures", failures, f -> (double) f.getAsLong())
+                .description("Browser phone sessions failed: no ICE check, DTLS refused or timed out")
+                .register(registry);
+    }
+
     /** The RTP endpoints the configured port range holds (one per even port), next to those in use. */
     public void rtpCapacity(int portMin, int portMax) {
         int endpoints = (portMax - portMin) / 2 + 1;

@@ -40,6 +40,11 @@ final class Browser implements AutoCloseable {
 
     /** Starts Chromium; the screenshot taken at close is {@code target/screenshots/<screenshotName>.png}. */
     static Browser start(String screenshotName) throws IOException {
+        return start(screenshotName, new String[0]);
+    }
+
+    /** As {@link #start(String)} with more Chromium switches (fake media for the browser phone). */
+    static Browser start(String screenshotName, String... extraArguments) throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("chromium and chromium-driver are needed: run .ci/ensure-test-tools.sh");
         }
@@ -51,6 +56,7 @@ final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,2000",
                 "--no-first-run", "--disable-extensions", "--disable-gpu");
+        options.addArguments(extraArguments);
         ChromeDriver driver = new ChromeDriver(service, options);
         return new Browser(service, driver, screenshotName);
     }

@@ -1,0 +1,217 @@
+package io.outdial.dialer.browserphone;
+
+import io.outdial.bridge.cti.CtiCommand;
+import io.outdial.bridge.cti.CtiErrorCodes;
+import io.outdial.bridge.cti.CtiEvent;
+import io.outdial.bridge.cti.CtiException;
+import io.outdial.core.exec.CallExecutor;
+import io.outdial.dialer.agent.Agent;
+import io.outdial.dialer.agent.AgentState;
+import io.outdial.media.MediaEngine;
+import io.outdial.media.RtpEndpoint;
+import io.outdial.media.webrtc.BrowserLegs;
+import io.outdial.media.webrtc.BrowserSdp;
+import io.outdial.media.webrtc.BrowserSdpException;
+import io.outdial.media.webrtc.WebRtcSettings;
+import io.outdial.media.webrtc.WebRtcTransport;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway's browser phones, one nailed-up session per agent logged in with {@code phone: "browser"}: PhoneOffer
+ * opens an RTP endpoint, guards it with WebRTC ({@link BrowserLegs}) and answers with PhoneAnswer; PhoneConnected
+ * and PhoneLost tell the desktop when the media comes up and goes away. Commands run on the dialer executor; the
+ * transport's news is handed back to it.
+ */
+public final class BrowserPhones implements AutoCloseable {
+    /** What an agent's phone URI is when its browser is the phone: {@code browser:<agentId>}. */
+    public static final String SCHEME = "browser:";
+    /** The {@code Login.phone} value that chooses the browser. */
+    public static final String LOGIN_PHONE = "browser";
+    /** The longest SDP offer taken: a browser's audio-only offer is 1-3 KB. */
+    static final int MAX_OFFER_CHARS = 16_384;
+
+    private static final Logger LOG = LoggerFactory.getLogger(BrowserPhones.class);
+
+    private final CallExecutor dialer;
+    private final MediaEngine media;
+    private final WebRtcSettings settings;
+    private final Map<String, BrowserPhoneSession> sessions = new ConcurrentHashMap<>();
+    /** Made at the first offer: a gateway without browser phones starts no DTLS identity or threads. */
+    private BrowserLegs legs;
+
+    public BrowserPhones(CallExecutor dialer, MediaEngine media, WebRtcSettings settings) {
+        this.dialer = dialer;
+        this.media = media;
+        this.settings = settings;
+    }
+
+    /** The phone URI of an agent whose browser is the phone. */
+    public static String phoneOf(String agentId) {
+        return SCHEME + agentId;
+    }
+
+    /** The agent whose browser {@code phoneUri} names, or null for any other phone. */
+    public static String agentOf(String phoneUri) {
+        return phoneUri != null && phoneUri.startsWith(SCHEME) && phoneUri.length() > SCHEME.length()
+                ? phoneUri.substring(SCHEME.length()) : null;
+    }
+
+    /** The agent's session, or null; any thread. */
+    BrowserPhoneSession session(String agentId) {
+        return sessions.get(agentId);
+    }
+
+    BrowserPhoneSession absent(String agentId) {
+        return BrowserPhoneSession.none(agentId);
+    }
+
+    /** Whether the agent's browser phone is up (dialer executor). */
+    public boolean connected(String agentId) {
+        BrowserPhoneSession s = sessions.get(agentId);
+        return s != null && s.connected();
+    }
+
+    /** Browser phones whose media is up now. */
+    public int connectedCount() {
+        return legs == null ? 0 : legs.connected();
+    }
+
+    /** Browser phone sessions failed since start (ICE never checked, DTLS refused or timed out). */
+    public long failures() {
+        return legs == null ? 0 : legs.failures();
+    }
+
+    /**
+     * PhoneOffer from the agent's desktop (dialer executor): refused with a CtiException before anything changes when
+     * the agent did not log in with the browser phone, is on a call, or the SDP is no browser phone's offer.
+     */
+    public void offer(Agent agent, CtiCommand.PhoneOffer offer) {
+        if (agentOf(agent.phone()) == null) {
+            throw new CtiException(CtiErrorCodes.NOT_ALLOWED, "PhoneOffer is for an agent logged in with phone \""
+                    + LOGIN_PHONE + "\"; this agent's phone is " + agent.phone());
+        }
+        if (agent.state().isEngaged() && sessions.containsKey(agent.id())) {
+            throw new CtiException(CtiErrorCodes.NOT_ALLOWED,
+                    "a new PhoneOffer replaces the browser phone only between calls (state " + agent.state().wireName()
+                            + ")");
+        }
+        if (offer.sdp().length() > MAX_OFFER_CHARS) {
+            throw new CtiException(CtiErrorCodes.PHONE_OFFER_REFUSED, "the SDP offer is longer than "
+                    + MAX_OFFER_CHARS + " characters");
+        }
+        try {
+            BrowserSdp.parseOffer(offer.sdp());
+        } catch (BrowserSdpException e) {
+            throw new CtiException(CtiErrorCodes.PHONE_OFFER_REFUSED, "the browser phone's offer is refused: "
+                    + e.getMessage());
+        }
+        // A page offering again (reloaded on the same connection) replaces its phone; the page knows, so no PhoneLost.
+        BrowserPhoneSession replaced = sessions.remove(agent.id());
+        if (replaced != null) {
+            replaced.lose();
+        }
+        media.openEndpoint().whenComplete((endpoint, failure) -> dialer.execute(() -> {
+            if (failure != null) {
+                agent.send(new CtiEvent.Error(offer.requestId(), CtiErrorCodes.INTERNAL_ERROR,
+                        "no media port for the browser phone: " + failure.getMessage()));
+            } else {
+                answer(agent, offer, endpoint);
+            }
+        }));
+    }
+
+    private void answer(Agent agent, CtiCommand.PhoneOffer offer, RtpEndpoint endpoint) {
+        if (agent.channel() == null || agentOf(agent.phone()) == null || sessions.containsKey(agent.id())) {
+            // Logged out, changed phone or offered again while the port was opened.
+            endpoint.close();
+            return;
+        }
+        BrowserPhoneSession session = new BrowserPhoneSession(agent.id(), endpoint);
+        BrowserLegs.Accepted accepted;
+        try {
+            accepted = legs().accept(endpoint, offer.sdp(), new SessionEvents(agent, session));
+        } catch (BrowserSdpException e) {
+            endpoint.close();
+            agent.send(new CtiEvent.Error(offer.requestId(), CtiErrorCodes.PHONE_OFFER_REFUSED,
+                    "the browser phone's offer is refused: " + e.getMessage()));
+            return;
+        }
+        sessions.put(agent.id(), session);
+        agent.send(new CtiEvent.PhoneAnswer(offer.requestId(), accepted.answer()));
+    }
+
+    /** Ends the agent's browser phone, if any (dialer executor): logout, a closed desktop, another phone chosen. */
+    public void end(Agent agent, String reason) {
+        BrowserPhoneSession session = sessions.remove(agent.id());
+        if (session != null) {
+            session.lose();
+            agent.send(new CtiEvent.PhoneLost(agent.id(), reason));
+        }
+    }
+
+    private BrowserLegs legs() {
+        if (legs == null) {
+            legs = new BrowserLegs(settings);
+        }
+        return legs;
+    }
+
+    @Override
+    public void close() {
+        sessions.values().forEach(BrowserPhoneSession::lose);
+        sessions.clear();
+        if (legs != null) {
+            legs.close();
+        }
+    }
+
+    /** The transport's news, on the endpoint's event loop: handed to the dialer executor. */
+    private final class SessionEvents implements WebRtcTransport.Listener {
+        private final Agent agent;
+        private final BrowserPhoneSession session;
+
+        SessionEvents(Agent agent, BrowserPhoneSession session) {
+            this.agent = agent;
+            this.session = session;
+        }
+
+        @Override
+        public void secured(InetSocketAddress browser) {
+            dialer.execute(() -> {
+                if (sessions.get(agent.id()) == session && session.phase() == BrowserPhoneSession.Phase.CONNECTING) {
+                    session.connected(true);
+                    LOG.info("browser phone of agent {} connected from {}", agent.id(), browser);
+                    agent.send(new CtiEvent.PhoneConnected(agent.id()));
+                }
+            });
+        }
+
+        @Override
+        public void failed(String reason) {
+            lost(reason);
+        }
+
+        @Override
+        public void closed(String reason) {
+            lost(reason);
+        }
+
+        private void lost(String reason) {
+            dialer.execute(() -> {
+                if (sessions.remove(agent.id(), session)) {
+                    LOG.info("browser phone of agent {} lost: {}", agent.id(), reason);
+                    session.lose();
+                    agent.send(new CtiEvent.PhoneLost(agent.id(), reason));
+                    if (agent.state() == AgentState.READY) {
+                        // No phone, no calls: as the desktop would have to do itself.
+                        agent.moveTo(AgentState.NOT_READY, "PhoneLost");
+                    }
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package io.outdial.dialer.browserphone;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.outdial.bridge.cti.AgentChannel;
+import io.outdial.bridge.cti.CtiCommand;
+import io.outdial.bridge.cti.CtiErrorCodes;
+import io.outdial.bridge.cti.CtiEvent;
+import io.outdial.bridge.cti.CtiException;
+import io.outdial.core.exec.CallExecutor;
+import io.outdial.core.exec.VirtualScheduler;
+import io.outdial.dialer.agent.Agent;
+import io.outdial.dialer.agent.AgentProfile;
+import io.outdial.dialer.agent.AgentState;
+import io.outdial.media.MediaEngine;
+import io.outdial.media.webrtc.WebRtcSettings;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/** PhoneOffer's refusals (before anything changes) and the browser phone URI. */
+class BrowserPhonesTest {
+    private static final String FINGERPRINT = "a=fingerprint:sha-256 "
+            + "AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89";
+
+    private final CallExecutor dialer = new CallExecutor("dialer", Runnable::run, new VirtualScheduler(Instant.EPOCH));
+    private final List<String> mediaCalls = new ArrayList<>();
+    /** Records what is asked of it; opening a port fails, as with an exhausted RTP range. */
+    private final MediaEngine media = (MediaEngine) Proxy.newProxyInstance(getClass().getClassLoader(),
+            new Class<?>[] {MediaEngine.class}, (proxy, method, args) -> {
+                mediaCalls.add(method.getName());
+                if (method.getName().equals("openEndpoint")) {
+                    return CompletableFuture.failedFuture(new IllegalStateException("no free RTP port"));
+                }
+                throw new UnsupportedOperationException(method.getName());
+            });
+    private final BrowserPhones phones = new BrowserPhones(dialer, media, WebRtcSettings.defaults());
+    private final List<CtiEvent> sent = new ArrayList<>();
+    private final Agent agent = new Agent(new AgentProfile("agent1", "s", null, false, Duration.ZERO));
+
+    BrowserPhonesTest() {
+        agent.channel(new AgentChannel() {
+            @Override
+            public void send(CtiEvent event) {
+                sent.add(event);
+            }
+
+            @Override
+            public void close(String reason) {
+            }
+
+            @Override
+            public boolean isOpen() {
+                return true;
+            }
+        });
+    }
+
+    static String offer(String fingerprintLine) {
+        return String.join("\r\n", "v=0", "o=- 46117314 2 IN IP4 127.0.0.1", "s=-", "t=0 0", "a=group:BUNDLE 0",
+                "m=audio 9 UDP/TLS/RTP/SAVPF 111 0 8 126", "c=IN IP4 0.0.0.0", "a=ice-ufrag:Q3ri",
+                "a=ice-pwd:Yd3Dr8lBfQWjXnJdY9PmVo7A", fingerprintLine, "a=setup:actpass", "a=mid:0", "a=sendrecv",
+                "a=rtcp-mux", "a=rtpmap:111 opus/48000/2", "a=rtpmap:0 PCMU/8000", "a=rtpmap:8 PCMA/8000",
+                "a=rtpmap:126 telephone-event/8000", "");
+    }
+
+    @Test
+    void theBrowserPhoneUriNamesItsAgentAndNothingElse() {
+        assertEquals("browser:agent1", BrowserPhones.phoneOf("agent1"));
+        assertEquals("agent1", BrowserPhones.agentOf("browser:agent1"));
+        assertNull(BrowserPhones.agentOf("sip:agent1@10.0.0.5"));
+        assertNull(BrowserPhones.agentOf("browser:"));
+        assertNull(BrowserPhones.agentOf(null));
+    }
+
+    @Test
+    void anAgentWithAnotherPhoneMayNotOffer() {
+        agent.phone("sip:agent1@127.0.0.1:5070");
+        CtiException e = assertThrows(CtiException.class,
+                () -> phones.offer(agent, new CtiCommand.PhoneOffer("r1", offer(FINGERPRINT))));
+        assertEquals(CtiErrorCodes.NOT_ALLOWED, e.code());
+        assertTrue(e.getMessage().contains("phone \"browser\""), e.getMessage());
+        assertEquals(List.of(), mediaCalls);
+    }
+
+    @Test
+    void anOfferWithoutFingerprintIsRefusedWithItsReasonAndOpensNothing() {
+        agent.phone(BrowserPhones.phoneOf("agent1"));
+        CtiException e = assertThrows(CtiException.class,
+                () -> phones.offer(agent, new CtiCommand.PhoneOffer("r1", offer("a=sendrecv"))));
+        assertEquals(CtiErrorCodes.PHONE_OFFER_REFUSED, e.code());
+        assertTrue(e.getMessage().contains("fingerprint"), e.getMessage());
+        assertEquals(List.of(), mediaCalls);
+        assertEquals(List.of(), sent);
+    }
+
+    @Test
+    void anOfferWithAnotherHashOrNoG711IsRefused() {
+        agent.phone(BrowserPhones.phoneOf("agent1"));
+        CtiException sha1 = assertThrows(CtiException.class, () -> phones.offer(agent, new CtiCommand.PhoneOffer(
+                "r1", offer("a=fingerprint:sha-1 AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01"))));
+        assertEquals(CtiErrorCodes.PHONE_OFFER_REFUSED, sha1.code());
+        String opusOnly = offer(FINGERPRINT).replace("a=rtpmap:0 PCMU/8000\r\n", "")
+                .replace("a=rtpmap:8 PCMA/8000\r\n", "").replace(" 111 0 8 126", " 111 126");
+        CtiException noG711 = assertThrows(CtiException.class,
+                () -> phones.offer(agent, new CtiCommand.PhoneOffer("r2", opusOnly)));
+        assertEquals(CtiErrorCodes.PHONE_OFFER_REFUSED, noG711.code());
+        assertEquals(List.of(), mediaCalls);
+    }
+
+    @Test
+    void anOversizedOfferIsRefusedUnread() {
+        agent.phone(BrowserPhones.phoneOf("agent1"));
+        String huge = offer(FINGERPRINT) + "a=x-filler:" + "x".repeat(BrowserPhones.MAX_OFFER_CHARS) + "\r\n";
+        CtiException e = assertThrows(CtiException.class,
+                () -> phones.offer(agent, new CtiCommand.PhoneOffer("r1", huge)));
+        assertEquals(CtiErrorCodes.PHONE_OFFER_REFUSED, e.code());
+        assertEquals(List.of(), mediaCalls);
+    }
+
+    @Test
+    void aGoodOfferWithNoPortLeftGetsAnErrorAndNoSession() {
+        agent.phone(BrowserPhones.phoneOf("agent1"));
+        phones.offer(agent, new CtiCommand.PhoneOffer("r1", offer(FINGERPRINT)));
+        assertEquals(List.of("openEndpoint"), mediaCalls);
+        CtiEvent.Error error = assertInstanceOf(CtiEvent.Error.class, sent.get(0));
+        assertEquals(CtiErrorCodes.INTERNAL_ERROR, error.code());
+        assertEquals("r1", error.requestId());
+        assertNull(phones.session("agent1"));
+        assertEquals(false, phones.connected("agent1"));
+        assertEquals(AgentState.LOGGED_OUT, agent.state());
+    }
+}

@@ -1,0 +1,164 @@
+package io.outdial.dialer.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.outdial.dialer.store.CallingRecord;
+import io.outdial.media.corpus.AudioFiles;
+import io.outdial.media.corpus.Signal;
+import io.outdial.sip.testing.Sipp;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.openqa.selenium.JavascriptExecutor;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The browser as the agent's phone, end to end (issue 17): a headless Chromium with a fake microphone (a WAV made
+ * here) logs in on /agent with "Use this browser as my phone", its page offers over the CTI WebSocket and connects
+ * (ICE-lite, DTLS-SRTP) to the gateway; a progressive call to a SIPp contact that plays a tone is delivered to that
+ * browser phone with no SIP phone anywhere. The page receives the contact's audio (getStats), the contact's leg is
+ * sent the browser's (relay counter beyond what the contact sent), the record ends Answer with the agent, the phone
+ * stays up after the call, and closing the tab leaves no call, leg or port.
+ */
+class BrowserPhoneDeskIT {
+    private static final Duration LIMIT = Duration.ofSeconds(40);
+    /** The contact's tone: 3 s, 150 RTP packets of 20 ms; the contact hangs up 8 s after its answer. */
+    private static final int CONTACT_TONE_MS = 3000;
+
+    @Test
+    void agentTakesAProgressiveCallOnTheBrowserPhone() throws Exception {
+        Path microphone = AudioFiles.writeWav(ContactAudio.folder("browser-microphone").resolve("mic.wav"),
+                Signal.create().tone(20_000, -12, 1000).pcm());
+        Path contactAudio = ContactAudio.folder("tone-440-browser-phone");
+        AudioFiles.writeRawPcmu(contactAudio.resolve("audio/contact.raw"),
+                Signal.create().tone(CONTACT_TONE_MS, -12, 440).pcm());
+        try (Sipp contact = Sipp.scenario("uas-answer-audio.xml").directory(contactAudio).calls(1).start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), AgentDesktopIT.AGENTS,
+                     "  - { name: bp, dialingMode: progressive, agents: [ann], autoLoad: false }");
+             Browser b = Browser.start("agent-browser-phone", "--use-fake-ui-for-media-stream",
+                     "--use-fake-device-for-media-stream", "--use-file-for-fake-audio-capture=" + microphone,
+                     "--allow-loopback-in-peer-connection", "--autoplay-policy=no-user-gesture-required")) {
+            gw.uploadAndStart("bp", "contact_info\n2005550801\n");
+            b.open(gw.baseUrl() + "/agent");
+            b.type("#agent-id", "ann");
+            b.type("#secret", "s3cret");
+            b.click("#use-browser-phone");
+            assertEquals("true", b.script("return localStorage.getItem('outdial.browserPhone');"),
+                    "the choice is remembered");
+            b.click("#btn-login");
+            b.awaitText("#voice-state", "NotReady");
+            b.awaitText("#phone-state", "connected");
+            assertEquals(1L, (long) gw.requiredMetric("outdial_browser_phones_connected"));
+            // The fake microphone's tone moves the input level meter; Mute stops it and the outgoing audio.
+            b.await(d -> Double.parseDouble(d.findElement(org.openqa.selenium.By.id("mic-level"))
+                    .getAttribute("value")) > 0.05);
+            b.click("#btn-mute");
+            b.await(d -> Double.parseDouble(d.findElement(org.openqa.selenium.By.id("mic-level"))
+                    .getAttribute("value")) == 0.0);
+            assertEquals(Boolean.FALSE, b.script("return window.outdialPhone.stream.getAudioTracks()[0].enabled;"));
+            b.click("#btn-mute");
+            assertEquals(Boolean.TRUE, b.script("return window.outdialPhone.stream.getAudioTracks()[0].enabled;"));
+
+            b.click("#btn-ready");
+            b.awaitText("#call-status", "Connected");
+            b.screenshot("agent-browser-phone-connected");
+            // The contact's tone reaches the page.
+            b.await(d -> inboundAudio(d).get("packetsReceived").longValue() > 50
+                    && inboundAudio(d).get("audioLevel").doubleValue() > 0);
+            b.awaitText("#call-status", "Ended");
+            b.awaitText("#phone-state", "connected"); // the nailed-up phone outlives the call
+            b.click("#btn-mark-done");
+            b.awaitText("#messages", "Done:");
+
+            Await.until(LIMIT, "the record Updated", () -> gw.records("bp").get(0).status().name().equals("UPDATED"));
+            CallingRecord r = gw.records("bp").get(0);
+            assertEquals("ANSWER", r.callResult().name());
+            assertEquals("ann", r.agentId());
+            // Relayed beyond the contact's own packets: the browser's audio went to the contact's leg.
+            double relayed = gw.requiredMetric("outdial_rtp_packets_relayed_total");
+            assertTrue(relayed > CONTACT_TONE_MS / 20 + 100, "relayed " + relayed);
+            assertTrue(contact.awaitExit(LIMIT).passed(), "the SIPp contact's call went as scripted");
+
+            // The tab goes away: the phone session ends with it and nothing is left open.
+            b.open("about:blank");
+            Await.until(LIMIT, "no call, leg or port left", () -> gw.leftovers().equals(List.of(0, 0, 0)));
+            assertEquals(0L, (long) gw.requiredMetric("outdial_browser_phones_connected"));
+        }
+    }
+
+    @Test
+    void theTabClosedMidCallHangsUpTheContactAndLeavesNothing() throws Exception {
+        Path microphone = AudioFiles.writeWav(ContactAudio.folder("browser-microphone").resolve("mic.wav"),
+                Signal.create().tone(20_000, -12, 1000).pcm());
+        // The contact stays on the line until the gateway's BYE: its scenario passes only if one comes.
+        try (Sipp contact = Sipp.scenario("uas-answer-wait-bye.xml").calls(1).timeout(Duration.ofMinutes(2)).start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), AgentDesktopIT.AGENTS,
+                     "  - { name: bp, dialingMode: progressive, agents: [ann], autoLoad: false }");
+             Browser b = Browser.start("agent-browser-phone-tab-closed", "--use-fake-ui-for-media-stream",
+                     "--use-fake-device-for-media-stream", "--use-file-for-fake-audio-capture=" + microphone,
+                     "--allow-loopback-in-peer-connection", "--autoplay-policy=no-user-gesture-required")) {
+            gw.uploadAndStart("bp", "contact_info\n2005550802\n");
+            b.open(gw.baseUrl() + "/agent");
+            b.script("localStorage.setItem('outdial.browserPhone', 'true');");
+            b.open(gw.baseUrl() + "/agent"); // the remembered choice: the box comes checked
+            assertEquals(Boolean.TRUE, b.script("return document.getElementById('use-browser-phone').checked;"));
+            b.type("#agent-id", "ann");
+            b.type("#secret", "s3cret");
+            b.click("#btn-login");
+            b.awaitText("#phone-state", "connected");
+            b.click("#btn-ready");
+            b.awaitText("#call-status", "Connected");
+            b.await(d -> inboundAudio(d).get("packetsReceived").longValue() > 25);
+
+            b.open("about:blank");
+            assertTrue(contact.awaitExit(LIMIT).passed(), "the contact got the gateway's BYE");
+            Await.until(LIMIT, "no call, leg or port left", () -> gw.leftovers().equals(List.of(0, 0, 0)));
+            assertEquals(0L, (long) gw.requiredMetric("outdial_browser_phones_connected"));
+            assertEquals("ann", gw.records("bp").get(0).agentId());
+        }
+    }
+
+    @Test
+    void anEngagedAgentHearsTheCallWaitingMusicOnThePage() throws Exception {
+        Path microphone = AudioFiles.writeWav(ContactAudio.folder("browser-microphone").resolve("mic.wav"),
+                Signal.create().tone(20_000, -12, 1000).pcm());
+        Path music = ContactAudio.messageWav();
+        // The contact rings until the gateway gives up: everything the page hears meanwhile is the music.
+        try (Sipp contact = Sipp.scenario("uas-ring-forever.xml").calls(1).timeout(Duration.ofMinutes(2)).start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), AgentDesktopIT.AGENTS,
+                     "  - { name: asm, dialingMode: progressive, engageAgentFirst: true, agents: [ann],"
+                             + " autoLoad: false }",
+                     "audio:\n  holdMusic: \"" + music + "\"\n");
+             Browser b = Browser.start("agent-browser-phone-engaged", "--use-fake-ui-for-media-stream",
+                     "--use-fake-device-for-media-stream", "--use-file-for-fake-audio-capture=" + microphone,
+                     "--allow-loopback-in-peer-connection", "--autoplay-policy=no-user-gesture-required")) {
+            gw.uploadAndStart("asm", "contact_info\n2005550803\n");
+            b.open(gw.baseUrl() + "/agent");
+            b.type("#agent-id", "ann");
+            b.type("#secret", "s3cret");
+            b.click("#use-browser-phone");
+            b.click("#btn-login");
+            b.awaitText("#phone-state", "connected");
+            assertEquals(0L, inboundAudio(b.driver()).get("packetsReceived").longValue(),
+                    "nothing is sent to an idle browser phone");
+            b.click("#btn-ready");
+            b.await(d -> inboundAudio(d).get("packetsReceived").longValue() > 50
+                    && inboundAudio(d).get("audioLevel").doubleValue() > 0);
+            assertTrue(contact.isAlive(), "the contact is still ringing: the audio is the call-waiting music");
+        }
+    }
+
+    /** The page's inbound-rtp audio: packetsReceived and audioLevel. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Number> inboundAudio(org.openqa.selenium.WebDriver driver) {
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(5));
+        return (Map<String, Number>) ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                + "window.outdialPhone.pc.getStats().then(stats => { let r = {packetsReceived: 0, audioLevel: 0};"
+                + "  stats.forEach(s => { if (s.type === 'inbound-rtp' && s.kind === 'audio') {"
+                + "    r = {packetsReceived: s.packetsReceived || 0, audioLevel: s.audioLevel || 0}; } });"
+                + "  done(r); });");
+    }
+}
