@@ -212,7 +212,9 @@ public final class Gateway implements AutoCloseable {
             });
         }
         if (parts != null) {
-            steps.add(() -> onDialer(parts.browserPhones()::close).join());
+            // Bounded: a halted gateway's dialer executor runs nothing any more.
+            steps.add(() -> awaitQuietly(onDialer(parts.browserPhones()::close), 5,
+                    "browser phones not closed within 5 s (the dialer executor is stopped or busy)"));
         }
         if (media != null) {
             steps.add(media::close);
@@ -272,7 +274,9 @@ public final class Gateway implements AutoCloseable {
             steps.add(bridge::close);
         }
         if (parts != null) {
-            steps.add(() -> onDialer(parts.browserPhones()::close).join());
+            // Bounded: a halted gateway's dialer executor runs nothing any more.
+            steps.add(() -> awaitQuietly(onDialer(parts.browserPhones()::close), 5,
+                    "browser phones not closed within 5 s (the dialer executor is stopped or busy)"));
         }
         if (media != null) {
             steps.add(media::close);
