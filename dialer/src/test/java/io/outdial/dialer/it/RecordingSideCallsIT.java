@@ -133,8 +133,13 @@ class RecordingSideCallsIT {
                         () -> call.contactMedia().packetsSent() - mixOut > 100);
 
                 // The contact hangs up (16 s after answering): both agents wrap up.
-                ann.await("InteractionReleased", LIMIT);
-                JsonNode stopped = ann.await("RecordingStopped", LIMIT);
+                // The recording's end and the call's release may reach the desktop in either order.
+                JsonNode first = ann.awaitAny(LIMIT, "InteractionReleased", "RecordingStopped");
+                boolean stoppedFirst = first.path("type").asText().equals("RecordingStopped");
+                JsonNode stopped = stoppedFirst ? first : ann.await("RecordingStopped", LIMIT);
+                if (stoppedFirst) {
+                    ann.await("InteractionReleased", LIMIT);
+                }
                 assertEquals("completed", stopped.path("status").asText(), stopped.toString());
                 ann.send(new CtiCommand.MarkDone("a4", ix));
                 ann.await("InteractionDone", LIMIT);
