@@ -189,7 +189,7 @@ public final class AdminService implements AdminApi {
                 m.put("sipPassword", accounts.has(a.id()));
                 m.put("registration", ctx.userAgent().registrations().find(a.id()).map(AdminService::registration)
                         .orElse(null));
-                m.put("desktop", a.channel() != null);
+                m.put("desktop", a.hasDesktop());
                 m.put("interaction", a.interaction() == null ? null : a.interaction().id());
                 list.add(m);
             }

@@ -1,14 +1,11 @@
 package io.outdial.dialer.agent;
 
-import io.outdial.bridge.cti.AgentChannel;
-import io.outdial.bridge.cti.CtiEvent;
-
 /** A configured agent and where it stands right now. Confined to the dialer executor. */
 public final class Agent {
     private final AgentProfile profile;
     /** Volatile so metrics may read it from the scrape thread; written only on the dialer executor. */
     private volatile AgentState state = AgentState.LOGGED_OUT;
-    private AgentChannel channel;
+    private Desktop desktop = Desktop.NONE;
     private String phone;
     /** The agent's phone is the one registered as the agent (no URI given at login or in config). */
     private boolean registeredPhone;
@@ -49,7 +46,7 @@ public final class Agent {
             // Logging out closes every channel; the desktop is told of the voice channel only.
             outboundPreview = outboundPreview.moveTo(OutboundPreviewState.LOGGED_OUT);
         }
-        send(new CtiEvent.AgentStateChanged(requestId, id(), state.wireName(), reason));
+        desktop.agentState(requestId, id(), state, reason);
         if (stateListener != null) {
             stateListener.moved(this, previous);
         }
@@ -63,28 +60,26 @@ public final class Agent {
     /** Moves the outbound-preview channel (throws on a move the table forbids) and tells the desktop. */
     public void moveOutboundPreview(OutboundPreviewState next, String reason, String requestId) {
         outboundPreview = outboundPreview.moveTo(next);
-        send(new CtiEvent.OutboundPreviewStateChanged(requestId, id(), next.wireName(), reason));
+        desktop.outboundPreviewState(requestId, id(), next, reason);
     }
 
     void stateListener(AgentRoster.StateListener listener) {
         this.stateListener = listener;
     }
 
-    /** The desktop connection, or null for a phone-only agent or a closed desktop. */
-    public AgentChannel channel() {
-        return channel;
+    /** What this agent's desktop is told: {@link Desktop#NONE} for a phone-only agent or a closed desktop. */
+    public Desktop desktop() {
+        return desktop;
     }
 
-    public void channel(AgentChannel channel) {
-        this.channel = channel;
+    /** True while a desktop is attached (it may be closing: then it tells nothing). */
+    public boolean hasDesktop() {
+        return desktop != Desktop.NONE;
     }
 
-    /** Pushes an event to the desktop if one is connected. */
-    public void send(CtiEvent event) {
-        AgentChannel c = channel;
-        if (c != null && c.isOpen()) {
-            c.send(event);
-        }
+    /** Attaches a desktop, or detaches it with {@code null}. */
+    public void desktop(Desktop desktop) {
+        this.desktop = desktop == null ? Desktop.NONE : desktop;
     }
 
     /**

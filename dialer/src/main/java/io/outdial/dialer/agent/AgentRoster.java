@@ -1,6 +1,5 @@
 package io.outdial.dialer.agent;
 
-import io.outdial.bridge.cti.CtiEvent;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -49,12 +48,12 @@ public final class AgentRoster {
         return agents.values();
     }
 
-    /** Sends an event to every listed agent that has a desktop connected. */
-    public void notify(Collection<String> agentIds, CtiEvent event) {
+    /** Tells every listed agent's desktop that a campaign of theirs changed. */
+    public void campaignChanged(Collection<String> agentIds, Desktop.CampaignChange change, CampaignCard campaign) {
         for (String id : agentIds) {
             Agent a = agents.get(id);
             if (a != null) {
-                a.send(event);
+                a.desktop().campaign(change, campaign);
             }
         }
     }

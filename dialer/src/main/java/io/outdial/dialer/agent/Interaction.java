@@ -1,7 +1,6 @@
 package io.outdial.dialer.agent;
 
 import io.outdial.media.detect.Detection;
-import io.outdial.bridge.cti.CtiEvent;
 import io.outdial.core.state.State;
 import io.outdial.core.state.Transitions;
 import io.outdial.dialer.record.CallResult;
@@ -246,7 +245,7 @@ public final class Interaction {
     }
 
     /** Case Information; a transferred or conferenced interaction's Origin names the agent it came from. */
-    private java.util.Map<String, Object> caseInformation() {
+    public java.util.Map<String, Object> caseInformation() {
         java.util.Map<String, Object> info = CaseInformation.of(campaign, record);
         if (origin == null) {
             return info;
@@ -254,29 +253,5 @@ public final class Interaction {
         java.util.Map<String, Object> brought = new java.util.LinkedHashMap<>(info);
         brought.put("Origin", origin);
         return brought;
-    }
-
-    /** The interaction as the CTI protocol carries it. */
-    public CtiEvent.Interaction toWire() {
-        String stageName = switch (stage) {
-            case PREVIEW -> "Preview";
-            case DIALING -> "Dialing";
-            case RINGING -> "Ringing";
-            case ESTABLISHING -> "Establishing";
-            case ESTABLISHED -> "Established";
-            case ON_HOLD -> "OnHold";
-            case TRANSFERRING -> "Transferring";
-            case CONFERENCE -> "Conference";
-            case CONSULTING -> "Consulting";
-            case RELEASED -> "Released";
-            case DONE -> "Done";
-        };
-        if (recordHidden) {
-            return new CtiEvent.Interaction(id, campaign, stageName, null, java.util.Map.of(), null, null);
-        }
-        return new CtiEvent.Interaction(id, campaign, stageName, callResult == null ? null : callResult.name(),
-                record.toWire(), detected == null ? null : new CtiEvent.Detected(detected.outcome().name(),
-                        detected.cause().name(), detected.at().toMillis()), caseInformation(),
-                recordFields.fields().isEmpty() ? null : recordFields.toWire(record.customFields()));
     }
 }

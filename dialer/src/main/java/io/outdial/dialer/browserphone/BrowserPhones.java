@@ -1,8 +1,8 @@
 package io.outdial.dialer.browserphone;
 
+import io.outdial.dialer.agent.Desktop;
 import io.outdial.bridge.cti.CtiCommand;
 import io.outdial.bridge.cti.CtiErrorCodes;
-import io.outdial.bridge.cti.CtiEvent;
 import io.outdial.bridge.cti.CtiException;
 import io.outdial.core.exec.CallExecutor;
 import io.outdial.dialer.agent.Agent;
@@ -116,8 +116,8 @@ public final class BrowserPhones implements AutoCloseable {
         }
         media.openEndpoint().whenComplete((endpoint, failure) -> dialer.execute(() -> {
             if (failure != null) {
-                agent.send(new CtiEvent.Error(offer.requestId(), CtiErrorCodes.INTERNAL_ERROR,
-                        "no media port for the browser phone: " + failure.getMessage()));
+                agent.desktop().refused(offer.requestId(), Desktop.Refusal.INTERNAL_ERROR,
+                        "no media port for the browser phone: " + failure.getMessage());
             } else {
                 answer(agent, offer, endpoint);
             }
@@ -125,7 +125,7 @@ public final class BrowserPhones implements AutoCloseable {
     }
 
     private void answer(Agent agent, CtiCommand.PhoneOffer offer, RtpEndpoint endpoint) {
-        if (agent.channel() == null || agentOf(agent.phone()) == null || sessions.containsKey(agent.id())) {
+        if (!agent.hasDesktop() || agentOf(agent.phone()) == null || sessions.containsKey(agent.id())) {
             // Logged out, changed phone or offered again while the port was opened.
             endpoint.close();
             return;
@@ -136,12 +136,12 @@ public final class BrowserPhones implements AutoCloseable {
             accepted = legs().accept(endpoint, offer.sdp(), new SessionEvents(agent, session));
         } catch (BrowserSdpException e) {
             endpoint.close();
-            agent.send(new CtiEvent.Error(offer.requestId(), CtiErrorCodes.PHONE_OFFER_REFUSED,
-                    "the browser phone's offer is refused: " + e.getMessage()));
+            agent.desktop().refused(offer.requestId(), Desktop.Refusal.PHONE_OFFER_REFUSED,
+                    "the browser phone's offer is refused: " + e.getMessage());
             return;
         }
         sessions.put(agent.id(), session);
-        agent.send(new CtiEvent.PhoneAnswer(offer.requestId(), accepted.answer()));
+        agent.desktop().phoneAnswer(offer.requestId(), accepted.answer());
     }
 
     /** Ends the agent's browser phone, if any (dialer executor): logout, a closed desktop, another phone chosen. */
@@ -149,7 +149,7 @@ public final class BrowserPhones implements AutoCloseable {
         BrowserPhoneSession session = sessions.remove(agent.id());
         if (session != null) {
             session.lose();
-            agent.send(new CtiEvent.PhoneLost(agent.id(), reason));
+            agent.desktop().phoneLost(agent.id(), reason);
         }
     }
 
@@ -185,7 +185,7 @@ public final class BrowserPhones implements AutoCloseable {
                 if (sessions.get(agent.id()) == session && session.phase() == BrowserPhoneSession.Phase.CONNECTING) {
                     session.connected(true);
                     LOG.info("browser phone of agent {} connected from {}", agent.id(), browser);
-                    agent.send(new CtiEvent.PhoneConnected(agent.id()));
+                    agent.desktop().phoneConnected(agent.id());
                 }
             });
         }
@@ -205,7 +205,7 @@ public final class BrowserPhones implements AutoCloseable {
                 if (sessions.remove(agent.id(), session)) {
                     LOG.info("browser phone of agent {} lost: {}", agent.id(), reason);
                     session.lose();
-                    agent.send(new CtiEvent.PhoneLost(agent.id(), reason));
+                    agent.desktop().phoneLost(agent.id(), reason);
                     if (agent.state() == AgentState.READY) {
                         // No phone, no calls: as the desktop would have to do itself.
                         agent.moveTo(AgentState.NOT_READY, "PhoneLost");

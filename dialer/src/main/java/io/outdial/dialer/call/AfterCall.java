@@ -1,7 +1,6 @@
 package io.outdial.dialer.call;
 
-import io.outdial.bridge.cti.CtiErrorCodes;
-import io.outdial.bridge.cti.CtiEvent;
+import io.outdial.dialer.agent.Desktop;
 import io.outdial.core.exec.Continuations;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentState;
@@ -125,7 +124,7 @@ public final class AfterCall {
         if (interaction.stage() == Interaction.Stage.RINGING) {
             // The desktop saw the call ring but the agent never talked: close it there.
             interaction.stage(Interaction.Stage.DONE);
-            agent.send(new CtiEvent.InteractionReleased(interaction.toWire()));
+            agent.desktop().released(interaction);
         }
         agent.interaction(null);
         if (outcome.agentFailed()) {
@@ -139,7 +138,7 @@ public final class AfterCall {
     private void toAfterCallWork(Agent agent, Interaction interaction, String campaign, Owner owner) {
         interaction.stage(Interaction.Stage.RELEASED);
         agent.moveTo(AgentState.AFTER_CALL_WORK, campaign);
-        agent.send(new CtiEvent.InteractionReleased(interaction.toWire()));
+        agent.desktop().released(interaction);
         owner.wrappingUp(agent, interaction);
     }
 
@@ -215,12 +214,12 @@ public final class AfterCall {
     /** The agent's phone did not answer: Not Ready, so the next contact is not abandoned the same way. */
     private void phoneFailed(Agent agent) {
         release(agent, AgentState.NOT_READY, "PhoneDidNotAnswer");
-        if (agent.channel() == null && agent.state() == AgentState.NOT_READY && agent.profile().autoReady()) {
+        if (!agent.hasDesktop() && agent.state() == AgentState.NOT_READY && agent.profile().autoReady()) {
             // No desktop will ever set a phone-only agent Ready again: the gateway does, after a rest.
             LOG.warn("agent {}: phone {} did not answer; Ready again in {}", agent.id(), agent.phone(),
                     PHONE_FAILURE_BACKOFF);
             ctx.dialer().schedule(PHONE_FAILURE_BACKOFF, () -> {
-                if (agent.state() == AgentState.NOT_READY && agent.channel() == null) {
+                if (agent.state() == AgentState.NOT_READY && !agent.hasDesktop()) {
                     agent.moveTo(AgentState.READY, "PhoneOnlyAgent");
                     pace.run();
                 }
@@ -251,10 +250,10 @@ public final class AfterCall {
                 .thenCompose(ok -> wrapUp.write(agent, interaction));
         written.whenCompleteAsync(Continuations.logged("AfterCall.markDone", (ok, error) -> {
             if (error != null) {
-                agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.INTERNAL_ERROR, "record " + recordId
-                        + " could not be fully saved (the call's own result is kept): " + error.getMessage()));
+                agent.desktop().refused(requestId, Desktop.Refusal.INTERNAL_ERROR, "record " + recordId
+                        + " could not be fully saved (the call's own result is kept): " + error.getMessage());
             } else {
-                agent.send(new CtiEvent.InteractionDone(requestId, interaction.id(), result.name()));
+                agent.desktop().done(requestId, interaction, result);
             }
             owner.done(agent, interaction, requestId, next);
         }), ctx.dialer());
@@ -303,7 +302,7 @@ public final class AfterCall {
 
         @Override
         public void wrappingUp(Agent agent, Interaction interaction) {
-            if (agent.profile().autoReady() || agent.channel() == null) {
+            if (agent.profile().autoReady() || !agent.hasDesktop()) {
                 // Nobody will press Mark Done: the gateway does it after the configured wrap-up.
                 interaction.wrapUpTimer(ctx.dialer().schedule(agent.profile().wrapUp(), () -> {
                     if (agent.interaction() == interaction && interaction.stage() == Interaction.Stage.RELEASED) {

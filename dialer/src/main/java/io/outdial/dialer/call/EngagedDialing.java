@@ -1,6 +1,5 @@
 package io.outdial.dialer.call;
 
-import io.outdial.bridge.cti.CtiEvent;
 import io.outdial.core.exec.CallExecutor;
 import io.outdial.core.exec.Continuations;
 import io.outdial.dialer.agent.Agent;
@@ -276,7 +275,7 @@ final class EngagedDialing {
             e.shown = ix;
             e.agent.interaction(ix);
             ix.stage(Interaction.Stage.ESTABLISHING);
-            e.agent.send(new CtiEvent.InteractionEngaged(ix.toWire()));
+            e.agent.desktop().engaged(ix);
         }
         CallingRecord record = ix.record();
         DialRequest toContact = ctx.trunks().route(e.campaign.name()).dial(record.contactInfo(), ctx.ringTimeout());
@@ -385,7 +384,7 @@ final class EngagedDialing {
         Interaction first = e.first;
         e.first = null;
         first.stage(Interaction.Stage.ESTABLISHING);
-        e.agent.send(new CtiEvent.InteractionEngaged(first.toWire()));
+        e.agent.desktop().engaged(first);
         if (e.campaign.state() != CampaignState.RUNNING || e.agent.logoutAfterCall()) {
             writes.returnToReady(first.record().recordId());
             e.shown = null;
@@ -428,19 +427,19 @@ final class EngagedDialing {
         if (ix != e.shown) {
             // A contact dialed ahead answered first: the desktop drops the record it showed and gets this one.
             if (e.shown != null) {
-                e.agent.send(new CtiEvent.InteractionReleased(e.shown.toWire()));
+                e.agent.desktop().released(e.shown);
             }
             e.shown = ix;
             e.agent.interaction(ix);
-            e.agent.send(new CtiEvent.InteractionEngaged(ix.toWire()));
+            e.agent.desktop().engaged(ix);
         }
         ix.stage(Interaction.Stage.ESTABLISHED);
         e.agent.moveTo(AgentState.BUSY, e.campaign.name());
         if (ix.recordHidden()) {
             ix.recordHidden(false);
-            e.agent.send(new CtiEvent.InteractionUpdated(ix.toWire()));
+            e.agent.desktop().updated(null, ix);
         }
-        e.agent.send(new CtiEvent.InteractionEstablished(ix.toWire()));
+        e.agent.desktop().established(ix);
     }
 
     private void contactFinished(Engagement e, CampaignCall call, CallOutcome outcome) {
@@ -468,7 +467,7 @@ final class EngagedDialing {
             // The desktop closes this record; the agent stays on the line for the next one (assured connection).
             ix.recordHidden(false);
             ix.stage(Interaction.Stage.DONE);
-            e.agent.send(new CtiEvent.InteractionReleased(ix.toWire()));
+            e.agent.desktop().released(ix);
             e.shown = null;
         }
         if (e.connected || e.lines() > 0) {
@@ -527,7 +526,7 @@ final class EngagedDialing {
                 writes.returnToReady(shown.record().recordId());
                 shown.stage(Interaction.Stage.DONE);
                 shown.recordHidden(false);
-                e.agent.send(new CtiEvent.InteractionReleased(shown.toWire()));
+                e.agent.desktop().released(shown);
             }
             afterCall.engagementReleased(e.agent, end == EngagingCall.End.AGENT_HUNG_UP
                     ? AgentState.NOT_READY : AgentState.READY, end == EngagingCall.End.AGENT_HUNG_UP

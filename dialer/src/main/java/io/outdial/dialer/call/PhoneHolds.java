@@ -1,6 +1,5 @@
 package io.outdial.dialer.call;
 
-import io.outdial.bridge.cti.CtiEvent;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.Interaction;
 
@@ -20,10 +19,10 @@ public final class PhoneHolds {
         }
         if (held && ix.stage() == Interaction.Stage.ESTABLISHED) {
             ix.stage(Interaction.Stage.ON_HOLD);
-            agent.send(new CtiEvent.InteractionHeld(null, ix.toWire()));
+            agent.desktop().held(null, ix);
         } else if (!held && ix.stage() == Interaction.Stage.ON_HOLD) {
             ix.stage(Interaction.Stage.ESTABLISHED);
-            agent.send(new CtiEvent.InteractionRetrieved(null, ix.toWire()));
+            agent.desktop().retrieved(null, ix);
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.outdial.dialer.call;
 
-import io.outdial.bridge.cti.CtiEvent;
 import io.outdial.core.exec.CallExecutor;
 import io.outdial.core.exec.Cancellable;
 import io.outdial.core.exec.Continuations;
@@ -568,7 +567,7 @@ public final class PredictiveDialing {
             ctx.dialer().execute(() -> {
                 Dialed d = active.get(call.id());
                 d.interaction.stage(Interaction.Stage.RINGING);
-                d.agent.send(new CtiEvent.InteractionRinging(d.interaction.toWire()));
+                d.agent.desktop().ringing(d.interaction);
             });
         }
 
@@ -580,7 +579,7 @@ public final class PredictiveDialing {
                         .ifPresent(wait -> figures.agentWaited(d.campaign.name(), wait));
                 d.interaction.stage(Interaction.Stage.ESTABLISHED);
                 d.agent.moveTo(AgentState.BUSY, d.campaign.name());
-                d.agent.send(new CtiEvent.InteractionEstablished(d.interaction.toWire()));
+                d.agent.desktop().established(d.interaction);
             });
         }
 

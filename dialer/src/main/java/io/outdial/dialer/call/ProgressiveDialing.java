@@ -1,6 +1,5 @@
 package io.outdial.dialer.call;
 
-import io.outdial.bridge.cti.CtiEvent;
 import io.outdial.core.exec.CallExecutor;
 import io.outdial.core.exec.Continuations;
 import io.outdial.dialer.agent.Agent;
@@ -398,7 +397,7 @@ public final class ProgressiveDialing {
                 writes.answered(a.interaction().record().recordId());
                 ctx.metrics().answered(a.campaign().name());
                 a.interaction().stage(Interaction.Stage.RINGING);
-                a.agent().send(new CtiEvent.InteractionRinging(a.interaction().toWire()));
+                a.agent().desktop().ringing(a.interaction());
             });
         }
 
@@ -425,7 +424,7 @@ public final class ProgressiveDialing {
                 ActiveCall a = active.get(call.id());
                 a.interaction().stage(Interaction.Stage.ESTABLISHED);
                 a.agent().moveTo(AgentState.BUSY, a.campaign().name());
-                a.agent().send(new CtiEvent.InteractionEstablished(a.interaction().toWire()));
+                a.agent().desktop().established(a.interaction());
             });
         }
 

@@ -1,6 +1,6 @@
 package io.outdial.dialer.campaign;
 
-import io.outdial.bridge.cti.CtiEvent;
+import io.outdial.dialer.agent.CampaignCard;
 import io.outdial.core.exec.CallExecutor;
 import io.outdial.core.exec.Cancellable;
 import java.time.Duration;
@@ -71,9 +71,9 @@ public final class Campaign {
     }
 
     /** The campaign as an agent's "My Campaigns" shows it. */
-    public CtiEvent.CampaignInfo info() {
-        return new CtiEvent.CampaignInfo(plan.name(), plan.description(), state.statusName(),
-                plan.dialingModeLabel(), plan.deliveryMode(), plan.callerIds().isEmpty() ? null
-                : plan.callerIds().stream().map(c -> new CtiEvent.CallerId(c.number(), c.name())).toList());
+    public CampaignCard info() {
+        return new CampaignCard(plan.name(), plan.description(), state.statusName(), plan.dialingModeLabel(),
+                plan.deliveryMode(), plan.callerIds().stream()
+                        .map(c -> new CampaignCard.CallerId(c.number(), c.name())).toList());
     }
 }

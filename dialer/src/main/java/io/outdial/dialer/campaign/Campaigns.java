@@ -2,7 +2,8 @@ package io.outdial.dialer.campaign;
 
 import io.outdial.bridge.admin.AdminApi.CampaignAction;
 import io.outdial.bridge.admin.AdminException;
-import io.outdial.bridge.cti.CtiEvent;
+import io.outdial.dialer.agent.CampaignCard;
+import io.outdial.dialer.agent.Desktop;
 import io.outdial.dialer.agent.AgentRoster;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Every configured campaign and its lifecycle (Load -> Start -> Stop -> Unload), with the notices each move sends
@@ -59,22 +59,22 @@ public final class Campaigns {
         Campaign c = find(name).orElseThrow(() -> new AdminException(404, "no campaign named '" + name + "'"));
         switch (action) {
             case LOAD -> {
-                move(c, CampaignState.LOADED, action, CtiEvent.CampaignLoaded::new);
+                move(c, CampaignState.LOADED, action, Desktop.CampaignChange.LOADED);
             }
             case START -> {
-                move(c, CampaignState.RUNNING, action, CtiEvent.CampaignStarted::new);
+                move(c, CampaignState.RUNNING, action, Desktop.CampaignChange.STARTED);
                 dialing.started(c);
             }
             case STOP -> {
-                move(c, CampaignState.LOADED, action, CtiEvent.CampaignStopped::new);
+                move(c, CampaignState.LOADED, action, Desktop.CampaignChange.STOPPED);
                 dialing.stopped(c);
             }
             case UNLOAD -> {
                 if (c.state() == CampaignState.RUNNING) {
-                    move(c, CampaignState.LOADED, CampaignAction.STOP, CtiEvent.CampaignStopped::new);
+                    move(c, CampaignState.LOADED, CampaignAction.STOP, Desktop.CampaignChange.STOPPED);
                     dialing.stopped(c);
                 }
-                move(c, CampaignState.UNLOADED, action, CtiEvent.CampaignUnloaded::new);
+                move(c, CampaignState.UNLOADED, action, Desktop.CampaignChange.UNLOADED);
                 dialing.unloaded(c);
             }
         }
@@ -82,18 +82,18 @@ public final class Campaigns {
     }
 
     private void move(Campaign c, CampaignState next, CampaignAction action,
-                      java.util.function.Function<CtiEvent.CampaignInfo, CtiEvent> notice) {
+                      Desktop.CampaignChange notice) {
         if (!c.state().canMoveTo(next)) {
             throw new AdminException(409, "campaign '" + c.name() + "' is " + c.state().statusName() + ": cannot "
                     + action.name().toLowerCase(java.util.Locale.ROOT) + " it");
         }
         c.state(next);
-        roster.notify(c.plan().agentIds(), notice.apply(c.info()));
+        roster.campaignChanged(c.plan().agentIds(), notice, c.info());
     }
 
     /** The campaigns an agent works on that are loaded or running ("My Campaigns"). */
-    public List<CtiEvent.CampaignInfo> activeFor(String agentId) {
-        List<CtiEvent.CampaignInfo> list = new ArrayList<>();
+    public List<CampaignCard> activeFor(String agentId) {
+        List<CampaignCard> list = new ArrayList<>();
         for (Campaign c : byName.values()) {
             if (c.state() != CampaignState.UNLOADED && c.plan().agentIds().contains(agentId)) {
                 list.add(c.info());
@@ -103,14 +103,14 @@ public final class Campaigns {
     }
 
     /** Replays Loaded (and Started) to an agent who logs in after them. */
-    public void replayNotices(String agentId, Consumer<CtiEvent> send) {
+    public void replayNotices(String agentId, Desktop desktop) {
         for (Campaign c : byName.values()) {
             if (c.state() == CampaignState.UNLOADED || !c.plan().agentIds().contains(agentId)) {
                 continue;
             }
-            send.accept(new CtiEvent.CampaignLoaded(c.info()));
+            desktop.campaign(Desktop.CampaignChange.LOADED, c.info());
             if (c.state() == CampaignState.RUNNING) {
-                send.accept(new CtiEvent.CampaignStarted(c.info()));
+                desktop.campaign(Desktop.CampaignChange.STARTED, c.info());
             }
         }
     }

@@ -114,7 +114,7 @@ final class CallTargets {
             ix.stage(Interaction.Stage.ESTABLISHED);
         }
         free(target, AgentState.READY, null);
-        agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.NOT_ALLOWED, command
+        CtiDesktop.send(agent, new CtiEvent.Error(requestId, CtiErrorCodes.NOT_ALLOWED, command
                 + " is not allowed: the call has ended or changed"));
     }
 
@@ -127,7 +127,7 @@ final class CallTargets {
         }
         if (ix.stage() == Interaction.Stage.RINGING) {
             ix.stage(Interaction.Stage.DONE);
-            agent.send(new CtiEvent.InteractionReleased(ix.toWire()));
+            agent.desktop().released(ix);
         }
         agent.interaction(null);
         if (agent.state() == AgentState.RESERVED) {

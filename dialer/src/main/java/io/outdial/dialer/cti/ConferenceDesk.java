@@ -50,7 +50,7 @@ final class ConferenceDesk {
         call.conference(target.request(), session)
                 .whenCompleteAsync(Continuations.logged("ConferenceDesk.conference", (started, error) -> {
             if (Boolean.TRUE.equals(started)) {
-                agent.send(new CtiEvent.ConferenceStarted(c.requestId(), ix.id(), target.name()));
+                CtiDesktop.send(agent, new CtiEvent.ConferenceStarted(c.requestId(), ix.id(), target.name()));
                 return;
             }
             sessions.remove(ix.id(), session);
@@ -79,12 +79,12 @@ final class ConferenceDesk {
         boolean isTarget = session != null && session.target.agent() == agent;
         if (!(isAgent || isTarget) || !session.mixing) {
             throw new CtiException(CtiErrorCodes.NOT_ALLOWED, "LeaveConference is not allowed: the interaction is "
-                    + ix.toWire().state() + ", not in a three-party conference");
+                    + CtiWire.stageName(ix.stage()) + ", not in a three-party conference");
         }
         session.call.leaveConference(isAgent)
                 .whenCompleteAsync(Continuations.logged("ConferenceDesk.leave", (left, error) -> {
             if (!Boolean.TRUE.equals(left)) {
-                agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.NOT_ALLOWED,
+                CtiDesktop.send(agent, new CtiEvent.Error(requestId, CtiErrorCodes.NOT_ALLOWED,
                         "LeaveConference is not allowed: the conference has ended or changed"));
             }
         }), dialer);
@@ -118,7 +118,7 @@ final class ConferenceDesk {
             dialer.execute(() -> {
                 if (target.isAgent() && target.agent().interaction() == target.interaction()) {
                     target.interaction().stage(Interaction.Stage.RINGING);
-                    target.agent().send(new CtiEvent.InteractionRinging(target.interaction().toWire()));
+                    target.agent().desktop().ringing(target.interaction());
                 }
             });
         }
@@ -132,7 +132,7 @@ final class ConferenceDesk {
                     if (target.agent().state() != AgentState.BUSY) { // Busy already after a consultation
                         target.agent().moveTo(AgentState.BUSY, ix.campaign());
                     }
-                    target.agent().send(new CtiEvent.InteractionEstablished(target.interaction().toWire()));
+                    target.agent().desktop().established(target.interaction());
                 }
                 if (targets.rules(ix).resultRequiredBeforeTransfer()) {
                     ix.readOnly(true);
@@ -140,7 +140,7 @@ final class ConferenceDesk {
                         target.interaction().readOnly(true);
                     }
                 }
-                agent.send(new CtiEvent.ConferenceJoined(requestId, ix.id(), target.name()));
+                CtiDesktop.send(agent, new CtiEvent.ConferenceJoined(requestId, ix.id(), target.name()));
             });
         }
 
@@ -152,9 +152,9 @@ final class ConferenceDesk {
                 if (ix.stage() == Interaction.Stage.CONFERENCE) {
                     ix.stage(Interaction.Stage.ESTABLISHED);
                 }
-                agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.CONFERENCE_FAILED, "Conference with "
+                CtiDesktop.send(agent, new CtiEvent.Error(requestId, CtiErrorCodes.CONFERENCE_FAILED, "Conference with "
                         + target.name() + " failed: " + result + "; the contact is back with you"));
-                agent.send(new CtiEvent.InteractionRetrieved(requestId, ix.toWire()));
+                agent.desktop().retrieved(requestId, ix);
             });
         }
 
@@ -166,7 +166,7 @@ final class ConferenceDesk {
                 boolean follows = target.isAgent() && rules.recordFollowsTransfer();
                 if (target.isAgent()) {
                     target.interaction().stage(Interaction.Stage.ESTABLISHED);
-                    target.agent().send(new CtiEvent.ConferencePartyLeft(null, ix.id(), agent.id()));
+                    CtiDesktop.send(target.agent(), new CtiEvent.ConferencePartyLeft(null, ix.id(), agent.id()));
                 }
                 // As a completed transfer: the agent wraps up, the call goes on with the target.
                 calls.transferred(ix, target.agent(), target.interaction(), follows);
@@ -183,7 +183,7 @@ final class ConferenceDesk {
                 if (ix.stage() == Interaction.Stage.CONFERENCE) {
                     ix.stage(Interaction.Stage.ESTABLISHED);
                 }
-                agent.send(new CtiEvent.ConferencePartyLeft(null, ix.id(), target.name()));
+                CtiDesktop.send(agent, new CtiEvent.ConferencePartyLeft(null, ix.id(), target.name()));
             });
         }
 

@@ -51,7 +51,7 @@ final class ConsultDesk {
         call.consult(target.request(), session)
                 .whenCompleteAsync(Continuations.logged("ConsultDesk.consult", (started, error) -> {
             if (Boolean.TRUE.equals(started)) {
-                agent.send(new CtiEvent.ConsultStarted(c.requestId(), ix.id(), target.name()));
+                CtiDesktop.send(agent, new CtiEvent.ConsultStarted(c.requestId(), ix.id(), target.name()));
                 return;
             }
             sessions.remove(ix.id(), session);
@@ -90,7 +90,7 @@ final class ConsultDesk {
         Session session = sessions.get(ix.id());
         if (session == null || session.agent != agent && session.target.agent() != agent) {
             throw new CtiException(CtiErrorCodes.NOT_ALLOWED, "CancelConsult is not allowed: interaction "
-                    + ix.id() + " is " + ix.toWire().state() + ", not in a consultation");
+                    + ix.id() + " is " + CtiWire.stageName(ix.stage()) + ", not in a consultation");
         }
         session.cancelRequest = requestId;
         session.call.cancelConsult()
@@ -108,14 +108,14 @@ final class ConsultDesk {
         Session session = sessions.get(ix.id());
         if (session == null || session.agent != agent || !session.talking) {
             throw new CtiException(CtiErrorCodes.NOT_ALLOWED, command + " is not allowed: interaction " + ix.id()
-                    + " is " + ix.toWire().state() + ", not talking with a consulted party");
+                    + " is " + CtiWire.stageName(ix.stage()) + ", not talking with a consulted party");
         }
         return session;
     }
 
     private static void refusedIfNot(Boolean done, Agent agent, String requestId, String command) {
         if (!Boolean.TRUE.equals(done)) {
-            agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.NOT_ALLOWED, command
+            CtiDesktop.send(agent, new CtiEvent.Error(requestId, CtiErrorCodes.NOT_ALLOWED, command
                     + " is not allowed: the consultation has ended or changed"));
         }
     }
@@ -150,7 +150,7 @@ final class ConsultDesk {
             if (ix.stage() == Interaction.Stage.CONSULTING) {
                 ix.stage(Interaction.Stage.ESTABLISHED);
             }
-            agent.send(new CtiEvent.InteractionRetrieved(cancelRequest, ix.toWire()));
+            agent.desktop().retrieved(cancelRequest, ix);
         }
 
         @Override
@@ -158,7 +158,7 @@ final class ConsultDesk {
             dialer.execute(() -> {
                 if (target.isAgent() && target.agent().interaction() == target.interaction()) {
                     target.interaction().stage(Interaction.Stage.RINGING);
-                    target.agent().send(new CtiEvent.InteractionRinging(target.interaction().toWire()));
+                    target.agent().desktop().ringing(target.interaction());
                 }
             });
         }
@@ -170,9 +170,9 @@ final class ConsultDesk {
                 if (target.isAgent()) {
                     target.interaction().stage(Interaction.Stage.ESTABLISHED);
                     target.agent().moveTo(AgentState.BUSY, ix.campaign());
-                    target.agent().send(new CtiEvent.InteractionEstablished(target.interaction().toWire()));
+                    target.agent().desktop().established(target.interaction());
                 }
-                agent.send(new CtiEvent.ConsultEstablished(requestId, ix.id(), target.name()));
+                CtiDesktop.send(agent, new CtiEvent.ConsultEstablished(requestId, ix.id(), target.name()));
             });
         }
 
@@ -181,7 +181,7 @@ final class ConsultDesk {
             dialer.execute(() -> {
                 end();
                 targets.free(target, AgentState.NOT_READY, "PhoneDidNotAnswer");
-                agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.CONSULT_FAILED, "Consultation with "
+                CtiDesktop.send(agent, new CtiEvent.Error(requestId, CtiErrorCodes.CONSULT_FAILED, "Consultation with "
                         + target.name() + " failed: " + result + "; the contact is back with you"));
                 backWithContact();
             });
@@ -193,7 +193,7 @@ final class ConsultDesk {
                 boolean answered = talking;
                 end();
                 releaseTarget(answered);
-                agent.send(new CtiEvent.ConsultEnded(cancelRequest, ix.id(), target.name(),
+                CtiDesktop.send(agent, new CtiEvent.ConsultEnded(cancelRequest, ix.id(), target.name(),
                         byTarget ? "target_hung_up" : "cancelled"));
                 backWithContact();
             });
@@ -220,7 +220,7 @@ final class ConsultDesk {
                         target.interaction().readOnly(true);
                     }
                 }
-                agent.send(new CtiEvent.TransferCompleted(completeRequest, ix.id(), target.name(),
+                CtiDesktop.send(agent, new CtiEvent.TransferCompleted(completeRequest, ix.id(), target.name(),
                         follows ? target.agent().id() : agent.id()));
                 calls.transferred(ix, target.agent(), target.interaction(), follows);
             });

@@ -136,7 +136,8 @@ public final class CtiDesk implements AgentDesk {
         try {
             wrapUp.check(agent, ix);
         } catch (CtiException e) {
-            agent.send(new CtiEvent.Error(null, e.code(), "automatic Mark Done waits for you: " + e.getMessage()));
+            CtiDesktop.send(agent, new CtiEvent.Error(null, e.code(), "automatic Mark Done waits for you: "
+                    + e.getMessage()));
             return;
         }
         // Exactly the agent's MarkDone (preview: Done, so the campaign's next record is previewed).
@@ -176,7 +177,7 @@ public final class CtiDesk implements AgentDesk {
         try {
             reply.complete(loginNow(login, channel, secretOk));
             // After LoggedIn: the notices of campaigns loaded before this login.
-            dialer.execute(() -> campaigns.replayNotices(login.agentId(), channel::send));
+            dialer.execute(() -> campaigns.replayNotices(login.agentId(), new CtiDesktop(channel)));
         } catch (CtiException e) {
             reply.completeExceptionally(e);
         }
@@ -202,11 +203,11 @@ public final class CtiDesk implements AgentDesk {
             throw new CtiException(CtiErrorCodes.INVALID, "phone must be a SIP URI such as sip:agent1@10.0.0.5:5060"
                     + " or \"" + BrowserPhones.LOGIN_PHONE + "\", got '" + phone + "'");
         }
-        AgentChannel previous = agent.channel();
+        AgentChannel previous = CtiDesktop.channelOf(agent);
         if (previous != null && previous != channel && previous.isOpen()) {
             previous.close("agent " + agent.id() + " logged in from another desktop");
         }
-        agent.channel(null);
+        agent.desktop(null);
         if (previous != null && previous != channel) {
             // The browser phone was the other desktop's page: it goes with it (told to nobody).
             browserPhones.end(agent, "the agent logged in from another desktop");
@@ -218,7 +219,7 @@ public final class CtiDesk implements AgentDesk {
         if (agent.outboundPreview() == OutboundPreviewState.LOGGED_OUT) {
             agent.moveOutboundPreview(OutboundPreviewState.NOT_READY, "LoggedIn", null);
         }
-        agent.channel(channel);
+        agent.desktop(new CtiDesktop(channel));
         agent.logoutAfterCall(false);
         logouts.forget(agent);
         if (!agent.state().isEngaged()) {
@@ -234,7 +235,7 @@ public final class CtiDesk implements AgentDesk {
             }
         }
         return new CtiEvent.LoggedIn(login.requestId(), agent.id(), agent.state().wireName(),
-                campaigns.activeFor(agent.id()));
+                CtiWire.campaigns(campaigns.activeFor(agent.id())));
     }
 
     private static boolean secretMatches(String expected, String given) {
@@ -247,7 +248,7 @@ public final class CtiDesk implements AgentDesk {
     public void command(String agentId, CtiCommand command, AgentChannel channel) {
         dialer.execute(() -> {
             Agent agent = roster.find(agentId).orElse(null);
-            if (agent == null || agent.channel() != channel) {
+            if (agent == null || CtiDesktop.channelOf(agent) != channel) {
                 channel.send(new CtiEvent.Error(command.requestId(), CtiErrorCodes.NOT_LOGGED_IN,
                         "this connection is no longer the agent's desktop"));
                 return;
@@ -309,7 +310,8 @@ public final class CtiDesk implements AgentDesk {
                 .on(CtiCommand.MarkDone.class, (agent, m, channel) -> markDone(agent, m))
                 .on(CtiCommand.Logout.class, (agent, l, channel) -> logout(agent, l, channel))
                 .on(CtiCommand.GetMyCampaigns.class, (agent, g, channel) ->
-                        agent.send(new CtiEvent.MyCampaigns(g.requestId(), campaigns.activeFor(agent.id()))))
+                        CtiDesktop.send(agent, new CtiEvent.MyCampaigns(g.requestId(),
+                                CtiWire.campaigns(campaigns.activeFor(agent.id())))))
                 .on(CtiCommand.GetDispositionOptions.class, (agent, o, channel) -> wrapUpCommands.dispositionOptions(agent, o))
                 .on(CtiCommand.GetRecord.class, (agent, g, channel) -> {
                     if (push.isDirectPush(g.campaign())) {
@@ -396,7 +398,8 @@ public final class CtiDesk implements AgentDesk {
             throw notAllowed("Ready", agent, "the agent goes Ready after Mark Done");
         }
         if (agent.state() == AgentState.READY) {
-            agent.send(new CtiEvent.AgentStateChanged(requestId, agent.id(), agent.state().wireName(), null));
+            CtiDesktop.send(agent, new CtiEvent.AgentStateChanged(requestId, agent.id(), agent.state().wireName(),
+                    null));
             return;
         }
         if (BrowserPhones.agentOf(agent.phone()) != null && !browserPhones.connected(agent.id())) {
@@ -410,7 +413,8 @@ public final class CtiDesk implements AgentDesk {
     /** The outbound-preview channel: Ready lets push preview records come, whatever the voice state. */
     private void outboundPreview(Agent agent, OutboundPreviewState next, String reason, String requestId) {
         if (agent.outboundPreview() == next) {
-            agent.send(new CtiEvent.OutboundPreviewStateChanged(requestId, agent.id(), next.wireName(), reason));
+            CtiDesktop.send(agent, new CtiEvent.OutboundPreviewStateChanged(requestId, agent.id(), next.wireName(),
+                    reason));
             return;
         }
         agent.moveOutboundPreview(next, reason, requestId);
@@ -421,7 +425,7 @@ public final class CtiDesk implements AgentDesk {
         if (agent.state().isEngaged()) {
             // Taken into account at Mark Done, so the call in hand is not disturbed.
             agent.notReadyAfterCall(true);
-            agent.send(new CtiEvent.AgentStateChanged(n.requestId(), agent.id(), agent.state().wireName(),
+            CtiDesktop.send(agent, new CtiEvent.AgentStateChanged(n.requestId(), agent.id(), agent.state().wireName(),
                     "NotReady after Mark Done"));
             return;
         }
@@ -460,8 +464,8 @@ public final class CtiDesk implements AgentDesk {
             return; // negotiated: LogoutPending now, LogoutAuthorized later
         }
         agent.moveTo(AgentState.LOGGED_OUT, "Logout", l.requestId());
-        agent.send(new CtiEvent.LoggedOut(l.requestId(), agent.id()));
-        agent.channel(null);
+        CtiDesktop.send(agent, new CtiEvent.LoggedOut(l.requestId(), agent.id()));
+        agent.desktop(null);
         channel.close(null);
     }
 
@@ -486,10 +490,13 @@ public final class CtiDesk implements AgentDesk {
         call.hold(on).whenCompleteAsync(Continuations.logged("CtiDesk.hold", (done, error) -> {
             if (Boolean.TRUE.equals(done) && ix.stage() == from) {
                 ix.stage(on ? Interaction.Stage.ON_HOLD : Interaction.Stage.ESTABLISHED);
-                agent.send(on ? new CtiEvent.InteractionHeld(requestId, ix.toWire())
-                        : new CtiEvent.InteractionRetrieved(requestId, ix.toWire()));
+                if (on) {
+                    agent.desktop().held(requestId, ix);
+                } else {
+                    agent.desktop().retrieved(requestId, ix);
+                }
             } else {
-                agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.NOT_ALLOWED, command
+                CtiDesktop.send(agent, new CtiEvent.Error(requestId, CtiErrorCodes.NOT_ALLOWED, command
                         + " is not allowed: the call has ended or changed"));
             }
         }), dialer);
@@ -526,15 +533,15 @@ public final class CtiDesk implements AgentDesk {
 
     /** A negotiated logout was authorized: the desktop is logged out, whatever still holds the agent. */
     private void logoutAuthorized(Agent agent, String requestId) {
-        AgentChannel channel = agent.channel();
+        AgentChannel channel = CtiDesktop.channelOf(agent);
         if (!agent.state().isEngaged() && agent.state() != AgentState.LOGGED_OUT) {
             agent.moveTo(AgentState.LOGGED_OUT, "Logout", requestId);
         }
-        agent.send(new CtiEvent.LoggedOut(requestId, agent.id()));
+        CtiDesktop.send(agent, new CtiEvent.LoggedOut(requestId, agent.id()));
         if (channel == null) {
             return;
         }
-        agent.channel(null);
+        agent.desktop(null);
         if (agent.state().isEngaged()) {
             // The countdown ran out: the reservation ends as for a closed desktop (a preview record goes back to
             // the list, a call being set up ends and the agent is logged out after it).
@@ -550,10 +557,10 @@ public final class CtiDesk implements AgentDesk {
     @Override
     public void disconnected(String agentId, AgentChannel channel) {
         dialer.execute(() -> roster.find(agentId).ifPresent(agent -> {
-            if (agent.channel() != channel) {
+            if (CtiDesktop.channelOf(agent) != channel) {
                 return;
             }
-            agent.channel(null);
+            agent.desktop(null);
             logouts.forget(agent);
             browserPhones.end(agent, "the desktop closed");
             desktopGone(agent);

@@ -77,11 +77,11 @@ final class InteractionTools {
                     if (error != null) {
                         Throwable cause = error instanceof CompletionException && error.getCause() != null
                                 ? error.getCause() : error;
-                        agent.send(new CtiEvent.Error(g.requestId(), CtiErrorCodes.INTERNAL_ERROR,
+                        CtiDesktop.send(agent, new CtiEvent.Error(g.requestId(), CtiErrorCodes.INTERNAL_ERROR,
                                 "GetResponses failed: " + cause.getMessage()));
                         return;
                     }
-                    agent.send(new CtiEvent.Responses(g.requestId(), g.campaign(), g.query(), found.stream()
+                    CtiDesktop.send(agent, new CtiEvent.Responses(g.requestId(), g.campaign(), g.query(), found.stream()
                             .map(r -> new CtiEvent.StandardResponse(r.responseId(), r.title(), r.text(), r.tags()))
                             .toList()));
                 }), dialer);

@@ -44,11 +44,11 @@ final class KeypadCommands {
         call.sendDtmf(digits, Duration.ofMillis(durationMs)).whenCompleteAsync(
                 Continuations.logged("KeypadCommands.sendDtmf", (ok, error) -> {
                     if (error == null) {
-                        agent.send(new CtiEvent.DtmfSent(command.requestId(), ix.id(), digits));
+                        CtiDesktop.send(agent, new CtiEvent.DtmfSent(command.requestId(), ix.id(), digits));
                     } else {
                         Throwable cause = error instanceof CompletionException && error.getCause() != null
                                 ? error.getCause() : error;
-                        agent.send(new CtiEvent.Error(command.requestId(), CtiErrorCodes.DTMF_FAILED,
+                        CtiDesktop.send(agent, new CtiEvent.Error(command.requestId(), CtiErrorCodes.DTMF_FAILED,
                                 "SendDtmf failed: " + cause.getMessage()));
                     }
                 }), dialer);

@@ -63,7 +63,7 @@ public final class NegotiatedLogout {
     public boolean request(Agent agent, String requestId) {
         Pending p = pending.get(agent.id());
         if (p != null) {
-            agent.send(pendingEvent(p, requestId));
+            CtiDesktop.send(agent, pendingEvent(p, requestId));
             return true;
         }
         LogoutPhase start = startPhase(agent.state());
@@ -83,7 +83,7 @@ public final class NegotiatedLogout {
             p.deadline = scheduler.now().plus(limit);
             p.countdown = scheduler.schedule(limit, () -> countdownEnded(counting));
         }
-        agent.send(pendingEvent(p, requestId));
+        CtiDesktop.send(agent, pendingEvent(p, requestId));
         return true;
     }
 
@@ -103,7 +103,7 @@ public final class NegotiatedLogout {
             // The call reached the agent: its conversation is not cut, the logout waits for Mark Done.
             cancelCountdown(p);
             p.phase = p.phase.moveTo(LogoutPhase.AFTER_MARK_DONE);
-            agent.send(pendingEvent(p, null));
+            CtiDesktop.send(agent, pendingEvent(p, null));
         }
     }
 
@@ -148,7 +148,7 @@ public final class NegotiatedLogout {
         cancelCountdown(p);
         p.phase = p.phase.moveTo(LogoutPhase.AUTHORIZED);
         pending.remove(p.agent.id());
-        p.agent.send(new CtiEvent.LogoutAuthorized(p.requestId, p.agent.id(), reason));
+        CtiDesktop.send(p.agent, new CtiEvent.LogoutAuthorized(p.requestId, p.agent.id(), reason));
         release.authorized(p.agent, p.requestId);
     }
 

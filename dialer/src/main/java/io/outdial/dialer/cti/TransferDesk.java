@@ -42,7 +42,7 @@ final class TransferDesk {
         call.transfer(target.request(), new Reports(agent, ix, target, t.requestId()))
                 .whenCompleteAsync(Continuations.logged("TransferDesk.transfer", (started, error) -> {
                     if (Boolean.TRUE.equals(started)) {
-                        agent.send(new CtiEvent.TransferStarted(t.requestId(), ix.id(), target.name()));
+                        CtiDesktop.send(agent, new CtiEvent.TransferStarted(t.requestId(), ix.id(), target.name()));
                         return;
                     }
                     targets.notStarted(agent, ix, Interaction.Stage.TRANSFERRING, target, t.requestId(), "Transfer");
@@ -68,7 +68,7 @@ final class TransferDesk {
             dialer.execute(() -> {
                 if (target.isAgent() && target.agent().interaction() == target.interaction()) {
                     target.interaction().stage(Interaction.Stage.RINGING);
-                    target.agent().send(new CtiEvent.InteractionRinging(target.interaction().toWire()));
+                    target.agent().desktop().ringing(target.interaction());
                 }
             });
         }
@@ -79,7 +79,7 @@ final class TransferDesk {
                 if (target.isAgent()) {
                     target.interaction().stage(Interaction.Stage.ESTABLISHED);
                     target.agent().moveTo(AgentState.BUSY, ix.campaign());
-                    target.agent().send(new CtiEvent.InteractionEstablished(target.interaction().toWire()));
+                    target.agent().desktop().established(target.interaction());
                 }
                 RecordWork.Rules rules = targets.rules(ix);
                 boolean follows = target.isAgent() && rules.recordFollowsTransfer();
@@ -89,7 +89,7 @@ final class TransferDesk {
                         target.interaction().readOnly(true);
                     }
                 }
-                agent.send(new CtiEvent.TransferCompleted(requestId, ix.id(), target.name(),
+                CtiDesktop.send(agent, new CtiEvent.TransferCompleted(requestId, ix.id(), target.name(),
                         follows ? target.agent().id() : agent.id()));
                 calls.transferred(ix, target.agent(), target.interaction(), follows);
             });
@@ -102,16 +102,16 @@ final class TransferDesk {
                 targets.free(target, AgentState.NOT_READY, "PhoneDidNotAnswer");
                 if (transfer.agentGone()) {
                     // The agent had hung up: the contact is released and the call's end follows (Released).
-                    agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.TRANSFER_FAILED, "Transfer to "
+                    CtiDesktop.send(agent, new CtiEvent.Error(requestId, CtiErrorCodes.TRANSFER_FAILED, "Transfer to "
                             + target.name() + " failed: " + result + "; you had hung up, the contact is released"));
                     return;
                 }
                 if (ix.stage() == Interaction.Stage.TRANSFERRING) {
                     ix.stage(Interaction.Stage.ESTABLISHED);
                 }
-                agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.TRANSFER_FAILED, "Transfer to "
+                CtiDesktop.send(agent, new CtiEvent.Error(requestId, CtiErrorCodes.TRANSFER_FAILED, "Transfer to "
                         + target.name() + " failed: " + result + "; the contact is back with you"));
-                agent.send(new CtiEvent.InteractionRetrieved(requestId, ix.toWire()));
+                agent.desktop().retrieved(requestId, ix);
             });
         }
 

@@ -31,7 +31,8 @@ final class TransferableCalls {
     TransferableCall connected(Interaction ix, String command) {
         if (ix.stage() != Interaction.Stage.ESTABLISHED) {
             throw new CtiException(CtiErrorCodes.NOT_ALLOWED, command
-                    + " is not allowed: the call is " + ix.toWire().state() + ", it must be connected and not on hold");
+                    + " is not allowed: the call is " + CtiWire.stageName(ix.stage())
+                            + ", it must be connected and not on hold");
         }
         return of(ix).orElseThrow(() -> new CtiException(
                 CtiErrorCodes.NOT_ALLOWED, command + " is not allowed: the call is not bridged"

@@ -45,7 +45,7 @@ final class WrapUpCommands {
                 results.add(new CtiEvent.CallResultOption(r.name(), r.code(), r.label()));
             }
         }
-        agent.send(new CtiEvent.DispositionOptions(o.requestId(), o.campaign(), results,
+        CtiDesktop.send(agent, new CtiEvent.DispositionOptions(o.requestId(), o.campaign(), results,
                 wrapUp.dispositions().codes(o.campaign())));
     }
 
@@ -69,7 +69,7 @@ final class WrapUpCommands {
                     + " after the transfer");
         }
         ix.callResult(result);
-        agent.send(new CtiEvent.CallResultSet(s.requestId(), ix.id(), result.name()));
+        CtiDesktop.send(agent, new CtiEvent.CallResultSet(s.requestId(), ix.id(), result.name()));
     }
 
     void setDisposition(Agent agent, CtiCommand.SetDisposition d) {
@@ -79,7 +79,8 @@ final class WrapUpCommands {
         }
         Disposition set = wrapUp.dispositions().check(ix.campaign(), d.dispositionCode(), d.doNotCall(), d.note());
         ix.disposition(set);
-        agent.send(new CtiEvent.DispositionSet(d.requestId(), ix.id(), set.code(), set.doNotCall(), set.note()));
+        CtiDesktop.send(agent, new CtiEvent.DispositionSet(d.requestId(), ix.id(), set.code(), set.doNotCall(),
+                set.note()));
         if (wrapUp.work().of(ix.campaign()).markDone() == MarkDoneMode.ON_DISPOSITION) {
             autoMarkDone.accept(agent, ix);
         }
@@ -110,7 +111,7 @@ final class WrapUpCommands {
         ix.callback(cb);
         ix.callbackProblem(null);
         String localAt = java.time.LocalDateTime.ofInstant(cb.at(), java.time.ZoneId.of(ix.record().tz())).toString();
-        agent.send(new CtiEvent.CallbackScheduled(c.requestId(), ix.id(), cb.at().toString(), localAt,
+        CtiDesktop.send(agent, new CtiEvent.CallbackScheduled(c.requestId(), ix.id(), cb.at().toString(), localAt,
                 ix.record().tz(), cb.type() == io.outdial.dialer.record.RecordType.PERSONAL_CALLBACK
                 ? "Personal" : "Campaign", cb.phone(), cb.phoneType(), clockTime(cb.dailyFrom()),
                 clockTime(cb.dailyTill())));
@@ -125,6 +126,6 @@ final class WrapUpCommands {
         Interaction ix = CtiDesk.ownInteraction(agent, c.interactionId());
         ix.callback(null);
         ix.callbackProblem(null);
-        agent.send(new CtiEvent.CallbackCancelled(c.requestId(), ix.id()));
+        CtiDesktop.send(agent, new CtiEvent.CallbackCancelled(c.requestId(), ix.id()));
     }
 }

@@ -1,9 +1,9 @@
 package io.outdial.dialer.desk;
 
+import io.outdial.dialer.agent.Desktop;
 import io.outdial.dialer.store.ContactEdits;
 
 import io.outdial.bridge.cti.CtiErrorCodes;
-import io.outdial.bridge.cti.CtiEvent;
 import io.outdial.bridge.cti.CtiException;
 import io.outdial.core.exec.Continuations;
 import io.outdial.dialer.agent.Agent;
@@ -52,15 +52,14 @@ public final class RecordDesk {
                 .whenCompleteAsync(Continuations.logged("RecordDesk.update", (stored, error) -> {
                     if (error != null) {
                         LOG.warn("record {}: Record Information not saved", recordId, error);
-                        agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.INTERNAL_ERROR, "the Record"
-                                + " Information of record " + recordId + " could not be saved: nothing changed"));
+                        agent.desktop().refused(requestId, Desktop.Refusal.INTERNAL_ERROR, "the Record"
+                                + " Information of record " + recordId + " could not be saved: nothing changed");
                         return;
                     }
                     ix.record(stored);
                     LOG.info("campaign {}: record {} fields {} changed by {}", ix.campaign(), recordId,
                             changes.keySet(), agent.id());
-                    agent.send(new CtiEvent.RecordFieldsUpdated(requestId, ix.id(), stored.toWire(),
-                            ix.recordFields().toWire(stored.customFields())));
+                    agent.desktop().recordFieldsUpdated(requestId, ix, stored);
                 }), ctx.dialer());
     }
 
@@ -74,11 +73,11 @@ public final class RecordDesk {
         CompletableFuture.supplyAsync(() -> ctx.store().ledger().history(recordId), ctx.database())
                 .whenCompleteAsync(Continuations.logged("RecordDesk.history", (entries, error) -> {
                     if (error != null) {
-                        agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.INTERNAL_ERROR, "the contact history"
-                                + " of record " + recordId + " could not be read: " + error.getMessage()));
+                        agent.desktop().refused(requestId, Desktop.Refusal.INTERNAL_ERROR, "the contact history"
+                                + " of record " + recordId + " could not be read: " + error.getMessage());
                         return;
                     }
-                    agent.send(new CtiEvent.ContactHistory(requestId, ix.id(), recordId, toWire(entries)));
+                    agent.desktop().contactHistory(requestId, ix, recordId, entries);
                 }), ctx.dialer());
     }
 
@@ -93,18 +92,16 @@ public final class RecordDesk {
         CompletableFuture.supplyAsync(() -> ctx.store().agentDials().chainOf(recordId), ctx.database())
                 .whenCompleteAsync(Continuations.logged("RecordDesk.numbers", (chain, error) -> {
                     if (error != null) {
-                        agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.INTERNAL_ERROR, "the numbers of"
-                                + " record " + recordId + "'s contact could not be read: " + error.getMessage()));
+                        agent.desktop().refused(requestId, Desktop.Refusal.INTERNAL_ERROR, "the numbers of"
+                                + " record " + recordId + "'s contact could not be read: " + error.getMessage());
                         return;
                     }
-                    agent.send(new CtiEvent.ContactNumbers(requestId, ix.id(), recordId, chain.stream()
-                            .map(r -> new CtiEvent.ContactNumber(r.recordId(), r.contactInfo(), r.contactInfoType(),
-                                    r.chainN(), r.status().name(), r.callResult() == null ? null
-                                    : r.callResult().name(), r.attempt(), r.recordId() != recordId
+                    agent.desktop().contactNumbers(requestId, ix, recordId, chain.stream()
+                            .map(r -> new Desktop.ChainNumber(r, r.recordId() != recordId
                                     && r.status() == io.outdial.dialer.record.RecordStatus.READY
                                     && r.recordType() != io.outdial.dialer.record.RecordType.NO_CALL
                                     && r.isWithinCallingHours(now)))
-                            .toList()));
+                            .toList());
                 }), ctx.dialer());
     }
 
@@ -121,17 +118,11 @@ public final class RecordDesk {
                 ctx.store().agentDials().chainOf(recordId), ctx.store().contactEdits().of(recordId)), ctx.database())
                 .whenCompleteAsync(Continuations.logged("RecordDesk.directory", (d, error) -> {
                     if (error != null) {
-                        agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.INTERNAL_ERROR, "the contact of"
-                                + " record " + recordId + " could not be read: " + error.getMessage()));
+                        agent.desktop().refused(requestId, Desktop.Refusal.INTERNAL_ERROR, "the contact of"
+                                + " record " + recordId + " could not be read: " + error.getMessage());
                         return;
                     }
-                    agent.send(new CtiEvent.ContactDirectory(requestId, ix.id(), recordId,
-                            new java.util.LinkedHashMap<>(d.record().customFields()), d.chain().stream()
-                            .map(r -> new CtiEvent.ContactNumber(r.recordId(), r.contactInfo(), r.contactInfoType(),
-                                    r.chainN(), r.status().name(), r.callResult() == null ? null
-                                    : r.callResult().name(), r.attempt(), false))
-                            .toList(), d.changes().stream().map(c -> new CtiEvent.FieldChange(c.at().toString(),
-                                    c.agentId(), c.interactionId(), c.field(), c.from(), c.to())).toList()));
+                    agent.desktop().contactDirectory(requestId, ix, d.record(), d.chain(), d.changes());
                 }), ctx.dialer());
     }
 
@@ -144,22 +135,12 @@ public final class RecordDesk {
         CompletableFuture.supplyAsync(() -> ctx.store().contactEdits().search(campaign, q), ctx.database())
                 .whenCompleteAsync(Continuations.logged("RecordDesk.searchContacts", (found, error) -> {
                     if (error != null) {
-                        agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.INTERNAL_ERROR,
-                                "SearchContacts failed: " + error.getMessage()));
+                        agent.desktop().refused(requestId, Desktop.Refusal.INTERNAL_ERROR,
+                                "SearchContacts failed: " + error.getMessage());
                         return;
                     }
-                    agent.send(new CtiEvent.Contacts(requestId, campaign, q, found.stream()
-                            .map(r -> new CtiEvent.ContactFound(r.recordId(), r.contactInfo(), r.contactInfoType(),
-                                    new java.util.LinkedHashMap<>(r.customFields())))
-                            .toList()));
+                    agent.desktop().contactsFound(requestId, campaign, q, found);
                 }), ctx.dialer());
-    }
-
-    static List<CtiEvent.HistoryEntry> toWire(List<ContactHistoryEntry> entries) {
-        return entries.stream().map(e -> new CtiEvent.HistoryEntry(e.createdAt().toString(), e.agentId(),
-                e.interactionId(), e.contactInfo(), e.callResult().name(), e.dispositionCode(), e.doNotCall(),
-                e.note(), e.callbackAt() == null ? null : e.callbackAt().toString(),
-                e.callbackType() == null ? null : e.callbackType().name())).toList();
     }
 
     /** Record Information can be edited while previewed, talking or wrapping up; never after Mark Done. */

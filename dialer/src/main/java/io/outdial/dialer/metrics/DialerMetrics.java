@@ -83,7 +83,7 @@ public final class DialerMetrics implements AutoCloseable {
             Gauge.builder("outdial_agents", () -> roster.count(s)).tag("state", s.wireName())
                     .description("Agents by voice state").register(registry);
         }
-        Gauge.builder("outdial_cti_sessions", () -> roster.all().stream().filter(a -> a.channel() != null).count())
+        Gauge.builder("outdial_cti_sessions", () -> roster.all().stream().filter(a -> a.hasDesktop()).count())
                 .description("Agents logged in from a desktop (CTI sessions)").register(registry);
         FunctionCounter.builder("outdial_rtp_packets_relayed", media, MediaEngine::totalPacketsRelayed)
                 .description("RTP packets relayed between bridged legs").register(registry);

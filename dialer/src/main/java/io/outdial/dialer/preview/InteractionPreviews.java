@@ -1,7 +1,7 @@
 package io.outdial.dialer.preview;
 
+import io.outdial.dialer.agent.Desktop;
 import io.outdial.bridge.cti.CtiErrorCodes;
-import io.outdial.bridge.cti.CtiEvent;
 import io.outdial.bridge.cti.CtiException;
 import io.outdial.core.exec.Cancellable;
 import io.outdial.core.exec.Continuations;
@@ -101,8 +101,8 @@ public final class InteractionPreviews {
         pending.put(agent.id(), new Pending(agent, campaign, interaction, offer, before, handler));
         LOG.info("campaign {}: record {} ({}) offered to {}", campaign.name(), interaction.record().recordId(),
                 interaction.record().contactInfo(), agent.id());
-        agent.send(new CtiEvent.InteractionPreview(null, interaction.toWire(), offer.acceptTimeoutSeconds(),
-                offer.autoAnswerSeconds(), offer.rejectAllowed()));
+        agent.desktop().preview(null, interaction, new Desktop.PreviewTerms(offer.acceptTimeoutSeconds(),
+                offer.autoAnswerSeconds(), offer.rejectAllowed()), null);
         offer.start();
     }
 
@@ -182,7 +182,7 @@ public final class InteractionPreviews {
             Pending p = pending.remove(agentId);
             LOG.info("campaign {}: record {} accepted by {}{}", p.campaign.name(), p.interaction.record().recordId(),
                     agentId, auto ? " (auto-answer)" : "");
-            p.agent.send(new CtiEvent.InteractionAccepted(requestId, p.interaction.id(), auto));
+            p.agent.desktop().accepted(requestId, p.interaction, auto);
             p.handler.accepted(p.agent, p.campaign, p.interaction);
         }
 
@@ -200,8 +200,8 @@ public final class InteractionPreviews {
             if (agent.interaction() == p.interaction) {
                 agent.interaction(null);
             }
-            agent.send(new CtiEvent.InteractionRejected(requestId, p.interaction.id(), reason));
-            if (agent.channel() == null || agent.logoutAfterCall()) {
+            agent.desktop().rejected(requestId, p.interaction, reason);
+            if (!agent.hasDesktop() || agent.logoutAfterCall()) {
                 agent.logoutAfterCall(false);
                 agent.moveTo(AgentState.LOGGED_OUT, "DesktopDisconnected");
             } else if (autoRejected) {

@@ -1,7 +1,7 @@
 package io.outdial.dialer.preview;
 
+import io.outdial.dialer.agent.Desktop;
 import io.outdial.bridge.cti.CtiErrorCodes;
-import io.outdial.bridge.cti.CtiEvent;
 import io.outdial.bridge.cti.CtiException;
 import io.outdial.core.exec.Continuations;
 import io.outdial.dialer.agent.Agent;
@@ -123,8 +123,8 @@ final class NumberChanges {
                     s.changingNumber = false;
                     if (error != null) {
                         LOG.warn("record {}: number not changed", recordId, error);
-                        agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.INTERNAL_ERROR, "the number of record "
-                                + recordId + " could not be changed: " + error.getMessage()));
+                        agent.desktop().refused(requestId, Desktop.Refusal.INTERNAL_ERROR, "the number of record "
+                                + recordId + " could not be changed: " + error.getMessage());
                         return;
                     }
                     if (!held.test(s) || ix.stage() != Interaction.Stage.PREVIEW) {
@@ -135,9 +135,9 @@ final class NumberChanges {
                     LOG.info("campaign {}: record {} to be dialed on {} ({}) for {}", s.campaign.name(), recordId,
                             stored.contactInfo(), stored.contactInfoType(), agent.id());
                     restartCountdown(s);
-                    agent.send(new CtiEvent.InteractionPreview(requestId, ix.toWire(), null, null, null,
+                    agent.desktop().preview(requestId, ix, null,
                             s.autoDial != null && s.autoDial.state() == AutoDialState.COUNTING
-                                    ? s.autoDial.seconds() : null));
+                                    ? s.autoDial.seconds() : null);
                 }), ctx.dialer());
     }
 
@@ -212,7 +212,7 @@ final class NumberChanges {
                     ix.switchRecord(other);
                     s.unscreened = true;
                     restartCountdown(s);
-                    agent.send(new CtiEvent.InteractionUpdated(requestId, ix.toWire()));
+                    agent.desktop().updated(requestId, ix);
                 }), ctx.dialer());
     }
 
@@ -237,7 +237,7 @@ final class NumberChanges {
         ix.stage(Interaction.Stage.PREVIEW);
         s.agent.moveTo(AgentState.RESERVED, s.campaign.name());
         if (tell) {
-            s.agent.send(new CtiEvent.InteractionPreview(requestId, ix.toWire(), null, null, null, null));
+            s.agent.desktop().preview(requestId, ix, null, null);
         }
     }
 
@@ -245,13 +245,12 @@ final class NumberChanges {
                             String requestId) {
         if (error != null) {
             LOG.warn("record {}: {} failed", recordId, command, error);
-            s.agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.INTERNAL_ERROR, command + " on record " + recordId
-                    + " failed: " + error.getMessage()));
+            s.agent.desktop().refused(requestId, Desktop.Refusal.INTERNAL_ERROR, command + " on record " + recordId
+                    + " failed: " + error.getMessage());
             return true;
         }
         if (change.refusal() != null) {
-            s.agent.send(new CtiEvent.Error(requestId, errorCode(change.refusal()), command + " refused: "
-                    + change.detail()));
+            s.agent.desktop().refused(requestId, refusal(change.refusal()), command + " refused: " + change.detail());
             return true;
         }
         return false;
@@ -264,16 +263,12 @@ final class NumberChanges {
         }
     }
 
-    private static String errorCode(ChainSwitch.Refusal refusal) {
-        switch (refusal) {
-            case NOT_IN_CHAIN:
-                return CtiErrorCodes.NOT_IN_CHAIN;
-            case NOT_READY:
-                return CtiErrorCodes.RECORD_NOT_READY;
-            case OUTSIDE_CALLING_WINDOW:
-                return CtiErrorCodes.OUTSIDE_CALLING_WINDOW;
-            default:
-                return CtiErrorCodes.ON_DO_NOT_CALL_LIST;
-        }
+    private static Desktop.Refusal refusal(ChainSwitch.Refusal refusal) {
+        return switch (refusal) {
+            case NOT_IN_CHAIN -> Desktop.Refusal.NOT_IN_CHAIN;
+            case NOT_READY -> Desktop.Refusal.RECORD_NOT_READY;
+            case OUTSIDE_CALLING_WINDOW -> Desktop.Refusal.OUTSIDE_CALLING_WINDOW;
+            case ON_DO_NOT_CALL_LIST -> Desktop.Refusal.ON_DO_NOT_CALL_LIST;
+        };
     }
 }

@@ -29,7 +29,7 @@ public final class PredictivePreview implements PredictiveDialing.AnswerPreview 
     @Override
     public boolean previews(Campaign campaign, Agent agent) {
         PreviewSettings terms = settings.get(campaign.name());
-        return terms != null && terms.interactionPreview() && agent.channel() != null;
+        return terms != null && terms.interactionPreview() && agent.hasDesktop();
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.outdial.dialer.preview;
 
+import io.outdial.dialer.agent.Desktop;
 import io.outdial.bridge.cti.CtiErrorCodes;
-import io.outdial.bridge.cti.CtiEvent;
 import io.outdial.bridge.cti.CtiException;
 import io.outdial.core.exec.CallExecutor;
 import io.outdial.core.exec.Cancellable;
@@ -123,17 +123,16 @@ public final class PreviewDesk {
                     Optional<DncNotice> refused = error == null ? retrieval.refusedForAgent() : Optional.empty();
                     if (error == null) {
                         retrieval.notices().stream().filter(n -> refused.orElse(null) != n)
-                                .forEach(n -> agent.send(notice(requestId, null, n)));
+                                .forEach(n -> DncNotices.tell(agent, requestId, null, n));
                     }
                     if (error != null) {
                         LOG.error("campaign {}: cannot retrieve a record for {}", campaign.name(), agent.id(), error);
-                        agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.INTERNAL_ERROR,
-                                "the calling list could not be read: " + error.getMessage()));
+                        agent.desktop().refused(requestId, Desktop.Refusal.INTERNAL_ERROR,
+                                "the calling list could not be read: " + error.getMessage());
                     } else if (refused.isPresent()) {
                         refusedRecord(agent, campaign, refused.get(), requestId);
                     } else if (record.isEmpty()) {
-                        agent.send(new CtiEvent.NoRecord(requestId, campaign.name(),
-                                "no record is ready to be called now"));
+                        agent.desktop().noRecord(requestId, campaign.name(), "no record is ready to be called now");
                     } else if (!canPreview(agent, campaign)) {
                         // The agent or the campaign moved on while the store answered.
                         writes.returnToReady(record.get().recordId());
@@ -141,10 +140,6 @@ public final class PreviewDesk {
                         preview(agent, campaign, record.get(), requestId);
                     }
                 }), ctx.dialer());
-    }
-
-    private static CtiEvent.DoNotCallNotice notice(String requestId, String interactionId, DncNotice n) {
-        return DncNotices.event(requestId, interactionId, n);
     }
 
     /**
@@ -166,12 +161,12 @@ public final class PreviewDesk {
         agent.interaction(ix);
         agent.moveTo(AgentState.RESERVED, campaign.name());
         agent.moveTo(AgentState.AFTER_CALL_WORK, campaign.name());
-        agent.send(notice(requestId, ix.id(), n));
-        agent.send(new CtiEvent.InteractionReleased(ix.toWire()));
+        DncNotices.tell(agent, requestId, ix.id(), n);
+        agent.desktop().released(ix);
     }
 
     static boolean canPreview(Agent agent, Campaign campaign) {
-        return campaign.state() == CampaignState.RUNNING && agent.interaction() == null && agent.channel() != null
+        return campaign.state() == CampaignState.RUNNING && agent.interaction() == null && agent.hasDesktop()
                 && (agent.state() == AgentState.READY || agent.state() == AgentState.NOT_READY);
     }
 
@@ -190,8 +185,7 @@ public final class PreviewDesk {
             s.autoDial = new AutoDialCountdown(onDialer, t.autoDialAfter(), () -> autoDial(s));
             s.autoDial.restart();
         }
-        agent.send(new CtiEvent.InteractionPreview(requestId, ix.toWire(), null, null, null,
-                s.autoDial == null ? null : s.autoDial.seconds()));
+        agent.desktop().preview(requestId, ix, null, s.autoDial == null ? null : s.autoDial.seconds());
         if (t.autoDial() == AutoDial.IMMEDIATE) {
             autoDial(s);
         }
@@ -206,8 +200,8 @@ public final class PreviewDesk {
         io.outdial.dialer.trunk.OutboundRoute route = ctx.trunks().route(s.campaign.name());
         if (!route.allowsCalls()) {
             // The record stays with the agent, who may Call once the trunk is back.
-            s.agent.send(new CtiEvent.Error(null, CtiErrorCodes.TRUNK_NOT_REGISTERED, "auto-dial of record "
-                    + s.interaction.record().recordId() + " held: " + route.blockedReason() + "; Call when it is"));
+            s.agent.desktop().refused(null, Desktop.Refusal.TRUNK_NOT_REGISTERED, "auto-dial of record "
+                    + s.interaction.record().recordId() + " held: " + route.blockedReason() + "; Call when it is");
             return;
         }
         LOG.info("campaign {}: record {} auto-dialed for {}", s.campaign.name(), s.interaction.record().recordId(),
@@ -228,7 +222,7 @@ public final class PreviewDesk {
         if (refused != null) {
             throw notAllowed("PauseAutoDial", agent, refused);
         }
-        agent.send(new CtiEvent.AutoDialPaused(requestId, ix.id()));
+        agent.desktop().autoDialPaused(requestId, ix);
     }
 
     /**
@@ -326,7 +320,7 @@ public final class PreviewDesk {
                     : DncReason.CANNOT_VALIDATE;
             LOG.info("campaign {}: record {} ({}) not dialed for {}: {}", s.campaign.name(), ix.record().recordId(),
                     ix.record().contactInfo(), s.agent.id(), reason.wireName());
-            s.agent.send(notice(null, ix.id(), new DncNotice(ix.record(), reason, false)));
+            DncNotices.tell(s.agent, null, ix.id(), new DncNotice(ix.record(), reason, false));
         }), ctx.dialer());
     }
 
@@ -367,7 +361,7 @@ public final class PreviewDesk {
         }
         LOG.info("campaign {}: record {} declined by {} ({})", s.campaign.name(), recordId, agent.id(), reason);
         ix.stage(Interaction.Stage.DONE);
-        agent.send(new CtiEvent.InteractionDeclined(requestId, ix.id(), reason));
+        agent.desktop().declined(requestId, ix, reason);
         sessions.end(s);
     }
 

@@ -1,7 +1,7 @@
 package io.outdial.dialer.preview;
 
+import io.outdial.dialer.agent.Desktop;
 import io.outdial.bridge.cti.CtiErrorCodes;
-import io.outdial.bridge.cti.CtiEvent;
 import io.outdial.bridge.cti.CtiException;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentState;
@@ -101,7 +101,7 @@ final class PreviewSessions {
         if (agent.interaction() == s.interaction) {
             agent.interaction(null);
         }
-        afterCall.release(agent, agent.channel() == null ? AgentState.LOGGED_OUT
+        afterCall.release(agent, !agent.hasDesktop() ? AgentState.LOGGED_OUT
                 : s.before == AgentState.NOT_READY ? AgentState.NOT_READY : AgentState.READY, null);
         pace.run();
     }
@@ -151,7 +151,7 @@ final class PreviewSessions {
         } else if (ix.stage() == Interaction.Stage.PREVIEW) {
             writes.returnToReady(ix.record().recordId());
             ix.stage(Interaction.Stage.DONE);
-            s.agent.send(new CtiEvent.InteractionReleased(ix.toWire()));
+            s.agent.desktop().released(ix);
             end(s);
         } else if (ix.stage() == Interaction.Stage.RELEASED) {
             finish(s, null, false);
@@ -220,7 +220,7 @@ final class PreviewSessions {
                 ctx.dialer().execute(() -> {
                     ctx.metrics().dialed(s.campaign.name());
                     writes.dialed(s.interaction.record().recordId());
-                    s.agent.send(new CtiEvent.InteractionRinging(s.interaction.toWire()));
+                    s.agent.desktop().ringing(s.interaction);
                 });
             }
 
@@ -231,7 +231,7 @@ final class PreviewSessions {
                     writes.answered(s.interaction.record().recordId());
                     s.interaction.stage(Interaction.Stage.ESTABLISHED);
                     s.agent.moveTo(AgentState.BUSY, s.campaign.name());
-                    s.agent.send(new CtiEvent.InteractionEstablished(s.interaction.toWire()));
+                    s.agent.desktop().established(s.interaction);
                 });
             }
 
@@ -260,14 +260,14 @@ final class PreviewSessions {
         @Override
         public void notDialed(Agent agent, Interaction ix, CallOutcome outcome) {
             ix.stage(Interaction.Stage.PREVIEW);
-            if (s.closing || agent.channel() == null) {
+            if (s.closing || !agent.hasDesktop()) {
                 close(s);
                 return;
             }
             // The contact was never dialed: the record stays previewed, to call again or decline.
-            agent.send(new CtiEvent.Error(null, CtiErrorCodes.PHONE_FAILED, "your phone " + agent.phone()
-                    + " did not answer (" + call.agentFailure() + "): the contact was not dialed"));
-            agent.send(new CtiEvent.InteractionPreview(null, ix.toWire()));
+            agent.desktop().refused(null, Desktop.Refusal.PHONE_FAILED, "your phone " + agent.phone()
+                    + " did not answer (" + call.agentFailure() + "): the contact was not dialed");
+            agent.desktop().preview(null, ix, null, null);
         }
 
         @Override
@@ -277,7 +277,7 @@ final class PreviewSessions {
 
         @Override
         public void wrappingUp(Agent agent, Interaction ix) {
-            if (s.closing || agent.channel() == null) {
+            if (s.closing || !agent.hasDesktop()) {
                 finish(s, null, false);
             }
         }

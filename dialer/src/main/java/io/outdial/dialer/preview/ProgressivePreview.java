@@ -26,7 +26,7 @@ public final class ProgressivePreview implements ProgressiveDialing.DialPreview 
     @Override
     public boolean offer(Campaign campaign, Agent agent, Interaction interaction, Runnable dial) {
         PreviewSettings terms = settings.get(campaign.name());
-        if (terms == null || !terms.interactionPreview() || agent.channel() == null) {
+        if (terms == null || !terms.interactionPreview() || !agent.hasDesktop()) {
             return false;
         }
         previews.offer(agent, campaign, interaction, terms, AgentState.READY, new InteractionPreviews.Handler() {

@@ -1,7 +1,6 @@
 package io.outdial.dialer.preview;
 
 import io.outdial.bridge.cti.CtiErrorCodes;
-import io.outdial.bridge.cti.CtiEvent;
 import io.outdial.bridge.cti.CtiException;
 import io.outdial.core.exec.Continuations;
 import io.outdial.dialer.agent.Agent;
@@ -76,7 +75,7 @@ public final class PushPreviewDesk {
         }
         delivering.computeIfAbsent(campaign.name(), k -> new LinkedHashSet<>()).add(agent.id());
         LOG.info("campaign {}: delivering records to {}", campaign.name(), agent.id());
-        agent.send(new CtiEvent.RecordDeliveryChanged(requestId, campaign.name(), true, "GetRecord"));
+        agent.desktop().recordDelivery(requestId, campaign.name(), true, "GetRecord");
         campaign.listMayHaveRecords();
         paceNow();
     }
@@ -93,7 +92,7 @@ public final class PushPreviewDesk {
             agents.remove(agent.id());
         }
         LOG.info("campaign {}: no more records for {} ({})", campaign.name(), agent.id(), reason);
-        agent.send(new CtiEvent.RecordDeliveryChanged(requestId, campaign.name(), false, reason));
+        agent.desktop().recordDelivery(requestId, campaign.name(), false, reason);
     }
 
     private Campaign directCampaign(Agent agent, String campaignName, String command) {
@@ -128,7 +127,7 @@ public final class PushPreviewDesk {
     }
 
     private boolean mayDeliver(Agent agent, Campaign campaign) {
-        if (agent.channel() == null || agent.interaction() != null || agent.logoutAfterCall()
+        if (!agent.hasDesktop() || agent.interaction() != null || agent.logoutAfterCall()
                 || !(agent.state() == AgentState.READY || agent.state() == AgentState.NOT_READY)) {
             return false;
         }
@@ -143,9 +142,9 @@ public final class PushPreviewDesk {
                 .whenCompleteAsync(Continuations.logged("PushPreviewDesk.retrieveFor", (retrieval, error) -> {
                     retrieving.remove(agent.id());
                     Optional<CallingRecord> record = error == null ? retrieval.record() : Optional.empty();
-                    if (error == null && agent.channel() != null) {
+                    if (error == null && agent.hasDesktop()) {
                         // Records refused on the way were meant for this agent: the seed's message for each.
-                        retrieval.notices().forEach(n -> agent.send(DncNotices.event(null, null, n)));
+                        retrieval.notices().forEach(n -> DncNotices.tell(agent, null, null, n));
                     }
                     if (error != null || record.isEmpty()) {
                         if (error != null) {

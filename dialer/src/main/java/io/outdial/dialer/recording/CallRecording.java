@@ -1,10 +1,10 @@
 package io.outdial.dialer.recording;
 
+import io.outdial.dialer.agent.Desktop;
 import io.outdial.dialer.config.RecordingMode;
 import io.outdial.dialer.config.RecordingPolicy;
 
 import io.outdial.bridge.cti.CtiErrorCodes;
-import io.outdial.bridge.cti.CtiEvent;
 import io.outdial.bridge.cti.CtiException;
 import io.outdial.core.exec.Continuations;
 import io.outdial.dialer.agent.Agent;
@@ -72,8 +72,8 @@ final class CallRecording implements SideCalls.MediaWatch {
                 state = state.moveTo(RecordingState.ENDED);
                 owner.forget(this);
                 if (requestId != null) {
-                    agent.send(new CtiEvent.Error(requestId, CtiErrorCodes.RECORDING_FAILED,
-                            "StartRecording: the call has ended"));
+                    agent.desktop().refused(requestId, Desktop.Refusal.RECORDING_FAILED,
+                            "StartRecording: the call has ended");
                 }
             }
         }), owner.dialer());
@@ -86,7 +86,7 @@ final class CallRecording implements SideCalls.MediaWatch {
         media.pause();
         pausedSince = owner.now();
         state = state.moveTo(RecordingState.PAUSED);
-        agent.send(new CtiEvent.RecordingPaused(requestId, ix.id(), recordingId));
+        agent.desktop().recordingPaused(requestId, ix, recordingId);
     }
 
     void resume(String requestId) {
@@ -96,7 +96,7 @@ final class CallRecording implements SideCalls.MediaWatch {
         paused = paused.plus(Duration.between(pausedSince, owner.now()));
         pausedSince = null;
         state = state.moveTo(RecordingState.RECORDING);
-        agent.send(new CtiEvent.RecordingResumed(requestId, ix.id(), recordingId));
+        agent.desktop().recordingResumed(requestId, ix, recordingId);
     }
 
     void stop(String requestId) {
@@ -158,8 +158,8 @@ final class CallRecording implements SideCalls.MediaWatch {
             LOG.warn("interaction {}: recording could not start: {}", ix.id(), e.toString());
             output.discard();
             state = state.moveTo(RecordingState.IDLE);
-            agent.send(new CtiEvent.Error(pendingRequest, CtiErrorCodes.RECORDING_FAILED,
-                    "the recording could not start: " + e.getMessage()));
+            agent.desktop().refused(pendingRequest, Desktop.Refusal.RECORDING_FAILED,
+                    "the recording could not start: " + e.getMessage());
             return;
         }
         if (onHold) {
@@ -186,7 +186,7 @@ final class CallRecording implements SideCalls.MediaWatch {
                     }
                     recordingId = id;
                     LOG.info("interaction {}: recording {} to {}", ix.id(), id, file);
-                    agent.send(new CtiEvent.RecordingStarted(request, ix.id(), id, policy.agentControl()));
+                    agent.desktop().recordingStarted(request, ix, id, policy.agentControl());
                     if (failure != null) {
                         finish(state == RecordingState.ENDED ? RecordingState.ENDED : RecordingState.IDLE,
                                 "FAILED", null);
@@ -237,9 +237,8 @@ final class CallRecording implements SideCalls.MediaWatch {
                 if (storeError != null) {
                     LOG.error("recording {}: its end could not be stored", id, storeError);
                 }
-                agent.send(new CtiEvent.RecordingStopped(requestId, ix.id(), id,
-                        finalStatus.toLowerCase(java.util.Locale.ROOT),
-                        "FAILED".equals(finalStatus) ? reason : null));
+                agent.desktop().recordingStopped(requestId, ix, id, Desktop.RecordingEnd.valueOf(finalStatus),
+                        "FAILED".equals(finalStatus) ? reason : null);
             }), owner.dialer());
         });
     }

@@ -47,7 +47,7 @@ class BrowserPhonesTest {
     private final Agent agent = new Agent(new AgentProfile("agent1", "s", null, false, Duration.ZERO));
 
     BrowserPhonesTest() {
-        agent.channel(new AgentChannel() {
+        agent.desktop(new io.outdial.dialer.cti.CtiDesktop(new AgentChannel() {
             @Override
             public void send(CtiEvent event) {
                 sent.add(event);
@@ -61,7 +61,7 @@ class BrowserPhonesTest {
             public boolean isOpen() {
                 return true;
             }
-        });
+        }));
     }
 
     static String offer(String fingerprintLine) {

@@ -59,7 +59,7 @@ class NegotiatedLogoutTest {
         AgentRoster roster = new AgentRoster(List.of(
                 new AgentProfile("agent1", "s", "sip:agent1@127.0.0.1:5081", false, Duration.ZERO)));
         agent = roster.find("agent1").orElseThrow();
-        agent.channel(desktop);
+        agent.desktop(new CtiDesktop(desktop));
         agent.moveTo(AgentState.NOT_READY, "LoggedIn");
         logouts = new NegotiatedLogout(clock, LIMIT, (a, requestId) -> {
             released.add(requestId);
