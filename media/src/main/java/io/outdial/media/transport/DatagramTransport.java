@@ -15,6 +15,8 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -50,6 +52,30 @@ final class DatagramTransport {
         DatagramChannel channel = epoll ? new EpollDatagramChannel(family) : new NioDatagramChannel(family);
         channel.config().setAllocator(PooledByteBufAllocator.DEFAULT).setRecvByteBufAllocator(receiveBuffers);
         return channel;
+    }
+
+    /**
+     * Registers {@code fresh} on {@code loop} and binds it to {@code local}; then, on the loop, runs {@code onBound}
+     * and completes {@code bound}. A failed step closes the channel and fails {@code bound}.
+     */
+    void bind(DatagramChannel fresh, EventLoop loop, InetSocketAddress local, Runnable onBound,
+              CompletableFuture<Void> bound) {
+        loop.register(fresh).addListener(registered -> {
+            if (!registered.isSuccess()) {
+                fresh.close();
+                bound.completeExceptionally(registered.cause());
+                return;
+            }
+            fresh.bind(local).addListener(bind -> {
+                if (!bind.isSuccess()) {
+                    fresh.close();
+                    bound.completeExceptionally(bind.cause());
+                    return;
+                }
+                onBound.run();
+                bound.complete(null);
+            });
+        });
     }
 
     /**

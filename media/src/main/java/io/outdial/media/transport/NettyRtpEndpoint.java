@@ -1,7 +1,6 @@
 package io.outdial.media.transport;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -13,8 +12,6 @@ import io.netty.channel.socket.DatagramPacket;
 import io.outdial.media.RtpPeer;
 import io.outdial.media.StreamStats;
 import io.outdial.media.dtmf.DtmfSender;
-import io.outdial.media.dtmf.EventStream;
-import io.outdial.media.player.PlayoutClock;
 import io.outdial.media.rtp.OutboundStream;
 import io.outdial.media.rtp.PacketEndpoint;
 import io.outdial.media.rtp.RtpHeader;
@@ -69,15 +66,8 @@ public final class NettyRtpEndpoint implements PacketEndpoint, GuardedEndpoint {
 
     private volatile DatagramChannel channel;
     private volatile RtpPeer peer;
-    // Confined to the event loop: the peer the latch belongs to, and the source its packets actually come from.
-    private RtpPeer followedPeer;
-    private InetSocketAddress latched;
-    // Confined to the event loop as well: DTMF to the peer, made on the first digits; while an event plays
-    // (eventPlaying) only its own packets (sendingEvent) leave.
-    private DtmfSender dtmf;
-    private boolean eventPlaying;
-    private boolean sendingEvent;
-    private final AtomicLong packetsSuppressed = new AtomicLong();
+    private final SourceLatch latch = new SourceLatch(); // confined to the event loop
+    private final TelephoneEvents events;
     // Confined to the event loop: SRTP with the peer's keys, when it has some.
     private final SrtpSession srtp = new SrtpSession();
     // A browser leg's ICE-lite and DTLS-SRTP (issue 17), which sees every datagram first; null for a SIP phone.
@@ -89,6 +79,7 @@ public final class NettyRtpEndpoint implements PacketEndpoint, GuardedEndpoint {
         this.transport = transport;
         this.loop = transport.nextLoop();
         this.onClosed = onClosed;
+        this.events = new TelephoneEvents(this, outbound, loop);
     }
 
     /** Binds the channel on the local address; completes on the event loop, exceptionally if the bind fails. */
@@ -146,7 +137,7 @@ public final class NettyRtpEndpoint implements PacketEndpoint, GuardedEndpoint {
 
     /** Packets of other sources (relay, player) held back while a telephone event played. */
     public long packetsSuppressed() {
-        return packetsSuppressed.get();
+        return events.suppressed();
     }
 
     /**
@@ -162,16 +153,7 @@ public final class NettyRtpEndpoint implements PacketEndpoint, GuardedEndpoint {
                     sent.completeExceptionally(new IllegalStateException(this + " is closed"));
                     return;
                 }
-                if (dtmf == null) {
-                    dtmf = new DtmfSender(new Events(), PlayoutClock.of(loop), PooledByteBufAllocator.DEFAULT);
-                }
-                dtmf.enqueue(digits, durationMs).whenComplete((ok, failure) -> {
-                    if (failure == null) {
-                        sent.complete(null);
-                    } else {
-                        sent.completeExceptionally(failure);
-                    }
-                });
+                events.enqueue(digits, durationMs, sent);
             });
         } catch (RejectedExecutionException e) {
             sent.completeExceptionally(new IllegalStateException("media engine stopped", e));
@@ -274,25 +256,12 @@ public final class NettyRtpEndpoint implements PacketEndpoint, GuardedEndpoint {
     private void bindChannel(CompletableFuture<Void> bound) {
         DatagramChannel fresh = transport.newChannel();
         fresh.pipeline().addLast(inbound, stamper);
-        loop.register(fresh).addListener(registered -> {
-            if (!registered.isSuccess()) {
-                fresh.close();
-                bound.completeExceptionally(registered.cause());
-                return;
+        transport.bind(fresh, loop, localAddress, () -> {
+            channel = fresh;
+            if (closing.get()) {
+                closeChannel();
             }
-            fresh.bind(localAddress).addListener(bind -> {
-                if (!bind.isSuccess()) {
-                    fresh.close();
-                    bound.completeExceptionally(bind.cause());
-                    return;
-                }
-                channel = fresh;
-                if (closing.get()) {
-                    closeChannel();
-                }
-                bound.complete(null);
-            });
-        });
+        }, bound);
     }
 
     /**
@@ -302,16 +271,9 @@ public final class NettyRtpEndpoint implements PacketEndpoint, GuardedEndpoint {
      * replaced by a fresh one on the same port. Returns whether the channel was replaced.
      */
     private boolean followPeer() {
-        RtpPeer current = peer;
-        if (current == followedPeer) {
+        if (!latch.peerMoved(peer)) {
             return false;
         }
-        RtpPeer before = followedPeer;
-        followedPeer = current;
-        if (before == null || current == null || before.remote().equals(current.remote())) {
-            return false;
-        }
-        latched = null;
         DatagramChannel connected = channel;
         if (connected == null || !connected.isConnected() || closing.get()) {
             return false;
@@ -334,9 +296,7 @@ public final class NettyRtpEndpoint implements PacketEndpoint, GuardedEndpoint {
     }
 
     private void closeChannel() {
-        if (dtmf != null) {
-            dtmf.cancel();
-        }
+        events.cancel();
         WebRtcTransport browser = webrtc;
         if (browser != null) {
             browser.close();
@@ -364,17 +324,10 @@ public final class NettyRtpEndpoint implements PacketEndpoint, GuardedEndpoint {
     }
 
     private boolean acceptFrom(DatagramChannel from, InetSocketAddress sender) {
-        RtpPeer current = peer;
-        if (current == null) {
-            return false;
+        SourceLatch.Admission admission = latch.admit(peer, sender);
+        if (admission != SourceLatch.Admission.LATCHED_NOW) {
+            return admission == SourceLatch.Admission.LATCHED;
         }
-        if (latched != null) {
-            return latched.equals(sender);
-        }
-        if (!current.remote().getAddress().equals(sender.getAddress())) {
-            return false;
-        }
-        latched = sender;
         from.connect(sender).addListener(connect -> {
             if (!connect.isSuccess()) {
                 log.warn("{}: could not connect to the latched source {}", this, sender, connect.cause());
@@ -467,15 +420,10 @@ public final class NettyRtpEndpoint implements PacketEndpoint, GuardedEndpoint {
                 promise.trySuccess();
                 return;
             }
-            if (sendingEvent) {
-                outbound.stampEvent(packet);
-            } else if (eventPlaying) {
-                packetsSuppressed.incrementAndGet();
-                packet.release();
+            if (!events.stamp(packet)) {
+                packet.release(); // held back while a telephone event plays
                 promise.trySuccess();
                 return;
-            } else {
-                outbound.stamp(packet);
             }
             // The recorder hears what the far end hears: the plain packet, before SRTP protects it.
             PacketMonitor watching = monitor.get();
@@ -492,44 +440,6 @@ public final class NettyRtpEndpoint implements PacketEndpoint, GuardedEndpoint {
                 // until the peer's first packet tells us its real source, send where SDP said (one envelope each)
                 ctx.write(new DatagramPacket(packet, current.remote()), promise);
             }
-        }
-    }
-
-    /** The outbound stream as the DTMF sender drives it, on the event loop. */
-    private final class Events implements EventStream {
-        @Override
-        public int telephoneEventPt() {
-            RtpPeer current = peer;
-            return current == null ? -1 : current.telephoneEventPt();
-        }
-
-        @Override
-        public int beginEvent() {
-            eventPlaying = true;
-            return outbound.eventTimestamp();
-        }
-
-        @Override
-        public void sendEvent(ByteBuf packet) {
-            DatagramChannel current = channel;
-            if (current == null || closing.get()) {
-                packetsDropped.incrementAndGet();
-                packet.release();
-                return;
-            }
-            // on the event loop the write runs through the stamper at once, which sees the flag
-            sendingEvent = true;
-            try {
-                current.writeAndFlush(packet, current.voidPromise());
-            } finally {
-                sendingEvent = false;
-            }
-        }
-
-        @Override
-        public void endEvent(int eventTimestamp, int durationSamples) {
-            outbound.endEvent(eventTimestamp, durationSamples);
-            eventPlaying = false;
         }
     }
 }

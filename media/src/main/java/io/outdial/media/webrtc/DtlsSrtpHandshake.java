@@ -134,7 +134,10 @@ public final class DtlsSrtpHandshake {
         }
     }
 
-    private static void checkProfile(UseSRTPData offered) throws IOException {
+    /** Checks the far end's use_srtp extension (in its hello's {@code extensions}) names our one profile. */
+    @SuppressWarnings("rawtypes")
+    private static void checkProfile(Hashtable extensions) throws IOException {
+        UseSRTPData offered = TlsSRTPUtils.getUseSRTPExtension(extensions);
         if (offered == null) {
             throw new TlsFatalAlert(AlertDescription.handshake_failure, "no use_srtp extension");
         }
@@ -144,6 +147,14 @@ public final class DtlsSrtpHandshake {
             }
         }
         throw new TlsFatalAlert(AlertDescription.handshake_failure, "no SRTP_AES128_CM_HMAC_SHA1_80 in use_srtp");
+    }
+
+    /** {@code ours} (a hello's extensions, null for none) with our use_srtp extension added. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static Hashtable withUseSrtp(Hashtable ours) throws IOException {
+        Hashtable extensions = TlsExtensionsUtils.ensureExtensionsInitialised(ours);
+        TlsSRTPUtils.addUseSRTPExtension(extensions, new UseSRTPData(PROFILES, TlsUtils.EMPTY_BYTES));
+        return extensions;
     }
 
     private TlsCredentialedSigner signer(TlsContext context) throws IOException {
@@ -212,15 +223,13 @@ public final class DtlsSrtpHandshake {
         @Override
         public void processClientExtensions(Hashtable clientExtensions) throws IOException {
             super.processClientExtensions(clientExtensions);
-            checkProfile(TlsSRTPUtils.getUseSRTPExtension(clientExtensions));
+            checkProfile(clientExtensions);
         }
 
         @Override
-        @SuppressWarnings({"rawtypes", "unchecked"})
+        @SuppressWarnings("rawtypes")
         public Hashtable getServerExtensions() throws IOException {
-            Hashtable extensions = TlsExtensionsUtils.ensureExtensionsInitialised(super.getServerExtensions());
-            TlsSRTPUtils.addUseSRTPExtension(extensions, new UseSRTPData(PROFILES, TlsUtils.EMPTY_BYTES));
-            return extensions;
+            return withUseSrtp(super.getServerExtensions());
         }
 
         @Override
@@ -252,17 +261,15 @@ public final class DtlsSrtpHandshake {
         }
 
         @Override
-        @SuppressWarnings({"rawtypes", "unchecked"})
+        @SuppressWarnings("rawtypes")
         public Hashtable getClientExtensions() throws IOException {
-            Hashtable extensions = TlsExtensionsUtils.ensureExtensionsInitialised(super.getClientExtensions());
-            TlsSRTPUtils.addUseSRTPExtension(extensions, new UseSRTPData(PROFILES, TlsUtils.EMPTY_BYTES));
-            return extensions;
+            return withUseSrtp(super.getClientExtensions());
         }
 
         @Override
         public void processServerExtensions(Hashtable serverExtensions) throws IOException {
             super.processServerExtensions(serverExtensions);
-            checkProfile(TlsSRTPUtils.getUseSRTPExtension(serverExtensions));
+            checkProfile(serverExtensions);
         }
 
         @Override

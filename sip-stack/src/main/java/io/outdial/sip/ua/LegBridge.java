@@ -2,23 +2,14 @@ package io.outdial.sip.ua;
 
 import io.outdial.media.MediaEngine;
 import io.outdial.media.RtpRelay;
-import io.outdial.sip.Bridge;
-import io.outdial.sip.Leg;
+import io.outdial.sip.LegState;
+import io.outdial.sip.RelayedBridge;
 
 /** Two answered legs of one call with their RTP relayed; the end of either hangs up the other. */
-final class LegBridge implements Bridge {
-    private final OutboundLeg a;
-    private final OutboundLeg b;
-    private final MediaEngine media;
-    private RtpRelay relay;
-    private boolean held;
-    private boolean dissolved;
+final class LegBridge extends RelayedBridge {
 
     LegBridge(OutboundLeg a, OutboundLeg b, RtpRelay relay, MediaEngine media) {
-        this.a = a;
-        this.b = b;
-        this.relay = relay;
-        this.media = media;
+        super(a, b, relay, media);
         // Runs on the call's executor when a leg becomes terminal, before its endpoint closes.
         a.whenTerminated(() -> legEnded(b));
         b.whenTerminated(() -> legEnded(a));
@@ -29,67 +20,9 @@ final class LegBridge implements Bridge {
     }
 
     private void relayDigit(DtmfInfoBody digit, OutboundLeg to) {
-        if (held || dissolved || to.state() != io.outdial.sip.LegState.ANSWERED) {
+        if (!relaying() || to.state() != LegState.ANSWERED) {
             return;
         }
         to.sendDtmf(String.valueOf(digit.digit()), digit.duration());
-    }
-
-    private void legEnded(OutboundLeg survivor) {
-        if (dissolved) {
-            return;
-        }
-        relay.stop();
-        survivor.hangup();
-    }
-
-    @Override
-    public Leg a() {
-        return a;
-    }
-
-    @Override
-    public Leg b() {
-        return b;
-    }
-
-    @Override
-    public RtpRelay relay() {
-        return relay;
-    }
-
-    @Override
-    public void hold() {
-        if (!held) {
-            held = true;
-            relay.stop();
-        }
-    }
-
-    @Override
-    public void retrieve() {
-        if (held && !dissolved && !a.state().isTerminal() && !b.state().isTerminal()) {
-            relay = media.relay(a.media(), b.media());
-            held = false;
-        }
-    }
-
-    @Override
-    public boolean held() {
-        return held;
-    }
-
-    @Override
-    public void dissolve() {
-        dissolved = true;
-        held = true;
-        relay.stop();
-    }
-
-    @Override
-    public void hangup() {
-        relay.stop();
-        a.hangup();
-        b.hangup();
     }
 }
