@@ -15,12 +15,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Not a test: prints, for every item of the three AMD corpora, what the accurate detector decided and the cues it
- * could read at the moment the greeting ends (the first {@code afterGreetingSilence} of silence after a word): the
- * greeting's length, the rise at the end, the pauses inside it, the length of the last phrase and the spread of its
- * level. One tab-separated line per item, for looking at which cues separate people from machines (docs/benchmarks.md,
- * "Why the synthetic corpus stays under 97 %"). Arguments: synthetic seed, items per class,
- * speech seed, hard-case seed.
+ * Not a test: prints, for every item of the AMD corpora (the synthetic one both ways, the speech clips, the hard
+ * cases, and people who repeat "Hello?" after a business greeting, {@link #reprompts}), what the accurate detector
+ * decided and the cues it could read at the moment the greeting ends (the first {@code afterGreetingSilence} of
+ * silence after a word, or the cap): the greeting's length, the rise at the end, the longest pause inside it and the
+ * pauses of 300 and 450 ms or more, the length of the last phrase (after the last 300 ms pause), the spread of the
+ * level of its speech frames, its voice bursts a second, every pause (start:length in ms), and the rise read only from
+ * frames within 6, 10 or 15 dB of the loudest of the last second of speech. One tab-separated line per item, for
+ * looking at which cues separate people from machines (docs/benchmarks.md, "Why the synthetic corpus stays under
+ * 97 %"). Arguments: synthetic seed, items per class, speech seed, hard-case seed. Writes its WAV files where
+ * {@link AmdBenchmark} does: do not run two at once.
  */
 public final class AmdFeatureProbe {
 
@@ -34,7 +38,7 @@ public final class AmdFeatureProbe {
         long hardSeed = Long.parseLong(args[3]);
         Path dir = Paths.get("target", "speech-clips").toAbsolutePath();
         System.out.println("corpus\tid\tlabel\tverdict\tcause\tgreetingMs\trise\tmaxPauseMs\tpauses300\tpauses450"
-                + "\tlastPhraseMs\tlevelSpreadDb\twordsPerS\tpauses\tdescription");
+                + "\tlastPhraseMs\tlevelSpreadDb\twordsPerS\tpauses\trise6\trise10\trise15\tdescription");
         print("synthetic", AmdBenchmark.synthetic(synthSeed, perClass));
         print("statements", AmdBenchmark.synthetic(synthSeed, perClass, CorpusGenerator.MachineEndings.STATEMENTS));
         print("speech", SpeechClips.generate(dir, speechSeed));
@@ -88,6 +92,10 @@ public final class AmdFeatureProbe {
         VoiceActivity voice = new VoiceActivity(VoiceActivitySettings.DEFAULTS);
         PitchTracker pitch = new PitchTracker();
         PitchContour contour = new PitchContour();
+        double[] gates = {6, 10, 15};
+        PitchContour[] gated = {new PitchContour(), new PitchContour(), new PitchContour()};
+        double[] recent = new double[50];
+        int recentCount = 0;
         List<Boolean> speech = new ArrayList<>();
         List<Double> levels = new ArrayList<>();
         int speechRun = 0;
@@ -105,7 +113,16 @@ public final class AmdFeatureProbe {
             levels.add(voice.lastLevelDbfs());
             pitch.push(frame);
             if (s) {
-                contour.add(pitch.pitch());
+                double hz = pitch.pitch();
+                contour.add(hz);
+                recent[recentCount++ % recent.length] = voice.lastLevelDbfs();
+                double peak = -200;
+                for (int k = 0; k < Math.min(recentCount, recent.length); k++) {
+                    peak = Math.max(peak, recent[k]);
+                }
+                for (int g = 0; g < gates.length; g++) {
+                    gated[g].add(voice.lastLevelDbfs() >= peak - gates[g] ? hz : 0);
+                }
                 silenceRun = 0;
                 speechRun++;
                 if (!inWord && speechRun >= 5) {
@@ -133,7 +150,7 @@ public final class AmdFeatureProbe {
             }
         }
         if (words == 0) {
-            return "0\t1\t0\t0\t0\t0\t0\t0\t-";
+            return "0\t1\t0\t0\t0\t0\t0\t0\t-\t1\t1\t1";
         }
         int maxPause = 0;
         int pauses300 = 0;
@@ -171,6 +188,7 @@ public final class AmdFeatureProbe {
         double greeting = (lastWord - start + 1) * 20.0;
         return String.format("%.0f\t%.2f\t%d\t%d\t%d\t%d\t%.1f\t%.2f\t%s", greeting, contour.endRise(), maxPause * 20,
                 pauses300, pauses450, (lastWord - lastPhraseStart + 1) * 20, spread, words / (greeting / 1000),
-                pauseList.length() == 0 ? "-" : pauseList);
+                pauseList.length() == 0 ? "-" : pauseList) + String.format("\t%.2f\t%.2f\t%.2f",
+                gated[0].endRise(), gated[1].endRise(), gated[2].endRise());
     }
 }
