@@ -34,12 +34,33 @@ public final class Talker {
                 -32 + random.nextDouble() * 16);
     }
 
-    /** One word of {@code syllables} syllables, as samples (16-bit scale). */
+    /**
+     * How the pitch of a word's last vowel moves. The same random numbers are drawn for each, so a corpus made one
+     * way or another differs only in these glides.
+     */
+    public enum WordEnd {
+        /** A random glide between a fall to 0.75 and a rise to 1.25 of where the vowel starts: a word on its own may
+         * be a question ("Hello?") or not ("Yes."). What every word had until 2026-12-07. */
+        RANDOM_GLIDE,
+        /** A word inside a sentence: its last vowel moves as little as any other (0.9-1.05); in connected speech only
+         * the last word of a phrase carries the rise or fall. */
+        CONNECTED,
+        /** The last word of a statement: its last vowel falls to the bottom of the talker's range (0.75-0.9 of the
+         * talker's pitch), below the syllables before it: the final lowering of "... after the tone." */
+        FALL
+    }
+
+    /** One word of {@code syllables} syllables, as samples (16-bit scale), its end a {@link WordEnd#RANDOM_GLIDE}. */
     public double[] word(int syllables) {
+        return word(syllables, WordEnd.RANDOM_GLIDE);
+    }
+
+    /** One word of {@code syllables} syllables whose last vowel ends as {@code end} says. */
+    public double[] word(int syllables, WordEnd end) {
         int total = 0;
         double[][] parts = new double[syllables][];
         for (int i = 0; i < syllables; i++) {
-            parts[i] = syllable(i == syllables - 1);
+            parts[i] = syllable(i == syllables - 1, end);
             total += parts[i].length;
         }
         double[] out = new double[total];
@@ -51,13 +72,25 @@ public final class Talker {
         return out;
     }
 
-    /** Appends a phrase of words separated by gaps of {@code gapMinMs}..{@code gapMaxMs}. */
+    /**
+     * Appends a phrase of words separated by gaps of {@code gapMinMs}..{@code gapMaxMs}, each word ending on a
+     * {@link WordEnd#RANDOM_GLIDE}.
+     */
     public void phrase(Signal signal, int words, double gapMinMs, double gapMaxMs) {
+        phrase(signal, words, gapMinMs, gapMaxMs, false);
+    }
+
+    /**
+     * A phrase; with {@code statement} it is a spoken sentence: its words are {@link WordEnd#CONNECTED} and the last
+     * one ends on a {@link WordEnd#FALL}.
+     */
+    public void phrase(Signal signal, int words, double gapMinMs, double gapMaxMs, boolean statement) {
         for (int w = 0; w < words; w++) {
             if (w > 0) {
                 signal.silence(between(gapMinMs, gapMaxMs));
             }
-            signal.append(word(1 + random.nextInt(3)));
+            WordEnd end = !statement ? WordEnd.RANDOM_GLIDE : w == words - 1 ? WordEnd.FALL : WordEnd.CONNECTED;
+            signal.append(word(1 + random.nextInt(3), end));
         }
     }
 
@@ -93,7 +126,7 @@ public final class Talker {
         return voiced;
     }
 
-    private double[] syllable(boolean last) {
+    private double[] syllable(boolean last, WordEnd end) {
         // an optional consonant, then the vowel
         int consonant = random.nextInt(3) == 0 ? 0 : (int) (between(25, 70) / rate * RATE / 1000);
         // a word-final vowel is drawn out ("Hello?", "Yes?")
@@ -106,7 +139,14 @@ public final class Talker {
         }
         double[] formants = VOWELS[random.nextInt(VOWELS.length)];
         double f0Start = pitchHz * between(0.9, 1.15);
-        double f0End = f0Start * (last ? between(0.75, 1.25) : between(0.9, 1.05));
+        double f0End;
+        if (!last || end == WordEnd.CONNECTED) {
+            f0End = f0Start * between(0.9, 1.05);
+        } else if (end == WordEnd.FALL) {
+            f0End = pitchHz * between(0.75, 0.9);
+        } else {
+            f0End = f0Start * between(0.75, 1.25);
+        }
         double[] voiced = new double[vowel];
         double phase = 0;
         for (int i = 0; i < vowel; i++) {
