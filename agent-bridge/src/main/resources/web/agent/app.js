@@ -78,8 +78,10 @@ function wire(cti) {
     message('Logged in as ' + e.agentId);
     $('#btn-ready').focus();
     $('#browser-phone').hidden = !phoneChoice.checked;
-    if (phoneChoice.checked) browserPhone.start(cti);
+    if (phoneChoice.checked) browserPhone.show('connecting');
   });
+  // The gateway's settings for the browser phone (its ICE servers) come right after LoggedIn: then the page offers.
+  cti.on('PhoneSettings', (e) => browserPhone.start(cti, e.iceServers || []));
   cti.on('PhoneAnswer', (e) => browserPhone.answered(e.sdp));
   cti.on('PhoneConnected', () => { browserPhone.connected(); message('Browser phone connected'); });
   cti.on('PhoneLost', (e) => browserPhone.lost(e.reason));

@@ -15,6 +15,7 @@ import io.outdial.media.webrtc.BrowserSdpException;
 import io.outdial.media.webrtc.WebRtcSettings;
 import io.outdial.media.webrtc.WebRtcTransport;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -39,14 +40,24 @@ public final class BrowserPhones implements AutoCloseable {
     private final CallExecutor dialer;
     private final MediaEngine media;
     private final WebRtcSettings settings;
+    /** Given to each page in PhoneSettings ({@code browserPhone.iceServers}); credentials never logged. */
+    private final List<CtiEvent.IceServer> iceServers;
     private final Map<String, BrowserPhoneSession> sessions = new ConcurrentHashMap<>();
     /** Made at the first offer: a gateway without browser phones starts no DTLS identity or threads. */
     private BrowserLegs legs;
 
+    /** Browser phones whose pages are given no ICE server (a LAN). */
     public BrowserPhones(CallExecutor dialer, MediaEngine media, WebRtcSettings settings) {
+        this(dialer, media, settings, List.of());
+    }
+
+    /** @param iceServers the STUN/TURN servers each page's RTCPeerConnection is made with */
+    public BrowserPhones(CallExecutor dialer, MediaEngine media, WebRtcSettings settings,
+                         List<CtiEvent.IceServer> iceServers) {
         this.dialer = dialer;
         this.media = media;
         this.settings = settings;
+        this.iceServers = List.copyOf(iceServers);
     }
 
     /** The phone URI of an agent whose browser is the phone. */
@@ -83,6 +94,16 @@ public final class BrowserPhones implements AutoCloseable {
     /** Browser phone sessions failed since start (ICE never checked, DTLS refused or timed out). */
     public long failures() {
         return legs == null ? 0 : legs.failures();
+    }
+
+    /**
+     * After the LoggedIn of a login (dialer executor): a desktop whose login chose the browser phone is sent
+     * PhoneSettings, with which its page makes its RTCPeerConnection and offers.
+     */
+    public void loggedIn(Agent agent, boolean browserLogin) {
+        if (browserLogin) {
+            agent.send(new CtiEvent.PhoneSettings(agent.id(), iceServers));
+        }
     }
 
     /**

@@ -175,8 +175,10 @@ public final class CtiDesk implements AgentDesk {
                              CompletableFuture<CtiEvent> reply) {
         try {
             reply.complete(loginNow(login, channel, secretOk));
-            // After LoggedIn: the notices of campaigns loaded before this login.
+            // After LoggedIn: the notices of campaigns loaded before this login, and the browser phone's settings.
             dialer.execute(() -> campaigns.replayNotices(login.agentId(), channel::send));
+            dialer.execute(() -> roster.find(login.agentId()).filter(a -> a.channel() == channel).ifPresent(a ->
+                    browserPhones.loggedIn(a, BrowserPhones.LOGIN_PHONE.equals(login.phone()))));
         } catch (CtiException e) {
             reply.completeExceptionally(e);
         }

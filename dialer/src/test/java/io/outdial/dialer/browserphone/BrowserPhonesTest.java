@@ -82,6 +82,21 @@ class BrowserPhonesTest {
     }
 
     @Test
+    void aBrowserLoginIsSentTheIceServersAndAnyOtherLoginNothing() {
+        List<CtiEvent.IceServer> servers = List.of(new CtiEvent.IceServer(List.of("stun:stun.example.com"), null,
+                null), new CtiEvent.IceServer(List.of("turn:turn.example.com"), "desk", "pw"));
+        BrowserPhones configured = new BrowserPhones(dialer, media, WebRtcSettings.defaults(), servers);
+        configured.loggedIn(agent, false);
+        assertEquals(List.of(), sent);
+        configured.loggedIn(agent, true);
+        assertEquals(List.of(new CtiEvent.PhoneSettings("agent1", servers)), sent);
+        sent.clear();
+        phones.loggedIn(agent, true);
+        assertEquals(List.of(new CtiEvent.PhoneSettings("agent1", List.of())), sent, "none by default: a LAN");
+        assertEquals(List.of(), mediaCalls, "nothing is opened before the page offers");
+    }
+
+    @Test
     void anAgentWithAnotherPhoneMayNotOffer() {
         agent.phone("sip:agent1@127.0.0.1:5070");
         CtiException e = assertThrows(CtiException.class,

@@ -26,6 +26,7 @@ class BrowserPhoneDeskIT {
     private static final Duration LIMIT = Duration.ofSeconds(40);
     /** The contact's tone: 3 s, 150 RTP packets of 20 ms; the contact hangs up 8 s after its answer. */
     private static final int CONTACT_TONE_MS = 3000;
+    private static final String TURN_CREDENTIAL = "t0rn-Secret-77";
 
     @Test
     void agentTakesAProgressiveCallOnTheBrowserPhone() throws Exception {
@@ -36,7 +37,11 @@ class BrowserPhoneDeskIT {
                 Signal.create().tone(CONTACT_TONE_MS, -12, 440).pcm());
         try (Sipp contact = Sipp.scenario("uas-answer-audio.xml").directory(contactAudio).calls(1).start();
              GatewayHarness gw = GatewayHarness.start(contact.hostPort(), AgentDesktopIT.AGENTS,
-                     "  - { name: bp, dialingMode: progressive, agents: [ann], autoLoad: false }");
+                     "  - { name: bp, dialingMode: progressive, agents: [ann], autoLoad: false }",
+                     // Nothing answers there: the host candidate still connects, and the page shows it was given them.
+                     "browserPhone:\n  iceServers:\n    - urls: stun:127.0.0.1:3\n"
+                             + "    - { urls: [\"turn:127.0.0.1:3?transport=udp\"], username: desk,"
+                             + " credential: \"" + TURN_CREDENTIAL + "\" }\n");
              Browser b = Browser.start("agent-browser-phone", "--use-fake-ui-for-media-stream",
                      "--use-fake-device-for-media-stream", "--use-file-for-fake-audio-capture=" + microphone,
                      "--allow-loopback-in-peer-connection", "--autoplay-policy=no-user-gesture-required")) {
@@ -50,6 +55,12 @@ class BrowserPhoneDeskIT {
             b.click("#btn-login");
             b.awaitText("#voice-state", "NotReady");
             b.awaitText("#phone-state", "connected");
+            assertEquals("[{\"urls\":[\"stun:127.0.0.1:3\"]},{\"urls\":[\"turn:127.0.0.1:3?transport=udp\"],"
+                    + "\"username\":\"desk\",\"credential\":\"" + TURN_CREDENTIAL + "\"}]",
+                    b.script("return JSON.stringify(window.outdialPhone.pc.getConfiguration().iceServers"
+                            + ".map(s => ({urls: [].concat(s.urls), username: s.username || undefined,"
+                            + " credential: s.credential || undefined})));"),
+                    "the page's RTCPeerConnection has browserPhone.iceServers");
             assertEquals(1L, (long) gw.requiredMetric("outdial_browser_phones_connected"));
             // The fake microphone's tone moves the input level meter; Mute stops it and the outgoing audio.
             b.await(d -> Double.parseDouble(d.findElement(org.openqa.selenium.By.id("mic-level"))
