@@ -7,6 +7,7 @@ import io.outdial.dialer.store.CallingRecord;
 import io.outdial.media.corpus.AudioFiles;
 import io.outdial.media.corpus.Signal;
 import io.outdial.sip.testing.Sipp;
+import io.outdial.sip.testing.TelephoneEventReceiver;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +21,9 @@ import org.junit.jupiter.api.Test;
  * (ICE-lite, DTLS-SRTP) to the gateway; a progressive call to a SIPp contact that plays a tone is delivered to that
  * browser phone with no SIP phone anywhere. The page receives the contact's audio (getStats), the contact's leg is
  * sent the browser's (relay counter beyond what the contact sent), the record ends Answer with the agent, the phone
- * stays up after the call, and closing the tab leaves no call, leg or port.
+ * stays up after the call, and closing the tab leaves no call, leg or port. The page is given the configured ICE
+ * servers; the keypad's digits, pressed while talking on the browser phone, reach the contact as RFC 4733 events
+ * (decoded at the contact's RTP port, as in AgentKeypadIT).
  */
 class BrowserPhoneDeskIT {
     private static final Duration LIMIT = Duration.ofSeconds(40);
@@ -158,6 +161,49 @@ class BrowserPhoneDeskIT {
             b.await(d -> inboundAudio(d).get("packetsReceived").longValue() > 50
                     && inboundAudio(d).get("audioLevel").doubleValue() > 0);
             assertTrue(contact.isAlive(), "the contact is still ringing: the audio is the call-waiting music");
+        }
+    }
+
+    @Test
+    void keypadDigitsPressedOnTheBrowserPhoneReachTheContact() throws Exception {
+        Path microphone = AudioFiles.writeWav(ContactAudio.folder("browser-microphone").resolve("mic.wav"),
+                Signal.create().tone(20_000, -12, 1000).pcm());
+        // The contact's SDP names a port where the test decodes RFC 4733 events (payload type 96, not our 101).
+        try (TelephoneEventReceiver contactRtp = new TelephoneEventReceiver(96);
+             Sipp contact = Sipp.scenario("uas-answer-telephone-event.xml").timeout(Duration.ofMinutes(2))
+                     .set("contact_rtp_port", Integer.toString(contactRtp.port())).start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), AgentDesktopIT.AGENTS,
+                     "  - { name: kp, dialingMode: progressive, agents: [ann], autoLoad: false }");
+             Browser b = Browser.start("agent-browser-phone-keypad", "--use-fake-ui-for-media-stream",
+                     "--use-fake-device-for-media-stream", "--use-file-for-fake-audio-capture=" + microphone,
+                     "--allow-loopback-in-peer-connection", "--autoplay-policy=no-user-gesture-required")) {
+            gw.uploadAndStart("kp", "contact_info\n2005550804\n");
+            b.open(gw.baseUrl() + "/agent");
+            b.type("#agent-id", "ann");
+            b.type("#secret", "s3cret");
+            b.click("#use-browser-phone");
+            b.click("#btn-login");
+            b.awaitText("#phone-state", "connected");
+            b.click("#btn-ready");
+            b.awaitText("#call-status", "Connected");
+            b.awaitVisible("#keypad");
+            for (String key : List.of("#dtmf-9", "#dtmf-star", "#dtmf-0", "#dtmf-hash")) {
+                b.click(key);
+            }
+            b.awaitText("#dtmf-sent", "9*0#");
+            List<TelephoneEventReceiver.Event> heard = contactRtp.awaitEvents(4, LIMIT, Duration.ofMillis(300));
+            assertEquals("9*0#", heard.stream().map(e -> String.valueOf(e.key())).reduce("", String::concat),
+                    heard::toString);
+            assertTrue(heard.stream().allMatch(e -> e.payloadType() == 96 && e.complete()), heard::toString);
+            assertTrue(contactRtp.otherPackets() > 0, "the browser's audio reached the contact too");
+            assertEquals("connected", b.find("#phone-state").getText(), "the browser phone stayed up");
+
+            b.click("#btn-end");
+            b.awaitText("#call-status", "Ended");
+            b.click("#btn-mark-done");
+            b.awaitText("#messages", "Done:");
+            Sipp.Result result = contact.awaitExit(LIMIT);
+            assertTrue(result.passed(), result::describe);
         }
     }
 
