@@ -389,7 +389,9 @@ class CtiCodecTest {
                 new CtiEvent.PhoneAnswer("r32", "v=0\r\n"),
                 new CtiEvent.PhoneConnected("agent1"),
                 new CtiEvent.PhoneLost("agent1", "the browser closed DTLS"),
-                new CtiEvent.PhoneSettings("agent1", List.of()));
+                new CtiEvent.PhoneSettings("agent1", List.of()),
+                new CtiEvent.PhoneLostNotice("agent1", "the desktop closed", "2026-12-07T05:40:00Z", "ix-1", "Spring",
+                        "2005550101", "ANSWER"));
         Set<String> declared = new HashSet<>();
         for (JsonSubTypes.Type t : CtiEvent.class.getAnnotation(JsonSubTypes.class).value()) {
             declared.add(t.name());

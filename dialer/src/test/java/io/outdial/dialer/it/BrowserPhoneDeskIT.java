@@ -130,7 +130,31 @@ class BrowserPhoneDeskIT {
             assertTrue(contact.awaitExit(LIMIT).passed(), "the contact got the gateway's BYE");
             Await.until(LIMIT, "no call, leg or port left", () -> gw.leftovers().equals(List.of(0, 0, 0)));
             assertEquals(0L, (long) gw.requiredMetric("outdial_browser_phones_connected"));
-            assertEquals("ann", gw.records("bp").get(0).agentId());
+            Await.until(LIMIT, "the record Updated", () -> gw.records("bp").get(0).status().name().equals("UPDATED"));
+            CallingRecord r = gw.records("bp").get(0);
+            assertEquals("ann", r.agentId());
+
+            // The agent comes back: the desk says what happened to the phone and to the call it carried.
+            b.open(gw.baseUrl() + "/agent");
+            b.type("#agent-id", "ann");
+            b.type("#secret", "s3cret");
+            b.click("#btn-login");
+            b.awaitText("#phone-lost-notice", "Your browser phone was lost");
+            String notice = b.find("#phone-lost-notice").getText();
+            assertTrue(notice.contains("during the call to 2005550802 (bp, "), notice);
+            assertTrue(notice.contains("which ended with the result " + r.callResult().name()), notice);
+            assertTrue(notice.contains("(the desktop closed)") || notice.contains("DTLS"), notice);
+            b.screenshot("agent-browser-phone-lost-notice");
+            b.awaitText("#phone-state", "connected");
+            b.click("#btn-logout");
+            b.awaitText("#messages", "Logged out");
+            // Told once: the next login has nothing to tell.
+            b.open(gw.baseUrl() + "/agent");
+            b.type("#agent-id", "ann");
+            b.type("#secret", "s3cret");
+            b.click("#btn-login");
+            b.awaitText("#phone-state", "connected");
+            assertEquals(0, b.driver().findElements(org.openqa.selenium.By.id("phone-lost-notice")).size());
         }
     }
 
