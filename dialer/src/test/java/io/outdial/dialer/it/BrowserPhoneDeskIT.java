@@ -233,7 +233,7 @@ class BrowserPhoneDeskIT {
 
     /** The page's inbound-rtp audio: packetsReceived and audioLevel. */
     @SuppressWarnings("unchecked")
-    private static Map<String, Number> inboundAudio(org.openqa.selenium.WebDriver driver) {
+    static Map<String, Number> inboundAudio(org.openqa.selenium.WebDriver driver) {
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(5));
         return (Map<String, Number>) ((JavascriptExecutor) driver).executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
