@@ -206,6 +206,8 @@ function phoneLostNotice(e) {
   el('strong', { id: 'phone-lost-notice-t' }, 'Browser phone lost'),
   el('span', { id: 'phone-lost-notice-d' }, text),
   el('button', { type: 'button', onclick: () => notice.remove() }, 'OK'));
+  const earlier = $('#phone-lost-notice');
+  if (earlier) earlier.remove();
   $('#notices').append(notice);
   message(text, 'error');
 }
