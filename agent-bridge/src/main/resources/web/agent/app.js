@@ -78,11 +78,14 @@ function wire(cti) {
     message('Logged in as ' + e.agentId);
     $('#btn-ready').focus();
     $('#browser-phone').hidden = !phoneChoice.checked;
-    if (phoneChoice.checked) browserPhone.start(cti);
+    if (phoneChoice.checked) browserPhone.show('connecting');
   });
+  // The gateway's settings for the browser phone (its ICE servers) come right after LoggedIn: then the page offers.
+  cti.on('PhoneSettings', (e) => browserPhone.start(cti, e.iceServers || []));
   cti.on('PhoneAnswer', (e) => browserPhone.answered(e.sdp));
   cti.on('PhoneConnected', () => { browserPhone.connected(); message('Browser phone connected'); });
   cti.on('PhoneLost', (e) => browserPhone.lost(e.reason));
+  cti.on('PhoneLostNotice', (e) => phoneLostNotice(e));
   cti.on('AgentStateChanged', (e) => voiceState(e.state, e.reason));
   cti.on('OutboundPreviewStateChanged', (e) => {
     $('#preview-state').textContent = e.state + (e.reason ? ' (' + e.reason + ')' : '');
@@ -188,6 +191,25 @@ function wire(cti) {
     $('#preview-state').textContent = 'LoggedOut';
     message('Disconnected from the gateway', 'error');
   });
+}
+
+// After a login: the browser phone went while a call was on it (a closed tab, a lost network) since the last one.
+function phoneLostNotice(e) {
+  const call = e.interactionId
+    ? ' during the call' + (e.contactInfo ? ' to ' + e.contactInfo : '') + ' (' + e.campaign + ', ' + e.interactionId
+      + '), which ended ' + (e.callResult ? 'with the result ' + e.callResult : 'as when a phone hangs up')
+    : ' during a call, which ended';
+  const text = 'Your browser phone was lost at ' + new Date(e.lostAt).toLocaleTimeString() + ' (' + e.reason + ')'
+    + call + '.';
+  const notice = el('div', { class: 'notice', id: 'phone-lost-notice', role: 'alertdialog',
+    'aria-labelledby': 'phone-lost-notice-t', 'aria-describedby': 'phone-lost-notice-d' },
+  el('strong', { id: 'phone-lost-notice-t' }, 'Browser phone lost'),
+  el('span', { id: 'phone-lost-notice-d' }, text),
+  el('button', { type: 'button', onclick: () => notice.remove() }, 'OK'));
+  const earlier = $('#phone-lost-notice');
+  if (earlier) earlier.remove();
+  $('#notices').append(notice);
+  message(text, 'error');
 }
 
 function voiceState(state, reason) {

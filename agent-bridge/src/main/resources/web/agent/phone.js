@@ -1,6 +1,7 @@
 // The browser as the agent's phone (issue 17, docs/cti-protocol.md "Browser phone"): after a Login with
 // phone "browser", the page offers its microphone once (PhoneOffer), takes the gateway's answer (PhoneAnswer) and
 // keeps the connection for the whole login; the gateway delivers every call to it. Mute stops sending audio.
+// The RTCPeerConnection takes the ICE servers (STUN, TURN) of the gateway's PhoneSettings (browserPhone.iceServers).
 // The microphone is the one chosen in #microphone (remembered), its level shown in #mic-level.
 // window.outdialPhone exposes the peer connection for tests (getStats()).
 
@@ -41,8 +42,8 @@ export class BrowserPhone {
     this.muteButton.disabled = state !== 'connected';
   }
 
-  // Asks for the microphone and sends the offer over the CTI connection.
-  async start(cti) {
+  // Asks for the microphone and sends the offer over the CTI connection; iceServers as RTCConfiguration takes them.
+  async start(cti, iceServers = []) {
     this.stop();
     this.show('connecting');
     try {
@@ -55,7 +56,13 @@ export class BrowserPhone {
     }
     this.startMeter();
     listMicrophones(this.microphones).catch(() => {});
-    const pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
+    let pc;
+    try {
+      pc = new RTCPeerConnection({ iceServers, bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
+    } catch (err) {
+      this.lost('the ICE servers are refused: ' + err.message);
+      return;
+    }
     this.pc = pc;
     this.stream.getTracks().forEach((t) => pc.addTrack(t, this.stream));
     pc.ontrack = (e) => { this.audio.srcObject = e.streams[0] || new MediaStream([e.track]); };

@@ -122,7 +122,7 @@ public final class Dialer {
         WebRtcSettings webrtc = WebRtcSettings.defaults();
         this.browserPhones = new BrowserPhones(dialer, media, new WebRtcSettings(config.rtp().advertisedAddress(),
                 webrtc.permittedSources(), webrtc.handshakeTimeoutMillis(), webrtc.handshakeThreads(),
-                webrtc.handshakeQueue()));
+                webrtc.handshakeQueue()), config.browserPhone().iceServers());
         this.metrics = new DialerMetrics(roster, media, userAgent);
         metrics.browserPhones(browserPhones::connectedCount, browserPhones::failures);
         metrics.rtpCapacity(config.toMediaConfig().portMin(), config.toMediaConfig().portMax());

@@ -63,6 +63,8 @@ import java.util.Map;
         @JsonSubTypes.Type(value = CtiEvent.PhoneAnswer.class, name = "PhoneAnswer"),
         @JsonSubTypes.Type(value = CtiEvent.PhoneConnected.class, name = "PhoneConnected"),
         @JsonSubTypes.Type(value = CtiEvent.PhoneLost.class, name = "PhoneLost"),
+        @JsonSubTypes.Type(value = CtiEvent.PhoneSettings.class, name = "PhoneSettings"),
+        @JsonSubTypes.Type(value = CtiEvent.PhoneLostNotice.class, name = "PhoneLostNotice"),
 })
 public sealed interface CtiEvent {
 
@@ -454,4 +456,38 @@ public sealed interface CtiEvent {
      * phone chosen): like a SIP phone hanging up, a call in progress ends; send a new PhoneOffer to reconnect.
      */
     record PhoneLost(String agentId, String reason) implements CtiEvent { }
+
+    /**
+     * After LoggedIn of a login with the browser phone: what the page's RTCPeerConnection is made with. The page offers
+     * (PhoneOffer) once it has these. {@code iceServers} is empty on a LAN.
+     */
+    record PhoneSettings(String agentId, List<IceServer> iceServers) implements CtiEvent {
+        public PhoneSettings {
+            iceServers = List.copyOf(iceServers);
+        }
+    }
+
+    /**
+     * After LoggedIn, once: the agent's browser phone was lost while a call was on it since the agent last logged in
+     * (a closed tab, a lost network), so the desktop may not have seen it. {@code reason} as in PhoneLost,
+     * {@code lostAt} an ISO-8601 instant; the call's interaction, campaign and number, and {@code callResult} the
+     * result it ended with (enum name; null while the call has not ended yet). The interaction fields are null when
+     * the agent had no interaction then; {@code contactInfo} is null while an engaged agent's record is hidden.
+     */
+    record PhoneLostNotice(String agentId, String reason, String lostAt, String interactionId, String campaign,
+                           String contactInfo, String callResult) implements CtiEvent { }
+
+    /** One {@code RTCIceServer}: stun:/turn: URIs, and a TURN server's user name and credential (else null). */
+    record IceServer(List<String> urls, String username, String credential) {
+        public IceServer {
+            urls = List.copyOf(urls);
+        }
+
+        /** The credential is left out: events may end up in logs. */
+        @Override
+        public String toString() {
+            return "IceServer[urls=" + urls + ", username=" + username + ", credential="
+                    + (credential == null ? "none" : "(hidden)") + "]";
+        }
+    }
 }

@@ -135,6 +135,14 @@ class CtiCodecTest {
         assertEquals("PhoneLost", lost.get("type").asText());
         assertEquals("consent lapsed", lost.get("reason").asText());
         assertEquals("agent1", lost.get("agentId").asText());
+        JsonNode settings = json.readTree(codec.encode(new CtiEvent.PhoneSettings("agent1", List.of(
+                new CtiEvent.IceServer(List.of("stun:stun.example.com"), null, null),
+                new CtiEvent.IceServer(List.of("turn:turn.example.com:3478"), "agents", "pw")))));
+        assertEquals("PhoneSettings", settings.get("type").asText());
+        assertEquals("[{\"urls\":[\"stun:stun.example.com\"]},{\"urls\":[\"turn:turn.example.com:3478\"],"
+                + "\"username\":\"agents\",\"credential\":\"pw\"}]", settings.get("iceServers").toString(),
+                "as RTCConfiguration.iceServers takes them");
+        assertEquals(false, new CtiEvent.IceServer(List.of("turn:t"), "u", "pw-42").toString().contains("pw-42"));
     }
 
     @Test
@@ -380,7 +388,10 @@ class CtiCodecTest {
                         "Home", Map.of("name", "Ann Lee")))),
                 new CtiEvent.PhoneAnswer("r32", "v=0\r\n"),
                 new CtiEvent.PhoneConnected("agent1"),
-                new CtiEvent.PhoneLost("agent1", "the browser closed DTLS"));
+                new CtiEvent.PhoneLost("agent1", "the browser closed DTLS"),
+                new CtiEvent.PhoneSettings("agent1", List.of()),
+                new CtiEvent.PhoneLostNotice("agent1", "the desktop closed", "2026-12-07T05:40:00Z", "ix-1", "Spring",
+                        "2005550101", "ANSWER"));
         Set<String> declared = new HashSet<>();
         for (JsonSubTypes.Type t : CtiEvent.class.getAnnotation(JsonSubTypes.class).value()) {
             declared.add(t.name());

@@ -1,9 +1,11 @@
 package io.outdial.dialer.agent;
 
+import io.outdial.dialer.config.BrowserPhoneSettings;
 import io.outdial.dialer.store.CallingRecord;
 import io.outdial.dialer.store.ContactEdits;
 import io.outdial.dialer.store.ContactHistoryEntry;
 import io.outdial.dialer.record.CallResult;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -130,6 +132,15 @@ public interface Desktop {
     default void phoneConnected(String agentId) { }
 
     default void phoneLost(String agentId, String reason) { }
+
+    /** After a browser-phone login: the STUN/TURN servers the page's peer connection is made with (empty on a LAN). */
+    default void phoneSettings(String agentId, List<BrowserPhoneSettings.IceServer> iceServers) { }
+
+    /**
+     * After a login: the agent's browser phone was lost at {@code at} while {@code ix} (or no interaction, null) was
+     * on it, which the desktop may not have seen.
+     */
+    default void phoneLostNotice(String agentId, String reason, Instant at, Interaction ix) { }
 
     // Refusals.
 

@@ -73,6 +73,11 @@ final class BrowserPhoneSession {
         phase = phase.moveTo(up ? Phase.CONNECTED : Phase.LOST);
     }
 
+    /** Whether a call's leg is on the phone now (a call, or an engaged agent's music). */
+    boolean carriesCall() {
+        return !legs.isEmpty();
+    }
+
     void attach(BrowserLeg leg) {
         legs.add(leg);
     }

@@ -7,6 +7,8 @@ import io.outdial.bridge.cti.CtiException;
 import io.outdial.core.exec.CallExecutor;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentState;
+import io.outdial.dialer.agent.Interaction;
+import io.outdial.dialer.config.BrowserPhoneSettings;
 import io.outdial.media.MediaEngine;
 import io.outdial.media.RtpEndpoint;
 import io.outdial.media.webrtc.BrowserLegs;
@@ -15,6 +17,9 @@ import io.outdial.media.webrtc.BrowserSdpException;
 import io.outdial.media.webrtc.WebRtcSettings;
 import io.outdial.media.webrtc.WebRtcTransport;
 import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -23,8 +28,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The gateway's browser phones, one nailed-up session per agent logged in with {@code phone: "browser"}: PhoneOffer
  * opens an RTP endpoint, guards it with WebRTC ({@link BrowserLegs}) and answers with PhoneAnswer; PhoneConnected
- * and PhoneLost tell the desktop when the media comes up and goes away. Commands run on the dialer executor; the
- * transport's news is handed back to it.
+ * and PhoneLost tell the desktop when the media comes up and goes away. After LoggedIn the desktop is sent
+ * PhoneSettings (the ICE servers its page offers with) and, when its last phone went with a call on it,
+ * PhoneLostNotice. Commands run on the dialer executor; the transport's news is handed back to it.
  */
 public final class BrowserPhones implements AutoCloseable {
     /** What an agent's phone URI is when its browser is the phone: {@code browser:<agentId>}. */
@@ -39,14 +45,26 @@ public final class BrowserPhones implements AutoCloseable {
     private final CallExecutor dialer;
     private final MediaEngine media;
     private final WebRtcSettings settings;
+    /** Given to each page in PhoneSettings ({@code browserPhone.iceServers}); credentials never logged. */
+    private final List<BrowserPhoneSettings.IceServer> iceServers;
     private final Map<String, BrowserPhoneSession> sessions = new ConcurrentHashMap<>();
+    /** Per agent, the last browser phone lost with a call on it, told at the agent's next login (dialer executor). */
+    private final Map<String, LostCall> lostCalls = new HashMap<>();
     /** Made at the first offer: a gateway without browser phones starts no DTLS identity or threads. */
     private BrowserLegs legs;
 
+    /** Browser phones whose pages are given no ICE server (a LAN). */
     public BrowserPhones(CallExecutor dialer, MediaEngine media, WebRtcSettings settings) {
+        this(dialer, media, settings, List.of());
+    }
+
+    /** @param iceServers the STUN/TURN servers each page's RTCPeerConnection is made with */
+    public BrowserPhones(CallExecutor dialer, MediaEngine media, WebRtcSettings settings,
+                         List<BrowserPhoneSettings.IceServer> iceServers) {
         this.dialer = dialer;
         this.media = media;
         this.settings = settings;
+        this.iceServers = List.copyOf(iceServers);
     }
 
     /** The phone URI of an agent whose browser is the phone. */
@@ -63,6 +81,11 @@ public final class BrowserPhones implements AutoCloseable {
     /** The agent's session, or null; any thread. */
     BrowserPhoneSession session(String agentId) {
         return sessions.get(agentId);
+    }
+
+    /** Tests: a session as if the agent's page had connected it. */
+    void adopt(BrowserPhoneSession session) {
+        sessions.put(session.agentId(), session);
     }
 
     BrowserPhoneSession absent(String agentId) {
@@ -84,6 +107,30 @@ public final class BrowserPhones implements AutoCloseable {
     public long failures() {
         return legs == null ? 0 : legs.failures();
     }
+
+    /**
+     * After the LoggedIn of a login (dialer executor): a desktop whose login chose the browser phone is sent
+     * PhoneSettings, with which its page makes its RTCPeerConnection and offers.
+     */
+    public void loggedIn(Agent agent, boolean browserLogin) {
+        if (browserLogin) {
+            agent.desktop().phoneSettings(agent.id(), iceServers);
+        }
+        LostCall lost = lostCalls.remove(agent.id());
+        if (lost != null) {
+            agent.desktop().phoneLostNotice(agent.id(), lost.reason(), lost.at(), lost.interaction());
+        }
+    }
+
+    /** The agent's phone goes while a call is on it: kept to tell the agent at its next login. */
+    private void remember(Agent agent, BrowserPhoneSession session, String reason) {
+        if (session.carriesCall()) {
+            lostCalls.put(agent.id(), new LostCall(reason, dialer.scheduler().now(), agent.interaction()));
+        }
+    }
+
+    /** A browser phone lost with a call on it; the interaction's result is read when the agent is told. */
+    private record LostCall(String reason, Instant at, Interaction interaction) { }
 
     /**
      * PhoneOffer from the agent's desktop (dialer executor): refused with a CtiException before anything changes when
@@ -148,6 +195,7 @@ public final class BrowserPhones implements AutoCloseable {
     public void end(Agent agent, String reason) {
         BrowserPhoneSession session = sessions.remove(agent.id());
         if (session != null) {
+            remember(agent, session, reason);
             session.lose();
             agent.desktop().phoneLost(agent.id(), reason);
         }
@@ -164,6 +212,7 @@ public final class BrowserPhones implements AutoCloseable {
     public void close() {
         sessions.values().forEach(BrowserPhoneSession::lose);
         sessions.clear();
+        lostCalls.clear();
         if (legs != null) {
             legs.close();
         }
@@ -204,6 +253,7 @@ public final class BrowserPhones implements AutoCloseable {
             dialer.execute(() -> {
                 if (sessions.remove(agent.id(), session)) {
                     LOG.info("browser phone of agent {} lost: {}", agent.id(), reason);
+                    remember(agent, session, reason);
                     session.lose();
                     agent.desktop().phoneLost(agent.id(), reason);
                     if (agent.state() == AgentState.READY) {

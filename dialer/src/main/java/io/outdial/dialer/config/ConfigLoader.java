@@ -83,9 +83,10 @@ public final class ConfigLoader {
         AudioSettings audio = AudioSettings.read(root.section("audio"), base);
         RecordingSettings recording = RecordingSettings.read(root.section("recording"), base,
                 campaigns.stream().map(CampaignSettings::name).collect(Collectors.toSet()));
+        BrowserPhoneSettings browserPhone = BrowserPhoneSettings.read(root.section("browserPhone"));
         root.refuseUnknownKeys();
         return new GatewayConfig(sip, trunk, rtp, http, database, dialing, agents, campaigns, audio, namedTrunks,
-                recording);
+                recording, browserPhone);
     }
 
     private static List<AgentSettings> readAgents(YamlSection root) {

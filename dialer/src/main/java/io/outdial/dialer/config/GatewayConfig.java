@@ -11,9 +11,13 @@ import java.util.Optional;
 public record GatewayConfig(SipSettings sip, TrunkSettings trunk, RtpSettings rtp, HttpSettings http,
                             DatabaseSettings database, DialingSettings dialing, List<AgentSettings> agents,
                             List<CampaignSettings> campaigns, AudioSettings audio,
-                            java.util.Map<String, TrunkSettings> namedTrunks, RecordingSettings recording) {
+                            java.util.Map<String, TrunkSettings> namedTrunks, RecordingSettings recording,
+                            BrowserPhoneSettings browserPhone) {
 
     public GatewayConfig {
+        if (browserPhone == null) {
+            browserPhone = BrowserPhoneSettings.NONE;
+        }
         agents = List.copyOf(agents);
         campaigns = List.copyOf(campaigns);
         namedTrunks = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(namedTrunks));
@@ -22,11 +26,19 @@ public record GatewayConfig(SipSettings sip, TrunkSettings trunk, RtpSettings rt
         }
     }
 
+    /** A configuration whose browser phones are given no ICE server. */
+    public GatewayConfig(SipSettings sip, TrunkSettings trunk, RtpSettings rtp, HttpSettings http,
+                         DatabaseSettings database, DialingSettings dialing, List<AgentSettings> agents,
+                         List<CampaignSettings> campaigns, AudioSettings audio,
+                         java.util.Map<String, TrunkSettings> namedTrunks, RecordingSettings recording) {
+        this(sip, trunk, rtp, http, database, dialing, agents, campaigns, audio, namedTrunks, recording, null);
+    }
+
     /** A configuration with one trunk that records no call. */
     public GatewayConfig(SipSettings sip, TrunkSettings trunk, RtpSettings rtp, HttpSettings http,
                          DatabaseSettings database, DialingSettings dialing, List<AgentSettings> agents,
                          List<CampaignSettings> campaigns, AudioSettings audio) {
-        this(sip, trunk, rtp, http, database, dialing, agents, campaigns, audio, java.util.Map.of(), null);
+        this(sip, trunk, rtp, http, database, dialing, agents, campaigns, audio, java.util.Map.of(), null, null);
     }
 
     /** Every trunk by name: the {@code trunk:} section as {@value TrunkSettings#DEFAULT_NAME}, then {@code trunks:}. */

@@ -124,6 +124,25 @@ final class YamlSection {
         return text(key, def);
     }
 
+    /** A secret as {@link #quotedText}, null when absent; no message ever shows its value. */
+    String quotedTextSecret(String key) {
+        JsonNode raw = node.get(key);
+        if (raw != null && !raw.isNull() && !raw.isTextual()) {
+            known.add(key);
+            throw new ConfigException(keyPath(key) + ": must be a quoted string (\"...\"); the value is not shown");
+        }
+        return text(key, null);
+    }
+
+    /** One plain value or a list of them ({@code urls: stun:a} or {@code urls: [stun:a, stun:b]}); missing: empty. */
+    List<String> textOrList(String key) {
+        JsonNode raw = node.get(key);
+        if (raw != null && raw.isValueNode() && !raw.isNull()) {
+            return List.of(text(key, null));
+        }
+        return textList(key);
+    }
+
     String requiredText(String key) {
         String value = text(key, null);
         if (value == null || value.isBlank()) {

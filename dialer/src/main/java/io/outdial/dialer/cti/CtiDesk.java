@@ -176,8 +176,10 @@ public final class CtiDesk implements AgentDesk {
                              CompletableFuture<CtiEvent> reply) {
         try {
             reply.complete(loginNow(login, channel, secretOk));
-            // After LoggedIn: the notices of campaigns loaded before this login.
+            // After LoggedIn: the notices of campaigns loaded before this login, and the browser phone's settings.
             dialer.execute(() -> campaigns.replayNotices(login.agentId(), new CtiDesktop(channel)));
+            dialer.execute(() -> roster.find(login.agentId()).filter(a -> CtiDesktop.channelOf(a) == channel)
+                    .ifPresent(a -> browserPhones.loggedIn(a, BrowserPhones.LOGIN_PHONE.equals(login.phone()))));
         } catch (CtiException e) {
             reply.completeExceptionally(e);
         }

@@ -9,10 +9,12 @@ import io.outdial.dialer.agent.Desktop;
 import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.agent.OutboundPreviewState;
 import io.outdial.dialer.agent.CampaignCard;
+import io.outdial.dialer.config.BrowserPhoneSettings;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.store.CallingRecord;
 import io.outdial.dialer.store.ContactEdits;
 import io.outdial.dialer.store.ContactHistoryEntry;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -232,6 +234,19 @@ public final class CtiDesktop implements Desktop {
     @Override
     public void phoneLost(String agentId, String reason) {
         send(new CtiEvent.PhoneLost(agentId, reason));
+    }
+
+    @Override
+    public void phoneSettings(String agentId, List<BrowserPhoneSettings.IceServer> iceServers) {
+        send(new CtiEvent.PhoneSettings(agentId, iceServers.stream()
+                .map(i -> new CtiEvent.IceServer(i.urls(), i.username(), i.credential())).toList()));
+    }
+
+    @Override
+    public void phoneLostNotice(String agentId, String reason, Instant at, Interaction ix) {
+        send(new CtiEvent.PhoneLostNotice(agentId, reason, at.toString(), ix == null ? null : ix.id(),
+                ix == null ? null : ix.campaign(), ix == null || ix.recordHidden() ? null : ix.record().contactInfo(),
+                ix == null || ix.callResult() == null ? null : ix.callResult().name()));
     }
 
     @Override

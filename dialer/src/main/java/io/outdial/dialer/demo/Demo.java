@@ -71,7 +71,7 @@ public final class Demo {
                 config.http().withOpenLab(),
                 new DatabaseSettings("jdbc:h2:mem:outdial-demo;DB_CLOSE_DELAY=-1", "sa", "", 4),
                 config.dialing(), config.agents(), campaigns, config.audio(), config.namedTrunks(),
-                config.recording());
+                config.recording(), config.browserPhone());
         Path contacts = contactScenario != null ? contactScenario : scenarios.resolve("contact-farm.xml");
 
         List<SippProcess> sipp = new ArrayList<>();

@@ -14,8 +14,15 @@ import io.outdial.bridge.cti.CtiException;
 import io.outdial.core.exec.CallExecutor;
 import io.outdial.core.exec.VirtualScheduler;
 import io.outdial.dialer.agent.Agent;
+import io.outdial.dialer.config.BrowserPhoneSettings;
 import io.outdial.dialer.agent.AgentProfile;
 import io.outdial.dialer.agent.AgentState;
+import io.outdial.dialer.agent.Interaction;
+import io.outdial.dialer.record.CallResult;
+import io.outdial.dialer.store.CallingRecord;
+import io.outdial.dialer.record.RecordStatus;
+import io.outdial.dialer.record.RecordType;
+import io.outdial.sip.LegEvent;
 import io.outdial.media.MediaEngine;
 import io.outdial.media.webrtc.WebRtcSettings;
 import java.lang.reflect.Proxy;
@@ -23,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +87,60 @@ class BrowserPhonesTest {
         assertNull(BrowserPhones.agentOf("sip:agent1@10.0.0.5"));
         assertNull(BrowserPhones.agentOf("browser:"));
         assertNull(BrowserPhones.agentOf(null));
+    }
+
+    @Test
+    void aBrowserLoginIsSentTheIceServersAndAnyOtherLoginNothing() {
+        List<BrowserPhoneSettings.IceServer> servers = List.of(new BrowserPhoneSettings.IceServer(
+                List.of("stun:stun.example.com"), null, null),
+                new BrowserPhoneSettings.IceServer(List.of("turn:turn.example.com"), "desk", "pw"));
+        BrowserPhones configured = new BrowserPhones(dialer, media, WebRtcSettings.defaults(), servers);
+        configured.loggedIn(agent, false);
+        assertEquals(List.of(), sent);
+        configured.loggedIn(agent, true);
+        assertEquals(List.of(new CtiEvent.PhoneSettings("agent1", List.of(
+                new CtiEvent.IceServer(List.of("stun:stun.example.com"), null, null),
+                new CtiEvent.IceServer(List.of("turn:turn.example.com"), "desk", "pw")))), sent);
+        sent.clear();
+        phones.loggedIn(agent, true);
+        assertEquals(List.of(new CtiEvent.PhoneSettings("agent1", List.of())), sent, "none by default: a LAN");
+        assertEquals(List.of(), mediaCalls, "nothing is opened before the page offers");
+    }
+
+    @Test
+    void aPhoneLostWithACallOnItIsToldAtTheNextLoginOnceWithTheCallsResult() {
+        Interaction ix = new Interaction("ix-7", "spring", new CallingRecord(17, "spring", "2005550101", "Home",
+                RecordType.GENERAL, RecordStatus.RETRIEVED, CallResult.UNKNOWN, 0, null, null, 0, 86400, "UTC",
+                null, null, 0, Map.of()));
+        agent.interaction(ix);
+        BrowserPhoneSession session = new BrowserPhoneSession("agent1", null);
+        session.connected(true);
+        phones.adopt(session);
+        List<LegEvent> legEvents = new ArrayList<>();
+        new BrowserLeg("browser-agent1-1", "browser:agent1", dialer, session, null, legEvents::add).start();
+        assertInstanceOf(LegEvent.Answered.class, legEvents.get(0));
+
+        phones.end(agent, "the desktop closed");
+        assertInstanceOf(LegEvent.Ended.class, legEvents.get(1), "the call's leg ends with the phone");
+        ix.callResult(CallResult.ANSWER); // as the call's end writes it, before the agent comes back
+        sent.clear();
+        phones.loggedIn(agent, false);
+        assertEquals(List.of(new CtiEvent.PhoneLostNotice("agent1", "the desktop closed", "1970-01-01T00:00:00Z",
+                "ix-7", "spring", "2005550101", "ANSWER")), sent);
+        sent.clear();
+        phones.loggedIn(agent, false);
+        assertEquals(List.of(), sent, "told once");
+    }
+
+    @Test
+    void aPhoneLostBetweenCallsLeavesNothingToTell() {
+        BrowserPhoneSession session = new BrowserPhoneSession("agent1", null);
+        session.connected(true);
+        phones.adopt(session);
+        phones.end(agent, "the desktop closed");
+        sent.clear();
+        phones.loggedIn(agent, false);
+        assertEquals(List.of(), sent);
     }
 
     @Test

@@ -327,7 +327,7 @@ class ConfigValidationTest {
                                 + " got '21:00-08:00'"),
                 Arguments.of("sipp: {}",
                         "sipp: unknown key; allowed keys at the top level are sip, trunk, trunks, rtp, http, database,"
-                                + " dialing, agents, campaigns, audio, recording"),
+                                + " dialing, agents, campaigns, audio, recording, browserPhone"),
                 Arguments.of("rtp: 20000",
                         "rtp: must be a mapping of keys, got 20000"),
                 Arguments.of("campaigns: [{ name: c1, recordFields: [{ name: plan, type: list }] }]",

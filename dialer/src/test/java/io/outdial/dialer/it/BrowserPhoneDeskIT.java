@@ -7,6 +7,7 @@ import io.outdial.dialer.store.CallingRecord;
 import io.outdial.media.corpus.AudioFiles;
 import io.outdial.media.corpus.Signal;
 import io.outdial.sip.testing.Sipp;
+import io.outdial.sip.testing.TelephoneEventReceiver;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,12 +21,15 @@ import org.junit.jupiter.api.Test;
  * (ICE-lite, DTLS-SRTP) to the gateway; a progressive call to a SIPp contact that plays a tone is delivered to that
  * browser phone with no SIP phone anywhere. The page receives the contact's audio (getStats), the contact's leg is
  * sent the browser's (relay counter beyond what the contact sent), the record ends Answer with the agent, the phone
- * stays up after the call, and closing the tab leaves no call, leg or port.
+ * stays up after the call, and closing the tab leaves no call, leg or port. The page is given the configured ICE
+ * servers; the keypad's digits, pressed while talking on the browser phone, reach the contact as RFC 4733 events
+ * (decoded at the contact's RTP port, as in AgentKeypadIT).
  */
 class BrowserPhoneDeskIT {
     private static final Duration LIMIT = Duration.ofSeconds(40);
     /** The contact's tone: 3 s, 150 RTP packets of 20 ms; the contact hangs up 8 s after its answer. */
     private static final int CONTACT_TONE_MS = 3000;
+    private static final String TURN_CREDENTIAL = "t0rn-Secret-77";
 
     @Test
     void agentTakesAProgressiveCallOnTheBrowserPhone() throws Exception {
@@ -36,7 +40,11 @@ class BrowserPhoneDeskIT {
                 Signal.create().tone(CONTACT_TONE_MS, -12, 440).pcm());
         try (Sipp contact = Sipp.scenario("uas-answer-audio.xml").directory(contactAudio).calls(1).start();
              GatewayHarness gw = GatewayHarness.start(contact.hostPort(), AgentDesktopIT.AGENTS,
-                     "  - { name: bp, dialingMode: progressive, agents: [ann], autoLoad: false }");
+                     "  - { name: bp, dialingMode: progressive, agents: [ann], autoLoad: false }",
+                     // Nothing answers there: the host candidate still connects, and the page shows it was given them.
+                     "browserPhone:\n  iceServers:\n    - urls: stun:127.0.0.1:3\n"
+                             + "    - { urls: [\"turn:127.0.0.1:3?transport=udp\"], username: desk,"
+                             + " credential: \"" + TURN_CREDENTIAL + "\" }\n");
              Browser b = Browser.start("agent-browser-phone", "--use-fake-ui-for-media-stream",
                      "--use-fake-device-for-media-stream", "--use-file-for-fake-audio-capture=" + microphone,
                      "--allow-loopback-in-peer-connection", "--autoplay-policy=no-user-gesture-required")) {
@@ -50,6 +58,12 @@ class BrowserPhoneDeskIT {
             b.click("#btn-login");
             b.awaitText("#voice-state", "NotReady");
             b.awaitText("#phone-state", "connected");
+            assertEquals("[{\"urls\":[\"stun:127.0.0.1:3\"]},{\"urls\":[\"turn:127.0.0.1:3?transport=udp\"],"
+                    + "\"username\":\"desk\",\"credential\":\"" + TURN_CREDENTIAL + "\"}]",
+                    b.script("return JSON.stringify(window.outdialPhone.pc.getConfiguration().iceServers"
+                            + ".map(s => ({urls: [].concat(s.urls), username: s.username || undefined,"
+                            + " credential: s.credential || undefined})));"),
+                    "the page's RTCPeerConnection has browserPhone.iceServers");
             assertEquals(1L, (long) gw.requiredMetric("outdial_browser_phones_connected"));
             // The fake microphone's tone moves the input level meter; Mute stops it and the outgoing audio.
             b.await(d -> Double.parseDouble(d.findElement(org.openqa.selenium.By.id("mic-level"))
@@ -116,7 +130,31 @@ class BrowserPhoneDeskIT {
             assertTrue(contact.awaitExit(LIMIT).passed(), "the contact got the gateway's BYE");
             Await.until(LIMIT, "no call, leg or port left", () -> gw.leftovers().equals(List.of(0, 0, 0)));
             assertEquals(0L, (long) gw.requiredMetric("outdial_browser_phones_connected"));
-            assertEquals("ann", gw.records("bp").get(0).agentId());
+            Await.until(LIMIT, "the record Updated", () -> gw.records("bp").get(0).status().name().equals("UPDATED"));
+            CallingRecord r = gw.records("bp").get(0);
+            assertEquals("ann", r.agentId());
+
+            // The agent comes back: the desk says what happened to the phone and to the call it carried.
+            b.open(gw.baseUrl() + "/agent");
+            b.type("#agent-id", "ann");
+            b.type("#secret", "s3cret");
+            b.click("#btn-login");
+            b.awaitText("#phone-lost-notice", "Your browser phone was lost");
+            String notice = b.find("#phone-lost-notice").getText();
+            assertTrue(notice.contains("during the call to 2005550802 (bp, "), notice);
+            assertTrue(notice.contains("which ended with the result " + r.callResult().name()), notice);
+            assertTrue(notice.contains("(the desktop closed)") || notice.contains("DTLS"), notice);
+            b.screenshot("agent-browser-phone-lost-notice");
+            b.awaitText("#phone-state", "connected");
+            b.click("#btn-logout");
+            b.awaitText("#messages", "Logged out");
+            // Told once: the next login has nothing to tell.
+            b.open(gw.baseUrl() + "/agent");
+            b.type("#agent-id", "ann");
+            b.type("#secret", "s3cret");
+            b.click("#btn-login");
+            b.awaitText("#phone-state", "connected");
+            assertEquals(0, b.driver().findElements(org.openqa.selenium.By.id("phone-lost-notice")).size());
         }
     }
 
@@ -150,9 +188,52 @@ class BrowserPhoneDeskIT {
         }
     }
 
+    @Test
+    void keypadDigitsPressedOnTheBrowserPhoneReachTheContact() throws Exception {
+        Path microphone = AudioFiles.writeWav(ContactAudio.folder("browser-microphone").resolve("mic.wav"),
+                Signal.create().tone(20_000, -12, 1000).pcm());
+        // The contact's SDP names a port where the test decodes RFC 4733 events (payload type 96, not our 101).
+        try (TelephoneEventReceiver contactRtp = new TelephoneEventReceiver(96);
+             Sipp contact = Sipp.scenario("uas-answer-telephone-event.xml").timeout(Duration.ofMinutes(2))
+                     .set("contact_rtp_port", Integer.toString(contactRtp.port())).start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), AgentDesktopIT.AGENTS,
+                     "  - { name: kp, dialingMode: progressive, agents: [ann], autoLoad: false }");
+             Browser b = Browser.start("agent-browser-phone-keypad", "--use-fake-ui-for-media-stream",
+                     "--use-fake-device-for-media-stream", "--use-file-for-fake-audio-capture=" + microphone,
+                     "--allow-loopback-in-peer-connection", "--autoplay-policy=no-user-gesture-required")) {
+            gw.uploadAndStart("kp", "contact_info\n2005550804\n");
+            b.open(gw.baseUrl() + "/agent");
+            b.type("#agent-id", "ann");
+            b.type("#secret", "s3cret");
+            b.click("#use-browser-phone");
+            b.click("#btn-login");
+            b.awaitText("#phone-state", "connected");
+            b.click("#btn-ready");
+            b.awaitText("#call-status", "Connected");
+            b.awaitVisible("#keypad");
+            for (String key : List.of("#dtmf-9", "#dtmf-star", "#dtmf-0", "#dtmf-hash")) {
+                b.click(key);
+            }
+            b.awaitText("#dtmf-sent", "9*0#");
+            List<TelephoneEventReceiver.Event> heard = contactRtp.awaitEvents(4, LIMIT, Duration.ofMillis(300));
+            assertEquals("9*0#", heard.stream().map(e -> String.valueOf(e.key())).reduce("", String::concat),
+                    heard::toString);
+            assertTrue(heard.stream().allMatch(e -> e.payloadType() == 96 && e.complete()), heard::toString);
+            assertTrue(contactRtp.otherPackets() > 0, "the browser's audio reached the contact too");
+            assertEquals("connected", b.find("#phone-state").getText(), "the browser phone stayed up");
+
+            b.click("#btn-end");
+            b.awaitText("#call-status", "Ended");
+            b.click("#btn-mark-done");
+            b.awaitText("#messages", "Done:");
+            Sipp.Result result = contact.awaitExit(LIMIT);
+            assertTrue(result.passed(), result::describe);
+        }
+    }
+
     /** The page's inbound-rtp audio: packetsReceived and audioLevel. */
     @SuppressWarnings("unchecked")
-    private static Map<String, Number> inboundAudio(org.openqa.selenium.WebDriver driver) {
+    static Map<String, Number> inboundAudio(org.openqa.selenium.WebDriver driver) {
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(5));
         return (Map<String, Number>) ((JavascriptExecutor) driver).executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
