@@ -159,7 +159,8 @@ public final class Dialer {
         this.shareAbandonment = () -> restoreAbandonmentLedgers(config, scheduler);
         Map<String, PreviewSettings> previewSettings = config.campaigns().stream()
                 .collect(java.util.stream.Collectors.toMap(CampaignSettings::name, CampaignSettings::preview));
-        this.preview = new PreviewDesk(ctx, campaigns, dialing.afterCall(), dialing::pace, previewSettings);
+        this.preview = new PreviewDesk(ctx, campaigns, dialing.afterCall(), dialing.assignments(), dialing::pace,
+                previewSettings);
         this.previews = new InteractionPreviews(ctx, dialing::pace);
         this.push = new PushPreviewDesk(ctx, campaigns, roster, previews, preview, previewSettings);
         dialing.addPacer(push::paceNow);

@@ -147,8 +147,7 @@ public final class Gateway implements AutoCloseable {
 
     /** The live call of an interaction, campaign or preview, looked up on the dialer executor; any thread. */
     public CompletableFuture<java.util.Optional<io.outdial.dialer.call.TransferableCall>> findCall(String ix) {
-        return CompletableFuture.supplyAsync(() -> parts.dialing().callOf(ix)
-                .map(io.outdial.dialer.call.TransferableCall.class::cast).or(() -> parts.preview().callOf(ix)),
+        return CompletableFuture.supplyAsync(() -> parts.dialing().assignments().callOf(ix),
                 parts.context().dialer());
     }
 

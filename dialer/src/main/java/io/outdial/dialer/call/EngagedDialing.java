@@ -114,10 +114,12 @@ final class EngagedDialing {
     private final Map<String, Campaign> engaging = new HashMap<>();
     private final IdleWaiters idleWaiters = new IdleWaiters();
     private volatile int calls;
+    private final Assignments assignments;
 
     EngagedDialing(DialerContext ctx, AgentRoster roster, Collection<Campaign> campaigns, RecordWrites writes,
-                   AfterCall afterCall, Runnable pace, Pacing pacing) {
+                   AfterCall afterCall, Runnable pace, Pacing pacing, Assignments assignments) {
         this.ctx = ctx;
+        this.assignments = assignments;
         this.roster = roster;
         this.campaigns = campaigns;
         this.writes = writes;
@@ -281,68 +283,44 @@ final class EngagedDialing {
         DialRequest toContact = ctx.trunks().route(e.campaign.name()).dial(record.contactInfo(), ctx.ringTimeout());
         CampaignCall contact = new CampaignCall(ix.id(), e.call.executor(), ctx.userAgent(), toContact, null,
                 e.call.contactObserver(), e.campaign.plan().detection(), ctx.media(), ctx.audio());
-        e.contacts.put(contact, new Dial(ix));
+        Dial dial = new Dial(ix);
+        e.contacts.put(contact, dial);
+        assignments.add(ix.id(), InteractionIds.Owner.ENGAGED, e.campaign.name(), contact, new Handover(e, dial));
         pacing.dialed(contact.id(), e.campaign);
         LOG.info("campaign {}: dialing record {} ({}) for engaged agent {} ({} line(s))", e.campaign.name(),
                 record.recordId(), record.contactInfo(), e.agent.id(), e.contacts.size());
         e.call.dialContact(contact);
     }
 
-    /** The live contact call of an interaction, if it is still up. */
-    Optional<CampaignCall> callOf(String interactionId) {
-        for (Engagement e : active.values()) {
-            for (Map.Entry<CampaignCall, Dial> c : e.contacts.entrySet()) {
-                if (c.getValue().interaction.id().equals(interactionId)) {
-                    return Optional.of(c.getKey());
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
     /**
-     * The contact call of an interaction bridged to its engaged agent (not handed on by a transfer): the call a
-     * transfer or conference can take. During the engaging phase there is none.
+     * An engaged contact call's answer to a transfer. Only a contact bridged to its engaged agent (not handed on, past
+     * the engaging phase) can be handed on; the engaged agent then wraps up as after any call, and the engagement ends
+     * with the call and engages nobody again.
      */
-    Optional<CampaignCall> bridgedCallOf(String interactionId) {
-        for (Engagement e : active.values()) {
-            for (Map.Entry<CampaignCall, Dial> c : e.contacts.entrySet()) {
-                Dial d = c.getValue();
-                if (e.connected && !d.handedOn && d.interaction.id().equals(interactionId)
-                        && d.interaction.stage() != Interaction.Stage.ESTABLISHING) {
-                    return Optional.of(c.getKey());
-                }
-            }
-        }
-        return Optional.empty();
-    }
+    private final class Handover implements Assignments.Handover {
+        private final Engagement e;
+        private final Dial d;
 
-    /**
-     * A transfer (or a conference its agent left) handed an engaged agent's bridged contact to {@code target}
-     * (null: an outside number). The engaged agent wraps up now, as after any call; the record follows the transfer
-     * to the target agent with {@code recordFollows}, otherwise the engaged agent's interaction keeps it and its
-     * result is written now. The call's end then belongs to the target; the engagement ends with it and engages
-     * nobody again. Returns false if no engaged call of that interaction is bridged.
-     */
-    boolean transferred(String interactionId, Agent target, Interaction targetInteraction, boolean recordFollows) {
-        for (Engagement e : active.values()) {
-            for (Dial d : e.contacts.values()) {
-                if (e.connected && !d.handedOn && d.interaction.id().equals(interactionId)) {
-                    d.handedOn = true;
-                    d.target = target;
-                    d.targetInteraction = targetInteraction;
-                    if (targetInteraction != null && !recordFollows) {
-                        targetInteraction.ownsRecord(false);
-                    }
-                    LOG.info("campaign {}: engaged agent {} handed {} to {}", e.campaign.name(), e.agent.id(),
-                            interactionId, target == null ? "an outside number" : target.id());
-                    e.shown = null;
-                    afterCall.transferredAway(e.agent, d.interaction, e.campaign.name(), !recordFollows);
-                    return true;
-                }
-            }
+        Handover(Engagement e, Dial d) {
+            this.e = e;
+            this.d = d;
         }
-        return false;
+
+        @Override
+        public boolean agentOnCall() {
+            return e.connected && !d.handedOn && d.interaction.stage() != Interaction.Stage.ESTABLISHING;
+        }
+
+        @Override
+        public void transferred(Agent target, Interaction targetInteraction, boolean recordFollows) {
+            d.handedOn = true;
+            d.target = target;
+            d.targetInteraction = targetInteraction;
+            LOG.info("campaign {}: engaged agent {} handed {} to {}", e.campaign.name(), e.agent.id(),
+                    d.interaction.id(), target == null ? "an outside number" : target.id());
+            e.shown = null;
+            afterCall.transferredAway(e.agent, d.interaction, e.campaign.name(), !recordFollows);
+        }
     }
 
     /** The engaged agent's leg counters (music sent, audio received), if the agent is engaged; any thread. */
@@ -444,6 +422,7 @@ final class EngagedDialing {
 
     private void contactFinished(Engagement e, CampaignCall call, CallOutcome outcome) {
         Dial d = e.contacts.remove(call);
+        assignments.remove(call.id());
         report(e, call, d, outcome);
         Interaction ix = d.interaction;
         if (d.handedOn) {

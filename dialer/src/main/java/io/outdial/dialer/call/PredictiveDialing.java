@@ -29,7 +29,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,49 +70,31 @@ public final class PredictiveDialing {
         }
     }
 
-    /** The live call of an interaction, if it is still up. Dialer only. */
-    Optional<CampaignCall> callOf(String interactionId) {
-        for (Dialed d : active.values()) {
-            if (d.interaction.id().equals(interactionId)) {
-                return Optional.of(d.call);
-            }
-        }
-        return Optional.empty();
-    }
+    /** A predictive call's answer to a transfer: the agent on it (once connected) hands it on. */
+    private final class Handover implements Assignments.Handover {
+        private final Dialed d;
 
-    /** The live call of an interaction whose agent talks to the contact (one a transfer can take). Dialer only. */
-    Optional<CampaignCall> agentCallOf(String interactionId) {
-        for (Dialed d : active.values()) {
-            if (d.interaction.id().equals(interactionId) && d.agent != null && !d.transferredOut) {
-                return Optional.of(d.call);
-            }
+        Handover(Dialed d) {
+            this.d = d;
         }
-        return Optional.empty();
-    }
 
-    /**
-     * A transfer (or a conference its agent left) handed the call to {@code target} (null: an outside number): as
-     * {@link ProgressiveDialing#transferred}. Returns false if no predictive call of that interaction has an agent.
-     */
-    boolean transferred(String interactionId, Agent target, Interaction targetInteraction, boolean recordFollows) {
-        for (Dialed d : active.values()) {
-            if (d.interaction.id().equals(interactionId) && d.agent != null && !d.transferredOut) {
-                Agent previous = d.agent;
-                Interaction previousInteraction = d.interaction;
-                if (targetInteraction != null && !recordFollows) {
-                    targetInteraction.ownsRecord(false);
-                }
-                if (target == null) {
-                    d.transferredOut = true;
-                } else {
-                    d.agent = target;
-                    d.interaction = targetInteraction;
-                }
-                afterCall.transferredAway(previous, previousInteraction, d.campaign.name(), !recordFollows);
-                return true;
-            }
+        @Override
+        public boolean agentOnCall() {
+            return d.agent != null && !d.transferredOut;
         }
-        return false;
+
+        @Override
+        public void transferred(Agent target, Interaction targetInteraction, boolean recordFollows) {
+            Agent previous = d.agent;
+            Interaction previousInteraction = d.interaction;
+            if (target == null) {
+                d.transferredOut = true;
+            } else {
+                d.agent = target;
+                d.interaction = targetInteraction;
+            }
+            afterCall.transferredAway(previous, previousInteraction, d.campaign.name(), !recordFollows);
+        }
     }
 
     private static final class Dialed {
@@ -164,10 +145,12 @@ public final class PredictiveDialing {
     private boolean paceQueued;
     private boolean stopped;
     private volatile int calls;
+    private final Assignments assignments;
 
     PredictiveDialing(DialerContext ctx, AgentRoster roster, Collection<Campaign> campaigns, RecordWrites writes,
-            AfterCall afterCall, ZoneId zone) {
+            AfterCall afterCall, ZoneId zone, Assignments assignments) {
         this.ctx = ctx;
+        this.assignments = assignments;
         this.roster = roster;
         this.campaigns = campaigns;
         this.writes = writes;
@@ -272,7 +255,9 @@ public final class PredictiveDialing {
         CallExecutor callExecutor = new CallExecutor("call-" + id, ctx.workers(), ctx.scheduler());
         CampaignCall call = new CampaignCall(id, callExecutor, ctx.userAgent(), toContact, null, new Observer(),
                 campaign.plan().detection(), ctx.media(), ctx.audio());
-        active.put(id, new Dialed(call, campaign, interaction));
+        Dialed dialed = new Dialed(call, campaign, interaction);
+        active.put(id, dialed);
+        assignments.add(id, InteractionIds.Owner.PREDICTIVE, campaign.name(), call, new Handover(dialed));
         countCalls();
         pacing.dialed(id, campaign);
         LOG.info("campaign {}: predictive dial of record {} ({})", campaign.name(), record.recordId(),
@@ -453,6 +438,7 @@ public final class PredictiveDialing {
 
     private void finished(Dialed d, CallOutcome outcome) {
         active.remove(d.call.id());
+        assignments.remove(d.call.id());
         if (waiting.remove(d)) {
             d.connectWindow.cancel();
         }

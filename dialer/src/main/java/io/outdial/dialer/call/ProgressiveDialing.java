@@ -53,6 +53,8 @@ public final class ProgressiveDialing {
     /** Agents a record is being retrieved for (not yet Reserved: nothing may be there to dial). */
     private final Set<String> retrieving = new HashSet<>();
     private final IdleWaiters idleWaiters = new IdleWaiters();
+    /** Every mode's live contact calls, by interaction id. */
+    private final Assignments assignments = new Assignments();
     private volatile int calls;
     private final PredictiveDialing predictive;
     private final EngagedDialing engaged;
@@ -88,8 +90,9 @@ public final class ProgressiveDialing {
         this.campaigns = campaigns;
         this.writes = new RecordWrites(ctx);
         this.afterCall = new AfterCall(ctx, writes, wrapUp, this::pace);
-        this.predictive = new PredictiveDialing(ctx, roster, campaigns, writes, afterCall, zone);
-        this.engaged = new EngagedDialing(ctx, roster, campaigns, writes, afterCall, this::pace, predictive.pacing());
+        this.predictive = new PredictiveDialing(ctx, roster, campaigns, writes, afterCall, zone, assignments);
+        this.engaged = new EngagedDialing(ctx, roster, campaigns, writes, afterCall, this::pace, predictive.pacing(),
+                assignments);
         ctx.metrics().callsInProgress(this::callsInProgress);
         this.pressure = new io.outdial.dialer.pacing.pressure.SetupPressure(
                 io.outdial.dialer.config.DialingSettings.DEFAULTS.setupLatencyLimit(), ctx.scheduler().now());
@@ -228,6 +231,7 @@ public final class ProgressiveDialing {
         CampaignCall call = new CampaignCall(id, callExecutor, ctx.userAgent(), toContact, toAgent, new Observer(),
                 campaign.plan().detection(), ctx.media(), ctx.audio());
         active.put(id, new ActiveCall(call, agent, interaction, campaign));
+        assignments.add(id, InteractionIds.Owner.PROGRESSIVE, campaign.name(), call, new Handover(id));
         countCalls();
         ctx.metrics().dialed(campaign.name());
         LOG.info("campaign {}: dialing record {} ({}) for agent {}", campaign.name(), record.recordId(),
@@ -260,38 +264,31 @@ public final class ProgressiveDialing {
         return afterCall;
     }
 
-    /**
-     * The live progressive, predictive, assured-connection or ASM call of an interaction whose agent talks to the
-     * contact: the calls a transfer or conference can take. Dialer only.
-     */
-    public Optional<TransferableCall> transferableCallOf(String interactionId) {
-        Optional<CampaignCall> progressive = Optional.ofNullable(active.get(interactionId))
-                .filter(a -> a.agent() != null).map(ActiveCall::call);
-        CampaignCall call = progressive.isPresent() ? progressive.get()
-                : predictive.agentCallOf(interactionId).or(() -> engaged.bridgedCallOf(interactionId)).orElse(null);
-        return Optional.ofNullable(call);
+    /** Every dialing mode's live contact calls, by interaction id (the preview desk's too). */
+    public Assignments assignments() {
+        return assignments;
     }
 
-    /**
-     * A blind transfer of a progressive or predictive call completed: the transferring agent wraps up, and the call's end now
-     * belongs to {@code target} with {@code targetInteraction}, or to nobody when the target is an outside number.
-     * With {@code recordFollows} the target agent's interaction owns the record (its Mark Done writes it);
-     * otherwise the transferring agent keeps it and the target's interaction writes nothing. Dialer only.
-     */
-    public void transferred(String interactionId, Agent target, Interaction targetInteraction,
-                            boolean recordFollows) {
-        ActiveCall a = active.get(interactionId);
-        if (a == null || a.agent() == null) {
-            if (!predictive.transferred(interactionId, target, targetInteraction, recordFollows)) {
-                engaged.transferred(interactionId, target, targetInteraction, recordFollows);
-            }
-            return;
+    /** A progressive call's answer to a transfer: the call's end now belongs to the target (nobody: outside). */
+    private final class Handover implements Assignments.Handover {
+        private final String id;
+
+        Handover(String id) {
+            this.id = id;
         }
-        if (targetInteraction != null && !recordFollows) {
-            targetInteraction.ownsRecord(false);
+
+        @Override
+        public boolean agentOnCall() {
+            ActiveCall a = active.get(id);
+            return a != null && a.agent() != null;
         }
-        active.put(interactionId, new ActiveCall(a.call(), target, targetInteraction, a.campaign()));
-        afterCall.transferredAway(a.agent(), a.interaction(), a.campaign().name(), !recordFollows);
+
+        @Override
+        public void transferred(Agent target, Interaction targetInteraction, boolean recordFollows) {
+            ActiveCall a = active.get(id);
+            active.put(id, new ActiveCall(a.call(), target, targetInteraction, a.campaign()));
+            afterCall.transferredAway(a.agent(), a.interaction(), a.campaign().name(), !recordFollows);
+        }
     }
 
     /**
@@ -318,14 +315,9 @@ public final class ProgressiveDialing {
         return CompletableFuture.supplyAsync(() -> callOf(interactionId), ctx.dialer());
     }
 
-    /** The live call of an interaction (progressive or predictive), if it is still up. Dialer only. */
+    /** The live campaign call of an interaction (progressive, predictive, engaged), if it is still up. Dialer only. */
     public Optional<CampaignCall> callOf(String interactionId) {
-        ActiveCall a = active.get(interactionId);
-        if (a != null) {
-            return Optional.of(a.call());
-        }
-        Optional<CampaignCall> p = predictive.callOf(interactionId);
-        return p.isPresent() ? p : engaged.callOf(interactionId);
+        return assignments.callOf(interactionId).filter(CampaignCall.class::isInstance).map(CampaignCall.class::cast);
     }
 
     /**
@@ -467,6 +459,7 @@ public final class ProgressiveDialing {
                 }
                 setupOver(call.id());
                 ActiveCall a = active.remove(call.id());
+                assignments.remove(call.id());
                 countCalls();
                 if (!outcome.attempted()) {
                     // Cancelled before any answer: the record may be dialed again later.

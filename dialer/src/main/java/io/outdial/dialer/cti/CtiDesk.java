@@ -89,7 +89,7 @@ public final class CtiDesk implements AgentDesk {
         this.preview = preview;
         this.wrapUp = wrapUp;
         CallTargets targets = new CallTargets(roster, dialing, wrapUp.work());
-        this.calls = new TransferableCalls(dialing, preview);
+        this.calls = new TransferableCalls(dialing.assignments());
         this.transfers = new TransferDesk(dialer, dialing, targets, calls);
         this.conferences = new ConferenceDesk(dialer, dialing, targets, calls);
         this.consults = new ConsultDesk(dialer, dialing, targets, calls, conferences);

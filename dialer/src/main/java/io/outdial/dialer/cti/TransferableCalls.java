@@ -4,24 +4,20 @@ import io.outdial.bridge.cti.CtiErrorCodes;
 import io.outdial.bridge.cti.CtiException;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.Interaction;
-import io.outdial.dialer.call.ProgressiveDialing;
+import io.outdial.dialer.call.Assignments;
 import io.outdial.dialer.call.TransferableCall;
-import io.outdial.dialer.preview.PreviewDesk;
 import java.util.Optional;
 
 /**
- * Finds the bridged call of an interaction whatever its dialing mode (progressive, predictive, assured connection
- * and ASM through {@link ProgressiveDialing}; preview, push preview and direct push preview through
- * {@link PreviewDesk}) for Transfer and Conference, and tells the mode's desk when a transfer handed the call on.
- * Dialer executor only.
+ * The calls the desktop's Hold, Transfer, Conference and Consult act on, whatever their dialing mode: one lookup in
+ * the registry of live calls ({@link Assignments}), and a completed transfer told to the call's one owner. Dialer
+ * executor only.
  */
 final class TransferableCalls {
-    private final ProgressiveDialing dialing;
-    private final PreviewDesk preview;
+    private final Assignments assignments;
 
-    TransferableCalls(ProgressiveDialing dialing, PreviewDesk preview) {
-        this.dialing = dialing;
-        this.preview = preview;
+    TransferableCalls(Assignments assignments) {
+        this.assignments = assignments;
     }
 
     /**
@@ -41,14 +37,12 @@ final class TransferableCalls {
 
     /** The live call of {@code ix} whose agent talks to the contact, if any. */
     Optional<TransferableCall> of(Interaction ix) {
-        Optional<TransferableCall> campaignCall = dialing.transferableCallOf(ix.id());
-        return campaignCall.isPresent() ? campaignCall : preview.callOf(ix.id());
+        return assignments.transferableCallOf(ix.id());
     }
 
     /** The live call of {@code ix} in any phase (Hold, End Call), if it is still up. */
     Optional<TransferableCall> live(Interaction ix) {
-        Optional<TransferableCall> campaignCall = dialing.callOf(ix.id()).map(TransferableCall.class::cast);
-        return campaignCall.isPresent() ? campaignCall : preview.callOf(ix.id());
+        return assignments.callOf(ix.id());
     }
 
     /**
@@ -56,11 +50,6 @@ final class TransferableCalls {
      * (both null: an outside number); with {@code recordFollows} the target's interaction owns the record.
      */
     void transferred(Interaction ix, Agent target, Interaction targetInteraction, boolean recordFollows) {
-        if (targetInteraction != null && !recordFollows) {
-            targetInteraction.ownsRecord(false);
-        }
-        if (!preview.transferred(ix.id(), target, targetInteraction, recordFollows)) {
-            dialing.transferred(ix.id(), target, targetInteraction, recordFollows);
-        }
+        assignments.transferred(ix.id(), target, targetInteraction, recordFollows);
     }
 }

@@ -12,6 +12,7 @@ import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.agent.InteractionIds;
 import io.outdial.dialer.call.AfterCall;
+import io.outdial.dialer.call.Assignments;
 import io.outdial.dialer.call.RecordWrites;
 import io.outdial.dialer.call.TransferableCall;
 import io.outdial.dialer.campaign.Campaign;
@@ -65,14 +66,14 @@ public final class PreviewDesk {
      * @param afterCall the way out of a call every dialing mode shares (with the wrap-up's checks and writes)
      * @param pace      asks progressive pacing to look again (an agent is free)
      */
-    public PreviewDesk(DialerContext ctx, Campaigns campaigns, AfterCall afterCall, Runnable pace,
-                       Map<String, PreviewSettings> terms) {
+    public PreviewDesk(DialerContext ctx, Campaigns campaigns, AfterCall afterCall, Assignments assignments,
+                       Runnable pace, Map<String, PreviewSettings> terms) {
         this.ctx = ctx;
         this.campaigns = campaigns;
         this.writes = new RecordWrites(ctx);
         this.afterCall = afterCall;
         this.terms = Map.copyOf(terms);
-        this.sessions = new PreviewSessions(ctx, afterCall, writes, pace, this::retrieve);
+        this.sessions = new PreviewSessions(ctx, afterCall, writes, pace, this::retrieve, assignments);
         this.numbers = new NumberChanges(ctx, writes, sessions::holds, s -> call(s.agent, s.interaction));
         this.onDialer = new Scheduler() {
             @Override
@@ -339,6 +340,7 @@ public final class PreviewDesk {
                 ctx.audio() == null ? null : ctx.audio().holdMusic());
         LOG.info("campaign {}: agent {} calls record {} ({})", s.campaign.name(), agent.id(), record.recordId(),
                 record.contactInfo());
+        sessions.placed(s);
         s.call.start();
     }
 
@@ -408,22 +410,6 @@ public final class PreviewDesk {
     static CtiException notAllowed(String command, Agent agent, String why) {
         return new CtiException(CtiErrorCodes.NOT_ALLOWED, command + " is not allowed while "
                 + agent.state().wireName() + ": " + why);
-    }
-
-    /** The bridged preview call of an interaction (the agent's own, or one a transfer handed on), if it is up. */
-    public Optional<TransferableCall> callOf(String interactionId) {
-        return sessions.callOf(interactionId);
-    }
-
-    /**
-     * A transfer (or a conference its agent left) handed the preview call of {@code interactionId} to {@code target}
-     * with {@code targetInteraction} (both null: an outside number): the agent wraps up now (Released, after-call
-     * work, Done as usual), writing the record unless {@code recordFollows}. False if no preview call of that
-     * interaction is up.
-     */
-    public boolean transferred(String interactionId, Agent target, Interaction targetInteraction,
-                               boolean recordFollows) {
-        return sessions.transferred(interactionId, target, targetInteraction, recordFollows);
     }
 
     /** For tests and metrics: the agents holding a preview record. */

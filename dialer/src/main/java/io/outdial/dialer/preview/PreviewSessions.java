@@ -6,7 +6,9 @@ import io.outdial.bridge.cti.CtiException;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
+import io.outdial.dialer.agent.InteractionIds;
 import io.outdial.dialer.call.AfterCall;
+import io.outdial.dialer.call.Assignments;
 import io.outdial.dialer.call.CallOutcome;
 import io.outdial.dialer.call.IdleWaiters;
 import io.outdial.dialer.call.PhoneHolds;
@@ -46,10 +48,12 @@ final class PreviewSessions {
     /** Preview calls a transfer handed on; the transferring agent's session is over. */
     private final Map<PreviewCall, HandedOn> handed = new LinkedHashMap<>();
     private final IdleWaiters idleWaiters = new IdleWaiters();
+    private final Assignments assignments;
 
     PreviewSessions(DialerContext ctx, AfterCall afterCall, RecordWrites writes, Runnable pace,
-                    NextRecord nextRecord) {
+                    NextRecord nextRecord, Assignments assignments) {
         this.ctx = ctx;
+        this.assignments = assignments;
         this.afterCall = afterCall;
         this.writes = writes;
         this.pace = pace;
@@ -167,36 +171,49 @@ final class PreviewSessions {
         return handed.isEmpty() && sessions.values().stream().noneMatch(s -> s.call != null);
     }
 
-    /** The bridged preview call of an interaction (the agent's own, or one a transfer handed on), if it is up. */
-    Optional<TransferableCall> callOf(String interactionId) {
-        for (PreviewSession s : sessions.values()) {
-            if (s.call != null && s.interaction.id().equals(interactionId)) {
-                return Optional.of(s.call);
-            }
-        }
-        return handed.keySet().stream().filter(c -> c.id().equals(interactionId)).findFirst()
-                .map(TransferableCall.class::cast);
+    /** {@code s}'s call has just been placed: registered with every mode's live calls. */
+    void placed(PreviewSession s) {
+        PreviewCall call = s.call;
+        assignments.add(call.id(), InteractionIds.Owner.of(call.id()).orElse(InteractionIds.Owner.PREVIEW),
+                s.campaign.name(), call, new Handover(s, call));
     }
 
     /**
-     * A transfer (or a conference its agent left) handed the preview call of {@code interactionId} to {@code target}
-     * with {@code targetInteraction} (both null: an outside number): the agent wraps up now, writing the record
-     * unless {@code recordFollows}; the call's end is the target's, as after a campaign call. False if no preview
-     * call of that interaction is up.
+     * A preview call's answer to a transfer (or a conference its agent left): the agent wraps up now, writing the
+     * record unless it follows the transfer, and the call's end is the target's, as after a campaign call. A call
+     * already handed on to an agent may be handed on again by that agent.
      */
-    boolean transferred(String interactionId, Agent target, Interaction targetInteraction, boolean recordFollows) {
-        PreviewSession s = sessions.values().stream()
-                .filter(x -> x.call != null && x.interaction.id().equals(interactionId)).findFirst().orElse(null);
-        if (s == null) {
-            return false;
+    private final class Handover implements Assignments.Handover {
+        private final PreviewSession s;
+        private final PreviewCall call;
+
+        Handover(PreviewSession s, PreviewCall call) {
+            this.s = s;
+            this.call = call;
         }
-        handed.put(s.call, new HandedOn(s.campaign.name(), target, targetInteraction));
-        s.call = null;
-        afterCall.transferredAway(s.agent, s.interaction, s.campaign.name(), !recordFollows, new Way(s, null));
-        return true;
+
+        @Override
+        public boolean agentOnCall() {
+            HandedOn h = handed.get(call);
+            return h == null ? s.call == call : h.target() != null;
+        }
+
+        @Override
+        public void transferred(Agent target, Interaction targetInteraction, boolean recordFollows) {
+            HandedOn h = handed.put(call, new HandedOn(s.campaign.name(), target, targetInteraction));
+            if (h == null) {
+                s.call = null;
+                afterCall.transferredAway(s.agent, s.interaction, s.campaign.name(), !recordFollows,
+                        new Way(s, null));
+            } else {
+                afterCall.transferredAway(h.target(), h.targetInteraction(), h.campaign(), !recordFollows,
+                        afterCall.campaignCalls());
+            }
+        }
     }
 
     private void callGone(PreviewSession s, PreviewCall call, CallOutcome outcome) {
+        assignments.remove(call.id());
         HandedOn h = handed.remove(call);
         if (h == null) {
             s.call = null;

@@ -1,0 +1,121 @@
+package io.outdial.dialer.call;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.outdial.dialer.agent.Agent;
+import io.outdial.dialer.agent.AgentProfile;
+import io.outdial.dialer.agent.Interaction;
+import io.outdial.dialer.agent.InteractionIds;
+import io.outdial.dialer.record.CallResult;
+import io.outdial.dialer.record.RecordStatus;
+import io.outdial.dialer.record.RecordType;
+import io.outdial.dialer.store.CallingRecord;
+import io.outdial.media.StreamStats;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The one registry of live calls: one lookup whatever the mode, a transfer told to the call's owner only. */
+class AssignmentsTest {
+    private final Assignments assignments = new Assignments();
+    private final List<String> told = new ArrayList<>();
+
+    /** A call that is never driven: the registry only holds it. */
+    private record Call(String id) implements TransferableCall {
+        @Override
+        public void drop() {
+        }
+
+        @Override
+        public SideCalls sides() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public StreamStats agentMedia() {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    private final class Owner implements Assignments.Handover {
+        private final String name;
+        boolean agentOnCall;
+
+        Owner(String name, boolean agentOnCall) {
+            this.name = name;
+            this.agentOnCall = agentOnCall;
+        }
+
+        @Override
+        public boolean agentOnCall() {
+            return agentOnCall;
+        }
+
+        @Override
+        public void transferred(Agent target, Interaction targetInteraction, boolean recordFollows) {
+            told.add(name + " to " + (target == null ? "outside" : target.id()) + (recordFollows ? " with" : " without")
+                    + " the record");
+        }
+    }
+
+    private static Interaction interaction(String id) {
+        return new Interaction(id, "spring", new CallingRecord(1, "spring", "2005550101", "Home", RecordType.GENERAL,
+                RecordStatus.RETRIEVED, CallResult.UNKNOWN, 0, null, null, 0, 86400, "UTC", null, null, 0,
+                Map.of()));
+    }
+
+    @Test
+    void everyModesCallIsFoundByItsInteractionAndGoneOnceRemoved() {
+        Call progressive = new Call("ix-1");
+        Call preview = new Call("pv-1");
+        assignments.add("ix-1", InteractionIds.Owner.PROGRESSIVE, "spring", progressive, new Owner("ix", true));
+        assignments.add("pv-1", InteractionIds.Owner.PREVIEW, "spring", preview, new Owner("pv", false));
+        assertEquals(Optional.of(progressive), assignments.callOf("ix-1"));
+        assertEquals(Optional.of(preview), assignments.callOf("pv-1"));
+        assertEquals(Optional.of(InteractionIds.Owner.PREVIEW), assignments.ownerOf("pv-1"));
+        assertEquals(1, assignments.count(InteractionIds.Owner.PROGRESSIVE));
+        assertEquals(2, assignments.size());
+        assignments.remove("ix-1");
+        assertEquals(Optional.empty(), assignments.callOf("ix-1"));
+        assertEquals(1, assignments.size());
+    }
+
+    @Test
+    void onlyACallWithItsAgentOnItCanBeHandedOn() {
+        Owner ringing = new Owner("px", false);
+        assignments.add("px-1", InteractionIds.Owner.PREDICTIVE, "spring", new Call("px-1"), ringing);
+        assertEquals(Optional.empty(), assignments.transferableCallOf("px-1"));
+        assertFalse(assignments.transferred("px-1", null, null, false));
+        ringing.agentOnCall = true;
+        assertTrue(assignments.transferableCallOf("px-1").isPresent());
+        assertTrue(assignments.transferred("px-1", null, null, false));
+        assertEquals(List.of("px to outside without the record"), told);
+        assertFalse(assignments.transferred("px-9", null, null, true), "no such call");
+    }
+
+    @Test
+    void aTargetThatDoesNotTakeTheRecordIsToldBeforeTheOwner() {
+        assignments.add("ac-1", InteractionIds.Owner.ENGAGED, "spring", new Call("ac-1"), new Owner("ac", true));
+        Agent target = new Agent(new AgentProfile("agent2", "s", null, false, Duration.ZERO));
+        Interaction kept = interaction("ac-1");
+        assignments.transferred("ac-1", target, kept, false);
+        assertFalse(kept.ownsRecord());
+        Interaction follows = interaction("ac-1");
+        assignments.transferred("ac-1", target, follows, true);
+        assertTrue(follows.ownsRecord());
+        assertEquals(List.of("ac to agent2 without the record", "ac to agent2 with the record"), told);
+    }
+
+    @Test
+    void anInteractionHasOneLiveCallAtATime() {
+        assignments.add("ix-1", InteractionIds.Owner.PROGRESSIVE, "spring", new Call("ix-1"), new Owner("ix", true));
+        assertThrows(IllegalStateException.class, () -> assignments.add("ix-1", InteractionIds.Owner.PROGRESSIVE,
+                "spring", new Call("ix-1"), new Owner("ix", true)));
+    }
+}
