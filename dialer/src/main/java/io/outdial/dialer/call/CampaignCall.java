@@ -16,7 +16,6 @@ import io.outdial.sip.LegListener;
 import io.outdial.sip.SipUserAgent;
 import io.outdial.core.exec.CallExecutor;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -47,59 +47,6 @@ final class EngagedDialing {
     private static final Logger LOG = LoggerFactory.getLogger(EngagedDialing.class);
     private static final Duration LIST_RECHECK = Duration.ofSeconds(5);
 
-    /** One contact call dialed for an engaged agent. */
-    private static final class Dial {
-        final Interaction interaction;
-        /** Counted as a live answer (at the pick-up, at the verdict, or when bridged). */
-        boolean answered;
-        boolean machine;
-        /** A transfer (or a conference its agent left) handed the bridged contact on: the engaged agent is gone. */
-        boolean handedOn;
-        /** The agent the call was handed to, and its interaction; null for an outside number. */
-        Agent target;
-        Interaction targetInteraction;
-
-        Dial(Interaction interaction) {
-            this.interaction = interaction;
-        }
-    }
-
-    /** One engaged agent as the dialer tracks it. */
-    private static final class Engagement {
-        final EngagingCall call;
-        final Agent agent;
-        final Campaign campaign;
-        /** The interaction the agent's desktop shows (null once released there). */
-        Interaction shown;
-        /** The record the engagement was started for, until it is dialed. */
-        Interaction first;
-        final Map<CampaignCall, Dial> contacts = new LinkedHashMap<>();
-        int retrieving;
-        boolean engaged;
-        boolean connected;
-
-        Engagement(EngagingCall call, Agent agent, Campaign campaign, Interaction first) {
-            this.call = call;
-            this.agent = agent;
-            this.campaign = campaign;
-            this.shown = first;
-            this.first = first;
-        }
-
-        boolean assured() {
-            return campaign.plan().dialingMode() == DialingMode.ASSURED_CONNECTION;
-        }
-
-        /** The agent waits on the line for a contact: more may be dialed for it. */
-        boolean waiting() {
-            return engaged && !connected && first == null && call.phase().engaging();
-        }
-
-        int lines() {
-            return contacts.size() + retrieving;
-        }
-    }
-
     private final DialerContext ctx;
     private final AgentRoster roster;
     private final Collection<Campaign> campaigns;
@@ -283,44 +230,13 @@ final class EngagedDialing {
         DialRequest toContact = ctx.trunks().route(e.campaign.name()).dial(record.contactInfo(), ctx.ringTimeout());
         CampaignCall contact = new CampaignCall(ix.id(), e.call.executor(), ctx.userAgent(), toContact, null,
                 e.call.contactObserver(), e.campaign.plan().detection(), ctx.media(), ctx.audio());
-        Dial dial = new Dial(ix);
+        EngagedContact dial = new EngagedContact(ix, e, afterCall);
         e.contacts.put(contact, dial);
-        assignments.add(ix.id(), InteractionIds.Owner.ENGAGED, e.campaign.name(), contact, new Handover(e, dial));
+        assignments.add(ix.id(), InteractionIds.Owner.ENGAGED, e.campaign.name(), contact, dial);
         pacing.dialed(contact.id(), e.campaign);
         LOG.info("campaign {}: dialing record {} ({}) for engaged agent {} ({} line(s))", e.campaign.name(),
                 record.recordId(), record.contactInfo(), e.agent.id(), e.contacts.size());
         e.call.dialContact(contact);
-    }
-
-    /**
-     * An engaged contact call's answer to a transfer. Only a contact bridged to its engaged agent (not handed on, past
-     * the engaging phase) can be handed on; the engaged agent then wraps up as after any call, and the engagement ends
-     * with the call and engages nobody again.
-     */
-    private final class Handover implements Assignments.Handover {
-        private final Engagement e;
-        private final Dial d;
-
-        Handover(Engagement e, Dial d) {
-            this.e = e;
-            this.d = d;
-        }
-
-        @Override
-        public boolean agentOnCall() {
-            return e.connected && !d.handedOn && d.interaction.stage() != Interaction.Stage.ESTABLISHING;
-        }
-
-        @Override
-        public void transferred(Agent target, Interaction targetInteraction, boolean recordFollows) {
-            d.handedOn = true;
-            d.target = target;
-            d.targetInteraction = targetInteraction;
-            LOG.info("campaign {}: engaged agent {} handed {} to {}", e.campaign.name(), e.agent.id(),
-                    d.interaction.id(), target == null ? "an outside number" : target.id());
-            e.shown = null;
-            afterCall.transferredAway(e.agent, d.interaction, e.campaign.name(), !recordFollows);
-        }
     }
 
     /** The engaged agent's leg counters (music sent, audio received), if the agent is engaged; any thread. */
@@ -374,20 +290,20 @@ final class EngagedDialing {
     }
 
     private void answered(Engagement e, CampaignCall call) {
-        Dial d = e.contacts.get(call);
+        EngagedContact d = e.contacts.get(call);
         if (d != null && !e.campaign.plan().detection().amd()) {
             liveAnswer(e, call, d);
         }
     }
 
     private void cleared(Engagement e, CampaignCall call) {
-        Dial d = e.contacts.get(call);
+        EngagedContact d = e.contacts.get(call);
         if (d != null) {
             liveAnswer(e, call, d);
         }
     }
 
-    private void liveAnswer(Engagement e, CampaignCall call, Dial d) {
+    private void liveAnswer(Engagement e, CampaignCall call, EngagedContact d) {
         if (!d.answered && !d.machine) {
             d.answered = true;
             writes.answered(d.interaction.record().recordId());
@@ -396,7 +312,7 @@ final class EngagedDialing {
     }
 
     private void contactConnected(Engagement e, CampaignCall call) {
-        Dial d = e.contacts.get(call);
+        EngagedContact d = e.contacts.get(call);
         e.connected = true;
         liveAnswer(e, call, d);
         pacing.agents.connected(call.id(), e.agent, ctx.scheduler().now())
@@ -421,7 +337,7 @@ final class EngagedDialing {
     }
 
     private void contactFinished(Engagement e, CampaignCall call, CallOutcome outcome) {
-        Dial d = e.contacts.remove(call);
+        EngagedContact d = e.contacts.remove(call);
         assignments.remove(call.id());
         report(e, call, d, outcome);
         Interaction ix = d.interaction;
@@ -462,7 +378,7 @@ final class EngagedDialing {
     }
 
     /** What the engine learns from a contact call's end. */
-    private void report(Engagement e, CampaignCall call, Dial d, CallOutcome outcome) {
+    private void report(Engagement e, CampaignCall call, EngagedContact d, CallOutcome outcome) {
         if (!outcome.attempted()) {
             pacing.engine.callForgotten(call.id());
         } else if (outcome.result() == CallResult.ABANDONED) {
@@ -476,7 +392,7 @@ final class EngagedDialing {
 
     private void detected(Engagement e, CampaignCall call, Detection detection) {
         ctx.metrics().detected(e.campaign.name(), detection);
-        Dial d = e.contacts.get(call);
+        EngagedContact d = e.contacts.get(call);
         if (d == null || !(detection instanceof Detection.AmdDecision verdict)) {
             return;
         }

@@ -1,7 +1,6 @@
 package io.outdial.dialer.call;
 
 import io.outdial.core.exec.CallExecutor;
-import io.outdial.core.exec.Cancellable;
 import io.outdial.core.exec.Continuations;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentRoster;
@@ -44,87 +43,6 @@ public final class PredictiveDialing {
     private static final Duration TICK = Duration.ofSeconds(1);
     private static final Duration LIST_RECHECK = Duration.ofSeconds(5);
 
-    /**
-     * Predictive's interaction preview ({@code preview.interactionPreview: true}): an answered contact is shown to the
-     * Ready agent picked for it, who Accepts (then is connected) or Rejects (then the contact goes to another Ready
-     * agent, or is abandoned when none comes within the connect window). Dialer executor only.
-     */
-    public interface AnswerPreview {
-        /** Whether answers of {@code campaign} are shown to {@code agent} before it is connected. */
-        boolean previews(Campaign campaign, Agent agent);
-
-        /**
-         * Shows the answered contact's interaction (the agent already Reserved with it) for at most {@code left},
-         * what is left of the connect window; exactly one of {@code answer}'s methods is called later.
-         */
-        void offer(Campaign campaign, Agent agent, Interaction interaction, Duration left, Answer answer);
-
-        /** Takes the agent's offer back (the contact hung up); {@link Answer#declined} follows. */
-        void withdraw(Agent agent);
-
-        /** The end of an offer, on the dialer executor; the agent already freed when declined. */
-        interface Answer {
-            void accepted();
-
-            void declined();
-        }
-    }
-
-    /** A predictive call's answer to a transfer: the agent on it (once connected) hands it on. */
-    private final class Handover implements Assignments.Handover {
-        private final Dialed d;
-
-        Handover(Dialed d) {
-            this.d = d;
-        }
-
-        @Override
-        public boolean agentOnCall() {
-            return d.agent != null && !d.transferredOut;
-        }
-
-        @Override
-        public void transferred(Agent target, Interaction targetInteraction, boolean recordFollows) {
-            Agent previous = d.agent;
-            Interaction previousInteraction = d.interaction;
-            if (target == null) {
-                d.transferredOut = true;
-            } else {
-                d.agent = target;
-                d.interaction = targetInteraction;
-            }
-            afterCall.transferredAway(previous, previousInteraction, d.campaign.name(), !recordFollows);
-        }
-    }
-
-    private static final class Dialed {
-        final CampaignCall call;
-        final Campaign campaign;
-        /** Replaced by the target agent's once a transfer or conference hands it the call. */
-        Interaction interaction;
-        Agent agent;
-        /** True while {@link #agent} is looking at the contact's interaction preview. */
-        boolean previewing;
-        /** Agents who rejected (or let time out) this contact's preview: not offered it again. */
-        final java.util.Set<String> declinedBy = new java.util.HashSet<>();
-        /** Transferred to an outside number: the transferring agent wrote the record; nothing to do at the end. */
-        boolean transferredOut;
-        /** When the contact picked up (the connect window counts from here). */
-        Instant pickedUp;
-        /** Counted as a live answer: at pick-up, or with AMD at the verdict that lets the call through. */
-        boolean answered;
-        /** AMD said machine: out of pacing; connected (onMachine: connect) but never a live answer. */
-        boolean machine;
-        boolean abandonCounted;
-        Cancellable connectWindow;
-
-        Dialed(CampaignCall call, Campaign campaign, Interaction interaction) {
-            this.call = call;
-            this.campaign = campaign;
-            this.interaction = interaction;
-        }
-    }
-
     private final DialerContext ctx;
     private final AgentRoster roster;
     private final Collection<Campaign> campaigns;
@@ -135,9 +53,9 @@ public final class PredictiveDialing {
     private final PacedAgents agents;
     private final PacingFigures figures;
     private final ZoneId zone;
-    private final Map<String, Dialed> active = new LinkedHashMap<>();
+    private final Map<String, PredictiveDial> active = new LinkedHashMap<>();
     /** Live answers waiting for an agent, oldest first. */
-    private final List<Dialed> waiting = new ArrayList<>();
+    private final List<PredictiveDial> waiting = new ArrayList<>();
     /** Records being retrieved per campaign: decided dials the engine does not see in flight yet. */
     private final Map<String, Integer> retrieving = new HashMap<>();
     private final IdleWaiters idleWaiters = new IdleWaiters();
@@ -255,9 +173,9 @@ public final class PredictiveDialing {
         CallExecutor callExecutor = new CallExecutor("call-" + id, ctx.workers(), ctx.scheduler());
         CampaignCall call = new CampaignCall(id, callExecutor, ctx.userAgent(), toContact, null, new Observer(),
                 campaign.plan().detection(), ctx.media(), ctx.audio());
-        Dialed dialed = new Dialed(call, campaign, interaction);
+        PredictiveDial dialed = new PredictiveDial(call, campaign, interaction, afterCall);
         active.put(id, dialed);
-        assignments.add(id, InteractionIds.Owner.PREDICTIVE, campaign.name(), call, new Handover(dialed));
+        assignments.add(id, InteractionIds.Owner.PREDICTIVE, campaign.name(), call, dialed);
         countCalls();
         pacing.dialed(id, campaign);
         LOG.info("campaign {}: predictive dial of record {} ({})", campaign.name(), record.recordId(),
@@ -271,7 +189,7 @@ public final class PredictiveDialing {
      * The contact picked up. Without AMD that is the live answer; with AMD the live answer is the verdict that lets
      * the call through ({@link #contactCleared}), and a machine verdict takes the call out of pacing.
      */
-    private void contactAnswered(Dialed d) {
+    private void contactAnswered(PredictiveDial d) {
         d.pickedUp = ctx.scheduler().now();
         writes.answered(d.interaction.record().recordId());
         if (!d.campaign.plan().detection().amd()) {
@@ -279,13 +197,13 @@ public final class PredictiveDialing {
         }
     }
 
-    private void contactCleared(Dialed d) {
+    private void contactCleared(PredictiveDial d) {
         if (d.campaign.plan().detection().amd() && d.pickedUp != null && !d.answered) {
             liveAnswer(d);
         }
     }
 
-    private void machineDetected(Dialed d) {
+    private void machineDetected(PredictiveDial d) {
         if (!d.machine && !d.answered) {
             d.machine = true;
             pacing.machine(d.call.id(), d.campaign);
@@ -296,7 +214,7 @@ public final class PredictiveDialing {
      * A live answer (or a machine to connect): the longest-waiting Ready agent, or a wait for one within what is left
      * of the connect window, which counts from the pick-up: the time AMD took to decide is already spent.
      */
-    private void liveAnswer(Dialed d) {
+    private void liveAnswer(PredictiveDial d) {
         Instant now = ctx.scheduler().now();
         if (!d.machine) {
             d.answered = true;
@@ -311,7 +229,7 @@ public final class PredictiveDialing {
     }
 
     /** No agent now: the contact waits for one for what is left of the connect window (first in line: on top). */
-    private void waitForAgent(Dialed d, boolean onTop) {
+    private void waitForAgent(PredictiveDial d, boolean onTop) {
         Duration left = connectWindowLeft(d.campaign.plan().pacing().connectWindow(), d.pickedUp,
                 ctx.scheduler().now());
         if (onTop) {
@@ -329,8 +247,8 @@ public final class PredictiveDialing {
     }
 
     private void serveWaiting() {
-        for (Iterator<Dialed> it = waiting.iterator(); it.hasNext(); ) {
-            Dialed d = it.next();
+        for (Iterator<PredictiveDial> it = waiting.iterator(); it.hasNext(); ) {
+            PredictiveDial d = it.next();
             Agent agent = longestWaitingReady(d);
             if (agent != null) {
                 it.remove();
@@ -341,7 +259,7 @@ public final class PredictiveDialing {
     }
 
     /** The longest-waiting Ready agent of the call's campaign who has not declined this contact's preview. */
-    private Agent longestWaitingReady(Dialed d) {
+    private Agent longestWaitingReady(PredictiveDial d) {
         Agent best = null;
         for (String id : d.campaign.plan().agentIds()) {
             Agent a = roster.find(id).orElse(null);
@@ -357,7 +275,7 @@ public final class PredictiveDialing {
      * Gives the contact to {@code agent}: connected at once, or first shown as an interaction preview for what is
      * left of the connect window (none left: abandoned, as the window counts from the pick-up).
      */
-    private void assign(Dialed d, Agent agent) {
+    private void assign(PredictiveDial d, Agent agent) {
         if (answerPreview == null || !answerPreview.previews(d.campaign, agent)) {
             reserve(d, agent);
             connectAgent(d, agent);
@@ -399,27 +317,27 @@ public final class PredictiveDialing {
         });
     }
 
-    private void reserve(Dialed d, Agent agent) {
+    private void reserve(PredictiveDial d, Agent agent) {
         d.agent = agent;
         agent.interaction(d.interaction);
         agent.moveTo(AgentState.RESERVED, d.campaign.name());
     }
 
-    private void connectAgent(Dialed d, Agent agent) {
+    private void connectAgent(PredictiveDial d, Agent agent) {
         CallingRecord record = d.interaction.record();
         d.call.connectAgent(DialRequest.agentPhone(agent.phone(), ctx.agentTransport(), record.contactInfo(),
                 d.campaign.name(), ctx.agentRingTimeout()));
     }
 
     /** The connect window is over and no agent was free: the contact is abandoned. */
-    private void noAgentInTime(Dialed d) {
+    private void noAgentInTime(PredictiveDial d) {
         if (!waiting.remove(d)) {
             return;
         }
         abandon(d);
     }
 
-    private void abandon(Dialed d) {
+    private void abandon(PredictiveDial d) {
         LOG.info("campaign {}: no agent within {} for call {}: abandoned", d.campaign.name(),
                 d.campaign.plan().pacing().connectWindow(), d.call.id());
         countAbandoned(d);
@@ -427,7 +345,7 @@ public final class PredictiveDialing {
         paceSoon(); // not now: called while the waiting answers are being served
     }
 
-    private void countAbandoned(Dialed d) {
+    private void countAbandoned(PredictiveDial d) {
         if (!d.abandonCounted) {
             d.abandonCounted = true;
             pacing.abandoned(d.call.id(), d.campaign);
@@ -436,7 +354,7 @@ public final class PredictiveDialing {
 
     // ---- the end of a call --------------------------------------------------------------------------------------
 
-    private void finished(Dialed d, CallOutcome outcome) {
+    private void finished(PredictiveDial d, CallOutcome outcome) {
         active.remove(d.call.id());
         assignments.remove(d.call.id());
         if (waiting.remove(d)) {
@@ -468,7 +386,7 @@ public final class PredictiveDialing {
 
     /** Hangs up every call of a campaign (unload). Dialer only. */
     void dropCalls(Campaign campaign) {
-        for (Dialed d : active.values()) {
+        for (PredictiveDial d : active.values()) {
             if (d.campaign == campaign) {
                 d.call.drop();
             }
@@ -524,7 +442,7 @@ public final class PredictiveDialing {
         @Override
         public void detected(CampaignCall call, Detection detection) {
             ctx.dialer().execute(() -> {
-                Dialed d = active.get(call.id());
+                PredictiveDial d = active.get(call.id());
                 if (d == null) {
                     return;
                 }
@@ -541,7 +459,7 @@ public final class PredictiveDialing {
         @Override
         public void heldFromPhone(CampaignCall call, boolean held) {
             ctx.dialer().execute(() -> {
-                Dialed d = active.get(call.id());
+                PredictiveDial d = active.get(call.id());
                 if (d != null) {
                     PhoneHolds.report(d.agent, d.interaction, held);
                 }
@@ -551,7 +469,7 @@ public final class PredictiveDialing {
         @Override
         public void agentRinging(CampaignCall call) {
             ctx.dialer().execute(() -> {
-                Dialed d = active.get(call.id());
+                PredictiveDial d = active.get(call.id());
                 d.interaction.stage(Interaction.Stage.RINGING);
                 d.agent.desktop().ringing(d.interaction);
             });
@@ -560,7 +478,7 @@ public final class PredictiveDialing {
         @Override
         public void connected(CampaignCall call) {
             ctx.dialer().execute(() -> {
-                Dialed d = active.get(call.id());
+                PredictiveDial d = active.get(call.id());
                 agents.connected(call.id(), d.agent, ctx.scheduler().now())
                         .ifPresent(wait -> figures.agentWaited(d.campaign.name(), wait));
                 d.interaction.stage(Interaction.Stage.ESTABLISHED);

@@ -169,7 +169,7 @@ public final class ProgressiveDialing {
     }
 
     /** Sets predictive's interaction preview of answered contacts. Call before the first pass. */
-    public void answerPreview(PredictiveDialing.AnswerPreview preview) {
+    public void answerPreview(AnswerPreview preview) {
         predictive.answerPreview(preview);
     }
 

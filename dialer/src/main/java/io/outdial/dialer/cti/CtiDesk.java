@@ -1,7 +1,6 @@
 package io.outdial.dialer.cti;
 
 import io.outdial.bridge.auth.PasswordChecks;
-import io.outdial.bridge.auth.PasswordHashes;
 import io.outdial.bridge.cti.AgentChannel;
 import io.outdial.bridge.cti.AgentDesk;
 import io.outdial.bridge.cti.CtiCommand;
@@ -10,7 +9,6 @@ import io.outdial.bridge.cti.CtiEvent;
 import io.outdial.bridge.cti.CtiException;
 import io.outdial.core.exec.CallExecutor;
 import io.outdial.core.exec.Cancellable;
-import io.outdial.core.exec.Continuations;
 import io.outdial.core.exec.Scheduler;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentRoster;
@@ -20,7 +18,6 @@ import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.agent.OutboundPreviewState;
 import io.outdial.dialer.browserphone.BrowserPhones;
 import io.outdial.dialer.call.ProgressiveDialing;
-import io.outdial.dialer.call.TransferableCall;
 import io.outdial.dialer.campaign.Campaigns;
 import io.outdial.dialer.desk.RecordDesk;
 import io.outdial.dialer.desk.WrapUp;
@@ -30,8 +27,6 @@ import io.outdial.dialer.preview.PushPreviewDesk;
 import io.outdial.dialer.recordinfo.RecordFields;
 import io.outdial.dialer.wrapup.Disposition;
 import io.outdial.dialer.wrapup.MarkDoneMode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -42,9 +37,6 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class CtiDesk implements AgentDesk {
     private final CallExecutor dialer;
-    private final PhoneDirectory phones;
-    /** Where agents' secrets given as bcrypt hashes are checked (never on the dialer executor). */
-    private final PasswordChecks secretChecks;
     private final AgentRoster roster;
     private final Campaigns campaigns;
     private final ProgressiveDialing dialing;
@@ -63,6 +55,8 @@ public final class CtiDesk implements AgentDesk {
     private final KeypadCommands keypad;
     private final InteractionTools tools;
     private final BrowserPhones browserPhones;
+    private final DeskLogins logins;
+    private final CallControls controls;
 
     /**
      * @param previews         the interaction previews (Accept / Reject) of push preview and progressive
@@ -77,8 +71,6 @@ public final class CtiDesk implements AgentDesk {
                    io.outdial.dialer.recording.CallRecordings recordings,
                    io.outdial.dialer.responses.StandardResponses responses, BrowserPhones browserPhones) {
         this.browserPhones = browserPhones;
-        this.secretChecks = secretChecks;
-        this.phones = phones;
         this.records = records;
         this.previews = previews;
         this.push = push;
@@ -110,6 +102,8 @@ public final class CtiDesk implements AgentDesk {
             }
         };
         this.logouts = new NegotiatedLogout(onDialer, logoutDelayLimit, this::logoutAuthorized);
+        this.logins = new DeskLogins(dialer, roster, campaigns, phones, secretChecks, logouts, browserPhones);
+        this.controls = new CallControls(dialer, preview, calls, conferences, consults);
         roster.onStateChange(logouts::agentMoved);
         roster.onStateChange((agent, previous) -> {
             Interaction ix = agent.interaction();
@@ -150,100 +144,7 @@ public final class CtiDesk implements AgentDesk {
 
     @Override
     public CompletableFuture<CtiEvent> login(CtiCommand.Login login, AgentChannel channel) {
-        CompletableFuture<CtiEvent> reply = new CompletableFuture<>();
-        dialer.execute(() -> {
-            Agent agent = roster.find(login.agentId()).orElse(null);
-            String expected = agent == null ? null : agent.profile().secret();
-            if (PasswordHashes.isHash(expected)) {
-                // bcrypt takes tens of milliseconds: checked on the password threads, decided back on the dialer.
-                secretChecks.matches(login.secret(), expected).whenComplete((ok, failure) -> dialer.execute(() -> {
-                    if (failure != null) {
-                        // Too many logins being checked at once (shift start): not a wrong secret, so not throttled.
-                        reply.completeExceptionally(new CtiException(CtiErrorCodes.INTERNAL_ERROR,
-                                "the gateway is busy checking logins: try again in a moment"));
-                    } else {
-                        decideLogin(login, channel, ok, reply);
-                    }
-                }));
-            } else {
-                decideLogin(login, channel, secretMatches(expected, login.secret()), reply);
-            }
-        });
-        return reply;
-    }
-
-    private void decideLogin(CtiCommand.Login login, AgentChannel channel, boolean secretOk,
-                             CompletableFuture<CtiEvent> reply) {
-        try {
-            reply.complete(loginNow(login, channel, secretOk));
-            // After LoggedIn: the notices of campaigns loaded before this login, and the browser phone's settings.
-            dialer.execute(() -> campaigns.replayNotices(login.agentId(), new CtiDesktop(channel)));
-            dialer.execute(() -> roster.find(login.agentId()).filter(a -> CtiDesktop.channelOf(a) == channel)
-                    .ifPresent(a -> browserPhones.loggedIn(a, BrowserPhones.LOGIN_PHONE.equals(login.phone()))));
-        } catch (CtiException e) {
-            reply.completeExceptionally(e);
-        }
-    }
-
-    private CtiEvent loginNow(CtiCommand.Login login, AgentChannel channel, boolean secretOk) {
-        Agent agent = roster.find(login.agentId())
-                .orElseThrow(() -> new CtiException(CtiErrorCodes.UNKNOWN_AGENT, "no agent '" + login.agentId() + "'"));
-        if (!secretOk) {
-            throw new CtiException(CtiErrorCodes.BAD_CREDENTIALS, "wrong secret for agent '" + login.agentId() + "'");
-        }
-        String phone = login.phone() == null || login.phone().isBlank() ? agent.profile().phone() : login.phone();
-        String registered = null;
-        boolean browser = BrowserPhones.LOGIN_PHONE.equals(login.phone());
-        if (browser) {
-            phone = BrowserPhones.phoneOf(agent.id());
-        } else if (phone == null) {
-            registered = phones.registeredPhone(agent.id()).orElseThrow(() -> new CtiException(
-                    CtiErrorCodes.NO_PHONE_REGISTERED, "no phone is registered as agent '" + agent.id()
-                    + "': register your softphone as sip:" + agent.id() + "@<gateway> with your SIP password, "
-                    + "or give the SIP URI of your phone at login"));
-        } else if (!(phone.startsWith("sip:") || phone.startsWith("sips:")) || !phone.contains("@")) {
-            throw new CtiException(CtiErrorCodes.INVALID, "phone must be a SIP URI such as sip:agent1@10.0.0.5:5060"
-                    + " or \"" + BrowserPhones.LOGIN_PHONE + "\", got '" + phone + "'");
-        }
-        AgentChannel previous = CtiDesktop.channelOf(agent);
-        if (previous != null && previous != channel && previous.isOpen()) {
-            previous.close("agent " + agent.id() + " logged in from another desktop");
-        }
-        agent.desktop(null);
-        if (previous != null && previous != channel) {
-            // The browser phone was the other desktop's page: it goes with it (told to nobody).
-            browserPhones.end(agent, "the agent logged in from another desktop");
-        }
-        if (agent.state() == AgentState.LOGGED_OUT) {
-            // Before the channel is attached: LoggedIn itself tells the new desktop its state.
-            agent.moveTo(AgentState.NOT_READY, "LoggedIn");
-        }
-        if (agent.outboundPreview() == OutboundPreviewState.LOGGED_OUT) {
-            agent.moveOutboundPreview(OutboundPreviewState.NOT_READY, "LoggedIn", null);
-        }
-        agent.desktop(new CtiDesktop(channel));
-        agent.logoutAfterCall(false);
-        logouts.forget(agent);
-        if (!agent.state().isEngaged()) {
-            // A new phone only takes effect between calls.
-            if (!browser) {
-                // Another phone chosen: the browser phone of an earlier login goes.
-                browserPhones.end(agent, "the agent logged in with another phone");
-            }
-            if (registered != null) {
-                agent.useRegisteredPhone(registered);
-            } else {
-                agent.phone(phone);
-            }
-        }
-        return new CtiEvent.LoggedIn(login.requestId(), agent.id(), agent.state().wireName(),
-                CtiWire.campaigns(campaigns.activeFor(agent.id())));
-    }
-
-    private static boolean secretMatches(String expected, String given) {
-        // An agent configured without a secret is phone-only: no desktop may log in as it.
-        return expected != null && given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                given.getBytes(StandardCharsets.UTF_8));
+        return logins.login(login, channel);
     }
 
     @Override
@@ -340,7 +241,7 @@ public final class CtiDesk implements AgentDesk {
                         preview.done(agent, ownInteraction(agent, d.interactionId()), d.requestId(), false))
                 .on(CtiCommand.SetDisposition.class, (agent, d, channel) -> wrapUpCommands.setDisposition(agent, d))
                 .on(CtiCommand.ScheduleCallback.class, (agent, c, channel) -> wrapUpCommands.scheduleCallback(agent, c))
-                .on(CtiCommand.Hold.class, (agent, h, channel) -> hold(agent, h.requestId(), h.interactionId(), true))
+                .on(CtiCommand.Hold.class, (agent, h, channel) -> controls.hold(agent, h.requestId(), h.interactionId(), true))
                 .on(CtiCommand.SendDtmf.class, (agent, d, channel) -> keypad.sendDtmf(agent, d))
                 .on(CtiCommand.StartRecording.class, (agent, r, channel) -> tools.startRecording(agent, r))
                 .on(CtiCommand.StopRecording.class, (agent, r, channel) -> tools.stopRecording(agent, r))
@@ -354,13 +255,13 @@ public final class CtiDesk implements AgentDesk {
                 .on(CtiCommand.GetContactDirectory.class, (agent, g, channel) ->
                         records.directory(agent, ownInteraction(agent, g.interactionId()), g.requestId()))
                 .on(CtiCommand.Retrieve.class, (agent, r, channel) ->
-                        hold(agent, r.requestId(), r.interactionId(), false))
+                        controls.hold(agent, r.requestId(), r.interactionId(), false))
                 .on(CtiCommand.CancelCallback.class, (agent, c, channel) -> wrapUpCommands.cancelCallback(agent, c))
                 .on(CtiCommand.OutboundPreviewReady.class, (agent, r, channel) ->
                         outboundPreview(agent, OutboundPreviewState.READY, null, r.requestId()))
                 .on(CtiCommand.OutboundPreviewNotReady.class, (agent, n, channel) ->
                         outboundPreview(agent, OutboundPreviewState.NOT_READY, n.reason(), n.requestId()))
-                .on(CtiCommand.ReleaseCall.class, (agent, r, channel) -> releaseCall(agent, r))
+                .on(CtiCommand.ReleaseCall.class, (agent, r, channel) -> controls.releaseCall(agent, r))
                 .on(CtiCommand.UpdateRecordFields.class, (agent, u, channel) -> updateRecordFields(agent, u))
                 .on(CtiCommand.GetContactNumbers.class, (agent, n, channel) ->
                         records.numbers(agent, ownInteraction(agent, n.interactionId()), n.requestId()))
@@ -373,7 +274,7 @@ public final class CtiDesk implements AgentDesk {
                 .on(CtiCommand.LeaveConference.class, (agent, l, channel) ->
                         conferences.leave(agent, ownInteraction(agent, l.interactionId()), l.requestId()))
                 .on(CtiCommand.Recall.class, (agent, r, channel) ->
-                        recall(agent, ownInteraction(agent, r.interactionId()), r.requestId()))
+                        controls.recall(agent, ownInteraction(agent, r.interactionId()), r.requestId()))
                 .on(CtiCommand.Consult.class, (agent, c, channel) ->
                         consults.consult(agent, ownInteraction(agent, c.interactionId()), c))
                 .on(CtiCommand.CompleteTransfer.class, (agent, c, channel) ->
@@ -476,61 +377,6 @@ public final class CtiDesk implements AgentDesk {
                 || ix.stage() == Interaction.Stage.TRANSFERRING || ix.stage() == Interaction.Stage.CONFERENCE
                 || ix.stage() == Interaction.Stage.CONSULTING
                 || ix.stage() == Interaction.Stage.RELEASED;
-    }
-
-    /** Hold (on = true) or Retrieve: the call's answer comes back on the dialer executor. */
-    private void hold(Agent agent, String requestId, String interactionId, boolean on) {
-        String command = on ? "Hold" : "Retrieve";
-        Interaction ix = ownInteraction(agent, interactionId);
-        Interaction.Stage from = on ? Interaction.Stage.ESTABLISHED : Interaction.Stage.ON_HOLD;
-        if (ix.stage() != from) {
-            throw notAllowed(command, agent, on ? "the call is not connected (or already on hold)"
-                    : "the call is not on hold");
-        }
-        TransferableCall call = calls.live(ix).orElseThrow(() -> notAllowed(command, agent,
-                "this interaction's call cannot be held"));
-        call.hold(on).whenCompleteAsync(Continuations.logged("CtiDesk.hold", (done, error) -> {
-            if (Boolean.TRUE.equals(done) && ix.stage() == from) {
-                ix.stage(on ? Interaction.Stage.ON_HOLD : Interaction.Stage.ESTABLISHED);
-                if (on) {
-                    agent.desktop().held(requestId, ix);
-                } else {
-                    agent.desktop().retrieved(requestId, ix);
-                }
-            } else {
-                CtiDesktop.send(agent, new CtiEvent.Error(requestId, CtiErrorCodes.NOT_ALLOWED, command
-                        + " is not allowed: the call has ended or changed"));
-            }
-        }), dialer);
-    }
-
-    /** Recall: a record in the agent's hands (the preview modes) dialed again once its call has ended. */
-    private void recall(Agent agent, Interaction ix, String requestId) {
-        if (!preview.owns(agent)) {
-            throw notAllowed("Recall", agent, "Recall dials again a record the agent holds (preview, push preview,"
-                    + " direct push preview); a progressive or predictive record is dialed again by its campaign's"
-                    + " treatments");
-        }
-        preview.recall(agent, ix, requestId);
-    }
-
-    /** End Call: hangs up a connected interaction's call; InteractionReleased follows. */
-    private void releaseCall(Agent agent, CtiCommand.ReleaseCall r) {
-        Interaction ix = ownInteraction(agent, r.interactionId());
-        if (ix.stage() == Interaction.Stage.CONFERENCE) {
-            // End in a conference releases only this agent's leg; the others talk on.
-            conferences.leave(agent, ix, r.requestId());
-            return;
-        }
-        if (consults.consulted(agent, ix)) {
-            // The consulted agent's End releases only its leg: the consulting agent gets the contact back.
-            consults.cancel(agent, ix, r.requestId());
-            return;
-        }
-        if (ix.stage() != Interaction.Stage.ESTABLISHED && ix.stage() != Interaction.Stage.ON_HOLD) {
-            throw notAllowed("ReleaseCall", agent, "the call is not connected");
-        }
-        calls.live(ix).orElseThrow(() -> notAllowed("ReleaseCall", agent, "the call has ended")).drop();
     }
 
     /** A negotiated logout was authorized: the desktop is logged out, whatever still holds the agent. */

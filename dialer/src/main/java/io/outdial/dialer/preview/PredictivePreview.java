@@ -3,7 +3,7 @@ package io.outdial.dialer.preview;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
-import io.outdial.dialer.call.PredictiveDialing;
+import io.outdial.dialer.call.AnswerPreview;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.config.PreviewSettings;
 import java.time.Duration;
@@ -17,7 +17,7 @@ import java.util.Map;
  * timeout (and an auto-answer countdown) is cut to what is left of it. Phone-only agents are connected as before.
  * Dialer executor only.
  */
-public final class PredictivePreview implements PredictiveDialing.AnswerPreview {
+public final class PredictivePreview implements AnswerPreview {
     private final InteractionPreviews previews;
     private final Map<String, PreviewSettings> settings;
 

@@ -1,0 +1,58 @@
+package io.outdial.dialer.call;
+
+import io.outdial.core.exec.Cancellable;
+import io.outdial.dialer.agent.Agent;
+import io.outdial.dialer.agent.Interaction;
+import io.outdial.dialer.campaign.Campaign;
+import java.time.Instant;
+
+/** One contact dialed by predictive pacing, with no agent until one is connected: predictive's per-call state. */
+final class PredictiveDial implements Assignments.Handover {
+    private final AfterCall afterCall;
+    final CampaignCall call;
+    final Campaign campaign;
+    /** Replaced by the target agent's once a transfer or conference hands it the call. */
+    Interaction interaction;
+    Agent agent;
+    /** True while {@link #agent} is looking at the contact's interaction preview. */
+    boolean previewing;
+    /** Agents who rejected (or let time out) this contact's preview: not offered it again. */
+    final java.util.Set<String> declinedBy = new java.util.HashSet<>();
+    /** Transferred to an outside number: the transferring agent wrote the record; nothing to do at the end. */
+    boolean transferredOut;
+    /** When the contact picked up (the connect window counts from here). */
+    Instant pickedUp;
+    /** Counted as a live answer: at pick-up, or with AMD at the verdict that lets the call through. */
+    boolean answered;
+    /** AMD said machine: out of pacing; connected (onMachine: connect) but never a live answer. */
+    boolean machine;
+    boolean abandonCounted;
+    Cancellable connectWindow;
+
+    PredictiveDial(CampaignCall call, Campaign campaign, Interaction interaction, AfterCall afterCall) {
+        this.afterCall = afterCall;
+        this.call = call;
+        this.campaign = campaign;
+        this.interaction = interaction;
+    }
+
+    /** Once connected, the agent on this call may hand it on. */
+    @Override
+    public boolean agentOnCall() {
+        return agent != null && !transferredOut;
+    }
+
+    /** Handed on: the agent wraps up, and the call's end is the target's (nobody's for an outside number). */
+    @Override
+    public void transferred(Agent target, Interaction targetInteraction, boolean recordFollows) {
+        Agent previous = agent;
+        Interaction previousInteraction = interaction;
+        if (target == null) {
+            transferredOut = true;
+        } else {
+            agent = target;
+            interaction = targetInteraction;
+        }
+        afterCall.transferredAway(previous, previousInteraction, campaign.name(), !recordFollows);
+    }
+}
