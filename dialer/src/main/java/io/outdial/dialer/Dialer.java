@@ -163,7 +163,7 @@ public final class Dialer {
                 previewSettings);
         this.previews = new InteractionPreviews(ctx, dialing::pace);
         this.push = new PushPreviewDesk(ctx, campaigns, roster, previews, preview, previewSettings);
-        dialing.addPacer(push::paceNow);
+        dialing.pushPreviews(push);
         dialing.dialPreview(new ProgressivePreview(previews, previewSettings));
         dialing.setupLatencyLimit(config.dialing().setupLatencyLimit());
         dialing.answerPreview(new PredictivePreview(previews, previewSettings));

@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * the safe-harbour message and counted against the abandonment limit, which makes the engine back off. Dialer
  * executor only.
  */
-final class EngagedDialing {
+final class EngagedDialing implements ModePolicy {
     private static final Logger LOG = LoggerFactory.getLogger(EngagedDialing.class);
     private static final Duration LIST_RECHECK = Duration.ofSeconds(5);
 
@@ -76,33 +76,28 @@ final class EngagedDialing {
     }
 
     /** Engages every Ready agent, then dials what the engine asks for, for every running engaging campaign. */
-    void paceNow() {
-        Instant now = ctx.scheduler().now();
-        for (Campaign campaign : campaigns) {
-            if (!campaign.plan().engagesAgentFirst()) {
-                continue;
+    @Override
+    public void pace(Campaign campaign, Instant now) {
+        if (campaign.state() != CampaignState.RUNNING || campaign.listExhausted()
+                || !ctx.trunks().route(campaign.name()).allowsCalls()) {
+            pacing.figures.update(campaign.name(), null, now);
+            return;
+        }
+        for (String agentId : campaign.plan().agentIds()) {
+            Agent agent = roster.find(agentId).orElse(null);
+            if (agent != null && agent.state() == AgentState.READY && !engaging.containsKey(agentId)) {
+                engaging.put(agentId, campaign);
+                retrieveFirst(campaign, agent);
             }
-            if (campaign.state() != CampaignState.RUNNING || campaign.listExhausted()
-                    || !ctx.trunks().route(campaign.name()).allowsCalls()) {
-                pacing.figures.update(campaign.name(), null, now);
-                continue;
+        }
+        PacingDecision decision = pacing.engine.decide(campaign.name(), now);
+        pacing.figures.update(campaign.name(), decision, now);
+        for (int more = decision.dialNow() - pending(campaign); more > 0; more--) {
+            Engagement e = leastLoaded(campaign);
+            if (e == null) {
+                break;
             }
-            for (String agentId : campaign.plan().agentIds()) {
-                Agent agent = roster.find(agentId).orElse(null);
-                if (agent != null && agent.state() == AgentState.READY && !engaging.containsKey(agentId)) {
-                    engaging.put(agentId, campaign);
-                    retrieveFirst(campaign, agent);
-                }
-            }
-            PacingDecision decision = pacing.engine.decide(campaign.name(), now);
-            pacing.figures.update(campaign.name(), decision, now);
-            for (int more = decision.dialNow() - pending(campaign); more > 0; more--) {
-                Engagement e = leastLoaded(campaign);
-                if (e == null) {
-                    break;
-                }
-                retrieveFor(e);
-            }
+            retrieveFor(e);
         }
     }
 

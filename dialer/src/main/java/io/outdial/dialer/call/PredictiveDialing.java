@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * agent; a live answer gets the campaign's longest-waiting Ready agent, or waits for one up to the connect window and
  * is then abandoned (result Abandoned, counted in the campaign's abandonment ledger). Dialer executor only.
  */
-public final class PredictiveDialing {
+public final class PredictiveDialing implements ModePolicy {
     private static final Logger LOG = LoggerFactory.getLogger(PredictiveDialing.class);
     private static final Duration TICK = Duration.ofSeconds(1);
     private static final Duration LIST_RECHECK = Duration.ofSeconds(5);
@@ -114,27 +114,37 @@ public final class PredictiveDialing {
     }
 
     /** Serves waiting answers, then dials what the engine asks for, for every running predictive campaign. */
+    /** Predictive's own pass (its tick, an answer, a list that fell due): its campaigns only. */
     void paceNow() {
         Instant now = ctx.scheduler().now();
+        beforeCampaigns(now);
+        for (Campaign campaign : campaigns) {
+            if (PacedMode.of(campaign.plan()) == PacedMode.PREDICTIVE) {
+                pace(campaign, now);
+            }
+        }
+    }
+
+    @Override
+    public void beforeCampaigns(Instant now) {
         for (Agent a : roster.all()) {
             agents.sync(a, now);
         }
         serveWaiting();
-        for (Campaign campaign : campaigns) {
-            if (!campaign.plan().predictive()) {
-                continue;
-            }
-            if (stopped || campaign.state() != CampaignState.RUNNING || campaign.listExhausted()
-                    || !ctx.trunks().route(campaign.name()).allowsCalls()) {
-                figures.update(campaign.name(), null, now);
-                continue;
-            }
-            PacingDecision decision = engine.decide(campaign.name(), now);
-            figures.update(campaign.name(), decision, now);
-            int more = decision.dialNow() - retrieving.getOrDefault(campaign.name(), 0);
-            for (int i = 0; i < more; i++) {
-                retrieve(campaign);
-            }
+    }
+
+    @Override
+    public void pace(Campaign campaign, Instant now) {
+        if (stopped || campaign.state() != CampaignState.RUNNING || campaign.listExhausted()
+                || !ctx.trunks().route(campaign.name()).allowsCalls()) {
+            figures.update(campaign.name(), null, now);
+            return;
+        }
+        PacingDecision decision = engine.decide(campaign.name(), now);
+        figures.update(campaign.name(), decision, now);
+        int more = decision.dialNow() - retrieving.getOrDefault(campaign.name(), 0);
+        for (int i = 0; i < more; i++) {
+            retrieve(campaign);
         }
     }
 

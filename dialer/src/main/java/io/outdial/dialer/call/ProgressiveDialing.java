@@ -9,18 +9,15 @@ import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.agent.InteractionIds;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.CampaignState;
-import io.outdial.dialer.config.DialingMode;
 import io.outdial.dialer.context.DialerContext;
 import io.outdial.dialer.store.CallingRecord;
 import io.outdial.media.detect.Detection;
 import io.outdial.sip.DialRequest;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -58,8 +55,8 @@ public final class ProgressiveDialing {
     private volatile int calls;
     private final PredictiveDialing predictive;
     private final EngagedDialing engaged;
-    /** Other dialing modes' pacing passes (push preview), run with every pass of this one. */
-    private final List<Runnable> pacers = new ArrayList<>();
+    /** Every paced mode's policy, in the order a pass runs them. */
+    private final Map<PacedMode, ModePolicy> policies = new java.util.EnumMap<>(PacedMode.class);
     private DialPreview dialPreview;
     /** Back-pressure: dials are rationed while contacts wait too long from their answer to their agent's bridge. */
     private io.outdial.dialer.pacing.pressure.SetupPressure pressure;
@@ -93,6 +90,9 @@ public final class ProgressiveDialing {
         this.predictive = new PredictiveDialing(ctx, roster, campaigns, writes, afterCall, zone, assignments);
         this.engaged = new EngagedDialing(ctx, roster, campaigns, writes, afterCall, this::pace, predictive.pacing(),
                 assignments);
+        policies.put(PacedMode.PROGRESSIVE, new Progressive());
+        policies.put(PacedMode.PREDICTIVE, predictive);
+        policies.put(PacedMode.ENGAGED, engaged);
         ctx.metrics().callsInProgress(this::callsInProgress);
         this.pressure = new io.outdial.dialer.pacing.pressure.SetupPressure(
                 io.outdial.dialer.config.DialingSettings.DEFAULTS.setupLatencyLimit(), ctx.scheduler().now());
@@ -108,29 +108,43 @@ public final class ProgressiveDialing {
         ctx.dialer().execute(this::paceNow);
     }
 
+    /**
+     * The one pacing loop: each mode's policy, in {@link PacedMode}'s order, over the campaigns whose plan chooses
+     * it. Dialer only.
+     */
     private void paceNow() {
-        for (Campaign campaign : campaigns) {
+        java.time.Instant now = ctx.scheduler().now();
+        for (Map.Entry<PacedMode, ModePolicy> mode : policies.entrySet()) {
+            mode.getValue().beforeCampaigns(now);
+            for (Campaign campaign : campaigns) {
+                if (PacedMode.of(campaign.plan()) == mode.getKey()) {
+                    mode.getValue().pace(campaign, now);
+                }
+            }
+        }
+    }
+
+    /** Progressive's policy: a record retrieved (then dialed) for each Ready agent of a running campaign. */
+    private final class Progressive implements ModePolicy {
+        @Override
+        public void pace(Campaign campaign, java.time.Instant now) {
             // No contact is dialed while the campaign's trunk is not registered; its return paces again.
-            if (campaign.plan().dialingMode() != DialingMode.PROGRESSIVE || campaign.plan().engagesAgentFirst()
-                    || campaign.state() != CampaignState.RUNNING || campaign.listExhausted()
+            if (campaign.state() != CampaignState.RUNNING || campaign.listExhausted()
                     || !ctx.trunks().route(campaign.name()).allowsCalls()) {
-                continue;
+                return;
             }
             for (String agentId : campaign.plan().agentIds()) {
                 Optional<Agent> agent = roster.find(agentId);
                 if (agent.isPresent() && agent.get().state() == AgentState.READY && !retrieving.contains(agentId)) {
                     if (!pressure.mayStart(ctx.scheduler().now())) {
                         repaceLater();
-                        break;
+                        return;
                     }
                     retrieving.add(agentId);
                     retrieveFor(campaign, agent.get());
                 }
             }
         }
-        predictive.paceNow();
-        engaged.paceNow();
-        pacers.forEach(Runnable::run);
     }
 
     /** Rationed: one more pass when the next dial is due (one timer at a time). Dialer only. */
@@ -158,9 +172,9 @@ public final class ProgressiveDialing {
         }
     }
 
-    /** Runs {@code pacer} on the dialer executor with every pacing pass. Call before the first pass. */
-    public void addPacer(Runnable pacer) {
-        pacers.add(pacer);
+    /** The push-preview modes' policy (the preview desks sit above this package). Call before the first pass. */
+    public void pushPreviews(ModePolicy push) {
+        policies.put(PacedMode.PUSH_PREVIEW, push);
     }
 
     /** Sets progressive's interaction preview. Call before the first pass. */

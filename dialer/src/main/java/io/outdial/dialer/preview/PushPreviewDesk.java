@@ -9,6 +9,8 @@ import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.agent.InteractionIds;
 import io.outdial.dialer.agent.OutboundPreviewState;
+import io.outdial.dialer.call.ModePolicy;
+import io.outdial.dialer.call.PacedMode;
 import io.outdial.dialer.call.RecordWrites;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.CampaignState;
@@ -24,7 +26,6 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * delivers while the agent's outbound-preview channel is Ready; direct push preview ignores Ready / Not Ready and
  * delivers between the agent's GetRecord and StopRecords (or Done and Stop). Dialer executor only.
  */
-public final class PushPreviewDesk {
+public final class PushPreviewDesk implements ModePolicy {
     private static final Logger LOG = LoggerFactory.getLogger(PushPreviewDesk.class);
     /** How soon an exhausted list is looked at again. */
     private static final Duration LIST_RECHECK = Duration.ofSeconds(5);
@@ -111,18 +112,26 @@ public final class PushPreviewDesk {
 
     /** A pacing pass (dialer executor): a record for each agent a push campaign may deliver to now. */
     public void paceNow() {
+        java.time.Instant now = ctx.scheduler().now();
         for (Campaign campaign : campaigns.all()) {
-            if (!campaign.plan().dialingMode().pushesPreviews() || campaign.state() != CampaignState.RUNNING
-                    || campaign.listExhausted()) {
-                continue;
+            if (PacedMode.of(campaign.plan()) == PacedMode.PUSH_PREVIEW) {
+                pace(campaign, now);
             }
-            for (String agentId : campaign.plan().agentIds()) {
-                roster.find(agentId).ifPresent(agent -> {
-                    if (mayDeliver(agent, campaign) && retrieving.add(agentId)) {
-                        retrieveFor(campaign, agent);
-                    }
-                });
-            }
+        }
+    }
+
+    /** One push-preview campaign: a record retrieved for each agent it may deliver one to now. */
+    @Override
+    public void pace(Campaign campaign, java.time.Instant now) {
+        if (campaign.state() != CampaignState.RUNNING || campaign.listExhausted()) {
+            return;
+        }
+        for (String agentId : campaign.plan().agentIds()) {
+            roster.find(agentId).ifPresent(agent -> {
+                if (mayDeliver(agent, campaign) && retrieving.add(agentId)) {
+                    retrieveFor(campaign, agent);
+                }
+            });
         }
     }
 
