@@ -27,11 +27,6 @@ class AbsentAgentCallbackIT {
     private static final String AGENTS = "  - { id: ann, secret: s3cret }\n  - { id: bob, secret: b0b }";
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
-    private static void send(CtiClient desk, String type, String requestId, String ix, String more) {
-        desk.send("{\"type\":\"" + type + "\",\"requestId\":\"" + requestId + "\",\"interactionId\":\"" + ix + "\""
-                + more + "}");
-    }
-
     private static CtiClient loginBob(GatewayHarness gw) throws InterruptedException {
         CtiClient desk = new CtiClient(gw.ctiUrl());
         desk.send(new CtiCommand.Login("login", "bob", "b0b", "sip:bob@127.0.0.1:5999"));
@@ -44,12 +39,12 @@ class AbsentAgentCallbackIT {
             throws Exception {
         try (CtiClient ann = PreviewCampaignIT.login(gw, phone)) {
             String ix = PreviewCampaignIT.ixOf(PreviewCampaignIT.getRecord(ann, "g1"));
-            send(ann, "Call", "c1", ix, "");
+            ann.send(new CtiCommand.Call("c1", ix));
             ann.await("InteractionReleased", LIMIT);
             String due = LocalDateTime.now(LONDON).plusSeconds(seconds).truncatedTo(ChronoUnit.SECONDS).toString();
-            send(ann, "ScheduleCallback", "s1", ix, ",\"at\":\"" + due + "\",\"personal\":true");
+            ann.send(new CtiCommand.ScheduleCallback("s1", ix, due, true, null, null));
             assertEquals("Personal", ann.await("CallbackScheduled", LIMIT).path("callbackType").asText());
-            send(ann, "DoneAndStop", "d1", ix, "");
+            ann.send(new CtiCommand.DoneAndStop("d1", ix));
             ann.await("InteractionDone", LIMIT);
             ann.send(new CtiCommand.Logout("bye"));
             ann.await("LoggedOut", LIMIT);
@@ -123,15 +118,15 @@ class AbsentAgentCallbackIT {
             try (CtiClient ann = PreviewCampaignIT.login(gw, phone); CtiClient bob = loginBob(gw)) {
                 ann.send(new CtiCommand.OutboundPreviewReady("op"));
                 String ix = PreviewCampaignIT.ixOf(ann.await("InteractionPreview", LIMIT));
-                send(ann, "Accept", "a1", ix, "");
+                ann.send(new CtiCommand.Accept("a1", ix));
                 ann.await("InteractionReleased", LIMIT);
                 String at = LocalDateTime.now(LONDON).plusSeconds(2).truncatedTo(ChronoUnit.SECONDS).toString();
                 // No "personal": the campaign forces personal callbacks.
-                send(ann, "ScheduleCallback", "s1", ix, ",\"at\":\"" + at + "\"");
+                ann.send(new CtiCommand.ScheduleCallback("s1", ix, at, null, null, null));
                 assertEquals("Personal", ann.await("CallbackScheduled", LIMIT).path("callbackType").asText());
                 ann.send(new CtiCommand.OutboundPreviewNotReady("np", null));
                 ann.await("OutboundPreviewStateChanged", LIMIT);
-                send(ann, "MarkDone", "d1", ix, "");
+                ann.send(new CtiCommand.MarkDone("d1", ix));
                 ann.await("InteractionDone", LIMIT);
                 due = LocalDateTime.parse(at).atZone(LONDON).toInstant();
 

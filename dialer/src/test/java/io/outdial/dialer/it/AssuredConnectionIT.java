@@ -33,9 +33,8 @@ class AssuredConnectionIT {
             "  - { name: vip, dialingMode: assured_connection, agents: [ann], autoLoad: false, maxAttempts: 1 }";
     private static final DateTimeFormatter TRACE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
-    private static String login(Sipp phone) {
-        return "{\"type\":\"Login\",\"requestId\":\"1\",\"agentId\":\"ann\",\"secret\":\"s3cret\",\"phone\":\""
-                + phone.uri("ann") + "\"}";
+    private static CtiCommand login(Sipp phone) {
+        return new CtiCommand.Login("1", "ann", "s3cret", phone.uri("ann"));
     }
 
     /** When the contact SIPp received its first INVITE, from its message trace (written by the same clock). */
@@ -129,27 +128,25 @@ class AssuredConnectionIT {
                 desk.send(new CtiCommand.Ready("2"));
                 String ix = desk.await("InteractionEngaged", LIMIT).path("interaction").path("interactionId")
                         .asText();
-                String on = ",\"interactionId\":\"" + ix + "\"";
-                Map<String, String> attempts = new java.util.LinkedHashMap<>();
-                attempts.put("{\"type\":\"ScheduleCallback\",\"requestId\":\"r1\"" + on
-                        + ",\"at\":\"2030-01-01T10:00\"}", "Reschedule");
-                attempts.put("{\"type\":\"SetCallResult\",\"requestId\":\"r2\"" + on + ",\"callResult\":\"ANSWER\"}",
-                        "SetCallResult");
-                attempts.put("{\"type\":\"ReleaseCall\",\"requestId\":\"r3\"" + on + "}", "Release");
-                attempts.put("{\"type\":\"Transfer\",\"requestId\":\"r4\"" + on + ",\"target\":\"bob\"}", "Transfer");
-                attempts.put("{\"type\":\"Consult\",\"requestId\":\"r5\"" + on + ",\"target\":\"bob\"}", "Consult");
-                attempts.put("{\"type\":\"Conference\",\"requestId\":\"r6\"" + on + ",\"target\":\"bob\"}",
-                        "Conference");
-                attempts.put("{\"type\":\"Recall\",\"requestId\":\"r7\"" + on + "}", "Recall");
-                attempts.put("{\"type\":\"Logout\",\"requestId\":\"r8\"}", "Logout");
-                attempts.put("{\"type\":\"Hold\",\"requestId\":\"r9\"" + on + "}", "Hold");
-                attempts.put("{\"type\":\"GetRecord\",\"requestId\":\"r10\",\"campaign\":\"vip\"}", "MakeCall");
-                attempts.put("{\"type\":\"Call\",\"requestId\":\"r11\"" + on + "}", "MakeCall");
-                for (Map.Entry<String, String> a : attempts.entrySet()) {
+                Map<CtiCommand, String> attempts = new java.util.LinkedHashMap<>();
+                attempts.put(new CtiCommand.ScheduleCallback("r1", ix, "2030-01-01T10:00", null, null, null),
+                        "Reschedule");
+                attempts.put(new CtiCommand.SetCallResult("r2", ix, "ANSWER"), "SetCallResult");
+                attempts.put(new CtiCommand.ReleaseCall("r3", ix), "Release");
+                // No target (the protocol's agentId or phone): these are refused before any target is looked at.
+                attempts.put(new CtiCommand.Transfer("r4", ix, null, null), "Transfer");
+                attempts.put(new CtiCommand.Consult("r5", ix, null, null), "Consult");
+                attempts.put(new CtiCommand.Conference("r6", ix, null, null), "Conference");
+                attempts.put(new CtiCommand.Recall("r7", ix), "Recall");
+                attempts.put(new CtiCommand.Logout("r8"), "Logout");
+                attempts.put(new CtiCommand.Hold("r9", ix), "Hold");
+                attempts.put(new CtiCommand.GetRecord("r10", "vip"), "MakeCall");
+                attempts.put(new CtiCommand.Call("r11", ix), "MakeCall");
+                for (Map.Entry<CtiCommand, String> a : attempts.entrySet()) {
                     desk.send(a.getKey());
                     JsonNode error = desk.await("Error", LIMIT);
-                    assertEquals("RESTRICTED_WHILE_ENGAGED", error.path("code").asText(), a.getKey());
-                    assertEquals(a.getValue(), error.path("action").asText(), a.getKey());
+                    assertEquals("RESTRICTED_WHILE_ENGAGED", error.path("code").asText(), a.getKey().toString());
+                    assertEquals(a.getValue(), error.path("action").asText(), a.getKey().toString());
                     assertTrue(error.path("message").asText().startsWith(a.getValue() + " is not available"),
                             error.toString());
                 }

@@ -26,11 +26,6 @@ class CallbackIT {
         return LocalDateTime.now(NEW_YORK).plusSeconds(secondsFromNow).truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
-    private static void send(CtiClient desk, String type, String requestId, String ix, String more) {
-        desk.send("{\"type\":\"" + type + "\",\"requestId\":\"" + requestId + "\",\"interactionId\":\"" + ix + "\""
-                + more + "}");
-    }
-
     @Test
     void aPastCallbackIsRefusedAndBlocksDoneThenANearOneIsDeliveredAsCallback() throws Exception {
         try (Sipp phone = Sipp.scenario("agent-phone.xml").calls(5).timeout(Duration.ofMinutes(2)).start();
@@ -40,24 +35,24 @@ class CallbackIT {
             gw.uploadAndStart("pv", "contact_info,tz,daily_from,daily_till\n2005550111,America/New_York,0,86400\n");
             try (CtiClient desk = PreviewCampaignIT.login(gw, phone)) {
                 String ix = PreviewCampaignIT.ixOf(PreviewCampaignIT.getRecord(desk, "g1"));
-                send(desk, "Call", "c1", ix, "");
+                desk.send(new CtiCommand.Call("c1", ix));
                 desk.await("InteractionReleased", LIMIT);
 
-                send(desk, "ScheduleCallback", "s1", ix, ",\"at\":\"" + inNewYork(-3600) + "\"");
+                desk.send(new CtiCommand.ScheduleCallback("s1", ix, inNewYork(-3600), null, null, null));
                 JsonNode refused = desk.await("Error", LIMIT);
                 assertEquals("INVALID_CALLBACK", refused.path("code").asText());
                 assertTrue(refused.path("message").asText().contains("in the past"), refused.toString());
-                send(desk, "MarkDone", "d1", ix, "");
+                desk.send(new CtiCommand.MarkDone("d1", ix));
                 JsonNode blocked = desk.await("Error", LIMIT);
                 assertEquals("NOT_ALLOWED", blocked.path("code").asText());
                 assertEquals("d1", blocked.path("requestId").asText());
 
                 String due = inNewYork(4);
-                send(desk, "ScheduleCallback", "s2", ix, ",\"at\":\"" + due + "\"");
+                desk.send(new CtiCommand.ScheduleCallback("s2", ix, due, null, null, null));
                 JsonNode scheduled = desk.await("CallbackScheduled", LIMIT);
                 assertEquals("Campaign", scheduled.path("callbackType").asText());
                 assertEquals("America/New_York", scheduled.path("timeZone").asText());
-                send(desk, "DoneAndStop", "d2", ix, "");
+                desk.send(new CtiCommand.DoneAndStop("d2", ix));
                 desk.await("InteractionDone", LIMIT);
 
                 desk.send(new CtiCommand.GetRecord("early", "pv"));
@@ -98,12 +93,11 @@ class CallbackIT {
                 desk.await("InteractionReleased", LIMIT);
                 String due = LocalDateTime.now(ZoneId.of("Europe/London")).plusSeconds(3)
                         .truncatedTo(ChronoUnit.SECONDS).toString();
-                send(desk, "ScheduleCallback", "s1", ix, ",\"at\":\"" + due + "\",\"personal\":true,"
-                        + "\"phone\":\"200-555-0122\",\"phoneType\":\"Mobile\"");
+                desk.send(new CtiCommand.ScheduleCallback("s1", ix, due, true, "200-555-0122", "Mobile"));
                 JsonNode scheduled = desk.await("CallbackScheduled", LIMIT);
                 assertEquals("Personal", scheduled.path("callbackType").asText());
                 assertEquals("2005550122", scheduled.path("phone").asText());
-                send(desk, "MarkDone", "d1", ix, "");
+                desk.send(new CtiCommand.MarkDone("d1", ix));
                 desk.await("InteractionDone", LIMIT);
 
                 JsonNode again = desk.await("InteractionRinging", LIMIT);
@@ -113,7 +107,7 @@ class CallbackIT {
                 assertEquals("Mobile", interaction.path("record").path("contact_info_type").asText());
                 String second = PreviewCampaignIT.ixOf(again);
                 desk.await("InteractionReleased", LIMIT);
-                send(desk, "MarkDone", "d2", second, "");
+                desk.send(new CtiCommand.MarkDone("d2", second));
                 desk.await("InteractionDone", LIMIT);
             }
             CallingRecord record = gw.records("pg").get(0);

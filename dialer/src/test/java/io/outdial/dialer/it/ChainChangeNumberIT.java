@@ -33,8 +33,7 @@ class ChainChangeNumberIT {
     }
 
     private static void changeTo(CtiClient desk, String requestId, String ix, long recordId) {
-        desk.send("{\"type\":\"ChangeNumber\",\"requestId\":\"" + requestId + "\",\"interactionId\":\"" + ix
-                + "\",\"recordId\":" + recordId + "}");
+        desk.send(new CtiCommand.ChangeNumber(requestId, ix, recordId, null, null));
     }
 
     private static JsonNode error(CtiClient desk, String requestId) throws InterruptedException {
@@ -95,8 +94,7 @@ class ChainChangeNumberIT {
                 assertTrue(window.path("message").asText().contains("opens at"), window.toString());
                 changeTo(desk, "dnc", ix, r.get("2005550905").recordId());
                 assertEquals("ON_DO_NOT_CALL_LIST", error(desk, "dnc").path("code").asText());
-                desk.send("{\"type\":\"ChangeNumber\",\"requestId\":\"both\",\"interactionId\":\"" + ix
-                        + "\",\"recordId\":" + r.get("2005550902").recordId() + ",\"phone\":\"2005550999\"}");
+                desk.send(new CtiCommand.ChangeNumber("both", ix, r.get("2005550902").recordId(), "2005550999", null));
                 assertEquals("INVALID", error(desk, "both").path("code").asText());
                 assertEquals(RecordStatus.RETRIEVED, byPhone(gw).get("2005550901").status(), "nothing moved");
 

@@ -50,11 +50,10 @@ class ConsultIT {
                 String ix = ann.await("InteractionEstablished", LIMIT).path("interaction").path("interactionId")
                         .asText();
                 CampaignCall call = gw.gateway().dialing().findCall(ix).get(5, TimeUnit.SECONDS).orElseThrow();
-                String on = "\"interactionId\":\"" + ix + "\"";
 
-                ann.send("{\"type\":\"CompleteTransfer\",\"requestId\":\"a2\"," + on + "}");
+                ann.send(new CtiCommand.CompleteTransfer("a2", ix));
                 assertEquals("NOT_ALLOWED", ann.await("Error", LIMIT).path("code").asText(), "no consultation yet");
-                ann.send("{\"type\":\"Consult\",\"requestId\":\"a3\"," + on + ",\"agentId\":\"bob\"}");
+                ann.send(new CtiCommand.Consult("a3", ix, "bob", null));
                 assertEquals("bob", ann.await("ConsultStarted", LIMIT).path("target").asText());
                 JsonNode ringing = bob.await("InteractionRinging", LIMIT).path("interaction");
                 assertEquals("Consultation from agent ann", ringing.path("caseInformation").path("Origin").asText());
@@ -73,9 +72,9 @@ class ConsultIT {
                         () -> call.contactMedia().packetsSent() - contactOut > 50);
                 assertTrue(relayed(gw) - relayedAtConsult < 10, "the contact is not relayed to anyone while held");
 
-                ann.send("{\"type\":\"Hold\",\"requestId\":\"a4\"," + on + "}");
+                ann.send(new CtiCommand.Hold("a4", ix));
                 assertEquals("NOT_ALLOWED", ann.await("Error", LIMIT).path("code").asText(), "no hold while consulting");
-                ann.send("{\"type\":\"CompleteTransfer\",\"requestId\":\"a5\"," + on + "}");
+                ann.send(new CtiCommand.CompleteTransfer("a5", ix));
                 JsonNode completed = ann.await("TransferCompleted", LIMIT);
                 assertEquals("a5", completed.path("requestId").asText());
                 assertEquals("bob", completed.path("recordOwner").asText());
@@ -85,11 +84,11 @@ class ConsultIT {
                 long bobAtTransfer = call.agentMedia().packetsReceived();
                 Await.until(Duration.ofSeconds(5), "the contact's audio reaches bob (echoed back)",
                         () -> call.agentMedia().packetsReceived() - bobAtTransfer > 50);
-                ann.send("{\"type\":\"MarkDone\",\"requestId\":\"a6\"," + on + "}");
+                ann.send(new CtiCommand.MarkDone("a6", ix));
                 ann.await("InteractionDone", LIMIT);
 
                 bob.await("InteractionReleased", LIMIT);
-                bob.send("{\"type\":\"MarkDone\",\"requestId\":\"b2\"," + on + "}");
+                bob.send(new CtiCommand.MarkDone("b2", ix));
                 bob.await("InteractionDone", LIMIT);
             }
             CallingRecord record = gw.awaitAllUpdated("it", LIMIT).get(0);
@@ -121,17 +120,16 @@ class ConsultIT {
                 String ix = ann.await("InteractionEstablished", LIMIT).path("interaction").path("interactionId")
                         .asText();
                 CampaignCall call = gw.gateway().dialing().findCall(ix).get(5, TimeUnit.SECONDS).orElseThrow();
-                String on = "\"interactionId\":\"" + ix + "\"";
-                String consult = "{\"type\":\"Consult\",\"requestId\":\"a2\"," + on + ",\"agentId\":\"bob\"}";
+                CtiCommand consult = new CtiCommand.Consult("a2", ix, "bob", null);
 
                 // Consulting needs no result; completing does.
                 ann.send(consult);
                 ann.await("ConsultStarted", LIMIT);
                 bob.await("InteractionEstablished", LIMIT);
                 ann.await("ConsultEstablished", LIMIT);
-                ann.send("{\"type\":\"CompleteTransfer\",\"requestId\":\"a3\"," + on + "}");
+                ann.send(new CtiCommand.CompleteTransfer("a3", ix));
                 assertEquals("CALL_RESULT_REQUIRED", ann.await("Error", LIMIT).path("code").asText());
-                ann.send("{\"type\":\"CancelConsult\",\"requestId\":\"a4\"," + on + "}");
+                ann.send(new CtiCommand.CancelConsult("a4", ix));
                 JsonNode ended = ann.await("ConsultEnded", LIMIT);
                 assertEquals("cancelled", ended.path("reason").asText());
                 assertEquals("Established", ann.await("InteractionRetrieved", LIMIT).path("interaction")
@@ -140,20 +138,19 @@ class ConsultIT {
                 Await.until(Duration.ofSeconds(5), "ann and the contact talk again",
                         () -> relayed(gw) - relayedAtRetrieve > 60);
                 bob.await("InteractionReleased", LIMIT);
-                bob.send("{\"type\":\"MarkDone\",\"requestId\":\"b2\"," + on + "}");
+                bob.send(new CtiCommand.MarkDone("b2", ix));
                 bob.await("InteractionDone", LIMIT);
                 JsonNode bobState;
                 do {
                     bobState = bob.await("AgentStateChanged", LIMIT);
                 } while (!"Ready".equals(bobState.path("state").asText()));
 
-                ann.send("{\"type\":\"SetCallResult\",\"requestId\":\"a5\"," + on
-                        + ",\"callResult\":\"ANSWER\"}");
+                ann.send(new CtiCommand.SetCallResult("a5", ix, "ANSWER"));
                 ann.await("CallResultSet", LIMIT);
                 ann.send(consult);
                 ann.await("ConsultStarted", LIMIT);
                 ann.await("ConsultEstablished", LIMIT);
-                ann.send("{\"type\":\"CompleteConference\",\"requestId\":\"a6\"," + on + "}");
+                ann.send(new CtiCommand.CompleteConference("a6", ix));
                 assertEquals("a6", ann.await("ConferenceJoined", LIMIT).path("requestId").asText());
                 JsonNode bobInConference;
                 do {
@@ -164,16 +161,15 @@ class ConsultIT {
                 Await.until(Duration.ofSeconds(5), "the three-party mix feeds ann and reaches bob (echoed back)",
                         () -> call.agentMedia().packetsSent() - annAtJoin > 50
                                 && call.consultTargetMedia().packetsReceived() - bobAtJoin > 50);
-                ann.send("{\"type\":\"SetCallResult\",\"requestId\":\"a7\"," + on
-                        + ",\"callResult\":\"WRONG_PARTY\"}");
+                ann.send(new CtiCommand.SetCallResult("a7", ix, "WRONG_PARTY"));
                 assertEquals("READ_ONLY", ann.await("Error", LIMIT).path("code").asText());
 
                 // The contact hangs up: both agents wrap up; ann, who stayed, keeps the record.
                 ann.await("InteractionReleased", LIMIT);
-                ann.send("{\"type\":\"MarkDone\",\"requestId\":\"a8\"," + on + "}");
+                ann.send(new CtiCommand.MarkDone("a8", ix));
                 ann.await("InteractionDone", LIMIT);
                 bob.await("InteractionReleased", LIMIT);
-                bob.send("{\"type\":\"MarkDone\",\"requestId\":\"b3\"," + on + "}");
+                bob.send(new CtiCommand.MarkDone("b3", ix));
                 bob.await("InteractionDone", LIMIT);
             }
             CallingRecord record = gw.awaitAllUpdated("it", LIMIT).get(0);

@@ -114,8 +114,7 @@ class HandOnEveryModeIT {
                 gw.post("/api/campaigns/vip/start", "");
                 ann.send(new CtiCommand.Ready("a1"));
                 String ix = PreviewCampaignIT.ixOf(ann.await("InteractionEngaged", LIMIT));
-                String transfer = "{\"type\":\"Transfer\",\"requestId\":\"a2\",\"interactionId\":\"" + ix
-                        + "\",\"agentId\":\"bob\"}";
+                CtiCommand transfer = new CtiCommand.Transfer("a2", ix, "bob", null);
                 assertEquals(ix, PreviewCampaignIT.ixOf(ann.await("InteractionEstablished", LIMIT)));
                 ann.send(transfer);
                 ann.await("TransferStarted", LIMIT);

@@ -62,11 +62,11 @@ class PredictivePreviewIT {
             assertTrue(seconds >= 1 && seconds <= 2, "the accept timeout is cut to the connect window: " + seconds);
             assertEquals(1, gw.gateway().userAgent().activeLegs(), "the contact is on the line, no agent leg yet");
 
-            PushPreviewIT.send(ann, "Reject", "rj", PushPreviewIT.ix(toAnn));
+            ann.send(new CtiCommand.Reject("rj", PushPreviewIT.ix(toAnn)));
             assertEquals("Rejected", ann.await("InteractionRejected", LIMIT).path("reason").asText());
             JsonNode toBob = bob.await("InteractionPreview", LIMIT);
             assertEquals(PushPreviewIT.ix(toAnn), PushPreviewIT.ix(toBob), "the same contact, handed on");
-            PushPreviewIT.send(bob, "Accept", "ac", PushPreviewIT.ix(toBob));
+            bob.send(new CtiCommand.Accept("ac", PushPreviewIT.ix(toBob)));
             assertEquals("ac", bob.await("InteractionAccepted", LIMIT).path("requestId").asText());
             bob.await("InteractionRinging", LIMIT);
             bob.await("InteractionEstablished", LIMIT);

@@ -37,12 +37,12 @@ class ProgressivePreviewIT {
                 assertEquals("Reserved", PreviewCampaignIT.agentState(gw));
                 assertEquals(0, gw.gateway().userAgent().activeLegs(), "nothing is dialed before Accept");
 
-                PushPreviewIT.send(desk, "Reject", "rj", PushPreviewIT.ix(offered));
+                desk.send(new CtiCommand.Reject("rj", PushPreviewIT.ix(offered)));
                 assertEquals("Rejected", desk.await("InteractionRejected", LIMIT).path("reason").asText());
                 JsonNode again = desk.await("InteractionPreview", LIMIT);
                 assertEquals("2005550501", PushPreviewIT.phoneOf(again), "the rejected record comes back first");
 
-                PushPreviewIT.send(desk, "Accept", "ac", PushPreviewIT.ix(again));
+                desk.send(new CtiCommand.Accept("ac", PushPreviewIT.ix(again)));
                 assertEquals("ac", desk.await("InteractionAccepted", LIMIT).path("requestId").asText());
                 JsonNode ringing = desk.await("InteractionRinging", LIMIT);
                 assertEquals(PushPreviewIT.ix(again), PushPreviewIT.ix(ringing));
@@ -50,7 +50,7 @@ class ProgressivePreviewIT {
                 assertEquals("ANSWER", desk.await("InteractionReleased", LIMIT).path("interaction")
                         .path("callResult").asText());
                 desk.send(new CtiCommand.NotReady("nr", null));
-                PushPreviewIT.send(desk, "MarkDone", "md", PushPreviewIT.ix(again));
+                desk.send(new CtiCommand.MarkDone("md", PushPreviewIT.ix(again)));
                 desk.await("InteractionDone", LIMIT);
                 assertTrue(contact.awaitExit(LIMIT).passed(), "the contact's scenario completed");
             }

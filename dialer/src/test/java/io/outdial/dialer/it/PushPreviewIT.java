@@ -37,11 +37,6 @@ class PushPreviewIT {
         return event.path("interaction").path("record").path("contact_info").asText();
     }
 
-    static void send(CtiClient desk, String type, String requestId, String interactionId) {
-        desk.send("{\"type\":\"" + type + "\",\"requestId\":\"" + requestId + "\",\"interactionId\":\""
-                + interactionId + "\"}");
-    }
-
     /** A fence: every event sent before this answer has arrived. */
     static void fence(CtiClient desk, String id) throws InterruptedException {
         desk.send(new CtiCommand.GetMyCampaigns(id));
@@ -82,15 +77,15 @@ class PushPreviewIT {
                 assertEquals("Reserved", PreviewCampaignIT.agentState(gw), "voice Reserved while the record is offered");
                 assertEquals(0, gw.gateway().userAgent().activeLegs(), "nothing is dialed before Accept");
 
-                send(desk, "MarkDone", "md0", ix(first));
+                desk.send(new CtiCommand.MarkDone("md0", ix(first)));
                 assertEquals("NOT_ALLOWED", desk.await("Error", LIMIT).path("code").asText());
-                send(desk, "Reject", "rj1", ix(first));
+                desk.send(new CtiCommand.Reject("rj1", ix(first)));
                 JsonNode rejected = desk.await("InteractionRejected", LIMIT);
                 assertEquals("rj1", rejected.path("requestId").asText());
                 assertEquals("Rejected", rejected.path("reason").asText());
                 JsonNode again = desk.await("InteractionPreview", LIMIT);
                 assertEquals("2005550101", phoneOf(again), "a rejected record is the next one retrieved");
-                send(desk, "Reject", "rj2", ix(first));
+                desk.send(new CtiCommand.Reject("rj2", ix(first)));
                 assertEquals("UNKNOWN_INTERACTION", desk.await("Error", LIMIT).path("code").asText());
 
                 // No answer: the record goes back to the top, ahead of the callback that fell due meanwhile.
@@ -100,17 +95,17 @@ class PushPreviewIT {
                 JsonNode third = desk.await("InteractionPreview", LIMIT);
                 assertEquals("2005550101", phoneOf(third), "a timed-out record is the next one retrieved");
 
-                send(desk, "Accept", "ac1", ix(third));
+                desk.send(new CtiCommand.Accept("ac1", ix(third)));
                 JsonNode accepted = desk.await("InteractionAccepted", LIMIT);
                 assertEquals("ac1", accepted.path("requestId").asText());
                 assertFalse(accepted.path("auto").asBoolean());
-                send(desk, "Accept", "ac2", ix(third));
+                desk.send(new CtiCommand.Accept("ac2", ix(third)));
                 assertEquals("NOT_ALLOWED", desk.await("Error", LIMIT).path("code").asText());
                 desk.await("InteractionRinging", LIMIT);
                 desk.await("InteractionEstablished", LIMIT);
                 JsonNode released = desk.await("InteractionReleased", LIMIT);
                 assertEquals("ANSWER", released.path("interaction").path("callResult").asText());
-                send(desk, "MarkDone", "d1", ix(third));
+                desk.send(new CtiCommand.MarkDone("d1", ix(third)));
                 desk.await("InteractionDone", LIMIT);
                 JsonNode callback = desk.await("InteractionPreview", LIMIT);
                 assertEquals("2005550102", phoneOf(callback), "Done: the next record is pushed");
@@ -119,7 +114,7 @@ class PushPreviewIT {
 
                 desk.send(new CtiCommand.OutboundPreviewNotReady("op2", "Break"));
                 assertEquals("NotReady", desk.await("OutboundPreviewStateChanged", LIMIT).path("state").asText());
-                send(desk, "Reject", "rj3", ix(callback));
+                desk.send(new CtiCommand.Reject("rj3", ix(callback)));
                 desk.await("InteractionRejected", LIMIT);
                 Await.until(LIMIT, "agent back to NotReady", () -> "NotReady".equals(
                         PreviewCampaignIT.stateQuietly(gw)));
@@ -150,7 +145,7 @@ class PushPreviewIT {
                 assertEquals(2, offered.path("autoAnswerIn").asInt());
                 assertFalse(offered.path("rejectAllowed").asBoolean());
                 assertFalse(offered.has("acceptTimeout"));
-                send(desk, "Reject", "rj", ix(offered));
+                desk.send(new CtiCommand.Reject("rj", ix(offered)));
                 JsonNode refused = desk.await("Error", LIMIT);
                 assertEquals("NOT_ALLOWED", refused.path("code").asText());
                 assertTrue(refused.path("message").asText().contains("auto-answer"), refused.toString());
@@ -206,11 +201,11 @@ class PushPreviewIT {
                 assertTrue(on.path("delivering").asBoolean());
                 JsonNode first = desk.await("InteractionPreview", LIMIT);
                 assertEquals("4865550401", phoneOf(first), "delivered with both channels NotReady");
-                send(desk, "Accept", "a1", ix(first));
+                desk.send(new CtiCommand.Accept("a1", ix(first)));
                 desk.await("InteractionAccepted", LIMIT);
                 assertEquals("BUSY", desk.await("InteractionReleased", LIMIT).path("interaction")
                         .path("callResult").asText());
-                send(desk, "MarkDone", "d1", ix(first));
+                desk.send(new CtiCommand.MarkDone("d1", ix(first)));
                 desk.await("InteractionDone", LIMIT);
                 JsonNode second = desk.await("InteractionPreview", LIMIT);
                 assertEquals("4865550402", phoneOf(second), "records keep coming after Done");
@@ -219,7 +214,7 @@ class PushPreviewIT {
                 JsonNode off = desk.await("RecordDeliveryChanged", LIMIT);
                 assertFalse(off.path("delivering").asBoolean());
                 assertEquals("Stop", off.path("reason").asText());
-                send(desk, "Reject", "r1", ix(second));
+                desk.send(new CtiCommand.Reject("r1", ix(second)));
                 desk.await("InteractionRejected", LIMIT);
                 Await.until(LIMIT, "record back", () -> gw.records("pp").get(1).status() == RecordStatus.READY);
                 fence(desk, "f1");

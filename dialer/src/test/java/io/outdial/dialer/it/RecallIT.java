@@ -56,8 +56,8 @@ class RecallIT {
                 JsonNode preview = PreviewCampaignIT.getRecord(desk, "g1");
                 String ix = PreviewCampaignIT.ixOf(preview);
                 long first = recordIdOf(preview);
-                String call = "{\"type\":\"Call\",\"requestId\":\"c\",\"interactionId\":\"" + ix + "\"}";
-                String recall = "{\"type\":\"Recall\",\"requestId\":\"r\",\"interactionId\":\"" + ix + "\"}";
+                CtiCommand call = new CtiCommand.Call("c", ix);
+                CtiCommand recall = new CtiCommand.Recall("r", ix);
 
                 desk.send(recall);
                 assertTrue(error(desk, "r").path("message").asText().contains("use Call"), "not called yet");
@@ -95,8 +95,7 @@ class RecallIT {
 
                 long second = gw.records("pv").stream().filter(r -> r.recordId() != first).findFirst().orElseThrow()
                         .recordId();
-                desk.send("{\"type\":\"ChangeNumber\",\"requestId\":\"chain\",\"interactionId\":\"" + ix
-                        + "\",\"recordId\":" + second + "}");
+                desk.send(new CtiCommand.ChangeNumber("chain", ix, second, null, null));
                 JsonNode chained = desk.await("InteractionPreview", LIMIT);
                 assertEquals("chain", chained.path("requestId").asText());
                 assertEquals(second, recordIdOf(chained));

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,14 +28,18 @@ class RecordWorkIT {
             + "{ name: visit, label: Visit, type: datetime, editable: true, required: true },"
             + "{ name: plan, label: Plan, type: dropdown, options: [Gold, Silver], editable: true } ]";
 
-    private static void send(CtiClient desk, String type, String requestId, String ix, String more) {
-        desk.send("{\"type\":\"" + type + "\",\"requestId\":\"" + requestId + "\",\"interactionId\":\"" + ix + "\""
-                + more + "}");
+    /** Record fields in the order given (the gateway reports the first bad one). */
+    private static Map<String, Object> fields(Object... namesAndValues) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            fields.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return fields;
     }
 
-    private static JsonNode refusedField(CtiClient desk, String ix, String requestId, String fields)
+    private static JsonNode refusedField(CtiClient desk, String ix, String requestId, Map<String, Object> fields)
             throws InterruptedException {
-        send(desk, "UpdateRecordFields", requestId, ix, ",\"fields\":" + fields);
+        desk.send(new CtiCommand.UpdateRecordFields(requestId, ix, fields));
         JsonNode e = desk.awaitAny(LIMIT, "Error", "RecordFieldsUpdated");
         assertEquals("Error", e.path("type").asText(), e.toString());
         assertEquals("INVALID_RECORD_FIELD", e.path("code").asText(), e.toString());
@@ -71,22 +77,22 @@ class RecordWorkIT {
                 assertEquals("datetime", info.get(3).path("type").asText());
                 assertEquals("[\"Gold\",\"Silver\"]", info.get(4).path("options").toString());
 
-                assertEquals("visit", refusedField(desk, ix, "bad-date", "{\"visit\":\"next tuesday\"}")
+                assertEquals("visit", refusedField(desk, ix, "bad-date", fields("visit", "next tuesday"))
                         .path("field").asText());
-                assertEquals("plan", refusedField(desk, ix, "bad-option", "{\"plan\":\"Bronze\"}")
+                assertEquals("plan", refusedField(desk, ix, "bad-option", fields("plan", "Bronze"))
                         .path("field").asText());
-                assertEquals("name", refusedField(desk, ix, "read-only", "{\"name\":\"Bob\"}")
+                assertEquals("name", refusedField(desk, ix, "read-only", fields("name", "Bob"))
                         .path("field").asText());
-                assertEquals("shoeSize", refusedField(desk, ix, "unknown", "{\"shoeSize\":\"42\"}")
+                assertEquals("shoeSize", refusedField(desk, ix, "unknown", fields("shoeSize", "42"))
                         .path("field").asText());
-                assertEquals("vip", refusedField(desk, ix, "partial", "{\"notes\":\"never written\",\"vip\":\"maybe\"}")
+                assertEquals("vip", refusedField(desk, ix, "partial", fields("notes", "never written", "vip", "maybe"))
                         .path("field").asText());
                 JsonNode untouched = storedRecord(gw);
                 assertEquals("", untouched.path("notes").asText(), "nothing of a refused edit is written");
                 assertEquals("Gold", untouched.path("plan").asText());
 
-                send(desk, "UpdateRecordFields", "u1", ix, ",\"fields\":{\"notes\":\"prefers mornings\","
-                        + "\"vip\":true,\"visit\":\"2026-12-01T09:15\",\"plan\":\"Silver\"}");
+                desk.send(new CtiCommand.UpdateRecordFields("u1", ix, fields("notes", "prefers mornings", "vip", true,
+                        "visit", "2026-12-01T09:15", "plan", "Silver")));
                 JsonNode updated = desk.await("RecordFieldsUpdated", LIMIT);
                 assertEquals("u1", updated.path("requestId").asText());
                 assertEquals("Silver", updated.path("record").path("plan").asText());
@@ -98,21 +104,21 @@ class RecordWorkIT {
                 assertEquals("Silver", stored.path("plan").asText());
 
                 // First attempt: called, a note, a campaign callback a few seconds ahead.
-                send(desk, "Call", "c1", ix, "");
+                desk.send(new CtiCommand.Call("c1", ix));
                 desk.await("InteractionReleased", LIMIT);
-                send(desk, "SetDisposition", "sd1", ix, ",\"dispositionCode\":\"NoSale\",\"note\":\"call back\"");
+                desk.send(new CtiCommand.SetDisposition("sd1", ix, "NoSale", null, "call back"));
                 desk.await("DispositionSet", LIMIT);
-                send(desk, "ScheduleCallback", "personal", ix, ",\"at\":\"" + inLondon(600) + "\",\"personal\":true");
+                desk.send(new CtiCommand.ScheduleCallback("personal", ix, inLondon(600), true, null, null));
                 JsonNode forced = desk.await("Error", LIMIT);
                 assertEquals("INVALID_CALLBACK", forced.path("code").asText());
                 assertTrue(forced.path("message").asText().contains("only takes campaign callbacks"),
                         forced.toString());
                 String due = inLondon(3);
-                send(desk, "ScheduleCallback", "s1", ix, ",\"at\":\"" + due + "\"");
+                desk.send(new CtiCommand.ScheduleCallback("s1", ix, due, null, null, null));
                 assertEquals("Campaign", desk.await("CallbackScheduled", LIMIT).path("callbackType").asText());
-                send(desk, "DoneAndStop", "d1", ix, "");
+                desk.send(new CtiCommand.DoneAndStop("d1", ix));
                 desk.await("InteractionDone", LIMIT);
-                send(desk, "UpdateRecordFields", "late", ix, ",\"fields\":{\"notes\":\"too late\"}");
+                desk.send(new CtiCommand.UpdateRecordFields("late", ix, fields("notes", "too late")));
                 JsonNode late = desk.await("Error", LIMIT);
                 assertEquals("late", late.path("requestId").asText());
                 assertEquals("prefers mornings", storedRecord(gw).path("notes").asText(),
@@ -125,24 +131,24 @@ class RecordWorkIT {
                 String ix2 = PreviewCampaignIT.ixOf(again);
                 assertEquals("Silver", again.path("interaction").path("recordInformation").get(4).path("value")
                         .asText(), "the edit is in the record the next agent sees");
-                send(desk, "GetContactHistory", "h1", ix2, "");
+                desk.send(new CtiCommand.GetContactHistory("h1", ix2));
                 JsonNode history = desk.await("ContactHistory", LIMIT);
                 assertEquals(1, history.path("entries").size(), history.toString());
                 assertEquals("call back", history.path("entries").get(0).path("note").asText());
-                send(desk, "Call", "c2", ix2, "");
+                desk.send(new CtiCommand.Call("c2", ix2));
                 desk.await("InteractionReleased", LIMIT);
-                send(desk, "SetDisposition", "sd2", ix2, ",\"dispositionCode\":\"Sale\",\"note\":\"bought Silver\"");
+                desk.send(new CtiCommand.SetDisposition("sd2", ix2, "Sale", null, "bought Silver"));
                 desk.await("DispositionSet", LIMIT);
                 String due2 = inLondon(3);
-                send(desk, "ScheduleCallback", "s2", ix2, ",\"at\":\"" + due2 + "\"");
+                desk.send(new CtiCommand.ScheduleCallback("s2", ix2, due2, null, null, null));
                 desk.await("CallbackScheduled", LIMIT);
-                send(desk, "DoneAndStop", "d2", ix2, "");
+                desk.send(new CtiCommand.DoneAndStop("d2", ix2));
                 desk.await("InteractionDone", LIMIT);
 
                 java.time.Instant dueAt2 = LocalDateTime.parse(due2).atZone(ZoneId.of("Europe/London")).toInstant();
                 Await.until(LIMIT, "the second callback's time", () -> java.time.Instant.now().isAfter(dueAt2));
                 String ix3 = PreviewCampaignIT.ixOf(PreviewCampaignIT.getRecord(desk, "g3"));
-                send(desk, "GetContactHistory", "h2", ix3, "");
+                desk.send(new CtiCommand.GetContactHistory("h2", ix3));
                 JsonNode both = desk.await("ContactHistory", LIMIT);
                 assertEquals("h2", both.path("requestId").asText());
                 JsonNode entries = both.path("entries");
@@ -201,7 +207,7 @@ class RecordWorkIT {
                 // An observation window, not a wait for a condition: nothing may mark the interaction Done by itself.
                 Thread.sleep(500);
                 assertEquals("AfterCallWork", PreviewCampaignIT.agentState(gw), "no disposition yet: still wrapping up");
-                send(desk, "SetDisposition", "sd", ix, ",\"dispositionCode\":\"Sale\"");
+                desk.send(new CtiCommand.SetDisposition("sd", ix, "Sale", null, null));
                 desk.await("DispositionSet", LIMIT);
                 JsonNode done = desk.await("InteractionDone", LIMIT);
                 assertEquals(ix, done.path("interactionId").asText());

@@ -11,6 +11,7 @@ import io.outdial.sip.testing.Sipp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,9 +35,8 @@ class TransferIT {
         }
     }
 
-    static String login(String agent, Sipp phone) {
-        return "{\"type\":\"Login\",\"requestId\":\"l-" + agent + "\",\"agentId\":\"" + agent
-                + "\",\"secret\":\"s3cret\",\"phone\":\"" + phone.uri(agent) + "\"}";
+    static CtiCommand login(String agent, Sipp phone) {
+        return new CtiCommand.Login("l-" + agent, agent, "s3cret", phone.uri(agent));
     }
 
     @Test
@@ -165,8 +165,7 @@ class TransferIT {
                 String ix = ann.await("InteractionEstablished", LIMIT).path("interaction").path("interactionId")
                         .asText();
 
-                String transfer = "{\"type\":\"Transfer\",\"requestId\":\"a2\",\"interactionId\":\"" + ix
-                        + "\",\"agentId\":\"bob\"}";
+                CtiCommand transfer = new CtiCommand.Transfer("a2", ix, "bob", null);
                 ann.send(transfer);
                 JsonNode notReady = ann.await("Error", LIMIT);
                 assertEquals("NOT_ALLOWED", notReady.path("code").asText(), "bob is not Ready yet");
@@ -224,16 +223,14 @@ class TransferIT {
                 ann.send(new CtiCommand.Ready("a1"));
                 String ix = ann.await("InteractionEstablished", LIMIT).path("interaction").path("interactionId")
                         .asText();
-                String transfer = "{\"type\":\"Transfer\",\"requestId\":\"a2\",\"interactionId\":\"" + ix
-                        + "\",\"agentId\":\"bob\"}";
+                CtiCommand transfer = new CtiCommand.Transfer("a2", ix, "bob", null);
                 ann.send(transfer);
                 JsonNode refused = ann.await("Error", LIMIT);
                 assertEquals("CALL_RESULT_REQUIRED", refused.path("code").asText());
                 assertTrue(refused.path("message").asText().contains("set the call result"), refused.toString());
 
                 // Record Information is still editable before the transfer.
-                ann.send("{\"type\":\"UpdateRecordFields\",\"requestId\":\"a3\",\"interactionId\":\"" + ix
-                        + "\",\"fields\":{\"Plan\":\"Gold\"}}");
+                ann.send(new CtiCommand.UpdateRecordFields("a3", ix, Map.of("Plan", "Gold")));
                 ann.await("RecordFieldsUpdated", LIMIT);
                 ann.send(new CtiCommand.SetCallResult("a4", ix, "ANSWER"));
                 ann.await("CallResultSet", LIMIT);
@@ -248,8 +245,7 @@ class TransferIT {
                 JsonNode readOnly = ann.await("Error", LIMIT);
                 assertEquals("READ_ONLY", readOnly.path("code").asText());
                 assertEquals("callResult", readOnly.path("field").asText());
-                bob.send("{\"type\":\"UpdateRecordFields\",\"requestId\":\"b2\",\"interactionId\":\"" + ix
-                        + "\",\"fields\":{\"Plan\":\"Bronze\"}}");
+                bob.send(new CtiCommand.UpdateRecordFields("b2", ix, Map.of("Plan", "Bronze")));
                 JsonNode fieldReadOnly = bob.await("Error", LIMIT);
                 assertEquals("READ_ONLY", fieldReadOnly.path("code").asText());
                 assertEquals("Plan", fieldReadOnly.path("field").asText());

@@ -6,7 +6,7 @@ import javax.sip.TransactionState;
 
 /**
  * When a leg may send CANCEL, and what it does with a 2xx that crosses it (RFC 3261 9.1). Pure decisions, kept apart
- * from {@link OutboundLeg} so the races the load runs showed are unit-tested one by one.
+ * from {@link InviteClient} so the races the load runs showed are unit-tested one by one.
  */
 final class CancelRule {
     private CancelRule() {

@@ -1,7 +1,6 @@
 package io.outdial.sip.ua;
 
 import io.outdial.media.RtpEndpoint;
-import io.outdial.media.RtpPeer;
 import io.outdial.sip.DialRequest;
 import io.outdial.sip.Leg;
 import io.outdial.sip.LegEvent;
@@ -11,13 +10,11 @@ import io.outdial.sip.LegListener;
 import io.outdial.sip.LegState;
 import io.outdial.core.exec.Cancellable;
 import io.outdial.core.exec.CallExecutor;
-import io.outdial.sip.sdp.SdpException;
 import io.outdial.sip.sdp.SdpOffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.ResponseEvent;
@@ -33,39 +30,26 @@ import org.slf4j.LoggerFactory;
 /**
  * One outbound INVITE dialog and its RTP endpoint: the UAC state machine of RFC 3261 as {@link LegState} moves,
  * reported as {@link LegEvent}s. Every method but {@link #hangup()} and the getters runs on the call's executor.
+ * Setting the dialog up (the INVITE, its provisionals, answer, rejections and CANCEL) is {@link InviteClient}'s; the
+ * leg keeps its state, the answered call's life (in-dialog requests, session timer, RTP inactivity, DTMF), the BYE
+ * and the end.
  */
 final class OutboundLeg implements Leg {
     private static final Logger LOG = LoggerFactory.getLogger(OutboundLeg.class);
 
-    /** 64*T1: how long we wait for the final response after CANCEL before giving the far end up. */
-    private static final Duration CANCEL_GUARD = Duration.ofSeconds(32);
     private static final Cancellable NO_TIMER = () -> { };
-    private static final int SESSION_INTERVAL_TOO_SMALL = 422;
 
     private final LegContext ctx;
     private final LegSignalling signalling;
-    private final TrunkChallenges challenges;
     private TrunkChallenges byeChallenges;
     private final DialRequest request;
     private final CallExecutor executor;
     private final LegListener listener;
-    private final CallIdHeader callIdHeader;
     private final String callId;
     private volatile LegState state = LegState.CALLING;
     private volatile RtpEndpoint endpoint;
-    private volatile java.time.Instant inviteSent;
 
     // Touched only on the call's executor.
-    private SdpOffer offer;
-    private ClientTransaction inviteTx;
-    private Dialog dialog;
-    private Request ack;
-    private boolean provisionalSeen;
-    private FailureKind cancelKind;
-    private boolean cancelTried;
-    private boolean hangupRequested;
-    private Cancellable ringTimer = NO_TIMER;
-    private Cancellable cancelGuard = NO_TIMER;
     private ClientTransaction byeTx;
     private EndReason endReason;
     private final List<Runnable> terminationHooks = new ArrayList<>();
@@ -74,23 +58,22 @@ final class OutboundLeg implements Leg {
     private MediaWatch mediaWatch;
     private Cancellable mediaTimer = NO_TIMER;
     private final LegDtmf dtmf;
-    private final ReliableProvisionals reliable;
     private final SessionRefresher sessionTimer;
+    private final InviteClient invite;
     private final FarEndHold farEndHold = new FarEndHold();
 
     OutboundLeg(LegContext ctx, DialRequest request, CallExecutor executor, LegListener listener) {
         this.ctx = ctx;
         this.signalling = new LegSignalling(ctx, this);
-        this.challenges = new TrunkChallenges(request.credentials(), ctx.messages());
         this.request = request;
         this.executor = executor;
         this.listener = listener;
-        this.callIdHeader = ctx.provider().getNewCallId();
+        CallIdHeader callIdHeader = ctx.provider().getNewCallId();
         this.callId = callIdHeader.getCallId();
-        this.dtmf = new LegDtmf(ctx, executor, this, () -> state == LegState.ANSWERED ? dialog : null);
-        this.reliable = new ReliableProvisionals(request.session().reliableProvisional(), ctx, this);
         this.sessionTimer = new SessionRefresher(ctx, signalling, this, request.session().sessionTimer(),
                 this::byeChallenges);
+        this.invite = new InviteClient(ctx, this, signalling, request, executor, callIdHeader, sessionTimer);
+        this.dtmf = new LegDtmf(ctx, executor, this, () -> state == LegState.ANSWERED ? invite.dialog() : null);
     }
 
     @Override
@@ -120,7 +103,7 @@ final class OutboundLeg implements Leg {
 
     @Override
     public java.time.Instant inviteSent() {
-        return inviteSent;
+        return invite.sent();
     }
 
     @Override
@@ -147,7 +130,6 @@ final class OutboundLeg implements Leg {
         }
     }
 
-    /** Runs {@code hook} on the executor once the leg is terminal (at once if it already is). */
     /** Runs {@code hook} with each DTMF digit the far end sends in a SIP INFO (on this leg's executor). */
     void whenDtmfInfo(java.util.function.Consumer<DtmfInfoBody> hook) {
         dtmfInfoHooks.add(hook);
@@ -158,6 +140,7 @@ final class OutboundLeg implements Leg {
         dtmfInfoHooks.forEach(h -> h.accept(digit));
     }
 
+    /** Runs {@code hook} on the executor once the leg is terminal (at once if it already is). */
     void whenTerminated(Runnable hook) {
         if (state.isTerminal()) {
             hook.run();
@@ -176,86 +159,17 @@ final class OutboundLeg implements Leg {
             return;
         }
         endpoint = ep;
-        try {
-            offer = SdpOffer.standard(ep.localAddress(), ctx.media().advertisedAddress(),
-                    ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE), request.srtp());
-            Request invite = ctx.messages().invite(request, callIdHeader, offer.toSdp());
-            ReliableProvisionals.advertise(request.session().reliableProvisional(), invite, ctx.messages().headers());
-            sessionTimer.advertise(invite);
-            inviteTx = ctx.provider().getNewClientTransaction(invite);
-            dialog = ctx.provider().getNewDialog(inviteTx);
-            inviteTx.sendRequest();
-            inviteSent = executor.scheduler().now();
-            ringTimer = executor.schedule(request.ringTimeout(), this::onRingTimeout);
-        } catch (Exception e) {
-            java.util.Optional<String> tls = SendFailures.tlsRefusal(e);
-            if (tls.isPresent()) {
-                LOG.warn("INVITE to {} not sent: {}", request.requestUri(), tls.get());
-            } else {
-                LOG.info("INVITE to {} not sent: {}", request.requestUri(), e.toString());
-            }
-            fail(FailureKind.NO_RESPONSE, Response.SERVICE_UNAVAILABLE,
-                    "INVITE not sent: " + tls.orElse(e.getMessage()));
-        }
+        invite.send(ep);
     }
 
     private void hangupNow() {
-        hangupRequested = true;
+        invite.hangupRequested();
         switch (state) {
-            case CALLING, TRYING, RINGING, EARLY_MEDIA -> {
-                if (inviteTx == null) {
-                    fail(FailureKind.CANCELLED, Response.REQUEST_TERMINATED, "hung up before the INVITE was sent");
-                } else {
-                    startCancel(FailureKind.CANCELLED);
-                }
-            }
+            case CALLING, TRYING, RINGING, EARLY_MEDIA -> invite.hangupEarly();
             case ANSWERED -> startBye(EndReason.LOCAL_HANGUP);
             default -> {
                 // Already ending or over: hangup is idempotent.
             }
-        }
-    }
-
-    private void onRingTimeout() {
-        if (isEarly()) {
-            startCancel(FailureKind.RING_TIMEOUT);
-        }
-    }
-
-    private boolean isEarly() {
-        return state == LegState.CALLING || state == LegState.TRYING || state == LegState.RINGING
-                || state == LegState.EARLY_MEDIA;
-    }
-
-    private void startCancel(FailureKind kind) {
-        cancelKind = kind;
-        ringTimer.cancel();
-        moveTo(LegState.ENDING);
-        // RFC 3261 9.1: no CANCEL before a provisional response; the first one (or Timer B) ends the wait.
-        if (provisionalSeen) {
-            sendCancel();
-        }
-        cancelGuard = executor.schedule(CANCEL_GUARD, this::onCancelGuard);
-    }
-
-    private void sendCancel() {
-        // One CANCEL per INVITE, and only while the stack has no final response: a 2xx or a 4xx-6xx the stack has
-        // already taken is on its way to this executor and ends the leg ("Could not find original tx to cancel",
-        // then "Transaction already exists!" on a second try, were this race). If nothing is sent, the final
-        // response or the guard timer still ends the leg.
-        if (!CancelRule.mayCancel(cancelTried, inviteTx.getState())) {
-            LOG.debug("{}: no CANCEL (already tried: {}, INVITE transaction {})", this, cancelTried,
-                    inviteTx.getState());
-            return;
-        }
-        cancelTried = true;
-        signalling.cancel(inviteTx);
-    }
-
-    private void onCancelGuard() {
-        if (state == LegState.ENDING && ack == null) {
-            LegSignalling.terminate(inviteTx);
-            fail(cancelKind, Response.REQUEST_TIMEOUT, "no final response after CANCEL");
         }
     }
 
@@ -268,18 +182,10 @@ final class OutboundLeg implements Leg {
             return;
         }
         switch (cseq.getMethod()) {
-            case Request.INVITE -> {
-                if (status < 200) {
-                    onProvisional(event, status);
-                } else if (status < 300) {
-                    onAnswer(event, cseq.getSeqNumber());
-                } else {
-                    onRejected(response, status);
-                }
-            }
+            case Request.INVITE -> invite.onResponse(event, status, cseq.getSeqNumber());
             case Request.BYE -> {
                 if (status >= 200 && event.getClientTransaction() == byeTx) {
-                    if (challenges.isChallenge(status) && event.getDialog() != null) {
+                    if (byeChallenges().isChallenge(status) && event.getDialog() != null) {
                         // The trunk authenticates in-dialog requests too: the BYE again, with credentials.
                         byeTx = signalling.byeAnswering(event.getDialog(), response, byeChallenges());
                         if (byeTx != null) {
@@ -296,88 +202,12 @@ final class OutboundLeg implements Leg {
         }
     }
 
-    private void onProvisional(ResponseEvent event, int status) {
-        Response response = event.getResponse();
-        if (state == LegState.ENDING && !cancelTried && ack == null) {
-            provisionalSeen = true;
-            sendCancel();
-            return;
-        }
-        if (!isEarly()) {
-            // The stack's thread pool does not keep the order of one call's messages: a 180 may be handed over
-            // after the 200 it preceded on the wire. A provisional after the answer (or the end) says nothing.
-            return;
-        }
-        provisionalSeen = true;
-        if (status == Response.TRYING) {
-            if (state == LegState.CALLING) {
-                moveTo(LegState.TRYING);
-                emit(new LegEvent.Trying(this));
-            }
-            return;
-        }
-        ReliableProvisionals.Verdict verdict = reliable.onProvisional(response, dialogOf(event));
-        if (verdict == ReliableProvisionals.Verdict.RETRANSMISSION
-                || verdict == ReliableProvisionals.Verdict.OUT_OF_ORDER) {
-            return;
-        }
-        RtpPeer early = AnswerMedia.early(offer, response, this);
-        if (early != null && verdict == ReliableProvisionals.Verdict.NEW) {
-            reliable.earlyAnswer(early);
-        }
-        if (early != null) {
-            endpoint.connect(early);
-            moveTo(LegState.EARLY_MEDIA);
-            emit(new LegEvent.EarlyMedia(this, status));
-        } else {
-            moveTo(LegState.RINGING);
-            emit(new LegEvent.Ringing(this, status));
-        }
-    }
-
-    private Dialog dialogOf(ResponseEvent event) {
-        return event.getDialog() != null ? event.getDialog() : dialog;
-    }
-
-    private void onAnswer(ResponseEvent event, long cseq) {
-        Dialog answered = dialogOf(event);
-        if (ack != null && ack.getHeader(CSeqHeader.NAME) instanceof CSeqHeader acked
-                && acked.getSeqNumber() == cseq) {
-            // A retransmitted 2xx: our ACK was lost. The RI passes it up without a transaction and, with automatic
-            // dialog support off, does not re-ACK it itself; if we did not, the far end would end the call.
-            signalling.reAck(answered, ack);
-            return;
-        }
-        ack = signalling.ack(answered, cseq);
-        if (ack == null) {
-            fail(FailureKind.NO_RESPONSE, Response.SERVER_INTERNAL_ERROR, "could not ACK the 2xx");
-            return;
-        }
-        ringTimer.cancel();
-        cancelGuard.cancel();
-        if (CancelRule.keepsCrossingAnswer(state, cancelKind, hangupRequested)) {
-            // Our ring timeout lost the race to the far end's answer and nobody asked us to hang up: the far end is
-            // there (an agent who picked up at the last moment), so the call stands like any answered call.
-            LOG.info("{}: answered as the ring timeout cancelled it; keeping the call", this);
-            cancelKind = null;
-        } else if (state == LegState.ENDING || state.isTerminal()) {
-            // The 2xx crossed our CANCEL: the call exists now, so end it properly.
-            sendBye(answered);
-            fail(cancelKind != null ? cancelKind : FailureKind.CANCELLED, Response.REQUEST_TERMINATED,
-                    "answered while being cancelled; sent BYE");
-            return;
-        }
-        try {
-            endpoint.connect(AnswerMedia.answered(offer, event.getResponse(), reliable.earlyAnswer(),
-                    request.mediaFromSignalling(), this));
-            moveTo(LegState.ANSWERED);
-            sessionTimer.answered(event.getResponse(), answered);
-            watchMedia();
-            emit(new LegEvent.Answered(this));
-        } catch (SdpException e) {
-            sendBye(answered);
-            fail(FailureKind.MEDIA_MISMATCH, Response.NOT_ACCEPTABLE_HERE, "unusable SDP answer: " + e.getMessage());
-        }
+    /** The INVITE was answered ({@code ok} on {@code answered}) and the media connected: the call stands. */
+    void answered(Response ok, Dialog answered) {
+        moveTo(LegState.ANSWERED);
+        sessionTimer.answered(ok, answered);
+        watchMedia();
+        emit(new LegEvent.Answered(this));
     }
 
     private void watchMedia() {
@@ -397,7 +227,7 @@ final class OutboundLeg implements Leg {
             // The far end is presumably gone, so its BYE may only time out (Timer F, 32 s): the leg ends now (the
             // call finishes, the port is freed) and stays in the registry until that BYE is done either way.
             mediaTimer.cancel();
-            sendBye(dialog);
+            sendBye(invite.dialog());
             end(EndReason.MEDIA_TIMEOUT);
             return;
         }
@@ -414,54 +244,6 @@ final class OutboundLeg implements Leg {
         } else {
             mediaWatch.signalled(executor.scheduler().now());
         }
-    }
-
-    private void onRejected(Response response, int status) {
-        if (state.isTerminal()) {
-            return;
-        }
-        if (isEarly() && status == SESSION_INTERVAL_TOO_SMALL && resent(sessionTimer.retryAfter422(
-                inviteTx.getRequest(), response))) {
-            return;
-        }
-        if (isEarly() && challenges.isChallenge(status)) {
-            try {
-                resend(challenges.answer(inviteTx.getRequest(), response));
-                LOG.debug("{}: answered the trunk's {} challenge", this, status);
-                return;
-            } catch (TrunkChallenges.NotAnswered e) {
-                LOG.warn("{}: {} not answered: {}", this, status, e.getMessage());
-                fail(FailureKind.REJECTED, status, e.getMessage());
-                return;
-            } catch (Exception e) {
-                LOG.warn("{}: could not resend the INVITE with credentials: {}", this, e.toString());
-                fail(FailureKind.REJECTED, status, "could not answer the challenge: " + e.getMessage());
-                return;
-            }
-        }
-        FailureKind kind = state == LegState.ENDING ? cancelKind : FailureKind.REJECTED;
-        fail(kind, status, response.getReasonPhrase());
-    }
-
-    /** {@link #resend}s {@code retry} if there is one; false if none, or it could not be sent (then logged). */
-    private boolean resent(Request retry) {
-        try {
-            if (retry != null) {
-                resend(retry);
-            }
-            return retry != null;
-        } catch (Exception e) {
-            LOG.warn("{}: could not resend the INVITE: {}", this, e.toString());
-            return false;
-        }
-    }
-
-    /** Sends {@code retry} in place of the INVITE (after a challenge or a 422), on a new transaction and dialog. */
-    private void resend(Request retry) throws Exception {
-        inviteTx = ctx.provider().getNewClientTransaction(retry);
-        dialog = ctx.provider().getNewDialog(inviteTx);
-        provisionalSeen = false;
-        inviteTx.sendRequest();
     }
 
     /** The far end's hold state, from its re-INVITEs and UPDATEs. */
@@ -504,13 +286,10 @@ final class OutboundLeg implements Leg {
         if (tx == null) {
             return;
         }
-        if (tx == inviteTx && !state.isTerminal() && ack == null) {
-            if (state == LegState.ENDING) {
-                fail(cancelKind, Response.REQUEST_TIMEOUT, "no response to the INVITE");
-            } else {
-                fail(FailureKind.NO_RESPONSE, Response.REQUEST_TIMEOUT, "no response to the INVITE");
-            }
-        } else if (tx == byeTx) {
+        if (invite.onTimeout(tx)) {
+            return;
+        }
+        if (tx == byeTx) {
             endReason = EndReason.ERROR;
             onByeDone();
         } else if (!sessionTimer.onTimeout(tx)) {
@@ -522,7 +301,7 @@ final class OutboundLeg implements Leg {
         endReason = reason;
         mediaTimer.cancel();
         moveTo(LegState.ENDING);
-        if (!sendBye(dialog)) {
+        if (!sendBye(invite.dialog())) {
             end(EndReason.ERROR);
         }
     }
@@ -535,7 +314,8 @@ final class OutboundLeg implements Leg {
         return byeChallenges;
     }
 
-    private boolean sendBye(Dialog d) {
+    /** Sends BYE in {@code d}; false if it could not be sent. */
+    boolean sendBye(Dialog d) {
         byeTx = signalling.bye(d);
         return byeTx != null;
     }
@@ -568,10 +348,10 @@ final class OutboundLeg implements Leg {
 
     /** Our offer, also what we answer re-INVITEs and UPDATEs with. */
     SdpOffer offer() {
-        return offer;
+        return invite.offer();
     }
 
-    private void fail(FailureKind kind, int status, String reason) {
+    void fail(FailureKind kind, int status, String reason) {
         if (state.isTerminal()) {
             return;
         }
@@ -590,8 +370,7 @@ final class OutboundLeg implements Leg {
     }
 
     private void onTerminal() {
-        ringTimer.cancel();
-        cancelGuard.cancel();
+        invite.stop();
         mediaTimer.cancel();
         dtmf.legEnded();
         sessionTimer.stop();
@@ -618,17 +397,18 @@ final class OutboundLeg implements Leg {
             return;
         }
         released = true;
+        Dialog dialog = invite.dialog();
         if (dialog != null) {
             dialog.delete();
         }
         ctx.registry().remove(this);
     }
 
-    private void moveTo(LegState next) {
+    void moveTo(LegState next) {
         state = state.moveTo(next);
     }
 
-    private void emit(LegEvent event) {
+    void emit(LegEvent event) {
         try {
             listener.onEvent(event);
         } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 /**
  * The user agent on JAIN-SIP RI: {@link io.outdial.sip.ua.JainSipUserAgent} owns the stack and its listening points,
- * {@link io.outdial.sip.ua.OutboundLeg} is the RFC 3261 UAC state machine of one INVITE dialog with its RTP endpoint,
+ * {@link io.outdial.sip.ua.OutboundLeg} is the RFC 3261 UAC state machine of one INVITE dialog with its RTP endpoint
+ * (set up by {@link io.outdial.sip.ua.InviteClient}: the INVITE, its answer or rejection, and the CANCEL race),
  * {@link io.outdial.sip.ua.LegDtmf} sends a leg's DTMF (RFC 4733 events, or SIP INFO when the far end negotiated no
  * telephone-event), {@link io.outdial.sip.ua.ReliableProvisionals} PRACKs reliable 18x (RFC 3262),
  * {@link io.outdial.sip.ua.SessionRefresher} runs session timers (RFC 4028) on the clock of
