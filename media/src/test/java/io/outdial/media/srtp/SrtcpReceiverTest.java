@@ -7,13 +7,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.util.HexFormat;
-import org.bouncycastle.crypto.BlockCipher;
-import org.bouncycastle.crypto.digests.SHA1Digest;
-import org.bouncycastle.crypto.engines.AESEngine;
-import org.bouncycastle.crypto.macs.HMac;
-import org.bouncycastle.crypto.modes.SICBlockCipher;
-import org.bouncycastle.crypto.params.KeyParameter;
-import org.bouncycastle.crypto.params.ParametersWithIV;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,41 +33,8 @@ class SrtcpReceiverTest {
         return Unpooled.wrappedBuffer(HEX.parseHex(hex));
     }
 
-    /** RFC 3711 3.4 built by hand: E flag and index, AES-CM over the part after the first 8 bytes, the 80-bit tag. */
     private static byte[] protect(String plainHex, long index, boolean encrypt) {
-        byte[] plain = HEX.parseHex(plainHex);
-        BlockCipher kdf = AESEngine.newInstance();
-        kdf.init(true, new KeyParameter(java.util.Arrays.copyOf(MATERIAL, 16)));
-        byte[] salt = java.util.Arrays.copyOfRange(MATERIAL, 16, 30);
-        byte[] key = SessionCipher.derive(kdf, salt, (byte) 3, 16);
-        byte[] auth = SessionCipher.derive(kdf, salt, (byte) 4, 20);
-        byte[] sessionSalt = SessionCipher.derive(kdf, salt, (byte) 5, 14);
-        byte[] out = new byte[plain.length + 4 + 10];
-        System.arraycopy(plain, 0, out, 0, plain.length);
-        if (encrypt) {
-            byte[] iv = new byte[16];
-            System.arraycopy(sessionSalt, 0, iv, 0, 14);
-            for (int i = 0; i < 4; i++) {
-                iv[4 + i] ^= plain[4 + i]; // the sender's SSRC * 2^64
-            }
-            for (int i = 0; i < 4; i++) {
-                iv[10 + i] ^= (byte) (index >>> (24 - 8 * i)); // the index * 2^16
-            }
-            SICBlockCipher ctr = new SICBlockCipher(AESEngine.newInstance());
-            ctr.init(true, new ParametersWithIV(new KeyParameter(key), iv));
-            ctr.processBytes(plain, 8, plain.length - 8, out, 8);
-        }
-        int word = (int) index | (encrypt ? 0x8000_0000 : 0);
-        for (int i = 0; i < 4; i++) {
-            out[plain.length + i] = (byte) (word >>> (24 - 8 * i));
-        }
-        HMac hmac = new HMac(new SHA1Digest());
-        hmac.init(new KeyParameter(auth));
-        hmac.update(out, 0, plain.length + 4);
-        byte[] mac = new byte[20];
-        hmac.doFinal(mac, 0);
-        System.arraycopy(mac, 0, out, plain.length + 4, 10);
-        return out;
+        return TestSrtcp.protect(MATERIAL, HEX.parseHex(plainHex), index, encrypt);
     }
 
     @Test
