@@ -125,6 +125,7 @@ public final class Dialer {
                 webrtc.handshakeQueue()), config.browserPhone().iceServers());
         this.metrics = new DialerMetrics(roster, media, userAgent);
         metrics.browserPhones(browserPhones::connectedCount, browserPhones::failures);
+        browserPhones.reportTo(metrics.browserPhoneReports());
         metrics.rtpCapacity(config.toMediaConfig().portMin(), config.toMediaConfig().portMax());
         metrics.storePool(store::measurePool);
         config.campaigns().forEach(c -> metrics.campaign(c.name()));

@@ -52,6 +52,8 @@ public final class BrowserPhones implements AutoCloseable {
     private final Map<String, LostCall> lostCalls = new HashMap<>();
     /** Made at the first offer: a gateway without browser phones starts no DTLS identity or threads. */
     private BrowserLegs legs;
+    /** Where the browsers' RTCP reports go (the metrics); given to the legs when they are made. */
+    private volatile io.outdial.media.webrtc.ReceptionReports reports = io.outdial.media.webrtc.ReceptionReports.NONE;
 
     /** Browser phones whose pages are given no ICE server (a LAN). */
     public BrowserPhones(CallExecutor dialer, MediaEngine media, WebRtcSettings settings) {
@@ -204,8 +206,14 @@ public final class BrowserPhones implements AutoCloseable {
     private BrowserLegs legs() {
         if (legs == null) {
             legs = new BrowserLegs(settings);
+            legs.reportTo(reports);
         }
         return legs;
+    }
+
+    /** Sends the browsers' RTCP reports (loss, jitter, RTCP dropped) to {@code sink}, the metrics; before start. */
+    public void reportTo(io.outdial.media.webrtc.ReceptionReports sink) {
+        this.reports = java.util.Objects.requireNonNull(sink, "sink");
     }
 
     @Override

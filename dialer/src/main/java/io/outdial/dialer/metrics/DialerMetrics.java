@@ -148,6 +148,17 @@ public final class DialerMetrics implements AutoCloseable {
                 .register(registry);
     }
 
+    /**
+     * The browsers' RTCP reports about the audio the gateway sends them (issue 17): {@code
+     * outdial_browser_phone_rtcp_fraction_lost} (a histogram of each report block's fraction lost, 0 to 1), {@code
+     * outdial_browser_phone_rtcp_jitter_seconds} (a histogram of the interarrival jitter), {@code
+     * outdial_browser_phone_packets_lost_total} (what the browsers' cumulative loss counts grew by), and {@code
+     * outdial_browser_phone_rtcp_dropped_total} by {@code reason} ({@code malformed}, {@code forged}, {@code replayed}).
+     */
+    public io.outdial.media.webrtc.ReceptionReports browserPhoneReports() {
+        return new BrowserPhoneReports(registry);
+    }
+
     /** The RTP endpoints the configured port range holds (one per even port), next to those in use. */
     public void rtpCapacity(int portMin, int portMax) {
         int endpoints = (portMax - portMin) / 2 + 1;

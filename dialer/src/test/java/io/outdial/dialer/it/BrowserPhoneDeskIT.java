@@ -83,6 +83,15 @@ class BrowserPhoneDeskIT {
                     && inboundAudio(d).get("audioLevel").doubleValue() > 0);
             b.awaitText("#call-status", "Ended");
             b.awaitText("#phone-state", "connected"); // the nailed-up phone outlives the call
+            // The page's RTCP about the gateway's audio: SRTCP authenticated with the DTLS keys, its report blocks
+            // read into loss and jitter (Chromium reports every few seconds), none of its packets dropped.
+            Await.until(LIMIT, "a report block from the browser", () -> sample(gw,
+                    "outdial_browser_phone_rtcp_jitter_seconds_count") > 0);
+            assertTrue(gw.requiredMetric("outdial_browser_phone_rtcp_lost_percent_count") > 0);
+            for (String reason : List.of("malformed", "forged", "replayed")) {
+                assertEquals(0.0, gw.requiredMetric("outdial_browser_phone_rtcp_dropped_total{reason=\"" + reason
+                        + "\"}"), "RTCP dropped as " + reason);
+            }
             b.click("#btn-mark-done");
             b.awaitText("#messages", "Done:");
 
@@ -99,6 +108,14 @@ class BrowserPhoneDeskIT {
             b.open("about:blank");
             Await.until(LIMIT, "no call, leg or port left", () -> gw.leftovers().equals(List.of(0, 0, 0)));
             assertEquals(0L, (long) gw.requiredMetric("outdial_browser_phones_connected"));
+        }
+    }
+
+    private static double sample(GatewayHarness gw, String name) {
+        try {
+            return gw.requiredMetric(name);
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -8,8 +8,8 @@ import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
- * The SRTP session keys of one direction (RFC 3711 4.3, key derivation rate 0) and the two transforms made with
- * them: AES counter mode over the payload (4.1.1) and the HMAC-SHA1 tag (4.2). The primitives are BouncyCastle's;
+ * The SRTP or SRTCP session keys of one direction (RFC 3711 4.3, key derivation rate 0) and the two transforms made
+ * with them: AES counter mode over the payload (4.1.1) and the HMAC-SHA1 tag (4.2). The primitives are BouncyCastle's;
  * the arrays here are made once, so a packet costs no allocation. Not thread-safe: one per direction, used on the
  * endpoint's event loop.
  */
@@ -19,6 +19,8 @@ final class SessionCipher {
     private static final byte LABEL_ENCRYPTION = 0x00;
     private static final byte LABEL_AUTHENTICATION = 0x01;
     private static final byte LABEL_SALT = 0x02;
+    /** SRTCP's labels are SRTP's plus three (RFC 3711 4.3.2: 0x03 encryption, 0x04 authentication, 0x05 salt). */
+    private static final byte RTCP_LABELS = 0x03;
 
     private final BlockCipher aes = AESEngine.newInstance();
     private final HMac hmac = new HMac(new SHA1Digest());
@@ -30,16 +32,25 @@ final class SessionCipher {
     /** Room for one packet's bytes; a larger packet (none on a voice stream) is handled byte by byte. */
     private final byte[] scratch = new byte[1500];
 
-    /** @param material master key (16 bytes) then master salt (14 bytes) */
+    /** SRTP's session keys. @param material master key (16 bytes) then master salt (14 bytes) */
     SessionCipher(byte[] material) {
+        this(material, (byte) 0);
+    }
+
+    /** SRTCP's session keys (RFC 3711 3.4), from the same master key and salt as the stream's SRTP. */
+    static SessionCipher forRtcp(byte[] material) {
+        return new SessionCipher(material, RTCP_LABELS);
+    }
+
+    private SessionCipher(byte[] material, byte labels) {
         byte[] masterKey = java.util.Arrays.copyOfRange(material, 0, SrtpSuite.KEY_LENGTH);
         byte[] masterSalt = java.util.Arrays.copyOfRange(material, SrtpSuite.KEY_LENGTH,
                 SrtpSuite.KEY_LENGTH + SrtpSuite.SALT_LENGTH);
         BlockCipher kdf = AESEngine.newInstance();
         kdf.init(true, new KeyParameter(masterKey));
-        byte[] encryptionKey = derive(kdf, masterSalt, LABEL_ENCRYPTION, SrtpSuite.KEY_LENGTH);
-        byte[] authKey = derive(kdf, masterSalt, LABEL_AUTHENTICATION, AUTH_KEY_LENGTH);
-        System.arraycopy(derive(kdf, masterSalt, LABEL_SALT, SrtpSuite.SALT_LENGTH), 0, salt, 0, salt.length);
+        byte[] encryptionKey = derive(kdf, masterSalt, (byte) (LABEL_ENCRYPTION + labels), SrtpSuite.KEY_LENGTH);
+        byte[] authKey = derive(kdf, masterSalt, (byte) (LABEL_AUTHENTICATION + labels), AUTH_KEY_LENGTH);
+        System.arraycopy(derive(kdf, masterSalt, (byte) (LABEL_SALT + labels), SrtpSuite.SALT_LENGTH), 0, salt, 0, salt.length);
         aes.init(true, new KeyParameter(encryptionKey));
         hmac.init(new KeyParameter(authKey));
         java.util.Arrays.fill(masterKey, (byte) 0);
@@ -104,6 +115,27 @@ final class SessionCipher {
 
     /** HMAC-SHA1 over {@code length} bytes of {@code packet} from {@code offset} then the ROC; the full 20 bytes. */
     byte[] tag(ByteBuf packet, int offset, int length, int rolloverCounter) {
+        digest(packet, offset, length);
+        roc[0] = (byte) (rolloverCounter >>> 24);
+        roc[1] = (byte) (rolloverCounter >>> 16);
+        roc[2] = (byte) (rolloverCounter >>> 8);
+        roc[3] = (byte) rolloverCounter;
+        hmac.update(roc, 0, 4);
+        hmac.doFinal(mac, 0);
+        return mac;
+    }
+
+    /**
+     * SRTCP's HMAC-SHA1 (RFC 3711 3.4): over {@code length} bytes of {@code packet} from {@code offset}, which end
+     * with the E flag and SRTCP index; nothing appended. The full 20 bytes.
+     */
+    byte[] tag(ByteBuf packet, int offset, int length) {
+        digest(packet, offset, length);
+        hmac.doFinal(mac, 0);
+        return mac;
+    }
+
+    private void digest(ByteBuf packet, int offset, int length) {
         if (packet.hasArray()) {
             hmac.update(packet.array(), packet.arrayOffset() + offset, length);
         } else if (length <= scratch.length) {
@@ -114,13 +146,6 @@ final class SessionCipher {
                 hmac.update(packet.getByte(offset + i));
             }
         }
-        roc[0] = (byte) (rolloverCounter >>> 24);
-        roc[1] = (byte) (rolloverCounter >>> 16);
-        roc[2] = (byte) (rolloverCounter >>> 8);
-        roc[3] = (byte) rolloverCounter;
-        hmac.update(roc, 0, 4);
-        hmac.doFinal(mac, 0);
-        return mac;
     }
 
     /** Length of the RTP header (fixed part, CSRCs, extension) at {@code start}, or -1 if it does not fit. */

@@ -45,6 +45,14 @@ public final class SrtpKeys {
         return new SrtpReceiver(suite, remote);
     }
 
+    /**
+     * A transform checking and decrypting the far end's SRTCP (RFC 3711 3.4), keyed from the same master key and
+     * salt. Its tag is 80 bits with either suite (RFC 4568 6.2: the _32 suites shorten only SRTP's tag).
+     */
+    public SrtcpReceiver rtcpReceiver() {
+        return new SrtcpReceiver(remote, SrtpSuite.AES_CM_128_HMAC_SHA1_80.tagLength());
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof SrtpKeys k && k.suite == suite && Arrays.equals(k.local, local)

@@ -19,6 +19,19 @@ public final class BrowserLegs implements AutoCloseable {
     private final WebRtcSettings settings;
     private final java.util.concurrent.atomic.AtomicInteger connected = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.LongAdder failures = new java.util.concurrent.atomic.LongAdder();
+    private volatile ReceptionReports reports = ReceptionReports.NONE;
+    /** Hands every leg's RTCP reports to whoever {@link #reportTo} named, even one named after the leg began. */
+    private final ReceptionReports forwarding = new ReceptionReports() {
+        @Override
+        public void report(double fractionLost, long newlyLost, double jitterSeconds) {
+            reports.report(fractionLost, newlyLost, jitterSeconds);
+        }
+
+        @Override
+        public void dropped(io.outdial.media.srtp.SrtpReceiver.Verdict why) {
+            reports.dropped(why);
+        }
+    };
 
     public BrowserLegs(WebRtcSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -46,7 +59,7 @@ public final class BrowserLegs implements AutoCloseable {
         DtlsSrtpHandshake handshake = new DtlsSrtpHandshake(offer.role(), identity, offer.fingerprint(),
                 settings.handshakeTimeoutMillis());
         WebRtcTransport transport = new WebRtcTransport(ice, handshake, handshakes, offer.codec(),
-                offer.payloadType(), offer.telephoneEventPt(), counted(listener));
+                offer.payloadType(), offer.telephoneEventPt(), counted(listener), forwarding);
         guarded.secureWith(transport);
         InetSocketAddress candidate = new InetSocketAddress(candidateAddress(guarded),
                 guarded.localAddress().getPort());
@@ -92,6 +105,11 @@ public final class BrowserLegs implements AutoCloseable {
                 listener.closed(reason);
             }
         };
+    }
+
+    /** Where the browsers' RTCP reports about our audio go (metrics: loss and jitter). */
+    public void reportTo(ReceptionReports sink) {
+        this.reports = Objects.requireNonNull(sink, "sink");
     }
 
     /** Browser phones whose DTLS is up now (metric: browser phones connected). */

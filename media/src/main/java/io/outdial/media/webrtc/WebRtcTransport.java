@@ -24,8 +24,8 @@ import java.util.function.Consumer;
 /**
  * The WebRTC side of one RTP endpoint (a browser leg): every datagram arriving on the endpoint's port passes here
  * first and is sorted by its first byte (RFC 7983): STUN to the {@link IceLiteResponder}, DTLS to the
- * {@link DtlsSrtpHandshake} (only from an address that passed a check), RTCP (rtcp-mux, RFC 5761) counted and
- * dropped, and SRTP handed back to the endpoint only once keyed and only from the selected address. When the
+ * {@link DtlsSrtpHandshake} (only from an address that passed a check), SRTCP (rtcp-mux, RFC 5761) from the selected
+ * address authenticated and its reports read ({@link RtcpReception}), and SRTP handed back to the endpoint only once keyed and only from the selected address. When the
  * handshake agrees keys, the endpoint is connected to the browser as an SRTP peer and its own SRTP, relays,
  * players and recorders work as for any phone. Everything but the handshake runs on the endpoint's event loop.
  */
@@ -89,6 +89,7 @@ public final class WebRtcTransport {
     private final int payloadType;
     private final int telephoneEventPt;
     private final Listener listener;
+    private final ReceptionReports reports;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong rtcpReceived = new AtomicLong();
 
@@ -102,6 +103,7 @@ public final class WebRtcTransport {
     private InetSocketAddress dtlsSource;
     private InetSocketAddress mediaAddress;
     private SrtpKeys keys;
+    private RtcpReception rtcp;
     private PacketQueueTransport records;
     private volatile DTLSTransport secured;
     private java.util.function.LongSupplier clock = System::nanoTime;
@@ -115,6 +117,14 @@ public final class WebRtcTransport {
      */
     public WebRtcTransport(IceLiteResponder ice, DtlsSrtpHandshake handshake, WebRtcHandshakes handshakes,
                            Codec codec, int payloadType, int telephoneEventPt, Listener listener) {
+        this(ice, handshake, handshakes, codec, payloadType, telephoneEventPt, listener, ReceptionReports.NONE);
+    }
+
+    /** @param reports hears the browser's RTCP reports about our audio, and the RTCP dropped */
+    public WebRtcTransport(IceLiteResponder ice, DtlsSrtpHandshake handshake, WebRtcHandshakes handshakes,
+                           Codec codec, int payloadType, int telephoneEventPt, Listener listener,
+                           ReceptionReports reports) {
+        this.reports = Objects.requireNonNull(reports, "reports");
         this.ice = Objects.requireNonNull(ice, "ice");
         this.handshake = Objects.requireNonNull(handshake, "handshake");
         this.handshakes = Objects.requireNonNull(handshakes, "handshakes");
@@ -190,7 +200,8 @@ public final class WebRtcTransport {
         if (first >= 128 && first <= 191 && phase == Phase.SECURED && sender.equals(mediaAddress)) {
             int type = length > 1 ? packet.getUnsignedByte(start + 1) : 0;
             if (type >= 192 && type <= 223) {
-                rtcpReceived.incrementAndGet(); // SRTCP: counted; reports are not read yet
+                rtcpReceived.incrementAndGet();
+                rtcp.receive(packet);
                 return true;
             }
             return false;
@@ -306,6 +317,7 @@ public final class WebRtcTransport {
         }
         phase = phase.moveTo(Phase.SECURED);
         keys = agreed;
+        rtcp = new RtcpReception(agreed.rtcpReceiver(), Codec.CLOCK_RATE, reports);
         mediaAddress = ice.selected() != null ? ice.selected() : dtlsSource;
         endpoint.connect(new RtpPeer(mediaAddress, codec, payloadType, telephoneEventPt, agreed));
         log.info("browser leg secured with {}", mediaAddress);
@@ -371,7 +383,7 @@ public final class WebRtcTransport {
         return dropped.get();
     }
 
-    /** SRTCP packets the browser sent (rtcp-mux); counted, not decrypted yet. */
+    /** SRTCP packets the browser sent (rtcp-mux) from its selected address, read or dropped. */
     public long rtcpReceived() {
         return rtcpReceived.get();
     }
