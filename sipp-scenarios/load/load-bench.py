@@ -282,7 +282,8 @@ def run_step(agents, args, work):
     print(f"  SIPp retransmissions: contacts {sipp_column(stats['contact'], 'Retransmissions(C)')},"
           f" agent phones ({shards} SIPp)"
           f" {sum(sipp_column(stats[k], 'Retransmissions(C)') for k in stats if k != 'contact')};"
-          f" reaped {int(m2.get('outdial_calls_reaped_total', -1))}")
+          f" reaped {int(m2.get('outdial_calls_reaped_total', -1))}; SIP datagrams the kernel dropped at the"
+          f" gateway's full socket {int(m2.get('outdial_sip_udp_receive_overflows_total', -1))}")
     print(f"  after the drain: calls in progress {int(m2.get('outdial_calls_in_progress', -1))}, SIP legs"
           f" {int(m2.get('outdial_sip_legs_active', -1))}, RTP endpoints {int(m2.get('outdial_rtp_endpoints_open', -1))}")
     sys.stdout.flush()

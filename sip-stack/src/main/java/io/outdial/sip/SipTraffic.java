@@ -2,6 +2,7 @@ package io.outdial.sip;
 
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /**
  * Counts of the SIP messages the user agent handled: requests by method and responses by status class, each received
@@ -44,8 +45,19 @@ public final class SipTraffic {
     private final LongAdder[][] requests = new LongAdder[2][METHODS.size()];
     private final LongAdder[][] responses = new LongAdder[2][CLASSES];
     private final LongAdder[] dropped = new LongAdder[Drop.values().length];
+    private final LongSupplier socketOverflows;
 
+    /** Counts for a user agent without a UDP socket of its own (tests, wrappers): no socket overflows. */
     public SipTraffic() {
+        this(() -> 0);
+    }
+
+    /**
+     * Counts whose {@link #socketOverflows()} are read from {@code socketOverflows}: the datagrams the kernel dropped
+     * on the UDP socket before the stack could read them (-1 when unknown).
+     */
+    public SipTraffic(LongSupplier socketOverflows) {
+        this.socketOverflows = socketOverflows;
         for (int d = 0; d < 2; d++) {
             for (int m = 0; m < METHODS.size(); m++) {
                 requests[d][m] = new LongAdder();
@@ -67,6 +79,11 @@ public final class SipTraffic {
     /** Incoming messages dropped for {@code reason}. */
     public long drops(Drop reason) {
         return dropped[reason.ordinal()].sum();
+    }
+
+    /** Datagrams dropped by the kernel for a full receive buffer on the SIP UDP socket; -1 when unknown. */
+    public long socketOverflows() {
+        return socketOverflows.getAsLong();
     }
 
     public void request(Direction direction, String method) {

@@ -116,6 +116,10 @@ public final class DialerMetrics implements AutoCloseable {
                     .description("Incoming SIP messages dropped unanswered: malformed, lacking a mandatory header, "
                             + "or over their source's out-of-dialog rate limit").register(registry);
         }
+        FunctionCounter.builder("outdial_sip_udp_receive_overflows", traffic,
+                        t -> t.socketOverflows() < 0 ? Double.NaN : t.socketOverflows())
+                .description("SIP datagrams the kernel dropped because the UDP socket's receive buffer was full "
+                        + "(NaN where the kernel does not say)").register(registry);
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);

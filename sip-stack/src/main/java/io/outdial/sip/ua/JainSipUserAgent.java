@@ -122,7 +122,8 @@ public final class JainSipUserAgent implements SipUserAgent {
         Objects.requireNonNull(workers, "workers");
         Objects.requireNonNull(scheduler, "scheduler");
         SipStackImpl stack;
-        SipTraffic traffic = new SipTraffic();
+        int udpPort = config.udpPort();
+        SipTraffic traffic = udpPort > 0 ? new SipTraffic(() -> KernelUdpDrops.ofPort(udpPort)) : new SipTraffic();
         Properties properties = StackProperties.of(config);
         String stackName = properties.getProperty("javax.sip.STACK_NAME");
         if (config.tls() != null) {

@@ -23,6 +23,14 @@ final class StackProperties {
     /** Bounds what one TCP peer can make us buffer for a single message. */
     private static final int MAX_MESSAGE_SIZE = 64 * 1024;
 
+    /**
+     * The UDP socket's receive and send buffers. The RI asks for 64 KiB, which holds some 50 datagrams on loopback:
+     * at 250 calls/s (about 3,000 SIP datagrams/s in) a 20 ms pause of the stack's reader overflowed it and the
+     * kernel dropped 200 OKs and INVITE responses, which peers retransmitted only 500 ms later (docs/benchmarks.md,
+     * issue 13). The kernel caps the request at net.core.rmem_max / wmem_max.
+     */
+    static final int UDP_BUFFER_BYTES = 4 * 1024 * 1024;
+
     /** A peer that has not finished its TLS handshake by then is dropped. */
     private static final long TLS_HANDSHAKE_TIMEOUT_MILLIS = 10_000;
 
@@ -46,6 +54,8 @@ final class StackProperties {
         p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", Slf4jMessageLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(MAX_MESSAGE_SIZE));
+        p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(UDP_BUFFER_BYTES));
+        p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", Integer.toString(UDP_BUFFER_BYTES));
         p.setProperty("gov.nist.javax.sip.EARLY_DIALOG_TIMEOUT_SECONDS", Integer.toString(EARLY_DIALOG_TIMEOUT_SECONDS));
         return p;
     }
