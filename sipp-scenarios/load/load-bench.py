@@ -185,6 +185,30 @@ def heap_after_gc_mib(pid):
         return -1
 
 
+def class_histogram(pid):
+    """Live objects by class after a full GC (jcmd GC.class_histogram): {class: (instances, bytes)}."""
+    try:
+        out = subprocess.run(["jcmd", str(pid), "GC.class_histogram"], capture_output=True, text=True,
+                             timeout=120).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return {}
+    hist = {}
+    for line in out.splitlines():
+        m = re.match(r"\s*\d+:\s+(\d+)\s+(\d+)\s+(\S+)", line)
+        if m:
+            hist[m.group(3)] = (int(m.group(1)), int(m.group(2)))
+    return hist
+
+
+def print_growth(first, last, completed, top=12):
+    """The classes whose live bytes grew most between two histograms, and per completed call."""
+    grown = sorted(((last[c][1] - first.get(c, (0, 0))[1], c) for c in last), reverse=True)[:top]
+    print(f"  heap growth by class over the soak (after full GCs; {completed} calls completed in between):")
+    for delta, c in grown:
+        n = last[c][0] - first.get(c, (0, 0))[0]
+        print(f"    {c}: {delta / 1024:+.0f} KiB, {n:+d} instances, {delta / max(completed, 1):.1f} B per call")
+
+
 def soak(pid, args, m_start):
     """Runs the campaign for --soak minutes at a fixed agent count, sampling every 30 s (a bounded loop)."""
     print(f"  soak {args.soak} min: every 30 s, heap after GC, threads, fds, RSS, legs, endpoints, calls in progress")
@@ -193,6 +217,7 @@ def soak(pid, args, m_start):
     print("  |---|---|---|---|---|---|---|---|---|---|---|---|")
     start_t, prev, prev_t = time.time(), results(m_start), time.time()
     base = results(m_start)
+    first = class_histogram(pid)
     for _ in range(args.soak * 2):
         time.sleep(max(0.0, 30 - (time.time() - prev_t)))
         m, now = metrics(), time.time()
@@ -207,10 +232,13 @@ def soak(pid, args, m_start):
               f" {int(m.get('outdial_sip_legs_active', -1))} | {int(m.get('outdial_rtp_endpoints_open', -1))} |"
               f" {int(m.get('outdial_calls_in_progress', -1))} |", flush=True)
         prev, prev_t = r, now
+    if first:
+        print_growth(first, class_histogram(pid), int(sum(prev.values()) - sum(base.values())))
 
 
 def run_step(agents, args, work):
-    records = int(agents * (args.warmup + (args.soak * 60 if args.soak else args.steady) + 30) / 0.6)
+    records = int(agents * (args.warmup + (args.soak * 60 if args.soak else args.steady) + 30)
+                  / (0.6 + args.talk_ms / 1000 - 0.5))
     csv = os.path.join(work, f"list-{agents}.csv")
     with open(csv, "w") as f:
         f.write("contact_info\n")
@@ -221,7 +249,7 @@ def run_step(agents, args, work):
     with open(cfg, "w") as f:
         f.write(f"sip: {{ host: 127.0.0.1, udpPort: {SIP}, tcpPort: 0 }}\n"
                 f"trunk: {{ host: 127.0.0.1, port: {CONTACT}, transport: udp, callerId: \"18005550100\" }}\n"
-                "rtp: { bindAddress: 127.0.0.1, portMin: 40000, portMax: 44999 }\n"
+                "rtp: { bindAddress: 127.0.0.1, portMin: 10000, portMax: 29999 }\n"
                 f"http: {{ host: 127.0.0.1, port: {HTTP}, auth: {{ tokens: [ {{ name: bench, role: supervisor,"
                 f" sha256: {hashlib.sha256(TOKEN.encode()).hexdigest()} }} ] }} }}\n"
                 f"database: {{ url: \"jdbc:h2:mem:load{agents};DB_CLOSE_DELAY=-1\" }}\n"
@@ -234,13 +262,19 @@ def run_step(agents, args, work):
                 f" callingList: {csv}, autoLoad: true, autoStart: false }}\n")
     stats = {}
     shards = len({phone_port(n, args) for n in range(agents)})
-    sipps = [("contact", "uas-answer.xml", CONTACT, 46000)] + [
+    sipps = [("contact", "uas-answer.xml", CONTACT, 30000)] + [
         (f"phone{k}", "agent-phone.xml", PHONE + k, 48000 + 100 * k) for k in range(shards)]
     for name, scen, port, mport in sipps:
         stats[name] = os.path.join(work, f"{name}-{agents}-stat.csv")
         start(["sipp", "-sf", scen, "-i", "127.0.0.1", "-p", str(port), "-mi", "127.0.0.1", "-mp", str(mport),
                "-d", str(args.talk_ms), "-aa", "-nostdin", "-trace_stat", "-stf", stats[name], "-fd", "1"],
               os.path.join(work, f"{name}-{agents}.log"), cwd=SCENARIOS)
+    time.sleep(1)
+    dead = [name for (name, *_), p in zip(sipps, CHILDREN) if p.poll() is not None]
+    if dead:  # a port in use (another run?): results would be meaningless
+        print(f"  SIPp {', '.join(dead)} exited at start (see {work}/*.log); step not run", flush=True)
+        stop_children()
+        return None
     java = ["java"]
     if args.jfr:
         java.append(f"-XX:StartFlightRecording=filename={args.jfr},settings=profile,delay={args.warmup}s,"
@@ -284,6 +318,9 @@ def run_step(agents, args, work):
           f" {sum(sipp_column(stats[k], 'Retransmissions(C)') for k in stats if k != 'contact')};"
           f" reaped {int(m2.get('outdial_calls_reaped_total', -1))}; SIP datagrams the kernel dropped at the"
           f" gateway's full socket {int(m2.get('outdial_sip_udp_receive_overflows_total', -1))}")
+    relayed = m1.get('outdial_rtp_packets_relayed_total', 0) - m0.get('outdial_rtp_packets_relayed_total', 0)
+    print(f"  at the window's end: calls in progress {int(m1.get('outdial_calls_in_progress', -1))}, RTP endpoints"
+          f" {int(m1.get('outdial_rtp_endpoints_open', -1))}; RTP packets relayed {relayed / wall:.0f}/s over the window")
     print(f"  after the drain: calls in progress {int(m2.get('outdial_calls_in_progress', -1))}, SIP legs"
           f" {int(m2.get('outdial_sip_legs_active', -1))}, RTP endpoints {int(m2.get('outdial_rtp_endpoints_open', -1))}")
     sys.stdout.flush()
