@@ -197,7 +197,7 @@ final class EngagedDialing implements ModePolicy {
 
     private void engage(Campaign campaign, Agent agent, CallingRecord record) {
         Interaction ix = interactionFor(campaign, record);
-        agent.interaction(ix);
+        assignments.give(agent, InteractionIds.Owner.ENGAGED, ix);
         agent.moveTo(AgentState.RESERVED, campaign.name());
         DialRequest toAgent = DialRequest.agentPhone(agent.phone(), ctx.agentTransport(), record.contactInfo(),
                 campaign.name(), ctx.agentRingTimeout());
@@ -217,7 +217,7 @@ final class EngagedDialing implements ModePolicy {
     private void dial(Engagement e, Interaction ix) {
         if (ix != e.shown && e.assured() && e.contacts.isEmpty()) {
             e.shown = ix;
-            e.agent.interaction(ix);
+            assignments.give(e.agent, InteractionIds.Owner.ENGAGED, ix);
             ix.stage(Interaction.Stage.ESTABLISHING);
             e.agent.desktop().engaged(ix);
         }
@@ -319,7 +319,7 @@ final class EngagedDialing implements ModePolicy {
                 e.agent.desktop().released(e.shown);
             }
             e.shown = ix;
-            e.agent.interaction(ix);
+            assignments.give(e.agent, InteractionIds.Owner.ENGAGED, ix);
             e.agent.desktop().engaged(ix);
         }
         ix.stage(Interaction.Stage.ESTABLISHED);

@@ -74,7 +74,7 @@ public final class PredictiveDialing implements ModePolicy {
         this.writes = writes;
         this.afterCall = afterCall;
         this.zone = zone;
-        this.pacing = new Pacing(ctx, campaigns, writes, zone);
+        this.pacing = new Pacing(ctx, campaigns, writes, zone, assignments);
         this.engine = pacing.engine;
         this.agents = pacing.agents;
         this.figures = pacing.figures;
@@ -329,7 +329,7 @@ public final class PredictiveDialing implements ModePolicy {
 
     private void reserve(PredictiveDial d, Agent agent) {
         d.agent = agent;
-        agent.interaction(d.interaction);
+        assignments.give(agent, InteractionIds.Owner.PREDICTIVE, d.interaction);
         agent.moveTo(AgentState.RESERVED, d.campaign.name());
     }
 

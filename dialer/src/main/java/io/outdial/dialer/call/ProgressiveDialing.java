@@ -224,7 +224,7 @@ public final class ProgressiveDialing {
         String id = ctx.ids().next(InteractionIds.Owner.PROGRESSIVE);
         Interaction interaction = new Interaction(id, campaign.name(), record);
         interaction.recordFields(ctx.work().of(campaign.name()).fields());
-        agent.interaction(interaction);
+        assignments.give(agent, InteractionIds.Owner.PROGRESSIVE, interaction);
         agent.moveTo(AgentState.RESERVED, campaign.name());
         if (dialPreview != null && dialPreview.offer(campaign, agent, interaction,
                 () -> place(campaign, agent, interaction))) {

@@ -174,7 +174,7 @@ public final class PushPreviewDesk implements ModePolicy {
                 record);
         ix.recordFields(ctx.work().of(campaign.name()).fields());
         AgentState before = agent.state();
-        agent.interaction(ix);
+        preview.assignments().give(agent, InteractionIds.Owner.PUSH_PREVIEW, ix);
         agent.moveTo(AgentState.RESERVED, campaign.name());
         previews.offer(agent, campaign, ix, settings.getOrDefault(campaign.name(), PreviewSettings.defaults()),
                 before, new InteractionPreviews.Handler() {

@@ -26,7 +26,7 @@ class PacedAgentsTest {
             profile("a4")));
     private final Campaigns campaigns = new Campaigns(List.of(plan("east"), plan("west")), roster);
     private final PacingEngine engine = new PacingEngine(ZoneId.of("UTC"));
-    private final PacedAgents paced = new PacedAgents(engine, campaigns.all());
+    private final PacedAgents paced = new PacedAgents(engine, campaigns.all(), new Assignments());
 
     private static AgentProfile profile(String id) {
         return new AgentProfile(id, null, "sip:" + id + "@127.0.0.1", true, Duration.ZERO);
