@@ -56,6 +56,12 @@ public final class Assignments {
     private final Map<String, Assignment> byInteraction = new LinkedHashMap<>();
     /** By agent id; an entry whose agent holds another interaction since is stale and dropped when looked up. */
     private final Map<String, Held> byAgent = new HashMap<>();
+    private final CallCounts calls = new CallCounts();
+
+    /** The paced modes' calls in progress, and the one idle question (no call of any of them left). */
+    public CallCounts calls() {
+        return calls;
+    }
 
     /** {@code owner} gives {@code agent} the interaction it works now (its reservation, or a new record shown). */
     public void give(Agent agent, InteractionIds.Owner owner, Interaction interaction) {

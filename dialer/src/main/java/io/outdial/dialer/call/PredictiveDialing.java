@@ -28,7 +28,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +40,6 @@ import org.slf4j.LoggerFactory;
 public final class PredictiveDialing implements ModePolicy {
     private static final Logger LOG = LoggerFactory.getLogger(PredictiveDialing.class);
     private static final Duration TICK = Duration.ofSeconds(1);
-    private static final Duration LIST_RECHECK = Duration.ofSeconds(5);
 
     private final DialerContext ctx;
     private final AgentRoster roster;
@@ -58,11 +56,9 @@ public final class PredictiveDialing implements ModePolicy {
     private final List<PredictiveDial> waiting = new ArrayList<>();
     /** Records being retrieved per campaign: decided dials the engine does not see in flight yet. */
     private final Map<String, Integer> retrieving = new HashMap<>();
-    private final IdleWaiters idleWaiters = new IdleWaiters();
     private AnswerPreview answerPreview;
     private boolean paceQueued;
     private boolean stopped;
-    private volatile int calls;
     private final Assignments assignments;
 
     PredictiveDialing(DialerContext ctx, AgentRoster roster, Collection<Campaign> campaigns, RecordWrites writes,
@@ -186,7 +182,7 @@ public final class PredictiveDialing implements ModePolicy {
         PredictiveDial dialed = new PredictiveDial(call, campaign, interaction, afterCall);
         active.put(id, dialed);
         assignments.add(id, InteractionIds.Owner.PREDICTIVE, campaign.name(), call, dialed);
-        countCalls();
+        assignments.calls().started(PacedMode.PREDICTIVE);
         pacing.dialed(id, campaign);
         LOG.info("campaign {}: predictive dial of record {} ({})", campaign.name(), record.recordId(),
                 record.contactInfo());
@@ -373,7 +369,7 @@ public final class PredictiveDialing implements ModePolicy {
         if (d.previewing) {
             answerPreview.withdraw(d.agent); // the agent is freed; the result is the contact's alone
         }
-        countCalls();
+        assignments.calls().ended(PacedMode.PREDICTIVE);
         if (!outcome.attempted()) {
             engine.callForgotten(d.call.id());
             d.campaign.listExhausted(false);
@@ -409,16 +405,6 @@ public final class PredictiveDialing implements ModePolicy {
         active.values().forEach(d -> d.call.drop());
     }
 
-    /** Predictive calls between dial and hang-up; safe from any thread. */
-    int callsInProgress() {
-        return calls;
-    }
-
-    /** Completes when no predictive call is left. Dialer only. */
-    CompletableFuture<Void> idle() {
-        return idleWaiters.await(active.isEmpty());
-    }
-
     /** The pacing engine and its feeds, shared with engaged dialing (assured connection, ASM). */
     Pacing pacing() {
         return pacing;
@@ -428,13 +414,6 @@ public final class PredictiveDialing implements ModePolicy {
     void restoreAbandonment(String campaign, java.time.LocalDate day,
             io.outdial.dialer.pacing.compliance.AbandonmentLedger.DayCounts counts) {
         engine.restoreAbandonment(campaign, day, counts);
-    }
-
-    private void countCalls() {
-        calls = active.size();
-        if (active.isEmpty()) {
-            idleWaiters.idle();
-        }
     }
 
     /** Hops call milestones from the call's executor to the dialer executor. */
