@@ -18,14 +18,12 @@ import io.outdial.media.StreamStats;
 import io.outdial.media.detect.AmdOutcome;
 import io.outdial.media.detect.Detection;
 import io.outdial.sip.DialRequest;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +43,6 @@ import org.slf4j.LoggerFactory;
  */
 final class EngagedDialing implements ModePolicy {
     private static final Logger LOG = LoggerFactory.getLogger(EngagedDialing.class);
-    private static final Duration LIST_RECHECK = Duration.ofSeconds(5);
 
     private final DialerContext ctx;
     private final AgentRoster roster;
@@ -59,8 +56,6 @@ final class EngagedDialing implements ModePolicy {
     private final Map<String, EngagingCall> byAgent = new ConcurrentHashMap<>();
     /** Agents whose first record is being retrieved, with the campaign. */
     private final Map<String, Campaign> engaging = new HashMap<>();
-    private final IdleWaiters idleWaiters = new IdleWaiters();
-    private volatile int calls;
     private final Assignments assignments;
 
     EngagedDialing(DialerContext ctx, AgentRoster roster, Collection<Campaign> campaigns, RecordWrites writes,
@@ -197,7 +192,7 @@ final class EngagedDialing implements ModePolicy {
 
     private void engage(Campaign campaign, Agent agent, CallingRecord record) {
         Interaction ix = interactionFor(campaign, record);
-        agent.interaction(ix);
+        assignments.give(agent, InteractionIds.Owner.ENGAGED, ix);
         agent.moveTo(AgentState.RESERVED, campaign.name());
         DialRequest toAgent = DialRequest.agentPhone(agent.phone(), ctx.agentTransport(), record.contactInfo(),
                 campaign.name(), ctx.agentRingTimeout());
@@ -207,7 +202,7 @@ final class EngagedDialing implements ModePolicy {
         Engagement e = new Engagement(call, agent, campaign, ix);
         active.put(call.id(), e);
         byAgent.put(agent.id(), call);
-        countCalls();
+        assignments.calls().started(PacedMode.ENGAGED);
         LOG.info("campaign {}: engaging agent {} first (record {} waits)", campaign.name(), agent.id(),
                 record.recordId());
         call.start();
@@ -217,7 +212,7 @@ final class EngagedDialing implements ModePolicy {
     private void dial(Engagement e, Interaction ix) {
         if (ix != e.shown && e.assured() && e.contacts.isEmpty()) {
             e.shown = ix;
-            e.agent.interaction(ix);
+            assignments.give(e.agent, InteractionIds.Owner.ENGAGED, ix);
             ix.stage(Interaction.Stage.ESTABLISHING);
             e.agent.desktop().engaged(ix);
         }
@@ -249,21 +244,6 @@ final class EngagedDialing implements ModePolicy {
 
     void dropAll() {
         active.values().forEach(e -> e.call.drop());
-    }
-
-    int callsInProgress() {
-        return calls;
-    }
-
-    CompletableFuture<Void> idle() {
-        return idleWaiters.await(active.isEmpty());
-    }
-
-    private void countCalls() {
-        calls = active.size();
-        if (active.isEmpty()) {
-            idleWaiters.idle();
-        }
     }
 
     // ---- milestones, on the dialer executor ---------------------------------------------------------------------
@@ -319,7 +299,7 @@ final class EngagedDialing implements ModePolicy {
                 e.agent.desktop().released(e.shown);
             }
             e.shown = ix;
-            e.agent.interaction(ix);
+            assignments.give(e.agent, InteractionIds.Owner.ENGAGED, ix);
             e.agent.desktop().engaged(ix);
         }
         ix.stage(Interaction.Stage.ESTABLISHED);
@@ -401,7 +381,7 @@ final class EngagedDialing implements ModePolicy {
     private void finished(Engagement e, EngagingCall.End end) {
         active.remove(e.call.id());
         byAgent.remove(e.agent.id(), e.call);
-        countCalls();
+        assignments.calls().ended(PacedMode.ENGAGED);
         LOG.info("campaign {}: engagement of agent {} over ({})", e.campaign.name(), e.agent.id(), end);
         if (e.connected) {
             pace.run();

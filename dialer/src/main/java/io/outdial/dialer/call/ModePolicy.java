@@ -12,6 +12,9 @@ import java.time.Instant;
  */
 public interface ModePolicy {
 
+    /** How soon a mode looks at an exhausted list again (records may fall due, or come back to Ready). */
+    java.time.Duration LIST_RECHECK = java.time.Duration.ofSeconds(5);
+
     /** Once per pass, before this mode's campaigns (predictive: the agents' states synced, waiting answers served). */
     default void beforeCampaigns(Instant now) {
     }

@@ -50,13 +50,16 @@ final class PacedAgents {
 
     private final PacingEngine engine;
     private final Collection<Campaign> campaigns;
+    /** Which mode gave each agent its interaction. */
+    private final Assignments assignments;
     private final Map<String, Reported> reported = new HashMap<>();
     private final Map<String, Instant> readySince = new HashMap<>();
     private final Map<String, TimeShares> shares = new HashMap<>();
 
-    PacedAgents(PacingEngine engine, Collection<Campaign> campaigns) {
+    PacedAgents(PacingEngine engine, Collection<Campaign> campaigns, Assignments assignments) {
         this.engine = engine;
         this.campaigns = campaigns;
+        this.assignments = assignments;
         for (Campaign c : campaigns) {
             if (c.plan().paced()) {
                 shares.put(c.name(), new TimeShares());
@@ -72,7 +75,7 @@ final class PacedAgents {
      */
     private Optional<Campaign> campaignOf(Agent agent) {
         Interaction ix = agent.interaction();
-        if (pacedCall(ix)) {
+        if (pacedCall(agent)) {
             for (Campaign c : campaigns) {
                 if (c.name().equals(ix.campaign()) && c.state() != CampaignState.UNLOADED) {
                     return Optional.of(c);
@@ -148,9 +151,12 @@ final class PacedAgents {
         moveTo(r, want, now);
     }
 
-    /** A call the engine paces: predictive, or an engaged agent's (assured connection, ASM). */
-    private static boolean pacedCall(Interaction ix) {
-        return ix != null && InteractionIds.Owner.of(ix.id())
+    /**
+     * The agent holds an interaction of a call the engine paces: predictive, or an engaged agent's (assured
+     * connection, ASM), as the registry says which mode gave it (a transfer target's: the call's mode).
+     */
+    private boolean pacedCall(Agent agent) {
+        return assignments.owner(agent)
                 .filter(o -> o == InteractionIds.Owner.PREDICTIVE || o == InteractionIds.Owner.ENGAGED).isPresent();
     }
 
@@ -159,8 +165,8 @@ final class PacedAgents {
      * is matched to the answer already waiting), and so does an engaged agent until a contact is bridged (it waits on
      * the line for one); calls of other campaigns take the agent out of pacing.
      */
-    private static Phase phaseOf(Agent agent) {
-        boolean paced = pacedCall(agent.interaction());
+    private Phase phaseOf(Agent agent) {
+        boolean paced = pacedCall(agent);
         return switch (agent.state()) {
             case LOGGED_OUT -> Phase.ABSENT;
             case NOT_READY -> Phase.NOT_READY;

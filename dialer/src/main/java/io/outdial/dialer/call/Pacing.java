@@ -25,12 +25,13 @@ final class Pacing {
     private final RecordWrites writes;
     private final ZoneId zone;
 
-    Pacing(DialerContext ctx, Collection<Campaign> campaigns, RecordWrites writes, ZoneId zone) {
+    Pacing(DialerContext ctx, Collection<Campaign> campaigns, RecordWrites writes, ZoneId zone,
+           Assignments assignments) {
         this.ctx = ctx;
         this.writes = writes;
         this.zone = zone;
         this.engine = new PacingEngine(zone);
-        this.agents = new PacedAgents(engine, campaigns);
+        this.agents = new PacedAgents(engine, campaigns, assignments);
         this.figures = new PacingFigures(ctx, engine, agents);
         for (Campaign c : campaigns) {
             if (c.plan().paced()) {

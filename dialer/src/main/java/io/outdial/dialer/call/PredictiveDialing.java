@@ -21,14 +21,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +37,6 @@ import org.slf4j.LoggerFactory;
 public final class PredictiveDialing implements ModePolicy {
     private static final Logger LOG = LoggerFactory.getLogger(PredictiveDialing.class);
     private static final Duration TICK = Duration.ofSeconds(1);
-    private static final Duration LIST_RECHECK = Duration.ofSeconds(5);
 
     private final DialerContext ctx;
     private final AgentRoster roster;
@@ -54,15 +49,12 @@ public final class PredictiveDialing implements ModePolicy {
     private final PacingFigures figures;
     private final ZoneId zone;
     private final Map<String, PredictiveDial> active = new LinkedHashMap<>();
-    /** Live answers waiting for an agent, oldest first. */
-    private final List<PredictiveDial> waiting = new ArrayList<>();
     /** Records being retrieved per campaign: decided dials the engine does not see in flight yet. */
     private final Map<String, Integer> retrieving = new HashMap<>();
-    private final IdleWaiters idleWaiters = new IdleWaiters();
-    private AnswerPreview answerPreview;
+    /** Answered contacts and the agents they get (or wait for). */
+    private final PredictiveAnswers answers;
     private boolean paceQueued;
     private boolean stopped;
-    private volatile int calls;
     private final Assignments assignments;
 
     PredictiveDialing(DialerContext ctx, AgentRoster roster, Collection<Campaign> campaigns, RecordWrites writes,
@@ -74,10 +66,12 @@ public final class PredictiveDialing implements ModePolicy {
         this.writes = writes;
         this.afterCall = afterCall;
         this.zone = zone;
-        this.pacing = new Pacing(ctx, campaigns, writes, zone);
+        this.pacing = new Pacing(ctx, campaigns, writes, zone, assignments);
         this.engine = pacing.engine;
         this.agents = pacing.agents;
         this.figures = pacing.figures;
+        this.answers = new PredictiveAnswers(ctx, roster, pacing, assignments, d -> active.get(d.call.id()) == d,
+                this::paceSoon);
         roster.onStateChange((agent, previous) -> {
             agents.moved(agent, previous, ctx.scheduler().now());
             paceSoon();
@@ -87,7 +81,7 @@ public final class PredictiveDialing implements ModePolicy {
 
     /** Sets the interaction preview of answered contacts. Call before the first answer. */
     void answerPreview(AnswerPreview preview) {
-        this.answerPreview = preview;
+        answers.preview(preview);
     }
 
     private boolean anyPredictive() {
@@ -130,7 +124,7 @@ public final class PredictiveDialing implements ModePolicy {
         for (Agent a : roster.all()) {
             agents.sync(a, now);
         }
-        serveWaiting();
+        answers.serveWaiting();
     }
 
     @Override
@@ -186,14 +180,14 @@ public final class PredictiveDialing implements ModePolicy {
         PredictiveDial dialed = new PredictiveDial(call, campaign, interaction, afterCall);
         active.put(id, dialed);
         assignments.add(id, InteractionIds.Owner.PREDICTIVE, campaign.name(), call, dialed);
-        countCalls();
+        assignments.calls().started(PacedMode.PREDICTIVE);
         pacing.dialed(id, campaign);
         LOG.info("campaign {}: predictive dial of record {} ({})", campaign.name(), record.recordId(),
                 record.contactInfo());
         call.start();
     }
 
-    // ---- answers and agents -------------------------------------------------------------------------------------
+    // ---- answers (the agents they get: PredictiveAnswers) ---------------------------------------------------------
 
     /**
      * The contact picked up. Without AMD that is the live answer; with AMD the live answer is the verdict that lets
@@ -220,146 +214,13 @@ public final class PredictiveDialing implements ModePolicy {
         }
     }
 
-    /**
-     * A live answer (or a machine to connect): the longest-waiting Ready agent, or a wait for one within what is left
-     * of the connect window, which counts from the pick-up: the time AMD took to decide is already spent.
-     */
+    /** A live answer (or a machine to connect): counted, then given an agent or a wait ({@link PredictiveAnswers}). */
     private void liveAnswer(PredictiveDial d) {
-        Instant now = ctx.scheduler().now();
         if (!d.machine) {
             d.answered = true;
             pacing.liveAnswer(d.call.id(), d.campaign);
         }
-        Agent agent = longestWaitingReady(d);
-        if (agent != null) {
-            assign(d, agent);
-            return;
-        }
-        waitForAgent(d, false);
-    }
-
-    /** No agent now: the contact waits for one for what is left of the connect window (first in line: on top). */
-    private void waitForAgent(PredictiveDial d, boolean onTop) {
-        Duration left = connectWindowLeft(d.campaign.plan().pacing().connectWindow(), d.pickedUp,
-                ctx.scheduler().now());
-        if (onTop) {
-            waiting.add(0, d);
-        } else {
-            waiting.add(d);
-        }
-        d.connectWindow = ctx.dialer().schedule(left, () -> noAgentInTime(d));
-    }
-
-    /** What is left of the connect window at {@code now} for a contact who picked up at {@code pickedUp}. */
-    static Duration connectWindowLeft(Duration window, Instant pickedUp, Instant now) {
-        Duration left = window.minus(Duration.between(pickedUp, now));
-        return left.isNegative() ? Duration.ZERO : left;
-    }
-
-    private void serveWaiting() {
-        for (Iterator<PredictiveDial> it = waiting.iterator(); it.hasNext(); ) {
-            PredictiveDial d = it.next();
-            Agent agent = longestWaitingReady(d);
-            if (agent != null) {
-                it.remove();
-                d.connectWindow.cancel();
-                assign(d, agent);
-            }
-        }
-    }
-
-    /** The longest-waiting Ready agent of the call's campaign who has not declined this contact's preview. */
-    private Agent longestWaitingReady(PredictiveDial d) {
-        Agent best = null;
-        for (String id : d.campaign.plan().agentIds()) {
-            Agent a = roster.find(id).orElse(null);
-            if (a != null && a.state() == AgentState.READY && !d.declinedBy.contains(id)
-                    && (best == null || agents.readySince(a).isBefore(agents.readySince(best)))) {
-                best = a;
-            }
-        }
-        return best;
-    }
-
-    /**
-     * Gives the contact to {@code agent}: connected at once, or first shown as an interaction preview for what is
-     * left of the connect window (none left: abandoned, as the window counts from the pick-up).
-     */
-    private void assign(PredictiveDial d, Agent agent) {
-        if (answerPreview == null || !answerPreview.previews(d.campaign, agent)) {
-            reserve(d, agent);
-            connectAgent(d, agent);
-            return;
-        }
-        Duration left = connectWindowLeft(d.campaign.plan().pacing().connectWindow(), d.pickedUp,
-                ctx.scheduler().now());
-        if (left.isZero()) {
-            abandon(d);
-            return;
-        }
-        reserve(d, agent);
-        d.previewing = true;
-        answerPreview.offer(d.campaign, agent, d.interaction, left, new AnswerPreview.Answer() {
-            @Override
-            public void accepted() {
-                d.previewing = false;
-                if (active.get(d.call.id()) == d) {
-                    d.interaction.stage(Interaction.Stage.DIALING);
-                    connectAgent(d, agent);
-                }
-            }
-
-            @Override
-            public void declined() {
-                d.previewing = false;
-                d.agent = null;
-                d.declinedBy.add(agent.id());
-                if (active.get(d.call.id()) != d || d.campaign.state() == CampaignState.UNLOADED) {
-                    return; // the contact is gone (or being hung up): nothing to hand on
-                }
-                Agent next = longestWaitingReady(d);
-                if (next != null) {
-                    assign(d, next);
-                } else {
-                    waitForAgent(d, true);
-                }
-            }
-        });
-    }
-
-    private void reserve(PredictiveDial d, Agent agent) {
-        d.agent = agent;
-        agent.interaction(d.interaction);
-        agent.moveTo(AgentState.RESERVED, d.campaign.name());
-    }
-
-    private void connectAgent(PredictiveDial d, Agent agent) {
-        CallingRecord record = d.interaction.record();
-        d.call.connectAgent(DialRequest.agentPhone(agent.phone(), ctx.agentTransport(), record.contactInfo(),
-                d.campaign.name(), ctx.agentRingTimeout()));
-    }
-
-    /** The connect window is over and no agent was free: the contact is abandoned. */
-    private void noAgentInTime(PredictiveDial d) {
-        if (!waiting.remove(d)) {
-            return;
-        }
-        abandon(d);
-    }
-
-    private void abandon(PredictiveDial d) {
-        LOG.info("campaign {}: no agent within {} for call {}: abandoned", d.campaign.name(),
-                d.campaign.plan().pacing().connectWindow(), d.call.id());
-        countAbandoned(d);
-        d.call.abandon();
-        paceSoon(); // not now: called while the waiting answers are being served
-    }
-
-    private void countAbandoned(PredictiveDial d) {
-        if (!d.abandonCounted) {
-            d.abandonCounted = true;
-            pacing.abandoned(d.call.id(), d.campaign);
-        }
+        answers.serve(d);
     }
 
     // ---- the end of a call --------------------------------------------------------------------------------------
@@ -367,18 +228,13 @@ public final class PredictiveDialing implements ModePolicy {
     private void finished(PredictiveDial d, CallOutcome outcome) {
         active.remove(d.call.id());
         assignments.remove(d.call.id());
-        if (waiting.remove(d)) {
-            d.connectWindow.cancel();
-        }
-        if (d.previewing) {
-            answerPreview.withdraw(d.agent); // the agent is freed; the result is the contact's alone
-        }
-        countCalls();
+        answers.callGone(d);
+        assignments.calls().ended(PacedMode.PREDICTIVE);
         if (!outcome.attempted()) {
             engine.callForgotten(d.call.id());
             d.campaign.listExhausted(false);
         } else if (outcome.result() == CallResult.ABANDONED) {
-            countAbandoned(d);
+            answers.countAbandoned(d);
         } else if (!d.answered) {
             engine.callFailed(d.call.id(), ctx.scheduler().now());
         } else if (!outcome.agentConnected()) {
@@ -409,16 +265,6 @@ public final class PredictiveDialing implements ModePolicy {
         active.values().forEach(d -> d.call.drop());
     }
 
-    /** Predictive calls between dial and hang-up; safe from any thread. */
-    int callsInProgress() {
-        return calls;
-    }
-
-    /** Completes when no predictive call is left. Dialer only. */
-    CompletableFuture<Void> idle() {
-        return idleWaiters.await(active.isEmpty());
-    }
-
     /** The pacing engine and its feeds, shared with engaged dialing (assured connection, ASM). */
     Pacing pacing() {
         return pacing;
@@ -428,13 +274,6 @@ public final class PredictiveDialing implements ModePolicy {
     void restoreAbandonment(String campaign, java.time.LocalDate day,
             io.outdial.dialer.pacing.compliance.AbandonmentLedger.DayCounts counts) {
         engine.restoreAbandonment(campaign, day, counts);
-    }
-
-    private void countCalls() {
-        calls = active.size();
-        if (active.isEmpty()) {
-            idleWaiters.idle();
-        }
     }
 
     /** Hops call milestones from the call's executor to the dialer executor. */

@@ -32,8 +32,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProgressiveDialing {
     private static final Logger LOG = LoggerFactory.getLogger(ProgressiveDialing.class);
-    /** How soon an exhausted list is looked at again (records may fall due, or come back to Ready). */
-    private static final Duration LIST_RECHECK = Duration.ofSeconds(5);
 
     /** {@code agent} and {@code interaction} are null once a transfer gave the contact to an outside number. */
     private record ActiveCall(CampaignCall call, Agent agent, Interaction interaction, Campaign campaign) { }
@@ -49,10 +47,8 @@ public final class ProgressiveDialing {
     private final Map<String, ActiveCall> active = new LinkedHashMap<>();
     /** Agents a record is being retrieved for (not yet Reserved: nothing may be there to dial). */
     private final Set<String> retrieving = new HashSet<>();
-    private final IdleWaiters idleWaiters = new IdleWaiters();
-    /** Every mode's live contact calls, by interaction id. */
+    /** Every mode's live contact calls, by interaction id and agent, and the paced modes' call counts. */
     private final Assignments assignments = new Assignments();
-    private volatile int calls;
     private final PredictiveDialing predictive;
     private final EngagedDialing engaged;
     /** Every paced mode's policy, in the order a pass runs them. */
@@ -209,7 +205,7 @@ public final class ProgressiveDialing {
     }
 
     private void markExhausted(Campaign campaign) {
-        campaign.markExhausted(ctx.dialer(), LIST_RECHECK, this::paceNow);
+        campaign.markExhausted(ctx.dialer(), ModePolicy.LIST_RECHECK, this::paceNow);
     }
 
     /** New records may be there (import, records back to Ready): look at the list again now. */
@@ -224,7 +220,7 @@ public final class ProgressiveDialing {
         String id = ctx.ids().next(InteractionIds.Owner.PROGRESSIVE);
         Interaction interaction = new Interaction(id, campaign.name(), record);
         interaction.recordFields(ctx.work().of(campaign.name()).fields());
-        agent.interaction(interaction);
+        assignments.give(agent, InteractionIds.Owner.PROGRESSIVE, interaction);
         agent.moveTo(AgentState.RESERVED, campaign.name());
         if (dialPreview != null && dialPreview.offer(campaign, agent, interaction,
                 () -> place(campaign, agent, interaction))) {
@@ -246,7 +242,7 @@ public final class ProgressiveDialing {
                 campaign.plan().detection(), ctx.media(), ctx.audio());
         active.put(id, new ActiveCall(call, agent, interaction, campaign));
         assignments.add(id, InteractionIds.Owner.PROGRESSIVE, campaign.name(), call, new Handover(id));
-        countCalls();
+        assignments.calls().started(PacedMode.PROGRESSIVE);
         ctx.metrics().dialed(campaign.name());
         LOG.info("campaign {}: dialing record {} ({}) for agent {}", campaign.name(), record.recordId(),
                 record.contactInfo(), agent.id());
@@ -363,33 +359,23 @@ public final class ProgressiveDialing {
         return queued.thenCompose(ignored -> writes.drained());
     }
 
-    /** Campaign calls (progressive and predictive) between dial and hang-up; safe from any thread. */
+    /**
+     * Campaign calls (progressive, predictive, and engaged agents' calls) between dial and hang-up; safe from any
+     * thread.
+     */
     public int callsInProgress() {
-        return calls + predictive.callsInProgress() + engaged.callsInProgress();
+        return assignments.calls().inProgress();
     }
 
-    /** Completes when no campaign call is left (at once if none is running). */
+    /** Completes when no campaign call of any paced mode is left (at once if none is running). Any thread. */
     public CompletableFuture<Void> idle() {
-        CompletableFuture<Void> f = CompletableFuture.supplyAsync(() -> idleWaiters.await(active.isEmpty()),
-                ctx.dialer()).thenCompose(x -> x);
-        CompletableFuture<Void> predictiveIdle = CompletableFuture.supplyAsync(predictive::idle, ctx.dialer())
-                .thenCompose(x -> x);
-        CompletableFuture<Void> engagedIdle = CompletableFuture.supplyAsync(engaged::idle, ctx.dialer())
-                .thenCompose(x -> x);
-        return CompletableFuture.allOf(f, predictiveIdle, engagedIdle);
+        return CompletableFuture.supplyAsync(assignments.calls()::idle, ctx.dialer()).thenCompose(x -> x);
     }
 
     /** Seeds a predictive campaign's abandonment ledger with a stored day (start-up, after a restart). */
     public void restoreAbandonment(String campaign, java.time.LocalDate day,
             io.outdial.dialer.pacing.compliance.AbandonmentLedger.DayCounts counts) {
         ctx.dialer().execute(() -> predictive.restoreAbandonment(campaign, day, counts));
-    }
-
-    private void countCalls() {
-        calls = active.size();
-        if (active.isEmpty()) {
-            idleWaiters.idle();
-        }
     }
 
     /** Hops call milestones from the call's executor to the dialer executor. */
@@ -474,7 +460,7 @@ public final class ProgressiveDialing {
                 setupOver(call.id());
                 ActiveCall a = active.remove(call.id());
                 assignments.remove(call.id());
-                countCalls();
+                assignments.calls().ended(PacedMode.PROGRESSIVE);
                 if (!outcome.attempted()) {
                     // Cancelled before any answer: the record may be dialed again later.
                     a.campaign().listExhausted(false);

@@ -77,7 +77,7 @@ final class CallTargets {
         targetIx.callResult(ix.callResult());
         targetIx.disposition(ix.disposition());
         targetIx.origin(origin);
-        target.interaction(targetIx);
+        dialing.assignments().giveTarget(ix.id(), target, targetIx);
         target.moveTo(AgentState.RESERVED, ix.campaign());
         return new Target(target, targetIx, dialing.agentPhoneRequest(target, targetIx), target.id());
     }

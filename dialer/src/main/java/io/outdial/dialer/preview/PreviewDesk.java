@@ -61,6 +61,8 @@ public final class PreviewDesk {
     private final Map<String, PreviewSettings> terms;
     private final Scheduler onDialer;
     private final NumberChanges numbers;
+    /** Every mode's live calls, and which mode gave each agent its interaction. */
+    private final Assignments assignments;
 
     /**
      * @param afterCall the way out of a call every dialing mode shares (with the wrap-up's checks and writes)
@@ -72,6 +74,7 @@ public final class PreviewDesk {
         this.campaigns = campaigns;
         this.writes = new RecordWrites(ctx);
         this.afterCall = afterCall;
+        this.assignments = assignments;
         this.terms = Map.copyOf(terms);
         this.sessions = new PreviewSessions(ctx, afterCall, writes, pace, this::retrieve, assignments);
         this.numbers = new NumberChanges(ctx, writes, sessions::holds, s -> call(s.agent, s.interaction));
@@ -159,7 +162,7 @@ public final class PreviewDesk {
         PreviewSession s = new PreviewSession(agent, campaign, ix, agent.state());
         s.refused = true;
         sessions.put(s);
-        agent.interaction(ix);
+        assignments.give(agent, InteractionIds.Owner.PREVIEW, ix);
         agent.moveTo(AgentState.RESERVED, campaign.name());
         agent.moveTo(AgentState.AFTER_CALL_WORK, campaign.name());
         DncNotices.tell(agent, requestId, ix.id(), n);
@@ -177,7 +180,7 @@ public final class PreviewDesk {
         ix.stage(Interaction.Stage.PREVIEW);
         PreviewSession s = new PreviewSession(agent, campaign, ix, agent.state());
         sessions.put(s);
-        agent.interaction(ix);
+        assignments.give(agent, InteractionIds.Owner.PREVIEW, ix);
         agent.moveTo(AgentState.RESERVED, campaign.name());
         LOG.info("campaign {}: record {} ({}) previewed by {}", campaign.name(), record.recordId(),
                 record.contactInfo(), agent.id());
@@ -415,5 +418,10 @@ public final class PreviewDesk {
     /** For tests and metrics: the agents holding a preview record. */
     Optional<PreviewSession> sessionOf(String agentId) {
         return sessions.of(agentId);
+    }
+
+    /** Every mode's live calls and the agents' interactions by mode (the push desk gives its agents theirs). */
+    Assignments assignments() {
+        return assignments;
     }
 }

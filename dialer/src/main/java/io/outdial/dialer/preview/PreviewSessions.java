@@ -174,7 +174,7 @@ final class PreviewSessions {
     /** {@code s}'s call has just been placed: registered with every mode's live calls. */
     void placed(PreviewSession s) {
         PreviewCall call = s.call;
-        assignments.add(call.id(), InteractionIds.Owner.of(call.id()).orElse(InteractionIds.Owner.PREVIEW),
+        assignments.add(call.id(), assignments.owner(s.agent).orElse(InteractionIds.Owner.PREVIEW),
                 s.campaign.name(), call, new Handover(s, call));
     }
 

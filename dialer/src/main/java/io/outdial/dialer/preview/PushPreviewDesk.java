@@ -19,7 +19,6 @@ import io.outdial.dialer.config.DialingMode;
 import io.outdial.dialer.config.PreviewSettings;
 import io.outdial.dialer.context.DialerContext;
 import io.outdial.dialer.store.CallingRecord;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -37,8 +36,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PushPreviewDesk implements ModePolicy {
     private static final Logger LOG = LoggerFactory.getLogger(PushPreviewDesk.class);
-    /** How soon an exhausted list is looked at again. */
-    private static final Duration LIST_RECHECK = Duration.ofSeconds(5);
 
     private final DialerContext ctx;
     private final Campaigns campaigns;
@@ -174,7 +171,7 @@ public final class PushPreviewDesk implements ModePolicy {
                 record);
         ix.recordFields(ctx.work().of(campaign.name()).fields());
         AgentState before = agent.state();
-        agent.interaction(ix);
+        preview.assignments().give(agent, InteractionIds.Owner.PUSH_PREVIEW, ix);
         agent.moveTo(AgentState.RESERVED, campaign.name());
         previews.offer(agent, campaign, ix, settings.getOrDefault(campaign.name(), PreviewSettings.defaults()),
                 before, new InteractionPreviews.Handler() {

@@ -118,4 +118,71 @@ class AssignmentsTest {
         assertThrows(IllegalStateException.class, () -> assignments.add("ix-1", InteractionIds.Owner.PROGRESSIVE,
                 "spring", new Call("ix-1"), new Owner("ix", true)));
     }
+
+    private static Agent agent(String id) {
+        return new Agent(new AgentProfile(id, "s", null, false, Duration.ZERO));
+    }
+
+    @Test
+    void anAgentHoldsTheInteractionItsModeGaveItThroughAfterCallWorkUntilItIsDone() {
+        Agent ann = agent("ann");
+        Interaction ix = interaction("px-1");
+        assertEquals(Optional.empty(), assignments.owner(ann));
+        assignments.give(ann, InteractionIds.Owner.PREDICTIVE, ix);
+        assertTrue(ann.interaction() == ix, "the agent is given the interaction");
+        assertEquals(Optional.of(InteractionIds.Owner.PREDICTIVE), assignments.owner(ann));
+        assignments.add("px-1", InteractionIds.Owner.PREDICTIVE, "spring", new Call("px-1"), new Owner("px", true));
+        assignments.remove("px-1");
+        assertEquals(Optional.empty(), assignments.callOf("px-1"));
+        assertEquals(Optional.of(ix), assignments.ofAgent("ann").map(Assignments.Held::interaction),
+                "wrapping up, the agent still holds its interaction");
+        ann.interaction(null);
+        assertEquals(Optional.empty(), assignments.ofAgent("ann"), "done: the agent holds nothing");
+        assertEquals(Optional.empty(), assignments.owner(ann));
+    }
+
+    @Test
+    void aNewInteractionReplacesTheOneTheAgentHeld() {
+        Agent ann = agent("ann");
+        assignments.give(ann, InteractionIds.Owner.ENGAGED, interaction("ac-1"));
+        Interaction next = interaction("pv-1");
+        assignments.give(ann, InteractionIds.Owner.PREVIEW, next);
+        assertEquals(Optional.of(InteractionIds.Owner.PREVIEW), assignments.owner(ann));
+        ann.interaction(interaction("zz-1"));
+        assertEquals(Optional.empty(), assignments.owner(ann), "an interaction no mode gave has no owner");
+    }
+
+    @Test
+    void aTransferMovesTheCallToItsTargetAgentWhileTheAgentWhoHadItWrapsUp() {
+        Agent ann = agent("ann");
+        Agent bob = agent("bob");
+        Interaction annIx = interaction("px-1");
+        assignments.give(ann, InteractionIds.Owner.PREDICTIVE, annIx);
+        assignments.add("px-1", InteractionIds.Owner.PREDICTIVE, "spring", new Call("px-1"), new Owner("px", true));
+        Interaction bobIx = interaction("px-1");
+        assertTrue(assignments.giveTarget("px-1", bob, bobIx));
+        assertTrue(bob.interaction() == bobIx, "the target is given its own interaction");
+        assertEquals(Optional.of(InteractionIds.Owner.PREDICTIVE), assignments.owner(bob),
+                "the target holds it for the call's mode");
+        assignments.transferred("px-1", bob, bobIx, true);
+        assertEquals(Optional.of(bobIx), assignments.ofAgent("bob").map(Assignments.Held::interaction));
+        assertEquals(Optional.of(annIx), assignments.ofAgent("ann").map(Assignments.Held::interaction),
+                "the agent who had the call wraps up its own interaction");
+
+        Agent cid = agent("cid");
+        Interaction cidIx = interaction("px-1");
+        cid.interaction(cidIx);
+        assignments.transferred("px-1", cid, cidIx, true);
+        assertEquals(Optional.of(InteractionIds.Owner.PREDICTIVE), assignments.owner(cid),
+                "handed on again: the transfer moves the call's holding to the new target");
+    }
+
+    @Test
+    void aTargetOfAnInteractionWithNoLiveCallHoldsItForNoMode() {
+        Agent bob = agent("bob");
+        Interaction bobIx = interaction("ix-7");
+        assertFalse(assignments.giveTarget("ix-7", bob, bobIx));
+        assertTrue(bob.interaction() == bobIx);
+        assertEquals(Optional.empty(), assignments.owner(bob));
+    }
 }
