@@ -9,6 +9,7 @@ import io.outdial.dialer.Dialer;
 import io.outdial.dialer.config.ConfigLoader;
 import io.outdial.dialer.config.GatewayConfig;
 import io.outdial.dialer.store.CallingListStore;
+import io.outdial.media.MediaEngine;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -32,6 +33,14 @@ final class DialerUnderTest implements AutoCloseable {
 
     /** {@code agentsYaml} and {@code campaignsYaml} are the list items of the configuration's agents and campaigns. */
     DialerUnderTest(String agentsYaml, String campaignsYaml) {
+        this(agentsYaml, campaignsYaml, "", new NoMedia());
+    }
+
+    /**
+     * As {@link #DialerUnderTest(String, String)}, with {@code moreYaml} (further top-level sections, such as
+     * {@code recording:}) and {@code media} in place of {@link NoMedia}.
+     */
+    DialerUnderTest(String agentsYaml, String campaignsYaml, String moreYaml, MediaEngine media) {
         String yaml = """
                 trunk:
                   host: 127.0.0.1
@@ -47,7 +56,8 @@ final class DialerUnderTest implements AutoCloseable {
                 %s
                 campaigns:
                 %s
-                """.formatted(UUID.randomUUID(), agentsYaml, campaignsYaml);
+                %s
+                """.formatted(UUID.randomUUID(), agentsYaml, campaignsYaml, moreYaml);
         GatewayConfig config;
         try {
             config = ConfigLoader.parse(yaml, Files.createTempDirectory("outdial-unit"));
@@ -57,7 +67,7 @@ final class DialerUnderTest implements AutoCloseable {
         this.store = CallingListStore.open(config.database().url(), config.database().user(),
                 config.database().password(), 2, config.dialing().defaultTimeZone(),
                 config.dialing().defaultCallingHours());
-        this.dialer = new Dialer(config, store, new NoMedia(), ua, Runnable::run, Runnable::run, clock);
+        this.dialer = new Dialer(config, store, media, ua, Runnable::run, Runnable::run, clock);
     }
 
     /** Imports {@code csv} into {@code campaign}'s list, then loads and starts it, as a supervisor does. */
