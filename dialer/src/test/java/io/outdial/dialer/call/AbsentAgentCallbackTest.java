@@ -18,9 +18,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The personal callback of an agent who logged out, in virtual time: the callback sweep leaves it to its agent until
- * the callback time plus {@code absentAgentGrace} (4 s here), to the millisecond, then hands it to the campaign or
- * makes it Missed CallBack. The wall-clock "not before the grace is over" of AbsentAgentCallbackIT, pinned here.
+ * The personal callback of an agent who logged out, in virtual time: the callback sweep (every second, here on whole
+ * seconds) leaves it to its agent until the callback time plus {@code absentAgentGrace} (4 s here): still the agent's
+ * at due + grace - 1 ms, after the sweep of the second before; handed to the campaign (or Missed CallBack) by the
+ * sweep at due + grace. The wall-clock "not before the grace is over" of AbsentAgentCallbackIT, pinned here. (The
+ * store's due query and {@code AbsentAgentRule} both hold the grace: moving either alone changes nothing seen.)
  */
 class AbsentAgentCallbackTest {
     /** The test clock starts at 10:00:00 UTC; the callback is due 30 s later, in the record's zone (UTC). */
