@@ -29,7 +29,7 @@ class ConferenceDeskTest {
         call = new TwoAgentCall("");
         call.bobReady();
         call.ann.send(new CtiCommand.LeaveConference("early", call.ix));
-        assertEquals("NOT_ALLOWED", TwoAgentCall.errorCode(call.ann, "early"), "no conference yet");
+        assertEquals("NOT_ALLOWED", call.ann.errorCode("early"), "no conference yet");
         call.ann.send(new CtiCommand.Conference("a2", call.ix, "bob", null));
         assertEquals("bob", call.ann.last(CtiEvent.ConferenceStarted.class).target());
         ScriptedLeg bobPhone = call.gw.leg(2);
@@ -83,11 +83,11 @@ class ConferenceDeskTest {
         call.bobReady();
         call.ann.send(new CtiCommand.Conference("a2", call.ix, "bob", null));
         call.gw.leg(2).fail(486);
-        assertEquals("CONFERENCE_FAILED", TwoAgentCall.errorCode(call.ann, "a2"));
+        assertEquals("CONFERENCE_FAILED", call.ann.errorCode("a2"));
         assertEquals("Established", call.ann.last(CtiEvent.InteractionRetrieved.class).interaction().state());
         assertEquals("NotReady", call.bob.last(CtiEvent.AgentStateChanged.class).state());
         assertEquals(LegState.ANSWERED, call.contact.state());
         call.ann.send(new CtiCommand.LeaveConference("a3", call.ix));
-        assertEquals("NOT_ALLOWED", TwoAgentCall.errorCode(call.ann, "a3"));
+        assertEquals("NOT_ALLOWED", call.ann.errorCode("a3"));
     }
 }

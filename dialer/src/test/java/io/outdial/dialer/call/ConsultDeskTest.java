@@ -33,7 +33,7 @@ class ConsultDeskTest {
         ScriptedLeg bobPhone = call.gw.leg(2);
         assertTrue(bobPhone.target().startsWith("sip:bob@"), bobPhone.target());
         call.ann.send(new CtiCommand.CompleteTransfer("early", call.ix));
-        assertEquals("NOT_ALLOWED", TwoAgentCall.errorCode(call.ann, "early"), "bob has not answered yet");
+        assertEquals("NOT_ALLOWED", call.ann.errorCode("early"), "bob has not answered yet");
         bobPhone.ring();
         assertEquals(call.ix, call.bob.last(CtiEvent.InteractionRinging.class).interaction().interactionId());
         bobPhone.answer();
@@ -77,7 +77,7 @@ class ConsultDeskTest {
                 "bob talked: he wraps up");
 
         call.ann.send(new CtiCommand.CompleteTransfer("a4", call.ix));
-        assertEquals("NOT_ALLOWED", TwoAgentCall.errorCode(call.ann, "a4"), "the consultation is over");
+        assertEquals("NOT_ALLOWED", call.ann.errorCode("a4"), "the consultation is over");
         call.contact.end(EndReason.REMOTE_HANGUP);
         call.ann.send(new CtiCommand.MarkDone("a5", call.ix));
         assertEquals("ann", call.record().agentId(), "the record stayed with ann");
@@ -100,7 +100,7 @@ class ConsultDeskTest {
         call.ann.send(new CtiCommand.CompleteConference("a3", call.ix));
         assertEquals("a3", call.ann.last(CtiEvent.ConferenceJoined.class).requestId());
         call.ann.send(new CtiCommand.CancelConsult("a4", call.ix));
-        assertEquals("NOT_ALLOWED", TwoAgentCall.errorCode(call.ann, "a4"), "no consultation any more");
+        assertEquals("NOT_ALLOWED", call.ann.errorCode("a4"), "no consultation any more");
         call.ann.send(new CtiCommand.LeaveConference("a5", call.ix));
         assertEquals("ann", call.bob.last(CtiEvent.ConferencePartyLeft.class).party());
         assertEquals(LegState.ENDED, call.annPhone.state());

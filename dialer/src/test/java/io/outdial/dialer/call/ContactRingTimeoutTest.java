@@ -32,7 +32,7 @@ class ContactRingTimeoutTest {
     }
 
     private CallingRecord byPhone(String phone) {
-        return gw.store.records("it").stream().filter(r -> r.contactInfo().equals(phone)).findFirst().orElseThrow();
+        return gw.record("it", phone);
     }
 
     @Test

@@ -50,12 +50,6 @@ class CtiDeskTest {
         return desk.last(CtiEvent.InteractionEstablished.class).interaction().interactionId();
     }
 
-    private static String errorCode(DialerUnderTest.Desktop desk, String requestId) {
-        CtiEvent.Error e = desk.last(CtiEvent.Error.class);
-        assertEquals(requestId, e.requestId(), e.toString());
-        return e.code();
-    }
-
     @Test
     void aCommandFromADesktopThatIsNoLongerTheAgentsIsRefusedAndChangesNothing() {
         gw = new DialerUnderTest(ANN, "  - { name: it, dialingMode: progressive, agents: [ann], autoLoad: false,"
@@ -64,7 +58,7 @@ class CtiDeskTest {
         DialerUnderTest.Desktop second = gw.login("ann", "s3cret");
         gw.uploadAndStart("it", "contact_info\n2005550501\n");
         first.send(new CtiCommand.Ready("old"));
-        assertEquals("NOT_LOGGED_IN", errorCode(first, "old"));
+        assertEquals("NOT_LOGGED_IN", first.errorCode("old"));
         assertEquals(0, gw.ua.legs.size(), "the stale desktop's Ready dialed nothing");
         second.send(new CtiCommand.Ready("new"));
         assertTrue(second.received(e -> e instanceof CtiEvent.AgentStateChanged c && "new".equals(c.requestId())
@@ -77,7 +71,7 @@ class CtiDeskTest {
         DialerUnderTest.Desktop ann = connected("", "contact_info\n2005550502\n2005550503\n");
         String ix = ix(ann);
         ann.send(new CtiCommand.Ready("r2"));
-        assertEquals("NOT_ALLOWED", errorCode(ann, "r2"));
+        assertEquals("NOT_ALLOWED", ann.errorCode("r2"));
 
         ann.send(new CtiCommand.NotReady("nr", null));
         CtiEvent.AgentStateChanged kept = ann.last(CtiEvent.AgentStateChanged.class);
@@ -95,9 +89,9 @@ class CtiDeskTest {
         DialerUnderTest.Desktop ann = connected("", "contact_info\n2005550504\n");
         String ix = ix(ann);
         ann.send(new CtiCommand.MarkDone("other", "ix-nobody"));
-        assertEquals("UNKNOWN_INTERACTION", errorCode(ann, "other"));
+        assertEquals("UNKNOWN_INTERACTION", ann.errorCode("other"));
         ann.send(new CtiCommand.MarkDone("early", ix));
-        assertEquals("NOT_ALLOWED", errorCode(ann, "early"));
+        assertEquals("NOT_ALLOWED", ann.errorCode("early"));
         assertTrue(ann.last(CtiEvent.Error.class).message().contains("still in progress"));
         assertEquals(RecordStatus.RETRIEVED, record(0).status());
 
@@ -105,7 +99,7 @@ class CtiDeskTest {
         ann.send(new CtiCommand.MarkDone("d", ix));
         assertEquals("d", ann.last(CtiEvent.InteractionDone.class).requestId());
         ann.send(new CtiCommand.MarkDone("again", ix));
-        assertEquals("UNKNOWN_INTERACTION", errorCode(ann, "again"), "done: no longer the agent's");
+        assertEquals("UNKNOWN_INTERACTION", ann.errorCode("again"), "done: no longer the agent's");
         assertEquals(RecordStatus.UPDATED, record(0).status());
     }
 
@@ -132,7 +126,7 @@ class CtiDeskTest {
         assertEquals("bye", ann.last(CtiEvent.LoggedOut.class).requestId());
         assertFalse(ann.open, "the desktop's connection is closed");
         ann.send(new CtiCommand.Ready("r"));
-        assertEquals("NOT_LOGGED_IN", errorCode(ann, "r"));
+        assertEquals("NOT_LOGGED_IN", ann.errorCode("r"));
     }
 
     @Test

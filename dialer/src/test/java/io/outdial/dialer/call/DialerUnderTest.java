@@ -9,6 +9,7 @@ import io.outdial.dialer.Dialer;
 import io.outdial.dialer.config.ConfigLoader;
 import io.outdial.dialer.config.GatewayConfig;
 import io.outdial.dialer.store.CallingListStore;
+import io.outdial.dialer.store.CallingRecord;
 import io.outdial.media.MediaEngine;
 import java.io.IOException;
 import java.io.StringReader;
@@ -94,6 +95,13 @@ final class DialerUnderTest implements AutoCloseable {
         return ua.legs.get(n);
     }
 
+    /** {@code campaign}'s record of {@code phone}, as stored now; fails naming the list if there is none. */
+    CallingRecord record(String campaign, String phone) {
+        List<CallingRecord> all = store.records(campaign);
+        return all.stream().filter(r -> r.contactInfo().equals(phone)).findFirst()
+                .orElseThrow(() -> new AssertionError("no record " + phone + " in " + all));
+    }
+
     @Override
     public void close() {
         store.close();
@@ -149,6 +157,15 @@ final class DialerUnderTest implements AutoCloseable {
                 }
             }
             throw new AssertionError("no " + type.getSimpleName() + "; received " + types());
+        }
+
+        /** The code of the last Error received, which must answer {@code requestId}. */
+        String errorCode(String requestId) {
+            CtiEvent.Error e = last(CtiEvent.Error.class);
+            if (!requestId.equals(e.requestId())) {
+                throw new AssertionError("the last error answers " + e.requestId() + ", not " + requestId + ": " + e);
+            }
+            return e.code();
         }
 
         boolean received(Predicate<CtiEvent> which) {

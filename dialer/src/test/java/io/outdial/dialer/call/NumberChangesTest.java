@@ -27,11 +27,20 @@ class NumberChangesTest {
             + "5005550203,m,0,UTC,00:00,24:00\n5005550204,k,2,UTC,12:00,13:00\n";
 
     private DialerUnderTest gw;
+    private DialerUnderTest.Desktop ann;
 
     private DialerUnderTest dialer(String previewSettings) {
         gw = new DialerUnderTest(ANN, "  - { name: pv, dialingMode: preview, agents: [ann], autoLoad: false,"
                 + " autoStart: false" + previewSettings + " }");
         return gw;
+    }
+
+    /** ann logs in, {@code csv} is uploaded and started, and ann pulls its first record: the interaction's id. */
+    private String previewed(String csv) {
+        ann = gw.login("ann", "s3cret");
+        gw.uploadAndStart("pv", csv);
+        ann.send(new CtiCommand.GetRecord("g", "pv"));
+        return ixOf(ann.last(CtiEvent.InteractionPreview.class));
     }
 
     @AfterEach
@@ -42,8 +51,7 @@ class NumberChangesTest {
     }
 
     private CallingRecord byPhone(String phone) {
-        return gw.store.records("pv").stream().filter(r -> r.contactInfo().equals(phone)).findFirst()
-                .orElseThrow(() -> new AssertionError("no record " + phone + " in " + gw.store.records("pv")));
+        return gw.record("pv", phone);
     }
 
     private CallingRecord byId(long id) {
@@ -58,14 +66,8 @@ class NumberChangesTest {
         return ix.record().get("contact_info");
     }
 
-    private static String errorCode(DialerUnderTest.Desktop desk, String requestId) {
-        CtiEvent.Error e = desk.last(CtiEvent.Error.class);
-        assertEquals(requestId, e.requestId(), e.toString());
-        return e.code();
-    }
-
     /** Call on a preview: the agent's phone, then the contact; both answer and the contact hangs up. */
-    private void callAnsweredAndHungUp(DialerUnderTest.Desktop ann, String ix) {
+    private void callAnsweredAndHungUp(String ix) {
         int first = gw.ua.legs.size();
         ann.send(new CtiCommand.Call("c" + first, ix));
         gw.leg(first).answer();
@@ -77,10 +79,7 @@ class NumberChangesTest {
     @Test
     void anOtherPhoneNumberBeforeCallIsStoredShownAndDialedInsteadOfTheFirst() {
         dialer("");
-        DialerUnderTest.Desktop ann = gw.login("ann", "s3cret");
-        gw.uploadAndStart("pv", "contact_info\n5005550101\n");
-        ann.send(new CtiCommand.GetRecord("g", "pv"));
-        String ix = ixOf(ann.last(CtiEvent.InteractionPreview.class));
+        String ix = previewed("contact_info\n5005550101\n");
         long id = gw.store.records("pv").get(0).recordId();
 
         ann.send(new CtiCommand.ChangeNumber("n", ix, null, "(500) 555-0199", "Mobile"));
@@ -101,10 +100,7 @@ class NumberChangesTest {
     @Test
     void changeNumberRestartsTheTimedAutoDialFromTheTopToTheMillisecond() {
         dialer(", preview: { autoDial: timed, autoDialAfter: 2s }");
-        DialerUnderTest.Desktop ann = gw.login("ann", "s3cret");
-        gw.uploadAndStart("pv", "contact_info\n5005550102\n");
-        ann.send(new CtiCommand.GetRecord("g", "pv"));
-        String ix = ixOf(ann.last(CtiEvent.InteractionPreview.class));
+        String ix = previewed("contact_info\n5005550102\n");
 
         gw.clock.advance(Duration.ofMillis(1_500));
         ann.send(new CtiCommand.ChangeNumber("n", ix, null, "5005550198", null));
@@ -120,22 +116,19 @@ class NumberChangesTest {
     @Test
     void anotherRecordOfTheChainIsRefusedWithItsOwnCodeUntilOneIsReadyThenThePreviousGoesBack() {
         dialer("");
-        DialerUnderTest.Desktop ann = gw.login("ann", "s3cret");
         gw.store.doNotCall().add("5005550201", null);
-        gw.uploadAndStart("pv", CHAIN + "5005550205,k,3,UTC,00:00,24:00\n");
-        ann.send(new CtiCommand.GetRecord("g", "pv"));
+        String ix = previewed(CHAIN + "5005550205,k,3,UTC,00:00,24:00\n");
         CtiEvent.InteractionPreview shown = ann.last(CtiEvent.InteractionPreview.class);
-        String ix = ixOf(shown);
         assertEquals("5005550200", phoneOf(shown.interaction()));
 
         ann.send(new CtiCommand.ChangeNumber("chain", ix, byPhone("5005550203").recordId(), null, null));
-        assertEquals("NOT_IN_CHAIN", errorCode(ann, "chain"));
+        assertEquals("NOT_IN_CHAIN", ann.errorCode("chain"));
         ann.send(new CtiCommand.ChangeNumber("window", ix, byPhone("5005550204").recordId(), null, null));
-        assertEquals("OUTSIDE_CALLING_WINDOW", errorCode(ann, "window"));
+        assertEquals("OUTSIDE_CALLING_WINDOW", ann.errorCode("window"));
         ann.send(new CtiCommand.ChangeNumber("dnc", ix, byPhone("5005550201").recordId(), null, null));
-        assertEquals("ON_DO_NOT_CALL_LIST", errorCode(ann, "dnc"));
+        assertEquals("ON_DO_NOT_CALL_LIST", ann.errorCode("dnc"));
         ann.send(new CtiCommand.ChangeNumber("both", ix, byPhone("5005550205").recordId(), "5005550999", null));
-        assertEquals("INVALID", errorCode(ann, "both"));
+        assertEquals("INVALID", ann.errorCode("both"));
         assertEquals(RecordStatus.RETRIEVED, byPhone("5005550200").status(), "no refusal moved a record");
         assertEquals(RecordStatus.READY, byPhone("5005550205").status());
 
@@ -155,17 +148,14 @@ class NumberChangesTest {
     @Test
     void recallDialsTheSameRecordAgainAtOnceAndCountsASecondAttempt() {
         dialer("");
-        DialerUnderTest.Desktop ann = gw.login("ann", "s3cret");
-        gw.uploadAndStart("pv", "contact_info\n5005550103\n");
-        ann.send(new CtiCommand.GetRecord("g", "pv"));
-        String ix = ixOf(ann.last(CtiEvent.InteractionPreview.class));
+        String ix = previewed("contact_info\n5005550103\n");
         long id = gw.store.records("pv").get(0).recordId();
 
         ann.send(new CtiCommand.Recall("early", ix));
         assertTrue(ann.last(CtiEvent.Error.class).message().contains("use Call"), "not called yet");
         assertEquals(0, gw.ua.legs.size());
 
-        callAnsweredAndHungUp(ann, ix);
+        callAnsweredAndHungUp(ix);
         assertEquals(1, byId(id).attempt());
         assertEquals(CallResult.ANSWER, byId(id).callResult());
 
@@ -186,16 +176,13 @@ class NumberChangesTest {
     @Test
     void changeNumberAfterTheCallPreviewsAgainReservedAndCallDialsTheNewNumber() {
         dialer("");
-        DialerUnderTest.Desktop ann = gw.login("ann", "s3cret");
         gw.store.doNotCall().add("5005550997", null);
-        gw.uploadAndStart("pv", "contact_info\n5005550104\n");
-        ann.send(new CtiCommand.GetRecord("g", "pv"));
-        String ix = ixOf(ann.last(CtiEvent.InteractionPreview.class));
+        String ix = previewed("contact_info\n5005550104\n");
         long id = gw.store.records("pv").get(0).recordId();
-        callAnsweredAndHungUp(ann, ix);
+        callAnsweredAndHungUp(ix);
 
         ann.send(new CtiCommand.ChangeNumber("dnc", ix, null, "5005550997", "Mobile"));
-        assertEquals("ON_DO_NOT_CALL_LIST", errorCode(ann, "dnc"));
+        assertEquals("ON_DO_NOT_CALL_LIST", ann.errorCode("dnc"));
         assertEquals(RecordStatus.UPDATED, byId(id).status(), "a refusal changes nothing");
         assertEquals("5005550104", byId(id).contactInfo());
 
@@ -210,7 +197,7 @@ class NumberChangesTest {
         assertEquals(RecordStatus.RETRIEVED, byId(id).status());
         assertEquals(2, gw.ua.legs.size(), "ChangeNumber after a call waits for Call");
 
-        callAnsweredAndHungUp(ann, ix);
+        callAnsweredAndHungUp(ix);
         assertTrue(gw.leg(3).target().contains("5005550996"), gw.leg(3).target());
         ann.send(new CtiCommand.MarkDone("d", ix));
         assertEquals(2, byId(id).attempt());
@@ -220,13 +207,10 @@ class NumberChangesTest {
     @Test
     void changeNumberAfterTheCallToAnotherRecordOfTheChainTreatsTheOneCalled() {
         dialer("");
-        DialerUnderTest.Desktop ann = gw.login("ann", "s3cret");
-        gw.uploadAndStart("pv", CHAIN);
-        ann.send(new CtiCommand.GetRecord("g", "pv"));
-        String ix = ixOf(ann.last(CtiEvent.InteractionPreview.class));
+        String ix = previewed(CHAIN);
         long first = byPhone("5005550200").recordId();
         long second = byPhone("5005550201").recordId();
-        callAnsweredAndHungUp(ann, ix);
+        callAnsweredAndHungUp(ix);
 
         ann.send(new CtiCommand.ChangeNumber("chain", ix, second, null, null));
         CtiEvent.InteractionPreview chained = ann.last(CtiEvent.InteractionPreview.class);
@@ -236,7 +220,7 @@ class NumberChangesTest {
         assertEquals(CallResult.ANSWER, byId(first).callResult());
         assertEquals(RecordStatus.RETRIEVED, byId(second).status());
 
-        callAnsweredAndHungUp(ann, ix);
+        callAnsweredAndHungUp(ix);
         assertTrue(gw.leg(3).target().contains("5005550201"), gw.leg(3).target());
         ann.send(new CtiCommand.MarkDone("d", ix));
         assertEquals(List.of(1, 1), List.of(byId(first).attempt(), byId(second).attempt()), "one attempt each");
@@ -246,10 +230,7 @@ class NumberChangesTest {
     @Test
     void neitherChangeNumberNorRecallIsTakenWhileTheCallIsInProgress() {
         dialer("");
-        DialerUnderTest.Desktop ann = gw.login("ann", "s3cret");
-        gw.uploadAndStart("pv", "contact_info\n5005550105\n");
-        ann.send(new CtiCommand.GetRecord("g", "pv"));
-        String ix = ixOf(ann.last(CtiEvent.InteractionPreview.class));
+        String ix = previewed("contact_info\n5005550105\n");
         long id = gw.store.records("pv").get(0).recordId();
         ann.send(new CtiCommand.Call("c", ix));
         gw.leg(0).answer();

@@ -38,7 +38,7 @@ class PredictiveConnectTest {
     }
 
     private CallingRecord byPhone(String phone) {
-        return gw.store.records("pd").stream().filter(r -> r.contactInfo().equals(phone)).findFirst().orElseThrow();
+        return gw.record("pd", phone);
     }
 
     @Test

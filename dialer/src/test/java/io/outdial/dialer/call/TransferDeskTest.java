@@ -71,10 +71,10 @@ class TransferDeskTest {
         call = new TwoAgentCall("");
         CtiCommand transfer = new CtiCommand.Transfer("a2", call.ix, "bob", null);
         call.ann.send(transfer);
-        assertEquals("NOT_ALLOWED", TwoAgentCall.errorCode(call.ann, "a2"));
+        assertEquals("NOT_ALLOWED", call.ann.errorCode("a2"));
         assertTrue(call.ann.last(CtiEvent.Error.class).message().contains("bob"), "bob is not Ready yet");
         call.ann.send(new CtiCommand.Transfer("a3", call.ix, null, null));
-        assertEquals("INVALID", TwoAgentCall.errorCode(call.ann, "a3"), "no target");
+        assertEquals("INVALID", call.ann.errorCode("a3"), "no target");
         assertEquals(2, call.gw.ua.legs.size(), "nobody dialed");
 
         call.bobReady();
@@ -82,7 +82,7 @@ class TransferDeskTest {
         call.ann.last(CtiEvent.TransferStarted.class);
         assertTrue(call.gw.ua.bridged.get(0).held(), "the contact waits on hold");
         call.gw.leg(2).fail(486);
-        assertEquals("TRANSFER_FAILED", TwoAgentCall.errorCode(call.ann, "a2"));
+        assertEquals("TRANSFER_FAILED", call.ann.errorCode("a2"));
         assertTrue(call.ann.last(CtiEvent.Error.class).message().contains("486"));
         assertEquals("Established", call.ann.last(CtiEvent.InteractionRetrieved.class).interaction().state());
         assertFalse(call.gw.ua.bridged.get(call.gw.ua.bridged.size() - 1).held(), "ann and the contact talk again");
@@ -103,7 +103,7 @@ class TransferDeskTest {
         call.ann.send(new CtiCommand.Transfer("a2", call.ix, "bob", null));
         call.gw.leg(2).ring();
         call.gw.leg(2).failWith(487, FailureKind.RING_TIMEOUT);
-        assertEquals("TRANSFER_FAILED", TwoAgentCall.errorCode(call.ann, "a2"));
+        assertEquals("TRANSFER_FAILED", call.ann.errorCode("a2"));
         assertEquals(LegState.ANSWERED, call.contact.state(), "the contact is kept");
         assertEquals(LegState.ANSWERED, call.annPhone.state());
         assertEquals("Established", call.ann.last(CtiEvent.InteractionRetrieved.class).interaction().state());
@@ -115,7 +115,7 @@ class TransferDeskTest {
         call.bobReady();
         CtiCommand transfer = new CtiCommand.Transfer("a2", call.ix, "bob", null);
         call.ann.send(transfer);
-        assertEquals("CALL_RESULT_REQUIRED", TwoAgentCall.errorCode(call.ann, "a2"));
+        assertEquals("CALL_RESULT_REQUIRED", call.ann.errorCode("a2"));
         assertEquals(2, call.gw.ua.legs.size(), "nothing dialed");
 
         call.ann.send(new CtiCommand.UpdateRecordFields("a3", call.ix, Map.of("Plan", "Gold")));
@@ -128,10 +128,10 @@ class TransferDeskTest {
                 "the result travels with the call");
 
         call.ann.send(new CtiCommand.SetCallResult("a5", call.ix, "WRONG_PARTY"));
-        assertEquals("READ_ONLY", TwoAgentCall.errorCode(call.ann, "a5"));
+        assertEquals("READ_ONLY", call.ann.errorCode("a5"));
         assertEquals("callResult", call.ann.last(CtiEvent.Error.class).field());
         call.bob.send(new CtiCommand.UpdateRecordFields("b2", call.ix, Map.of("Plan", "Bronze")));
-        assertEquals("READ_ONLY", TwoAgentCall.errorCode(call.bob, "b2"));
+        assertEquals("READ_ONLY", call.bob.errorCode("b2"));
         assertEquals("Plan", call.bob.last(CtiEvent.Error.class).field());
 
         call.ann.send(new CtiCommand.MarkDone("a6", call.ix));

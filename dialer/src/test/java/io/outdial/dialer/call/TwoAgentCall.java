@@ -46,13 +46,6 @@ final class TwoAgentCall implements AutoCloseable {
         return gw.store.records("it").get(0);
     }
 
-    /** The code of the last error {@code desk} received, which must answer {@code requestId}. */
-    static String errorCode(DialerUnderTest.Desktop desk, String requestId) {
-        CtiEvent.Error e = desk.last(CtiEvent.Error.class);
-        assertEquals(requestId, e.requestId(), e.toString());
-        return e.code();
-    }
-
     @Override
     public void close() {
         gw.close();
