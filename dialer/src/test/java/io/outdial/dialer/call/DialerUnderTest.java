@@ -9,6 +9,8 @@ import io.outdial.dialer.Dialer;
 import io.outdial.dialer.config.ConfigLoader;
 import io.outdial.dialer.config.GatewayConfig;
 import io.outdial.dialer.store.CallingListStore;
+import io.outdial.dialer.store.CallingRecord;
+import io.outdial.media.MediaEngine;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -32,6 +34,14 @@ final class DialerUnderTest implements AutoCloseable {
 
     /** {@code agentsYaml} and {@code campaignsYaml} are the list items of the configuration's agents and campaigns. */
     DialerUnderTest(String agentsYaml, String campaignsYaml) {
+        this(agentsYaml, campaignsYaml, "", new NoMedia());
+    }
+
+    /**
+     * As {@link #DialerUnderTest(String, String)}, with {@code moreYaml} (further top-level sections, such as
+     * {@code recording:}) and {@code media} in place of {@link NoMedia}.
+     */
+    DialerUnderTest(String agentsYaml, String campaignsYaml, String moreYaml, MediaEngine media) {
         String yaml = """
                 trunk:
                   host: 127.0.0.1
@@ -47,7 +57,8 @@ final class DialerUnderTest implements AutoCloseable {
                 %s
                 campaigns:
                 %s
-                """.formatted(UUID.randomUUID(), agentsYaml, campaignsYaml);
+                %s
+                """.formatted(UUID.randomUUID(), agentsYaml, campaignsYaml, moreYaml);
         GatewayConfig config;
         try {
             config = ConfigLoader.parse(yaml, Files.createTempDirectory("outdial-unit"));
@@ -57,7 +68,7 @@ final class DialerUnderTest implements AutoCloseable {
         this.store = CallingListStore.open(config.database().url(), config.database().user(),
                 config.database().password(), 2, config.dialing().defaultTimeZone(),
                 config.dialing().defaultCallingHours());
-        this.dialer = new Dialer(config, store, new NoMedia(), ua, Runnable::run, Runnable::run, clock);
+        this.dialer = new Dialer(config, store, media, ua, Runnable::run, Runnable::run, clock);
     }
 
     /** Imports {@code csv} into {@code campaign}'s list, then loads and starts it, as a supervisor does. */
@@ -82,6 +93,13 @@ final class DialerUnderTest implements AutoCloseable {
 
     ScriptedLeg leg(int n) {
         return ua.legs.get(n);
+    }
+
+    /** {@code campaign}'s record of {@code phone}, as stored now; fails naming the list if there is none. */
+    CallingRecord record(String campaign, String phone) {
+        List<CallingRecord> all = store.records(campaign);
+        return all.stream().filter(r -> r.contactInfo().equals(phone)).findFirst()
+                .orElseThrow(() -> new AssertionError("no record " + phone + " in " + all));
     }
 
     @Override
@@ -139,6 +157,15 @@ final class DialerUnderTest implements AutoCloseable {
                 }
             }
             throw new AssertionError("no " + type.getSimpleName() + "; received " + types());
+        }
+
+        /** The code of the last Error received, which must answer {@code requestId}. */
+        String errorCode(String requestId) {
+            CtiEvent.Error e = last(CtiEvent.Error.class);
+            if (!requestId.equals(e.requestId())) {
+                throw new AssertionError("the last error answers " + e.requestId() + ", not " + requestId + ": " + e);
+            }
+            return e.code();
         }
 
         boolean received(Predicate<CtiEvent> which) {

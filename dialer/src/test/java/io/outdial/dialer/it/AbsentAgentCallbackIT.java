@@ -71,9 +71,9 @@ class AbsentAgentCallbackIT {
                 assertEquals("NoRecord", early.path("type").asText(), "within the grace it is still ann's");
                 assertEquals(RecordType.PERSONAL_CALLBACK, gw.records("pv").get(0).recordType());
 
+                // Not before the grace is over (to the millisecond) is AbsentAgentCallbackTest's, in virtual time.
                 Await.until(LIMIT, "handed to the campaign",
                         () -> gw.records("pv").get(0).recordType() == RecordType.CAMPAIGN_CALLBACK);
-                assertTrue(Instant.now().isAfter(due.plusSeconds(4)), "not before the grace is over");
                 bob.send(new CtiCommand.GetRecord("g2", "pv"));
                 JsonNode offered = bob.awaitAny(LIMIT, "NoRecord", "InteractionPreview");
                 assertEquals("InteractionPreview", offered.path("type").asText(), offered.toString());
@@ -89,10 +89,10 @@ class AbsentAgentCallbackIT {
              Sipp contact = Sipp.scenario("uas-answer.xml").talkTime(Duration.ofSeconds(1)).calls(1).start();
              GatewayHarness gw = GatewayHarness.start(contact.hostPort(), AGENTS, campaign("missed"))) {
             gw.uploadAndStart("pv", "contact_info,tz,daily_from,daily_till\n2005550171,Europe/London,0,86400\n");
-            Instant due = annSchedulesAPersonalCallbackAndLeaves(gw, phone, 2);
+            annSchedulesAPersonalCallbackAndLeaves(gw, phone, 2);
+            // Not before the grace is over (to the millisecond) is AbsentAgentCallbackTest's, in virtual time.
             Await.until(LIMIT, "Missed CallBack",
                     () -> gw.records("pv").get(0).status() == RecordStatus.MISSED_CALLBACK);
-            assertTrue(Instant.now().isAfter(due.plusSeconds(4)), "not before the grace is over");
             CallingRecord record = gw.records("pv").get(0);
             List<ContactHistoryEntry> history = gw.gateway().store().ledger().history(record.recordId());
             assertEquals(2, history.size());

@@ -51,14 +51,12 @@ class RecordingEngagedIT {
                 desk.await("InteractionEngaged", LIMIT);
                 String ix = desk.await("InteractionEstablished", LIMIT).path("interaction").path("interactionId")
                         .asText();
-                long establishedAt = System.nanoTime();
                 JsonNode started = desk.await("RecordingStarted", LIMIT);
                 long id = started.path("recordingId").asLong();
                 List<String> seen = desk.types();
                 assertTrue(seen.indexOf("InteractionEstablished") < seen.indexOf("RecordingStarted"),
                         "recorded from the bridge, not the engagement: " + seen);
                 JsonNode first = desk.awaitAny(LIMIT, "InteractionReleased", "RecordingStopped");
-                long releasedAt = System.nanoTime();
                 desk.await(first.path("type").asText().equals("RecordingStopped") ? "InteractionReleased"
                         : "RecordingStopped", LIMIT);
                 desk.send(new CtiCommand.MarkDone("3", ix));
@@ -68,9 +66,8 @@ class RecordingEngagedIT {
                 JsonNode row = GatewayHarness.JSON.readTree(gw.get("/api/records/" + recordId + "/recordings"))
                         .get(0);
                 assertEquals("COMPLETED", row.path("status").asText(), row.toString());
-                long callMs = (releasedAt - establishedAt) / 1_000_000;
-                assertTrue(row.path("durationMs").asLong() <= callMs + 1000, "the file spans the bridged call ("
-                        + callMs + " ms), not the engagement before it: " + row);
+                // That the recorder starts at the bridge, not the engagement (to the millisecond), is
+                // CallRecordingTest's, in virtual time; here: no call-waiting music in the file.
                 HttpResponse<byte[]> audio = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                                 URI.create(gw.baseUrl() + "/api/recordings/" + id + "/audio"))
                         .header("Authorization", "Bearer " + GatewayHarness.ADMIN_TOKEN).build(),

@@ -142,8 +142,7 @@ class RecordingIT {
                 long wallMs = (stoppedAt - startedAt) / 1_000_000;
                 assertTrue(Math.abs(durationMs - wallMs) < 1500, "recorded " + durationMs + " ms of a call of "
                         + wallMs + " ms (RecordingStarted to RecordingStopped)");
-                long pauseMs = (resumedAt - pausedAt) / 1_000_000;
-                assertTrue(Math.abs(row.path("pausedMs").asLong() - pauseMs) < 500, row.toString());
+                // The row's pausedMs (Pause to Resume, to the millisecond) is CallRecordingTest's, in virtual time.
 
                 HttpResponse<byte[]> audio = fetch(gw, "/api/recordings/" + id + "/audio");
                 assertEquals(200, audio.statusCode());

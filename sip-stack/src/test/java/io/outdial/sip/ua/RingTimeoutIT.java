@@ -32,9 +32,9 @@ class RingTimeoutIT {
                     gateway.newCall(), events);
             events.awaitType(LegEvent.Ringing.class, STEP);
 
-            clock.advance(Duration.ofSeconds(14));
-            assertEquals(LegState.RINGING, leg.state(), "still ringing after 14 s");
-            clock.advance(Duration.ofSeconds(1));
+            clock.advance(Duration.ofMillis(14_999));
+            assertEquals(LegState.RINGING, leg.state(), "still ringing at 14,999 ms");
+            clock.advance(Duration.ofMillis(1));
 
             LegEvent.Failed failed = events.awaitType(LegEvent.Failed.class, STEP);
             assertEquals(LegEvent.FailureKind.RING_TIMEOUT, failed.kind());
