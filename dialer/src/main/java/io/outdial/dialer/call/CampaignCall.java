@@ -105,7 +105,8 @@ public final class CampaignCall implements TransferableCall {
         this.analysis = new ContactAnalysis(detection, media, executor, new Verdicts());
         this.safeHarbour = new SafeHarbour(id, executor, media, audio == null ? null : audio.safeHarbourMessage());
         this.legs = new TwoLegCall(id, executor, userAgent, media, audio == null ? null : audio.holdMusic(),
-                new Script());
+                new TwoLegCall.Script(() -> phase == CallPhase.CONNECTED, this::onAgentEvent, this::failedHere,
+                        this::release));
     }
 
     @Override
@@ -282,16 +283,10 @@ public final class CampaignCall implements TransferableCall {
     }
 
     private void onAgentEvent(LegEvent event) {
-        SideCalls sides = legs.sides();
-        if (sides.isReleasedAgent(event.leg())) {
-            return; // the transferring agent's leg, released on purpose once the target took the contact
-        }
-        if (event instanceof LegEvent.HeldByFarEnd held) {
-            if (sides.phoneHold(held.held())) {
-                observer.heldFromPhone(this, held.held());
-            }
+        if (legs.sideCallsTook(event, held -> observer.heldFromPhone(this, held))) {
             return;
         }
+        SideCalls sides = legs.sides();
         if (agentLetGo) {
             if (event instanceof LegEvent.Answered) {
                 legs.agent().hangup();
@@ -357,29 +352,6 @@ public final class CampaignCall implements TransferableCall {
     @Override
     public SideCalls sides() {
         return legs.sides();
-    }
-
-    /** What this call decides for its skeleton; call's executor only. */
-    private final class Script implements TwoLegCall.Script {
-        @Override
-        public boolean bridged() {
-            return phase == CallPhase.CONNECTED;
-        }
-
-        @Override
-        public void onAgentEvent(LegEvent event) {
-            CampaignCall.this.onAgentEvent(event);
-        }
-
-        @Override
-        public void failedHere(RuntimeException e) {
-            CampaignCall.this.failedHere(e);
-        }
-
-        @Override
-        public void release(CallResult result) {
-            CampaignCall.this.release(result);
-        }
     }
 
     /** Bridges once the agent has answered and the analysis has let the agent in. */

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * The skeleton every two-leg call is built on: a contact leg and an agent leg on the call's serial executor, the first
@@ -26,19 +27,14 @@ import java.util.function.BooleanSupplier;
  */
 public final class TwoLegCall {
 
-    /** What the owning call decides; called on the call's executor. */
-    public interface Script {
-        /** True while contact and agent are bridged and the agent's leg is the call's to release. */
-        boolean bridged();
-
-        /** An event of the agent's leg (also of a side call's target once it took the agent's place); unguarded. */
-        void onAgentEvent(LegEvent event);
-
-        /** Our own failure (a bug, a refused bridge, no RTP port): the call is hung up with System Error. */
-        void failedHere(RuntimeException e);
-
-        /** Keeps {@code result} if it is the first decided and moves the call towards its end. */
-        void release(CallResult result);
+    /**
+     * What the owning call decides, on the call's executor: whether contact and agent are bridged (and the agent's
+     * leg is the call's to release); what an event of the agent's leg means (also of a side call's target once it
+     * took the agent's place; called unguarded); our own failure (a bug, a refused bridge, no RTP port: the call is
+     * hung up with System Error); and releasing with a result (kept if it is the first decided).
+     */
+    public record Script(BooleanSupplier bridged, LegListener agentEvents, Consumer<RuntimeException> failedHere,
+                         Consumer<CallResult> release) {
     }
 
     private final String id;
@@ -117,6 +113,24 @@ public final class TwoLegCall {
         agentFailed = failed;
     }
 
+    /**
+     * Takes the agent-leg events that are the side calls' business: those of an agent leg a hand-over released on
+     * purpose (no news), and the phone's own hold or retrieve (the contact goes on hold or back, as with the
+     * desktop's Hold; {@code heldFromPhone} hears of it when it changed the call). True if {@code event} was one.
+     */
+    public boolean sideCallsTook(LegEvent event, Consumer<Boolean> heldFromPhone) {
+        if (sides.isReleasedAgent(event.leg())) {
+            return true;
+        }
+        if (event instanceof LegEvent.HeldByFarEnd held) {
+            if (sides.phoneHold(held.held())) {
+                heldFromPhone.accept(held.held());
+            }
+            return true;
+        }
+        return false;
+    }
+
     /** The first result decided, or null. */
     public CallResult result() {
         return result;
@@ -129,24 +143,24 @@ public final class TwoLegCall {
         }
     }
 
-    /** {@code step}, with our own failure in it handed to {@link Script#failedHere}. */
+    /** {@code step}, with our own failure in it handed to {@link Script#failedHere()}. */
     public Runnable guarded(Runnable step) {
         return () -> {
             try {
                 step.run();
             } catch (RuntimeException e) {
-                script.failedHere(e);
+                script.failedHere().accept(e);
             }
         };
     }
 
-    /** {@code listener}, with our own failure in it handed to {@link Script#failedHere}. */
+    /** {@code listener}, with our own failure in it handed to {@link Script#failedHere()}. */
     public LegListener guarded(LegListener listener) {
         return event -> {
             try {
                 listener.onEvent(event);
             } catch (RuntimeException e) {
-                script.failedHere(e);
+                script.failedHere().accept(e);
             }
         };
     }
@@ -256,22 +270,22 @@ public final class TwoLegCall {
 
         @Override
         public void agentEvent(LegEvent event) {
-            guarded(script::onAgentEvent).onEvent(event);
+            guarded(script.agentEvents()).onEvent(event);
         }
 
         @Override
         public boolean bridged() {
-            return script.bridged();
+            return script.bridged().getAsBoolean();
         }
 
         @Override
         public void failed(RuntimeException e) {
-            script.failedHere(e);
+            script.failedHere().accept(e);
         }
 
         @Override
         public void releaseContact(CallResult decided) {
-            script.release(decided);
+            script.release().accept(decided);
             contact.hangup();
         }
     }

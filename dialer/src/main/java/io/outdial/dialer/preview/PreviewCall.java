@@ -66,7 +66,8 @@ public final class PreviewCall implements TransferableCall {
         this.agentRequest = agentRequest;
         this.contactRequest = contactRequest;
         this.observer = observer;
-        this.legs = new TwoLegCall(id, executor, userAgent, media, holdMusic, new Script());
+        this.legs = new TwoLegCall(id, executor, userAgent, media, holdMusic, new TwoLegCall.Script(
+                () -> phase == PreviewCallPhase.CONNECTED, this::onAgentEvent, this::failedHere, this::release));
     }
 
     @Override
@@ -105,16 +106,10 @@ public final class PreviewCall implements TransferableCall {
     }
 
     private void onAgentEvent(LegEvent event) {
-        SideCalls sides = legs.sides();
-        if (sides.isReleasedAgent(event.leg())) {
-            return; // the transferring agent's leg, released on purpose once the target took the contact
-        }
-        if (event instanceof LegEvent.HeldByFarEnd held) {
-            if (sides.phoneHold(held.held())) {
-                observer.heldFromPhone(this, held.held());
-            }
+        if (legs.sideCallsTook(event, held -> observer.heldFromPhone(this, held))) {
             return;
         }
+        SideCalls sides = legs.sides();
         if (event instanceof LegEvent.Answered) {
             if (phase != PreviewCallPhase.CALLING_AGENT) {
                 legs.agent().hangup();
@@ -170,29 +165,6 @@ public final class PreviewCall implements TransferableCall {
     @Override
     public SideCalls sides() {
         return legs.sides();
-    }
-
-    /** What this call decides for its skeleton; call's executor only. */
-    private final class Script implements TwoLegCall.Script {
-        @Override
-        public boolean bridged() {
-            return phase == PreviewCallPhase.CONNECTED;
-        }
-
-        @Override
-        public void onAgentEvent(LegEvent event) {
-            PreviewCall.this.onAgentEvent(event);
-        }
-
-        @Override
-        public void failedHere(RuntimeException e) {
-            PreviewCall.this.failedHere(e);
-        }
-
-        @Override
-        public void release(CallResult result) {
-            PreviewCall.this.release(result);
-        }
     }
 
     /** Keeps the first result decided and moves towards the end. */

@@ -38,28 +38,14 @@ class TwoLegCallTest {
         contactRequest = DialRequest.contactViaTrunk(trunk, "2005550101", Duration.ofSeconds(30));
         agentRequest = DialRequest.agentPhone("sip:agent1@127.0.0.1:5081", Transport.UDP, "2005550101", "sample",
                 Duration.ofSeconds(20));
-        call = new TwoLegCall("ix-1", executor, ua, null, null, new TwoLegCall.Script() {
-            @Override
-            public boolean bridged() {
-                return bridged;
-            }
-
-            @Override
-            public void onAgentEvent(LegEvent event) {
-                asked.add("agentEvent " + event.getClass().getSimpleName());
-            }
-
-            @Override
-            public void failedHere(RuntimeException e) {
-                asked.add("failed " + e.getMessage());
-            }
-
-            @Override
-            public void release(CallResult result) {
-                asked.add("release " + result);
-                call.decide(result);
-            }
-        });
+        call = new TwoLegCall("ix-1", executor, ua, null, null, new TwoLegCall.Script(
+                () -> bridged,
+                event -> asked.add("agentEvent " + event.getClass().getSimpleName()),
+                e -> asked.add("failed " + e.getMessage()),
+                result -> {
+                    asked.add("release " + result);
+                    call.decide(result);
+                }));
     }
 
     @Test
@@ -110,6 +96,23 @@ class TwoLegCallTest {
         assertFalse(call.bothGone());
         call.hangUpBoth();
         assertTrue(call.bothGone());
+    }
+
+    @Test
+    void thePhonesOwnHoldIsTheSideCallsAndIsToldOnlyWhenItChangedTheCall() {
+        call.dialContact(contactRequest, event -> { });
+        call.dialAgent(agentRequest, event -> { });
+        ScriptedLeg agent = ua.legs.get(1);
+        ua.legs.get(0).answer();
+        agent.answer();
+        call.bridge();
+        bridged = true;
+        List<Boolean> told = new ArrayList<>();
+        assertTrue(call.sideCallsTook(new LegEvent.HeldByFarEnd(agent, true), told::add));
+        assertTrue(call.sideCallsTook(new LegEvent.HeldByFarEnd(agent, true), told::add), "already held");
+        assertTrue(call.sideCallsTook(new LegEvent.HeldByFarEnd(agent, false), told::add));
+        assertEquals(List.of(true, false), told);
+        assertFalse(call.sideCallsTook(new LegEvent.Answered(agent), told::add), "the call's own business");
     }
 
     @Test
