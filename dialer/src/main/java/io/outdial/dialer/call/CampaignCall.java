@@ -5,25 +5,23 @@ import io.outdial.dialer.config.DetectionSettings;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.record.FailureResults;
 import io.outdial.media.MediaEngine;
-import io.outdial.media.Playback;
-import io.outdial.media.player.MediaClip;
 import io.outdial.media.detect.AmdOutcome;
 import io.outdial.media.detect.Detection;
 import io.outdial.sip.DialRequest;
 import io.outdial.sip.Leg;
 import io.outdial.sip.LegEvent;
-import io.outdial.sip.LegListener;
 import io.outdial.sip.SipUserAgent;
 import io.outdial.core.exec.CallExecutor;
-import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One campaign call: dials the contact through the trunk, calls the agent's phone when the contact answers, and
  * bridges the two. Progressive calls know their agent from the start; predictive calls are dialed without one and,
- * once the contact answers, wait for {@link #connectAgent} or {@link #abandon}. Everything runs on the call's own
- * serial executor; the observer is told of milestones there and must hand them off without blocking.
+ * once the contact answers, wait for {@link #connectAgent} or {@link #abandon}. The contact-first script over the
+ * {@link TwoLegCall} skeleton (legs, result, side calls); where the call stands is its {@link CallPhase}. Everything
+ * runs on the call's own serial executor; the observer is told of milestones there and must hand them off without
+ * blocking.
  */
 public final class CampaignCall implements TransferableCall {
     private static final Logger LOG = LoggerFactory.getLogger(CampaignCall.class);
@@ -75,58 +73,40 @@ public final class CampaignCall implements TransferableCall {
 
     private final String id;
     private final CallExecutor executor;
-    private final SipUserAgent userAgent;
     private final DialRequest contactRequest;
     /** Null for a predictive call until an agent is given. */
     private DialRequest agentRequest;
     private final Observer observer;
     private final ContactAnalysis analysis;
-    private final MediaEngine media;
-    /** Played to a contact no agent can take (null: the contact is hung up at once). */
-    private final MediaClip safeHarbourMessage;
-    private Playback safeHarbour;
-    /** Hold, transfer and conference of the bridged call. */
-    private final SideCalls sides;
+    /** The legs, the result decided and the side calls (hold, transfer, conference, consultation). */
+    private final TwoLegCall legs;
+    private final SafeHarbour safeHarbour;
 
     private CallPhase phase = CallPhase.DIALING_CONTACT;
-    /** Volatile only so that {@link #contactMedia()} may be read from another thread. */
-    private volatile Leg contact;
-    /** Volatile only so that {@link #agentMedia()} may be read from another thread. */
-    private volatile Leg agent;
-    private CallResult result;
-    private boolean agentConnected;
-    private boolean agentAnswered;
     /** The analysis let the agent in (a person, or a party the campaign connects anyway). */
     private boolean cleared;
     /** A machine gets a message and no agent: the agent's leg was let go on purpose. */
     private boolean agentLetGo;
     private boolean machine;
-    private boolean agentFailed;
     private boolean contactAttempted = true;
-    /** drop() was asked while dialing: an answer that was already on its way is hung up, not connected. */
-    private boolean dropped;
     /** Assured connection / ASM: the agent's leg, already answered, waiting to be bridged once the call is cleared. */
     private Leg engagedAgent;
     private Runnable beforeEngagedBridge;
-    private io.outdial.core.exec.Cancellable reapTimer = () -> { };
-    /** When the contact's answer reached this call (its 200 OK, on the call's clock); null before. */
-    private volatile java.time.Instant contactAnsweredAt;
 
     /** @param agentRequest the agent's phone, or null for a predictive call whose agent is found at the answer */
     public CampaignCall(String id, CallExecutor executor, SipUserAgent userAgent, DialRequest contactRequest,
                         DialRequest agentRequest, Observer observer, DetectionSettings detection,
                         MediaEngine media, AudioSettings audio) {
-        this.id = Objects.requireNonNull(id);
+        this.id = java.util.Objects.requireNonNull(id);
         this.executor = executor;
-        this.userAgent = userAgent;
         this.contactRequest = contactRequest;
         this.agentRequest = agentRequest;
         this.observer = observer;
         this.analysis = new ContactAnalysis(detection, media, executor, new Verdicts());
-        this.media = media;
-        this.safeHarbourMessage = audio == null ? null : audio.safeHarbourMessage();
-        this.sides = new SideCalls(id, executor, userAgent, new Lent(), media,
-                audio == null ? null : audio.holdMusic());
+        this.safeHarbour = new SafeHarbour(id, executor, media, audio == null ? null : audio.safeHarbourMessage());
+        this.legs = new TwoLegCall(id, executor, userAgent, media, audio == null ? null : audio.holdMusic(),
+                new TwoLegCall.Script(() -> phase == CallPhase.CONNECTED, this::onAgentEvent, this::failedHere,
+                        this::release));
     }
 
     @Override
@@ -136,64 +116,28 @@ public final class CampaignCall implements TransferableCall {
 
     /** Dials the contact, and from then on looks every {@link #REAP_EVERY} whether the call is stranded. */
     public void start() {
-        executor.execute(guarded(() -> contact = userAgent.dial(contactRequest, executor,
-                guarded(this::onContactEvent))));
-        executor.execute(() -> reapTimer = executor.schedule(REAP_EVERY, this::reapIfLegsGone));
+        executor.execute(legs.guarded(() -> legs.dialContact(contactRequest, this::onContactEvent)));
+        executor.execute(() -> legs.reapEvery(REAP_EVERY, () -> phase == CallPhase.FINISHED, this::reap));
     }
 
-    /**
-     * The reaper: every leg of this call is terminal but the call did not finish (an event it never acted on, a
-     * path nobody foresaw), so it would hold its record, its agent and the calls-in-progress gauge for ever. It
-     * finishes now, with the result already decided or System Error. Call's executor only.
-     */
-    private void reapIfLegsGone() {
-        if (phase == CallPhase.FINISHED) {
-            return;
-        }
-        if (legGone(contact) && legGone(agent)) {
-            LOG.warn("call {}: every leg is gone but the call was still {}; reaping it", id, phase);
-            release(CallResult.SYSTEM_ERROR);
-            observer.reaped(this);
-            finishIfBothGone();
-            return;
-        }
-        reapTimer = executor.schedule(REAP_EVERY, this::reapIfLegsGone);
-    }
-
-    private static boolean legGone(Leg leg) {
-        return leg == null || leg.state().isTerminal();
+    /** The reaper found every leg gone while the call did not finish: it finishes with its result or System Error. */
+    private void reap() {
+        LOG.warn("call {}: every leg is gone but the call was still {}; reaping it", id, phase);
+        release(CallResult.SYSTEM_ERROR);
+        observer.reaped(this);
+        finishIfBothGone();
     }
 
     /**
      * Our own failure (a bug, a refused bridge, no RTP port) must not strand the call: it is hung up, its result is
      * System Error, and it finishes like any other call once its legs are gone.
      */
-    private Runnable guarded(Runnable step) {
-        return () -> {
-            try {
-                step.run();
-            } catch (RuntimeException e) {
-                failedHere(e);
-            }
-        };
-    }
-
-    private LegListener guarded(LegListener listener) {
-        return event -> {
-            try {
-                listener.onEvent(event);
-            } catch (RuntimeException e) {
-                failedHere(e);
-            }
-        };
-    }
-
     private void failedHere(RuntimeException e) {
         LOG.error("call {}: failed in the gateway, hanging up", id, e);
         analysis.stop();
-        sides.abort();
+        legs.sides().abort();
         release(CallResult.SYSTEM_ERROR);
-        hangUpBoth();
+        legs.hangUpBoth();
         finishIfBothGone();
     }
 
@@ -202,19 +146,18 @@ public final class CampaignCall implements TransferableCall {
     public void drop() {
         executor.execute(() -> {
             analysis.stop();
-            sides.abort();
+            legs.sides().abort();
             switch (phase) {
                 case DIALING_CONTACT -> {
-                    dropped = true;
-                    if (contact != null) {
-                        contact.hangup();
-                    }
+                    phase = phase.moveTo(CallPhase.DROPPING);
+                    legs.hangUpContact();
                 }
-                case WAITING_FOR_AGENT, CONNECTING_AGENT -> {
+                case DROPPING -> legs.hangUpContact();
+                case WAITING_FOR_AGENT, CONNECTING_AGENT, AGENT_ANSWERED -> {
                     release(CallResult.DROPPED);
-                    hangUpBoth();
+                    legs.hangUpBoth();
                 }
-                case CONNECTED -> hangUpBoth();
+                case CONNECTED -> legs.hangUpBoth();
                 default -> { }
             }
         });
@@ -224,55 +167,51 @@ public final class CampaignCall implements TransferableCall {
         if (event instanceof LegEvent.Answered) {
             onContactAnswered();
         } else if (event instanceof LegEvent.EarlyMedia) {
-            analysis.earlyMedia(contact);
+            analysis.earlyMedia(legs.contact());
         } else if (event instanceof LegEvent.Failed failed) {
             // Cancelled by us before any answer leaves the record untouched, unless a tone had already decided it.
-            contactAttempted = failed.kind() != LegEvent.FailureKind.CANCELLED || result != null;
+            contactAttempted = failed.kind() != LegEvent.FailureKind.CANCELLED || legs.result() != null;
             release(FailureResults.of(failed));
             observer.contactGone(this);
             finishIfBothGone();
         } else if (event instanceof LegEvent.Ended) {
             // Answered by the contact but gone before an agent was there: an abandoned call (unless a machine).
             analysis.stop();
-            sides.abort();
+            legs.sides().abort();
             stopPlayers();
-            if (phase == CallPhase.CONNECTING_AGENT || phase == CallPhase.WAITING_FOR_AGENT) {
+            if (phase.awaitingAgent()) {
                 release(machine ? CallResult.ANSWERING_MACHINE : CallResult.ABANDONED);
             } else {
                 release(CallResult.ANSWER);
             }
             observer.contactGone(this);
-            if (agent != null) {
-                agent.hangup();
-            }
+            legs.hangUpAgent();
             finishIfBothGone();
         }
     }
 
     private void onContactAnswered() {
-        if (contactAnsweredAt == null) {
-            contactAnsweredAt = executor.scheduler().now();
-        }
-        if (dropped) {
+        legs.contactAnswered();
+        if (phase == CallPhase.DROPPING) {
             release(CallResult.DROPPED);
         }
         if (phase != CallPhase.DIALING_CONTACT) {
-            contact.hangup();
+            legs.contact().hangup();
             return;
         }
         if (agentRequest == null) {
             phase = phase.moveTo(CallPhase.WAITING_FOR_AGENT);
             observer.contactAnswered(this);
-            analysis.answered(contact);
+            analysis.answered(legs.contact());
             return;
         }
         dialAgent();
-        analysis.answered(contact);
+        analysis.answered(legs.contact());
     }
 
     private void dialAgent() {
         phase = phase.moveTo(CallPhase.CONNECTING_AGENT);
-        agent = userAgent.dial(agentRequest, executor, guarded(this::onAgentEvent));
+        legs.dialAgent(agentRequest, this::onAgentEvent);
         observer.agentRinging(this);
     }
 
@@ -281,7 +220,7 @@ public final class CampaignCall implements TransferableCall {
      * (hung up, dropped) nothing is dialed and the call finishes without an agent.
      */
     public void connectAgent(DialRequest toAgent) {
-        executor.execute(guarded(() -> {
+        executor.execute(legs.guarded(() -> {
             if (phase == CallPhase.WAITING_FOR_AGENT && !agentLetGo) {
                 agentRequest = toAgent;
                 dialAgent();
@@ -297,7 +236,7 @@ public final class CampaignCall implements TransferableCall {
      * call shares with its engaging call, and must be called there.
      */
     void takeEngagedAgent(Leg engaged, Runnable beforeBridge) {
-        guarded(() -> {
+        legs.guarded(() -> {
             if (phase == CallPhase.WAITING_FOR_AGENT && !agentLetGo && engagedAgent == null) {
                 engagedAgent = engaged;
                 beforeEngagedBridge = beforeBridge;
@@ -310,21 +249,20 @@ public final class CampaignCall implements TransferableCall {
         if (engagedAgent == null || !cleared || phase != CallPhase.WAITING_FOR_AGENT) {
             return;
         }
-        phase = phase.moveTo(CallPhase.CONNECTING_AGENT);
-        agent = engagedAgent;
-        agentAnswered = true;
+        phase = phase.moveTo(CallPhase.AGENT_ANSWERED);
+        legs.agent(engagedAgent);
         beforeEngagedBridge.run();
         connectIfReady();
     }
 
     /** An event of the engaged agent's leg once it is bridged to this call (see {@link #takeEngagedAgent}). */
     void engagedAgentEvent(LegEvent event) {
-        guarded(this::onAgentEvent).onEvent(event);
+        legs.guarded(this::onAgentEvent).onEvent(event);
     }
 
     /** Predictive: no agent was free within the connect window: the call is Abandoned. */
     public void abandon() {
-        executor.execute(guarded(() -> {
+        executor.execute(legs.guarded(() -> {
             if (phase == CallPhase.WAITING_FOR_AGENT) {
                 release(CallResult.ABANDONED);
                 startSafeHarbourMessage();
@@ -332,45 +270,26 @@ public final class CampaignCall implements TransferableCall {
         }));
     }
 
-    /**
-     * The contact gets no agent: the safe-harbour message (who called, a number to call back) starts at once, within
-     * the connect window, and the contact is hung up when it ends. Without a configured message, or with no media to
-     * play it on, the contact is hung up at once. Call executor only.
-     */
+    /** The contact gets no agent: the analysis stops and the contact hears the safe-harbour message, if any. */
     private void startSafeHarbourMessage() {
         analysis.stop();
-        if (safeHarbourMessage == null || contact.state().isTerminal() || contact.media() == null
-                || contact.media().peer() == null) {
-            LOG.info("call {}: no agent for the contact, abandoned (no safe-harbour message to play)", id);
-            contact.hangup();
-            return;
-        }
-        LOG.info("call {}: no agent for the contact, abandoned; playing the safe-harbour message", id);
-        safeHarbour = media.play(contact.media(), safeHarbourMessage, false);
-        safeHarbour.finished().whenComplete((ok, error) -> executor.execute(contact::hangup));
+        safeHarbour.play(legs.contact());
     }
 
     /** Stops whatever plays to the contact (safe-harbour message, hold music). */
     private void stopPlayers() {
-        if (safeHarbour != null) {
-            safeHarbour.stop();
-        }
-        sides.stopHoldMusic();
+        safeHarbour.stop();
+        legs.sides().stopHoldMusic();
     }
 
     private void onAgentEvent(LegEvent event) {
-        if (sides.isReleasedAgent(event.leg())) {
-            return; // the transferring agent's leg, released on purpose once the target took the contact
-        }
-        if (event instanceof LegEvent.HeldByFarEnd held) {
-            if (sides.phoneHold(held.held())) {
-                observer.heldFromPhone(this, held.held());
-            }
+        if (legs.sideCallsTook(event, held -> observer.heldFromPhone(this, held))) {
             return;
         }
+        SideCalls sides = legs.sides();
         if (agentLetGo) {
             if (event instanceof LegEvent.Answered) {
-                agent.hangup();
+                legs.agent().hangup();
             } else if (event instanceof LegEvent.Failed || event instanceof LegEvent.Ended) {
                 finishIfBothGone();
             }
@@ -378,21 +297,21 @@ public final class CampaignCall implements TransferableCall {
         }
         if (event instanceof LegEvent.Answered) {
             if (phase != CallPhase.CONNECTING_AGENT) {
-                agent.hangup();
+                legs.agent().hangup();
                 return;
             }
-            agentAnswered = true;
+            phase = phase.moveTo(CallPhase.AGENT_ANSWERED);
             connectIfReady();
-        } else if (event instanceof LegEvent.Failed failed && result != null) {
+        } else if (event instanceof LegEvent.Failed failed && legs.result() != null) {
             // The call was decided first (the contact left, a tone, a drop) and we cancelled the agent's phone for it:
             // no second verdict, no "contact abandoned" for a contact that is already gone.
             LOG.info("call {}: agent leg over ({} {}) after the call ended as {}", id, failed.status(), failed.reason(),
-                    result.label());
-            agentFailed = failed.kind() != LegEvent.FailureKind.CANCELLED;
+                    legs.result().label());
+            legs.agentFailed(failed.kind() != LegEvent.FailureKind.CANCELLED);
             finishIfBothGone();
         } else if (event instanceof LegEvent.Failed failed) {
             LOG.info("call {}: agent phone failed ({} {}), contact abandoned", id, failed.status(), failed.reason());
-            agentFailed = failed.kind() != LegEvent.FailureKind.CANCELLED;
+            legs.agentFailed(failed.kind() != LegEvent.FailureKind.CANCELLED);
             release(CallResult.ABANDONED);
             startSafeHarbourMessage();
             finishIfBothGone();
@@ -402,7 +321,7 @@ public final class CampaignCall implements TransferableCall {
             }
             sides.abort();
             release(CallResult.ANSWER);
-            contact.hangup();
+            legs.contact().hangup();
             finishIfBothGone();
         }
     }
@@ -412,82 +331,37 @@ public final class CampaignCall implements TransferableCall {
      * empty otherwise. Safe from any thread.
      */
     public java.util.Optional<java.time.Duration> answerToAgentInvite() {
-        java.time.Instant answered = contactAnsweredAt;
-        Leg a = agent;
-        java.time.Instant sent = a == null ? null : a.inviteSent();
-        return answered == null || sent == null ? java.util.Optional.empty()
-                : java.util.Optional.of(java.time.Duration.between(answered, sent));
+        return legs.answerToAgentInvite();
     }
 
     /** When the contact's INVITE went out through the trunk; empty if it never did. Safe from any thread. */
     public java.util.Optional<java.time.Instant> contactInviteSent() {
-        Leg c = contact;
-        return java.util.Optional.ofNullable(c == null ? null : c.inviteSent());
+        return legs.contactInviteSent();
     }
 
     /** The RTP counters of the contact's leg; safe from any thread. */
     public io.outdial.media.StreamStats contactMedia() {
-        return CallOutcome.mediaOf(contact);
+        return legs.contactMedia();
     }
 
     @Override
     public io.outdial.media.StreamStats agentMedia() {
-        return CallOutcome.mediaOf(agent);
+        return legs.agentMedia();
     }
 
     @Override
     public SideCalls sides() {
-        return sides;
-    }
-
-    /** What this call lends its side calls; call's executor only. */
-    private final class Lent implements SideCalls.Host {
-        @Override
-        public Leg contact() {
-            return contact;
-        }
-
-        @Override
-        public Leg agent() {
-            return agent;
-        }
-
-        @Override
-        public void agentLeg(Leg leg) {
-            agent = leg;
-        }
-
-        @Override
-        public void agentEvent(LegEvent event) {
-            guarded(CampaignCall.this::onAgentEvent).onEvent(event);
-        }
-
-        @Override
-        public boolean bridged() {
-            return phase == CallPhase.CONNECTED;
-        }
-
-        @Override
-        public void failed(RuntimeException e) {
-            failedHere(e);
-        }
-
-        @Override
-        public void releaseContact(CallResult result) {
-            release(result);
-            contact.hangup();
-        }
+        return legs.sides();
     }
 
     /** Bridges once the agent has answered and the analysis has let the agent in. */
     private void connectIfReady() {
-        if (phase != CallPhase.CONNECTING_AGENT || !agentAnswered || !cleared) {
+        if (phase != CallPhase.AGENT_ANSWERED || !cleared) {
             return;
         }
         analysis.stop();
         phase = phase.moveTo(CallPhase.CONNECTED);
-        agentConnected = true;
-        sides.connected(userAgent.bridge(contact, agent));
+        legs.bridge();
         observer.connected(this);
     }
 
@@ -499,15 +373,15 @@ public final class CampaignCall implements TransferableCall {
             if (phase == CallPhase.WAITING_FOR_AGENT && agentRequest == null && engagedAgent == null) {
                 observer.contactCleared(CampaignCall.this, decision);
             }
-            guarded(CampaignCall.this::connectIfReady).run();
-            guarded(CampaignCall.this::bridgeEngagedIfCleared).run();
+            legs.guarded(CampaignCall.this::connectIfReady).run();
+            legs.guarded(CampaignCall.this::bridgeEngagedIfCleared).run();
         }
 
         @Override
         public void release(CallResult result, Detection cause) {
             LOG.info("call {}: {} ({}), hanging up", id, result.label(), cause == null ? "message left" : cause);
             CampaignCall.this.release(result);
-            hangUpBoth();
+            legs.hangUpBoth();
             finishIfBothGone();
         }
 
@@ -515,9 +389,7 @@ public final class CampaignCall implements TransferableCall {
         public void agentNotNeeded() {
             machine = true;
             agentLetGo = true;
-            if (agent != null) {
-                agent.hangup();
-            }
+            legs.hangUpAgent();
         }
 
         @Override
@@ -531,36 +403,21 @@ public final class CampaignCall implements TransferableCall {
 
     /** Records the first result decided and moves towards the end; later decisions do not overwrite it. */
     private void release(CallResult decided) {
-        if (result == null) {
-            result = decided;
-        }
+        legs.decide(decided);
         if (phase != CallPhase.RELEASING && phase != CallPhase.FINISHED) {
             phase = phase.moveTo(CallPhase.RELEASING);
         }
     }
 
-    private void hangUpBoth() {
-        if (contact != null) {
-            contact.hangup();
-        }
-        if (agent != null) {
-            agent.hangup();
-        }
-    }
-
     private void finishIfBothGone() {
-        boolean contactGone = contact == null || contact.state().isTerminal();
-        boolean agentGone = agent == null || agent.state().isTerminal();
-        if (phase == CallPhase.FINISHED || !contactGone || !agentGone) {
+        if (phase == CallPhase.FINISHED || !legs.bothGone()) {
             return;
         }
         phase = phase.moveTo(CallPhase.FINISHED);
-        reapTimer.cancel();
+        legs.stopReaping();
         analysis.stop();
         stopPlayers();
-        sides.abort();
-        CallOutcome outcome = new CallOutcome(contactAttempted ? result : CallResult.UNKNOWN, contactAttempted,
-                agentConnected, agentFailed, CallOutcome.mediaOf(contact), CallOutcome.mediaOf(agent));
-        observer.finished(this, outcome);
+        legs.sides().abort();
+        observer.finished(this, legs.outcome(contactAttempted));
     }
 }

@@ -1,7 +1,6 @@
 package io.outdial.dialer.call;
 
 import io.outdial.media.MediaEngine;
-import io.outdial.media.Playback;
 import io.outdial.media.StreamStats;
 import io.outdial.media.player.MediaClip;
 import io.outdial.sip.Bridge;
@@ -10,16 +9,16 @@ import io.outdial.sip.Leg;
 import io.outdial.sip.LegEvent;
 import io.outdial.sip.SipUserAgent;
 import io.outdial.core.exec.CallExecutor;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 
 /**
  * What an agent does with a bridged contact besides talking: hold, blind transfer ({@link Transfer}) and conference
  * ({@link Conference}). Works for any call that bridges a contact leg to an agent leg and lends them through
  * {@link Host}: campaign calls (progressive, predictive, assured connection and ASM once bridged) and preview calls.
- * Keeps the bridge, the hold music, the three-party mix and the agent leg a transfer let go. Call's executor only,
- * except the methods that return a future (they hop there).
+ * Keeps the latest side call of each kind; what they work on (the bridge, the hold music, the mix, the agent leg a
+ * hand-over let go) is {@link SideLegs}, seen by each kind through its own view ({@link TransferLegs},
+ * {@link ConsultLegs}, {@link ConferenceLegs}). Call's executor only, except the methods that return a future (they
+ * hop there).
  */
 public final class SideCalls {
 
@@ -58,40 +57,18 @@ public final class SideCalls {
         void ended();
     }
 
-    private static final MediaWatch NO_WATCH = new MediaWatch() {
-        @Override
-        public void bridged(Leg contact, boolean onHold) {
-        }
-
-        @Override
-        public void onHold(boolean held) {
-        }
-
-        @Override
-        public void ended() {
-        }
-    };
-
-    private MediaWatch watch = NO_WATCH;
-    private boolean ended;
     private final String callId;
     private final CallExecutor executor;
-    private final SipUserAgent userAgent;
     private final Host host;
-    private final MediaEngine media;
-    /** Looped to a contact on hold (null: silence). */
-    private final MediaClip holdMusic;
-    private Bridge bridge;
-    private Playback holdPlayback;
+    /** The bridge, hold music, mix and released agent leg every side call works on. */
+    private final SideLegs legs;
+    private boolean ended;
     /** The latest blind transfer, or null. */
     private Transfer transfer;
-    /** The latest conference, or null; {@link #mixing} is its three-party mix while all three talk. */
+    /** The latest conference, or null. */
     private volatile Conference conference;
-    private io.outdial.media.Conference mixing;
     /** The latest consultation, or null. */
     private Consultation consultation;
-    /** The transferring agent's leg once a transfer handed the contact over: its end is no news. */
-    private Leg releasedAgent;
 
     /**
      * @param callId   the call's id (its interaction's), in the side calls' logs
@@ -102,16 +79,13 @@ public final class SideCalls {
                      MediaClip holdMusic) {
         this.callId = callId;
         this.executor = executor;
-        this.userAgent = userAgent;
         this.host = host;
-        this.media = media;
-        this.holdMusic = holdMusic;
+        this.legs = new SideLegs(executor, userAgent, host, media, holdMusic);
     }
 
     /** Contact and agent are bridged by {@code bridge}. */
     public void connected(Bridge bridge) {
-        this.bridge = bridge;
-        watch.bridged(host.contact(), false);
+        legs.connected(bridge);
     }
 
     /**
@@ -126,10 +100,7 @@ public final class SideCalls {
                 done.complete(false);
                 return;
             }
-            watch = newWatch;
-            if (bridge != null) {
-                newWatch.bridged(host.contact(), bridge.held() || holdPlayback != null);
-            }
+            legs.watch(newWatch);
             done.complete(true);
         });
         return done;
@@ -137,12 +108,12 @@ public final class SideCalls {
 
     /** The current bridge of contact and agent, or null before the first. */
     public Bridge bridge() {
-        return bridge;
+        return legs.bridge();
     }
 
     /** True if {@code leg} is an agent leg a transfer or conference released on purpose: its events are no news. */
     public boolean isReleasedAgent(Leg leg) {
-        return releasedAgent != null && leg == releasedAgent;
+        return legs.isReleasedAgent(leg);
     }
 
     /**
@@ -164,14 +135,14 @@ public final class SideCalls {
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         executor.execute(() -> {
             try {
-                if (!host.bridged() || bridge == null || bridge.held() == on || busy()) {
+                if (!holdable(on)) {
                     done.complete(false);
                     return;
                 }
                 if (on) {
-                    holdContact();
+                    legs.holdContact();
                 } else {
-                    restore();
+                    legs.restore();
                 }
                 done.complete(true);
             } catch (RuntimeException e) {
@@ -188,14 +159,14 @@ public final class SideCalls {
      * that changed the call (false when it is not bridged, busy with a side call, or already so). Call's executor.
      */
     public boolean phoneHold(boolean held) {
-        if (!host.bridged() || bridge == null || bridge.held() == held || busy()) {
+        if (!holdable(held)) {
             return false;
         }
         try {
             if (held) {
-                holdContact();
+                legs.holdContact();
             } else {
-                restore();
+                legs.restore();
             }
             return true;
         } catch (RuntimeException e) {
@@ -234,7 +205,7 @@ public final class SideCalls {
      */
     public CompletableFuture<Boolean> transfer(DialRequest target, Transfer.Listener listener) {
         return start(() -> {
-            transfer = new Transfer(callId, target, new TransferLegs(), listener);
+            transfer = new Transfer(callId, target, new TransferLegs(legs, () -> transfer), listener);
             transfer.start();
         });
     }
@@ -245,7 +216,7 @@ public final class SideCalls {
      */
     public CompletableFuture<Boolean> conference(DialRequest target, Conference.Listener listener) {
         return start(() -> {
-            conference = new Conference(callId, target, new ConferenceLegs(), listener);
+            conference = new Conference(callId, target, new ConferenceLegs(legs, () -> conference), listener);
             conference.start();
         });
     }
@@ -256,7 +227,7 @@ public final class SideCalls {
      */
     public CompletableFuture<Boolean> consult(DialRequest target, Consultation.Listener listener) {
         return start(() -> {
-            consultation = new Consultation(callId, target, new ConsultLegs(), listener);
+            consultation = new Consultation(callId, target, new ConsultLegs(legs, this::consultTargetEvent), listener);
             consultation.start();
         });
     }
@@ -280,8 +251,9 @@ public final class SideCalls {
             if (!c.conferenced()) {
                 return false;
             }
-            conference = new Conference(callId, c.targetRequest(), new ConferenceLegs(), listener, c.targetLeg());
-            new ConferenceLegs().mix(c.targetLeg());
+            conference = new Conference(callId, c.targetRequest(), new ConferenceLegs(legs, () -> conference), listener,
+                    c.targetLeg());
+            new ConferenceLegs(legs, () -> conference).mix(c.targetLeg());
             listener.joined(conference);
             return true;
         });
@@ -337,7 +309,14 @@ public final class SideCalls {
     }
 
     private boolean mayStart() {
+        Bridge bridge = legs.bridge();
         return host.bridged() && bridge != null && !bridge.held() && !busy();
+    }
+
+    /** Hold ({@code on}) or retrieve may be done now: bridged, not busy with a side call, not already so. */
+    private boolean holdable(boolean on) {
+        Bridge bridge = legs.bridge();
+        return host.bridged() && bridge != null && bridge.held() != on && !busy();
     }
 
     /** A transfer or conference holds the call (dialing its target, or mixing). */
@@ -358,21 +337,17 @@ public final class SideCalls {
         if (consultation != null) {
             consultation.abort();
         }
-        stopMix();
-        stopHoldMusic();
+        legs.stopMix();
+        legs.stopHoldMusic();
         if (!ended) {
             ended = true;
-            watch.ended();
+            legs.ended();
         }
     }
 
     /** Stops the hold music, if it plays. */
     public void stopHoldMusic() {
-        watch.onHold(false);
-        if (holdPlayback != null) {
-            holdPlayback.stop();
-            holdPlayback = null;
-        }
+        legs.stopHoldMusic();
     }
 
     /** The RTP counters of the latest conference's target leg, or no media. Safe from any thread. */
@@ -387,183 +362,12 @@ public final class SideCalls {
         return c == null ? CallOutcome.NO_MEDIA : c.targetMedia();
     }
 
-    /** Contact on hold: the relay to the agent stops and the hold music plays. */
-    private void holdContact() {
-        watch.onHold(true);
-        bridge.hold();
-        Leg contact = host.contact();
-        if (holdMusic != null && media != null && contact.media() != null && contact.media().peer() != null) {
-            holdPlayback = media.play(contact.media(), holdMusic, true);
-        }
-    }
-
-    /** Hold music off, contact and agent talk again. */
-    private void restore() {
-        stopHoldMusic();
-        bridge.retrieve();
-    }
-
-    private void stopMix() {
-        if (mixing != null) {
-            mixing.stop();
-            mixing = null;
-        }
-    }
-
-    /**
-     * Dials a side call's target on the call's executor. Once the target has taken the agent's place its leg is the
-     * host's agent and its events are the agent's; until then they go to {@code onTarget}.
-     */
-    private Leg dialTarget(DialRequest target, Consumer<LegEvent> onTarget) {
-        return userAgent.dial(target, executor, event -> {
-            try {
-                if (event.leg() == host.agent()) {
-                    host.agentEvent(event);
-                } else {
-                    onTarget.accept(event);
-                }
-            } catch (RuntimeException e) {
-                host.failed(e);
-            }
-        });
-    }
-
-    /** The contact goes to {@code target}, bridged; the agent's leg is let go. */
-    private void handOver(Leg target) {
-        Leg previous = host.agent();
-        bridge.dissolve();
-        releasedAgent = previous;
-        host.agentLeg(target);
-        bridge = userAgent.bridge(host.contact(), target);
-        previous.hangup();
-    }
-
-    /** The legs a transfer works on. */
-    private final class TransferLegs implements Transfer.Legs {
-        /** Untied rather than held: the transferring agent may hang up without ending the contact's leg. */
-        @Override
-        public void holdContact() {
-            SideCalls.this.holdContact();
-            bridge.dissolve();
-        }
-
-        @Override
-        public Leg dialTarget(DialRequest target) {
-            return SideCalls.this.dialTarget(target, transfer::onTargetEvent);
-        }
-
-        @Override
-        public void handOver(Leg target) {
-            stopHoldMusic();
-            SideCalls.this.handOver(target);
-        }
-
-        @Override
-        public void restore() {
-            stopHoldMusic();
-            bridge = userAgent.bridge(host.contact(), host.agent());
-        }
-
-        @Override
-        public void releaseContact(io.outdial.dialer.record.CallResult result) {
-            stopHoldMusic();
-            host.releaseContact(result);
-        }
-    }
-
     /** A consulted target's events: the conference's once a consultation became one, else the consultation's. */
     private void consultTargetEvent(LegEvent event) {
         if (conference != null && conference.targetLeg() == event.leg()) {
             conference.onTargetEvent(event);
         } else {
             consultation.onTargetEvent(event);
-        }
-    }
-
-    /** The legs a consultation works on. */
-    private final class ConsultLegs implements Consultation.Legs {
-        @Override
-        public void holdContact() {
-            SideCalls.this.holdContact();
-            bridge.dissolve();
-        }
-
-        @Override
-        public Leg dialTarget(DialRequest target) {
-            return SideCalls.this.dialTarget(target, SideCalls.this::consultTargetEvent);
-        }
-
-        @Override
-        public void talk(Leg target) {
-            Leg agent = host.agent();
-            if (media != null && agent.media() != null && target.media() != null) {
-                mixing = media.conference(List.of(agent.media(), target.media()));
-            }
-        }
-
-        @Override
-        public void backToContact() {
-            stopMix();
-            stopHoldMusic();
-            bridge = userAgent.bridge(host.contact(), host.agent());
-        }
-
-        @Override
-        public void handOver(Leg target) {
-            stopMix();
-            stopHoldMusic();
-            SideCalls.this.handOver(target);
-        }
-
-        @Override
-        public void stopTalk() {
-            stopMix();
-        }
-    }
-
-    /** The legs a conference works on. */
-    private final class ConferenceLegs implements Conference.Legs {
-        @Override
-        public void holdContact() {
-            SideCalls.this.holdContact();
-        }
-
-        @Override
-        public Leg dialTarget(DialRequest target) {
-            return SideCalls.this.dialTarget(target, conference::onTargetEvent);
-        }
-
-        @Override
-        public void mix(Leg target) {
-            stopHoldMusic();
-            bridge.dissolve();
-            Leg contact = host.contact();
-            Leg agent = host.agent();
-            if (media != null && contact.media() != null && agent.media() != null && target.media() != null) {
-                mixing = media.conference(List.of(contact.media(), agent.media(), target.media()));
-            }
-        }
-
-        @Override
-        public void releaseAgent(Leg target) {
-            SideCalls.this.stopMix();
-            SideCalls.this.handOver(target);
-        }
-
-        @Override
-        public void backToAgent() {
-            SideCalls.this.stopMix();
-            bridge = userAgent.bridge(host.contact(), host.agent());
-        }
-
-        @Override
-        public void restore() {
-            SideCalls.this.restore();
-        }
-
-        @Override
-        public void stopMix() {
-            SideCalls.this.stopMix();
         }
     }
 }

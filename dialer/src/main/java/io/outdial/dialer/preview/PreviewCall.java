@@ -6,17 +6,15 @@ import io.outdial.dialer.call.Consultation;
 import io.outdial.dialer.call.SideCalls;
 import io.outdial.dialer.call.Transfer;
 import io.outdial.dialer.call.TransferableCall;
+import io.outdial.dialer.call.TwoLegCall;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.record.FailureResults;
 import io.outdial.media.MediaEngine;
 import io.outdial.media.player.MediaClip;
 import io.outdial.sip.DialRequest;
-import io.outdial.sip.Leg;
 import io.outdial.sip.LegEvent;
-import io.outdial.sip.LegListener;
 import io.outdial.sip.SipUserAgent;
 import io.outdial.core.exec.CallExecutor;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One preview call, placed when the agent presses Call: the agent's phone first, then the contact through the
  * trunk, bridged when the contact answers. Once bridged the agent may hold, transfer or conference the contact
- * ({@link SideCalls}). Runs on its own serial executor; the observer hears of milestones there.
+ * ({@link SideCalls}). The agent-first script over the {@link TwoLegCall} skeleton (legs, result, side calls); where
+ * the call stands is its {@link PreviewCallPhase}. Runs on its own serial executor; the observer hears of milestones
+ * there.
  */
 public final class PreviewCall implements TransferableCall {
     private static final Logger LOG = LoggerFactory.getLogger(PreviewCall.class);
@@ -50,30 +50,24 @@ public final class PreviewCall implements TransferableCall {
 
     private final String id;
     private final CallExecutor executor;
-    private final SipUserAgent userAgent;
     private final DialRequest agentRequest;
     private final DialRequest contactRequest;
     private final Observer observer;
 
-    private final SideCalls sides;
+    /** The legs, the result decided and the side calls (hold, transfer, conference, consultation). */
+    private final TwoLegCall legs;
     private PreviewCallPhase phase = PreviewCallPhase.CALLING_AGENT;
-    /** Volatile only so that {@link #agentMedia()} may be read from another thread. */
-    private volatile Leg agent;
-    private Leg contact;
-    private CallResult result;
-    private boolean agentFailed;
-    private boolean connected;
     private String agentFailure;
 
     public PreviewCall(String id, CallExecutor executor, SipUserAgent userAgent, DialRequest agentRequest,
                        DialRequest contactRequest, Observer observer, MediaEngine media, MediaClip holdMusic) {
-        this.id = Objects.requireNonNull(id);
+        this.id = java.util.Objects.requireNonNull(id);
         this.executor = executor;
-        this.userAgent = userAgent;
         this.agentRequest = agentRequest;
         this.contactRequest = contactRequest;
         this.observer = observer;
-        this.sides = new SideCalls(id, executor, userAgent, new Lent(), media, holdMusic);
+        this.legs = new TwoLegCall(id, executor, userAgent, media, holdMusic, new TwoLegCall.Script(
+                () -> phase == PreviewCallPhase.CONNECTED, this::onAgentEvent, this::failedHere, this::release));
     }
 
     @Override
@@ -88,7 +82,7 @@ public final class PreviewCall implements TransferableCall {
 
     /** Calls the agent's phone. */
     public void start() {
-        executor.execute(guarded(() -> agent = userAgent.dial(agentRequest, executor, guarded(this::onAgentEvent))));
+        executor.execute(legs.guarded(() -> legs.dialAgent(agentRequest, this::onAgentEvent)));
     }
 
     /** Hangs up whatever is up (campaign unloaded, gateway stopping). */
@@ -96,61 +90,36 @@ public final class PreviewCall implements TransferableCall {
     public void drop() {
         executor.execute(() -> {
             if (phase != PreviewCallPhase.FINISHED) {
-                sides.abort();
+                legs.sides().abort();
                 release(phase == PreviewCallPhase.CONNECTED ? CallResult.ANSWER : CallResult.DROPPED);
-                hangUpBoth();
+                legs.hangUpBoth();
             }
         });
     }
 
-    private Runnable guarded(Runnable step) {
-        return () -> {
-            try {
-                step.run();
-            } catch (RuntimeException e) {
-                failedHere(e);
-            }
-        };
-    }
-
-    private LegListener guarded(LegListener listener) {
-        return event -> {
-            try {
-                listener.onEvent(event);
-            } catch (RuntimeException e) {
-                failedHere(e);
-            }
-        };
-    }
-
     private void failedHere(RuntimeException e) {
         LOG.error("preview call {}: failed in the gateway, hanging up", id, e);
-        sides.abort();
+        legs.sides().abort();
         release(CallResult.SYSTEM_ERROR);
-        hangUpBoth();
+        legs.hangUpBoth();
         finishIfBothGone();
     }
 
     private void onAgentEvent(LegEvent event) {
-        if (sides.isReleasedAgent(event.leg())) {
-            return; // the transferring agent's leg, released on purpose once the target took the contact
-        }
-        if (event instanceof LegEvent.HeldByFarEnd held) {
-            if (sides.phoneHold(held.held())) {
-                observer.heldFromPhone(this, held.held());
-            }
+        if (legs.sideCallsTook(event, held -> observer.heldFromPhone(this, held))) {
             return;
         }
+        SideCalls sides = legs.sides();
         if (event instanceof LegEvent.Answered) {
             if (phase != PreviewCallPhase.CALLING_AGENT) {
-                agent.hangup();
+                legs.agent().hangup();
                 return;
             }
             phase = phase.moveTo(PreviewCallPhase.DIALING_CONTACT);
-            contact = userAgent.dial(contactRequest, executor, guarded(this::onContactEvent));
+            legs.dialContact(contactRequest, this::onContactEvent);
             observer.contactDialing(this);
         } else if (event instanceof LegEvent.Failed failed) {
-            agentFailed = true;
+            legs.agentFailed(true);
             agentFailure = failed.status() + " " + failed.reason();
             LOG.info("preview call {}: agent phone failed ({}), contact not dialed", id, agentFailure);
             release(CallResult.UNKNOWN);
@@ -162,9 +131,7 @@ public final class PreviewCall implements TransferableCall {
             sides.abort();
             // The agent hung up: before the contact answered it is the agent giving up on the ringing.
             release(phase == PreviewCallPhase.CONNECTED ? CallResult.ANSWER : CallResult.NO_ANSWER);
-            if (contact != null) {
-                contact.hangup();
-            }
+            legs.hangUpContact();
             finishIfBothGone();
         }
     }
@@ -172,103 +139,47 @@ public final class PreviewCall implements TransferableCall {
     private void onContactEvent(LegEvent event) {
         if (event instanceof LegEvent.Answered) {
             if (phase != PreviewCallPhase.DIALING_CONTACT) {
-                contact.hangup();
+                legs.contact().hangup();
                 return;
             }
             phase = phase.moveTo(PreviewCallPhase.CONNECTED);
-            connected = true;
-            sides.connected(userAgent.bridge(contact, agent));
+            legs.bridge();
             observer.connected(this);
         } else if (event instanceof LegEvent.Failed failed) {
             release(failed.kind() == LegEvent.FailureKind.CANCELLED ? CallResult.NO_ANSWER : FailureResults.of(failed));
-            agent.hangup();
+            legs.agent().hangup();
             finishIfBothGone();
         } else if (event instanceof LegEvent.Ended) {
-            sides.abort();
+            legs.sides().abort();
             release(CallResult.ANSWER);
-            agent.hangup();
+            legs.agent().hangup();
             finishIfBothGone();
         }
     }
 
     @Override
     public io.outdial.media.StreamStats agentMedia() {
-        return CallOutcome.mediaOf(agent);
+        return legs.agentMedia();
     }
 
     @Override
     public SideCalls sides() {
-        return sides;
-    }
-
-    /** What this call lends its side calls; call's executor only. */
-    private final class Lent implements SideCalls.Host {
-        @Override
-        public Leg contact() {
-            return contact;
-        }
-
-        @Override
-        public Leg agent() {
-            return agent;
-        }
-
-        @Override
-        public void agentLeg(Leg leg) {
-            agent = leg;
-        }
-
-        @Override
-        public void agentEvent(LegEvent event) {
-            guarded(PreviewCall.this::onAgentEvent).onEvent(event);
-        }
-
-        @Override
-        public boolean bridged() {
-            return phase == PreviewCallPhase.CONNECTED;
-        }
-
-        @Override
-        public void failed(RuntimeException e) {
-            failedHere(e);
-        }
-
-        @Override
-        public void releaseContact(CallResult result) {
-            release(result);
-            contact.hangup();
-        }
+        return legs.sides();
     }
 
     /** Keeps the first result decided and moves towards the end. */
     private void release(CallResult decided) {
-        if (result == null) {
-            result = decided;
-        }
+        legs.decide(decided);
         if (phase != PreviewCallPhase.RELEASING && phase != PreviewCallPhase.FINISHED) {
             phase = phase.moveTo(PreviewCallPhase.RELEASING);
         }
     }
 
-    private void hangUpBoth() {
-        if (contact != null) {
-            contact.hangup();
-        }
-        if (agent != null) {
-            agent.hangup();
-        }
-    }
-
     private void finishIfBothGone() {
-        boolean contactGone = contact == null || contact.state().isTerminal();
-        boolean agentGone = agent == null || agent.state().isTerminal();
-        if (phase == PreviewCallPhase.FINISHED || !contactGone || !agentGone) {
+        if (phase == PreviewCallPhase.FINISHED || !legs.bothGone()) {
             return;
         }
         phase = phase.moveTo(PreviewCallPhase.FINISHED);
-        boolean attempted = contact != null;
-        CallOutcome outcome = new CallOutcome(attempted ? result : CallResult.UNKNOWN, attempted, connected,
-                agentFailed, CallOutcome.mediaOf(contact), CallOutcome.mediaOf(agent));
-        observer.finished(this, outcome);
+        observer.finished(this, legs.outcome(legs.contact() != null));
     }
 }
