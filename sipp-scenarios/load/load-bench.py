@@ -200,7 +200,7 @@ def class_histogram(pid):
     return hist
 
 
-def print_growth(first, last, completed, top=12):
+def print_growth(first, last, completed, top=40):
     """The classes whose live bytes grew most between two histograms, and per completed call."""
     grown = sorted(((last[c][1] - first.get(c, (0, 0))[1], c) for c in last), reverse=True)[:top]
     print(f"  heap growth by class over the soak (after full GCs; {completed} calls completed in between):")
