@@ -1,0 +1,331 @@
+package io.outdial.dialer.call;
+
+import io.outdial.core.exec.CallExecutor;
+import io.outdial.core.exec.Continuations;
+import io.outdial.dialer.agent.Agent;
+import io.outdial.dialer.agent.AgentRoster;
+import io.outdial.dialer.agent.AgentState;
+import io.outdial.dialer.agent.Interaction;
+import io.outdial.dialer.agent.InteractionIds;
+import io.outdial.dialer.campaign.Campaign;
+import io.outdial.dialer.campaign.CampaignState;
+import io.outdial.dialer.context.DialerContext;
+import io.outdial.dialer.store.CallingRecord;
+import io.outdial.media.detect.Detection;
+import io.outdial.sip.DialRequest;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Progressive dialing's policy: one record retrieved, then its contact dialed, for each Ready agent of a running
+ * campaign (after the agent's interaction preview, if the campaign has one); the agent is connected when the contact
+ * answers, and wraps up through {@link AfterCall} when the call ends. Dials are rationed while contacts wait too long
+ * from their answer to their agent's bridge. The pacing loop that runs it is {@link ProgressiveDialing}'s. Dialer
+ * executor only.
+ */
+public final class ProgressiveMode implements ModePolicy {
+    private static final Logger LOG = LoggerFactory.getLogger(ProgressiveMode.class);
+
+    /** {@code agent} and {@code interaction} are null once a transfer gave the contact to an outside number. */
+    private record ActiveCall(CampaignCall call, Agent agent, Interaction interaction, Campaign campaign) { }
+
+    /** When the store was asked for each dialed record without a preview, until its contact's INVITE is known. */
+    private final Map<String, java.time.Instant> askedAt = new java.util.HashMap<>();
+
+    private final DialerContext ctx;
+    private final AgentRoster roster;
+    private final RecordWrites writes;
+    private final AfterCall afterCall;
+    private final Assignments assignments;
+    /** The dialer's whole pacing pass, run now (this mode's calls and agents free or take lines of other modes too). */
+    private final Runnable passNow;
+    private final Map<String, ActiveCall> active = new LinkedHashMap<>();
+    /** Agents a record is being retrieved for (not yet Reserved: nothing may be there to dial). */
+    private final Set<String> retrieving = new HashSet<>();
+    private DialPreview dialPreview;
+    /** Back-pressure: dials are rationed while contacts wait too long from their answer to their agent's bridge. */
+    private io.outdial.dialer.pacing.pressure.SetupPressure pressure;
+    /** When each call's contact answered and its agent was dialed, until the bridge (or the call's end). */
+    private final Map<String, java.time.Instant> settingUp = new java.util.HashMap<>();
+    private boolean repaceScheduled;
+
+    /**
+     * Progressive's interaction preview: shown a reserved record, the agent accepts before it is dialed. Dialer
+     * executor only.
+     */
+    public interface DialPreview {
+        /**
+         * Offers {@code interaction} (the agent already Reserved with it); returns false when the campaign dials
+         * without a preview. On Accept the offer runs {@code dial}; otherwise it frees the agent and the record.
+         */
+        boolean offer(Campaign campaign, Agent agent, Interaction interaction, Runnable dial);
+    }
+
+    /** @param passNow the dialer's one pacing pass, run at once (on the dialer executor) */
+    ProgressiveMode(DialerContext ctx, AgentRoster roster, RecordWrites writes, AfterCall afterCall,
+                    Assignments assignments, Runnable passNow) {
+        this.ctx = ctx;
+        this.roster = roster;
+        this.writes = writes;
+        this.afterCall = afterCall;
+        this.assignments = assignments;
+        this.passNow = passNow;
+        this.pressure = new io.outdial.dialer.pacing.pressure.SetupPressure(
+                io.outdial.dialer.config.DialingSettings.DEFAULTS.setupLatencyLimit(), ctx.scheduler().now());
+    }
+
+    /** Sets the setup latency (contact answer to bridge) above which dials are rationed; zero: never. Before start. */
+    void setupLatencyLimit(Duration limit) {
+        this.pressure = new io.outdial.dialer.pacing.pressure.SetupPressure(limit, ctx.scheduler().now());
+    }
+
+    /** Sets the interaction preview. Call before the first pass. */
+    void dialPreview(DialPreview preview) {
+        this.dialPreview = preview;
+    }
+
+    /** A pass over one campaign: a record retrieved (then dialed) for each Ready agent of a running campaign. */
+    @Override
+    public void pace(Campaign campaign, java.time.Instant now) {
+        // No contact is dialed while the campaign's trunk is not registered; its return paces again.
+        if (campaign.state() != CampaignState.RUNNING || campaign.listExhausted()
+                || !ctx.trunks().route(campaign.name()).allowsCalls()) {
+            return;
+        }
+        for (String agentId : campaign.plan().agentIds()) {
+            Optional<Agent> agent = roster.find(agentId);
+            if (agent.isPresent() && agent.get().state() == AgentState.READY && !retrieving.contains(agentId)) {
+                if (!pressure.mayStart(ctx.scheduler().now())) {
+                    repaceLater();
+                    return;
+                }
+                retrieving.add(agentId);
+                retrieveFor(campaign, agent.get());
+            }
+        }
+    }
+
+    /** Rationed: one more pass when the next dial is due (one timer at a time). Dialer only. */
+    private void repaceLater() {
+        if (repaceScheduled) {
+            return;
+        }
+        repaceScheduled = true;
+        ctx.scheduler().schedule(pressure.retryIn(ctx.scheduler().now()), () -> ctx.dialer().execute(() -> {
+            repaceScheduled = false;
+            passNow.run();
+        }));
+    }
+
+    /** A call's setup is over (bridged, or ended before): its contact's wait feeds the back-pressure. Dialer only. */
+    private void setupOver(String callId) {
+        setupOver(callId, ctx.scheduler().now());
+    }
+
+    /** As above, the setup having ended at {@code at} (the bridge, or the contact leaving). Dialer only. */
+    private void setupOver(String callId, java.time.Instant at) {
+        java.time.Instant since = settingUp.remove(callId);
+        if (since != null) {
+            pressure.observe(ctx.scheduler().now(), Duration.between(since, at));
+        }
+    }
+
+    private void retrieveFor(Campaign campaign, Agent agent) {
+        java.time.Instant asked = ctx.scheduler().now();
+        ctx.records().next(campaign, agent.id())
+                .whenCompleteAsync(Continuations.logged("ProgressiveMode.retrieveFor", (record, error) -> {
+                    retrieving.remove(agent.id());
+                    if (error != null || record.isEmpty()) {
+                        if (error != null) {
+                            LOG.error("campaign {}: cannot retrieve a record", campaign.name(), error);
+                        }
+                        markExhausted(campaign);
+                    } else if (campaign.state() != CampaignState.RUNNING || agent.state() != AgentState.READY) {
+                        // The world moved while the store answered: give the record back untouched.
+                        writes.returnToReady(record.get().recordId());
+                    } else {
+                        dial(campaign, agent, record.get(), asked);
+                    }
+                    // Also after an empty list: the agent may work another campaign too.
+                    passNow.run();
+                }), ctx.dialer());
+    }
+
+    private void markExhausted(Campaign campaign) {
+        campaign.markExhausted(ctx.dialer(), ModePolicy.LIST_RECHECK, passNow);
+    }
+
+    private void dial(Campaign campaign, Agent agent, CallingRecord record, java.time.Instant asked) {
+        String id = ctx.ids().next(InteractionIds.Owner.PROGRESSIVE);
+        Interaction interaction = new Interaction(id, campaign.name(), record);
+        interaction.recordFields(ctx.work().of(campaign.name()).fields());
+        assignments.give(agent, InteractionIds.Owner.PROGRESSIVE, interaction);
+        agent.moveTo(AgentState.RESERVED, campaign.name());
+        if (dialPreview != null && dialPreview.offer(campaign, agent, interaction,
+                () -> place(campaign, agent, interaction))) {
+            return;
+        }
+        askedAt.put(id, asked); // a preview's time is the agent's, not the gateway's: only direct dials are timed
+        place(campaign, agent, interaction);
+    }
+
+    /** Dials the contact of the agent's (Reserved) interaction. */
+    private void place(Campaign campaign, Agent agent, Interaction interaction) {
+        String id = interaction.id();
+        CallingRecord record = interaction.record();
+        DialRequest toContact = ctx.trunks().route(campaign.name()).dial(record.contactInfo(), ctx.ringTimeout());
+        DialRequest toAgent = DialRequest.agentPhone(agent.phone(), ctx.agentTransport(), record.contactInfo(),
+                campaign.name(), ctx.agentRingTimeout());
+        CallExecutor callExecutor = new CallExecutor("call-" + id, ctx.workers(), ctx.scheduler());
+        CampaignCall call = new CampaignCall(id, callExecutor, ctx.userAgent(), toContact, toAgent, new Observer(),
+                campaign.plan().detection(), ctx.media(), ctx.audio());
+        active.put(id, new ActiveCall(call, agent, interaction, campaign));
+        assignments.add(id, InteractionIds.Owner.PROGRESSIVE, campaign.name(), call, new Handover(id));
+        assignments.calls().started(PacedMode.PROGRESSIVE);
+        ctx.metrics().dialed(campaign.name());
+        LOG.info("campaign {}: dialing record {} ({}) for agent {}", campaign.name(), record.recordId(),
+                record.contactInfo(), agent.id());
+        call.start();
+    }
+
+    /** Hangs up this mode's calls of a campaign (unload); their records end Updated or back to Ready. Dialer only. */
+    void dropCalls(Campaign campaign) {
+        for (ActiveCall a : active.values()) {
+            if (a.campaign() == campaign) {
+                a.call().drop();
+            }
+        }
+    }
+
+    /** Hangs up every call of this mode (gateway stopping). Dialer only. */
+    void dropAll() {
+        active.values().forEach(a -> a.call().drop());
+    }
+
+    /** A progressive call's answer to a transfer: the call's end now belongs to the target (nobody: outside). */
+    private final class Handover implements Assignments.Handover {
+        private final String id;
+
+        Handover(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public boolean agentOnCall() {
+            ActiveCall a = active.get(id);
+            return a != null && a.agent() != null;
+        }
+
+        @Override
+        public void transferred(Agent target, Interaction targetInteraction, boolean recordFollows) {
+            ActiveCall a = active.get(id);
+            active.put(id, new ActiveCall(a.call(), target, targetInteraction, a.campaign()));
+            afterCall.transferredAway(a.agent(), a.interaction(), a.campaign().name(), !recordFollows);
+        }
+    }
+
+    /** Hops call milestones from the call's executor to the dialer executor. */
+    private final class Observer implements CampaignCall.Observer {
+        @Override
+        public void agentRinging(CampaignCall call) {
+            java.time.Instant answered = ctx.scheduler().now();
+            ctx.dialer().execute(() -> {
+                settingUp.put(call.id(), answered);
+                ActiveCall a = active.get(call.id());
+                writes.answered(a.interaction().record().recordId());
+                ctx.metrics().answered(a.campaign().name());
+                a.interaction().stage(Interaction.Stage.RINGING);
+                a.agent().desktop().ringing(a.interaction());
+            });
+        }
+
+        @Override
+        public void heldFromPhone(CampaignCall call, boolean held) {
+            ctx.dialer().execute(() -> {
+                ActiveCall a = active.get(call.id());
+                if (a != null) {
+                    PhoneHolds.report(a.agent(), a.interaction(), held);
+                }
+            });
+        }
+
+        @Override
+        public void connected(CampaignCall call) {
+            java.time.Instant bridged = ctx.scheduler().now();
+            call.answerToAgentInvite().ifPresent(d -> ctx.metrics().answerToAgentInvite(d));
+            ctx.dialer().execute(() -> {
+                java.time.Instant answered = settingUp.get(call.id());
+                if (answered != null) {
+                    ctx.metrics().answerToBridge(Duration.between(answered, bridged));
+                }
+                setupOver(call.id(), bridged);
+                ActiveCall a = active.get(call.id());
+                a.interaction().stage(Interaction.Stage.ESTABLISHED);
+                a.agent().moveTo(AgentState.BUSY, a.campaign().name());
+                a.agent().desktop().established(a.interaction());
+            });
+        }
+
+        @Override
+        public void detected(CampaignCall call, Detection detection) {
+            ctx.dialer().execute(() -> {
+                ActiveCall a = active.get(call.id());
+                if (a == null) {
+                    return;
+                }
+                ctx.metrics().detected(a.campaign().name(), detection);
+                if (detection instanceof Detection.AmdDecision verdict) {
+                    a.interaction().detected(verdict);
+                }
+            });
+        }
+
+        @Override
+        public void reaped(CampaignCall call) {
+            ctx.metrics().reaped();
+        }
+
+        /**
+         * A contact who left before the bridge waited until now, not until the agent's leg is over: a CANCEL the
+         * phone never answers would otherwise count as a 32 s setup and ration dialing for nothing.
+         */
+        @Override
+        public void contactGone(CampaignCall call) {
+            java.time.Instant gone = ctx.scheduler().now();
+            ctx.dialer().execute(() -> setupOver(call.id(), gone));
+        }
+
+        @Override
+        public void finished(CampaignCall call, CallOutcome outcome) {
+            java.util.Optional<java.time.Instant> trunkInvite = call.contactInviteSent();
+            ctx.dialer().execute(() -> {
+                java.time.Instant asked = askedAt.remove(call.id());
+                if (asked != null && trunkInvite.isPresent()) {
+                    ctx.metrics().retrievalToTrunkInvite(Duration.between(asked, trunkInvite.get()));
+                }
+                setupOver(call.id());
+                ActiveCall a = active.remove(call.id());
+                assignments.remove(call.id());
+                assignments.calls().ended(PacedMode.PROGRESSIVE);
+                if (!outcome.attempted()) {
+                    // Cancelled before any answer: the record may be dialed again later.
+                    a.campaign().listExhausted(false);
+                }
+                if (a.agent() == null) {
+                    // Transferred to an outside number: the transferring agent already wrote the record.
+                    LOG.info("campaign {}: transferred call {} ended", a.campaign().name(), call.id());
+                    passNow.run();
+                    return;
+                }
+                afterCall.callEnded(a.agent(), a.interaction(), a.campaign().name(), outcome);
+                passNow.run();
+            });
+        }
+    }
+}
