@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * Progressive dialing's policy: one record retrieved, then its contact dialed, for each Ready agent of a running
  * campaign (after the agent's interaction preview, if the campaign has one); the agent is connected when the contact
  * answers, and wraps up through {@link AfterCall} when the call ends. Dials are rationed while contacts wait too long
- * from their answer to their agent's bridge. The pacing loop that runs it is {@link ProgressiveDialing}'s. Dialer
- * executor only.
+ * from their answer to their agent's bridge. The one pacing loop that runs it is {@link Dialing}'s.
+ * Dialer executor only.
  */
 public final class ProgressiveMode implements ModePolicy {
     private static final Logger LOG = LoggerFactory.getLogger(ProgressiveMode.class);

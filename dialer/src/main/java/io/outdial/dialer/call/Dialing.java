@@ -21,7 +21,7 @@ import java.util.concurrent.CompletableFuture;
  * idle, a campaign's or every call dropped, an interaction's call. Runs on the dialer executor; re-paces on every
  * agent and call event.
  */
-public final class ProgressiveDialing {
+public final class Dialing {
     private final DialerContext ctx;
     private final AgentRoster roster;
     private final Collection<Campaign> campaigns;
@@ -39,7 +39,7 @@ public final class ProgressiveDialing {
      * @param zone   the zone whose calendar days predictive campaigns count their daily abandonment rate in
      * @param wrapUp Mark Done's work besides the result (contact history, callbacks), for every mode's after-call path
      */
-    public ProgressiveDialing(DialerContext ctx, AgentRoster roster, Collection<Campaign> campaigns, ZoneId zone,
+    public Dialing(DialerContext ctx, AgentRoster roster, Collection<Campaign> campaigns, ZoneId zone,
                               AfterCall.WrapUpWork wrapUp) {
         this.ctx = ctx;
         this.roster = roster;
