@@ -16,7 +16,7 @@ import io.outdial.dialer.agent.AgentSipAccounts;
 import io.outdial.dialer.agent.AgentRoster;
 import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.InteractionIds;
-import io.outdial.dialer.call.ProgressiveDialing;
+import io.outdial.dialer.call.Dialing;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.CampaignPlan;
 import io.outdial.dialer.campaign.Campaigns;
@@ -77,7 +77,7 @@ public final class Dialer {
     private final CallExecutor dialer;
     private final DialerMetrics metrics;
     private final DialerContext ctx;
-    private final ProgressiveDialing dialing;
+    private final Dialing dialing;
     private final PreviewDesk preview;
     private final InteractionPreviews previews;
     private final PushPreviewDesk push;
@@ -153,7 +153,7 @@ public final class Dialer {
         Dispositions dispositions = new Dispositions(ctx, config.campaigns().stream()
                 .collect(java.util.stream.Collectors.toMap(c -> c.name(), c -> c.dispositionCodes())));
         this.wrapUp = new WrapUp(ctx, dispositions);
-        this.dialing = new ProgressiveDialing(ctx, roster, campaigns.all(), config.dialing().defaultTimeZone(),
+        this.dialing = new Dialing(ctx, roster, campaigns.all(), config.dialing().defaultTimeZone(),
                 wrapUp);
         trunks.onChange(dialing::pace);
         restoreAbandonmentLedgers(config, scheduler);
@@ -325,7 +325,7 @@ public final class Dialer {
         return campaigns;
     }
 
-    public ProgressiveDialing dialing() {
+    public Dialing dialing() {
         return dialing;
     }
 

@@ -7,7 +7,7 @@ import io.outdial.bridge.admin.AdminApi.CampaignAction;
 import io.outdial.core.exec.SystemScheduler;
 import io.outdial.core.exec.WorkerPools;
 import io.outdial.dialer.agent.AgentSipAccounts;
-import io.outdial.dialer.call.ProgressiveDialing;
+import io.outdial.dialer.call.Dialing;
 import io.outdial.dialer.campaign.CampaignState;
 import io.outdial.dialer.cluster.LeaseKeeper;
 import io.outdial.dialer.cluster.SharedCampaignState;
@@ -141,7 +141,7 @@ public final class Gateway implements AutoCloseable {
         return store;
     }
 
-    public ProgressiveDialing dialing() {
+    public Dialing dialing() {
         return parts.dialing();
     }
 

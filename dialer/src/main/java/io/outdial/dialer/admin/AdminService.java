@@ -6,7 +6,7 @@ import io.outdial.bridge.admin.ByteRange;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentRoster;
 import io.outdial.dialer.agent.AgentSipAccounts;
-import io.outdial.dialer.call.ProgressiveDialing;
+import io.outdial.dialer.call.Dialing;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.Campaigns;
 import io.outdial.dialer.context.DialerContext;
@@ -32,11 +32,11 @@ public final class AdminService implements AdminApi {
     private final DialerContext ctx;
     private final Campaigns campaigns;
     private final AgentRoster roster;
-    private final ProgressiveDialing dialing;
+    private final Dialing dialing;
     private final LiveStats stats;
     private volatile RecordingsAdmin tools;
 
-    public AdminService(DialerContext ctx, Campaigns campaigns, AgentRoster roster, ProgressiveDialing dialing,
+    public AdminService(DialerContext ctx, Campaigns campaigns, AgentRoster roster, Dialing dialing,
                         LiveStats stats, AgentSipAccounts accounts) {
         this.accounts = accounts;
         this.ctx = ctx;

@@ -13,7 +13,7 @@ public final class InteractionIds {
 
     /** Who owns an interaction, told by its id's prefix. */
     public enum Owner {
-        /** Progressive dialing (call.ProgressiveDialing): one contact per Ready agent. */
+        /** Progressive dialing (call.ProgressiveMode): one contact per Ready agent. */
         PROGRESSIVE("ix-"),
         /** Predictive dialing (call.PredictiveDialing): dialed ahead of free agents. */
         PREDICTIVE("px-"),

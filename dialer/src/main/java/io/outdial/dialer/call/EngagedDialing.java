@@ -52,7 +52,12 @@ final class EngagedDialing implements ModePolicy {
     private final Runnable pace;
     private final Pacing pacing;
     private final Map<String, Engagement> active = new LinkedHashMap<>();
-    /** Engaged agents' calls by agent id, readable from any thread (supervision, tests). */
+    /**
+     * Engaged agents' calls by agent id, readable from any thread (supervision, tests): written on the dialer
+     * executor from the engagement's start to its end. Not answered from {@link Assignments}: the registry is dialer
+     * executor only, holds the agent's interaction (not its {@link EngagingCall}), and keeps holding it through
+     * after-call work, when the agent's leg is gone.
+     */
     private final Map<String, EngagingCall> byAgent = new ConcurrentHashMap<>();
     /** Agents whose first record is being retrieved, with the campaign. */
     private final Map<String, Campaign> engaging = new HashMap<>();

@@ -4,11 +4,13 @@ import io.outdial.dialer.campaign.Campaign;
 import java.time.Instant;
 
 /**
- * What one dialing mode does in a pacing pass. The dialer's one pacing loop ({@link ProgressiveDialing#pace}) takes
- * the policies in a fixed order and hands each the campaigns whose plan chooses it ({@link PacedMode#of}): first
+ * What one dialing mode does in a pacing pass ({@link ProgressiveMode}, {@link PredictiveDialing},
+ * {@link EngagedDialing}, the push-preview desk). The dialer's one pacing loop ({@link Dialing#pace}) takes the
+ * policies in a fixed order and hands each the campaigns whose plan chooses it ({@link PacedMode#of}): first
  * {@link #beforeCampaigns}, then {@link #pace} per campaign. What an answered contact and an ended call get is the
  * mode's own, on its calls' observers; what a transfer does is its {@link Assignments.Handover}. Adding a mode is
- * adding a {@link PacedMode} constant and one class implementing this. Dialer executor only.
+ * adding a {@link PacedMode} constant and one class implementing this (built by {@link Dialing}). Dialer executor
+ * only.
  */
 public interface ModePolicy {
 

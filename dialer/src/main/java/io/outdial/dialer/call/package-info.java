@@ -6,9 +6,11 @@
  * {@link io.outdial.dialer.call.ContactAnalysis}, and the side calls ({@link io.outdial.dialer.call.SideCalls} over {@code SideLegs}: hold,
  * {@link io.outdial.dialer.call.Transfer}, {@link io.outdial.dialer.call.Consultation},
  * {@link io.outdial.dialer.call.Conference}); each call runs on its own serial {@code CallExecutor}. The modes, on the
- * {@code dialer} executor: {@link io.outdial.dialer.call.ProgressiveDialing} (also the gateway's dialing entry point),
- * {@link io.outdial.dialer.call.PredictiveDialing} and {@link io.outdial.dialer.call.EngagedDialing} (assured
- * connection, ASM), fed by {@link io.outdial.dialer.call.Pacing}; {@link io.outdial.dialer.call.AfterCall} is the
+ * {@code dialer} executor, each a {@link io.outdial.dialer.call.ModePolicy} run by the one pacing loop of
+ * {@link io.outdial.dialer.call.Dialing} (which builds them and is the gateway's dialing entry point):
+ * {@link io.outdial.dialer.call.ProgressiveMode}, {@link io.outdial.dialer.call.PredictiveDialing} and
+ * {@link io.outdial.dialer.call.EngagedDialing} (assured connection, ASM), fed by
+ * {@link io.outdial.dialer.call.Pacing}; {@link io.outdial.dialer.call.AfterCall} is the
  * after-call work of every mode (the preview desk's too, through an {@code AfterCall.Owner}) and {@link io.outdial.dialer.call.RecordWrites} their retried writes on the database pool.
  * See docs/dialer-internals.md.
  */

@@ -7,7 +7,7 @@ import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentRoster;
 import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
-import io.outdial.dialer.call.ProgressiveDialing;
+import io.outdial.dialer.call.Dialing;
 import io.outdial.dialer.wrapup.RecordWork;
 import io.outdial.sip.DialRequest;
 import java.util.regex.Pattern;
@@ -32,10 +32,10 @@ final class CallTargets {
     }
 
     private final AgentRoster roster;
-    private final ProgressiveDialing dialing;
+    private final Dialing dialing;
     private final RecordWork work;
 
-    CallTargets(AgentRoster roster, ProgressiveDialing dialing, RecordWork work) {
+    CallTargets(AgentRoster roster, Dialing dialing, RecordWork work) {
         this.roster = roster;
         this.dialing = dialing;
         this.work = work;

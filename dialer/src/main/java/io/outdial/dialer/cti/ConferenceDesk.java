@@ -8,7 +8,7 @@ import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.call.Conference;
-import io.outdial.dialer.call.ProgressiveDialing;
+import io.outdial.dialer.call.Dialing;
 import io.outdial.dialer.call.TransferableCall;
 import io.outdial.dialer.wrapup.RecordWork;
 import io.outdial.core.exec.CallExecutor;
@@ -24,13 +24,13 @@ import java.util.Map;
  */
 final class ConferenceDesk {
     private final CallExecutor dialer;
-    private final ProgressiveDialing dialing;
+    private final Dialing dialing;
     private final CallTargets targets;
     private final TransferableCalls calls;
     /** Conferences under way, by interaction id. */
     private final Map<String, Session> sessions = new HashMap<>();
 
-    ConferenceDesk(CallExecutor dialer, ProgressiveDialing dialing, CallTargets targets,
+    ConferenceDesk(CallExecutor dialer, Dialing dialing, CallTargets targets,
                    TransferableCalls calls) {
         this.dialer = dialer;
         this.dialing = dialing;

@@ -8,7 +8,7 @@ import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.call.Consultation;
-import io.outdial.dialer.call.ProgressiveDialing;
+import io.outdial.dialer.call.Dialing;
 import io.outdial.dialer.call.TransferableCall;
 import io.outdial.dialer.wrapup.RecordWork;
 import io.outdial.core.exec.CallExecutor;
@@ -24,14 +24,14 @@ import java.util.Map;
  */
 final class ConsultDesk {
     private final CallExecutor dialer;
-    private final ProgressiveDialing dialing;
+    private final Dialing dialing;
     private final CallTargets targets;
     private final TransferableCalls calls;
     private final ConferenceDesk conferences;
     /** Consultations under way, by interaction id. */
     private final Map<String, Session> sessions = new HashMap<>();
 
-    ConsultDesk(CallExecutor dialer, ProgressiveDialing dialing, CallTargets targets, TransferableCalls calls,
+    ConsultDesk(CallExecutor dialer, Dialing dialing, CallTargets targets, TransferableCalls calls,
                 ConferenceDesk conferences) {
         this.dialer = dialer;
         this.dialing = dialing;

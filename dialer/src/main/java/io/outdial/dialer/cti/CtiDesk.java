@@ -17,7 +17,7 @@ import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.agent.OutboundPreviewState;
 import io.outdial.dialer.browserphone.BrowserPhones;
-import io.outdial.dialer.call.ProgressiveDialing;
+import io.outdial.dialer.call.Dialing;
 import io.outdial.dialer.campaign.Campaigns;
 import io.outdial.dialer.desk.RecordDesk;
 import io.outdial.dialer.desk.WrapUp;
@@ -39,7 +39,7 @@ public final class CtiDesk implements AgentDesk {
     private final CallExecutor dialer;
     private final AgentRoster roster;
     private final Campaigns campaigns;
-    private final ProgressiveDialing dialing;
+    private final Dialing dialing;
     private final PreviewDesk preview;
     private final WrapUp wrapUp;
     private final NegotiatedLogout logouts;
@@ -65,7 +65,7 @@ public final class CtiDesk implements AgentDesk {
      * @param logoutDelayLimit the longest a Logout waits for a call being set up ({@link NegotiatedLogout})
      * @param phones           the registrar's view: the phone of an agent who logs in without a phone URI
      */
-    public CtiDesk(CallExecutor dialer, AgentRoster roster, Campaigns campaigns, ProgressiveDialing dialing,
+    public CtiDesk(CallExecutor dialer, AgentRoster roster, Campaigns campaigns, Dialing dialing,
                    PreviewDesk preview, InteractionPreviews previews, PushPreviewDesk push, WrapUp wrapUp,
                    RecordDesk records, Duration logoutDelayLimit, PhoneDirectory phones, PasswordChecks secretChecks,
                    io.outdial.dialer.recording.CallRecordings recordings,

@@ -6,7 +6,7 @@ import io.outdial.bridge.cti.CtiEvent;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
-import io.outdial.dialer.call.ProgressiveDialing;
+import io.outdial.dialer.call.Dialing;
 import io.outdial.dialer.call.Transfer;
 import io.outdial.dialer.call.TransferableCall;
 import io.outdial.dialer.wrapup.RecordWork;
@@ -20,11 +20,11 @@ import io.outdial.core.exec.Continuations;
  */
 final class TransferDesk {
     private final CallExecutor dialer;
-    private final ProgressiveDialing dialing;
+    private final Dialing dialing;
     private final CallTargets targets;
     private final TransferableCalls calls;
 
-    TransferDesk(CallExecutor dialer, ProgressiveDialing dialing, CallTargets targets,
+    TransferDesk(CallExecutor dialer, Dialing dialing, CallTargets targets,
                  TransferableCalls calls) {
         this.dialer = dialer;
         this.dialing = dialing;

@@ -3,7 +3,7 @@ package io.outdial.dialer.preview;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
-import io.outdial.dialer.call.ProgressiveDialing;
+import io.outdial.dialer.call.ProgressiveMode;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.config.PreviewSettings;
 import java.util.Map;
@@ -14,7 +14,7 @@ import java.util.Map;
  * the timeout returns the record to the top of the list (auto-reject: the agent goes Not Ready). Phone-only agents,
  * who have no desktop to accept on, are dialed for as before. Dialer executor only.
  */
-public final class ProgressivePreview implements ProgressiveDialing.DialPreview {
+public final class ProgressivePreview implements ProgressiveMode.DialPreview {
     private final InteractionPreviews previews;
     private final Map<String, PreviewSettings> settings;
 

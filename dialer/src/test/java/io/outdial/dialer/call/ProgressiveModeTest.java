@@ -14,8 +14,11 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** ProgressiveDialing, CtiDesk and AfterCall together, in virtual time: one agent's call from Ready to Mark Done. */
-class ProgressiveDialingTest {
+/**
+ * ProgressiveMode (run by the one pacing loop in Dialing), CtiDesk and AfterCall together, in virtual time: one agent's
+ * call from Ready to Mark Done.
+ */
+class ProgressiveModeTest {
 
     private final DialerUnderTest gw = new DialerUnderTest(
             "  - { id: ann, secret: s3cret, phone: \"sip:ann@127.0.0.1:5081\" }",

@@ -14,24 +14,23 @@ import io.outdial.dialer.store.CallingRecord;
 import io.outdial.media.detect.Detection;
 import io.outdial.sip.DialRequest;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Progressive pacing: one contact dialed for each Ready agent of a running campaign, the agent connected when the
- * contact answers. Runs on the dialer executor; re-paces on every agent and call event. Also the dialing entry point
- * of the gateway: predictive campaigns are handed to {@link PredictiveDialing}, which shares the after-call path.
+ * Progressive dialing's policy: one record retrieved, then its contact dialed, for each Ready agent of a running
+ * campaign (after the agent's interaction preview, if the campaign has one); the agent is connected when the contact
+ * answers, and wraps up through {@link AfterCall} when the call ends. Dials are rationed while contacts wait too long
+ * from their answer to their agent's bridge. The one pacing loop that runs it is {@link Dialing}'s.
+ * Dialer executor only.
  */
-public final class ProgressiveDialing {
-    private static final Logger LOG = LoggerFactory.getLogger(ProgressiveDialing.class);
+public final class ProgressiveMode implements ModePolicy {
+    private static final Logger LOG = LoggerFactory.getLogger(ProgressiveMode.class);
 
     /** {@code agent} and {@code interaction} are null once a transfer gave the contact to an outside number. */
     private record ActiveCall(CampaignCall call, Agent agent, Interaction interaction, Campaign campaign) { }
@@ -41,18 +40,14 @@ public final class ProgressiveDialing {
 
     private final DialerContext ctx;
     private final AgentRoster roster;
-    private final Collection<Campaign> campaigns;
     private final RecordWrites writes;
     private final AfterCall afterCall;
+    private final Assignments assignments;
+    /** The dialer's whole pacing pass, run now (this mode's calls and agents free or take lines of other modes too). */
+    private final Runnable passNow;
     private final Map<String, ActiveCall> active = new LinkedHashMap<>();
     /** Agents a record is being retrieved for (not yet Reserved: nothing may be there to dial). */
     private final Set<String> retrieving = new HashSet<>();
-    /** Every mode's live contact calls, by interaction id and agent, and the paced modes' call counts. */
-    private final Assignments assignments = new Assignments();
-    private final PredictiveDialing predictive;
-    private final EngagedDialing engaged;
-    /** Every paced mode's policy, in the order a pass runs them. */
-    private final Map<PacedMode, ModePolicy> policies = new java.util.EnumMap<>(PacedMode.class);
     private DialPreview dialPreview;
     /** Back-pressure: dials are rationed while contacts wait too long from their answer to their agent's bridge. */
     private io.outdial.dialer.pacing.pressure.SetupPressure pressure;
@@ -72,73 +67,46 @@ public final class ProgressiveDialing {
         boolean offer(Campaign campaign, Agent agent, Interaction interaction, Runnable dial);
     }
 
-    /**
-     * @param zone   the zone whose calendar days predictive campaigns count their daily abandonment rate in
-     * @param wrapUp Mark Done's work besides the result (contact history, callbacks), for every mode's after-call path
-     */
-    public ProgressiveDialing(DialerContext ctx, AgentRoster roster, Collection<Campaign> campaigns, ZoneId zone,
-                              AfterCall.WrapUpWork wrapUp) {
+    /** @param passNow the dialer's one pacing pass, run at once (on the dialer executor) */
+    ProgressiveMode(DialerContext ctx, AgentRoster roster, RecordWrites writes, AfterCall afterCall,
+                    Assignments assignments, Runnable passNow) {
         this.ctx = ctx;
         this.roster = roster;
-        this.campaigns = campaigns;
-        this.writes = new RecordWrites(ctx);
-        this.afterCall = new AfterCall(ctx, writes, wrapUp, this::pace);
-        this.predictive = new PredictiveDialing(ctx, roster, campaigns, writes, afterCall, zone, assignments);
-        this.engaged = new EngagedDialing(ctx, roster, campaigns, writes, afterCall, this::pace, predictive.pacing(),
-                assignments);
-        policies.put(PacedMode.PROGRESSIVE, new Progressive());
-        policies.put(PacedMode.PREDICTIVE, predictive);
-        policies.put(PacedMode.ENGAGED, engaged);
-        ctx.metrics().callsInProgress(this::callsInProgress);
+        this.writes = writes;
+        this.afterCall = afterCall;
+        this.assignments = assignments;
+        this.passNow = passNow;
         this.pressure = new io.outdial.dialer.pacing.pressure.SetupPressure(
                 io.outdial.dialer.config.DialingSettings.DEFAULTS.setupLatencyLimit(), ctx.scheduler().now());
     }
 
     /** Sets the setup latency (contact answer to bridge) above which dials are rationed; zero: never. Before start. */
-    public void setupLatencyLimit(Duration limit) {
+    void setupLatencyLimit(Duration limit) {
         this.pressure = new io.outdial.dialer.pacing.pressure.SetupPressure(limit, ctx.scheduler().now());
     }
 
-    /** Asks for a pacing pass on the dialer executor. */
-    public void pace() {
-        ctx.dialer().execute(this::paceNow);
+    /** Sets the interaction preview. Call before the first pass. */
+    void dialPreview(DialPreview preview) {
+        this.dialPreview = preview;
     }
 
-    /**
-     * The one pacing loop: each mode's policy, in {@link PacedMode}'s order, over the campaigns whose plan chooses
-     * it. Dialer only.
-     */
-    private void paceNow() {
-        java.time.Instant now = ctx.scheduler().now();
-        for (Map.Entry<PacedMode, ModePolicy> mode : policies.entrySet()) {
-            mode.getValue().beforeCampaigns(now);
-            for (Campaign campaign : campaigns) {
-                if (PacedMode.of(campaign.plan()) == mode.getKey()) {
-                    mode.getValue().pace(campaign, now);
-                }
-            }
+    /** A pass over one campaign: a record retrieved (then dialed) for each Ready agent of a running campaign. */
+    @Override
+    public void pace(Campaign campaign, java.time.Instant now) {
+        // No contact is dialed while the campaign's trunk is not registered; its return paces again.
+        if (campaign.state() != CampaignState.RUNNING || campaign.listExhausted()
+                || !ctx.trunks().route(campaign.name()).allowsCalls()) {
+            return;
         }
-    }
-
-    /** Progressive's policy: a record retrieved (then dialed) for each Ready agent of a running campaign. */
-    private final class Progressive implements ModePolicy {
-        @Override
-        public void pace(Campaign campaign, java.time.Instant now) {
-            // No contact is dialed while the campaign's trunk is not registered; its return paces again.
-            if (campaign.state() != CampaignState.RUNNING || campaign.listExhausted()
-                    || !ctx.trunks().route(campaign.name()).allowsCalls()) {
-                return;
-            }
-            for (String agentId : campaign.plan().agentIds()) {
-                Optional<Agent> agent = roster.find(agentId);
-                if (agent.isPresent() && agent.get().state() == AgentState.READY && !retrieving.contains(agentId)) {
-                    if (!pressure.mayStart(ctx.scheduler().now())) {
-                        repaceLater();
-                        return;
-                    }
-                    retrieving.add(agentId);
-                    retrieveFor(campaign, agent.get());
+        for (String agentId : campaign.plan().agentIds()) {
+            Optional<Agent> agent = roster.find(agentId);
+            if (agent.isPresent() && agent.get().state() == AgentState.READY && !retrieving.contains(agentId)) {
+                if (!pressure.mayStart(ctx.scheduler().now())) {
+                    repaceLater();
+                    return;
                 }
+                retrieving.add(agentId);
+                retrieveFor(campaign, agent.get());
             }
         }
     }
@@ -151,7 +119,7 @@ public final class ProgressiveDialing {
         repaceScheduled = true;
         ctx.scheduler().schedule(pressure.retryIn(ctx.scheduler().now()), () -> ctx.dialer().execute(() -> {
             repaceScheduled = false;
-            paceNow();
+            passNow.run();
         }));
     }
 
@@ -168,25 +136,10 @@ public final class ProgressiveDialing {
         }
     }
 
-    /** The push-preview modes' policy (the preview desks sit above this package). Call before the first pass. */
-    public void pushPreviews(ModePolicy push) {
-        policies.put(PacedMode.PUSH_PREVIEW, push);
-    }
-
-    /** Sets progressive's interaction preview. Call before the first pass. */
-    public void dialPreview(DialPreview preview) {
-        this.dialPreview = preview;
-    }
-
-    /** Sets predictive's interaction preview of answered contacts. Call before the first pass. */
-    public void answerPreview(AnswerPreview preview) {
-        predictive.answerPreview(preview);
-    }
-
     private void retrieveFor(Campaign campaign, Agent agent) {
         java.time.Instant asked = ctx.scheduler().now();
         ctx.records().next(campaign, agent.id())
-                .whenCompleteAsync(Continuations.logged("ProgressiveDialing.retrieveFor", (record, error) -> {
+                .whenCompleteAsync(Continuations.logged("ProgressiveMode.retrieveFor", (record, error) -> {
                     retrieving.remove(agent.id());
                     if (error != null || record.isEmpty()) {
                         if (error != null) {
@@ -200,20 +153,12 @@ public final class ProgressiveDialing {
                         dial(campaign, agent, record.get(), asked);
                     }
                     // Also after an empty list: the agent may work another campaign too.
-                    paceNow();
+                    passNow.run();
                 }), ctx.dialer());
     }
 
     private void markExhausted(Campaign campaign) {
-        campaign.markExhausted(ctx.dialer(), ModePolicy.LIST_RECHECK, this::paceNow);
-    }
-
-    /** New records may be there (import, records back to Ready): look at the list again now. */
-    public void listChanged(Campaign campaign) {
-        ctx.dialer().execute(() -> {
-            campaign.listMayHaveRecords();
-            paceNow();
-        });
+        campaign.markExhausted(ctx.dialer(), ModePolicy.LIST_RECHECK, passNow);
     }
 
     private void dial(Campaign campaign, Agent agent, CallingRecord record, java.time.Instant asked) {
@@ -249,34 +194,18 @@ public final class ProgressiveDialing {
         call.start();
     }
 
-    /** Hangs up every call of a campaign (unload); their records end Updated or back to Ready. Dialer only. */
-    public void dropCalls(Campaign campaign) {
+    /** Hangs up this mode's calls of a campaign (unload); their records end Updated or back to Ready. Dialer only. */
+    void dropCalls(Campaign campaign) {
         for (ActiveCall a : active.values()) {
             if (a.campaign() == campaign) {
                 a.call().drop();
             }
         }
-        predictive.dropCalls(campaign);
-        engaged.dropCalls(campaign);
     }
 
-    /** Hangs up every call (gateway stopping). */
-    public void dropAll() {
-        ctx.dialer().execute(() -> {
-            active.values().forEach(a -> a.call().drop());
-            predictive.dropAll();
-            engaged.dropAll();
-        });
-    }
-
-    /** The way out of a call every dialing mode shares (the preview desk's too). */
-    public AfterCall afterCall() {
-        return afterCall;
-    }
-
-    /** Every dialing mode's live contact calls, by interaction id (the preview desk's too). */
-    public Assignments assignments() {
-        return assignments;
+    /** Hangs up every call of this mode (gateway stopping). Dialer only. */
+    void dropAll() {
+        active.values().forEach(a -> a.call().drop());
     }
 
     /** A progressive call's answer to a transfer: the call's end now belongs to the target (nobody: outside). */
@@ -299,83 +228,6 @@ public final class ProgressiveDialing {
             active.put(id, new ActiveCall(a.call(), target, targetInteraction, a.campaign()));
             afterCall.transferredAway(a.agent(), a.interaction(), a.campaign().name(), !recordFollows);
         }
-    }
-
-    /**
-     * A conference target agent whose leg is gone (it left, or the call ended) wraps up; its interaction never owns
-     * the record while the conference's agent is on the call. Dialer only.
-     */
-    public void conferenceTargetReleased(Agent target, Interaction interaction) {
-        afterCall.transferredAway(target, interaction, interaction.campaign(), false);
-    }
-
-    /** A transfer's dial to another agent's phone, presenting the contact's number and the campaign. */
-    public DialRequest agentPhoneRequest(Agent target, Interaction interaction) {
-        return DialRequest.agentPhone(target.phone(), ctx.agentTransport(), interaction.record().contactInfo(),
-                interaction.campaign(), ctx.agentRingTimeout());
-    }
-
-    /** A transfer's dial to an outside number, through {@code campaign}'s trunk as its contacts are dialed. */
-    public DialRequest outsideNumberRequest(String campaign, String number) {
-        return ctx.trunks().route(campaign).dial(number, ctx.ringTimeout());
-    }
-
-    /** {@link #callOf}, looked up on the dialer executor: safe from any thread (tests, admin). */
-    public CompletableFuture<Optional<CampaignCall>> findCall(String interactionId) {
-        return CompletableFuture.supplyAsync(() -> callOf(interactionId), ctx.dialer());
-    }
-
-    /** The live campaign call of an interaction (progressive, predictive, engaged), if it is still up. Dialer only. */
-    public Optional<CampaignCall> callOf(String interactionId) {
-        return assignments.callOf(interactionId).filter(CampaignCall.class::isInstance).map(CampaignCall.class::cast);
-    }
-
-    /**
-     * The RTP counters of an agent's leg while the agent is engaged (assured connection, ASM: the call-waiting music
-     * sent, and what the phone sends back); empty when the agent is not engaged. Safe from any thread.
-     */
-    public Optional<io.outdial.media.StreamStats> engagedAgentMedia(String agentId) {
-        return engaged.agentMedia(agentId);
-    }
-
-    /** Mark Done on a released interaction (desktop request); see {@link AfterCall#markDone}. Dialer only. */
-    public void markDone(Agent agent, String requestId) {
-        afterCall.markDone(agent, requestId);
-    }
-
-    /**
-     * For shutdown: marks done every interaction still waiting for its agent (with the result the agent set, if
-     * any) and completes when those and every other store write have finished.
-     */
-    public CompletableFuture<Void> finishInteractions() {
-        CompletableFuture<Void> queued = CompletableFuture.runAsync(() -> {
-            for (Agent agent : roster.all()) {
-                Interaction ix = agent.interaction();
-                if (ix != null && ix.stage() == Interaction.Stage.RELEASED) {
-                    afterCall.markDone(agent, null);
-                }
-            }
-        }, ctx.dialer());
-        return queued.thenCompose(ignored -> writes.drained());
-    }
-
-    /**
-     * Campaign calls (progressive, predictive, and engaged agents' calls) between dial and hang-up; safe from any
-     * thread.
-     */
-    public int callsInProgress() {
-        return assignments.calls().inProgress();
-    }
-
-    /** Completes when no campaign call of any paced mode is left (at once if none is running). Any thread. */
-    public CompletableFuture<Void> idle() {
-        return CompletableFuture.supplyAsync(assignments.calls()::idle, ctx.dialer()).thenCompose(x -> x);
-    }
-
-    /** Seeds a predictive campaign's abandonment ledger with a stored day (start-up, after a restart). */
-    public void restoreAbandonment(String campaign, java.time.LocalDate day,
-            io.outdial.dialer.pacing.compliance.AbandonmentLedger.DayCounts counts) {
-        ctx.dialer().execute(() -> predictive.restoreAbandonment(campaign, day, counts));
     }
 
     /** Hops call milestones from the call's executor to the dialer executor. */
@@ -468,11 +320,11 @@ public final class ProgressiveDialing {
                 if (a.agent() == null) {
                     // Transferred to an outside number: the transferring agent already wrote the record.
                     LOG.info("campaign {}: transferred call {} ended", a.campaign().name(), call.id());
-                    paceNow();
+                    passNow.run();
                     return;
                 }
                 afterCall.callEnded(a.agent(), a.interaction(), a.campaign().name(), outcome);
-                paceNow();
+                passNow.run();
             });
         }
     }

@@ -1,0 +1,210 @@
+package io.outdial.dialer.call;
+
+import io.outdial.dialer.agent.Agent;
+import io.outdial.dialer.agent.AgentRoster;
+import io.outdial.dialer.agent.Interaction;
+import io.outdial.dialer.campaign.Campaign;
+import io.outdial.dialer.context.DialerContext;
+import io.outdial.sip.DialRequest;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The dialer-wide part of dialing: builds every paced mode ({@link ProgressiveMode}, {@link PredictiveDialing},
+ * {@link EngagedDialing}; push preview is given with {@link #pushPreviews}) over one registry ({@link Assignments}),
+ * one way out of a call ({@link AfterCall}) and one set of retried writes ({@link RecordWrites}), and runs the one
+ * pacing loop over their {@link ModePolicy}s. Also what the gateway asks of dialing as a whole: calls in progress,
+ * idle, a campaign's or every call dropped, an interaction's call. Runs on the dialer executor; re-paces on every
+ * agent and call event.
+ */
+public final class Dialing {
+    private final DialerContext ctx;
+    private final AgentRoster roster;
+    private final Collection<Campaign> campaigns;
+    private final RecordWrites writes;
+    private final AfterCall afterCall;
+    /** Every mode's live contact calls, by interaction id and agent, and the paced modes' call counts. */
+    private final Assignments assignments = new Assignments();
+    private final ProgressiveMode progressive;
+    private final PredictiveDialing predictive;
+    private final EngagedDialing engaged;
+    /** Every paced mode's policy, in the order a pass runs them. */
+    private final Map<PacedMode, ModePolicy> policies = new java.util.EnumMap<>(PacedMode.class);
+
+    /**
+     * @param zone   the zone whose calendar days predictive campaigns count their daily abandonment rate in
+     * @param wrapUp Mark Done's work besides the result (contact history, callbacks), for every mode's after-call path
+     */
+    public Dialing(DialerContext ctx, AgentRoster roster, Collection<Campaign> campaigns, ZoneId zone,
+                              AfterCall.WrapUpWork wrapUp) {
+        this.ctx = ctx;
+        this.roster = roster;
+        this.campaigns = campaigns;
+        this.writes = new RecordWrites(ctx);
+        this.afterCall = new AfterCall(ctx, writes, wrapUp, this::pace);
+        this.progressive = new ProgressiveMode(ctx, roster, writes, afterCall, assignments, this::paceNow);
+        this.predictive = new PredictiveDialing(ctx, roster, campaigns, writes, afterCall, zone, assignments);
+        this.engaged = new EngagedDialing(ctx, roster, campaigns, writes, afterCall, this::pace, predictive.pacing(),
+                assignments);
+        policies.put(PacedMode.PROGRESSIVE, progressive);
+        policies.put(PacedMode.PREDICTIVE, predictive);
+        policies.put(PacedMode.ENGAGED, engaged);
+        ctx.metrics().callsInProgress(this::callsInProgress);
+    }
+
+    /** Sets the setup latency (contact answer to bridge) above which dials are rationed; zero: never. Before start. */
+    public void setupLatencyLimit(Duration limit) {
+        progressive.setupLatencyLimit(limit);
+    }
+
+    /** Asks for a pacing pass on the dialer executor. */
+    public void pace() {
+        ctx.dialer().execute(this::paceNow);
+    }
+
+    /**
+     * The one pacing loop: each mode's policy, in {@link PacedMode}'s order, over the campaigns whose plan chooses
+     * it. Dialer only.
+     */
+    private void paceNow() {
+        java.time.Instant now = ctx.scheduler().now();
+        for (Map.Entry<PacedMode, ModePolicy> mode : policies.entrySet()) {
+            mode.getValue().beforeCampaigns(now);
+            for (Campaign campaign : campaigns) {
+                if (PacedMode.of(campaign.plan()) == mode.getKey()) {
+                    mode.getValue().pace(campaign, now);
+                }
+            }
+        }
+    }
+
+    /** The push-preview modes' policy (the preview desks sit above this package). Call before the first pass. */
+    public void pushPreviews(ModePolicy push) {
+        policies.put(PacedMode.PUSH_PREVIEW, push);
+    }
+
+    /** Sets progressive's interaction preview. Call before the first pass. */
+    public void dialPreview(ProgressiveMode.DialPreview preview) {
+        progressive.dialPreview(preview);
+    }
+
+    /** Sets predictive's interaction preview of answered contacts. Call before the first pass. */
+    public void answerPreview(AnswerPreview preview) {
+        predictive.answerPreview(preview);
+    }
+
+    /** New records may be there (import, records back to Ready): look at the list again now. */
+    public void listChanged(Campaign campaign) {
+        ctx.dialer().execute(() -> {
+            campaign.listMayHaveRecords();
+            paceNow();
+        });
+    }
+
+    /** Hangs up every call of a campaign (unload); their records end Updated or back to Ready. Dialer only. */
+    public void dropCalls(Campaign campaign) {
+        progressive.dropCalls(campaign);
+        predictive.dropCalls(campaign);
+        engaged.dropCalls(campaign);
+    }
+
+    /** Hangs up every call (gateway stopping). */
+    public void dropAll() {
+        ctx.dialer().execute(() -> {
+            progressive.dropAll();
+            predictive.dropAll();
+            engaged.dropAll();
+        });
+    }
+
+    /** The way out of a call every dialing mode shares (the preview desk's too). */
+    public AfterCall afterCall() {
+        return afterCall;
+    }
+
+    /** Every dialing mode's live contact calls, by interaction id (the preview desk's too). */
+    public Assignments assignments() {
+        return assignments;
+    }
+
+    /**
+     * A conference target agent whose leg is gone (it left, or the call ended) wraps up; its interaction never owns
+     * the record while the conference's agent is on the call. Dialer only.
+     */
+    public void conferenceTargetReleased(Agent target, Interaction interaction) {
+        afterCall.transferredAway(target, interaction, interaction.campaign(), false);
+    }
+
+    /** A transfer's dial to another agent's phone, presenting the contact's number and the campaign. */
+    public DialRequest agentPhoneRequest(Agent target, Interaction interaction) {
+        return DialRequest.agentPhone(target.phone(), ctx.agentTransport(), interaction.record().contactInfo(),
+                interaction.campaign(), ctx.agentRingTimeout());
+    }
+
+    /** A transfer's dial to an outside number, through {@code campaign}'s trunk as its contacts are dialed. */
+    public DialRequest outsideNumberRequest(String campaign, String number) {
+        return ctx.trunks().route(campaign).dial(number, ctx.ringTimeout());
+    }
+
+    /** {@link #callOf}, looked up on the dialer executor: safe from any thread (tests, admin). */
+    public CompletableFuture<Optional<CampaignCall>> findCall(String interactionId) {
+        return CompletableFuture.supplyAsync(() -> callOf(interactionId), ctx.dialer());
+    }
+
+    /** The live campaign call of an interaction (progressive, predictive, engaged), if it is still up. Dialer only. */
+    public Optional<CampaignCall> callOf(String interactionId) {
+        return assignments.callOf(interactionId).filter(CampaignCall.class::isInstance).map(CampaignCall.class::cast);
+    }
+
+    /**
+     * The RTP counters of an agent's leg while the agent is engaged (assured connection, ASM: the call-waiting music
+     * sent, and what the phone sends back); empty when the agent is not engaged. Safe from any thread.
+     */
+    public Optional<io.outdial.media.StreamStats> engagedAgentMedia(String agentId) {
+        return engaged.agentMedia(agentId);
+    }
+
+    /** Mark Done on a released interaction (desktop request); see {@link AfterCall#markDone}. Dialer only. */
+    public void markDone(Agent agent, String requestId) {
+        afterCall.markDone(agent, requestId);
+    }
+
+    /**
+     * For shutdown: marks done every interaction still waiting for its agent (with the result the agent set, if
+     * any) and completes when those and every other store write have finished.
+     */
+    public CompletableFuture<Void> finishInteractions() {
+        CompletableFuture<Void> queued = CompletableFuture.runAsync(() -> {
+            for (Agent agent : roster.all()) {
+                Interaction ix = agent.interaction();
+                if (ix != null && ix.stage() == Interaction.Stage.RELEASED) {
+                    afterCall.markDone(agent, null);
+                }
+            }
+        }, ctx.dialer());
+        return queued.thenCompose(ignored -> writes.drained());
+    }
+
+    /**
+     * Campaign calls (progressive, predictive, and engaged agents' calls) between dial and hang-up; safe from any
+     * thread.
+     */
+    public int callsInProgress() {
+        return assignments.calls().inProgress();
+    }
+
+    /** Completes when no campaign call of any paced mode is left (at once if none is running). Any thread. */
+    public CompletableFuture<Void> idle() {
+        return CompletableFuture.supplyAsync(assignments.calls()::idle, ctx.dialer()).thenCompose(x -> x);
+    }
+
+    /** Seeds a predictive campaign's abandonment ledger with a stored day (start-up, after a restart). */
+    public void restoreAbandonment(String campaign, java.time.LocalDate day,
+            io.outdial.dialer.pacing.compliance.AbandonmentLedger.DayCounts counts) {
+        ctx.dialer().execute(() -> predictive.restoreAbandonment(campaign, day, counts));
+    }
+}
