@@ -124,7 +124,8 @@ public final class Dialer {
                 webrtc.permittedSources(), webrtc.handshakeTimeoutMillis(), webrtc.handshakeThreads(),
                 webrtc.handshakeQueue()), config.browserPhone().iceServers());
         this.metrics = new DialerMetrics(roster, media, userAgent);
-        metrics.browserPhones(browserPhones::connectedCount, browserPhones::failures);
+        metrics.browserPhones(browserPhones::connectedCount, browserPhones::failures,
+                browserPhones::checksRefused);
         browserPhones.reportTo(metrics.browserPhoneReports());
         metrics.rtpCapacity(config.toMediaConfig().portMin(), config.toMediaConfig().portMax());
         metrics.storePool(store::measurePool);

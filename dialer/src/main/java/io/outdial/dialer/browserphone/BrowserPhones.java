@@ -110,6 +110,11 @@ public final class BrowserPhones implements AutoCloseable {
         return legs == null ? 0 : legs.failures();
     }
 
+    /** STUN checks refused on the browser phones' ports since start (wrong USERNAME or MESSAGE-INTEGRITY, ...). */
+    public long checksRefused() {
+        return legs == null ? 0 : legs.checksRefused();
+    }
+
     /**
      * After the LoggedIn of a login (dialer executor): a desktop whose login chose the browser phone is sent
      * PhoneSettings, with which its page makes its RTCPeerConnection and offers.

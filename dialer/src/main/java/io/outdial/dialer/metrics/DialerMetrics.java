@@ -41,6 +41,11 @@ public final class DialerMetrics implements AutoCloseable {
     private volatile IntSupplier callsInProgress = () -> 0;
     /** Binders that hold JVM listeners (GC notifications), released by {@link #close()}. */
     private final JvmGcMetrics gc = new JvmGcMetrics();
+    /**
+     * What function counters read when nothing else holds it (a method reference made for the call): Micrometer keeps
+     * a function counter's object only weakly, and one collected reads NaN.
+     */
+    private final java.util.List<Object> readByCounters = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public DialerMetrics(AgentRoster roster, MediaEngine media, SipUserAgent userAgent) {
         // promtool's naming lint: no abbreviated units (process.cpu.time is in ns; process_cpu_usage says as much), no
@@ -143,12 +148,23 @@ public final class DialerMetrics implements AutoCloseable {
         binder.accept(registry);
     }
 
-    /** The agents' browser phones (issue 17): connected now, and sessions failed (ICE/DTLS) since start. */
-    public void browserPhones(java.util.function.IntSupplier connected, java.util.function.LongSupplier failures) {
+    /**
+     * The agents' browser phones (issue 17): connected now, sessions failed (ICE/DTLS) since start, and STUN checks
+     * refused on their ports (wrong USERNAME or MESSAGE-INTEGRITY: an unknown source, dropped unanswered).
+     */
+    public void browserPhones(java.util.function.IntSupplier connected, java.util.function.LongSupplier failures,
+                              java.util.function.LongSupplier checksRefused) {
+        readByCounters.add(failures);
+        readByCounters.add(checksRefused);
         Gauge.builder("outdial_browser_phones_connected", connected::getAsInt)
                 .description("Agents' browser phones whose WebRTC media is up").register(registry);
         FunctionCounter.builder("outdial_browser_phone_failures", failures, f -> (double) f.getAsLong())
                 .description("Browser phone sessions failed: no ICE check, DTLS refused or timed out")
+                .register(registry);
+        FunctionCounter.builder("outdial_browser_phone_ice_checks_refused", checksRefused,
+                        f -> (double) f.getAsLong())
+                .description("STUN datagrams on browser phones' ports refused unanswered: wrong USERNAME or "
+                        + "MESSAGE-INTEGRITY, malformed, or from outside the permitted networks")
                 .register(registry);
     }
 

@@ -1,5 +1,6 @@
 package io.outdial.dialer.it;
 
+import static io.outdial.dialer.it.BrowserPhonePage.inboundAudio;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,8 +12,6 @@ import io.outdial.sip.testing.TelephoneEventReceiver;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.openqa.selenium.JavascriptExecutor;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,8 +32,6 @@ class BrowserPhoneDeskIT {
 
     @Test
     void agentTakesAProgressiveCallOnTheBrowserPhone() throws Exception {
-        Path microphone = AudioFiles.writeWav(ContactAudio.folder("browser-microphone").resolve("mic.wav"),
-                Signal.create().tone(20_000, -12, 1000).pcm());
         Path contactAudio = ContactAudio.folder("tone-440-browser-phone");
         AudioFiles.writeRawPcmu(contactAudio.resolve("audio/contact.raw"),
                 Signal.create().tone(CONTACT_TONE_MS, -12, 440).pcm());
@@ -45,17 +42,11 @@ class BrowserPhoneDeskIT {
                      "browserPhone:\n  iceServers:\n    - urls: stun:127.0.0.1:3\n"
                              + "    - { urls: [\"turn:127.0.0.1:3?transport=udp\"], username: desk,"
                              + " credential: \"" + TURN_CREDENTIAL + "\" }\n");
-             Browser b = Browser.start("agent-browser-phone", "--use-fake-ui-for-media-stream",
-                     "--use-fake-device-for-media-stream", "--use-file-for-fake-audio-capture=" + microphone,
-                     "--allow-loopback-in-peer-connection", "--autoplay-policy=no-user-gesture-required")) {
+             Browser b = BrowserPhonePage.start("agent-browser-phone", 20_000)) {
             gw.uploadAndStart("bp", "contact_info\n2005550801\n");
-            b.open(gw.baseUrl() + "/agent");
-            b.type("#agent-id", "ann");
-            b.type("#secret", "s3cret");
-            b.click("#use-browser-phone");
+            BrowserPhonePage.logIn(b, gw);
             assertEquals("true", b.script("return localStorage.getItem('outdial.browserPhone');"),
                     "the choice is remembered");
-            b.click("#btn-login");
             b.awaitText("#voice-state", "NotReady");
             b.awaitText("#phone-state", "connected");
             assertEquals("[{\"urls\":[\"stun:127.0.0.1:3\"]},{\"urls\":[\"turn:127.0.0.1:3?transport=udp\"],"
@@ -121,23 +112,17 @@ class BrowserPhoneDeskIT {
 
     @Test
     void theTabClosedMidCallHangsUpTheContactAndLeavesNothing() throws Exception {
-        Path microphone = AudioFiles.writeWav(ContactAudio.folder("browser-microphone").resolve("mic.wav"),
-                Signal.create().tone(20_000, -12, 1000).pcm());
         // The contact stays on the line until the gateway's BYE: its scenario passes only if one comes.
         try (Sipp contact = Sipp.scenario("uas-answer-wait-bye.xml").calls(1).timeout(Duration.ofMinutes(2)).start();
              GatewayHarness gw = GatewayHarness.start(contact.hostPort(), AgentDesktopIT.AGENTS,
                      "  - { name: bp, dialingMode: progressive, agents: [ann], autoLoad: false }");
-             Browser b = Browser.start("agent-browser-phone-tab-closed", "--use-fake-ui-for-media-stream",
-                     "--use-fake-device-for-media-stream", "--use-file-for-fake-audio-capture=" + microphone,
-                     "--allow-loopback-in-peer-connection", "--autoplay-policy=no-user-gesture-required")) {
+             Browser b = BrowserPhonePage.start("agent-browser-phone-tab-closed", 20_000)) {
             gw.uploadAndStart("bp", "contact_info\n2005550802\n");
             b.open(gw.baseUrl() + "/agent");
             b.script("localStorage.setItem('outdial.browserPhone', 'true');");
             b.open(gw.baseUrl() + "/agent"); // the remembered choice: the box comes checked
             assertEquals(Boolean.TRUE, b.script("return document.getElementById('use-browser-phone').checked;"));
-            b.type("#agent-id", "ann");
-            b.type("#secret", "s3cret");
-            b.click("#btn-login");
+            BrowserPhonePage.logIn(b, gw);
             b.awaitText("#phone-state", "connected");
             b.click("#btn-ready");
             b.awaitText("#call-status", "Connected");
@@ -152,10 +137,7 @@ class BrowserPhoneDeskIT {
             assertEquals("ann", r.agentId());
 
             // The agent comes back: the desk says what happened to the phone and to the call it carried.
-            b.open(gw.baseUrl() + "/agent");
-            b.type("#agent-id", "ann");
-            b.type("#secret", "s3cret");
-            b.click("#btn-login");
+            BrowserPhonePage.logIn(b, gw); // the remembered choice
             b.awaitText("#phone-lost-notice", "Your browser phone was lost");
             String notice = b.find("#phone-lost-notice").getText();
             assertTrue(notice.contains("during the call to 2005550802 (bp, "), notice);
@@ -166,10 +148,7 @@ class BrowserPhoneDeskIT {
             b.click("#btn-logout");
             b.awaitText("#messages", "Logged out");
             // Told once: the next login has nothing to tell.
-            b.open(gw.baseUrl() + "/agent");
-            b.type("#agent-id", "ann");
-            b.type("#secret", "s3cret");
-            b.click("#btn-login");
+            BrowserPhonePage.logIn(b, gw); // the remembered choice
             b.awaitText("#phone-state", "connected");
             assertEquals(0, b.driver().findElements(org.openqa.selenium.By.id("phone-lost-notice")).size());
         }
@@ -177,8 +156,6 @@ class BrowserPhoneDeskIT {
 
     @Test
     void anEngagedAgentHearsTheCallWaitingMusicOnThePage() throws Exception {
-        Path microphone = AudioFiles.writeWav(ContactAudio.folder("browser-microphone").resolve("mic.wav"),
-                Signal.create().tone(20_000, -12, 1000).pcm());
         Path music = ContactAudio.messageWav();
         // The contact rings until the gateway gives up: everything the page hears meanwhile is the music.
         try (Sipp contact = Sipp.scenario("uas-ring-forever.xml").calls(1).timeout(Duration.ofMinutes(2)).start();
@@ -186,15 +163,9 @@ class BrowserPhoneDeskIT {
                      "  - { name: asm, dialingMode: progressive, engageAgentFirst: true, agents: [ann],"
                              + " autoLoad: false }",
                      "audio:\n  holdMusic: \"" + music + "\"\n");
-             Browser b = Browser.start("agent-browser-phone-engaged", "--use-fake-ui-for-media-stream",
-                     "--use-fake-device-for-media-stream", "--use-file-for-fake-audio-capture=" + microphone,
-                     "--allow-loopback-in-peer-connection", "--autoplay-policy=no-user-gesture-required")) {
+             Browser b = BrowserPhonePage.start("agent-browser-phone-engaged", 20_000)) {
             gw.uploadAndStart("asm", "contact_info\n2005550803\n");
-            b.open(gw.baseUrl() + "/agent");
-            b.type("#agent-id", "ann");
-            b.type("#secret", "s3cret");
-            b.click("#use-browser-phone");
-            b.click("#btn-login");
+            BrowserPhonePage.logIn(b, gw);
             b.awaitText("#phone-state", "connected");
             assertEquals(0L, inboundAudio(b.driver()).get("packetsReceived").longValue(),
                     "nothing is sent to an idle browser phone");
@@ -207,23 +178,15 @@ class BrowserPhoneDeskIT {
 
     @Test
     void keypadDigitsPressedOnTheBrowserPhoneReachTheContact() throws Exception {
-        Path microphone = AudioFiles.writeWav(ContactAudio.folder("browser-microphone").resolve("mic.wav"),
-                Signal.create().tone(20_000, -12, 1000).pcm());
         // The contact's SDP names a port where the test decodes RFC 4733 events (payload type 96, not our 101).
         try (TelephoneEventReceiver contactRtp = new TelephoneEventReceiver(96);
              Sipp contact = Sipp.scenario("uas-answer-telephone-event.xml").timeout(Duration.ofMinutes(2))
                      .set("contact_rtp_port", Integer.toString(contactRtp.port())).start();
              GatewayHarness gw = GatewayHarness.start(contact.hostPort(), AgentDesktopIT.AGENTS,
                      "  - { name: kp, dialingMode: progressive, agents: [ann], autoLoad: false }");
-             Browser b = Browser.start("agent-browser-phone-keypad", "--use-fake-ui-for-media-stream",
-                     "--use-fake-device-for-media-stream", "--use-file-for-fake-audio-capture=" + microphone,
-                     "--allow-loopback-in-peer-connection", "--autoplay-policy=no-user-gesture-required")) {
+             Browser b = BrowserPhonePage.start("agent-browser-phone-keypad", 20_000)) {
             gw.uploadAndStart("kp", "contact_info\n2005550804\n");
-            b.open(gw.baseUrl() + "/agent");
-            b.type("#agent-id", "ann");
-            b.type("#secret", "s3cret");
-            b.click("#use-browser-phone");
-            b.click("#btn-login");
+            BrowserPhonePage.logIn(b, gw);
             b.awaitText("#phone-state", "connected");
             b.click("#btn-ready");
             b.awaitText("#call-status", "Connected");
@@ -246,17 +209,5 @@ class BrowserPhoneDeskIT {
             Sipp.Result result = contact.awaitExit(LIMIT);
             assertTrue(result.passed(), result::describe);
         }
-    }
-
-    /** The page's inbound-rtp audio: packetsReceived and audioLevel. */
-    @SuppressWarnings("unchecked")
-    static Map<String, Number> inboundAudio(org.openqa.selenium.WebDriver driver) {
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(5));
-        return (Map<String, Number>) ((JavascriptExecutor) driver).executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                + "window.outdialPhone.pc.getStats().then(stats => { let r = {packetsReceived: 0, audioLevel: 0};"
-                + "  stats.forEach(s => { if (s.type === 'inbound-rtp' && s.kind === 'audio') {"
-                + "    r = {packetsReceived: s.packetsReceived || 0, audioLevel: s.audioLevel || 0}; } });"
-                + "  done(r); });");
     }
 }

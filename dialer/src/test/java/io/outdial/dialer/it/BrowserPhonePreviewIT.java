@@ -1,12 +1,10 @@
 package io.outdial.dialer.it;
 
-import static io.outdial.dialer.it.BrowserPhoneDeskIT.inboundAudio;
+import static io.outdial.dialer.it.BrowserPhonePage.inboundAudio;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.outdial.dialer.store.CallingRecord;
-import io.outdial.media.corpus.AudioFiles;
-import io.outdial.media.corpus.Signal;
 import io.outdial.sip.testing.Sipp;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,23 +21,15 @@ class BrowserPhonePreviewIT {
 
     @Test
     void anAgentCallsAPreviewRecordAndHoldsTheContactOnTheBrowserPhone() throws Exception {
-        Path microphone = AudioFiles.writeWav(ContactAudio.folder("browser-microphone").resolve("mic.wav"),
-                Signal.create().tone(30_000, -12, 1000).pcm());
         Path music = ContactAudio.messageWav();
         // The contact talks (a looped tone) until the gateway's BYE: its scenario passes only if one comes.
         try (Sipp contact = Sipp.scenario("uas-answer-wait-bye.xml").calls(1).timeout(Duration.ofMinutes(2)).start();
              GatewayHarness gw = GatewayHarness.start(contact.hostPort(), AgentDesktopIT.AGENTS,
                      "  - { name: pv, dialingMode: preview, agents: [ann], autoLoad: false }",
                      "audio:\n  holdMusic: \"" + music + "\"\n");
-             Browser b = Browser.start("agent-browser-phone-preview", "--use-fake-ui-for-media-stream",
-                     "--use-fake-device-for-media-stream", "--use-file-for-fake-audio-capture=" + microphone,
-                     "--allow-loopback-in-peer-connection", "--autoplay-policy=no-user-gesture-required")) {
+             Browser b = BrowserPhonePage.start("agent-browser-phone-preview", 30_000)) {
             gw.uploadAndStart("pv", "contact_info\n2005550805\n");
-            b.open(gw.baseUrl() + "/agent");
-            b.type("#agent-id", "ann");
-            b.type("#secret", "s3cret");
-            b.click("#use-browser-phone");
-            b.click("#btn-login");
+            BrowserPhonePage.logIn(b, gw);
             b.awaitText("#phone-state", "connected");
 
             b.click("#campaigns tr[data-campaign='pv'] button");

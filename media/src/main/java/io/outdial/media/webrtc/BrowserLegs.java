@@ -19,6 +19,7 @@ public final class BrowserLegs implements AutoCloseable {
     private final WebRtcSettings settings;
     private final java.util.concurrent.atomic.AtomicInteger connected = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.LongAdder failures = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder checksRefused = new java.util.concurrent.atomic.LongAdder();
     private volatile ReceptionReports reports = ReceptionReports.NONE;
     /** Hands every leg's RTCP reports to whoever {@link #reportTo} named, even one named after the leg began. */
     private final ReceptionReports forwarding = new ReceptionReports() {
@@ -55,7 +56,7 @@ public final class BrowserLegs implements AutoCloseable {
         }
         BrowserOffer offer = BrowserSdp.parseOffer(offerSdp);
         IceCredentials local = IceCredentials.random();
-        IceLiteResponder ice = new IceLiteResponder(local, offer.ice(), settings.permittedSources());
+        IceLiteResponder ice = new IceLiteResponder(local, offer.ice(), settings.permittedSources(), checksRefused);
         DtlsSrtpHandshake handshake = new DtlsSrtpHandshake(offer.role(), identity, offer.fingerprint(),
                 settings.handshakeTimeoutMillis());
         WebRtcTransport transport = new WebRtcTransport(ice, handshake, handshakes, offer.codec(),
@@ -123,6 +124,15 @@ public final class BrowserLegs implements AutoCloseable {
      */
     public long failures() {
         return failures.sum();
+    }
+
+    /**
+     * STUN datagrams refused by the browser legs' ICE-lite responders since start (metric): a wrong USERNAME or
+     * MESSAGE-INTEGRITY, malformed, from outside the permitted networks, or one source too many. Each is dropped
+     * unanswered and moves nothing.
+     */
+    public long checksRefused() {
+        return checksRefused.sum();
     }
 
     /** The fingerprint our answers carry. */

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The ICE-lite agent of one browser leg (RFC 8445 2.5): it never sends checks, it answers the browser's. A binding
@@ -25,6 +26,8 @@ public final class IceLiteResponder {
     private final List<InetSocketAddress> checked = new ArrayList<>(MAX_CHECKED);
     private InetSocketAddress selected;
     private volatile long refused; // one writer (the event loop), read by metrics
+    /** Also told of every refusal: the total over all browser legs (a metric), shared by their responders. */
+    private final LongAdder refusedTotal;
 
     /**
      * @param local  our ufrag and password (in our SDP)
@@ -36,6 +39,13 @@ public final class IceLiteResponder {
 
     /** As above, answering only checks from {@code permitted} networks. */
     public IceLiteResponder(IceCredentials local, IceCredentials remote, SourceNetworks permitted) {
+        this(local, remote, permitted, new LongAdder());
+    }
+
+    /** As above, counting each refusal in {@code refusedTotal} too (the gateway's total over its browser legs). */
+    public IceLiteResponder(IceCredentials local, IceCredentials remote, SourceNetworks permitted,
+                            LongAdder refusedTotal) {
+        this.refusedTotal = Objects.requireNonNull(refusedTotal, "refusedTotal");
         this.permitted = Objects.requireNonNull(permitted, "permitted");
         this.local = Objects.requireNonNull(local, "local");
         this.remote = Objects.requireNonNull(remote, "remote");
@@ -49,19 +59,16 @@ public final class IceLiteResponder {
      */
     public byte[] onRequest(byte[] datagram, int length, InetSocketAddress source) {
         if (!permitted.permits(source)) {
-            refused++;
-            return null;
+            return refuse();
         }
         StunMessage request = StunMessage.parseRequest(datagram, length).orElse(null);
         if (request == null || !expectedUsername.equals(request.username())
                 || !request.integrityMatches(local.password())) {
-            refused++;
-            return null;
+            return refuse();
         }
         if (!checked.contains(source)) {
             if (checked.size() == MAX_CHECKED) {
-                refused++;
-                return null;
+                return refuse();
             }
             checked.add(source);
         }
@@ -69,6 +76,12 @@ public final class IceLiteResponder {
             selected = source;
         }
         return request.successResponse(source, local.password());
+    }
+
+    private byte[] refuse() {
+        refused++;
+        refusedTotal.increment();
+        return null;
     }
 
     /** Whether {@code source} passed a connectivity check. */

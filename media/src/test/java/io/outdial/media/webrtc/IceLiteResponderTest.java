@@ -103,6 +103,23 @@ class IceLiteResponderTest {
     }
 
     @Test
+    void everyLegsRefusalsAddUpInTheSharedTotalAndAnsweredChecksDoNot() {
+        java.util.concurrent.atomic.LongAdder total = new java.util.concurrent.atomic.LongAdder();
+        IceLiteResponder first = new IceLiteResponder(GATEWAY, BROWSER, SourceNetworks.any(), total);
+        IceLiteResponder second = new IceLiteResponder(GATEWAY, BROWSER, SourceNetworks.any(), total);
+        byte[] good = check(true);
+        assertNotNull(first.onRequest(good, good.length, BROWSER_HOST));
+        byte[] forged = TestStun.request("gWay:brws", "notthepassword0123456789").build();
+        assertNull(first.onRequest(forged, forged.length, STRANGER));
+        assertNull(second.onRequest(forged, forged.length, STRANGER));
+        byte[] swapped = TestStun.request("brws:gWay", GATEWAY.password()).build();
+        assertNull(second.onRequest(swapped, swapped.length, STRANGER));
+        assertEquals(1, first.refused());
+        assertEquals(2, second.refused());
+        assertEquals(3, total.sum());
+    }
+
+    @Test
     void damagedRequestsAreRefusedWithoutThrowing() {
         IceLiteResponder ice = responder();
         byte[] good = check(true);

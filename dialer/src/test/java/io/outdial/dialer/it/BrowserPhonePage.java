@@ -1,0 +1,60 @@
+package io.outdial.dialer.it;
+
+import io.outdial.media.corpus.AudioFiles;
+import io.outdial.media.corpus.Signal;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+
+/**
+ * The browser phone's side of the ITs (issue 17): a headless Chromium whose fake microphone plays a 1 kHz tone made
+ * here (a WAV), with the permission prompt answered, loopback WebRTC allowed and autoplay on; the /agent login with
+ * "Use this browser as my phone"; and what the page's RTCPeerConnection received.
+ */
+final class BrowserPhonePage {
+    private BrowserPhonePage() {
+    }
+
+    /** Chromium as the agent's browser phone, its microphone playing {@code microphoneMillis} of tone. */
+    static Browser start(String screenshotName, int microphoneMillis) throws IOException {
+        Path microphone = AudioFiles.writeWav(ContactAudio.folder("browser-microphone").resolve("mic.wav"),
+                Signal.create().tone(microphoneMillis, -12, 1000).pcm());
+        return Browser.start(screenshotName, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+                "--use-file-for-fake-audio-capture=" + microphone, "--allow-loopback-in-peer-connection",
+                "--autoplay-policy=no-user-gesture-required");
+    }
+
+    /**
+     * Opens /agent and logs {@code ann} in with the browser as her phone (ticking the choice unless the page
+     * remembered it). Returns once the login is sent; the caller waits for what it expects.
+     */
+    static void logIn(Browser b, GatewayHarness gw) {
+        b.open(gw.baseUrl() + "/agent");
+        submitLogin(b);
+    }
+
+    /** The login of {@link #logIn} on the page already open (a test may first change the page's script). */
+    static void submitLogin(Browser b) {
+        b.type("#agent-id", "ann");
+        b.type("#secret", "s3cret");
+        if (!Boolean.TRUE.equals(b.script("return document.getElementById('use-browser-phone').checked;"))) {
+            b.click("#use-browser-phone");
+        }
+        b.click("#btn-login");
+    }
+
+    /** The page's inbound-rtp audio: packetsReceived and audioLevel. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Number> inboundAudio(WebDriver driver) {
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(5));
+        return (Map<String, Number>) ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                + "window.outdialPhone.pc.getStats().then(stats => { let r = {packetsReceived: 0, audioLevel: 0};"
+                + "  stats.forEach(s => { if (s.type === 'inbound-rtp' && s.kind === 'audio') {"
+                + "    r = {packetsReceived: s.packetsReceived || 0, audioLevel: s.audioLevel || 0}; } });"
+                + "  done(r); });");
+    }
+}
