@@ -31,8 +31,8 @@ final class StackProperties {
      */
     static final int UDP_BUFFER_BYTES = 4 * 1024 * 1024;
 
-    /** The stack's timer: a scheduled executor that purges cancelled tasks (see {@link #of}). */
-    static final String SIP_TIMER = "gov.nist.javax.sip.stack.timers.ScheduledExecutorSipTimer";
+    /** The stack's timer: a hashed wheel that never parks the sender and drops cancelled tasks (see {@link #of}). */
+    static final String SIP_TIMER = WheelSipTimer.class.getName();
 
     /** A peer that has not finished its TLS handshake by then is dropped. */
     private static final long TLS_HANDSHAKE_TIMEOUT_MILLIS = 10_000;
@@ -61,10 +61,9 @@ final class StackProperties {
         p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", Integer.toString(UDP_BUFFER_BYTES));
         // The RI's default timer is a java.util.Timer, which keeps a cancelled task (and the dialog or transaction it
         // points to) queued until its time comes: the early-dialog timer of every call, an hour out, held about 1.4 KB
-        // per call (heap after GC rising through a 10-minute soak, docs/benchmarks.md). The executor timer purges
-        // cancelled tasks every minute (gov.nist.javax.sip.timers.SCHEDULED_EXECUTOR_PURGE_DELAY).
+        // per call (heap after GC rising through a 10-minute soak, docs/benchmarks.md). Its other timer, a scheduled
+        // executor, parks call executors on its lock (WheelSipTimer says why ours is a wheel).
         p.setProperty("gov.nist.javax.sip.TIMER_CLASS_NAME", SIP_TIMER);
-        p.setProperty("gov.nist.javax.sip.timers.SCHEDULED_EXECUTOR_PURGE_DELAY", "1");
         p.setProperty("gov.nist.javax.sip.EARLY_DIALOG_TIMEOUT_SECONDS", Integer.toString(EARLY_DIALOG_TIMEOUT_SECONDS));
         return p;
     }
