@@ -23,6 +23,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Dialing {
     private final DialerContext ctx;
+    /** How every mode places calls, and a transfer its dials. */
+    private final CallPlacement placement;
     private final AgentRoster roster;
     private final Collection<Campaign> campaigns;
     private final RecordWrites writes;
@@ -44,11 +46,12 @@ public final class Dialing {
         this.ctx = ctx;
         this.roster = roster;
         this.campaigns = campaigns;
+        this.placement = CallPlacement.of(ctx);
         this.writes = new RecordWrites(ctx);
         this.afterCall = new AfterCall(ctx, writes, wrapUp, this::pace);
-        this.progressive = new ProgressiveMode(ctx, roster, writes, afterCall, assignments, this::paceNow);
-        this.predictive = new PredictiveDialing(ctx, roster, campaigns, writes, afterCall, zone, assignments);
-        this.engaged = new EngagedDialing(ctx, roster, campaigns, writes, afterCall, this::pace, predictive.pacing(),
+        this.progressive = new ProgressiveMode(ctx, placement, roster, writes, afterCall, assignments, this::paceNow);
+        this.predictive = new PredictiveDialing(ctx, placement, roster, campaigns, writes, afterCall, zone, assignments);
+        this.engaged = new EngagedDialing(ctx, placement, roster, campaigns, writes, afterCall, this::pace, predictive.pacing(),
                 assignments);
         policies.put(PacedMode.PROGRESSIVE, progressive);
         policies.put(PacedMode.PREDICTIVE, predictive);
@@ -141,13 +144,12 @@ public final class Dialing {
 
     /** A transfer's dial to another agent's phone, presenting the contact's number and the campaign. */
     public DialRequest agentPhoneRequest(Agent target, Interaction interaction) {
-        return DialRequest.agentPhone(target.phone(), ctx.agentTransport(), interaction.record().contactInfo(),
-                interaction.campaign(), ctx.agentRingTimeout());
+        return placement.toAgentPhone(target, interaction.record(), interaction.campaign());
     }
 
     /** A transfer's dial to an outside number, through {@code campaign}'s trunk as its contacts are dialed. */
     public DialRequest outsideNumberRequest(String campaign, String number) {
-        return ctx.trunks().route(campaign).dial(number, ctx.ringTimeout());
+        return placement.toNumber(campaign, number);
     }
 
     /** {@link #callOf}, looked up on the dialer executor: safe from any thread (tests, admin). */

@@ -1,6 +1,5 @@
 package io.outdial.dialer.call;
 
-import io.outdial.core.exec.CallExecutor;
 import io.outdial.core.exec.Continuations;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentRoster;
@@ -17,7 +16,6 @@ import io.outdial.dialer.store.CallingRecord;
 import io.outdial.media.StreamStats;
 import io.outdial.media.detect.AmdOutcome;
 import io.outdial.media.detect.Detection;
-import io.outdial.sip.DialRequest;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -45,6 +43,8 @@ final class EngagedDialing implements ModePolicy {
     private static final Logger LOG = LoggerFactory.getLogger(EngagedDialing.class);
 
     private final DialerContext ctx;
+    /** How this mode's calls and dial requests are made. */
+    private final CallPlacement placement;
     private final AgentRoster roster;
     private final Collection<Campaign> campaigns;
     private final AfterCall afterCall;
@@ -63,9 +63,10 @@ final class EngagedDialing implements ModePolicy {
     private final Map<String, Campaign> engaging = new HashMap<>();
     private final Assignments assignments;
 
-    EngagedDialing(DialerContext ctx, AgentRoster roster, Collection<Campaign> campaigns, RecordWrites writes,
+    EngagedDialing(DialerContext ctx, CallPlacement placement, AgentRoster roster, Collection<Campaign> campaigns, RecordWrites writes,
                    AfterCall afterCall, Runnable pace, Pacing pacing, Assignments assignments) {
         this.ctx = ctx;
+        this.placement = placement;
         this.assignments = assignments;
         this.roster = roster;
         this.campaigns = campaigns;
@@ -79,7 +80,7 @@ final class EngagedDialing implements ModePolicy {
     @Override
     public void pace(Campaign campaign, Instant now) {
         if (campaign.state() != CampaignState.RUNNING || campaign.listExhausted()
-                || !ctx.trunks().route(campaign.name()).allowsCalls()) {
+                || !placement.trunkAllowsCalls(campaign.name())) {
             pacing.figures.update(campaign.name(), null, now);
             return;
         }
@@ -199,11 +200,7 @@ final class EngagedDialing implements ModePolicy {
         Interaction ix = interactionFor(campaign, record);
         assignments.give(agent, InteractionIds.Owner.ENGAGED, ix);
         agent.moveTo(AgentState.RESERVED, campaign.name());
-        DialRequest toAgent = DialRequest.agentPhone(agent.phone(), ctx.agentTransport(), record.contactInfo(),
-                campaign.name(), ctx.agentRingTimeout());
-        CallExecutor executor = new CallExecutor("engaging-" + ix.id(), ctx.workers(), ctx.scheduler());
-        EngagingCall call = new EngagingCall(ix.id(), executor, ctx.userAgent(), toAgent, ctx.media(),
-                ctx.audio() == null ? null : ctx.audio().callWaitingMusic(), new Observer());
+        EngagingCall call = placement.engagingCall(ix.id(), agent, campaign, record, new Observer());
         Engagement e = new Engagement(call, agent, campaign, ix);
         active.put(call.id(), e);
         byAgent.put(agent.id(), call);
@@ -222,9 +219,8 @@ final class EngagedDialing implements ModePolicy {
             e.agent.desktop().engaged(ix);
         }
         CallingRecord record = ix.record();
-        DialRequest toContact = ctx.trunks().route(e.campaign.name()).dial(record.contactInfo(), ctx.ringTimeout());
-        CampaignCall contact = new CampaignCall(ix.id(), e.call.executor(), ctx.userAgent(), toContact, null,
-                e.call.contactObserver(), e.campaign.plan().detection(), ctx.media(), ctx.audio());
+        CampaignCall contact = placement.contactCallOn(e.call.executor(), ix.id(), e.campaign, record, null,
+                e.call.contactObserver());
         EngagedContact dial = new EngagedContact(ix, e, afterCall);
         e.contacts.put(contact, dial);
         assignments.add(ix.id(), InteractionIds.Owner.ENGAGED, e.campaign.name(), contact, dial);

@@ -8,7 +8,6 @@ import io.outdial.dialer.agent.InteractionIds;
 import io.outdial.dialer.campaign.CampaignState;
 import io.outdial.dialer.context.DialerContext;
 import io.outdial.dialer.store.CallingRecord;
-import io.outdial.sip.DialRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +27,8 @@ final class PredictiveAnswers {
     private static final Logger LOG = LoggerFactory.getLogger(PredictiveDialing.class);
 
     private final DialerContext ctx;
+    /** How this mode's calls and dial requests are made. */
+    private final CallPlacement placement;
     private final AgentRoster roster;
     private final Pacing pacing;
     private final Assignments assignments;
@@ -39,9 +40,10 @@ final class PredictiveAnswers {
     private final List<PredictiveDial> waiting = new ArrayList<>();
     private AnswerPreview preview;
 
-    PredictiveAnswers(DialerContext ctx, AgentRoster roster, Pacing pacing, Assignments assignments,
+    PredictiveAnswers(DialerContext ctx, CallPlacement placement, AgentRoster roster, Pacing pacing, Assignments assignments,
                       Predicate<PredictiveDial> live, Runnable paceSoon) {
         this.ctx = ctx;
+        this.placement = placement;
         this.roster = roster;
         this.pacing = pacing;
         this.assignments = assignments;
@@ -175,8 +177,7 @@ final class PredictiveAnswers {
 
     private void connectAgent(PredictiveDial d, Agent agent) {
         CallingRecord record = d.interaction.record();
-        d.call.connectAgent(DialRequest.agentPhone(agent.phone(), ctx.agentTransport(), record.contactInfo(),
-                d.campaign.name(), ctx.agentRingTimeout()));
+        d.call.connectAgent(placement.toAgentPhone(agent, record, d.campaign.name()));
     }
 
     /** The connect window is over and no agent was free: the contact is abandoned. */

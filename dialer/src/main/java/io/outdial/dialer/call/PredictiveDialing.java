@@ -1,6 +1,5 @@
 package io.outdial.dialer.call;
 
-import io.outdial.core.exec.CallExecutor;
 import io.outdial.core.exec.Continuations;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentRoster;
@@ -16,7 +15,6 @@ import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.store.CallingRecord;
 import io.outdial.media.detect.AmdOutcome;
 import io.outdial.media.detect.Detection;
-import io.outdial.sip.DialRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,6 +37,8 @@ public final class PredictiveDialing implements ModePolicy {
     private static final Duration TICK = Duration.ofSeconds(1);
 
     private final DialerContext ctx;
+    /** How this mode's calls and dial requests are made. */
+    private final CallPlacement placement;
     private final AgentRoster roster;
     private final Collection<Campaign> campaigns;
     private final RecordWrites writes;
@@ -57,9 +57,10 @@ public final class PredictiveDialing implements ModePolicy {
     private boolean stopped;
     private final Assignments assignments;
 
-    PredictiveDialing(DialerContext ctx, AgentRoster roster, Collection<Campaign> campaigns, RecordWrites writes,
+    PredictiveDialing(DialerContext ctx, CallPlacement placement, AgentRoster roster, Collection<Campaign> campaigns, RecordWrites writes,
             AfterCall afterCall, ZoneId zone, Assignments assignments) {
         this.ctx = ctx;
+        this.placement = placement;
         this.assignments = assignments;
         this.roster = roster;
         this.campaigns = campaigns;
@@ -70,7 +71,7 @@ public final class PredictiveDialing implements ModePolicy {
         this.engine = pacing.engine;
         this.agents = pacing.agents;
         this.figures = pacing.figures;
-        this.answers = new PredictiveAnswers(ctx, roster, pacing, assignments, d -> active.get(d.call.id()) == d,
+        this.answers = new PredictiveAnswers(ctx, placement, roster, pacing, assignments, d -> active.get(d.call.id()) == d,
                 this::paceSoon);
         roster.onStateChange((agent, previous) -> {
             agents.moved(agent, previous, ctx.scheduler().now());
@@ -130,7 +131,7 @@ public final class PredictiveDialing implements ModePolicy {
     @Override
     public void pace(Campaign campaign, Instant now) {
         if (stopped || campaign.state() != CampaignState.RUNNING || campaign.listExhausted()
-                || !ctx.trunks().route(campaign.name()).allowsCalls()) {
+                || !placement.trunkAllowsCalls(campaign.name())) {
             figures.update(campaign.name(), null, now);
             return;
         }
@@ -173,10 +174,7 @@ public final class PredictiveDialing implements ModePolicy {
         String id = ctx.ids().next(InteractionIds.Owner.PREDICTIVE);
         Interaction interaction = new Interaction(id, campaign.name(), record);
         interaction.recordFields(ctx.work().of(campaign.name()).fields());
-        DialRequest toContact = ctx.trunks().route(campaign.name()).dial(record.contactInfo(), ctx.ringTimeout());
-        CallExecutor callExecutor = new CallExecutor("call-" + id, ctx.workers(), ctx.scheduler());
-        CampaignCall call = new CampaignCall(id, callExecutor, ctx.userAgent(), toContact, null, new Observer(),
-                campaign.plan().detection(), ctx.media(), ctx.audio());
+        CampaignCall call = placement.contactCall(id, campaign, record, null, new Observer());
         PredictiveDial dialed = new PredictiveDial(call, campaign, interaction, afterCall);
         active.put(id, dialed);
         assignments.add(id, InteractionIds.Owner.PREDICTIVE, campaign.name(), call, dialed);

@@ -1,6 +1,5 @@
 package io.outdial.dialer.call;
 
-import io.outdial.core.exec.CallExecutor;
 import io.outdial.core.exec.Continuations;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentRoster;
@@ -12,7 +11,6 @@ import io.outdial.dialer.campaign.CampaignState;
 import io.outdial.dialer.context.DialerContext;
 import io.outdial.dialer.store.CallingRecord;
 import io.outdial.media.detect.Detection;
-import io.outdial.sip.DialRequest;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -39,6 +37,8 @@ public final class ProgressiveMode implements ModePolicy {
     private final Map<String, java.time.Instant> askedAt = new java.util.HashMap<>();
 
     private final DialerContext ctx;
+    /** How this mode's calls and dial requests are made. */
+    private final CallPlacement placement;
     private final AgentRoster roster;
     private final RecordWrites writes;
     private final AfterCall afterCall;
@@ -68,9 +68,10 @@ public final class ProgressiveMode implements ModePolicy {
     }
 
     /** @param passNow the dialer's one pacing pass, run at once (on the dialer executor) */
-    ProgressiveMode(DialerContext ctx, AgentRoster roster, RecordWrites writes, AfterCall afterCall,
+    ProgressiveMode(DialerContext ctx, CallPlacement placement, AgentRoster roster, RecordWrites writes, AfterCall afterCall,
                     Assignments assignments, Runnable passNow) {
         this.ctx = ctx;
+        this.placement = placement;
         this.roster = roster;
         this.writes = writes;
         this.afterCall = afterCall;
@@ -95,7 +96,7 @@ public final class ProgressiveMode implements ModePolicy {
     public void pace(Campaign campaign, java.time.Instant now) {
         // No contact is dialed while the campaign's trunk is not registered; its return paces again.
         if (campaign.state() != CampaignState.RUNNING || campaign.listExhausted()
-                || !ctx.trunks().route(campaign.name()).allowsCalls()) {
+                || !placement.trunkAllowsCalls(campaign.name())) {
             return;
         }
         for (String agentId : campaign.plan().agentIds()) {
@@ -179,12 +180,8 @@ public final class ProgressiveMode implements ModePolicy {
     private void place(Campaign campaign, Agent agent, Interaction interaction) {
         String id = interaction.id();
         CallingRecord record = interaction.record();
-        DialRequest toContact = ctx.trunks().route(campaign.name()).dial(record.contactInfo(), ctx.ringTimeout());
-        DialRequest toAgent = DialRequest.agentPhone(agent.phone(), ctx.agentTransport(), record.contactInfo(),
-                campaign.name(), ctx.agentRingTimeout());
-        CallExecutor callExecutor = new CallExecutor("call-" + id, ctx.workers(), ctx.scheduler());
-        CampaignCall call = new CampaignCall(id, callExecutor, ctx.userAgent(), toContact, toAgent, new Observer(),
-                campaign.plan().detection(), ctx.media(), ctx.audio());
+        CampaignCall call = placement.contactCall(id, campaign, record,
+                placement.toAgentPhone(agent, record, campaign.name()), new Observer());
         active.put(id, new ActiveCall(call, agent, interaction, campaign));
         assignments.add(id, InteractionIds.Owner.PROGRESSIVE, campaign.name(), call, new Handover(id));
         assignments.calls().started(PacedMode.PROGRESSIVE);
