@@ -1,6 +1,5 @@
 package io.outdial.dialer.browserphone;
 
-import io.outdial.dialer.agent.Desktop;
 import io.outdial.bridge.cti.CtiCommand;
 import io.outdial.bridge.cti.CtiErrorCodes;
 import io.outdial.bridge.cti.CtiException;
@@ -16,6 +15,7 @@ import io.outdial.media.webrtc.BrowserSdp;
 import io.outdial.media.webrtc.BrowserSdpException;
 import io.outdial.media.webrtc.WebRtcSettings;
 import io.outdial.media.webrtc.WebRtcTransport;
+import io.outdial.dialer.refusal.Refused;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.HashMap;
@@ -170,7 +170,7 @@ public final class BrowserPhones implements AutoCloseable {
         }
         media.openEndpoint().whenComplete((endpoint, failure) -> dialer.execute(() -> {
             if (failure != null) {
-                agent.desktop().refused(offer.requestId(), Desktop.Refusal.INTERNAL_ERROR,
+                agent.desktop().refused(offer.requestId(), Refused.Why.INTERNAL_ERROR,
                         "no media port for the browser phone: " + failure.getMessage());
             } else {
                 answer(agent, offer, endpoint);
@@ -190,7 +190,7 @@ public final class BrowserPhones implements AutoCloseable {
             accepted = legs().accept(endpoint, offer.sdp(), new SessionEvents(agent, session));
         } catch (BrowserSdpException e) {
             endpoint.close();
-            agent.desktop().refused(offer.requestId(), Desktop.Refusal.PHONE_OFFER_REFUSED,
+            agent.desktop().refused(offer.requestId(), Refused.Why.PHONE_OFFER_REFUSED,
                     "the browser phone's offer is refused: " + e.getMessage());
             return;
         }

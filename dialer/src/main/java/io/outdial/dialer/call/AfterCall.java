@@ -1,12 +1,12 @@
 package io.outdial.dialer.call;
 
-import io.outdial.dialer.agent.Desktop;
 import io.outdial.core.exec.Continuations;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.context.DialerContext;
 import io.outdial.dialer.record.CallResult;
+import io.outdial.dialer.refusal.Refused;
 import io.outdial.dialer.store.CallingRecord;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -250,7 +250,7 @@ public final class AfterCall {
                 .thenCompose(ok -> wrapUp.write(agent, interaction));
         written.whenCompleteAsync(Continuations.logged("AfterCall.markDone", (ok, error) -> {
             if (error != null) {
-                agent.desktop().refused(requestId, Desktop.Refusal.INTERNAL_ERROR, "record " + recordId
+                agent.desktop().refused(requestId, Refused.Why.INTERNAL_ERROR, "record " + recordId
                         + " could not be fully saved (the call's own result is kept): " + error.getMessage());
             } else {
                 agent.desktop().done(requestId, interaction, result);

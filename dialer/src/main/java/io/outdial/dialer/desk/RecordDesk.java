@@ -1,6 +1,7 @@
 package io.outdial.dialer.desk;
 
 import io.outdial.dialer.agent.Desktop;
+import io.outdial.dialer.refusal.Refused;
 import io.outdial.dialer.store.ContactEdits;
 
 import io.outdial.bridge.cti.CtiErrorCodes;
@@ -52,7 +53,7 @@ public final class RecordDesk {
                 .whenCompleteAsync(Continuations.logged("RecordDesk.update", (stored, error) -> {
                     if (error != null) {
                         LOG.warn("record {}: Record Information not saved", recordId, error);
-                        agent.desktop().refused(requestId, Desktop.Refusal.INTERNAL_ERROR, "the Record"
+                        agent.desktop().refused(requestId, Refused.Why.INTERNAL_ERROR, "the Record"
                                 + " Information of record " + recordId + " could not be saved: nothing changed");
                         return;
                     }
@@ -73,7 +74,7 @@ public final class RecordDesk {
         CompletableFuture.supplyAsync(() -> ctx.store().ledger().history(recordId), ctx.database())
                 .whenCompleteAsync(Continuations.logged("RecordDesk.history", (entries, error) -> {
                     if (error != null) {
-                        agent.desktop().refused(requestId, Desktop.Refusal.INTERNAL_ERROR, "the contact history"
+                        agent.desktop().refused(requestId, Refused.Why.INTERNAL_ERROR, "the contact history"
                                 + " of record " + recordId + " could not be read: " + error.getMessage());
                         return;
                     }
@@ -92,7 +93,7 @@ public final class RecordDesk {
         CompletableFuture.supplyAsync(() -> ctx.store().agentDials().chainOf(recordId), ctx.database())
                 .whenCompleteAsync(Continuations.logged("RecordDesk.numbers", (chain, error) -> {
                     if (error != null) {
-                        agent.desktop().refused(requestId, Desktop.Refusal.INTERNAL_ERROR, "the numbers of"
+                        agent.desktop().refused(requestId, Refused.Why.INTERNAL_ERROR, "the numbers of"
                                 + " record " + recordId + "'s contact could not be read: " + error.getMessage());
                         return;
                     }
@@ -118,7 +119,7 @@ public final class RecordDesk {
                 ctx.store().agentDials().chainOf(recordId), ctx.store().contactEdits().of(recordId)), ctx.database())
                 .whenCompleteAsync(Continuations.logged("RecordDesk.directory", (d, error) -> {
                     if (error != null) {
-                        agent.desktop().refused(requestId, Desktop.Refusal.INTERNAL_ERROR, "the contact of"
+                        agent.desktop().refused(requestId, Refused.Why.INTERNAL_ERROR, "the contact of"
                                 + " record " + recordId + " could not be read: " + error.getMessage());
                         return;
                     }
@@ -135,7 +136,7 @@ public final class RecordDesk {
         CompletableFuture.supplyAsync(() -> ctx.store().contactEdits().search(campaign, q), ctx.database())
                 .whenCompleteAsync(Continuations.logged("RecordDesk.searchContacts", (found, error) -> {
                     if (error != null) {
-                        agent.desktop().refused(requestId, Desktop.Refusal.INTERNAL_ERROR,
+                        agent.desktop().refused(requestId, Refused.Why.INTERNAL_ERROR,
                                 "SearchContacts failed: " + error.getMessage());
                         return;
                     }

@@ -1,6 +1,5 @@
 package io.outdial.dialer.preview;
 
-import io.outdial.dialer.agent.Desktop;
 import io.outdial.bridge.cti.CtiErrorCodes;
 import io.outdial.bridge.cti.CtiException;
 import io.outdial.core.exec.Continuations;
@@ -10,6 +9,7 @@ import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.call.RecordWrites;
 import io.outdial.dialer.context.DialerContext;
 import io.outdial.dialer.record.CallResult;
+import io.outdial.dialer.refusal.Refused;
 import io.outdial.dialer.store.CallingListStore;
 import io.outdial.dialer.store.CallingRecord;
 import io.outdial.dialer.store.ChainSwitch;
@@ -123,7 +123,7 @@ final class NumberChanges {
                     s.changingNumber = false;
                     if (error != null) {
                         LOG.warn("record {}: number not changed", recordId, error);
-                        agent.desktop().refused(requestId, Desktop.Refusal.INTERNAL_ERROR, "the number of record "
+                        agent.desktop().refused(requestId, Refused.Why.INTERNAL_ERROR, "the number of record "
                                 + recordId + " could not be changed: " + error.getMessage());
                         return;
                     }
@@ -245,7 +245,7 @@ final class NumberChanges {
                             String requestId) {
         if (error != null) {
             LOG.warn("record {}: {} failed", recordId, command, error);
-            s.agent.desktop().refused(requestId, Desktop.Refusal.INTERNAL_ERROR, command + " on record " + recordId
+            s.agent.desktop().refused(requestId, Refused.Why.INTERNAL_ERROR, command + " on record " + recordId
                     + " failed: " + error.getMessage());
             return true;
         }
@@ -263,12 +263,12 @@ final class NumberChanges {
         }
     }
 
-    private static Desktop.Refusal refusal(ChainSwitch.Refusal refusal) {
+    private static Refused.Why refusal(ChainSwitch.Refusal refusal) {
         return switch (refusal) {
-            case NOT_IN_CHAIN -> Desktop.Refusal.NOT_IN_CHAIN;
-            case NOT_READY -> Desktop.Refusal.RECORD_NOT_READY;
-            case OUTSIDE_CALLING_WINDOW -> Desktop.Refusal.OUTSIDE_CALLING_WINDOW;
-            case ON_DO_NOT_CALL_LIST -> Desktop.Refusal.ON_DO_NOT_CALL_LIST;
+            case NOT_IN_CHAIN -> Refused.Why.NOT_IN_CHAIN;
+            case NOT_READY -> Refused.Why.RECORD_NOT_READY;
+            case OUTSIDE_CALLING_WINDOW -> Refused.Why.OUTSIDE_CALLING_WINDOW;
+            case ON_DO_NOT_CALL_LIST -> Refused.Why.ON_DO_NOT_CALL_LIST;
         };
     }
 }

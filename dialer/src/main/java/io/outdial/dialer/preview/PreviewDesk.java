@@ -1,6 +1,5 @@
 package io.outdial.dialer.preview;
 
-import io.outdial.dialer.agent.Desktop;
 import io.outdial.bridge.cti.CtiErrorCodes;
 import io.outdial.bridge.cti.CtiException;
 import io.outdial.core.exec.CallExecutor;
@@ -26,6 +25,7 @@ import io.outdial.dialer.dnc.DncNotice;
 import io.outdial.dialer.dnc.DncReason;
 import io.outdial.dialer.dnc.Verdict;
 import io.outdial.dialer.record.CallResult;
+import io.outdial.dialer.refusal.Refused;
 import io.outdial.dialer.store.CallingRecord;
 import io.outdial.sip.DialRequest;
 import java.time.Duration;
@@ -131,7 +131,7 @@ public final class PreviewDesk {
                     }
                     if (error != null) {
                         LOG.error("campaign {}: cannot retrieve a record for {}", campaign.name(), agent.id(), error);
-                        agent.desktop().refused(requestId, Desktop.Refusal.INTERNAL_ERROR,
+                        agent.desktop().refused(requestId, Refused.Why.INTERNAL_ERROR,
                                 "the calling list could not be read: " + error.getMessage());
                     } else if (refused.isPresent()) {
                         refusedRecord(agent, campaign, refused.get(), requestId);
@@ -204,7 +204,7 @@ public final class PreviewDesk {
         io.outdial.dialer.trunk.OutboundRoute route = ctx.trunks().route(s.campaign.name());
         if (!route.allowsCalls()) {
             // The record stays with the agent, who may Call once the trunk is back.
-            s.agent.desktop().refused(null, Desktop.Refusal.TRUNK_NOT_REGISTERED, "auto-dial of record "
+            s.agent.desktop().refused(null, Refused.Why.TRUNK_NOT_REGISTERED, "auto-dial of record "
                     + s.interaction.record().recordId() + " held: " + route.blockedReason() + "; Call when it is");
             return;
         }

@@ -14,6 +14,7 @@ import io.outdial.media.Recording;
 import io.outdial.media.record.RecordingOutput;
 import io.outdial.media.record.RecordingSummary;
 import io.outdial.sip.Leg;
+import io.outdial.dialer.refusal.Refused;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,7 +73,7 @@ final class CallRecording implements SideCalls.MediaWatch {
                 state = state.moveTo(RecordingState.ENDED);
                 owner.forget(this);
                 if (requestId != null) {
-                    agent.desktop().refused(requestId, Desktop.Refusal.RECORDING_FAILED,
+                    agent.desktop().refused(requestId, Refused.Why.RECORDING_FAILED,
                             "StartRecording: the call has ended");
                 }
             }
@@ -158,7 +159,7 @@ final class CallRecording implements SideCalls.MediaWatch {
             LOG.warn("interaction {}: recording could not start: {}", ix.id(), e.toString());
             output.discard();
             state = state.moveTo(RecordingState.IDLE);
-            agent.desktop().refused(pendingRequest, Desktop.Refusal.RECORDING_FAILED,
+            agent.desktop().refused(pendingRequest, Refused.Why.RECORDING_FAILED,
                     "the recording could not start: " + e.getMessage());
             return;
         }
