@@ -166,10 +166,8 @@ class CtiDesktopTest {
             "preview/PreviewDesk.java",
             "preview/PreviewSessions.java",
             "preview/PushPreviewDesk.java",
-            "recordinfo/RecordFields.java",
             "recording/CallRecording.java",
-            "recording/CallRecordings.java",
-            "wrapup/Callbacks.java");
+            "recording/CallRecordings.java");
 
     private static String read(Path p) {
         try {
