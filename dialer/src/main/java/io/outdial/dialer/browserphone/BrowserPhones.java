@@ -1,8 +1,6 @@
 package io.outdial.dialer.browserphone;
 
 import io.outdial.bridge.cti.CtiCommand;
-import io.outdial.bridge.cti.CtiErrorCodes;
-import io.outdial.bridge.cti.CtiException;
 import io.outdial.core.exec.CallExecutor;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentState;
@@ -140,27 +138,27 @@ public final class BrowserPhones implements AutoCloseable {
     private record LostCall(String reason, Instant at, Interaction interaction) { }
 
     /**
-     * PhoneOffer from the agent's desktop (dialer executor): refused with a CtiException before anything changes when
-     * the agent did not log in with the browser phone, is on a call, or the SDP is no browser phone's offer.
+     * PhoneOffer from the agent's desktop (dialer executor): refused with a {@link Refused} before anything changes
+     * when the agent did not log in with the browser phone, is on a call, or the SDP is no browser phone's offer.
      */
     public void offer(Agent agent, CtiCommand.PhoneOffer offer) {
         if (agentOf(agent.phone()) == null) {
-            throw new CtiException(CtiErrorCodes.NOT_ALLOWED, "PhoneOffer is for an agent logged in with phone \""
+            throw new Refused(Refused.Why.NOT_A_BROWSER_PHONE, "PhoneOffer is for an agent logged in with phone \""
                     + LOGIN_PHONE + "\"; this agent's phone is " + agent.phone());
         }
         if (agent.state().isEngaged() && sessions.containsKey(agent.id())) {
-            throw new CtiException(CtiErrorCodes.NOT_ALLOWED,
+            throw new Refused(Refused.Why.WRONG_STATE,
                     "a new PhoneOffer replaces the browser phone only between calls (state " + agent.state().wireName()
                             + ")");
         }
         if (offer.sdp().length() > MAX_OFFER_CHARS) {
-            throw new CtiException(CtiErrorCodes.PHONE_OFFER_REFUSED, "the SDP offer is longer than "
+            throw new Refused(Refused.Why.PHONE_OFFER_REFUSED, "the SDP offer is longer than "
                     + MAX_OFFER_CHARS + " characters");
         }
         try {
             BrowserSdp.parseOffer(offer.sdp());
         } catch (BrowserSdpException e) {
-            throw new CtiException(CtiErrorCodes.PHONE_OFFER_REFUSED, "the browser phone's offer is refused: "
+            throw new Refused(Refused.Why.PHONE_OFFER_REFUSED, "the browser phone's offer is refused: "
                     + e.getMessage());
         }
         // A page offering again (reloaded on the same connection) replaces its phone; the page knows, so no PhoneLost.

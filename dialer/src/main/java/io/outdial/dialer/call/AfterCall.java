@@ -37,7 +37,7 @@ public final class AfterCall {
         /** None: Mark Done writes only the result. */
         WrapUpWork NONE = (agent, interaction) -> CompletableFuture.completedFuture(null);
 
-        /** Throws {@code CtiException} to refuse Mark Done (a callback wrong or past). */
+        /** Throws {@link Refused} to refuse Mark Done (a callback wrong or past). */
         default void check(Agent agent, Interaction interaction) {
         }
 
@@ -78,7 +78,7 @@ public final class AfterCall {
         return campaignCalls;
     }
 
-    /** Mark Done's checks besides the interaction's stage: throws {@code CtiException} to refuse. */
+    /** Mark Done's checks besides the interaction's stage: throws {@link Refused} to refuse. */
     public void check(Agent agent, Interaction interaction) {
         wrapUp.check(agent, interaction);
     }

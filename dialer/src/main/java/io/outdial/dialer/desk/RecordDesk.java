@@ -4,8 +4,6 @@ import io.outdial.dialer.agent.Desktop;
 import io.outdial.dialer.refusal.Refused;
 import io.outdial.dialer.store.ContactEdits;
 
-import io.outdial.bridge.cti.CtiErrorCodes;
-import io.outdial.bridge.cti.CtiException;
 import io.outdial.core.exec.Continuations;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.Interaction;
@@ -67,7 +65,7 @@ public final class RecordDesk {
     /** GetContactHistory: the record's finished interactions, oldest first. */
     public void history(Agent agent, Interaction ix, String requestId) {
         if (ix.recordHidden()) {
-            throw new CtiException(CtiErrorCodes.NOT_ALLOWED, "GetContactHistory is not allowed yet: the record is"
+            throw new Refused(Refused.Why.RECORD_HIDDEN, "GetContactHistory is not allowed yet: the record is"
                     + " shown once the contact connects");
         }
         long recordId = ix.record().recordId();
@@ -85,7 +83,7 @@ public final class RecordDesk {
     /** GetContactNumbers: the records of the contact's chain, each marked selectable for ChangeNumber or not. */
     public void numbers(Agent agent, Interaction ix, String requestId) {
         if (ix.recordHidden()) {
-            throw new CtiException(CtiErrorCodes.NOT_ALLOWED, "GetContactNumbers is not allowed yet: the record is"
+            throw new Refused(Refused.Why.RECORD_HIDDEN, "GetContactNumbers is not allowed yet: the record is"
                     + " shown once the contact connects");
         }
         long recordId = ix.record().recordId();
@@ -109,7 +107,7 @@ public final class RecordDesk {
     /** GetContactDirectory: the contact's details, its chain and the changes agents made to its fields. */
     public void directory(Agent agent, Interaction ix, String requestId) {
         if (ix.recordHidden()) {
-            throw new CtiException(CtiErrorCodes.NOT_ALLOWED, "GetContactDirectory is not allowed yet: the record"
+            throw new Refused(Refused.Why.RECORD_HIDDEN, "GetContactDirectory is not allowed yet: the record"
                     + " is shown once the contact connects");
         }
         long recordId = ix.record().recordId();
@@ -131,7 +129,7 @@ public final class RecordDesk {
     public void searchContacts(Agent agent, String campaign, String query, String requestId) {
         String q = query.trim();
         if (q.length() < 2 || q.length() > 100) {
-            throw new CtiException(CtiErrorCodes.INVALID, "SearchContacts: query must be 2 to 100 characters");
+            throw new Refused(Refused.Why.BAD_REQUEST, "SearchContacts: query must be 2 to 100 characters");
         }
         CompletableFuture.supplyAsync(() -> ctx.store().contactEdits().search(campaign, q), ctx.database())
                 .whenCompleteAsync(Continuations.logged("RecordDesk.searchContacts", (found, error) -> {
@@ -148,11 +146,11 @@ public final class RecordDesk {
     private static void refuseIfNotEditable(Agent agent, Interaction ix) {
         Interaction.Stage stage = ix.stage();
         if (stage == Interaction.Stage.DONE) {
-            throw new CtiException(CtiErrorCodes.NOT_ALLOWED, "UpdateRecordFields is not allowed while "
+            throw new Refused(Refused.Why.WRONG_STATE, "UpdateRecordFields is not allowed while "
                     + agent.state().wireName() + ": the interaction is done; its Record Information is read-only");
         }
         if (ix.recordHidden() || stage == Interaction.Stage.ESTABLISHING || stage == Interaction.Stage.DIALING) {
-            throw new CtiException(CtiErrorCodes.NOT_ALLOWED, "UpdateRecordFields is not allowed while "
+            throw new Refused(Refused.Why.WRONG_STATE, "UpdateRecordFields is not allowed while "
                     + agent.state().wireName() + ": the contact is not connected yet");
         }
     }

@@ -4,8 +4,6 @@ import io.outdial.dialer.agent.Desktop;
 import io.outdial.dialer.config.RecordingMode;
 import io.outdial.dialer.config.RecordingPolicy;
 
-import io.outdial.bridge.cti.CtiErrorCodes;
-import io.outdial.bridge.cti.CtiException;
 import io.outdial.core.exec.Continuations;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.Interaction;
@@ -63,7 +61,7 @@ final class CallRecording implements SideCalls.MediaWatch {
     /** Starts a recording once the contact is bridged ({@code requestId} null: the policy's own start). */
     void start(SideCalls sides, String requestId) {
         if (state != RecordingState.IDLE) {
-            throw new CtiException(CtiErrorCodes.RECORDING_NOT_ALLOWED, "StartRecording: the call is already "
+            throw new Refused(Refused.Why.RECORDING_NOT_ALLOWED, "StartRecording: the call is already "
                     + (state == RecordingState.ENDED ? "over" : "recorded"));
         }
         state = state.moveTo(RecordingState.STARTING);
@@ -109,7 +107,7 @@ final class CallRecording implements SideCalls.MediaWatch {
 
     private static void require(boolean ok, String command, String why) {
         if (!ok) {
-            throw new CtiException(CtiErrorCodes.RECORDING_NOT_ALLOWED, command + ": " + why);
+            throw new Refused(Refused.Why.RECORDING_NOT_ALLOWED, command + ": " + why);
         }
     }
 

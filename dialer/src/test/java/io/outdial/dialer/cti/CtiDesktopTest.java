@@ -156,18 +156,11 @@ class CtiDesktopTest {
     }
 
     private static final List<String> NOT_MOVED_YET = List.of(
-            "browserphone/BrowserPhones.java",
-            "call/AfterCall.java",
-            "desk/Dispositions.java",
-            "desk/RecordDesk.java",
-            "desk/WrapUp.java",
             "preview/InteractionPreviews.java",
             "preview/NumberChanges.java",
             "preview/PreviewDesk.java",
             "preview/PreviewSessions.java",
-            "preview/PushPreviewDesk.java",
-            "recording/CallRecording.java",
-            "recording/CallRecordings.java");
+            "preview/PushPreviewDesk.java");
 
     private static String read(Path p) {
         try {
