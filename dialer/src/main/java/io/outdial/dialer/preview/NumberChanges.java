@@ -1,7 +1,5 @@
 package io.outdial.dialer.preview;
 
-import io.outdial.bridge.cti.CtiErrorCodes;
-import io.outdial.bridge.cti.CtiException;
 import io.outdial.core.exec.Continuations;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentState;
@@ -61,26 +59,26 @@ final class NumberChanges {
         }
         if (otherRecordId != null) {
             if (phone != null || phoneType != null) {
-                throw new CtiException(CtiErrorCodes.INVALID, "ChangeNumber takes either recordId (another record"
+                throw new Refused(Refused.Why.BAD_REQUEST, "ChangeNumber takes either recordId (another record"
                         + " of the contact's chain) or phone and phoneType, not both");
             }
             toChainRecord(s, otherRecordId, afterCall, requestId);
             return;
         }
         if (phone == null || phone.isBlank()) {
-            throw new CtiException(CtiErrorCodes.INVALID, "ChangeNumber needs phone (the other phone number)");
+            throw new Refused(Refused.Why.BAD_REQUEST, "ChangeNumber needs phone (the other phone number)");
         }
         String number;
         String type;
         try {
             number = CallingListStore.normalisePhone(phone);
         } catch (IllegalArgumentException e) {
-            throw new CtiException(CtiErrorCodes.INVALID, "phone: " + e.getMessage());
+            throw new Refused(Refused.Why.BAD_REQUEST, "phone: " + e.getMessage());
         }
         try {
             type = ContactInfoType.parse(phoneType == null || phoneType.isBlank() ? "Home" : phoneType).label();
         } catch (IllegalArgumentException e) {
-            throw new CtiException(CtiErrorCodes.INVALID, "phoneType: " + e.getMessage());
+            throw new Refused(Refused.Why.BAD_REQUEST, "phoneType: " + e.getMessage());
         }
         if (afterCall) {
             reopen(s, number, type, requestId, false);

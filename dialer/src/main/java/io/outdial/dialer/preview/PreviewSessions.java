@@ -1,7 +1,5 @@
 package io.outdial.dialer.preview;
 
-import io.outdial.bridge.cti.CtiErrorCodes;
-import io.outdial.bridge.cti.CtiException;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
@@ -83,7 +81,7 @@ final class PreviewSessions {
     PreviewSession session(Agent agent, Interaction ix) {
         PreviewSession s = sessions.get(agent.id());
         if (s == null || s.interaction != ix) {
-            throw new CtiException(CtiErrorCodes.NOT_ALLOWED, "interaction " + ix.id() + " is not a preview record");
+            throw new Refused(Refused.Why.NOT_A_PREVIEW, "interaction " + ix.id() + " is not a preview record");
         }
         return s;
     }

@@ -138,10 +138,7 @@ class CtiDesktopTest {
         assertEquals(List.of(), offenders, "CTI events built outside the cti package: tell agent.desktop() instead");
     }
 
-    /**
-     * The domain refuses with {@code refusal.Refused}; only the cti package knows the CTI error codes. The files still
-     * throwing the bridge's {@code CtiException} are listed here until they are moved over: the list only shrinks.
-     */
+    /** The domain refuses with {@code refusal.Refused}; only the cti package knows the CTI errors and their codes. */
     @Test
     void onlyTheCtiPackageThrowsCtiExceptions() throws IOException {
         Path main = Path.of("src/main/java/io/outdial/dialer");
@@ -149,18 +146,11 @@ class CtiDesktopTest {
         try (Stream<Path> files = Files.walk(main)) {
             offenders = files.filter(p -> p.toString().endsWith(".java"))
                     .filter(p -> !main.relativize(p).startsWith("cti"))
-                    .filter(p -> read(p).contains("CtiException"))
-                    .map(p -> main.relativize(p).toString().replace('\\', '/')).sorted().toList();
+                    .filter(p -> read(p).contains("CtiException") || read(p).contains("CtiErrorCodes"))
+                    .map(p -> main.relativize(p).toString()).toList();
         }
-        assertEquals(NOT_MOVED_YET, offenders, "CtiException outside the cti package: throw refusal.Refused instead");
+        assertEquals(List.of(), offenders, "CTI errors outside the cti package: throw refusal.Refused instead");
     }
-
-    private static final List<String> NOT_MOVED_YET = List.of(
-            "preview/InteractionPreviews.java",
-            "preview/NumberChanges.java",
-            "preview/PreviewDesk.java",
-            "preview/PreviewSessions.java",
-            "preview/PushPreviewDesk.java");
 
     private static String read(Path p) {
         try {
