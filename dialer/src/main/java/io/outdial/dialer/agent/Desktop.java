@@ -1,6 +1,7 @@
 package io.outdial.dialer.agent;
 
 import io.outdial.dialer.config.BrowserPhoneSettings;
+import io.outdial.dialer.refusal.Refused;
 import io.outdial.dialer.store.CallingRecord;
 import io.outdial.dialer.store.ContactEdits;
 import io.outdial.dialer.store.ContactHistoryEntry;
@@ -144,8 +145,11 @@ public interface Desktop {
 
     // Refusals.
 
-    /** A request (or the dialer's own step for this agent) could not be done. */
-    default void refused(String requestId, Refusal refusal, String message) { }
+    /**
+     * A request (or the dialer's own step for this agent) could not be done, for the same reasons the domain throws
+     * {@link Refused} with (a request refused as it is handled is answered by the desktop protocol's dispatch).
+     */
+    default void refused(String requestId, Refused.Why why, String message) { }
 
     /** A record of the contact's chain as GetContactNumbers shows it. */
     record ChainNumber(CallingRecord record, boolean selectable) { }
@@ -158,10 +162,4 @@ public interface Desktop {
 
     /** How a recording ended. */
     enum RecordingEnd { STOPPED, COMPLETED, FAILED }
-
-    /** Why something asked of the dialer could not be done, as the dialer's own code knows it. */
-    enum Refusal {
-        INTERNAL_ERROR, PHONE_FAILED, TRUNK_NOT_REGISTERED, RECORDING_FAILED, PHONE_OFFER_REFUSED, NOT_IN_CHAIN,
-        RECORD_NOT_READY, OUTSIDE_CALLING_WINDOW, ON_DO_NOT_CALL_LIST
-    }
 }

@@ -1,9 +1,6 @@
 package io.outdial.dialer.browserphone;
 
-import io.outdial.dialer.agent.Desktop;
 import io.outdial.bridge.cti.CtiCommand;
-import io.outdial.bridge.cti.CtiErrorCodes;
-import io.outdial.bridge.cti.CtiException;
 import io.outdial.core.exec.CallExecutor;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentState;
@@ -16,6 +13,7 @@ import io.outdial.media.webrtc.BrowserSdp;
 import io.outdial.media.webrtc.BrowserSdpException;
 import io.outdial.media.webrtc.WebRtcSettings;
 import io.outdial.media.webrtc.WebRtcTransport;
+import io.outdial.dialer.refusal.Refused;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.HashMap;
@@ -140,27 +138,27 @@ public final class BrowserPhones implements AutoCloseable {
     private record LostCall(String reason, Instant at, Interaction interaction) { }
 
     /**
-     * PhoneOffer from the agent's desktop (dialer executor): refused with a CtiException before anything changes when
-     * the agent did not log in with the browser phone, is on a call, or the SDP is no browser phone's offer.
+     * PhoneOffer from the agent's desktop (dialer executor): refused with a {@link Refused} before anything changes
+     * when the agent did not log in with the browser phone, is on a call, or the SDP is no browser phone's offer.
      */
     public void offer(Agent agent, CtiCommand.PhoneOffer offer) {
         if (agentOf(agent.phone()) == null) {
-            throw new CtiException(CtiErrorCodes.NOT_ALLOWED, "PhoneOffer is for an agent logged in with phone \""
+            throw new Refused(Refused.Why.NOT_A_BROWSER_PHONE, "PhoneOffer is for an agent logged in with phone \""
                     + LOGIN_PHONE + "\"; this agent's phone is " + agent.phone());
         }
         if (agent.state().isEngaged() && sessions.containsKey(agent.id())) {
-            throw new CtiException(CtiErrorCodes.NOT_ALLOWED,
+            throw new Refused(Refused.Why.WRONG_STATE,
                     "a new PhoneOffer replaces the browser phone only between calls (state " + agent.state().wireName()
                             + ")");
         }
         if (offer.sdp().length() > MAX_OFFER_CHARS) {
-            throw new CtiException(CtiErrorCodes.PHONE_OFFER_REFUSED, "the SDP offer is longer than "
+            throw new Refused(Refused.Why.PHONE_OFFER_REFUSED, "the SDP offer is longer than "
                     + MAX_OFFER_CHARS + " characters");
         }
         try {
             BrowserSdp.parseOffer(offer.sdp());
         } catch (BrowserSdpException e) {
-            throw new CtiException(CtiErrorCodes.PHONE_OFFER_REFUSED, "the browser phone's offer is refused: "
+            throw new Refused(Refused.Why.PHONE_OFFER_REFUSED, "the browser phone's offer is refused: "
                     + e.getMessage());
         }
         // A page offering again (reloaded on the same connection) replaces its phone; the page knows, so no PhoneLost.
@@ -170,7 +168,7 @@ public final class BrowserPhones implements AutoCloseable {
         }
         media.openEndpoint().whenComplete((endpoint, failure) -> dialer.execute(() -> {
             if (failure != null) {
-                agent.desktop().refused(offer.requestId(), Desktop.Refusal.INTERNAL_ERROR,
+                agent.desktop().refused(offer.requestId(), Refused.Why.INTERNAL_ERROR,
                         "no media port for the browser phone: " + failure.getMessage());
             } else {
                 answer(agent, offer, endpoint);
@@ -190,7 +188,7 @@ public final class BrowserPhones implements AutoCloseable {
             accepted = legs().accept(endpoint, offer.sdp(), new SessionEvents(agent, session));
         } catch (BrowserSdpException e) {
             endpoint.close();
-            agent.desktop().refused(offer.requestId(), Desktop.Refusal.PHONE_OFFER_REFUSED,
+            agent.desktop().refused(offer.requestId(), Refused.Why.PHONE_OFFER_REFUSED,
                     "the browser phone's offer is refused: " + e.getMessage());
             return;
         }

@@ -1,12 +1,12 @@
 package io.outdial.dialer.call;
 
-import io.outdial.dialer.agent.Desktop;
 import io.outdial.core.exec.Continuations;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.context.DialerContext;
 import io.outdial.dialer.record.CallResult;
+import io.outdial.dialer.refusal.Refused;
 import io.outdial.dialer.store.CallingRecord;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -37,7 +37,7 @@ public final class AfterCall {
         /** None: Mark Done writes only the result. */
         WrapUpWork NONE = (agent, interaction) -> CompletableFuture.completedFuture(null);
 
-        /** Throws {@code CtiException} to refuse Mark Done (a callback wrong or past). */
+        /** Throws {@link Refused} to refuse Mark Done (a callback wrong or past). */
         default void check(Agent agent, Interaction interaction) {
         }
 
@@ -78,7 +78,7 @@ public final class AfterCall {
         return campaignCalls;
     }
 
-    /** Mark Done's checks besides the interaction's stage: throws {@code CtiException} to refuse. */
+    /** Mark Done's checks besides the interaction's stage: throws {@link Refused} to refuse. */
     public void check(Agent agent, Interaction interaction) {
         wrapUp.check(agent, interaction);
     }
@@ -250,7 +250,7 @@ public final class AfterCall {
                 .thenCompose(ok -> wrapUp.write(agent, interaction));
         written.whenCompleteAsync(Continuations.logged("AfterCall.markDone", (ok, error) -> {
             if (error != null) {
-                agent.desktop().refused(requestId, Desktop.Refusal.INTERNAL_ERROR, "record " + recordId
+                agent.desktop().refused(requestId, Refused.Why.INTERNAL_ERROR, "record " + recordId
                         + " could not be fully saved (the call's own result is kept): " + error.getMessage());
             } else {
                 agent.desktop().done(requestId, interaction, result);

@@ -24,7 +24,7 @@ import io.outdial.dialer.desk.WrapUp;
 import io.outdial.dialer.preview.InteractionPreviews;
 import io.outdial.dialer.preview.PreviewDesk;
 import io.outdial.dialer.preview.PushPreviewDesk;
-import io.outdial.dialer.recordinfo.RecordFields;
+import io.outdial.dialer.refusal.Refused;
 import io.outdial.dialer.wrapup.Disposition;
 import io.outdial.dialer.wrapup.MarkDoneMode;
 import java.time.Duration;
@@ -129,9 +129,9 @@ public final class CtiDesk implements AgentDesk {
         }
         try {
             wrapUp.check(agent, ix);
-        } catch (CtiException e) {
-            CtiDesktop.send(agent, new CtiEvent.Error(null, e.code(), "automatic Mark Done waits for you: "
-                    + e.getMessage()));
+        } catch (Refused e) {
+            CtiDesktop.send(agent, new CtiEvent.Error(null, CtiWire.code(e.why()),
+                    "automatic Mark Done waits for you: " + e.getMessage()));
             return;
         }
         // Exactly the agent's MarkDone (preview: Done, so the campaign's next record is previewed).
@@ -159,11 +159,14 @@ public final class CtiDesk implements AgentDesk {
             try {
                 refuseIfEngaging(agent, command);
                 commands.dispatch(agent, command, channel);
+            } catch (Refused e) {
+                // The domain's refusal, answered with its CTI error code (the one mapping, CtiWire.code).
+                channel.send(CtiWire.error(command.requestId(), e));
             } catch (CtiException e) {
+                // The CTI handlers' own refusals.
                 channel.send(new CtiEvent.Error(command.requestId(), e.code(), e.getMessage(),
                         e instanceof RestrictedWhileEngaged r ? r.action : null,
-                        e instanceof RecordFields.InvalidField f ? f.field()
-                                : e instanceof ReadOnlyField r ? r.field : null));
+                        e instanceof ReadOnlyField r ? r.field : null));
             }
         });
     }

@@ -1,7 +1,6 @@
 package io.outdial.dialer.cti;
 
 import io.outdial.bridge.cti.AgentChannel;
-import io.outdial.bridge.cti.CtiErrorCodes;
 import io.outdial.bridge.cti.CtiEvent;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentState;
@@ -11,6 +10,7 @@ import io.outdial.dialer.agent.OutboundPreviewState;
 import io.outdial.dialer.agent.CampaignCard;
 import io.outdial.dialer.config.BrowserPhoneSettings;
 import io.outdial.dialer.record.CallResult;
+import io.outdial.dialer.refusal.Refused;
 import io.outdial.dialer.store.CallingRecord;
 import io.outdial.dialer.store.ContactEdits;
 import io.outdial.dialer.store.ContactHistoryEntry;
@@ -250,22 +250,7 @@ public final class CtiDesktop implements Desktop {
     }
 
     @Override
-    public void refused(String requestId, Refusal refusal, String message) {
-        send(new CtiEvent.Error(requestId, code(refusal), message));
-    }
-
-    /** The CTI error code of each refusal (docs/cti-protocol.md "Errors"). */
-    static String code(Refusal refusal) {
-        return switch (refusal) {
-            case INTERNAL_ERROR -> CtiErrorCodes.INTERNAL_ERROR;
-            case PHONE_FAILED -> CtiErrorCodes.PHONE_FAILED;
-            case TRUNK_NOT_REGISTERED -> CtiErrorCodes.TRUNK_NOT_REGISTERED;
-            case RECORDING_FAILED -> CtiErrorCodes.RECORDING_FAILED;
-            case PHONE_OFFER_REFUSED -> CtiErrorCodes.PHONE_OFFER_REFUSED;
-            case NOT_IN_CHAIN -> CtiErrorCodes.NOT_IN_CHAIN;
-            case RECORD_NOT_READY -> CtiErrorCodes.RECORD_NOT_READY;
-            case OUTSIDE_CALLING_WINDOW -> CtiErrorCodes.OUTSIDE_CALLING_WINDOW;
-            case ON_DO_NOT_CALL_LIST -> CtiErrorCodes.ON_DO_NOT_CALL_LIST;
-        };
+    public void refused(String requestId, Refused.Why why, String message) {
+        send(new CtiEvent.Error(requestId, CtiWire.code(why), message));
     }
 }

@@ -15,6 +15,7 @@ import io.outdial.dialer.agent.OutboundPreviewState;
 import io.outdial.dialer.agent.PhoneDirectory;
 import io.outdial.dialer.browserphone.BrowserPhones;
 import io.outdial.dialer.campaign.Campaigns;
+import io.outdial.dialer.refusal.Refused;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.concurrent.CompletableFuture;
@@ -77,6 +78,9 @@ final class DeskLogins {
                     .ifPresent(a -> browserPhones.loggedIn(a, BrowserPhones.LOGIN_PHONE.equals(login.phone()))));
         } catch (CtiException e) {
             reply.completeExceptionally(e);
+        } catch (Refused e) {
+            // A refusal of the domain's: the bridge answers the login's future with its CTI error.
+            reply.completeExceptionally(CtiWire.exception(e));
         }
     }
 

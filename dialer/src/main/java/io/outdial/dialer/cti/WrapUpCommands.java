@@ -9,6 +9,7 @@ import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.campaign.Campaigns;
 import io.outdial.dialer.desk.WrapUp;
 import io.outdial.dialer.record.CallResult;
+import io.outdial.dialer.refusal.Refused;
 import io.outdial.dialer.wrapup.Callback;
 import io.outdial.dialer.wrapup.CallbackRules;
 import io.outdial.dialer.wrapup.Callbacks;
@@ -102,7 +103,7 @@ final class WrapUpCommands {
         try {
             cb = Callbacks.schedule(c.at(), ix.record().tz(), wrapUp.now(), personal,
                     agent.id(), c.phone(), c.phoneType(), c.from(), c.till());
-        } catch (CtiException e) {
+        } catch (Refused e) {
             // The refused callback replaces any earlier one: Mark Done waits until it is fixed or cancelled.
             ix.callback(null);
             ix.callbackProblem(e.getMessage());

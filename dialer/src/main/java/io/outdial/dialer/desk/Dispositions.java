@@ -1,11 +1,10 @@
 package io.outdial.dialer.desk;
 
-import io.outdial.bridge.cti.CtiErrorCodes;
-import io.outdial.bridge.cti.CtiException;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.context.DialerContext;
 import io.outdial.dialer.record.CallResult;
+import io.outdial.dialer.refusal.Refused;
 import io.outdial.dialer.store.CallingRecord;
 import io.outdial.dialer.store.ContactHistoryEntry;
 import io.outdial.dialer.wrapup.Callback;
@@ -39,19 +38,19 @@ public final class Dispositions {
         return codesByCampaign.getOrDefault(campaign, List.of());
     }
 
-    /** The disposition as set, or a CtiException naming what is wrong (an unknown code names the list). */
+    /** The disposition as set, or a {@link Refused} naming what is wrong (an unknown code names the list). */
     public Disposition check(String campaign, String code, Boolean doNotCall, String note) {
         String trimmed = code == null || code.isBlank() ? null : code.trim();
         if (trimmed != null) {
             List<String> codes = codesByCampaign.getOrDefault(campaign, List.of());
             if (!codes.contains(trimmed)) {
-                throw new CtiException(CtiErrorCodes.INVALID_DISPOSITION, "disposition code '" + trimmed
+                throw new Refused(Refused.Why.UNKNOWN_DISPOSITION, "disposition code '" + trimmed
                         + "' is not one of campaign '" + campaign + "''s codes: "
                         + (codes.isEmpty() ? "it has none" : String.join(", ", codes)));
             }
         }
         if (note != null && note.length() > MAX_NOTE) {
-            throw new CtiException(CtiErrorCodes.INVALID, "note is " + note.length() + " characters long; at most "
+            throw new Refused(Refused.Why.BAD_REQUEST, "note is " + note.length() + " characters long; at most "
                     + MAX_NOTE + " are kept");
         }
         return new Disposition(trimmed, Boolean.TRUE.equals(doNotCall), note == null || note.isBlank() ? null : note);

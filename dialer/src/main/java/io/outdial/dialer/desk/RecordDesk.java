@@ -1,10 +1,9 @@
 package io.outdial.dialer.desk;
 
 import io.outdial.dialer.agent.Desktop;
+import io.outdial.dialer.refusal.Refused;
 import io.outdial.dialer.store.ContactEdits;
 
-import io.outdial.bridge.cti.CtiErrorCodes;
-import io.outdial.bridge.cti.CtiException;
 import io.outdial.core.exec.Continuations;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.Interaction;
@@ -52,7 +51,7 @@ public final class RecordDesk {
                 .whenCompleteAsync(Continuations.logged("RecordDesk.update", (stored, error) -> {
                     if (error != null) {
                         LOG.warn("record {}: Record Information not saved", recordId, error);
-                        agent.desktop().refused(requestId, Desktop.Refusal.INTERNAL_ERROR, "the Record"
+                        agent.desktop().refused(requestId, Refused.Why.INTERNAL_ERROR, "the Record"
                                 + " Information of record " + recordId + " could not be saved: nothing changed");
                         return;
                     }
@@ -66,14 +65,14 @@ public final class RecordDesk {
     /** GetContactHistory: the record's finished interactions, oldest first. */
     public void history(Agent agent, Interaction ix, String requestId) {
         if (ix.recordHidden()) {
-            throw new CtiException(CtiErrorCodes.NOT_ALLOWED, "GetContactHistory is not allowed yet: the record is"
+            throw new Refused(Refused.Why.RECORD_HIDDEN, "GetContactHistory is not allowed yet: the record is"
                     + " shown once the contact connects");
         }
         long recordId = ix.record().recordId();
         CompletableFuture.supplyAsync(() -> ctx.store().ledger().history(recordId), ctx.database())
                 .whenCompleteAsync(Continuations.logged("RecordDesk.history", (entries, error) -> {
                     if (error != null) {
-                        agent.desktop().refused(requestId, Desktop.Refusal.INTERNAL_ERROR, "the contact history"
+                        agent.desktop().refused(requestId, Refused.Why.INTERNAL_ERROR, "the contact history"
                                 + " of record " + recordId + " could not be read: " + error.getMessage());
                         return;
                     }
@@ -84,7 +83,7 @@ public final class RecordDesk {
     /** GetContactNumbers: the records of the contact's chain, each marked selectable for ChangeNumber or not. */
     public void numbers(Agent agent, Interaction ix, String requestId) {
         if (ix.recordHidden()) {
-            throw new CtiException(CtiErrorCodes.NOT_ALLOWED, "GetContactNumbers is not allowed yet: the record is"
+            throw new Refused(Refused.Why.RECORD_HIDDEN, "GetContactNumbers is not allowed yet: the record is"
                     + " shown once the contact connects");
         }
         long recordId = ix.record().recordId();
@@ -92,7 +91,7 @@ public final class RecordDesk {
         CompletableFuture.supplyAsync(() -> ctx.store().agentDials().chainOf(recordId), ctx.database())
                 .whenCompleteAsync(Continuations.logged("RecordDesk.numbers", (chain, error) -> {
                     if (error != null) {
-                        agent.desktop().refused(requestId, Desktop.Refusal.INTERNAL_ERROR, "the numbers of"
+                        agent.desktop().refused(requestId, Refused.Why.INTERNAL_ERROR, "the numbers of"
                                 + " record " + recordId + "'s contact could not be read: " + error.getMessage());
                         return;
                     }
@@ -108,7 +107,7 @@ public final class RecordDesk {
     /** GetContactDirectory: the contact's details, its chain and the changes agents made to its fields. */
     public void directory(Agent agent, Interaction ix, String requestId) {
         if (ix.recordHidden()) {
-            throw new CtiException(CtiErrorCodes.NOT_ALLOWED, "GetContactDirectory is not allowed yet: the record"
+            throw new Refused(Refused.Why.RECORD_HIDDEN, "GetContactDirectory is not allowed yet: the record"
                     + " is shown once the contact connects");
         }
         long recordId = ix.record().recordId();
@@ -118,7 +117,7 @@ public final class RecordDesk {
                 ctx.store().agentDials().chainOf(recordId), ctx.store().contactEdits().of(recordId)), ctx.database())
                 .whenCompleteAsync(Continuations.logged("RecordDesk.directory", (d, error) -> {
                     if (error != null) {
-                        agent.desktop().refused(requestId, Desktop.Refusal.INTERNAL_ERROR, "the contact of"
+                        agent.desktop().refused(requestId, Refused.Why.INTERNAL_ERROR, "the contact of"
                                 + " record " + recordId + " could not be read: " + error.getMessage());
                         return;
                     }
@@ -130,12 +129,12 @@ public final class RecordDesk {
     public void searchContacts(Agent agent, String campaign, String query, String requestId) {
         String q = query.trim();
         if (q.length() < 2 || q.length() > 100) {
-            throw new CtiException(CtiErrorCodes.INVALID, "SearchContacts: query must be 2 to 100 characters");
+            throw new Refused(Refused.Why.BAD_REQUEST, "SearchContacts: query must be 2 to 100 characters");
         }
         CompletableFuture.supplyAsync(() -> ctx.store().contactEdits().search(campaign, q), ctx.database())
                 .whenCompleteAsync(Continuations.logged("RecordDesk.searchContacts", (found, error) -> {
                     if (error != null) {
-                        agent.desktop().refused(requestId, Desktop.Refusal.INTERNAL_ERROR,
+                        agent.desktop().refused(requestId, Refused.Why.INTERNAL_ERROR,
                                 "SearchContacts failed: " + error.getMessage());
                         return;
                     }
@@ -147,11 +146,11 @@ public final class RecordDesk {
     private static void refuseIfNotEditable(Agent agent, Interaction ix) {
         Interaction.Stage stage = ix.stage();
         if (stage == Interaction.Stage.DONE) {
-            throw new CtiException(CtiErrorCodes.NOT_ALLOWED, "UpdateRecordFields is not allowed while "
+            throw new Refused(Refused.Why.WRONG_STATE, "UpdateRecordFields is not allowed while "
                     + agent.state().wireName() + ": the interaction is done; its Record Information is read-only");
         }
         if (ix.recordHidden() || stage == Interaction.Stage.ESTABLISHING || stage == Interaction.Stage.DIALING) {
-            throw new CtiException(CtiErrorCodes.NOT_ALLOWED, "UpdateRecordFields is not allowed while "
+            throw new Refused(Refused.Why.WRONG_STATE, "UpdateRecordFields is not allowed while "
                     + agent.state().wireName() + ": the contact is not connected yet");
         }
     }

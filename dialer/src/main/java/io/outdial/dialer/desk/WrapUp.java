@@ -1,11 +1,10 @@
 package io.outdial.dialer.desk;
 
-import io.outdial.bridge.cti.CtiErrorCodes;
-import io.outdial.bridge.cti.CtiException;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.call.AfterCall;
 import io.outdial.dialer.context.DialerContext;
+import io.outdial.dialer.refusal.Refused;
 import io.outdial.dialer.store.TreatmentStep;
 import io.outdial.dialer.wrapup.Callback;
 import io.outdial.dialer.wrapup.Callbacks;
@@ -43,13 +42,13 @@ public final class WrapUp implements AfterCall.WrapUpWork {
         return dispositions;
     }
 
-    /** Throws NOT_ALLOWED while the interaction's callback was refused or its time has passed. */
+    /** Refuses (CALLBACK_TO_FIX) while the interaction's callback was refused or its time has passed. */
     @Override
     public void check(Agent agent, Interaction ix) {
         String problem = ix.callbackProblem() != null ? ix.callbackProblem()
                 : Callbacks.problemAt(ix.callback(), ctx.scheduler().now());
         if (problem != null) {
-            throw new CtiException(CtiErrorCodes.NOT_ALLOWED, "MarkDone is not allowed while "
+            throw new Refused(Refused.Why.CALLBACK_TO_FIX, "MarkDone is not allowed while "
                     + agent.state().wireName() + ": " + problem);
         }
     }

@@ -1,8 +1,6 @@
 package io.outdial.dialer.preview;
 
 import io.outdial.dialer.agent.Desktop;
-import io.outdial.bridge.cti.CtiErrorCodes;
-import io.outdial.bridge.cti.CtiException;
 import io.outdial.core.exec.Cancellable;
 import io.outdial.core.exec.Continuations;
 import io.outdial.core.exec.Scheduler;
@@ -13,6 +11,7 @@ import io.outdial.dialer.call.RecordWrites;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.config.PreviewSettings;
 import io.outdial.dialer.context.DialerContext;
+import io.outdial.dialer.refusal.Refused;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -123,7 +122,7 @@ public final class InteractionPreviews {
     private void answer(Agent agent, Interaction ix, String requestId, String command) {
         Pending p = pending.get(agent.id());
         if (p == null || p.interaction != ix) {
-            throw new CtiException(CtiErrorCodes.NOT_ALLOWED, command + " is not allowed while "
+            throw new Refused(Refused.Why.NOT_A_PREVIEW, command + " is not allowed while "
                     + agent.state().wireName() + ": interaction " + ix.id() + " is not an interaction preview"
                     + " waiting for an answer");
         }
@@ -131,7 +130,7 @@ public final class InteractionPreviews {
         try {
             String refused = "Accept".equals(command) ? p.offer.accept() : p.offer.reject();
             if (refused != null) {
-                throw new CtiException(CtiErrorCodes.NOT_ALLOWED, command + " is not allowed while "
+                throw new Refused(Refused.Why.WRONG_STATE, command + " is not allowed while "
                         + agent.state().wireName() + ": " + refused);
             }
         } finally {

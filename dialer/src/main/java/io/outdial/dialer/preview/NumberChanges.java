@@ -1,8 +1,5 @@
 package io.outdial.dialer.preview;
 
-import io.outdial.dialer.agent.Desktop;
-import io.outdial.bridge.cti.CtiErrorCodes;
-import io.outdial.bridge.cti.CtiException;
 import io.outdial.core.exec.Continuations;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentState;
@@ -10,6 +7,7 @@ import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.call.RecordWrites;
 import io.outdial.dialer.context.DialerContext;
 import io.outdial.dialer.record.CallResult;
+import io.outdial.dialer.refusal.Refused;
 import io.outdial.dialer.store.CallingListStore;
 import io.outdial.dialer.store.CallingRecord;
 import io.outdial.dialer.store.ChainSwitch;
@@ -61,26 +59,26 @@ final class NumberChanges {
         }
         if (otherRecordId != null) {
             if (phone != null || phoneType != null) {
-                throw new CtiException(CtiErrorCodes.INVALID, "ChangeNumber takes either recordId (another record"
+                throw new Refused(Refused.Why.BAD_REQUEST, "ChangeNumber takes either recordId (another record"
                         + " of the contact's chain) or phone and phoneType, not both");
             }
             toChainRecord(s, otherRecordId, afterCall, requestId);
             return;
         }
         if (phone == null || phone.isBlank()) {
-            throw new CtiException(CtiErrorCodes.INVALID, "ChangeNumber needs phone (the other phone number)");
+            throw new Refused(Refused.Why.BAD_REQUEST, "ChangeNumber needs phone (the other phone number)");
         }
         String number;
         String type;
         try {
             number = CallingListStore.normalisePhone(phone);
         } catch (IllegalArgumentException e) {
-            throw new CtiException(CtiErrorCodes.INVALID, "phone: " + e.getMessage());
+            throw new Refused(Refused.Why.BAD_REQUEST, "phone: " + e.getMessage());
         }
         try {
             type = ContactInfoType.parse(phoneType == null || phoneType.isBlank() ? "Home" : phoneType).label();
         } catch (IllegalArgumentException e) {
-            throw new CtiException(CtiErrorCodes.INVALID, "phoneType: " + e.getMessage());
+            throw new Refused(Refused.Why.BAD_REQUEST, "phoneType: " + e.getMessage());
         }
         if (afterCall) {
             reopen(s, number, type, requestId, false);
@@ -123,7 +121,7 @@ final class NumberChanges {
                     s.changingNumber = false;
                     if (error != null) {
                         LOG.warn("record {}: number not changed", recordId, error);
-                        agent.desktop().refused(requestId, Desktop.Refusal.INTERNAL_ERROR, "the number of record "
+                        agent.desktop().refused(requestId, Refused.Why.INTERNAL_ERROR, "the number of record "
                                 + recordId + " could not be changed: " + error.getMessage());
                         return;
                     }
@@ -245,7 +243,7 @@ final class NumberChanges {
                             String requestId) {
         if (error != null) {
             LOG.warn("record {}: {} failed", recordId, command, error);
-            s.agent.desktop().refused(requestId, Desktop.Refusal.INTERNAL_ERROR, command + " on record " + recordId
+            s.agent.desktop().refused(requestId, Refused.Why.INTERNAL_ERROR, command + " on record " + recordId
                     + " failed: " + error.getMessage());
             return true;
         }
@@ -263,12 +261,12 @@ final class NumberChanges {
         }
     }
 
-    private static Desktop.Refusal refusal(ChainSwitch.Refusal refusal) {
+    private static Refused.Why refusal(ChainSwitch.Refusal refusal) {
         return switch (refusal) {
-            case NOT_IN_CHAIN -> Desktop.Refusal.NOT_IN_CHAIN;
-            case NOT_READY -> Desktop.Refusal.RECORD_NOT_READY;
-            case OUTSIDE_CALLING_WINDOW -> Desktop.Refusal.OUTSIDE_CALLING_WINDOW;
-            case ON_DO_NOT_CALL_LIST -> Desktop.Refusal.ON_DO_NOT_CALL_LIST;
+            case NOT_IN_CHAIN -> Refused.Why.NOT_IN_CHAIN;
+            case NOT_READY -> Refused.Why.RECORD_NOT_READY;
+            case OUTSIDE_CALLING_WINDOW -> Refused.Why.OUTSIDE_CALLING_WINDOW;
+            case ON_DO_NOT_CALL_LIST -> Refused.Why.ON_DO_NOT_CALL_LIST;
         };
     }
 }

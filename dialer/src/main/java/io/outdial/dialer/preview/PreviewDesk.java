@@ -1,8 +1,5 @@
 package io.outdial.dialer.preview;
 
-import io.outdial.dialer.agent.Desktop;
-import io.outdial.bridge.cti.CtiErrorCodes;
-import io.outdial.bridge.cti.CtiException;
 import io.outdial.core.exec.CallExecutor;
 import io.outdial.core.exec.Cancellable;
 import io.outdial.core.exec.Continuations;
@@ -26,6 +23,7 @@ import io.outdial.dialer.dnc.DncNotice;
 import io.outdial.dialer.dnc.DncReason;
 import io.outdial.dialer.dnc.Verdict;
 import io.outdial.dialer.record.CallResult;
+import io.outdial.dialer.refusal.Refused;
 import io.outdial.dialer.store.CallingRecord;
 import io.outdial.sip.DialRequest;
 import java.time.Duration;
@@ -98,11 +96,10 @@ public final class PreviewDesk {
 
     /** Get Record: the campaign's next record, previewed (InteractionPreview) or NoRecord. */
     public void getRecord(Agent agent, String campaignName, String requestId) {
-        Campaign campaign = campaigns.find(campaignName).orElseThrow(() -> new CtiException(CtiErrorCodes.INVALID,
+        Campaign campaign = campaigns.find(campaignName).orElseThrow(() -> new Refused(Refused.Why.UNKNOWN_CAMPAIGN,
                 "no campaign named '" + campaignName + "'"));
         if (!campaign.plan().agentIds().contains(agent.id())) {
-            throw notAllowed("GetRecord", agent, "agent " + agent.id() + " does not work on campaign '"
-                    + campaignName + "'");
+            throw notOnCampaign("GetRecord", agent, campaignName);
         }
         if (campaign.plan().dialingMode() != DialingMode.PREVIEW) {
             throw notAllowed("GetRecord", agent, "campaign '" + campaignName + "' is "
@@ -131,7 +128,7 @@ public final class PreviewDesk {
                     }
                     if (error != null) {
                         LOG.error("campaign {}: cannot retrieve a record for {}", campaign.name(), agent.id(), error);
-                        agent.desktop().refused(requestId, Desktop.Refusal.INTERNAL_ERROR,
+                        agent.desktop().refused(requestId, Refused.Why.INTERNAL_ERROR,
                                 "the calling list could not be read: " + error.getMessage());
                     } else if (refused.isPresent()) {
                         refusedRecord(agent, campaign, refused.get(), requestId);
@@ -204,7 +201,7 @@ public final class PreviewDesk {
         io.outdial.dialer.trunk.OutboundRoute route = ctx.trunks().route(s.campaign.name());
         if (!route.allowsCalls()) {
             // The record stays with the agent, who may Call once the trunk is back.
-            s.agent.desktop().refused(null, Desktop.Refusal.TRUNK_NOT_REGISTERED, "auto-dial of record "
+            s.agent.desktop().refused(null, Refused.Why.TRUNK_NOT_REGISTERED, "auto-dial of record "
                     + s.interaction.record().recordId() + " held: " + route.blockedReason() + "; Call when it is");
             return;
         }
@@ -279,13 +276,13 @@ public final class PreviewDesk {
         }
         io.outdial.dialer.trunk.OutboundRoute route = ctx.trunks().route(s.campaign.name());
         if (callerId != null) {
-            s.callerId = route.callerId(callerId).orElseThrow(() -> new CtiException(CtiErrorCodes.INVALID,
+            s.callerId = route.callerId(callerId).orElseThrow(() -> new Refused(Refused.Why.CALLER_ID_NOT_OFFERED,
                     "callerId '" + callerId + "' is not one campaign " + s.campaign.name() + " offers"
                             + (route.callerIds().isEmpty() ? " (it offers none to choose from)" : ": "
                             + route.callerIds().stream().map(io.outdial.dialer.config.CallerId::number).toList())));
         }
         if (!route.allowsCalls()) {
-            throw new CtiException(CtiErrorCodes.TRUNK_NOT_REGISTERED, route.blockedReason()
+            throw new Refused(Refused.Why.TRUNK_NOT_REGISTERED, route.blockedReason()
                     + ": Call again when it is");
         }
         if (s.autoDial != null) {
@@ -361,7 +358,7 @@ public final class PreviewDesk {
             writes.run("record " + recordId + ": cancelled for campaign " + s.campaign.name(),
                     () -> ctx.store().cancel(recordId, CallResult.CANCEL_RECORD, agent.id()));
         } else {
-            throw new CtiException(CtiErrorCodes.INVALID, "reason must be '" + LATER + "' (call this contact later)"
+            throw new Refused(Refused.Why.BAD_REQUEST, "reason must be '" + LATER + "' (call this contact later)"
                     + " or '" + DO_NOT_CALL + "' (do not call this contact for this campaign), got '" + reason + "'");
         }
         LOG.info("campaign {}: record {} declined by {} ({})", s.campaign.name(), recordId, agent.id(), reason);
@@ -410,9 +407,16 @@ public final class PreviewDesk {
         return sessions.session(agent, ix);
     }
 
-    static CtiException notAllowed(String command, Agent agent, String why) {
-        return new CtiException(CtiErrorCodes.NOT_ALLOWED, command + " is not allowed while "
+    /** WRONG_STATE: {@code command} does not fit the state the agent, its record or its campaign is in. */
+    static Refused notAllowed(String command, Agent agent, String why) {
+        return new Refused(Refused.Why.WRONG_STATE, command + " is not allowed while "
                 + agent.state().wireName() + ": " + why);
+    }
+
+    /** NOT_ON_CAMPAIGN: the agent does not work on {@code campaign}. */
+    static Refused notOnCampaign(String command, Agent agent, String campaign) {
+        return new Refused(Refused.Why.NOT_ON_CAMPAIGN, command + " is not allowed while "
+                + agent.state().wireName() + ": agent " + agent.id() + " does not work on campaign '" + campaign + "'");
     }
 
     /** For tests and metrics: the agents holding a preview record. */

@@ -1,8 +1,5 @@
 package io.outdial.dialer.preview;
 
-import io.outdial.dialer.agent.Desktop;
-import io.outdial.bridge.cti.CtiErrorCodes;
-import io.outdial.bridge.cti.CtiException;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
@@ -16,6 +13,7 @@ import io.outdial.dialer.call.RecordWrites;
 import io.outdial.dialer.call.TransferableCall;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.context.DialerContext;
+import io.outdial.dialer.refusal.Refused;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +81,7 @@ final class PreviewSessions {
     PreviewSession session(Agent agent, Interaction ix) {
         PreviewSession s = sessions.get(agent.id());
         if (s == null || s.interaction != ix) {
-            throw new CtiException(CtiErrorCodes.NOT_ALLOWED, "interaction " + ix.id() + " is not a preview record");
+            throw new Refused(Refused.Why.NOT_A_PREVIEW, "interaction " + ix.id() + " is not a preview record");
         }
         return s;
     }
@@ -282,7 +280,7 @@ final class PreviewSessions {
                 return;
             }
             // The contact was never dialed: the record stays previewed, to call again or decline.
-            agent.desktop().refused(null, Desktop.Refusal.PHONE_FAILED, "your phone " + agent.phone()
+            agent.desktop().refused(null, Refused.Why.PHONE_FAILED, "your phone " + agent.phone()
                     + " did not answer (" + call.agentFailure() + "): the contact was not dialed");
             agent.desktop().preview(null, ix, null, null);
         }

@@ -1,7 +1,5 @@
 package io.outdial.dialer.preview;
 
-import io.outdial.bridge.cti.CtiErrorCodes;
-import io.outdial.bridge.cti.CtiException;
 import io.outdial.core.exec.Continuations;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentRoster;
@@ -18,6 +16,7 @@ import io.outdial.dialer.campaign.Campaigns;
 import io.outdial.dialer.config.DialingMode;
 import io.outdial.dialer.config.PreviewSettings;
 import io.outdial.dialer.context.DialerContext;
+import io.outdial.dialer.refusal.Refused;
 import io.outdial.dialer.store.CallingRecord;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -68,7 +67,7 @@ public final class PushPreviewDesk implements ModePolicy {
     public void startDelivery(Agent agent, String campaignName, String requestId) {
         Campaign campaign = directCampaign(agent, campaignName, "GetRecord");
         if (campaign.state() != CampaignState.RUNNING) {
-            throw notAllowed("GetRecord", agent, "campaign '" + campaignName + "' is "
+            throw PreviewDesk.notAllowed("GetRecord", agent, "campaign '" + campaignName + "' is "
                     + campaign.state().statusName() + ", not Running");
         }
         delivering.computeIfAbsent(campaign.name(), k -> new LinkedHashSet<>()).add(agent.id());
@@ -94,14 +93,13 @@ public final class PushPreviewDesk implements ModePolicy {
     }
 
     private Campaign directCampaign(Agent agent, String campaignName, String command) {
-        Campaign campaign = campaigns.find(campaignName).orElseThrow(() -> new CtiException(CtiErrorCodes.INVALID,
+        Campaign campaign = campaigns.find(campaignName).orElseThrow(() -> new Refused(Refused.Why.UNKNOWN_CAMPAIGN,
                 "no campaign named '" + campaignName + "'"));
         if (!campaign.plan().agentIds().contains(agent.id())) {
-            throw notAllowed(command, agent, "agent " + agent.id() + " does not work on campaign '"
-                    + campaignName + "'");
+            throw PreviewDesk.notOnCampaign(command, agent, campaignName);
         }
         if (campaign.plan().dialingMode() != DialingMode.DIRECT_PUSH_PREVIEW) {
-            throw notAllowed(command, agent, "campaign '" + campaignName + "' is "
+            throw PreviewDesk.notAllowed(command, agent, "campaign '" + campaignName + "' is "
                     + campaign.plan().dialingModeLabel() + ", not Direct Push Preview");
         }
         return campaign;
@@ -204,10 +202,5 @@ public final class PushPreviewDesk implements ModePolicy {
     /** The agent's desktop went away: its direct push deliveries end. */
     public void agentGone(Agent agent) {
         delivering.values().forEach(agents -> agents.remove(agent.id()));
-    }
-
-    private static CtiException notAllowed(String command, Agent agent, String why) {
-        return new CtiException(CtiErrorCodes.NOT_ALLOWED, command + " is not allowed while "
-                + agent.state().wireName() + ": " + why);
     }
 }

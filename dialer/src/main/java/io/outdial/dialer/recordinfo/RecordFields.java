@@ -1,7 +1,6 @@
 package io.outdial.dialer.recordinfo;
 
-import io.outdial.bridge.cti.CtiErrorCodes;
-import io.outdial.bridge.cti.CtiException;
+import io.outdial.dialer.refusal.Refused;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -41,7 +40,7 @@ public final class RecordFields {
     /**
      * The custom-field values to write for an agent's edit, as stored (check box {@code true}/{@code false},
      * date-time {@code 2026-11-21T16:30}, empty for a cleared field). All or nothing: the first bad value throws
-     * {@code INVALID_RECORD_FIELD} naming the field, and nothing is written.
+     * a {@link Refused} ({@code BAD_RECORD_FIELD}) naming the field, and nothing is written.
      *
      * @param edit field name to JSON value (String, Boolean, Number or null)
      */
@@ -119,21 +118,8 @@ public final class RecordFields {
         return String.join(", ", fields.stream().map(RecordField::name).toList());
     }
 
-    private static CtiException bad(String field, String why) {
-        return new InvalidField(field, field == null ? why : "field '" + field + "' " + why);
-    }
-
-    /** An edit refused: {@link #field()} names the field (null when the edit as a whole is wrong). */
-    public static final class InvalidField extends CtiException {
-        private final String field;
-
-        InvalidField(String field, String message) {
-            super(CtiErrorCodes.INVALID_RECORD_FIELD, message);
-            this.field = field;
-        }
-
-        public String field() {
-            return field;
-        }
+    /** An edit refused: the refusal's field names the field (null when the edit as a whole is wrong). */
+    private static Refused bad(String field, String why) {
+        return new Refused(Refused.Why.BAD_RECORD_FIELD, field == null ? why : "field '" + field + "' " + why, field);
     }
 }

@@ -4,8 +4,6 @@ import io.outdial.dialer.agent.Desktop;
 import io.outdial.dialer.config.RecordingMode;
 import io.outdial.dialer.config.RecordingPolicy;
 
-import io.outdial.bridge.cti.CtiErrorCodes;
-import io.outdial.bridge.cti.CtiException;
 import io.outdial.core.exec.Continuations;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.Interaction;
@@ -14,6 +12,7 @@ import io.outdial.media.Recording;
 import io.outdial.media.record.RecordingOutput;
 import io.outdial.media.record.RecordingSummary;
 import io.outdial.sip.Leg;
+import io.outdial.dialer.refusal.Refused;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +61,7 @@ final class CallRecording implements SideCalls.MediaWatch {
     /** Starts a recording once the contact is bridged ({@code requestId} null: the policy's own start). */
     void start(SideCalls sides, String requestId) {
         if (state != RecordingState.IDLE) {
-            throw new CtiException(CtiErrorCodes.RECORDING_NOT_ALLOWED, "StartRecording: the call is already "
+            throw new Refused(Refused.Why.RECORDING_NOT_ALLOWED, "StartRecording: the call is already "
                     + (state == RecordingState.ENDED ? "over" : "recorded"));
         }
         state = state.moveTo(RecordingState.STARTING);
@@ -72,7 +71,7 @@ final class CallRecording implements SideCalls.MediaWatch {
                 state = state.moveTo(RecordingState.ENDED);
                 owner.forget(this);
                 if (requestId != null) {
-                    agent.desktop().refused(requestId, Desktop.Refusal.RECORDING_FAILED,
+                    agent.desktop().refused(requestId, Refused.Why.RECORDING_FAILED,
                             "StartRecording: the call has ended");
                 }
             }
@@ -108,7 +107,7 @@ final class CallRecording implements SideCalls.MediaWatch {
 
     private static void require(boolean ok, String command, String why) {
         if (!ok) {
-            throw new CtiException(CtiErrorCodes.RECORDING_NOT_ALLOWED, command + ": " + why);
+            throw new Refused(Refused.Why.RECORDING_NOT_ALLOWED, command + ": " + why);
         }
     }
 
@@ -158,7 +157,7 @@ final class CallRecording implements SideCalls.MediaWatch {
             LOG.warn("interaction {}: recording could not start: {}", ix.id(), e.toString());
             output.discard();
             state = state.moveTo(RecordingState.IDLE);
-            agent.desktop().refused(pendingRequest, Desktop.Refusal.RECORDING_FAILED,
+            agent.desktop().refused(pendingRequest, Refused.Why.RECORDING_FAILED,
                     "the recording could not start: " + e.getMessage());
             return;
         }

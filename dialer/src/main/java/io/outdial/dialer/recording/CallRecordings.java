@@ -3,8 +3,6 @@ package io.outdial.dialer.recording;
 import io.outdial.dialer.config.RecordingMode;
 import io.outdial.dialer.config.RecordingPolicy;
 
-import io.outdial.bridge.cti.CtiErrorCodes;
-import io.outdial.bridge.cti.CtiException;
 import io.outdial.core.exec.CallExecutor;
 import io.outdial.core.exec.Cancellable;
 import io.outdial.core.exec.Scheduler;
@@ -13,6 +11,7 @@ import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.call.SideCalls;
 import io.outdial.dialer.config.RecordingSettings;
 import io.outdial.dialer.metrics.DialerMetrics;
+import io.outdial.dialer.refusal.Refused;
 import io.outdial.dialer.store.CallingListStore;
 import io.outdial.dialer.store.StoredRecording;
 import io.outdial.media.MediaEngine;
@@ -88,7 +87,7 @@ public final class CallRecordings {
     public void start(Agent agent, Interaction ix, SideCalls sides, String requestId) {
         RecordingPolicy policy = policyOf(ix.campaign());
         if (!policy.agentStart()) {
-            throw new CtiException(CtiErrorCodes.RECORDING_NOT_ALLOWED, "StartRecording: campaign " + ix.campaign()
+            throw new Refused(Refused.Why.RECORDING_NOT_ALLOWED, "StartRecording: campaign " + ix.campaign()
                     + " records " + (policy.mode() == RecordingMode.ALL ? "every call by itself" : "no call"));
         }
         recordingOf(agent, ix, policy).start(sides, requestId);
@@ -154,7 +153,7 @@ public final class CallRecordings {
         CallRecording r = byInteraction.get(ix.id());
         if (r == null) {
             RecordingPolicy policy = policyOf(ix.campaign());
-            throw new CtiException(CtiErrorCodes.RECORDING_NOT_ALLOWED, command + ": "
+            throw new Refused(Refused.Why.RECORDING_NOT_ALLOWED, command + ": "
                     + (policy.mode() == RecordingMode.NONE ? "campaign " + ix.campaign() + " records no call"
                     : "no recording is running"));
         }

@@ -1,8 +1,7 @@
 package io.outdial.dialer.wrapup;
 
-import io.outdial.bridge.cti.CtiErrorCodes;
-import io.outdial.bridge.cti.CtiException;
 import io.outdial.dialer.record.RecordType;
+import io.outdial.dialer.refusal.Refused;
 import io.outdial.dialer.store.CallingListStore;
 import io.outdial.dialer.store.ContactInfoType;
 import java.time.DateTimeException;
@@ -21,7 +20,7 @@ public final class Callbacks {
     }
 
     /**
-     * The callback asked for, or a CtiException ({@code INVALID_CALLBACK}) saying what is wrong.
+     * The callback asked for, or a {@link Refused} ({@code BAD_CALLBACK}) saying what is wrong.
      *
      * @param at a local date-time in {@code tz} ({@code 2026-11-21T16:30}), or one with an offset or Z
      */
@@ -39,7 +38,7 @@ public final class Callbacks {
         ZoneId zone = ZoneId.of(tz);
         Instant when = parse(at, zone);
         if (!when.isAfter(now)) {
-            throw new CtiException(CtiErrorCodes.INVALID_CALLBACK, "callback time " + at + " (" + zone + ") is in the"
+            throw new Refused(Refused.Why.BAD_CALLBACK, "callback time " + at + " (" + zone + ") is in the"
                     + " past: it is now " + LocalDateTime.ofInstant(now, zone).withNano(0) + " there; fix the time"
                     + " or CancelCallback before Mark Done");
         }
@@ -50,7 +49,7 @@ public final class Callbacks {
                 number = CallingListStore.normalisePhone(phone);
                 type = ContactInfoType.parse(phoneType == null || phoneType.isBlank() ? "Home" : phoneType).label();
             } catch (IllegalArgumentException e) {
-                throw new CtiException(CtiErrorCodes.INVALID_CALLBACK, "new number for the callback: "
+                throw new Refused(Refused.Why.BAD_CALLBACK, "new number for the callback: "
                         + (number == null ? "" : "phoneType ") + e.getMessage());
             }
         }
@@ -58,18 +57,18 @@ public final class Callbacks {
         Integer dailyTill = null;
         if (filled(from) || filled(till)) {
             if (!filled(from) || !filled(till)) {
-                throw new CtiException(CtiErrorCodes.INVALID_CALLBACK, "callback window: give both from and till"
+                throw new Refused(Refused.Why.BAD_CALLBACK, "callback window: give both from and till"
                         + " (HH:mm), or neither");
             }
             dailyFrom = secondsOfDay("from", from);
             dailyTill = secondsOfDay("till", till);
             if (dailyFrom >= dailyTill) {
-                throw new CtiException(CtiErrorCodes.INVALID_CALLBACK, "callback window: from " + from
+                throw new Refused(Refused.Why.BAD_CALLBACK, "callback window: from " + from
                         + " must be before till " + till);
             }
             int callbackSecond = LocalDateTime.ofInstant(when, zone).toLocalTime().toSecondOfDay();
             if (callbackSecond < dailyFrom || callbackSecond >= dailyTill) {
-                throw new CtiException(CtiErrorCodes.INVALID_CALLBACK, "callback time " + at + " is outside its"
+                throw new Refused(Refused.Why.BAD_CALLBACK, "callback time " + at + " is outside its"
                         + " window " + from + "-" + till + " (" + zone + ")");
             }
         }
@@ -90,7 +89,7 @@ public final class Callbacks {
         try {
             return java.time.LocalTime.parse(t).toSecondOfDay();
         } catch (java.time.format.DateTimeParseException e) {
-            throw new CtiException(CtiErrorCodes.INVALID_CALLBACK, "callback window: " + name + " '" + text
+            throw new Refused(Refused.Why.BAD_CALLBACK, "callback window: " + name + " '" + text
                     + "' is no time of day (HH:mm)");
         }
     }
@@ -111,7 +110,7 @@ public final class Callbacks {
             try {
                 return OffsetDateTime.parse(text).toInstant();
             } catch (DateTimeException e) {
-                throw new CtiException(CtiErrorCodes.INVALID_CALLBACK, "at must be a date and time such as"
+                throw new Refused(Refused.Why.BAD_CALLBACK, "at must be a date and time such as"
                         + " 2026-11-21T16:30 (in the contact's time zone " + zone + "), got '" + at + "'");
             }
         }

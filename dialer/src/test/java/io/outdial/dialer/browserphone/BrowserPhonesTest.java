@@ -10,7 +10,6 @@ import io.outdial.bridge.cti.AgentChannel;
 import io.outdial.bridge.cti.CtiCommand;
 import io.outdial.bridge.cti.CtiErrorCodes;
 import io.outdial.bridge.cti.CtiEvent;
-import io.outdial.bridge.cti.CtiException;
 import io.outdial.core.exec.CallExecutor;
 import io.outdial.core.exec.VirtualScheduler;
 import io.outdial.dialer.agent.Agent;
@@ -18,7 +17,9 @@ import io.outdial.dialer.config.BrowserPhoneSettings;
 import io.outdial.dialer.agent.AgentProfile;
 import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
+import io.outdial.dialer.cti.CtiWire;
 import io.outdial.dialer.record.CallResult;
+import io.outdial.dialer.refusal.Refused;
 import io.outdial.dialer.store.CallingRecord;
 import io.outdial.dialer.record.RecordStatus;
 import io.outdial.dialer.record.RecordType;
@@ -146,9 +147,9 @@ class BrowserPhonesTest {
     @Test
     void anAgentWithAnotherPhoneMayNotOffer() {
         agent.phone("sip:agent1@127.0.0.1:5070");
-        CtiException e = assertThrows(CtiException.class,
+        Refused e = assertThrows(Refused.class,
                 () -> phones.offer(agent, new CtiCommand.PhoneOffer("r1", offer(FINGERPRINT))));
-        assertEquals(CtiErrorCodes.NOT_ALLOWED, e.code());
+        assertEquals(CtiErrorCodes.NOT_ALLOWED, CtiWire.code(e.why()));
         assertTrue(e.getMessage().contains("phone \"browser\""), e.getMessage());
         assertEquals(List.of(), mediaCalls);
     }
@@ -156,9 +157,9 @@ class BrowserPhonesTest {
     @Test
     void anOfferWithoutFingerprintIsRefusedWithItsReasonAndOpensNothing() {
         agent.phone(BrowserPhones.phoneOf("agent1"));
-        CtiException e = assertThrows(CtiException.class,
+        Refused e = assertThrows(Refused.class,
                 () -> phones.offer(agent, new CtiCommand.PhoneOffer("r1", offer("a=sendrecv"))));
-        assertEquals(CtiErrorCodes.PHONE_OFFER_REFUSED, e.code());
+        assertEquals(CtiErrorCodes.PHONE_OFFER_REFUSED, CtiWire.code(e.why()));
         assertTrue(e.getMessage().contains("fingerprint"), e.getMessage());
         assertEquals(List.of(), mediaCalls);
         assertEquals(List.of(), sent);
@@ -167,14 +168,14 @@ class BrowserPhonesTest {
     @Test
     void anOfferWithAnotherHashOrNoG711IsRefused() {
         agent.phone(BrowserPhones.phoneOf("agent1"));
-        CtiException sha1 = assertThrows(CtiException.class, () -> phones.offer(agent, new CtiCommand.PhoneOffer(
+        Refused sha1 = assertThrows(Refused.class, () -> phones.offer(agent, new CtiCommand.PhoneOffer(
                 "r1", offer("a=fingerprint:sha-1 AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01"))));
-        assertEquals(CtiErrorCodes.PHONE_OFFER_REFUSED, sha1.code());
+        assertEquals(CtiErrorCodes.PHONE_OFFER_REFUSED, CtiWire.code(sha1.why()));
         String opusOnly = offer(FINGERPRINT).replace("a=rtpmap:0 PCMU/8000\r\n", "")
                 .replace("a=rtpmap:8 PCMA/8000\r\n", "").replace(" 111 0 8 126", " 111 126");
-        CtiException noG711 = assertThrows(CtiException.class,
+        Refused noG711 = assertThrows(Refused.class,
                 () -> phones.offer(agent, new CtiCommand.PhoneOffer("r2", opusOnly)));
-        assertEquals(CtiErrorCodes.PHONE_OFFER_REFUSED, noG711.code());
+        assertEquals(CtiErrorCodes.PHONE_OFFER_REFUSED, CtiWire.code(noG711.why()));
         assertEquals(List.of(), mediaCalls);
     }
 
@@ -182,9 +183,9 @@ class BrowserPhonesTest {
     void anOversizedOfferIsRefusedUnread() {
         agent.phone(BrowserPhones.phoneOf("agent1"));
         String huge = offer(FINGERPRINT) + "a=x-filler:" + "x".repeat(BrowserPhones.MAX_OFFER_CHARS) + "\r\n";
-        CtiException e = assertThrows(CtiException.class,
+        Refused e = assertThrows(Refused.class,
                 () -> phones.offer(agent, new CtiCommand.PhoneOffer("r1", huge)));
-        assertEquals(CtiErrorCodes.PHONE_OFFER_REFUSED, e.code());
+        assertEquals(CtiErrorCodes.PHONE_OFFER_REFUSED, CtiWire.code(e.why()));
         assertEquals(List.of(), mediaCalls);
     }
 

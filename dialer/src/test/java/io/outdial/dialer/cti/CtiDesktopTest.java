@@ -10,14 +10,18 @@ import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentProfile;
 import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Desktop;
+import io.outdial.dialer.refusal.Refused;
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -40,10 +44,53 @@ class CtiDesktopTest {
     }
 
     @Test
-    void everyRefusalIsADocumentedCtiErrorCode() throws ReflectiveOperationException {
-        for (Desktop.Refusal r : Desktop.Refusal.values()) {
-            assertEquals(CtiErrorCodes.class.getField(r.name()).get(null), CtiDesktop.code(r), r.name());
+    void everyRefusalIsADocumentedCtiErrorCode() throws IOException, IllegalAccessException {
+        Set<String> constants = new HashSet<>();
+        for (Field f : CtiErrorCodes.class.getFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
+                constants.add((String) f.get(null));
+            }
         }
+        String protocol = Files.readString(Path.of("..", "docs", "cti-protocol.md"));
+        String errors = protocol.substring(protocol.indexOf("\n## Errors\n"));
+        errors = errors.substring(0, errors.indexOf("\n## ", 1));
+        assertTrue(errors.contains("| `NOT_ALLOWED` |"), "read the Errors table of docs/cti-protocol.md");
+        List<String> undocumented = new ArrayList<>();
+        for (Refused.Why why : Refused.Why.values()) {
+            String code = CtiWire.code(why);
+            if (!constants.contains(code) || !errors.contains("\n| `" + code + "` |")) {
+                undocumented.add(why + " -> " + code);
+            }
+        }
+        assertEquals(List.of(), undocumented, "refusal reasons whose CTI code is not a documented CtiErrorCodes");
+    }
+
+    @Test
+    void aRefusalThrownAndARefusalToldAreTheSameError() {
+        List<CtiEvent> sent = new ArrayList<>();
+        AgentChannel channel = new AgentChannel() {
+            @Override
+            public void send(CtiEvent event) {
+                sent.add(event);
+            }
+
+            @Override
+            public void close(String reason) {
+            }
+
+            @Override
+            public boolean isOpen() {
+                return true;
+            }
+        };
+        new CtiDesktop(channel).refused("r1", Refused.Why.RECORD_HIDDEN, "not yet");
+        assertEquals(List.of(new CtiEvent.Error("r1", CtiErrorCodes.NOT_ALLOWED, "not yet")), sent);
+        assertEquals(sent.get(0), CtiWire.error("r1", new Refused(Refused.Why.RECORD_HIDDEN, "not yet")));
+        assertEquals(new CtiEvent.Error("r2", CtiErrorCodes.INVALID_RECORD_FIELD, "field 'plan' is read-only", null,
+                "plan"), CtiWire.error("r2", new Refused(Refused.Why.BAD_RECORD_FIELD, "field 'plan' is read-only",
+                "plan")));
+        assertEquals(CtiErrorCodes.INVALID_CALLBACK,
+                CtiWire.exception(new Refused(Refused.Why.BAD_CALLBACK, "past")).code());
     }
 
     @Test
@@ -69,7 +116,7 @@ class CtiDesktopTest {
         Agent agent = new Agent(new AgentProfile("agent1", "s", null, false, Duration.ZERO));
         agent.desktop(new CtiDesktop(channel));
         agent.moveTo(AgentState.NOT_READY, "LoggedIn");
-        agent.desktop().refused("r1", Desktop.Refusal.PHONE_FAILED, "no answer");
+        agent.desktop().refused("r1", Refused.Why.PHONE_FAILED, "no answer");
         channel.close(null);
         agent.moveTo(AgentState.READY, "Ready");
         assertEquals(List.of(new CtiEvent.AgentStateChanged(null, "agent1", "NotReady", "LoggedIn"),
@@ -89,6 +136,20 @@ class CtiDesktopTest {
                     .map(p -> main.relativize(p).toString()).toList();
         }
         assertEquals(List.of(), offenders, "CTI events built outside the cti package: tell agent.desktop() instead");
+    }
+
+    /** The domain refuses with {@code refusal.Refused}; only the cti package knows the CTI errors and their codes. */
+    @Test
+    void onlyTheCtiPackageThrowsCtiExceptions() throws IOException {
+        Path main = Path.of("src/main/java/io/outdial/dialer");
+        List<String> offenders;
+        try (Stream<Path> files = Files.walk(main)) {
+            offenders = files.filter(p -> p.toString().endsWith(".java"))
+                    .filter(p -> !main.relativize(p).startsWith("cti"))
+                    .filter(p -> read(p).contains("CtiException") || read(p).contains("CtiErrorCodes"))
+                    .map(p -> main.relativize(p).toString()).toList();
+        }
+        assertEquals(List.of(), offenders, "CTI errors outside the cti package: throw refusal.Refused instead");
     }
 
     private static String read(Path p) {

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.outdial.bridge.cti.CtiException;
+import io.outdial.dialer.cti.CtiWire;
+import io.outdial.dialer.refusal.Refused;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,18 +24,18 @@ class DispositionsTest {
 
     @Test
     void anUnknownCodeIsRefusedNamingItAndTheList() {
-        CtiException e = assertThrows(CtiException.class, () -> dispositions.check("spring", "Maybe", false, null));
-        assertEquals("INVALID_DISPOSITION", e.code());
+        Refused e = assertThrows(Refused.class, () -> dispositions.check("spring", "Maybe", false, null));
+        assertEquals("INVALID_DISPOSITION", CtiWire.code(e.why()));
         assertTrue(e.getMessage().contains("'Maybe'") && e.getMessage().contains("Accepted, Rejected, Transferred"),
                 e.getMessage());
-        CtiException none = assertThrows(CtiException.class, () -> dispositions.check("bare", "Accepted", false, null));
+        Refused none = assertThrows(Refused.class, () -> dispositions.check("bare", "Accepted", false, null));
         assertTrue(none.getMessage().contains("it has none"), none.getMessage());
     }
 
     @Test
     void aNoteLongerThanTheHistoryKeepsIsRefused() {
-        CtiException e = assertThrows(CtiException.class,
+        Refused e = assertThrows(Refused.class,
                 () -> dispositions.check("spring", null, false, "x".repeat(Dispositions.MAX_NOTE + 1)));
-        assertEquals("INVALID", e.code());
+        assertEquals("INVALID", CtiWire.code(e.why()));
     }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.outdial.bridge.cti.CtiErrorCodes;
+import io.outdial.dialer.cti.CtiWire;
+import io.outdial.dialer.refusal.Refused;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +23,8 @@ class RecordFieldsTest {
             new RecordField("visit", "Visit", FieldType.DATETIME, List.of(), true, true),
             new RecordField("plan", "Plan", FieldType.DROPDOWN, List.of("Gold", "Silver"), true, false)));
 
-    private RecordFields.InvalidField refused(Map<String, Object> edit) {
-        return assertThrows(RecordFields.InvalidField.class, () -> fields.check(edit));
+    private Refused refused(Map<String, Object> edit) {
+        return assertThrows(Refused.class, () -> fields.check(edit));
     }
 
     @Test
@@ -40,20 +42,20 @@ class RecordFieldsTest {
 
     @Test
     void eachKindOfBadValueNamesItsField() {
-        RecordFields.InvalidField date = refused(Map.of("visit", "21/11/2026 16:30"));
+        Refused date = refused(Map.of("visit", "21/11/2026 16:30"));
         assertEquals("visit", date.field());
-        assertEquals(CtiErrorCodes.INVALID_RECORD_FIELD, date.code());
+        assertEquals(CtiErrorCodes.INVALID_RECORD_FIELD, CtiWire.code(date.why()));
         assertTrue(date.getMessage().contains("date and time"), date.getMessage());
 
-        RecordFields.InvalidField option = refused(Map.of("plan", "Bronze"));
+        Refused option = refused(Map.of("plan", "Bronze"));
         assertEquals("plan", option.field());
         assertTrue(option.getMessage().contains("one of Gold, Silver"), option.getMessage());
 
-        RecordFields.InvalidField readOnly = refused(Map.of("name", "Bob"));
+        Refused readOnly = refused(Map.of("name", "Bob"));
         assertEquals("name", readOnly.field());
         assertTrue(readOnly.getMessage().contains("read-only"));
 
-        RecordFields.InvalidField unknown = refused(Map.of("shoeSize", "42"));
+        Refused unknown = refused(Map.of("shoeSize", "42"));
         assertEquals("shoeSize", unknown.field());
         assertTrue(unknown.getMessage().contains("not a Record Information field"));
 
@@ -79,7 +81,7 @@ class RecordFieldsTest {
         edit.put("notes", "fine");
         edit.put("plan", "Bronze");
         assertEquals("plan", refused(edit).field());
-        RecordFields.InvalidField empty = refused(Map.of());
+        Refused empty = refused(Map.of());
         assertNull(empty.field());
     }
 

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.outdial.bridge.cti.CtiException;
+import io.outdial.dialer.cti.CtiWire;
+import io.outdial.dialer.refusal.Refused;
 import io.outdial.dialer.record.RecordType;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -24,12 +25,12 @@ class CallbacksTest {
     @Test
     void aTimeInThePastOfTheContactIsRefusedSayingSo() {
         // 09:59 in New York is 14:59 UTC: one minute ago.
-        CtiException e = assertThrows(CtiException.class,
+        Refused e = assertThrows(Refused.class,
                 () -> Callbacks.schedule("2026-11-21T09:59", "America/New_York", NOW, true, "ann", null, null));
-        assertEquals("INVALID_CALLBACK", e.code());
+        assertEquals("INVALID_CALLBACK", CtiWire.code(e.why()));
         assertTrue(e.getMessage().contains("in the past") && e.getMessage().contains("America/New_York")
                 && e.getMessage().contains("2026-11-21T10:00"), e.getMessage());
-        assertThrows(CtiException.class,
+        assertThrows(Refused.class,
                 () -> Callbacks.schedule("2026-11-21T10:00", "America/New_York", NOW, true, "ann", null, null));
     }
 
@@ -37,7 +38,7 @@ class CallbacksTest {
     void anOffsetTimeIsTakenAsWrittenAndGarbageIsRefused() {
         assertEquals(Instant.parse("2026-11-21T15:00:01Z"), Callbacks.schedule("2026-11-21T15:00:01Z", "Asia/Tokyo",
                 NOW, false, "ann", null, null).at());
-        CtiException e = assertThrows(CtiException.class,
+        Refused e = assertThrows(Refused.class,
                 () -> Callbacks.schedule("tomorrow", "UTC", NOW, false, "ann", null, null));
         assertTrue(e.getMessage().contains("'tomorrow'"), e.getMessage());
     }
@@ -48,9 +49,9 @@ class CallbacksTest {
         assertEquals(RecordType.PERSONAL_CALLBACK, cb.type());
         assertEquals("2005550199", cb.phone());
         assertEquals("Mobile", cb.phoneType());
-        assertThrows(CtiException.class,
+        assertThrows(Refused.class,
                 () -> Callbacks.schedule("2026-11-22T09:00", "UTC", NOW, true, "ann", "call me", null));
-        assertThrows(CtiException.class,
+        assertThrows(Refused.class,
                 () -> Callbacks.schedule("2026-11-22T09:00", "UTC", NOW, true, "ann", "2005550199", "Carrier pigeon"));
     }
 
@@ -72,9 +73,9 @@ class CallbacksTest {
                 "", null).dailyFrom(), "no window: the record keeps its own");
         for (String[] bad : new String[][] {{"09:00", null}, {"18:00", "09:00"}, {"nine", "17:00"},
                 {"17:00", "20:00"}}) {
-            CtiException e = assertThrows(CtiException.class, () -> Callbacks.schedule("2026-11-21T16:30",
+            Refused e = assertThrows(Refused.class, () -> Callbacks.schedule("2026-11-21T16:30",
                     "America/New_York", NOW, false, "ann", null, null, bad[0], bad[1]), String.join("-", bad));
-            assertEquals("INVALID_CALLBACK", e.code());
+            assertEquals("INVALID_CALLBACK", CtiWire.code(e.why()));
             assertTrue(e.getMessage().startsWith("callback window") || e.getMessage().contains("outside its window"),
                     e.getMessage());
         }
