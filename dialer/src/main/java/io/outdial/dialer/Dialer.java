@@ -1,5 +1,6 @@
 package io.outdial.dialer;
 
+import io.outdial.dialer.store.StoreAccess;
 import io.outdial.core.exec.WorkerPools;
 import io.outdial.dialer.recording.CallRecordings;
 import io.outdial.dialer.responses.StandardResponses;
@@ -151,9 +152,10 @@ public final class Dialer {
                                 c.work().markDone(), c.work().resultRequiredBeforeTransfer(),
                                 c.work().recordFollowsTransfer())))),
                 new InteractionIds());
-        Dispositions dispositions = new Dispositions(ctx, config.campaigns().stream()
+        StoreAccess storeAccess = new StoreAccess(store, database);
+        Dispositions dispositions = new Dispositions(scheduler, storeAccess, config.campaigns().stream()
                 .collect(java.util.stream.Collectors.toMap(c -> c.name(), c -> c.dispositionCodes())));
-        this.wrapUp = new WrapUp(ctx, dispositions);
+        this.wrapUp = new WrapUp(scheduler, storeAccess, ctx.work(), treatments, dispositions);
         this.dialing = new Dialing(ctx, roster, campaigns.all(), config.dialing().defaultTimeZone(),
                 wrapUp);
         trunks.onChange(dialing::pace);
@@ -188,18 +190,19 @@ public final class Dialer {
                 push.campaignEnded(campaign);
             }
         });
-        this.callbackSweep = new CallbackSweep(ctx, roster, campaigns, dialing::listChanged);
-        this.liveStats = new LiveStats(ctx, campaigns, config.dialing().defaultTimeZone(), roster,
-                config.database().cluster().gatewayId());
+        this.callbackSweep = new CallbackSweep(dialer, scheduler, storeAccess, ctx.work(), roster, campaigns,
+                dialing::listChanged);
+        this.liveStats = new LiveStats(dialer, scheduler, storeAccess, metrics, campaigns,
+                config.dialing().defaultTimeZone(), roster, config.database().cluster().gatewayId());
         this.recordings = new CallRecordings(config.recording(), dialer, database, scheduler, store, media, metrics,
                 recordingWriters(config));
         this.responses = new StandardResponses(store, database);
         this.desk = new CtiDesk(dialer, roster, campaigns, dialing, preview, previews, push, wrapUp,
-                new RecordDesk(ctx), config.dialing().logoutDelayLimit(), phones, passwordChecks, recordings,
-                responses, browserPhones);
+                new RecordDesk(dialer, scheduler, storeAccess), config.dialing().logoutDelayLimit(), phones,
+                passwordChecks, recordings, responses, browserPhones);
         this.admin = new AdminService(ctx, campaigns, roster, dialing, liveStats, accounts);
-        admin.interactionTools(new io.outdial.dialer.admin.RecordingsAdmin(ctx, recordings, responses,
-                campaigns));
+        admin.interactionTools(new io.outdial.dialer.admin.RecordingsAdmin(dialer, scheduler, storeAccess, recordings,
+                responses, campaigns));
     }
 
     /** The threads recording files are written on: daemon, so that they never hold the JVM up. */

@@ -3,7 +3,10 @@ package io.outdial.dialer.admin;
 import io.outdial.bridge.admin.AdminApi;
 import io.outdial.bridge.admin.AdminException;
 import io.outdial.dialer.campaign.Campaigns;
-import io.outdial.dialer.context.DialerContext;
+import io.outdial.core.exec.CallExecutor;
+import io.outdial.core.exec.Scheduler;
+import io.outdial.dialer.store.CallingListStore;
+import io.outdial.dialer.store.StoreAccess;
 import io.outdial.dialer.recording.CallRecordings;
 import io.outdial.dialer.responses.ResponseUpload;
 import io.outdial.dialer.responses.StandardResponses;
@@ -33,23 +36,31 @@ public final class RecordingsAdmin {
     /** The most served in one answer (about 50 minutes of stereo audio at 32 kB/s); a range may ask for less. */
     static final long MAX_AUDIO_BYTES = 100L * 1024 * 1024;
 
-    private final DialerContext ctx;
+    private final CallExecutor dialer;
+    private final Scheduler clock;
+    private final StoreAccess store;
     private final CallRecordings recordings;
     private final StandardResponses responses;
     private final Campaigns campaigns;
 
-    public RecordingsAdmin(DialerContext ctx, CallRecordings recordings, StandardResponses responses,
-                           Campaigns campaigns) {
-        this.ctx = ctx;
+    /**
+     * @param dialer the dialer executor, which campaigns are looked up on
+     * @param clock  the dialer's clock, which dates each audited access
+     */
+    public RecordingsAdmin(CallExecutor dialer, Scheduler clock, StoreAccess store, CallRecordings recordings,
+                           StandardResponses responses, Campaigns campaigns) {
+        this.dialer = dialer;
+        this.clock = clock;
+        this.store = store;
         this.recordings = recordings;
         this.responses = responses;
         this.campaigns = campaigns;
     }
 
     CompletableFuture<Object> ofRecord(long recordId) {
-        return onDatabase(() -> {
+        return store.query(db -> {
             List<Object> out = new ArrayList<>();
-            for (StoredRecording r : ctx.store().recordings().ofRecord(recordId)) {
+            for (StoredRecording r : db.recordings().ofRecord(recordId)) {
                 out.add(view(r));
             }
             return out;
@@ -57,10 +68,10 @@ public final class RecordingsAdmin {
     }
 
     CompletableFuture<Object> recording(long recordingId) {
-        return onDatabase(() -> {
-            Map<String, Object> m = view(found(recordingId));
+        return store.query(db -> {
+            Map<String, Object> m = view(found(db, recordingId));
             List<Object> accesses = new ArrayList<>();
-            for (RecordingLog.Access a : ctx.store().recordings().accesses(recordingId)) {
+            for (RecordingLog.Access a : db.recordings().accesses(recordingId)) {
                 Map<String, Object> e = new LinkedHashMap<>();
                 e.put("action", a.action());
                 e.put("requester", a.requester());
@@ -79,8 +90,8 @@ public final class RecordingsAdmin {
      */
     CompletableFuture<AdminApi.RecordingAudio> audio(long recordingId, String action, String requester,
                                                      ByteRange range) {
-        return CompletableFuture.supplyAsync(() -> {
-            StoredRecording r = found(recordingId);
+        return store.query(db -> {
+            StoredRecording r = found(db, recordingId);
             switch (r.status()) {
                 case "RECORDING" -> throw new AdminException(409, "recording " + recordingId + " is still being"
                         + " recorded");
@@ -101,14 +112,14 @@ public final class RecordingsAdmin {
                             + " directory");
                 }
                 // Audited before the audio leaves: an access that could not be audited is not given.
-                ctx.store().recordings().accessed(recordingId, action, requester, ctx.scheduler().now());
+                db.recordings().accessed(recordingId, action, requester, clock.now());
                 return new AdminApi.RecordingAudio(read(channel, slice), "recording-" + recordingId + ".wav", slice);
             } catch (NoSuchFileException e) {
                 throw new AdminException(404, "the file of recording " + recordingId + " is missing: " + file);
             } catch (IOException e) {
                 throw new CompletionException(e);
             }
-        }, ctx.database());
+        });
     }
 
     /** The bytes of {@code slice}, read at their position. */
@@ -160,16 +171,12 @@ public final class RecordingsAdmin {
 
     private CompletableFuture<Object> knownCampaign(String campaign) {
         return CompletableFuture.supplyAsync(() -> (Object) campaigns.find(campaign)
-                .orElseThrow(() -> new AdminException(404, "no campaign named '" + campaign + "'")), ctx.dialer());
+                .orElseThrow(() -> new AdminException(404, "no campaign named '" + campaign + "'")), dialer);
     }
 
-    private StoredRecording found(long recordingId) {
-        return ctx.store().recordings().find(recordingId)
+    private static StoredRecording found(CallingListStore db, long recordingId) {
+        return db.recordings().find(recordingId)
                 .orElseThrow(() -> new AdminException(404, "no recording " + recordingId));
-    }
-
-    private <T> CompletableFuture<T> onDatabase(java.util.function.Supplier<T> work) {
-        return CompletableFuture.supplyAsync(work, ctx.database());
     }
 
     private static Map<String, Object> view(StoredRecording r) {

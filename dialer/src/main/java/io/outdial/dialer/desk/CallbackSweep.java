@@ -8,7 +8,10 @@ import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.CampaignState;
 import io.outdial.dialer.campaign.Campaigns;
-import io.outdial.dialer.context.DialerContext;
+import io.outdial.core.exec.CallExecutor;
+import io.outdial.core.exec.Scheduler;
+import io.outdial.dialer.store.StoreAccess;
+import io.outdial.dialer.wrapup.RecordWork;
 import io.outdial.dialer.store.CallingRecord;
 import io.outdial.dialer.wrapup.AbsentAgentRule;
 import io.outdial.dialer.wrapup.CallbackRules;
@@ -31,7 +34,10 @@ public final class CallbackSweep {
     /** How often due personal callbacks are looked at. */
     public static final Duration EVERY = Duration.ofSeconds(1);
 
-    private final DialerContext ctx;
+    private final CallExecutor dialer;
+    private final Scheduler clock;
+    private final StoreAccess store;
+    private final RecordWork work;
     private final AgentRoster roster;
     private final Campaigns campaigns;
     private final Consumer<Campaign> listChanged;
@@ -39,9 +45,18 @@ public final class CallbackSweep {
     private boolean sweeping;
     private boolean stopped;
 
-    /** @param listChanged told when a callback is handed to a campaign (pacing looks at its list again) */
-    public CallbackSweep(DialerContext ctx, AgentRoster roster, Campaigns campaigns, Consumer<Campaign> listChanged) {
-        this.ctx = ctx;
+    /**
+     * @param dialer      the dialer executor, which the sweep runs on
+     * @param clock       the dialer's clock (virtual in tests)
+     * @param work        each campaign's callback rules
+     * @param listChanged told when a callback is handed to a campaign (pacing looks at its list again)
+     */
+    public CallbackSweep(CallExecutor dialer, Scheduler clock, StoreAccess store, RecordWork work, AgentRoster roster,
+                         Campaigns campaigns, Consumer<Campaign> listChanged) {
+        this.dialer = dialer;
+        this.clock = clock;
+        this.store = store;
+        this.work = work;
         this.roster = roster;
         this.campaigns = campaigns;
         this.listChanged = listChanged;
@@ -49,7 +64,7 @@ public final class CallbackSweep {
 
     /** Starts sweeping (dialer executor). Nothing is scheduled when no campaign has a rule to apply. */
     public void start() {
-        boolean any = ctx.work().all().values().stream()
+        boolean any = work.all().values().stream()
                 .anyMatch(r -> r.callbacks().absentAgent() != CallbackRules.AbsentAgent.WAIT);
         if (any) {
             schedule();
@@ -66,7 +81,7 @@ public final class CallbackSweep {
 
     private void schedule() {
         if (!stopped) {
-            next = ctx.dialer().schedule(EVERY, this::sweep);
+            next = dialer.schedule(EVERY, this::sweep);
         }
     }
 
@@ -76,18 +91,17 @@ public final class CallbackSweep {
             schedule();
             return;
         }
-        Instant now = ctx.scheduler().now();
+        Instant now = clock.now();
         List<CompletableFuture<Void>> all = new ArrayList<>();
         for (Campaign campaign : campaigns.all()) {
-            CallbackRules rules = ctx.work().of(campaign.name()).callbacks();
+            CallbackRules rules = work.of(campaign.name()).callbacks();
             if (rules.absentAgent() == CallbackRules.AbsentAgent.WAIT
                     || campaign.state() == CampaignState.UNLOADED) {
                 continue;
             }
             Instant dueBy = now.minus(rules.grace());
-            all.add(CompletableFuture.supplyAsync(() -> ctx.store().personalCallbacks().duePersonalCallbacks(campaign.name(), dueBy),
-                            ctx.database())
-                    .thenComposeAsync(due -> apply(campaign, rules, due, now), ctx.dialer()));
+            all.add(store.query(s -> s.personalCallbacks().duePersonalCallbacks(campaign.name(), dueBy))
+                    .thenComposeAsync(due -> apply(campaign, rules, due, now), dialer));
         }
         sweeping = true;
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
@@ -97,7 +111,7 @@ public final class CallbackSweep {
             }
             sweeping = false;
             schedule();
-        }), ctx.dialer());
+        }), dialer);
     }
 
     private CompletableFuture<Void> apply(Campaign campaign, CallbackRules rules, List<CallingRecord> due,
@@ -107,22 +121,22 @@ public final class CallbackSweep {
             AbsentAgentRule.Verdict verdict = AbsentAgentRule.decide(rules, r.dialSchedTime(), now,
                     present(r.agentId(), campaign));
             if (verdict == AbsentAgentRule.Verdict.HAND_TO_CAMPAIGN) {
-                writes.add(CompletableFuture.supplyAsync(() -> ctx.store().personalCallbacks().handToCampaign(r.recordId()),
-                        ctx.database()).thenAcceptAsync(done -> {
+                writes.add(store.query(s -> s.personalCallbacks().handToCampaign(r.recordId()))
+                        .thenAcceptAsync(done -> {
                             if (done) {
                                 LOG.info("campaign {}: personal callback {} of absent agent {} handed to the campaign",
                                         campaign.name(), r.recordId(), r.agentId());
                                 listChanged.accept(campaign);
                             }
-                        }, ctx.dialer()));
+                        }, dialer));
             } else if (verdict == AbsentAgentRule.Verdict.MISS) {
                 String note = "Missed CallBack: agent " + r.agentId() + " was absent " + rules.grace()
                         + " after the callback time " + r.dialSchedTime();
-                writes.add(CompletableFuture.runAsync(() -> {
-                    if (ctx.store().personalCallbacks().missCallback(r.recordId(), "missed-" + r.recordId(), note)) {
+                writes.add(store.update(s -> {
+                    if (s.personalCallbacks().missCallback(r.recordId(), "missed-" + r.recordId(), note)) {
                         LOG.info("campaign {}: personal callback {} missed: {}", campaign.name(), r.recordId(), note);
                     }
-                }, ctx.database()));
+                }));
             }
         }
         return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));

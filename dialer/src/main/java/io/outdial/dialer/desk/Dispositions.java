@@ -2,11 +2,12 @@ package io.outdial.dialer.desk;
 
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.Interaction;
-import io.outdial.dialer.context.DialerContext;
+import io.outdial.core.exec.Scheduler;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.refusal.Refused;
 import io.outdial.dialer.store.CallingRecord;
 import io.outdial.dialer.store.ContactHistoryEntry;
+import io.outdial.dialer.store.StoreAccess;
 import io.outdial.dialer.wrapup.Callback;
 import io.outdial.dialer.wrapup.Disposition;
 import java.util.List;
@@ -24,12 +25,15 @@ public final class Dispositions {
     /** Longest note kept (the contact_history column). */
     static final int MAX_NOTE = 4000;
 
-    private final DialerContext ctx;
+    private final Scheduler clock;
+    private final StoreAccess store;
     private final Map<String, List<String>> codesByCampaign;
 
     /** @param codesByCampaign each campaign's disposition codes ({@code campaigns[i].dispositionCodes}) */
-    public Dispositions(DialerContext ctx, Map<String, List<String>> codesByCampaign) {
-        this.ctx = ctx;
+    /** @param clock the dialer's clock (virtual in tests), which dates each history entry */
+    public Dispositions(Scheduler clock, StoreAccess store, Map<String, List<String>> codesByCampaign) {
+        this.clock = clock;
+        this.store = store;
         this.codesByCampaign = Map.copyOf(codesByCampaign);
     }
 
@@ -67,14 +71,14 @@ public final class Dispositions {
         CallResult result = ix.callResult() == null ? CallResult.UNKNOWN : ix.callResult();
         ContactHistoryEntry entry = new ContactHistoryEntry(record.recordId(), ix.campaign(), ix.id(), agent.id(),
                 record.contactInfo(), result, d.code(), d.doNotCall(), d.note(), cb == null ? null : cb.at(),
-                cb == null ? null : cb.type(), ctx.scheduler().now());
-        return CompletableFuture.runAsync(() -> {
+                cb == null ? null : cb.type(), clock.now());
+        return store.update(s -> {
             if (d.doNotCall()) {
-                ctx.store().doNotCall().add(record.contactInfo(), ix.campaign());
+                s.doNotCall().add(record.contactInfo(), ix.campaign());
                 LOG.info("campaign {}: {} added to the do-not-call list by {}", ix.campaign(), record.contactInfo(),
                         agent.id());
             }
-            ctx.store().ledger().addHistory(entry);
-        }, ctx.database());
+            s.ledger().addHistory(entry);
+        });
     }
 }

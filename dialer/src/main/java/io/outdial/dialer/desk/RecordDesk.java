@@ -7,12 +7,13 @@ import io.outdial.dialer.store.ContactEdits;
 import io.outdial.core.exec.Continuations;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.Interaction;
-import io.outdial.dialer.context.DialerContext;
+import io.outdial.core.exec.CallExecutor;
+import io.outdial.core.exec.Scheduler;
+import io.outdial.dialer.store.StoreAccess;
 import io.outdial.dialer.store.CallingRecord;
 import io.outdial.dialer.store.ContactHistoryEntry;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,10 +25,18 @@ import org.slf4j.LoggerFactory;
 public final class RecordDesk {
     private static final Logger LOG = LoggerFactory.getLogger(RecordDesk.class);
 
-    private final DialerContext ctx;
+    private final CallExecutor dialer;
+    private final Scheduler clock;
+    private final StoreAccess store;
 
-    public RecordDesk(DialerContext ctx) {
-        this.ctx = ctx;
+    /**
+     * @param dialer the dialer executor, where the replies are sent from
+     * @param clock  the dialer's clock (virtual in tests)
+     */
+    public RecordDesk(CallExecutor dialer, Scheduler clock, StoreAccess store) {
+        this.dialer = dialer;
+        this.clock = clock;
+        this.store = store;
     }
 
     /** UpdateRecordFields: all or nothing; RecordFieldsUpdated once stored. */
@@ -36,18 +45,18 @@ public final class RecordDesk {
         Map<String, String> changes = ix.recordFields().check(edit);
         long recordId = ix.record().recordId();
         Map<String, String> before = Map.copyOf(ix.record().customFields());
-        java.time.Instant at = ctx.scheduler().now();
-        CompletableFuture.supplyAsync(() -> {
-            CallingRecord stored = ctx.store().updateCustomFields(recordId, changes);
+        java.time.Instant at = clock.now();
+        store.query(s -> {
+            CallingRecord stored = s.updateCustomFields(recordId, changes);
             // Kept in the contact directory's history of changes (a failure here is logged, the edit stands).
             try {
-                ctx.store().contactEdits().changed(recordId, ix.id(), agent.id(), before, changes, at);
+                s.contactEdits().changed(recordId, ix.id(), agent.id(), before, changes, at);
             } catch (RuntimeException e) {
                 LOG.warn("record {}: the change of {} was saved but not kept in its history", recordId,
                         changes.keySet(), e);
             }
             return stored;
-        }, ctx.database())
+        })
                 .whenCompleteAsync(Continuations.logged("RecordDesk.update", (stored, error) -> {
                     if (error != null) {
                         LOG.warn("record {}: Record Information not saved", recordId, error);
@@ -59,7 +68,7 @@ public final class RecordDesk {
                     LOG.info("campaign {}: record {} fields {} changed by {}", ix.campaign(), recordId,
                             changes.keySet(), agent.id());
                     agent.desktop().recordFieldsUpdated(requestId, ix, stored);
-                }), ctx.dialer());
+                }), dialer);
     }
 
     /** GetContactHistory: the record's finished interactions, oldest first. */
@@ -69,7 +78,7 @@ public final class RecordDesk {
                     + " shown once the contact connects");
         }
         long recordId = ix.record().recordId();
-        CompletableFuture.supplyAsync(() -> ctx.store().ledger().history(recordId), ctx.database())
+        store.query(s -> s.ledger().history(recordId))
                 .whenCompleteAsync(Continuations.logged("RecordDesk.history", (entries, error) -> {
                     if (error != null) {
                         agent.desktop().refused(requestId, Refused.Why.INTERNAL_ERROR, "the contact history"
@@ -77,7 +86,7 @@ public final class RecordDesk {
                         return;
                     }
                     agent.desktop().contactHistory(requestId, ix, recordId, entries);
-                }), ctx.dialer());
+                }), dialer);
     }
 
     /** GetContactNumbers: the records of the contact's chain, each marked selectable for ChangeNumber or not. */
@@ -87,8 +96,8 @@ public final class RecordDesk {
                     + " shown once the contact connects");
         }
         long recordId = ix.record().recordId();
-        java.time.Instant now = ctx.scheduler().now();
-        CompletableFuture.supplyAsync(() -> ctx.store().agentDials().chainOf(recordId), ctx.database())
+        java.time.Instant now = clock.now();
+        store.query(s -> s.agentDials().chainOf(recordId))
                 .whenCompleteAsync(Continuations.logged("RecordDesk.numbers", (chain, error) -> {
                     if (error != null) {
                         agent.desktop().refused(requestId, Refused.Why.INTERNAL_ERROR, "the numbers of"
@@ -101,7 +110,7 @@ public final class RecordDesk {
                                     && r.recordType() != io.outdial.dialer.record.RecordType.NO_CALL
                                     && r.isWithinCallingHours(now)))
                             .toList());
-                }), ctx.dialer());
+                }), dialer);
     }
 
     /** GetContactDirectory: the contact's details, its chain and the changes agents made to its fields. */
@@ -113,8 +122,8 @@ public final class RecordDesk {
         long recordId = ix.record().recordId();
         record Directory(CallingRecord record, List<CallingRecord> chain, List<ContactEdits.FieldChange> changes) {
         }
-        CompletableFuture.supplyAsync(() -> new Directory(ctx.store().find(recordId).orElse(ix.record()),
-                ctx.store().agentDials().chainOf(recordId), ctx.store().contactEdits().of(recordId)), ctx.database())
+        store.query(s -> new Directory(s.find(recordId).orElse(ix.record()), s.agentDials().chainOf(recordId),
+                s.contactEdits().of(recordId)))
                 .whenCompleteAsync(Continuations.logged("RecordDesk.directory", (d, error) -> {
                     if (error != null) {
                         agent.desktop().refused(requestId, Refused.Why.INTERNAL_ERROR, "the contact of"
@@ -122,7 +131,7 @@ public final class RecordDesk {
                         return;
                     }
                     agent.desktop().contactDirectory(requestId, ix, d.record(), d.chain(), d.changes());
-                }), ctx.dialer());
+                }), dialer);
     }
 
     /** SearchContacts (the campaign already checked): the contacts found, on the database pool. */
@@ -131,7 +140,7 @@ public final class RecordDesk {
         if (q.length() < 2 || q.length() > 100) {
             throw new Refused(Refused.Why.BAD_REQUEST, "SearchContacts: query must be 2 to 100 characters");
         }
-        CompletableFuture.supplyAsync(() -> ctx.store().contactEdits().search(campaign, q), ctx.database())
+        store.query(s -> s.contactEdits().search(campaign, q))
                 .whenCompleteAsync(Continuations.logged("RecordDesk.searchContacts", (found, error) -> {
                     if (error != null) {
                         agent.desktop().refused(requestId, Refused.Why.INTERNAL_ERROR,
@@ -139,7 +148,7 @@ public final class RecordDesk {
                         return;
                     }
                     agent.desktop().contactsFound(requestId, campaign, q, found);
-                }), ctx.dialer());
+                }), dialer);
     }
 
     /** Record Information can be edited while previewed, talking or wrapping up; never after Mark Done. */

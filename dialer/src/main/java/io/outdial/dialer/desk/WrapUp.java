@@ -3,9 +3,11 @@ package io.outdial.dialer.desk;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.call.AfterCall;
-import io.outdial.dialer.context.DialerContext;
+import io.outdial.core.exec.Scheduler;
 import io.outdial.dialer.refusal.Refused;
+import io.outdial.dialer.store.StoreAccess;
 import io.outdial.dialer.store.TreatmentStep;
+import io.outdial.dialer.treatment.CampaignTreatments;
 import io.outdial.dialer.wrapup.Callback;
 import io.outdial.dialer.wrapup.Callbacks;
 import io.outdial.dialer.wrapup.RecordWork;
@@ -20,22 +22,34 @@ import org.slf4j.LoggerFactory;
 public final class WrapUp implements AfterCall.WrapUpWork {
     private static final Logger LOG = LoggerFactory.getLogger(WrapUp.class);
 
-    private final DialerContext ctx;
+    private final Scheduler clock;
+    private final StoreAccess store;
+    private final RecordWork work;
+    private final CampaignTreatments treatments;
     private final Dispositions dispositions;
 
-    public WrapUp(DialerContext ctx, Dispositions dispositions) {
-        this.ctx = ctx;
+    /**
+     * @param clock      the dialer's clock (virtual in tests)
+     * @param work       how agents work each campaign's records
+     * @param treatments what follows a record's final result, per campaign
+     */
+    public WrapUp(Scheduler clock, StoreAccess store, RecordWork work, CampaignTreatments treatments,
+                  Dispositions dispositions) {
+        this.clock = clock;
+        this.store = store;
+        this.work = work;
+        this.treatments = treatments;
         this.dispositions = dispositions;
     }
 
     /** The dialer's clock (virtual in tests). */
     public java.time.Instant now() {
-        return ctx.scheduler().now();
+        return clock.now();
     }
 
     /** How agents work each campaign's records: fields, callback rules, Mark Done mode. */
     public RecordWork work() {
-        return ctx.work();
+        return work;
     }
 
     public Dispositions dispositions() {
@@ -46,7 +60,7 @@ public final class WrapUp implements AfterCall.WrapUpWork {
     @Override
     public void check(Agent agent, Interaction ix) {
         String problem = ix.callbackProblem() != null ? ix.callbackProblem()
-                : Callbacks.problemAt(ix.callback(), ctx.scheduler().now());
+                : Callbacks.problemAt(ix.callback(), clock.now());
         if (problem != null) {
             throw new Refused(Refused.Why.CALLBACK_TO_FIX, "MarkDone is not allowed while "
                     + agent.state().wireName() + ": " + problem);
@@ -66,16 +80,15 @@ public final class WrapUp implements AfterCall.WrapUpWork {
         }
         if (cb == null) {
             // No callback: the agent's result is final, and the campaign's treatment decides what follows.
-            TreatmentStep step = ctx.treatments().decide(ix.record(), ix.callResult(), ctx.scheduler().now());
-            return history.thenRunAsync(() -> ctx.store().applyTreatment(ix.record().recordId(), step),
-                    ctx.database());
+            TreatmentStep step = treatments.decide(ix.record(), ix.callResult(), clock.now());
+            return store.updateAfter(history, s -> s.applyTreatment(ix.record().recordId(), step));
         }
         long recordId = ix.record().recordId();
-        return history.thenRunAsync(() -> {
-            ctx.store().scheduleCallback(recordId, cb.at(), cb.type(),
+        return store.updateAfter(history, s -> {
+            s.scheduleCallback(recordId, cb.at(), cb.type(),
                     cb.type() == io.outdial.dialer.record.RecordType.PERSONAL_CALLBACK ? cb.agentId() : null,
                     cb.phone(), cb.phoneType(), cb.dailyFrom(), cb.dailyTill());
             LOG.info("campaign {}: record {} is a {} due {}", ix.campaign(), recordId, cb.type(), cb.at());
-        }, ctx.database());
+        });
     }
 }

@@ -3,14 +3,18 @@ package io.outdial.dialer.stats;
 import io.outdial.core.exec.Cancellable;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.Campaigns;
-import io.outdial.dialer.context.DialerContext;
+import io.outdial.core.exec.CallExecutor;
+import io.outdial.core.exec.Scheduler;
+import io.outdial.dialer.metrics.DialerMetrics;
 import io.outdial.dialer.metrics.DialerMetrics.MeterFigures;
 import io.outdial.dialer.pacing.compliance.ComplianceSettings;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.agent.AgentRoster;
 import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.store.AbandonmentDay;
+import io.outdial.dialer.store.CallingListStore;
 import io.outdial.dialer.store.GatewayPresence;
+import io.outdial.dialer.store.StoreAccess;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,7 +43,10 @@ public final class LiveStats {
     /** A gateway whose report is older than this is shown as not reporting (stopped, cut off, or dead). */
     public static final Duration PRESENCE_LAPSE = INTERVAL.multipliedBy(3);
 
-    private final DialerContext ctx;
+    private final CallExecutor dialer;
+    private final Scheduler clock;
+    private final StoreAccess store;
+    private final DialerMetrics metrics;
     private final Campaigns campaigns;
     private final ZoneId zone;
     private final AgentRoster roster;
@@ -53,8 +60,12 @@ public final class LiveStats {
      * @param roster    this gateway's agents, reported with its calls to the store for the other gateways' views
      * @param gatewayId this gateway's name in the store ({@code database.cluster.gatewayId})
      */
-    public LiveStats(DialerContext ctx, Campaigns campaigns, ZoneId zone, AgentRoster roster, String gatewayId) {
-        this.ctx = ctx;
+    public LiveStats(CallExecutor dialer, Scheduler clock, StoreAccess store, DialerMetrics metrics,
+                     Campaigns campaigns, ZoneId zone, AgentRoster roster, String gatewayId) {
+        this.dialer = dialer;
+        this.clock = clock;
+        this.store = store;
+        this.metrics = metrics;
         this.campaigns = campaigns;
         this.zone = zone;
         this.roster = roster;
@@ -84,7 +95,7 @@ public final class LiveStats {
                 LOG.warn("statistics sample failed: {}", failure.toString());
             }
             if (!stopped) {
-                next = ctx.scheduler().schedule(INTERVAL, this::sampleThenReschedule);
+                next = clock.schedule(INTERVAL, this::sampleThenReschedule);
             }
         }).thenAccept(view -> history.add((StatsSample) view.get("sample")));
     }
@@ -99,8 +110,8 @@ public final class LiveStats {
 
     /** The live figures now: completes on the database pool. The map's "sample" entry is the chart point. */
     public CompletableFuture<Map<String, Object>> current() {
-        return CompletableFuture.supplyAsync(this::onDialer, ctx.dialer())
-                .thenApplyAsync(this::withStore, ctx.database());
+        return CompletableFuture.supplyAsync(this::onDialer, dialer)
+                .thenCompose(snapshot -> store.query(db -> withStore(snapshot, db)));
     }
 
     /** What lives on the dialer executor: campaign states and plans, the meters. */
@@ -115,7 +126,7 @@ public final class LiveStats {
         List<GatewayPresence.Agent> agents = roster.all().stream().filter(a -> a.state() != AgentState.LOGGED_OUT)
                 .map(a -> new GatewayPresence.Agent(a.id(), a.state().wireName()))
                 .sorted(java.util.Comparator.comparing(GatewayPresence.Agent::id)).toList();
-        return new Snapshot(ctx.scheduler().now(), ctx.metrics().figures(), list, agents);
+        return new Snapshot(clock.now(), metrics.figures(), list, agents);
     }
 
     private record CampaignFigures(String name, String status, String dialingMode, String optimization,
@@ -125,7 +136,7 @@ public final class LiveStats {
                             List<GatewayPresence.Agent> agents) { }
 
     /** Adds the stored figures (database pool) and shapes the answer. */
-    private Map<String, Object> withStore(Snapshot s) {
+    private Map<String, Object> withStore(Snapshot s, CallingListStore db) {
         LocalDate today = LocalDate.ofInstant(s.at(), zone);
         long liveToday = 0;
         long abandonedToday = 0;
@@ -141,7 +152,8 @@ public final class LiveStats {
             long abandoned = 0;
             long liveDay = 0;
             long abandonedDay = 0;
-            for (AbandonmentDay d : ctx.store().ledger().abandonmentDays(c.name(), today.minusDays(c.windowDays() - 1L))) {
+            for (AbandonmentDay d : db.ledger().abandonmentDays(c.name(),
+                    today.minusDays(c.windowDays() - 1L))) {
                 live += d.liveAnswered();
                 abandoned += d.abandoned();
                 if (d.day().equals(today)) {
@@ -180,7 +192,7 @@ public final class LiveStats {
             row.put("busyFactor", busy);
             row.put("results", results);
             Map<String, Integer> records = new LinkedHashMap<>();
-            ctx.store().countByStatus(c.name()).forEach((status, n) -> records.put(status.name(), n));
+            db.countByStatus(c.name()).forEach((status, n) -> records.put(status.name(), n));
             row.put("records", records);
             rows.add(row);
         }
@@ -198,7 +210,7 @@ public final class LiveStats {
         m.put("agents", s.meters().agents());
         m.put("results", resultsAll);
         m.put("campaigns", rows);
-        m.put("gateways", gateways(s));
+        m.put("gateways", gateways(s, db));
         m.put("sample", sample);
         return m;
     }
@@ -207,14 +219,14 @@ public final class LiveStats {
      * Reports this gateway's agents and calls to the store, then reads every gateway's last report (database pool).
      * A store that cannot be written or read leaves this gateway's own entry only, marked so.
      */
-    private List<Map<String, Object>> gateways(Snapshot s) {
+    private List<Map<String, Object>> gateways(Snapshot s, CallingListStore db) {
         GatewayPresence.Entry own = new GatewayPresence.Entry(gatewayId, s.at(), s.meters().callsInProgress(),
                 s.agents());
         List<GatewayPresence.Entry> all;
         boolean shared = true;
         try {
-            ctx.store().presence().report(own);
-            all = ctx.store().presence().all();
+            db.presence().report(own);
+            all = db.presence().all();
         } catch (RuntimeException e) {
             LOG.warn("gateway presence not shared: {}", e.toString());
             all = List.of(own);

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DispositionsTest {
-    private final Dispositions dispositions = new Dispositions(null,
+    private final Dispositions dispositions = new Dispositions(null, null,
             Map.of("spring", List.of("Accepted", "Rejected", "Transferred"), "bare", List.of()));
 
     @Test
