@@ -157,9 +157,19 @@ function wire(cti) {
   cti.on('DoNotCallNotice', (e) => message(e.message, 'error'));
   cti.on('TransferStarted', (e) => message('Transferring to ' + e.target));
   cti.on('TransferCompleted', (e) => message('Transferred to ' + e.target));
-  cti.on('ConferenceStarted', (e) => message('Conference: dialing ' + e.target));
-  cti.on('ConferenceJoined', (e) => message('Conference: ' + e.target + ' joined'));
-  cti.on('ConferencePartyLeft', (e) => message('Conference: ' + e.party + ' left'));
+  // The conference events carry no interaction: the state they tell (docs/cti-protocol.md, Conference) is set here.
+  cti.on('ConferenceStarted', (e) => {
+    view.stateOf(e.interactionId, 'Conference');
+    message('Conference: dialing ' + e.target + ' (the contact is on hold)');
+  });
+  cti.on('ConferenceJoined', (e) => {
+    view.stateOf(e.interactionId, 'Conference'); // also after CompleteConference, from Consulting
+    message('Conference: ' + e.target + ' joined');
+  });
+  cti.on('ConferencePartyLeft', (e) => {
+    view.stateOf(e.interactionId, 'Established');
+    message('Conference: ' + e.party + ' left');
+  });
   cti.on('ConsultStarted', (e) => {
     view.stateOf(e.interactionId, 'Consulting');
     message('Consultation: dialing ' + e.target + ' (the contact is on hold)');

@@ -170,11 +170,11 @@ export class InteractionView {
     $('#dtmf-sent', this.root).textContent += e.digits;
   }
 
-  /** A state change told by an event that carries no interaction (ConsultStarted). */
+  /** A state change told by an event that carries no interaction (ConsultStarted, the Conference events). */
   stateOf(id, state) {
     if (!this.ix || this.ix.interactionId !== id) return;
+    if (this.ix.state !== state) this.since = Date.now();
     this.ix.state = state;
-    this.since = Date.now();
     this.renderStatus();
   }
 

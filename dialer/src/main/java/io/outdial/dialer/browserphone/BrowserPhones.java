@@ -11,6 +11,7 @@ import io.outdial.media.RtpEndpoint;
 import io.outdial.media.webrtc.BrowserLegs;
 import io.outdial.media.webrtc.BrowserSdp;
 import io.outdial.media.webrtc.BrowserSdpException;
+import io.outdial.media.webrtc.WebRtcFailure;
 import io.outdial.media.webrtc.WebRtcSettings;
 import io.outdial.media.webrtc.WebRtcTransport;
 import io.outdial.dialer.refusal.Refused;
@@ -103,9 +104,9 @@ public final class BrowserPhones implements AutoCloseable {
         return legs == null ? 0 : legs.connected();
     }
 
-    /** Browser phone sessions failed since start (ICE never checked, DTLS refused or timed out). */
-    public long failures() {
-        return legs == null ? 0 : legs.failures();
+    /** Browser phone sessions failed since start for {@code why} (ICE never checked, DTLS refused or timed out...). */
+    public long failures(WebRtcFailure why) {
+        return legs == null ? 0 : legs.failures(why);
     }
 
     /** STUN checks refused on the browser phones' ports since start (wrong USERNAME or MESSAGE-INTEGRITY, ...). */
@@ -251,7 +252,7 @@ public final class BrowserPhones implements AutoCloseable {
         }
 
         @Override
-        public void failed(String reason) {
+        public void failed(WebRtcFailure why, String reason) {
             lost(reason);
         }
 

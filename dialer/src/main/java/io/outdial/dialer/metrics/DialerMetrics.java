@@ -22,6 +22,7 @@ import io.outdial.dialer.record.CallResult;
 import io.outdial.media.MediaEngine;
 import io.outdial.media.StreamStats;
 import io.outdial.media.detect.Detection;
+import io.outdial.media.webrtc.WebRtcFailure;
 import io.outdial.sip.SipTraffic;
 import io.outdial.sip.SipUserAgent;
 import java.time.Duration;
@@ -149,18 +150,25 @@ public final class DialerMetrics implements AutoCloseable {
     }
 
     /**
-     * The agents' browser phones (issue 17): connected now, sessions failed (ICE/DTLS) since start, and STUN checks
-     * refused on their ports (wrong USERNAME or MESSAGE-INTEGRITY: an unknown source, dropped unanswered).
+     * The agents' browser phones (issue 17): connected now, sessions failed since start by {@code reason} (every
+     * {@link WebRtcFailure}'s label, 0 until one fails so: {@code no_ice_check}, {@code handshakes_busy},
+     * {@code dtls_refused}, {@code dtls_timeout}, {@code dtls_error}), and STUN checks refused on their ports (wrong
+     * USERNAME or MESSAGE-INTEGRITY: an unknown source, dropped unanswered).
      */
-    public void browserPhones(java.util.function.IntSupplier connected, java.util.function.LongSupplier failures,
+    public void browserPhones(java.util.function.IntSupplier connected,
+                              java.util.function.ToLongFunction<WebRtcFailure> failures,
                               java.util.function.LongSupplier checksRefused) {
         readByCounters.add(failures);
         readByCounters.add(checksRefused);
         Gauge.builder("outdial_browser_phones_connected", connected::getAsInt)
                 .description("Agents' browser phones whose WebRTC media is up").register(registry);
-        FunctionCounter.builder("outdial_browser_phone_failures", failures, f -> (double) f.getAsLong())
-                .description("Browser phone sessions failed: no ICE check, DTLS refused or timed out")
-                .register(registry);
+        for (WebRtcFailure why : WebRtcFailure.values()) {
+            FunctionCounter.builder("outdial_browser_phone_failures", failures, f -> (double) f.applyAsLong(why))
+                    .tag("reason", why.label())
+                    .description("Browser phone sessions failed, by reason: no ICE check, handshake pool full, "
+                            + "DTLS refused, timed out or in error")
+                    .register(registry);
+        }
         FunctionCounter.builder("outdial_browser_phone_ice_checks_refused", checksRefused,
                         f -> (double) f.getAsLong())
                 .description("STUN datagrams on browser phones' ports refused unanswered: wrong USERNAME or "

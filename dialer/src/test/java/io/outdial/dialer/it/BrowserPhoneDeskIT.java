@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * sent the browser's (relay counter beyond what the contact sent), the record ends Answer with the agent, the phone
  * stays up after the call, and closing the tab leaves no call, leg or port. The page is given the configured ICE
  * servers; the keypad's digits, pressed while talking on the browser phone, reach the contact as RFC 4733 events
- * (decoded at the contact's RTP port, as in AgentKeypadIT).
+ * (decoded at the contact's RTP port, as in AgentKeypadIT), or as SIP INFO to a contact that offered no
+ * telephone-event.
  */
 class BrowserPhoneDeskIT {
     private static final Duration LIMIT = Duration.ofSeconds(40);
@@ -200,6 +201,34 @@ class BrowserPhoneDeskIT {
                     heard::toString);
             assertTrue(heard.stream().allMatch(e -> e.payloadType() == 96 && e.complete()), heard::toString);
             assertTrue(contactRtp.otherPackets() > 0, "the browser's audio reached the contact too");
+            assertEquals("connected", b.find("#phone-state").getText(), "the browser phone stayed up");
+
+            b.click("#btn-end");
+            b.awaitText("#call-status", "Ended");
+            b.click("#btn-mark-done");
+            b.awaitText("#messages", "Done:");
+            Sipp.Result result = contact.awaitExit(LIMIT);
+            assertTrue(result.passed(), result::describe);
+        }
+    }
+
+    @Test
+    void keypadDigitsReachAContactWithoutTelephoneEventAsSipInfo() throws Exception {
+        // The contact offers PCMU alone: the digits go as SIP INFO; its scenario fails unless it gets exactly "9" then
+        // "#", application/dtmf-relay, Duration=160 (SendDtmf's default, the keypad naming none).
+        try (Sipp contact = Sipp.scenario("uas-answer-info-keypad.xml").timeout(Duration.ofMinutes(2)).start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), AgentDesktopIT.AGENTS,
+                     "  - { name: ki, dialingMode: progressive, agents: [ann], autoLoad: false }");
+             Browser b = BrowserPhonePage.start("agent-browser-phone-keypad-info", 20_000)) {
+            gw.uploadAndStart("ki", "contact_info\n2005550805\n");
+            BrowserPhonePage.logIn(b, gw);
+            b.awaitText("#phone-state", "connected");
+            b.click("#btn-ready");
+            b.awaitText("#call-status", "Connected");
+            b.await(d -> inboundAudio(d).get("packetsReceived").longValue() > 25); // the contact's tone: talking
+            b.click("#dtmf-9");
+            b.click("#dtmf-hash");
+            b.awaitText("#dtmf-sent", "9#");
             assertEquals("connected", b.find("#phone-state").getText(), "the browser phone stayed up");
 
             b.click("#btn-end");

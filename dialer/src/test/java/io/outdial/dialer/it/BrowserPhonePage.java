@@ -46,6 +46,24 @@ final class BrowserPhonePage {
         b.click("#btn-login");
     }
 
+    /**
+     * The share of the energy the page plays (its phone's audio element, through a Web Audio analyser added on the
+     * first call) that lies at {@code hz}, over the last 8192 samples (about 170 ms): as {@link TonePort#share}.
+     */
+    static double heardShare(Browser b, double hz) {
+        Object share = b.script("if (!window.itHeard) {"
+                + "  const ctx = new AudioContext();"
+                + "  const analyser = ctx.createAnalyser(); analyser.fftSize = 8192;"
+                + "  ctx.createMediaStreamSource(document.getElementById('phone-audio').srcObject).connect(analyser);"
+                + "  ctx.resume(); window.itHeard = { ctx, analyser, samples: new Float32Array(8192) }; }"
+                + "const h = window.itHeard; h.analyser.getFloatTimeDomainData(h.samples);"
+                + "const c = 2 * Math.cos(2 * Math.PI * arguments[0] / h.ctx.sampleRate);"
+                + "let s1 = 0, s2 = 0, energy = 0;"
+                + "for (const x of h.samples) { energy += x * x; const s0 = x + c * s1 - s2; s2 = s1; s1 = s0; }"
+                + "return energy === 0 ? 0 : 2 * (s1 * s1 + s2 * s2 - c * s1 * s2) / (h.samples.length * energy);", hz);
+        return ((Number) share).doubleValue();
+    }
+
     /** The page's inbound-rtp audio: packetsReceived and audioLevel. */
     @SuppressWarnings("unchecked")
     static Map<String, Number> inboundAudio(WebDriver driver) {

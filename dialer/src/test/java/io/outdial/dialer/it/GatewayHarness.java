@@ -280,6 +280,22 @@ final class GatewayHarness implements AutoCloseable {
         throw new AssertionError(sample + " is not in /metrics");
     }
 
+    /** The sum of every series of the family {@code name} (all its labels), failing if /metrics has none. */
+    double metricSum(String name) throws IOException, InterruptedException {
+        double sum = 0;
+        boolean found = false;
+        for (String line : get("/metrics").split("\n")) {
+            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1).trim());
+                found = true;
+            }
+        }
+        if (!found) {
+            throw new AssertionError(name + " is not in /metrics");
+        }
+        return sum;
+    }
+
     /** Calls in progress, SIP legs and open RTP endpoints as /metrics shows them, e.g. {@code [0, 0, 0]}. */
     List<Integer> leftovers() {
         try {

@@ -18,7 +18,8 @@ public final class BrowserLegs implements AutoCloseable {
     private final WebRtcHandshakes handshakes;
     private final WebRtcSettings settings;
     private final java.util.concurrent.atomic.AtomicInteger connected = new java.util.concurrent.atomic.AtomicInteger();
-    private final java.util.concurrent.atomic.LongAdder failures = new java.util.concurrent.atomic.LongAdder();
+    /** Failures by kind: every kind has its adder from the start, so that reading and counting never allocate. */
+    private final java.util.Map<WebRtcFailure, java.util.concurrent.atomic.LongAdder> failures = failureAdders();
     private final java.util.concurrent.atomic.LongAdder checksRefused = new java.util.concurrent.atomic.LongAdder();
     private volatile ReceptionReports reports = ReceptionReports.NONE;
     /** Hands every leg's RTCP reports to whoever {@link #reportTo} named, even one named after the leg began. */
@@ -92,9 +93,9 @@ public final class BrowserLegs implements AutoCloseable {
             }
 
             @Override
-            public void failed(String reason) {
-                failures.increment();
-                listener.failed(reason);
+            public void failed(WebRtcFailure why, String reason) {
+                failures.get(why).increment();
+                listener.failed(why, reason);
             }
 
             @Override
@@ -123,7 +124,21 @@ public final class BrowserLegs implements AutoCloseable {
      * profile), timed out, or the browser never checked in.
      */
     public long failures() {
-        return failures.sum();
+        return failures.values().stream().mapToLong(java.util.concurrent.atomic.LongAdder::sum).sum();
+    }
+
+    /** Browser legs failed since start for {@code why} (the metric's {@code reason} label). */
+    public long failures(WebRtcFailure why) {
+        return failures.get(why).sum();
+    }
+
+    private static java.util.Map<WebRtcFailure, java.util.concurrent.atomic.LongAdder> failureAdders() {
+        java.util.Map<WebRtcFailure, java.util.concurrent.atomic.LongAdder> adders =
+                new java.util.EnumMap<>(WebRtcFailure.class);
+        for (WebRtcFailure why : WebRtcFailure.values()) {
+            adders.put(why, new java.util.concurrent.atomic.LongAdder());
+        }
+        return adders;
     }
 
     /**

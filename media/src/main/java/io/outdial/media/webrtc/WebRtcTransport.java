@@ -67,8 +67,8 @@ public final class WebRtcTransport {
         /** Keys agreed; the endpoint now sends SRTP to {@code browser}. */
         void secured(InetSocketAddress browser);
 
-        /** The handshake failed; the leg is to be released. */
-        void failed(String reason);
+        /** The leg failed before its media was up ({@code why}: its kind, for the metric); it is to be released. */
+        void failed(WebRtcFailure why, String reason);
 
         /**
          * The leg is over: the browser closed DTLS (close_notify, as when its page hangs up), its consent lapsed (no
@@ -159,7 +159,8 @@ public final class WebRtcTransport {
             return;
         }
         switch (phase) {
-            case CHECKING, HANDSHAKING -> fail("no connectivity check from the browser for 30 s");
+            case CHECKING, HANDSHAKING ->
+                    fail(WebRtcFailure.NO_ICE_CHECK, "no connectivity check from the browser for 30 s");
             case SECURED -> {
                 phase = phase.moveTo(Phase.CLOSED);
                 stopTimer();
@@ -244,7 +245,7 @@ public final class WebRtcTransport {
             try {
                 handshakes.execute(this::handshake);
             } catch (RejectedExecutionException e) {
-                fail("too many DTLS handshakes at once");
+                fail(WebRtcFailure.HANDSHAKES_BUSY, "too many DTLS handshakes at once");
                 return;
             }
             phase = phase.moveTo(Phase.HANDSHAKING);
@@ -273,7 +274,8 @@ public final class WebRtcTransport {
             records.close();
             log.debug("DTLS handshake failed", e);
             String reason = "DTLS handshake failed: " + e.getMessage();
-            loop.execute(() -> fail(reason));
+            WebRtcFailure why = WebRtcFailure.ofHandshake(e);
+            loop.execute(() -> fail(why, reason));
         }
     }
 
@@ -333,7 +335,7 @@ public final class WebRtcTransport {
         }
     }
 
-    private void fail(String reason) {
+    private void fail(WebRtcFailure why, String reason) {
         if (phase == Phase.CHECKING || phase == Phase.HANDSHAKING) {
             if (records != null) {
                 records.close();
@@ -341,7 +343,7 @@ public final class WebRtcTransport {
             phase = phase.moveTo(Phase.FAILED);
             stopTimer();
             log.warn("browser leg from {}: {}", dtlsSource, reason);
-            listener.failed(reason);
+            listener.failed(why, reason);
         }
     }
 

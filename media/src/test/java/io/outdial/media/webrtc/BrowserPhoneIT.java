@@ -175,8 +175,8 @@ class BrowserPhoneIT {
         }
 
         @Override
-        public void failed(String reason) {
-            failed.complete(reason);
+        public void failed(WebRtcFailure why, String reason) {
+            failed.complete(why.label() + ": " + reason);
         }
 
         final CompletableFuture<String> closed = new CompletableFuture<>();
@@ -265,7 +265,9 @@ class BrowserPhoneIT {
         browserTakes(accepted.answer());
         String reason = events.failed.get(30, TimeUnit.SECONDS);
         assertTrue(reason.contains("does not match the SDP a=fingerprint"), reason);
+        assertTrue(reason.startsWith("dtls_refused: "), reason);
         assertEquals(1, legs.failures());
+        assertEquals(1, legs.failures(WebRtcFailure.DTLS_REFUSED));
         assertEquals(0, legs.connected());
         // the failure is reported from the endpoint's event loop once the phase is set there
         assertEquals(WebRtcTransport.Phase.FAILED, accepted.transport().phase());

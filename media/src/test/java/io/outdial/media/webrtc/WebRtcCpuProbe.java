@@ -149,7 +149,7 @@ public final class WebRtcCpuProbe {
                 }
 
                 @Override
-                public void failed(String reason) {
+                public void failed(WebRtcFailure why, String reason) {
                     secured.completeExceptionally(new IllegalStateException(reason));
                 }
 

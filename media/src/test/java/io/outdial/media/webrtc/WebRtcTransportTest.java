@@ -45,8 +45,8 @@ class WebRtcTransportTest {
                 }
 
                 @Override
-                public void failed(String reason) {
-                    events.add("failed " + reason);
+                public void failed(WebRtcFailure why, String reason) {
+                    events.add("failed " + why.label() + ": " + reason);
                 }
 
                 @Override
@@ -133,7 +133,7 @@ class WebRtcTransportTest {
         transport.checkConsent(now.get() + WebRtcTransport.CONSENT_TIMEOUT_NANOS - 1);
         assertTrue(events.isEmpty());
         transport.checkConsent(now.get() + WebRtcTransport.CONSENT_TIMEOUT_NANOS);
-        assertEquals(List.of("failed no connectivity check from the browser for 30 s"), events);
+        assertEquals(List.of("failed no_ice_check: no connectivity check from the browser for 30 s"), events);
         assertEquals(WebRtcTransport.Phase.FAILED, transport.phase());
         transport.close();
         assertEquals(1, events.size(), "a failed leg does not also report closed");
