@@ -200,7 +200,8 @@ public final class Dialer {
         this.desk = new CtiDesk(dialer, roster, campaigns, dialing, preview, previews, push, wrapUp,
                 new RecordDesk(dialer, scheduler, storeAccess), config.dialing().logoutDelayLimit(), phones,
                 passwordChecks, recordings, responses, browserPhones);
-        this.admin = new AdminService(ctx, campaigns, roster, dialing, liveStats, accounts);
+        this.admin = new AdminService(dialer, storeAccess, trunks, ctx.userAgent(), campaigns, roster, dialing,
+                liveStats, accounts);
         admin.interactionTools(new io.outdial.dialer.admin.RecordingsAdmin(dialer, scheduler, storeAccess, recordings,
                 responses, campaigns));
     }

@@ -9,10 +9,13 @@ import io.outdial.dialer.agent.AgentSipAccounts;
 import io.outdial.dialer.call.Dialing;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.Campaigns;
-import io.outdial.dialer.context.DialerContext;
+import io.outdial.core.exec.CallExecutor;
 import io.outdial.dialer.stats.LiveStats;
 import io.outdial.dialer.store.CallingRecord;
 import io.outdial.dialer.store.ImportException;
+import io.outdial.dialer.store.StoreAccess;
+import io.outdial.dialer.trunk.Trunks;
+import io.outdial.sip.SipUserAgent;
 import io.outdial.sip.registrar.Registration;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -29,17 +32,29 @@ public final class AdminService implements AdminApi {
 
     private volatile java.util.function.Consumer<io.outdial.dialer.campaign.Campaign> campaignActions = c -> { };
     private final AgentSipAccounts accounts;
-    private final DialerContext ctx;
+    private final CallExecutor dialer;
+    private final StoreAccess store;
+    private final Trunks trunks;
+    private final SipUserAgent userAgent;
     private final Campaigns campaigns;
     private final AgentRoster roster;
     private final Dialing dialing;
     private final LiveStats stats;
     private volatile RecordingsAdmin tools;
 
-    public AdminService(DialerContext ctx, Campaigns campaigns, AgentRoster roster, Dialing dialing,
-                        LiveStats stats, AgentSipAccounts accounts) {
+    /**
+     * @param dialer    the dialer executor, where campaign and agent state live
+     * @param trunks    the trunks and each campaign's route out, shown with the campaigns
+     * @param userAgent whose registrar holds the agents' phone registrations
+     */
+    public AdminService(CallExecutor dialer, StoreAccess store, Trunks trunks, SipUserAgent userAgent,
+                        Campaigns campaigns, AgentRoster roster, Dialing dialing, LiveStats stats,
+                        AgentSipAccounts accounts) {
         this.accounts = accounts;
-        this.ctx = ctx;
+        this.dialer = dialer;
+        this.store = store;
+        this.trunks = trunks;
+        this.userAgent = userAgent;
         this.campaigns = campaigns;
         this.roster = roster;
         this.dialing = dialing;
@@ -69,7 +84,7 @@ public final class AdminService implements AdminApi {
             m.put("optimization", c.plan().pacing().method().name());
             m.put("target", c.plan().pacing().target());
         }
-        io.outdial.dialer.trunk.OutboundRoute route = ctx.trunks().route(c.name());
+        io.outdial.dialer.trunk.OutboundRoute route = trunks.route(c.name());
         m.put("trunk", route.trunkName());
         if (!route.callerIds().isEmpty()) {
             m.put("callerIds", route.callerIds());
@@ -84,7 +99,7 @@ public final class AdminService implements AdminApi {
     @Override
     public CompletableFuture<Object> trunks() {
         List<Object> list = new ArrayList<>();
-        for (io.outdial.dialer.trunk.Trunks.Entry e : ctx.trunks().all()) {
+        for (io.outdial.dialer.trunk.Trunks.Entry e : trunks.all()) {
             io.outdial.sip.TrunkConfig t = e.config();
             io.outdial.sip.trunk.TrunkRegistrationStatus r = e.registration().status();
             Map<String, Object> m = new LinkedHashMap<>();
@@ -129,38 +144,38 @@ public final class AdminService implements AdminApi {
 
     @Override
     public CompletableFuture<Object> importRecords(String campaign, String csv) {
-        return onDialer(() -> campaigns.find(campaign)
-                        .orElseThrow(() -> new AdminException(404, "no campaign named '" + campaign + "'")))
-                .thenApplyAsync(c -> {
+        return store.queryAfter(onDialer(() -> campaigns.find(campaign)
+                        .orElseThrow(() -> new AdminException(404, "no campaign named '" + campaign + "'"))),
+                (c, db) -> {
                     try {
-                        Object report = ctx.store().importCsv(c.name(), new StringReader(csv), rows ->
+                        Object report = db.importCsv(c.name(), new StringReader(csv), rows ->
                                 LOG.info("campaign {}: {} records imported so far", c.name(), rows));
                         dialing.listChanged(c);
                         return report;
                     } catch (ImportException e) {
                         throw new AdminException(400, e.getMessage());
                     }
-                }, ctx.database());
+                });
     }
 
     @Override
     public CompletableFuture<Object> records(String campaign) {
-        return onDialer(() -> campaigns.find(campaign)
-                        .orElseThrow(() -> new AdminException(404, "no campaign named '" + campaign + "'")))
-                .thenApplyAsync(c -> {
+        return store.queryAfter(onDialer(() -> campaigns.find(campaign)
+                        .orElseThrow(() -> new AdminException(404, "no campaign named '" + campaign + "'"))),
+                (c, db) -> {
                     List<Map<String, Object>> rows = new ArrayList<>();
-                    for (CallingRecord r : ctx.store().records(c.name())) {
+                    for (CallingRecord r : db.records(c.name())) {
                         rows.add(r.toWire());
                     }
                     return rows;
-                }, ctx.database());
+                });
     }
 
     @Override
     public CompletableFuture<String> exportRecords(String campaign) {
-        return onDialer(() -> campaigns.find(campaign)
-                        .orElseThrow(() -> new AdminException(404, "no campaign named '" + campaign + "'")))
-                .thenApplyAsync(c -> RecordExport.csv(ctx.store(), c.name()), ctx.database());
+        return store.queryAfter(onDialer(() -> campaigns.find(campaign)
+                        .orElseThrow(() -> new AdminException(404, "no campaign named '" + campaign + "'"))),
+                (c, db) -> RecordExport.csv(db, c.name()));
     }
 
     @Override
@@ -187,7 +202,7 @@ public final class AdminService implements AdminApi {
                 m.put("phone", a.phone());
                 m.put("phoneFollowsRegistration", a.usesRegisteredPhone());
                 m.put("sipPassword", accounts.has(a.id()));
-                m.put("registration", ctx.userAgent().registrations().find(a.id()).map(AdminService::registration)
+                m.put("registration", userAgent.registrations().find(a.id()).map(AdminService::registration)
                         .orElse(null));
                 m.put("desktop", a.hasDesktop());
                 m.put("interaction", a.interaction() == null ? null : a.interaction().id());
@@ -212,22 +227,23 @@ public final class AdminService implements AdminApi {
 
     @Override
     public CompletableFuture<Object> sipPassword(String agentId, String password) {
-        return onDialer(() -> {
+        CompletableFuture<String> changed = onDialer(() -> {
             Agent agent = roster.find(agentId)
                     .orElseThrow(() -> new AdminException(404, "no agent '" + agentId + "'"));
             accounts.password(agent.id(), password);
             LOG.info("SIP password of agent {} {} through the admin API", agent.id(), password == null ? "removed"
                     : "changed");
             return agent.id();
-        }).thenApplyAsync(id -> {
-            // Kept across restarts, as HA1s only; the store's own pool, not the dialer thread.
+        });
+        // Kept across restarts, as HA1s only; the store's own pool, not the dialer thread.
+        return store.queryAfter(changed, (id, db) -> {
             if (password == null) {
-                ctx.store().sipPasswords().remove(id);
+                db.sipPasswords().remove(id);
             } else {
-                ctx.store().sipPasswords().put(id, accounts.realm(), accounts.ha1s(id));
+                db.sipPasswords().put(id, accounts.realm(), accounts.ha1s(id));
             }
             return Map.of("agent", id, "sipPassword", password != null);
-        }, ctx.database());
+        });
     }
 
     @Override
@@ -235,40 +251,40 @@ public final class AdminService implements AdminApi {
         return onDialer(() -> {
             Agent agent = roster.find(agentId)
                     .orElseThrow(() -> new AdminException(404, "no agent '" + agentId + "'"));
-            return Map.of("agent", agent.id(), "removed", ctx.userAgent().registrations().remove(agent.id()));
+            return Map.of("agent", agent.id(), "removed", userAgent.registrations().remove(agent.id()));
         });
     }
 
     @Override
     public CompletableFuture<Object> auditLog(int limit) {
-        return CompletableFuture.supplyAsync(() -> ctx.store().auditTrail().newest(limit), ctx.database());
+        return store.query(db -> db.auditTrail().newest(limit));
     }
 
     @Override
     public CompletableFuture<Object> doNotCallList() {
-        return CompletableFuture.supplyAsync(() -> ctx.store().doNotCall().list(), ctx.database());
+        return store.query(db -> db.doNotCall().list());
     }
 
     @Override
     public CompletableFuture<Object> addDoNotCall(DoNotCallEntry entry) {
-        return onDialer(() -> {
+        return store.queryAfter(onDialer(() -> {
             if (entry.campaign() != null && campaigns.find(entry.campaign()).isEmpty()) {
                 throw new AdminException(404, "no campaign named '" + entry.campaign() + "'");
             }
             return entry;
-        }).thenApplyAsync(e -> {
+        }), (e, db) -> {
             try {
-                return e.customerId() != null ? ctx.store().doNotCall().addCustomer(e.customerId(), e.campaign())
-                        : ctx.store().doNotCall().add(e.phone(), e.campaign());
+                return e.customerId() != null ? db.doNotCall().addCustomer(e.customerId(), e.campaign())
+                        : db.doNotCall().add(e.phone(), e.campaign());
             } catch (IllegalArgumentException bad) {
                 throw new AdminException(400, bad.getMessage());
             }
-        }, ctx.database());
+        });
     }
 
     /** Runs on the dialer executor, where campaign and agent state live. */
     private <T> CompletableFuture<T> onDialer(Supplier<T> work) {
-        return CompletableFuture.supplyAsync(work, ctx.dialer()).exceptionallyCompose(e -> {
+        return CompletableFuture.supplyAsync(work, dialer).exceptionallyCompose(e -> {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             return CompletableFuture.failedFuture(cause);
         });

@@ -3,6 +3,7 @@ package io.outdial.dialer.store;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -30,10 +31,13 @@ public final class StoreAccess {
         return CompletableFuture.runAsync(() -> update.accept(store), database);
     }
 
-    /** {@code query} on the database pool once {@code first} succeeded; {@code first}'s failure skips it. */
-    public <T> CompletableFuture<T> queryAfter(CompletableFuture<?> first,
-                                               Function<CallingListStore, ? extends T> query) {
-        return first.thenApplyAsync(ignored -> query.apply(store), database);
+    /**
+     * {@code query} of {@code first}'s value on the database pool once {@code first} succeeded; {@code first}'s
+     * failure skips it.
+     */
+    public <T, U> CompletableFuture<U> queryAfter(CompletableFuture<T> first,
+                                                  BiFunction<? super T, CallingListStore, ? extends U> query) {
+        return first.thenApplyAsync(value -> query.apply(value, store), database);
     }
 
     /** {@code update} on the database pool once {@code first} succeeded; {@code first}'s failure skips it. */

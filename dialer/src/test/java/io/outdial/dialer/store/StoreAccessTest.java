@@ -48,7 +48,7 @@ class StoreAccessTest {
         AtomicBoolean ran = new AtomicBoolean();
         CompletableFuture<Void> failed = CompletableFuture.failedFuture(new IllegalStateException("history"));
         assertThrows(ExecutionException.class, () -> access.updateAfter(failed, s -> ran.set(true)).get());
-        assertThrows(ExecutionException.class, () -> access.queryAfter(failed, s -> {
+        assertThrows(ExecutionException.class, () -> access.queryAfter(failed, (v, s) -> {
             ran.set(true);
             return 1;
         }).get());
@@ -58,7 +58,8 @@ class StoreAccessTest {
     @Test
     void workAfterASucceededStepRunsOnTheDatabasePool() throws Exception {
         CompletableFuture<String> first = CompletableFuture.completedFuture("ok");
-        assertEquals("test-database", access.queryAfter(first, s -> Thread.currentThread().getName()).get());
+        assertEquals("ok on test-database",
+                access.queryAfter(first, (v, s) -> v + " on " + Thread.currentThread().getName()).get());
         AtomicBoolean ran = new AtomicBoolean();
         access.updateAfter(first, s -> ran.set(true)).get();
         assertEquals(true, ran.get());
