@@ -163,10 +163,10 @@ public final class Dialer {
         this.shareAbandonment = () -> restoreAbandonmentLedgers(config, scheduler);
         Map<String, PreviewSettings> previewSettings = config.campaigns().stream()
                 .collect(java.util.stream.Collectors.toMap(CampaignSettings::name, CampaignSettings::preview));
-        this.preview = new PreviewDesk(ctx, campaigns, dialing.afterCall(), dialing.assignments(), dialing::pace,
-                previewSettings);
-        this.previews = new InteractionPreviews(ctx, dialing::pace);
-        this.push = new PushPreviewDesk(ctx, campaigns, roster, previews, preview, previewSettings);
+        this.preview = new PreviewDesk(ctx, campaigns, dialing.writes(), dialing.afterCall(), dialing.assignments(),
+                dialing::pace, previewSettings);
+        this.previews = new InteractionPreviews(ctx, dialing.writes(), dialing::pace);
+        this.push = new PushPreviewDesk(ctx, dialing.writes(), campaigns, roster, previews, preview, previewSettings);
         dialing.pushPreviews(push);
         dialing.dialPreview(new ProgressivePreview(previews, previewSettings));
         dialing.setupLatencyLimit(config.dialing().setupLatencyLimit());

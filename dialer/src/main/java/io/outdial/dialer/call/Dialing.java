@@ -5,6 +5,7 @@ import io.outdial.dialer.agent.AgentRoster;
 import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.context.DialerContext;
+import io.outdial.dialer.store.StoreAccess;
 import io.outdial.sip.DialRequest;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -47,7 +48,8 @@ public final class Dialing {
         this.roster = roster;
         this.campaigns = campaigns;
         this.placement = CallPlacement.of(ctx);
-        this.writes = new RecordWrites(ctx);
+        this.writes = new RecordWrites(new StoreAccess(ctx.store(), ctx.database()), ctx.scheduler(),
+                ctx.treatments());
         this.afterCall = new AfterCall(ctx, writes, wrapUp, this::pace);
         this.progressive = new ProgressiveMode(ctx, placement, roster, writes, afterCall, assignments, this::paceNow);
         this.predictive = new PredictiveDialing(ctx, placement, roster, campaigns, writes, afterCall, zone, assignments);
@@ -127,6 +129,11 @@ public final class Dialing {
     /** The way out of a call every dialing mode shares (the preview desk's too). */
     public AfterCall afterCall() {
         return afterCall;
+    }
+
+    /** The dialer's one set of record writes, for every mode and desk (shutdown waits for them all). */
+    public RecordWrites writes() {
+        return writes;
     }
 
     /** Every dialing mode's live contact calls, by interaction id (the preview desk's too). */

@@ -70,10 +70,13 @@ public final class InteractionPreviews {
     /** The requestId of the Accept or Reject being handled, echoed by the events it causes. */
     private String requestId;
 
-    /** @param pace asks every dialing mode to look again (a record is back, an agent is free) */
-    public InteractionPreviews(DialerContext ctx, Runnable pace) {
+    /**
+     * @param writes the dialer's one set of record writes (shutdown waits for them all)
+     * @param pace   asks every dialing mode to look again (a record is back, an agent is free)
+     */
+    public InteractionPreviews(DialerContext ctx, RecordWrites writes, Runnable pace) {
         this.ctx = ctx;
-        this.writes = new RecordWrites(ctx);
+        this.writes = writes;
         this.pace = pace;
         this.onDialer = new Scheduler() {
             @Override

@@ -219,7 +219,7 @@ final class NumberChanges {
         CallResult decided = result == null ? CallResult.UNKNOWN : result;
         TreatmentStep step = ctx.treatments().decide(dialed, decided, ctx.scheduler().now());
         writes.run("record " + dialed.recordId() + ": treated after ChangeNumber (" + decided + ")",
-                () -> ctx.store().applyTreatment(dialed.recordId(), step));
+                s -> s.applyTreatment(dialed.recordId(), step));
     }
 
     /**

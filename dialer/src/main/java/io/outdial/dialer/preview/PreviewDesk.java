@@ -63,14 +63,15 @@ public final class PreviewDesk {
     private final Assignments assignments;
 
     /**
+     * @param writes    the dialer's one set of record writes (shutdown waits for them all)
      * @param afterCall the way out of a call every dialing mode shares (with the wrap-up's checks and writes)
      * @param pace      asks progressive pacing to look again (an agent is free)
      */
-    public PreviewDesk(DialerContext ctx, Campaigns campaigns, AfterCall afterCall, Assignments assignments,
-                       Runnable pace, Map<String, PreviewSettings> terms) {
+    public PreviewDesk(DialerContext ctx, Campaigns campaigns, RecordWrites writes, AfterCall afterCall,
+                       Assignments assignments, Runnable pace, Map<String, PreviewSettings> terms) {
         this.ctx = ctx;
         this.campaigns = campaigns;
-        this.writes = new RecordWrites(ctx);
+        this.writes = writes;
         this.afterCall = afterCall;
         this.assignments = assignments;
         this.terms = Map.copyOf(terms);
@@ -356,7 +357,7 @@ public final class PreviewDesk {
         } else if (DO_NOT_CALL.equals(reason)) {
             ix.callResult(CallResult.CANCEL_RECORD);
             writes.run("record " + recordId + ": cancelled for campaign " + s.campaign.name(),
-                    () -> ctx.store().cancel(recordId, CallResult.CANCEL_RECORD, agent.id()));
+                    db -> db.cancel(recordId, CallResult.CANCEL_RECORD, agent.id()));
         } else {
             throw new Refused(Refused.Why.BAD_REQUEST, "reason must be '" + LATER + "' (call this contact later)"
                     + " or '" + DO_NOT_CALL + "' (do not call this contact for this campaign), got '" + reason + "'");

@@ -47,15 +47,16 @@ public final class PushPreviewDesk implements ModePolicy {
     private final Map<String, Set<String>> delivering = new HashMap<>();
     private final Set<String> retrieving = new HashSet<>();
 
-    public PushPreviewDesk(DialerContext ctx, Campaigns campaigns, AgentRoster roster, InteractionPreviews previews,
-                           PreviewDesk preview, Map<String, PreviewSettings> settings) {
+    /** @param writes the dialer's one set of record writes (shutdown waits for them all) */
+    public PushPreviewDesk(DialerContext ctx, RecordWrites writes, Campaigns campaigns, AgentRoster roster,
+                           InteractionPreviews previews, PreviewDesk preview, Map<String, PreviewSettings> settings) {
         this.ctx = ctx;
         this.campaigns = campaigns;
         this.roster = roster;
         this.previews = previews;
         this.preview = preview;
         this.settings = Map.copyOf(settings);
-        this.writes = new RecordWrites(ctx);
+        this.writes = writes;
     }
 
     /** True for a direct push preview campaign (its GetRecord is this desk's toggle). */
