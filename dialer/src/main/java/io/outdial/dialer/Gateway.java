@@ -91,7 +91,7 @@ public final class Gateway implements AutoCloseable {
                 parts::shareAbandonmentLedgers);
         parts.admin().onCampaignAction(sharedState::published);
         this.bridge = AgentBridgeServer.start(config.toBridgeConfig(),
-                new io.outdial.dialer.metrics.MeasuredDesk(parts.desk(), parts.metrics()), parts.admin(),
+                new io.outdial.dialer.cti.MeasuredDesk(parts.desk(), parts.metrics()), parts.admin(),
                 parts.metrics()::scrape, new BridgeSecurity(config.http().auth(), parts.passwordChecks(),
                         new SecurityRecorder(store.auditTrail(), database, parts.metrics())));
         warnAboutAccess(config);

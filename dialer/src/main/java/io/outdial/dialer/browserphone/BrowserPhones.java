@@ -1,6 +1,5 @@
 package io.outdial.dialer.browserphone;
 
-import io.outdial.bridge.cti.CtiCommand;
 import io.outdial.core.exec.CallExecutor;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentState;
@@ -135,14 +134,21 @@ public final class BrowserPhones implements AutoCloseable {
         }
     }
 
+    /** A page's offer of its phone, and the request the answer echoes. */
+    private record Offer(String requestId, String sdp) { }
+
     /** A browser phone lost with a call on it; the interaction's result is read when the agent is told. */
     private record LostCall(String reason, Instant at, Interaction interaction) { }
 
     /**
      * PhoneOffer from the agent's desktop (dialer executor): refused with a {@link Refused} before anything changes
      * when the agent did not log in with the browser phone, is on a call, or the SDP is no browser phone's offer.
+     *
+     * @param requestId the desktop's request, echoed by the answer or a later refusal
+     * @param sdp       the page's SDP offer
      */
-    public void offer(Agent agent, CtiCommand.PhoneOffer offer) {
+    public void offer(Agent agent, String requestId, String sdp) {
+        Offer offer = new Offer(requestId, sdp);
         if (agentOf(agent.phone()) == null) {
             throw new Refused(Refused.Why.NOT_A_BROWSER_PHONE, "PhoneOffer is for an agent logged in with phone \""
                     + LOGIN_PHONE + "\"; this agent's phone is " + agent.phone());
@@ -177,7 +183,7 @@ public final class BrowserPhones implements AutoCloseable {
         }));
     }
 
-    private void answer(Agent agent, CtiCommand.PhoneOffer offer, RtpEndpoint endpoint) {
+    private void answer(Agent agent, Offer offer, RtpEndpoint endpoint) {
         if (!agent.hasDesktop() || agentOf(agent.phone()) == null || sessions.containsKey(agent.id())) {
             // Logged out, changed phone or offered again while the port was opened.
             endpoint.close();

@@ -210,7 +210,7 @@ public final class CtiDesk implements AgentDesk {
                     throw new CtiException(CtiErrorCodes.ALREADY_LOGGED_IN, "already logged in");
                 })
                 .on(CtiCommand.Ready.class, (agent, r, channel) -> ready(agent, r.requestId()))
-                .on(CtiCommand.PhoneOffer.class, (agent, o, channel) -> browserPhones.offer(agent, o))
+                .on(CtiCommand.PhoneOffer.class, (agent, o, channel) -> browserPhones.offer(agent, o.requestId(), o.sdp()))
                 .on(CtiCommand.NotReady.class, (agent, n, channel) -> notReady(agent, n))
                 .on(CtiCommand.SetCallResult.class, (agent, s, channel) -> wrapUpCommands.setCallResult(agent, s))
                 .on(CtiCommand.MarkDone.class, (agent, m, channel) -> markDone(agent, m))

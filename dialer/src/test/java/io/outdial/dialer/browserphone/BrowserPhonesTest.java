@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.outdial.bridge.cti.AgentChannel;
-import io.outdial.bridge.cti.CtiCommand;
 import io.outdial.bridge.cti.CtiErrorCodes;
 import io.outdial.bridge.cti.CtiEvent;
 import io.outdial.core.exec.CallExecutor;
@@ -148,7 +147,7 @@ class BrowserPhonesTest {
     void anAgentWithAnotherPhoneMayNotOffer() {
         agent.phone("sip:agent1@127.0.0.1:5070");
         Refused e = assertThrows(Refused.class,
-                () -> phones.offer(agent, new CtiCommand.PhoneOffer("r1", offer(FINGERPRINT))));
+                () -> phones.offer(agent, "r1", offer(FINGERPRINT)));
         assertEquals(CtiErrorCodes.NOT_ALLOWED, CtiWire.code(e.why()));
         assertTrue(e.getMessage().contains("phone \"browser\""), e.getMessage());
         assertEquals(List.of(), mediaCalls);
@@ -158,7 +157,7 @@ class BrowserPhonesTest {
     void anOfferWithoutFingerprintIsRefusedWithItsReasonAndOpensNothing() {
         agent.phone(BrowserPhones.phoneOf("agent1"));
         Refused e = assertThrows(Refused.class,
-                () -> phones.offer(agent, new CtiCommand.PhoneOffer("r1", offer("a=sendrecv"))));
+                () -> phones.offer(agent, "r1", offer("a=sendrecv")));
         assertEquals(CtiErrorCodes.PHONE_OFFER_REFUSED, CtiWire.code(e.why()));
         assertTrue(e.getMessage().contains("fingerprint"), e.getMessage());
         assertEquals(List.of(), mediaCalls);
@@ -168,13 +167,13 @@ class BrowserPhonesTest {
     @Test
     void anOfferWithAnotherHashOrNoG711IsRefused() {
         agent.phone(BrowserPhones.phoneOf("agent1"));
-        Refused sha1 = assertThrows(Refused.class, () -> phones.offer(agent, new CtiCommand.PhoneOffer(
-                "r1", offer("a=fingerprint:sha-1 AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01"))));
+        Refused sha1 = assertThrows(Refused.class, () -> phones.offer(agent,
+                "r1", offer("a=fingerprint:sha-1 AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01")));
         assertEquals(CtiErrorCodes.PHONE_OFFER_REFUSED, CtiWire.code(sha1.why()));
         String opusOnly = offer(FINGERPRINT).replace("a=rtpmap:0 PCMU/8000\r\n", "")
                 .replace("a=rtpmap:8 PCMA/8000\r\n", "").replace(" 111 0 8 126", " 111 126");
         Refused noG711 = assertThrows(Refused.class,
-                () -> phones.offer(agent, new CtiCommand.PhoneOffer("r2", opusOnly)));
+                () -> phones.offer(agent, "r2", opusOnly));
         assertEquals(CtiErrorCodes.PHONE_OFFER_REFUSED, CtiWire.code(noG711.why()));
         assertEquals(List.of(), mediaCalls);
     }
@@ -184,7 +183,7 @@ class BrowserPhonesTest {
         agent.phone(BrowserPhones.phoneOf("agent1"));
         String huge = offer(FINGERPRINT) + "a=x-filler:" + "x".repeat(BrowserPhones.MAX_OFFER_CHARS) + "\r\n";
         Refused e = assertThrows(Refused.class,
-                () -> phones.offer(agent, new CtiCommand.PhoneOffer("r1", huge)));
+                () -> phones.offer(agent, "r1", huge));
         assertEquals(CtiErrorCodes.PHONE_OFFER_REFUSED, CtiWire.code(e.why()));
         assertEquals(List.of(), mediaCalls);
     }
@@ -192,7 +191,7 @@ class BrowserPhonesTest {
     @Test
     void aGoodOfferWithNoPortLeftGetsAnErrorAndNoSession() {
         agent.phone(BrowserPhones.phoneOf("agent1"));
-        phones.offer(agent, new CtiCommand.PhoneOffer("r1", offer(FINGERPRINT)));
+        phones.offer(agent, "r1", offer(FINGERPRINT));
         assertEquals(List.of("openEndpoint"), mediaCalls);
         CtiEvent.Error error = assertInstanceOf(CtiEvent.Error.class, sent.get(0));
         assertEquals(CtiErrorCodes.INTERNAL_ERROR, error.code());

@@ -152,6 +152,20 @@ class CtiDesktopTest {
         assertEquals(List.of(), offenders, "CTI errors outside the cti package: throw refusal.Refused instead");
     }
 
+    /** The wire's commands, events and desk are the cti package's: the domain takes plain values. */
+    @Test
+    void onlyTheCtiPackageUsesTheBridgesCtiTypes() throws IOException {
+        Path main = Path.of("src/main/java/io/outdial/dialer");
+        List<String> offenders;
+        try (Stream<Path> files = Files.walk(main)) {
+            offenders = files.filter(p -> p.toString().endsWith(".java"))
+                    .filter(p -> !main.relativize(p).startsWith("cti"))
+                    .filter(p -> read(p).contains("io.outdial.bridge.cti."))
+                    .map(p -> main.relativize(p).toString()).toList();
+        }
+        assertEquals(List.of(), offenders, "CTI protocol types outside the cti package");
+    }
+
     private static String read(Path p) {
         try {
             return Files.readString(p);

@@ -1,9 +1,10 @@
-package io.outdial.dialer.metrics;
+package io.outdial.dialer.cti;
 
 import io.outdial.bridge.cti.AgentChannel;
 import io.outdial.bridge.cti.AgentDesk;
 import io.outdial.bridge.cti.CtiCommand;
 import io.outdial.bridge.cti.CtiEvent;
+import io.outdial.dialer.metrics.DialerMetrics;
 import java.util.concurrent.CompletableFuture;
 
 /**
