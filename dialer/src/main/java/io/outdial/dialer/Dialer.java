@@ -171,7 +171,7 @@ public final class Dialer {
         dialing.dialPreview(new ProgressivePreview(previews, previewSettings));
         dialing.setupLatencyLimit(config.dialing().setupLatencyLimit());
         dialing.answerPreview(new PredictivePreview(previews, previewSettings));
-        campaigns.dialing(new Campaigns.Dialing() {
+        campaigns.lifecycle(new Campaigns.Lifecycle() {
             @Override
             public void started(Campaign campaign) {
                 dialing.listChanged(campaign);

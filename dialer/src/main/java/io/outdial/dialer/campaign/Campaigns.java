@@ -19,8 +19,11 @@ import java.util.Optional;
  */
 public final class Campaigns {
 
-    /** What the dialing side does when a campaign starts or goes away. */
-    public interface Dialing {
+    /**
+     * What the dialing side does when a campaign starts or goes away (named apart from {@code call.Dialing}, which
+     * implements most of it).
+     */
+    public interface Lifecycle {
         void started(Campaign campaign);
 
         /** Stopped (also on the way to unloaded): no new records; offers in front of agents are taken back. */
@@ -32,7 +35,7 @@ public final class Campaigns {
 
     private final Map<String, Campaign> byName = new LinkedHashMap<>();
     private final AgentRoster roster;
-    private Dialing dialing;
+    private Lifecycle dialing;
 
     public Campaigns(List<CampaignPlan> plans, AgentRoster roster) {
         for (CampaignPlan p : plans) {
@@ -41,7 +44,7 @@ public final class Campaigns {
         this.roster = roster;
     }
 
-    public void dialing(Dialing dialing) {
+    public void lifecycle(Lifecycle dialing) {
         this.dialing = dialing;
     }
 

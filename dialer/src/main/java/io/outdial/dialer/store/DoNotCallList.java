@@ -47,7 +47,7 @@ public final class DoNotCallList {
 
     /**
      * Adds a customer id to the internal do-not-call list, for one campaign or (campaign null) for all: no record
-     * whose customer-id field (see {@link CallingListStore#customerIdField}) holds it is dialed. Returns the entry as stored.
+     * whose customer-id field (see {@link #customerIdField}) holds it is dialed. Returns the entry as stored.
      */
     public DoNotCallEntry addCustomer(String customerId, String campaign) {
         String id = customerId == null ? "" : customerId.trim();

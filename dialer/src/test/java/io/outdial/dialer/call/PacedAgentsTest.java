@@ -58,7 +58,7 @@ class PacedAgentsTest {
 
     @Test
     void readyAgentsSpreadOverTheRunningCampaignsAndFollowAStop() {
-        campaigns.dialing(new Campaigns.Dialing() {
+        campaigns.lifecycle(new Campaigns.Lifecycle() {
             @Override
             public void started(io.outdial.dialer.campaign.Campaign campaign) {
             }
@@ -101,7 +101,7 @@ class PacedAgentsTest {
 
     @Test
     void anAgentReservedForAPacedCallStaysFreeToTheEngineAndOneReservedByAnotherModeDoesNot() {
-        campaigns.dialing(new Campaigns.Dialing() {
+        campaigns.lifecycle(new Campaigns.Lifecycle() {
             @Override
             public void started(io.outdial.dialer.campaign.Campaign campaign) {
             }
