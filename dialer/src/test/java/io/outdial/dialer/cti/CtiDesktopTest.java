@@ -127,43 +127,33 @@ class CtiDesktopTest {
 
     @Test
     void onlyTheCtiPackageBuildsCtiEvents() throws IOException {
-        Path main = Path.of("src/main/java/io/outdial/dialer");
-        List<String> offenders;
-        try (Stream<Path> files = Files.walk(main)) {
-            offenders = files.filter(p -> p.toString().endsWith(".java"))
-                    .filter(p -> !main.relativize(p).startsWith("cti"))
-                    .filter(p -> read(p).contains("new CtiEvent."))
-                    .map(p -> main.relativize(p).toString()).toList();
-        }
-        assertEquals(List.of(), offenders, "CTI events built outside the cti package: tell agent.desktop() instead");
+        assertEquals(List.of(), outsideCti(source -> source.contains("new CtiEvent.")),
+                "CTI events built outside the cti package: tell agent.desktop() instead");
     }
 
     /** The domain refuses with {@code refusal.Refused}; only the cti package knows the CTI errors and their codes. */
     @Test
     void onlyTheCtiPackageThrowsCtiExceptions() throws IOException {
-        Path main = Path.of("src/main/java/io/outdial/dialer");
-        List<String> offenders;
-        try (Stream<Path> files = Files.walk(main)) {
-            offenders = files.filter(p -> p.toString().endsWith(".java"))
-                    .filter(p -> !main.relativize(p).startsWith("cti"))
-                    .filter(p -> read(p).contains("CtiException") || read(p).contains("CtiErrorCodes"))
-                    .map(p -> main.relativize(p).toString()).toList();
-        }
-        assertEquals(List.of(), offenders, "CTI errors outside the cti package: throw refusal.Refused instead");
+        assertEquals(List.of(), outsideCti(source -> source.contains("CtiException")
+                || source.contains("CtiErrorCodes")), "CTI errors outside the cti package: throw refusal.Refused instead");
     }
 
     /** The wire's commands, events and desk are the cti package's: the domain takes plain values. */
     @Test
     void onlyTheCtiPackageUsesTheBridgesCtiTypes() throws IOException {
+        assertEquals(List.of(), outsideCti(source -> source.contains("io.outdial.bridge.cti.")),
+                "CTI protocol types outside the cti package");
+    }
+
+    /** The dialer's main sources outside the cti package whose text matches {@code offends}. */
+    private static List<String> outsideCti(java.util.function.Predicate<String> offends) throws IOException {
         Path main = Path.of("src/main/java/io/outdial/dialer");
-        List<String> offenders;
         try (Stream<Path> files = Files.walk(main)) {
-            offenders = files.filter(p -> p.toString().endsWith(".java"))
+            return files.filter(p -> p.toString().endsWith(".java"))
                     .filter(p -> !main.relativize(p).startsWith("cti"))
-                    .filter(p -> read(p).contains("io.outdial.bridge.cti."))
+                    .filter(p -> offends.test(read(p)))
                     .map(p -> main.relativize(p).toString()).toList();
         }
-        assertEquals(List.of(), offenders, "CTI protocol types outside the cti package");
     }
 
     private static String read(Path p) {
