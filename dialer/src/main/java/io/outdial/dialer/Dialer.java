@@ -49,7 +49,6 @@ import io.outdial.dialer.wrapup.RecordWork;
 import io.outdial.dialer.browserphone.BrowserPhoneUserAgent;
 import io.outdial.dialer.browserphone.BrowserPhones;
 import io.outdial.media.MediaEngine;
-import io.outdial.media.webrtc.WebRtcSettings;
 import io.outdial.sip.SipUserAgent;
 import io.outdial.sip.Transport;
 import java.io.IOException;
@@ -120,10 +119,8 @@ public final class Dialer {
         roster.directory(phones);
         this.dialer = new CallExecutor("dialer", workers, scheduler);
         // The browser phone's ICE candidate is where SIP peers are sent RTP too: rtp.advertisedAddress (behind NAT).
-        WebRtcSettings webrtc = WebRtcSettings.defaults();
-        this.browserPhones = new BrowserPhones(dialer, media, new WebRtcSettings(config.rtp().advertisedAddress(),
-                webrtc.permittedSources(), webrtc.handshakeTimeoutMillis(), webrtc.handshakeThreads(),
-                webrtc.handshakeQueue()), config.browserPhone().iceServers());
+        this.browserPhones = new BrowserPhones(dialer, media,
+                config.browserPhone().webRtc(config.rtp().advertisedAddress()), config.browserPhone().iceServers());
         this.metrics = new DialerMetrics(roster, media, userAgent);
         metrics.browserPhones(browserPhones::connectedCount, browserPhones::failures,
                 browserPhones::checksRefused);

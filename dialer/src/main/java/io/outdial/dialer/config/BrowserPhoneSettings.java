@@ -1,5 +1,8 @@
 package io.outdial.dialer.config;
 
+import io.outdial.media.webrtc.SourceNetworks;
+import io.outdial.media.webrtc.WebRtcSettings;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -9,12 +12,28 @@ import java.util.regex.Pattern;
  * is given, sent to the page in the CTI {@code PhoneSettings} event. None by default: on a LAN the browser reaches the
  * gateway's host candidate directly.
  *
- * @param iceServers the page's {@code RTCConfiguration.iceServers}, in order
+ * <p>Also the gateway's side of the browser legs: the networks browser phones may connect from (ICE checks from
+ * elsewhere are dropped unanswered) and the DTLS handshake pool (how long one handshake may take, how many run at
+ * once, how many may wait before a new browser leg is refused).
+ *
+ * @param iceServers       the page's {@code RTCConfiguration.iceServers}, in order
+ * @param permittedSources CIDR blocks browser phones may connect from; empty: any source
+ * @param handshakeTimeout the limit of one DTLS handshake, retransmissions included
+ * @param handshakeThreads DTLS handshakes run at once
+ * @param handshakeQueue   handshakes waiting beyond those before a new browser leg is refused
  */
-public record BrowserPhoneSettings(List<IceServer> iceServers) {
+public record BrowserPhoneSettings(List<IceServer> iceServers, List<String> permittedSources,
+                                   Duration handshakeTimeout, int handshakeThreads, int handshakeQueue) {
 
-    /** No ICE server: what a LAN needs. */
-    public static final BrowserPhoneSettings NONE = new BrowserPhoneSettings(List.of());
+    private static final WebRtcSettings DEFAULTS = WebRtcSettings.defaults();
+
+    /** No ICE server, any source, the media module's handshake defaults: what a LAN needs. */
+    public static final BrowserPhoneSettings NONE = new BrowserPhoneSettings(List.of(), List.of(),
+            Duration.ofMillis(DEFAULTS.handshakeTimeoutMillis()), DEFAULTS.handshakeThreads(),
+            DEFAULTS.handshakeQueue());
+
+    static final int MAX_NETWORKS = 64;
+    static final int MAX_HANDSHAKE_QUEUE = 10_000;
 
     static final int MAX_SERVERS = 8;
     static final int MAX_URLS = 8;
@@ -25,6 +44,13 @@ public record BrowserPhoneSettings(List<IceServer> iceServers) {
 
     public BrowserPhoneSettings {
         iceServers = List.copyOf(iceServers);
+        permittedSources = List.copyOf(permittedSources);
+    }
+
+    /** The ICE-lite and DTLS side's settings, with {@code candidateAddress} in our host candidate (or null). */
+    public WebRtcSettings webRtc(String candidateAddress) {
+        return new WebRtcSettings(candidateAddress, SourceNetworks.parse(String.join(",", permittedSources)),
+                Math.toIntExact(handshakeTimeout.toMillis()), handshakeThreads, handshakeQueue);
     }
 
     /**
@@ -54,6 +80,11 @@ public record BrowserPhoneSettings(List<IceServer> iceServers) {
 
     static BrowserPhoneSettings read(YamlSection s) {
         List<YamlSection> items = s.sections("iceServers");
+        List<String> networks = s.textList("permittedSources");
+        Duration timeout = s.duration("handshakeTimeout", NONE.handshakeTimeout(), Duration.ofSeconds(1),
+                Duration.ofSeconds(60));
+        int threads = s.integer("handshakeThreads", NONE.handshakeThreads(), 1, 64);
+        int queue = s.integer("handshakeQueue", NONE.handshakeQueue(), 1, MAX_HANDSHAKE_QUEUE);
         s.refuseUnknownKeys();
         if (items.size() > MAX_SERVERS) {
             throw s.fail("iceServers", "must list at most " + MAX_SERVERS + " servers", items.size());
@@ -62,7 +93,21 @@ public record BrowserPhoneSettings(List<IceServer> iceServers) {
         for (YamlSection item : items) {
             servers.add(readServer(item));
         }
-        return new BrowserPhoneSettings(servers);
+        if (networks.size() > MAX_NETWORKS) {
+            throw s.fail("permittedSources", "must list at most " + MAX_NETWORKS + " networks", networks.size());
+        }
+        for (String network : networks) {
+            if (network.isBlank() || network.contains(",")) {
+                throw s.fail("permittedSources", "must list one CIDR block per item", network);
+            }
+            try {
+                SourceNetworks.parse(network);
+            } catch (IllegalArgumentException e) {
+                throw s.fail("permittedSources", "must be CIDR blocks of IP literals such as 10.0.0.0/8 or fd00::/8",
+                        network);
+            }
+        }
+        return new BrowserPhoneSettings(servers, networks, timeout, threads, queue);
     }
 
     private static IceServer readServer(YamlSection item) {

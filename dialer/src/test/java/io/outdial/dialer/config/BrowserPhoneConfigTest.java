@@ -54,7 +54,28 @@ class BrowserPhoneConfigTest {
                 Arguments.of("browserPhone: { iceServers: stun:a }",
                         "browserPhone.iceServers: must be a list, got 'stun:a'"),
                 Arguments.of("browserPhone: { turn: x }",
-                        "browserPhone.turn: unknown key; allowed keys in browserPhone are iceServers"),
+                        "browserPhone.turn: unknown key; allowed keys in browserPhone are iceServers,"
+                                + " permittedSources, handshakeTimeout, handshakeThreads, handshakeQueue"),
+                Arguments.of("browserPhone: { permittedSources: 10.0.0.0/8 }",
+                        "browserPhone.permittedSources: must be a list of values, got '10.0.0.0/8'"),
+                Arguments.of("browserPhone: { permittedSources: [ 'office.example.com/24' ] }",
+                        "browserPhone.permittedSources: must be CIDR blocks of IP literals such as 10.0.0.0/8 or"
+                                + " fd00::/8, got 'office.example.com/24'"),
+                Arguments.of("browserPhone: { permittedSources: [ '10.0.0.0/33' ] }",
+                        "browserPhone.permittedSources: must be CIDR blocks of IP literals such as 10.0.0.0/8 or"
+                                + " fd00::/8, got '10.0.0.0/33'"),
+                Arguments.of("browserPhone: { permittedSources: [ '10.0.0.0/8, 0.0.0.0/0' ] }",
+                        "browserPhone.permittedSources: must list one CIDR block per item, got '10.0.0.0/8,"
+                                + " 0.0.0.0/0'"),
+                Arguments.of("browserPhone: { permittedSources: [ ' ' ] }",
+                        "browserPhone.permittedSources: must list one CIDR block per item, got ' '"),
+                Arguments.of("browserPhone: { handshakeTimeout: 500ms }",
+                        "browserPhone.handshakeTimeout: must be a duration (500ms, 30s, 2m, 1h) in 1s..1m, got"
+                                + " '500ms'"),
+                Arguments.of("browserPhone: { handshakeThreads: 0 }",
+                        "browserPhone.handshakeThreads: must be an integer in 1..64, got 0"),
+                Arguments.of("browserPhone: { handshakeQueue: 20000 }",
+                        "browserPhone.handshakeQueue: must be an integer in 1..10000, got 20000"),
                 Arguments.of("browserPhone: { iceServers: [{ username: u }] }",
                         item + "urls: is required (a stun:, stuns:, turn: or turns: URI, or a list of them)"),
                 Arguments.of("browserPhone: { iceServers: [{ urls: 'http://turn.example.com' }] }",
@@ -79,6 +100,36 @@ class BrowserPhoneConfigTest {
                                 + " credential"),
                 Arguments.of("browserPhone: { iceServers: [" + "{ urls: 'stun:s.example.com' },".repeat(9) + "] }",
                         "browserPhone.iceServers: must list at most 8 servers, got 9"));
+    }
+
+    @Test
+    void theGatewaysSideDefaultsToAnySourceAndTheMediaModulesHandshakePool() {
+        io.outdial.media.webrtc.WebRtcSettings defaults = io.outdial.media.webrtc.WebRtcSettings.defaults();
+        io.outdial.media.webrtc.WebRtcSettings read = ConfigLoader.parse("", dir).browserPhone()
+                .webRtc("198.51.100.7");
+        assertEquals("198.51.100.7", read.candidateAddress());
+        assertTrue(read.permittedSources().permits(new java.net.InetSocketAddress("203.0.113.9", 5000)));
+        assertEquals(defaults.handshakeTimeoutMillis(), read.handshakeTimeoutMillis());
+        assertEquals(defaults.handshakeThreads(), read.handshakeThreads());
+        assertEquals(defaults.handshakeQueue(), read.handshakeQueue());
+    }
+
+    @Test
+    void permittedNetworksAndTheHandshakePoolAreRead() {
+        BrowserPhoneSettings s = ConfigLoader.parse("""
+                browserPhone:
+                  permittedSources: [ 10.20.0.0/16, "fd00::/8" ]
+                  handshakeTimeout: 4s
+                  handshakeThreads: 4
+                  handshakeQueue: 200
+                """, dir).browserPhone();
+        io.outdial.media.webrtc.WebRtcSettings w = s.webRtc(null);
+        assertTrue(w.permittedSources().permits(new java.net.InetSocketAddress("10.20.3.4", 5000)));
+        assertTrue(w.permittedSources().permits(new java.net.InetSocketAddress("fd00::1", 5000)));
+        assertFalse(w.permittedSources().permits(new java.net.InetSocketAddress("10.21.0.1", 5000)));
+        assertEquals(4_000, w.handshakeTimeoutMillis());
+        assertEquals(4, w.handshakeThreads());
+        assertEquals(200, w.handshakeQueue());
     }
 
     @ParameterizedTest(name = "{0}")

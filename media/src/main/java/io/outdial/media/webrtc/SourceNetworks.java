@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The networks browser phones may connect from (config {@code webrtc.permittedSources}, CIDR blocks such as
+ * The networks browser phones may connect from (config {@code browserPhone.permittedSources}, CIDR blocks such as
  * {@code 10.20.0.0/16}): a connectivity check from anywhere else is not answered, even with the right password, so
  * a leaked SDP answer cannot be used from outside the agents' networks. Empty: any source.
  */

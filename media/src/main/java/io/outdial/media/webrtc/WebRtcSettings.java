@@ -3,7 +3,7 @@ package io.outdial.media.webrtc;
 import java.util.Objects;
 
 /**
- * The browser phone's settings (docs/configuration.md, {@code webrtc.*}).
+ * The browser phone's settings (docs/configuration.md, {@code browserPhone.*}).
  *
  * @param candidateAddress      the address in our ICE host candidate when it differs from the media bind address
  *                              (a gateway behind NAT: its public address), or null for the bind address
@@ -17,10 +17,10 @@ public record WebRtcSettings(String candidateAddress, SourceNetworks permittedSo
     public WebRtcSettings {
         Objects.requireNonNull(permittedSources, "permittedSources");
         if (handshakeTimeoutMillis < 1_000 || handshakeTimeoutMillis > 60_000) {
-            throw new IllegalArgumentException("webrtc.handshakeTimeoutMillis must be 1000..60000");
+            throw new IllegalArgumentException("browserPhone.handshakeTimeout must be 1s..60s");
         }
         if (handshakeThreads < 1 || handshakeThreads > 64) {
-            throw new IllegalArgumentException("webrtc.handshakeThreads must be 1..64");
+            throw new IllegalArgumentException("browserPhone.handshakeThreads must be 1..64");
         }
         if (handshakeQueue < 1) {
             throw new IllegalArgumentException("handshake queue must be at least 1");
