@@ -11,6 +11,12 @@ public enum CallPhase implements State<CallPhase> {
     DROPPING,
     /** Predictive: the contact answered and waits for the dialer to give it an agent, or to abandon it. */
     WAITING_FOR_AGENT,
+    /**
+     * Assured connection, ASM: the contact answered and its engaging call lent it the agent's already answered leg,
+     * which waits for the analysis to clear the contact; the leg is still the engaging call's (a machine or a tone
+     * releases the contact alone, and the agent stays engaged).
+     */
+    ENGAGED_AGENT_WAITING,
     /** The contact answered; the agent's phone is being called. */
     CONNECTING_AGENT,
     /** The agent answered (or an engaged agent was given) and waits for the analysis to let the contact through. */
@@ -27,7 +33,8 @@ public enum CallPhase implements State<CallPhase> {
             .from(DIALING_CONTACT).to(DROPPING, WAITING_FOR_AGENT, CONNECTING_AGENT, RELEASING, FINISHED)
             .from(DROPPING).to(RELEASING, FINISHED)
             // An engaged agent's leg is already answered: it skips the ringing.
-            .from(WAITING_FOR_AGENT).to(CONNECTING_AGENT, AGENT_ANSWERED, RELEASING, FINISHED)
+            .from(WAITING_FOR_AGENT).to(CONNECTING_AGENT, ENGAGED_AGENT_WAITING, RELEASING, FINISHED)
+            .from(ENGAGED_AGENT_WAITING).to(AGENT_ANSWERED, RELEASING, FINISHED)
             .from(CONNECTING_AGENT).to(AGENT_ANSWERED, RELEASING, FINISHED)
             .from(AGENT_ANSWERED).to(CONNECTED, RELEASING, FINISHED)
             .from(CONNECTED).to(RELEASING, FINISHED)
@@ -37,7 +44,8 @@ public enum CallPhase implements State<CallPhase> {
 
     /** The contact answered and has no agent yet: waiting for one, its phone ringing, or waiting for the analysis. */
     public boolean awaitingAgent() {
-        return this == WAITING_FOR_AGENT || this == CONNECTING_AGENT || this == AGENT_ANSWERED;
+        return this == WAITING_FOR_AGENT || this == ENGAGED_AGENT_WAITING || this == CONNECTING_AGENT
+                || this == AGENT_ANSWERED;
     }
 
     @Override

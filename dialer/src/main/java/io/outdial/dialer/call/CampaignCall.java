@@ -89,7 +89,7 @@ public final class CampaignCall implements TransferableCall {
     private boolean agentLetGo;
     private boolean machine;
     private boolean contactAttempted = true;
-    /** Assured connection / ASM: the agent's leg, already answered, waiting to be bridged once the call is cleared. */
+    /** Assured connection / ASM: the agent's leg lent in {@link CallPhase#ENGAGED_AGENT_WAITING}; null before. */
     private Leg engagedAgent;
     private Runnable beforeEngagedBridge;
 
@@ -153,7 +153,7 @@ public final class CampaignCall implements TransferableCall {
                     legs.hangUpContact();
                 }
                 case DROPPING -> legs.hangUpContact();
-                case WAITING_FOR_AGENT, CONNECTING_AGENT, AGENT_ANSWERED -> {
+                case WAITING_FOR_AGENT, ENGAGED_AGENT_WAITING, CONNECTING_AGENT, AGENT_ANSWERED -> {
                     release(CallResult.DROPPED);
                     legs.hangUpBoth();
                 }
@@ -237,16 +237,17 @@ public final class CampaignCall implements TransferableCall {
      */
     void takeEngagedAgent(Leg engaged, Runnable beforeBridge) {
         legs.guarded(() -> {
-            if (phase == CallPhase.WAITING_FOR_AGENT && !agentLetGo && engagedAgent == null) {
+            if (phase == CallPhase.WAITING_FOR_AGENT && !agentLetGo) {
                 engagedAgent = engaged;
                 beforeEngagedBridge = beforeBridge;
+                phase = phase.moveTo(CallPhase.ENGAGED_AGENT_WAITING);
                 bridgeEngagedIfCleared();
             }
         }).run();
     }
 
     private void bridgeEngagedIfCleared() {
-        if (engagedAgent == null || !cleared || phase != CallPhase.WAITING_FOR_AGENT) {
+        if (phase != CallPhase.ENGAGED_AGENT_WAITING || !cleared) {
             return;
         }
         phase = phase.moveTo(CallPhase.AGENT_ANSWERED);
@@ -370,7 +371,7 @@ public final class CampaignCall implements TransferableCall {
         @Override
         public void cleared(Detection.AmdDecision decision) {
             cleared = true;
-            if (phase == CallPhase.WAITING_FOR_AGENT && agentRequest == null && engagedAgent == null) {
+            if (phase == CallPhase.WAITING_FOR_AGENT && agentRequest == null) {
                 observer.contactCleared(CampaignCall.this, decision);
             }
             legs.guarded(CampaignCall.this::connectIfReady).run();

@@ -23,13 +23,17 @@ import org.slf4j.LoggerFactory;
  * sharing this executor: one at a time, or several at once when the pacing engine dials ahead (predictive ASM). The
  * first contact that answers takes the agent: it is bridged with no new dial once the analysis clears it, and the
  * music stops. A contact that answers when the agent is already taken is abandoned at once and hears the
- * safe-harbour message. A contact that does not answer leaves the agent engaged for the next one. Everything runs on
- * this call's serial executor; the observer hands off to the dialer.
+ * safe-harbour message. A contact that does not answer leaves the agent engaged for the next one. The agent's leg is a
+ * {@link CallLeg} on the single-leg part of the call skeleton ({@link CallSteps}: guarded steps, the reaper), lent to
+ * the contact's {@link TwoLegCall} when bridged; where the engagement stands is its {@link EngagingPhase}. Everything
+ * runs on this call's serial executor; the observer hands off to the dialer.
  */
 public final class EngagingCall {
     private static final Logger LOG = LoggerFactory.getLogger(EngagingCall.class);
     /** The agent hears the music start before any contact is dialed: the music is what tells the agent "engaged". */
     static final Duration MUSIC_BEFORE_DIAL = Duration.ofMillis(300);
+    /** How often the engagement looks whether its legs are gone while it did not notice (the reaper). */
+    static final Duration REAP_EVERY = CampaignCall.REAP_EVERY;
 
     /** How an engagement ended. */
     public enum End {
@@ -75,33 +79,35 @@ public final class EngagingCall {
     }
 
     private final String id;
-    private final CallExecutor executor;
-    private final SipUserAgent userAgent;
     private final DialRequest agentRequest;
     private final MediaEngine media;
     private final MediaClip music;
     private final Observer observer;
+    /** Our own failures guarded (they release the engagement instead of stranding it), and the reaper. */
+    private final CallSteps steps;
+    /** The agent's leg: this call's own until a contact takes it (then its events are the taker's). */
+    private final CallLeg agent;
 
     private volatile EngagingPhase phase = EngagingPhase.CALLING_AGENT;
-    private volatile Leg agent;
     private Playback playback;
     private Cancellable musicLead;
     /** Contact calls dialed for this agent and not finished yet. */
     private final List<CampaignCall> contacts = new ArrayList<>(2);
-    /** The contact that took the agent (bridged, or waiting for the analysis to clear it); null while free. */
+    /** The contact that took the agent, from {@link EngagingPhase#CONTACT_ANSWERED} on; null before. */
     private CampaignCall taker;
+    /** Why the engagement ends: the first reason decided counts; null before. */
     private End end;
 
     /** @param music the call-waiting music looped to the agent while engaged, or null for silence */
     public EngagingCall(String id, CallExecutor executor, SipUserAgent userAgent, DialRequest agentRequest,
                         MediaEngine media, MediaClip music, Observer observer) {
         this.id = id;
-        this.executor = executor;
-        this.userAgent = userAgent;
         this.agentRequest = agentRequest;
         this.media = media;
         this.music = music;
         this.observer = observer;
+        this.steps = new CallSteps(executor, this::failedHere);
+        this.agent = new CallLeg(steps, userAgent);
     }
 
     public String id() {
@@ -110,22 +116,25 @@ public final class EngagingCall {
 
     /** The executor contact calls of this engagement must be built on. */
     public CallExecutor executor() {
-        return executor;
+        return steps.executor();
     }
 
-    /** Where the engagement stands; read on this call's executor. */
+    /** Where the engagement stands; safe from any thread. */
     public EngagingPhase phase() {
         return phase;
     }
 
     /** The agent leg's live RTP counters (music sent, audio received); safe from any thread. */
     public StreamStats agentMedia() {
-        return CallOutcome.mediaOf(agent);
+        return agent.media();
     }
 
-    /** Calls the agent's phone. */
+    /** Calls the agent's phone, and from then on looks every {@link #REAP_EVERY} whether the engagement is stranded. */
     public void start() {
-        executor.execute(() -> agent = userAgent.dial(agentRequest, executor, this::onAgentEvent));
+        CallExecutor executor = steps.executor();
+        executor.execute(steps.guarded(() -> agent.dial(agentRequest, this::onAgentEvent)));
+        executor.execute(() -> steps.reapEvery(REAP_EVERY, () -> phase == EngagingPhase.FINISHED,
+                () -> agent.gone() && contacts.isEmpty(), this::reap));
     }
 
     /**
@@ -133,36 +142,31 @@ public final class EngagingCall {
      * {@link #contactObserver()}). Ignored, and the call never started, unless the agent is engaged and waiting.
      */
     public void dialContact(CampaignCall call) {
-        executor.execute(() -> {
+        steps.executor().execute(steps.guarded(() -> {
             if (!phase.engaging()) {
                 LOG.info("engaging call {}: not dialing {}, the engagement is {}", id, call.id(), phase);
                 return;
             }
             if (phase == EngagingPhase.ENGAGED) {
-                phase = phase.moveTo(EngagingPhase.DIALING_CONTACT);
+                move(EngagingPhase.DIALING_CONTACT);
             }
             contacts.add(call);
             call.start();
-        });
+        }));
     }
 
     /** Ends the engagement once no contact is being dialed: the music stops and the agent is hung up. */
     public void release() {
-        executor.execute(() -> {
+        steps.executor().execute(steps.guarded(() -> {
             if (phase == EngagingPhase.ENGAGED || phase == EngagingPhase.CALLING_AGENT) {
                 releasing(End.RELEASED);
             }
-        });
+        }));
     }
 
     /** Ends the engagement whatever its phase (campaign unloaded, gateway stopping). */
     public void drop() {
-        executor.execute(() -> {
-            List.copyOf(contacts).forEach(CampaignCall::drop);
-            if (phase != EngagingPhase.CONNECTED && phase != EngagingPhase.FINISHED) {
-                releasing(End.RELEASED);
-            }
-        });
+        steps.executor().execute(this::dropNow);
     }
 
     /** The observer every contact call of this engagement reports to. */
@@ -170,17 +174,47 @@ public final class EngagingCall {
         return new ContactObserver();
     }
 
-    private void releasing(End why) {
+    /**
+     * Every contact is dropped; a bridged call ends through its own contact call (whose end ends the engagement),
+     * any other phase is released here.
+     */
+    private void dropNow() {
+        List.copyOf(contacts).forEach(CampaignCall::drop);
+        if (phase != EngagingPhase.CONNECTED && phase != EngagingPhase.FINISHED) {
+            releasing(End.RELEASED);
+        }
+    }
+
+    /** Our own failure (a bug, a media engine refusing the music) must not strand the agent: it is dropped. */
+    private void failedHere(RuntimeException e) {
+        LOG.error("engaging call {}: failed in the gateway, releasing the agent", id, e);
+        dropNow();
+    }
+
+    /** The reaper found the agent's leg gone, and no contact call left, while the engagement did not notice. */
+    private void reap() {
+        LOG.warn("engaging call {}: the agent's leg is gone but the engagement was still {}; reaping it", id, phase);
+        agentGone(phase == EngagingPhase.CALLING_AGENT ? End.AGENT_PHONE_FAILED : End.AGENT_HUNG_UP);
+    }
+
+    private void move(EngagingPhase next) {
+        phase = phase.moveTo(next);
+    }
+
+    /** Keeps {@code why} unless a reason was decided before, and moves towards the end. */
+    private void decide(End why) {
         if (end == null) {
             end = why;
         }
-        if (phase != EngagingPhase.RELEASING) {
-            phase = phase.moveTo(EngagingPhase.RELEASING);
+        if (phase != EngagingPhase.RELEASING && phase != EngagingPhase.FINISHED) {
+            move(EngagingPhase.RELEASING);
         }
+    }
+
+    private void releasing(End why) {
+        decide(why);
         stopMusic();
-        if (agent != null) {
-            agent.hangup();
-        }
+        agent.hangUp();
         finishIfGone();
     }
 
@@ -190,40 +224,42 @@ public final class EngagingCall {
             return;
         }
         if (event instanceof LegEvent.Answered) {
-            if (phase != EngagingPhase.CALLING_AGENT) {
-                agent.hangup();
-                return;
-            }
-            phase = phase.moveTo(EngagingPhase.ENGAGED);
-            if (music != null && agent.media() != null && agent.media().peer() != null) {
-                playback = media.play(agent.media(), music, true);
-            }
-            LOG.info("engaging call {}: agent {} answered, engaged", id, agentRequest.requestUri());
-            musicLead = executor.schedule(MUSIC_BEFORE_DIAL, () -> {
-                if (phase == EngagingPhase.ENGAGED) {
-                    observer.engaged(this);
-                }
-            });
+            agentAnswered();
         } else if (event instanceof LegEvent.Failed) {
-            if (end == null) {
-                end = phase == EngagingPhase.CALLING_AGENT ? End.AGENT_PHONE_FAILED : End.RELEASED;
-            }
-            if (phase != EngagingPhase.RELEASING && phase != EngagingPhase.FINISHED) {
-                phase = phase.moveTo(EngagingPhase.RELEASING);
-            }
-            finishIfGone();
+            // Never answered: its phone failed, or we cancelled it (then the engagement was released first).
+            agentGone(phase == EngagingPhase.CALLING_AGENT ? End.AGENT_PHONE_FAILED : End.RELEASED);
         } else if (event instanceof LegEvent.Ended) {
-            stopMusic();
             if (end == null) {
-                end = End.AGENT_HUNG_UP;
                 LOG.info("engaging call {}: the agent hung up while engaged", id);
             }
-            if (phase != EngagingPhase.RELEASING && phase != EngagingPhase.FINISHED) {
-                phase = phase.moveTo(EngagingPhase.RELEASING);
-            }
-            List.copyOf(contacts).forEach(CampaignCall::drop);
-            finishIfGone();
+            agentGone(End.AGENT_HUNG_UP);
         }
+    }
+
+    private void agentAnswered() {
+        if (phase != EngagingPhase.CALLING_AGENT) {
+            agent.hangUp();
+            return;
+        }
+        move(EngagingPhase.ENGAGED);
+        Leg leg = agent.leg();
+        if (music != null && leg.media() != null && leg.media().peer() != null) {
+            playback = media.play(leg.media(), music, true);
+        }
+        LOG.info("engaging call {}: agent {} answered, engaged", id, agentRequest.requestUri());
+        musicLead = steps.executor().schedule(MUSIC_BEFORE_DIAL, steps.guarded(() -> {
+            if (phase == EngagingPhase.ENGAGED) {
+                observer.engaged(this);
+            }
+        }));
+    }
+
+    /** The agent's leg is over while it is this call's own: no contact can take it, so every contact is dropped. */
+    private void agentGone(End why) {
+        stopMusic();
+        decide(why);
+        List.copyOf(contacts).forEach(CampaignCall::drop);
+        finishIfGone();
     }
 
     private void stopMusic() {
@@ -236,12 +272,17 @@ public final class EngagingCall {
         }
     }
 
+    /** Once releasing with the agent's leg and every contact call gone, the engagement is over: told once. */
     private void finishIfGone() {
-        boolean agentGone = agent == null || agent.state().isTerminal();
-        if (phase != EngagingPhase.RELEASING || !agentGone || !contacts.isEmpty()) {
+        if (phase != EngagingPhase.RELEASING || !agent.gone() || !contacts.isEmpty()) {
             return;
         }
-        phase = phase.moveTo(EngagingPhase.FINISHED);
+        finish();
+    }
+
+    private void finish() {
+        move(EngagingPhase.FINISHED);
+        steps.stopReaping();
         observer.finished(this, end);
     }
 
@@ -269,13 +310,14 @@ public final class EngagingCall {
             }
         }
 
+        /** The agent is free while contacts are dialed and none took it yet (then the phase says so). */
         private boolean takeAgentIfFree(CampaignCall call) {
-            if (taker != null || phase != EngagingPhase.DIALING_CONTACT || agent == null
-                    || agent.state().isTerminal()) {
+            if (phase != EngagingPhase.DIALING_CONTACT || agent.gone()) {
                 return false;
             }
             taker = call;
-            call.takeEngagedAgent(agent, EngagingCall.this::stopMusic);
+            move(EngagingPhase.CONTACT_ANSWERED);
+            call.takeEngagedAgent(agent.leg(), EngagingCall.this::stopMusic);
             return true;
         }
 
@@ -291,7 +333,7 @@ public final class EngagingCall {
 
         @Override
         public void connected(CampaignCall call) {
-            phase = phase.moveTo(EngagingPhase.CONNECTED);
+            move(EngagingPhase.CONNECTED);
             observer.contactConnected(EngagingCall.this, call);
         }
 
@@ -312,15 +354,20 @@ public final class EngagingCall {
                     // The bridged call is over (its end hung up the agent): contacts still ringing are abandoned
                     // if they answer, and the engagement ends with the last of them.
                     end = End.CALL_FINISHED;
-                    phase = phase.moveTo(contacts.isEmpty() ? EngagingPhase.FINISHED : EngagingPhase.RELEASING);
-                    if (phase == EngagingPhase.FINISHED) {
-                        observer.finished(EngagingCall.this, end);
+                    if (contacts.isEmpty()) {
+                        finish();
+                    } else {
+                        move(EngagingPhase.RELEASING);
                     }
                     return;
                 }
+                if (phase == EngagingPhase.CONTACT_ANSWERED) {
+                    // It never got the agent (a machine, a tone, gone before the analysis cleared it): free again.
+                    move(EngagingPhase.DIALING_CONTACT);
+                }
             }
             if (phase == EngagingPhase.DIALING_CONTACT && contacts.isEmpty()) {
-                phase = phase.moveTo(EngagingPhase.ENGAGED);
+                move(EngagingPhase.ENGAGED);
             } else {
                 finishIfGone();
             }

@@ -12,8 +12,13 @@ public enum EngagingPhase implements State<EngagingPhase> {
     CALLING_AGENT,
     /** The agent answered and hears the call-waiting music; no contact is being dialed. */
     ENGAGED,
-    /** The agent waits (music) while one or more contacts are dialed. */
+    /** The agent waits (music) while one or more contacts are dialed; none has taken the agent. */
     DIALING_CONTACT,
+    /**
+     * A contact answered and took the agent, which hears the music until the analysis clears that contact (then it
+     * is bridged) or lets it go (then the agent is free again); other contacts may still ring.
+     */
+    CONTACT_ANSWERED,
     /** A contact answered and is bridged to the agent: from here it is an ordinary campaign call. */
     CONNECTED,
     /** The engagement is ending (list exhausted, campaign stopped, agent hung up, dropped). */
@@ -26,16 +31,21 @@ public enum EngagingPhase implements State<EngagingPhase> {
             .from(CALLING_AGENT).to(ENGAGED, RELEASING, FINISHED)
             .from(ENGAGED).to(DIALING_CONTACT, RELEASING, FINISHED)
             // A contact that did not answer sends the agent back to waiting, for the next record.
-            .from(DIALING_CONTACT).to(ENGAGED, CONNECTED, RELEASING, FINISHED)
+            .from(DIALING_CONTACT).to(ENGAGED, CONTACT_ANSWERED, RELEASING, FINISHED)
+            // A contact the analysis let go frees the agent for the contacts still ringing, or the next record.
+            .from(CONTACT_ANSWERED).to(DIALING_CONTACT, CONNECTED, RELEASING, FINISHED)
             // The bridged call ended while other contacts dialed ahead still ring: they end before the engagement.
             .from(CONNECTED).to(RELEASING, FINISHED)
             .from(RELEASING).to(FINISHED)
             .terminal(FINISHED)
             .build();
 
-    /** True while the agent is on the line waiting for a contact (the restrictions of the engaging phase apply). */
+    /**
+     * True while the agent is on the line waiting for a contact (the restrictions of the engaging phase apply; more
+     * contacts may be dialed for it, also while one that answered waits for its analysis).
+     */
     public boolean engaging() {
-        return this == ENGAGED || this == DIALING_CONTACT;
+        return this == ENGAGED || this == DIALING_CONTACT || this == CONTACT_ANSWERED;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.outdial.dialer.call;
 
 import io.outdial.core.exec.CallExecutor;
-import io.outdial.core.exec.Cancellable;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.media.MediaEngine;
 import io.outdial.media.StreamStats;
@@ -21,7 +20,8 @@ import java.util.function.Consumer;
 /**
  * The skeleton every two-leg call is built on: a contact leg and an agent leg on the call's serial executor, the first
  * result decided, steps guarded against our own failures, the bridge of the two, and the side calls (hold, transfer,
- * conference, consultation: {@link SideCalls}) composed in. What differs between calls (who is dialed first, what a
+ * conference, consultation: {@link SideCalls}) composed in; its steps and each of its legs are the single-leg part
+ * every call shares ({@link CallSteps}, {@link CallLeg}). What differs between calls (who is dialed first, what a
  * leg's event means, the call's phases) is the owning call's {@link Script}: {@link CampaignCall} (contact first) and
  * {@code preview.PreviewCall} (agent first). Call's executor only, except where a method says otherwise.
  */
@@ -38,14 +38,13 @@ public final class TwoLegCall {
     }
 
     private final String id;
-    private final CallExecutor executor;
     private final SipUserAgent userAgent;
     private final Script script;
+    /** Our own failures guarded, and the reaper. */
+    private final CallSteps steps;
+    private final CallLeg contact;
+    private final CallLeg agent;
     private final SideCalls sides;
-    /** Volatile only so that {@link #contactMedia()} may be read from another thread. */
-    private volatile Leg contact;
-    /** Volatile only so that {@link #agentMedia()} may be read from another thread. */
-    private volatile Leg agent;
     private CallResult result;
     /** Contact and agent were bridged (the call may have moved on since). */
     private boolean agentConnected;
@@ -53,15 +52,16 @@ public final class TwoLegCall {
     private boolean agentFailed;
     /** When the contact's answer reached this call (its 200 OK, on the call's clock); null before. */
     private volatile Instant contactAnsweredAt;
-    private Cancellable reapTimer = () -> { };
 
     /** @param holdMusic looped to a contact on hold, or null for silence */
     public TwoLegCall(String id, CallExecutor executor, SipUserAgent userAgent, MediaEngine media, MediaClip holdMusic,
                       Script script) {
         this.id = Objects.requireNonNull(id);
-        this.executor = executor;
         this.userAgent = userAgent;
         this.script = script;
+        this.steps = new CallSteps(executor, script.failedHere());
+        this.contact = new CallLeg(steps, userAgent);
+        this.agent = new CallLeg(steps, userAgent);
         this.sides = new SideCalls(id, executor, userAgent, new Lent(), media, holdMusic);
     }
 
@@ -70,7 +70,7 @@ public final class TwoLegCall {
     }
 
     public CallExecutor executor() {
-        return executor;
+        return steps.executor();
     }
 
     public SideCalls sides() {
@@ -79,33 +79,33 @@ public final class TwoLegCall {
 
     /** The contact's leg, or null before it is dialed. */
     public Leg contact() {
-        return contact;
+        return contact.leg();
     }
 
     /** The agent's leg (the target's once a side call handed it the contact), or null before there is one. */
     public Leg agent() {
-        return agent;
+        return agent.leg();
     }
 
     /** The agent's leg is {@code leg} (an engaged agent's, dialed by its engaging call). */
     void agent(Leg leg) {
-        agent = leg;
+        agent.lend(leg);
     }
 
     /** Dials the contact; its events reach {@code listener}, guarded. */
     public void dialContact(DialRequest request, LegListener listener) {
-        contact = userAgent.dial(request, executor, guarded(listener));
+        contact.dial(request, listener);
     }
 
     /** Dials the agent's phone; its events reach {@code listener}, guarded. */
     public void dialAgent(DialRequest request, LegListener listener) {
-        agent = userAgent.dial(request, executor, guarded(listener));
+        agent.dial(request, listener);
     }
 
     /** Bridges contact and agent (from now on the agent counts as connected), and tells the side calls. */
     public void bridge() {
         agentConnected = true;
-        sides.connected(userAgent.bridge(contact, agent));
+        sides.connected(userAgent.bridge(contact.leg(), agent.leg()));
     }
 
     /** Whether the agent's phone failed, for the outcome (the latest word counts). */
@@ -145,36 +145,20 @@ public final class TwoLegCall {
 
     /** {@code step}, with our own failure in it handed to {@link Script#failedHere()}. */
     public Runnable guarded(Runnable step) {
-        return () -> {
-            try {
-                step.run();
-            } catch (RuntimeException e) {
-                script.failedHere().accept(e);
-            }
-        };
+        return steps.guarded(step);
     }
 
     /** {@code listener}, with our own failure in it handed to {@link Script#failedHere()}. */
     public LegListener guarded(LegListener listener) {
-        return event -> {
-            try {
-                listener.onEvent(event);
-            } catch (RuntimeException e) {
-                script.failedHere().accept(e);
-            }
-        };
+        return steps.guarded(listener);
     }
 
     public void hangUpContact() {
-        if (contact != null) {
-            contact.hangup();
-        }
+        contact.hangUp();
     }
 
     public void hangUpAgent() {
-        if (agent != null) {
-            agent.hangup();
-        }
+        agent.hangUp();
     }
 
     public void hangUpBoth() {
@@ -184,47 +168,41 @@ public final class TwoLegCall {
 
     /** True when neither leg is up (never dialed, or terminal). */
     public boolean bothGone() {
-        return gone(contact) && gone(agent);
-    }
-
-    private static boolean gone(Leg leg) {
-        return leg == null || leg.state().isTerminal();
+        return contact.gone() && agent.gone();
     }
 
     /** The outcome once both legs are gone; a contact never attempted has no result. */
     public CallOutcome outcome(boolean contactAttempted) {
         return new CallOutcome(contactAttempted ? result : CallResult.UNKNOWN, contactAttempted, agentConnected,
-                agentFailed, CallOutcome.mediaOf(contact), CallOutcome.mediaOf(agent));
+                agentFailed, contact.media(), agent.media());
     }
 
     /** The RTP counters of the contact's leg; safe from any thread. */
     public StreamStats contactMedia() {
-        return CallOutcome.mediaOf(contact);
+        return contact.media();
     }
 
     /** The RTP counters of the agent's leg; safe from any thread. */
     public StreamStats agentMedia() {
-        return CallOutcome.mediaOf(agent);
+        return agent.media();
     }
 
     /** When the contact's INVITE went out; empty if it never did. Safe from any thread. */
     public Optional<Instant> contactInviteSent() {
-        Leg c = contact;
-        return Optional.ofNullable(c == null ? null : c.inviteSent());
+        return Optional.ofNullable(contact.inviteSent());
     }
 
     /** The contact's answer reached the call now (the first answer counts). */
     public void contactAnswered() {
         if (contactAnsweredAt == null) {
-            contactAnsweredAt = executor.scheduler().now();
+            contactAnsweredAt = steps.executor().scheduler().now();
         }
     }
 
     /** From the contact's 200 OK to the agent's INVITE on the wire, once both happened. Safe from any thread. */
     public Optional<Duration> answerToAgentInvite() {
         Instant answered = contactAnsweredAt;
-        Leg a = agent;
-        Instant sent = a == null ? null : a.inviteSent();
+        Instant sent = agent.inviteSent();
         return answered == null || sent == null ? Optional.empty() : Optional.of(Duration.between(answered, sent));
     }
 
@@ -235,37 +213,28 @@ public final class TwoLegCall {
      * {@link #stopReaping}.
      */
     public void reapEvery(Duration every, BooleanSupplier finished, Runnable reap) {
-        reapTimer = executor.schedule(every, () -> {
-            if (finished.getAsBoolean()) {
-                return;
-            }
-            if (bothGone()) {
-                reap.run();
-                return;
-            }
-            reapEvery(every, finished, reap);
-        });
+        steps.reapEvery(every, finished, this::bothGone, reap);
     }
 
     public void stopReaping() {
-        reapTimer.cancel();
+        steps.stopReaping();
     }
 
     /** What the call lends its side calls; call's executor only. */
     private final class Lent implements SideCalls.Host {
         @Override
         public Leg contact() {
-            return contact;
+            return contact.leg();
         }
 
         @Override
         public Leg agent() {
-            return agent;
+            return agent.leg();
         }
 
         @Override
         public void agentLeg(Leg leg) {
-            agent = leg;
+            agent.lend(leg);
         }
 
         @Override
@@ -280,13 +249,13 @@ public final class TwoLegCall {
 
         @Override
         public void failed(RuntimeException e) {
-            script.failedHere().accept(e);
+            steps.failed(e);
         }
 
         @Override
         public void releaseContact(CallResult decided) {
             script.release().accept(decided);
-            contact.hangup();
+            contact.leg().hangup();
         }
     }
 }

@@ -1,8 +1,10 @@
 /**
  * Campaign calls and the dialing modes that place them. The calls: {@link io.outdial.dialer.call.TwoLegCall} (the
- * skeleton of every two-leg call: legs, result, reaper, side calls), {@link io.outdial.dialer.call.CampaignCall}
+ * skeleton of every two-leg call: legs, result, reaper, side calls; its single-leg part, {@code CallSteps} and
+ * {@code CallLeg}, is every call's), {@link io.outdial.dialer.call.CampaignCall}
  * (contact first, then the agent's phone, bridged; phases in {@link io.outdial.dialer.call.CallPhase}),
- * {@link io.outdial.dialer.call.EngagingCall} (the agent first, then contacts while the agent hears music), their
+ * {@link io.outdial.dialer.call.EngagingCall} (one leg on the single-leg part: the agent first, then contacts while the
+ * agent hears music; phases in {@link io.outdial.dialer.call.EngagingPhase}), their
  * {@link io.outdial.dialer.call.ContactAnalysis}, and the side calls ({@link io.outdial.dialer.call.SideCalls} over {@code SideLegs}: hold,
  * {@link io.outdial.dialer.call.Transfer}, {@link io.outdial.dialer.call.Consultation},
  * {@link io.outdial.dialer.call.Conference}); each call runs on its own serial {@code CallExecutor}. The modes, on the

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.outdial.dialer.config.DetectionSettings;
+import io.outdial.media.detect.AmdSettings;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.sip.DialRequest;
 import io.outdial.sip.LegEvent.EndReason;
@@ -63,9 +64,18 @@ class EngagingCallTest {
     }
 
     private CampaignCall contactCall(String id, String number) {
-        return new CampaignCall(id, executor, ua, DialRequest.contactViaTrunk(trunk, number, Duration.ofSeconds(30)),
-                null, engaging.contactObserver(), DetectionSettings.DEFAULTS, null, null);
+        return contactCall(id, number, DetectionSettings.DEFAULTS);
     }
+
+    private CampaignCall contactCall(String id, String number, DetectionSettings detection) {
+        return new CampaignCall(id, executor, ua, DialRequest.contactViaTrunk(trunk, number, Duration.ofSeconds(30)),
+                null, engaging.contactObserver(), detection, null, null);
+    }
+
+    /** Answering machine detection on: an answered contact waits for a verdict (none comes without media). */
+    private static final DetectionSettings AMD = new DetectionSettings(DetectionSettings.CallProgress.OFF, false,
+            Duration.ZERO, true, DetectionSettings.MachineTreatment.DROP, DetectionSettings.NotSureTreatment.CONNECT,
+            null, Duration.ofMillis(1500), Duration.ofSeconds(30), AmdSettings.DEFAULTS);
 
     @Test
     void theAgentIsCalledFirstAndNoContactIsDialedUntilTheMusicHasPlayed() {
@@ -129,14 +139,19 @@ class EngagingCallTest {
         assertEquals(CallResult.ANSWER, outcomes.get(1).result());
     }
 
-    @Test
-    void theBridgedCallEndingWhileAnotherContactStillRingsEndsTheEngagementOnlyAfterThatContact() {
+    /** Two contacts dialed ahead for the engaged agent; the first answers, is bridged, and hangs up; ac-3 rings on. */
+    private void bridgeTheFirstOfTwoContactsAndEndThatCall() {
         ua.legs.get(0).answer();
         clock.advance(EngagingCall.MUSIC_BEFORE_DIAL);
         engaging.dialContact(contactCall("ac-2", "2005550102"));
         engaging.dialContact(contactCall("ac-3", "2005550103"));
         ua.legs.get(1).answer();
         ua.legs.get(1).end(EndReason.REMOTE_HANGUP);
+    }
+
+    @Test
+    void theBridgedCallEndingWhileAnotherContactStillRingsEndsTheEngagementOnlyAfterThatContact() {
+        bridgeTheFirstOfTwoContactsAndEndThatCall();
         assertEquals(EngagingPhase.RELEASING, engaging.phase());
         assertEquals(null, end, "not over while a contact dialed for the agent still rings");
         ua.legs.get(2).fail(486);
@@ -173,11 +188,111 @@ class EngagingCallTest {
     }
 
     @Test
+    void aContactWaitingForItsAnalysisHoldsTheAgentAndFreesItForTheNextWhenItGoesUncleared() {
+        ScriptedLeg agent = ua.legs.get(0);
+        agent.answer();
+        clock.advance(EngagingCall.MUSIC_BEFORE_DIAL);
+        engaging.dialContact(contactCall("ac-2", "2005550102", AMD));
+        engaging.dialContact(contactCall("ac-3", "2005550103"));
+        ScriptedLeg analysed = ua.legs.get(1);
+        ScriptedLeg next = ua.legs.get(2);
+        analysed.answer();
+        assertEquals(EngagingPhase.CONTACT_ANSWERED, engaging.phase(), "taken, waiting for the machine detection");
+        assertTrue(engaging.phase().engaging(), "the agent still waits on the line");
+        assertEquals(0, ua.bridges);
+
+        analysed.end(EndReason.REMOTE_HANGUP);
+        assertEquals(EngagingPhase.DIALING_CONTACT, engaging.phase(), "free again for the contact still ringing");
+        assertEquals(CallResult.ABANDONED, outcomes.get(0).result());
+        assertEquals(LegState.ANSWERED, agent.state(), "the uncleared contact never had the agent's leg");
+
+        next.answer();
+        assertEquals(EngagingPhase.CONNECTED, engaging.phase());
+        assertEquals(1, ua.bridges);
+        assertEquals(List.of("finished ac-2", "connected ac-3"), milestones.subList(1, 3));
+    }
+
+    @Test
+    void aContactThatGoesUnclearedWithNoOtherRingingSendsTheAgentBackToWaiting() {
+        ua.legs.get(0).answer();
+        clock.advance(EngagingCall.MUSIC_BEFORE_DIAL);
+        engaging.dialContact(contactCall("ac-2", "2005550102", AMD));
+        ua.legs.get(1).answer();
+        assertEquals(EngagingPhase.CONTACT_ANSWERED, engaging.phase());
+        engaging.release();
+        assertEquals(EngagingPhase.CONTACT_ANSWERED, engaging.phase(), "not released while a contact holds the agent");
+        ua.legs.get(1).end(EndReason.REMOTE_HANGUP);
+        assertEquals(EngagingPhase.ENGAGED, engaging.phase());
+        assertEquals(null, end);
+    }
+
+    @Test
+    void theReaperEndsAnEngagementWhoseAgentLegVanishedUnnoticedOnceAndStopsLooking() {
+        ScriptedLeg agent = ua.legs.get(0);
+        agent.answer();
+        clock.advance(EngagingCall.REAP_EVERY.multipliedBy(3));
+        assertEquals(EngagingPhase.ENGAGED, engaging.phase(), "the agent's leg is up");
+        agent.vanish();
+        clock.advance(EngagingCall.REAP_EVERY);
+        assertEquals(EngagingPhase.FINISHED, engaging.phase());
+        assertEquals(EngagingCall.End.AGENT_HUNG_UP, end);
+        assertEquals(List.of("engaged", "over"), milestones);
+        clock.advance(EngagingCall.REAP_EVERY.multipliedBy(3));
+        assertEquals(0, clock.pending(), "no sweep left behind");
+    }
+
+    @Test
+    void theReaperLeavesAnEngagementWaitingForAContactDialedAheadAfterTheBridgedCallEnded() {
+        bridgeTheFirstOfTwoContactsAndEndThatCall();
+        clock.advance(EngagingCall.REAP_EVERY.multipliedBy(3));
+        assertEquals(EngagingPhase.RELEASING, engaging.phase(), "the contact dialed ahead still rings");
+        assertEquals(LegState.CALLING, ua.legs.get(2).state());
+        ua.legs.get(2).fail(486);
+        assertEquals(EngagingCall.End.CALL_FINISHED, end);
+        assertEquals(0, clock.pending(), "every sweep stopped with the engagement");
+    }
+
+    @Test
+    void ourOwnFailureReleasesTheAgentInsteadOfStrandingIt() {
+        ScriptedUserAgent other = new ScriptedUserAgent();
+        List<EngagingCall.End> ends = new ArrayList<>();
+        EngagingCall failing = new EngagingCall("ac-9", executor, other, DialRequest.agentPhone(
+                "sip:agent2@127.0.0.1:5081", Transport.UDP, "2005550109", "vip", Duration.ofSeconds(20)), null, null,
+                new EngagingCall.Observer() {
+                    @Override
+                    public void engaged(EngagingCall call) {
+                        throw new IllegalStateException("bug in the observer");
+                    }
+
+                    @Override
+                    public void contactConnected(EngagingCall call, CampaignCall contact) {
+                    }
+
+                    @Override
+                    public void contactFinished(EngagingCall call, CampaignCall contact, CallOutcome outcome) {
+                    }
+
+                    @Override
+                    public void finished(EngagingCall call, EngagingCall.End why) {
+                        ends.add(why);
+                    }
+                });
+        failing.start();
+        other.legs.get(0).answer();
+        clock.advance(EngagingCall.MUSIC_BEFORE_DIAL);
+        assertEquals(LegState.ENDED, other.legs.get(0).state(), "the agent is hung up");
+        assertEquals(EngagingPhase.FINISHED, failing.phase());
+        assertEquals(List.of(EngagingCall.End.RELEASED), ends);
+    }
+
+    @Test
     void theTransitionTableRefusesToBridgeFromTheAgentRinging() {
         assertThrows(IllegalStateException.class, () -> EngagingPhase.CALLING_AGENT.moveTo(EngagingPhase.CONNECTED));
         assertTrue(EngagingPhase.DIALING_CONTACT.canMoveTo(EngagingPhase.ENGAGED));
         assertFalse(EngagingPhase.CONNECTED.canMoveTo(EngagingPhase.ENGAGED));
         assertTrue(EngagingPhase.ENGAGED.engaging() && EngagingPhase.DIALING_CONTACT.engaging());
         assertFalse(EngagingPhase.CONNECTED.engaging());
+        assertFalse(EngagingPhase.DIALING_CONTACT.canMoveTo(EngagingPhase.CONNECTED), "only a contact that took it");
+        assertTrue(EngagingPhase.CONTACT_ANSWERED.canMoveTo(EngagingPhase.CONNECTED));
     }
 }
