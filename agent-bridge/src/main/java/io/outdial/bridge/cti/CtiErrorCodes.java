@@ -90,8 +90,6 @@ public final class CtiErrorCodes {
      * read-only: SetCallResult and UpdateRecordFields are refused and the error's {@code field} names the field.
      */
     public static final String READ_ONLY = "READ_ONLY";
-    /** The command is part of the protocol but this gateway does not carry it out yet; the message says so. */
-    public static final String NOT_SUPPORTED = "NOT_SUPPORTED";
 
     /**
      * PhoneOffer refused: the SDP lacks what a browser phone needs (a sha-256 a=fingerprint, ICE credentials,

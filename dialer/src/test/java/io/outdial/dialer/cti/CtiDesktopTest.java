@@ -63,6 +63,13 @@ class CtiDesktopTest {
             }
         }
         assertEquals(List.of(), undocumented, "refusal reasons whose CTI code is not a documented CtiErrorCodes");
+        List<String> notInTable = new ArrayList<>();
+        for (String code : constants) {
+            if (!errors.contains("\n| `" + code + "` |")) {
+                notInTable.add(code);
+            }
+        }
+        assertEquals(List.of(), notInTable, "CtiErrorCodes missing from the Errors table of docs/cti-protocol.md");
     }
 
     @Test
