@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.outdial.bridge.cti.CtiCommand;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.record.RecordStatus;
 import io.outdial.sip.testing.Sipp;
@@ -100,6 +101,37 @@ class TrunkRegistrationIT {
             assertEquals(0, registrar.count("INVITE"), "no INVITE before registration: " + registrar.output());
             assertEquals(RecordStatus.READY, gw.records("it").get(0).status());
             assertEquals(0, gw.records("it").get(0).attempt());
+        }
+    }
+
+    @Test
+    void aPreviewCallWhileTheTrunkIsNotRegisteredIsRefusedAndTheRecordStaysWithTheAgent() throws Exception {
+        String preview = "  - { name: pv, dialingMode: preview, agents: [ann], autoLoad: false }";
+        try (Sipp phone = Sipp.scenario("agent-phone.xml").calls(5).timeout(Duration.ofMinutes(2)).start();
+             Sipp contact = Sipp.scenario("uas-answer.xml").calls(1).start();
+             Kamailio registrar = Kamailio.trunkRegistrar(contact.hostPort(), PASSWORD, 60, 3600);
+             GatewayHarness gw = GatewayHarness.startWithTrunk(registrar.hostPort(), PreviewCampaignIT.AGENTS,
+                     preview, trunk("not-the-password", "{ domain: trunk.test, retryMin: 1s, retryMax: 2s }"))) {
+            gw.uploadAndStart("pv", "contact_info\n2005550134\n");
+            Await.until(LIMIT, "a failed attempt", () -> Integer.parseInt(text(gw, "failures")) >= 1);
+            try (CtiClient desk = PreviewCampaignIT.login(gw, phone)) {
+                String id = PreviewCampaignIT.ixOf(PreviewCampaignIT.getRecord(desk, "g1"));
+                desk.send(new CtiCommand.Call("c1", id, null));
+                JsonNode error = desk.await("Error", LIMIT);
+                assertEquals("TRUNK_NOT_REGISTERED", error.path("code").asText(), error.toString());
+                assertEquals("c1", error.path("requestId").asText(), error.toString());
+                assertTrue(error.path("message").asText().contains("trunk 'default' not registered"),
+                        error.toString());
+                // Nothing was dialed, and the record is still the agent's preview: Decline gives it back unspent.
+                assertEquals(0, gw.gateway().userAgent().activeLegs());
+                assertEquals("Reserved", PreviewCampaignIT.agentState(gw));
+                desk.send(new CtiCommand.Decline("d1", id, "later"));
+                desk.await("InteractionDeclined", LIMIT);
+            }
+            Await.until(LIMIT, "the record back to Ready",
+                    () -> gw.records("pv").get(0).status() == RecordStatus.READY);
+            assertEquals(0, registrar.count("INVITE"), "no INVITE before registration: " + registrar.output());
+            assertEquals(0, gw.records("pv").get(0).attempt());
         }
     }
 
