@@ -160,10 +160,12 @@ public final class Dialer {
         this.shareAbandonment = () -> restoreAbandonmentLedgers(config, scheduler);
         Map<String, PreviewSettings> previewSettings = config.campaigns().stream()
                 .collect(java.util.stream.Collectors.toMap(CampaignSettings::name, CampaignSettings::preview));
-        this.preview = new PreviewDesk(ctx, campaigns, dialing.writes(), dialing.afterCall(), dialing.assignments(),
+        this.preview = new PreviewDesk(dialer, dialing.placement(), records, ctx.work(), ctx.ids(), storeAccess,
+                treatments, metrics, campaigns, dialing.writes(), dialing.afterCall(), dialing.assignments(),
                 dialing::pace, previewSettings);
-        this.previews = new InteractionPreviews(ctx, dialing.writes(), dialing::pace);
-        this.push = new PushPreviewDesk(ctx, dialing.writes(), campaigns, roster, previews, preview, previewSettings);
+        this.previews = new InteractionPreviews(dialer, dialing.writes(), dialing::pace);
+        this.push = new PushPreviewDesk(dialer, records, ctx.work(), ctx.ids(), dialing.writes(), campaigns, roster,
+                previews, preview, previewSettings);
         dialing.pushPreviews(push);
         dialing.dialPreview(new ProgressivePreview(previews, previewSettings));
         dialing.setupLatencyLimit(config.dialing().setupLatencyLimit());

@@ -25,6 +25,17 @@ public final class CallExecutor implements Executor {
     private final Queue<Runnable> queue = new ConcurrentLinkedQueue<>();
     /** True from the moment a drain is handed to the workers until that drain finds the queue empty. */
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final Scheduler timers = new Scheduler() {
+        @Override
+        public java.time.Instant now() {
+            return scheduler.now();
+        }
+
+        @Override
+        public Cancellable schedule(java.time.Duration delay, Runnable task) {
+            return CallExecutor.this.schedule(delay, task);
+        }
+    };
 
     public CallExecutor(String name, Executor workers, Scheduler scheduler) {
         this.name = Objects.requireNonNull(name);
@@ -52,6 +63,14 @@ public final class CallExecutor implements Executor {
     /** Runs {@code task} on this executor after {@code delay}; cancelling it after it started has no effect. */
     public Cancellable schedule(java.time.Duration delay, Runnable task) {
         return scheduler.schedule(delay, () -> execute(task));
+    }
+
+    /**
+     * This executor's clock as a {@link Scheduler} whose timers run on this executor: for a part that must schedule
+     * its own timers (a countdown, a logout delay) and may only touch its state here.
+     */
+    public Scheduler timers() {
+        return timers;
     }
 
     private void drain() {

@@ -67,6 +67,26 @@ class CallExecutorTest {
     }
 
     @Test
+    void itsTimersTellItsClockAndRunTheirTasksOnIt() {
+        ManualWorkers workers = new ManualWorkers();
+        CallExecutor call = new CallExecutor("c1", workers, clock);
+        Scheduler timers = call.timers();
+        assertEquals(clock.now(), timers.now());
+        List<String> ran = new ArrayList<>();
+        timers.schedule(java.time.Duration.ofSeconds(2), () -> ran.add("fired"));
+        Cancellable cancelled = timers.schedule(java.time.Duration.ofSeconds(2), () -> ran.add("cancelled"));
+        cancelled.cancel();
+        clock.advance(java.time.Duration.ofSeconds(1));
+        assertTrue(workers.handedOver.isEmpty(), "not due yet");
+        clock.advance(java.time.Duration.ofSeconds(1));
+        assertEquals(List.of(), ran, "due, but it runs on the executor, not on the timer's thread");
+        assertEquals(1, workers.handedOver.size());
+        workers.runOne();
+        assertEquals(List.of("fired"), ran);
+        assertEquals(clock.now(), timers.now());
+    }
+
+    @Test
     void aFailingTaskIsLoggedAndTheNextOneRuns() {
         ManualWorkers workers = new ManualWorkers();
         CallExecutor call = new CallExecutor("c1", workers, clock);

@@ -7,6 +7,7 @@ import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.config.AudioSettings;
 import io.outdial.dialer.context.DialerContext;
 import io.outdial.dialer.store.CallingRecord;
+import io.outdial.dialer.trunk.OutboundRoute;
 import io.outdial.dialer.trunk.Trunks;
 import io.outdial.media.MediaEngine;
 import io.outdial.sip.DialRequest;
@@ -64,6 +65,32 @@ public final class CallPlacement {
     /** A dial to {@code number} through {@code campaign}'s trunk, with its caller id: a contact, or a transfer out. */
     public DialRequest toNumber(String campaign, String number) {
         return trunks.route(campaign).dial(number, ringTimeout);
+    }
+
+    /** A dial to {@code number} through {@code campaign}'s trunk presenting {@code callerId} (null: its default). */
+    public DialRequest toNumber(String campaign, String number, io.outdial.dialer.config.CallerId callerId) {
+        OutboundRoute route = trunks.route(campaign);
+        return route.dial(number, ringTimeout, callerId == null ? route.defaultCallerId() : callerId);
+    }
+
+    /** {@code campaign}'s way out: its trunk, whether it takes calls now, and the caller ids it offers. */
+    public OutboundRoute route(String campaign) {
+        return trunks.route(campaign);
+    }
+
+    /** The SIP user agent the calls are placed with. */
+    public SipUserAgent userAgent() {
+        return userAgent;
+    }
+
+    /** RTP endpoints, detectors and players for the calls. */
+    public MediaEngine media() {
+        return media;
+    }
+
+    /** The music a held contact hears, or null if none is configured. */
+    public io.outdial.media.player.MediaClip holdMusic() {
+        return audio == null ? null : audio.holdMusic();
     }
 
     /** A dial to an agent's phone, presenting the contact's number and the campaign. */

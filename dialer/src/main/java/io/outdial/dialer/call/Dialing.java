@@ -126,6 +126,11 @@ public final class Dialing {
         });
     }
 
+    /** How the dialer places its calls (the preview desk's too). */
+    public CallPlacement placement() {
+        return placement;
+    }
+
     /** The way out of a call every dialing mode shares (the preview desk's too). */
     public AfterCall afterCall() {
         return afterCall;

@@ -8,7 +8,6 @@ import io.outdial.bridge.cti.CtiErrorCodes;
 import io.outdial.bridge.cti.CtiEvent;
 import io.outdial.bridge.cti.CtiException;
 import io.outdial.core.exec.CallExecutor;
-import io.outdial.core.exec.Cancellable;
 import io.outdial.core.exec.Scheduler;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentRoster;
@@ -28,7 +27,6 @@ import io.outdial.dialer.refusal.Refused;
 import io.outdial.dialer.wrapup.Disposition;
 import io.outdial.dialer.wrapup.MarkDoneMode;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -90,17 +88,7 @@ public final class CtiDesk implements AgentDesk {
         this.tools = new InteractionTools(dialer, calls, campaigns, recordings, responses);
         roster.onStateChange(tools::agentMoved);
         this.commands = commandTable();
-        Scheduler onDialer = new Scheduler() {
-            @Override
-            public Instant now() {
-                return dialer.scheduler().now();
-            }
-
-            @Override
-            public Cancellable schedule(Duration delay, Runnable task) {
-                return dialer.schedule(delay, task);
-            }
-        };
+        Scheduler onDialer = dialer.timers();
         this.logouts = new NegotiatedLogout(onDialer, logoutDelayLimit, this::logoutAuthorized);
         this.logins = new DeskLogins(dialer, roster, campaigns, phones, secretChecks, logouts, browserPhones);
         this.controls = new CallControls(dialer, preview, calls, conferences, consults);

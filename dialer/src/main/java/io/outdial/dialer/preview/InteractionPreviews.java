@@ -1,7 +1,7 @@
 package io.outdial.dialer.preview;
 
+import io.outdial.core.exec.CallExecutor;
 import io.outdial.dialer.agent.Desktop;
-import io.outdial.core.exec.Cancellable;
 import io.outdial.core.exec.Continuations;
 import io.outdial.core.exec.Scheduler;
 import io.outdial.dialer.agent.Agent;
@@ -10,10 +10,7 @@ import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.call.RecordWrites;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.config.PreviewSettings;
-import io.outdial.dialer.context.DialerContext;
 import io.outdial.dialer.refusal.Refused;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +59,7 @@ public final class InteractionPreviews {
     private record Pending(Agent agent, Campaign campaign, Interaction interaction, InteractionOffer offer,
                            AgentState before, Handler handler) { }
 
-    private final DialerContext ctx;
+    private final CallExecutor dialer;
     private final RecordWrites writes;
     private final Runnable pace;
     private final Scheduler onDialer;
@@ -74,21 +71,11 @@ public final class InteractionPreviews {
      * @param writes the dialer's one set of record writes (shutdown waits for them all)
      * @param pace   asks every dialing mode to look again (a record is back, an agent is free)
      */
-    public InteractionPreviews(DialerContext ctx, RecordWrites writes, Runnable pace) {
-        this.ctx = ctx;
+    public InteractionPreviews(CallExecutor dialer, RecordWrites writes, Runnable pace) {
+        this.dialer = dialer;
         this.writes = writes;
         this.pace = pace;
-        this.onDialer = new Scheduler() {
-            @Override
-            public Instant now() {
-                return ctx.dialer().scheduler().now();
-            }
-
-            @Override
-            public Cancellable schedule(Duration delay, Runnable task) {
-                return ctx.dialer().schedule(delay, task);
-            }
-        };
+        this.onDialer = dialer.timers();
     }
 
     /**
@@ -224,7 +211,7 @@ public final class InteractionPreviews {
                     .whenCompleteAsync(Continuations.logged("InteractionPreviews.returned", (ok, error) -> {
                         p.campaign.listMayHaveRecords();
                         pace.run();
-                    }), ctx.dialer()));
+                    }), dialer));
         }
     }
 }

@@ -1,11 +1,13 @@
 package io.outdial.dialer.preview;
 
+import io.outdial.core.exec.CallExecutor;
 import io.outdial.core.exec.Continuations;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.call.RecordWrites;
-import io.outdial.dialer.context.DialerContext;
+import io.outdial.dialer.store.StoreAccess;
+import io.outdial.dialer.treatment.CampaignTreatments;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.refusal.Refused;
 import io.outdial.dialer.store.CallingListStore;
@@ -28,16 +30,20 @@ import org.slf4j.LoggerFactory;
 final class NumberChanges {
     private static final Logger LOG = LoggerFactory.getLogger(NumberChanges.class);
 
-    private final DialerContext ctx;
+    private final CallExecutor dialer;
+    private final StoreAccess store;
+    private final CampaignTreatments treatments;
     private final RecordWrites writes;
     /** True while the session is still the agent's (not declined, done or taken back meanwhile). */
     private final Predicate<PreviewSession> held;
     /** Call: dials a session whose interaction is a preview. */
     private final Consumer<PreviewSession> call;
 
-    NumberChanges(DialerContext ctx, RecordWrites writes, Predicate<PreviewSession> held,
-                  Consumer<PreviewSession> call) {
-        this.ctx = ctx;
+    NumberChanges(CallExecutor dialer, StoreAccess store, CampaignTreatments treatments, RecordWrites writes,
+                  Predicate<PreviewSession> held, Consumer<PreviewSession> call) {
+        this.dialer = dialer;
+        this.store = store;
+        this.treatments = treatments;
         this.writes = writes;
         this.held = held;
         this.call = call;
@@ -116,7 +122,7 @@ final class NumberChanges {
         Interaction ix = s.interaction;
         long recordId = ix.record().recordId();
         s.changingNumber = true;
-        CompletableFuture.supplyAsync(() -> ctx.store().changeNumber(recordId, number, type), ctx.database())
+        store.query(st -> st.changeNumber(recordId, number, type))
                 .whenCompleteAsync(Continuations.logged("NumberChanges.toOtherNumber", (stored, error) -> {
                     s.changingNumber = false;
                     if (error != null) {
@@ -136,7 +142,7 @@ final class NumberChanges {
                     agent.desktop().preview(requestId, ix, null,
                             s.autoDial != null && s.autoDial.state() == AutoDialState.COUNTING
                                     ? s.autoDial.seconds() : null);
-                }), ctx.dialer());
+                }), dialer);
     }
 
     /**
@@ -149,8 +155,8 @@ final class NumberChanges {
         long recordId = ix.record().recordId();
         String command = dial ? "Recall" : "ChangeNumber";
         s.changingNumber = true;
-        ix.stored().thenApplyAsync(ok -> ctx.store().agentDials().reopen(recordId, number, type,
-                        ctx.scheduler().now()), ctx.database())
+        store.queryAfter(ix.stored(), (ok, st) -> st.agentDials().reopen(recordId, number, type,
+                        dialer.scheduler().now()))
                 .whenCompleteAsync(Continuations.logged("NumberChanges.reopen", (change, error) -> {
                     s.changingNumber = false;
                     if (refused(s, command, recordId, change, error, requestId)) {
@@ -167,7 +173,7 @@ final class NumberChanges {
                                 again.contactInfo());
                         call.accept(s);
                     }
-                }), ctx.dialer());
+                }), dialer);
     }
 
     /**
@@ -185,8 +191,8 @@ final class NumberChanges {
         CompletableFuture<Void> before = afterCall && result != null
                 ? ix.stored().thenCompose(ok -> writes.changeResult(recordId, result, agent.id()))
                 : CompletableFuture.completedFuture(null);
-        before.thenApplyAsync(ok -> ctx.store().agentDials().switchToChainRecord(recordId, otherRecordId,
-                        ctx.scheduler().now()), ctx.database())
+        store.queryAfter(before, (ok, st) -> st.agentDials().switchToChainRecord(recordId, otherRecordId,
+                        dialer.scheduler().now()))
                 .whenCompleteAsync(Continuations.logged("NumberChanges.toChainRecord", (change, error) -> {
                     s.changingNumber = false;
                     if (refused(s, "ChangeNumber", recordId, change, error, requestId)) {
@@ -211,13 +217,13 @@ final class NumberChanges {
                     s.unscreened = true;
                     restartCountdown(s);
                     agent.desktop().updated(requestId, ix);
-                }), ctx.dialer());
+                }), dialer);
     }
 
     /** The record called in this interaction, left for another of the chain: its treatment, as Mark Done does. */
     private void treat(CallingRecord dialed, CallResult result) {
         CallResult decided = result == null ? CallResult.UNKNOWN : result;
-        TreatmentStep step = ctx.treatments().decide(dialed, decided, ctx.scheduler().now());
+        TreatmentStep step = treatments.decide(dialed, decided, dialer.scheduler().now());
         writes.run("record " + dialed.recordId() + ": treated after ChangeNumber (" + decided + ")",
                 s -> s.applyTreatment(dialed.recordId(), step));
     }

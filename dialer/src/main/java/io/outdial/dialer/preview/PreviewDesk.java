@@ -1,7 +1,6 @@
 package io.outdial.dialer.preview;
 
 import io.outdial.core.exec.CallExecutor;
-import io.outdial.core.exec.Cancellable;
 import io.outdial.core.exec.Continuations;
 import io.outdial.core.exec.Scheduler;
 import io.outdial.dialer.agent.Agent;
@@ -10,6 +9,7 @@ import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.agent.InteractionIds;
 import io.outdial.dialer.call.AfterCall;
 import io.outdial.dialer.call.Assignments;
+import io.outdial.dialer.call.CallPlacement;
 import io.outdial.dialer.call.RecordWrites;
 import io.outdial.dialer.call.TransferableCall;
 import io.outdial.dialer.campaign.Campaign;
@@ -18,16 +18,18 @@ import io.outdial.dialer.campaign.Campaigns;
 import io.outdial.dialer.config.AutoDial;
 import io.outdial.dialer.config.DialingMode;
 import io.outdial.dialer.config.PreviewSettings;
-import io.outdial.dialer.context.DialerContext;
 import io.outdial.dialer.dnc.DncNotice;
 import io.outdial.dialer.dnc.DncReason;
+import io.outdial.dialer.dnc.RecordSource;
 import io.outdial.dialer.dnc.Verdict;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.refusal.Refused;
+import io.outdial.dialer.metrics.DialerMetrics;
 import io.outdial.dialer.store.CallingRecord;
+import io.outdial.dialer.store.StoreAccess;
+import io.outdial.dialer.treatment.CampaignTreatments;
+import io.outdial.dialer.wrapup.RecordWork;
 import io.outdial.sip.DialRequest;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -47,7 +49,11 @@ public final class PreviewDesk {
     static final String LATER = "later";
     static final String DO_NOT_CALL = "do_not_call";
 
-    private final DialerContext ctx;
+    private final CallExecutor dialer;
+    private final CallPlacement placement;
+    private final RecordSource records;
+    private final RecordWork work;
+    private final InteractionIds ids;
     private final Campaigns campaigns;
     private final RecordWrites writes;
     /** The records in agents' hands and their way out of a call (the after-call path every mode shares). */
@@ -63,31 +69,35 @@ public final class PreviewDesk {
     private final Assignments assignments;
 
     /**
-     * @param writes    the dialer's one set of record writes (shutdown waits for them all)
-     * @param afterCall the way out of a call every dialing mode shares (with the wrap-up's checks and writes)
-     * @param pace      asks progressive pacing to look again (an agent is free)
+     * @param dialer     the dialer's executor, which runs this desk
+     * @param placement  how calls are placed (trunk routes, the agent's phone, each call's executor)
+     * @param records    where previewed records come from (retrieval and the pre-dial check)
+     * @param work       each campaign's Record Information fields
+     * @param ids        the one source of interaction ids
+     * @param store      the calling list, for ChangeNumber and Recall
+     * @param treatments what follows a record's result (a record left for another of its chain)
+     * @param metrics    dials and answers counted per campaign
+     * @param writes     the dialer's one set of record writes (shutdown waits for them all)
+     * @param afterCall  the way out of a call every dialing mode shares (with the wrap-up's checks and writes)
+     * @param pace       asks progressive pacing to look again (an agent is free)
      */
-    public PreviewDesk(DialerContext ctx, Campaigns campaigns, RecordWrites writes, AfterCall afterCall,
-                       Assignments assignments, Runnable pace, Map<String, PreviewSettings> terms) {
-        this.ctx = ctx;
+    public PreviewDesk(CallExecutor dialer, CallPlacement placement, RecordSource records, RecordWork work,
+                       InteractionIds ids, StoreAccess store, CampaignTreatments treatments, DialerMetrics metrics,
+                       Campaigns campaigns, RecordWrites writes, AfterCall afterCall, Assignments assignments,
+                       Runnable pace, Map<String, PreviewSettings> terms) {
+        this.dialer = dialer;
+        this.placement = placement;
+        this.records = records;
+        this.work = work;
+        this.ids = ids;
         this.campaigns = campaigns;
         this.writes = writes;
         this.afterCall = afterCall;
         this.assignments = assignments;
         this.terms = Map.copyOf(terms);
-        this.sessions = new PreviewSessions(ctx, afterCall, writes, pace, this::retrieve, assignments);
-        this.numbers = new NumberChanges(ctx, writes, sessions::holds, s -> call(s.agent, s.interaction));
-        this.onDialer = new Scheduler() {
-            @Override
-            public Instant now() {
-                return ctx.dialer().scheduler().now();
-            }
-
-            @Override
-            public Cancellable schedule(Duration delay, Runnable task) {
-                return ctx.dialer().schedule(delay, task);
-            }
-        };
+        this.sessions = new PreviewSessions(dialer, metrics, afterCall, writes, pace, this::retrieve, assignments);
+        this.numbers = new NumberChanges(dialer, store, treatments, writes, sessions::holds, s -> call(s.agent, s.interaction));
+        this.onDialer = dialer.timers();
     }
 
     /** True if the agent's interaction is a preview record (so Mark Done is this desk's). */
@@ -118,7 +128,7 @@ public final class PreviewDesk {
 
     private void retrieve(Agent agent, Campaign campaign, String requestId) {
         retrieving.add(agent.id());
-        ctx.records().next(campaign, agent.id(), true)
+        records.next(campaign, agent.id(), true)
                 .whenCompleteAsync(Continuations.logged("PreviewDesk.retrieve", (retrieval, error) -> {
                     retrieving.remove(agent.id());
                     Optional<CallingRecord> record = error == null ? retrieval.record() : Optional.empty();
@@ -141,7 +151,7 @@ public final class PreviewDesk {
                     } else {
                         preview(agent, campaign, record.get(), requestId);
                     }
-                }), ctx.dialer());
+                }), dialer);
     }
 
     /**
@@ -152,7 +162,7 @@ public final class PreviewDesk {
         if (!canPreview(agent, campaign)) {
             return; // already closed Do Not Call in the store; nothing to give back
         }
-        Interaction ix = new Interaction(ctx.ids().next(InteractionIds.Owner.PREVIEW), campaign.name(), n.record());
+        Interaction ix = new Interaction(ids.next(InteractionIds.Owner.PREVIEW), campaign.name(), n.record());
         ix.callResult(CallResult.DO_NOT_CALL);
         ix.treated(true);
         ix.stored(CompletableFuture.completedFuture(null));
@@ -173,8 +183,8 @@ public final class PreviewDesk {
     }
 
     private void preview(Agent agent, Campaign campaign, CallingRecord record, String requestId) {
-        Interaction ix = new Interaction(ctx.ids().next(InteractionIds.Owner.PREVIEW), campaign.name(), record);
-        ix.recordFields(ctx.work().of(campaign.name()).fields());
+        Interaction ix = new Interaction(ids.next(InteractionIds.Owner.PREVIEW), campaign.name(), record);
+        ix.recordFields(work.of(campaign.name()).fields());
         ix.stage(Interaction.Stage.PREVIEW);
         PreviewSession s = new PreviewSession(agent, campaign, ix, agent.state());
         sessions.put(s);
@@ -199,7 +209,7 @@ public final class PreviewDesk {
                 || s.changingNumber) {
             return;
         }
-        io.outdial.dialer.trunk.OutboundRoute route = ctx.trunks().route(s.campaign.name());
+        io.outdial.dialer.trunk.OutboundRoute route = placement.route(s.campaign.name());
         if (!route.allowsCalls()) {
             // The record stays with the agent, who may Call once the trunk is back.
             s.agent.desktop().refused(null, Refused.Why.TRUNK_NOT_REGISTERED, "auto-dial of record "
@@ -275,7 +285,7 @@ public final class PreviewDesk {
         if (s.changingNumber) {
             throw notAllowed("Call", agent, "the new number is still being stored: Call again in a moment");
         }
-        io.outdial.dialer.trunk.OutboundRoute route = ctx.trunks().route(s.campaign.name());
+        io.outdial.dialer.trunk.OutboundRoute route = placement.route(s.campaign.name());
         if (callerId != null) {
             s.callerId = route.callerId(callerId).orElseThrow(() -> new Refused(Refused.Why.CALLER_ID_NOT_OFFERED,
                     "callerId '" + callerId + "' is not one campaign " + s.campaign.name() + " offers"
@@ -304,7 +314,7 @@ public final class PreviewDesk {
     private void screenThenDial(PreviewSession s) {
         Interaction ix = s.interaction;
         s.changingNumber = true;
-        ctx.records().check(ix.record())
+        records.check(ix.record())
                 .whenCompleteAsync(Continuations.logged("PreviewDesk.screenThenDial", (verdict, error) -> {
             s.changingNumber = false;
             if (!sessions.holds(s) || ix.stage() != Interaction.Stage.PREVIEW) {
@@ -323,22 +333,18 @@ public final class PreviewDesk {
             LOG.info("campaign {}: record {} ({}) not dialed for {}: {}", s.campaign.name(), ix.record().recordId(),
                     ix.record().contactInfo(), s.agent.id(), reason.wireName());
             DncNotices.tell(s.agent, null, ix.id(), new DncNotice(ix.record(), reason, false));
-        }), ctx.dialer());
+        }), dialer);
     }
 
     private void dial(PreviewSession s) {
         Agent agent = s.agent;
         Interaction ix = s.interaction;
         CallingRecord record = ix.record();
-        DialRequest toAgent = DialRequest.agentPhone(agent.phone(), ctx.agentTransport(), record.contactInfo(),
-                s.campaign.name(), ctx.agentRingTimeout());
-        io.outdial.dialer.trunk.OutboundRoute route = ctx.trunks().route(s.campaign.name());
-        DialRequest toContact = route.dial(record.contactInfo(), ctx.ringTimeout(),
-                s.callerId == null ? route.defaultCallerId() : s.callerId);
+        DialRequest toAgent = placement.toAgentPhone(agent, record, s.campaign.name());
+        DialRequest toContact = placement.toNumber(s.campaign.name(), record.contactInfo(), s.callerId);
         ix.stage(Interaction.Stage.RINGING);
-        s.call = new PreviewCall(ix.id(), new CallExecutor("call-" + ix.id(), ctx.workers(), ctx.scheduler()),
-                ctx.userAgent(), toAgent, toContact, sessions.observer(s), ctx.media(),
-                ctx.audio() == null ? null : ctx.audio().holdMusic());
+        s.call = new PreviewCall(ix.id(), placement.executorFor("call-" + ix.id()), placement.userAgent(), toAgent,
+                toContact, sessions.observer(s), placement.media(), placement.holdMusic());
         LOG.info("campaign {}: agent {} calls record {} ({})", s.campaign.name(), agent.id(), record.recordId(),
                 record.contactInfo());
         sessions.placed(s);
@@ -395,12 +401,12 @@ public final class PreviewDesk {
 
     /** Gateway stopping: every preview call hung up, every record settled. */
     public void dropAll() {
-        ctx.dialer().execute(sessions::dropAll);
+        dialer.execute(sessions::dropAll);
     }
 
     /** Completes when no preview call is up and every write has finished. */
     public CompletableFuture<Void> idle() {
-        return CompletableFuture.supplyAsync(sessions::noCallUpFuture, ctx.dialer())
+        return CompletableFuture.supplyAsync(sessions::noCallUpFuture, dialer)
                 .thenCompose(idle -> idle).thenCompose(ok -> writes.drained());
     }
 

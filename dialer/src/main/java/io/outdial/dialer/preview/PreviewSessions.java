@@ -1,5 +1,6 @@
 package io.outdial.dialer.preview;
 
+import io.outdial.core.exec.CallExecutor;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
@@ -12,7 +13,7 @@ import io.outdial.dialer.call.PhoneHolds;
 import io.outdial.dialer.call.RecordWrites;
 import io.outdial.dialer.call.TransferableCall;
 import io.outdial.dialer.campaign.Campaign;
-import io.outdial.dialer.context.DialerContext;
+import io.outdial.dialer.metrics.DialerMetrics;
 import io.outdial.dialer.refusal.Refused;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,8 @@ final class PreviewSessions {
     /** A preview call a transfer handed on: whose its end is (null: an outside number, nobody's). */
     private record HandedOn(String campaign, Agent target, Interaction targetInteraction) { }
 
-    private final DialerContext ctx;
+    private final CallExecutor dialer;
+    private final DialerMetrics metrics;
     private final AfterCall afterCall;
     private final RecordWrites writes;
     private final Runnable pace;
@@ -48,9 +50,10 @@ final class PreviewSessions {
     private final IdleWaiters idleWaiters = new IdleWaiters();
     private final Assignments assignments;
 
-    PreviewSessions(DialerContext ctx, AfterCall afterCall, RecordWrites writes, Runnable pace,
-                    NextRecord nextRecord, Assignments assignments) {
-        this.ctx = ctx;
+    PreviewSessions(CallExecutor dialer, DialerMetrics metrics, AfterCall afterCall, RecordWrites writes,
+                    Runnable pace, NextRecord nextRecord, Assignments assignments) {
+        this.dialer = dialer;
+        this.metrics = metrics;
         this.assignments = assignments;
         this.afterCall = afterCall;
         this.writes = writes;
@@ -232,8 +235,8 @@ final class PreviewSessions {
         return new PreviewCall.Observer() {
             @Override
             public void contactDialing(PreviewCall call) {
-                ctx.dialer().execute(() -> {
-                    ctx.metrics().dialed(s.campaign.name());
+                dialer.execute(() -> {
+                    metrics.dialed(s.campaign.name());
                     writes.dialed(s.interaction.record().recordId());
                     s.agent.desktop().ringing(s.interaction);
                 });
@@ -241,8 +244,8 @@ final class PreviewSessions {
 
             @Override
             public void connected(PreviewCall call) {
-                ctx.dialer().execute(() -> {
-                    ctx.metrics().answered(s.campaign.name());
+                dialer.execute(() -> {
+                    metrics.answered(s.campaign.name());
                     writes.answered(s.interaction.record().recordId());
                     s.interaction.stage(Interaction.Stage.ESTABLISHED);
                     s.agent.moveTo(AgentState.BUSY, s.campaign.name());
@@ -252,12 +255,12 @@ final class PreviewSessions {
 
             @Override
             public void heldFromPhone(PreviewCall call, boolean held) {
-                ctx.dialer().execute(() -> PhoneHolds.report(s.agent, s.interaction, held));
+                dialer.execute(() -> PhoneHolds.report(s.agent, s.interaction, held));
             }
 
             @Override
             public void finished(PreviewCall call, CallOutcome outcome) {
-                ctx.dialer().execute(() -> callGone(s, call, outcome));
+                dialer.execute(() -> callGone(s, call, outcome));
             }
         };
     }

@@ -1,5 +1,6 @@
 package io.outdial.dialer.preview;
 
+import io.outdial.core.exec.CallExecutor;
 import io.outdial.core.exec.Continuations;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentRoster;
@@ -15,7 +16,8 @@ import io.outdial.dialer.campaign.CampaignState;
 import io.outdial.dialer.campaign.Campaigns;
 import io.outdial.dialer.config.DialingMode;
 import io.outdial.dialer.config.PreviewSettings;
-import io.outdial.dialer.context.DialerContext;
+import io.outdial.dialer.dnc.RecordSource;
+import io.outdial.dialer.wrapup.RecordWork;
 import io.outdial.dialer.refusal.Refused;
 import io.outdial.dialer.store.CallingRecord;
 import java.util.HashMap;
@@ -36,7 +38,10 @@ import org.slf4j.LoggerFactory;
 public final class PushPreviewDesk implements ModePolicy {
     private static final Logger LOG = LoggerFactory.getLogger(PushPreviewDesk.class);
 
-    private final DialerContext ctx;
+    private final CallExecutor dialer;
+    private final RecordSource records;
+    private final RecordWork work;
+    private final InteractionIds ids;
     private final Campaigns campaigns;
     private final AgentRoster roster;
     private final InteractionPreviews previews;
@@ -47,10 +52,20 @@ public final class PushPreviewDesk implements ModePolicy {
     private final Map<String, Set<String>> delivering = new HashMap<>();
     private final Set<String> retrieving = new HashSet<>();
 
-    /** @param writes the dialer's one set of record writes (shutdown waits for them all) */
-    public PushPreviewDesk(DialerContext ctx, RecordWrites writes, Campaigns campaigns, AgentRoster roster,
-                           InteractionPreviews previews, PreviewDesk preview, Map<String, PreviewSettings> settings) {
-        this.ctx = ctx;
+    /**
+     * @param dialer  the dialer's executor, which runs this desk
+     * @param records where the pushed records come from (retrieval and the pre-dial check)
+     * @param work    each campaign's Record Information fields
+     * @param ids     the one source of interaction ids
+     * @param writes  the dialer's one set of record writes (shutdown waits for them all)
+     */
+    public PushPreviewDesk(CallExecutor dialer, RecordSource records, RecordWork work, InteractionIds ids,
+                           RecordWrites writes, Campaigns campaigns, AgentRoster roster, InteractionPreviews previews,
+                           PreviewDesk preview, Map<String, PreviewSettings> settings) {
+        this.dialer = dialer;
+        this.records = records;
+        this.work = work;
+        this.ids = ids;
         this.campaigns = campaigns;
         this.roster = roster;
         this.previews = previews;
@@ -108,7 +123,7 @@ public final class PushPreviewDesk implements ModePolicy {
 
     /** A pacing pass (dialer executor): a record for each agent a push campaign may deliver to now. */
     public void paceNow() {
-        java.time.Instant now = ctx.scheduler().now();
+        java.time.Instant now = dialer.scheduler().now();
         for (Campaign campaign : campaigns.all()) {
             if (PacedMode.of(campaign.plan()) == PacedMode.PUSH_PREVIEW) {
                 pace(campaign, now);
@@ -143,7 +158,7 @@ public final class PushPreviewDesk implements ModePolicy {
     }
 
     private void retrieveFor(Campaign campaign, Agent agent) {
-        ctx.records().next(campaign, agent.id(), false)
+        records.next(campaign, agent.id(), false)
                 .whenCompleteAsync(Continuations.logged("PushPreviewDesk.retrieveFor", (retrieval, error) -> {
                     retrieving.remove(agent.id());
                     Optional<CallingRecord> record = error == null ? retrieval.record() : Optional.empty();
@@ -155,20 +170,20 @@ public final class PushPreviewDesk implements ModePolicy {
                         if (error != null) {
                             LOG.error("campaign {}: cannot retrieve a record", campaign.name(), error);
                         }
-                        campaign.markExhausted(ctx.dialer(), LIST_RECHECK, this::paceNow);
+                        campaign.markExhausted(dialer, LIST_RECHECK, this::paceNow);
                     } else if (campaign.state() != CampaignState.RUNNING || !mayDeliver(agent, campaign)) {
                         writes.returnToReady(record.get().recordId());
                     } else {
                         offer(campaign, agent, record.get());
                     }
                     paceNow();
-                }), ctx.dialer());
+                }), dialer);
     }
 
     private void offer(Campaign campaign, Agent agent, CallingRecord record) {
-        Interaction ix = new Interaction(ctx.ids().next(InteractionIds.Owner.PUSH_PREVIEW), campaign.name(),
+        Interaction ix = new Interaction(ids.next(InteractionIds.Owner.PUSH_PREVIEW), campaign.name(),
                 record);
-        ix.recordFields(ctx.work().of(campaign.name()).fields());
+        ix.recordFields(work.of(campaign.name()).fields());
         AgentState before = agent.state();
         preview.assignments().give(agent, InteractionIds.Owner.PUSH_PREVIEW, ix);
         agent.moveTo(AgentState.RESERVED, campaign.name());
