@@ -1,10 +1,11 @@
 package io.outdial.dialer.call;
 
+import io.outdial.dialer.metrics.DialerMetrics;
+import io.outdial.core.exec.CallExecutor;
 import io.outdial.core.exec.Continuations;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
-import io.outdial.dialer.context.DialerContext;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.refusal.Refused;
 import io.outdial.dialer.store.CallingRecord;
@@ -26,7 +27,8 @@ public final class AfterCall {
     /** A phone-only agent whose phone did not answer rests this long before it is offered calls again. */
     private static final Duration PHONE_FAILURE_BACKOFF = Duration.ofSeconds(30);
 
-    private final DialerContext ctx;
+    private final CallExecutor dialer;
+    private final DialerMetrics metrics;
     private final RecordWrites writes;
     private final WrapUpWork wrapUp;
     private final Runnable pace;
@@ -66,8 +68,9 @@ public final class AfterCall {
         void done(Agent agent, Interaction interaction, String requestId, boolean next);
     }
 
-    AfterCall(DialerContext ctx, RecordWrites writes, WrapUpWork wrapUp, Runnable pace) {
-        this.ctx = ctx;
+    AfterCall(CallExecutor dialer, DialerMetrics metrics, RecordWrites writes, WrapUpWork wrapUp, Runnable pace) {
+        this.dialer = dialer;
+        this.metrics = metrics;
         this.writes = writes;
         this.wrapUp = wrapUp;
         this.pace = pace;
@@ -91,10 +94,10 @@ public final class AfterCall {
     /** The call of {@code interaction} ended: its result is written, and the agent wraps up or is freed. */
     public void callEnded(Agent agent, Interaction interaction, String campaign, CallOutcome outcome, Owner owner) {
         CallingRecord record = interaction.record();
-        ctx.metrics().legMedia("contact", outcome.contactMedia());
-        ctx.metrics().legMedia("agent", outcome.agentMedia());
+        metrics.legMedia("contact", outcome.contactMedia());
+        metrics.legMedia("agent", outcome.agentMedia());
         if (outcome.result() == CallResult.ABANDONED) {
-            ctx.metrics().abandonedContactAudio(campaign, outcome.contactMedia());
+            metrics.abandonedContactAudio(campaign, outcome.contactMedia());
         }
         if (!outcome.attempted()) {
             owner.notDialed(agent, interaction, outcome);
@@ -111,10 +114,10 @@ public final class AfterCall {
             return;
         }
         // With an agent the result is final at Mark Done (the treatment follows there); without one, now.
-        interaction.stored(wrapsUp ? writes.complete(record.recordId(), result, ctx.scheduler().now(), agent.id())
-                : writes.completeAndTreat(record, result, ctx.scheduler().now(), null));
+        interaction.stored(wrapsUp ? writes.complete(record.recordId(), result, dialer.scheduler().now(), agent.id())
+                : writes.completeAndTreat(record, result, dialer.scheduler().now(), null));
         noteAbandoned(record, campaign, result);
-        ctx.metrics().result(campaign, result);
+        metrics.result(campaign, result);
         LOG.info("campaign {}: record {} ({}) -> {}", campaign, record.recordId(), record.contactInfo(),
                 result.label());
         if (wrapsUp) {
@@ -158,9 +161,9 @@ public final class AfterCall {
         CallResult result = interaction.callResult() != null ? interaction.callResult() : CallResult.ANSWER;
         interaction.callResult(result);
         if (keepsRecord) {
-            interaction.stored(writes.complete(interaction.record().recordId(), result, ctx.scheduler().now(),
+            interaction.stored(writes.complete(interaction.record().recordId(), result, dialer.scheduler().now(),
                     agent.id()));
-            ctx.metrics().result(campaign, result);
+            metrics.result(campaign, result);
         } else {
             interaction.ownsRecord(false);
             interaction.stored(CompletableFuture.completedFuture(null));
@@ -172,18 +175,18 @@ public final class AfterCall {
     /** A predictive call that never reached an agent (no answer, busy, abandoned...): writes the record's result. */
     void contactOnlyCallEnded(Interaction interaction, String campaign, CallOutcome outcome) {
         CallingRecord record = interaction.record();
-        ctx.metrics().legMedia("contact", outcome.contactMedia());
+        metrics.legMedia("contact", outcome.contactMedia());
         if (outcome.result() == CallResult.ABANDONED) {
-            ctx.metrics().abandonedContactAudio(campaign, outcome.contactMedia());
+            metrics.abandonedContactAudio(campaign, outcome.contactMedia());
         }
         if (!outcome.attempted()) {
             writes.returnToReady(record.recordId());
             return;
         }
         interaction.callResult(outcome.result());
-        interaction.stored(writes.completeAndTreat(record, outcome.result(), ctx.scheduler().now(), null));
+        interaction.stored(writes.completeAndTreat(record, outcome.result(), dialer.scheduler().now(), null));
         noteAbandoned(record, campaign, outcome.result());
-        ctx.metrics().result(campaign, outcome.result());
+        metrics.result(campaign, outcome.result());
         LOG.info("campaign {}: record {} ({}) -> {}", campaign, record.recordId(), record.contactInfo(),
                 outcome.result().label());
     }
@@ -191,7 +194,7 @@ public final class AfterCall {
     /** An abandoned number is not dialed again for the no-redial period: the store keeps when it was abandoned. */
     private void noteAbandoned(CallingRecord record, String campaign, CallResult result) {
         if (result == CallResult.ABANDONED) {
-            writes.abandoned(record.contactInfo(), campaign, ctx.scheduler().now());
+            writes.abandoned(record.contactInfo(), campaign, dialer.scheduler().now());
         }
     }
 
@@ -218,7 +221,7 @@ public final class AfterCall {
             // No desktop will ever set a phone-only agent Ready again: the gateway does, after a rest.
             LOG.warn("agent {}: phone {} did not answer; Ready again in {}", agent.id(), agent.phone(),
                     PHONE_FAILURE_BACKOFF);
-            ctx.dialer().schedule(PHONE_FAILURE_BACKOFF, () -> {
+            dialer.schedule(PHONE_FAILURE_BACKOFF, () -> {
                 if (agent.state() == AgentState.NOT_READY && !agent.hasDesktop()) {
                     agent.moveTo(AgentState.READY, "PhoneOnlyAgent");
                     pace.run();
@@ -256,7 +259,7 @@ public final class AfterCall {
                 agent.desktop().done(requestId, interaction, result);
             }
             owner.done(agent, interaction, requestId, next);
-        }), ctx.dialer());
+        }), dialer);
     }
 
     /**
@@ -304,7 +307,7 @@ public final class AfterCall {
         public void wrappingUp(Agent agent, Interaction interaction) {
             if (agent.profile().autoReady() || !agent.hasDesktop()) {
                 // Nobody will press Mark Done: the gateway does it after the configured wrap-up.
-                interaction.wrapUpTimer(ctx.dialer().schedule(agent.profile().wrapUp(), () -> {
+                interaction.wrapUpTimer(dialer.schedule(agent.profile().wrapUp(), () -> {
                     if (agent.interaction() == interaction && interaction.stage() == Interaction.Stage.RELEASED) {
                         markDone(agent, null);
                     }

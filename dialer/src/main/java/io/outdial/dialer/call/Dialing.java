@@ -50,7 +50,7 @@ public final class Dialing {
         this.placement = CallPlacement.of(ctx);
         this.writes = new RecordWrites(new StoreAccess(ctx.store(), ctx.database()), ctx.scheduler(),
                 ctx.treatments());
-        this.afterCall = new AfterCall(ctx, writes, wrapUp, this::pace);
+        this.afterCall = new AfterCall(ctx.dialer(), ctx.metrics(), writes, wrapUp, this::pace);
         this.progressive = new ProgressiveMode(ctx, placement, roster, writes, afterCall, assignments, this::paceNow);
         this.predictive = new PredictiveDialing(ctx, placement, roster, campaigns, writes, afterCall, zone, assignments);
         this.engaged = new EngagedDialing(ctx, placement, roster, campaigns, writes, afterCall, this::pace, predictive.pacing(),

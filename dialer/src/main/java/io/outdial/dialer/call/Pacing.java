@@ -1,9 +1,10 @@
 package io.outdial.dialer.call;
 
+import io.outdial.dialer.metrics.DialerMetrics;
+import io.outdial.core.exec.Scheduler;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.CampaignPlan;
 import io.outdial.dialer.config.DialingMode;
-import io.outdial.dialer.context.DialerContext;
 import io.outdial.dialer.pacing.PacingEngine;
 import io.outdial.dialer.pacing.PacingSettings;
 import java.time.Instant;
@@ -21,18 +22,20 @@ final class Pacing {
     final PacingEngine engine;
     final PacedAgents agents;
     final PacingFigures figures;
-    private final DialerContext ctx;
+    private final Scheduler clock;
+    private final DialerMetrics metrics;
     private final RecordWrites writes;
     private final ZoneId zone;
 
-    Pacing(DialerContext ctx, Collection<Campaign> campaigns, RecordWrites writes, ZoneId zone,
+    Pacing(Scheduler clock, DialerMetrics metrics, Collection<Campaign> campaigns, RecordWrites writes, ZoneId zone,
            Assignments assignments) {
-        this.ctx = ctx;
+        this.clock = clock;
+        this.metrics = metrics;
         this.writes = writes;
         this.zone = zone;
         this.engine = new PacingEngine(zone);
         this.agents = new PacedAgents(engine, campaigns, assignments);
-        this.figures = new PacingFigures(ctx, engine, agents);
+        this.figures = new PacingFigures(metrics, engine, agents);
         for (Campaign c : campaigns) {
             if (c.plan().paced()) {
                 engine.campaign(c.name(), settingsOf(c.plan()));
@@ -53,23 +56,23 @@ final class Pacing {
 
     /** A contact was dialed for a paced campaign. */
     void dialed(String callId, Campaign campaign) {
-        Instant now = ctx.scheduler().now();
+        Instant now = clock.now();
         engine.callDialed(callId, campaign.name(), now);
         figures.dialed(campaign.name(), now);
     }
 
     /** A paced call is a live answer (at the pick-up, or at the verdict that let it through). */
     void liveAnswer(String callId, Campaign campaign) {
-        Instant now = ctx.scheduler().now();
+        Instant now = clock.now();
         engine.callAnsweredLive(callId, now);
         figures.liveAnswered(campaign.name(), now);
         writes.abandonmentCounts(campaign.name(), LocalDate.ofInstant(now, zone), 1, 0, 0);
-        ctx.metrics().answered(campaign.name());
+        metrics.answered(campaign.name());
     }
 
     /** AMD found a machine: out of pacing, counted apart. */
     void machine(String callId, Campaign campaign) {
-        Instant now = ctx.scheduler().now();
+        Instant now = clock.now();
         engine.callMachineDetected(callId, now);
         figures.machineDetected(campaign.name());
         writes.abandonmentCounts(campaign.name(), LocalDate.ofInstant(now, zone), 0, 0, 1);
@@ -77,7 +80,7 @@ final class Pacing {
 
     /** A live answer no agent was there for: result Abandoned, counted against the campaign's limit. */
     void abandoned(String callId, Campaign campaign) {
-        Instant now = ctx.scheduler().now();
+        Instant now = clock.now();
         engine.callAbandoned(callId, now);
         figures.abandoned(campaign.name(), now);
         writes.abandonmentCounts(campaign.name(), LocalDate.ofInstant(now, zone), 0, 1, 0);

@@ -1,6 +1,5 @@
 package io.outdial.dialer.call;
 
-import io.outdial.dialer.context.DialerContext;
 import io.outdial.dialer.metrics.DialerMetrics;
 import io.outdial.dialer.pacing.PacingDecision;
 import io.outdial.dialer.pacing.PacingEngine;
@@ -35,8 +34,8 @@ final class PacingFigures {
     private final PacedAgents agents;
     private final Map<String, Snapshot> campaigns = new HashMap<>();
 
-    PacingFigures(DialerContext ctx, PacingEngine engine, PacedAgents agents) {
-        this.metrics = ctx.metrics();
+    PacingFigures(DialerMetrics metrics, PacingEngine engine, PacedAgents agents) {
+        this.metrics = metrics;
         this.engine = engine;
         this.agents = agents;
     }

@@ -67,7 +67,7 @@ public final class PredictiveDialing implements ModePolicy {
         this.writes = writes;
         this.afterCall = afterCall;
         this.zone = zone;
-        this.pacing = new Pacing(ctx, campaigns, writes, zone, assignments);
+        this.pacing = new Pacing(ctx.scheduler(), ctx.metrics(), campaigns, writes, zone, assignments);
         this.engine = pacing.engine;
         this.agents = pacing.agents;
         this.figures = pacing.figures;
