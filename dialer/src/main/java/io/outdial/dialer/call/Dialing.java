@@ -111,19 +111,24 @@ public final class Dialing {
         });
     }
 
-    /** Hangs up every call of a campaign (unload); their records end Updated or back to Ready. Dialer only. */
+    /**
+     * Hangs up every paced mode's call of a campaign (unload), as the registry holds them: progressive and predictive
+     * contact calls, engaged agents' calls with their contacts. Their records end Updated or back to Ready. Dialer
+     * only.
+     */
     public void dropCalls(Campaign campaign) {
-        progressive.dropCalls(campaign);
-        predictive.dropCalls(campaign);
-        engaged.dropCalls(campaign);
+        for (PacedCall call : assignments.every(PacedCall.class)) {
+            if (call.campaign() == campaign) {
+                call.drop();
+            }
+        }
     }
 
-    /** Hangs up every call (gateway stopping). */
+    /** Stops predictive pacing and hangs up every paced mode's call (gateway stopping). */
     public void dropAll() {
         ctx.dialer().execute(() -> {
-            progressive.dropAll();
-            predictive.dropAll();
-            engaged.dropAll();
+            predictive.stop();
+            assignments.every(PacedCall.class).forEach(PacedCall::drop);
         });
     }
 
