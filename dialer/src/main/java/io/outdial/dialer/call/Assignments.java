@@ -3,12 +3,12 @@ package io.outdial.dialer.call;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.agent.InteractionIds;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The one registry of live contact calls, whatever dialing mode placed them: by interaction id, each call with the
@@ -122,26 +122,14 @@ public final class Assignments {
         return a != null && type.isInstance(a.state()) ? Optional.of(type.cast(a.state())) : Optional.empty();
     }
 
-    /** The states of {@code owner}'s live calls that are {@code type}s, in the order the calls were placed. */
+    /** The states of {@code owner}'s live calls that are {@code type}s, in the order the calls were placed (a copy). */
     public <T> List<T> states(InteractionIds.Owner owner, Class<T> type) {
-        List<T> found = new ArrayList<>();
-        for (Assignment a : byInteraction.values()) {
-            if (a.owner() == owner && type.isInstance(a.state())) {
-                found.add(type.cast(a.state()));
-            }
-        }
-        return found;
+        return ofType(byInteraction.values().stream().filter(a -> a.owner() == owner).map(Assignment::state), type);
     }
 
     /** {@code owner}'s live calls, in the order they were placed (a copy). */
     public List<Assignment> all(InteractionIds.Owner owner) {
-        List<Assignment> found = new ArrayList<>();
-        for (Assignment a : byInteraction.values()) {
-            if (a.owner() == owner) {
-                found.add(a);
-            }
-        }
-        return found;
+        return byInteraction.values().stream().filter(a -> a.owner() == owner).toList();
     }
 
     /**
@@ -149,18 +137,12 @@ public final class Assignments {
      * they were placed, then the lines (a copy).
      */
     public <T> List<T> every(Class<T> type) {
-        List<T> found = new ArrayList<>();
-        for (Assignment a : byInteraction.values()) {
-            if (type.isInstance(a.state())) {
-                found.add(type.cast(a.state()));
-            }
-        }
-        for (Line l : lines.values()) {
-            if (type.isInstance(l.state())) {
-                found.add(type.cast(l.state()));
-            }
-        }
-        return found;
+        return ofType(Stream.concat(byInteraction.values().stream().map(Assignment::state),
+                lines.values().stream().map(Line::state)), type);
+    }
+
+    private static <T> List<T> ofType(Stream<?> states, Class<T> type) {
+        return states.filter(type::isInstance).map(type::cast).toList();
     }
 
     /** Registers an agent's own call that will carry contact calls of {@code owner} (an engaged agent's call). */
@@ -186,13 +168,7 @@ public final class Assignments {
 
     /** The states of {@code owner}'s lines that are {@code type}s, in the order they were added (a copy). */
     public <T> List<T> lines(InteractionIds.Owner owner, Class<T> type) {
-        List<T> found = new ArrayList<>();
-        for (Line l : lines.values()) {
-            if (l.owner() == owner && type.isInstance(l.state())) {
-                found.add(type.cast(l.state()));
-            }
-        }
-        return found;
+        return ofType(lines.values().stream().filter(l -> l.owner() == owner).map(Line::state), type);
     }
 
     /** Lines of every mode. */
