@@ -153,7 +153,7 @@ public final class Dialer {
         Dispositions dispositions = new Dispositions(scheduler, storeAccess, config.campaigns().stream()
                 .collect(java.util.stream.Collectors.toMap(c -> c.name(), c -> c.dispositionCodes())));
         this.wrapUp = new WrapUp(scheduler, storeAccess, ctx.work(), treatments, dispositions);
-        this.dialing = new Dialing(ctx, roster, campaigns.all(), config.dialing().defaultTimeZone(),
+        this.dialing = new Dialing(ctx, storeAccess, roster, campaigns.all(), config.dialing().defaultTimeZone(),
                 wrapUp);
         trunks.onChange(dialing::pace);
         restoreAbandonmentLedgers(config, scheduler);

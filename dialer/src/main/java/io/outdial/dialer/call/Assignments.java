@@ -5,14 +5,21 @@ import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.agent.InteractionIds;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The one registry of live contact calls, whatever dialing mode placed them: by interaction id, each call with the
- * mode that owns it and that mode's answer to a transfer. Every mode adds its call when it places the contact and
- * removes it when the call is over, so "the call of interaction X" (Transfer, Conference, Consult, Hold, End Call) is
- * one lookup, and a completed transfer is told to the one owner of the call.
+ * mode that owns it and that mode's own state of the call (which also answers a transfer). Every mode adds its call
+ * when it places the contact and removes it when the call is over, so "the call of interaction X" (Transfer,
+ * Conference, Consult, Hold, End Call) is one lookup, a completed transfer is told to the one owner of the call, and
+ * a mode finds its own calls here ({@link #stateOf}, {@link #states}) instead of in a map of its own.
+ *
+ * <p>Also the engaged agents' own calls (assured connection, ASM: {@link #addLine}), which carry that mode's contact
+ * calls: by the agent call's id, kept apart from the contact calls because an engagement's id is also the id of the
+ * first contact dialed for it.
  *
  * <p>Also by agent: which mode gave each agent the interaction it holds ({@link #give}, {@link #ofAgent},
  * {@link #owner}). An agent holds its interaction from its reservation until the interaction is replaced or done, so
@@ -21,7 +28,11 @@ import java.util.Optional;
  */
 public final class Assignments {
 
-    /** What the owning mode does when an agent hands its call on. */
+    /**
+     * The owning mode's own state of one of its live calls (a progressive call, a predictive dial, an engaged contact,
+     * a preview call's hand-on), kept in the call's {@link Assignment}; what it must answer is what the mode does when
+     * an agent hands the call on.
+     */
     public interface Handover {
         /** True while an agent talks to the contact on this call (the call a transfer or conference can take). */
         boolean agentOnCall();
@@ -38,9 +49,16 @@ public final class Assignments {
      * One live contact call and its owner.
      *
      * @param owner the dialing mode that placed it (also the prefix of its id)
+     * @param state the owning mode's own state of the call (its answer to a transfer)
      */
     public record Assignment(String interactionId, InteractionIds.Owner owner, String campaign, TransferableCall call,
-                             Handover handover) { }
+                             Handover state) { }
+
+    /**
+     * An agent's own call that carries contact calls of its mode (an engaged agent's call), with the mode's state of
+     * it.
+     */
+    public record Line(String id, InteractionIds.Owner owner, String campaign, Object state) { }
 
     /**
      * The interaction a dialing mode gave an agent (a transfer or conference target's: its own interaction of the
@@ -54,6 +72,8 @@ public final class Assignments {
     }
 
     private final Map<String, Assignment> byInteraction = new LinkedHashMap<>();
+    /** The agents' own calls that carry contact calls (engaged agents'), by the call's id. */
+    private final Map<String, Line> lines = new LinkedHashMap<>();
     /** By agent id; an entry whose agent holds another interaction since is stale and dropped when looked up. */
     private final Map<String, Held> byAgent = new HashMap<>();
     private final CallCounts calls = new CallCounts();
@@ -86,14 +106,74 @@ public final class Assignments {
 
     /** Registers a call its mode has just placed; an id is never registered twice while its call is up. */
     public Assignment add(String interactionId, InteractionIds.Owner owner, String campaign, TransferableCall call,
-                          Handover handover) {
-        Assignment a = new Assignment(interactionId, owner, campaign, call, handover);
+                          Handover state) {
+        Assignment a = new Assignment(interactionId, owner, campaign, call, state);
         Assignment previous = byInteraction.putIfAbsent(interactionId, a);
         if (previous != null) {
             throw new IllegalStateException("interaction " + interactionId + " already has a live call ("
                     + previous.owner() + ")");
         }
         return a;
+    }
+
+    /** The owning mode's state of {@code interactionId}'s live call, if it is up and its state is a {@code type}. */
+    public <T> Optional<T> stateOf(String interactionId, Class<T> type) {
+        Assignment a = byInteraction.get(interactionId);
+        return a != null && type.isInstance(a.state()) ? Optional.of(type.cast(a.state())) : Optional.empty();
+    }
+
+    /** The states of {@code owner}'s live calls that are {@code type}s, in the order the calls were placed (a copy). */
+    public <T> List<T> states(InteractionIds.Owner owner, Class<T> type) {
+        return ofType(byInteraction.values().stream().filter(a -> a.owner() == owner).map(Assignment::state), type);
+    }
+
+    /** {@code owner}'s live calls, in the order they were placed (a copy). */
+    public List<Assignment> all(InteractionIds.Owner owner) {
+        return byInteraction.values().stream().filter(a -> a.owner() == owner).toList();
+    }
+
+    /**
+     * Every live call's and line's state that is a {@code type}, whatever its owner: the contact calls in the order
+     * they were placed, then the lines (a copy).
+     */
+    public <T> List<T> every(Class<T> type) {
+        return ofType(Stream.concat(byInteraction.values().stream().map(Assignment::state),
+                lines.values().stream().map(Line::state)), type);
+    }
+
+    private static <T> List<T> ofType(Stream<?> states, Class<T> type) {
+        return states.filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** Registers an agent's own call that will carry contact calls of {@code owner} (an engaged agent's call). */
+    public Line addLine(String id, InteractionIds.Owner owner, String campaign, Object state) {
+        Line l = new Line(id, owner, campaign, state);
+        Line previous = lines.putIfAbsent(id, l);
+        if (previous != null) {
+            throw new IllegalStateException("line " + id + " is already up (" + previous.owner() + ")");
+        }
+        return l;
+    }
+
+    /** The agent's call {@code id} is over; nothing if it was not registered. */
+    public void removeLine(String id) {
+        lines.remove(id);
+    }
+
+    /** The owning mode's state of the line {@code id}, if it is up and its state is a {@code type}. */
+    public <T> Optional<T> lineOf(String id, Class<T> type) {
+        Line l = lines.get(id);
+        return l != null && type.isInstance(l.state()) ? Optional.of(type.cast(l.state())) : Optional.empty();
+    }
+
+    /** The states of {@code owner}'s lines that are {@code type}s, in the order they were added (a copy). */
+    public <T> List<T> lines(InteractionIds.Owner owner, Class<T> type) {
+        return ofType(lines.values().stream().filter(l -> l.owner() == owner).map(Line::state), type);
+    }
+
+    /** Lines of every mode. */
+    public int lineCount() {
+        return lines.size();
     }
 
     /** The call of {@code interactionId} is over; nothing if it was not registered. */
@@ -108,7 +188,7 @@ public final class Assignments {
 
     /** The live call of an interaction whose agent talks to the contact: the call a transfer or conference takes. */
     public Optional<TransferableCall> transferableCallOf(String interactionId) {
-        return Optional.ofNullable(byInteraction.get(interactionId)).filter(a -> a.handover().agentOnCall())
+        return Optional.ofNullable(byInteraction.get(interactionId)).filter(a -> a.state().agentOnCall())
                 .map(Assignment::call);
     }
 
@@ -120,7 +200,7 @@ public final class Assignments {
     public boolean transferred(String interactionId, Agent target, Interaction targetInteraction,
                                boolean recordFollows) {
         Assignment a = byInteraction.get(interactionId);
-        if (a == null || !a.handover().agentOnCall()) {
+        if (a == null || !a.state().agentOnCall()) {
             return false;
         }
         if (targetInteraction != null && !recordFollows) {
@@ -129,7 +209,7 @@ public final class Assignments {
         if (target != null && targetInteraction != null) {
             byAgent.put(target.id(), new Held(target, a.owner(), targetInteraction));
         }
-        a.handover().transferred(target, targetInteraction, recordFollows);
+        a.state().transferred(target, targetInteraction, recordFollows);
         return true;
     }
 

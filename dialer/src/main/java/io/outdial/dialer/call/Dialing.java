@@ -39,17 +39,18 @@ public final class Dialing {
     private final Map<PacedMode, ModePolicy> policies = new java.util.EnumMap<>(PacedMode.class);
 
     /**
-     * @param zone   the zone whose calendar days predictive campaigns count their daily abandonment rate in
-     * @param wrapUp Mark Done's work besides the result (contact history, callbacks), for every mode's after-call path
+     * @param storeAccess the dialer's store on the database pool (the one {@code Dialer} hands every desk)
+     * @param zone        the zone whose calendar days predictive campaigns count their daily abandonment rate in
+     * @param wrapUp      Mark Done's work besides the result (contact history, callbacks), for every mode's after-call
+     *                    path
      */
-    public Dialing(DialerContext ctx, AgentRoster roster, Collection<Campaign> campaigns, ZoneId zone,
-                              AfterCall.WrapUpWork wrapUp) {
+    public Dialing(DialerContext ctx, StoreAccess storeAccess, AgentRoster roster, Collection<Campaign> campaigns,
+                   ZoneId zone, AfterCall.WrapUpWork wrapUp) {
         this.ctx = ctx;
         this.roster = roster;
         this.campaigns = campaigns;
         this.placement = CallPlacement.of(ctx);
-        this.writes = new RecordWrites(new StoreAccess(ctx.store(), ctx.database()), ctx.scheduler(),
-                ctx.treatments());
+        this.writes = new RecordWrites(storeAccess, ctx.scheduler(), ctx.treatments());
         this.afterCall = new AfterCall(ctx.dialer(), ctx.metrics(), writes, wrapUp, this::pace);
         this.progressive = new ProgressiveMode(ctx, placement, roster, writes, afterCall, assignments, this::paceNow);
         this.predictive = new PredictiveDialing(ctx, placement, roster, campaigns, writes, afterCall, zone, assignments);
@@ -110,19 +111,24 @@ public final class Dialing {
         });
     }
 
-    /** Hangs up every call of a campaign (unload); their records end Updated or back to Ready. Dialer only. */
+    /**
+     * Hangs up every paced mode's call of a campaign (unload), as the registry holds them: progressive and predictive
+     * contact calls, engaged agents' calls with their contacts. Their records end Updated or back to Ready. Dialer
+     * only.
+     */
     public void dropCalls(Campaign campaign) {
-        progressive.dropCalls(campaign);
-        predictive.dropCalls(campaign);
-        engaged.dropCalls(campaign);
+        for (PacedCall call : assignments.every(PacedCall.class)) {
+            if (call.campaign() == campaign) {
+                call.drop();
+            }
+        }
     }
 
-    /** Hangs up every call (gateway stopping). */
+    /** Stops predictive pacing and hangs up every paced mode's call (gateway stopping). */
     public void dropAll() {
         ctx.dialer().execute(() -> {
-            progressive.dropAll();
-            predictive.dropAll();
-            engaged.dropAll();
+            predictive.stop();
+            assignments.every(PacedCall.class).forEach(PacedCall::drop);
         });
     }
 

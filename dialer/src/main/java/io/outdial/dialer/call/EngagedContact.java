@@ -14,7 +14,7 @@ final class EngagedContact implements Assignments.Handover {
     private static final Logger LOG = LoggerFactory.getLogger(EngagedDialing.class);
 
     final Interaction interaction;
-    private final Engagement engagement;
+    final Engagement engagement;
     private final AfterCall afterCall;
     /** Counted as a live answer (at the pick-up, at the verdict, or when bridged). */
     boolean answered;

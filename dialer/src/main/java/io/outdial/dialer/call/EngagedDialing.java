@@ -19,7 +19,6 @@ import io.outdial.media.detect.Detection;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,7 +50,6 @@ final class EngagedDialing implements ModePolicy {
     private final RecordWrites writes;
     private final Runnable pace;
     private final Pacing pacing;
-    private final Map<String, Engagement> active = new LinkedHashMap<>();
     /**
      * Engaged agents' calls by agent id, readable from any thread (supervision, tests): written on the dialer
      * executor from the engagement's start to its end. Not answered from {@link Assignments}: the registry is dialer
@@ -108,7 +106,7 @@ final class EngagedDialing implements ModePolicy {
         for (Campaign c : engaging.values()) {
             n += c == campaign ? 1 : 0;
         }
-        for (Engagement e : active.values()) {
+        for (Engagement e : engagements()) {
             if (e.campaign == campaign) {
                 n += e.retrieving + (e.first != null ? 1 : 0);
             }
@@ -121,7 +119,7 @@ final class EngagedDialing implements ModePolicy {
         int ceiling = (int) Math.ceil(Pacing.settingsOf(campaign.plan()).maxLinesPerAgent());
         int lines = campaign.plan().dialingMode() == DialingMode.PREDICTIVE ? ceiling : 1;
         Engagement best = null;
-        for (Engagement e : active.values()) {
+        for (Engagement e : engagements()) {
             if (e.campaign == campaign && e.waiting() && e.lines() < lines
                     && (best == null || e.lines() < best.lines())) {
                 best = e;
@@ -160,7 +158,7 @@ final class EngagedDialing implements ModePolicy {
                     }
                     if (error != null || record.isEmpty()) {
                         exhausted(e.campaign);
-                    } else if (!e.waiting() || !active.containsKey(e.call.id())
+                    } else if (!e.waiting() || engagement(e.call.id()) == null
                             || e.campaign.state() != CampaignState.RUNNING) {
                         writes.returnToReady(record.get().recordId());
                         releaseIfIdle(e);
@@ -174,7 +172,7 @@ final class EngagedDialing implements ModePolicy {
     /** No record left: the engaged agents with no contact in flight are released. */
     private void exhausted(Campaign campaign) {
         campaign.markExhausted(ctx.dialer(), LIST_RECHECK, pace);
-        for (Engagement e : active.values()) {
+        for (Engagement e : engagements()) {
             if (e.campaign == campaign && e.engaged && e.first == null) {
                 releaseIfIdle(e);
             }
@@ -201,8 +199,8 @@ final class EngagedDialing implements ModePolicy {
         assignments.give(agent, InteractionIds.Owner.ENGAGED, ix);
         agent.moveTo(AgentState.RESERVED, campaign.name());
         EngagingCall call = placement.engagingCall(ix.id(), agent, campaign, record, new Observer());
-        Engagement e = new Engagement(call, agent, campaign, ix);
-        active.put(call.id(), e);
+        Engagement e = new Engagement(call, agent, campaign, ix, assignments);
+        assignments.addLine(call.id(), InteractionIds.Owner.ENGAGED, campaign.name(), e);
         byAgent.put(agent.id(), call);
         assignments.calls().started(PacedMode.ENGAGED);
         LOG.info("campaign {}: engaging agent {} first (record {} waits)", campaign.name(), agent.id(),
@@ -212,7 +210,7 @@ final class EngagedDialing implements ModePolicy {
 
     /** Dials a contact for an engaged agent; alone on an assured agent's line, its record is what the agent sees. */
     private void dial(Engagement e, Interaction ix) {
-        if (ix != e.shown && e.assured() && e.contacts.isEmpty()) {
+        if (ix != e.shown && e.assured() && e.contacts() == 0) {
             e.shown = ix;
             assignments.give(e.agent, InteractionIds.Owner.ENGAGED, ix);
             ix.stage(Interaction.Stage.ESTABLISHING);
@@ -222,11 +220,10 @@ final class EngagedDialing implements ModePolicy {
         CampaignCall contact = placement.contactCallOn(e.call.executor(), ix.id(), e.campaign, record, null,
                 e.call.contactObserver());
         EngagedContact dial = new EngagedContact(ix, e, afterCall);
-        e.contacts.put(contact, dial);
         assignments.add(ix.id(), InteractionIds.Owner.ENGAGED, e.campaign.name(), contact, dial);
         pacing.dialed(contact.id(), e.campaign);
         LOG.info("campaign {}: dialing record {} ({}) for engaged agent {} ({} line(s))", e.campaign.name(),
-                record.recordId(), record.contactInfo(), e.agent.id(), e.contacts.size());
+                record.recordId(), record.contactInfo(), e.agent.id(), e.contacts());
         e.call.dialContact(contact);
     }
 
@@ -235,16 +232,19 @@ final class EngagedDialing implements ModePolicy {
         return Optional.ofNullable(byAgent.get(agentId)).map(EngagingCall::agentMedia);
     }
 
-    void dropCalls(Campaign campaign) {
-        for (Engagement e : active.values()) {
-            if (e.campaign == campaign) {
-                e.call.drop();
-            }
-        }
+    /** The engaged agents' calls (the registry's lines of this mode), in the order they were engaged. */
+    private java.util.List<Engagement> engagements() {
+        return assignments.lines(InteractionIds.Owner.ENGAGED, Engagement.class);
     }
 
-    void dropAll() {
-        active.values().forEach(e -> e.call.drop());
+    /** The engagement whose agent call is {@code id}, or null once it is over. */
+    private Engagement engagement(String id) {
+        return assignments.lineOf(id, Engagement.class).orElse(null);
+    }
+
+    /** {@code e}'s contact {@code call} (its state in the registry), or null if it is over or not {@code e}'s. */
+    private EngagedContact contact(Engagement e, CampaignCall call) {
+        return assignments.stateOf(call.id(), EngagedContact.class).filter(d -> d.engagement == e).orElse(null);
     }
 
     // ---- milestones, on the dialer executor ---------------------------------------------------------------------
@@ -266,14 +266,14 @@ final class EngagedDialing implements ModePolicy {
     }
 
     private void answered(Engagement e, CampaignCall call) {
-        EngagedContact d = e.contacts.get(call);
+        EngagedContact d = contact(e, call);
         if (d != null && !e.campaign.plan().detection().amd()) {
             liveAnswer(e, call, d);
         }
     }
 
     private void cleared(Engagement e, CampaignCall call) {
-        EngagedContact d = e.contacts.get(call);
+        EngagedContact d = contact(e, call);
         if (d != null) {
             liveAnswer(e, call, d);
         }
@@ -288,7 +288,7 @@ final class EngagedDialing implements ModePolicy {
     }
 
     private void contactConnected(Engagement e, CampaignCall call) {
-        EngagedContact d = e.contacts.get(call);
+        EngagedContact d = contact(e, call);
         e.connected = true;
         liveAnswer(e, call, d);
         pacing.agents.connected(call.id(), e.agent, ctx.scheduler().now())
@@ -313,7 +313,7 @@ final class EngagedDialing implements ModePolicy {
     }
 
     private void contactFinished(Engagement e, CampaignCall call, CallOutcome outcome) {
-        EngagedContact d = e.contacts.remove(call);
+        EngagedContact d = contact(e, call);
         assignments.remove(call.id());
         report(e, call, d, outcome);
         Interaction ix = d.interaction;
@@ -368,7 +368,7 @@ final class EngagedDialing implements ModePolicy {
 
     private void detected(Engagement e, CampaignCall call, Detection detection) {
         ctx.metrics().detected(e.campaign.name(), detection);
-        EngagedContact d = e.contacts.get(call);
+        EngagedContact d = contact(e, call);
         if (d == null || !(detection instanceof Detection.AmdDecision verdict)) {
             return;
         }
@@ -380,7 +380,7 @@ final class EngagedDialing implements ModePolicy {
     }
 
     private void finished(Engagement e, EngagingCall.End end) {
-        active.remove(e.call.id());
+        assignments.removeLine(e.call.id());
         byAgent.remove(e.agent.id(), e.call);
         assignments.calls().ended(PacedMode.ENGAGED);
         LOG.info("campaign {}: engagement of agent {} over ({})", e.campaign.name(), e.agent.id(), end);
@@ -410,7 +410,7 @@ final class EngagedDialing implements ModePolicy {
     private final class Observer implements EngagingCall.Observer {
         private void hop(EngagingCall call, java.util.function.Consumer<Engagement> step) {
             ctx.dialer().execute(() -> {
-                Engagement e = active.get(call.id());
+                Engagement e = engagement(call.id());
                 if (e != null) {
                     step.accept(e);
                 }

@@ -2,31 +2,46 @@ package io.outdial.dialer.call;
 
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.Interaction;
+import io.outdial.dialer.agent.InteractionIds;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.config.DialingMode;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
-/** One engaged agent as the dialer tracks it. */
-final class Engagement {
+/**
+ * One engaged agent as the dialer tracks it: the state of the agent's own call, a line in the registry
+ * ({@link Assignments#addLine}). Its contacts in flight are the registry's engaged contact calls dialed for it
+ * ({@link EngagedContact}). Dialer executor only.
+ */
+final class Engagement implements PacedCall {
     final EngagingCall call;
     final Agent agent;
     final Campaign campaign;
+    private final Assignments assignments;
     /** The interaction the agent's desktop shows (null once released there). */
     Interaction shown;
     /** The record the engagement was started for, until it is dialed. */
     Interaction first;
-    final Map<CampaignCall, EngagedContact> contacts = new LinkedHashMap<>();
     int retrieving;
     boolean engaged;
     boolean connected;
 
-    Engagement(EngagingCall call, Agent agent, Campaign campaign, Interaction first) {
+    Engagement(EngagingCall call, Agent agent, Campaign campaign, Interaction first, Assignments assignments) {
         this.call = call;
         this.agent = agent;
         this.campaign = campaign;
         this.shown = first;
         this.first = first;
+        this.assignments = assignments;
+    }
+
+    @Override
+    public Campaign campaign() {
+        return campaign;
+    }
+
+    /** Hangs up the agent's call and the contacts on it. */
+    @Override
+    public void drop() {
+        call.drop();
     }
 
     boolean assured() {
@@ -38,7 +53,18 @@ final class Engagement {
         return engaged && !connected && first == null && call.phase().engaging();
     }
 
+    /** The contact calls dialed for this agent and not over yet, as the registry holds them. */
+    int contacts() {
+        int n = 0;
+        for (EngagedContact c : assignments.states(InteractionIds.Owner.ENGAGED, EngagedContact.class)) {
+            if (c.engagement == this) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     int lines() {
-        return contacts.size() + retrieving;
+        return contacts() + retrieving;
     }
 }

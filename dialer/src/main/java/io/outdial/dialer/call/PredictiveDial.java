@@ -6,8 +6,11 @@ import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.campaign.Campaign;
 import java.time.Instant;
 
-/** One contact dialed by predictive pacing, with no agent until one is connected: predictive's per-call state. */
-final class PredictiveDial implements Assignments.Handover {
+/**
+ * One contact dialed by predictive pacing, with no agent until one is connected: predictive's per-call state, held
+ * only as its call's state in the registry ({@link Assignments}).
+ */
+final class PredictiveDial implements Assignments.Handover, PacedCall {
     private final AfterCall afterCall;
     final CampaignCall call;
     final Campaign campaign;
@@ -34,6 +37,16 @@ final class PredictiveDial implements Assignments.Handover {
         this.call = call;
         this.campaign = campaign;
         this.interaction = interaction;
+    }
+
+    @Override
+    public Campaign campaign() {
+        return campaign;
+    }
+
+    @Override
+    public void drop() {
+        call.drop();
     }
 
     /** Once connected, the agent on this call may hand it on. */

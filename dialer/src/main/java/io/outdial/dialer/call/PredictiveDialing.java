@@ -21,7 +21,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +47,6 @@ public final class PredictiveDialing implements ModePolicy {
     private final PacedAgents agents;
     private final PacingFigures figures;
     private final ZoneId zone;
-    private final Map<String, PredictiveDial> active = new LinkedHashMap<>();
     /** Records being retrieved per campaign: decided dials the engine does not see in flight yet. */
     private final Map<String, Integer> retrieving = new HashMap<>();
     /** Answered contacts and the agents they get (or wait for). */
@@ -71,7 +69,7 @@ public final class PredictiveDialing implements ModePolicy {
         this.engine = pacing.engine;
         this.agents = pacing.agents;
         this.figures = pacing.figures;
-        this.answers = new PredictiveAnswers(ctx, placement, roster, pacing, assignments, d -> active.get(d.call.id()) == d,
+        this.answers = new PredictiveAnswers(ctx, placement, roster, pacing, assignments, d -> active(d.call.id()) == d,
                 this::paceSoon);
         roster.onStateChange((agent, previous) -> {
             agents.moved(agent, previous, ctx.scheduler().now());
@@ -176,7 +174,6 @@ public final class PredictiveDialing implements ModePolicy {
         interaction.recordFields(ctx.work().of(campaign.name()).fields());
         CampaignCall call = placement.contactCall(id, campaign, record, null, new Observer());
         PredictiveDial dialed = new PredictiveDial(call, campaign, interaction, afterCall);
-        active.put(id, dialed);
         assignments.add(id, InteractionIds.Owner.PREDICTIVE, campaign.name(), call, dialed);
         assignments.calls().started(PacedMode.PREDICTIVE);
         pacing.dialed(id, campaign);
@@ -224,7 +221,6 @@ public final class PredictiveDialing implements ModePolicy {
     // ---- the end of a call --------------------------------------------------------------------------------------
 
     private void finished(PredictiveDial d, CallOutcome outcome) {
-        active.remove(d.call.id());
         assignments.remove(d.call.id());
         answers.callGone(d);
         assignments.calls().ended(PacedMode.PREDICTIVE);
@@ -248,19 +244,14 @@ public final class PredictiveDialing implements ModePolicy {
         paceNow();
     }
 
-    /** Hangs up every call of a campaign (unload). Dialer only. */
-    void dropCalls(Campaign campaign) {
-        for (PredictiveDial d : active.values()) {
-            if (d.campaign == campaign) {
-                d.call.drop();
-            }
-        }
+    /** Stops pacing (gateway stopping: {@link Dialing} then hangs up every call). Dialer only. */
+    void stop() {
+        stopped = true;
     }
 
-    /** Stops pacing and hangs up every call (gateway stopping). Dialer only. */
-    void dropAll() {
-        stopped = true;
-        active.values().forEach(d -> d.call.drop());
+    /** This mode's live call of {@code id} (its state in the registry), or null once it is over. */
+    private PredictiveDial active(String id) {
+        return assignments.stateOf(id, PredictiveDial.class).orElse(null);
     }
 
     /** The pacing engine and its feeds, shared with engaged dialing (assured connection, ASM). */
@@ -278,18 +269,18 @@ public final class PredictiveDialing implements ModePolicy {
     private final class Observer implements CampaignCall.Observer {
         @Override
         public void contactAnswered(CampaignCall call) {
-            ctx.dialer().execute(() -> PredictiveDialing.this.contactAnswered(active.get(call.id())));
+            ctx.dialer().execute(() -> PredictiveDialing.this.contactAnswered(active(call.id())));
         }
 
         @Override
         public void contactCleared(CampaignCall call, Detection.AmdDecision decision) {
-            ctx.dialer().execute(() -> PredictiveDialing.this.contactCleared(active.get(call.id())));
+            ctx.dialer().execute(() -> PredictiveDialing.this.contactCleared(active(call.id())));
         }
 
         @Override
         public void detected(CampaignCall call, Detection detection) {
             ctx.dialer().execute(() -> {
-                PredictiveDial d = active.get(call.id());
+                PredictiveDial d = active(call.id());
                 if (d == null) {
                     return;
                 }
@@ -306,7 +297,7 @@ public final class PredictiveDialing implements ModePolicy {
         @Override
         public void heldFromPhone(CampaignCall call, boolean held) {
             ctx.dialer().execute(() -> {
-                PredictiveDial d = active.get(call.id());
+                PredictiveDial d = active(call.id());
                 if (d != null) {
                     PhoneHolds.report(d.agent, d.interaction, held);
                 }
@@ -316,7 +307,7 @@ public final class PredictiveDialing implements ModePolicy {
         @Override
         public void agentRinging(CampaignCall call) {
             ctx.dialer().execute(() -> {
-                PredictiveDial d = active.get(call.id());
+                PredictiveDial d = active(call.id());
                 d.interaction.stage(Interaction.Stage.RINGING);
                 d.agent.desktop().ringing(d.interaction);
             });
@@ -325,7 +316,7 @@ public final class PredictiveDialing implements ModePolicy {
         @Override
         public void connected(CampaignCall call) {
             ctx.dialer().execute(() -> {
-                PredictiveDial d = active.get(call.id());
+                PredictiveDial d = active(call.id());
                 agents.connected(call.id(), d.agent, ctx.scheduler().now())
                         .ifPresent(wait -> figures.agentWaited(d.campaign.name(), wait));
                 d.interaction.stage(Interaction.Stage.ESTABLISHED);
@@ -341,7 +332,7 @@ public final class PredictiveDialing implements ModePolicy {
 
         @Override
         public void finished(CampaignCall call, CallOutcome outcome) {
-            ctx.dialer().execute(() -> PredictiveDialing.this.finished(active.get(call.id()), outcome));
+            ctx.dialer().execute(() -> PredictiveDialing.this.finished(active(call.id()), outcome));
         }
     }
 }

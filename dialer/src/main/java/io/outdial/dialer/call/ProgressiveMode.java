@@ -13,7 +13,6 @@ import io.outdial.dialer.store.CallingRecord;
 import io.outdial.media.detect.Detection;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,9 +29,6 @@ import org.slf4j.LoggerFactory;
 public final class ProgressiveMode implements ModePolicy {
     private static final Logger LOG = LoggerFactory.getLogger(ProgressiveMode.class);
 
-    /** {@code agent} and {@code interaction} are null once a transfer gave the contact to an outside number. */
-    private record ActiveCall(CampaignCall call, Agent agent, Interaction interaction, Campaign campaign) { }
-
     /** When the store was asked for each dialed record without a preview, until its contact's INVITE is known. */
     private final Map<String, java.time.Instant> askedAt = new java.util.HashMap<>();
 
@@ -45,7 +41,6 @@ public final class ProgressiveMode implements ModePolicy {
     private final Assignments assignments;
     /** The dialer's whole pacing pass, run now (this mode's calls and agents free or take lines of other modes too). */
     private final Runnable passNow;
-    private final Map<String, ActiveCall> active = new LinkedHashMap<>();
     /** Agents a record is being retrieved for (not yet Reserved: nothing may be there to dial). */
     private final Set<String> retrieving = new HashSet<>();
     private DialPreview dialPreview;
@@ -182,8 +177,8 @@ public final class ProgressiveMode implements ModePolicy {
         CallingRecord record = interaction.record();
         CampaignCall call = placement.contactCall(id, campaign, record,
                 placement.toAgentPhone(agent, record, campaign.name()), new Observer());
-        active.put(id, new ActiveCall(call, agent, interaction, campaign));
-        assignments.add(id, InteractionIds.Owner.PROGRESSIVE, campaign.name(), call, new Handover(id));
+        assignments.add(id, InteractionIds.Owner.PROGRESSIVE, campaign.name(), call,
+                new ProgressiveCall(call, agent, interaction, campaign, afterCall));
         assignments.calls().started(PacedMode.PROGRESSIVE);
         ctx.metrics().dialed(campaign.name());
         LOG.info("campaign {}: dialing record {} ({}) for agent {}", campaign.name(), record.recordId(),
@@ -191,40 +186,9 @@ public final class ProgressiveMode implements ModePolicy {
         call.start();
     }
 
-    /** Hangs up this mode's calls of a campaign (unload); their records end Updated or back to Ready. Dialer only. */
-    void dropCalls(Campaign campaign) {
-        for (ActiveCall a : active.values()) {
-            if (a.campaign() == campaign) {
-                a.call().drop();
-            }
-        }
-    }
-
-    /** Hangs up every call of this mode (gateway stopping). Dialer only. */
-    void dropAll() {
-        active.values().forEach(a -> a.call().drop());
-    }
-
-    /** A progressive call's answer to a transfer: the call's end now belongs to the target (nobody: outside). */
-    private final class Handover implements Assignments.Handover {
-        private final String id;
-
-        Handover(String id) {
-            this.id = id;
-        }
-
-        @Override
-        public boolean agentOnCall() {
-            ActiveCall a = active.get(id);
-            return a != null && a.agent() != null;
-        }
-
-        @Override
-        public void transferred(Agent target, Interaction targetInteraction, boolean recordFollows) {
-            ActiveCall a = active.get(id);
-            active.put(id, new ActiveCall(a.call(), target, targetInteraction, a.campaign()));
-            afterCall.transferredAway(a.agent(), a.interaction(), a.campaign().name(), !recordFollows);
-        }
+    /** This mode's live call of {@code id} (its state in the registry), or null once it is over. */
+    private ProgressiveCall active(String id) {
+        return assignments.stateOf(id, ProgressiveCall.class).orElse(null);
     }
 
     /** Hops call milestones from the call's executor to the dialer executor. */
@@ -234,7 +198,7 @@ public final class ProgressiveMode implements ModePolicy {
             java.time.Instant answered = ctx.scheduler().now();
             ctx.dialer().execute(() -> {
                 settingUp.put(call.id(), answered);
-                ActiveCall a = active.get(call.id());
+                ProgressiveCall a = active(call.id());
                 writes.answered(a.interaction().record().recordId());
                 ctx.metrics().answered(a.campaign().name());
                 a.interaction().stage(Interaction.Stage.RINGING);
@@ -245,7 +209,7 @@ public final class ProgressiveMode implements ModePolicy {
         @Override
         public void heldFromPhone(CampaignCall call, boolean held) {
             ctx.dialer().execute(() -> {
-                ActiveCall a = active.get(call.id());
+                ProgressiveCall a = active(call.id());
                 if (a != null) {
                     PhoneHolds.report(a.agent(), a.interaction(), held);
                 }
@@ -262,7 +226,7 @@ public final class ProgressiveMode implements ModePolicy {
                     ctx.metrics().answerToBridge(Duration.between(answered, bridged));
                 }
                 setupOver(call.id(), bridged);
-                ActiveCall a = active.get(call.id());
+                ProgressiveCall a = active(call.id());
                 a.interaction().stage(Interaction.Stage.ESTABLISHED);
                 a.agent().moveTo(AgentState.BUSY, a.campaign().name());
                 a.agent().desktop().established(a.interaction());
@@ -272,7 +236,7 @@ public final class ProgressiveMode implements ModePolicy {
         @Override
         public void detected(CampaignCall call, Detection detection) {
             ctx.dialer().execute(() -> {
-                ActiveCall a = active.get(call.id());
+                ProgressiveCall a = active(call.id());
                 if (a == null) {
                     return;
                 }
@@ -307,7 +271,7 @@ public final class ProgressiveMode implements ModePolicy {
                     ctx.metrics().retrievalToTrunkInvite(Duration.between(asked, trunkInvite.get()));
                 }
                 setupOver(call.id());
-                ActiveCall a = active.remove(call.id());
+                ProgressiveCall a = active(call.id());
                 assignments.remove(call.id());
                 assignments.calls().ended(PacedMode.PROGRESSIVE);
                 if (!outcome.attempted()) {

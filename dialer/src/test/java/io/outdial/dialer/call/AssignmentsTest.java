@@ -87,6 +87,40 @@ class AssignmentsTest {
     }
 
     @Test
+    void aModeFindsItsOwnCallsByTheirStatesTypeAndItsLinesApartFromTheContactCalls() {
+        Owner first = new Owner("ix", true);
+        Owner second = new Owner("ix", false);
+        Owner engagedContact = new Owner("ac", false);
+        String engagement = "the engaged agent's call";
+        assignments.add("ix-1", InteractionIds.Owner.PROGRESSIVE, "spring", new Call("ix-1"), first);
+        assignments.add("pv-1", InteractionIds.Owner.PREVIEW, "spring", new Call("pv-1"), new Owner("pv", false));
+        assignments.add("ix-2", InteractionIds.Owner.PROGRESSIVE, "spring", new Call("ix-2"), second);
+        assignments.addLine("ac-1", InteractionIds.Owner.ENGAGED, "spring", engagement);
+        assignments.add("ac-1", InteractionIds.Owner.ENGAGED, "spring", new Call("ac-1"), engagedContact);
+
+        assertEquals(Optional.of(first), assignments.stateOf("ix-1", Owner.class));
+        assertEquals(Optional.empty(), assignments.stateOf("ix-1", String.class), "not a state of that type");
+        assertEquals(List.of(first, second), assignments.states(InteractionIds.Owner.PROGRESSIVE, Owner.class));
+        assertEquals(List.of("ix-1", "ix-2"), assignments.all(InteractionIds.Owner.PROGRESSIVE).stream()
+                .map(Assignments.Assignment::interactionId).toList());
+        assertEquals(Optional.of(engagedContact), assignments.stateOf("ac-1", Owner.class),
+                "the first contact of an engagement shares its id, apart from the line");
+        assertEquals(Optional.of(engagement), assignments.lineOf("ac-1", String.class));
+        assertEquals(List.of(engagement), assignments.lines(InteractionIds.Owner.ENGAGED, String.class));
+        assertEquals(List.of(engagement), assignments.every(String.class));
+        assertEquals(4, assignments.every(Owner.class).size());
+        assertThrows(IllegalStateException.class,
+                () -> assignments.addLine("ac-1", InteractionIds.Owner.ENGAGED, "spring", engagement));
+
+        assignments.removeLine("ac-1");
+        assignments.remove("ix-1");
+        assertEquals(Optional.empty(), assignments.lineOf("ac-1", String.class));
+        assertEquals(Optional.of(engagedContact), assignments.stateOf("ac-1", Owner.class));
+        assertEquals(List.of(second), assignments.states(InteractionIds.Owner.PROGRESSIVE, Owner.class));
+        assertEquals(0, assignments.lineCount());
+    }
+
+    @Test
     void onlyACallWithItsAgentOnItCanBeHandedOn() {
         Owner ringing = new Owner("px", false);
         assignments.add("px-1", InteractionIds.Owner.PREDICTIVE, "spring", new Call("px-1"), ringing);
