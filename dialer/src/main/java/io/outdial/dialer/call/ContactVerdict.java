@@ -16,7 +16,10 @@ enum ContactVerdict implements State<ContactVerdict> {
     UNDECIDED,
     /** The dial was cancelled by us before any answer or result (an unload): the record is left as if never dialed. */
     UNTRIED,
-    /** The analysis let the agent in: a person, or (without answering machine detection) whoever answered. */
+    /**
+     * The analysis let the agent in: a person, a party the detector could not decide on that the campaign connects, or
+     * (without answering machine detection) whoever answered.
+     */
     CLEARED,
     /** An answering machine was heard and the agent is not let in (yet): the treatment decides what follows. */
     MACHINE,
