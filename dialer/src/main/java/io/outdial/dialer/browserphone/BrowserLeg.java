@@ -1,5 +1,6 @@
 package io.outdial.dialer.browserphone;
 
+import io.outdial.core.exec.Continuations;
 import io.outdial.core.exec.CallExecutor;
 import io.outdial.media.MediaEngine;
 import io.outdial.media.RtpEndpoint;
@@ -113,14 +114,15 @@ final class BrowserLeg implements Leg {
                 done.completeExceptionally(new IllegalStateException("the browser leg is not answered"));
                 return;
             }
-            media.sendDtmf(session.endpoint(), digits, (int) perDigit.toMillis()).whenComplete((v, failure) ->
+            media.sendDtmf(session.endpoint(), digits, (int) perDigit.toMillis()).whenComplete(
+                    Continuations.logged("BrowserLeg.sendDtmf", (v, failure) ->
                     executor.execute(() -> {
                         if (failure != null) {
                             done.completeExceptionally(failure);
                         } else {
                             done.complete(null);
                         }
-                    }));
+                    })));
         });
         return done;
     }

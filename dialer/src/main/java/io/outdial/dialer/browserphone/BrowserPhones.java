@@ -1,5 +1,6 @@
 package io.outdial.dialer.browserphone;
 
+import io.outdial.core.exec.Continuations;
 import io.outdial.core.exec.CallExecutor;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentState;
@@ -173,14 +174,15 @@ public final class BrowserPhones implements AutoCloseable {
         if (replaced != null) {
             replaced.lose();
         }
-        media.openEndpoint().whenComplete((endpoint, failure) -> dialer.execute(() -> {
+        media.openEndpoint().whenComplete(Continuations.logged("BrowserPhones.offer",
+                (endpoint, failure) -> dialer.execute(() -> {
             if (failure != null) {
                 agent.desktop().refused(offer.requestId(), Refused.Why.INTERNAL_ERROR,
                         "no media port for the browser phone: " + failure.getMessage());
             } else {
                 answer(agent, offer, endpoint);
             }
-        }));
+        })));
     }
 
     private void answer(Agent agent, Offer offer, RtpEndpoint endpoint) {

@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * One campaign call: dials the contact through the trunk, calls the agent's phone when the contact answers, and
  * bridges the two. Progressive calls know their agent from the start; predictive calls are dialed without one and,
  * once the contact answers, wait for {@link #connectAgent} or {@link #abandon}. The contact-first script over the
- * {@link TwoLegCall} skeleton (legs, result, side calls); where the call stands is its {@link CallPhase}. Everything
- * runs on the call's own serial executor; the observer is told of milestones there and must hand them off without
+ * {@link TwoLegCall} skeleton (legs, result, side calls); where the call stands is its {@link CallPhase}, and what it
+ * made of its contact (let in, a machine, the agent let go, never tried) its {@link ContactVerdict}. Everything runs
+ * on the call's own serial executor; the observer is told of milestones there and must hand them off without
  * blocking.
  */
 public final class CampaignCall implements TransferableCall {
@@ -83,15 +84,14 @@ public final class CampaignCall implements TransferableCall {
     private final SafeHarbour safeHarbour;
 
     private CallPhase phase = CallPhase.DIALING_CONTACT;
-    /** The analysis let the agent in (a person, or a party the campaign connects anyway). */
-    private boolean cleared;
-    /** A machine gets a message and no agent: the agent's leg was let go on purpose. */
-    private boolean agentLetGo;
-    private boolean machine;
-    private boolean contactAttempted = true;
+    /** What the call made of its contact: let in, a machine, the agent let go, never tried. */
+    private ContactVerdict verdict = ContactVerdict.UNDECIDED;
     /** Assured connection / ASM: the agent's leg lent in {@link CallPhase#ENGAGED_AGENT_WAITING}; null before. */
-    private Leg engagedAgent;
-    private Runnable beforeEngagedBridge;
+    private EngagedAgent engaged;
+
+    /** An engaged agent's leg lent by its engaging call, and what runs just before it is bridged (the music stops). */
+    private record EngagedAgent(Leg leg, Runnable beforeBridge) {
+    }
 
     /** @param agentRequest the agent's phone, or null for a predictive call whose agent is found at the answer */
     public CampaignCall(String id, CallExecutor executor, SipUserAgent userAgent, DialRequest contactRequest,
@@ -170,7 +170,9 @@ public final class CampaignCall implements TransferableCall {
             analysis.earlyMedia(legs.contact());
         } else if (event instanceof LegEvent.Failed failed) {
             // Cancelled by us before any answer leaves the record untouched, unless a tone had already decided it.
-            contactAttempted = failed.kind() != LegEvent.FailureKind.CANCELLED || legs.result() != null;
+            if (failed.kind() == LegEvent.FailureKind.CANCELLED && legs.result() == null) {
+                verdict = verdict.moveTo(ContactVerdict.UNTRIED);
+            }
             release(FailureResults.of(failed));
             observer.contactGone(this);
             finishIfBothGone();
@@ -180,7 +182,7 @@ public final class CampaignCall implements TransferableCall {
             legs.sides().abort();
             stopPlayers();
             if (phase.awaitingAgent()) {
-                release(machine ? CallResult.ANSWERING_MACHINE : CallResult.ABANDONED);
+                release(verdict.machine() ? CallResult.ANSWERING_MACHINE : CallResult.ABANDONED);
             } else {
                 release(CallResult.ANSWER);
             }
@@ -221,7 +223,7 @@ public final class CampaignCall implements TransferableCall {
      */
     public void connectAgent(DialRequest toAgent) {
         executor.execute(legs.guarded(() -> {
-            if (phase == CallPhase.WAITING_FOR_AGENT && !agentLetGo) {
+            if (phase == CallPhase.WAITING_FOR_AGENT && !verdict.agentLetGo()) {
                 agentRequest = toAgent;
                 dialAgent();
             }
@@ -237,9 +239,8 @@ public final class CampaignCall implements TransferableCall {
      */
     void takeEngagedAgent(Leg engaged, Runnable beforeBridge) {
         legs.guarded(() -> {
-            if (phase == CallPhase.WAITING_FOR_AGENT && !agentLetGo) {
-                engagedAgent = engaged;
-                beforeEngagedBridge = beforeBridge;
+            if (phase == CallPhase.WAITING_FOR_AGENT && !verdict.agentLetGo()) {
+                this.engaged = new EngagedAgent(engaged, beforeBridge);
                 phase = phase.moveTo(CallPhase.ENGAGED_AGENT_WAITING);
                 bridgeEngagedIfCleared();
             }
@@ -247,12 +248,12 @@ public final class CampaignCall implements TransferableCall {
     }
 
     private void bridgeEngagedIfCleared() {
-        if (phase != CallPhase.ENGAGED_AGENT_WAITING || !cleared) {
+        if (phase != CallPhase.ENGAGED_AGENT_WAITING || !verdict.letsAgentIn()) {
             return;
         }
         phase = phase.moveTo(CallPhase.AGENT_ANSWERED);
-        legs.agent(engagedAgent);
-        beforeEngagedBridge.run();
+        legs.agent(engaged.leg());
+        engaged.beforeBridge().run();
         connectIfReady();
     }
 
@@ -288,7 +289,7 @@ public final class CampaignCall implements TransferableCall {
             return;
         }
         SideCalls sides = legs.sides();
-        if (agentLetGo) {
+        if (verdict.agentLetGo()) {
             if (event instanceof LegEvent.Answered) {
                 legs.agent().hangup();
             } else if (event instanceof LegEvent.Failed || event instanceof LegEvent.Ended) {
@@ -357,7 +358,7 @@ public final class CampaignCall implements TransferableCall {
 
     /** Bridges once the agent has answered and the analysis has let the agent in. */
     private void connectIfReady() {
-        if (phase != CallPhase.AGENT_ANSWERED || !cleared) {
+        if (phase != CallPhase.AGENT_ANSWERED || !verdict.letsAgentIn()) {
             return;
         }
         analysis.stop();
@@ -370,7 +371,9 @@ public final class CampaignCall implements TransferableCall {
     private final class Verdicts implements ContactAnalysis.Verdicts {
         @Override
         public void cleared(Detection.AmdDecision decision) {
-            cleared = true;
+            if (!moveVerdict(ContactVerdict::cleared)) {
+                return;
+            }
             if (phase == CallPhase.WAITING_FOR_AGENT && agentRequest == null) {
                 observer.contactCleared(CampaignCall.this, decision);
             }
@@ -388,17 +391,32 @@ public final class CampaignCall implements TransferableCall {
 
         @Override
         public void agentNotNeeded() {
-            machine = true;
-            agentLetGo = true;
-            legs.hangUpAgent();
+            if (moveVerdict(v -> v.moveTo(ContactVerdict.MACHINE_MESSAGE))) {
+                legs.hangUpAgent();
+            }
         }
 
         @Override
         public void detected(Detection detection) {
-            if (detection instanceof Detection.AmdDecision d && d.outcome() == AmdOutcome.MACHINE) {
-                machine = true;
+            if (detection instanceof Detection.AmdDecision d && d.outcome() == AmdOutcome.MACHINE
+                    && !moveVerdict(ContactVerdict::machineHeard)) {
+                return;
             }
             observer.detected(CampaignCall.this, detection);
+        }
+    }
+
+    /**
+     * Moves the verdict as the analysis decided; a move its table refuses is our own failure (some verdicts come from
+     * the analysis's timers and taps, outside any guarded step), and the call is hung up as System Error. True if moved.
+     */
+    private boolean moveVerdict(java.util.function.UnaryOperator<ContactVerdict> move) {
+        try {
+            verdict = move.apply(verdict);
+            return true;
+        } catch (IllegalStateException e) {
+            failedHere(e);
+            return false;
         }
     }
 
@@ -419,6 +437,6 @@ public final class CampaignCall implements TransferableCall {
         analysis.stop();
         stopPlayers();
         legs.sides().abort();
-        observer.finished(this, legs.outcome(contactAttempted));
+        observer.finished(this, legs.outcome(verdict.attempted()));
     }
 }

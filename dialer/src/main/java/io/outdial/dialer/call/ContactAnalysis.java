@@ -1,5 +1,6 @@
 package io.outdial.dialer.call;
 
+import io.outdial.core.exec.Continuations;
 import io.outdial.dialer.config.DetectionSettings;
 import io.outdial.dialer.config.DetectionSettings.CallProgress;
 import io.outdial.dialer.record.CallResult;
@@ -234,11 +235,12 @@ final class ContactAnalysis {
         stopListening();
         stage = Stage.LEAVING_MESSAGE;
         message = media.play(contact.media(), settings.machineMessage(), false);
-        message.finished().whenComplete((ok, error) -> executor.execute(() -> {
+        message.finished().whenComplete(Continuations.logged("ContactAnalysis.messageLeft",
+                (ok, error) -> executor.execute(() -> {
             if (stage == Stage.LEAVING_MESSAGE) {
                 stage = Stage.DONE;
                 verdicts.release(CallResult.ANSWERING_MACHINE, null);
             }
-        }));
+        })));
     }
 }

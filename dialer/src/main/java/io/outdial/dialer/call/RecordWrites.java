@@ -1,5 +1,6 @@
 package io.outdial.dialer.call;
 
+import io.outdial.core.exec.Continuations;
 import io.outdial.core.exec.Scheduler;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.store.CallingListStore;
@@ -120,7 +121,7 @@ public final class RecordWrites {
     private CompletableFuture<Void> write(String what, Consumer<CallingListStore> op) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         pending.add(done);
-        done.whenComplete((ok, error) -> pending.remove(done));
+        done.whenComplete(Continuations.logged("RecordWrites.done", (ok, error) -> pending.remove(done)));
         attempt(what, op, 1, done);
         return done;
     }
@@ -134,7 +135,7 @@ public final class RecordWrites {
             done.completeExceptionally(e);
             return;
         }
-        run.whenComplete((ok, error) -> {
+        run.whenComplete(Continuations.logged("RecordWrites.attempt", (ok, error) -> {
             if (error == null) {
                 done.complete(null);
             } else if (error.getCause() instanceof IllegalStateException || attempt >= ATTEMPTS) {
@@ -145,6 +146,6 @@ public final class RecordWrites {
                 LOG.warn("{}: write failed, retrying in {}: {}", what, RETRY_AFTER, error.toString());
                 scheduler.schedule(RETRY_AFTER, () -> attempt(what, op, attempt + 1, done));
             }
-        });
+        }));
     }
 }

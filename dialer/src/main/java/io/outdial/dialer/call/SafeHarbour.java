@@ -1,5 +1,6 @@
 package io.outdial.dialer.call;
 
+import io.outdial.core.exec.Continuations;
 import io.outdial.core.exec.CallExecutor;
 import io.outdial.media.MediaEngine;
 import io.outdial.media.Playback;
@@ -41,7 +42,8 @@ final class SafeHarbour {
         }
         LOG.info("call {}: no agent for the contact, abandoned; playing the safe-harbour message", callId);
         playing = media.play(contact.media(), message, false);
-        playing.finished().whenComplete((ok, error) -> executor.execute(contact::hangup));
+        playing.finished().whenComplete(Continuations.logged("SafeHarbour.finished",
+                (ok, error) -> executor.execute(contact::hangup)));
     }
 
     /** Stops the message, if it plays. */

@@ -1,5 +1,6 @@
 package io.outdial.dialer.call;
 
+import io.outdial.core.exec.Continuations;
 import io.outdial.media.MediaEngine;
 import io.outdial.media.StreamStats;
 import io.outdial.media.player.MediaClip;
@@ -187,13 +188,13 @@ public final class SideCalls {
                 sent.completeExceptionally(new IllegalStateException("the contact is not connected"));
                 return;
             }
-            contact.sendDtmf(digits, perDigit).whenComplete((ok, failure) -> {
+            contact.sendDtmf(digits, perDigit).whenComplete(Continuations.logged("SideCalls.sendDtmf", (ok, failure) -> {
                 if (failure == null) {
                     sent.complete(null);
                 } else {
                     sent.completeExceptionally(failure);
                 }
-            });
+            }));
         });
         return sent;
     }

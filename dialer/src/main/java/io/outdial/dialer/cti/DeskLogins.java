@@ -1,5 +1,6 @@
 package io.outdial.dialer.cti;
 
+import io.outdial.core.exec.Continuations;
 import io.outdial.bridge.auth.PasswordChecks;
 import io.outdial.bridge.auth.PasswordHashes;
 import io.outdial.bridge.cti.AgentChannel;
@@ -52,7 +53,8 @@ final class DeskLogins {
             String expected = agent == null ? null : agent.profile().secret();
             if (PasswordHashes.isHash(expected)) {
                 // bcrypt takes tens of milliseconds: checked on the password threads, decided back on the dialer.
-                secretChecks.matches(login.secret(), expected).whenComplete((ok, failure) -> dialer.execute(() -> {
+                secretChecks.matches(login.secret(), expected).whenComplete(Continuations.logged("DeskLogins.login",
+                        (ok, failure) -> dialer.execute(() -> {
                     if (failure != null) {
                         // Too many logins being checked at once (shift start): not a wrong secret, so not throttled.
                         reply.completeExceptionally(new CtiException(CtiErrorCodes.INTERNAL_ERROR,
@@ -60,7 +62,7 @@ final class DeskLogins {
                     } else {
                         decideLogin(login, channel, ok, reply);
                     }
-                }));
+                })));
             } else {
                 decideLogin(login, channel, secretMatches(expected, login.secret()), reply);
             }

@@ -1,5 +1,6 @@
 package io.outdial.dialer.dnc;
 
+import io.outdial.core.exec.Continuations;
 import io.outdial.core.exec.Scheduler;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.config.DncSettings;
@@ -125,11 +126,11 @@ public final class RecordSource {
                                 });
                     });
                 })
-                .whenComplete((ok, error) -> {
+                .whenComplete(Continuations.logged("RecordSource.next", (ok, error) -> {
                     if (error != null) {
                         result.completeExceptionally(error);
                     }
-                });
+                }));
     }
 
     /** Closes a refused record Do Not Call and applies the treatment; says whether a next number is due. */

@@ -220,7 +220,7 @@ final class CallRecording implements SideCalls.MediaWatch {
         if (ending == null) {
             return;
         }
-        ending.stop().whenComplete((summary, error) -> {
+        ending.stop().whenComplete(Continuations.logged("CallRecording.stop", (summary, error) -> {
             owner.running(-1);
             RecordingSummary s = summary == null ? new RecordingSummary(0, 0, error) : summary;
             if (s.framesLost() > 0) {
@@ -239,6 +239,6 @@ final class CallRecording implements SideCalls.MediaWatch {
                 agent.desktop().recordingStopped(requestId, ix, id, Desktop.RecordingEnd.valueOf(finalStatus),
                         "FAILED".equals(finalStatus) ? reason : null);
             }), owner.dialer());
-        });
+        }));
     }
 }

@@ -1,5 +1,6 @@
 package io.outdial.dialer.stats;
 
+import io.outdial.core.exec.Continuations;
 import io.outdial.core.exec.Cancellable;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.Campaigns;
@@ -90,14 +91,14 @@ public final class LiveStats {
         if (stopped) {
             return;
         }
-        current().whenComplete((view, failure) -> {
+        current().whenComplete(Continuations.logged("LiveStats.sample", (view, failure) -> {
             if (failure != null) {
                 LOG.warn("statistics sample failed: {}", failure.toString());
             }
             if (!stopped) {
                 next = clock.schedule(INTERVAL, this::sampleThenReschedule);
             }
-        }).thenAccept(view -> history.add((StatsSample) view.get("sample")));
+        })).thenAccept(view -> history.add((StatsSample) view.get("sample")));
     }
 
     /** The samples of the last hour, for {@code GET /api/stats/history}. */

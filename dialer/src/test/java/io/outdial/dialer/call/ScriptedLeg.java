@@ -25,6 +25,8 @@ final class ScriptedLeg implements Leg {
     /** DTMF asked of this leg, as "digits/durationMs", in order. */
     final List<String> dtmfSent = new ArrayList<>();
     boolean ignoreHangup;
+    /** The leg's media: none unless a test gives it some (to be listened to, played to). */
+    RtpEndpoint media;
 
     ScriptedLeg(String target, LegListener listener) {
         this.target = target;
@@ -34,6 +36,11 @@ final class ScriptedLeg implements Leg {
     void answer() {
         state = state.moveTo(LegState.ANSWERED);
         listener.onEvent(new LegEvent.Answered(this));
+    }
+
+    /** A 183 with SDP: the far end's audio before any answer. */
+    void earlyMedia() {
+        listener.onEvent(new LegEvent.EarlyMedia(this, 183));
     }
 
     void ring() {
@@ -82,7 +89,7 @@ final class ScriptedLeg implements Leg {
 
     @Override
     public RtpEndpoint media() {
-        return null;
+        return media;
     }
 
     @Override
