@@ -313,7 +313,10 @@ export class InteractionView {
     for (const row of this.root.querySelectorAll('.after-call-only')) {
       row.hidden = !(this.previewMode && state === 'Released');
     }
-    $('#btn-hold', this.root).hidden = state === 'OnHold';
+    // Hold and SendDtmf are taken only on a connected call not on hold (docs/cti-protocol.md: refused NOT_ALLOWED
+    // in a conference, a consultation, a transfer, before the contact connects and after the call), Retrieve only
+    // on hold: each control is shown where the gateway takes it.
+    $('#btn-hold', this.root).hidden = state !== 'Established';
     for (const b of this.root.querySelectorAll('.consult-only')) b.hidden = state !== 'Consulting';
     $('#btn-retrieve', this.root).hidden = state !== 'OnHold';
     $('#keypad', this.root).hidden = state !== 'Established';
