@@ -1,6 +1,12 @@
 package io.outdial.dialer.it;
 
+import static io.outdial.dialer.it.BrowserPhonePage.awaitContactAudio;
+import static io.outdial.dialer.it.BrowserPhonePage.closeTabLeavingNothing;
+import static io.outdial.dialer.it.BrowserPhonePage.endCall;
 import static io.outdial.dialer.it.BrowserPhonePage.inboundAudio;
+import static io.outdial.dialer.it.BrowserPhonePage.markDone;
+import static io.outdial.dialer.it.BrowserPhonePage.metric;
+import static io.outdial.dialer.it.BrowserPhonePage.takeCall;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,14 +43,12 @@ class BrowserPhoneDeskIT {
         AudioFiles.writeRawPcmu(contactAudio.resolve("audio/contact.raw"),
                 Signal.create().tone(CONTACT_TONE_MS, -12, 440).pcm());
         try (Sipp contact = Sipp.scenario("uas-answer-audio.xml").directory(contactAudio).calls(1).start();
-             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), AgentDesktopIT.AGENTS,
-                     "  - { name: bp, dialingMode: progressive, agents: [ann], autoLoad: false }",
+             GatewayHarness gw = BrowserPhonePage.progressiveGateway(contact, "bp", "2005550801",
                      // Nothing answers there: the host candidate still connects, and the page shows it was given them.
                      "browserPhone:\n  iceServers:\n    - urls: stun:127.0.0.1:3\n"
                              + "    - { urls: [\"turn:127.0.0.1:3?transport=udp\"], username: desk,"
                              + " credential: \"" + TURN_CREDENTIAL + "\" }\n");
              Browser b = BrowserPhonePage.start("agent-browser-phone", 20_000)) {
-            gw.uploadAndStart("bp", "contact_info\n2005550801\n");
             BrowserPhonePage.logIn(b, gw);
             assertEquals("true", b.script("return localStorage.getItem('outdial.browserPhone');"),
                     "the choice is remembered");
@@ -67,25 +71,22 @@ class BrowserPhoneDeskIT {
             b.click("#btn-mute");
             assertEquals(Boolean.TRUE, b.script("return window.outdialPhone.stream.getAudioTracks()[0].enabled;"));
 
-            b.click("#btn-ready");
-            b.awaitText("#call-status", "Connected");
+            takeCall(b);
             b.screenshot("agent-browser-phone-connected");
             // The contact's tone reaches the page.
-            b.await(d -> inboundAudio(d).get("packetsReceived").longValue() > 50
-                    && inboundAudio(d).get("audioLevel").doubleValue() > 0);
+            awaitContactAudio(b, 50);
             b.awaitText("#call-status", "Ended");
             b.awaitText("#phone-state", "connected"); // the nailed-up phone outlives the call
             // The page's RTCP about the gateway's audio: SRTCP authenticated with the DTLS keys, its report blocks
             // read into loss and jitter (Chromium reports every few seconds), none of its packets dropped.
-            Await.until(LIMIT, "a report block from the browser", () -> sample(gw,
+            Await.until(LIMIT, "a report block from the browser", () -> metric(gw,
                     "outdial_browser_phone_rtcp_jitter_seconds_count") > 0);
             assertTrue(gw.requiredMetric("outdial_browser_phone_rtcp_lost_percent_count") > 0);
             for (String reason : List.of("malformed", "forged", "replayed")) {
                 assertEquals(0.0, gw.requiredMetric("outdial_browser_phone_rtcp_dropped_total{reason=\"" + reason
                         + "\"}"), "RTCP dropped as " + reason);
             }
-            b.click("#btn-mark-done");
-            b.awaitText("#messages", "Done:");
+            markDone(b);
 
             Await.until(LIMIT, "the record Updated", () -> gw.records("bp").get(0).status().name().equals("UPDATED"));
             CallingRecord r = gw.records("bp").get(0);
@@ -97,17 +98,8 @@ class BrowserPhoneDeskIT {
             assertTrue(contact.awaitExit(LIMIT).passed(), "the SIPp contact's call went as scripted");
 
             // The tab goes away: the phone session ends with it and nothing is left open.
-            b.open("about:blank");
-            Await.until(LIMIT, "no call, leg or port left", () -> gw.leftovers().equals(List.of(0, 0, 0)));
+            closeTabLeavingNothing(b, gw);
             assertEquals(0L, (long) gw.requiredMetric("outdial_browser_phones_connected"));
-        }
-    }
-
-    private static double sample(GatewayHarness gw, String name) {
-        try {
-            return gw.requiredMetric(name);
-        } catch (java.io.IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -115,23 +107,19 @@ class BrowserPhoneDeskIT {
     void theTabClosedMidCallHangsUpTheContactAndLeavesNothing() throws Exception {
         // The contact stays on the line until the gateway's BYE: its scenario passes only if one comes.
         try (Sipp contact = Sipp.scenario("uas-answer-wait-bye.xml").calls(1).timeout(Duration.ofMinutes(2)).start();
-             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), AgentDesktopIT.AGENTS,
-                     "  - { name: bp, dialingMode: progressive, agents: [ann], autoLoad: false }");
+             GatewayHarness gw = BrowserPhonePage.progressiveGateway(contact, "bp", "2005550802");
              Browser b = BrowserPhonePage.start("agent-browser-phone-tab-closed", 20_000)) {
-            gw.uploadAndStart("bp", "contact_info\n2005550802\n");
             b.open(gw.baseUrl() + "/agent");
             b.script("localStorage.setItem('outdial.browserPhone', 'true');");
             b.open(gw.baseUrl() + "/agent"); // the remembered choice: the box comes checked
             assertEquals(Boolean.TRUE, b.script("return document.getElementById('use-browser-phone').checked;"));
             BrowserPhonePage.logIn(b, gw);
             b.awaitText("#phone-state", "connected");
-            b.click("#btn-ready");
-            b.awaitText("#call-status", "Connected");
+            takeCall(b);
             b.await(d -> inboundAudio(d).get("packetsReceived").longValue() > 25);
 
-            b.open("about:blank");
+            closeTabLeavingNothing(b, gw);
             assertTrue(contact.awaitExit(LIMIT).passed(), "the contact got the gateway's BYE");
-            Await.until(LIMIT, "no call, leg or port left", () -> gw.leftovers().equals(List.of(0, 0, 0)));
             assertEquals(0L, (long) gw.requiredMetric("outdial_browser_phones_connected"));
             Await.until(LIMIT, "the record Updated", () -> gw.records("bp").get(0).status().name().equals("UPDATED"));
             CallingRecord r = gw.records("bp").get(0);
@@ -171,8 +159,7 @@ class BrowserPhoneDeskIT {
             assertEquals(0L, inboundAudio(b.driver()).get("packetsReceived").longValue(),
                     "nothing is sent to an idle browser phone");
             b.click("#btn-ready");
-            b.await(d -> inboundAudio(d).get("packetsReceived").longValue() > 50
-                    && inboundAudio(d).get("audioLevel").doubleValue() > 0);
+            awaitContactAudio(b, 50);
             assertTrue(contact.isAlive(), "the contact is still ringing: the audio is the call-waiting music");
         }
     }
@@ -183,14 +170,11 @@ class BrowserPhoneDeskIT {
         try (TelephoneEventReceiver contactRtp = new TelephoneEventReceiver(96);
              Sipp contact = Sipp.scenario("uas-answer-telephone-event.xml").timeout(Duration.ofMinutes(2))
                      .set("contact_rtp_port", Integer.toString(contactRtp.port())).start();
-             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), AgentDesktopIT.AGENTS,
-                     "  - { name: kp, dialingMode: progressive, agents: [ann], autoLoad: false }");
+             GatewayHarness gw = BrowserPhonePage.progressiveGateway(contact, "kp", "2005550804");
              Browser b = BrowserPhonePage.start("agent-browser-phone-keypad", 20_000)) {
-            gw.uploadAndStart("kp", "contact_info\n2005550804\n");
             BrowserPhonePage.logIn(b, gw);
             b.awaitText("#phone-state", "connected");
-            b.click("#btn-ready");
-            b.awaitText("#call-status", "Connected");
+            takeCall(b);
             b.awaitVisible("#keypad");
             for (String key : List.of("#dtmf-9", "#dtmf-star", "#dtmf-0", "#dtmf-hash")) {
                 b.click(key);
@@ -203,10 +187,8 @@ class BrowserPhoneDeskIT {
             assertTrue(contactRtp.otherPackets() > 0, "the browser's audio reached the contact too");
             assertEquals("connected", b.find("#phone-state").getText(), "the browser phone stayed up");
 
-            b.click("#btn-end");
-            b.awaitText("#call-status", "Ended");
-            b.click("#btn-mark-done");
-            b.awaitText("#messages", "Done:");
+            endCall(b);
+            markDone(b);
             Sipp.Result result = contact.awaitExit(LIMIT);
             assertTrue(result.passed(), result::describe);
         }
@@ -217,24 +199,19 @@ class BrowserPhoneDeskIT {
         // The contact offers PCMU alone: the digits go as SIP INFO; its scenario fails unless it gets exactly "9" then
         // "#", application/dtmf-relay, Duration=160 (SendDtmf's default, the keypad naming none).
         try (Sipp contact = Sipp.scenario("uas-answer-info-keypad.xml").timeout(Duration.ofMinutes(2)).start();
-             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), AgentDesktopIT.AGENTS,
-                     "  - { name: ki, dialingMode: progressive, agents: [ann], autoLoad: false }");
+             GatewayHarness gw = BrowserPhonePage.progressiveGateway(contact, "ki", "2005550805");
              Browser b = BrowserPhonePage.start("agent-browser-phone-keypad-info", 20_000)) {
-            gw.uploadAndStart("ki", "contact_info\n2005550805\n");
             BrowserPhonePage.logIn(b, gw);
             b.awaitText("#phone-state", "connected");
-            b.click("#btn-ready");
-            b.awaitText("#call-status", "Connected");
+            takeCall(b);
             b.await(d -> inboundAudio(d).get("packetsReceived").longValue() > 25); // the contact's tone: talking
             b.click("#dtmf-9");
             b.click("#dtmf-hash");
             b.awaitText("#dtmf-sent", "9#");
             assertEquals("connected", b.find("#phone-state").getText(), "the browser phone stayed up");
 
-            b.click("#btn-end");
-            b.awaitText("#call-status", "Ended");
-            b.click("#btn-mark-done");
-            b.awaitText("#messages", "Done:");
+            endCall(b);
+            markDone(b);
             Sipp.Result result = contact.awaitExit(LIMIT);
             assertTrue(result.passed(), result::describe);
         }
