@@ -26,7 +26,9 @@ import org.junit.jupiter.api.Test;
  * (ICE-lite, DTLS-SRTP) to the gateway; a progressive call to a SIPp contact that plays a tone is delivered to that
  * browser phone with no SIP phone anywhere. The page receives the contact's audio (getStats), the contact's leg is
  * sent the browser's (relay counter beyond what the contact sent), the record ends Answer with the agent, the phone
- * stays up after the call, and closing the tab leaves no call, leg or port. The page is given the configured ICE
+ * stays up after the call, and closing the tab leaves no call, leg or port (mid-call too: the contact gets a BYE and
+ * the record the result of a call its agent's phone hung up, ANSWER). An engaged agent (ASM or assured connection)
+ * hears the call-waiting music on the page while the contact rings. The page is given the configured ICE
  * servers; the keypad's digits, pressed while talking on the browser phone, reach the contact as RFC 4733 events
  * (decoded at the contact's RTP port, as in AgentKeypadIT), or as SIP INFO to a contact that offered no
  * telephone-event.
@@ -124,6 +126,7 @@ class BrowserPhoneDeskIT {
             Await.until(LIMIT, "the record Updated", () -> gw.records("bp").get(0).status().name().equals("UPDATED"));
             CallingRecord r = gw.records("bp").get(0);
             assertEquals("ann", r.agentId());
+            assertEquals("ANSWER", r.callResult().name(), "as when an agent's phone hangs up a connected call");
 
             // The agent comes back: the desk says what happened to the phone and to the call it carried.
             BrowserPhonePage.logIn(b, gw); // the remembered choice
@@ -145,15 +148,26 @@ class BrowserPhoneDeskIT {
 
     @Test
     void anEngagedAgentHearsTheCallWaitingMusicOnThePage() throws Exception {
+        engagedAgentHearsTheMusic("  - { name: asm, dialingMode: progressive, engageAgentFirst: true, agents: [ann],"
+                + " autoLoad: false }", "asm", "agent-browser-phone-engaged");
+    }
+
+    @Test
+    void anAssuredConnectionAgentHearsTheCallWaitingMusicOnThePage() throws Exception {
+        engagedAgentHearsTheMusic("  - { name: ac, dialingMode: assured_connection, agents: [ann], autoLoad: false,"
+                + " maxAttempts: 1 }", "ac", "agent-browser-phone-assured");
+    }
+
+    /** The engaging phase of {@code campaignYaml} (ASM or assured connection) on the browser phone. */
+    private static void engagedAgentHearsTheMusic(String campaignYaml, String campaign, String screenshot)
+            throws Exception {
         Path music = ContactAudio.messageWav();
         // The contact rings until the gateway gives up: everything the page hears meanwhile is the music.
         try (Sipp contact = Sipp.scenario("uas-ring-forever.xml").calls(1).timeout(Duration.ofMinutes(2)).start();
-             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), AgentDesktopIT.AGENTS,
-                     "  - { name: asm, dialingMode: progressive, engageAgentFirst: true, agents: [ann],"
-                             + " autoLoad: false }",
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), AgentDesktopIT.AGENTS, campaignYaml,
                      "audio:\n  holdMusic: \"" + music + "\"\n");
-             Browser b = BrowserPhonePage.start("agent-browser-phone-engaged", 20_000)) {
-            gw.uploadAndStart("asm", "contact_info\n2005550803\n");
+             Browser b = BrowserPhonePage.start(screenshot, 20_000)) {
+            gw.uploadAndStart(campaign, "contact_info\n2005550803\n");
             BrowserPhonePage.logIn(b, gw);
             b.awaitText("#phone-state", "connected");
             assertEquals(0L, inboundAudio(b.driver()).get("packetsReceived").longValue(),
@@ -161,6 +175,7 @@ class BrowserPhoneDeskIT {
             b.click("#btn-ready");
             awaitContactAudio(b, 50);
             assertTrue(contact.isAlive(), "the contact is still ringing: the audio is the call-waiting music");
+            assertEquals("Establishing", b.find("#call-status").getText(), "the page shows the engaging phase");
         }
     }
 
