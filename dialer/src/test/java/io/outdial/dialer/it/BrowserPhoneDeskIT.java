@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * sent the browser's (relay counter beyond what the contact sent), the record ends Answer with the agent, the phone
  * stays up after the call, and closing the tab leaves no call, leg or port (mid-call too: the contact gets a BYE and
  * the record the result of a call its agent's phone hung up, ANSWER). An engaged agent (ASM or assured connection)
- * hears the call-waiting music on the page while the contact rings. The page is given the configured ICE
+ * hears the call-waiting music on the page while the contact rings; the microphone chosen on the page is remembered
+ * and taken at the next login. The page is given the configured ICE
  * servers; the keypad's digits, pressed while talking on the browser phone, reach the contact as RFC 4733 events
  * (decoded at the contact's RTP port, as in AgentKeypadIT), or as SIP INFO to a contact that offered no
  * telephone-event.
@@ -176,6 +177,31 @@ class BrowserPhoneDeskIT {
             awaitContactAudio(b, 50);
             assertTrue(contact.isAlive(), "the contact is still ringing: the audio is the call-waiting music");
             assertEquals("Establishing", b.find("#call-status").getText(), "the page shows the engaging phase");
+        }
+    }
+
+    @Test
+    void theChosenMicrophoneIsRememberedAndTakenAtTheNextLogin() throws Exception {
+        try (Sipp contact = Sipp.scenario("uas-answer-wait-bye.xml").calls(1).timeout(Duration.ofMinutes(2)).start();
+             GatewayHarness gw = BrowserPhonePage.progressiveGateway(contact, "mc", "2005550806");
+             Browser b = BrowserPhonePage.start("agent-browser-phone-microphone", 20_000)) {
+            BrowserPhonePage.logIn(b, gw);
+            b.awaitText("#phone-state", "connected");
+            // Once the page may use the microphone, the choice lists the browser's inputs (Chromium's fake ones).
+            b.await(d -> ((Number) b.script("return document.getElementById('microphone').options.length;"))
+                    .intValue() > 1);
+            String chosen = (String) b.script("const s = document.getElementById('microphone');"
+                    + " return s.options[s.options.length - 1].value;");
+            assertTrue(!chosen.isEmpty(), "an input of its own, not the default");
+            b.setValue("#microphone", chosen);
+            assertEquals(chosen, b.script("return localStorage.getItem('outdial.microphone');"), "remembered");
+
+            BrowserPhonePage.logIn(b, gw); // a fresh page: the phone starts on the remembered input
+            b.awaitText("#phone-state", "connected");
+            assertEquals(chosen, b.script("return document.getElementById('microphone').value;"));
+            assertEquals(chosen, b.script("return window.outdialPhone.stream.getAudioTracks()[0]"
+                    + ".getSettings().deviceId;"), "the phone's audio is the chosen microphone");
+            b.open("about:blank");
         }
     }
 
