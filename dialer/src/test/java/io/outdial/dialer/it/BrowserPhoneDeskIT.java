@@ -29,10 +29,10 @@ import org.junit.jupiter.api.Test;
  * stays up after the call, and closing the tab leaves no call, leg or port (mid-call too: the contact gets a BYE and
  * the record the result of a call its agent's phone hung up, ANSWER). An engaged agent (ASM or assured connection)
  * hears the call-waiting music on the page while the contact rings; the microphone chosen on the page is remembered
- * and taken at the next login. The page is given the configured ICE
- * servers; the keypad's digits, pressed while talking on the browser phone, reach the contact as RFC 4733 events
- * (decoded at the contact's RTP port, as in AgentKeypadIT), or as SIP INFO to a contact that offered no
- * telephone-event.
+ * and taken at the next login, and a refused microphone is shown with no phone and no call. The page is given the
+ * configured ICE servers; the keypad's digits, pressed while talking on the browser phone, reach the contact as
+ * RFC 4733 events (decoded at the contact's RTP port, as in AgentKeypadIT), or as SIP INFO to a contact that offered
+ * no telephone-event.
  */
 class BrowserPhoneDeskIT {
     private static final Duration LIMIT = Duration.ofSeconds(40);
@@ -202,6 +202,29 @@ class BrowserPhoneDeskIT {
             assertEquals(chosen, b.script("return window.outdialPhone.stream.getAudioTracks()[0]"
                     + ".getSettings().deviceId;"), "the phone's audio is the chosen microphone");
             b.open("about:blank");
+        }
+    }
+
+    @Test
+    void aRefusedMicrophoneIsShownAndNoPhoneComesUp() throws Exception {
+        try (Sipp contact = Sipp.scenario("uas-answer-wait-bye.xml").calls(1).timeout(Duration.ofMinutes(2)).start();
+             GatewayHarness gw = BrowserPhonePage.progressiveGateway(contact, "mr", "2005550809");
+             Browser b = BrowserPhonePage.start("agent-browser-phone-microphone-refused", 5_000)) {
+            b.open(gw.baseUrl() + "/agent");
+            // The agent answers the browser's permission prompt with Block.
+            b.script("navigator.mediaDevices.getUserMedia = () =>"
+                    + " Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));");
+            BrowserPhonePage.submitLogin(b);
+            b.awaitText("#phone-state", "lost");
+            String state = b.find("#phone-state").getText();
+            assertTrue(state.contains("no microphone: Permission denied"), state);
+            b.awaitText("#messages", "The browser phone needs the microphone: Permission denied");
+            assertEquals(0.0, gw.requiredMetric("outdial_browser_phones_connected"));
+            b.click("#btn-ready");
+            b.awaitText("#messages", "Ready waits for the browser phone");
+            assertEquals("NotReady", b.find("#voice-state").getText());
+            assertEquals(0.0, gw.requiredMetric("outdial_calls_dialed_total{campaign=\"mr\"}"), "nobody is dialed");
+            closeTabLeavingNothing(b, gw);
         }
     }
 
