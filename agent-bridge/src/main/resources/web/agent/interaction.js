@@ -221,7 +221,7 @@ export class InteractionView {
         el('button', { type: 'button', id: 'btn-hold', onclick: () => this.send('Hold') }, 'Hold'),
         el('button', { type: 'button', id: 'btn-retrieve', onclick: () => this.send('Retrieve') }, 'Retrieve')),
       el('div', { class: 'row' },
-        el('label', { for: 'party-target' }, 'Transfer / Conference to'), target,
+        el('label', { for: 'party-target', id: 'party-target-label' }, 'Transfer / Conference to'), target,
         el('button', { type: 'button', id: 'btn-transfer', onclick: () => this.send('Transfer', party()) }, 'Transfer'),
         el('button', { type: 'button', id: 'btn-conference', onclick: () => this.send('Conference', party()) },
           'Conference'),
@@ -313,10 +313,19 @@ export class InteractionView {
     for (const row of this.root.querySelectorAll('.after-call-only')) {
       row.hidden = !(this.previewMode && state === 'Released');
     }
-    $('#btn-hold', this.root).hidden = state === 'OnHold';
+    // Hold, SendDtmf, Transfer, Conference and Consult are taken only on a connected call not on hold
+    // (docs/cti-protocol.md: refused NOT_ALLOWED in a conference, a consultation, a transfer, before the contact
+    // connects and after the call), Retrieve only on hold, LeaveConference only in a conference: each control is
+    // shown where the gateway takes it.
+    const connected = state === 'Established';
+    $('#btn-hold', this.root).hidden = !connected;
+    for (const id of ['#party-target', '#party-target-label', '#btn-transfer', '#btn-conference', '#btn-consult']) {
+      $(id, this.root).hidden = !connected;
+    }
+    $('#btn-leave-conference', this.root).hidden = state !== 'Conference';
     for (const b of this.root.querySelectorAll('.consult-only')) b.hidden = state !== 'Consulting';
     $('#btn-retrieve', this.root).hidden = state !== 'OnHold';
-    $('#keypad', this.root).hidden = state !== 'Established';
+    $('#keypad', this.root).hidden = !connected;
     if (this.ix.callResult) this.callResultSet(this.ix.callResult);
     this.renderTimer();
   }

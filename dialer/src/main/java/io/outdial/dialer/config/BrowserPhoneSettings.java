@@ -49,7 +49,7 @@ public record BrowserPhoneSettings(List<IceServer> iceServers, List<String> perm
 
     /** The ICE-lite and DTLS side's settings, with {@code candidateAddress} in our host candidate (or null). */
     public WebRtcSettings webRtc(String candidateAddress) {
-        return new WebRtcSettings(candidateAddress, SourceNetworks.parse(String.join(",", permittedSources)),
+        return new WebRtcSettings(candidateAddress, SourceNetworks.of(permittedSources),
                 Math.toIntExact(handshakeTimeout.toMillis()), handshakeThreads, handshakeQueue);
     }
 
@@ -101,7 +101,7 @@ public record BrowserPhoneSettings(List<IceServer> iceServers, List<String> perm
                 throw s.fail("permittedSources", "must list one CIDR block per item", network);
             }
             try {
-                SourceNetworks.parse(network);
+                SourceNetworks.of(List.of(network));
             } catch (IllegalArgumentException e) {
                 throw s.fail("permittedSources", "must be CIDR blocks of IP literals such as 10.0.0.0/8 or fd00::/8",
                         network);

@@ -3,6 +3,7 @@ package io.outdial.dialer.it;
 import static io.outdial.dialer.it.BrowserPhonePage.heardShare;
 import static io.outdial.dialer.it.BrowserPhonePage.inboundAudio;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,9 +18,10 @@ import org.junit.jupiter.api.Test;
  * A three-party conference from the browser phone (issue 17), as ConferenceIT does it between SIP phones, but with
  * each party saying its own tone so that the test tells who hears whom: ann's page (the fake microphone's 1 kHz),
  * the contact (440 Hz) and bob's phone (1.8 kHz) are each a {@link TonePort} or the page's Web Audio analyser. ann
- * puts the contact in conference with bob from the page: the page shows the Conference state, each party hears the
- * two others and not itself; ann leaves from the page: contact and bob talk on without her, her browser phone stays
- * connected, the record goes to bob, and nothing is left after the tab goes.
+ * puts the contact in conference with bob from the page: the page shows the Conference state without Hold, the
+ * keypad, Transfer, Conference and Consult (the gateway refuses them there), each party hears the two others and not
+ * itself; ann leaves from the page: contact and bob talk on without her, her browser phone stays connected, the
+ * record goes to bob, and nothing is left after the tab goes.
  */
 class BrowserPhoneConferenceIT {
     private static final Duration LIMIT = Duration.ofSeconds(40);
@@ -53,6 +55,9 @@ class BrowserPhoneConferenceIT {
             b.awaitText("#phone-state", "connected");
             b.click("#btn-ready");
             b.awaitText("#call-status", "Connected");
+            assertTrue(b.find("#btn-hold").isDisplayed(), "Hold is offered on a connected call");
+            assertTrue(b.find("#keypad").isDisplayed(), "the keypad is offered on a connected call");
+            assertFalse(b.find("#btn-leave-conference").isDisplayed(), "no Leave Conference outside a conference");
             // Two parties first: page and contact hear each other.
             b.await(d -> heardShare(b, CONTACT_HZ) > 0.3);
             Await.until(LIMIT, "the contact hears the browser", () -> contactRtp.share(ANN_HZ) > 0.3);
@@ -79,9 +84,19 @@ class BrowserPhoneConferenceIT {
             b.await(d -> heardShare(b, CONTACT_HZ) > HEARD && heardShare(b, BOB_HZ) > HEARD
                     && heardShare(b, ANN_HZ) < ABSENT);
             b.screenshot("agent-browser-phone-conference");
-            b.click("#btn-hold");
+            // The gateway takes neither Hold nor SendDtmf in a conference (NOT_ALLOWED): the page shows neither, and
+            // both controls, clicked by script all the same, are refused.
+            assertFalse(b.find("#btn-hold").isDisplayed(), "no Hold button in a conference");
+            assertFalse(b.find("#keypad").isDisplayed(), "no keypad in a conference");
+            for (String refused : List.of("#btn-transfer", "#btn-conference", "#btn-consult", "#party-target")) {
+                assertFalse(b.find(refused).isDisplayed(), refused + " is refused in a conference: not shown");
+            }
+            assertTrue(b.find("#btn-leave-conference").isDisplayed(), "Leave Conference is offered");
+            b.script("document.querySelector('#btn-hold').click()");
             b.awaitText("#messages", "[NOT_ALLOWED]");
             assertEquals("Conference", b.find("#call-status").getText(), "no hold in a conference");
+            b.script("document.querySelector('#dtmf-1').click()");
+            b.awaitText("#messages", "SendDtmf is not allowed: the call is Conference");
 
             // ann leaves from the page: contact and bob talk on without her.
             b.click("#btn-leave-conference");

@@ -1,12 +1,17 @@
 package io.outdial.dialer.it;
 
+import static io.outdial.dialer.it.BrowserPhonePage.awaitContactAudio;
+import static io.outdial.dialer.it.BrowserPhonePage.closeTabLeavingNothing;
+import static io.outdial.dialer.it.BrowserPhonePage.endCall;
 import static io.outdial.dialer.it.BrowserPhonePage.inboundAudio;
+import static io.outdial.dialer.it.BrowserPhonePage.markDone;
+import static io.outdial.dialer.it.BrowserPhonePage.metric;
+import static io.outdial.dialer.it.BrowserPhonePage.takeCall;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.outdial.dialer.store.CallingRecord;
 import io.outdial.sip.testing.Sipp;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -50,10 +55,8 @@ class BrowserPhoneHostileIT {
     void anOfferWithAnAlteredFingerprintBringsNoMediaAndTheAgentIsNotLeftStuck() throws Exception {
         // The contact talks (a looped tone) until the gateway's BYE: its scenario passes only if one comes.
         try (Sipp contact = Sipp.scenario("uas-answer-wait-bye.xml").calls(1).timeout(Duration.ofMinutes(2)).start();
-             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), AgentDesktopIT.AGENTS,
-                     "  - { name: bp, dialingMode: progressive, agents: [ann], autoLoad: false }");
+             GatewayHarness gw = BrowserPhonePage.progressiveGateway(contact, "bp", "2005550811");
              Browser b = BrowserPhonePage.start("agent-browser-phone-altered-fingerprint", 30_000)) {
-            gw.uploadAndStart("bp", "contact_info\n2005550811\n");
             b.open(gw.baseUrl() + "/agent");
             b.script(ALTER_OFFER_FINGERPRINT);
             BrowserPhonePage.submitLogin(b);
@@ -65,7 +68,7 @@ class BrowserPhoneHostileIT {
                     state);
             b.awaitText("#messages", "Browser phone lost: DTLS handshake failed");
             b.screenshot("agent-browser-phone-altered-fingerprint-lost");
-            Await.until(LIMIT, "the failure counted as a DTLS refusal", () -> sample(gw, REFUSALS) == 1.0);
+            Await.until(LIMIT, "the failure counted as a DTLS refusal", () -> metric(gw, REFUSALS) == 1.0);
             assertEquals(1.0, gw.metricSum(FAILURES), "and under no other reason");
             assertEquals(0.0, gw.requiredMetric("outdial_browser_phones_connected"));
             Await.until(LIMIT, "the browser phone's port closed", () -> gw.leftovers().equals(List.of(0, 0, 0)));
@@ -82,15 +85,11 @@ class BrowserPhoneHostileIT {
             assertEquals(0, b.driver().findElements(By.id("phone-lost-notice")).size(),
                     "no call was on the phone when it failed: nothing to tell at login");
             assertEquals(1.0, gw.requiredMetric("outdial_browser_phones_connected"));
-            b.click("#btn-ready");
-            b.awaitText("#call-status", "Connected");
-            b.await(d -> inboundAudio(d).get("packetsReceived").longValue() > 50
-                    && inboundAudio(d).get("audioLevel").doubleValue() > 0);
-            b.click("#btn-end");
-            b.awaitText("#call-status", "Ended");
+            takeCall(b);
+            awaitContactAudio(b, 50);
+            endCall(b);
             assertTrue(contact.awaitExit(LIMIT).passed(), "the contact got the gateway's BYE");
-            b.click("#btn-mark-done");
-            b.awaitText("#messages", "Done:");
+            markDone(b);
             Await.until(LIMIT, "the record Updated", () -> gw.records("bp").get(0).status().name().equals("UPDATED"));
             CallingRecord r = gw.records("bp").get(0);
             assertEquals("ANSWER", r.callResult().name());
@@ -98,18 +97,15 @@ class BrowserPhoneHostileIT {
             assertEquals(1.0, gw.metricSum(FAILURES), "the honest phone failed nothing");
             assertEquals(1.0, gw.requiredMetric(DIALED));
 
-            b.open("about:blank");
-            Await.until(LIMIT, "no call, leg or port left", () -> gw.leftovers().equals(List.of(0, 0, 0)));
+            closeTabLeavingNothing(b, gw);
         }
     }
 
     @Test
     void stunFromAStrangerIsDroppedCountedAndTheBrowsersCallKeepsItsAudio() throws Exception {
         try (Sipp contact = Sipp.scenario("uas-answer-wait-bye.xml").calls(1).timeout(Duration.ofMinutes(2)).start();
-             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), AgentDesktopIT.AGENTS,
-                     "  - { name: bp, dialingMode: progressive, agents: [ann], autoLoad: false }");
+             GatewayHarness gw = BrowserPhonePage.progressiveGateway(contact, "bp", "2005550812");
              Browser b = BrowserPhonePage.start("agent-browser-phone-stun-stranger", 30_000)) {
-            gw.uploadAndStart("bp", "contact_info\n2005550812\n");
             b.open(gw.baseUrl() + "/agent");
             // The page keeps the gateway's answer back, so the stranger's checks come before the browser's.
             b.script("window.outdialPhone.answered = (sdp) => { window.heldAnswer = sdp; };");
@@ -130,7 +126,7 @@ class BrowserPhoneHostileIT {
                 stranger.send(theirs + ":" + ours, password); // the USERNAME the other way round
                 stranger.send(ours + ":" + theirs, "not-the-gateway-password-0123"); // a MESSAGE-INTEGRITY forged
                 stranger.send(ours + ":" + theirs, null); // no MESSAGE-INTEGRITY
-                Await.until(LIMIT, "the three checks refused", () -> sample(gw, REFUSED) == refusedBefore + 3);
+                Await.until(LIMIT, "the three checks refused", () -> metric(gw, REFUSED) == refusedBefore + 3);
                 // The stranger's datagrams do reach the port: one signed with the password (which only the page
                 // has) is answered, as any source's is before the browser nominates one; it nominates nothing.
                 byte[] signed = stranger.send(ours + ":" + theirs, password);
@@ -140,10 +136,8 @@ class BrowserPhoneHostileIT {
                 // The page takes the answer it held: its own checks nominate its address and the phone comes up.
                 b.script("delete window.outdialPhone.answered; window.outdialPhone.answered(window.heldAnswer);");
                 b.awaitText("#phone-state", "connected");
-                b.click("#btn-ready");
-                b.awaitText("#call-status", "Connected");
-                b.await(d -> inboundAudio(d).get("packetsReceived").longValue() > 50
-                        && inboundAudio(d).get("audioLevel").doubleValue() > 0);
+                takeCall(b);
+                awaitContactAudio(b, 50);
 
                 // Mid-call the stranger tries again: the socket is connected to the browser now, nothing moves.
                 long pageBefore = inboundAudio(b.driver()).get("packetsReceived").longValue();
@@ -161,17 +155,14 @@ class BrowserPhoneHostileIT {
                 assertEquals("connected", b.find("#phone-state").getText());
                 assertEquals("Connected", b.find("#call-status").getText());
             }
-            b.click("#btn-end");
-            b.awaitText("#call-status", "Ended");
+            endCall(b);
             assertTrue(contact.awaitExit(LIMIT).passed(), "the contact got the gateway's BYE");
-            b.click("#btn-mark-done");
-            b.awaitText("#messages", "Done:");
+            markDone(b);
             Await.until(LIMIT, "the record Updated", () -> gw.records("bp").get(0).status().name().equals("UPDATED"));
             assertEquals("ANSWER", gw.records("bp").get(0).callResult().name());
             assertEquals(0.0, gw.metricSum(FAILURES));
 
-            b.open("about:blank");
-            Await.until(LIMIT, "no call, leg or port left", () -> gw.leftovers().equals(List.of(0, 0, 0)));
+            closeTabLeavingNothing(b, gw);
         }
     }
 
@@ -181,13 +172,5 @@ class BrowserPhoneHostileIT {
             throw new AssertionError("no " + regex + " in\n" + sdp);
         }
         return m.group(1);
-    }
-
-    private static double sample(GatewayHarness gw, String name) {
-        try {
-            return gw.requiredMetric(name);
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -2,9 +2,11 @@ package io.outdial.dialer.it;
 
 import io.outdial.media.corpus.AudioFiles;
 import io.outdial.media.corpus.Signal;
+import io.outdial.sip.testing.Sipp;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -12,10 +14,37 @@ import org.openqa.selenium.WebDriver;
 /**
  * The browser phone's side of the ITs (issue 17): a headless Chromium whose fake microphone plays a 1 kHz tone made
  * here (a WAV), with the permission prompt answered, loopback WebRTC allowed and autoplay on; the /agent login with
- * "Use this browser as my phone"; and what the page's RTCPeerConnection received.
+ * "Use this browser as my phone"; and what the page's RTCPeerConnection received. Also the gateway of the one-agent
+ * ITs (BrowserPhoneDeskIT, BrowserPhoneHostileIT): ann on a progressive campaign dialing one SIPp contact, the call
+ * taken, ended and marked done from the page, and nothing left once the tab goes.
  */
 final class BrowserPhonePage {
+    private static final Duration LIMIT = Duration.ofSeconds(40);
+
     private BrowserPhonePage() {
+    }
+
+    /**
+     * A gateway whose progressive campaign {@code campaign} (ann its only agent, AgentDesktopIT.AGENTS) dials
+     * {@code number} at {@code contact}, loaded and started; {@code moreYaml} as {@link GatewayHarness#start} takes it.
+     */
+    static GatewayHarness progressiveGateway(Sipp contact, String campaign, String number, String moreYaml)
+            throws IOException, InterruptedException {
+        GatewayHarness gw = GatewayHarness.start(contact.hostPort(), AgentDesktopIT.AGENTS,
+                "  - { name: " + campaign + ", dialingMode: progressive, agents: [ann], autoLoad: false }", moreYaml);
+        try {
+            gw.uploadAndStart(campaign, "contact_info\n" + number + "\n");
+            return gw;
+        } catch (Throwable e) {
+            gw.close();
+            throw e;
+        }
+    }
+
+    /** As above with no more configuration. */
+    static GatewayHarness progressiveGateway(Sipp contact, String campaign, String number)
+            throws IOException, InterruptedException {
+        return progressiveGateway(contact, campaign, number, "");
     }
 
     /** Chromium as the agent's browser phone, its microphone playing {@code microphoneMillis} of tone. */
@@ -44,6 +73,45 @@ final class BrowserPhonePage {
             b.click("#use-browser-phone");
         }
         b.click("#btn-login");
+    }
+
+    /** Ready on a connected browser phone: waits until the call it is given shows Connected. */
+    static void takeCall(Browser b) {
+        b.click("#btn-ready");
+        b.awaitText("#call-status", "Connected");
+    }
+
+    /** Waits until the page has received more than {@code packets} packets of the contact's audio, at a level above 0. */
+    static void awaitContactAudio(Browser b, long packets) {
+        b.await(d -> inboundAudio(d).get("packetsReceived").longValue() > packets
+                && inboundAudio(d).get("audioLevel").doubleValue() > 0);
+    }
+
+    /** End Call from the page; waits until the call shows Ended. */
+    static void endCall(Browser b) {
+        b.click("#btn-end");
+        b.awaitText("#call-status", "Ended");
+    }
+
+    /** Mark Done from the page; waits for its Done message. */
+    static void markDone(Browser b) {
+        b.click("#btn-mark-done");
+        b.awaitText("#messages", "Done:");
+    }
+
+    /** The tab goes away (about:blank); waits until the gateway has no call, leg or port left. */
+    static void closeTabLeavingNothing(Browser b, GatewayHarness gw) {
+        b.open("about:blank");
+        Await.until(LIMIT, "no call, leg or port left", () -> gw.leftovers().equals(List.of(0, 0, 0)));
+    }
+
+    /** A metric of the gateway's scrape, for a condition of {@link Await#until} (which takes no checked exception). */
+    static double metric(GatewayHarness gw, String name) {
+        try {
+            return gw.requiredMetric(name);
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The browser phone in preview mode, with hold (issue 17): the agent, on the page's browser phone, gets a record,
  * calls it, talks (the contact's tone reaches the page), holds and retrieves the contact from the page, hangs up and
- * marks done; the record ends Answer with the agent and the phone stays up for the next call.
+ * marks done; the record ends Answer with the agent and the phone stays up for the next call. In push preview the
+ * record is pushed to the page (outbound preview channel Ready; in direct push preview, Get Record), accepted there
+ * and talked on the browser phone.
  */
 class BrowserPhonePreviewIT {
     private static final Duration LIMIT = Duration.ofSeconds(40);
@@ -62,6 +64,51 @@ class BrowserPhonePreviewIT {
 
             b.open("about:blank");
             Await.until(LIMIT, "no call, leg or port left", () -> gw.leftovers().equals(List.of(0, 0, 0)));
+        }
+    }
+
+    @Test
+    void aPushedPreviewAcceptedOnThePageIsTalkedOnTheBrowserPhone() throws Exception {
+        pushedAndAccepted("push_preview", "2005550807", b -> b.click("#btn-preview-ready"));
+    }
+
+    @Test
+    void aDirectPushPreviewAcceptedOnThePageIsTalkedOnTheBrowserPhone() throws Exception {
+        // Direct push preview: Get Record of "My Campaigns" starts the delivery.
+        pushedAndAccepted("direct_push_preview", "2005550808",
+                b -> b.click("#campaigns tr[data-campaign='pp'] button"));
+    }
+
+    /** A record of a push mode delivered ({@code startDelivery}), accepted on the page, talked on the browser phone. */
+    private static void pushedAndAccepted(String mode, String number, java.util.function.Consumer<Browser> startDelivery)
+            throws Exception {
+        try (Sipp contact = Sipp.scenario("uas-answer-wait-bye.xml").calls(1).timeout(Duration.ofMinutes(2)).start();
+             GatewayHarness gw = GatewayHarness.start(contact.hostPort(), AgentDesktopIT.AGENTS,
+                     PushPreviewIT.campaign(mode, "{ acceptTimeout: 60s }"));
+             Browser b = BrowserPhonePage.start("agent-browser-phone-" + mode.replace('_', '-'), 30_000)) {
+            gw.uploadAndStart("pp", "contact_info\n" + number + "\n");
+            BrowserPhonePage.logIn(b, gw);
+            b.awaitText("#phone-state", "connected");
+
+            startDelivery.accept(b);
+            b.awaitVisible("#ix-preview");
+            String pushed = b.find("#ix-preview-body").getText();
+            assertTrue(pushed.contains(number), pushed);
+            assertEquals(0L, inboundAudio(b.driver()).get("packetsReceived").longValue(),
+                    "nothing reaches the browser phone before Accept");
+            b.click("#btn-accept");
+            b.awaitText("#call-status", "Connected");
+            BrowserPhonePage.awaitContactAudio(b, 50);
+
+            BrowserPhonePage.endCall(b);
+            assertTrue(contact.awaitExit(LIMIT).passed(), "the contact got the gateway's BYE");
+            BrowserPhonePage.markDone(b);
+            Await.until(LIMIT, "the record Updated", () -> gw.records("pp").get(0).status().name().equals("UPDATED"));
+            CallingRecord r = gw.records("pp").get(0);
+            assertEquals("ANSWER", r.callResult().name());
+            assertEquals("ann", r.agentId());
+            assertEquals("connected", b.find("#phone-state").getText(), "the nailed-up phone outlives the call");
+            BrowserPhonePage.closeTabLeavingNothing(b, gw);
         }
     }
 }

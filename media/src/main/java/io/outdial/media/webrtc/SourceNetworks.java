@@ -34,9 +34,18 @@ public final class SourceNetworks {
         if (blocks == null || blocks.isBlank()) {
             return any();
         }
+        return of(List.of(blocks.split(",")));
+    }
+
+    /**
+     * The CIDR blocks (IPv4 or IPv6 literals) of a list, one per item (as config lists them); empty means any source.
+     *
+     * @throws IllegalArgumentException naming the bad block
+     */
+    public static SourceNetworks of(List<String> blocks) {
         List<byte[]> prefixes = new ArrayList<>();
         List<Integer> lengths = new ArrayList<>();
-        for (String raw : blocks.split(",")) {
+        for (String raw : blocks) {
             String block = raw.strip();
             int slash = block.indexOf('/');
             String address = slash < 0 ? block : block.substring(0, slash);
@@ -62,7 +71,7 @@ public final class SourceNetworks {
             prefixes.add(bytes);
             lengths.add(length);
         }
-        return new SourceNetworks(List.copyOf(prefixes), List.copyOf(lengths));
+        return prefixes.isEmpty() ? any() : new SourceNetworks(List.copyOf(prefixes), List.copyOf(lengths));
     }
 
     /** Whether a check from {@code source} may be answered. */
