@@ -17,14 +17,16 @@ import io.outdial.dialer.agent.AgentSipAccounts;
 import io.outdial.dialer.agent.AgentRoster;
 import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.InteractionIds;
+import io.outdial.dialer.call.CallPlacement;
 import io.outdial.dialer.call.Dialing;
+import io.outdial.dialer.call.ModeRecords;
+import io.outdial.dialer.call.RecordWrites;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.CampaignPlan;
 import io.outdial.dialer.campaign.Campaigns;
 import io.outdial.dialer.config.CampaignSettings;
 import io.outdial.dialer.config.GatewayConfig;
 import io.outdial.dialer.config.PreviewSettings;
-import io.outdial.dialer.context.DialerContext;
 import io.outdial.dialer.trunk.Trunks;
 import io.outdial.dialer.cti.CtiDesk;
 import io.outdial.dialer.desk.CallbackSweep;
@@ -76,7 +78,6 @@ public final class Dialer {
     private final Campaigns campaigns;
     private final CallExecutor dialer;
     private final DialerMetrics metrics;
-    private final DialerContext ctx;
     private final Dialing dialing;
     private final PreviewDesk preview;
     private final InteractionPreviews previews;
@@ -139,32 +140,33 @@ public final class Dialer {
         Trunks trunks = Trunks.start(userAgent, trunkConfigs, config.campaigns().stream().collect(Collectors.toMap(
                 CampaignSettings::name, c -> new Trunks.CampaignTrunk(c.trunk(), c.callerIds()))));
         trunks.all().forEach(metrics::trunkRegistration);
-        this.ctx = new DialerContext(dialer, workers, database, scheduler, store,
-                new io.outdial.dialer.metrics.MeasuredUserAgent(
-                        new BrowserPhoneUserAgent(userAgent, browserPhones, media), metrics, scheduler), metrics,
-                trunks, config.dialing().ringTimeout(), config.dialing().agentRingTimeout(),
-                Transport.UDP, media, config.audio(), treatments, records,
-                new RecordWork(config.campaigns().stream().collect(Collectors.toMap(c -> c.name(),
-                        c -> new RecordWork.Rules(new RecordFields(c.work().recordFields()), c.work().callbacks(),
-                                c.work().markDone(), c.work().resultRequiredBeforeTransfer(),
-                                c.work().recordFollowsTransfer())))),
-                new InteractionIds());
+        SipUserAgent measured = new io.outdial.dialer.metrics.MeasuredUserAgent(
+                new BrowserPhoneUserAgent(userAgent, browserPhones, media), metrics, scheduler);
+        CallPlacement placement = new CallPlacement(measured, media, config.audio(), trunks,
+                config.dialing().ringTimeout(), config.dialing().agentRingTimeout(), Transport.UDP, workers, scheduler);
+        RecordWork work = new RecordWork(config.campaigns().stream().collect(Collectors.toMap(c -> c.name(),
+                c -> new RecordWork.Rules(new RecordFields(c.work().recordFields()), c.work().callbacks(),
+                        c.work().markDone(), c.work().resultRequiredBeforeTransfer(),
+                        c.work().recordFollowsTransfer()))));
+        InteractionIds ids = new InteractionIds();
         StoreAccess storeAccess = new StoreAccess(store, database);
         Dispositions dispositions = new Dispositions(scheduler, storeAccess, config.campaigns().stream()
                 .collect(java.util.stream.Collectors.toMap(c -> c.name(), c -> c.dispositionCodes())));
-        this.wrapUp = new WrapUp(scheduler, storeAccess, ctx.work(), treatments, dispositions);
-        this.dialing = new Dialing(ctx, storeAccess, roster, campaigns.all(), config.dialing().defaultTimeZone(),
-                wrapUp);
+        this.wrapUp = new WrapUp(scheduler, storeAccess, work, treatments, dispositions);
+        ModeRecords modeRecords = new ModeRecords(records, work, ids,
+                new RecordWrites(storeAccess, scheduler, treatments));
+        this.dialing = new Dialing(dialer, metrics, placement, modeRecords, roster, campaigns.all(),
+                config.dialing().defaultTimeZone(), wrapUp);
         trunks.onChange(dialing::pace);
         restoreAbandonmentLedgers(config, scheduler);
         this.shareAbandonment = () -> restoreAbandonmentLedgers(config, scheduler);
         Map<String, PreviewSettings> previewSettings = config.campaigns().stream()
                 .collect(java.util.stream.Collectors.toMap(CampaignSettings::name, CampaignSettings::preview));
-        this.preview = new PreviewDesk(dialer, dialing.placement(), records, ctx.work(), ctx.ids(), storeAccess,
+        this.preview = new PreviewDesk(dialer, dialing.placement(), records, work, ids, storeAccess,
                 treatments, metrics, campaigns, dialing.writes(), dialing.afterCall(), dialing.assignments(),
                 dialing::pace, previewSettings);
         this.previews = new InteractionPreviews(dialer, dialing.writes(), dialing::pace);
-        this.push = new PushPreviewDesk(dialer, records, ctx.work(), ctx.ids(), dialing.writes(), campaigns, roster,
+        this.push = new PushPreviewDesk(dialer, records, work, ids, dialing.writes(), campaigns, roster,
                 previews, preview, previewSettings);
         dialing.pushPreviews(push);
         dialing.dialPreview(new ProgressivePreview(previews, previewSettings));
@@ -189,7 +191,7 @@ public final class Dialer {
                 push.campaignEnded(campaign);
             }
         });
-        this.callbackSweep = new CallbackSweep(dialer, scheduler, storeAccess, ctx.work(), roster, campaigns,
+        this.callbackSweep = new CallbackSweep(dialer, scheduler, storeAccess, work, roster, campaigns,
                 dialing::listChanged);
         this.liveStats = new LiveStats(dialer, scheduler, storeAccess, metrics, campaigns,
                 config.dialing().defaultTimeZone(), roster, config.database().cluster().gatewayId());
@@ -199,7 +201,7 @@ public final class Dialer {
         this.desk = new CtiDesk(dialer, roster, campaigns, dialing, preview, previews, push, wrapUp,
                 new RecordDesk(dialer, scheduler, storeAccess), config.dialing().logoutDelayLimit(), phones,
                 passwordChecks, recordings, responses, browserPhones);
-        this.admin = new AdminService(dialer, storeAccess, trunks, ctx.userAgent(), campaigns, roster, dialing,
+        this.admin = new AdminService(dialer, storeAccess, trunks, measured, campaigns, roster, dialing,
                 liveStats, accounts);
         admin.interactionTools(new io.outdial.dialer.admin.RecordingsAdmin(dialer, scheduler, storeAccess, recordings,
                 responses, campaigns));
@@ -317,8 +319,9 @@ public final class Dialer {
         return metrics;
     }
 
-    public DialerContext context() {
-        return ctx;
+    /** The dialer's serial executor: agents, campaigns and pacing run on it (the dialer's actor). */
+    public CallExecutor executor() {
+        return dialer;
     }
 
     public AgentRoster roster() {

@@ -87,7 +87,7 @@ public final class Gateway implements AutoCloseable {
                 config.sip().registrar(), accounts);
         this.parts = new Dialer(config, store, media, userAgent, workers, database, scheduler, accounts);
         this.sharedState = SharedCampaignState.start(store.campaignControl(), config.database().cluster().gatewayId(),
-                parts.campaigns(), parts.context().dialer(), config.database().cluster().statePoll(),
+                parts.campaigns(), parts.executor(), config.database().cluster().statePoll(),
                 parts::shareAbandonmentLedgers);
         parts.admin().onCampaignAction(sharedState::published);
         this.bridge = AgentBridgeServer.start(config.toBridgeConfig(),
@@ -130,7 +130,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     private CompletableFuture<Void> onDialer(Runnable work) {
-        return CompletableFuture.runAsync(work, parts.context().dialer());
+        return CompletableFuture.runAsync(work, parts.executor());
     }
 
     public int httpPort() {
@@ -148,13 +148,13 @@ public final class Gateway implements AutoCloseable {
     /** The live call of an interaction, campaign or preview, looked up on the dialer executor; any thread. */
     public CompletableFuture<java.util.Optional<io.outdial.dialer.call.TransferableCall>> findCall(String ix) {
         return CompletableFuture.supplyAsync(() -> parts.dialing().assignments().callOf(ix),
-                parts.context().dialer());
+                parts.executor());
     }
 
     /** A campaign's state on this gateway, read on the dialer executor; any thread. */
     public CampaignState campaignState(String campaign) {
         return CompletableFuture.supplyAsync(() -> parts.campaigns().find(campaign).map(c -> c.state())
-                .orElseThrow(), parts.context().dialer()).join();
+                .orElseThrow(), parts.executor()).join();
     }
 
     public JainSipUserAgent userAgent() {

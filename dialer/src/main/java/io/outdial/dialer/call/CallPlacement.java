@@ -5,7 +5,6 @@ import io.outdial.core.exec.Scheduler;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.config.AudioSettings;
-import io.outdial.dialer.context.DialerContext;
 import io.outdial.dialer.store.CallingRecord;
 import io.outdial.dialer.trunk.OutboundRoute;
 import io.outdial.dialer.trunk.Trunks;
@@ -20,7 +19,7 @@ import java.util.concurrent.Executor;
  * How every dialing mode places its calls: the dial requests (a contact through its campaign's trunk, an agent's
  * phone presenting the contact), each call's own executor, and the calls themselves with the media and audio they
  * play. The one place that knows the SIP user agent, the trunks, the ring timeouts and the agents' transport, so a
- * mode holds this instead of the whole {@link DialerContext}. Stateless; safe from any thread.
+ * mode holds this instead of them. Stateless; safe from any thread.
  */
 public final class CallPlacement {
     private final SipUserAgent userAgent;
@@ -49,12 +48,6 @@ public final class CallPlacement {
         this.agentTransport = agentTransport;
         this.workers = workers;
         this.scheduler = scheduler;
-    }
-
-    /** The gateway's settings for placing calls. */
-    public static CallPlacement of(DialerContext ctx) {
-        return new CallPlacement(ctx.userAgent(), ctx.media(), ctx.audio(), ctx.trunks(), ctx.ringTimeout(),
-                ctx.agentRingTimeout(), ctx.agentTransport(), ctx.workers(), ctx.scheduler());
     }
 
     /** Whether {@code campaign}'s trunk takes calls now (a registering trunk does not); its return paces again. */

@@ -1,11 +1,11 @@
 package io.outdial.dialer.call;
 
+import io.outdial.core.exec.CallExecutor;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentRoster;
 import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.campaign.Campaign;
-import io.outdial.dialer.context.DialerContext;
-import io.outdial.dialer.store.StoreAccess;
+import io.outdial.dialer.metrics.DialerMetrics;
 import io.outdial.sip.DialRequest;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -23,7 +23,8 @@ import java.util.concurrent.CompletableFuture;
  * agent and call event.
  */
 public final class Dialing {
-    private final DialerContext ctx;
+    /** The dialer executor every paced mode runs on; its scheduler is the clock. */
+    private final CallExecutor dialer;
     /** How every mode places calls, and a transfer its dials. */
     private final CallPlacement placement;
     private final AgentRoster roster;
@@ -39,27 +40,32 @@ public final class Dialing {
     private final Map<PacedMode, ModePolicy> policies = new java.util.EnumMap<>(PacedMode.class);
 
     /**
-     * @param storeAccess the dialer's store on the database pool (the one {@code Dialer} hands every desk)
-     * @param zone        the zone whose calendar days predictive campaigns count their daily abandonment rate in
-     * @param wrapUp      Mark Done's work besides the result (contact history, callbacks), for every mode's after-call
-     *                    path
+     * @param dialer    the dialer's serial executor (agents, campaigns, pacing); its scheduler is the clock
+     * @param placement how every mode places its calls (the preview desk's too)
+     * @param records   where the paced modes' records come from, how each becomes an interaction, and the dialer's
+     *                  one set of record writes
+     * @param zone      the zone whose calendar days predictive campaigns count their daily abandonment rate in
+     * @param wrapUp    Mark Done's work besides the result (contact history, callbacks), for every mode's after-call
+     *                  path
      */
-    public Dialing(DialerContext ctx, StoreAccess storeAccess, AgentRoster roster, Collection<Campaign> campaigns,
-                   ZoneId zone, AfterCall.WrapUpWork wrapUp) {
-        this.ctx = ctx;
+    public Dialing(CallExecutor dialer, DialerMetrics metrics, CallPlacement placement, ModeRecords records,
+                   AgentRoster roster, Collection<Campaign> campaigns, ZoneId zone, AfterCall.WrapUpWork wrapUp) {
+        this.dialer = dialer;
         this.roster = roster;
         this.campaigns = campaigns;
-        this.placement = CallPlacement.of(ctx);
-        this.writes = new RecordWrites(storeAccess, ctx.scheduler(), ctx.treatments());
-        this.afterCall = new AfterCall(ctx.dialer(), ctx.metrics(), writes, wrapUp, this::pace);
-        this.progressive = new ProgressiveMode(ctx, placement, roster, writes, afterCall, assignments, this::paceNow);
-        this.predictive = new PredictiveDialing(ctx, placement, roster, campaigns, writes, afterCall, zone, assignments);
-        this.engaged = new EngagedDialing(ctx, placement, roster, campaigns, writes, afterCall, this::pace, predictive.pacing(),
+        this.placement = placement;
+        this.writes = records.writes();
+        this.afterCall = new AfterCall(dialer, metrics, writes, wrapUp, this::pace);
+        this.progressive = new ProgressiveMode(dialer, metrics, records, placement, roster, afterCall, assignments,
+                this::paceNow);
+        this.predictive = new PredictiveDialing(dialer, metrics, records, placement, roster, campaigns, afterCall, zone,
                 assignments);
+        this.engaged = new EngagedDialing(dialer, metrics, records, placement, roster, campaigns, afterCall, this::pace,
+                predictive.pacing(), assignments);
         policies.put(PacedMode.PROGRESSIVE, progressive);
         policies.put(PacedMode.PREDICTIVE, predictive);
         policies.put(PacedMode.ENGAGED, engaged);
-        ctx.metrics().callsInProgress(this::callsInProgress);
+        metrics.callsInProgress(this::callsInProgress);
     }
 
     /** Sets the setup latency (contact answer to bridge) above which dials are rationed; zero: never. Before start. */
@@ -69,7 +75,7 @@ public final class Dialing {
 
     /** Asks for a pacing pass on the dialer executor. */
     public void pace() {
-        ctx.dialer().execute(this::paceNow);
+        dialer.execute(this::paceNow);
     }
 
     /**
@@ -77,7 +83,7 @@ public final class Dialing {
      * it. Dialer only.
      */
     private void paceNow() {
-        java.time.Instant now = ctx.scheduler().now();
+        java.time.Instant now = dialer.scheduler().now();
         for (Map.Entry<PacedMode, ModePolicy> mode : policies.entrySet()) {
             mode.getValue().beforeCampaigns(now);
             for (Campaign campaign : campaigns) {
@@ -105,7 +111,7 @@ public final class Dialing {
 
     /** New records may be there (import, records back to Ready): look at the list again now. */
     public void listChanged(Campaign campaign) {
-        ctx.dialer().execute(() -> {
+        dialer.execute(() -> {
             campaign.listMayHaveRecords();
             paceNow();
         });
@@ -126,7 +132,7 @@ public final class Dialing {
 
     /** Stops predictive pacing and hangs up every paced mode's call (gateway stopping). */
     public void dropAll() {
-        ctx.dialer().execute(() -> {
+        dialer.execute(() -> {
             predictive.stop();
             assignments.every(PacedCall.class).forEach(PacedCall::drop);
         });
@@ -172,7 +178,7 @@ public final class Dialing {
 
     /** {@link #callOf}, looked up on the dialer executor: safe from any thread (tests, admin). */
     public CompletableFuture<Optional<CampaignCall>> findCall(String interactionId) {
-        return CompletableFuture.supplyAsync(() -> callOf(interactionId), ctx.dialer());
+        return CompletableFuture.supplyAsync(() -> callOf(interactionId), dialer);
     }
 
     /** The live campaign call of an interaction (progressive, predictive, engaged), if it is still up. Dialer only. */
@@ -205,7 +211,7 @@ public final class Dialing {
                     afterCall.markDone(agent, null);
                 }
             }
-        }, ctx.dialer());
+        }, dialer);
         return queued.thenCompose(ignored -> writes.drained());
     }
 
@@ -219,12 +225,12 @@ public final class Dialing {
 
     /** Completes when no campaign call of any paced mode is left (at once if none is running). Any thread. */
     public CompletableFuture<Void> idle() {
-        return CompletableFuture.supplyAsync(assignments.calls()::idle, ctx.dialer()).thenCompose(x -> x);
+        return CompletableFuture.supplyAsync(assignments.calls()::idle, dialer).thenCompose(x -> x);
     }
 
     /** Seeds a predictive campaign's abandonment ledger with a stored day (start-up, after a restart). */
     public void restoreAbandonment(String campaign, java.time.LocalDate day,
             io.outdial.dialer.pacing.compliance.AbandonmentLedger.DayCounts counts) {
-        ctx.dialer().execute(() -> predictive.restoreAbandonment(campaign, day, counts));
+        dialer.execute(() -> predictive.restoreAbandonment(campaign, day, counts));
     }
 }

@@ -1,5 +1,6 @@
 package io.outdial.dialer.call;
 
+import io.outdial.core.exec.CallExecutor;
 import io.outdial.core.exec.Continuations;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentRoster;
@@ -9,7 +10,7 @@ import io.outdial.dialer.agent.InteractionIds;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.CampaignState;
 import io.outdial.dialer.config.DialingMode;
-import io.outdial.dialer.context.DialerContext;
+import io.outdial.dialer.metrics.DialerMetrics;
 import io.outdial.dialer.pacing.PacingDecision;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.store.CallingRecord;
@@ -41,7 +42,11 @@ import org.slf4j.LoggerFactory;
 final class EngagedDialing implements ModePolicy {
     private static final Logger LOG = LoggerFactory.getLogger(EngagedDialing.class);
 
-    private final DialerContext ctx;
+    /** The dialer executor this mode runs on; its scheduler is the clock. */
+    private final CallExecutor dialer;
+    private final DialerMetrics metrics;
+    /** Where this mode's records come from, how each becomes an interaction, and their writes. */
+    private final ModeRecords records;
     /** How this mode's calls and dial requests are made. */
     private final CallPlacement placement;
     private final AgentRoster roster;
@@ -61,14 +66,17 @@ final class EngagedDialing implements ModePolicy {
     private final Map<String, Campaign> engaging = new HashMap<>();
     private final Assignments assignments;
 
-    EngagedDialing(DialerContext ctx, CallPlacement placement, AgentRoster roster, Collection<Campaign> campaigns, RecordWrites writes,
-                   AfterCall afterCall, Runnable pace, Pacing pacing, Assignments assignments) {
-        this.ctx = ctx;
+    EngagedDialing(CallExecutor dialer, DialerMetrics metrics, ModeRecords records, CallPlacement placement,
+                   AgentRoster roster, Collection<Campaign> campaigns, AfterCall afterCall, Runnable pace, Pacing pacing,
+                   Assignments assignments) {
+        this.dialer = dialer;
+        this.metrics = metrics;
+        this.records = records;
         this.placement = placement;
         this.assignments = assignments;
         this.roster = roster;
         this.campaigns = campaigns;
-        this.writes = writes;
+        this.writes = records.writes();
         this.afterCall = afterCall;
         this.pace = pace;
         this.pacing = pacing;
@@ -130,7 +138,7 @@ final class EngagedDialing implements ModePolicy {
 
     /** Retrieves the record a Ready agent is engaged for. */
     private void retrieveFirst(Campaign campaign, Agent agent) {
-        ctx.records().next(campaign, agent.id())
+        records.next(campaign, agent.id())
                 .whenCompleteAsync(Continuations.logged("EngagedDialing.retrieveFirst", (record, error) -> {
                     engaging.remove(agent.id());
                     if (error != null) {
@@ -144,13 +152,13 @@ final class EngagedDialing implements ModePolicy {
                         engage(campaign, agent, record.get());
                     }
                     pace.run();
-                }), ctx.dialer());
+                }), dialer);
     }
 
     /** Retrieves one more record for an engaged agent (the engine asked for a dial). */
     private void retrieveFor(Engagement e) {
         e.retrieving++;
-        ctx.records().next(e.campaign, e.agent.id())
+        records.next(e.campaign, e.agent.id())
                 .whenCompleteAsync(Continuations.logged("EngagedDialing.retrieveFor", (record, error) -> {
                     e.retrieving--;
                     if (error != null) {
@@ -166,12 +174,12 @@ final class EngagedDialing implements ModePolicy {
                         dial(e, interactionFor(e.campaign, record.get()));
                     }
                     pace.run();
-                }), ctx.dialer());
+                }), dialer);
     }
 
     /** No record left: the engaged agents with no contact in flight are released. */
     private void exhausted(Campaign campaign) {
-        campaign.markExhausted(ctx.dialer(), LIST_RECHECK, pace);
+        campaign.markExhausted(dialer, LIST_RECHECK, pace);
         for (Engagement e : engagements()) {
             if (e.campaign == campaign && e.engaged && e.first == null) {
                 releaseIfIdle(e);
@@ -187,8 +195,7 @@ final class EngagedDialing implements ModePolicy {
     }
 
     private Interaction interactionFor(Campaign campaign, CallingRecord record) {
-        Interaction ix = new Interaction(ctx.ids().next(InteractionIds.Owner.ENGAGED), campaign.name(), record);
-        ix.recordFields(ctx.work().of(campaign.name()).fields());
+        Interaction ix = records.interaction(InteractionIds.Owner.ENGAGED, campaign, record);
         // ASM: an empty record until the contact connects; assured connection shows the record being dialed.
         ix.recordHidden(campaign.plan().dialingMode() != DialingMode.ASSURED_CONNECTION);
         return ix;
@@ -291,7 +298,7 @@ final class EngagedDialing implements ModePolicy {
         EngagedContact d = contact(e, call);
         e.connected = true;
         liveAnswer(e, call, d);
-        pacing.agents.connected(call.id(), e.agent, ctx.scheduler().now())
+        pacing.agents.connected(call.id(), e.agent, dialer.scheduler().now())
                 .ifPresent(wait -> pacing.figures.agentWaited(e.campaign.name(), wait));
         Interaction ix = d.interaction;
         if (ix != e.shown) {
@@ -360,14 +367,14 @@ final class EngagedDialing implements ModePolicy {
         } else if (outcome.result() == CallResult.ABANDONED) {
             pacing.abandoned(call.id(), e.campaign);
         } else if (!d.answered && !d.machine) {
-            pacing.engine.callFailed(call.id(), ctx.scheduler().now());
+            pacing.engine.callFailed(call.id(), dialer.scheduler().now());
         } else if (!outcome.agentConnected()) {
             pacing.engine.callForgotten(call.id());
         }
     }
 
     private void detected(Engagement e, CampaignCall call, Detection detection) {
-        ctx.metrics().detected(e.campaign.name(), detection);
+        metrics.detected(e.campaign.name(), detection);
         EngagedContact d = contact(e, call);
         if (d == null || !(detection instanceof Detection.AmdDecision verdict)) {
             return;
@@ -409,7 +416,7 @@ final class EngagedDialing implements ModePolicy {
     /** Hops milestones from the engaging call's executor to the dialer executor. */
     private final class Observer implements EngagingCall.Observer {
         private void hop(EngagingCall call, java.util.function.Consumer<Engagement> step) {
-            ctx.dialer().execute(() -> {
+            dialer.execute(() -> {
                 Engagement e = engagement(call.id());
                 if (e != null) {
                     step.accept(e);

@@ -1,12 +1,12 @@
 package io.outdial.dialer.call;
 
+import io.outdial.core.exec.CallExecutor;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentRoster;
 import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.agent.InteractionIds;
 import io.outdial.dialer.campaign.CampaignState;
-import io.outdial.dialer.context.DialerContext;
 import io.outdial.dialer.store.CallingRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 final class PredictiveAnswers {
     private static final Logger LOG = LoggerFactory.getLogger(PredictiveDialing.class);
 
-    private final DialerContext ctx;
+    /** The dialer executor predictive runs on; its scheduler is the clock. */
+    private final CallExecutor dialer;
     /** How this mode's calls and dial requests are made. */
     private final CallPlacement placement;
     private final AgentRoster roster;
@@ -40,9 +41,9 @@ final class PredictiveAnswers {
     private final List<PredictiveDial> waiting = new ArrayList<>();
     private AnswerPreview preview;
 
-    PredictiveAnswers(DialerContext ctx, CallPlacement placement, AgentRoster roster, Pacing pacing, Assignments assignments,
+    PredictiveAnswers(CallExecutor dialer, CallPlacement placement, AgentRoster roster, Pacing pacing, Assignments assignments,
                       Predicate<PredictiveDial> live, Runnable paceSoon) {
-        this.ctx = ctx;
+        this.dialer = dialer;
         this.placement = placement;
         this.roster = roster;
         this.pacing = pacing;
@@ -82,13 +83,13 @@ final class PredictiveAnswers {
     /** No agent now: the contact waits for one for what is left of the connect window (first in line: on top). */
     private void waitForAgent(PredictiveDial d, boolean onTop) {
         Duration left = connectWindowLeft(d.campaign.plan().pacing().connectWindow(), d.pickedUp,
-                ctx.scheduler().now());
+                dialer.scheduler().now());
         if (onTop) {
             waiting.add(0, d);
         } else {
             waiting.add(d);
         }
-        d.connectWindow = ctx.dialer().schedule(left, () -> noAgentInTime(d));
+        d.connectWindow = dialer.schedule(left, () -> noAgentInTime(d));
     }
 
     /** What is left of the connect window at {@code now} for a contact who picked up at {@code pickedUp}. */
@@ -134,7 +135,7 @@ final class PredictiveAnswers {
             return;
         }
         Duration left = connectWindowLeft(d.campaign.plan().pacing().connectWindow(), d.pickedUp,
-                ctx.scheduler().now());
+                dialer.scheduler().now());
         if (left.isZero()) {
             abandon(d);
             return;

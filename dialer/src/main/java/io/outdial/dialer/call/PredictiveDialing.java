@@ -1,5 +1,6 @@
 package io.outdial.dialer.call;
 
+import io.outdial.core.exec.CallExecutor;
 import io.outdial.core.exec.Continuations;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentRoster;
@@ -8,7 +9,7 @@ import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.agent.InteractionIds;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.CampaignState;
-import io.outdial.dialer.context.DialerContext;
+import io.outdial.dialer.metrics.DialerMetrics;
 import io.outdial.dialer.pacing.PacingDecision;
 import io.outdial.dialer.pacing.PacingEngine;
 import io.outdial.dialer.record.CallResult;
@@ -35,7 +36,11 @@ public final class PredictiveDialing implements ModePolicy {
     private static final Logger LOG = LoggerFactory.getLogger(PredictiveDialing.class);
     private static final Duration TICK = Duration.ofSeconds(1);
 
-    private final DialerContext ctx;
+    /** The dialer executor this mode runs on; its scheduler is the clock. */
+    private final CallExecutor dialer;
+    private final DialerMetrics metrics;
+    /** Where this mode's records come from, how each becomes an interaction, and their writes. */
+    private final ModeRecords records;
     /** How this mode's calls and dial requests are made. */
     private final CallPlacement placement;
     private final AgentRoster roster;
@@ -55,27 +60,29 @@ public final class PredictiveDialing implements ModePolicy {
     private boolean stopped;
     private final Assignments assignments;
 
-    PredictiveDialing(DialerContext ctx, CallPlacement placement, AgentRoster roster, Collection<Campaign> campaigns, RecordWrites writes,
-            AfterCall afterCall, ZoneId zone, Assignments assignments) {
-        this.ctx = ctx;
+    PredictiveDialing(CallExecutor dialer, DialerMetrics metrics, ModeRecords records, CallPlacement placement,
+            AgentRoster roster, Collection<Campaign> campaigns, AfterCall afterCall, ZoneId zone, Assignments assignments) {
+        this.dialer = dialer;
+        this.metrics = metrics;
+        this.records = records;
         this.placement = placement;
         this.assignments = assignments;
         this.roster = roster;
         this.campaigns = campaigns;
-        this.writes = writes;
+        this.writes = records.writes();
         this.afterCall = afterCall;
         this.zone = zone;
-        this.pacing = new Pacing(ctx.scheduler(), ctx.metrics(), campaigns, writes, zone, assignments);
+        this.pacing = new Pacing(dialer.scheduler(), metrics, campaigns, writes, zone, assignments);
         this.engine = pacing.engine;
         this.agents = pacing.agents;
         this.figures = pacing.figures;
-        this.answers = new PredictiveAnswers(ctx, placement, roster, pacing, assignments, d -> active(d.call.id()) == d,
+        this.answers = new PredictiveAnswers(dialer, placement, roster, pacing, assignments, d -> active(d.call.id()) == d,
                 this::paceSoon);
         roster.onStateChange((agent, previous) -> {
-            agents.moved(agent, previous, ctx.scheduler().now());
+            agents.moved(agent, previous, dialer.scheduler().now());
             paceSoon();
         });
-        ctx.dialer().execute(this::tick);
+        dialer.execute(this::tick);
     }
 
     /** Sets the interaction preview of answered contacts. Call before the first answer. */
@@ -92,14 +99,14 @@ public final class PredictiveDialing implements ModePolicy {
             return;
         }
         paceNow();
-        ctx.dialer().schedule(TICK, this::tick);
+        dialer.schedule(TICK, this::tick);
     }
 
     /** Asks for a pacing pass once the current dialer task is over (coalesces bursts of agent changes). */
     private void paceSoon() {
         if (!paceQueued) {
             paceQueued = true;
-            ctx.dialer().execute(() -> {
+            dialer.execute(() -> {
                 paceQueued = false;
                 paceNow();
             });
@@ -109,7 +116,7 @@ public final class PredictiveDialing implements ModePolicy {
     /** Serves waiting answers, then dials what the engine asks for, for every running predictive campaign. */
     /** Predictive's own pass (its tick, an answer, a list that fell due): its campaigns only. */
     void paceNow() {
-        Instant now = ctx.scheduler().now();
+        Instant now = dialer.scheduler().now();
         beforeCampaigns(now);
         for (Campaign campaign : campaigns) {
             if (PacedMode.of(campaign.plan()) == PacedMode.PREDICTIVE) {
@@ -143,7 +150,7 @@ public final class PredictiveDialing implements ModePolicy {
 
     private void retrieve(Campaign campaign) {
         retrieving.merge(campaign.name(), 1, Integer::sum);
-        ctx.records().next(campaign, null)
+        records.next(campaign, null)
                 .whenCompleteAsync(Continuations.logged("PredictiveDialing.retrieve", (record, error) -> {
                     int others = retrieving.merge(campaign.name(), -1, Integer::sum);
                     if (error != null || record.isEmpty()) {
@@ -155,23 +162,22 @@ public final class PredictiveDialing implements ModePolicy {
                     }
                     // The world moved while the store answered: dial only if the engine still wants this one.
                     boolean wanted = !stopped && campaign.state() == CampaignState.RUNNING
-                            && engine.decide(campaign.name(), ctx.scheduler().now()).dialNow() - others >= 1;
+                            && engine.decide(campaign.name(), dialer.scheduler().now()).dialNow() - others >= 1;
                     if (wanted) {
                         dial(campaign, record.get());
                     } else {
                         writes.returnToReady(record.get().recordId());
                     }
-                }), ctx.dialer());
+                }), dialer);
     }
 
     private void markExhausted(Campaign campaign) {
-        campaign.markExhausted(ctx.dialer(), LIST_RECHECK, this::paceNow);
+        campaign.markExhausted(dialer, LIST_RECHECK, this::paceNow);
     }
 
     private void dial(Campaign campaign, CallingRecord record) {
-        String id = ctx.ids().next(InteractionIds.Owner.PREDICTIVE);
-        Interaction interaction = new Interaction(id, campaign.name(), record);
-        interaction.recordFields(ctx.work().of(campaign.name()).fields());
+        Interaction interaction = records.interaction(InteractionIds.Owner.PREDICTIVE, campaign, record);
+        String id = interaction.id();
         CampaignCall call = placement.contactCall(id, campaign, record, null, new Observer());
         PredictiveDial dialed = new PredictiveDial(call, campaign, interaction, afterCall);
         assignments.add(id, InteractionIds.Owner.PREDICTIVE, campaign.name(), call, dialed);
@@ -189,7 +195,7 @@ public final class PredictiveDialing implements ModePolicy {
      * the call through ({@link #contactCleared}), and a machine verdict takes the call out of pacing.
      */
     private void contactAnswered(PredictiveDial d) {
-        d.pickedUp = ctx.scheduler().now();
+        d.pickedUp = dialer.scheduler().now();
         writes.answered(d.interaction.record().recordId());
         if (!d.campaign.plan().detection().amd()) {
             liveAnswer(d);
@@ -230,7 +236,7 @@ public final class PredictiveDialing implements ModePolicy {
         } else if (outcome.result() == CallResult.ABANDONED) {
             answers.countAbandoned(d);
         } else if (!d.answered) {
-            engine.callFailed(d.call.id(), ctx.scheduler().now());
+            engine.callFailed(d.call.id(), dialer.scheduler().now());
         } else if (!outcome.agentConnected()) {
             engine.callForgotten(d.call.id());
         }
@@ -269,22 +275,22 @@ public final class PredictiveDialing implements ModePolicy {
     private final class Observer implements CampaignCall.Observer {
         @Override
         public void contactAnswered(CampaignCall call) {
-            ctx.dialer().execute(() -> PredictiveDialing.this.contactAnswered(active(call.id())));
+            dialer.execute(() -> PredictiveDialing.this.contactAnswered(active(call.id())));
         }
 
         @Override
         public void contactCleared(CampaignCall call, Detection.AmdDecision decision) {
-            ctx.dialer().execute(() -> PredictiveDialing.this.contactCleared(active(call.id())));
+            dialer.execute(() -> PredictiveDialing.this.contactCleared(active(call.id())));
         }
 
         @Override
         public void detected(CampaignCall call, Detection detection) {
-            ctx.dialer().execute(() -> {
+            dialer.execute(() -> {
                 PredictiveDial d = active(call.id());
                 if (d == null) {
                     return;
                 }
-                ctx.metrics().detected(d.campaign.name(), detection);
+                metrics.detected(d.campaign.name(), detection);
                 if (detection instanceof Detection.AmdDecision verdict) {
                     d.interaction.detected(verdict);
                     if (verdict.outcome() == AmdOutcome.MACHINE) {
@@ -296,7 +302,7 @@ public final class PredictiveDialing implements ModePolicy {
 
         @Override
         public void heldFromPhone(CampaignCall call, boolean held) {
-            ctx.dialer().execute(() -> {
+            dialer.execute(() -> {
                 PredictiveDial d = active(call.id());
                 if (d != null) {
                     PhoneHolds.report(d.agent, d.interaction, held);
@@ -306,7 +312,7 @@ public final class PredictiveDialing implements ModePolicy {
 
         @Override
         public void agentRinging(CampaignCall call) {
-            ctx.dialer().execute(() -> {
+            dialer.execute(() -> {
                 PredictiveDial d = active(call.id());
                 d.interaction.stage(Interaction.Stage.RINGING);
                 d.agent.desktop().ringing(d.interaction);
@@ -315,9 +321,9 @@ public final class PredictiveDialing implements ModePolicy {
 
         @Override
         public void connected(CampaignCall call) {
-            ctx.dialer().execute(() -> {
+            dialer.execute(() -> {
                 PredictiveDial d = active(call.id());
-                agents.connected(call.id(), d.agent, ctx.scheduler().now())
+                agents.connected(call.id(), d.agent, dialer.scheduler().now())
                         .ifPresent(wait -> figures.agentWaited(d.campaign.name(), wait));
                 d.interaction.stage(Interaction.Stage.ESTABLISHED);
                 d.agent.moveTo(AgentState.BUSY, d.campaign.name());
@@ -327,12 +333,12 @@ public final class PredictiveDialing implements ModePolicy {
 
         @Override
         public void reaped(CampaignCall call) {
-            ctx.metrics().reaped();
+            metrics.reaped();
         }
 
         @Override
         public void finished(CampaignCall call, CallOutcome outcome) {
-            ctx.dialer().execute(() -> PredictiveDialing.this.finished(active(call.id()), outcome));
+            dialer.execute(() -> PredictiveDialing.this.finished(active(call.id()), outcome));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.outdial.dialer.call;
 
+import io.outdial.core.exec.CallExecutor;
 import io.outdial.core.exec.Continuations;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentRoster;
@@ -8,7 +9,7 @@ import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.agent.InteractionIds;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.CampaignState;
-import io.outdial.dialer.context.DialerContext;
+import io.outdial.dialer.metrics.DialerMetrics;
 import io.outdial.dialer.store.CallingRecord;
 import io.outdial.media.detect.Detection;
 import java.time.Duration;
@@ -32,7 +33,11 @@ public final class ProgressiveMode implements ModePolicy {
     /** When the store was asked for each dialed record without a preview, until its contact's INVITE is known. */
     private final Map<String, java.time.Instant> askedAt = new java.util.HashMap<>();
 
-    private final DialerContext ctx;
+    /** The dialer executor this mode runs on; its scheduler is the clock. */
+    private final CallExecutor dialer;
+    private final DialerMetrics metrics;
+    /** Where this mode's records come from, how each becomes an interaction, and their writes. */
+    private final ModeRecords records;
     /** How this mode's calls and dial requests are made. */
     private final CallPlacement placement;
     private final AgentRoster roster;
@@ -63,22 +68,24 @@ public final class ProgressiveMode implements ModePolicy {
     }
 
     /** @param passNow the dialer's one pacing pass, run at once (on the dialer executor) */
-    ProgressiveMode(DialerContext ctx, CallPlacement placement, AgentRoster roster, RecordWrites writes, AfterCall afterCall,
-                    Assignments assignments, Runnable passNow) {
-        this.ctx = ctx;
+    ProgressiveMode(CallExecutor dialer, DialerMetrics metrics, ModeRecords records, CallPlacement placement,
+                    AgentRoster roster, AfterCall afterCall, Assignments assignments, Runnable passNow) {
+        this.dialer = dialer;
+        this.metrics = metrics;
+        this.records = records;
         this.placement = placement;
         this.roster = roster;
-        this.writes = writes;
+        this.writes = records.writes();
         this.afterCall = afterCall;
         this.assignments = assignments;
         this.passNow = passNow;
         this.pressure = new io.outdial.dialer.pacing.pressure.SetupPressure(
-                io.outdial.dialer.config.DialingSettings.DEFAULTS.setupLatencyLimit(), ctx.scheduler().now());
+                io.outdial.dialer.config.DialingSettings.DEFAULTS.setupLatencyLimit(), dialer.scheduler().now());
     }
 
     /** Sets the setup latency (contact answer to bridge) above which dials are rationed; zero: never. Before start. */
     void setupLatencyLimit(Duration limit) {
-        this.pressure = new io.outdial.dialer.pacing.pressure.SetupPressure(limit, ctx.scheduler().now());
+        this.pressure = new io.outdial.dialer.pacing.pressure.SetupPressure(limit, dialer.scheduler().now());
     }
 
     /** Sets the interaction preview. Call before the first pass. */
@@ -97,7 +104,7 @@ public final class ProgressiveMode implements ModePolicy {
         for (String agentId : campaign.plan().agentIds()) {
             Optional<Agent> agent = roster.find(agentId);
             if (agent.isPresent() && agent.get().state() == AgentState.READY && !retrieving.contains(agentId)) {
-                if (!pressure.mayStart(ctx.scheduler().now())) {
+                if (!pressure.mayStart(dialer.scheduler().now())) {
                     repaceLater();
                     return;
                 }
@@ -113,7 +120,7 @@ public final class ProgressiveMode implements ModePolicy {
             return;
         }
         repaceScheduled = true;
-        ctx.scheduler().schedule(pressure.retryIn(ctx.scheduler().now()), () -> ctx.dialer().execute(() -> {
+        dialer.scheduler().schedule(pressure.retryIn(dialer.scheduler().now()), () -> dialer.execute(() -> {
             repaceScheduled = false;
             passNow.run();
         }));
@@ -121,20 +128,20 @@ public final class ProgressiveMode implements ModePolicy {
 
     /** A call's setup is over (bridged, or ended before): its contact's wait feeds the back-pressure. Dialer only. */
     private void setupOver(String callId) {
-        setupOver(callId, ctx.scheduler().now());
+        setupOver(callId, dialer.scheduler().now());
     }
 
     /** As above, the setup having ended at {@code at} (the bridge, or the contact leaving). Dialer only. */
     private void setupOver(String callId, java.time.Instant at) {
         java.time.Instant since = settingUp.remove(callId);
         if (since != null) {
-            pressure.observe(ctx.scheduler().now(), Duration.between(since, at));
+            pressure.observe(dialer.scheduler().now(), Duration.between(since, at));
         }
     }
 
     private void retrieveFor(Campaign campaign, Agent agent) {
-        java.time.Instant asked = ctx.scheduler().now();
-        ctx.records().next(campaign, agent.id())
+        java.time.Instant asked = dialer.scheduler().now();
+        records.next(campaign, agent.id())
                 .whenCompleteAsync(Continuations.logged("ProgressiveMode.retrieveFor", (record, error) -> {
                     retrieving.remove(agent.id());
                     if (error != null || record.isEmpty()) {
@@ -150,17 +157,16 @@ public final class ProgressiveMode implements ModePolicy {
                     }
                     // Also after an empty list: the agent may work another campaign too.
                     passNow.run();
-                }), ctx.dialer());
+                }), dialer);
     }
 
     private void markExhausted(Campaign campaign) {
-        campaign.markExhausted(ctx.dialer(), ModePolicy.LIST_RECHECK, passNow);
+        campaign.markExhausted(dialer, ModePolicy.LIST_RECHECK, passNow);
     }
 
     private void dial(Campaign campaign, Agent agent, CallingRecord record, java.time.Instant asked) {
-        String id = ctx.ids().next(InteractionIds.Owner.PROGRESSIVE);
-        Interaction interaction = new Interaction(id, campaign.name(), record);
-        interaction.recordFields(ctx.work().of(campaign.name()).fields());
+        Interaction interaction = records.interaction(InteractionIds.Owner.PROGRESSIVE, campaign, record);
+        String id = interaction.id();
         assignments.give(agent, InteractionIds.Owner.PROGRESSIVE, interaction);
         agent.moveTo(AgentState.RESERVED, campaign.name());
         if (dialPreview != null && dialPreview.offer(campaign, agent, interaction,
@@ -180,7 +186,7 @@ public final class ProgressiveMode implements ModePolicy {
         assignments.add(id, InteractionIds.Owner.PROGRESSIVE, campaign.name(), call,
                 new ProgressiveCall(call, agent, interaction, campaign, afterCall));
         assignments.calls().started(PacedMode.PROGRESSIVE);
-        ctx.metrics().dialed(campaign.name());
+        metrics.dialed(campaign.name());
         LOG.info("campaign {}: dialing record {} ({}) for agent {}", campaign.name(), record.recordId(),
                 record.contactInfo(), agent.id());
         call.start();
@@ -195,12 +201,12 @@ public final class ProgressiveMode implements ModePolicy {
     private final class Observer implements CampaignCall.Observer {
         @Override
         public void agentRinging(CampaignCall call) {
-            java.time.Instant answered = ctx.scheduler().now();
-            ctx.dialer().execute(() -> {
+            java.time.Instant answered = dialer.scheduler().now();
+            dialer.execute(() -> {
                 settingUp.put(call.id(), answered);
                 ProgressiveCall a = active(call.id());
                 writes.answered(a.interaction().record().recordId());
-                ctx.metrics().answered(a.campaign().name());
+                metrics.answered(a.campaign().name());
                 a.interaction().stage(Interaction.Stage.RINGING);
                 a.agent().desktop().ringing(a.interaction());
             });
@@ -208,7 +214,7 @@ public final class ProgressiveMode implements ModePolicy {
 
         @Override
         public void heldFromPhone(CampaignCall call, boolean held) {
-            ctx.dialer().execute(() -> {
+            dialer.execute(() -> {
                 ProgressiveCall a = active(call.id());
                 if (a != null) {
                     PhoneHolds.report(a.agent(), a.interaction(), held);
@@ -218,12 +224,12 @@ public final class ProgressiveMode implements ModePolicy {
 
         @Override
         public void connected(CampaignCall call) {
-            java.time.Instant bridged = ctx.scheduler().now();
-            call.answerToAgentInvite().ifPresent(d -> ctx.metrics().answerToAgentInvite(d));
-            ctx.dialer().execute(() -> {
+            java.time.Instant bridged = dialer.scheduler().now();
+            call.answerToAgentInvite().ifPresent(d -> metrics.answerToAgentInvite(d));
+            dialer.execute(() -> {
                 java.time.Instant answered = settingUp.get(call.id());
                 if (answered != null) {
-                    ctx.metrics().answerToBridge(Duration.between(answered, bridged));
+                    metrics.answerToBridge(Duration.between(answered, bridged));
                 }
                 setupOver(call.id(), bridged);
                 ProgressiveCall a = active(call.id());
@@ -235,12 +241,12 @@ public final class ProgressiveMode implements ModePolicy {
 
         @Override
         public void detected(CampaignCall call, Detection detection) {
-            ctx.dialer().execute(() -> {
+            dialer.execute(() -> {
                 ProgressiveCall a = active(call.id());
                 if (a == null) {
                     return;
                 }
-                ctx.metrics().detected(a.campaign().name(), detection);
+                metrics.detected(a.campaign().name(), detection);
                 if (detection instanceof Detection.AmdDecision verdict) {
                     a.interaction().detected(verdict);
                 }
@@ -249,7 +255,7 @@ public final class ProgressiveMode implements ModePolicy {
 
         @Override
         public void reaped(CampaignCall call) {
-            ctx.metrics().reaped();
+            metrics.reaped();
         }
 
         /**
@@ -258,17 +264,17 @@ public final class ProgressiveMode implements ModePolicy {
          */
         @Override
         public void contactGone(CampaignCall call) {
-            java.time.Instant gone = ctx.scheduler().now();
-            ctx.dialer().execute(() -> setupOver(call.id(), gone));
+            java.time.Instant gone = dialer.scheduler().now();
+            dialer.execute(() -> setupOver(call.id(), gone));
         }
 
         @Override
         public void finished(CampaignCall call, CallOutcome outcome) {
             java.util.Optional<java.time.Instant> trunkInvite = call.contactInviteSent();
-            ctx.dialer().execute(() -> {
+            dialer.execute(() -> {
                 java.time.Instant asked = askedAt.remove(call.id());
                 if (asked != null && trunkInvite.isPresent()) {
-                    ctx.metrics().retrievalToTrunkInvite(Duration.between(asked, trunkInvite.get()));
+                    metrics.retrievalToTrunkInvite(Duration.between(asked, trunkInvite.get()));
                 }
                 setupOver(call.id());
                 ProgressiveCall a = active(call.id());

@@ -15,7 +15,10 @@
  * {@link io.outdial.dialer.call.Pacing}; every mode's live calls, each with its mode's own state of it
  * ({@code ProgressiveCall}, {@code PredictiveDial}, {@code EngagedContact}, an engaged agent's {@code Engagement}), are
  * in the one registry, {@link io.outdial.dialer.call.Assignments}; {@link io.outdial.dialer.call.AfterCall} is the
- * after-call work of every mode (the preview desk's too, through an {@code AfterCall.Owner}) and {@link io.outdial.dialer.call.RecordWrites} their retried writes on the database pool.
- * See docs/dialer-internals.md.
+ * after-call work of every mode (the preview desk's too, through an {@code AfterCall.Owner}) and
+ * {@link io.outdial.dialer.call.RecordWrites} their retried writes on the database pool. The paced modes take what they
+ * use: the dialer executor (its scheduler is the clock), the metrics, {@link io.outdial.dialer.call.CallPlacement} (how
+ * calls are placed) and {@link io.outdial.dialer.call.ModeRecords} (where their records come from, how each becomes an
+ * interaction, their writes). See docs/dialer-internals.md.
  */
 package io.outdial.dialer.call;

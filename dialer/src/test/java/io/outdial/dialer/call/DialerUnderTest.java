@@ -81,7 +81,7 @@ final class DialerUnderTest implements AutoCloseable {
     }
 
     void onDialer(Runnable work) {
-        dialer.context().dialer().execute(work);
+        dialer.executor().execute(work);
     }
 
     /** Logs {@code agent} in from a new desktop; the desktop holds every event it receives. */
