@@ -43,11 +43,16 @@ class PreviewRegistryTest {
         return gw.dialer.dialing().assignments();
     }
 
-    /** ann previews pv's record and calls it; the agent's phone (leg 0) and then the contact (leg 1) answer. */
-    private String annTalksWithAPreviewedContact(DialerUnderTest.Desktop ann) {
+    /** ann asks pv for its record (Get Record): the previewed interaction's id. */
+    private String annPreviews(DialerUnderTest.Desktop ann) {
         gw.uploadAndStart("pv", "contact_info\n5005550201\n");
         ann.send(new CtiCommand.GetRecord("g", "pv"));
-        String ix = ann.last(CtiEvent.InteractionPreview.class).interaction().interactionId();
+        return ann.last(CtiEvent.InteractionPreview.class).interaction().interactionId();
+    }
+
+    /** ann previews pv's record and calls it; the agent's phone (leg 0) and then the contact (leg 1) answer. */
+    private String annTalksWithAPreviewedContact(DialerUnderTest.Desktop ann) {
+        String ix = annPreviews(ann);
         ann.send(new CtiCommand.Call("c", ix, null));
         gw.leg(0).answer();
         gw.leg(1).answer();
@@ -58,9 +63,7 @@ class PreviewRegistryTest {
     @Test
     void aLivePreviewCallIsFoundByCallOfFromCallToItsEnd() {
         DialerUnderTest.Desktop ann = gw.login("ann", "s3cret");
-        gw.uploadAndStart("pv", "contact_info\n5005550201\n");
-        ann.send(new CtiCommand.GetRecord("g", "pv"));
-        String ix = ann.last(CtiEvent.InteractionPreview.class).interaction().interactionId();
+        String ix = annPreviews(ann);
         assertEquals(Optional.empty(), registry().callOf(ix), "a record in hand before Call has no call");
         assertEquals(Optional.of(InteractionIds.Owner.PREVIEW), registry().ofAgent("ann").map(Assignments.Held::owner));
 
@@ -146,11 +149,9 @@ class PreviewRegistryTest {
         DialerUnderTest.Desktop ann = gw.login("ann", "s3cret");
         DialerUnderTest.Desktop bob = gw.login("bob", "s3cret");
         assertTrue(gw.dialer.dialing().idle().isDone(), "no call: idle at once");
-        gw.uploadAndStart("pv", "contact_info\n5005550201\n");
-        ann.send(new CtiCommand.GetRecord("g", "pv"));
+        String ix = annPreviews(ann);
         assertTrue(gw.dialer.dialing().idle().isDone(), "a record in hand is not a call");
 
-        String ix = ann.last(CtiEvent.InteractionPreview.class).interaction().interactionId();
         ann.send(new CtiCommand.Call("c", ix, null));
         CompletableFuture<Void> idle = gw.dialer.dialing().idle();
         CompletableFuture<Void> previewIdle = gw.dialer.preview().idle();
