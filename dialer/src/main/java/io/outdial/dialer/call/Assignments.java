@@ -4,10 +4,12 @@ import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.agent.InteractionIds;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -15,7 +17,9 @@ import java.util.stream.Stream;
  * mode that owns it and that mode's own state of the call (which also answers a transfer). Every mode adds its call
  * when it places the contact and removes it when the call is over, so "the call of interaction X" (Transfer,
  * Conference, Consult, Hold, End Call) is one lookup, a completed transfer is told to the one owner of the call, and
- * a mode finds its own calls here ({@link #stateOf}, {@link #states}) instead of in a map of its own.
+ * a mode finds its own calls here ({@link #stateOf}, {@link #states}) instead of in a map of its own. The preview
+ * desk's calls (preview, push preview) are registered too ({@link #addPreview}), from Call to their end, also after a
+ * transfer handed them on; so {@link #calls()} answers "no call of any mode left" for every mode.
  *
  * <p>Also the engaged agents' own calls (assured connection, ASM: {@link #addLine}), which carry that mode's contact
  * calls: by the agent call's id, kept apart from the contact calls because an engagement's id is also the id of the
@@ -77,8 +81,13 @@ public final class Assignments {
     /** By agent id; an entry whose agent holds another interaction since is stale and dropped when looked up. */
     private final Map<String, Held> byAgent = new HashMap<>();
     private final CallCounts calls = new CallCounts();
+    /** The ids of the live calls registered by the preview desk ({@link #addPreview}), counted by {@link #calls}. */
+    private final Set<String> previewCalls = new HashSet<>();
 
-    /** The paced modes' calls in progress, and the one idle question (no call of any of them left). */
+    /**
+     * Every mode's calls in progress (the paced modes' by mode, the preview desk's apart), and the one idle question
+     * (no call of any mode left).
+     */
     public CallCounts calls() {
         return calls;
     }
@@ -102,6 +111,19 @@ public final class Assignments {
     /** The mode that owns the interaction {@code agent} holds (also in after-call work), if any. */
     public Optional<InteractionIds.Owner> owner(Agent agent) {
         return ofAgent(agent.id()).map(Held::owner);
+    }
+
+    /**
+     * Registers a preview desk's call (preview, push preview) its agent has just placed, as {@link #add} does, and
+     * counts it among every mode's calls up ({@link CallCounts#previews()}) until it is {@linkplain #remove removed},
+     * so {@link CallCounts#idle()} waits for it.
+     */
+    public Assignment addPreview(String interactionId, InteractionIds.Owner owner, String campaign,
+                                 TransferableCall call, Handover state) {
+        Assignment a = add(interactionId, owner, campaign, call, state);
+        previewCalls.add(interactionId);
+        calls.previewStarted();
+        return a;
     }
 
     /** Registers a call its mode has just placed; an id is never registered twice while its call is up. */
@@ -176,9 +198,14 @@ public final class Assignments {
         return lines.size();
     }
 
-    /** The call of {@code interactionId} is over; nothing if it was not registered. */
+    /**
+     * The call of {@code interactionId} is over; nothing if it was not registered. A preview desk's call
+     * ({@link #addPreview}) is no longer counted.
+     */
     public void remove(String interactionId) {
-        byInteraction.remove(interactionId);
+        if (byInteraction.remove(interactionId) != null && previewCalls.remove(interactionId)) {
+            calls.previewEnded();
+        }
     }
 
     /** The live contact call of an interaction, in any phase (Hold, End Call), if it is still up. */

@@ -223,7 +223,10 @@ public final class Dialing {
         return assignments.calls().inProgress();
     }
 
-    /** Completes when no campaign call of any paced mode is left (at once if none is running). Any thread. */
+    /**
+     * The one idle question: completes when no call of any mode is left, paced or the preview desk's (at once if none
+     * is up). Any thread.
+     */
     public CompletableFuture<Void> idle() {
         return CompletableFuture.supplyAsync(assignments.calls()::idle, dialer).thenCompose(x -> x);
     }

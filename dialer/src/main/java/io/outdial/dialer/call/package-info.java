@@ -13,7 +13,8 @@
  * {@link io.outdial.dialer.call.ProgressiveMode}, {@link io.outdial.dialer.call.PredictiveDialing} and
  * {@link io.outdial.dialer.call.EngagedDialing} (assured connection, ASM), fed by
  * {@link io.outdial.dialer.call.Pacing}; every mode's live calls, each with its mode's own state of it
- * ({@code ProgressiveCall}, {@code PredictiveDial}, {@code EngagedContact}, an engaged agent's {@code Engagement}), are
+ * ({@code ProgressiveCall}, {@code PredictiveDial}, {@code EngagedContact}, an engaged agent's {@code Engagement}, the
+ * preview desk's {@code PreviewSessions.SessionCall}), are
  * in the one registry, {@link io.outdial.dialer.call.Assignments}; {@link io.outdial.dialer.call.AfterCall} is the
  * after-call work of every mode (the preview desk's too, through an {@code AfterCall.Owner}) and
  * {@link io.outdial.dialer.call.RecordWrites} their retried writes on the database pool. The paced modes take what they

@@ -343,12 +343,12 @@ public final class PreviewDesk {
         DialRequest toAgent = placement.toAgentPhone(agent, record, s.campaign.name());
         DialRequest toContact = placement.toNumber(s.campaign.name(), record.contactInfo(), s.callerId);
         ix.stage(Interaction.Stage.RINGING);
-        s.call = new PreviewCall(ix.id(), placement.executorFor("call-" + ix.id()), placement.userAgent(), toAgent,
-                toContact, sessions.observer(s), placement.media(), placement.holdMusic());
+        PreviewCall call = new PreviewCall(ix.id(), placement.executorFor("call-" + ix.id()), placement.userAgent(),
+                toAgent, toContact, sessions.observer(s), placement.media(), placement.holdMusic());
         LOG.info("campaign {}: agent {} calls record {} ({})", s.campaign.name(), agent.id(), record.recordId(),
                 record.contactInfo());
-        sessions.placed(s);
-        s.call.start();
+        sessions.placed(s, call);
+        call.start();
     }
 
     /** Decline: the record back to the list ({@code later}) or cancelled for this campaign ({@code do_not_call}). */
@@ -404,9 +404,12 @@ public final class PreviewDesk {
         dialer.execute(sessions::dropAll);
     }
 
-    /** Completes when no preview call is up and every write has finished. */
+    /**
+     * Completes when no call is up and every write has finished: the registry's one idle question (no call of any
+     * mode left, this desk's preview calls among them), then the dialer's writes drained.
+     */
     public CompletableFuture<Void> idle() {
-        return CompletableFuture.supplyAsync(sessions::noCallUpFuture, dialer)
+        return CompletableFuture.supplyAsync(assignments.calls()::idle, dialer)
                 .thenCompose(idle -> idle).thenCompose(ok -> writes.drained());
     }
 

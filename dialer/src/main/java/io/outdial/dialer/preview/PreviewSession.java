@@ -5,14 +5,18 @@ import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.campaign.Campaign;
 
-/** One previewed record in an agent's hands, from Get Record to Done or Decline. Dialer-executor confined. */
+/**
+ * One previewed record in an agent's hands, from Get Record to Done or Decline: the desk's own per-agent state. Its
+ * call, while one is up, is not here but in the registry ({@code Assignments}, with a {@code PreviewSessions.SessionCall}
+ * as its state): a record before Call has no call, and a call a transfer handed on outlives the session.
+ * Dialer-executor confined.
+ */
 final class PreviewSession {
     final Agent agent;
     final Campaign campaign;
     final Interaction interaction;
     /** The voice state the agent goes back to once the record is done (Ready or Not Ready). */
     final AgentState before;
-    PreviewCall call;
     /** The campaign went away or the gateway stops: a call that finishes now ends the session. */
     boolean closing;
     /**

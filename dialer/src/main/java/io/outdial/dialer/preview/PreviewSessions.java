@@ -8,10 +8,8 @@ import io.outdial.dialer.agent.InteractionIds;
 import io.outdial.dialer.call.AfterCall;
 import io.outdial.dialer.call.Assignments;
 import io.outdial.dialer.call.CallOutcome;
-import io.outdial.dialer.call.IdleWaiters;
 import io.outdial.dialer.call.PhoneHolds;
 import io.outdial.dialer.call.RecordWrites;
-import io.outdial.dialer.call.TransferableCall;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.metrics.DialerMetrics;
 import io.outdial.dialer.refusal.Refused;
@@ -19,15 +17,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The preview records in agents' hands (one {@link PreviewSession} an agent, from Get Record or an accepted push to
- * Done or Decline), the preview calls a transfer handed on, and their way out of a call. That way is the
- * {@link AfterCall} every dialing mode shares (call ended, transferred away, Mark Done, desktop gone, released); a
- * session is the {@link AfterCall.Owner} of its interaction there: its record stays with the agent whatever the
- * contact did, and after Done the agent goes back to its state before the record (and gets the next one). Dialer
- * executor only.
+ * Done or Decline), their calls, and their way out of a call. A record in hand is the desk's own per-agent state
+ * (before Call it has no call; the auto-dial countdown, the voice state to go back to, the push desk's next step);
+ * its call, from Call to the call's end, is an entry of the one registry ({@link Assignments#addPreview}) with a
+ * {@link SessionCall} as its state, which after a transfer holds whom the call was handed on to ({@link HandedOn}):
+ * this desk keeps no map of calls, and "no call up" is the registry's. The way out of a call is the {@link AfterCall}
+ * every dialing mode shares (call ended, transferred away, Mark Done, desktop gone, released); a session is the
+ * {@link AfterCall.Owner} of its interaction there: its record stays with the agent whatever the contact did, and
+ * after Done the agent goes back to its state before the record (and gets the next one). Dialer executor only.
  */
 final class PreviewSessions {
     /** Previews the campaign's next record for the agent (Mark Done of a pulled record). */
@@ -35,8 +35,8 @@ final class PreviewSessions {
         void retrieve(Agent agent, Campaign campaign, String requestId);
     }
 
-    /** A preview call a transfer handed on: whose its end is (null: an outside number, nobody's). */
-    private record HandedOn(String campaign, Agent target, Interaction targetInteraction) { }
+    /** Whom a transfer handed a preview call on to: whose its end is now (both null: an outside number, nobody's). */
+    private record HandedOn(Agent target, Interaction targetInteraction) { }
 
     private final CallExecutor dialer;
     private final DialerMetrics metrics;
@@ -44,10 +44,9 @@ final class PreviewSessions {
     private final RecordWrites writes;
     private final Runnable pace;
     private final NextRecord nextRecord;
+    /** The records in hand, by agent id (a record previewed but not called has no call, so no registry entry). */
     private final Map<String, PreviewSession> sessions = new LinkedHashMap<>();
-    /** Preview calls a transfer handed on; the transferring agent's session is over. */
-    private final Map<PreviewCall, HandedOn> handed = new LinkedHashMap<>();
-    private final IdleWaiters idleWaiters = new IdleWaiters();
+    /** Every mode's live calls: this desk's calls are there, with their {@link SessionCall}s. */
     private final Assignments assignments;
 
     PreviewSessions(CallExecutor dialer, DialerMetrics metrics, AfterCall afterCall, RecordWrites writes,
@@ -135,24 +134,36 @@ final class PreviewSessions {
                 close(s);
             }
         }
-        handed.forEach((call, h) -> {
-            if (h.campaign().equals(campaign.name())) {
-                call.drop();
+        for (SessionCall c : handedOn()) {
+            if (c.s.campaign.name().equals(campaign.name())) {
+                c.call.drop();
             }
-        });
+        }
     }
 
     /** Gateway stopping: every preview call hung up, every record settled. */
     void dropAll() {
         List.copyOf(sessions.values()).forEach(this::close);
-        handed.keySet().forEach(PreviewCall::drop);
+        handedOn().forEach(c -> c.call.drop());
+    }
+
+    /** This desk's live calls a transfer handed on (their sessions are over), from the registry. */
+    private List<SessionCall> handedOn() {
+        return assignments.every(SessionCall.class).stream().filter(c -> c.handedOn != null).toList();
+    }
+
+    /** The live call of {@code s} while its agent is on it (placed, not handed on), from the registry. */
+    Optional<PreviewCall> callOf(PreviewSession s) {
+        return assignments.stateOf(s.interaction.id(), SessionCall.class)
+                .filter(c -> c.s == s && c.handedOn == null).map(c -> c.call);
     }
 
     private void close(PreviewSession s) {
         s.closing = true;
         Interaction ix = s.interaction;
-        if (s.call != null) {
-            s.call.drop();
+        Optional<PreviewCall> call = callOf(s);
+        if (call.isPresent()) {
+            call.get().drop();
         } else if (ix.stage() == Interaction.Stage.PREVIEW) {
             writes.returnToReady(ix.record().recordId());
             ix.stage(Interaction.Stage.DONE);
@@ -163,69 +174,60 @@ final class PreviewSessions {
         }
     }
 
-    /** Completes when no preview call is up. */
-    CompletableFuture<Void> noCallUpFuture() {
-        return idleWaiters.await(noCallUp());
-    }
-
-    private boolean noCallUp() {
-        return handed.isEmpty() && sessions.values().stream().noneMatch(s -> s.call != null);
-    }
-
-    /** {@code s}'s call has just been placed: registered with every mode's live calls. */
-    void placed(PreviewSession s) {
-        PreviewCall call = s.call;
-        assignments.add(call.id(), assignments.owner(s.agent).orElse(InteractionIds.Owner.PREVIEW),
-                s.campaign.name(), call, new Handover(s, call));
+    /**
+     * {@code s}'s call has just been placed: registered with every mode's live calls (counted there until it ends),
+     * owned by the mode that gave the agent the record (preview, or push preview).
+     */
+    void placed(PreviewSession s, PreviewCall call) {
+        assignments.addPreview(call.id(), assignments.owner(s.agent).orElse(InteractionIds.Owner.PREVIEW),
+                s.campaign.name(), call, new SessionCall(s, call));
     }
 
     /**
-     * A preview call's answer to a transfer (or a conference its agent left): the agent wraps up now, writing the
-     * record unless it follows the transfer, and the call's end is the target's, as after a campaign call. A call
-     * already handed on to an agent may be handed on again by that agent.
+     * A live preview call's state in the registry, from Call to the call's end: the session whose agent placed it and,
+     * once a transfer handed it on, to whom. Its answer to a transfer (or a conference its agent left): the agent
+     * wraps up now, writing the record unless it follows the transfer, and the call's end is the target's, as after a
+     * campaign call. A call already handed on to an agent may be handed on again by that agent.
      */
-    private final class Handover implements Assignments.Handover {
+    private final class SessionCall implements Assignments.Handover {
         private final PreviewSession s;
         private final PreviewCall call;
+        /** Null while the session's agent is on the call. */
+        private HandedOn handedOn;
 
-        Handover(PreviewSession s, PreviewCall call) {
+        SessionCall(PreviewSession s, PreviewCall call) {
             this.s = s;
             this.call = call;
         }
 
         @Override
         public boolean agentOnCall() {
-            HandedOn h = handed.get(call);
-            return h == null ? s.call == call : h.target() != null;
+            return handedOn == null || handedOn.target() != null;
         }
 
         @Override
         public void transferred(Agent target, Interaction targetInteraction, boolean recordFollows) {
-            HandedOn h = handed.put(call, new HandedOn(s.campaign.name(), target, targetInteraction));
+            HandedOn h = handedOn;
+            handedOn = new HandedOn(target, targetInteraction);
             if (h == null) {
-                s.call = null;
                 afterCall.transferredAway(s.agent, s.interaction, s.campaign.name(), !recordFollows,
                         new Way(s, null));
             } else {
-                afterCall.transferredAway(h.target(), h.targetInteraction(), h.campaign(), !recordFollows,
+                afterCall.transferredAway(h.target(), h.targetInteraction(), s.campaign.name(), !recordFollows,
                         afterCall.campaignCalls());
             }
         }
     }
 
     private void callGone(PreviewSession s, PreviewCall call, CallOutcome outcome) {
+        HandedOn h = assignments.stateOf(call.id(), SessionCall.class).filter(c -> c.call == call)
+                .map(c -> c.handedOn).orElse(null);
         assignments.remove(call.id());
-        HandedOn h = handed.remove(call);
-        if (h == null) {
-            s.call = null;
-        }
-        if (noCallUp()) {
-            idleWaiters.idle();
-        }
         if (h == null) {
             afterCall.callEnded(s.agent, s.interaction, s.campaign.name(), outcome, new Way(s, call));
         } else if (h.target() != null) {
-            afterCall.callEnded(h.target(), h.targetInteraction(), h.campaign(), outcome, afterCall.campaignCalls());
+            afterCall.callEnded(h.target(), h.targetInteraction(), s.campaign.name(), outcome,
+                    afterCall.campaignCalls());
             pace.run();
         }
     }

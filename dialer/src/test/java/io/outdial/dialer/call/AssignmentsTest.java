@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** The one registry of live calls: one lookup whatever the mode, a transfer told to the call's owner only. */
@@ -84,6 +85,22 @@ class AssignmentsTest {
         assignments.remove("ix-1");
         assertEquals(Optional.empty(), assignments.callOf("ix-1"));
         assertEquals(1, assignments.size());
+    }
+
+    @Test
+    void aPreviewDesksCallIsCountedFromItsRegistrationToItsRemoval() {
+        assignments.addPreview("pv-1", InteractionIds.Owner.PREVIEW, "spring", new Call("pv-1"), new Owner("pv", true));
+        assignments.add("ix-1", InteractionIds.Owner.PROGRESSIVE, "spring", new Call("ix-1"), new Owner("ix", true));
+        CompletableFuture<Void> idle = assignments.calls().idle();
+        assertEquals(1, assignments.calls().previews());
+        assertEquals(0, assignments.calls().inProgress(), "a paced call is its mode's to count");
+        assignments.remove("ix-1");
+        assertFalse(idle.isDone(), "the preview call is still up");
+        assertTrue(assignments.callOf("pv-1").isPresent());
+        assignments.remove("pv-1");
+        assertTrue(idle.isDone());
+        assignments.remove("pv-1");
+        assertEquals(0, assignments.calls().previews(), "removed once, counted once");
     }
 
     @Test

@@ -33,6 +33,20 @@ class CallCountsTest {
     }
 
     @Test
+    void idleWaitsForThePreviewDesksCallsTooWhichAreNotInThePacedFigure() {
+        counts.previewStarted();
+        counts.started(PacedMode.PROGRESSIVE);
+        CompletableFuture<Void> idle = counts.idle();
+        assertEquals(1, counts.inProgress(), "the paced modes' calls only");
+        assertEquals(1, counts.previews());
+        counts.ended(PacedMode.PROGRESSIVE);
+        assertFalse(idle.isDone(), "a preview call is still up");
+        counts.previewEnded();
+        assertTrue(idle.isDone());
+        assertThrows(IllegalStateException.class, counts::previewEnded);
+    }
+
+    @Test
     void aModeCannotEndMoreCallsThanItStarted() {
         counts.started(PacedMode.PREDICTIVE);
         assertThrows(IllegalStateException.class, () -> counts.ended(PacedMode.PROGRESSIVE));
