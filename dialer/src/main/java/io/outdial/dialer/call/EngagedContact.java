@@ -33,7 +33,7 @@ final class EngagedContact implements Assignments.Handover {
 
     @Override
     public boolean agentOnCall() {
-        return engagement.connected && !handedOn && interaction.stage() != Interaction.Stage.ESTABLISHING;
+        return engagement.stage().connected() && !handedOn && interaction.stage() != Interaction.Stage.ESTABLISHING;
     }
 
     @Override

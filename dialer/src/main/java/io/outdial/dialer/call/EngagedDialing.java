@@ -116,7 +116,7 @@ final class EngagedDialing implements ModePolicy {
         }
         for (Engagement e : engagements()) {
             if (e.campaign == campaign) {
-                n += e.retrieving + (e.first != null ? 1 : 0);
+                n += e.retrieving + (e.first() != null ? 1 : 0);
             }
         }
         return n;
@@ -181,14 +181,14 @@ final class EngagedDialing implements ModePolicy {
     private void exhausted(Campaign campaign) {
         campaign.markExhausted(dialer, LIST_RECHECK, pace);
         for (Engagement e : engagements()) {
-            if (e.campaign == campaign && e.engaged && e.first == null) {
+            if (e.campaign == campaign && e.stage().agentOnLine()) {
                 releaseIfIdle(e);
             }
         }
     }
 
     private void releaseIfIdle(Engagement e) {
-        if (!e.connected && e.lines() == 0) {
+        if (!e.stage().connected() && e.lines() == 0) {
             LOG.info("campaign {}: releasing engaged agent {}", e.campaign.name(), e.agent.id());
             e.call.release();
         }
@@ -257,9 +257,7 @@ final class EngagedDialing implements ModePolicy {
     // ---- milestones, on the dialer executor ---------------------------------------------------------------------
 
     private void engaged(Engagement e) {
-        e.engaged = true;
-        Interaction first = e.first;
-        e.first = null;
+        Interaction first = e.agentEngaged();
         first.stage(Interaction.Stage.ESTABLISHING);
         e.agent.desktop().engaged(first);
         if (e.campaign.state() != CampaignState.RUNNING || e.agent.logoutAfterCall()) {
@@ -296,7 +294,7 @@ final class EngagedDialing implements ModePolicy {
 
     private void contactConnected(Engagement e, CampaignCall call) {
         EngagedContact d = contact(e, call);
-        e.connected = true;
+        e.contactConnected();
         liveAnswer(e, call, d);
         pacing.agents.connected(call.id(), e.agent, dialer.scheduler().now())
                 .ifPresent(wait -> pacing.figures.agentWaited(e.campaign.name(), wait));
@@ -348,7 +346,7 @@ final class EngagedDialing implements ModePolicy {
             e.agent.desktop().released(ix);
             e.shown = null;
         }
-        if (e.connected || e.lines() > 0) {
+        if (e.stage().connected() || e.lines() > 0) {
             return; // the bridged call goes on, or other contacts dialed for this agent still ring
         }
         boolean goOn = e.assured() && e.campaign.state() == CampaignState.RUNNING && !e.agent.logoutAfterCall()
@@ -391,11 +389,11 @@ final class EngagedDialing implements ModePolicy {
         byAgent.remove(e.agent.id(), e.call);
         assignments.calls().ended(PacedMode.ENGAGED);
         LOG.info("campaign {}: engagement of agent {} over ({})", e.campaign.name(), e.agent.id(), end);
-        if (e.connected) {
+        if (e.stage().connected()) {
             pace.run();
             return; // the connected call's end already moved the agent to after-call work
         }
-        Interaction shown = e.shown != null ? e.shown : e.first;
+        Interaction shown = e.shown != null ? e.shown : e.first();
         if (end == EngagingCall.End.AGENT_PHONE_FAILED && shown != null) {
             afterCall.engagedPhoneFailed(e.agent, shown);
         } else {

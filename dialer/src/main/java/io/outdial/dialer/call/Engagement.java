@@ -18,11 +18,11 @@ final class Engagement implements PacedCall {
     private final Assignments assignments;
     /** The interaction the agent's desktop shows (null once released there). */
     Interaction shown;
-    /** The record the engagement was started for, until it is dialed. */
-    Interaction first;
+    /** The record the engagement was started for, while the agent's phone is called (null from the engagement on). */
+    private Interaction first;
     int retrieving;
-    boolean engaged;
-    boolean connected;
+    /** How far the engagement got; changed only by {@link #agentEngaged()} and {@link #contactConnected()}. */
+    private EngagementStage stage = EngagementStage.CALLING_AGENT;
 
     Engagement(EngagingCall call, Agent agent, Campaign campaign, Interaction first, Assignments assignments) {
         this.call = call;
@@ -44,13 +44,38 @@ final class Engagement implements PacedCall {
         call.drop();
     }
 
+    EngagementStage stage() {
+        return stage;
+    }
+
+    /** The record the engagement was started for, while the agent's phone is called; null once it is engaged. */
+    Interaction first() {
+        return first;
+    }
+
+    /**
+     * The agent answered: the engagement moves to {@link EngagementStage#ENGAGED} and hands over the record it was
+     * started for (to dial or give back); refused unless the agent's phone was being called.
+     */
+    Interaction agentEngaged() {
+        stage = stage.moveTo(EngagementStage.ENGAGED);
+        Interaction dialNow = first;
+        first = null;
+        return dialNow;
+    }
+
+    /** A contact is bridged to the agent; refused unless the agent is engaged and no contact is bridged yet. */
+    void contactConnected() {
+        stage = stage.moveTo(EngagementStage.CONNECTED);
+    }
+
     boolean assured() {
         return campaign.plan().dialingMode() == DialingMode.ASSURED_CONNECTION;
     }
 
     /** The agent waits on the line for a contact: more may be dialed for it. */
     boolean waiting() {
-        return engaged && !connected && first == null && call.phase().engaging();
+        return stage == EngagementStage.ENGAGED && call.phase().engaging();
     }
 
     /** The contact calls dialed for this agent and not over yet, as the registry holds them. */
