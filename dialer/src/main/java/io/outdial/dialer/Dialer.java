@@ -26,7 +26,6 @@ import io.outdial.dialer.campaign.CampaignPlan;
 import io.outdial.dialer.campaign.Campaigns;
 import io.outdial.dialer.config.CampaignSettings;
 import io.outdial.dialer.config.GatewayConfig;
-import io.outdial.dialer.config.PreviewSettings;
 import io.outdial.dialer.trunk.Trunks;
 import io.outdial.dialer.cti.CtiDesk;
 import io.outdial.dialer.desk.CallbackSweep;
@@ -114,7 +113,7 @@ public final class Dialer {
         this.campaigns = new Campaigns(config.campaigns().stream()
                 .map(c -> new CampaignPlan(c.name(), c.description(), c.dialingMode(), c.agents(),
                         c.maxAttempts(), c.callingList(), c.autoLoad(), c.autoStart(), c.detection(), c.pacing(),
-                        c.engageAgentFirst(), c.callerIds()))
+                        c.engageAgentFirst(), c.callerIds(), c.preview()))
                 .toList(), roster);
         PhoneDirectory phones = agentId -> userAgent.registrations().find(agentId).map(r -> r.dialUri());
         roster.directory(phones);
@@ -160,18 +159,16 @@ public final class Dialer {
         trunks.onChange(dialing::pace);
         restoreAbandonmentLedgers(config, scheduler);
         this.shareAbandonment = () -> restoreAbandonmentLedgers(config, scheduler);
-        Map<String, PreviewSettings> previewSettings = config.campaigns().stream()
-                .collect(java.util.stream.Collectors.toMap(CampaignSettings::name, CampaignSettings::preview));
         this.preview = new PreviewDesk(dialer, dialing.placement(), records, work, ids, storeAccess,
                 treatments, metrics, campaigns, dialing.writes(), dialing.afterCall(), dialing.assignments(),
-                dialing::pace, previewSettings);
+                dialing::pace);
         this.previews = new InteractionPreviews(dialer, dialing.writes(), dialing::pace);
         this.push = new PushPreviewDesk(dialer, records, work, ids, dialing.writes(), campaigns, roster,
-                previews, preview, previewSettings);
+                previews, preview);
         dialing.pushPreviews(push);
-        dialing.dialPreview(new ProgressivePreview(previews, previewSettings));
+        dialing.dialPreview(new ProgressivePreview(previews));
         dialing.setupLatencyLimit(config.dialing().setupLatencyLimit());
-        dialing.answerPreview(new PredictivePreview(previews, previewSettings));
+        dialing.answerPreview(new PredictivePreview(previews));
         campaigns.lifecycle(new Campaigns.Lifecycle() {
             @Override
             public void started(Campaign campaign) {

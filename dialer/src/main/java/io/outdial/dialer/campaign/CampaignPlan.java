@@ -2,6 +2,7 @@ package io.outdial.dialer.campaign;
 
 import io.outdial.dialer.config.DetectionSettings;
 import io.outdial.dialer.config.DialingMode;
+import io.outdial.dialer.config.PreviewSettings;
 import io.outdial.dialer.pacing.PacingSettings;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,14 +16,26 @@ import java.util.List;
  * @param pacing       predictive pacing and the abandonment rules (defaults for other modes)
  * @param engageAgentFirst ASM / engaging call (progressive, predictive): the agent is called first and gets an empty
  *                     record, filled in when the contact connects
+ * @param preview      the campaign's {@code preview:} section (the interaction preview's terms, preview's auto-dial);
+ *                     {@link PreviewSettings#defaults()} when null
  */
 public record CampaignPlan(String name, String description, DialingMode dialingMode, List<String> agentIds,
                            int maxAttempts, Path callingList, boolean autoLoad, boolean autoStart,
                            DetectionSettings detection, PacingSettings pacing, boolean engageAgentFirst,
-                           List<io.outdial.dialer.config.CallerId> callerIds) {
+                           List<io.outdial.dialer.config.CallerId> callerIds, PreviewSettings preview) {
 
     public CampaignPlan {
         callerIds = callerIds == null ? List.of() : List.copyOf(callerIds);
+        preview = preview == null ? PreviewSettings.defaults() : preview;
+    }
+
+    /** With the default preview terms ({@link PreviewSettings#defaults()}). */
+    public CampaignPlan(String name, String description, DialingMode dialingMode, List<String> agentIds,
+                        int maxAttempts, Path callingList, boolean autoLoad, boolean autoStart,
+                        DetectionSettings detection, PacingSettings pacing, boolean engageAgentFirst,
+                        List<io.outdial.dialer.config.CallerId> callerIds) {
+        this(name, description, dialingMode, agentIds, maxAttempts, callingList, autoLoad, autoStart, detection,
+                pacing, engageAgentFirst, callerIds, null);
     }
 
     /** Offering no caller ids to choose from. */

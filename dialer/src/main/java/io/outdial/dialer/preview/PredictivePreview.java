@@ -7,7 +7,6 @@ import io.outdial.dialer.call.AnswerPreview;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.config.PreviewSettings;
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * Predictive's interaction preview ({@code preview.interactionPreview: true}): a contact who answered (and whom AMD
@@ -19,22 +18,20 @@ import java.util.Map;
  */
 public final class PredictivePreview implements AnswerPreview {
     private final InteractionPreviews previews;
-    private final Map<String, PreviewSettings> settings;
 
-    public PredictivePreview(InteractionPreviews previews, Map<String, PreviewSettings> settings) {
+    public PredictivePreview(InteractionPreviews previews) {
         this.previews = previews;
-        this.settings = Map.copyOf(settings);
     }
 
     @Override
     public boolean previews(Campaign campaign, Agent agent) {
-        PreviewSettings terms = settings.get(campaign.name());
-        return terms != null && terms.interactionPreview() && agent.hasDesktop();
+        PreviewSettings terms = campaign.plan().preview();
+        return terms.interactionPreview() && agent.hasDesktop();
     }
 
     @Override
     public void offer(Campaign campaign, Agent agent, Interaction interaction, Duration left, Answer answer) {
-        PreviewSettings terms = withinWindow(settings.get(campaign.name()), left);
+        PreviewSettings terms = withinWindow(campaign.plan().preview(), left);
         previews.offer(agent, campaign, interaction, terms, AgentState.READY, new InteractionPreviews.Handler() {
             @Override
             public void accepted(Agent a, Campaign c, Interaction accepted) {

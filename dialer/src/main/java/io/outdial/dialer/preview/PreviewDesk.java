@@ -31,7 +31,6 @@ import io.outdial.dialer.treatment.CampaignTreatments;
 import io.outdial.dialer.wrapup.RecordWork;
 import io.outdial.sip.DialRequest;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -61,8 +60,6 @@ public final class PreviewDesk {
     private final AfterCall afterCall;
     /** Agents a record is being retrieved for. */
     private final Set<String> retrieving = new HashSet<>();
-    /** Each campaign's preview section (auto-dial). */
-    private final Map<String, PreviewSettings> terms;
     private final Scheduler onDialer;
     private final NumberChanges numbers;
     /** Every mode's live calls, and which mode gave each agent its interaction. */
@@ -84,7 +81,7 @@ public final class PreviewDesk {
     public PreviewDesk(CallExecutor dialer, CallPlacement placement, RecordSource records, RecordWork work,
                        InteractionIds ids, StoreAccess store, CampaignTreatments treatments, DialerMetrics metrics,
                        Campaigns campaigns, RecordWrites writes, AfterCall afterCall, Assignments assignments,
-                       Runnable pace, Map<String, PreviewSettings> terms) {
+                       Runnable pace) {
         this.dialer = dialer;
         this.placement = placement;
         this.records = records;
@@ -94,7 +91,6 @@ public final class PreviewDesk {
         this.writes = writes;
         this.afterCall = afterCall;
         this.assignments = assignments;
-        this.terms = Map.copyOf(terms);
         this.sessions = new PreviewSessions(dialer, metrics, afterCall, writes, pace, this::retrieve, assignments);
         this.numbers = new NumberChanges(dialer, store, treatments, writes, sessions::holds, s -> call(s.agent, s.interaction));
         this.onDialer = dialer.timers();
@@ -192,7 +188,7 @@ public final class PreviewDesk {
         agent.moveTo(AgentState.RESERVED, campaign.name());
         LOG.info("campaign {}: record {} ({}) previewed by {}", campaign.name(), record.recordId(),
                 record.contactInfo(), agent.id());
-        PreviewSettings t = terms.getOrDefault(campaign.name(), PreviewSettings.defaults());
+        PreviewSettings t = campaign.plan().preview(); // the campaign's preview section (auto-dial)
         if (t.autoDial() == AutoDial.TIMED) {
             s.autoDial = new AutoDialCountdown(onDialer, t.autoDialAfter(), () -> autoDial(s));
             s.autoDial.restart();

@@ -6,7 +6,6 @@ import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.call.ProgressiveMode;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.config.PreviewSettings;
-import java.util.Map;
 
 /**
  * Progressive's interaction preview ({@code preview.interactionPreview: true}): the record reserved for a Ready
@@ -16,17 +15,15 @@ import java.util.Map;
  */
 public final class ProgressivePreview implements ProgressiveMode.DialPreview {
     private final InteractionPreviews previews;
-    private final Map<String, PreviewSettings> settings;
 
-    public ProgressivePreview(InteractionPreviews previews, Map<String, PreviewSettings> settings) {
+    public ProgressivePreview(InteractionPreviews previews) {
         this.previews = previews;
-        this.settings = Map.copyOf(settings);
     }
 
     @Override
     public boolean offer(Campaign campaign, Agent agent, Interaction interaction, Runnable dial) {
-        PreviewSettings terms = settings.get(campaign.name());
-        if (terms == null || !terms.interactionPreview() || !agent.hasDesktop()) {
+        PreviewSettings terms = campaign.plan().preview();
+        if (!terms.interactionPreview() || !agent.hasDesktop()) {
             return false;
         }
         previews.offer(agent, campaign, interaction, terms, AgentState.READY, new InteractionPreviews.Handler() {

@@ -15,7 +15,6 @@ import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.CampaignState;
 import io.outdial.dialer.campaign.Campaigns;
 import io.outdial.dialer.config.DialingMode;
-import io.outdial.dialer.config.PreviewSettings;
 import io.outdial.dialer.dnc.RecordSource;
 import io.outdial.dialer.wrapup.RecordWork;
 import io.outdial.dialer.refusal.Refused;
@@ -46,7 +45,6 @@ public final class PushPreviewDesk implements ModePolicy {
     private final AgentRoster roster;
     private final InteractionPreviews previews;
     private final PreviewDesk preview;
-    private final Map<String, PreviewSettings> settings;
     private final RecordWrites writes;
     /** Direct push preview's Get Record / Stop toggle: campaign name to the agents it delivers to. */
     private final Map<String, Set<String>> delivering = new HashMap<>();
@@ -61,7 +59,7 @@ public final class PushPreviewDesk implements ModePolicy {
      */
     public PushPreviewDesk(CallExecutor dialer, RecordSource records, RecordWork work, InteractionIds ids,
                            RecordWrites writes, Campaigns campaigns, AgentRoster roster, InteractionPreviews previews,
-                           PreviewDesk preview, Map<String, PreviewSettings> settings) {
+                           PreviewDesk preview) {
         this.dialer = dialer;
         this.records = records;
         this.work = work;
@@ -70,7 +68,6 @@ public final class PushPreviewDesk implements ModePolicy {
         this.roster = roster;
         this.previews = previews;
         this.preview = preview;
-        this.settings = Map.copyOf(settings);
         this.writes = writes;
     }
 
@@ -187,7 +184,7 @@ public final class PushPreviewDesk implements ModePolicy {
         AgentState before = agent.state();
         preview.assignments().give(agent, InteractionIds.Owner.PUSH_PREVIEW, ix);
         agent.moveTo(AgentState.RESERVED, campaign.name());
-        previews.offer(agent, campaign, ix, settings.getOrDefault(campaign.name(), PreviewSettings.defaults()),
+        previews.offer(agent, campaign, ix, campaign.plan().preview(),
                 before, new InteractionPreviews.Handler() {
                     @Override
                     public void accepted(Agent a, Campaign c, Interaction accepted) {
