@@ -110,10 +110,14 @@ public final class Dialer {
         this.store = store;
         this.roster = new AgentRoster(config.agents().stream()
                 .map(a -> new AgentProfile(a.id(), a.secret(), a.phone(), a.autoReady(), a.wrapUp())).toList());
+        Map<String, RecordWork.Rules> rules = config.campaigns().stream().collect(Collectors.toMap(c -> c.name(),
+                c -> new RecordWork.Rules(new RecordFields(c.work().recordFields()), c.work().callbacks(),
+                        c.work().markDone(), c.work().resultRequiredBeforeTransfer(),
+                        c.work().recordFollowsTransfer())));
         this.campaigns = new Campaigns(config.campaigns().stream()
                 .map(c -> new CampaignPlan(c.name(), c.description(), c.dialingMode(), c.agents(),
                         c.maxAttempts(), c.callingList(), c.autoLoad(), c.autoStart(), c.detection(), c.pacing(),
-                        c.engageAgentFirst(), c.callerIds(), c.preview()))
+                        c.engageAgentFirst(), c.callerIds(), c.preview(), rules.get(c.name())))
                 .toList(), roster);
         PhoneDirectory phones = agentId -> userAgent.registrations().find(agentId).map(r -> r.dialUri());
         roster.directory(phones);
@@ -143,27 +147,24 @@ public final class Dialer {
                 new BrowserPhoneUserAgent(userAgent, browserPhones, media), metrics, scheduler);
         CallPlacement placement = new CallPlacement(measured, media, config.audio(), trunks,
                 config.dialing().ringTimeout(), config.dialing().agentRingTimeout(), Transport.UDP, workers, scheduler);
-        RecordWork work = new RecordWork(config.campaigns().stream().collect(Collectors.toMap(c -> c.name(),
-                c -> new RecordWork.Rules(new RecordFields(c.work().recordFields()), c.work().callbacks(),
-                        c.work().markDone(), c.work().resultRequiredBeforeTransfer(),
-                        c.work().recordFollowsTransfer()))));
+        RecordWork work = new RecordWork(rules); // for the name-only readers (CTI wrap-up, transfers)
         InteractionIds ids = new InteractionIds();
         StoreAccess storeAccess = new StoreAccess(store, database);
         Dispositions dispositions = new Dispositions(scheduler, storeAccess, config.campaigns().stream()
                 .collect(java.util.stream.Collectors.toMap(c -> c.name(), c -> c.dispositionCodes())));
         this.wrapUp = new WrapUp(scheduler, storeAccess, work, treatments, dispositions);
-        ModeRecords modeRecords = new ModeRecords(records, work, ids,
+        ModeRecords modeRecords = new ModeRecords(records, ids,
                 new RecordWrites(storeAccess, scheduler, treatments));
         this.dialing = new Dialing(dialer, metrics, placement, modeRecords, roster, campaigns.all(),
                 config.dialing().defaultTimeZone(), wrapUp);
         trunks.onChange(dialing::pace);
         restoreAbandonmentLedgers(config, scheduler);
         this.shareAbandonment = () -> restoreAbandonmentLedgers(config, scheduler);
-        this.preview = new PreviewDesk(dialer, dialing.placement(), records, work, ids, storeAccess,
+        this.preview = new PreviewDesk(dialer, dialing.placement(), records, ids, storeAccess,
                 treatments, metrics, campaigns, dialing.writes(), dialing.afterCall(), dialing.assignments(),
                 dialing::pace);
         this.previews = new InteractionPreviews(dialer, dialing.writes(), dialing::pace);
-        this.push = new PushPreviewDesk(dialer, records, work, ids, dialing.writes(), campaigns, roster,
+        this.push = new PushPreviewDesk(dialer, records, ids, dialing.writes(), campaigns, roster,
                 previews, preview);
         dialing.pushPreviews(push);
         dialing.dialPreview(new ProgressivePreview(previews));
@@ -188,7 +189,7 @@ public final class Dialer {
                 push.campaignEnded(campaign);
             }
         });
-        this.callbackSweep = new CallbackSweep(dialer, scheduler, storeAccess, work, roster, campaigns,
+        this.callbackSweep = new CallbackSweep(dialer, scheduler, storeAccess, roster, campaigns,
                 dialing::listChanged);
         this.liveStats = new LiveStats(dialer, scheduler, storeAccess, metrics, campaigns,
                 config.dialing().defaultTimeZone(), roster, config.database().cluster().gatewayId());

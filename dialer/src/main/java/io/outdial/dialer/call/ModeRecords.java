@@ -5,7 +5,6 @@ import io.outdial.dialer.agent.InteractionIds;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.dnc.RecordSource;
 import io.outdial.dialer.store.CallingRecord;
-import io.outdial.dialer.wrapup.RecordWork;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -15,11 +14,10 @@ import java.util.concurrent.CompletableFuture;
  * Record Information fields), and the retried writes that give it back or set its result. Safe from any thread.
  *
  * @param source where every dialing mode gets its records: retrieval plus the pre-dial (do-not-call) check
- * @param work   how agents work each campaign's records (Record Information fields, callbacks, Mark Done)
  * @param ids    the one source of interaction ids, whose prefix names the owning mode
  * @param writes the dialer's one set of record writes, for every mode and desk (shutdown waits for them all)
  */
-public record ModeRecords(RecordSource source, RecordWork work, InteractionIds ids, RecordWrites writes) {
+public record ModeRecords(RecordSource source, InteractionIds ids, RecordWrites writes) {
 
     /** The next record of {@code campaign} to dial, retrieved for {@code agentId} (null: for no agent yet). */
     CompletableFuture<Optional<CallingRecord>> next(Campaign campaign, String agentId) {
@@ -29,7 +27,7 @@ public record ModeRecords(RecordSource source, RecordWork work, InteractionIds i
     /** {@code record} as {@code owner}'s next interaction on {@code campaign}, with the campaign's record fields. */
     Interaction interaction(InteractionIds.Owner owner, Campaign campaign, CallingRecord record) {
         Interaction interaction = new Interaction(ids.next(owner), campaign.name(), record);
-        interaction.recordFields(work.of(campaign.name()).fields());
+        interaction.recordFields(campaign.plan().work().fields());
         return interaction;
     }
 }

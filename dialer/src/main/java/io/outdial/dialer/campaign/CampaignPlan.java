@@ -4,6 +4,7 @@ import io.outdial.dialer.config.DetectionSettings;
 import io.outdial.dialer.config.DialingMode;
 import io.outdial.dialer.config.PreviewSettings;
 import io.outdial.dialer.pacing.PacingSettings;
+import io.outdial.dialer.wrapup.RecordWork;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -18,24 +19,28 @@ import java.util.List;
  *                     record, filled in when the contact connects
  * @param preview      the campaign's {@code preview:} section (the interaction preview's terms, preview's auto-dial);
  *                     {@link PreviewSettings#defaults()} when null
+ * @param work         how agents work its records (Record Information fields, callbacks, Mark Done, transfer
+ *                     rules); {@link RecordWork#defaults()} when null
  */
 public record CampaignPlan(String name, String description, DialingMode dialingMode, List<String> agentIds,
                            int maxAttempts, Path callingList, boolean autoLoad, boolean autoStart,
                            DetectionSettings detection, PacingSettings pacing, boolean engageAgentFirst,
-                           List<io.outdial.dialer.config.CallerId> callerIds, PreviewSettings preview) {
+                           List<io.outdial.dialer.config.CallerId> callerIds, PreviewSettings preview,
+                           RecordWork.Rules work) {
 
     public CampaignPlan {
         callerIds = callerIds == null ? List.of() : List.copyOf(callerIds);
         preview = preview == null ? PreviewSettings.defaults() : preview;
+        work = work == null ? RecordWork.defaults() : work;
     }
 
-    /** With the default preview terms ({@link PreviewSettings#defaults()}). */
+    /** With the default preview terms and record work. */
     public CampaignPlan(String name, String description, DialingMode dialingMode, List<String> agentIds,
                         int maxAttempts, Path callingList, boolean autoLoad, boolean autoStart,
                         DetectionSettings detection, PacingSettings pacing, boolean engageAgentFirst,
                         List<io.outdial.dialer.config.CallerId> callerIds) {
         this(name, description, dialingMode, agentIds, maxAttempts, callingList, autoLoad, autoStart, detection,
-                pacing, engageAgentFirst, callerIds, null);
+                pacing, engageAgentFirst, callerIds, null, null);
     }
 
     /** Offering no caller ids to choose from. */

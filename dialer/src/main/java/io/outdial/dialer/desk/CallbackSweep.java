@@ -11,7 +11,6 @@ import io.outdial.dialer.campaign.Campaigns;
 import io.outdial.core.exec.CallExecutor;
 import io.outdial.core.exec.Scheduler;
 import io.outdial.dialer.store.StoreAccess;
-import io.outdial.dialer.wrapup.RecordWork;
 import io.outdial.dialer.store.CallingRecord;
 import io.outdial.dialer.wrapup.AbsentAgentRule;
 import io.outdial.dialer.wrapup.CallbackRules;
@@ -37,7 +36,6 @@ public final class CallbackSweep {
     private final CallExecutor dialer;
     private final Scheduler clock;
     private final StoreAccess store;
-    private final RecordWork work;
     private final AgentRoster roster;
     private final Campaigns campaigns;
     private final Consumer<Campaign> listChanged;
@@ -48,15 +46,13 @@ public final class CallbackSweep {
     /**
      * @param dialer      the dialer executor, which the sweep runs on
      * @param clock       the dialer's clock (virtual in tests)
-     * @param work        each campaign's callback rules
      * @param listChanged told when a callback is handed to a campaign (pacing looks at its list again)
      */
-    public CallbackSweep(CallExecutor dialer, Scheduler clock, StoreAccess store, RecordWork work, AgentRoster roster,
+    public CallbackSweep(CallExecutor dialer, Scheduler clock, StoreAccess store, AgentRoster roster,
                          Campaigns campaigns, Consumer<Campaign> listChanged) {
         this.dialer = dialer;
         this.clock = clock;
         this.store = store;
-        this.work = work;
         this.roster = roster;
         this.campaigns = campaigns;
         this.listChanged = listChanged;
@@ -64,8 +60,8 @@ public final class CallbackSweep {
 
     /** Starts sweeping (dialer executor). Nothing is scheduled when no campaign has a rule to apply. */
     public void start() {
-        boolean any = work.all().values().stream()
-                .anyMatch(r -> r.callbacks().absentAgent() != CallbackRules.AbsentAgent.WAIT);
+        boolean any = campaigns.all().stream()
+                .anyMatch(c -> c.plan().work().callbacks().absentAgent() != CallbackRules.AbsentAgent.WAIT);
         if (any) {
             schedule();
         }
@@ -94,7 +90,7 @@ public final class CallbackSweep {
         Instant now = clock.now();
         List<CompletableFuture<Void>> all = new ArrayList<>();
         for (Campaign campaign : campaigns.all()) {
-            CallbackRules rules = work.of(campaign.name()).callbacks();
+            CallbackRules rules = campaign.plan().work().callbacks();
             if (rules.absentAgent() == CallbackRules.AbsentAgent.WAIT
                     || campaign.state() == CampaignState.UNLOADED) {
                 continue;

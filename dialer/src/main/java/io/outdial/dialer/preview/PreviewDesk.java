@@ -28,7 +28,6 @@ import io.outdial.dialer.metrics.DialerMetrics;
 import io.outdial.dialer.store.CallingRecord;
 import io.outdial.dialer.store.StoreAccess;
 import io.outdial.dialer.treatment.CampaignTreatments;
-import io.outdial.dialer.wrapup.RecordWork;
 import io.outdial.sip.DialRequest;
 import java.util.HashSet;
 import java.util.Optional;
@@ -51,7 +50,6 @@ public final class PreviewDesk {
     private final CallExecutor dialer;
     private final CallPlacement placement;
     private final RecordSource records;
-    private final RecordWork work;
     private final InteractionIds ids;
     private final Campaigns campaigns;
     private final RecordWrites writes;
@@ -69,7 +67,6 @@ public final class PreviewDesk {
      * @param dialer     the dialer's executor, which runs this desk
      * @param placement  how calls are placed (trunk routes, the agent's phone, each call's executor)
      * @param records    where previewed records come from (retrieval and the pre-dial check)
-     * @param work       each campaign's Record Information fields
      * @param ids        the one source of interaction ids
      * @param store      the calling list, for ChangeNumber and Recall
      * @param treatments what follows a record's result (a record left for another of its chain)
@@ -78,14 +75,13 @@ public final class PreviewDesk {
      * @param afterCall  the way out of a call every dialing mode shares (with the wrap-up's checks and writes)
      * @param pace       asks progressive pacing to look again (an agent is free)
      */
-    public PreviewDesk(CallExecutor dialer, CallPlacement placement, RecordSource records, RecordWork work,
+    public PreviewDesk(CallExecutor dialer, CallPlacement placement, RecordSource records,
                        InteractionIds ids, StoreAccess store, CampaignTreatments treatments, DialerMetrics metrics,
                        Campaigns campaigns, RecordWrites writes, AfterCall afterCall, Assignments assignments,
                        Runnable pace) {
         this.dialer = dialer;
         this.placement = placement;
         this.records = records;
-        this.work = work;
         this.ids = ids;
         this.campaigns = campaigns;
         this.writes = writes;
@@ -180,7 +176,7 @@ public final class PreviewDesk {
 
     private void preview(Agent agent, Campaign campaign, CallingRecord record, String requestId) {
         Interaction ix = new Interaction(ids.next(InteractionIds.Owner.PREVIEW), campaign.name(), record);
-        ix.recordFields(work.of(campaign.name()).fields());
+        ix.recordFields(campaign.plan().work().fields());
         ix.stage(Interaction.Stage.PREVIEW);
         PreviewSession s = new PreviewSession(agent, campaign, ix, agent.state());
         sessions.put(s);

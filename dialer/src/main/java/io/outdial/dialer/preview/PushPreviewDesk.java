@@ -16,7 +16,6 @@ import io.outdial.dialer.campaign.CampaignState;
 import io.outdial.dialer.campaign.Campaigns;
 import io.outdial.dialer.config.DialingMode;
 import io.outdial.dialer.dnc.RecordSource;
-import io.outdial.dialer.wrapup.RecordWork;
 import io.outdial.dialer.refusal.Refused;
 import io.outdial.dialer.store.CallingRecord;
 import java.util.HashMap;
@@ -39,7 +38,6 @@ public final class PushPreviewDesk implements ModePolicy {
 
     private final CallExecutor dialer;
     private final RecordSource records;
-    private final RecordWork work;
     private final InteractionIds ids;
     private final Campaigns campaigns;
     private final AgentRoster roster;
@@ -53,16 +51,14 @@ public final class PushPreviewDesk implements ModePolicy {
     /**
      * @param dialer  the dialer's executor, which runs this desk
      * @param records where the pushed records come from (retrieval and the pre-dial check)
-     * @param work    each campaign's Record Information fields
      * @param ids     the one source of interaction ids
      * @param writes  the dialer's one set of record writes (shutdown waits for them all)
      */
-    public PushPreviewDesk(CallExecutor dialer, RecordSource records, RecordWork work, InteractionIds ids,
+    public PushPreviewDesk(CallExecutor dialer, RecordSource records, InteractionIds ids,
                            RecordWrites writes, Campaigns campaigns, AgentRoster roster, InteractionPreviews previews,
                            PreviewDesk preview) {
         this.dialer = dialer;
         this.records = records;
-        this.work = work;
         this.ids = ids;
         this.campaigns = campaigns;
         this.roster = roster;
@@ -180,7 +176,7 @@ public final class PushPreviewDesk implements ModePolicy {
     private void offer(Campaign campaign, Agent agent, CallingRecord record) {
         Interaction ix = new Interaction(ids.next(InteractionIds.Owner.PUSH_PREVIEW), campaign.name(),
                 record);
-        ix.recordFields(work.of(campaign.name()).fields());
+        ix.recordFields(campaign.plan().work().fields());
         AgentState before = agent.state();
         preview.assignments().give(agent, InteractionIds.Owner.PUSH_PREVIEW, ix);
         agent.moveTo(AgentState.RESERVED, campaign.name());

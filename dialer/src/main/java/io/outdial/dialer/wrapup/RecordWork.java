@@ -40,6 +40,11 @@ public final class RecordWork {
         return new RecordWork(Map.of());
     }
 
+    /** The rules of a campaign with none of its own: no fields, any callback, manual Mark Done. */
+    public static Rules defaults() {
+        return DEFAULTS;
+    }
+
     public Rules of(String campaign) {
         return byCampaign.getOrDefault(campaign, DEFAULTS);
     }
