@@ -25,10 +25,11 @@ final class PredictiveDial implements Assignments.Handover, PacedCall {
     boolean transferredOut;
     /** When the contact picked up (the connect window counts from here). */
     Instant pickedUp;
-    /** Counted as a live answer: at pick-up, or with AMD at the verdict that lets the call through. */
-    boolean answered;
-    /** AMD said machine: out of pacing; connected (onMachine: connect) but never a live answer. */
-    boolean machine;
+    /**
+     * What pacing was told: a live answer at pick-up, or with AMD at the verdict that lets the call through; or AMD
+     * said machine: out of pacing, connected (onMachine: connect) but never a live answer.
+     */
+    PacedAnswer answer = PacedAnswer.UNCOUNTED;
     boolean abandonCounted;
     Cancellable connectWindow;
 
