@@ -240,7 +240,7 @@ public final class PredictiveDialing implements ModePolicy {
         } else if (!outcome.agentConnected()) {
             engine.callForgotten(d.call.id());
         }
-        if (d.transferredOut) {
+        if (d.stage == PredictiveAgentStage.TRANSFERRED_OUT) {
             LOG.info("campaign {}: transferred call {} ended", d.campaign.name(), d.call.id());
         } else if (d.agent != null) {
             afterCall.callEnded(d.agent, d.interaction, d.campaign.name(), outcome);
