@@ -16,9 +16,8 @@ final class EngagedContact implements Assignments.Handover {
     final Interaction interaction;
     final Engagement engagement;
     private final AfterCall afterCall;
-    /** Counted as a live answer (at the pick-up, at the verdict, or when bridged). */
-    boolean answered;
-    boolean machine;
+    /** What pacing was told of the contact: a live answer (at the pick-up, at the verdict, or when bridged), a machine. */
+    PacedAnswer answer = PacedAnswer.UNCOUNTED;
     /** A transfer (or a conference its agent left) handed the bridged contact on: the engaged agent is gone. */
     boolean handedOn;
     /** The agent the call was handed to, and its interaction; null for an outside number. */

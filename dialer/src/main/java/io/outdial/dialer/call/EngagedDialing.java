@@ -285,8 +285,8 @@ final class EngagedDialing implements ModePolicy {
     }
 
     private void liveAnswer(Engagement e, CampaignCall call, EngagedContact d) {
-        if (!d.answered && !d.machine) {
-            d.answered = true;
+        if (d.answer.uncounted()) {
+            d.answer = d.answer.moveTo(PacedAnswer.LIVE);
             writes.answered(d.interaction.record().recordId());
             pacing.liveAnswer(call.id(), e.campaign);
         }
@@ -364,7 +364,7 @@ final class EngagedDialing implements ModePolicy {
             pacing.engine.callForgotten(call.id());
         } else if (outcome.result() == CallResult.ABANDONED) {
             pacing.abandoned(call.id(), e.campaign);
-        } else if (!d.answered && !d.machine) {
+        } else if (d.answer.uncounted()) {
             pacing.engine.callFailed(call.id(), dialer.scheduler().now());
         } else if (!outcome.agentConnected()) {
             pacing.engine.callForgotten(call.id());
@@ -378,8 +378,8 @@ final class EngagedDialing implements ModePolicy {
             return;
         }
         d.interaction.detected(verdict);
-        if (verdict.outcome() == AmdOutcome.MACHINE && !d.machine && !d.answered) {
-            d.machine = true;
+        if (verdict.outcome() == AmdOutcome.MACHINE && d.answer.uncounted()) {
+            d.answer = d.answer.moveTo(PacedAnswer.MACHINE);
             pacing.machine(call.id(), e.campaign);
         }
     }

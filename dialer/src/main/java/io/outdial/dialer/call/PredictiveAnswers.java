@@ -75,7 +75,7 @@ final class PredictiveAnswers {
         if (waiting.remove(d)) {
             d.connectWindow.cancel();
         }
-        if (d.previewing) {
+        if (d.stage == PredictiveAgentStage.PREVIEWING) {
             preview.withdraw(d.agent); // the agent is freed; the result is the contact's alone
         }
     }
@@ -131,6 +131,7 @@ final class PredictiveAnswers {
     private void assign(PredictiveDial d, Agent agent) {
         if (preview == null || !preview.previews(d.campaign, agent)) {
             reserve(d, agent);
+            d.stage = d.stage.moveTo(PredictiveAgentStage.AGENT_GIVEN);
             connectAgent(d, agent);
             return;
         }
@@ -141,11 +142,11 @@ final class PredictiveAnswers {
             return;
         }
         reserve(d, agent);
-        d.previewing = true;
+        d.stage = d.stage.moveTo(PredictiveAgentStage.PREVIEWING);
         preview.offer(d.campaign, agent, d.interaction, left, new AnswerPreview.Answer() {
             @Override
             public void accepted() {
-                d.previewing = false;
+                d.stage = d.stage.moveTo(PredictiveAgentStage.AGENT_GIVEN);
                 if (live.test(d)) {
                     d.interaction.stage(Interaction.Stage.DIALING);
                     connectAgent(d, agent);
@@ -154,7 +155,7 @@ final class PredictiveAnswers {
 
             @Override
             public void declined() {
-                d.previewing = false;
+                d.stage = d.stage.moveTo(PredictiveAgentStage.NO_AGENT);
                 d.agent = null;
                 d.declinedBy.add(agent.id());
                 if (!live.test(d) || d.campaign.state() == CampaignState.UNLOADED) {

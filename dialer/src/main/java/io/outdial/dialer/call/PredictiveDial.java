@@ -17,18 +17,17 @@ final class PredictiveDial implements Assignments.Handover, PacedCall {
     /** Replaced by the target agent's once a transfer or conference hands it the call. */
     Interaction interaction;
     Agent agent;
-    /** True while {@link #agent} is looking at the contact's interaction preview. */
-    boolean previewing;
+    /** No agent, {@link #agent} looking at the contact's interaction preview, given the call, or transferred out. */
+    PredictiveAgentStage stage = PredictiveAgentStage.NO_AGENT;
     /** Agents who rejected (or let time out) this contact's preview: not offered it again. */
     final java.util.Set<String> declinedBy = new java.util.HashSet<>();
-    /** Transferred to an outside number: the transferring agent wrote the record; nothing to do at the end. */
-    boolean transferredOut;
     /** When the contact picked up (the connect window counts from here). */
     Instant pickedUp;
-    /** Counted as a live answer: at pick-up, or with AMD at the verdict that lets the call through. */
-    boolean answered;
-    /** AMD said machine: out of pacing; connected (onMachine: connect) but never a live answer. */
-    boolean machine;
+    /**
+     * What pacing was told: a live answer at pick-up, or with AMD at the verdict that lets the call through; or AMD
+     * said machine: out of pacing, connected (onMachine: connect) but never a live answer.
+     */
+    PacedAnswer answer = PacedAnswer.UNCOUNTED;
     boolean abandonCounted;
     Cancellable connectWindow;
 
@@ -52,7 +51,7 @@ final class PredictiveDial implements Assignments.Handover, PacedCall {
     /** Once connected, the agent on this call may hand it on. */
     @Override
     public boolean agentOnCall() {
-        return agent != null && !transferredOut;
+        return agent != null && stage.agentHolds();
     }
 
     /** Handed on: the agent wraps up, and the call's end is the target's (nobody's for an outside number). */
@@ -61,7 +60,7 @@ final class PredictiveDial implements Assignments.Handover, PacedCall {
         Agent previous = agent;
         Interaction previousInteraction = interaction;
         if (target == null) {
-            transferredOut = true;
+            stage = stage.moveTo(PredictiveAgentStage.TRANSFERRED_OUT);
         } else {
             agent = target;
             interaction = targetInteraction;

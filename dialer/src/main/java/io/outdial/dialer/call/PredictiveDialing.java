@@ -203,22 +203,22 @@ public final class PredictiveDialing implements ModePolicy {
     }
 
     private void contactCleared(PredictiveDial d) {
-        if (d.campaign.plan().detection().amd() && d.pickedUp != null && !d.answered) {
+        if (d.campaign.plan().detection().amd() && d.pickedUp != null && !d.answer.live()) {
             liveAnswer(d);
         }
     }
 
     private void machineDetected(PredictiveDial d) {
-        if (!d.machine && !d.answered) {
-            d.machine = true;
+        if (d.answer.uncounted()) {
+            d.answer = d.answer.moveTo(PacedAnswer.MACHINE);
             pacing.machine(d.call.id(), d.campaign);
         }
     }
 
     /** A live answer (or a machine to connect): counted, then given an agent or a wait ({@link PredictiveAnswers}). */
     private void liveAnswer(PredictiveDial d) {
-        if (!d.machine) {
-            d.answered = true;
+        if (!d.answer.machine()) {
+            d.answer = d.answer.moveTo(PacedAnswer.LIVE);
             pacing.liveAnswer(d.call.id(), d.campaign);
         }
         answers.serve(d);
@@ -235,12 +235,12 @@ public final class PredictiveDialing implements ModePolicy {
             d.campaign.listExhausted(false);
         } else if (outcome.result() == CallResult.ABANDONED) {
             answers.countAbandoned(d);
-        } else if (!d.answered) {
+        } else if (!d.answer.live()) {
             engine.callFailed(d.call.id(), dialer.scheduler().now());
         } else if (!outcome.agentConnected()) {
             engine.callForgotten(d.call.id());
         }
-        if (d.transferredOut) {
+        if (d.stage == PredictiveAgentStage.TRANSFERRED_OUT) {
             LOG.info("campaign {}: transferred call {} ended", d.campaign.name(), d.call.id());
         } else if (d.agent != null) {
             afterCall.callEnded(d.agent, d.interaction, d.campaign.name(), outcome);
