@@ -1,12 +1,9 @@
 package io.outdial.dialer.call;
 
-import io.outdial.media.Conference;
-import io.outdial.media.MediaEngine;
 import io.outdial.media.MediaTap;
 import io.outdial.media.Playback;
 import io.outdial.media.RtpEndpoint;
 import io.outdial.media.RtpPeer;
-import io.outdial.media.RtpRelay;
 import io.outdial.media.StreamStats;
 import io.outdial.media.detect.Detection;
 import io.outdial.media.detect.FrameDetector;
@@ -22,8 +19,7 @@ import java.util.function.Consumer;
  * so ({@link #hear}), and each clip played ends when the test says so ({@link #clipEnds}). Give a scripted leg
  * {@link #endpoint()} for the analysis to listen to it.
  */
-final class HeardMedia implements MediaEngine {
-    private final NoMedia none = new NoMedia();
+final class HeardMedia extends NoMedia {
     /** The listener of the latest tap still running, or null. */
     private Consumer<Detection> listening;
     /** Every clip played, in order. */
@@ -109,44 +105,5 @@ final class HeardMedia implements MediaEngine {
         public CompletableFuture<Void> finished() {
             return finished;
         }
-    }
-
-    @Override
-    public CompletableFuture<RtpEndpoint> openEndpoint() {
-        return none.openEndpoint();
-    }
-
-    @Override
-    public RtpRelay relay(RtpEndpoint a, RtpEndpoint b) {
-        return none.relay(a, b);
-    }
-
-    @Override
-    public CompletableFuture<Void> sendDtmf(RtpEndpoint endpoint, String digits, int durationMs) {
-        return none.sendDtmf(endpoint, digits, durationMs);
-    }
-
-    @Override
-    public Conference conference(List<RtpEndpoint> endpoints) {
-        return none.conference(endpoints);
-    }
-
-    @Override
-    public int openEndpoints() {
-        return 0;
-    }
-
-    @Override
-    public long totalPacketsRelayed() {
-        return 0;
-    }
-
-    @Override
-    public String bindAddress() {
-        return "127.0.0.1";
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -13,8 +13,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
-/** The media engine of a unit test whose scripted legs carry no media: nothing is ever asked of it but counts. */
-final class NoMedia implements MediaEngine {
+/**
+ * The media engine of a unit test whose scripted legs carry no media: nothing is ever asked of it but counts.
+ * Fakes that hear or play something ({@link HeardMedia}) extend it and override only that.
+ */
+class NoMedia implements MediaEngine {
 
     @Override
     public CompletableFuture<RtpEndpoint> openEndpoint() {

@@ -1,16 +1,8 @@
 package io.outdial.dialer.call;
 
 import io.outdial.core.exec.Scheduler;
-import io.outdial.media.Conference;
-import io.outdial.media.MediaEngine;
-import io.outdial.media.MediaTap;
-import io.outdial.media.Playback;
 import io.outdial.media.Recording;
 import io.outdial.media.RtpEndpoint;
-import io.outdial.media.RtpRelay;
-import io.outdial.media.detect.Detection;
-import io.outdial.media.detect.FrameDetector;
-import io.outdial.media.player.MediaClip;
 import io.outdial.media.record.RecordingOutput;
 import io.outdial.media.record.RecordingSummary;
 import java.time.Duration;
@@ -18,15 +10,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 
 /**
  * {@link NoMedia} that records: each {@link #record} is a {@link Take} that notes what the dialer asks of it, in
  * virtual time, and whose file is as long as the time from its start to its stop (a pause kept as silence, as the
  * real recorder does), in whole 20 ms frames. The file itself is discarded: no audio flows on scripted legs.
  */
-final class RecorderMedia implements MediaEngine {
-    private final NoMedia none = new NoMedia();
+final class RecorderMedia extends NoMedia {
     private Scheduler clock;
     /** Every recording started, in order. */
     final List<Take> takes = new ArrayList<>();
@@ -87,54 +77,5 @@ final class RecorderMedia implements MediaEngine {
             }
             return stopped;
         }
-    }
-
-    @Override
-    public CompletableFuture<RtpEndpoint> openEndpoint() {
-        return none.openEndpoint();
-    }
-
-    @Override
-    public RtpRelay relay(RtpEndpoint a, RtpEndpoint b) {
-        return none.relay(a, b);
-    }
-
-    @Override
-    public MediaTap listen(RtpEndpoint endpoint, List<FrameDetector> detectors, Consumer<Detection> listener) {
-        return none.listen(endpoint, detectors, listener);
-    }
-
-    @Override
-    public Playback play(RtpEndpoint endpoint, MediaClip clip, boolean loop) {
-        return none.play(endpoint, clip, loop);
-    }
-
-    @Override
-    public CompletableFuture<Void> sendDtmf(RtpEndpoint endpoint, String digits, int durationMs) {
-        return none.sendDtmf(endpoint, digits, durationMs);
-    }
-
-    @Override
-    public Conference conference(List<RtpEndpoint> endpoints) {
-        return none.conference(endpoints);
-    }
-
-    @Override
-    public int openEndpoints() {
-        return none.openEndpoints();
-    }
-
-    @Override
-    public long totalPacketsRelayed() {
-        return none.totalPacketsRelayed();
-    }
-
-    @Override
-    public String bindAddress() {
-        return none.bindAddress();
-    }
-
-    @Override
-    public void close() {
     }
 }
