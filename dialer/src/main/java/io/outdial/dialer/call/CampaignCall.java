@@ -351,6 +351,11 @@ public final class CampaignCall implements TransferableCall {
         return legs.agentMedia();
     }
 
+    /** The two legs this call is built on. */
+    TwoLegCall legs() {
+        return legs;
+    }
+
     @Override
     public SideCalls sides() {
         return legs.sides();

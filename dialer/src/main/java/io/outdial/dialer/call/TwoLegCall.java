@@ -46,10 +46,8 @@ public final class TwoLegCall {
     private final CallLeg agent;
     private final SideCalls sides;
     private CallResult result;
-    /** Contact and agent were bridged (the call may have moved on since). */
-    private boolean agentConnected;
-    /** The agent's phone failed (busy, unreachable, not answering; not a cancel of ours). */
-    private boolean agentFailed;
+    /** Whether contact and agent were bridged, and whether the agent's phone failed (the latest word). */
+    private AgentLegFate agentFate = AgentLegFate.UNBRIDGED;
     /** When the contact's answer reached this call (its 200 OK, on the call's clock); null before. */
     private volatile Instant contactAnsweredAt;
 
@@ -104,13 +102,13 @@ public final class TwoLegCall {
 
     /** Bridges contact and agent (from now on the agent counts as connected), and tells the side calls. */
     public void bridge() {
-        agentConnected = true;
+        agentFate = agentFate.bridged();
         sides.connected(userAgent.bridge(contact.leg(), agent.leg()));
     }
 
     /** Whether the agent's phone failed, for the outcome (the latest word counts). */
     public void agentFailed(boolean failed) {
-        agentFailed = failed;
+        agentFate = agentFate.phoneFailed(failed);
     }
 
     /**
@@ -129,6 +127,11 @@ public final class TwoLegCall {
             return true;
         }
         return false;
+    }
+
+    /** Whether contact and agent were bridged and the agent's phone failed, as the outcome will tell. */
+    AgentLegFate agentFate() {
+        return agentFate;
     }
 
     /** The first result decided, or null. */
@@ -173,8 +176,8 @@ public final class TwoLegCall {
 
     /** The outcome once both legs are gone; a contact never attempted has no result. */
     public CallOutcome outcome(boolean contactAttempted) {
-        return new CallOutcome(contactAttempted ? result : CallResult.UNKNOWN, contactAttempted, agentConnected,
-                agentFailed, contact.media(), agent.media());
+        return new CallOutcome(contactAttempted ? result : CallResult.UNKNOWN, contactAttempted, agentFate.connected(),
+                agentFate.phoneFailed(), contact.media(), agent.media());
     }
 
     /** The RTP counters of the contact's leg; safe from any thread. */
