@@ -18,8 +18,8 @@ final class EngagedContact implements Assignments.Handover {
     private final AfterCall afterCall;
     /** What pacing was told of the contact: a live answer (at the pick-up, at the verdict, or when bridged), a machine. */
     PacedAnswer answer = PacedAnswer.UNCOUNTED;
-    /** A transfer (or a conference its agent left) handed the bridged contact on: the engaged agent is gone. */
-    boolean handedOn;
+    /** The engaged agent's, or handed on by a transfer (or a conference its agent left): the engaged agent is gone. */
+    EngagedHandover handover = EngagedHandover.ENGAGED_AGENTS;
     /** The agent the call was handed to, and its interaction; null for an outside number. */
     Agent target;
     Interaction targetInteraction;
@@ -32,12 +32,13 @@ final class EngagedContact implements Assignments.Handover {
 
     @Override
     public boolean agentOnCall() {
-        return engagement.stage().connected() && !handedOn && interaction.stage() != Interaction.Stage.ESTABLISHING;
+        return engagement.stage().connected() && !handover.handedOn()
+                && interaction.stage() != Interaction.Stage.ESTABLISHING;
     }
 
     @Override
     public void transferred(Agent to, Interaction toInteraction, boolean recordFollows) {
-        handedOn = true;
+        handover = handover.moveTo(EngagedHandover.HANDED_ON);
         target = to;
         targetInteraction = toInteraction;
         LOG.info("campaign {}: engaged agent {} handed {} to {}", engagement.campaign.name(), engagement.agent.id(),

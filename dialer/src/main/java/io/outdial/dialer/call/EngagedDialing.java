@@ -322,7 +322,7 @@ final class EngagedDialing implements ModePolicy {
         assignments.remove(call.id());
         report(e, call, d, outcome);
         Interaction ix = d.interaction;
-        if (d.handedOn) {
+        if (d.handover.handedOn()) {
             // The engaged agent already wraps up: the end is the target's (nobody's for an outside number).
             if (d.target != null) {
                 afterCall.callEnded(d.target, d.targetInteraction, e.campaign.name(), outcome);
