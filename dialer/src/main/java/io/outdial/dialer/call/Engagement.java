@@ -11,10 +11,9 @@ import io.outdial.dialer.config.DialingMode;
  * ({@link Assignments#addLine}). Its contacts in flight are the registry's engaged contact calls dialed for it
  * ({@link EngagedContact}). Dialer executor only.
  */
-final class Engagement implements PacedCall {
+final class Engagement extends PacedCall {
     final EngagingCall call;
     final Agent agent;
-    final Campaign campaign;
     private final Assignments assignments;
     /** The interaction the agent's desktop shows (null once released there). */
     Interaction shown;
@@ -25,23 +24,12 @@ final class Engagement implements PacedCall {
     private EngagementStage stage = EngagementStage.CALLING_AGENT;
 
     Engagement(EngagingCall call, Agent agent, Campaign campaign, Interaction first, Assignments assignments) {
+        super(campaign, () -> call.drop());
         this.call = call;
         this.agent = agent;
-        this.campaign = campaign;
         this.shown = first;
         this.first = first;
         this.assignments = assignments;
-    }
-
-    @Override
-    public Campaign campaign() {
-        return campaign;
-    }
-
-    /** Hangs up the agent's call and the contacts on it. */
-    @Override
-    public void drop() {
-        call.drop();
     }
 
     EngagementStage stage() {

@@ -10,10 +10,9 @@ import java.time.Instant;
  * One contact dialed by predictive pacing, with no agent until one is connected: predictive's per-call state, held
  * only as its call's state in the registry ({@link Assignments}).
  */
-final class PredictiveDial implements Assignments.Handover, PacedCall {
+final class PredictiveDial extends PacedCall implements Assignments.Handover {
     private final AfterCall afterCall;
     final CampaignCall call;
-    final Campaign campaign;
     /** Replaced by the target agent's once a transfer or conference hands it the call. */
     Interaction interaction;
     Agent agent;
@@ -32,20 +31,10 @@ final class PredictiveDial implements Assignments.Handover, PacedCall {
     Cancellable connectWindow;
 
     PredictiveDial(CampaignCall call, Campaign campaign, Interaction interaction, AfterCall afterCall) {
+        super(campaign, () -> call.drop());
         this.afterCall = afterCall;
         this.call = call;
-        this.campaign = campaign;
         this.interaction = interaction;
-    }
-
-    @Override
-    public Campaign campaign() {
-        return campaign;
-    }
-
-    @Override
-    public void drop() {
-        call.drop();
     }
 
     /** Once connected, the agent on this call may hand it on. */

@@ -9,19 +9,18 @@ import io.outdial.dialer.campaign.Campaign;
  * agent it was dialed for and that agent's interaction, and its answer to a transfer (the call's end then belongs to
  * the target; to nobody for an outside number). Dialer executor only.
  */
-final class ProgressiveCall implements Assignments.Handover, PacedCall {
+final class ProgressiveCall extends PacedCall implements Assignments.Handover {
     private final CampaignCall call;
-    private final Campaign campaign;
     private final AfterCall afterCall;
     /** Null once a transfer gave the contact to an outside number; the target's once it was handed to an agent. */
     private Agent agent;
     private Interaction interaction;
 
     ProgressiveCall(CampaignCall call, Agent agent, Interaction interaction, Campaign campaign, AfterCall afterCall) {
+        super(campaign, () -> call.drop());
         this.call = call;
         this.agent = agent;
         this.interaction = interaction;
-        this.campaign = campaign;
         this.afterCall = afterCall;
     }
 
@@ -36,16 +35,6 @@ final class ProgressiveCall implements Assignments.Handover, PacedCall {
 
     Interaction interaction() {
         return interaction;
-    }
-
-    @Override
-    public Campaign campaign() {
-        return campaign;
-    }
-
-    @Override
-    public void drop() {
-        call.drop();
     }
 
     @Override
