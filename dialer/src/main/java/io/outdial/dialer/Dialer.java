@@ -147,12 +147,11 @@ public final class Dialer {
                 new BrowserPhoneUserAgent(userAgent, browserPhones, media), metrics, scheduler);
         CallPlacement placement = new CallPlacement(measured, media, config.audio(), trunks,
                 config.dialing().ringTimeout(), config.dialing().agentRingTimeout(), Transport.UDP, workers, scheduler);
-        RecordWork work = new RecordWork(rules); // for the name-only readers (CTI wrap-up, transfers)
         InteractionIds ids = new InteractionIds();
         StoreAccess storeAccess = new StoreAccess(store, database);
         Dispositions dispositions = new Dispositions(scheduler, storeAccess, config.campaigns().stream()
                 .collect(java.util.stream.Collectors.toMap(c -> c.name(), c -> c.dispositionCodes())));
-        this.wrapUp = new WrapUp(scheduler, storeAccess, work, treatments, dispositions);
+        this.wrapUp = new WrapUp(scheduler, storeAccess, treatments, dispositions);
         ModeRecords modeRecords = new ModeRecords(records, ids,
                 new RecordWrites(storeAccess, scheduler, treatments));
         this.dialing = new Dialing(dialer, metrics, placement, modeRecords, roster, campaigns.all(),

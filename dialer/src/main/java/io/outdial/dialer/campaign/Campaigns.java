@@ -5,6 +5,7 @@ import io.outdial.bridge.admin.AdminException;
 import io.outdial.dialer.agent.CampaignCard;
 import io.outdial.dialer.agent.Desktop;
 import io.outdial.dialer.agent.AgentRoster;
+import io.outdial.dialer.wrapup.RecordWork;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -55,6 +56,14 @@ public final class Campaigns {
 
     public Optional<Campaign> find(String name) {
         return Optional.ofNullable(byName.get(name));
+    }
+
+    /**
+     * How agents work the records of the campaign named {@code name}, read from the campaign itself (whatever its
+     * state: an unloaded campaign keeps its rules); the defaults for a name no campaign has.
+     */
+    public RecordWork.Rules work(String name) {
+        return find(name).map(c -> c.plan().work()).orElse(RecordWork.defaults());
     }
 
     /** Applies a lifecycle command, or throws {@link AdminException} (404 unknown, 409 not allowed now). */

@@ -3,6 +3,8 @@ package io.outdial.dialer.campaign;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import io.outdial.bridge.admin.AdminApi.CampaignAction;
+import io.outdial.dialer.agent.AgentRoster;
 import io.outdial.dialer.config.DetectionSettings;
 import io.outdial.dialer.config.DialingMode;
 import io.outdial.dialer.config.PreviewSettings;
@@ -37,5 +39,28 @@ class CampaignPlanTest {
                 work));
         assertSame(preview, campaign.plan().preview());
         assertSame(work, campaign.plan().work());
+    }
+
+    @Test
+    void theCampaignNameFindsTheCampaignsOwnRecordWork() {
+        RecordWork.Rules work = new RecordWork.Rules(new RecordFields(List.of()), CallbackRules.defaults(),
+                MarkDoneMode.ON_END, true, false);
+        Campaigns campaigns = new Campaigns(List.of(new CampaignPlan("c", "", DialingMode.PROGRESSIVE,
+                List.of("a1"), 3, null, false, false, DetectionSettings.DEFAULTS, PacingSettings.predictive(), false,
+                List.of(), null, work)), new AgentRoster(List.of()));
+        assertSame(work, campaigns.work("c"), "what CTI wrap-up and transfers read by the interaction's campaign");
+        campaigns.lifecycle(new Campaigns.Lifecycle() {
+            @Override
+            public void started(Campaign campaign) {
+            }
+
+            @Override
+            public void unloaded(Campaign campaign) {
+            }
+        });
+        campaigns.apply("c", CampaignAction.LOAD);
+        campaigns.apply("c", CampaignAction.UNLOAD);
+        assertSame(work, campaigns.work("c"), "an unloaded campaign keeps its rules, as the map by name did");
+        assertSame(RecordWork.defaults(), campaigns.work("none"), "no campaign by that name: the defaults");
     }
 }
