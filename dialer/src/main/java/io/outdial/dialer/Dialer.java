@@ -117,7 +117,8 @@ public final class Dialer {
         this.campaigns = new Campaigns(config.campaigns().stream()
                 .map(c -> new CampaignPlan(c.name(), c.description(), c.dialingMode(), c.agents(),
                         c.maxAttempts(), c.callingList(), c.autoLoad(), c.autoStart(), c.detection(), c.pacing(),
-                        c.engageAgentFirst(), c.callerIds(), c.preview(), rules.get(c.name())))
+                        c.engageAgentFirst(), c.callerIds(), c.preview(), rules.get(c.name()),
+                        c.dispositionCodes()))
                 .toList(), roster);
         PhoneDirectory phones = agentId -> userAgent.registrations().find(agentId).map(r -> r.dialUri());
         roster.directory(phones);
@@ -149,8 +150,7 @@ public final class Dialer {
                 config.dialing().ringTimeout(), config.dialing().agentRingTimeout(), Transport.UDP, workers, scheduler);
         InteractionIds ids = new InteractionIds();
         StoreAccess storeAccess = new StoreAccess(store, database);
-        Dispositions dispositions = new Dispositions(scheduler, storeAccess, config.campaigns().stream()
-                .collect(java.util.stream.Collectors.toMap(c -> c.name(), c -> c.dispositionCodes())));
+        Dispositions dispositions = new Dispositions(scheduler, storeAccess, campaigns);
         this.wrapUp = new WrapUp(scheduler, storeAccess, treatments, dispositions);
         ModeRecords modeRecords = new ModeRecords(records, ids,
                 new RecordWrites(storeAccess, scheduler, treatments));

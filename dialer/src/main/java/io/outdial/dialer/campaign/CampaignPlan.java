@@ -21,17 +21,30 @@ import java.util.List;
  *                     {@link PreviewSettings#defaults()} when null
  * @param work         how agents work its records (Record Information fields, callbacks, Mark Done, transfer
  *                     rules); {@link RecordWork#defaults()} when null
+ * @param dispositionCodes the disposition codes an agent may set on its interactions, in configuration order
+ *                     ({@code dispositionCodes}); none when null
  */
 public record CampaignPlan(String name, String description, DialingMode dialingMode, List<String> agentIds,
                            int maxAttempts, Path callingList, boolean autoLoad, boolean autoStart,
                            DetectionSettings detection, PacingSettings pacing, boolean engageAgentFirst,
                            List<io.outdial.dialer.config.CallerId> callerIds, PreviewSettings preview,
-                           RecordWork.Rules work) {
+                           RecordWork.Rules work, List<String> dispositionCodes) {
 
     public CampaignPlan {
         callerIds = callerIds == null ? List.of() : List.copyOf(callerIds);
         preview = preview == null ? PreviewSettings.defaults() : preview;
         work = work == null ? RecordWork.defaults() : work;
+        dispositionCodes = dispositionCodes == null ? List.of() : List.copyOf(dispositionCodes);
+    }
+
+    /** With no disposition codes. */
+    public CampaignPlan(String name, String description, DialingMode dialingMode, List<String> agentIds,
+                        int maxAttempts, Path callingList, boolean autoLoad, boolean autoStart,
+                        DetectionSettings detection, PacingSettings pacing, boolean engageAgentFirst,
+                        List<io.outdial.dialer.config.CallerId> callerIds, PreviewSettings preview,
+                        RecordWork.Rules work) {
+        this(name, description, dialingMode, agentIds, maxAttempts, callingList, autoLoad, autoStart, detection,
+                pacing, engageAgentFirst, callerIds, preview, work, null);
     }
 
     /** With the default preview terms and record work. */
@@ -40,7 +53,7 @@ public record CampaignPlan(String name, String description, DialingMode dialingM
                         DetectionSettings detection, PacingSettings pacing, boolean engageAgentFirst,
                         List<io.outdial.dialer.config.CallerId> callerIds) {
         this(name, description, dialingMode, agentIds, maxAttempts, callingList, autoLoad, autoStart, detection,
-                pacing, engageAgentFirst, callerIds, null, null);
+                pacing, engageAgentFirst, callerIds, null, null, null);
     }
 
     /** Offering no caller ids to choose from. */

@@ -66,6 +66,11 @@ public final class Campaigns {
         return find(name).map(c -> c.plan().work()).orElse(RecordWork.defaults());
     }
 
+    /** The disposition codes of the campaign named {@code name}, read from the campaign; none for an unknown name. */
+    public List<String> dispositionCodes(String name) {
+        return find(name).map(c -> c.plan().dispositionCodes()).orElse(List.of());
+    }
+
     /** Applies a lifecycle command, or throws {@link AdminException} (404 unknown, 409 not allowed now). */
     public Campaign apply(String name, CampaignAction action) {
         Campaign c = find(name).orElseThrow(() -> new AdminException(404, "no campaign named '" + name + "'"));
