@@ -4,6 +4,7 @@ import io.outdial.dialer.config.DetectionSettings;
 import io.outdial.dialer.config.DialingMode;
 import io.outdial.dialer.config.PreviewSettings;
 import io.outdial.dialer.pacing.PacingSettings;
+import io.outdial.dialer.treatment.Treatments;
 import io.outdial.dialer.wrapup.RecordWork;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,28 +24,30 @@ import java.util.List;
  *                     rules); {@link RecordWork#defaults()} when null
  * @param dispositionCodes the disposition codes an agent may set on its interactions, in configuration order
  *                     ({@code dispositionCodes}); none when null
+ * @param treatments   what follows a record's final result ({@code treatments}); {@link Treatments#NONE} when null
  */
 public record CampaignPlan(String name, String description, DialingMode dialingMode, List<String> agentIds,
                            int maxAttempts, Path callingList, boolean autoLoad, boolean autoStart,
                            DetectionSettings detection, PacingSettings pacing, boolean engageAgentFirst,
                            List<io.outdial.dialer.config.CallerId> callerIds, PreviewSettings preview,
-                           RecordWork.Rules work, List<String> dispositionCodes) {
+                           RecordWork.Rules work, List<String> dispositionCodes, Treatments treatments) {
 
     public CampaignPlan {
         callerIds = callerIds == null ? List.of() : List.copyOf(callerIds);
         preview = preview == null ? PreviewSettings.defaults() : preview;
         work = work == null ? RecordWork.defaults() : work;
         dispositionCodes = dispositionCodes == null ? List.of() : List.copyOf(dispositionCodes);
+        treatments = treatments == null ? Treatments.NONE : treatments;
     }
 
-    /** With no disposition codes. */
+    /** With no disposition codes and no treatments. */
     public CampaignPlan(String name, String description, DialingMode dialingMode, List<String> agentIds,
                         int maxAttempts, Path callingList, boolean autoLoad, boolean autoStart,
                         DetectionSettings detection, PacingSettings pacing, boolean engageAgentFirst,
                         List<io.outdial.dialer.config.CallerId> callerIds, PreviewSettings preview,
                         RecordWork.Rules work) {
         this(name, description, dialingMode, agentIds, maxAttempts, callingList, autoLoad, autoStart, detection,
-                pacing, engageAgentFirst, callerIds, preview, work, null);
+                pacing, engageAgentFirst, callerIds, preview, work, null, null);
     }
 
     /** With the default preview terms and record work. */
@@ -53,7 +56,7 @@ public record CampaignPlan(String name, String description, DialingMode dialingM
                         DetectionSettings detection, PacingSettings pacing, boolean engageAgentFirst,
                         List<io.outdial.dialer.config.CallerId> callerIds) {
         this(name, description, dialingMode, agentIds, maxAttempts, callingList, autoLoad, autoStart, detection,
-                pacing, engageAgentFirst, callerIds, null, null, null);
+                pacing, engageAgentFirst, callerIds, null, null);
     }
 
     /** Offering no caller ids to choose from. */

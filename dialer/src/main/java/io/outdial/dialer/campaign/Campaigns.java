@@ -5,6 +5,7 @@ import io.outdial.bridge.admin.AdminException;
 import io.outdial.dialer.agent.CampaignCard;
 import io.outdial.dialer.agent.Desktop;
 import io.outdial.dialer.agent.AgentRoster;
+import io.outdial.dialer.treatment.Treatments;
 import io.outdial.dialer.wrapup.RecordWork;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -64,6 +65,16 @@ public final class Campaigns {
      */
     public RecordWork.Rules work(String name) {
         return find(name).map(c -> c.plan().work()).orElse(RecordWork.defaults());
+    }
+
+    /** The treatments of the campaign named {@code name}, read from the campaign; none for an unknown name. */
+    public Treatments treatments(String name) {
+        return find(name).map(c -> c.plan().treatments()).orElse(Treatments.NONE);
+    }
+
+    /** The attempt limit of the campaign named {@code name}, read from the campaign; 1 for an unknown name. */
+    public int maxAttempts(String name) {
+        return find(name).map(c -> c.plan().maxAttempts()).orElse(1);
     }
 
     /** The disposition codes of the campaign named {@code name}, read from the campaign; none for an unknown name. */

@@ -1,7 +1,9 @@
 package io.outdial.dialer.campaign;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.outdial.bridge.admin.AdminApi.CampaignAction;
 import io.outdial.dialer.agent.AgentRoster;
@@ -10,6 +12,10 @@ import io.outdial.dialer.config.DialingMode;
 import io.outdial.dialer.config.PreviewSettings;
 import io.outdial.dialer.pacing.PacingSettings;
 import io.outdial.dialer.recordinfo.RecordFields;
+import io.outdial.dialer.record.CallResult;
+import io.outdial.dialer.treatment.CampaignTreatments;
+import io.outdial.dialer.treatment.Treatment;
+import io.outdial.dialer.treatment.Treatments;
 import io.outdial.dialer.wrapup.CallbackRules;
 import io.outdial.dialer.wrapup.MarkDoneMode;
 import io.outdial.dialer.wrapup.RecordWork;
@@ -62,5 +68,21 @@ class CampaignPlanTest {
         campaigns.apply("c", CampaignAction.UNLOAD);
         assertSame(work, campaigns.work("c"), "an unloaded campaign keeps its rules, as the map by name did");
         assertSame(RecordWork.defaults(), campaigns.work("none"), "no campaign by that name: the defaults");
+    }
+
+    @Test
+    void theCampaignNameFindsTheCampaignsOwnTreatmentsAndAttemptLimit() {
+        Treatments treatments = new Treatments(List.of(Treatment.cancel(CallResult.WRONG_NUMBER)));
+        Campaigns campaigns = new Campaigns(List.of(new CampaignPlan("c", "", DialingMode.PROGRESSIVE,
+                List.of("a1"), 3, null, false, false, DetectionSettings.DEFAULTS, PacingSettings.predictive(), false,
+                List.of(), null, null, null, treatments)), new AgentRoster(List.of()));
+        CampaignTreatments own = new CampaignTreatments(campaigns::treatments, campaigns::maxAttempts);
+        assertSame(treatments, campaigns.treatments("c"));
+        assertEquals(3, campaigns.maxAttempts("c"));
+        assertTrue(own.has("c", CallResult.WRONG_NUMBER));
+        assertFalse(own.has("c", CallResult.BUSY));
+        assertSame(Treatments.NONE, campaigns.treatments("none"), "no campaign by that name: no treatments");
+        assertEquals(1, campaigns.maxAttempts("none"), "and one attempt, as the maps by name gave");
+        assertFalse(own.has("none", CallResult.WRONG_NUMBER));
     }
 }
