@@ -118,7 +118,7 @@ public final class Dialer {
                 .map(c -> new CampaignPlan(c.name(), c.description(), c.dialingMode(), c.agents(),
                         c.maxAttempts(), c.callingList(), c.autoLoad(), c.autoStart(), c.detection(), c.pacing(),
                         c.engageAgentFirst(), c.callerIds(), c.preview(), rules.get(c.name()),
-                        c.dispositionCodes(), c.treatments()))
+                        c.dispositionCodes(), c.treatments(), c.dnc()))
                 .toList(), roster);
         PhoneDirectory phones = agentId -> userAgent.registrations().find(agentId).map(r -> r.dialUri());
         roster.directory(phones);
@@ -135,8 +135,7 @@ public final class Dialer {
         config.campaigns().forEach(c -> metrics.campaign(c.name()));
         config.campaigns().forEach(c -> metrics.campaignAgents(c.name(), c.agents(), roster));
         CampaignTreatments treatments = new CampaignTreatments(campaigns::treatments, campaigns::maxAttempts);
-        RecordSource records = new RecordSource(store, database, scheduler, treatments,
-                config.campaigns().stream().collect(Collectors.toMap(c -> c.name(), c -> c.dnc())));
+        RecordSource records = new RecordSource(store, database, scheduler, treatments, campaigns);
         Map<String, io.outdial.sip.TrunkConfig> trunkConfigs = new java.util.LinkedHashMap<>();
         config.trunks().forEach((name, t) -> trunkConfigs.put(name, t.toTrunkConfig()));
         Trunks trunks = Trunks.start(userAgent, trunkConfigs, config.campaigns().stream().collect(Collectors.toMap(

@@ -5,6 +5,7 @@ import io.outdial.bridge.admin.AdminException;
 import io.outdial.dialer.agent.CampaignCard;
 import io.outdial.dialer.agent.Desktop;
 import io.outdial.dialer.agent.AgentRoster;
+import io.outdial.dialer.config.DncSettings;
 import io.outdial.dialer.treatment.Treatments;
 import io.outdial.dialer.wrapup.RecordWork;
 import java.util.ArrayList;
@@ -75,6 +76,14 @@ public final class Campaigns {
     /** The attempt limit of the campaign named {@code name}, read from the campaign; 1 for an unknown name. */
     public int maxAttempts(String name) {
         return find(name).map(c -> c.plan().maxAttempts()).orElse(1);
+    }
+
+    /**
+     * The pre-dial do-not-call validation of the campaign named {@code name}, read from the campaign; the defaults
+     * for an unknown name.
+     */
+    public DncSettings dnc(String name) {
+        return find(name).map(c -> c.plan().dnc()).orElse(DncSettings.defaults());
     }
 
     /** The disposition codes of the campaign named {@code name}, read from the campaign; none for an unknown name. */

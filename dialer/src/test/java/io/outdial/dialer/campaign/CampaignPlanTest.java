@@ -9,6 +9,7 @@ import io.outdial.bridge.admin.AdminApi.CampaignAction;
 import io.outdial.dialer.agent.AgentRoster;
 import io.outdial.dialer.config.DetectionSettings;
 import io.outdial.dialer.config.DialingMode;
+import io.outdial.dialer.config.DncSettings;
 import io.outdial.dialer.config.PreviewSettings;
 import io.outdial.dialer.pacing.PacingSettings;
 import io.outdial.dialer.recordinfo.RecordFields;
@@ -75,7 +76,7 @@ class CampaignPlanTest {
         Treatments treatments = new Treatments(List.of(Treatment.cancel(CallResult.WRONG_NUMBER)));
         Campaigns campaigns = new Campaigns(List.of(new CampaignPlan("c", "", DialingMode.PROGRESSIVE,
                 List.of("a1"), 3, null, false, false, DetectionSettings.DEFAULTS, PacingSettings.predictive(), false,
-                List.of(), null, null, null, treatments)), new AgentRoster(List.of()));
+                List.of(), null, null, null, treatments, null)), new AgentRoster(List.of()));
         CampaignTreatments own = new CampaignTreatments(campaigns::treatments, campaigns::maxAttempts);
         assertSame(treatments, campaigns.treatments("c"));
         assertEquals(3, campaigns.maxAttempts("c"));
@@ -84,5 +85,18 @@ class CampaignPlanTest {
         assertSame(Treatments.NONE, campaigns.treatments("none"), "no campaign by that name: no treatments");
         assertEquals(1, campaigns.maxAttempts("none"), "and one attempt, as the maps by name gave");
         assertFalse(own.has("none", CallResult.WRONG_NUMBER));
+    }
+
+    @Test
+    void theCampaignNameFindsTheCampaignsOwnDoNotCallValidation() {
+        DncSettings dnc = new DncSettings("account", java.net.URI.create("http://dnc.example/check"),
+                Duration.ofSeconds(1), DncSettings.OnUnavailable.DIAL);
+        Campaigns campaigns = new Campaigns(List.of(new CampaignPlan("c", "", DialingMode.PROGRESSIVE,
+                List.of("a1"), 3, null, false, false, DetectionSettings.DEFAULTS, PacingSettings.predictive(), false,
+                List.of(), null, null, null, null, dnc)), new AgentRoster(List.of()));
+        assertSame(dnc, campaigns.dnc("c"), "what RecordSource checks a record of the campaign with");
+        assertEquals(DncSettings.defaults(), campaigns.dnc("none"), "no campaign by that name: the defaults");
+        assertEquals(DncSettings.defaults(), new CampaignPlan("d", "", DialingMode.PROGRESSIVE, List.of(), 1, null,
+                false, false, DetectionSettings.DEFAULTS, PacingSettings.predictive()).dnc());
     }
 }

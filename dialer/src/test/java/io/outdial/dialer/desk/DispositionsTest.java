@@ -51,7 +51,7 @@ class DispositionsTest {
     void theCodesAreReadFromTheCampaignItselfAndOutliveItsUnload() {
         Campaigns campaigns = new Campaigns(List.of(new CampaignPlan("spring", "", DialingMode.PROGRESSIVE,
                 List.of("a1"), 3, null, false, false, DetectionSettings.DEFAULTS, PacingSettings.predictive(), false,
-                List.of(), null, null, List.of("Accepted", "Rejected"), null)), new AgentRoster(List.of()));
+                List.of(), null, null, List.of("Accepted", "Rejected"), null, null)), new AgentRoster(List.of()));
         campaigns.lifecycle(new Campaigns.Lifecycle() {
             @Override
             public void started(Campaign campaign) {
