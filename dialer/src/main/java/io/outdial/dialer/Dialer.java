@@ -117,7 +117,8 @@ public final class Dialer {
         this.campaigns = new Campaigns(config.campaigns().stream()
                 .map(c -> new CampaignPlan(c.name(), c.description(), c.dialingMode(), c.agents(),
                         c.maxAttempts(), c.callingList(), c.autoLoad(), c.autoStart(), c.detection(), c.pacing(),
-                        c.engageAgentFirst(), c.callerIds(), c.preview(), rules.get(c.name())))
+                        c.engageAgentFirst(), c.callerIds(), c.preview(), rules.get(c.name()),
+                        c.dispositionCodes(), c.treatments(), c.dnc()))
                 .toList(), roster);
         PhoneDirectory phones = agentId -> userAgent.registrations().find(agentId).map(r -> r.dialUri());
         roster.directory(phones);
@@ -133,11 +134,8 @@ public final class Dialer {
         metrics.storePool(store::measurePool);
         config.campaigns().forEach(c -> metrics.campaign(c.name()));
         config.campaigns().forEach(c -> metrics.campaignAgents(c.name(), c.agents(), roster));
-        CampaignTreatments treatments = new CampaignTreatments(
-                config.campaigns().stream().collect(Collectors.toMap(c -> c.name(), c -> c.treatments())),
-                config.campaigns().stream().collect(Collectors.toMap(c -> c.name(), c -> c.maxAttempts())));
-        RecordSource records = new RecordSource(store, database, scheduler, treatments,
-                config.campaigns().stream().collect(Collectors.toMap(c -> c.name(), c -> c.dnc())));
+        CampaignTreatments treatments = new CampaignTreatments(campaigns::treatments, campaigns::maxAttempts);
+        RecordSource records = new RecordSource(store, database, scheduler, treatments, campaigns);
         Map<String, io.outdial.sip.TrunkConfig> trunkConfigs = new java.util.LinkedHashMap<>();
         config.trunks().forEach((name, t) -> trunkConfigs.put(name, t.toTrunkConfig()));
         Trunks trunks = Trunks.start(userAgent, trunkConfigs, config.campaigns().stream().collect(Collectors.toMap(
@@ -147,12 +145,10 @@ public final class Dialer {
                 new BrowserPhoneUserAgent(userAgent, browserPhones, media), metrics, scheduler);
         CallPlacement placement = new CallPlacement(measured, media, config.audio(), trunks,
                 config.dialing().ringTimeout(), config.dialing().agentRingTimeout(), Transport.UDP, workers, scheduler);
-        RecordWork work = new RecordWork(rules); // for the name-only readers (CTI wrap-up, transfers)
         InteractionIds ids = new InteractionIds();
         StoreAccess storeAccess = new StoreAccess(store, database);
-        Dispositions dispositions = new Dispositions(scheduler, storeAccess, config.campaigns().stream()
-                .collect(java.util.stream.Collectors.toMap(c -> c.name(), c -> c.dispositionCodes())));
-        this.wrapUp = new WrapUp(scheduler, storeAccess, work, treatments, dispositions);
+        Dispositions dispositions = new Dispositions(scheduler, storeAccess, campaigns);
+        this.wrapUp = new WrapUp(scheduler, storeAccess, treatments, dispositions);
         ModeRecords modeRecords = new ModeRecords(records, ids,
                 new RecordWrites(storeAccess, scheduler, treatments));
         this.dialing = new Dialing(dialer, metrics, placement, modeRecords, roster, campaigns.all(),

@@ -2,8 +2,10 @@ package io.outdial.dialer.campaign;
 
 import io.outdial.dialer.config.DetectionSettings;
 import io.outdial.dialer.config.DialingMode;
+import io.outdial.dialer.config.DncSettings;
 import io.outdial.dialer.config.PreviewSettings;
 import io.outdial.dialer.pacing.PacingSettings;
+import io.outdial.dialer.treatment.Treatments;
 import io.outdial.dialer.wrapup.RecordWork;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,17 +23,35 @@ import java.util.List;
  *                     {@link PreviewSettings#defaults()} when null
  * @param work         how agents work its records (Record Information fields, callbacks, Mark Done, transfer
  *                     rules); {@link RecordWork#defaults()} when null
+ * @param dispositionCodes the disposition codes an agent may set on its interactions, in configuration order
+ *                     ({@code dispositionCodes}); none when null
+ * @param treatments   what follows a record's final result ({@code treatments}); {@link Treatments#NONE} when null
+ * @param dnc          the pre-dial do-not-call validation ({@code dnc:}); {@link DncSettings#defaults()} when null
  */
 public record CampaignPlan(String name, String description, DialingMode dialingMode, List<String> agentIds,
                            int maxAttempts, Path callingList, boolean autoLoad, boolean autoStart,
                            DetectionSettings detection, PacingSettings pacing, boolean engageAgentFirst,
                            List<io.outdial.dialer.config.CallerId> callerIds, PreviewSettings preview,
-                           RecordWork.Rules work) {
+                           RecordWork.Rules work, List<String> dispositionCodes, Treatments treatments,
+                           DncSettings dnc) {
 
     public CampaignPlan {
         callerIds = callerIds == null ? List.of() : List.copyOf(callerIds);
         preview = preview == null ? PreviewSettings.defaults() : preview;
         work = work == null ? RecordWork.defaults() : work;
+        dispositionCodes = dispositionCodes == null ? List.of() : List.copyOf(dispositionCodes);
+        treatments = treatments == null ? Treatments.NONE : treatments;
+        dnc = dnc == null ? DncSettings.defaults() : dnc;
+    }
+
+    /** With no disposition codes, no treatments and the default do-not-call validation. */
+    public CampaignPlan(String name, String description, DialingMode dialingMode, List<String> agentIds,
+                        int maxAttempts, Path callingList, boolean autoLoad, boolean autoStart,
+                        DetectionSettings detection, PacingSettings pacing, boolean engageAgentFirst,
+                        List<io.outdial.dialer.config.CallerId> callerIds, PreviewSettings preview,
+                        RecordWork.Rules work) {
+        this(name, description, dialingMode, agentIds, maxAttempts, callingList, autoLoad, autoStart, detection,
+                pacing, engageAgentFirst, callerIds, preview, work, null, null, null);
     }
 
     /** With the default preview terms and record work. */

@@ -5,6 +5,9 @@ import io.outdial.bridge.admin.AdminException;
 import io.outdial.dialer.agent.CampaignCard;
 import io.outdial.dialer.agent.Desktop;
 import io.outdial.dialer.agent.AgentRoster;
+import io.outdial.dialer.config.DncSettings;
+import io.outdial.dialer.treatment.Treatments;
+import io.outdial.dialer.wrapup.RecordWork;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -55,6 +58,37 @@ public final class Campaigns {
 
     public Optional<Campaign> find(String name) {
         return Optional.ofNullable(byName.get(name));
+    }
+
+    /**
+     * How agents work the records of the campaign named {@code name}, read from the campaign itself (whatever its
+     * state: an unloaded campaign keeps its rules); the defaults for a name no campaign has.
+     */
+    public RecordWork.Rules work(String name) {
+        return find(name).map(c -> c.plan().work()).orElse(RecordWork.defaults());
+    }
+
+    /** The treatments of the campaign named {@code name}, read from the campaign; none for an unknown name. */
+    public Treatments treatments(String name) {
+        return find(name).map(c -> c.plan().treatments()).orElse(Treatments.NONE);
+    }
+
+    /** The attempt limit of the campaign named {@code name}, read from the campaign; 1 for an unknown name. */
+    public int maxAttempts(String name) {
+        return find(name).map(c -> c.plan().maxAttempts()).orElse(1);
+    }
+
+    /**
+     * The pre-dial do-not-call validation of the campaign named {@code name}, read from the campaign; the defaults
+     * for an unknown name.
+     */
+    public DncSettings dnc(String name) {
+        return find(name).map(c -> c.plan().dnc()).orElse(DncSettings.defaults());
+    }
+
+    /** The disposition codes of the campaign named {@code name}, read from the campaign; none for an unknown name. */
+    public List<String> dispositionCodes(String name) {
+        return find(name).map(c -> c.plan().dispositionCodes()).orElse(List.of());
     }
 
     /** Applies a lifecycle command, or throws {@link AdminException} (404 unknown, 409 not allowed now). */

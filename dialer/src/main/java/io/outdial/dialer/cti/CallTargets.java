@@ -8,6 +8,7 @@ import io.outdial.dialer.agent.AgentRoster;
 import io.outdial.dialer.agent.AgentState;
 import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.call.Dialing;
+import io.outdial.dialer.campaign.Campaigns;
 import io.outdial.dialer.wrapup.RecordWork;
 import io.outdial.sip.DialRequest;
 import java.util.regex.Pattern;
@@ -33,16 +34,17 @@ final class CallTargets {
 
     private final AgentRoster roster;
     private final Dialing dialing;
-    private final RecordWork work;
+    /** The campaigns, whose own record work the interaction's campaign name finds. */
+    private final Campaigns campaigns;
 
-    CallTargets(AgentRoster roster, Dialing dialing, RecordWork work) {
+    CallTargets(AgentRoster roster, Dialing dialing, Campaigns campaigns) {
         this.roster = roster;
         this.dialing = dialing;
-        this.work = work;
+        this.campaigns = campaigns;
     }
 
     RecordWork.Rules rules(Interaction ix) {
-        return work.of(ix.campaign());
+        return campaigns.work(ix.campaign());
     }
 
     /**

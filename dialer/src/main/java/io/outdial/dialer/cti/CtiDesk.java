@@ -78,7 +78,7 @@ public final class CtiDesk implements AgentDesk {
         this.dialing = dialing;
         this.preview = preview;
         this.wrapUp = wrapUp;
-        CallTargets targets = new CallTargets(roster, dialing, wrapUp.work());
+        CallTargets targets = new CallTargets(roster, dialing, campaigns);
         this.calls = new TransferableCalls(dialing.assignments());
         this.transfers = new TransferDesk(dialer, dialing, targets, calls);
         this.conferences = new ConferenceDesk(dialer, dialing, targets, calls);
@@ -107,7 +107,7 @@ public final class CtiDesk implements AgentDesk {
      * and a disposition is set (on_disposition). A callback that must be fixed first leaves Mark Done to the agent.
      */
     private void autoMarkDone(Agent agent, Interaction ix) {
-        MarkDoneMode mode = wrapUp.work().of(ix.campaign()).markDone();
+        MarkDoneMode mode = campaigns.work(ix.campaign()).markDone();
         if (mode == MarkDoneMode.MANUAL || agent.interaction() != ix || ix.stage() != Interaction.Stage.RELEASED
                 || previews.owns(agent)) {
             return;

@@ -82,7 +82,7 @@ final class WrapUpCommands {
         ix.disposition(set);
         CtiDesktop.send(agent, new CtiEvent.DispositionSet(d.requestId(), ix.id(), set.code(), set.doNotCall(),
                 set.note()));
-        if (wrapUp.work().of(ix.campaign()).markDone() == MarkDoneMode.ON_DISPOSITION) {
+        if (campaigns.work(ix.campaign()).markDone() == MarkDoneMode.ON_DISPOSITION) {
             autoMarkDone.accept(agent, ix);
         }
     }
@@ -92,7 +92,7 @@ final class WrapUpCommands {
         if (!CtiDesk.talkingOrReleased(ix)) {
             throw CtiDesk.notAllowed("ScheduleCallback", agent, "the interaction is " + ix.stage().name().toLowerCase());
         }
-        CallbackRules rules = wrapUp.work().of(ix.campaign()).callbacks();
+        CallbackRules rules = campaigns.work(ix.campaign()).callbacks();
         boolean personal = rules.personal(c.personal());
         String refusal = rules.refusal(personal);
         if (refusal != null) {

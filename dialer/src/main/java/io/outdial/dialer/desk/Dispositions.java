@@ -2,6 +2,7 @@ package io.outdial.dialer.desk;
 
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.Interaction;
+import io.outdial.dialer.campaign.Campaigns;
 import io.outdial.core.exec.Scheduler;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.refusal.Refused;
@@ -13,6 +14,7 @@ import io.outdial.dialer.wrapup.Disposition;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,26 +29,41 @@ public final class Dispositions {
 
     private final Scheduler clock;
     private final StoreAccess store;
-    private final Map<String, List<String>> codesByCampaign;
+    /** A campaign's codes by its name: read from the campaign itself ({@link Campaigns#dispositionCodes}). */
+    private final Function<String, List<String>> codesOf;
 
-    /** @param codesByCampaign each campaign's disposition codes ({@code campaigns[i].dispositionCodes}) */
-    /** @param clock the dialer's clock (virtual in tests), which dates each history entry */
-    public Dispositions(Scheduler clock, StoreAccess store, Map<String, List<String>> codesByCampaign) {
+    /**
+     * @param clock     the dialer's clock (virtual in tests), which dates each history entry
+     * @param campaigns the campaigns, each with its own disposition codes ({@code campaigns[i].dispositionCodes})
+     */
+    public Dispositions(Scheduler clock, StoreAccess store, Campaigns campaigns) {
+        this(clock, store, (Function<String, List<String>>) campaigns::dispositionCodes);
+    }
+
+    /** @param codesByCampaign each campaign's disposition codes, by campaign name (tests) */
+    Dispositions(Scheduler clock, StoreAccess store, Map<String, List<String>> codesByCampaign) {
+        this(clock, store, Map.copyOf(codesByCampaign)::get);
+    }
+
+    private Dispositions(Scheduler clock, StoreAccess store, Function<String, List<String>> codesOf) {
         this.clock = clock;
         this.store = store;
-        this.codesByCampaign = Map.copyOf(codesByCampaign);
+        this.codesOf = campaign -> {
+            List<String> codes = codesOf.apply(campaign);
+            return codes == null ? List.of() : codes;
+        };
     }
 
     /** The campaign's disposition codes, in configuration order (empty for an unknown campaign). */
     public List<String> codes(String campaign) {
-        return codesByCampaign.getOrDefault(campaign, List.of());
+        return codesOf.apply(campaign);
     }
 
     /** The disposition as set, or a {@link Refused} naming what is wrong (an unknown code names the list). */
     public Disposition check(String campaign, String code, Boolean doNotCall, String note) {
         String trimmed = code == null || code.isBlank() ? null : code.trim();
         if (trimmed != null) {
-            List<String> codes = codesByCampaign.getOrDefault(campaign, List.of());
+            List<String> codes = codes(campaign);
             if (!codes.contains(trimmed)) {
                 throw new Refused(Refused.Why.UNKNOWN_DISPOSITION, "disposition code '" + trimmed
                         + "' is not one of campaign '" + campaign + "''s codes: "

@@ -10,7 +10,6 @@ import io.outdial.dialer.store.TreatmentStep;
 import io.outdial.dialer.treatment.CampaignTreatments;
 import io.outdial.dialer.wrapup.Callback;
 import io.outdial.dialer.wrapup.Callbacks;
-import io.outdial.dialer.wrapup.RecordWork;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,20 +23,17 @@ public final class WrapUp implements AfterCall.WrapUpWork {
 
     private final Scheduler clock;
     private final StoreAccess store;
-    private final RecordWork work;
     private final CampaignTreatments treatments;
     private final Dispositions dispositions;
 
     /**
      * @param clock      the dialer's clock (virtual in tests)
-     * @param work       how agents work each campaign's records
      * @param treatments what follows a record's final result, per campaign
      */
-    public WrapUp(Scheduler clock, StoreAccess store, RecordWork work, CampaignTreatments treatments,
+    public WrapUp(Scheduler clock, StoreAccess store, CampaignTreatments treatments,
                   Dispositions dispositions) {
         this.clock = clock;
         this.store = store;
-        this.work = work;
         this.treatments = treatments;
         this.dispositions = dispositions;
     }
@@ -45,11 +41,6 @@ public final class WrapUp implements AfterCall.WrapUpWork {
     /** The dialer's clock (virtual in tests). */
     public java.time.Instant now() {
         return clock.now();
-    }
-
-    /** How agents work each campaign's records: fields, callback rules, Mark Done mode. */
-    public RecordWork work() {
-        return work;
     }
 
     public Dispositions dispositions() {

@@ -3,6 +3,7 @@ package io.outdial.dialer.dnc;
 import io.outdial.core.exec.Continuations;
 import io.outdial.core.exec.Scheduler;
 import io.outdial.dialer.campaign.Campaign;
+import io.outdial.dialer.campaign.Campaigns;
 import io.outdial.dialer.config.DncSettings;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.store.CallingListStore;
@@ -11,7 +12,6 @@ import io.outdial.dialer.store.TreatmentStep;
 import io.outdial.dialer.treatment.CampaignTreatments;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -33,16 +33,17 @@ public final class RecordSource {
     private final Executor database;
     private final Scheduler scheduler;
     private final CampaignTreatments treatments;
-    private final Map<String, DncSettings> settings;
+    /** The campaigns, whose own do-not-call validation a record's campaign name finds. */
+    private final Campaigns campaigns;
     private final PreDialValidation validation = new PreDialValidation();
 
     public RecordSource(CallingListStore store, Executor database, Scheduler scheduler,
-                        CampaignTreatments treatments, Map<String, DncSettings> settings) {
+                        CampaignTreatments treatments, Campaigns campaigns) {
         this.store = store;
         this.database = database;
         this.scheduler = scheduler;
         this.treatments = treatments;
-        this.settings = Map.copyOf(settings);
+        this.campaigns = campaigns;
     }
 
     /**
@@ -74,7 +75,7 @@ public final class RecordSource {
 
     /** The pre-dial check of one record already retrieved (a number the agent changed to). */
     public CompletableFuture<Verdict> check(CallingRecord record) {
-        DncSettings dnc = settings.getOrDefault(record.campaign(), DncSettings.defaults());
+        DncSettings dnc = campaigns.dnc(record.campaign());
         CompletableFuture<Boolean> listed = CompletableFuture.supplyAsync(() -> store.doNotCall().onList(record),
                 database);
         return listed.thenCompose(onList -> onList ? CompletableFuture.completedFuture(Verdict.ON_LIST)

@@ -6,20 +6,45 @@ import io.outdial.dialer.store.TreatmentStep;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
-/** Every campaign's treatments and attempt limit, looked up by the campaign a record belongs to. */
+/**
+ * Every campaign's treatments and attempt limit, looked up by the campaign a record belongs to: the dialer reads
+ * them from the campaign itself ({@code Campaigns.treatments}, {@code Campaigns.maxAttempts}).
+ */
 public final class CampaignTreatments {
-    private final Map<String, Treatments> treatments;
-    private final Map<String, Integer> maxAttempts;
+    private final Function<String, Treatments> treatments;
+    private final ToIntFunction<String> maxAttempts;
 
+    /**
+     * @param treatments  a campaign's treatments by its name ({@link Treatments#NONE} when it has none)
+     * @param maxAttempts a campaign's attempt limit by its name
+     */
+    public CampaignTreatments(Function<String, Treatments> treatments, ToIntFunction<String> maxAttempts) {
+        this.treatments = treatments;
+        this.maxAttempts = maxAttempts;
+    }
+
+    /** From maps by campaign name: none and 1 attempt for a campaign not in them (tests). */
     public CampaignTreatments(Map<String, Treatments> treatments, Map<String, Integer> maxAttempts) {
-        this.treatments = Map.copyOf(treatments);
-        this.maxAttempts = Map.copyOf(maxAttempts);
+        this(Map.copyOf(treatments)::get, Map.copyOf(maxAttempts)::get, true);
+    }
+
+    private CampaignTreatments(Function<String, Treatments> treatments, Function<String, Integer> maxAttempts,
+                               boolean orDefaults) {
+        this(campaign -> {
+            Treatments t = treatments.apply(campaign);
+            return t == null ? Treatments.NONE : t;
+        }, campaign -> {
+            Integer n = maxAttempts.apply(campaign);
+            return n == null ? 1 : n;
+        });
     }
 
     /** Whether {@code campaign} has a treatment of its own for {@code result}. */
     public boolean has(String campaign, CallResult result) {
-        return treatments.getOrDefault(campaign, Treatments.NONE).forResult(result).isPresent();
+        return treatments.apply(campaign).forResult(result).isPresent();
     }
 
     /**
@@ -27,7 +52,7 @@ public final class CampaignTreatments {
      * its final {@code result}.
      */
     public TreatmentStep decide(CallingRecord record, CallResult result, Instant now) {
-        return treatments.getOrDefault(record.campaign(), Treatments.NONE).decide(result, record.attempt() + 1,
-                maxAttempts.getOrDefault(record.campaign(), 1), now, ZoneId.of(record.tz()));
+        return treatments.apply(record.campaign()).decide(result, record.attempt() + 1,
+                maxAttempts.applyAsInt(record.campaign()), now, ZoneId.of(record.tz()));
     }
 }

@@ -1,13 +1,22 @@
 package io.outdial.dialer.campaign;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.outdial.bridge.admin.AdminApi.CampaignAction;
+import io.outdial.dialer.agent.AgentRoster;
 import io.outdial.dialer.config.DetectionSettings;
 import io.outdial.dialer.config.DialingMode;
+import io.outdial.dialer.config.DncSettings;
 import io.outdial.dialer.config.PreviewSettings;
 import io.outdial.dialer.pacing.PacingSettings;
 import io.outdial.dialer.recordinfo.RecordFields;
+import io.outdial.dialer.record.CallResult;
+import io.outdial.dialer.treatment.CampaignTreatments;
+import io.outdial.dialer.treatment.Treatment;
+import io.outdial.dialer.treatment.Treatments;
 import io.outdial.dialer.wrapup.CallbackRules;
 import io.outdial.dialer.wrapup.MarkDoneMode;
 import io.outdial.dialer.wrapup.RecordWork;
@@ -37,5 +46,57 @@ class CampaignPlanTest {
                 work));
         assertSame(preview, campaign.plan().preview());
         assertSame(work, campaign.plan().work());
+    }
+
+    @Test
+    void theCampaignNameFindsTheCampaignsOwnRecordWork() {
+        RecordWork.Rules work = new RecordWork.Rules(new RecordFields(List.of()), CallbackRules.defaults(),
+                MarkDoneMode.ON_END, true, false);
+        Campaigns campaigns = new Campaigns(List.of(new CampaignPlan("c", "", DialingMode.PROGRESSIVE,
+                List.of("a1"), 3, null, false, false, DetectionSettings.DEFAULTS, PacingSettings.predictive(), false,
+                List.of(), null, work)), new AgentRoster(List.of()));
+        assertSame(work, campaigns.work("c"), "what CTI wrap-up and transfers read by the interaction's campaign");
+        campaigns.lifecycle(new Campaigns.Lifecycle() {
+            @Override
+            public void started(Campaign campaign) {
+            }
+
+            @Override
+            public void unloaded(Campaign campaign) {
+            }
+        });
+        campaigns.apply("c", CampaignAction.LOAD);
+        campaigns.apply("c", CampaignAction.UNLOAD);
+        assertSame(work, campaigns.work("c"), "an unloaded campaign keeps its rules, as the map by name did");
+        assertSame(RecordWork.defaults(), campaigns.work("none"), "no campaign by that name: the defaults");
+    }
+
+    @Test
+    void theCampaignNameFindsTheCampaignsOwnTreatmentsAndAttemptLimit() {
+        Treatments treatments = new Treatments(List.of(Treatment.cancel(CallResult.WRONG_NUMBER)));
+        Campaigns campaigns = new Campaigns(List.of(new CampaignPlan("c", "", DialingMode.PROGRESSIVE,
+                List.of("a1"), 3, null, false, false, DetectionSettings.DEFAULTS, PacingSettings.predictive(), false,
+                List.of(), null, null, null, treatments, null)), new AgentRoster(List.of()));
+        CampaignTreatments own = new CampaignTreatments(campaigns::treatments, campaigns::maxAttempts);
+        assertSame(treatments, campaigns.treatments("c"));
+        assertEquals(3, campaigns.maxAttempts("c"));
+        assertTrue(own.has("c", CallResult.WRONG_NUMBER));
+        assertFalse(own.has("c", CallResult.BUSY));
+        assertSame(Treatments.NONE, campaigns.treatments("none"), "no campaign by that name: no treatments");
+        assertEquals(1, campaigns.maxAttempts("none"), "and one attempt, as the maps by name gave");
+        assertFalse(own.has("none", CallResult.WRONG_NUMBER));
+    }
+
+    @Test
+    void theCampaignNameFindsTheCampaignsOwnDoNotCallValidation() {
+        DncSettings dnc = new DncSettings("account", java.net.URI.create("http://dnc.example/check"),
+                Duration.ofSeconds(1), DncSettings.OnUnavailable.DIAL);
+        Campaigns campaigns = new Campaigns(List.of(new CampaignPlan("c", "", DialingMode.PROGRESSIVE,
+                List.of("a1"), 3, null, false, false, DetectionSettings.DEFAULTS, PacingSettings.predictive(), false,
+                List.of(), null, null, null, null, dnc)), new AgentRoster(List.of()));
+        assertSame(dnc, campaigns.dnc("c"), "what RecordSource checks a record of the campaign with");
+        assertEquals(DncSettings.defaults(), campaigns.dnc("none"), "no campaign by that name: the defaults");
+        assertEquals(DncSettings.defaults(), new CampaignPlan("d", "", DialingMode.PROGRESSIVE, List.of(), 1, null,
+                false, false, DetectionSettings.DEFAULTS, PacingSettings.predictive()).dnc());
     }
 }

@@ -5,7 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.outdial.bridge.admin.AdminApi.CampaignAction;
+import io.outdial.dialer.agent.AgentRoster;
+import io.outdial.dialer.campaign.Campaign;
+import io.outdial.dialer.campaign.CampaignPlan;
+import io.outdial.dialer.campaign.Campaigns;
+import io.outdial.dialer.config.DetectionSettings;
+import io.outdial.dialer.config.DialingMode;
 import io.outdial.dialer.cti.CtiWire;
+import io.outdial.dialer.pacing.PacingSettings;
 import io.outdial.dialer.refusal.Refused;
 import java.util.List;
 import java.util.Map;
@@ -37,5 +45,29 @@ class DispositionsTest {
         Refused e = assertThrows(Refused.class,
                 () -> dispositions.check("spring", null, false, "x".repeat(Dispositions.MAX_NOTE + 1)));
         assertEquals("INVALID", CtiWire.code(e.why()));
+    }
+
+    @Test
+    void theCodesAreReadFromTheCampaignItselfAndOutliveItsUnload() {
+        Campaigns campaigns = new Campaigns(List.of(new CampaignPlan("spring", "", DialingMode.PROGRESSIVE,
+                List.of("a1"), 3, null, false, false, DetectionSettings.DEFAULTS, PacingSettings.predictive(), false,
+                List.of(), null, null, List.of("Accepted", "Rejected"), null, null)), new AgentRoster(List.of()));
+        campaigns.lifecycle(new Campaigns.Lifecycle() {
+            @Override
+            public void started(Campaign campaign) {
+            }
+
+            @Override
+            public void unloaded(Campaign campaign) {
+            }
+        });
+        Dispositions own = new Dispositions(null, null, campaigns);
+        assertEquals(List.of("Accepted", "Rejected"), own.codes("spring"));
+        assertEquals(List.of(), own.codes("autumn"), "no campaign by that name has no codes");
+        campaigns.apply("spring", CampaignAction.LOAD);
+        campaigns.apply("spring", CampaignAction.UNLOAD);
+        assertEquals(new Disposition("Rejected", false, null), own.check("spring", "Rejected", false, null),
+                "an unloaded campaign keeps its codes, as the map by name did");
+        assertThrows(Refused.class, () -> own.check("spring", "Transferred", false, null));
     }
 }
