@@ -10,7 +10,7 @@ import io.outdial.sip.DialRequest;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Collection;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -36,8 +36,8 @@ public final class Dialing {
     private final ProgressiveMode progressive;
     private final PredictiveDialing predictive;
     private final EngagedDialing engaged;
-    /** Every paced mode's policy, in the order a pass runs them. */
-    private final Map<PacedMode, ModePolicy> policies = new java.util.EnumMap<>(PacedMode.class);
+    /** Every dialing mode's one policy, keyed by mode; null until the push-preview desk's is given. */
+    private ModePolicies policies;
 
     /**
      * @param dialer    the dialer's serial executor (agents, campaigns, pacing); its scheduler is the clock
@@ -62,9 +62,6 @@ public final class Dialing {
                 assignments);
         this.engaged = new EngagedDialing(dialer, metrics, records, placement, roster, campaigns, afterCall, this::pace,
                 predictive.pacing(), assignments);
-        policies.put(PacedMode.PROGRESSIVE, progressive);
-        policies.put(PacedMode.PREDICTIVE, predictive);
-        policies.put(PacedMode.ENGAGED, engaged);
         metrics.callsInProgress(this::callsInProgress);
     }
 
@@ -79,24 +76,37 @@ public final class Dialing {
     }
 
     /**
-     * The one pacing loop: each mode's policy, in {@link PacedMode}'s order, over the campaigns whose plan chooses
-     * it. Dialer only.
+     * The one pacing loop: each mode's policy, in registration order, over the campaigns whose plan it owns
+     * ({@link ModePolicies#policyOf}). Dialer only.
      */
     private void paceNow() {
+        if (policies == null) {
+            throw new IllegalStateException("pacing before the push-preview policy was given");
+        }
         java.time.Instant now = dialer.scheduler().now();
-        for (Map.Entry<PacedMode, ModePolicy> mode : policies.entrySet()) {
-            mode.getValue().beforeCampaigns(now);
+        for (ModePolicy policy : policies.inPassOrder()) {
+            policy.beforeCampaigns(now);
             for (Campaign campaign : campaigns) {
-                if (PacedMode.of(campaign.plan()) == mode.getKey()) {
-                    mode.getValue().pace(campaign, now);
+                if (policies.policyOf(campaign.plan()) == policy) {
+                    policy.pace(campaign, now);
                 }
             }
         }
     }
 
-    /** The push-preview modes' policy (the preview desks sit above this package). Call before the first pass. */
+    /**
+     * The push-preview modes' policy (the preview desks sit above this package); completes the registry, one
+     * registration per policy, in the order a pass runs them. Call once, before the first pass.
+     *
+     * @throws IllegalStateException if a dialing mode is left with no policy or two (start-up fails)
+     */
     public void pushPreviews(ModePolicy push) {
-        policies.put(PacedMode.PUSH_PREVIEW, push);
+        policies = ModePolicies.of(List.of(progressive, predictive, engaged, push, new AgentPulledPreview()));
+    }
+
+    /** The policy that paces {@code plan}'s campaign (tests: every mode has its one owner). Dialer only. */
+    ModePolicy policyOf(io.outdial.dialer.campaign.CampaignPlan plan) {
+        return policies.policyOf(plan);
     }
 
     /** Sets progressive's interaction preview. Call before the first pass. */

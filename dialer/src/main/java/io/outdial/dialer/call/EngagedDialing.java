@@ -82,6 +82,17 @@ final class EngagedDialing implements ModePolicy {
         this.pacing = pacing;
     }
 
+    /** Assured connection; and, whatever their mode, every plan that engages its agent first (ASM). */
+    @Override
+    public java.util.Set<DialingMode> dialingModes() {
+        return java.util.Set.of(DialingMode.ASSURED_CONNECTION);
+    }
+
+    @Override
+    public boolean engagesAgentsFirst() {
+        return true;
+    }
+
     /** Engages every Ready agent, then dials what the engine asks for, for every running engaging campaign. */
     @Override
     public void pace(Campaign campaign, Instant now) {

@@ -1,32 +1,15 @@
 package io.outdial.dialer.call;
 
-import io.outdial.dialer.campaign.CampaignPlan;
-
 /**
- * The pacing behaviours a campaign's plan chooses from, in the order a pacing pass runs them. Preview campaigns are
- * not paced: their agents ask for records.
+ * Which paced mode placed a call, as {@link CallCounts} counts them. Not how a campaign's mode is chosen: that is
+ * {@link ModePolicies}, keyed by {@link io.outdial.dialer.config.DialingMode}. The preview desks' calls are counted
+ * apart ({@link CallCounts#previews}).
  */
 public enum PacedMode {
-    /** One contact per Ready agent. */
+    /** Progressive's contact calls. */
     PROGRESSIVE,
-    /** Contacts dialed ahead of free agents, paced to the abandonment limit. */
+    /** Predictive's dials. */
     PREDICTIVE,
-    /** Assured connection and ASM: the agent engaged first, contacts dialed for it. */
-    ENGAGED,
-    /** Push preview and direct push preview: records pushed to the agents' desktops. */
-    PUSH_PREVIEW;
-
-    /** The pacing behaviour of {@code plan}, or null for preview (nothing is paced). */
-    public static PacedMode of(CampaignPlan plan) {
-        if (plan.engagesAgentFirst()) {
-            return ENGAGED;
-        }
-        return switch (plan.dialingMode()) {
-            case PROGRESSIVE -> PROGRESSIVE;
-            case PREDICTIVE -> PREDICTIVE;
-            case ASSURED_CONNECTION -> ENGAGED;
-            case PUSH_PREVIEW, DIRECT_PUSH_PREVIEW -> PUSH_PREVIEW;
-            case PREVIEW -> null;
-        };
-    }
+    /** Engaged agents' calls (assured connection and ASM). */
+    ENGAGED
 }

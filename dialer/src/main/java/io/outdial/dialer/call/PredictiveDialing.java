@@ -119,10 +119,16 @@ public final class PredictiveDialing implements ModePolicy {
         Instant now = dialer.scheduler().now();
         beforeCampaigns(now);
         for (Campaign campaign : campaigns) {
-            if (PacedMode.of(campaign.plan()) == PacedMode.PREDICTIVE) {
+            if (chooses(campaign.plan())) {
                 pace(campaign, now);
             }
         }
+    }
+
+    /** Predictive campaigns (ASM over predictive is the engaged policy's). */
+    @Override
+    public java.util.Set<io.outdial.dialer.config.DialingMode> dialingModes() {
+        return java.util.Set.of(io.outdial.dialer.config.DialingMode.PREDICTIVE);
     }
 
     @Override

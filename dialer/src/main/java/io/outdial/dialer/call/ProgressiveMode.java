@@ -93,6 +93,12 @@ public final class ProgressiveMode implements ModePolicy {
         this.dialPreview = preview;
     }
 
+    /** Progressive campaigns (ASM over progressive is the engaged policy's). */
+    @Override
+    public java.util.Set<io.outdial.dialer.config.DialingMode> dialingModes() {
+        return java.util.Set.of(io.outdial.dialer.config.DialingMode.PROGRESSIVE);
+    }
+
     /** A pass over one campaign: a record retrieved (then dialed) for each Ready agent of a running campaign. */
     @Override
     public void pace(Campaign campaign, java.time.Instant now) {

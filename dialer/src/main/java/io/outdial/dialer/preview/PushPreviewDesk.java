@@ -9,7 +9,6 @@ import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.agent.InteractionIds;
 import io.outdial.dialer.agent.OutboundPreviewState;
 import io.outdial.dialer.call.ModePolicy;
-import io.outdial.dialer.call.PacedMode;
 import io.outdial.dialer.call.RecordWrites;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.CampaignState;
@@ -114,11 +113,17 @@ public final class PushPreviewDesk implements ModePolicy {
         return campaign;
     }
 
+    /** Push preview and direct push preview: records pushed to the agents' desktops. */
+    @Override
+    public Set<DialingMode> dialingModes() {
+        return Set.of(DialingMode.PUSH_PREVIEW, DialingMode.DIRECT_PUSH_PREVIEW);
+    }
+
     /** A pacing pass (dialer executor): a record for each agent a push campaign may deliver to now. */
     public void paceNow() {
         java.time.Instant now = dialer.scheduler().now();
         for (Campaign campaign : campaigns.all()) {
-            if (PacedMode.of(campaign.plan()) == PacedMode.PUSH_PREVIEW) {
+            if (chooses(campaign.plan())) {
                 pace(campaign, now);
             }
         }
