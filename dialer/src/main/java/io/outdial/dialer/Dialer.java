@@ -147,7 +147,7 @@ public final class Dialer {
                 config.dialing().ringTimeout(), config.dialing().agentRingTimeout(), Transport.UDP, workers, scheduler);
         InteractionIds ids = new InteractionIds();
         StoreAccess storeAccess = new StoreAccess(store, database);
-        Dispositions dispositions = new Dispositions(scheduler, storeAccess, campaigns);
+        Dispositions dispositions = new Dispositions(scheduler, storeAccess, campaigns::dispositionCodes);
         this.wrapUp = new WrapUp(scheduler, storeAccess, treatments, dispositions);
         ModeRecords modeRecords = new ModeRecords(records, ids,
                 new RecordWrites(storeAccess, scheduler, treatments));

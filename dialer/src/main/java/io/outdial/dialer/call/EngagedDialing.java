@@ -22,6 +22,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,8 +85,8 @@ final class EngagedDialing implements ModePolicy {
 
     /** Assured connection; and, whatever their mode, every plan that engages its agent first (ASM). */
     @Override
-    public java.util.Set<DialingMode> dialingModes() {
-        return java.util.Set.of(DialingMode.ASSURED_CONNECTION);
+    public Set<DialingMode> dialingModes() {
+        return Set.of(DialingMode.ASSURED_CONNECTION);
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.agent.InteractionIds;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.CampaignState;
+import io.outdial.dialer.config.DialingMode;
 import io.outdial.dialer.metrics.DialerMetrics;
 import io.outdial.dialer.pacing.PacingDecision;
 import io.outdial.dialer.pacing.PacingEngine;
@@ -23,6 +24,7 @@ import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -127,8 +129,8 @@ public final class PredictiveDialing implements ModePolicy {
 
     /** Predictive campaigns (ASM over predictive is the engaged policy's). */
     @Override
-    public java.util.Set<io.outdial.dialer.config.DialingMode> dialingModes() {
-        return java.util.Set.of(io.outdial.dialer.config.DialingMode.PREDICTIVE);
+    public Set<DialingMode> dialingModes() {
+        return Set.of(DialingMode.PREDICTIVE);
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.agent.InteractionIds;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.CampaignState;
+import io.outdial.dialer.config.DialingMode;
 import io.outdial.dialer.metrics.DialerMetrics;
 import io.outdial.dialer.store.CallingRecord;
 import io.outdial.media.detect.Detection;
@@ -95,8 +96,8 @@ public final class ProgressiveMode implements ModePolicy {
 
     /** Progressive campaigns (ASM over progressive is the engaged policy's). */
     @Override
-    public java.util.Set<io.outdial.dialer.config.DialingMode> dialingModes() {
-        return java.util.Set.of(io.outdial.dialer.config.DialingMode.PROGRESSIVE);
+    public Set<DialingMode> dialingModes() {
+        return Set.of(DialingMode.PROGRESSIVE);
     }
 
     /** A pass over one campaign: a record retrieved (then dialed) for each Ready agent of a running campaign. */

@@ -12,7 +12,6 @@ import io.outdial.dialer.store.StoreAccess;
 import io.outdial.dialer.wrapup.Callback;
 import io.outdial.dialer.wrapup.Disposition;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -33,25 +32,14 @@ public final class Dispositions {
     private final Function<String, List<String>> codesOf;
 
     /**
-     * @param clock     the dialer's clock (virtual in tests), which dates each history entry
-     * @param campaigns the campaigns, each with its own disposition codes ({@code campaigns[i].dispositionCodes})
+     * @param clock   the dialer's clock (virtual in tests), which dates each history entry
+     * @param codesOf a campaign's disposition codes by its name, empty for an unknown name (the dialer reads them
+     *                from the campaign itself, {@link Campaigns#dispositionCodes})
      */
-    public Dispositions(Scheduler clock, StoreAccess store, Campaigns campaigns) {
-        this(clock, store, (Function<String, List<String>>) campaigns::dispositionCodes);
-    }
-
-    /** @param codesByCampaign each campaign's disposition codes, by campaign name (tests) */
-    Dispositions(Scheduler clock, StoreAccess store, Map<String, List<String>> codesByCampaign) {
-        this(clock, store, Map.copyOf(codesByCampaign)::get);
-    }
-
-    private Dispositions(Scheduler clock, StoreAccess store, Function<String, List<String>> codesOf) {
+    public Dispositions(Scheduler clock, StoreAccess store, Function<String, List<String>> codesOf) {
         this.clock = clock;
         this.store = store;
-        this.codesOf = campaign -> {
-            List<String> codes = codesOf.apply(campaign);
-            return codes == null ? List.of() : codes;
-        };
+        this.codesOf = codesOf;
     }
 
     /** The campaign's disposition codes, in configuration order (empty for an unknown campaign). */

@@ -5,7 +5,6 @@ import io.outdial.dialer.store.CallingRecord;
 import io.outdial.dialer.store.TreatmentStep;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
@@ -24,22 +23,6 @@ public final class CampaignTreatments {
     public CampaignTreatments(Function<String, Treatments> treatments, ToIntFunction<String> maxAttempts) {
         this.treatments = treatments;
         this.maxAttempts = maxAttempts;
-    }
-
-    /** From maps by campaign name: none and 1 attempt for a campaign not in them (tests). */
-    public CampaignTreatments(Map<String, Treatments> treatments, Map<String, Integer> maxAttempts) {
-        this(Map.copyOf(treatments)::get, Map.copyOf(maxAttempts)::get, true);
-    }
-
-    private CampaignTreatments(Function<String, Treatments> treatments, Function<String, Integer> maxAttempts,
-                               boolean orDefaults) {
-        this(campaign -> {
-            Treatments t = treatments.apply(campaign);
-            return t == null ? Treatments.NONE : t;
-        }, campaign -> {
-            Integer n = maxAttempts.apply(campaign);
-            return n == null ? 1 : n;
-        });
     }
 
     /** Whether {@code campaign} has a treatment of its own for {@code result}. */

@@ -28,7 +28,7 @@ class RecordWritesTest {
     private final Executor pool = database::add;
     private final VirtualScheduler clock = new VirtualScheduler(Instant.parse("2026-12-07T10:00:00Z"));
     private final RecordWrites writes = new RecordWrites(new StoreAccess(store, pool), clock,
-            new CampaignTreatments(Map.of(), Map.of()));
+            new CampaignTreatments(campaign -> io.outdial.dialer.treatment.Treatments.NONE, campaign -> 1));
 
     @AfterEach
     void close() {

@@ -33,7 +33,7 @@ class CampaignPlanTest {
                 DetectionSettings.DEFAULTS, PacingSettings.predictive());
         assertEquals(PreviewSettings.defaults(), plan.preview());
         assertSame(RecordWork.defaults(), plan.work());
-        assertEquals(RecordWork.none().of("c"), plan.work(), "the same defaults as a campaign RecordWork lacks");
+        assertEquals(RecordWork.defaults(), plan.work(), "the same defaults as a campaign RecordWork lacks");
     }
 
     @Test

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 class DispositionsTest {
     private final Dispositions dispositions = new Dispositions(null, null,
-            Map.of("spring", List.of("Accepted", "Rejected", "Transferred"), "bare", List.of()));
+            name -> Map.of("spring", List.of("Accepted", "Rejected", "Transferred"), "bare", List.<String>of())
+                    .getOrDefault(name, List.of()));
 
     @Test
     void aCodeFromTheCampaignsListIsKeptWithTheFlagAndNote() {
@@ -61,7 +62,7 @@ class DispositionsTest {
             public void unloaded(Campaign campaign) {
             }
         });
-        Dispositions own = new Dispositions(null, null, campaigns);
+        Dispositions own = new Dispositions(null, null, campaigns::dispositionCodes);
         assertEquals(List.of("Accepted", "Rejected"), own.codes("spring"));
         assertEquals(List.of(), own.codes("autumn"), "no campaign by that name has no codes");
         campaigns.apply("spring", CampaignAction.LOAD);
