@@ -30,6 +30,11 @@ final class CallTargets {
         boolean isAgent() {
             return agent != null;
         }
+
+        /** An agent still reserved with (or talking on) this target interaction: not freed or moved on meanwhile. */
+        boolean stillHolds() {
+            return agent != null && agent.interaction() == interaction;
+        }
     }
 
     private final AgentRoster roster;
@@ -120,13 +125,61 @@ final class CallTargets {
                 + " is not allowed: the call has ended or changed"));
     }
 
-    /** A reserved target agent whose transfer or conference did not happen is free again. */
-    void free(Target target, AgentState next, String reason) {
-        Agent agent = target.agent();
-        Interaction ix = target.interaction();
-        if (agent == null || agent.interaction() != ix) {
+    /** The side call rings the target's phone: a target agent still reserved with it sees its interaction ring. */
+    void ringing(Target target) {
+        if (target.stillHolds()) {
+            target.interaction().stage(Interaction.Stage.RINGING);
+            target.agent().desktop().ringing(target.interaction());
+        }
+    }
+
+    /**
+     * The target agent answered the side call: its interaction moves to {@code stage} (established, or conference)
+     * and the agent is Busy (already, after a consultation turned into a conference). Nothing for an outside number.
+     */
+    void answered(Target target, Interaction ix, Interaction.Stage stage) {
+        if (!target.isAgent()) {
             return;
         }
+        target.interaction().stage(stage);
+        if (target.agent().state() != AgentState.BUSY) {
+            target.agent().moveTo(AgentState.BUSY, ix.campaign());
+        }
+        target.agent().desktop().established(target.interaction());
+    }
+
+    /**
+     * The campaign's rule that a result comes first: once the target is on the call, the result set is final, for
+     * the agent's interaction and the target agent's.
+     */
+    void lockResultIfRequired(Interaction ix, Target target) {
+        if (rules(ix).resultRequiredBeforeTransfer()) {
+            ix.readOnly(true);
+            if (target.isAgent()) {
+                target.interaction().readOnly(true);
+            }
+        }
+    }
+
+    /**
+     * A transfer (blind, or a consultation's) completed: the result locked if the campaign says so, the agent told
+     * who owns the record now (the target agent if the record follows the transfer), and the call's owner told.
+     */
+    void transferCompleted(Agent agent, Interaction ix, Target target, String requestId, TransferableCalls calls) {
+        boolean follows = target.isAgent() && rules(ix).recordFollowsTransfer();
+        lockResultIfRequired(ix, target);
+        CtiDesktop.send(agent, new CtiEvent.TransferCompleted(requestId, ix.id(), target.name(),
+                follows ? target.agent().id() : agent.id()));
+        calls.transferred(ix, target.agent(), target.interaction(), follows);
+    }
+
+    /** A reserved target agent whose transfer or conference did not happen is free again. */
+    void free(Target target, AgentState next, String reason) {
+        if (!target.stillHolds()) {
+            return;
+        }
+        Agent agent = target.agent();
+        Interaction ix = target.interaction();
         if (ix.stage() == Interaction.Stage.RINGING) {
             ix.stage(Interaction.Stage.DONE);
             agent.desktop().released(ix);

@@ -115,31 +115,15 @@ final class ConferenceDesk {
 
         @Override
         public void targetRinging(Conference conference) {
-            dialer.execute(() -> {
-                if (target.isAgent() && target.agent().interaction() == target.interaction()) {
-                    target.interaction().stage(Interaction.Stage.RINGING);
-                    target.agent().desktop().ringing(target.interaction());
-                }
-            });
+            dialer.execute(() -> targets.ringing(target));
         }
 
         @Override
         public void joined(Conference conference) {
             dialer.execute(() -> {
                 mixing = true;
-                if (target.isAgent()) {
-                    target.interaction().stage(Interaction.Stage.CONFERENCE);
-                    if (target.agent().state() != AgentState.BUSY) { // Busy already after a consultation
-                        target.agent().moveTo(AgentState.BUSY, ix.campaign());
-                    }
-                    target.agent().desktop().established(target.interaction());
-                }
-                if (targets.rules(ix).resultRequiredBeforeTransfer()) {
-                    ix.readOnly(true);
-                    if (target.isAgent()) {
-                        target.interaction().readOnly(true);
-                    }
-                }
+                targets.answered(target, ix, Interaction.Stage.CONFERENCE);
+                targets.lockResultIfRequired(ix, target);
                 CtiDesktop.send(agent, new CtiEvent.ConferenceJoined(requestId, ix.id(), target.name()));
             });
         }
@@ -177,7 +161,7 @@ final class ConferenceDesk {
         public void targetLeft(Conference conference) {
             dialer.execute(() -> {
                 end();
-                if (target.isAgent() && target.agent().interaction() == target.interaction()) {
+                if (target.stillHolds()) {
                     dialing.conferenceTargetReleased(target.agent(), target.interaction());
                 }
                 if (ix.stage() == Interaction.Stage.CONFERENCE) {
@@ -194,7 +178,7 @@ final class ConferenceDesk {
                 end();
                 if (!joined) {
                     targets.free(target, AgentState.READY, "ConferenceAborted");
-                } else if (target.isAgent() && target.agent().interaction() == target.interaction()) {
+                } else if (target.stillHolds()) {
                     dialing.conferenceTargetReleased(target.agent(), target.interaction());
                 }
             });

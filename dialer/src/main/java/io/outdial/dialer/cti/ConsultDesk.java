@@ -10,7 +10,6 @@ import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.call.Consultation;
 import io.outdial.dialer.call.Dialing;
 import io.outdial.dialer.call.TransferableCall;
-import io.outdial.dialer.wrapup.RecordWork;
 import io.outdial.core.exec.CallExecutor;
 import io.outdial.core.exec.Continuations;
 import java.util.HashMap;
@@ -155,23 +154,14 @@ final class ConsultDesk {
 
         @Override
         public void targetRinging(Consultation consultation) {
-            dialer.execute(() -> {
-                if (target.isAgent() && target.agent().interaction() == target.interaction()) {
-                    target.interaction().stage(Interaction.Stage.RINGING);
-                    target.agent().desktop().ringing(target.interaction());
-                }
-            });
+            dialer.execute(() -> targets.ringing(target));
         }
 
         @Override
         public void established(Consultation consultation) {
             dialer.execute(() -> {
                 talking = true;
-                if (target.isAgent()) {
-                    target.interaction().stage(Interaction.Stage.ESTABLISHED);
-                    target.agent().moveTo(AgentState.BUSY, ix.campaign());
-                    target.agent().desktop().established(target.interaction());
-                }
+                targets.answered(target, ix, Interaction.Stage.ESTABLISHED);
                 CtiDesktop.send(agent, new CtiEvent.ConsultEstablished(requestId, ix.id(), target.name()));
             });
         }
@@ -203,7 +193,7 @@ final class ConsultDesk {
         private void releaseTarget(boolean answered) {
             if (!answered) {
                 targets.free(target, AgentState.READY, "ConsultEnded");
-            } else if (target.isAgent() && target.agent().interaction() == target.interaction()) {
+            } else if (target.stillHolds()) {
                 dialing.conferenceTargetReleased(target.agent(), target.interaction());
             }
         }
@@ -212,17 +202,7 @@ final class ConsultDesk {
         public void transferred(Consultation consultation) {
             dialer.execute(() -> {
                 end();
-                RecordWork.Rules rules = targets.rules(ix);
-                boolean follows = target.isAgent() && rules.recordFollowsTransfer();
-                if (rules.resultRequiredBeforeTransfer()) {
-                    ix.readOnly(true);
-                    if (target.isAgent()) {
-                        target.interaction().readOnly(true);
-                    }
-                }
-                CtiDesktop.send(agent, new CtiEvent.TransferCompleted(completeRequest, ix.id(), target.name(),
-                        follows ? target.agent().id() : agent.id()));
-                calls.transferred(ix, target.agent(), target.interaction(), follows);
+                targets.transferCompleted(agent, ix, target, completeRequest, calls);
             });
         }
 

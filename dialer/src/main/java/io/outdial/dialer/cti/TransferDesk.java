@@ -9,7 +9,6 @@ import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.call.Dialing;
 import io.outdial.dialer.call.Transfer;
 import io.outdial.dialer.call.TransferableCall;
-import io.outdial.dialer.wrapup.RecordWork;
 import io.outdial.core.exec.CallExecutor;
 import io.outdial.core.exec.Continuations;
 
@@ -65,33 +64,14 @@ final class TransferDesk {
 
         @Override
         public void targetRinging(Transfer transfer) {
-            dialer.execute(() -> {
-                if (target.isAgent() && target.agent().interaction() == target.interaction()) {
-                    target.interaction().stage(Interaction.Stage.RINGING);
-                    target.agent().desktop().ringing(target.interaction());
-                }
-            });
+            dialer.execute(() -> targets.ringing(target));
         }
 
         @Override
         public void completed(Transfer transfer) {
             dialer.execute(() -> {
-                if (target.isAgent()) {
-                    target.interaction().stage(Interaction.Stage.ESTABLISHED);
-                    target.agent().moveTo(AgentState.BUSY, ix.campaign());
-                    target.agent().desktop().established(target.interaction());
-                }
-                RecordWork.Rules rules = targets.rules(ix);
-                boolean follows = target.isAgent() && rules.recordFollowsTransfer();
-                if (rules.resultRequiredBeforeTransfer()) {
-                    ix.readOnly(true);
-                    if (target.isAgent()) {
-                        target.interaction().readOnly(true);
-                    }
-                }
-                CtiDesktop.send(agent, new CtiEvent.TransferCompleted(requestId, ix.id(), target.name(),
-                        follows ? target.agent().id() : agent.id()));
-                calls.transferred(ix, target.agent(), target.interaction(), follows);
+                targets.answered(target, ix, Interaction.Stage.ESTABLISHED);
+                targets.transferCompleted(agent, ix, target, requestId, calls);
             });
         }
 
