@@ -30,11 +30,23 @@ final class PredictiveDial extends PacedCall implements Assignments.Handover {
     boolean abandonCounted;
     Cancellable connectWindow;
 
-    PredictiveDial(CampaignCall call, Campaign campaign, Interaction interaction, AfterCall afterCall) {
-        super(campaign, () -> call.drop());
+    PredictiveDial(CampaignCall call, Campaign campaign, Interaction interaction, ModePolicy policy,
+                   AfterCall afterCall) {
+        super(campaign, policy, () -> call.drop());
         this.afterCall = afterCall;
         this.call = call;
         this.interaction = interaction;
+    }
+
+    /** The agent given the contact (the transfer target's once handed on); null until one is. */
+    @Override
+    Agent agent() {
+        return agent;
+    }
+
+    @Override
+    Interaction shown() {
+        return interaction;
     }
 
     /** Once connected, the agent on this call may hand it on. */
