@@ -17,6 +17,7 @@ import io.outdial.media.StreamStats;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -251,7 +252,7 @@ final class EngagedDialing implements ModePolicy {
     }
 
     /** The engaged agents' calls (the registry's lines of this mode), in the order they were engaged. */
-    private java.util.List<Engagement> engagements() {
+    private List<Engagement> engagements() {
         return assignments.lines(InteractionIds.Owner.ENGAGED, Engagement.class);
     }
 

@@ -3,6 +3,7 @@ package io.outdial.dialer.call;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.campaign.Campaign;
+import java.util.Objects;
 
 /**
  * A paced mode's own state of one of its calls as the registry holds it ({@link Assignments}): a progressive call, a
@@ -25,7 +26,7 @@ abstract class PacedCall {
      */
     PacedCall(Campaign campaign, ModePolicy policy, Runnable hangUp) {
         this.campaign = campaign;
-        this.policy = java.util.Objects.requireNonNull(policy);
+        this.policy = Objects.requireNonNull(policy);
         this.hangUp = hangUp;
     }
 

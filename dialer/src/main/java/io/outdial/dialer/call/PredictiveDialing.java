@@ -13,6 +13,7 @@ import io.outdial.dialer.config.DialingMode;
 import io.outdial.dialer.metrics.DialerMetrics;
 import io.outdial.dialer.pacing.PacingDecision;
 import io.outdial.dialer.pacing.PacingEngine;
+import io.outdial.dialer.pacing.compliance.AbandonmentLedger;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.store.CallingRecord;
 import java.time.Duration;
@@ -315,8 +316,8 @@ public final class PredictiveDialing implements ModePolicy {
     }
 
     /** Seeds a campaign's abandonment ledger with a past day (after a restart). Dialer only. */
-    void restoreAbandonment(String campaign, java.time.LocalDate day,
-            io.outdial.dialer.pacing.compliance.AbandonmentLedger.DayCounts counts) {
+    void restoreAbandonment(String campaign, LocalDate day,
+            AbandonmentLedger.DayCounts counts) {
         engine.restoreAbandonment(campaign, day, counts);
     }
 }

@@ -10,9 +10,13 @@ import io.outdial.dialer.agent.InteractionIds;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.CampaignState;
 import io.outdial.dialer.config.DialingMode;
+import io.outdial.dialer.config.DialingSettings;
 import io.outdial.dialer.metrics.DialerMetrics;
+import io.outdial.dialer.pacing.pressure.SetupPressure;
 import io.outdial.dialer.store.CallingRecord;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +36,7 @@ public final class ProgressiveMode implements ModePolicy {
     private static final Logger LOG = LoggerFactory.getLogger(ProgressiveMode.class);
 
     /** When the store was asked for each dialed record without a preview, until its contact's INVITE is known. */
-    private final Map<String, java.time.Instant> askedAt = new java.util.HashMap<>();
+    private final Map<String, Instant> askedAt = new HashMap<>();
 
     /** The dialer executor this mode runs on; its scheduler is the clock. */
     private final CallExecutor dialer;
@@ -53,9 +57,9 @@ public final class ProgressiveMode implements ModePolicy {
     private final Set<String> retrieving = new HashSet<>();
     private DialPreview dialPreview;
     /** Back-pressure: dials are rationed while contacts wait too long from their answer to their agent's bridge. */
-    private io.outdial.dialer.pacing.pressure.SetupPressure pressure;
+    private SetupPressure pressure;
     /** When each call's contact answered and its agent was dialed, until the bridge (or the call's end). */
-    private final Map<String, java.time.Instant> settingUp = new java.util.HashMap<>();
+    private final Map<String, Instant> settingUp = new HashMap<>();
     private boolean repaceScheduled;
 
     /**
@@ -87,13 +91,13 @@ public final class ProgressiveMode implements ModePolicy {
         this.assignments = assignments;
         this.milestones = milestones;
         this.passNow = passNow;
-        this.pressure = new io.outdial.dialer.pacing.pressure.SetupPressure(
-                io.outdial.dialer.config.DialingSettings.DEFAULTS.setupLatencyLimit(), dialer.scheduler().now());
+        this.pressure = new SetupPressure(
+                DialingSettings.DEFAULTS.setupLatencyLimit(), dialer.scheduler().now());
     }
 
     /** Sets the setup latency (contact answer to bridge) above which dials are rationed; zero: never. Before start. */
     void setupLatencyLimit(Duration limit) {
-        this.pressure = new io.outdial.dialer.pacing.pressure.SetupPressure(limit, dialer.scheduler().now());
+        this.pressure = new SetupPressure(limit, dialer.scheduler().now());
     }
 
     /** Sets the interaction preview. Call before the first pass. */
@@ -109,7 +113,7 @@ public final class ProgressiveMode implements ModePolicy {
 
     /** A pass over one campaign: a record retrieved (then dialed) for each Ready agent of a running campaign. */
     @Override
-    public void pace(Campaign campaign, java.time.Instant now) {
+    public void pace(Campaign campaign, Instant now) {
         // No contact is dialed while the campaign's trunk is not registered; its return paces again.
         if (campaign.state() != CampaignState.RUNNING || campaign.listExhausted()
                 || !placement.trunkAllowsCalls(campaign.name())) {
@@ -146,15 +150,15 @@ public final class ProgressiveMode implements ModePolicy {
     }
 
     /** As above, the setup having ended at {@code at} (the bridge, or the contact leaving). Dialer only. */
-    private void setupOver(String callId, java.time.Instant at) {
-        java.time.Instant since = settingUp.remove(callId);
+    private void setupOver(String callId, Instant at) {
+        Instant since = settingUp.remove(callId);
         if (since != null) {
             pressure.observe(dialer.scheduler().now(), Duration.between(since, at));
         }
     }
 
     private void retrieveFor(Campaign campaign, Agent agent) {
-        java.time.Instant asked = dialer.scheduler().now();
+        Instant asked = dialer.scheduler().now();
         records.next(campaign, agent.id())
                 .whenCompleteAsync(Continuations.logged("ProgressiveMode.retrieveFor", (record, error) -> {
                     retrieving.remove(agent.id());
@@ -178,7 +182,7 @@ public final class ProgressiveMode implements ModePolicy {
         campaign.markExhausted(dialer, ModePolicy.LIST_RECHECK, passNow);
     }
 
-    private void dial(Campaign campaign, Agent agent, CallingRecord record, java.time.Instant asked) {
+    private void dial(Campaign campaign, Agent agent, CallingRecord record, Instant asked) {
         Interaction interaction = records.interaction(InteractionIds.Owner.PROGRESSIVE, campaign, record);
         String id = interaction.id();
         assignments.give(agent, InteractionIds.Owner.PROGRESSIVE, interaction);
@@ -210,7 +214,7 @@ public final class ProgressiveMode implements ModePolicy {
 
     /** Its agent is rung at the contact's answer (the setup's wait starts), then bridged to it. */
     @Override
-    public void answered(PacedCall call, CampaignCall contact, ContactAnswer answer, java.time.Instant at) {
+    public void answered(PacedCall call, CampaignCall contact, ContactAnswer answer, Instant at) {
         ProgressiveCall a = (ProgressiveCall) call;
         switch (answer) {
             case AGENT_RINGING -> agentRinging(a, contact, at);
@@ -221,7 +225,7 @@ public final class ProgressiveMode implements ModePolicy {
         }
     }
 
-    private void agentRinging(ProgressiveCall a, CampaignCall contact, java.time.Instant answered) {
+    private void agentRinging(ProgressiveCall a, CampaignCall contact, Instant answered) {
         settingUp.put(contact.id(), answered);
         writes.answered(a.interaction().record().recordId());
         metrics.answered(a.campaign().name());
@@ -229,9 +233,9 @@ public final class ProgressiveMode implements ModePolicy {
         a.agent().desktop().ringing(a.interaction());
     }
 
-    private void bridged(ProgressiveCall a, CampaignCall contact, java.time.Instant bridged) {
+    private void bridged(ProgressiveCall a, CampaignCall contact, Instant bridged) {
         contact.answerToAgentInvite().ifPresent(d -> metrics.answerToAgentInvite(d));
-        java.time.Instant answered = settingUp.get(contact.id());
+        Instant answered = settingUp.get(contact.id());
         if (answered != null) {
             metrics.answerToBridge(Duration.between(answered, bridged));
         }
@@ -246,7 +250,7 @@ public final class ProgressiveMode implements ModePolicy {
      * phone never answers would otherwise count as a 32 s setup and ration dialing for nothing.
      */
     @Override
-    public void contactGone(PacedCall call, java.time.Instant gone) {
+    public void contactGone(PacedCall call, Instant gone) {
         setupOver(((ProgressiveCall) call).call().id(), gone);
     }
 
@@ -254,8 +258,8 @@ public final class ProgressiveMode implements ModePolicy {
     @Override
     public void ended(PacedCall call, CampaignCall contact, CallOutcome outcome) {
         ProgressiveCall a = (ProgressiveCall) call;
-        java.util.Optional<java.time.Instant> trunkInvite = contact.contactInviteSent();
-        java.time.Instant asked = askedAt.remove(contact.id());
+        Optional<Instant> trunkInvite = contact.contactInviteSent();
+        Instant asked = askedAt.remove(contact.id());
         if (asked != null && trunkInvite.isPresent()) {
             metrics.retrievalToTrunkInvite(Duration.between(asked, trunkInvite.get()));
         }
