@@ -17,8 +17,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The dialer-wide part of dialing: builds every paced mode ({@link ProgressiveMode}, {@link PredictiveDialing},
  * {@link EngagedDialing}; push preview is given with {@link #pushPreviews}) over one registry ({@link Assignments}),
- * one way out of a call ({@link AfterCall}) and one set of retried writes ({@link RecordWrites}), and runs the one
- * pacing loop over their {@link ModePolicy}s. Also what the gateway asks of dialing as a whole: calls in progress,
+ * one way out of a call ({@link AfterCall}) and one set of retried writes ({@link RecordWrites}), runs the one
+ * pacing loop over their {@link ModePolicy}s, and observes every paced call with one {@link CallMilestones}, which
+ * asks the call's policy what an answered contact gets and what an ended call does. Also what the gateway asks of dialing as a whole: calls in progress,
  * idle, a campaign's or every call dropped, an interaction's call. Runs on the dialer executor; re-paces on every
  * agent and call event.
  */
@@ -56,12 +57,13 @@ public final class Dialing {
         this.placement = placement;
         this.writes = records.writes();
         this.afterCall = new AfterCall(dialer, metrics, writes, wrapUp, this::pace);
+        CallMilestones milestones = new CallMilestones(dialer, metrics, assignments);
         this.progressive = new ProgressiveMode(dialer, metrics, records, placement, roster, afterCall, assignments,
-                this::paceNow);
+                milestones.contactCalls(), this::paceNow);
         this.predictive = new PredictiveDialing(dialer, metrics, records, placement, roster, campaigns, afterCall, zone,
-                assignments);
-        this.engaged = new EngagedDialing(dialer, metrics, records, placement, roster, campaigns, afterCall, this::pace,
-                predictive.pacing(), assignments);
+                assignments, milestones.contactCalls());
+        this.engaged = new EngagedDialing(dialer, records, placement, roster, campaigns, afterCall, this::pace,
+                predictive.pacing(), assignments, milestones.engagingCalls());
         metrics.callsInProgress(this::callsInProgress);
     }
 

@@ -10,16 +10,14 @@ import io.outdial.dialer.agent.InteractionIds;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.CampaignState;
 import io.outdial.dialer.config.DialingMode;
-import io.outdial.dialer.metrics.DialerMetrics;
 import io.outdial.dialer.pacing.PacingDecision;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.store.CallingRecord;
 import io.outdial.media.StreamStats;
-import io.outdial.media.detect.AmdOutcome;
-import io.outdial.media.detect.Detection;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,7 +43,6 @@ final class EngagedDialing implements ModePolicy {
 
     /** The dialer executor this mode runs on; its scheduler is the clock. */
     private final CallExecutor dialer;
-    private final DialerMetrics metrics;
     /** Where this mode's records come from, how each becomes an interaction, and their writes. */
     private final ModeRecords records;
     /** How this mode's calls and dial requests are made. */
@@ -66,15 +63,18 @@ final class EngagedDialing implements ModePolicy {
     /** Agents whose first record is being retrieved, with the campaign. */
     private final Map<String, Campaign> engaging = new HashMap<>();
     private final Assignments assignments;
+    /** The one observer of every paced call: hops its milestones to this policy's {@link #answered}, {@link #ended}. */
+    private final EngagingCall.Observer milestones;
 
-    EngagedDialing(CallExecutor dialer, DialerMetrics metrics, ModeRecords records, CallPlacement placement,
+    /** @param milestones the observer of every engaged agent's call ({@link CallMilestones#engagingCalls}) */
+    EngagedDialing(CallExecutor dialer, ModeRecords records, CallPlacement placement,
                    AgentRoster roster, Collection<Campaign> campaigns, AfterCall afterCall, Runnable pace, Pacing pacing,
-                   Assignments assignments) {
+                   Assignments assignments, EngagingCall.Observer milestones) {
         this.dialer = dialer;
-        this.metrics = metrics;
         this.records = records;
         this.placement = placement;
         this.assignments = assignments;
+        this.milestones = milestones;
         this.roster = roster;
         this.campaigns = campaigns;
         this.writes = records.writes();
@@ -217,8 +217,8 @@ final class EngagedDialing implements ModePolicy {
         Interaction ix = interactionFor(campaign, record);
         assignments.give(agent, InteractionIds.Owner.ENGAGED, ix);
         agent.moveTo(AgentState.RESERVED, campaign.name());
-        EngagingCall call = placement.engagingCall(ix.id(), agent, campaign, record, new Observer());
-        Engagement e = new Engagement(call, agent, campaign, ix, assignments);
+        EngagingCall call = placement.engagingCall(ix.id(), agent, campaign, record, milestones);
+        Engagement e = new Engagement(call, agent, campaign, ix, this, assignments);
         assignments.addLine(call.id(), InteractionIds.Owner.ENGAGED, campaign.name(), e);
         byAgent.put(agent.id(), call);
         assignments.calls().started(PacedMode.ENGAGED);
@@ -252,7 +252,7 @@ final class EngagedDialing implements ModePolicy {
     }
 
     /** The engaged agents' calls (the registry's lines of this mode), in the order they were engaged. */
-    private java.util.List<Engagement> engagements() {
+    private List<Engagement> engagements() {
         return assignments.lines(InteractionIds.Owner.ENGAGED, Engagement.class);
     }
 
@@ -266,7 +266,53 @@ final class EngagedDialing implements ModePolicy {
         return assignments.stateOf(call.id(), EngagedContact.class).filter(d -> d.engagement == e).orElse(null);
     }
 
-    // ---- milestones, on the dialer executor ---------------------------------------------------------------------
+    // ---- milestones, on the dialer executor (asked by CallMilestones) ---------------------------------------------
+
+    /** The agent answered: its first record is dialed (or given back if the campaign or the agent is going). */
+    @Override
+    public void lineEngaged(PacedCall line) {
+        engaged((Engagement) line);
+    }
+
+    /**
+     * The pick-up and the verdict that lets it through count the live answer; the contact that took the agent
+     * already on the line is bridged to it, and its record is what the desktop shows.
+     */
+    @Override
+    public void answered(PacedCall line, CampaignCall contact, ContactAnswer answer, Instant at) {
+        Engagement e = (Engagement) line;
+        switch (answer) {
+            case PICKED_UP -> answered(e, contact);
+            case CLEARED -> cleared(e, contact);
+            case BRIDGED -> contactConnected(e, contact);
+            default -> {
+                // The agent is on the line already: an engaged contact never rings it.
+            }
+        }
+    }
+
+    /** A machine verdict on one of the agent's contacts takes it out of pacing (counted once). */
+    @Override
+    public void machine(PacedCall line, CampaignCall contact) {
+        Engagement e = (Engagement) line;
+        EngagedContact d = contact(e, contact);
+        if (d != null && d.answer.uncounted()) {
+            d.answer = d.answer.moveTo(PacedAnswer.MACHINE);
+            pacing.machine(contact.id(), e.campaign);
+        }
+    }
+
+    /** One contact call is over: its outcome to the engine and the after-call path; the agent goes on or is released. */
+    @Override
+    public void ended(PacedCall line, CampaignCall contact, CallOutcome outcome) {
+        contactFinished((Engagement) line, contact, outcome);
+    }
+
+    /** The engagement is over: the agent wraps up, or is freed (the record it never dialed given back). */
+    @Override
+    public void lineEnded(PacedCall line, EngagingCall.End end) {
+        finished((Engagement) line, end);
+    }
 
     private void engaged(Engagement e) {
         Interaction first = e.agentEngaged();
@@ -383,19 +429,6 @@ final class EngagedDialing implements ModePolicy {
         }
     }
 
-    private void detected(Engagement e, CampaignCall call, Detection detection) {
-        metrics.detected(e.campaign.name(), detection);
-        EngagedContact d = contact(e, call);
-        if (d == null || !(detection instanceof Detection.AmdDecision verdict)) {
-            return;
-        }
-        d.interaction.detected(verdict);
-        if (verdict.outcome() == AmdOutcome.MACHINE && d.answer.uncounted()) {
-            d.answer = d.answer.moveTo(PacedAnswer.MACHINE);
-            pacing.machine(call.id(), e.campaign);
-        }
-    }
-
     private void finished(Engagement e, EngagingCall.End end) {
         assignments.removeLine(e.call.id());
         byAgent.remove(e.agent.id(), e.call);
@@ -421,57 +454,5 @@ final class EngagedDialing implements ModePolicy {
                     ? "AgentHungUp" : "EngagementReleased");
         }
         pace.run();
-    }
-
-    /** Hops milestones from the engaging call's executor to the dialer executor. */
-    private final class Observer implements EngagingCall.Observer {
-        private void hop(EngagingCall call, java.util.function.Consumer<Engagement> step) {
-            dialer.execute(() -> {
-                Engagement e = engagement(call.id());
-                if (e != null) {
-                    step.accept(e);
-                }
-            });
-        }
-
-        @Override
-        public void engaged(EngagingCall call) {
-            hop(call, EngagedDialing.this::engaged);
-        }
-
-        @Override
-        public void contactAnswered(EngagingCall call, CampaignCall contact) {
-            hop(call, e -> answered(e, contact));
-        }
-
-        @Override
-        public void contactCleared(EngagingCall call, CampaignCall contact, Detection.AmdDecision decision) {
-            hop(call, e -> cleared(e, contact));
-        }
-
-        @Override
-        public void contactConnected(EngagingCall call, CampaignCall contact) {
-            hop(call, e -> EngagedDialing.this.contactConnected(e, contact));
-        }
-
-        @Override
-        public void heldFromPhone(EngagingCall call, CampaignCall contact, boolean held) {
-            hop(call, e -> PhoneHolds.report(e.agent, e.shown, held));
-        }
-
-        @Override
-        public void contactFinished(EngagingCall call, CampaignCall contact, CallOutcome outcome) {
-            hop(call, e -> EngagedDialing.this.contactFinished(e, contact, outcome));
-        }
-
-        @Override
-        public void detected(EngagingCall call, CampaignCall contact, Detection detection) {
-            hop(call, e -> EngagedDialing.this.detected(e, contact, detection));
-        }
-
-        @Override
-        public void finished(EngagingCall call, EngagingCall.End end) {
-            hop(call, e -> EngagedDialing.this.finished(e, end));
-        }
     }
 }

@@ -23,13 +23,32 @@ final class Engagement extends PacedCall {
     /** How far the engagement got; changed only by {@link #agentEngaged()} and {@link #contactConnected()}. */
     private EngagementStage stage = EngagementStage.CALLING_AGENT;
 
-    Engagement(EngagingCall call, Agent agent, Campaign campaign, Interaction first, Assignments assignments) {
-        super(campaign, () -> call.drop());
+    Engagement(EngagingCall call, Agent agent, Campaign campaign, Interaction first, ModePolicy policy,
+               Assignments assignments) {
+        super(campaign, policy, () -> call.drop());
         this.call = call;
         this.agent = agent;
         this.shown = first;
         this.first = first;
         this.assignments = assignments;
+    }
+
+    @Override
+    Agent agent() {
+        return agent;
+    }
+
+    /** The interaction the agent's desktop shows (null once released there). */
+    @Override
+    Interaction shown() {
+        return shown;
+    }
+
+    /** The interaction of {@code contact}, if it is one of this agent's contact calls still up; else null. */
+    @Override
+    Interaction interactionOf(CampaignCall contact) {
+        return assignments.stateOf(contact.id(), EngagedContact.class).filter(d -> d.engagement == this)
+                .map(d -> d.interaction).orElse(null);
     }
 
     EngagementStage stage() {

@@ -5,6 +5,8 @@ import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.campaign.Campaign;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * One contact dialed by predictive pacing, with no agent until one is connected: predictive's per-call state, held
@@ -19,7 +21,7 @@ final class PredictiveDial extends PacedCall implements Assignments.Handover {
     /** No agent, {@link #agent} looking at the contact's interaction preview, given the call, or transferred out. */
     PredictiveAgentStage stage = PredictiveAgentStage.NO_AGENT;
     /** Agents who rejected (or let time out) this contact's preview: not offered it again. */
-    final java.util.Set<String> declinedBy = new java.util.HashSet<>();
+    final Set<String> declinedBy = new HashSet<>();
     /** When the contact picked up (the connect window counts from here). */
     Instant pickedUp;
     /**
@@ -30,11 +32,23 @@ final class PredictiveDial extends PacedCall implements Assignments.Handover {
     boolean abandonCounted;
     Cancellable connectWindow;
 
-    PredictiveDial(CampaignCall call, Campaign campaign, Interaction interaction, AfterCall afterCall) {
-        super(campaign, () -> call.drop());
+    PredictiveDial(CampaignCall call, Campaign campaign, Interaction interaction, ModePolicy policy,
+                   AfterCall afterCall) {
+        super(campaign, policy, () -> call.drop());
         this.afterCall = afterCall;
         this.call = call;
         this.interaction = interaction;
+    }
+
+    /** The agent given the contact (the transfer target's once handed on); null until one is. */
+    @Override
+    Agent agent() {
+        return agent;
+    }
+
+    @Override
+    Interaction shown() {
+        return interaction;
     }
 
     /** Once connected, the agent on this call may hand it on. */

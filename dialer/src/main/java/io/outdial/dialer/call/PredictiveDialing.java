@@ -13,10 +13,9 @@ import io.outdial.dialer.config.DialingMode;
 import io.outdial.dialer.metrics.DialerMetrics;
 import io.outdial.dialer.pacing.PacingDecision;
 import io.outdial.dialer.pacing.PacingEngine;
+import io.outdial.dialer.pacing.compliance.AbandonmentLedger;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.store.CallingRecord;
-import io.outdial.media.detect.AmdOutcome;
-import io.outdial.media.detect.Detection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,7 +39,6 @@ public final class PredictiveDialing implements ModePolicy {
 
     /** The dialer executor this mode runs on; its scheduler is the clock. */
     private final CallExecutor dialer;
-    private final DialerMetrics metrics;
     /** Where this mode's records come from, how each becomes an interaction, and their writes. */
     private final ModeRecords records;
     /** How this mode's calls and dial requests are made. */
@@ -61,14 +59,18 @@ public final class PredictiveDialing implements ModePolicy {
     private boolean paceQueued;
     private boolean stopped;
     private final Assignments assignments;
+    /** The one observer of every paced call: hops its milestones to this policy's {@link #answered}, {@link #ended}. */
+    private final CampaignCall.Observer milestones;
 
+    /** @param milestones the observer of every paced contact call ({@link CallMilestones#contactCalls}) */
     PredictiveDialing(CallExecutor dialer, DialerMetrics metrics, ModeRecords records, CallPlacement placement,
-            AgentRoster roster, Collection<Campaign> campaigns, AfterCall afterCall, ZoneId zone, Assignments assignments) {
+            AgentRoster roster, Collection<Campaign> campaigns, AfterCall afterCall, ZoneId zone, Assignments assignments,
+            CampaignCall.Observer milestones) {
         this.dialer = dialer;
-        this.metrics = metrics;
         this.records = records;
         this.placement = placement;
         this.assignments = assignments;
+        this.milestones = milestones;
         this.roster = roster;
         this.campaigns = campaigns;
         this.writes = records.writes();
@@ -186,8 +188,8 @@ public final class PredictiveDialing implements ModePolicy {
     private void dial(Campaign campaign, CallingRecord record) {
         Interaction interaction = records.interaction(InteractionIds.Owner.PREDICTIVE, campaign, record);
         String id = interaction.id();
-        CampaignCall call = placement.contactCall(id, campaign, record, null, new Observer());
-        PredictiveDial dialed = new PredictiveDial(call, campaign, interaction, afterCall);
+        CampaignCall call = placement.contactCall(id, campaign, record, null, milestones);
+        PredictiveDial dialed = new PredictiveDial(call, campaign, interaction, this, afterCall);
         assignments.add(id, InteractionIds.Owner.PREDICTIVE, campaign.name(), call, dialed);
         assignments.calls().started(PacedMode.PREDICTIVE);
         pacing.dialed(id, campaign);
@@ -196,7 +198,47 @@ public final class PredictiveDialing implements ModePolicy {
         call.start();
     }
 
-    // ---- answers (the agents they get: PredictiveAnswers) ---------------------------------------------------------
+    // ---- answers (the agents they get: PredictiveAnswers), asked by CallMilestones ---------------------------------
+
+    /**
+     * The pick-up and the verdict that lets it through make the live answer, which gets an agent or a wait; then its
+     * agent is rung and bridged.
+     */
+    @Override
+    public void answered(PacedCall call, CampaignCall contact, ContactAnswer answer, Instant at) {
+        PredictiveDial d = (PredictiveDial) call;
+        switch (answer) {
+            case PICKED_UP -> contactAnswered(d);
+            case CLEARED -> contactCleared(d);
+            case AGENT_RINGING -> agentRinging(d);
+            case BRIDGED -> bridged(d);
+        }
+    }
+
+    /** A machine verdict takes the call out of pacing (counted once). */
+    @Override
+    public void machine(PacedCall call, CampaignCall contact) {
+        machineDetected((PredictiveDial) call);
+    }
+
+    /** Out of the registry and of the waiting answers, its outcome to the engine, the after-call path, a new pass. */
+    @Override
+    public void ended(PacedCall call, CampaignCall contact, CallOutcome outcome) {
+        finished((PredictiveDial) call, outcome);
+    }
+
+    private void agentRinging(PredictiveDial d) {
+        d.interaction.stage(Interaction.Stage.RINGING);
+        d.agent.desktop().ringing(d.interaction);
+    }
+
+    private void bridged(PredictiveDial d) {
+        agents.connected(d.call.id(), d.agent, dialer.scheduler().now())
+                .ifPresent(wait -> figures.agentWaited(d.campaign.name(), wait));
+        d.interaction.stage(Interaction.Stage.ESTABLISHED);
+        d.agent.moveTo(AgentState.BUSY, d.campaign.name());
+        d.agent.desktop().established(d.interaction);
+    }
 
     /**
      * The contact picked up. Without AMD that is the live answer; with AMD the live answer is the verdict that lets
@@ -274,79 +316,8 @@ public final class PredictiveDialing implements ModePolicy {
     }
 
     /** Seeds a campaign's abandonment ledger with a past day (after a restart). Dialer only. */
-    void restoreAbandonment(String campaign, java.time.LocalDate day,
-            io.outdial.dialer.pacing.compliance.AbandonmentLedger.DayCounts counts) {
+    void restoreAbandonment(String campaign, LocalDate day,
+            AbandonmentLedger.DayCounts counts) {
         engine.restoreAbandonment(campaign, day, counts);
-    }
-
-    /** Hops call milestones from the call's executor to the dialer executor. */
-    private final class Observer implements CampaignCall.Observer {
-        @Override
-        public void contactAnswered(CampaignCall call) {
-            dialer.execute(() -> PredictiveDialing.this.contactAnswered(active(call.id())));
-        }
-
-        @Override
-        public void contactCleared(CampaignCall call, Detection.AmdDecision decision) {
-            dialer.execute(() -> PredictiveDialing.this.contactCleared(active(call.id())));
-        }
-
-        @Override
-        public void detected(CampaignCall call, Detection detection) {
-            dialer.execute(() -> {
-                PredictiveDial d = active(call.id());
-                if (d == null) {
-                    return;
-                }
-                metrics.detected(d.campaign.name(), detection);
-                if (detection instanceof Detection.AmdDecision verdict) {
-                    d.interaction.detected(verdict);
-                    if (verdict.outcome() == AmdOutcome.MACHINE) {
-                        machineDetected(d);
-                    }
-                }
-            });
-        }
-
-        @Override
-        public void heldFromPhone(CampaignCall call, boolean held) {
-            dialer.execute(() -> {
-                PredictiveDial d = active(call.id());
-                if (d != null) {
-                    PhoneHolds.report(d.agent, d.interaction, held);
-                }
-            });
-        }
-
-        @Override
-        public void agentRinging(CampaignCall call) {
-            dialer.execute(() -> {
-                PredictiveDial d = active(call.id());
-                d.interaction.stage(Interaction.Stage.RINGING);
-                d.agent.desktop().ringing(d.interaction);
-            });
-        }
-
-        @Override
-        public void connected(CampaignCall call) {
-            dialer.execute(() -> {
-                PredictiveDial d = active(call.id());
-                agents.connected(call.id(), d.agent, dialer.scheduler().now())
-                        .ifPresent(wait -> figures.agentWaited(d.campaign.name(), wait));
-                d.interaction.stage(Interaction.Stage.ESTABLISHED);
-                d.agent.moveTo(AgentState.BUSY, d.campaign.name());
-                d.agent.desktop().established(d.interaction);
-            });
-        }
-
-        @Override
-        public void reaped(CampaignCall call) {
-            metrics.reaped();
-        }
-
-        @Override
-        public void finished(CampaignCall call, CallOutcome outcome) {
-            dialer.execute(() -> PredictiveDialing.this.finished(active(call.id()), outcome));
-        }
     }
 }

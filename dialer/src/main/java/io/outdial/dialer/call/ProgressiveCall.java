@@ -16,8 +16,9 @@ final class ProgressiveCall extends PacedCall implements Assignments.Handover {
     private Agent agent;
     private Interaction interaction;
 
-    ProgressiveCall(CampaignCall call, Agent agent, Interaction interaction, Campaign campaign, AfterCall afterCall) {
-        super(campaign, () -> call.drop());
+    ProgressiveCall(CampaignCall call, Agent agent, Interaction interaction, Campaign campaign, ModePolicy policy,
+                    AfterCall afterCall) {
+        super(campaign, policy, () -> call.drop());
         this.call = call;
         this.agent = agent;
         this.interaction = interaction;
@@ -29,11 +30,17 @@ final class ProgressiveCall extends PacedCall implements Assignments.Handover {
     }
 
     /** The agent whose call it is (the transfer target's once handed on); null once given to an outside number. */
+    @Override
     Agent agent() {
         return agent;
     }
 
     Interaction interaction() {
+        return interaction;
+    }
+
+    @Override
+    Interaction shown() {
         return interaction;
     }
 

@@ -10,10 +10,13 @@ import io.outdial.dialer.agent.InteractionIds;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.CampaignState;
 import io.outdial.dialer.config.DialingMode;
+import io.outdial.dialer.config.DialingSettings;
 import io.outdial.dialer.metrics.DialerMetrics;
+import io.outdial.dialer.pacing.pressure.SetupPressure;
 import io.outdial.dialer.store.CallingRecord;
-import io.outdial.media.detect.Detection;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Progressive dialing's policy: one record retrieved, then its contact dialed, for each Ready agent of a running
- * campaign (after the agent's interaction preview, if the campaign has one); the agent is connected when the contact
- * answers, and wraps up through {@link AfterCall} when the call ends. Dials are rationed while contacts wait too long
+ * campaign (after the agent's interaction preview, if the campaign has one); the agent is rung when the contact
+ * answers and connected at the bridge ({@link #answered}), and wraps up through {@link AfterCall} when the call ends
+ * ({@link #ended}). Dials are rationed while contacts wait too long
  * from their answer to their agent's bridge. The one pacing loop that runs it is {@link Dialing}'s.
  * Dialer executor only.
  */
@@ -32,7 +36,7 @@ public final class ProgressiveMode implements ModePolicy {
     private static final Logger LOG = LoggerFactory.getLogger(ProgressiveMode.class);
 
     /** When the store was asked for each dialed record without a preview, until its contact's INVITE is known. */
-    private final Map<String, java.time.Instant> askedAt = new java.util.HashMap<>();
+    private final Map<String, Instant> askedAt = new HashMap<>();
 
     /** The dialer executor this mode runs on; its scheduler is the clock. */
     private final CallExecutor dialer;
@@ -45,15 +49,17 @@ public final class ProgressiveMode implements ModePolicy {
     private final RecordWrites writes;
     private final AfterCall afterCall;
     private final Assignments assignments;
+    /** The one observer of every paced call: hops its milestones to this policy's {@link #answered}, {@link #ended}. */
+    private final CampaignCall.Observer milestones;
     /** The dialer's whole pacing pass, run now (this mode's calls and agents free or take lines of other modes too). */
     private final Runnable passNow;
     /** Agents a record is being retrieved for (not yet Reserved: nothing may be there to dial). */
     private final Set<String> retrieving = new HashSet<>();
     private DialPreview dialPreview;
     /** Back-pressure: dials are rationed while contacts wait too long from their answer to their agent's bridge. */
-    private io.outdial.dialer.pacing.pressure.SetupPressure pressure;
+    private SetupPressure pressure;
     /** When each call's contact answered and its agent was dialed, until the bridge (or the call's end). */
-    private final Map<String, java.time.Instant> settingUp = new java.util.HashMap<>();
+    private final Map<String, Instant> settingUp = new HashMap<>();
     private boolean repaceScheduled;
 
     /**
@@ -68,9 +74,13 @@ public final class ProgressiveMode implements ModePolicy {
         boolean offer(Campaign campaign, Agent agent, Interaction interaction, Runnable dial);
     }
 
-    /** @param passNow the dialer's one pacing pass, run at once (on the dialer executor) */
+    /**
+     * @param milestones the observer of every paced contact call ({@link CallMilestones#contactCalls})
+     * @param passNow    the dialer's one pacing pass, run at once (on the dialer executor)
+     */
     ProgressiveMode(CallExecutor dialer, DialerMetrics metrics, ModeRecords records, CallPlacement placement,
-                    AgentRoster roster, AfterCall afterCall, Assignments assignments, Runnable passNow) {
+                    AgentRoster roster, AfterCall afterCall, Assignments assignments,
+                    CampaignCall.Observer milestones, Runnable passNow) {
         this.dialer = dialer;
         this.metrics = metrics;
         this.records = records;
@@ -79,14 +89,15 @@ public final class ProgressiveMode implements ModePolicy {
         this.writes = records.writes();
         this.afterCall = afterCall;
         this.assignments = assignments;
+        this.milestones = milestones;
         this.passNow = passNow;
-        this.pressure = new io.outdial.dialer.pacing.pressure.SetupPressure(
-                io.outdial.dialer.config.DialingSettings.DEFAULTS.setupLatencyLimit(), dialer.scheduler().now());
+        this.pressure = new SetupPressure(
+                DialingSettings.DEFAULTS.setupLatencyLimit(), dialer.scheduler().now());
     }
 
     /** Sets the setup latency (contact answer to bridge) above which dials are rationed; zero: never. Before start. */
     void setupLatencyLimit(Duration limit) {
-        this.pressure = new io.outdial.dialer.pacing.pressure.SetupPressure(limit, dialer.scheduler().now());
+        this.pressure = new SetupPressure(limit, dialer.scheduler().now());
     }
 
     /** Sets the interaction preview. Call before the first pass. */
@@ -102,7 +113,7 @@ public final class ProgressiveMode implements ModePolicy {
 
     /** A pass over one campaign: a record retrieved (then dialed) for each Ready agent of a running campaign. */
     @Override
-    public void pace(Campaign campaign, java.time.Instant now) {
+    public void pace(Campaign campaign, Instant now) {
         // No contact is dialed while the campaign's trunk is not registered; its return paces again.
         if (campaign.state() != CampaignState.RUNNING || campaign.listExhausted()
                 || !placement.trunkAllowsCalls(campaign.name())) {
@@ -139,15 +150,15 @@ public final class ProgressiveMode implements ModePolicy {
     }
 
     /** As above, the setup having ended at {@code at} (the bridge, or the contact leaving). Dialer only. */
-    private void setupOver(String callId, java.time.Instant at) {
-        java.time.Instant since = settingUp.remove(callId);
+    private void setupOver(String callId, Instant at) {
+        Instant since = settingUp.remove(callId);
         if (since != null) {
             pressure.observe(dialer.scheduler().now(), Duration.between(since, at));
         }
     }
 
     private void retrieveFor(Campaign campaign, Agent agent) {
-        java.time.Instant asked = dialer.scheduler().now();
+        Instant asked = dialer.scheduler().now();
         records.next(campaign, agent.id())
                 .whenCompleteAsync(Continuations.logged("ProgressiveMode.retrieveFor", (record, error) -> {
                     retrieving.remove(agent.id());
@@ -171,7 +182,7 @@ public final class ProgressiveMode implements ModePolicy {
         campaign.markExhausted(dialer, ModePolicy.LIST_RECHECK, passNow);
     }
 
-    private void dial(Campaign campaign, Agent agent, CallingRecord record, java.time.Instant asked) {
+    private void dial(Campaign campaign, Agent agent, CallingRecord record, Instant asked) {
         Interaction interaction = records.interaction(InteractionIds.Owner.PROGRESSIVE, campaign, record);
         String id = interaction.id();
         assignments.give(agent, InteractionIds.Owner.PROGRESSIVE, interaction);
@@ -189,9 +200,9 @@ public final class ProgressiveMode implements ModePolicy {
         String id = interaction.id();
         CallingRecord record = interaction.record();
         CampaignCall call = placement.contactCall(id, campaign, record,
-                placement.toAgentPhone(agent, record, campaign.name()), new Observer());
+                placement.toAgentPhone(agent, record, campaign.name()), milestones);
         assignments.add(id, InteractionIds.Owner.PROGRESSIVE, campaign.name(), call,
-                new ProgressiveCall(call, agent, interaction, campaign, afterCall));
+                new ProgressiveCall(call, agent, interaction, campaign, this, afterCall));
         assignments.calls().started(PacedMode.PROGRESSIVE);
         metrics.dialed(campaign.name());
         LOG.info("campaign {}: dialing record {} ({}) for agent {}", campaign.name(), record.recordId(),
@@ -199,107 +210,73 @@ public final class ProgressiveMode implements ModePolicy {
         call.start();
     }
 
-    /** This mode's live call of {@code id} (its state in the registry), or null once it is over. */
-    private ProgressiveCall active(String id) {
-        return assignments.stateOf(id, ProgressiveCall.class).orElse(null);
+    // ---- what an answered contact gets and what an ended call does (asked by CallMilestones) -----------------------
+
+    /** Its agent is rung at the contact's answer (the setup's wait starts), then bridged to it. */
+    @Override
+    public void answered(PacedCall call, CampaignCall contact, ContactAnswer answer, Instant at) {
+        ProgressiveCall a = (ProgressiveCall) call;
+        switch (answer) {
+            case AGENT_RINGING -> agentRinging(a, contact, at);
+            case BRIDGED -> bridged(a, contact, at);
+            default -> {
+                // Picked up, let through: the call itself rings the agent next.
+            }
+        }
     }
 
-    /** Hops call milestones from the call's executor to the dialer executor. */
-    private final class Observer implements CampaignCall.Observer {
-        @Override
-        public void agentRinging(CampaignCall call) {
-            java.time.Instant answered = dialer.scheduler().now();
-            dialer.execute(() -> {
-                settingUp.put(call.id(), answered);
-                ProgressiveCall a = active(call.id());
-                writes.answered(a.interaction().record().recordId());
-                metrics.answered(a.campaign().name());
-                a.interaction().stage(Interaction.Stage.RINGING);
-                a.agent().desktop().ringing(a.interaction());
-            });
-        }
+    private void agentRinging(ProgressiveCall a, CampaignCall contact, Instant answered) {
+        settingUp.put(contact.id(), answered);
+        writes.answered(a.interaction().record().recordId());
+        metrics.answered(a.campaign().name());
+        a.interaction().stage(Interaction.Stage.RINGING);
+        a.agent().desktop().ringing(a.interaction());
+    }
 
-        @Override
-        public void heldFromPhone(CampaignCall call, boolean held) {
-            dialer.execute(() -> {
-                ProgressiveCall a = active(call.id());
-                if (a != null) {
-                    PhoneHolds.report(a.agent(), a.interaction(), held);
-                }
-            });
+    private void bridged(ProgressiveCall a, CampaignCall contact, Instant bridged) {
+        contact.answerToAgentInvite().ifPresent(d -> metrics.answerToAgentInvite(d));
+        Instant answered = settingUp.get(contact.id());
+        if (answered != null) {
+            metrics.answerToBridge(Duration.between(answered, bridged));
         }
+        setupOver(contact.id(), bridged);
+        a.interaction().stage(Interaction.Stage.ESTABLISHED);
+        a.agent().moveTo(AgentState.BUSY, a.campaign().name());
+        a.agent().desktop().established(a.interaction());
+    }
 
-        @Override
-        public void connected(CampaignCall call) {
-            java.time.Instant bridged = dialer.scheduler().now();
-            call.answerToAgentInvite().ifPresent(d -> metrics.answerToAgentInvite(d));
-            dialer.execute(() -> {
-                java.time.Instant answered = settingUp.get(call.id());
-                if (answered != null) {
-                    metrics.answerToBridge(Duration.between(answered, bridged));
-                }
-                setupOver(call.id(), bridged);
-                ProgressiveCall a = active(call.id());
-                a.interaction().stage(Interaction.Stage.ESTABLISHED);
-                a.agent().moveTo(AgentState.BUSY, a.campaign().name());
-                a.agent().desktop().established(a.interaction());
-            });
-        }
+    /**
+     * A contact who left before the bridge waited until now, not until the agent's leg is over: a CANCEL the
+     * phone never answers would otherwise count as a 32 s setup and ration dialing for nothing.
+     */
+    @Override
+    public void contactGone(PacedCall call, Instant gone) {
+        setupOver(((ProgressiveCall) call).call().id(), gone);
+    }
 
-        @Override
-        public void detected(CampaignCall call, Detection detection) {
-            dialer.execute(() -> {
-                ProgressiveCall a = active(call.id());
-                if (a == null) {
-                    return;
-                }
-                metrics.detected(a.campaign().name(), detection);
-                if (detection instanceof Detection.AmdDecision verdict) {
-                    a.interaction().detected(verdict);
-                }
-            });
+    /** Out of the registry; its agent wraps up (none for an outside number the call was handed to); a new pass. */
+    @Override
+    public void ended(PacedCall call, CampaignCall contact, CallOutcome outcome) {
+        ProgressiveCall a = (ProgressiveCall) call;
+        Optional<Instant> trunkInvite = contact.contactInviteSent();
+        Instant asked = askedAt.remove(contact.id());
+        if (asked != null && trunkInvite.isPresent()) {
+            metrics.retrievalToTrunkInvite(Duration.between(asked, trunkInvite.get()));
         }
-
-        @Override
-        public void reaped(CampaignCall call) {
-            metrics.reaped();
+        setupOver(contact.id());
+        assignments.remove(contact.id());
+        assignments.calls().ended(PacedMode.PROGRESSIVE);
+        if (!outcome.attempted()) {
+            // Cancelled before any answer: the record may be dialed again later.
+            a.campaign().listExhausted(false);
         }
-
-        /**
-         * A contact who left before the bridge waited until now, not until the agent's leg is over: a CANCEL the
-         * phone never answers would otherwise count as a 32 s setup and ration dialing for nothing.
-         */
-        @Override
-        public void contactGone(CampaignCall call) {
-            java.time.Instant gone = dialer.scheduler().now();
-            dialer.execute(() -> setupOver(call.id(), gone));
+        if (a.agent() == null) {
+            // Transferred to an outside number: the transferring agent already wrote the record.
+            LOG.info("campaign {}: transferred call {} ended", a.campaign().name(), contact.id());
+            passNow.run();
+            return;
         }
-
-        @Override
-        public void finished(CampaignCall call, CallOutcome outcome) {
-            java.util.Optional<java.time.Instant> trunkInvite = call.contactInviteSent();
-            dialer.execute(() -> {
-                java.time.Instant asked = askedAt.remove(call.id());
-                if (asked != null && trunkInvite.isPresent()) {
-                    metrics.retrievalToTrunkInvite(Duration.between(asked, trunkInvite.get()));
-                }
-                setupOver(call.id());
-                ProgressiveCall a = active(call.id());
-                assignments.remove(call.id());
-                assignments.calls().ended(PacedMode.PROGRESSIVE);
-                if (!outcome.attempted()) {
-                    // Cancelled before any answer: the record may be dialed again later.
-                    a.campaign().listExhausted(false);
-                }
-                if (a.agent() == null) {
-                    // Transferred to an outside number: the transferring agent already wrote the record.
-                    LOG.info("campaign {}: transferred call {} ended", a.campaign().name(), call.id());
-                    passNow.run();
-                    return;
-                }
-                afterCall.callEnded(a.agent(), a.interaction(), a.campaign().name(), outcome);
-                passNow.run();
-            });
-        }
+        afterCall.callEnded(a.agent(), a.interaction(), a.campaign().name(), outcome);
+        passNow.run();
     }
 }
