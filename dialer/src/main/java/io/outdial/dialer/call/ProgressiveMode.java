@@ -105,7 +105,7 @@ public final class ProgressiveMode implements ModePolicy {
     public void pace(Campaign campaign, java.time.Instant now) {
         // No contact is dialed while the campaign's trunk is not registered; its return paces again.
         if (campaign.state() != CampaignState.RUNNING || campaign.listExhausted()
-                || !placement.trunkAllowsCalls(campaign.name())) {
+                || !placement.trunkAllowsCalls(campaign)) {
             return;
         }
         for (String agentId : campaign.plan().agentIds()) {
