@@ -26,6 +26,7 @@ import io.outdial.dialer.campaign.CampaignPlan;
 import io.outdial.dialer.campaign.Campaigns;
 import io.outdial.dialer.config.CampaignSettings;
 import io.outdial.dialer.config.GatewayConfig;
+import io.outdial.dialer.config.RecordingSettings;
 import io.outdial.dialer.trunk.Trunks;
 import io.outdial.dialer.cti.CtiDesk;
 import io.outdial.dialer.desk.CallbackSweep;
@@ -111,7 +112,7 @@ public final class Dialer {
         this.store = store;
         this.roster = new AgentRoster(config.agents().stream()
                 .map(a -> new AgentProfile(a.id(), a.secret(), a.phone(), a.autoReady(), a.wrapUp())).toList());
-        this.campaigns = new Campaigns(config.campaigns().stream().map(Dialer::plan).toList(), roster);
+        this.campaigns = new Campaigns(config.campaigns().stream().map(c -> plan(c, config.recording())).toList(), roster);
         PhoneDirectory phones = agentId -> userAgent.registrations().find(agentId).map(r -> r.dialUri());
         roster.directory(phones);
         this.dialer = new CallExecutor("dialer", workers, scheduler);
@@ -181,8 +182,8 @@ public final class Dialer {
                 dialing::listChanged);
         this.liveStats = new LiveStats(dialer, scheduler, storeAccess, metrics, campaigns,
                 config.dialing().defaultTimeZone(), roster, config.database().cluster().gatewayId());
-        this.recordings = new CallRecordings(config.recording(), dialer, database, scheduler, store, media, metrics,
-                recordingWriters(config));
+        this.recordings = new CallRecordings(config.recording(), campaigns, dialer, database, scheduler, store, media,
+                metrics, recordingWriters(config));
         this.responses = new StandardResponses(store, database);
         this.desk = new CtiDesk(dialer, roster, campaigns, dialing, preview, previews, push, wrapUp,
                 new RecordDesk(dialer, scheduler, storeAccess), config.dialing().logoutDelayLimit(), phones,
@@ -193,13 +194,17 @@ public final class Dialer {
                 responses, campaigns));
     }
 
-    /** A configured campaign's plan: every section of its own, its record work rules and its trunk choice included. */
-    private static CampaignPlan plan(CampaignSettings c) {
+    /**
+     * A configured campaign's plan: every section of its own, its record work rules, its trunk choice and its
+     * recording policy included.
+     */
+    private static CampaignPlan plan(CampaignSettings c, RecordingSettings recording) {
         RecordWork.Rules rules = new RecordWork.Rules(new RecordFields(c.work().recordFields()), c.work().callbacks(),
                 c.work().markDone(), c.work().resultRequiredBeforeTransfer(), c.work().recordFollowsTransfer());
         return new CampaignPlan(c.name(), c.description(), c.dialingMode(), c.agents(), c.maxAttempts(),
                 c.callingList(), c.autoLoad(), c.autoStart(), c.detection(), c.pacing(), c.engageAgentFirst(),
-                c.callerIds(), c.preview(), rules, c.dispositionCodes(), c.treatments(), c.dnc(), c.trunk());
+                c.callerIds(), c.preview(), rules, c.dispositionCodes(), c.treatments(), c.dnc(), c.trunk(),
+                recording.policyOf(c.name()));
     }
 
     /** The threads recording files are written on: daemon, so that they never hold the JVM up. */

@@ -5,6 +5,7 @@ import io.outdial.dialer.config.DetectionSettings;
 import io.outdial.dialer.config.DialingMode;
 import io.outdial.dialer.config.DncSettings;
 import io.outdial.dialer.config.PreviewSettings;
+import io.outdial.dialer.config.RecordingPolicy;
 import io.outdial.dialer.pacing.PacingSettings;
 import io.outdial.dialer.treatment.Treatments;
 import io.outdial.dialer.trunk.TrunkChoice;
@@ -31,13 +32,16 @@ import java.util.List;
  * @param dnc          the pre-dial do-not-call validation ({@code dnc:}); {@link DncSettings#defaults()} when null
  * @param trunk        the trunk its contacts are dialed through, by name ({@code trunk}); the default trunk when
  *                     null. With {@code callerIds}, its {@link #trunkChoice()}
+ * @param recording    which of its calls are recorded and what its agents may do with a recording (its entry of
+ *                     {@code recording.campaigns}, else the {@code recording:} defaults); {@link RecordingPolicy#NONE}
+ *                     when null
  */
 public record CampaignPlan(String name, String description, DialingMode dialingMode, List<String> agentIds,
                            int maxAttempts, Path callingList, boolean autoLoad, boolean autoStart,
                            DetectionSettings detection, PacingSettings pacing, boolean engageAgentFirst,
                            List<CallerId> callerIds, PreviewSettings preview,
                            RecordWork.Rules work, List<String> dispositionCodes, Treatments treatments,
-                           DncSettings dnc, String trunk) {
+                           DncSettings dnc, String trunk, RecordingPolicy recording) {
 
     public CampaignPlan {
         callerIds = callerIds == null ? List.of() : List.copyOf(callerIds);
@@ -46,6 +50,17 @@ public record CampaignPlan(String name, String description, DialingMode dialingM
         dispositionCodes = dispositionCodes == null ? List.of() : List.copyOf(dispositionCodes);
         treatments = treatments == null ? Treatments.NONE : treatments;
         dnc = dnc == null ? DncSettings.defaults() : dnc;
+        recording = recording == null ? RecordingPolicy.NONE : recording;
+    }
+
+    /** Recording none of its calls. */
+    public CampaignPlan(String name, String description, DialingMode dialingMode, List<String> agentIds,
+                        int maxAttempts, Path callingList, boolean autoLoad, boolean autoStart,
+                        DetectionSettings detection, PacingSettings pacing, boolean engageAgentFirst,
+                        List<CallerId> callerIds, PreviewSettings preview, RecordWork.Rules work,
+                        List<String> dispositionCodes, Treatments treatments, DncSettings dnc, String trunk) {
+        this(name, description, dialingMode, agentIds, maxAttempts, callingList, autoLoad, autoStart, detection,
+                pacing, engageAgentFirst, callerIds, preview, work, dispositionCodes, treatments, dnc, trunk, null);
     }
 
     /** Through the default trunk. */
