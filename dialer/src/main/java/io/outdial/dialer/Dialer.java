@@ -112,7 +112,8 @@ public final class Dialer {
         this.store = store;
         this.roster = new AgentRoster(config.agents().stream()
                 .map(a -> new AgentProfile(a.id(), a.secret(), a.phone(), a.autoReady(), a.wrapUp())).toList());
-        this.campaigns = new Campaigns(config.campaigns().stream().map(c -> plan(c, config.recording())).toList(), roster);
+        this.campaigns = new Campaigns(config.campaigns().stream().map(c -> plan(c, config.recording())).toList(),
+                roster);
         PhoneDirectory phones = agentId -> userAgent.registrations().find(agentId).map(r -> r.dialUri());
         roster.directory(phones);
         this.dialer = new CallExecutor("dialer", workers, scheduler);

@@ -116,8 +116,8 @@ public final class CallPlacement {
     /** A contact call on {@code executor} (an engaged agent's contacts ride on the agent's call's executor). */
     public CampaignCall contactCallOn(CallExecutor executor, String id, Campaign campaign, CallingRecord record,
                                       DialRequest toAgent, CampaignCall.Observer observer) {
-        return new CampaignCall(id, executor, userAgent, toNumber(campaign.plan().trunkChoice(), record.contactInfo()), toAgent,
-                observer, campaign.plan().detection(), media, audio);
+        return new CampaignCall(id, executor, userAgent, toNumber(campaign.plan().trunkChoice(), record.contactInfo()),
+                toAgent, observer, campaign.plan().detection(), media, audio);
     }
 
     /** An agent's call placed first (assured connection, ASM), playing the call-waiting music while engaged. */
