@@ -26,6 +26,7 @@ import io.outdial.dialer.campaign.CampaignPlan;
 import io.outdial.dialer.campaign.Campaigns;
 import io.outdial.dialer.config.CampaignSettings;
 import io.outdial.dialer.config.GatewayConfig;
+import io.outdial.dialer.config.RecordingSettings;
 import io.outdial.dialer.trunk.Trunks;
 import io.outdial.dialer.cti.CtiDesk;
 import io.outdial.dialer.desk.CallbackSweep;
@@ -51,15 +52,16 @@ import io.outdial.dialer.browserphone.BrowserPhoneUserAgent;
 import io.outdial.dialer.browserphone.BrowserPhones;
 import io.outdial.media.MediaEngine;
 import io.outdial.sip.SipUserAgent;
+import io.outdial.sip.TrunkConfig;
 import io.outdial.sip.Transport;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,16 +112,8 @@ public final class Dialer {
         this.store = store;
         this.roster = new AgentRoster(config.agents().stream()
                 .map(a -> new AgentProfile(a.id(), a.secret(), a.phone(), a.autoReady(), a.wrapUp())).toList());
-        Map<String, RecordWork.Rules> rules = config.campaigns().stream().collect(Collectors.toMap(c -> c.name(),
-                c -> new RecordWork.Rules(new RecordFields(c.work().recordFields()), c.work().callbacks(),
-                        c.work().markDone(), c.work().resultRequiredBeforeTransfer(),
-                        c.work().recordFollowsTransfer())));
-        this.campaigns = new Campaigns(config.campaigns().stream()
-                .map(c -> new CampaignPlan(c.name(), c.description(), c.dialingMode(), c.agents(),
-                        c.maxAttempts(), c.callingList(), c.autoLoad(), c.autoStart(), c.detection(), c.pacing(),
-                        c.engageAgentFirst(), c.callerIds(), c.preview(), rules.get(c.name()),
-                        c.dispositionCodes(), c.treatments(), c.dnc()))
-                .toList(), roster);
+        this.campaigns = new Campaigns(config.campaigns().stream().map(c -> plan(c, config.recording())).toList(),
+                roster);
         PhoneDirectory phones = agentId -> userAgent.registrations().find(agentId).map(r -> r.dialUri());
         roster.directory(phones);
         this.dialer = new CallExecutor("dialer", workers, scheduler);
@@ -136,10 +130,10 @@ public final class Dialer {
         config.campaigns().forEach(c -> metrics.campaignAgents(c.name(), c.agents(), roster));
         CampaignTreatments treatments = new CampaignTreatments(campaigns::treatments, campaigns::maxAttempts);
         RecordSource records = new RecordSource(store, database, scheduler, treatments, campaigns);
-        Map<String, io.outdial.sip.TrunkConfig> trunkConfigs = new java.util.LinkedHashMap<>();
+        Map<String, TrunkConfig> trunkConfigs = new LinkedHashMap<>();
         config.trunks().forEach((name, t) -> trunkConfigs.put(name, t.toTrunkConfig()));
-        Trunks trunks = Trunks.start(userAgent, trunkConfigs, config.campaigns().stream().collect(Collectors.toMap(
-                CampaignSettings::name, c -> new Trunks.CampaignTrunk(c.trunk(), c.callerIds()))));
+        Trunks trunks = Trunks.start(userAgent, trunkConfigs);
+        campaigns.all().forEach(c -> trunks.refuseUnknownTrunk(c.name(), c.plan().trunkChoice()));
         trunks.all().forEach(metrics::trunkRegistration);
         SipUserAgent measured = new io.outdial.dialer.metrics.MeasuredUserAgent(
                 new BrowserPhoneUserAgent(userAgent, browserPhones, media), metrics, scheduler);
@@ -189,8 +183,8 @@ public final class Dialer {
                 dialing::listChanged);
         this.liveStats = new LiveStats(dialer, scheduler, storeAccess, metrics, campaigns,
                 config.dialing().defaultTimeZone(), roster, config.database().cluster().gatewayId());
-        this.recordings = new CallRecordings(config.recording(), dialer, database, scheduler, store, media, metrics,
-                recordingWriters(config));
+        this.recordings = new CallRecordings(config.recording(), campaigns, dialer, database, scheduler, store, media,
+                metrics, recordingWriters(config));
         this.responses = new StandardResponses(store, database);
         this.desk = new CtiDesk(dialer, roster, campaigns, dialing, preview, previews, push, wrapUp,
                 new RecordDesk(dialer, scheduler, storeAccess), config.dialing().logoutDelayLimit(), phones,
@@ -199,6 +193,19 @@ public final class Dialer {
                 liveStats, accounts);
         admin.interactionTools(new io.outdial.dialer.admin.RecordingsAdmin(dialer, scheduler, storeAccess, recordings,
                 responses, campaigns));
+    }
+
+    /**
+     * A configured campaign's plan: every section of its own, its record work rules, its trunk choice and its
+     * recording policy included.
+     */
+    private static CampaignPlan plan(CampaignSettings c, RecordingSettings recording) {
+        RecordWork.Rules rules = new RecordWork.Rules(new RecordFields(c.work().recordFields()), c.work().callbacks(),
+                c.work().markDone(), c.work().resultRequiredBeforeTransfer(), c.work().recordFollowsTransfer());
+        return new CampaignPlan(c.name(), c.description(), c.dialingMode(), c.agents(), c.maxAttempts(),
+                c.callingList(), c.autoLoad(), c.autoStart(), c.detection(), c.pacing(), c.engageAgentFirst(),
+                c.callerIds(), c.preview(), rules, c.dispositionCodes(), c.treatments(), c.dnc(), c.trunk(),
+                recording.policyOf(c.name()));
     }
 
     /** The threads recording files are written on: daemon, so that they never hold the JVM up. */

@@ -14,6 +14,7 @@ import io.outdial.dialer.stats.LiveStats;
 import io.outdial.dialer.store.CallingRecord;
 import io.outdial.dialer.store.ImportException;
 import io.outdial.dialer.store.StoreAccess;
+import io.outdial.dialer.trunk.OutboundRoute;
 import io.outdial.dialer.trunk.Trunks;
 import io.outdial.sip.SipUserAgent;
 import io.outdial.sip.registrar.Registration;
@@ -84,7 +85,7 @@ public final class AdminService implements AdminApi {
             m.put("optimization", c.plan().pacing().method().name());
             m.put("target", c.plan().pacing().target());
         }
-        io.outdial.dialer.trunk.OutboundRoute route = trunks.route(c.name());
+        OutboundRoute route = trunks.route(c.plan().trunkChoice());
         m.put("trunk", route.trunkName());
         if (!route.callerIds().isEmpty()) {
             m.put("callerIds", route.callerIds());

@@ -5,8 +5,10 @@ import io.outdial.core.exec.Scheduler;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.config.AudioSettings;
+import io.outdial.dialer.config.CallerId;
 import io.outdial.dialer.store.CallingRecord;
 import io.outdial.dialer.trunk.OutboundRoute;
+import io.outdial.dialer.trunk.TrunkChoice;
 import io.outdial.dialer.trunk.Trunks;
 import io.outdial.media.MediaEngine;
 import io.outdial.sip.DialRequest;
@@ -51,24 +53,30 @@ public final class CallPlacement {
     }
 
     /** Whether {@code campaign}'s trunk takes calls now (a registering trunk does not); its return paces again. */
-    public boolean trunkAllowsCalls(String campaign) {
-        return trunks.route(campaign).allowsCalls();
+    public boolean trunkAllowsCalls(Campaign campaign) {
+        return route(campaign).allowsCalls();
     }
 
-    /** A dial to {@code number} through {@code campaign}'s trunk, with its caller id: a contact, or a transfer out. */
-    public DialRequest toNumber(String campaign, String number) {
-        return trunks.route(campaign).dial(number, ringTimeout);
+    /**
+     * A dial to {@code number} through the trunk a campaign chose ({@code CampaignPlan.trunkChoice()}), with its
+     * caller id: a contact, or a transfer out.
+     */
+    public DialRequest toNumber(TrunkChoice trunk, String number) {
+        return trunks.route(trunk).dial(number, ringTimeout);
     }
 
     /** A dial to {@code number} through {@code campaign}'s trunk presenting {@code callerId} (null: its default). */
-    public DialRequest toNumber(String campaign, String number, io.outdial.dialer.config.CallerId callerId) {
-        OutboundRoute route = trunks.route(campaign);
+    public DialRequest toNumber(Campaign campaign, String number, CallerId callerId) {
+        OutboundRoute route = route(campaign);
         return route.dial(number, ringTimeout, callerId == null ? route.defaultCallerId() : callerId);
     }
 
-    /** {@code campaign}'s way out: its trunk, whether it takes calls now, and the caller ids it offers. */
-    public OutboundRoute route(String campaign) {
-        return trunks.route(campaign);
+    /**
+     * {@code campaign}'s way out, from its own trunk choice: its trunk, whether it takes calls now, and the caller ids
+     * it offers.
+     */
+    public OutboundRoute route(Campaign campaign) {
+        return trunks.route(campaign.plan().trunkChoice());
     }
 
     /** The SIP user agent the calls are placed with. */
@@ -108,8 +116,8 @@ public final class CallPlacement {
     /** A contact call on {@code executor} (an engaged agent's contacts ride on the agent's call's executor). */
     public CampaignCall contactCallOn(CallExecutor executor, String id, Campaign campaign, CallingRecord record,
                                       DialRequest toAgent, CampaignCall.Observer observer) {
-        return new CampaignCall(id, executor, userAgent, toNumber(campaign.name(), record.contactInfo()), toAgent,
-                observer, campaign.plan().detection(), media, audio);
+        return new CampaignCall(id, executor, userAgent, toNumber(campaign.plan().trunkChoice(), record.contactInfo()),
+                toAgent, observer, campaign.plan().detection(), media, audio);
     }
 
     /** An agent's call placed first (assured connection, ASM), playing the call-waiting music while engaged. */

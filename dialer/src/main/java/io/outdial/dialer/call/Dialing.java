@@ -6,6 +6,7 @@ import io.outdial.dialer.agent.AgentRoster;
 import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.metrics.DialerMetrics;
+import io.outdial.dialer.trunk.TrunkChoice;
 import io.outdial.sip.DialRequest;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -183,9 +184,12 @@ public final class Dialing {
         return placement.toAgentPhone(target, interaction.record(), interaction.campaign());
     }
 
-    /** A transfer's dial to an outside number, through {@code campaign}'s trunk as its contacts are dialed. */
-    public DialRequest outsideNumberRequest(String campaign, String number) {
-        return placement.toNumber(campaign, number);
+    /**
+     * A transfer's dial to an outside number, through the trunk (and caller id) the interaction's campaign chose, as
+     * its contacts are dialed.
+     */
+    public DialRequest outsideNumberRequest(TrunkChoice trunk, String number) {
+        return placement.toNumber(trunk, number);
     }
 
     /** {@link #callOf}, looked up on the dialer executor: safe from any thread (tests, admin). */

@@ -98,7 +98,7 @@ final class EngagedDialing implements ModePolicy {
     @Override
     public void pace(Campaign campaign, Instant now) {
         if (campaign.state() != CampaignState.RUNNING || campaign.listExhausted()
-                || !placement.trunkAllowsCalls(campaign.name())) {
+                || !placement.trunkAllowsCalls(campaign)) {
             pacing.figures.update(campaign.name(), null, now);
             return;
         }

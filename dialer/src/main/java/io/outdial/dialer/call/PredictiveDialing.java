@@ -146,7 +146,7 @@ public final class PredictiveDialing implements ModePolicy {
     @Override
     public void pace(Campaign campaign, Instant now) {
         if (stopped || campaign.state() != CampaignState.RUNNING || campaign.listExhausted()
-                || !placement.trunkAllowsCalls(campaign.name())) {
+                || !placement.trunkAllowsCalls(campaign)) {
             figures.update(campaign.name(), null, now);
             return;
         }

@@ -116,7 +116,7 @@ public final class ProgressiveMode implements ModePolicy {
     public void pace(Campaign campaign, Instant now) {
         // No contact is dialed while the campaign's trunk is not registered; its return paces again.
         if (campaign.state() != CampaignState.RUNNING || campaign.listExhausted()
-                || !placement.trunkAllowsCalls(campaign.name())) {
+                || !placement.trunkAllowsCalls(campaign)) {
             return;
         }
         for (String agentId : campaign.plan().agentIds()) {

@@ -1,11 +1,14 @@
 package io.outdial.dialer.campaign;
 
+import io.outdial.dialer.config.CallerId;
 import io.outdial.dialer.config.DetectionSettings;
 import io.outdial.dialer.config.DialingMode;
 import io.outdial.dialer.config.DncSettings;
 import io.outdial.dialer.config.PreviewSettings;
+import io.outdial.dialer.config.RecordingPolicy;
 import io.outdial.dialer.pacing.PacingSettings;
 import io.outdial.dialer.treatment.Treatments;
+import io.outdial.dialer.trunk.TrunkChoice;
 import io.outdial.dialer.wrapup.RecordWork;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,13 +30,18 @@ import java.util.List;
  *                     ({@code dispositionCodes}); none when null
  * @param treatments   what follows a record's final result ({@code treatments}); {@link Treatments#NONE} when null
  * @param dnc          the pre-dial do-not-call validation ({@code dnc:}); {@link DncSettings#defaults()} when null
+ * @param trunk        the trunk its contacts are dialed through, by name ({@code trunk}); the default trunk when
+ *                     null. With {@code callerIds}, its {@link #trunkChoice()}
+ * @param recording    which of its calls are recorded and what its agents may do with a recording (its entry of
+ *                     {@code recording.campaigns}, else the {@code recording:} defaults); {@link RecordingPolicy#NONE}
+ *                     when null
  */
 public record CampaignPlan(String name, String description, DialingMode dialingMode, List<String> agentIds,
                            int maxAttempts, Path callingList, boolean autoLoad, boolean autoStart,
                            DetectionSettings detection, PacingSettings pacing, boolean engageAgentFirst,
-                           List<io.outdial.dialer.config.CallerId> callerIds, PreviewSettings preview,
+                           List<CallerId> callerIds, PreviewSettings preview,
                            RecordWork.Rules work, List<String> dispositionCodes, Treatments treatments,
-                           DncSettings dnc) {
+                           DncSettings dnc, String trunk, RecordingPolicy recording) {
 
     public CampaignPlan {
         callerIds = callerIds == null ? List.of() : List.copyOf(callerIds);
@@ -42,23 +50,44 @@ public record CampaignPlan(String name, String description, DialingMode dialingM
         dispositionCodes = dispositionCodes == null ? List.of() : List.copyOf(dispositionCodes);
         treatments = treatments == null ? Treatments.NONE : treatments;
         dnc = dnc == null ? DncSettings.defaults() : dnc;
+        recording = recording == null ? RecordingPolicy.NONE : recording;
+    }
+
+    /** Recording none of its calls. */
+    public CampaignPlan(String name, String description, DialingMode dialingMode, List<String> agentIds,
+                        int maxAttempts, Path callingList, boolean autoLoad, boolean autoStart,
+                        DetectionSettings detection, PacingSettings pacing, boolean engageAgentFirst,
+                        List<CallerId> callerIds, PreviewSettings preview, RecordWork.Rules work,
+                        List<String> dispositionCodes, Treatments treatments, DncSettings dnc, String trunk) {
+        this(name, description, dialingMode, agentIds, maxAttempts, callingList, autoLoad, autoStart, detection,
+                pacing, engageAgentFirst, callerIds, preview, work, dispositionCodes, treatments, dnc, trunk, null);
+    }
+
+    /** Through the default trunk. */
+    public CampaignPlan(String name, String description, DialingMode dialingMode, List<String> agentIds,
+                        int maxAttempts, Path callingList, boolean autoLoad, boolean autoStart,
+                        DetectionSettings detection, PacingSettings pacing, boolean engageAgentFirst,
+                        List<CallerId> callerIds, PreviewSettings preview, RecordWork.Rules work,
+                        List<String> dispositionCodes, Treatments treatments, DncSettings dnc) {
+        this(name, description, dialingMode, agentIds, maxAttempts, callingList, autoLoad, autoStart, detection,
+                pacing, engageAgentFirst, callerIds, preview, work, dispositionCodes, treatments, dnc, null);
     }
 
     /** With no disposition codes, no treatments and the default do-not-call validation. */
     public CampaignPlan(String name, String description, DialingMode dialingMode, List<String> agentIds,
                         int maxAttempts, Path callingList, boolean autoLoad, boolean autoStart,
                         DetectionSettings detection, PacingSettings pacing, boolean engageAgentFirst,
-                        List<io.outdial.dialer.config.CallerId> callerIds, PreviewSettings preview,
+                        List<CallerId> callerIds, PreviewSettings preview,
                         RecordWork.Rules work) {
         this(name, description, dialingMode, agentIds, maxAttempts, callingList, autoLoad, autoStart, detection,
-                pacing, engageAgentFirst, callerIds, preview, work, null, null, null);
+                pacing, engageAgentFirst, callerIds, preview, work, null, null, null, null);
     }
 
     /** With the default preview terms and record work. */
     public CampaignPlan(String name, String description, DialingMode dialingMode, List<String> agentIds,
                         int maxAttempts, Path callingList, boolean autoLoad, boolean autoStart,
                         DetectionSettings detection, PacingSettings pacing, boolean engageAgentFirst,
-                        List<io.outdial.dialer.config.CallerId> callerIds) {
+                        List<CallerId> callerIds) {
         this(name, description, dialingMode, agentIds, maxAttempts, callingList, autoLoad, autoStart, detection,
                 pacing, engageAgentFirst, callerIds, null, null);
     }
@@ -77,6 +106,14 @@ public record CampaignPlan(String name, String description, DialingMode dialingM
                         DetectionSettings detection, PacingSettings pacing) {
         this(name, description, dialingMode, agentIds, maxAttempts, callingList, autoLoad, autoStart, detection,
                 pacing, false);
+    }
+
+    /**
+     * The campaign's way out as configured: its trunk by name and the caller ids it offers, from which
+     * {@code trunk.Trunks} gives its route.
+     */
+    public TrunkChoice trunkChoice() {
+        return new TrunkChoice(trunk, callerIds);
     }
 
     /**

@@ -7,6 +7,7 @@ import io.outdial.dialer.agent.Desktop;
 import io.outdial.dialer.agent.AgentRoster;
 import io.outdial.dialer.config.DncSettings;
 import io.outdial.dialer.treatment.Treatments;
+import io.outdial.dialer.trunk.TrunkChoice;
 import io.outdial.dialer.wrapup.RecordWork;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -89,6 +90,14 @@ public final class Campaigns {
     /** The disposition codes of the campaign named {@code name}, read from the campaign; none for an unknown name. */
     public List<String> dispositionCodes(String name) {
         return find(name).map(c -> c.plan().dispositionCodes()).orElse(List.of());
+    }
+
+    /**
+     * The trunk and caller ids of the campaign named {@code name}, read from the campaign (an unloaded campaign keeps
+     * them); {@link TrunkChoice#DEFAULT} (the default trunk, its own caller id) for an unknown name.
+     */
+    public TrunkChoice trunk(String name) {
+        return find(name).map(c -> c.plan().trunkChoice()).orElse(TrunkChoice.DEFAULT);
     }
 
     /** Applies a lifecycle command, or throws {@link AdminException} (404 unknown, 409 not allowed now). */

@@ -39,7 +39,7 @@ final class CallTargets {
 
     private final AgentRoster roster;
     private final Dialing dialing;
-    /** The campaigns, whose own record work the interaction's campaign name finds. */
+    /** The campaigns, whose own record work and trunk the interaction's campaign name finds. */
     private final Campaigns campaigns;
 
     CallTargets(AgentRoster roster, Dialing dialing, Campaigns campaigns) {
@@ -76,7 +76,7 @@ final class CallTargets {
         }
         if (toPhone) {
             String number = outsideNumber(phone, command);
-            return new Target(null, null, dialing.outsideNumberRequest(ix.campaign(), number), number);
+            return new Target(null, null, dialing.outsideNumberRequest(campaigns.trunk(ix.campaign()), number), number);
         }
         Agent target = targetAgent(agent, agentId, command);
         Interaction targetIx = new Interaction(ix.id(), ix.campaign(), ix.record());

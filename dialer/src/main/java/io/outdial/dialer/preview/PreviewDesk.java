@@ -16,6 +16,7 @@ import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.CampaignState;
 import io.outdial.dialer.campaign.Campaigns;
 import io.outdial.dialer.config.AutoDial;
+import io.outdial.dialer.config.CallerId;
 import io.outdial.dialer.config.DialingMode;
 import io.outdial.dialer.config.PreviewSettings;
 import io.outdial.dialer.dnc.DncNotice;
@@ -28,6 +29,7 @@ import io.outdial.dialer.metrics.DialerMetrics;
 import io.outdial.dialer.store.CallingRecord;
 import io.outdial.dialer.store.StoreAccess;
 import io.outdial.dialer.treatment.CampaignTreatments;
+import io.outdial.dialer.trunk.OutboundRoute;
 import io.outdial.sip.DialRequest;
 import java.util.HashSet;
 import java.util.Optional;
@@ -201,7 +203,7 @@ public final class PreviewDesk {
                 || s.changingNumber) {
             return;
         }
-        io.outdial.dialer.trunk.OutboundRoute route = placement.route(s.campaign.name());
+        OutboundRoute route = placement.route(s.campaign);
         if (!route.allowsCalls()) {
             // The record stays with the agent, who may Call once the trunk is back.
             s.agent.desktop().refused(null, Refused.Why.TRUNK_NOT_REGISTERED, "auto-dial of record "
@@ -277,12 +279,12 @@ public final class PreviewDesk {
         if (s.changingNumber) {
             throw notAllowed("Call", agent, "the new number is still being stored: Call again in a moment");
         }
-        io.outdial.dialer.trunk.OutboundRoute route = placement.route(s.campaign.name());
+        OutboundRoute route = placement.route(s.campaign);
         if (callerId != null) {
             s.callerId = route.callerId(callerId).orElseThrow(() -> new Refused(Refused.Why.CALLER_ID_NOT_OFFERED,
                     "callerId '" + callerId + "' is not one campaign " + s.campaign.name() + " offers"
                             + (route.callerIds().isEmpty() ? " (it offers none to choose from)" : ": "
-                            + route.callerIds().stream().map(io.outdial.dialer.config.CallerId::number).toList())));
+                            + route.callerIds().stream().map(CallerId::number).toList())));
         }
         if (!route.allowsCalls()) {
             throw new Refused(Refused.Why.TRUNK_NOT_REGISTERED, route.blockedReason()
@@ -333,7 +335,7 @@ public final class PreviewDesk {
         Interaction ix = s.interaction;
         CallingRecord record = ix.record();
         DialRequest toAgent = placement.toAgentPhone(agent, record, s.campaign.name());
-        DialRequest toContact = placement.toNumber(s.campaign.name(), record.contactInfo(), s.callerId);
+        DialRequest toContact = placement.toNumber(s.campaign, record.contactInfo(), s.callerId);
         ix.stage(Interaction.Stage.RINGING);
         PreviewCall call = new PreviewCall(ix.id(), placement.executorFor("call-" + ix.id()), placement.userAgent(),
                 toAgent, toContact, sessions.observer(s), placement.media(), placement.holdMusic());

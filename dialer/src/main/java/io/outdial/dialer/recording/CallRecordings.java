@@ -9,6 +9,7 @@ import io.outdial.core.exec.Scheduler;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.call.SideCalls;
+import io.outdial.dialer.campaign.Campaigns;
 import io.outdial.dialer.config.RecordingSettings;
 import io.outdial.dialer.metrics.DialerMetrics;
 import io.outdial.dialer.refusal.Refused;
@@ -40,6 +41,8 @@ public final class CallRecordings {
     private static final Duration SWEEP_EVERY = Duration.ofHours(1);
 
     private final RecordingSettings settings;
+    /** The campaigns, whose own recording policy the interaction's campaign name finds. */
+    private final Campaigns campaigns;
     private final RecordingFiles files;
     private final RecordingWriter writer;
     private final CallExecutor dialer;
@@ -52,10 +55,17 @@ public final class CallRecordings {
     private final AtomicInteger running = new AtomicInteger();
     private Cancellable sweep;
 
-    /** @param writers where files are written (blocking I/O: not the dialer's workers, never an event loop) */
-    public CallRecordings(RecordingSettings settings, CallExecutor dialer, Executor database, Scheduler scheduler,
-                          CallingListStore store, MediaEngine media, DialerMetrics metrics, Executor writers) {
+    /**
+     * @param settings  where files go, how long they are kept, the writer's memory; its {@code defaultPolicy} is the
+     *                  policy of a name no campaign has
+     * @param campaigns each campaign carries its own policy ({@code CampaignPlan.recording()})
+     * @param writers   where files are written (blocking I/O: not the dialer's workers, never an event loop)
+     */
+    public CallRecordings(RecordingSettings settings, Campaigns campaigns, CallExecutor dialer, Executor database,
+                          Scheduler scheduler, CallingListStore store, MediaEngine media, DialerMetrics metrics,
+                          Executor writers) {
         this.settings = settings;
+        this.campaigns = campaigns;
         this.files = new RecordingFiles(settings.directory(), settings.fileName());
         this.writer = new RecordingWriter(Math.max(2, settings.bufferSeconds()), writers);
         this.dialer = dialer;
@@ -67,8 +77,12 @@ public final class CallRecordings {
         metrics.recordings(running::get, writer);
     }
 
+    /**
+     * The recording policy of the campaign named {@code campaign}, read from the campaign (an unloaded campaign keeps
+     * it); the {@code recording:} defaults for a name no campaign has.
+     */
     public RecordingPolicy policyOf(String campaign) {
-        return settings.policyOf(campaign);
+        return campaigns.find(campaign).map(c -> c.plan().recording()).orElse(settings.defaultPolicy());
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.outdial.dialer.trunk;
 
-import io.outdial.dialer.config.CallerId;
 import io.outdial.sip.SipUserAgent;
 import io.outdial.sip.TrunkConfig;
 import io.outdial.sip.trunk.TrunkRegistration;
@@ -10,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every configured trunk by name, each registered with the user agent when it asks for it, and each campaign's
- * {@link OutboundRoute}. Built once at start-up; read from any thread.
+ * Every configured trunk by name, each registered with the user agent when it asks for it. A campaign's
+ * {@link OutboundRoute} comes from its own {@link TrunkChoice} ({@code CampaignPlan.trunkChoice()}): only the trunk is
+ * looked up here, by name. Built once at start-up; read from any thread.
  */
 public final class Trunks {
     /** A trunk and its registration. */
@@ -19,45 +19,48 @@ public final class Trunks {
     }
 
     private final Map<String, Entry> byName;
-    private final Map<String, OutboundRoute> byCampaign;
-    private final OutboundRoute fallback;
+    private final Entry first;
 
-    private Trunks(Map<String, Entry> byName, Map<String, OutboundRoute> byCampaign, OutboundRoute fallback) {
+    private Trunks(Map<String, Entry> byName) {
         this.byName = byName;
-        this.byCampaign = byCampaign;
-        this.fallback = fallback;
+        this.first = byName.values().iterator().next();
     }
 
     /**
-     * Registers every trunk that needs it with {@code userAgent} and builds the campaigns' routes.
+     * Registers every trunk that needs it with {@code userAgent}.
      *
-     * @param trunks    trunks by name, the default one first
-     * @param campaigns each campaign's trunk name and caller ids
+     * @param trunks trunks by name, the default one first
      */
-    public static Trunks start(SipUserAgent userAgent, Map<String, TrunkConfig> trunks,
-                               Map<String, CampaignTrunk> campaigns) {
+    public static Trunks start(SipUserAgent userAgent, Map<String, TrunkConfig> trunks) {
         Map<String, Entry> byName = new LinkedHashMap<>();
         trunks.forEach((name, config) -> byName.put(name, new Entry(name, config, userAgent.registerWithTrunk(config))));
-        Map<String, OutboundRoute> byCampaign = new LinkedHashMap<>();
-        campaigns.forEach((campaign, choice) -> {
-            Entry e = byName.get(choice.trunk());
-            if (e == null) {
-                throw new IllegalArgumentException("campaign " + campaign + " names unknown trunk " + choice.trunk());
-            }
-            byCampaign.put(campaign, new OutboundRoute(e.name(), e.config(), e.registration(), choice.callerIds()));
-        });
-        Entry first = byName.values().iterator().next();
-        return new Trunks(Collections.unmodifiableMap(byName), Collections.unmodifiableMap(byCampaign),
-                new OutboundRoute(first.name(), first.config(), first.registration(), List.of()));
+        return new Trunks(Collections.unmodifiableMap(byName));
     }
 
-    /** A campaign's trunk and caller ids. */
-    public record CampaignTrunk(String trunk, List<CallerId> callerIds) {
+    /**
+     * Refuses, at start-up, the campaign named {@code campaign} when {@code choice} names a trunk that is not
+     * configured.
+     *
+     * @throws IllegalArgumentException naming the campaign and the trunk
+     */
+    public void refuseUnknownTrunk(String campaign, TrunkChoice choice) {
+        if (choice.trunk() != null && !byName.containsKey(choice.trunk())) {
+            throw new IllegalArgumentException("campaign " + campaign + " names unknown trunk " + choice.trunk());
+        }
     }
 
-    /** {@code campaign}'s route; a campaign not configured (none in practice) goes through the default trunk. */
-    public OutboundRoute route(String campaign) {
-        return byCampaign.getOrDefault(campaign, fallback);
+    /**
+     * The route of a campaign that chose {@code choice}: its trunk (the default one when it names none) with its
+     * caller ids. {@link TrunkChoice#DEFAULT} is the default trunk presenting its own caller id.
+     *
+     * @throws IllegalArgumentException when {@code choice} names a trunk not configured (refused at start-up)
+     */
+    public OutboundRoute route(TrunkChoice choice) {
+        Entry e = choice.trunk() == null ? first : byName.get(choice.trunk());
+        if (e == null) {
+            throw new IllegalArgumentException("no trunk named " + choice.trunk());
+        }
+        return new OutboundRoute(e.name(), e.config(), e.registration(), choice.callerIds());
     }
 
     /** Every trunk, the default one first. */

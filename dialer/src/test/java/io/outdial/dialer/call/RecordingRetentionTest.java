@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.outdial.core.exec.CallExecutor;
 import io.outdial.core.exec.VirtualScheduler;
 import io.outdial.dialer.agent.AgentRoster;
+import io.outdial.dialer.campaign.Campaigns;
 import io.outdial.dialer.config.RecordingPolicy;
 import io.outdial.dialer.config.RecordingSettings;
 import io.outdial.dialer.metrics.DialerMetrics;
@@ -57,7 +58,8 @@ class RecordingRetentionTest {
                 clock.now().minus(Duration.ofDays(40)));
 
         CallRecordings recordings = new CallRecordings(new RecordingSettings(dir, RecordingSettings.DEFAULT_FILE_NAME,
-                30, 1, 4, Map.of(), RecordingPolicy.NONE), new CallExecutor("dialer", Runnable::run, clock),
+                30, 1, 4, Map.of(), RecordingPolicy.NONE), new Campaigns(List.of(), new AgentRoster(List.of())),
+                new CallExecutor("dialer", Runnable::run, clock),
                 Runnable::run, clock, store, null, metrics, Runnable::run);
         assertEquals(1, recordings.sweepNow().get());
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.outdial.bridge.admin.AdminApi.CampaignAction;
 import io.outdial.dialer.agent.AgentRoster;
+import io.outdial.dialer.config.CallerId;
 import io.outdial.dialer.config.DetectionSettings;
 import io.outdial.dialer.config.DialingMode;
 import io.outdial.dialer.config.DncSettings;
@@ -17,6 +18,7 @@ import io.outdial.dialer.record.CallResult;
 import io.outdial.dialer.treatment.CampaignTreatments;
 import io.outdial.dialer.treatment.Treatment;
 import io.outdial.dialer.treatment.Treatments;
+import io.outdial.dialer.trunk.TrunkChoice;
 import io.outdial.dialer.wrapup.CallbackRules;
 import io.outdial.dialer.wrapup.MarkDoneMode;
 import io.outdial.dialer.wrapup.RecordWork;
@@ -98,5 +100,31 @@ class CampaignPlanTest {
         assertEquals(DncSettings.defaults(), campaigns.dnc("none"), "no campaign by that name: the defaults");
         assertEquals(DncSettings.defaults(), new CampaignPlan("d", "", DialingMode.PROGRESSIVE, List.of(), 1, null,
                 false, false, DetectionSettings.DEFAULTS, PacingSettings.predictive()).dnc());
+    }
+
+    @Test
+    void theCampaignNameFindsTheCampaignsOwnTrunkChoice() {
+        List<CallerId> ids = List.of(new CallerId("18005550111", "Sales"));
+        Campaigns campaigns = new Campaigns(List.of(new CampaignPlan("c", "", DialingMode.PROGRESSIVE,
+                List.of("a1"), 3, null, false, false, DetectionSettings.DEFAULTS, PacingSettings.predictive(), false,
+                ids, null, null, null, null, null, "carrier-b")), new AgentRoster(List.of()));
+        TrunkChoice choice = new TrunkChoice("carrier-b", ids);
+        assertEquals(choice, campaigns.trunk("c"), "what a transfer out dials through, by the interaction's campaign");
+        campaigns.lifecycle(new Campaigns.Lifecycle() {
+            @Override
+            public void started(Campaign campaign) {
+            }
+
+            @Override
+            public void unloaded(Campaign campaign) {
+            }
+        });
+        campaigns.apply("c", CampaignAction.LOAD);
+        campaigns.apply("c", CampaignAction.UNLOAD);
+        assertEquals(choice, campaigns.trunk("c"), "an unloaded campaign keeps its trunk, as the map by name did");
+        assertSame(TrunkChoice.DEFAULT, campaigns.trunk("none"), "no campaign by that name: the default trunk");
+        assertEquals(new TrunkChoice(null, ids), new CampaignPlan("d", "", DialingMode.PROGRESSIVE, List.of(), 1,
+                null, false, false, DetectionSettings.DEFAULTS, PacingSettings.predictive(), false, ids)
+                .trunkChoice(), "a plan naming no trunk: the default one, with its caller ids");
     }
 }
