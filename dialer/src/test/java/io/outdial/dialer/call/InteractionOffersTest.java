@@ -135,14 +135,18 @@ class InteractionOffersTest {
         gw.ua.legs.stream().filter(l -> l.target().contains("2005550801")).findFirst().orElseThrow().answer();
         cid.last(CtiEvent.InteractionPreview.class);
         assertEquals(3, registry().offers(Assignments.Offer.class).size(), "one offer in front of each agent");
+        Assignments.Offer bobs = offerOf("bob").orElseThrow();
+        Assignments.Offer cids = offerOf("cid").orElseThrow();
 
         gw.onDialer(() -> gw.dialer.campaigns().apply("pp", CampaignAction.STOP));
         assertEquals("Withdrawn", ann.last(CtiEvent.InteractionRejected.class).reason());
         assertEquals(Optional.empty(), offerOf("ann"));
-        assertTrue(offerOf("bob").isPresent(), "another campaign's offer stays");
+        assertEquals(Optional.of(bobs), offerOf("bob"), "another campaign's offer stays");
+        assertFalse(bob.received(e -> e instanceof CtiEvent.InteractionRejected));
 
         gw.onDialer(() -> gw.dialer.campaigns().apply("pdp", CampaignAction.STOP));
-        assertTrue(offerOf("cid").isPresent(), "an answered contact's offer is a call in progress: a Stop leaves it");
+        assertEquals(Optional.of(cids), offerOf("cid"),
+                "an answered contact's offer is a call in progress: a Stop leaves it");
         assertFalse(cid.received(e -> e instanceof CtiEvent.InteractionRejected));
 
         gw.onDialer(() -> gw.dialer.campaigns().apply("pg", CampaignAction.STOP));
