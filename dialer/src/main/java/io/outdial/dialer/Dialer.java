@@ -153,7 +153,7 @@ public final class Dialer {
         this.preview = new PreviewDesk(dialer, dialing.placement(), records, ids, storeAccess,
                 treatments, metrics, campaigns, dialing.writes(), dialing.afterCall(), dialing.assignments(),
                 dialing::pace);
-        this.previews = new InteractionPreviews(dialer, dialing.writes(), dialing::pace);
+        this.previews = new InteractionPreviews(dialer, dialing.assignments(), dialing.writes(), dialing::pace);
         this.push = new PushPreviewDesk(dialer, records, ids, dialing.writes(), campaigns, roster,
                 previews, preview);
         dialing.pushPreviews(push);

@@ -3,7 +3,6 @@ package io.outdial.dialer.call;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.agent.InteractionIds;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +27,8 @@ import java.util.stream.Stream;
  * <p>Also by agent: which mode gave each agent the interaction it holds ({@link #give}, {@link #ofAgent},
  * {@link #owner}). An agent holds its interaction from its reservation until the interaction is replaced or done, so
  * through after-call work, when its call is already gone; a transfer moves the call's holding to the target agent.
- * Dialer executor only.
+ * A holding may wait on an offer in front of its agent (an interaction preview: {@link #offer}, {@link #offerOf},
+ * {@link #offers}, {@link #endOffer}), so the offers are found by agent here too. Dialer executor only.
  */
 public final class Assignments {
 
@@ -65,10 +65,23 @@ public final class Assignments {
     public record Line(String id, InteractionIds.Owner owner, String campaign, Object state) { }
 
     /**
+     * What an agent's holding waits on before its mode goes on with the interaction: an interaction preview in front
+     * of the agent (Accept or Reject), kept with the holding from the offer to its end ({@link #offer},
+     * {@link #endOffer}). What the offer is and does is the offering package's; the registry only keeps it.
+     */
+    public interface Offer { }
+
+    /**
      * The interaction a dialing mode gave an agent (a transfer or conference target's: its own interaction of the
      * same record, owned by the call's mode).
+     *
+     * @param offer the offer in front of the agent that the holding waits on ({@link #offer}), or null
      */
-    public record Held(Agent agent, InteractionIds.Owner owner, Interaction interaction) {
+    public record Held(Agent agent, InteractionIds.Owner owner, Interaction interaction, Offer offer) {
+        public Held(Agent agent, InteractionIds.Owner owner, Interaction interaction) {
+            this(agent, owner, interaction, null);
+        }
+
         /** True while the agent still holds this interaction (it was not replaced or done since). */
         boolean current() {
             return agent.interaction() == interaction;
@@ -78,8 +91,11 @@ public final class Assignments {
     private final Map<String, Assignment> byInteraction = new LinkedHashMap<>();
     /** The agents' own calls that carry contact calls (engaged agents'), by the call's id. */
     private final Map<String, Line> lines = new LinkedHashMap<>();
-    /** By agent id; an entry whose agent holds another interaction since is stale and dropped when looked up. */
-    private final Map<String, Held> byAgent = new HashMap<>();
+    /**
+     * By agent id; an entry whose agent holds another interaction since is stale and dropped when looked up. In the
+     * order the open offers were made ({@link #offers}).
+     */
+    private final Map<String, Held> byAgent = new LinkedHashMap<>();
     private final CallCounts calls = new CallCounts();
     /** The ids of the live calls registered by the preview desk ({@link #addPreview}), counted by {@link #calls}. */
     private final Set<String> previewCalls = new HashSet<>();
@@ -92,8 +108,12 @@ public final class Assignments {
         return calls;
     }
 
-    /** {@code owner} gives {@code agent} the interaction it works now (its reservation, or a new record shown). */
+    /**
+     * {@code owner} gives {@code agent} the interaction it works now (its reservation, or a new record shown). Never
+     * while the interaction the agent holds waits on an open offer ({@link #offer}): that offer ends first.
+     */
     public void give(Agent agent, InteractionIds.Owner owner, Interaction interaction) {
+        refuseOverAnOffer(agent);
         agent.interaction(interaction);
         byAgent.put(agent.id(), new Held(agent, owner, interaction));
     }
@@ -111,6 +131,47 @@ public final class Assignments {
     /** The mode that owns the interaction {@code agent} holds (also in after-call work), if any. */
     public Optional<InteractionIds.Owner> owner(Agent agent) {
         return ofAgent(agent.id()).map(Held::owner);
+    }
+
+    /**
+     * The interaction {@code agent} holds now (it was {@linkplain #give given} it and still holds it) waits on
+     * {@code offer} until {@link #endOffer}. Throws if the agent holds no interaction given here or one that already
+     * waits on an offer.
+     */
+    public void offer(Agent agent, Offer offer) {
+        Held h = ofAgent(agent.id()).orElseThrow(() -> new IllegalStateException("agent " + agent.id()
+                + " holds no interaction to offer"));
+        refuseOverAnOffer(agent);
+        byAgent.remove(agent.id()); // at the end: the open offers in the order they were made
+        byAgent.put(agent.id(), new Held(agent, h.owner(), h.interaction(), offer));
+    }
+
+    /** The open offer {@code agent}'s interaction waits on, if it is a {@code type}. */
+    public <T extends Offer> Optional<T> offerOf(Agent agent, Class<T> type) {
+        return ofAgent(agent.id()).map(Held::offer).filter(type::isInstance).map(type::cast);
+    }
+
+    /** Every agent's open offer that is a {@code type}, in the order they were made (a copy). */
+    public <T extends Offer> List<T> offers(Class<T> type) {
+        return ofType(byAgent.values().stream().filter(Held::current).map(Held::offer), type);
+    }
+
+    /**
+     * {@code offer}, {@code agent}'s open offer, is over (accepted, rejected, timed out, withdrawn): no longer kept;
+     * the agent still holds its interaction (until it is replaced or done). False, nothing changed, if it is not the
+     * agent's open offer.
+     */
+    public boolean endOffer(Agent agent, Offer offer) {
+        Optional<Held> h = ofAgent(agent.id()).filter(held -> offer != null && held.offer() == offer);
+        h.ifPresent(held -> byAgent.put(agent.id(), new Held(agent, held.owner(), held.interaction())));
+        return h.isPresent();
+    }
+
+    private void refuseOverAnOffer(Agent agent) {
+        Optional<Offer> open = ofAgent(agent.id()).map(Held::offer);
+        if (open.isPresent()) {
+            throw new IllegalStateException("agent " + agent.id() + " still has an offer open: " + open.get());
+        }
     }
 
     /**

@@ -1,19 +1,17 @@
 package io.outdial.dialer.preview;
 
 import io.outdial.core.exec.CallExecutor;
-import io.outdial.dialer.agent.Desktop;
 import io.outdial.core.exec.Continuations;
 import io.outdial.core.exec.Scheduler;
 import io.outdial.dialer.agent.Agent;
 import io.outdial.dialer.agent.AgentState;
+import io.outdial.dialer.agent.Desktop;
 import io.outdial.dialer.agent.Interaction;
+import io.outdial.dialer.call.Assignments;
 import io.outdial.dialer.call.RecordWrites;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.config.PreviewSettings;
 import io.outdial.dialer.refusal.Refused;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * The interaction previews in front of agents (push preview, direct push preview, progressive, predictive): each
  * a reserved record shown with {@code InteractionPreview}, ended by Accept (the mode's dial goes ahead), Reject,
  * the accept timeout or the gateway withdrawing it (the record back to the top of the list, or for predictive the
- * contact handed on). Dialer executor only.
+ * contact handed on). An offer is the state of its agent's holding in the registry ({@link Assignments#offer}), from
+ * the offer to its end: every offer is found there by its agent (Accept, Reject, withdrawal, the timeout's end), and
+ * a campaign's among {@link Assignments#offers}; no map of its own. Dialer executor only.
  */
 public final class InteractionPreviews {
     private static final Logger LOG = LoggerFactory.getLogger(InteractionPreviews.class);
@@ -56,38 +56,45 @@ public final class InteractionPreviews {
         }
     }
 
-    private record Pending(Agent agent, Campaign campaign, Interaction interaction, InteractionOffer offer,
-                           AgentState before, Handler handler) { }
+    /** An open offer: the state of its agent's holding in the registry, from the offer to its end. */
+    private record Pending(Campaign campaign, Interaction interaction, InteractionOffer offer, AgentState before,
+                           Handler handler) implements Assignments.Offer { }
 
     private final CallExecutor dialer;
+    private final Assignments assignments;
     private final RecordWrites writes;
     private final Runnable pace;
     private final Scheduler onDialer;
-    private final Map<String, Pending> pending = new LinkedHashMap<>();
     /** The requestId of the Accept or Reject being handled, echoed by the events it causes. */
     private String requestId;
 
     /**
-     * @param writes the dialer's one set of record writes (shutdown waits for them all)
-     * @param pace   asks every dialing mode to look again (a record is back, an agent is free)
+     * @param assignments the one registry, whose agents' holdings keep the open offers
+     * @param writes      the dialer's one set of record writes (shutdown waits for them all)
+     * @param pace        asks every dialing mode to look again (a record is back, an agent is free)
      */
-    public InteractionPreviews(CallExecutor dialer, RecordWrites writes, Runnable pace) {
+    public InteractionPreviews(CallExecutor dialer, Assignments assignments, RecordWrites writes, Runnable pace) {
         this.dialer = dialer;
+        this.assignments = assignments;
         this.writes = writes;
         this.pace = pace;
         this.onDialer = dialer.timers();
     }
 
     /**
-     * Shows {@code interaction} (already the agent's, agent already Reserved) as an interaction preview.
+     * Shows {@code interaction} (already given to the agent in the registry, agent already Reserved) as an
+     * interaction preview; the agent's holding waits on it until it ends.
      *
      * @param before the voice state the agent goes back to if the record is returned
      */
     public void offer(Agent agent, Campaign campaign, Interaction interaction, PreviewSettings terms,
                       AgentState before, Handler handler) {
+        if (assignments.ofAgent(agent.id()).map(Assignments.Held::interaction).orElse(null) != interaction) {
+            throw new IllegalStateException("agent " + agent.id() + " was not given interaction " + interaction.id());
+        }
         interaction.stage(Interaction.Stage.PREVIEW);
-        InteractionOffer offer = new InteractionOffer(onDialer, terms, new Outcome(agent.id()));
-        pending.put(agent.id(), new Pending(agent, campaign, interaction, offer, before, handler));
+        InteractionOffer offer = new InteractionOffer(onDialer, terms, new Outcome(agent));
+        assignments.offer(agent, new Pending(campaign, interaction, offer, before, handler));
         LOG.info("campaign {}: record {} ({}) offered to {}", campaign.name(), interaction.record().recordId(),
                 interaction.record().contactInfo(), agent.id());
         agent.desktop().preview(null, interaction, new Desktop.PreviewTerms(offer.acceptTimeoutSeconds(),
@@ -97,8 +104,7 @@ public final class InteractionPreviews {
 
     /** True while the agent's interaction is an interaction preview not yet answered. */
     public boolean owns(Agent agent) {
-        Pending p = pending.get(agent.id());
-        return p != null && p.interaction == agent.interaction();
+        return assignments.offerOf(agent, Pending.class).isPresent();
     }
 
     public void accept(Agent agent, Interaction ix, String requestId) {
@@ -110,7 +116,7 @@ public final class InteractionPreviews {
     }
 
     private void answer(Agent agent, Interaction ix, String requestId, String command) {
-        Pending p = pending.get(agent.id());
+        Pending p = assignments.offerOf(agent, Pending.class).orElse(null);
         if (p == null || p.interaction != ix) {
             throw new Refused(Refused.Why.NOT_A_PREVIEW, command + " is not allowed while "
                     + agent.state().wireName() + ": interaction " + ix.id() + " is not an interaction preview"
@@ -130,10 +136,7 @@ public final class InteractionPreviews {
 
     /** The desktop went away: the record goes back to the top of the list. */
     public void withdraw(Agent agent) {
-        Pending p = pending.get(agent.id());
-        if (p != null) {
-            p.offer.withdraw();
-        }
+        assignments.offerOf(agent, Pending.class).ifPresent(p -> p.offer.withdraw());
     }
 
     /** The campaign was unloaded: all its offers are taken back. */
@@ -151,34 +154,46 @@ public final class InteractionPreviews {
     }
 
     private void withdraw(Campaign campaign, boolean liveContacts) {
-        for (Pending p : List.copyOf(pending.values())) {
+        for (Pending p : assignments.offers(Pending.class)) {
             if (p.campaign == campaign && (liveContacts || !p.handler.liveContact())) {
                 p.offer.withdraw();
             }
         }
     }
 
-    /** Ends of offers, on the dialer executor (the scheduler and the commands run there). */
+    /**
+     * Ends of one agent's offer, on the dialer executor (the scheduler and the commands run there): the offer is
+     * taken from the agent's holding first, so it no longer {@linkplain #owns owns} the agent.
+     */
     private final class Outcome implements InteractionOffer.Outcome {
-        private final String agentId;
+        private final Agent agent;
 
-        Outcome(String agentId) {
-            this.agentId = agentId;
+        Outcome(Agent agent) {
+            this.agent = agent;
+        }
+
+        /** The agent's open offer {@code offer}, no longer kept by its holding. */
+        private Pending ended(InteractionOffer offer) {
+            Pending p = assignments.offerOf(agent, Pending.class).filter(o -> o.offer == offer)
+                    .orElseThrow(() -> new IllegalStateException("agent " + agent.id() + " has no such offer open"));
+            assignments.endOffer(agent, p);
+            return p;
         }
 
         @Override
         public void accepted(InteractionOffer offer, boolean auto) {
-            Pending p = pending.remove(agentId);
+            Pending p = ended(offer);
+            String agentId = agent.id();
             LOG.info("campaign {}: record {} accepted by {}{}", p.campaign.name(), p.interaction.record().recordId(),
                     agentId, auto ? " (auto-answer)" : "");
-            p.agent.desktop().accepted(requestId, p.interaction, auto);
-            p.handler.accepted(p.agent, p.campaign, p.interaction);
+            agent.desktop().accepted(requestId, p.interaction, auto);
+            p.handler.accepted(agent, p.campaign, p.interaction);
         }
 
         @Override
         public void returned(InteractionOffer offer, OfferState why) {
-            Pending p = pending.remove(agentId);
-            Agent agent = p.agent;
+            Pending p = ended(offer);
+            String agentId = agent.id();
             boolean autoRejected = why == OfferState.TIMED_OUT && offer.autoReject();
             String reason = why == OfferState.REJECTED ? "Rejected" : why == OfferState.WITHDRAWN ? "Withdrawn"
                     : autoRejected ? "AutoRejected" : "Timeout";

@@ -8,9 +8,11 @@
  * also once a transfer handed them on, are entries of the one registry ({@link io.outdial.dialer.call.Assignments},
  * {@code addPreview}), which also answers "no call up" for every mode;
  * {@link io.outdial.dialer.preview.PushPreviewDesk} pushes records (push and direct push preview);
- * {@link io.outdial.dialer.preview.InteractionPreviews} holds every Accept / Reject offer
+ * {@link io.outdial.dialer.preview.InteractionPreviews} runs every Accept / Reject offer
  * ({@link io.outdial.dialer.preview.InteractionOffer}) of push preview and of progressive's and predictive's interaction
- * preview ({@link io.outdial.dialer.preview.ProgressivePreview}, {@link io.outdial.dialer.preview.PredictivePreview});
+ * preview ({@link io.outdial.dialer.preview.ProgressivePreview}, {@link io.outdial.dialer.preview.PredictivePreview}),
+ * each open offer kept as the state of its agent's holding in the registry ({@code Assignments.offer}), not in a map
+ * of its own;
  * {@link io.outdial.dialer.preview.NumberChanges} handles ChangeNumber and Recall. Desks run on the {@code dialer}
  * executor; countdowns are pure logic on a {@code Scheduler}, so they run in virtual time under test.
  */
