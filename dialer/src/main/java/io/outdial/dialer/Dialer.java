@@ -202,10 +202,12 @@ public final class Dialer {
     private static CampaignPlan plan(CampaignSettings c, RecordingSettings recording) {
         RecordWork.Rules rules = new RecordWork.Rules(new RecordFields(c.work().recordFields()), c.work().callbacks(),
                 c.work().markDone(), c.work().resultRequiredBeforeTransfer(), c.work().recordFollowsTransfer());
-        return new CampaignPlan(c.name(), c.description(), c.dialingMode(), c.agents(), c.maxAttempts(),
-                c.callingList(), c.autoLoad(), c.autoStart(), c.detection(), c.pacing(), c.engageAgentFirst(),
-                c.callerIds(), c.preview(), rules, c.dispositionCodes(), c.treatments(), c.dnc(), c.trunk(),
-                recording.policyOf(c.name()));
+        return CampaignPlan.builder(c.name(), c.dialingMode()).description(c.description()).agents(c.agents())
+                .maxAttempts(c.maxAttempts()).callingList(c.callingList()).autoLoad(c.autoLoad())
+                .autoStart(c.autoStart()).detection(c.detection()).pacing(c.pacing())
+                .engageAgentFirst(c.engageAgentFirst()).callerIds(c.callerIds()).preview(c.preview()).work(rules)
+                .dispositionCodes(c.dispositionCodes()).treatments(c.treatments()).dnc(c.dnc()).trunk(c.trunk())
+                .recording(recording.policyOf(c.name())).build();
     }
 
     /** The threads recording files are written on: daemon, so that they never hold the JVM up. */

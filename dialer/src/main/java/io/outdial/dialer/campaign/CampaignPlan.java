@@ -14,7 +14,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A configured campaign.
+ * A configured campaign. Built with {@link #builder(String, DialingMode)}, which names each value it sets; the
+ * canonical constructor is the only constructor.
  *
  * @param agentIds     the agents assigned to it, who get its notices and its calls
  * @param callingList  a CSV imported at start-up when the campaign's list is empty, or null
@@ -51,61 +52,6 @@ public record CampaignPlan(String name, String description, DialingMode dialingM
         treatments = treatments == null ? Treatments.NONE : treatments;
         dnc = dnc == null ? DncSettings.defaults() : dnc;
         recording = recording == null ? RecordingPolicy.NONE : recording;
-    }
-
-    /** Recording none of its calls. */
-    public CampaignPlan(String name, String description, DialingMode dialingMode, List<String> agentIds,
-                        int maxAttempts, Path callingList, boolean autoLoad, boolean autoStart,
-                        DetectionSettings detection, PacingSettings pacing, boolean engageAgentFirst,
-                        List<CallerId> callerIds, PreviewSettings preview, RecordWork.Rules work,
-                        List<String> dispositionCodes, Treatments treatments, DncSettings dnc, String trunk) {
-        this(name, description, dialingMode, agentIds, maxAttempts, callingList, autoLoad, autoStart, detection,
-                pacing, engageAgentFirst, callerIds, preview, work, dispositionCodes, treatments, dnc, trunk, null);
-    }
-
-    /** Through the default trunk. */
-    public CampaignPlan(String name, String description, DialingMode dialingMode, List<String> agentIds,
-                        int maxAttempts, Path callingList, boolean autoLoad, boolean autoStart,
-                        DetectionSettings detection, PacingSettings pacing, boolean engageAgentFirst,
-                        List<CallerId> callerIds, PreviewSettings preview, RecordWork.Rules work,
-                        List<String> dispositionCodes, Treatments treatments, DncSettings dnc) {
-        this(name, description, dialingMode, agentIds, maxAttempts, callingList, autoLoad, autoStart, detection,
-                pacing, engageAgentFirst, callerIds, preview, work, dispositionCodes, treatments, dnc, null);
-    }
-
-    /** With no disposition codes, no treatments and the default do-not-call validation. */
-    public CampaignPlan(String name, String description, DialingMode dialingMode, List<String> agentIds,
-                        int maxAttempts, Path callingList, boolean autoLoad, boolean autoStart,
-                        DetectionSettings detection, PacingSettings pacing, boolean engageAgentFirst,
-                        List<CallerId> callerIds, PreviewSettings preview,
-                        RecordWork.Rules work) {
-        this(name, description, dialingMode, agentIds, maxAttempts, callingList, autoLoad, autoStart, detection,
-                pacing, engageAgentFirst, callerIds, preview, work, null, null, null, null);
-    }
-
-    /** With the default preview terms and record work. */
-    public CampaignPlan(String name, String description, DialingMode dialingMode, List<String> agentIds,
-                        int maxAttempts, Path callingList, boolean autoLoad, boolean autoStart,
-                        DetectionSettings detection, PacingSettings pacing, boolean engageAgentFirst,
-                        List<CallerId> callerIds) {
-        this(name, description, dialingMode, agentIds, maxAttempts, callingList, autoLoad, autoStart, detection,
-                pacing, engageAgentFirst, callerIds, null, null);
-    }
-
-    /** Offering no caller ids to choose from. */
-    public CampaignPlan(String name, String description, DialingMode dialingMode, List<String> agentIds,
-                        int maxAttempts, Path callingList, boolean autoLoad, boolean autoStart,
-                        DetectionSettings detection, PacingSettings pacing, boolean engageAgentFirst) {
-        this(name, description, dialingMode, agentIds, maxAttempts, callingList, autoLoad, autoStart, detection,
-                pacing, engageAgentFirst, List.of());
-    }
-
-    /** Without ASM. */
-    public CampaignPlan(String name, String description, DialingMode dialingMode, List<String> agentIds,
-                        int maxAttempts, Path callingList, boolean autoLoad, boolean autoStart,
-                        DetectionSettings detection, PacingSettings pacing) {
-        this(name, description, dialingMode, agentIds, maxAttempts, callingList, autoLoad, autoStart, detection,
-                pacing, false);
     }
 
     /**
@@ -146,5 +92,133 @@ public record CampaignPlan(String name, String description, DialingMode dialingM
     /** Manual delivery is pull (preview); the others push calls to agents. */
     public String deliveryMode() {
         return dialingMode.deliveryLabel();
+    }
+
+    /**
+     * A plan to be built by name and dialing mode; what is not set is as an empty campaign section has it: no
+     * description, agents or calling list, 3 attempts, not loaded or started by itself, the default detection and
+     * predictive pacing, no ASM, no caller ids, the default trunk, and the compact constructor's defaults above.
+     */
+    public static Builder builder(String name, DialingMode dialingMode) {
+        return new Builder(name, dialingMode);
+    }
+
+    /** The one way to build a plan by the sections it has (Dialer, from a campaign's settings; tests). */
+    public static final class Builder {
+        private final String name;
+        private final DialingMode dialingMode;
+        private String description = "";
+        private List<String> agentIds = List.of();
+        private int maxAttempts = 3;
+        private Path callingList;
+        private boolean autoLoad;
+        private boolean autoStart;
+        private DetectionSettings detection = DetectionSettings.DEFAULTS;
+        private PacingSettings pacing = PacingSettings.predictive();
+        private boolean engageAgentFirst;
+        private List<CallerId> callerIds;
+        private PreviewSettings preview;
+        private RecordWork.Rules work;
+        private List<String> dispositionCodes;
+        private Treatments treatments;
+        private DncSettings dnc;
+        private String trunk;
+        private RecordingPolicy recording;
+
+        private Builder(String name, DialingMode dialingMode) {
+            this.name = name;
+            this.dialingMode = dialingMode;
+        }
+
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        public Builder agents(List<String> agentIds) {
+            this.agentIds = agentIds;
+            return this;
+        }
+
+        public Builder maxAttempts(int maxAttempts) {
+            this.maxAttempts = maxAttempts;
+            return this;
+        }
+
+        public Builder callingList(Path callingList) {
+            this.callingList = callingList;
+            return this;
+        }
+
+        public Builder autoLoad(boolean autoLoad) {
+            this.autoLoad = autoLoad;
+            return this;
+        }
+
+        public Builder autoStart(boolean autoStart) {
+            this.autoStart = autoStart;
+            return this;
+        }
+
+        public Builder detection(DetectionSettings detection) {
+            this.detection = detection;
+            return this;
+        }
+
+        public Builder pacing(PacingSettings pacing) {
+            this.pacing = pacing;
+            return this;
+        }
+
+        public Builder engageAgentFirst(boolean engageAgentFirst) {
+            this.engageAgentFirst = engageAgentFirst;
+            return this;
+        }
+
+        public Builder callerIds(List<CallerId> callerIds) {
+            this.callerIds = callerIds;
+            return this;
+        }
+
+        public Builder preview(PreviewSettings preview) {
+            this.preview = preview;
+            return this;
+        }
+
+        public Builder work(RecordWork.Rules work) {
+            this.work = work;
+            return this;
+        }
+
+        public Builder dispositionCodes(List<String> dispositionCodes) {
+            this.dispositionCodes = dispositionCodes;
+            return this;
+        }
+
+        public Builder treatments(Treatments treatments) {
+            this.treatments = treatments;
+            return this;
+        }
+
+        public Builder dnc(DncSettings dnc) {
+            this.dnc = dnc;
+            return this;
+        }
+
+        public Builder trunk(String trunk) {
+            this.trunk = trunk;
+            return this;
+        }
+
+        public Builder recording(RecordingPolicy recording) {
+            this.recording = recording;
+            return this;
+        }
+
+        public CampaignPlan build() {
+            return new CampaignPlan(name, description, dialingMode, agentIds, maxAttempts, callingList, autoLoad,
+                    autoStart, detection, pacing, engageAgentFirst, callerIds, preview, work, dispositionCodes,
+                    treatments, dnc, trunk, recording);
+        }
     }
 }

@@ -15,7 +15,6 @@ import io.outdial.dialer.campaign.CampaignPlan;
 import io.outdial.dialer.config.DetectionSettings;
 import io.outdial.dialer.config.DialingMode;
 import io.outdial.dialer.metrics.DialerMetrics;
-import io.outdial.dialer.pacing.PacingSettings;
 import io.outdial.dialer.record.CallResult;
 import io.outdial.media.detect.AmdCause;
 import io.outdial.media.detect.AmdOutcome;
@@ -48,8 +47,8 @@ class CallMilestonesTest {
     private final DialerMetrics metrics = new DialerMetrics(new AgentRoster(List.of()), new NoMedia(), ua);
     private final Assignments assignments = new Assignments();
     private final CallMilestones milestones = new CallMilestones(dialer, metrics, assignments);
-    private final Campaign campaign = new Campaign(new CampaignPlan("c", "", DialingMode.PROGRESSIVE, List.of("a1"), 3,
-            null, false, false, DetectionSettings.DEFAULTS, PacingSettings.predictive(), false));
+    private final Campaign campaign = new Campaign(CampaignPlan.builder("c", DialingMode.PROGRESSIVE)
+            .agents(List.of("a1")).build());
     private final TrunkConfig trunk = new TrunkConfig("127.0.0.1", 5070, Transport.UDP, null, "100", "Outdial");
     private final Recording owner = new Recording();
     private final Recording other = new Recording();

@@ -8,9 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.CampaignPlan;
-import io.outdial.dialer.config.DetectionSettings;
 import io.outdial.dialer.config.DialingMode;
-import io.outdial.dialer.pacing.PacingSettings;
 import io.outdial.dialer.preview.PushPreviewDesk;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,8 +38,7 @@ class ModePoliciesTest {
     }
 
     private static CampaignPlan plan(DialingMode mode, boolean engageAgentFirst) {
-        return new CampaignPlan("c", "", mode, List.of("a1"), 3, null, false, false, DetectionSettings.DEFAULTS,
-                PacingSettings.predictive(), engageAgentFirst);
+        return CampaignPlan.builder("c", mode).agents(List.of("a1")).engageAgentFirst(engageAgentFirst).build();
     }
 
     private ModePolicy policyOf(DialingMode mode, boolean engageAgentFirst) {

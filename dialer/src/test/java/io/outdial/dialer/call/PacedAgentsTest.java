@@ -11,7 +11,7 @@ import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.agent.InteractionIds;
 import io.outdial.dialer.campaign.CampaignPlan;
 import io.outdial.dialer.campaign.Campaigns;
-import io.outdial.dialer.config.DetectionSettings;
+import io.outdial.dialer.config.DialingMode;
 import io.outdial.dialer.pacing.PacingEngine;
 import io.outdial.dialer.pacing.PacingSettings;
 import io.outdial.dialer.record.CallResult;
@@ -41,8 +41,7 @@ class PacedAgentsTest {
     }
 
     private static CampaignPlan plan(String name) {
-        return new CampaignPlan(name, "", io.outdial.dialer.config.DialingMode.PREDICTIVE, List.of("a1", "a2", "a3", "a4"), 3, null, false, false,
-                DetectionSettings.DEFAULTS, PacingSettings.predictive());
+        return CampaignPlan.builder(name, DialingMode.PREDICTIVE).agents(List.of("a1", "a2", "a3", "a4")).build();
     }
 
     private void ready(String id) {

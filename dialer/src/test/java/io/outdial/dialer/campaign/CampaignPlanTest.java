@@ -2,16 +2,18 @@ package io.outdial.dialer.campaign;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.outdial.bridge.admin.AdminApi.CampaignAction;
 import io.outdial.dialer.agent.AgentRoster;
 import io.outdial.dialer.config.CallerId;
-import io.outdial.dialer.config.DetectionSettings;
 import io.outdial.dialer.config.DialingMode;
+import io.outdial.dialer.config.DetectionSettings;
 import io.outdial.dialer.config.DncSettings;
 import io.outdial.dialer.config.PreviewSettings;
+import io.outdial.dialer.config.RecordingPolicy;
 import io.outdial.dialer.pacing.PacingSettings;
 import io.outdial.dialer.recordinfo.RecordFields;
 import io.outdial.dialer.record.CallResult;
@@ -31,11 +33,29 @@ class CampaignPlanTest {
 
     @Test
     void aCampaignWithoutSectionsHasTheDefaults() {
-        CampaignPlan plan = new CampaignPlan("c", "", DialingMode.PROGRESSIVE, List.of("a1"), 3, null, false, false,
-                DetectionSettings.DEFAULTS, PacingSettings.predictive());
+        CampaignPlan plan = CampaignPlan.builder("c", DialingMode.PROGRESSIVE).agents(List.of("a1")).build();
         assertEquals(PreviewSettings.defaults(), plan.preview());
         assertSame(RecordWork.defaults(), plan.work());
         assertEquals(RecordWork.defaults(), plan.work(), "the same defaults as a campaign RecordWork lacks");
+    }
+
+    @Test
+    void aPlanBuiltWithNothingSetHasWhatTheShortConstructorsGave() {
+        CampaignPlan plan = CampaignPlan.builder("c", DialingMode.PREVIEW).build();
+        assertEquals("", plan.description());
+        assertEquals(List.of(), plan.agentIds());
+        assertEquals(3, plan.maxAttempts(), "the campaign section's default");
+        assertNull(plan.callingList());
+        assertFalse(plan.autoLoad());
+        assertFalse(plan.autoStart());
+        assertSame(DetectionSettings.DEFAULTS, plan.detection());
+        assertEquals(PacingSettings.predictive(), plan.pacing());
+        assertFalse(plan.engageAgentFirst(), "without ASM");
+        assertEquals(List.of(), plan.callerIds(), "offering no caller ids");
+        assertEquals(List.of(), plan.dispositionCodes());
+        assertSame(Treatments.NONE, plan.treatments());
+        assertNull(plan.trunk(), "through the default trunk");
+        assertSame(RecordingPolicy.NONE, plan.recording(), "recording none of its calls");
     }
 
     @Test
@@ -43,9 +63,8 @@ class CampaignPlanTest {
         PreviewSettings preview = new PreviewSettings(true, Duration.ofSeconds(12), true, null, false);
         RecordWork.Rules work = new RecordWork.Rules(new RecordFields(List.of()), CallbackRules.defaults(),
                 MarkDoneMode.ON_DISPOSITION, true, false);
-        Campaign campaign = new Campaign(new CampaignPlan("c", "", DialingMode.PROGRESSIVE, List.of("a1"), 3, null,
-                false, false, DetectionSettings.DEFAULTS, PacingSettings.predictive(), false, List.of(), preview,
-                work));
+        Campaign campaign = new Campaign(CampaignPlan.builder("c", DialingMode.PROGRESSIVE).agents(List.of("a1"))
+                .preview(preview).work(work).build());
         assertSame(preview, campaign.plan().preview());
         assertSame(work, campaign.plan().work());
     }
@@ -54,9 +73,8 @@ class CampaignPlanTest {
     void theCampaignNameFindsTheCampaignsOwnRecordWork() {
         RecordWork.Rules work = new RecordWork.Rules(new RecordFields(List.of()), CallbackRules.defaults(),
                 MarkDoneMode.ON_END, true, false);
-        Campaigns campaigns = new Campaigns(List.of(new CampaignPlan("c", "", DialingMode.PROGRESSIVE,
-                List.of("a1"), 3, null, false, false, DetectionSettings.DEFAULTS, PacingSettings.predictive(), false,
-                List.of(), null, work)), new AgentRoster(List.of()));
+        Campaigns campaigns = new Campaigns(List.of(CampaignPlan.builder("c", DialingMode.PROGRESSIVE)
+                .agents(List.of("a1")).work(work).build()), new AgentRoster(List.of()));
         assertSame(work, campaigns.work("c"), "what CTI wrap-up and transfers read by the interaction's campaign");
         campaigns.lifecycle(new Campaigns.Lifecycle() {
             @Override
@@ -76,9 +94,8 @@ class CampaignPlanTest {
     @Test
     void theCampaignNameFindsTheCampaignsOwnTreatmentsAndAttemptLimit() {
         Treatments treatments = new Treatments(List.of(Treatment.cancel(CallResult.WRONG_NUMBER)));
-        Campaigns campaigns = new Campaigns(List.of(new CampaignPlan("c", "", DialingMode.PROGRESSIVE,
-                List.of("a1"), 3, null, false, false, DetectionSettings.DEFAULTS, PacingSettings.predictive(), false,
-                List.of(), null, null, null, treatments, null)), new AgentRoster(List.of()));
+        Campaigns campaigns = new Campaigns(List.of(CampaignPlan.builder("c", DialingMode.PROGRESSIVE)
+                .agents(List.of("a1")).maxAttempts(3).treatments(treatments).build()), new AgentRoster(List.of()));
         CampaignTreatments own = new CampaignTreatments(campaigns::treatments, campaigns::maxAttempts);
         assertSame(treatments, campaigns.treatments("c"));
         assertEquals(3, campaigns.maxAttempts("c"));
@@ -93,21 +110,19 @@ class CampaignPlanTest {
     void theCampaignNameFindsTheCampaignsOwnDoNotCallValidation() {
         DncSettings dnc = new DncSettings("account", java.net.URI.create("http://dnc.example/check"),
                 Duration.ofSeconds(1), DncSettings.OnUnavailable.DIAL);
-        Campaigns campaigns = new Campaigns(List.of(new CampaignPlan("c", "", DialingMode.PROGRESSIVE,
-                List.of("a1"), 3, null, false, false, DetectionSettings.DEFAULTS, PacingSettings.predictive(), false,
-                List.of(), null, null, null, null, dnc)), new AgentRoster(List.of()));
+        Campaigns campaigns = new Campaigns(List.of(CampaignPlan.builder("c", DialingMode.PROGRESSIVE)
+                .agents(List.of("a1")).dnc(dnc).build()), new AgentRoster(List.of()));
         assertSame(dnc, campaigns.dnc("c"), "what RecordSource checks a record of the campaign with");
         assertEquals(DncSettings.defaults(), campaigns.dnc("none"), "no campaign by that name: the defaults");
-        assertEquals(DncSettings.defaults(), new CampaignPlan("d", "", DialingMode.PROGRESSIVE, List.of(), 1, null,
-                false, false, DetectionSettings.DEFAULTS, PacingSettings.predictive()).dnc());
+        assertEquals(DncSettings.defaults(), CampaignPlan.builder("d", DialingMode.PROGRESSIVE).maxAttempts(1).build()
+                .dnc());
     }
 
     @Test
     void theCampaignNameFindsTheCampaignsOwnTrunkChoice() {
         List<CallerId> ids = List.of(new CallerId("18005550111", "Sales"));
-        Campaigns campaigns = new Campaigns(List.of(new CampaignPlan("c", "", DialingMode.PROGRESSIVE,
-                List.of("a1"), 3, null, false, false, DetectionSettings.DEFAULTS, PacingSettings.predictive(), false,
-                ids, null, null, null, null, null, "carrier-b")), new AgentRoster(List.of()));
+        Campaigns campaigns = new Campaigns(List.of(CampaignPlan.builder("c", DialingMode.PROGRESSIVE)
+                .agents(List.of("a1")).callerIds(ids).trunk("carrier-b").build()), new AgentRoster(List.of()));
         TrunkChoice choice = new TrunkChoice("carrier-b", ids);
         assertEquals(choice, campaigns.trunk("c"), "what a transfer out dials through, by the interaction's campaign");
         campaigns.lifecycle(new Campaigns.Lifecycle() {
@@ -123,8 +138,7 @@ class CampaignPlanTest {
         campaigns.apply("c", CampaignAction.UNLOAD);
         assertEquals(choice, campaigns.trunk("c"), "an unloaded campaign keeps its trunk, as the map by name did");
         assertSame(TrunkChoice.DEFAULT, campaigns.trunk("none"), "no campaign by that name: the default trunk");
-        assertEquals(new TrunkChoice(null, ids), new CampaignPlan("d", "", DialingMode.PROGRESSIVE, List.of(), 1,
-                null, false, false, DetectionSettings.DEFAULTS, PacingSettings.predictive(), false, ids)
-                .trunkChoice(), "a plan naming no trunk: the default one, with its caller ids");
+        assertEquals(new TrunkChoice(null, ids), CampaignPlan.builder("d", DialingMode.PROGRESSIVE).maxAttempts(1)
+                .callerIds(ids).build().trunkChoice(), "a plan naming no trunk: the default one, with its caller ids");
     }
 }

@@ -10,10 +10,8 @@ import io.outdial.dialer.agent.AgentRoster;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.campaign.CampaignPlan;
 import io.outdial.dialer.campaign.Campaigns;
-import io.outdial.dialer.config.DetectionSettings;
 import io.outdial.dialer.config.DialingMode;
 import io.outdial.dialer.cti.CtiWire;
-import io.outdial.dialer.pacing.PacingSettings;
 import io.outdial.dialer.refusal.Refused;
 import java.util.List;
 import java.util.Map;
@@ -50,9 +48,9 @@ class DispositionsTest {
 
     @Test
     void theCodesAreReadFromTheCampaignItselfAndOutliveItsUnload() {
-        Campaigns campaigns = new Campaigns(List.of(new CampaignPlan("spring", "", DialingMode.PROGRESSIVE,
-                List.of("a1"), 3, null, false, false, DetectionSettings.DEFAULTS, PacingSettings.predictive(), false,
-                List.of(), null, null, List.of("Accepted", "Rejected"), null, null)), new AgentRoster(List.of()));
+        Campaigns campaigns = new Campaigns(List.of(CampaignPlan.builder("spring", DialingMode.PROGRESSIVE)
+                .agents(List.of("a1")).dispositionCodes(List.of("Accepted", "Rejected")).build()),
+                new AgentRoster(List.of()));
         campaigns.lifecycle(new Campaigns.Lifecycle() {
             @Override
             public void started(Campaign campaign) {
