@@ -95,9 +95,10 @@ public record CampaignPlan(String name, String description, DialingMode dialingM
     }
 
     /**
-     * A plan to be built by name and dialing mode; what is not set is as an empty campaign section has it: no
-     * description, agents or calling list, 3 attempts, not loaded or started by itself, the default detection and
-     * predictive pacing, no ASM, no caller ids, the default trunk, and the compact constructor's defaults above.
+     * A plan to be built by name and dialing mode. What is not set is empty, off or the default: no description,
+     * agents or calling list, 3 attempts (as the {@code maxAttempts} key), neither auto-loaded nor auto-started,
+     * {@link DetectionSettings#DEFAULTS}, {@link PacingSettings#predictive()}, no ASM, no caller ids, the default
+     * trunk, and the defaults the canonical constructor gives a null section.
      */
     public static Builder builder(String name, DialingMode dialingMode) {
         return new Builder(name, dialingMode);
