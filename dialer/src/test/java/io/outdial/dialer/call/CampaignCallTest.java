@@ -1,27 +1,19 @@
 package io.outdial.dialer.call;
 
-import io.outdial.dialer.config.DetectionSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.outdial.dialer.call.CampaignCallFixtures.MilestoneLog;
+import io.outdial.dialer.config.DetectionSettings;
 import io.outdial.dialer.record.CallResult;
-import io.outdial.media.RtpEndpoint;
-import io.outdial.sip.Bridge;
 import io.outdial.sip.DialRequest;
-import io.outdial.sip.Leg;
-import io.outdial.sip.LegEvent;
 import io.outdial.sip.LegEvent.EndReason;
 import io.outdial.sip.LegEvent.FailureKind;
-import io.outdial.sip.LegListener;
 import io.outdial.sip.LegState;
-import io.outdial.sip.SipUserAgent;
-import io.outdial.sip.TrunkConfig;
-import io.outdial.sip.Transport;
 import io.outdial.core.exec.CallExecutor;
 import io.outdial.core.exec.VirtualScheduler;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,26 +34,13 @@ class CampaignCallTest {
     @BeforeEach
     void setUp() {
         CallExecutor executor = new CallExecutor("test", Runnable::run, clock);
-        TrunkConfig trunk = new TrunkConfig("127.0.0.1", 5070, Transport.UDP, null, "100", "Outdial");
-        DialRequest contact = DialRequest.contactViaTrunk(trunk, "2005550101", Duration.ofSeconds(30));
-        DialRequest agent = DialRequest.agentPhone("sip:agent1@127.0.0.1:5081", Transport.UDP, "2005550101",
-                "sample", Duration.ofSeconds(20));
-        call = new CampaignCall("ix-1", executor, ua, contact, agent, new CampaignCall.Observer() {
-            @Override
-            public void agentRinging(CampaignCall c) {
-                milestones.add("agentRinging");
-            }
-
-            @Override
-            public void connected(CampaignCall c) {
-                milestones.add("connected");
-            }
-
+        DialRequest contact = CampaignCallFixtures.contact("2005550101");
+        DialRequest agent = CampaignCallFixtures.agentPhone("sip:agent1@127.0.0.1:5081", "2005550101", "sample");
+        call = new CampaignCall("ix-1", executor, ua, contact, agent, new MilestoneLog(milestones, o -> outcome = o) {
             @Override
             public void finished(CampaignCall c, CallOutcome o) {
-                milestones.add("finished");
+                super.finished(c, o);
                 ends.add("finished");
-                outcome = o;
             }
 
             @Override
@@ -232,38 +211,14 @@ class CampaignCallTest {
 
     private CampaignCall predictiveCall() {
         CallExecutor executor = new CallExecutor("test-p", Runnable::run, new VirtualScheduler(Instant.EPOCH));
-        TrunkConfig trunk = new TrunkConfig("127.0.0.1", 5070, Transport.UDP, null, "100", "Outdial");
-        CampaignCall p = new CampaignCall("px-1", executor, pua,
-                DialRequest.contactViaTrunk(trunk, "2005550102", Duration.ofSeconds(30)), null,
-                new CampaignCall.Observer() {
-                    @Override
-                    public void contactAnswered(CampaignCall c) {
-                        milestones.add("contactAnswered");
-                    }
-
-                    @Override
-                    public void agentRinging(CampaignCall c) {
-                        milestones.add("agentRinging");
-                    }
-
-                    @Override
-                    public void connected(CampaignCall c) {
-                        milestones.add("connected");
-                    }
-
-                    @Override
-                    public void finished(CampaignCall c, CallOutcome o) {
-                        milestones.add("finished");
-                        outcome = o;
-                    }
-                }, DetectionSettings.DEFAULTS, null, null);
+        CampaignCall p = new CampaignCall("px-1", executor, pua, CampaignCallFixtures.contact("2005550102"), null,
+                new MilestoneLog(milestones, o -> outcome = o), DetectionSettings.DEFAULTS, null, null);
         p.start();
         return p;
     }
 
     private static DialRequest agentPhone() {
-        return DialRequest.agentPhone("sip:agent2@127.0.0.1:5082", Transport.UDP, "2005550102", "pd",
-                Duration.ofSeconds(20));
+        return CampaignCallFixtures.agentPhone("sip:agent2@127.0.0.1:5082", "2005550102", "pd");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.outdial.core.exec.CallExecutor;
 import io.outdial.core.exec.VirtualScheduler;
+import io.outdial.dialer.call.CampaignCallFixtures.MilestoneLog;
 import io.outdial.dialer.config.DetectionSettings;
 import io.outdial.dialer.config.DetectionSettings.MachineTreatment;
 import io.outdial.dialer.record.CallResult;
@@ -14,11 +15,10 @@ import io.outdial.media.detect.AmdCause;
 import io.outdial.media.detect.AmdOutcome;
 import io.outdial.media.detect.AmdSettings;
 import io.outdial.media.detect.Detection;
+import io.outdial.media.detect.SitClass;
 import io.outdial.sip.DialRequest;
 import io.outdial.sip.LegEvent.EndReason;
 import io.outdial.sip.LegState;
-import io.outdial.sip.TrunkConfig;
-import io.outdial.sip.Transport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,34 +50,11 @@ class CampaignCallVerdictTest {
 
     /** Dials the contact (with media for the analysis); {@code agent} null for a predictive call. */
     private CampaignCall call(DetectionSettings detection, DialRequest agent) {
-        TrunkConfig trunk = new TrunkConfig("127.0.0.1", 5070, Transport.UDP, null, "100", "Outdial");
         CampaignCall call = new CampaignCall("ix-v", new CallExecutor("test", Runnable::run, clock), ua,
-                DialRequest.contactViaTrunk(trunk, "2005550103", Duration.ofSeconds(30)), agent,
-                new CampaignCall.Observer() {
-                    @Override
-                    public void contactAnswered(CampaignCall c) {
-                        milestones.add("contactAnswered");
-                    }
-
+                CampaignCallFixtures.contact("2005550103"), agent, new MilestoneLog(milestones, o -> outcome = o) {
                     @Override
                     public void contactCleared(CampaignCall c, Detection.AmdDecision decision) {
-                        milestones.add("contactCleared");
-                    }
-
-                    @Override
-                    public void agentRinging(CampaignCall c) {
-                        milestones.add("agentRinging");
-                    }
-
-                    @Override
-                    public void connected(CampaignCall c) {
-                        milestones.add("connected");
-                    }
-
-                    @Override
-                    public void finished(CampaignCall c, CallOutcome o) {
-                        milestones.add("finished");
-                        outcome = o;
+                        note("contactCleared");
                     }
                 }, detection, media, null);
         call.start();
@@ -86,8 +63,7 @@ class CampaignCallVerdictTest {
     }
 
     private static DialRequest agentPhone() {
-        return DialRequest.agentPhone("sip:agent1@127.0.0.1:5081", Transport.UDP, "2005550103", "v",
-                Duration.ofSeconds(20));
+        return CampaignCallFixtures.agentPhone("sip:agent1@127.0.0.1:5081", "2005550103", "v");
     }
 
     @Test
@@ -225,7 +201,7 @@ class CampaignCallVerdictTest {
     void aDialCancelledAfterAToneDecidedItCountsAsAttempted() {
         CampaignCall call = call(DetectionSettings.DEFAULTS, agentPhone());
         ua.legs.get(0).earlyMedia();
-        media.hear(new Detection.SitDetected(io.outdial.media.detect.SitClass.VACANT_CODE, Duration.ofMillis(900)));
+        media.hear(new Detection.SitDetected(SitClass.VACANT_CODE, Duration.ofMillis(900)));
 
         assertTrue(outcome.attempted(), "the tone decided the record before the cancel");
         assertEquals(CallResult.SIT_VACANT, outcome.result());
