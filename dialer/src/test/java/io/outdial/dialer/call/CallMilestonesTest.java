@@ -20,8 +20,6 @@ import io.outdial.media.detect.AmdCause;
 import io.outdial.media.detect.AmdOutcome;
 import io.outdial.media.detect.Detection;
 import io.outdial.sip.DialRequest;
-import io.outdial.sip.Transport;
-import io.outdial.sip.TrunkConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -49,7 +47,6 @@ class CallMilestonesTest {
     private final CallMilestones milestones = new CallMilestones(dialer, metrics, assignments);
     private final Campaign campaign = new Campaign(CampaignPlan.builder("c", DialingMode.PROGRESSIVE)
             .agents(List.of("a1")).build());
-    private final TrunkConfig trunk = new TrunkConfig("127.0.0.1", 5070, Transport.UDP, null, "100", "Outdial");
     private final Recording owner = new Recording();
     private final Recording other = new Recording();
 
@@ -65,8 +62,8 @@ class CallMilestonesTest {
     }
 
     private CampaignCall contactCall(String id, CampaignCall.Observer observer) {
-        return new CampaignCall(id, callExecutor, ua, DialRequest.contactViaTrunk(trunk, "2005550199",
-                Duration.ofSeconds(30)), null, observer, DetectionSettings.DEFAULTS, null, null);
+        return new CampaignCall(id, callExecutor, ua, CampaignCallFixtures.contact("2005550199"), null, observer,
+                DetectionSettings.DEFAULTS, null, null);
     }
 
     private Paced registered(CampaignCall call, ModePolicy policy) {
@@ -113,8 +110,7 @@ class CallMilestonesTest {
     @Test
     void anEngagedLinesMilestonesAreAskedOfItsPolicyWithTheContactTheyConcern() {
         EngagingCall.Observer observer = milestones.engagingCalls();
-        DialRequest agentPhone = DialRequest.agentPhone("sip:agent1@127.0.0.1:5081", Transport.UDP, "2005550101",
-                "vip", Duration.ofSeconds(20));
+        DialRequest agentPhone = CampaignCallFixtures.agentPhone("sip:agent1@127.0.0.1:5081", "2005550101", "vip");
         EngagingCall line = new EngagingCall("ac-1", callExecutor, ua, agentPhone, null, null, observer);
         EngagingCall otherLine = new EngagingCall("ac-2", callExecutor, ua, agentPhone, null, null, observer);
         assignments.addLine(line.id(), InteractionIds.Owner.ENGAGED, "c", new Paced("ac-1", campaign, owner, null));
