@@ -31,6 +31,21 @@ import org.junit.jupiter.api.Test;
 /** A campaign carries its own sections: the services read them from the campaign, not from maps by name. */
 class CampaignPlanTest {
 
+    /** Loads the campaign and unloads it again, with no services behind the registry. */
+    private static void loadAndUnload(Campaigns campaigns, String name) {
+        campaigns.lifecycle(new Campaigns.Lifecycle() {
+            @Override
+            public void started(Campaign campaign) {
+            }
+
+            @Override
+            public void unloaded(Campaign campaign) {
+            }
+        });
+        campaigns.apply(name, CampaignAction.LOAD);
+        campaigns.apply(name, CampaignAction.UNLOAD);
+    }
+
     @Test
     void aCampaignWithoutSectionsHasTheDefaults() {
         CampaignPlan plan = CampaignPlan.builder("c", DialingMode.PROGRESSIVE).agents(List.of("a1")).build();
@@ -76,17 +91,7 @@ class CampaignPlanTest {
         Campaigns campaigns = new Campaigns(List.of(CampaignPlan.builder("c", DialingMode.PROGRESSIVE)
                 .agents(List.of("a1")).work(work).build()), new AgentRoster(List.of()));
         assertSame(work, campaigns.work("c"), "what CTI wrap-up and transfers read by the interaction's campaign");
-        campaigns.lifecycle(new Campaigns.Lifecycle() {
-            @Override
-            public void started(Campaign campaign) {
-            }
-
-            @Override
-            public void unloaded(Campaign campaign) {
-            }
-        });
-        campaigns.apply("c", CampaignAction.LOAD);
-        campaigns.apply("c", CampaignAction.UNLOAD);
+        loadAndUnload(campaigns, "c");
         assertSame(work, campaigns.work("c"), "an unloaded campaign keeps its rules, as the map by name did");
         assertSame(RecordWork.defaults(), campaigns.work("none"), "no campaign by that name: the defaults");
     }
@@ -125,17 +130,7 @@ class CampaignPlanTest {
                 .agents(List.of("a1")).callerIds(ids).trunk("carrier-b").build()), new AgentRoster(List.of()));
         TrunkChoice choice = new TrunkChoice("carrier-b", ids);
         assertEquals(choice, campaigns.trunk("c"), "what a transfer out dials through, by the interaction's campaign");
-        campaigns.lifecycle(new Campaigns.Lifecycle() {
-            @Override
-            public void started(Campaign campaign) {
-            }
-
-            @Override
-            public void unloaded(Campaign campaign) {
-            }
-        });
-        campaigns.apply("c", CampaignAction.LOAD);
-        campaigns.apply("c", CampaignAction.UNLOAD);
+        loadAndUnload(campaigns, "c");
         assertEquals(choice, campaigns.trunk("c"), "an unloaded campaign keeps its trunk, as the map by name did");
         assertSame(TrunkChoice.DEFAULT, campaigns.trunk("none"), "no campaign by that name: the default trunk");
         assertEquals(new TrunkChoice(null, ids), CampaignPlan.builder("d", DialingMode.PROGRESSIVE).maxAttempts(1)
