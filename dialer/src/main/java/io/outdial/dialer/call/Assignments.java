@@ -28,7 +28,9 @@ import java.util.stream.Stream;
  * {@link #owner}). An agent holds its interaction from its reservation until the interaction is replaced or done, so
  * through after-call work, when its call is already gone; a transfer moves the call's holding to the target agent.
  * A holding may wait on an offer in front of its agent (an interaction preview: {@link #offer}, {@link #offerOf},
- * {@link #offers}, {@link #endOffer}), so the offers are found by agent here too. Dialer executor only.
+ * {@link #offers}, {@link #endOffer}), so the offers are found by agent here too; and a holding may be worked as a
+ * session of its mode across the interaction's calls (a preview record in hand: {@link #openSession},
+ * {@link #sessionOf}, {@link #sessions}, {@link #endSession}). Dialer executor only.
  */
 public final class Assignments {
 
@@ -72,14 +74,24 @@ public final class Assignments {
     public interface Offer { }
 
     /**
+     * How the agent works the interaction it holds, across the interaction's calls: a preview record in hand, from
+     * Get Record (or an accepted push) to Done or Decline, kept with the holding from {@link #openSession} to
+     * {@link #endSession}. What the session is and does is the working package's; the registry only keeps it. A
+     * holding never has an open offer and a session at once (a pushed record's session opens once its offer ended).
+     */
+    public interface Session { }
+
+    /**
      * The interaction a dialing mode gave an agent (a transfer or conference target's: its own interaction of the
      * same record, owned by the call's mode).
      *
-     * @param offer the offer in front of the agent that the holding waits on ({@link #offer}), or null
+     * @param offer   the offer in front of the agent that the holding waits on ({@link #offer}), or null
+     * @param session the session the agent works the interaction in ({@link #openSession}), or null
      */
-    public record Held(Agent agent, InteractionIds.Owner owner, Interaction interaction, Offer offer) {
+    public record Held(Agent agent, InteractionIds.Owner owner, Interaction interaction, Offer offer,
+                       Session session) {
         public Held(Agent agent, InteractionIds.Owner owner, Interaction interaction) {
-            this(agent, owner, interaction, null);
+            this(agent, owner, interaction, null, null);
         }
 
         /** True while the agent still holds this interaction (it was not replaced or done since). */
@@ -93,7 +105,7 @@ public final class Assignments {
     private final Map<String, Line> lines = new LinkedHashMap<>();
     /**
      * By agent id; an entry whose agent holds another interaction since is stale and dropped when looked up. In the
-     * order the open offers were made ({@link #offers}).
+     * order the open offers were made ({@link #offers}) and the open sessions were opened ({@link #sessions}).
      */
     private final Map<String, Held> byAgent = new LinkedHashMap<>();
     private final CallCounts calls = new CallCounts();
@@ -110,10 +122,12 @@ public final class Assignments {
 
     /**
      * {@code owner} gives {@code agent} the interaction it works now (its reservation, or a new record shown). Never
-     * while the interaction the agent holds waits on an open offer ({@link #offer}): that offer ends first.
+     * while the interaction the agent holds waits on an open offer ({@link #offer}) or is worked in an open session
+     * ({@link #openSession}): that offer or session ends first.
      */
     public void give(Agent agent, InteractionIds.Owner owner, Interaction interaction) {
         refuseOverAnOffer(agent);
+        refuseOverASession(agent);
         agent.interaction(interaction);
         byAgent.put(agent.id(), new Held(agent, owner, interaction));
     }
@@ -136,14 +150,15 @@ public final class Assignments {
     /**
      * The interaction {@code agent} holds now (it was {@linkplain #give given} it and still holds it) waits on
      * {@code offer} until {@link #endOffer}. Throws if the agent holds no interaction given here or one that already
-     * waits on an offer.
+     * waits on an offer or is worked in a session.
      */
     public void offer(Agent agent, Offer offer) {
         Held h = ofAgent(agent.id()).orElseThrow(() -> new IllegalStateException("agent " + agent.id()
                 + " holds no interaction to offer"));
         refuseOverAnOffer(agent);
+        refuseOverASession(agent);
         byAgent.remove(agent.id()); // at the end: the open offers in the order they were made
-        byAgent.put(agent.id(), new Held(agent, h.owner(), h.interaction(), offer));
+        byAgent.put(agent.id(), new Held(agent, h.owner(), h.interaction(), offer, null));
     }
 
     /** The open offer {@code agent}'s interaction waits on, if it is a {@code type}. */
@@ -171,6 +186,48 @@ public final class Assignments {
         Optional<Offer> open = ofAgent(agent.id()).map(Held::offer);
         if (open.isPresent()) {
             throw new IllegalStateException("agent " + agent.id() + " still has an offer open: " + open.get());
+        }
+    }
+
+    /**
+     * The interaction {@code agent} holds now (it was {@linkplain #give given} it and still holds it) is worked in
+     * {@code session} until {@link #endSession}; it is listed last among the open sessions. Throws if the agent holds
+     * no interaction given here, or one that waits on an open offer or already has a session.
+     */
+    public void openSession(Agent agent, Session session) {
+        Held h = ofAgent(agent.id()).orElseThrow(() -> new IllegalStateException("agent " + agent.id()
+                + " holds no interaction to work in a session"));
+        refuseOverAnOffer(agent);
+        refuseOverASession(agent);
+        byAgent.remove(agent.id()); // at the end: the open sessions in the order they were opened
+        byAgent.put(agent.id(), new Held(agent, h.owner(), h.interaction(), null, session));
+    }
+
+    /** The open session {@code agent}'s interaction is worked in, if it is a {@code type}. */
+    public <T extends Session> Optional<T> sessionOf(Agent agent, Class<T> type) {
+        return ofAgent(agent.id()).map(Held::session).filter(type::isInstance).map(type::cast);
+    }
+
+    /** Every agent's open session that is a {@code type}, in the order they were opened (a copy). */
+    public <T extends Session> List<T> sessions(Class<T> type) {
+        return ofType(byAgent.values().stream().filter(Held::current).map(Held::session), type);
+    }
+
+    /**
+     * {@code session}, {@code agent}'s open session, is over (Done, Decline, the record returned): no longer kept; the
+     * agent still holds its interaction until it is replaced or cleared. False, nothing changed, if it is not the
+     * agent's open session.
+     */
+    public boolean endSession(Agent agent, Session session) {
+        Optional<Held> h = ofAgent(agent.id()).filter(held -> session != null && held.session() == session);
+        h.ifPresent(held -> byAgent.put(agent.id(), new Held(agent, held.owner(), held.interaction())));
+        return h.isPresent();
+    }
+
+    private void refuseOverASession(Agent agent) {
+        Optional<Session> open = ofAgent(agent.id()).map(Held::session);
+        if (open.isPresent()) {
+            throw new IllegalStateException("agent " + agent.id() + " still has a session open: " + open.get());
         }
     }
 

@@ -35,6 +35,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -163,8 +164,8 @@ public final class PreviewDesk {
         ix.stage(Interaction.Stage.RELEASED);
         PreviewSession s = new PreviewSession(agent, campaign, ix, agent.state());
         s.refused = true;
-        sessions.put(s);
         assignments.give(agent, InteractionIds.Owner.PREVIEW, ix);
+        sessions.open(s);
         agent.moveTo(AgentState.RESERVED, campaign.name());
         agent.moveTo(AgentState.AFTER_CALL_WORK, campaign.name());
         DncNotices.tell(agent, requestId, ix.id(), n);
@@ -181,8 +182,8 @@ public final class PreviewDesk {
         ix.recordFields(campaign.plan().work().fields());
         ix.stage(Interaction.Stage.PREVIEW);
         PreviewSession s = new PreviewSession(agent, campaign, ix, agent.state());
-        sessions.put(s);
         assignments.give(agent, InteractionIds.Owner.PREVIEW, ix);
+        sessions.open(s);
         agent.moveTo(AgentState.RESERVED, campaign.name());
         LOG.info("campaign {}: record {} ({}) previewed by {}", campaign.name(), record.recordId(),
                 record.contactInfo(), agent.id());
@@ -247,17 +248,18 @@ public final class PreviewDesk {
 
     /**
      * A pushed record the agent accepted (push preview, direct push preview): it becomes a preview record of this
-     * desk (the agent already Reserved with it) and is called at once, like Call.
+     * desk, the session of the agent's holding (the push desk gave it the record, its offer has ended; the agent
+     * already Reserved with it), and is called at once, like Call.
      *
      * @param before    the voice state the agent goes back to after Done
      * @param afterDone told of Done (true) or Done and Stop (false) before the agent is freed
      */
     public void callAccepted(Agent agent, Campaign campaign, Interaction ix, AgentState before,
-                             java.util.function.Consumer<Boolean> afterDone) {
+                             Consumer<Boolean> afterDone) {
         PreviewSession s = new PreviewSession(agent, campaign, ix, before);
         s.afterDone = afterDone;
         ix.stage(Interaction.Stage.PREVIEW);
-        sessions.put(s);
+        sessions.open(s);
         call(agent, ix);
     }
 
@@ -423,9 +425,9 @@ public final class PreviewDesk {
                 + agent.state().wireName() + ": agent " + agent.id() + " does not work on campaign '" + campaign + "'");
     }
 
-    /** For tests and metrics: the agents holding a preview record. */
-    Optional<PreviewSession> sessionOf(String agentId) {
-        return sessions.of(agentId);
+    /** For tests and metrics: the agent's preview record in hand (its holding's session in the registry). */
+    Optional<PreviewSession> sessionOf(Agent agent) {
+        return sessions.of(agent);
     }
 
     /** Every mode's live calls and the agents' interactions by mode (the push desk gives its agents theirs). */

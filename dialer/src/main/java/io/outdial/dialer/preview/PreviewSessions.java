@@ -13,16 +13,16 @@ import io.outdial.dialer.call.RecordWrites;
 import io.outdial.dialer.campaign.Campaign;
 import io.outdial.dialer.metrics.DialerMetrics;
 import io.outdial.dialer.refusal.Refused;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * The preview records in agents' hands (one {@link PreviewSession} an agent, from Get Record or an accepted push to
- * Done or Decline), their calls, and their way out of a call. A record in hand is the desk's own per-agent state
- * (before Call it has no call; the auto-dial countdown, the voice state to go back to, the push desk's next step);
- * its call, from Call to the call's end, is an entry of the one registry ({@link Assignments#addPreview}) with a
+ * Done or Decline), their calls, and their way out of a call. A record in hand is the state of its agent's holding in
+ * the one registry ({@link Assignments#openSession}: before Call it has no call; the auto-dial countdown, the voice
+ * state to go back to, the push desk's next step), found there by agent ({@link Assignments#sessionOf}) and all
+ * together in the order they were opened ({@link Assignments#sessions}): this desk keeps no map of agents. Its call,
+ * from Call to the call's end, is an entry of the registry too ({@link Assignments#addPreview}) with a
  * {@link SessionCall} as its state, which after a transfer holds whom the call was handed on to ({@link HandedOn}):
  * this desk keeps no map of calls, and "no call up" is the registry's. The way out of a call is the {@link AfterCall}
  * every dialing mode shares (call ended, transferred away, Mark Done, desktop gone, released); a session is the
@@ -44,9 +44,10 @@ final class PreviewSessions {
     private final RecordWrites writes;
     private final Runnable pace;
     private final NextRecord nextRecord;
-    /** The records in hand, by agent id (a record previewed but not called has no call, so no registry entry). */
-    private final Map<String, PreviewSession> sessions = new LinkedHashMap<>();
-    /** Every mode's live calls: this desk's calls are there, with their {@link SessionCall}s. */
+    /**
+     * Every mode's live calls and the agents' holdings: this desk's records in hand are their agents' holdings'
+     * sessions, and its calls are there with their {@link SessionCall}s.
+     */
     private final Assignments assignments;
 
     PreviewSessions(CallExecutor dialer, DialerMetrics metrics, AfterCall afterCall, RecordWrites writes,
@@ -60,28 +61,39 @@ final class PreviewSessions {
         this.nextRecord = nextRecord;
     }
 
-    void put(PreviewSession s) {
-        sessions.put(s.agent.id(), s);
+    /**
+     * {@code s} is its agent's record in hand: the session of the agent's holding, which must be of {@code s}'s
+     * interaction (given by the mode that gave the agent the record, in the same turn or before a push's Accept).
+     */
+    void open(PreviewSession s) {
+        if (assignments.ofAgent(s.agent.id()).map(Assignments.Held::interaction).orElse(null) != s.interaction) {
+            throw new IllegalStateException("agent " + s.agent.id() + " was not given interaction "
+                    + s.interaction.id());
+        }
+        assignments.openSession(s.agent, s);
     }
 
     /** True while {@code s} is the agent's record in hand. */
     boolean holds(PreviewSession s) {
-        return sessions.get(s.agent.id()) == s;
+        return of(s.agent).orElse(null) == s;
     }
 
-    /** True if the agent's interaction is a preview record (so Mark Done is the preview desk's). */
+    /**
+     * True if the agent's interaction is a preview record (so Mark Done is the preview desk's): a session is only
+     * kept with the holding of its own interaction, while the agent still holds it.
+     */
     boolean owns(Agent agent) {
-        PreviewSession s = sessions.get(agent.id());
-        return s != null && s.interaction == agent.interaction();
+        return of(agent).isPresent();
     }
 
-    Optional<PreviewSession> of(String agentId) {
-        return Optional.ofNullable(sessions.get(agentId));
+    /** The agent's record in hand, from its holding in the registry. */
+    Optional<PreviewSession> of(Agent agent) {
+        return assignments.sessionOf(agent, PreviewSession.class);
     }
 
     /** The agent's session of {@code ix}; NOT_ALLOWED if {@code ix} is not the agent's preview record. */
     PreviewSession session(Agent agent, Interaction ix) {
-        PreviewSession s = sessions.get(agent.id());
+        PreviewSession s = of(agent).orElse(null);
         if (s == null || s.interaction != ix) {
             throw new Refused(Refused.Why.NOT_A_PREVIEW, "interaction " + ix.id() + " is not a preview record");
         }
@@ -99,9 +111,7 @@ final class PreviewSessions {
         if (s.autoDial != null) {
             s.autoDial.cancel();
         }
-        if (sessions.get(agent.id()) == s) {
-            sessions.remove(agent.id());
-        }
+        assignments.endSession(agent, s);
         if (agent.interaction() == s.interaction) {
             agent.interaction(null);
         }
@@ -112,7 +122,7 @@ final class PreviewSessions {
 
     /** The agent's desktop went away: a record not called goes back to the list, a released one is marked done. */
     void desktopGone(Agent agent) {
-        PreviewSession s = sessions.get(agent.id());
+        PreviewSession s = of(agent).orElse(null);
         if (s == null) {
             return;
         }
@@ -129,7 +139,7 @@ final class PreviewSessions {
 
     /** The campaign was unloaded: calls are hung up, records not called go back to the list. */
     void unloaded(Campaign campaign) {
-        for (PreviewSession s : List.copyOf(sessions.values())) {
+        for (PreviewSession s : assignments.sessions(PreviewSession.class)) {
             if (s.campaign == campaign) {
                 close(s);
             }
@@ -143,7 +153,7 @@ final class PreviewSessions {
 
     /** Gateway stopping: every preview call hung up, every record settled. */
     void dropAll() {
-        List.copyOf(sessions.values()).forEach(this::close);
+        assignments.sessions(PreviewSession.class).forEach(this::close);
         handedOn().forEach(c -> c.call.drop());
     }
 

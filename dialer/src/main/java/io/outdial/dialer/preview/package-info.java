@@ -3,7 +3,8 @@
  * {@link io.outdial.dialer.preview.PreviewDesk} is preview (pull: Get Record, Call or Decline, Done), placing a
  * {@link io.outdial.dialer.preview.PreviewCall} (agent's phone first, then the contact; own serial executor);
  * {@link io.outdial.dialer.preview.PreviewSessions} holds each record in hand
- * ({@link io.outdial.dialer.preview.PreviewSession}, by agent: the desk's own state, a record before Call has no call)
+ * ({@link io.outdial.dialer.preview.PreviewSession}: the desk's own state of the agent's holding, kept as that holding's
+ * session in the registry, {@code Assignments.openSession}, not in a map of its own; a record before Call has no call)
  * and is their owner on the after-call path every mode shares ({@link io.outdial.dialer.call.AfterCall}); their calls,
  * also once a transfer handed them on, are entries of the one registry ({@link io.outdial.dialer.call.Assignments},
  * {@code addPreview}), which also answers "no call up" for every mode;
