@@ -67,31 +67,47 @@ public final class Assignments {
     public record Line(String id, InteractionIds.Owner owner, String campaign, Object state) { }
 
     /**
+     * What an agent's holding is, besides the interaction, while its mode goes on with it: an {@link Offer} it waits
+     * on, or a {@link Session} it is worked in; at most one at a time (a pushed record's session opens once its offer
+     * ended). What it is and does is the owning package's; the registry only keeps it with the holding, and lists the
+     * agents' open ones in the order they were opened.
+     */
+    public sealed interface Work permits Offer, Session { }
+
+    /**
      * What an agent's holding waits on before its mode goes on with the interaction: an interaction preview in front
      * of the agent (Accept or Reject), kept with the holding from the offer to its end ({@link #offer},
-     * {@link #endOffer}). What the offer is and does is the offering package's; the registry only keeps it.
+     * {@link #endOffer}).
      */
-    public interface Offer { }
+    public non-sealed interface Offer extends Work { }
 
     /**
      * How the agent works the interaction it holds, across the interaction's calls: a preview record in hand, from
      * Get Record (or an accepted push) to Done or Decline, kept with the holding from {@link #openSession} to
-     * {@link #endSession}. What the session is and does is the working package's; the registry only keeps it. A
-     * holding never has an open offer and a session at once (a pushed record's session opens once its offer ended).
+     * {@link #endSession}.
      */
-    public interface Session { }
+    public non-sealed interface Session extends Work { }
 
     /**
      * The interaction a dialing mode gave an agent (a transfer or conference target's: its own interaction of the
      * same record, owned by the call's mode).
      *
-     * @param offer   the offer in front of the agent that the holding waits on ({@link #offer}), or null
-     * @param session the session the agent works the interaction in ({@link #openSession}), or null
+     * @param work the offer the holding waits on ({@link #offer}) or the session it is worked in
+     *             ({@link #openSession}), or null
      */
-    public record Held(Agent agent, InteractionIds.Owner owner, Interaction interaction, Offer offer,
-                       Session session) {
+    public record Held(Agent agent, InteractionIds.Owner owner, Interaction interaction, Work work) {
         public Held(Agent agent, InteractionIds.Owner owner, Interaction interaction) {
-            this(agent, owner, interaction, null, null);
+            this(agent, owner, interaction, null);
+        }
+
+        /** The offer in front of the agent that the holding waits on, or null. */
+        public Offer offer() {
+            return work instanceof Offer o ? o : null;
+        }
+
+        /** The session the agent works the interaction in, or null. */
+        public Session session() {
+            return work instanceof Session s ? s : null;
         }
 
         /** True while the agent still holds this interaction (it was not replaced or done since). */
@@ -126,8 +142,7 @@ public final class Assignments {
      * ({@link #openSession}): that offer or session ends first.
      */
     public void give(Agent agent, InteractionIds.Owner owner, Interaction interaction) {
-        refuseOverAnOffer(agent);
-        refuseOverASession(agent);
+        refuseOverWork(agent);
         agent.interaction(interaction);
         byAgent.put(agent.id(), new Held(agent, owner, interaction));
     }
@@ -149,26 +164,21 @@ public final class Assignments {
 
     /**
      * The interaction {@code agent} holds now (it was {@linkplain #give given} it and still holds it) waits on
-     * {@code offer} until {@link #endOffer}. Throws if the agent holds no interaction given here or one that already
-     * waits on an offer or is worked in a session.
+     * {@code offer} until {@link #endOffer}; it is listed last among the open offers. Throws if the agent holds no
+     * interaction given here, or one that already waits on an offer or is worked in a session.
      */
     public void offer(Agent agent, Offer offer) {
-        Held h = ofAgent(agent.id()).orElseThrow(() -> new IllegalStateException("agent " + agent.id()
-                + " holds no interaction to offer"));
-        refuseOverAnOffer(agent);
-        refuseOverASession(agent);
-        byAgent.remove(agent.id()); // at the end: the open offers in the order they were made
-        byAgent.put(agent.id(), new Held(agent, h.owner(), h.interaction(), offer, null));
+        open(agent, offer);
     }
 
     /** The open offer {@code agent}'s interaction waits on, if it is a {@code type}. */
     public <T extends Offer> Optional<T> offerOf(Agent agent, Class<T> type) {
-        return ofAgent(agent.id()).map(Held::offer).filter(type::isInstance).map(type::cast);
+        return workOf(agent, type);
     }
 
     /** Every agent's open offer that is a {@code type}, in the order they were made (a copy). */
     public <T extends Offer> List<T> offers(Class<T> type) {
-        return ofType(byAgent.values().stream().filter(Held::current).map(Held::offer), type);
+        return works(type);
     }
 
     /**
@@ -177,16 +187,7 @@ public final class Assignments {
      * agent's open offer.
      */
     public boolean endOffer(Agent agent, Offer offer) {
-        Optional<Held> h = ofAgent(agent.id()).filter(held -> offer != null && held.offer() == offer);
-        h.ifPresent(held -> byAgent.put(agent.id(), new Held(agent, held.owner(), held.interaction())));
-        return h.isPresent();
-    }
-
-    private void refuseOverAnOffer(Agent agent) {
-        Optional<Offer> open = ofAgent(agent.id()).map(Held::offer);
-        if (open.isPresent()) {
-            throw new IllegalStateException("agent " + agent.id() + " still has an offer open: " + open.get());
-        }
+        return end(agent, offer);
     }
 
     /**
@@ -195,22 +196,17 @@ public final class Assignments {
      * no interaction given here, or one that waits on an open offer or already has a session.
      */
     public void openSession(Agent agent, Session session) {
-        Held h = ofAgent(agent.id()).orElseThrow(() -> new IllegalStateException("agent " + agent.id()
-                + " holds no interaction to work in a session"));
-        refuseOverAnOffer(agent);
-        refuseOverASession(agent);
-        byAgent.remove(agent.id()); // at the end: the open sessions in the order they were opened
-        byAgent.put(agent.id(), new Held(agent, h.owner(), h.interaction(), null, session));
+        open(agent, session);
     }
 
     /** The open session {@code agent}'s interaction is worked in, if it is a {@code type}. */
     public <T extends Session> Optional<T> sessionOf(Agent agent, Class<T> type) {
-        return ofAgent(agent.id()).map(Held::session).filter(type::isInstance).map(type::cast);
+        return workOf(agent, type);
     }
 
     /** Every agent's open session that is a {@code type}, in the order they were opened (a copy). */
     public <T extends Session> List<T> sessions(Class<T> type) {
-        return ofType(byAgent.values().stream().filter(Held::current).map(Held::session), type);
+        return works(type);
     }
 
     /**
@@ -219,15 +215,37 @@ public final class Assignments {
      * agent's open session.
      */
     public boolean endSession(Agent agent, Session session) {
-        Optional<Held> h = ofAgent(agent.id()).filter(held -> session != null && held.session() == session);
+        return end(agent, session);
+    }
+
+    /** {@code work} kept with the interaction {@code agent} holds now, listed last among the open ones. */
+    private void open(Agent agent, Work work) {
+        Held h = ofAgent(agent.id()).orElseThrow(() -> new IllegalStateException("agent " + agent.id()
+                + " holds no interaction for " + work));
+        refuseOverWork(agent);
+        byAgent.remove(agent.id()); // at the end: the open ones in the order they were opened
+        byAgent.put(agent.id(), new Held(agent, h.owner(), h.interaction(), work));
+    }
+
+    private <T extends Work> Optional<T> workOf(Agent agent, Class<T> type) {
+        return ofAgent(agent.id()).map(Held::work).filter(type::isInstance).map(type::cast);
+    }
+
+    private <T extends Work> List<T> works(Class<T> type) {
+        return ofType(byAgent.values().stream().filter(Held::current).map(Held::work), type);
+    }
+
+    private boolean end(Agent agent, Work work) {
+        Optional<Held> h = ofAgent(agent.id()).filter(held -> work != null && held.work() == work);
         h.ifPresent(held -> byAgent.put(agent.id(), new Held(agent, held.owner(), held.interaction())));
         return h.isPresent();
     }
 
-    private void refuseOverASession(Agent agent) {
-        Optional<Session> open = ofAgent(agent.id()).map(Held::session);
+    private void refuseOverWork(Agent agent) {
+        Optional<Work> open = ofAgent(agent.id()).map(Held::work);
         if (open.isPresent()) {
-            throw new IllegalStateException("agent " + agent.id() + " still has a session open: " + open.get());
+            throw new IllegalStateException("agent " + agent.id() + " still has " + (open.get() instanceof Offer
+                    ? "an offer" : "a session") + " open: " + open.get());
         }
     }
 

@@ -1,5 +1,7 @@
 package io.outdial.dialer.call;
 
+import static io.outdial.dialer.call.HoldingFixtures.agent;
+import static io.outdial.dialer.call.HoldingFixtures.interaction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -7,16 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.outdial.dialer.agent.Agent;
-import io.outdial.dialer.agent.AgentProfile;
 import io.outdial.dialer.agent.Interaction;
 import io.outdial.dialer.agent.InteractionIds;
-import io.outdial.dialer.record.CallResult;
-import io.outdial.dialer.record.RecordStatus;
-import io.outdial.dialer.record.RecordType;
-import io.outdial.dialer.store.CallingRecord;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -35,15 +30,7 @@ class AssignmentSessionsTest {
 
     private record Shown(String name) implements Assignments.Offer { }
 
-    private static Agent agent(String id) {
-        return new Agent(new AgentProfile(id, "s", null, false, Duration.ZERO));
-    }
 
-    private static Interaction interaction(String id) {
-        return new Interaction(id, "spring", new CallingRecord(1, "spring", "2005550101", "Home", RecordType.GENERAL,
-                RecordStatus.RETRIEVED, CallResult.UNKNOWN, 0, null, null, 0, 86400, "UTC", null, null, 0,
-                Map.of()));
-    }
 
     @Test
     void aSessionIsKeptWithTheAgentsHoldingUntilItEndsAndTheAgentStillHoldsItsInteraction() {
