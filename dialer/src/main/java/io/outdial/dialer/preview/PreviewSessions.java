@@ -157,7 +157,10 @@ final class PreviewSessions {
         handedOn().forEach(c -> c.call.drop());
     }
 
-    /** This desk's live calls a transfer handed on (their sessions are over), from the registry. */
+    /**
+     * This desk's live calls a transfer handed on, from the registry (the call is the target's now; the transferring
+     * agent's session lasts until its Mark Done).
+     */
     private List<SessionCall> handedOn() {
         return assignments.every(SessionCall.class).stream().filter(c -> c.handedOn != null).toList();
     }
